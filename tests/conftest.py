@@ -1,0 +1,33 @@
+"""Shared fixtures: where MNIST is, and a private nndesk home for each test session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MNIST_FILES = ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+               "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz")
+
+
+def _mnist_dir() -> Path:
+    env = os.environ.get("NNDESK_DATA_DIR")
+    return Path(env) if env else ROOT.parent / "shared" / "data" / "mnist"
+
+
+@pytest.fixture(scope="session")
+def mnist_dir() -> Path:
+    """The real MNIST files; skip (with the reason) only where they are absent."""
+    path = _mnist_dir()
+    missing = [f for f in MNIST_FILES if not (path / f).is_file()]
+    if missing:
+        pytest.skip(f"MNIST files not found in {path} (set NNDESK_DATA_DIR): {missing}")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _private_home(tmp_path_factory, monkeypatch):
+    """Keep every test away from the user's real nndesk folder."""
+    monkeypatch.setenv("NNDESK_HOME", str(tmp_path_factory.getbasetemp() / "nndesk-home"))
