@@ -1,0 +1,10 @@
+"""Training: the loop, its settings, schedules, metrics and the model file. Never imports Qt."""
+
+from nndesk.train.config import TrainConfig
+from nndesk.train.metrics import evaluate, loss_and_accuracy
+from nndesk.train.modelfile import ModelFile, ModelFileError, load_model, save_model
+from nndesk.train.schedules import SCHEDULES, lr_at
+from nndesk.train.trainer import Trainer, TrainResult
+
+__all__ = ["TrainConfig", "Trainer", "TrainResult", "ModelFile", "ModelFileError", "load_model",
+           "save_model", "evaluate", "loss_and_accuracy", "SCHEDULES", "lr_at"]
