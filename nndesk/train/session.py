@@ -1,0 +1,149 @@
+"""One training run as `nndesk train` and the window both start it: spec in, model file out."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from nndesk.train.config import TrainConfig
+from nndesk.train.metrics import evaluate
+from nndesk.train.modelfile import ModelFileError, load_model, save_model
+from nndesk.train.trainer import Trainer, TrainResult
+
+__all__ = ["TrainSession", "SessionResult", "run_training", "load_data", "data_checksums",
+           "checkpoint_path_for"]
+
+VAL_SEED = 0  # the validation images are the same for every run, so runs compare fairly
+
+
+@dataclass
+class SessionResult:
+    """A finished session: the trainer's result, the test-set evaluation, the file written."""
+
+    result: TrainResult
+    test: dict | None  # metrics.evaluate on the test set (accuracy, per_digit, confusion)
+    out: Path | None
+    metadata: dict
+
+
+def load_data(config: TrainConfig, input_shape=(1, 28, 28), *, data_dir=None,
+              dataset: str = "mnist", download: bool = False):
+    """The `Splits` a run trains on, shaped for the network's input (views, no copies)."""
+    from nndesk.data.mnist import load_mnist
+
+    data = load_mnist(flatten=False, dataset=dataset, data_dir=data_dir,
+                      val_split=config.val_split, seed=VAL_SEED, download=download)
+    shape = tuple(int(s) for s in input_shape)
+    for name in ("x_train", "x_val", "x_test"):
+        x = getattr(data, name)
+        if x.shape[1:] != shape:
+            if int(np.prod(shape)) != int(np.prod(x.shape[1:])):
+                raise ValueError(f"the network expects input {list(shape)}, the images are "
+                                 f"{list(x.shape[1:])}")
+            setattr(data, name, x.reshape((len(x), *shape)))
+    return data
+
+
+def data_checksums(data_dir=None, dataset: str = "mnist") -> dict:
+    """SHA-256 of each data file used, and whether all match the published ones."""
+    from nndesk.data.mnist import DATASETS
+    from nndesk.data.mnist import data_dir as find_dir
+
+    ds = DATASETS[dataset]
+    folder = find_dir(data_dir, dataset)
+    sums = {}
+    for f in ds.files.values():
+        digest = hashlib.sha256()
+        with open(folder / f.name, "rb") as fh:
+            for chunk in iter(lambda fh=fh: fh.read(1 << 20), b""):
+                digest.update(chunk)
+        sums[f.name] = digest.hexdigest()
+    official = all(sums[f.name] == f.sha256 for f in ds.files.values())
+    return {"dataset": dataset, "sha256": sums, "official": official}
+
+
+def checkpoint_path_for(out: str | Path) -> Path:
+    """Where a run writing `out` keeps its checkpoint: `model.npz` -> `model.ckpt.npz`."""
+    out = Path(out)
+    stem = out.name[:-4] if out.name.endswith(".npz") else out.name
+    return out.with_name(f"{stem}.ckpt.npz")
+
+
+class TrainSession:
+    """Build the network from `spec` (or resume a checkpoint), load the data, make the trainer.
+
+    `session.trainer` is ready for `pause()` / `resume()` / `stop()` from another thread;
+    `session.run(out, command)` trains, measures the test set and writes the model file.
+    """
+
+    def __init__(self, spec: dict | None = None, config: TrainConfig | None = None, *,
+                 resume: str | Path | None = None, data=None, data_dir=None,
+                 dataset: str = "mnist", download: bool = False,
+                 checkpoint_path: str | Path | None = None,
+                 on_batch: Callable[[dict], None] | None = None,
+                 on_epoch: Callable[[dict], None] | None = None,
+                 on_snapshot: Callable[[dict], None] | None = None) -> None:
+        from nndesk.nn import Network
+
+        if (spec is None) == (resume is None):
+            raise ValueError("give either a spec to train or a checkpoint to resume")
+        callbacks = {"on_batch": on_batch, "on_epoch": on_epoch, "on_snapshot": on_snapshot}
+        self.data_dir, self.dataset = data_dir, dataset
+        self.data_from_files = data is None  # checksums go into the metadata only then
+        if resume is not None:
+            loaded = load_model(resume)
+            if loaded.checkpoint is None:
+                raise ModelFileError(f"{resume}: a model file without training state; it "
+                                     f"cannot be resumed")
+            saved = TrainConfig.from_dict(loaded.checkpoint.get("config", {}))
+            self.config = config or saved
+            self.spec = loaded.spec
+            self.data = data or load_data(self.config, self.spec["input_shape"],
+                                          data_dir=data_dir, dataset=dataset,
+                                          download=download)
+            self.trainer = Trainer.from_checkpoint(resume, self.data, config,
+                                                   checkpoint_path=checkpoint_path or resume,
+                                                   **callbacks)
+        else:
+            self.config = config or TrainConfig()
+            self.spec = spec
+            net = Network.from_spec(spec, seed=self.config.seed)
+            self.data = data or load_data(self.config, spec["input_shape"], data_dir=data_dir,
+                                          dataset=dataset, download=download)
+            self.trainer = Trainer(net, self.data, self.config,
+                                   checkpoint_path=checkpoint_path, **callbacks)
+
+    def run(self, out: str | Path | None = None, command: str | None = None,
+            metadata: dict | None = None) -> SessionResult:
+        """Train, evaluate on the test set, and write the model (with its story) to `out`."""
+        started = time.time()
+        result = self.trainer.run()
+        net = self.trainer.net
+        test = evaluate(net, self.data.x_test, self.data.t_test,
+                        self.config.eval_batch_size) if len(self.data.x_test) else None
+        last = result.history[-1] if result.history else {}
+        meta = {"accuracy": test["accuracy"] if test else None,
+                "per_digit": test["per_digit"] if test else None,
+                "val_accuracy": last.get("val_acc"), "command": command,
+                "config": self.config.to_dict(), "stopped": result.stopped,
+                "message": result.message, "epochs": result.epochs_done,
+                "best_epoch": result.best_epoch, "train_time_s": result.train_time_s,
+                "wall_time_s": time.time() - started, "history": result.history,
+                "num_params": getattr(net, "num_params", None)}
+        if self.data_from_files:
+            meta["data"] = data_checksums(self.data_dir, self.dataset)
+        meta.update(metadata or {})
+        path = save_model(out, net, meta) if out else None
+        return SessionResult(result=result, test=test, out=path, metadata=meta)
+
+
+def run_training(spec: dict | None, config: TrainConfig | None = None,
+                 out: str | Path | None = None, *, command: str | None = None,
+                 **kwargs) -> SessionResult:
+    """`TrainSession(spec, config, **kwargs).run(out, command)` in one call."""
+    return TrainSession(spec, config, **kwargs).run(out, command)
