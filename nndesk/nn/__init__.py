@@ -1,0 +1,46 @@
+"""nndesk's engine: a float32 NumPy neural network built from a JSON-able spec. No Qt, no I/O."""
+
+from nndesk.nn import functions, perceptron
+from nndesk.nn.base import INIT_CHOICES, Layer, Setting
+from nndesk.nn.gradcheck import gradcheck, rel_error
+from nndesk.nn.layers import (
+    LAYER_DOCS,
+    LAYERS,
+    AvgPool2D,
+    BatchNorm,
+    Conv2D,
+    Dense,
+    Dropout,
+    Flatten,
+    LeakyReLU,
+    MaxPool2D,
+    ReLU,
+    Sigmoid,
+    Tanh,
+)
+from nndesk.nn.losses import LOSSES, MeanSquaredError, SoftmaxCrossEntropy
+from nndesk.nn.network import Network
+from nndesk.nn.optimizers import (
+    OPTIMIZERS,
+    SGD,
+    AdaGrad,
+    Adam,
+    Momentum,
+    Nesterov,
+    Optimizer,
+    RMSProp,
+    make_optimizer,
+)
+from nndesk.nn.spec import LayerInfo, SpecError, infer
+
+__all__ = [
+    "functions", "perceptron",
+    "Layer", "Setting", "INIT_CHOICES", "LAYERS", "LAYER_DOCS",
+    "Dense", "Conv2D", "MaxPool2D", "AvgPool2D", "Flatten", "ReLU", "LeakyReLU", "Sigmoid",
+    "Tanh", "BatchNorm", "Dropout",
+    "LOSSES", "SoftmaxCrossEntropy", "MeanSquaredError",
+    "Network", "infer", "LayerInfo", "SpecError",
+    "Optimizer", "SGD", "Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam", "OPTIMIZERS",
+    "make_optimizer",
+    "gradcheck", "rel_error",
+]

@@ -1,0 +1,115 @@
+"""What every layer shares: its settings schema (for specs and the designer panel) and its API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from numbers import Integral, Real
+from typing import Any, ClassVar
+
+import numpy as np
+
+__all__ = ["Setting", "Layer", "INIT_CHOICES"]
+
+INIT_CHOICES = ("auto", "he", "xavier")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One layer setting: kind ("int", "float" or "init"), default, allowed range, a hint.
+
+    `low`/`high` are inclusive bounds (None: unbounded); `optional` allows None ("same as ...");
+    an "init" setting is one of INIT_CHOICES or a positive number (the normal std).
+    """
+
+    kind: str
+    default: Any
+    low: float | None = None
+    high: float | None = None
+    optional: bool = False
+    help: str = ""
+
+    def check(self, name: str, value: Any) -> Any:
+        """Return `value` normalized, or raise ValueError saying what is wrong in plain words."""
+        if value is None and self.optional:
+            return None
+        if self.kind == "init":
+            if isinstance(value, str):
+                if value not in INIT_CHOICES:
+                    raise ValueError(f"{name} must be one of {', '.join(INIT_CHOICES)} or a "
+                                     f"number (the std of a normal distribution), not {value!r}")
+                return value
+            return self._number(name, value, Real, low_open=0.0)
+        return self._number(name, value, Integral if self.kind == "int" else Real)
+
+    def _number(self, name: str, value: Any, kind: type, low_open: float | None = None) -> Any:
+        words = "a whole number" if kind is Integral else "a number"
+        if isinstance(value, bool) or not isinstance(value, kind):
+            raise ValueError(f"{name} must be {words}, not {value!r}")
+        value = int(value) if kind is Integral else float(value)
+        if low_open is not None and not value > low_open:
+            raise ValueError(f"{name} must be above {low_open:g}, not {value:g}")
+        if self.low is not None and value < self.low:
+            raise ValueError(f"{name} must be at least {self.low:g}, not {value:g}")
+        if self.high is not None and value > self.high:
+            raise ValueError(f"{name} must be at most {self.high:g}, not {value:g}")
+        return value
+
+
+class Layer:
+    """A layer: `forward(x, train)`, `backward(dout) -> dx`, `params`/`grads`/`buffers` dicts.
+
+    Subclasses set `SETTINGS` (name -> Setting) and `DOC` (one line for the designer), and may
+    override `build` (create parameters once the input shape is known) and `output_shape`.
+    """
+
+    SETTINGS: ClassVar[dict[str, Setting]] = {}
+    DOC: ClassVar[str] = ""
+    ACTIVATION: ClassVar[str | None] = None    # "relu" or "sigmoid": guides init="auto"
+
+    def __init__(self, **settings: Any) -> None:
+        unknown = sorted(set(settings) - set(self.SETTINGS))
+        if unknown:
+            known = ", ".join(self.SETTINGS) or "none"
+            raise ValueError(f"unknown setting {unknown[0]!r} (settings: {known})")
+        for name, setting in self.SETTINGS.items():
+            value = settings.get(name, setting.default)
+            setattr(self, name, setting.check(name, value))
+        self.params: dict[str, np.ndarray] = {}
+        self.grads: dict[str, np.ndarray] = {}
+        self.buffers: dict[str, np.ndarray] = {}
+        self.needs_dx = True                   # the network clears it where dx is not wanted
+
+    @property
+    def type(self) -> str:
+        return type(self).__name__
+
+    def get_config(self) -> dict:
+        """The layer as spec data: {"type": ..., setting: value, ...}."""
+        return {"type": self.type, **{name: getattr(self, name) for name in self.SETTINGS}}
+
+    @classmethod
+    def from_config(cls, config: dict) -> Layer:
+        """Build from spec data (the "type" key is ignored); ValueError names a bad setting."""
+        return cls(**{k: v for k, v in config.items() if k != "type"})
+
+    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
+        """Per-sample output shape; ValueError(reason) when the input does not fit."""
+        return tuple(input_shape)
+
+    def num_params(self, input_shape: tuple[int, ...]) -> int:
+        """How many trainable numbers the layer has for this input shape."""
+        return 0
+
+    def build(self, input_shape: tuple[int, ...], rng: np.random.Generator, dtype: Any,
+              activation: str | None) -> None:
+        """Create parameters (random ones from `rng`); `activation` follows, for init="auto"."""
+
+    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
+        raise NotImplementedError
+
+    def backward(self, dout: np.ndarray) -> np.ndarray | None:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{k}={v!r}" for k, v in self.get_config().items() if k != "type")
+        return f"{self.type}({args})"

@@ -1,0 +1,231 @@
+"""The layers, each with its backward beside its forward, and LAYERS: type name -> class."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from nndesk.nn.base import Layer, Setting
+from nndesk.nn.conv import AvgPool2D, Conv2D, MaxPool2D
+from nndesk.nn.functions import sigmoid
+from nndesk.nn.init import init_std, init_weights
+
+__all__ = ["Layer", "Dense", "Conv2D", "MaxPool2D", "AvgPool2D", "Flatten", "ReLU",
+           "LeakyReLU", "Sigmoid", "Tanh", "BatchNorm", "Dropout", "LAYERS", "LAYER_DOCS"]
+
+
+class Dense(Layer):
+    """Fully connected (the book's Affine): out = x @ W + b, any input flattened first."""
+
+    DOC = "Dense (fully connected): every input connects to every unit (ch. 3, 5)."
+    SETTINGS = {
+        "units": Setting("int", 100, 1, 100_000, help="how many output numbers"),
+        "init": Setting("init", "auto", help="initial weights: auto, he, xavier or a std"),
+    }
+
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**settings)
+        self.x: np.ndarray | None = None
+        self.x_shape: tuple[int, ...] | None = None
+
+    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
+        return (self.units,)
+
+    def num_params(self, input_shape: tuple[int, ...]) -> int:
+        return math.prod(input_shape) * self.units + self.units
+
+    def build(self, input_shape, rng, dtype, activation) -> None:
+        fan_in = math.prod(input_shape)
+        std = init_std(self.init, fan_in, activation)
+        self.params = {"W": init_weights((fan_in, self.units), std, rng, dtype),
+                       "b": np.zeros(self.units, dtype=dtype)}
+
+    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
+        self.x_shape = x.shape
+        self.x = x.reshape(x.shape[0], -1)                       # (N, D)
+        return self.x @ self.params["W"] + self.params["b"]      # (N, units)
+
+    def backward(self, dout: np.ndarray) -> np.ndarray | None:
+        self.grads = {"W": self.x.T @ dout, "b": dout.sum(axis=0)}
+        if not self.needs_dx:
+            return None
+        return (dout @ self.params["W"].T).reshape(self.x_shape)
+
+
+class Flatten(Layer):
+    """(N, C, H, W) -> (N, C*H*W): an image as one long vector."""
+
+    DOC = "Flatten: turns an image into one long vector."
+
+    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
+        return (math.prod(input_shape),)
+
+    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
+        self.x_shape = x.shape
+        return x.reshape(x.shape[0], -1)
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        return dout.reshape(self.x_shape)
+
+
+class ReLU(Layer):
+    """max(0, x): passes positives, blocks negatives (and their gradient)."""
+
+    DOC = "ReLU: max(0, x), the default activation (ch. 3, 5)."
+    ACTIVATION = "relu"
+
+    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
+        self.mask = x > 0                                        # bool, 1 byte per element
+        return np.maximum(x, 0)
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        return dout * self.mask
+
+
+class LeakyReLU(Layer):
+    """x for x > 0, alpha * x below: negatives still pass a little gradient."""
+
+    DOC = "Leaky ReLU: like ReLU but negatives keep a small slope alpha."
+    ACTIVATION = "relu"
+    SETTINGS = {"alpha": Setting("float", 0.01, 0.0, 1.0, help="slope for negative inputs")}
+
+    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
+        self.mask = x > 0
+        return np.where(self.mask, x, self.alpha * x)
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        return np.where(self.mask, dout, self.alpha * dout)
+
+
+class Sigmoid(Layer):
+    """1 / (1 + exp(-x)): squashes into (0, 1); saturates, so gradients vanish in deep nets."""
+
+    DOC = "Sigmoid: squashes into (0, 1), the classic activation (ch. 3)."
+    ACTIVATION = "sigmoid"
+
+    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
+        self.out = sigmoid(x)
+        return self.out
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        return dout * self.out * (1 - self.out)
+
+
+class Tanh(Layer):
+    """tanh(x): a zero-centred sigmoid in (-1, 1)."""
+
+    DOC = "Tanh: squashes into (-1, 1), centred on zero."
+    ACTIVATION = "sigmoid"
+
+    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
+        self.out = np.tanh(x)
+        return self.out
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        return dout * (1 - self.out * self.out)
+
+
+class BatchNorm(Layer):
+    """Normalizes each feature (or channel) over the batch, then scales by gamma, shifts by beta.
+
+    Training uses the batch's mean and variance and updates running averages of them
+    (running = momentum * running + (1 - momentum) * batch); evaluation uses the running ones.
+    """
+
+    DOC = "Batch normalization: zero mean, unit variance per feature over the batch (ch. 6)."
+    SETTINGS = {
+        "momentum": Setting("float", 0.9, 0.0, 0.9999, help="how slowly running stats move"),
+        "eps": Setting("float", 1e-5, 1e-12, 1.0, help="added to the variance, avoids 1/0"),
+    }
+
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**settings)
+        self.xn: np.ndarray | None = None
+        self.std: np.ndarray | None = None
+
+    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
+        if len(input_shape) not in (1, 3):
+            raise ValueError(f"BatchNorm needs a vector or an image, not shape {input_shape}")
+        return tuple(input_shape)
+
+    def num_params(self, input_shape: tuple[int, ...]) -> int:
+        return 2 * input_shape[0]
+
+    def build(self, input_shape, rng, dtype, activation) -> None:
+        c = input_shape[0]                                       # features or channels
+        self.params = {"gamma": np.ones(c, dtype=dtype), "beta": np.zeros(c, dtype=dtype)}
+        self.buffers = {"running_mean": np.zeros(c, dtype=dtype),
+                        "running_var": np.ones(c, dtype=dtype)}
+
+    @staticmethod
+    def _axes(x: np.ndarray) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """Axes to average over and the broadcast shape of a per-feature vector."""
+        return ((0,), (1, -1)) if x.ndim == 2 else ((0, 2, 3), (1, -1, 1, 1))
+
+    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
+        axes, shape = self._axes(x)
+        gamma, beta = self.params["gamma"].reshape(shape), self.params["beta"].reshape(shape)
+        rm, rv = self.buffers["running_mean"], self.buffers["running_var"]
+        if train:
+            mu = x.mean(axis=axes, keepdims=True)
+            xc = x - mu
+            var = (xc * xc).mean(axis=axes, keepdims=True)
+            rm *= self.momentum
+            rm += (1 - self.momentum) * mu.ravel()
+            rv *= self.momentum
+            rv += (1 - self.momentum) * var.ravel()
+        else:
+            xc = x - rm.reshape(shape)
+            var = rv.reshape(shape)
+        self.std = np.sqrt(var + self.eps)
+        self.xn = xc / self.std
+        self.train = train
+        return gamma * self.xn + beta
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        axes, shape = self._axes(dout)
+        xn = self.xn
+        self.grads = {"gamma": (dout * xn).sum(axis=axes), "beta": dout.sum(axis=axes)}
+        dxn = dout * self.params["gamma"].reshape(shape)
+        if not self.train:                                       # constant statistics
+            return dxn / self.std
+        return (dxn - dxn.mean(axis=axes, keepdims=True)
+                - xn * (dxn * xn).mean(axis=axes, keepdims=True)) / self.std
+
+
+class Dropout(Layer):
+    """In training, zeroes each input with probability `rate` and scales the rest by
+    1 / (1 - rate) (inverted dropout), so evaluation is a plain pass-through.
+
+    The mask comes from `self.rng`, the network's Generator, so runs repeat exactly.
+    """
+
+    DOC = "Dropout: randomly silences units while training, against overfitting (ch. 6)."
+    SETTINGS = {"rate": Setting("float", 0.5, 0.0, 0.95, help="share of units dropped")}
+
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**settings)
+        self.rng: np.random.Generator | None = None
+        self.mask: np.ndarray | None = None
+
+    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
+        if not train or self.rate == 0:
+            self.mask = None
+            return x
+        if self.rng is None:
+            self.rng = np.random.default_rng()
+        keep = self.rng.random(x.shape, dtype=x.dtype) >= self.rate
+        self.mask = keep * x.dtype.type(1 / (1 - self.rate))    # 0 or 1/(1-rate)
+        return x * self.mask
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        return dout if self.mask is None else dout * self.mask
+
+
+LAYERS: dict[str, type[Layer]] = {cls.__name__: cls for cls in (
+    Dense, Conv2D, MaxPool2D, AvgPool2D, Flatten, ReLU, LeakyReLU, Sigmoid, Tanh, BatchNorm,
+    Dropout)}
+
+LAYER_DOCS: dict[str, str] = {name: cls.DOC for name, cls in LAYERS.items()}

@@ -1,0 +1,152 @@
+"""A network built from a spec: forward, loss, backward, predict, and its weights as a dict."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import numpy as np
+
+from nndesk.nn.base import Layer
+from nndesk.nn.functions import softmax
+from nndesk.nn.layers import Conv2D, Dense, Dropout
+from nndesk.nn.losses import LOSSES
+from nndesk.nn.spec import LayerInfo, build_layers
+
+__all__ = ["Network"]
+
+
+def _next_activation(layers: list[Layer], i: int) -> str | None:
+    """The activation that follows layer i before the next weighted layer, for init="auto"."""
+    for layer in layers[i + 1:]:
+        if layer.ACTIVATION:
+            return layer.ACTIVATION
+        if isinstance(layer, (Dense, Conv2D)):  # the next weighted layer: no activation
+            return None
+    return None
+
+
+class Network:
+    """Layers in a row plus a loss. Build it with `Network.from_spec(spec, seed)`."""
+
+    def __init__(self, spec: dict, layers: list[Layer], info: list[LayerInfo],
+                 rng: np.random.Generator, dtype: Any) -> None:
+        self._spec = spec
+        self.layers = layers
+        self.info = info                       # the shape table, one LayerInfo per layer
+        self.rng = rng                         # dropout masks; the trainer saves its state
+        self.dtype = np.dtype(dtype)
+        self.loss_fn = LOSSES[spec["loss"]]()
+        weighted = [i for i, layer in enumerate(layers) if layer.params]
+        self._first_weighted = weighted[0] if weighted else len(layers)
+
+    @classmethod
+    def from_spec(cls, spec: dict, seed: int = 0, dtype: Any = np.float32) -> Network:
+        """Check the spec (SpecError), then draw weights from a Generator seeded by `seed`."""
+        layers, info = build_layers(spec)
+        rng = np.random.default_rng(seed)
+        for i, layer in enumerate(layers):
+            layer.build(info[i].input_shape, rng, dtype, _next_activation(layers, i))
+            if isinstance(layer, Dropout):
+                layer.rng = rng
+        full = {**copy.deepcopy(spec), "input_shape": list(info[0].input_shape),
+                "loss": spec.get("loss", "softmax_cross_entropy"),
+                "layers": [layer.get_config() for layer in layers]}
+        return cls(full, layers, info, rng, dtype)
+
+    @property
+    def spec(self) -> dict:
+        """A copy of the spec, every setting filled in (defaults included)."""
+        return copy.deepcopy(self._spec)
+
+    @property
+    def num_params(self) -> int:
+        return sum(p.size for p in self.params().values())
+
+    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
+        """(N, *input_shape) -> network output (N, K), in the network's dtype."""
+        x = np.asarray(x, dtype=self.dtype)
+        for layer in self.layers:
+            x = layer.forward(x, train)
+        return x
+
+    def loss(self, x: np.ndarray, t: np.ndarray, train: bool = True) -> float:
+        """Forward pass and loss against labels (N,) or one-hot (N, K); `backward` may follow."""
+        return self.loss_fn.forward(self.forward(x, train), t)
+
+    def backward(self, input_grad: bool = False) -> np.ndarray | None:
+        """Fill every layer's `grads` from the last `loss`; return d loss / d x if `input_grad`.
+
+        Without `input_grad` the layers before the first weighted one are skipped and that
+        one computes no input gradient (saves a large GEMM and col2im in conv nets).
+        """
+        stop = 0 if input_grad else self._first_weighted
+        dout = self.loss_fn.backward()
+        for i in range(len(self.layers) - 1, stop - 1, -1):
+            self.layers[i].needs_dx = input_grad or i > stop
+            dout = self.layers[i].backward(dout)
+        return dout if input_grad else None
+
+    def predict(self, x: np.ndarray, batch_size: int = 500) -> np.ndarray:
+        """Class probabilities (N, K) in eval mode, a batch at a time (bounded memory)."""
+        x = np.asarray(x)
+        if x.shape[1:] != self.info[0].input_shape:
+            x = x.reshape((x.shape[0],) + self.info[0].input_shape)
+        outs = [self.forward(x[i:i + batch_size]) for i in range(0, len(x), batch_size)]
+        y = np.concatenate(outs) if outs else np.zeros((0, self.info[-1].output_shape[0]))
+        return softmax(y) if self._spec["loss"] == "softmax_cross_entropy" else y
+
+    def accuracy(self, x: np.ndarray, t: np.ndarray, batch_size: int = 500) -> float:
+        """Share of samples whose top class is the label; every sample counts."""
+        t = np.asarray(t)
+        labels = t.argmax(axis=1) if t.ndim == 2 else t
+        if len(labels) == 0:
+            return 0.0
+        return float((self.predict(x, batch_size).argmax(axis=1) == labels).mean())
+
+    def forward_all(self, x: np.ndarray) -> list[np.ndarray]:
+        """Every layer's output in eval mode (feature maps for the window)."""
+        out, x = [], np.asarray(x, dtype=self.dtype)
+        for layer in self.layers:
+            x = layer.forward(x, False)
+            out.append(x)
+        return out
+
+    def params(self) -> dict[str, np.ndarray]:
+        """The live parameter arrays, keyed "<layer index>.<name>" ("0.W", "0.b", ...)."""
+        return {f"{i}.{k}": v for i, layer in enumerate(self.layers)
+                for k, v in layer.params.items()}
+
+    def grads(self) -> dict[str, np.ndarray]:
+        """The gradients of the last `backward`, same keys as `params`."""
+        return {f"{i}.{k}": layer.grads[k] for i, layer in enumerate(self.layers)
+                for k in layer.params}
+
+    def _arrays(self) -> dict[str, np.ndarray]:
+        out = self.params()
+        out.update({f"{i}.{k}": v for i, layer in enumerate(self.layers)
+                    for k, v in layer.buffers.items()})
+        return out
+
+    def state_dict(self) -> dict[str, np.ndarray]:
+        """Copies of all parameters and buffers ("2.running_mean", ...)."""
+        return {k: v.copy() for k, v in self._arrays().items()}
+
+    def load_state_dict(self, d: dict[str, np.ndarray]) -> None:
+        """Copy arrays into the network in place; ValueError names a missing, extra or
+        wrongly shaped key, and nothing is changed then."""
+        own = self._arrays()
+        missing, extra = sorted(set(own) - set(d)), sorted(set(d) - set(own))
+        if missing:
+            raise ValueError(f"state is missing {missing[0]!r}")
+        if extra:
+            raise ValueError(f"state has an unexpected key {extra[0]!r}")
+        for k, v in own.items():
+            if np.shape(d[k]) != v.shape:
+                raise ValueError(f"state {k!r} has shape {np.shape(d[k])}, expected {v.shape}")
+        for k, v in own.items():
+            np.copyto(v, d[k], casting="unsafe")
+
+    def __repr__(self) -> str:
+        name = self._spec.get("name", "Network")
+        return f"<{name}: {len(self.layers)} layers, {self.num_params} parameters>"

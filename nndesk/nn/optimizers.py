@@ -1,0 +1,177 @@
+"""The book's optimizers (ch. 6), updating parameters in place, with resumable state.
+
+`update(params, grads)` takes dicts keyed like "0.W"; weight decay adds `weight_decay * W` to
+the gradient of weights (keys ending in "W"), the L2 penalty of the book. `state_dict()`
+holds every array and the step counter, so a loaded optimizer takes the identical next step.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["Optimizer", "SGD", "Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam",
+           "OPTIMIZERS", "make_optimizer"]
+
+
+class Optimizer:
+    """Base: hyperparameters, per-parameter state arrays (`slots`) and a step counter."""
+
+    SLOTS: tuple[str, ...] = ()                # names of per-parameter state arrays
+
+    def __init__(self, lr: float = 0.01, weight_decay: float = 0.0) -> None:
+        self.lr = float(lr)
+        self.weight_decay = float(weight_decay)
+        self.t = 0                             # steps taken
+        self.state: dict[str, dict[str, np.ndarray]] = {s: {} for s in self.SLOTS}
+        self._g: dict[str, np.ndarray] = {}    # scratch: gradient + decay, preallocated
+
+    def _grad(self, key: str, p: np.ndarray, g: np.ndarray) -> np.ndarray:
+        """The gradient to use, with weight decay added for weights; never writes into `g`."""
+        if not self.weight_decay or not key.endswith("W"):
+            return g
+        buf = self._g.get(key)
+        if buf is None:
+            buf = self._g[key] = np.empty_like(p)
+        np.multiply(p, self.weight_decay, out=buf)
+        buf += g
+        return buf
+
+    def _slot(self, name: str, key: str, p: np.ndarray) -> np.ndarray:
+        arr = self.state[name].get(key)
+        if arr is None:
+            arr = self.state[name][key] = np.zeros_like(p)
+        return arr
+
+    def update(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
+        """One step on every parameter, in place."""
+        self.t += 1
+        for key, p in params.items():
+            self._step(key, p, self._grad(key, p, grads[key]))
+
+    def _step(self, key: str, p: np.ndarray, g: np.ndarray) -> None:
+        raise NotImplementedError
+
+    def state_dict(self) -> dict[str, np.ndarray]:
+        """Copies of every state array ("m.0.W", ...) plus "t" and "lr" as 0-d arrays."""
+        out = {"t": np.array(self.t, dtype=np.int64), "lr": np.array(self.lr)}
+        for name, arrays in self.state.items():
+            out.update({f"{name}.{key}": a.copy() for key, a in arrays.items()})
+        return out
+
+    def load_state_dict(self, d: dict[str, np.ndarray]) -> None:
+        """Restore what `state_dict` gave; ValueError names a key that does not belong."""
+        self.t = int(d["t"])
+        self.lr = float(d["lr"])
+        self.state = {s: {} for s in self.SLOTS}
+        for name, arr in d.items():
+            if name in ("t", "lr"):
+                continue
+            slot, _, key = name.partition(".")
+            if slot not in self.state:
+                raise ValueError(f"optimizer state key {name!r} is not a {type(self).__name__} "
+                                 "state array")
+            self.state[slot][key] = np.array(arr, copy=True)
+
+
+class SGD(Optimizer):
+    """p -= lr * g."""
+
+    def _step(self, key, p, g) -> None:
+        p -= self.lr * g
+
+
+class Momentum(Optimizer):
+    """v = momentum * v - lr * g; p += v: a ball rolling downhill."""
+
+    SLOTS = ("v",)
+
+    def __init__(self, lr: float = 0.01, weight_decay: float = 0.0, momentum: float = 0.9):
+        super().__init__(lr, weight_decay)
+        self.momentum = float(momentum)
+
+    def _step(self, key, p, g) -> None:
+        v = self._slot("v", key, p)
+        v *= self.momentum
+        v -= self.lr * g
+        p += v
+
+
+class Nesterov(Momentum):
+    """Momentum that looks ahead (the book's form of Nesterov's accelerated gradient)."""
+
+    def _step(self, key, p, g) -> None:
+        v = self._slot("v", key, p)
+        v *= self.momentum
+        v -= self.lr * g
+        p += self.momentum * self.momentum * v
+        p -= (1 + self.momentum) * self.lr * g
+
+
+class AdaGrad(Optimizer):
+    """Each parameter's step shrinks with the sum of its squared gradients: h += g*g."""
+
+    SLOTS = ("h",)
+
+    def _step(self, key, p, g) -> None:
+        h = self._slot("h", key, p)
+        h += g * g
+        p -= self.lr * g / (np.sqrt(h) + 1e-7)
+
+
+class RMSProp(Optimizer):
+    """AdaGrad with forgetting: h = decay * h + (1 - decay) * g*g."""
+
+    SLOTS = ("h",)
+
+    def __init__(self, lr: float = 0.01, weight_decay: float = 0.0, decay_rate: float = 0.99):
+        super().__init__(lr, weight_decay)
+        self.decay_rate = float(decay_rate)
+
+    def _step(self, key, p, g) -> None:
+        h = self._slot("h", key, p)
+        h *= self.decay_rate
+        h += (1 - self.decay_rate) * g * g
+        p -= self.lr * g / (np.sqrt(h) + 1e-7)
+
+
+class Adam(Optimizer):
+    """Momentum plus RMSProp with bias correction (Kingma & Ba), in preallocated buffers."""
+
+    SLOTS = ("m", "v")
+
+    def __init__(self, lr: float = 0.001, weight_decay: float = 0.0, beta1: float = 0.9,
+                 beta2: float = 0.999, eps: float = 1e-8):
+        super().__init__(lr, weight_decay)
+        self.beta1, self.beta2, self.eps = float(beta1), float(beta2), float(eps)
+        self._tmp: dict[str, np.ndarray] = {}
+
+    def _step(self, key, p, g) -> None:
+        m, v = self._slot("m", key, p), self._slot("v", key, p)
+        tmp = self._tmp.get(key)
+        if tmp is None:
+            tmp = self._tmp[key] = np.empty_like(p)
+        lr_t = self.lr * np.sqrt(1 - self.beta2 ** self.t) / (1 - self.beta1 ** self.t)
+        np.subtract(g, m, out=tmp)
+        tmp *= 1 - self.beta1
+        m += tmp                                                 # m -> beta1 m + (1-beta1) g
+        np.multiply(g, g, out=tmp)
+        tmp -= v
+        tmp *= 1 - self.beta2
+        v += tmp                                                 # v -> beta2 v + (1-beta2) g^2
+        np.sqrt(v, out=tmp)
+        tmp += self.eps
+        np.divide(m, tmp, out=tmp)
+        tmp *= float(lr_t)
+        p -= tmp
+
+
+OPTIMIZERS: dict[str, type[Optimizer]] = {cls.__name__: cls for cls in (
+    SGD, Momentum, Nesterov, AdaGrad, RMSProp, Adam)}
+
+
+def make_optimizer(name: str, **kwargs: float) -> Optimizer:
+    """An optimizer by name ("Adam", case-insensitive); ValueError lists the names."""
+    for key, cls in OPTIMIZERS.items():
+        if key.lower() == name.lower():
+            return cls(**kwargs)
+    raise ValueError(f"unknown optimizer {name!r}; choose one of {', '.join(OPTIMIZERS)}")
