@@ -27,7 +27,7 @@ class Optimizer:
 
     def _grad(self, key: str, p: np.ndarray, g: np.ndarray) -> np.ndarray:
         """The gradient to use, with weight decay added for weights; never writes into `g`."""
-        if not self.weight_decay or not key.endswith("W"):
+        if not self.weight_decay or not (key == "W" or key.endswith(".W")):
             return g
         buf = self._g.get(key)
         if buf is None:
