@@ -23,8 +23,10 @@ def loss_and_accuracy(net, x: np.ndarray, t: np.ndarray,
     loss_sum, correct = 0.0, 0
     for i in range(0, n, batch_size):
         xb, tb = x[i:i + batch_size], t[i:i + batch_size]
-        loss_sum += net.loss(xb, tb, train=False) * len(xb)
-        y = net.forward(xb, train=False)  # (B, 10)
+        y = net.forward(xb, train=False)  # (B, 10): one pass gives loss and accuracy
+        loss_fn = getattr(net, "loss_fn", None)
+        batch_loss = loss_fn.forward(y, tb) if loss_fn else net.loss(xb, tb, train=False)
+        loss_sum += batch_loss * len(xb)
         correct += int((y.argmax(axis=1) == labels[i:i + batch_size]).sum())
     return loss_sum / n, correct / n
 

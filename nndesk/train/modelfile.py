@@ -137,33 +137,43 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _read_entry(path: Path, archive, name: str) -> np.ndarray:
+    """One array of the archive; a pickled or damaged one becomes a ModelFileError."""
+    try:
+        return archive[name]
+    except ValueError as err:
+        if "allow_pickle" in str(err) or "bject" in str(err):
+            raise ModelFileError(f"{path}: entry {name!r} is an object array, which nndesk "
+                                 f"never writes; refusing to read it") from err
+        raise ModelFileError(f"{path}: entry {name!r} is damaged ({err})") from err
+    except Exception as err:  # truncated or corrupt member (zlib, CRC, EOF)
+        raise ModelFileError(f"{path}: entry {name!r} is damaged or the file is "
+                             f"truncated ({err})") from err
+
+
 def _read_arrays(path: Path) -> dict[str, np.ndarray]:
     """Every array of the archive, read now, each failure turned into a ModelFileError."""
     if not path.exists():
         raise ModelFileError(f"{path}: no such model file")
     if not path.is_file():
         raise ModelFileError(f"{path}: not a file")
-    try:
-        archive = np.load(path, allow_pickle=False)
-    except Exception as err:  # zipfile/NumPy/OS errors all mean "cannot read this"
-        raise ModelFileError(f"{path}: not an nndesk model file (not a readable .npz "
-                             f"archive: {err})") from err
-    if not isinstance(archive, np.lib.npyio.NpzFile):
-        raise ModelFileError(f"{path}: not an nndesk model file (a single .npy array, not an "
-                             f".npz archive)")
     arrays = {}
-    with archive:
-        for name in archive.files:
-            try:
-                arrays[name] = archive[name]
-            except ValueError as err:
-                if "allow_pickle" in str(err) or "bject" in str(err):
-                    raise ModelFileError(f"{path}: entry {name!r} is an object array, which "
-                                         f"nndesk never writes; refusing to read it") from err
-                raise ModelFileError(f"{path}: entry {name!r} is damaged ({err})") from err
-            except Exception as err:  # truncated or corrupt member (zlib, CRC, EOF)
-                raise ModelFileError(f"{path}: entry {name!r} is damaged or the file is "
-                                     f"truncated ({err})") from err
+    try:
+        fh = open(path, "rb")  # we own the handle: np.load leaks it when the zip is bad
+    except OSError as err:
+        raise ModelFileError(f"{path}: cannot be opened ({err.strerror})") from err
+    with fh:
+        try:
+            archive = np.load(fh, allow_pickle=False)
+        except Exception as err:  # zipfile/NumPy/OS errors all mean "cannot read this"
+            raise ModelFileError(f"{path}: not an nndesk model file (not a readable .npz "
+                                 f"archive: {err})") from err
+        if not isinstance(archive, np.lib.npyio.NpzFile):
+            raise ModelFileError(f"{path}: not an nndesk model file (a single .npy array, "
+                                 f"not an .npz archive)")
+        with archive:
+            for name in archive.files:
+                arrays[name] = _read_entry(path, archive, name)
     return arrays
 
 
