@@ -128,6 +128,11 @@ class Trainer:
 
     def run(self) -> TrainResult:
         """Train until the configured epochs are done, `stop()`, divergence or early stop."""
+        # Overflow on the way to a NaN loss is expected and reported by _diverged, not warned.
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            return self._loop()
+
+    def _loop(self) -> TrainResult:
         c, x, t = self.config, self.data.x_train, self.data.t_train
         while self.epoch < c.epochs:
             if self.batch == 0:
