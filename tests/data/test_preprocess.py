@@ -1,0 +1,160 @@
+"""The one preprocessing path: any image in, an MNIST-like (1, 28, 28) or None out."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from nndesk.data import preprocess as pp
+from nndesk.data.mnist import load_mnist
+from nndesk.data.preprocess import ImageError, open_image, preprocess
+from nndesk.data.strokes import render_strokes
+
+
+@pytest.fixture(scope="module")
+def mnist_test(mnist_dir):
+    s = load_mnist(data_dir=mnist_dir, flatten=False, val_split=0)
+    return s
+
+
+@pytest.fixture(scope="module")
+def knn_model(mnist_test):
+    """A 3-nearest-neighbour classifier on 20,000 MNIST training images (~95% accurate)."""
+    x = mnist_test.x_train[:20000].reshape(20000, -1)
+    t = mnist_test.t_train[:20000]
+    sq = (x * x).sum(1)
+
+    def predict(img: np.ndarray) -> int:
+        d = sq - 2 * x @ img.ravel()
+        return int(np.bincount(t[np.argpartition(d, 3)[:3]], minlength=10).argmax())
+    return predict
+
+
+def _drawn_large(digit: np.ndarray, rng) -> np.ndarray:
+    """The 28x28 digit as a person's photo of it: 9x bigger, thicker, off-centre, black on white."""
+    big = np.asarray(Image.fromarray((digit * 255).astype(np.uint8)).resize((252, 252),
+                                                                            Image.BILINEAR))
+    thick = big.copy()
+    for dy, dx in ((0, 3), (3, 0), (3, 3), (-3, 0), (0, -3)):  # bolder strokes
+        thick = np.maximum(thick, np.roll(big, (dy, dx), axis=(0, 1)))
+    page = np.zeros((420, 600), np.uint8)
+    y, x = rng.integers(0, 420 - 252), rng.integers(0, 100)   # hard against the left
+    page[y:y + 252, x:x + 252] = thick
+    return 255 - page                                          # black ink on white paper
+
+
+def test_large_offcentre_thick_black_on_white(mnist_test, knn_model):
+    rng = np.random.default_rng(0)
+    corrs, same = [], 0
+    for i in range(40):
+        digit = mnist_test.x_test[i, 0]
+        out = preprocess(_drawn_large(digit, rng))
+        assert out.shape == (1, 28, 28) and out.dtype == np.float32
+        assert 0 <= out.min() and out.max() == pytest.approx(1.0)
+        corrs.append(np.corrcoef(out.ravel(), digit.ravel())[0, 1])
+        same += knn_model(out) == knn_model(digit)
+    assert min(corrs) > 0.8, corrs
+    assert same == 40
+
+
+def test_mnist_digit_passes_through_unchanged(mnist_test):
+    for digit in mnist_test.x_test[:50, 0]:
+        assert np.corrcoef(preprocess(digit).ravel(), digit.ravel())[0, 1] > 0.9
+
+
+def test_centre_of_mass_and_box(mnist_test):
+    img = np.zeros((200, 300), np.uint8)
+    img[20:60, 200:290] = 255   # a bar 90 wide, 40 tall, far from the centre
+    out = preprocess(img)[0]
+    ys = np.arange(28)
+    m = out.sum()
+    assert (out.sum(1) @ ys) / m == pytest.approx(pp.CENTRE, abs=0.05)
+    assert (out.sum(0) @ ys) / m == pytest.approx(pp.CENTRE, abs=0.05)
+    assert out.max(0).sum() == pytest.approx(20, abs=0.3)       # longer side 20 px
+    assert out.max(1).sum() == pytest.approx(20 * 40 / 90, abs=0.3)  # aspect kept
+
+
+def _ring(size=280):
+    return render_strokes([[(140 + 80 * np.sin(a), 140 + 100 * np.cos(a))
+                            for a in np.linspace(0, 2 * np.pi, 40)]], size=size)
+
+
+def test_every_input_kind_gives_the_same_digit(tmp_path):
+    canvas = _ring()                                  # white on black uint8
+    ref = preprocess(canvas)
+    black_on_white = 255 - canvas
+    rgb = np.repeat(black_on_white[..., None], 3, axis=2)
+    rgba = np.zeros((280, 280, 4), np.uint8)          # black ink on transparent
+    rgba[..., 3] = canvas
+    rgba_light = rgba.copy()                          # white ink on transparent
+    rgba_light[..., :3] = 255
+    Image.fromarray(rgb).save(tmp_path / "d.png")
+    Image.fromarray(rgba).save(tmp_path / "t.png")
+    Image.fromarray(black_on_white).save(tmp_path / "d.jpg", quality=90)
+    for image in (black_on_white, rgb, rgba, rgba_light, canvas / 255.0, canvas[None],
+                  Image.fromarray(canvas), tmp_path / "d.png", str(tmp_path / "t.png"),
+                  Image.fromarray(rgba), tmp_path / "d.jpg"):
+        out = preprocess(image)
+        assert out is not None and np.abs(out - ref).max() < 0.1, type(image)
+
+
+def test_empty_and_nearly_empty_are_no_digit():
+    assert preprocess(np.zeros((280, 280), np.uint8)) is None
+    assert preprocess(np.full((280, 280), 255, np.uint8)) is None      # blank paper
+    speck = np.zeros((280, 280), np.uint8)
+    speck[100, 100:103] = 255
+    assert preprocess(speck) is None
+    noisy = np.random.default_rng(0).integers(120, 136, (100, 100)).astype(np.uint8)
+    assert preprocess(noisy) is None                                   # grey paper, no ink
+    assert preprocess(np.zeros((1, 1), np.uint8)) is None
+    assert preprocess(np.full((1, 1), 255, np.uint8)) is None
+
+
+def test_tiny_images():
+    one = preprocess(np.array([[0, 0, 0], [0, 255, 0], [0, 0, 0]], np.uint8))
+    assert one.shape == (1, 28, 28) and one.max() == pytest.approx(1)
+    with pytest.raises(ImageError):
+        preprocess(np.zeros((0, 5)))
+    with pytest.raises(ImageError):
+        preprocess(np.zeros((2, 3, 5)))
+
+
+def test_huge_image_is_reduced_not_blown_up(tmp_path):
+    big = Image.new("L", (8000, 8000), 255)
+    big.paste(0, (2000, 1000, 3000, 7000))            # a thick black "1"
+    big.save(tmp_path / "big.png")
+    t = time.perf_counter()
+    out = preprocess(tmp_path / "big.png")
+    assert time.perf_counter() - t < 5
+    assert out is not None and max(open_image(tmp_path / "big.png").size) <= pp.WORK_SIDE
+    rows = np.flatnonzero(out[0].max(1) > 0.5)
+    assert 19 <= rows[-1] - rows[0] + 1 <= 20
+
+
+def test_decompression_bomb_is_refused(tmp_path, monkeypatch):
+    Image.new("L", (3000, 3000)).save(tmp_path / "bomb.png")   # 9 Mpx, compresses to ~10 kB
+    monkeypatch.setattr(pp, "MAX_PIXELS", 4_000_000)
+    with pytest.raises(ImageError, match="too large"):
+        preprocess(tmp_path / "bomb.png")
+    monkeypatch.setattr(pp, "MAX_PIXELS", 10**12)
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1_000_000)  # Pillow's own guard, too
+    with pytest.raises(ImageError, match="decompression bomb"):
+        preprocess(tmp_path / "bomb.png")
+
+
+def test_not_an_image(tmp_path):
+    (tmp_path / "x.png").write_bytes(b"not a png at all")
+    with pytest.raises(ImageError, match="not a readable image"):
+        preprocess(tmp_path / "x.png")
+
+
+def test_canvas_preprocessing_is_fast():
+    canvas = _ring()
+    preprocess(canvas)
+    t = time.perf_counter()
+    for _ in range(50):
+        preprocess(canvas)
+    assert (time.perf_counter() - t) / 50 < 0.005
