@@ -92,6 +92,7 @@ class Trainer:
         self.train_time_s = 0.0
         self._epoch_rng: dict | None = None  # rng state before this epoch's permutation
         self._perm: np.ndarray | None = None
+        self._perm_epoch = -1  # the epoch self._perm was drawn for
         self._loss_sum, self._loss_count, self._epoch_time = 0.0, 0, 0.0
         # Control flags and transient state.
         self._stop = threading.Event()
@@ -135,15 +136,15 @@ class Trainer:
     def _loop(self) -> TrainResult:
         c, x, t = self.config, self.data.x_train, self.data.t_train
         while self.epoch < c.epochs:
-            if self.batch == 0:
-                self._epoch_rng = _rng_state(self.rng)
-                self._perm = self.rng.permutation(self.n_train)
-                self._loss_sum, self._loss_count, self._epoch_time = 0.0, 0, 0.0
             while self.batch < self.batches:
                 if not self._unpaused.is_set():
                     self._unpaused.wait()
                 if self._stop.is_set():
                     return self._finish("stopped", "stopped by request", checkpoint=True)
+                if self._perm_epoch != self.epoch:  # first batch: this epoch's order
+                    self._epoch_rng = _rng_state(self.rng)
+                    self._perm, self._perm_epoch = self.rng.permutation(self.n_train), self.epoch
+                    self._loss_sum, self._loss_count, self._epoch_time = 0.0, 0, 0.0
                 started = time.perf_counter()
                 idx = self._perm[self.batch * c.batch_size:(self.batch + 1) * c.batch_size]
                 xb, tb = x[idx], t[idx]
@@ -286,7 +287,7 @@ class Trainer:
         if self.batch:  # mid-epoch: the same permutation, then the rng where it stood
             self.rng.bit_generator.state = state["epoch_rng"]
             self._epoch_rng = state["epoch_rng"]
-            self._perm = self.rng.permutation(self.n_train)
+            self._perm, self._perm_epoch = self.rng.permutation(self.n_train), self.epoch
         self.rng.bit_generator.state = state["rng"]
 
     @classmethod

@@ -1,0 +1,91 @@
+"""Exact resume: a run cut by stop() and continued from its checkpoint is the same run."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from train_helpers import MLP_SPEC, weights_equal, without_times
+
+from nndesk.nn import Network
+from nndesk.train import ModelFileError, TrainConfig, Trainer, load_model, save_model
+
+CFG = TrainConfig(epochs=2, batch_size=100, lr=0.003, seed=7, schedule="cosine",
+                  weight_decay=1e-4, early_stop=3, train_eval_size=500)
+
+
+def _straight(data):
+    net = Network.from_spec(MLP_SPEC, seed=2)
+    result = Trainer(net, data, CFG).run()
+    return net, result
+
+
+def _cut_and_resume(data, path, stop_when):
+    """Run until `stop_when(info)` says stop, then continue from the checkpoint."""
+    net = Network.from_spec(MLP_SPEC, seed=2)
+    trainer = Trainer(net, data, CFG, checkpoint_path=path)
+    trainer.on_batch = lambda info: stop_when(info) and trainer.stop()
+    first = trainer.run()
+    assert first.stopped == "stopped"
+    resumed = Trainer.from_checkpoint(path, data)  # only the file carries over
+    return first, resumed, resumed.run()
+
+
+@pytest.mark.parametrize("where", ["epoch_end", "mid_epoch"])
+def test_stop_and_resume_equals_a_straight_run(mnist_small, tmp_path, where):
+    net_a, straight = _straight(mnist_small)
+    path = tmp_path / "run.ckpt.npz"
+    if where == "epoch_end":  # stopped before the first batch of epoch 2
+        first, trainer, result = _cut_and_resume(mnist_small, path,
+                                                 lambda i: i["step"] == 12)
+        assert first.epochs_done == 1 and first.steps == 12
+    else:  # stopped after batch 7 of epoch 1: same permutation, batch 8 next
+        first, trainer, result = _cut_and_resume(mnist_small, path,
+                                                 lambda i: i["step"] == 7)
+        assert first.epochs_done == 0 and first.steps == 7
+    assert result.stopped == "finished" and result.steps == straight.steps == 24
+    assert weights_equal(trainer.net.state_dict(), net_a.state_dict())
+    assert without_times(result.history) == without_times(straight.history)
+    assert result.best_epoch == straight.best_epoch
+    # The last checkpoint holds the finished state, readable as a plain model too.
+    final = load_model(path)
+    assert final.checkpoint["epoch"] == 2 and final.checkpoint["batch"] == 0
+    assert weights_equal(final.network.state_dict(), net_a.state_dict())
+
+
+def test_checkpoint_written_on_stop_records_the_position(mnist_small, tmp_path):
+    path = tmp_path / "c.npz"
+    net = Network.from_spec(MLP_SPEC, seed=2)
+    trainer = Trainer(net, mnist_small, CFG, checkpoint_path=path)
+    trainer.on_batch = lambda info: info["step"] == 5 and trainer.stop()
+    trainer.run()
+    ck = load_model(path)
+    assert (ck.checkpoint["epoch"], ck.checkpoint["batch"], ck.checkpoint["step"]) == (0, 5, 5)
+    assert ck.metadata["kind"] == "checkpoint"
+    assert weights_equal(ck.network.state_dict(), net.state_dict())
+    assert weights_equal(ck.checkpoint["optimizer"], trainer.optimizer.state_dict())
+
+
+def test_resume_with_more_epochs(mnist_small, tmp_path):
+    path = tmp_path / "c.npz"
+    net = Network.from_spec(MLP_SPEC, seed=2)
+    cfg = TrainConfig(epochs=1, batch_size=200, train_eval_size=0)
+    Trainer(net, mnist_small, cfg, checkpoint_path=path).run()
+    more = TrainConfig(epochs=3, batch_size=200, train_eval_size=0)
+    epochs = []
+    result = Trainer.from_checkpoint(path, mnist_small, more, on_epoch=epochs.append).run()
+    assert [e["epoch"] for e in epochs] == [2, 3] and len(result.history) == 3
+    assert load_model(path).checkpoint["config"]["epochs"] == 3
+
+
+def test_a_plain_model_cannot_be_resumed(mnist_small, tmp_path):
+    path = save_model(tmp_path / "m.npz", Network.from_spec(MLP_SPEC))
+    with pytest.raises(ModelFileError, match="cannot be resumed"):
+        Trainer.from_checkpoint(path, mnist_small)
+
+
+def test_a_checkpoint_missing_its_state_is_a_model_file_error(mnist_small, tmp_path):
+    path = tmp_path / "c.npz"
+    net = Network.from_spec(MLP_SPEC)
+    save_model(path, net, checkpoint={"epoch": 1, "optimizer": {"t": np.array(1)}})
+    with pytest.raises(ModelFileError, match="incomplete"):
+        Trainer.from_checkpoint(path, mnist_small)
