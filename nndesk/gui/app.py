@@ -1,0 +1,50 @@
+"""Start the window: `run()` is what `nndesk` and `nndesk gui` call."""
+
+from __future__ import annotations
+
+import sys
+
+__all__ = ["run", "create_window"]
+
+
+def create_window(model_path: str | None = None):
+    """The QApplication (created once) and a MainWindow with a model and a design loaded."""
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("nndesk")
+    app.setOrganizationName("nndesk")
+    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+    from nndesk.gui.main_window import MainWindow
+
+    window = MainWindow()
+    _load_start_model(window, model_path)
+    return app, window
+
+
+def _load_start_model(window, model_path: str | None) -> None:
+    """The given model, else the shipped one; else a preset design and 'no model yet'."""
+    from nndesk.paths import default_model_path
+
+    path = model_path or str(default_model_path())
+    if (model_path or default_model_path().is_file()) and window.load_model(path):
+        return
+    from nndesk.presets import list_presets, load_preset
+
+    names = list_presets()
+    if names:
+        name = "SimpleConvNet" if "SimpleConvNet" in names else names[0]
+        window.designer.preset.setCurrentText(name)
+        if window.state.spec.get("name") != load_preset(name).get("name"):
+            window.state.set_spec(load_preset(name))
+
+
+def run(model_path: str | None = None) -> int:
+    """Open the window (with `model_path`, or the shipped model) and run until it closes."""
+    from PySide6.QtCore import QTimer
+
+    app, window = create_window(model_path)
+    window.show()
+    QTimer.singleShot(0, window.offer_resume)
+    return app.exec()

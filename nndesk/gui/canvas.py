@@ -1,0 +1,169 @@
+"""DrawingCanvas: the square the learner draws a digit on, kept as strokes (point lists)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+__all__ = ["DrawingCanvas", "IMAGE_SUFFIXES"]
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".pgm")
+PAPER, INK, HINT = QColor("#ffffff"), QColor("#1d2330"), QColor("#9aa3b2")
+
+
+def _canvas_constants() -> tuple[int, float]:
+    """CANVAS_SIZE and PEN_WIDTH from nndesk.data.strokes, so screen and bitmap agree."""
+    from nndesk.data.strokes import CANVAS_SIZE, PEN_WIDTH
+
+    return int(CANVAS_SIZE), float(PEN_WIDTH)
+
+
+class DrawingCanvas(QWidget):
+    """Strokes in canvas units (0..CANVAS_SIZE), drawn with a round antialiased pen."""
+
+    strokes_changed = Signal()  # a point was added, a stroke undone, or the canvas cleared
+    stroke_finished = Signal()
+    image_dropped = Signal(str)  # a file path dropped onto the canvas
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.size_units, self.pen_width = _canvas_constants()
+        self.strokes: list[list[tuple[float, float]]] = []
+        self._drawing = False
+        self._image: QImage | None = None  # an opened image shown instead of strokes
+        self.setAcceptDrops(True)
+        self.setMinimumSize(200, 200)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setToolTip("Draw a digit with the mouse or a pen. Esc clears, Ctrl+Z undoes a stroke."
+                        " Drop an image file here to recognize it.")
+
+    # -- geometry: a centred square, canvas units <-> widget pixels -------------------------
+    def paper_rect(self) -> QRectF:
+        """The square drawing area inside the widget, in widget pixels."""
+        side = min(self.width(), self.height()) - 2
+        return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+
+    def to_units(self, pos: QPointF) -> tuple[float, float]:
+        """Widget pixels -> canvas units, clamped to the paper."""
+        r = self.paper_rect()
+        k = self.size_units / r.width()
+        x = min(max((pos.x() - r.x()) * k, 0.0), float(self.size_units))
+        y = min(max((pos.y() - r.y()) * k, 0.0), float(self.size_units))
+        return (x, y)
+
+    def to_widget(self, x: float, y: float) -> QPointF:
+        """Canvas units -> widget pixels (tests press the mouse here)."""
+        r = self.paper_rect()
+        k = r.width() / self.size_units
+        return QPointF(r.x() + x * k, r.y() + y * k)
+
+    # -- editing ----------------------------------------------------------------------------
+    def clear(self) -> None:
+        """Forget every stroke and any opened image."""
+        if self.strokes or self._image is not None:
+            self.strokes, self._image = [], None
+            self.update()
+            self.strokes_changed.emit()
+
+    def undo(self) -> None:
+        """Remove the last stroke."""
+        if self.strokes:
+            self.strokes.pop()
+            self.update()
+            self.strokes_changed.emit()
+
+    def show_image(self, image: QImage | None) -> None:
+        """Show an opened image file in place of strokes (None to drop it)."""
+        self.strokes, self._image = [], image
+        self.update()
+
+    def is_empty(self) -> bool:
+        """True when nothing is drawn."""
+        return not any(self.strokes)
+
+    # -- mouse and pen (Qt turns unhandled tablet events into mouse events) ----------------
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        self._image = None
+        self._drawing = True
+        self.strokes.append([self.to_units(event.position())])
+        self.update()
+        self.strokes_changed.emit()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        if not self._drawing:
+            return
+        point = self.to_units(event.position())
+        last = self.strokes[-1][-1]
+        if abs(point[0] - last[0]) + abs(point[1] - last[1]) < 0.5:
+            return  # sub-pixel jitter: nothing new to draw or predict
+        self.strokes[-1].append(point)
+        self.update()
+        self.strokes_changed.emit()
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        if self._drawing and event.button() == Qt.MouseButton.LeftButton:
+            self._drawing = False
+            self.stroke_finished.emit()
+
+    # -- drag and drop ----------------------------------------------------------------------
+    @staticmethod
+    def _dropped_path(event) -> str | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        paths = [u.toLocalFile() for u in urls if u.isLocalFile()]
+        return paths[0] if paths and Path(paths[0]).suffix.lower() in IMAGE_SUFFIXES else None
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if self._dropped_path(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        path = self._dropped_path(event)
+        if path:
+            event.acceptProposedAction()
+            self.image_dropped.emit(path)
+
+    # -- painting ---------------------------------------------------------------------------
+    def paintEvent(self, event) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = self.paper_rect()
+        p.setPen(QPen(QColor("#c9ced8"), 1))
+        p.setBrush(PAPER)
+        p.drawRoundedRect(r, 8, 8)
+        if self._image is not None:
+            img = self._image.scaled(r.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio,
+                                     Qt.TransformationMode.SmoothTransformation)
+            p.drawImage(QPointF(r.center().x() - img.width() / 2,
+                                r.center().y() - img.height() / 2), img)
+        elif self.is_empty():
+            p.setPen(HINT)
+            font = p.font()
+            font.setPointSizeF(font.pointSizeF() * 1.2)
+            p.setFont(font)
+            p.drawText(r, Qt.AlignmentFlag.AlignCenter, "draw a digit here")
+        k = r.width() / self.size_units
+        pen = QPen(INK, self.pen_width * k, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                   Qt.PenJoinStyle.RoundJoin)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for stroke in self.strokes:
+            p.drawPath(self._smooth_path([self.to_widget(x, y) for x, y in stroke]))
+        p.end()
+
+    @staticmethod
+    def _smooth_path(points: list[QPointF]) -> QPainterPath:
+        """Quadratic curves through the midpoints: smooth without moving the ink."""
+        path = QPainterPath(points[0])
+        if len(points) == 1:
+            path.lineTo(points[0] + QPointF(0.01, 0.01))  # a dot
+            return path
+        for a, b in zip(points[1:-1], points[2:], strict=False):
+            path.quadTo(a, (a + b) / 2)
+        path.lineTo(points[-1])
+        return path

@@ -1,0 +1,296 @@
+"""DesignerPanel: pick a preset, edit the layer list and settings, see shapes and params live."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk.gui.layer_schema import (
+    Setting,
+    default_layer,
+    describe,
+    layer_doc,
+    layer_types,
+    settings_of,
+)
+from nndesk.gui.state import AppState
+
+__all__ = ["DesignerPanel"]
+
+CUSTOM = "(custom)"
+BAD = QColor("#fde2e1")
+
+
+def _shape(shape) -> str:
+    return "×".join(str(d) for d in shape)
+
+
+class DesignerPanel(QWidget):
+    """Edits state.spec; shows infer()'s shapes, parameter counts and the first error."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        from nndesk.presets import list_presets
+
+        self.preset = QComboBox()
+        self.preset.addItems([CUSTOM, *list_presets()])
+        self.preset.setToolTip("Start from a network of the book (you can edit it afterwards)")
+        self.preset.currentTextChanged.connect(self._on_preset_chosen)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Preset"))
+        top.addWidget(self.preset, 1)
+
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["#", "Layer", "Output", "Params"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col in (0, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._on_selection_changed)
+
+        self.add_button = QToolButton()
+        self.add_button.setText("Add layer ▾")
+        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.add_button)
+        menu.setToolTipsVisible(True)
+        for t in layer_types():
+            action = QAction(t, menu)
+            action.setToolTip(layer_doc(t))
+            action.triggered.connect(lambda _=False, t=t: self.add_layer(t))
+            menu.addAction(action)
+        self.add_button.setMenu(menu)
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.clicked.connect(self.remove_layer)
+        self.up_button = QPushButton("Up")
+        self.up_button.clicked.connect(lambda: self.move_layer(-1))
+        self.down_button = QPushButton("Down")
+        self.down_button.clicked.connect(lambda: self.move_layer(+1))
+        edit = QHBoxLayout()
+        edit.addWidget(self.add_button)
+        for b in (self.remove_button, self.up_button, self.down_button):
+            edit.addWidget(b)
+
+        self.total = QLabel()
+        self.total.setStyleSheet("font-weight: 600;")
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b42318;")
+        self.settings_box = QGroupBox("Layer settings")
+        self.form = QFormLayout(self.settings_box)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(edit)
+        layout.addWidget(self.total)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.settings_box)
+        self._form_index: int | None = None
+        state.spec_changed.connect(self._on_spec_changed)
+        self._on_spec_changed()
+
+    # -- edits (each builds a new spec and hands it to the state) --------------------------
+    def selected(self) -> int | None:
+        """Index of the selected layer, or None."""
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def select(self, index: int) -> None:
+        """Select layer `index` in the list (and show its settings)."""
+        self.table.selectRow(index)
+
+    def _commit(self, layers: list[dict], select: int | None = None) -> None:
+        spec = copy.deepcopy(self.state.spec)
+        spec["layers"] = layers
+        self._form_index = None  # rebuild the settings form for the new selection
+        self.state.set_spec(spec)
+        if select is not None and 0 <= select < len(layers):
+            self.select(select)
+
+    def add_layer(self, layer_type: str) -> None:
+        """Insert a new layer after the selected one (or at the end)."""
+        layers = copy.deepcopy(self.state.spec["layers"])
+        at = (self.selected() + 1) if self.selected() is not None else len(layers)
+        layers.insert(at, default_layer(layer_type))
+        self._mark_custom()
+        self._commit(layers, at)
+
+    def remove_layer(self) -> None:
+        """Remove the selected layer."""
+        i = self.selected()
+        if i is None:
+            return
+        layers = copy.deepcopy(self.state.spec["layers"])
+        del layers[i]
+        self._mark_custom()
+        self._commit(layers, min(i, len(layers) - 1))
+
+    def move_layer(self, delta: int) -> None:
+        """Move the selected layer up (-1) or down (+1)."""
+        i = self.selected()
+        layers = copy.deepcopy(self.state.spec["layers"])
+        if i is None or not 0 <= i + delta < len(layers):
+            return
+        layers[i], layers[i + delta] = layers[i + delta], layers[i]
+        self._mark_custom()
+        self._commit(layers, i + delta)
+
+    def set_setting(self, index: int, name: str, value: object) -> None:
+        """Change one setting of layer `index` (None removes it: the layer's default)."""
+        layers = copy.deepcopy(self.state.spec["layers"])
+        if value is None:
+            layers[index].pop(name, None)
+        else:
+            layers[index][name] = value
+        self._mark_custom()
+        spec = copy.deepcopy(self.state.spec)
+        spec["layers"] = layers
+        self.state.set_spec(spec)  # the form stays: the user may still be typing
+
+    def _mark_custom(self) -> None:
+        self.preset.blockSignals(True)
+        self.preset.setCurrentText(CUSTOM)
+        self.preset.blockSignals(False)
+
+    def _on_preset_chosen(self, name: str) -> None:
+        if name == CUSTOM:
+            return
+        from nndesk.presets import load_preset
+
+        self._form_index = None
+        self.state.set_spec(load_preset(name))
+        self.select(0)
+
+    # -- state -> widgets -------------------------------------------------------------------
+    def _on_spec_changed(self) -> None:
+        s = self.state
+        layers = s.spec.get("layers", [])
+        infos, err = s.layer_infos, s.spec_error
+        if err is not None:
+            infos = self._infos_before(getattr(err, "index", None))
+        selected = self.selected()
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(layers))
+        for i, layer in enumerate(layers):
+            info = infos[i] if i < len(infos) else None
+            cells = [str(i + 1), describe(layer),
+                     _shape(info.output_shape) if info else "—",
+                     f"{info.params:,}" if info else "—"]
+            bad = err is not None and getattr(err, "index", None) == i
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col in (0, 2, 3):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                if bad:
+                    item.setBackground(BAD)
+                    item.setToolTip(str(getattr(err, "reason", err)))
+                self.table.setItem(i, col, item)
+        if selected is not None and selected < len(layers):
+            self.table.selectRow(selected)
+        self.table.blockSignals(False)
+        if err is None:
+            self.total.setText(f"Total: {sum(i.params for i in infos):,} parameters · input "
+                               f"{_shape(s.spec.get('input_shape', []))} → output "
+                               f"{_shape(infos[-1].output_shape) if infos else '—'}")
+            self.problem.setText("")
+        else:
+            self.total.setText("Total: —")
+            self.problem.setText(f"⚠ {err}. Fix this layer to train.")
+        self._on_selection_changed()
+
+    def _infos_before(self, index: int | None) -> list:
+        """Shapes of the layers before the faulty one, so the list stays informative."""
+        if not index:
+            return []
+        from nndesk.nn import SpecError, infer
+
+        spec = dict(self.state.spec, layers=self.state.spec["layers"][:index])
+        try:
+            return list(infer(spec))
+        except SpecError:
+            return []
+
+    def _on_selection_changed(self) -> None:
+        i = self.selected()
+        if i == self._form_index and i is not None:
+            return
+        self._form_index = i
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        layers = self.state.spec.get("layers", [])
+        if i is None or i >= len(layers):
+            self.settings_box.setTitle("Layer settings")
+            self.form.addRow(QLabel("Select a layer to edit its settings."))
+            return
+        layer = layers[i]
+        self.settings_box.setTitle(f"Layer {i + 1}: {layer.get('type')}")
+        schema = settings_of(layer.get("type"))
+        if not schema:
+            self.form.addRow(QLabel("This layer has no settings."))
+        for setting in schema:
+            editor = self._editor(i, setting, layer.get(setting.name, setting.default))
+            editor.setObjectName(f"setting_{setting.name}")
+            editor.setToolTip(setting.tip)
+            self.form.addRow(setting.name, editor)
+
+    def _editor(self, index: int, s: Setting, value: object) -> QWidget:
+        if s.kind in ("int", "optional_int"):
+            w = QSpinBox()
+            w.setRange(int(s.minimum), int(s.maximum))
+            if s.kind == "optional_int":
+                w.setSpecialValueText("same as pool size")  # shown at the minimum
+            w.setValue(int(value) if value is not None else int(s.minimum))
+            w.valueChanged.connect(lambda v: self.set_setting(
+                index, s.name, None if s.kind == "optional_int" and v == s.minimum else v))
+            return w
+        if s.kind == "float":
+            w = QDoubleSpinBox()
+            w.setDecimals(6 if s.maximum <= 1 and s.minimum < 1e-3 else 4)
+            w.setRange(float(s.minimum), float(s.maximum))
+            w.setSingleStep(0.05 if s.maximum <= 1 else 0.1)
+            w.setValue(float(value))
+            w.valueChanged.connect(lambda v: self.set_setting(index, s.name, v))
+            return w
+        w = QComboBox()  # init: a name or a number (the normal std)
+        w.setEditable(True)
+        w.addItems(["auto", "he", "xavier", "0.01"])
+        w.setCurrentText(str(value))
+        w.currentTextChanged.connect(lambda text: self.set_setting(index, s.name,
+                                                                   _init_value(text)))
+        return w
+
+
+def _init_value(text: str) -> object:
+    """'auto' / 'he' / 'xavier' stay names; anything numeric becomes the normal std."""
+    try:
+        return float(text)
+    except ValueError:
+        return text.strip()

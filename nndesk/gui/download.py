@@ -1,0 +1,63 @@
+"""Offer to download MNIST when it is missing, with a progress dialog that never freezes."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+__all__ = ["ensure_mnist"]
+
+
+class _Relay(QObject):
+    """Carries progress from the download thread to the dialog (queued signals)."""
+
+    progress = Signal(int, int)
+    done = Signal(str)  # "" on success, else the error
+
+
+def ensure_mnist(parent: QWidget, data_dir: str | None = None) -> bool:
+    """True when MNIST is present, or was just downloaded with the user's consent."""
+    from nndesk.data.mnist import data_dir as find_dir
+    from nndesk.data.mnist import download, missing_files
+
+    folder = find_dir(data_dir, "mnist")
+    missing = missing_files("mnist", folder)
+    if not missing:
+        return True
+    answer = QMessageBox.question(
+        parent, "MNIST is not here yet",
+        f"Training needs the MNIST files in\n{folder}\n\nMissing: {', '.join(missing)}\n\n"
+        "Download them now (about 11 MB)? Drawing digits works without them.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    dialog = QProgressDialog("Downloading MNIST…", "Hide", 0, 1000, parent)
+    dialog.setWindowTitle("Downloading MNIST")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(0)
+    relay = _Relay()
+    result: list[str] = []
+    relay.progress.connect(lambda done, total: dialog.setValue(int(1000 * done / max(total, 1))))
+    relay.done.connect(lambda err: (result.append(err), dialog.done(0)))
+
+    def work() -> None:
+        try:
+            download("mnist", folder, progress=relay.progress.emit)
+            relay.done.emit("")
+        except Exception as err:  # shown to the user below
+            relay.done.emit(str(err) or type(err).__name__)
+
+    threading.Thread(target=work, name="mnist-download", daemon=True).start()
+    dialog.exec()
+    while not result:  # "Hide" closes the dialog early: keep waiting without freezing
+        from PySide6.QtCore import QCoreApplication, QEventLoop
+
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    if result[0]:
+        QMessageBox.warning(parent, "Download failed",
+                            f"{result[0]}\n\nCheck your internet connection and try again, or "
+                            f"copy the four MNIST .gz files into {folder}.")
+        return False
+    return True

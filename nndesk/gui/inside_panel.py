@@ -1,0 +1,127 @@
+"""InsidePanel: first-layer weights as images, and every conv layer's maps for the drawn digit."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from nndesk.gui.state import AppState
+from nndesk.gui.tiles import TileView
+
+__all__ = ["InsidePanel", "first_layer_weights", "feature_maps"]
+
+ACTIVATIONS = {"ReLU", "LeakyReLU", "Sigmoid", "Tanh"}
+MAX_DENSE_TILES = 48
+
+
+def first_layer_weights(network) -> tuple[str, np.ndarray] | None:
+    """(title, (K, h, w) tiles) of the first Conv2D, or of a first Dense on raw pixels."""
+    types = [layer.get("type") for layer in network.spec.get("layers", [])]
+    for i, t in enumerate(types):
+        if t == "Conv2D":
+            w = network.layers[i].params["W"]  # (F, C, KH, KW)
+            tiles = w[:, 0] if w.shape[1] == 1 else w.mean(axis=1)
+            return (f"Layer {i + 1} Conv2D: {w.shape[0]} filters of {w.shape[2]}×{w.shape[3]}",
+                    np.array(tiles, dtype=np.float32))
+        if t == "Dense":
+            shape = network.spec.get("input_shape", [1, 28, 28])
+            w = network.layers[i].params["W"]  # (C*H*W, units)
+            if any(u not in ("Flatten",) for u in types[:i]) or w.shape[0] != int(np.prod(shape)):
+                return None
+            units = min(w.shape[1], MAX_DENSE_TILES)
+            tiles = w[:, :units].T.reshape(units, shape[-2], shape[-1])
+            more = f" (first {units})" if units < w.shape[1] else ""
+            return (f"Layer {i + 1} Dense: weights of {w.shape[1]} neurons as "
+                    f"{shape[-2]}×{shape[-1]} images{more}", np.array(tiles, dtype=np.float32))
+    return None
+
+
+def feature_maps(spec: dict, activations: list[np.ndarray]) -> list[tuple[str, np.ndarray]]:
+    """Per Conv2D layer: (title, (C, H, W) maps), taken after its activation when one follows."""
+    types = [layer.get("type") for layer in spec.get("layers", [])]
+    out = []
+    for i, t in enumerate(types):
+        if t != "Conv2D":
+            continue
+        j = i + 1 if i + 1 < len(types) and types[i + 1] in ACTIVATIONS else i
+        maps = activations[j]  # (C, H, W)
+        after = f" + {types[j]}" if j != i else ""
+        out.append((f"Layer {i + 1} Conv2D{after}: {maps.shape[0]} maps of "
+                    f"{maps.shape[1]}×{maps.shape[2]}", maps))
+    return out
+
+
+class InsidePanel(QWidget):
+    """Shows state.network's first-layer weights and the drawn digit's feature maps."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.filters = TileView()
+        self.maps = TileView()
+        self.filters_title = QLabel("First layer's weights")
+        self.maps_title = QLabel("Feature maps of the drawn digit")
+        for label in (self.filters_title, self.maps_title):
+            label.setStyleSheet("font-weight: 600;")
+        self.hover = QLabel(" ")
+        self.hover.setStyleSheet("color: #5b6472;")
+        self.filters.hovered.connect(self._on_hovered)
+        self.maps.hovered.connect(self._on_hovered)
+        left = QVBoxLayout()
+        left.addWidget(self.filters_title)
+        left.addWidget(self.filters, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.maps_title)
+        right.addWidget(self.maps, 1)
+        row = QHBoxLayout()
+        row.addLayout(left, 2)
+        row.addLayout(right, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(row, 1)
+        layout.addWidget(self.hover)
+        self._map_key: tuple | None = None
+        self._filter_key: tuple | None = None
+        state.model_changed.connect(self._on_model_changed)
+        state.digit_changed.connect(self._on_digit_changed)
+        self._on_model_changed()
+
+    def _on_hovered(self, text: str) -> None:
+        self.hover.setText(text or " ")
+
+    def _on_model_changed(self) -> None:
+        net = self.state.network
+        found = first_layer_weights(net) if net is not None else None
+        if found is None:
+            self._filter_key = None
+            self.filters.set_rows([])
+            self.filters_title.setText("First layer's weights: "
+                                       + ("no model" if net is None else
+                                          "shown for a first Conv2D or a Dense on raw pixels"))
+        else:
+            title, tiles = found
+            key = (title, tiles.shape)
+            if key != self._filter_key:
+                self.filters.set_rows([""])
+                self._filter_key = key
+            self.filters_title.setText(title)
+            self.filters.set_tiles(0, tiles, "filter" if "Conv2D" in title else "neuron")
+        self._on_digit_changed()
+
+    def _on_digit_changed(self) -> None:
+        acts = self.state.activations()
+        net = self.state.network
+        rows = feature_maps(net.spec, acts) if acts is not None else []
+        key = tuple(title for title, _ in rows)
+        if key != self._map_key:
+            self.maps.set_rows(list(key))
+            self._map_key = key
+        for i, (_, maps) in enumerate(rows):
+            self.maps.set_tiles(i, maps, "map")
+        if rows:
+            self.maps_title.setText("Feature maps of the drawn digit")
+        elif net is not None and not any(
+                layer.get("type") == "Conv2D" for layer in net.spec.get("layers", [])):
+            self.maps_title.setText("Feature maps: this network has no Conv2D layer")
+        else:
+            self.maps_title.setText("Feature maps: draw a digit to see them")

@@ -1,0 +1,85 @@
+"""The designer's view of layer settings: the engine's `LAYERS[t].SETTINGS`, ready for editors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Setting", "layer_types", "settings_of", "layer_doc", "default_layer", "describe"]
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One editor: an int, a float, an optional int (0 shown as 'same as …'), or an init."""
+
+    name: str
+    kind: str  # "int", "float", "optional_int", "init"
+    default: object
+    minimum: float
+    maximum: float
+    tip: str = ""
+
+
+def layer_types() -> list[str]:
+    """Every layer type the engine knows, in its registry order."""
+    from nndesk.nn import LAYERS
+
+    return list(LAYERS)
+
+
+def layer_doc(layer_type: str) -> str:
+    """The engine's one-line description of a layer type (for tooltips)."""
+    from nndesk.nn import LAYER_DOCS
+
+    return LAYER_DOCS.get(layer_type, "")
+
+
+def settings_of(layer_type: str) -> list[Setting]:
+    """The settings of a layer type, with finite ranges for spin boxes."""
+    from nndesk.nn import LAYERS
+
+    cls = LAYERS.get(layer_type)
+    out = []
+    for name, s in (cls.SETTINGS if cls else {}).items():
+        if s.kind == "init":
+            out.append(Setting(name, "init", s.default, 0, 0, s.help))
+            continue
+        if s.kind == "int":
+            low = int(s.low) if s.low is not None else 0
+            high = int(s.high) if s.high is not None else 100_000
+            kind = "optional_int" if s.optional else "int"
+            out.append(Setting(name, kind, s.default, low - 1 if s.optional else low, high,
+                               s.help))
+        else:
+            low = float(s.low) if s.low is not None else 0.0
+            high = float(s.high) if s.high is not None else 1e6
+            out.append(Setting(name, "float", s.default, low, high, s.help))
+    return out
+
+
+def default_layer(layer_type: str) -> dict:
+    """A new layer of this type with the engine's default settings."""
+    layer: dict = {"type": layer_type}
+    for s in settings_of(layer_type):
+        if s.default is not None:
+            layer[s.name] = s.default
+    return layer
+
+
+def describe(layer: dict) -> str:
+    """A short line for the layer list: 'Conv2D 30 × 5x5, stride 1, pad 0'."""
+    t = layer.get("type", "?")
+    if t == "Dense":
+        return f"Dense {layer.get('units', '?')}"
+    if t == "Conv2D":
+        k = layer.get("kernel_size", "?")
+        return (f"Conv2D {layer.get('filters', '?')} × {k}x{k}, stride {layer.get('stride', 1)}"
+                f", pad {layer.get('pad', 0)}")
+    if t in ("MaxPool2D", "AvgPool2D"):
+        p = layer.get("pool_size", 2)
+        stride = layer.get("stride")
+        return f"{t} {p}x{p}" + (f", stride {stride}" if stride not in (None, p) else "")
+    if t == "Dropout":
+        return f"Dropout {layer.get('rate', 0.5):g}"
+    if t == "LeakyReLU":
+        return f"LeakyReLU {layer.get('alpha', 0.01):g}"
+    return str(t)

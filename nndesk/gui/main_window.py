@@ -1,0 +1,306 @@
+"""MainWindow: builds the panels, docks them, makes the menus and wires signals. Nothing else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QWidget,
+)
+
+from nndesk.gui.designer import DesignerPanel
+from nndesk.gui.digit_panel import DigitPanel
+from nndesk.gui.inside_panel import InsidePanel
+from nndesk.gui.plots import PlotsPanel
+from nndesk.gui.state import IDLE, AppState
+from nndesk.gui.train_panel import TrainPanel
+from nndesk.gui.training import TrainingController
+
+__all__ = ["MainWindow"]
+
+NO_MODEL = "No model yet — train one or open a model file."
+
+
+class MainWindow(QMainWindow):
+    """Designer + training on the left, curves and the network's insides in the middle,
+    the drawing canvas on the right."""
+
+    def __init__(self, state: AppState | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle("nndesk — design, train, look inside, draw")
+        self.state = state or AppState(self)
+        self.settings = QSettings("nndesk", "nndesk")
+        self.training = TrainingController(self.state, self)
+        self.designer = DesignerPanel(self.state)
+        self.train_panel = TrainPanel(self.state)
+        self.plots = PlotsPanel()
+        self.inside = InsidePanel(self.state)
+        self.digit = DigitPanel(self.state)
+        self._run_id: int | None = None
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.designer)
+        left.addWidget(self.train_panel)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+        self.left_splitter = left
+        self.center = QSplitter(Qt.Orientation.Vertical)
+        self.center.addWidget(self.plots)
+        self.center.addWidget(self.inside)
+        self.center.setSizes([480, 420])
+        self.setCentralWidget(self.center)
+        self._dock("Network designer", left, Qt.DockWidgetArea.LeftDockWidgetArea, 380)
+        self._dock("Draw a digit", self.digit, Qt.DockWidgetArea.RightDockWidgetArea, 360)
+        self.model_status = QLabel(NO_MODEL)
+        self.statusBar().addPermanentWidget(self.model_status)
+        self._menus()
+        self._wire()
+        self._restore_settings()
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea, width: int) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title.replace(" ", "_"))
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+
+    def _action(self, menu, text: str, slot, *keys) -> QAction:
+        action = QAction(text, self)
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        f = bar.addMenu("&File")
+        self._action(f, "&Open model…", self.open_model_dialog, QKeySequence.StandardKey.Open)
+        self._action(f, "&Save model as…", self.save_model_dialog, QKeySequence.StandardKey.Save)
+        self._action(f, "Model &info…", self.show_model_info, "Ctrl+I")
+        f.addSeparator()
+        self._action(f, "Open &design…", self.open_design_dialog, "Ctrl+Shift+O")
+        self._action(f, "Save d&esign as…", self.save_design_dialog, "Ctrl+Shift+S")
+        f.addSeparator()
+        self._action(f, "Export curves as &PNG…", self.plots._ask_png)
+        self._action(f, "Export history as &CSV…", self.plots._ask_csv)
+        f.addSeparator()
+        self._action(f, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        t = bar.addMenu("&Training")
+        self._action(t, "&Train", self._on_train_requested, "Ctrl+T")
+        self._action(t, "&Pause / resume", self.training.toggle_pause, "Ctrl+P")
+        self._action(t, "&Stop", self.training.stop, "Ctrl+.")
+        c = bar.addMenu("&Canvas")
+        self._action(c, "&Clear", self.digit.canvas.clear, "Esc", "Delete", "Ctrl+L")
+        self._action(c, "&Undo stroke", self.digit.canvas.undo, QKeySequence.StandardKey.Undo)
+        self._action(c, "&Open image…", self.digit._ask_image, "Ctrl+Shift+I")
+        v = bar.addMenu("&View")
+        for dock in self.findChildren(QDockWidget):
+            v.addAction(dock.toggleViewAction())
+        h = bar.addMenu("&Help")
+        self._action(h, "&Keyboard shortcuts", self._show_shortcuts, "F1")
+
+    def _wire(self) -> None:
+        tc = self.training
+        self.train_panel.train_requested.connect(self._on_train_requested)
+        self.train_panel.pause_requested.connect(tc.toggle_pause)
+        self.train_panel.stop_requested.connect(tc.stop)
+        tc.run_started.connect(self._on_run_started)
+        tc.batch_done.connect(self._on_batch_done)
+        tc.epoch_done.connect(self._on_epoch_done)
+        tc.message.connect(self.train_panel.show_message)
+        tc.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        for source in (tc, self.plots, self.digit):
+            source.error.connect(self.show_error)
+        self.state.model_changed.connect(self._on_model_changed)
+
+    # -- training -> plots ------------------------------------------------------------------
+    def _on_train_requested(self) -> None:
+        from nndesk.gui.download import ensure_mnist
+
+        if self.state.training != IDLE:
+            return
+        if self.training.data is None and not ensure_mnist(self, self.training.data_dir):
+            self.train_panel.show_message("Training needs MNIST; drawing still works.")
+            return
+        self.training.start()
+
+    def _on_run_started(self, name: str, history: list) -> None:
+        self._run_id = self.plots.start_run(name)
+        for record in history:
+            self._on_epoch_done(record)
+
+    def _on_batch_done(self, info: dict) -> None:
+        if self._run_id is not None:
+            self.plots.add_batches(self._run_id, info["steps"], info["losses"])
+        if "fraction" in info:
+            self.train_panel.show_progress(info)
+
+    def _on_epoch_done(self, record: dict) -> None:
+        if self._run_id is not None:
+            self.plots.add_epoch(self._run_id, record["epoch"], record.get("train_acc"),
+                                 record.get("val_acc"), record.get("val_loss"))
+
+    def _on_model_changed(self) -> None:
+        s = self.state
+        if s.network is None:
+            self.model_status.setText(NO_MODEL)
+        elif s.model_source == "snapshot":
+            self.model_status.setText("Canvas uses the network being trained")
+        else:
+            self.model_status.setText(f"Model: {Path(s.model_path or 'untitled').name}"
+                                      + _accuracy_text(s.metadata))
+
+    # -- files (dialogs around nndesk.gui.model_io) ----------------------------------------
+    def open_model_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open a model", self._dir("models"),
+                                              "nndesk models (*.npz)")
+        if path:
+            self._remember_dir("models", path)
+            self.load_model(path)
+
+    def load_model(self, path: str, *, quiet: bool = False) -> bool:
+        """Use the model in `path` for drawing and show its design in the designer."""
+        from nndesk.gui.model_io import read_model
+
+        try:
+            net, metadata = read_model(path)
+        except ValueError as err:
+            if not quiet:
+                self.show_error("Cannot open this model", f"{err}\n\nOpen a .npz file saved by "
+                                "nndesk (File ▸ Save model, or `nndesk train --out`).")
+            return False
+        self.state.set_model(net, path=str(path), metadata=metadata)
+        if self.state.training == IDLE:
+            self.state.set_spec(net.spec)
+        return True
+
+    def save_model_dialog(self) -> None:
+        from nndesk.gui.model_io import write_model
+
+        if self.state.network is None:
+            self.show_error("No model to save", "Train a network or open a model first.")
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Save the model", self._dir("models"),
+                                              "nndesk models (*.npz)")
+        if not path:
+            return
+        path = path if path.endswith(".npz") else path + ".npz"
+        try:
+            write_model(path, self.state.network, self.state.metadata)
+        except (OSError, ValueError) as err:
+            self.show_error("Cannot save the model", f"{err}\n\nChoose another folder.")
+            return
+        self._remember_dir("models", path)
+        self.statusBar().showMessage(f"Saved {path}", 8000)
+
+    def show_model_info(self) -> None:
+        from nndesk.gui.model_io import describe_metadata
+
+        s = self.state
+        if s.network is None:
+            QMessageBox.information(self, "Model", NO_MODEL)
+            return
+        QMessageBox.information(self, "Model", describe_metadata(s.network, s.model_path,
+                                                                 s.metadata, s.model_source))
+
+    def open_design_dialog(self) -> None:
+        from nndesk.gui.files import DesignFileError, load_design
+
+        path, _ = QFileDialog.getOpenFileName(self, "Open a design", self._dir("designs"),
+                                              "Network designs (*.json)")
+        if not path:
+            return
+        try:
+            spec, config = load_design(path)
+        except DesignFileError as err:
+            self.show_error("Cannot open this design", f"{err}\n\nOpen a .json file saved with "
+                            "File ▸ Save design.")
+            return
+        self._remember_dir("designs", path)
+        self.state.set_spec(spec)
+        if config:
+            self.state.set_config(**config)
+
+    def save_design_dialog(self) -> None:
+        from nndesk.gui.files import save_design
+
+        path, _ = QFileDialog.getSaveFileName(self, "Save the design", self._dir("designs"),
+                                              "Network designs (*.json)")
+        if not path:
+            return
+        path = path if path.endswith(".json") else path + ".json"
+        try:
+            save_design(path, self.state.spec, self.state.config)
+        except OSError as err:
+            self.show_error("Cannot save the design", f"{err}\n\nChoose another folder.")
+            return
+        self._remember_dir("designs", path)
+
+    def show_error(self, title: str, text: str) -> None:
+        """Every error ends here: a dialog that says what happened and what to do."""
+        QMessageBox.warning(self, title, text)
+
+    def _show_shortcuts(self) -> None:
+        QMessageBox.information(self, "Keyboard shortcuts", (
+            "Esc / Delete / Ctrl+L  clear the canvas\nCtrl+Z  undo the last stroke\n"
+            "Ctrl+T  train · Ctrl+P  pause/resume · Ctrl+.  stop\n"
+            "Ctrl+O / Ctrl+S  open / save a model · Ctrl+I  model info\n"
+            "Ctrl+Shift+O / Ctrl+Shift+S  open / save a design\nCtrl+Q  quit"))
+
+    # -- settings and closing ---------------------------------------------------------------
+    def _dir(self, kind: str) -> str:
+        return str(self.settings.value(f"dirs/{kind}", str(Path.home())))
+
+    def _remember_dir(self, kind: str, path: str) -> None:
+        self.settings.setValue(f"dirs/{kind}", str(Path(path).parent))
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1400, 900)
+        for key, widget in (("window/state", self), ("window/center", self.center),
+                            ("window/left", self.left_splitter)):
+            saved = self.settings.value(key)
+            if saved is not None:
+                widget.restoreState(saved)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/center", self.center.saveState())
+        self.settings.setValue("window/left", self.left_splitter.saveState())
+        if self.training.busy:
+            self.statusBar().showMessage("Stopping training and saving a checkpoint…")
+            ckpt = self.training.shutdown()
+            if ckpt is not None:
+                self.settings.setValue("resume/checkpoint", str(ckpt))
+        self.settings.sync()
+        event.accept()
+
+    def offer_resume(self) -> None:
+        """After a close during training: ask whether to continue that run."""
+        path = self.settings.value("resume/checkpoint")
+        self.settings.remove("resume/checkpoint")
+        if not path or not Path(path).is_file():
+            return
+        answer = QMessageBox.question(
+            self, "Resume training?", f"Training was interrupted when the window closed.\n"
+            f"Its checkpoint is {path}.\n\nResume that run now?")
+        if answer == QMessageBox.StandardButton.Yes:
+            QTimer.singleShot(0, lambda: self.training.start(resume=path))
+
+
+def _accuracy_text(metadata: dict) -> str:
+    acc = metadata.get("accuracy")
+    return f" · test accuracy {100 * acc:.2f}%" if isinstance(acc, (int, float)) else ""

@@ -1,0 +1,60 @@
+"""Model files for the window: read, write and describe (through nndesk.train.modelfile)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["read_model", "write_model", "describe_metadata"]
+
+
+def read_model(path: str | Path) -> tuple:
+    """(network, metadata) from a .npz model file; ValueError says what is wrong."""
+    from nndesk.train import ModelFileError, load_model
+
+    try:
+        m = load_model(path)
+    except (ModelFileError, OSError, KeyError) as err:
+        raise ValueError(f"{Path(path).name}: {err}") from err
+    return m.network, dict(m.metadata or {})
+
+
+def write_model(path: str | Path, network, metadata: dict | None = None) -> Path:
+    """Save `network` with its metadata (atomically, by nndesk.train.modelfile)."""
+    from nndesk.train import ModelFileError, save_model
+
+    meta = {k: v for k, v in (metadata or {}).items() if k != "kind"}
+    try:
+        return Path(save_model(path, network, meta))
+    except ModelFileError as err:
+        raise ValueError(str(err)) from err
+
+
+def describe_metadata(network, path: str | None, metadata: dict, source: str) -> str:
+    """A few readable lines: file, layers, parameters, accuracy, how it was trained."""
+    lines = [f"File: {path}" if path else "Not saved yet (the network being trained)"
+             if source == "snapshot" else "File: —"]
+    spec = getattr(network, "spec", {}) or {}
+    lines.append(f"Network: {spec.get('name', 'untitled')}, {len(spec.get('layers', []))} layers,"
+                 f" {getattr(network, 'num_params', 0):,} parameters")
+    acc = metadata.get("accuracy")
+    if isinstance(acc, (int, float)):
+        lines.append(f"Test accuracy: {100 * acc:.2f}%")
+    val = metadata.get("val_accuracy")
+    if isinstance(val, (int, float)):
+        lines.append(f"Validation accuracy: {100 * val:.2f}%")
+    if metadata.get("epochs") is not None:
+        lines.append(f"Epochs: {metadata['epochs']}" + (
+            f" (best: {metadata['best_epoch']})" if metadata.get("best_epoch") else ""))
+    t = metadata.get("train_time_s")
+    if isinstance(t, (int, float)):
+        lines.append(f"Training time: {t / 60:.1f} min")
+    cfg = metadata.get("config")
+    if isinstance(cfg, dict):
+        lines.append("Settings: " + ", ".join(
+            f"{k} {cfg[k]}" for k in ("optimizer", "lr", "batch_size", "weight_decay",
+                                      "schedule", "augment") if k in cfg))
+    if metadata.get("command"):
+        lines.append(f"Command: {metadata['command']}")
+    if metadata.get("created"):
+        lines.append(f"Created: {metadata['created']}")
+    return "\n".join(lines)

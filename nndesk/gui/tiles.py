@@ -1,0 +1,103 @@
+"""TileView: many small images (filters, feature maps) as one mosaic; hover names the tile."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Signal
+from PySide6.QtWidgets import QToolTip
+
+__all__ = ["TileView", "mosaic"]
+
+PAD = 1.0  # the gap between tiles is painted white (tiles are scaled to 0..0.92)
+
+
+def mosaic(tiles: np.ndarray, cols: int | None = None, gap: int = 1) -> np.ndarray:
+    """(K, h, w) -> one (rows*(h+gap)-gap, cols*(w+gap)-gap) image, each tile scaled alone."""
+    k, h, w = tiles.shape
+    cols = cols or max(1, math.ceil(math.sqrt(k * h / w)))
+    rows = math.ceil(k / cols)
+    lo = tiles.min(axis=(1, 2), keepdims=True)
+    hi = tiles.max(axis=(1, 2), keepdims=True)
+    scaled = 0.92 * (tiles - lo) / np.where(hi > lo, hi - lo, 1.0)  # (K, h, w) in 0..0.92
+    out = np.full((rows * (h + gap) - gap, cols * (w + gap) - gap), PAD, dtype=np.float32)
+    for i in range(k):
+        r, c = divmod(i, cols)
+        out[r * (h + gap):r * (h + gap) + h, c * (w + gap):c * (w + gap) + w] = scaled[i]
+    return out
+
+
+class TileView(pg.GraphicsLayoutWidget):
+    """One titled mosaic per row; set_tiles(row, tiles) updates with setImage only."""
+
+    hovered = Signal(str)  # "filter 7 · min -0.31 · max 0.42" (empty when leaving)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setBackground("w")
+        self.ci.layout.setSpacing(2)
+        self._rows: list[dict] = []
+        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    def set_rows(self, titles: list[str]) -> None:
+        """Create one view per title (call when the network changes, not per update)."""
+        self.clear()
+        self._rows = []
+        for i, title in enumerate(titles):
+            label = self.addLabel(title, row=2 * i, col=0, color="#2a2f3a", size="9pt")
+            view = self.addViewBox(row=2 * i + 1, col=0, lockAspect=True, invertY=True,
+                                   enableMouse=False)
+            image = pg.ImageItem(levels=(0.0, 1.0))
+            view.addItem(image)
+            self._rows.append({"label": label, "view": view, "image": image, "tiles": None,
+                               "cols": 1, "name": "tile"})
+
+    def set_tiles(self, row: int, tiles: np.ndarray | None, name: str = "tile") -> None:
+        """Show (K, h, w) tiles in row `row` (None clears it)."""
+        r = self._rows[row]
+        if tiles is None or tiles.size == 0:
+            r["image"].clear()
+            r["tiles"] = None
+            return
+        tiles = np.asarray(tiles, dtype=np.float32)
+        k, h, w = tiles.shape
+        cols = max(1, math.ceil(math.sqrt(k * h / w * 1.6)))  # a little wider than tall
+        r.update(tiles=tiles, cols=cols, name=name)
+        r["image"].setImage(mosaic(tiles, cols), levels=(0.0, 1.0), autoLevels=False)
+        r["view"].autoRange(padding=0.02)
+
+    def tile_at(self, row: int, x: float, y: float) -> int | None:
+        """Index of the tile under image pixel (x, y) of row `row`, or None in a gap."""
+        r = self._rows[row]
+        if r["tiles"] is None:
+            return None
+        k, h, w = r["tiles"].shape
+        c, cx = divmod(int(math.floor(x)), w + 1)
+        rr, cy = divmod(int(math.floor(y)), h + 1)
+        i = rr * r["cols"] + c
+        if x < 0 or y < 0 or cx >= w or cy >= h or c >= r["cols"] or i >= k:
+            return None
+        return i
+
+    def describe(self, row: int, index: int) -> str:
+        """'filter 7 · 5×5 · min -0.31 · max 0.42'."""
+        r = self._rows[row]
+        t = r["tiles"][index]
+        return (f"{r['name']} {index + 1} · {t.shape[0]}×{t.shape[1]} · "
+                f"min {float(t.min()):.3g} · max {float(t.max()):.3g}")
+
+    def _on_mouse_moved(self, pos: QPointF) -> None:
+        for row, r in enumerate(self._rows):
+            if r["tiles"] is None or not r["view"].sceneBoundingRect().contains(pos):
+                continue
+            p = r["image"].mapFromScene(pos)
+            index = self.tile_at(row, p.x(), p.y())
+            if index is not None:
+                text = self.describe(row, index)
+                QToolTip.showText(self.mapToGlobal(self.mapFromScene(pos)), text, self)
+                self.hovered.emit(text)
+                return
+        QToolTip.hideText()
+        self.hovered.emit("")

@@ -1,0 +1,164 @@
+"""TrainPanel: training settings, Train / Pause-Resume / Stop, and the progress line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk.gui.state import IDLE, LOADING, PAUSED, RUNNING, AppState
+
+__all__ = ["TrainPanel", "format_eta"]
+
+OPTIMIZERS = ["SGD", "Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam"]
+SCHEDULES = ["constant", "step", "cosine"]
+
+
+def format_eta(seconds: float | None) -> str:
+    """'1:05' or '1:02:05'; '—' when unknown."""
+    if seconds is None or seconds != seconds or seconds < 0:
+        return "—"
+    s = int(round(seconds))
+    h, m = divmod(s // 60, 60)
+    return f"{h}:{m:02d}:{s % 60:02d}" if h else f"{m}:{s % 60:02d}"
+
+
+class TrainPanel(QWidget):
+    """Edits state.config; asks for training through signals; shows progress."""
+
+    train_requested = Signal()
+    pause_requested = Signal()  # pause or resume, depending on the state
+    stop_requested = Signal()
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        c = state.config
+        self.optimizer = QComboBox()
+        self.optimizer.addItems(OPTIMIZERS)
+        self.lr = QDoubleSpinBox(decimals=5, minimum=1e-5, maximum=10.0, singleStep=0.0005)
+        self.batch_size = QSpinBox(minimum=1, maximum=10_000)
+        self.epochs = QSpinBox(minimum=1, maximum=1000)
+        self.weight_decay = QDoubleSpinBox(decimals=6, minimum=0.0, maximum=1.0,
+                                           singleStep=0.0001)
+        self.schedule = QComboBox()
+        self.schedule.addItems(SCHEDULES)
+        self.augment = QCheckBox("random shifts, rotations, scaling")
+        self.seed = QSpinBox(minimum=0, maximum=2**31 - 1)
+        self.val_split = QSpinBox(minimum=0, maximum=30_000, singleStep=1000)
+        self.train_limit = QSpinBox(minimum=0, maximum=60_000, singleStep=1000)
+        self.train_limit.setSpecialValueText("all")
+        self.train_limit.setToolTip("Train on the first N images only (quick experiments)")
+        self._editors = {"optimizer": self.optimizer, "lr": self.lr,
+                         "batch_size": self.batch_size, "epochs": self.epochs,
+                         "weight_decay": self.weight_decay, "schedule": self.schedule,
+                         "augment": self.augment, "seed": self.seed,
+                         "val_split": self.val_split, "train_limit": self.train_limit}
+        box = QGroupBox("Training")
+        form = QFormLayout(box)
+        labels = {"lr": "learning rate", "batch_size": "batch size", "weight_decay":
+                  "weight decay", "val_split": "validation images", "train_limit":
+                  "training images"}
+        for name, editor in self._editors.items():
+            editor.setObjectName(f"config_{name}")
+            form.addRow(labels.get(name, name), editor)
+            signal = (editor.currentTextChanged if isinstance(editor, QComboBox) else
+                      editor.toggled if isinstance(editor, QCheckBox) else editor.valueChanged)
+            signal.connect(lambda v, name=name: self.state.set_config(**{name: v}))
+        self._load_config(c)
+
+        self.train_button = QPushButton("Train")
+        self.train_button.setStyleSheet("font-weight: 600;")
+        self.train_button.setToolTip("Train this design on MNIST (Ctrl+T)")
+        self.train_button.clicked.connect(self.train_requested)
+        self.pause_button = QPushButton("Pause")
+        self.pause_button.setToolTip("Pause or resume training (Space)")
+        self.pause_button.clicked.connect(self.pause_requested)
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setToolTip("Stop training and keep a checkpoint (Ctrl+.)")
+        self.stop_button.clicked.connect(self.stop_requested)
+        buttons = QHBoxLayout()
+        for b in (self.train_button, self.pause_button, self.stop_button):
+            buttons.addWidget(b)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("")
+        self.status = QLabel("Ready.")
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #5b6472;")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(box)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        state.config_changed.connect(lambda: self._load_config(state.config))
+        state.spec_changed.connect(self._update_buttons)
+        state.training_state_changed.connect(self._on_training_state_changed)
+        self._on_training_state_changed(state.training)
+
+    def _load_config(self, c: dict) -> None:
+        """Show the settings (signals blocked so nothing loops back into the state)."""
+        for name, editor in self._editors.items():
+            if name not in c:
+                continue
+            editor.blockSignals(True)
+            if isinstance(editor, QComboBox):
+                editor.setCurrentText(str(c[name]))
+            elif isinstance(editor, QCheckBox):
+                editor.setChecked(bool(c[name]))
+            else:
+                editor.setValue(c[name])
+            editor.blockSignals(False)
+
+    def _on_training_state_changed(self, status: str) -> None:
+        busy = status != IDLE
+        for editor in self._editors.values():
+            editor.setEnabled(not busy)
+        self.pause_button.setText("Resume" if status == PAUSED else "Pause")
+        if status == IDLE:
+            self.progress.setFormat("")
+        elif status == LOADING:
+            self.status.setText("Loading MNIST and building the network…")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        s = self.state.training
+        ok = self.state.spec_error is None and bool(self.state.spec.get("layers"))
+        self.train_button.setEnabled(s == IDLE and ok)
+        problem = self.state.spec_error or "no layers"
+        self.train_button.setToolTip("Train this design on MNIST (Ctrl+T)" if ok else
+                                     f"Fix the design first: {problem}")
+        self.pause_button.setEnabled(s in (RUNNING, PAUSED))
+        self.stop_button.setEnabled(s in (RUNNING, PAUSED, LOADING))
+
+    # -- progress from the worker (plain dicts) ---------------------------------------------
+    def show_progress(self, info: dict) -> None:
+        """info: epoch, epochs, fraction (0..1 of the whole run), images_per_s, eta_s."""
+        frac = float(info.get("fraction", 0.0))
+        self.progress.setValue(int(1000 * min(max(frac, 0.0), 1.0)))
+        epoch, epochs = info.get("epoch"), info.get("epochs")
+        self.progress.setFormat(f"epoch {epoch}/{epochs} · {100 * frac:.0f}%")
+        ips = info.get("images_per_s")
+        paused = " · paused" if self.state.training == PAUSED else ""
+        self.status.setText(f"{ips:,.0f} images/s · ETA {format_eta(info.get('eta_s'))}{paused}"
+                            if ips else f"Training…{paused}")
+
+    def show_message(self, text: str) -> None:
+        """A status line (finished, stopped, error)."""
+        self.status.setText(text)

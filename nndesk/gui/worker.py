@@ -1,0 +1,164 @@
+"""TrainWorker: runs a TrainSession on a QThread and turns its callbacks into Qt signals."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+__all__ = ["TrainWorker", "start_worker", "BATCH_INTERVAL_S"]
+
+BATCH_INTERVAL_S = 0.1  # batch_done at most ~10 times a second: the plots redraw that often
+
+
+class TrainWorker(QObject):
+    """One training run. Signals carry floats and copied arrays, never live parameters."""
+
+    started = Signal(dict)  # data loaded, trainer built: epochs, batches, spec, history
+    batch_done = Signal(dict)  # steps, losses (lists since the last signal), progress
+    epoch_done = Signal(dict)  # the trainer's epoch record
+    snapshot = Signal(dict)  # a weight copy (state_dict)
+    errored = Signal(str)  # a message for the user
+    finished = Signal(dict)  # stopped, message, out, checkpoint, metadata
+
+    def __init__(self, spec: dict | None, config: dict, *, out: str | Path | None = None,
+                 checkpoint: str | Path | None = None, resume: str | Path | None = None,
+                 data=None, data_dir: str | Path | None = None) -> None:
+        super().__init__()
+        self.spec, self.config = spec, dict(config)
+        self.out, self.checkpoint, self.resume = out, checkpoint, resume
+        self.data, self.data_dir = data, data_dir
+        self.session = None
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._paused = threading.Event()
+        self._pending_steps: list[int] = []
+        self._pending_losses: list[float] = []
+        self._last_emit = 0.0
+        self._epochs = int(config.get("epochs", 1))
+        self._batches = 1
+
+    # -- control, from the GUI thread (the trainer's flags are thread-safe) ----------------
+    def pause(self) -> None:
+        """Hold training before the next batch."""
+        self._paused.set()
+        with self._lock:
+            if self.session is not None:
+                self.session.trainer.pause()
+
+    def resume(self) -> None:
+        """Continue a paused run."""
+        self._paused.clear()
+        with self._lock:
+            if self.session is not None:
+                self.session.trainer.resume()
+
+    def stop(self) -> None:
+        """End the run before the next batch; the trainer writes a checkpoint."""
+        self._stop.set()
+        with self._lock:
+            if self.session is not None:
+                self.session.trainer.stop()
+
+    # -- the thread's work ------------------------------------------------------------------
+    @Slot()
+    def run(self) -> None:
+        """Load data, build the trainer, train with one BLAS thread, report the end."""
+        from threadpoolctl import threadpool_limits
+
+        try:
+            with threadpool_limits(limits=1):
+                self._run()
+        except Exception as err:  # any failure becomes a dialog, never a crash
+            self.errored.emit(_explain(err))
+            self.finished.emit({"stopped": "error", "message": str(err), "out": None,
+                                "checkpoint": str(self.checkpoint) if self.checkpoint else None,
+                                "metadata": {}})
+
+    def _run(self) -> None:
+        from nndesk.train import TrainConfig
+        from nndesk.train.session import TrainSession
+
+        cfg = TrainConfig.from_dict({**self.config,
+                                     "optimizer": str(self.config.get("optimizer", "adam"))})
+        session = TrainSession(None if self.resume else self.spec,
+                               None if self.resume else cfg, resume=self.resume,
+                               data=self.data, data_dir=self.data_dir,
+                               checkpoint_path=self.checkpoint,
+                               on_batch=self._on_batch, on_epoch=self._on_epoch,
+                               on_snapshot=self._on_snapshot)
+        trainer = session.trainer
+        self._epochs, self._batches = trainer.config.epochs, trainer.batches
+        with self._lock:
+            self.session = session
+            if self._paused.is_set():
+                trainer.pause()
+            if self._stop.is_set():
+                trainer.stop()
+        self.started.emit({"epochs": self._epochs, "batches": self._batches,
+                           "spec": session.spec, "config": trainer.config.to_dict(),
+                           "history": [dict(h) for h in trainer.history],
+                           "step": trainer.step})
+        done = session.run(self.out, command="nndesk gui")
+        self._flush()
+        r = done.result
+        self.finished.emit({"stopped": r.stopped, "message": r.message,
+                            "out": str(done.out) if done.out else None,
+                            "checkpoint": str(r.checkpoint_path) if r.checkpoint_path else None,
+                            "metadata": done.metadata, "test": done.test,
+                            "state_dict": session.trainer.net.state_dict()})
+
+    # -- trainer callbacks (training thread) ------------------------------------------------
+    def _progress(self, epoch: int, batch: int, images_per_s: float) -> dict:
+        done = (epoch - 1) * self._batches + batch
+        total = self._epochs * self._batches
+        left_images = (total - done) * int(self.config.get("batch_size", 100))
+        return {"epoch": epoch, "epochs": self._epochs, "fraction": done / max(total, 1),
+                "images_per_s": images_per_s,
+                "eta_s": left_images / images_per_s if images_per_s > 0 else None}
+
+    def _on_batch(self, info: dict) -> None:
+        self._pending_steps.append(int(info["step"]))
+        self._pending_losses.append(float(info["loss"]))
+        now = time.perf_counter()
+        if now - self._last_emit >= BATCH_INTERVAL_S:
+            self._last_emit = now
+            self._flush(self._progress(info["epoch"], info["batch"], info["images_per_s"]))
+
+    def _flush(self, progress: dict | None = None) -> None:
+        if not self._pending_steps and progress is None:
+            return
+        self.batch_done.emit({"steps": self._pending_steps, "losses": self._pending_losses,
+                              **(progress or {})})
+        self._pending_steps, self._pending_losses = [], []
+
+    def _on_epoch(self, record: dict) -> None:
+        self._flush()
+        self.epoch_done.emit(dict(record))
+
+    def _on_snapshot(self, weights: dict) -> None:
+        self.snapshot.emit(weights)  # already a copy made by the trainer
+
+
+def _explain(err: Exception) -> str:
+    """A message that says what went wrong and what to do."""
+    from nndesk.data.mnist import DataMissingError
+
+    if isinstance(err, DataMissingError):
+        return f"{err}\n\nUse Train again to download MNIST, or put the files there."
+    if isinstance(err, MemoryError):
+        return "Out of memory: use a smaller batch size, fewer filters or fewer training images."
+    return f"Training failed: {err}\n\nCheck the design and the training settings."
+
+
+def start_worker(worker: TrainWorker) -> QThread:
+    """Move `worker` to a new QThread and start it; the thread quits when the run finishes."""
+    thread = QThread()
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    # Direct: quit() is thread-safe, and the GUI thread may be blocked in thread.wait().
+    worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+    thread.start()
+    return thread
