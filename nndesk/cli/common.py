@@ -1,0 +1,106 @@
+"""What the sub-commands share: user errors, BLAS threads, specs and models named by flags."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+__all__ = ["UserError", "set_threads", "spec_from_args", "load_model_arg", "load_json_file",
+           "load_data", "as_input"]
+
+DEFAULT_THREADS = 1  # one BLAS thread: the machine is shared, and small GEMMs gain little more
+
+_limiter: Any = None  # keeps the threadpoolctl limit alive for the life of the process
+
+
+class UserError(Exception):
+    """A mistake the user can fix (bad flag, missing file): one line on stderr, exit code 2."""
+
+
+def set_threads(n: int | None = None) -> int:
+    """Limit the BLAS thread pool to `n` threads (default 1) for the rest of the process."""
+    global _limiter
+    from threadpoolctl import threadpool_limits
+
+    n = DEFAULT_THREADS if n is None else n
+    if n < 1:
+        raise UserError(f"--threads must be at least 1, not {n}")
+    _limiter = threadpool_limits(limits=n, user_api="blas")
+    return n
+
+
+def load_json_file(path: str | Path) -> Any:
+    """Read a JSON file, turning every way it can fail into a UserError naming the file."""
+    path = Path(path)
+    if not path.is_file():
+        raise UserError(f"file not found: {path}")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        raise UserError(f"cannot read {path}: {err}") from None
+    except json.JSONDecodeError as err:
+        raise UserError(f"{path} is not valid JSON: {err}") from None
+
+
+def spec_from_args(preset: str | None, spec: str | None) -> dict:
+    """The network spec chosen by --preset NAME or --spec FILE, checked with `nn.infer`."""
+    from nndesk.nn import SpecError, infer
+    from nndesk.presets import list_presets, load_preset
+
+    if preset is not None:
+        if preset not in list_presets():
+            raise UserError(f"unknown preset {preset!r}; presets: {', '.join(list_presets())}")
+        result = load_preset(preset)
+        where = f"preset {preset}"
+    elif spec is not None:
+        result = load_json_file(spec)
+        where = spec
+    else:
+        raise UserError("give a network with --preset NAME or --spec FILE.json")
+    if not isinstance(result, dict):
+        raise UserError(f"{where}: a spec is a JSON object with \"input_shape\" and \"layers\"")
+    try:
+        infer(result)
+    except SpecError as err:
+        raise UserError(f"{where}: {err}") from None
+    return result
+
+
+def load_model_arg(path: str | Path):
+    """Load a model file named on the command line; a bad or missing file is a UserError."""
+    from nndesk.train.modelfile import ModelFileError, load_model
+
+    path = Path(path)
+    if not path.is_file():
+        raise UserError(f"model file not found: {path}")
+    try:
+        return load_model(path)
+    except ModelFileError as err:
+        raise UserError(f"{path}: {err}") from None
+
+
+def load_data(dataset: str = "mnist", data_dir: str | None = None, *, val_split: int = 5000,
+              seed: int = 0, download: bool = False):
+    """`load_mnist` as (N, 1, 28, 28) float32; missing or broken files become a UserError."""
+    from nndesk.data.mnist import DataMissingError, IdxError, load_mnist
+
+    try:
+        return load_mnist(flatten=False, dataset=dataset, data_dir=data_dir,
+                          val_split=val_split, seed=seed, download=download)
+    except (DataMissingError, IdxError) as err:
+        text = " ".join(str(err).split())  # one line, whatever the message's layout
+        raise UserError(text.replace("(`download=True`)", "(add --download)")) from None
+    except ValueError as err:
+        raise UserError(str(err)) from None
+
+
+def as_input(x, spec: dict):
+    """Images (N, 1, 28, 28) reshaped to the network's input shape (e.g. (N, 784))."""
+    import numpy as np
+
+    shape = tuple(spec["input_shape"])
+    if int(np.prod(shape)) != int(np.prod(x.shape[1:])):
+        raise UserError(f"the network takes inputs of shape {'x'.join(map(str, shape))}, "
+                        f"the images are {'x'.join(map(str, x.shape[1:]))}")
+    return x.reshape(len(x), *shape)

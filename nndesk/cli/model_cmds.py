@@ -1,0 +1,191 @@
+"""`nndesk eval | predict | info | gradcheck | presets`: looking at networks and models."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+
+from nndesk.cli.common import (
+    UserError,
+    as_input,
+    load_data,
+    load_model_arg,
+    set_threads,
+    spec_from_args,
+)
+
+__all__ = ["cmd_eval", "cmd_predict", "cmd_info", "cmd_gradcheck", "cmd_presets",
+           "IMAGE_SUFFIXES"]
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".pgm")
+GRADCHECK_TOLERANCE = 1e-6
+
+
+def _shape(shape) -> str:
+    return "x".join(str(d) for d in shape)
+
+
+def _table(rows: list[list[str]], right: set[int] = frozenset()) -> str:
+    """Rows of cells as aligned text; columns in `right` are right-aligned (numbers)."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell.rjust(w) if i in right else cell.ljust(w)
+                  for i, (cell, w) in enumerate(zip(row, widths, strict=True))).rstrip()
+        for row in rows)
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Test accuracy, per-digit accuracy and the confusion matrix of a model."""
+    from nndesk.train.metrics import evaluate
+
+    set_threads(args.threads)
+    model = load_model_arg(args.model)
+    data = load_data(args.dataset, args.data_dir, val_split=0, download=args.download)
+    report = evaluate(model.network, as_input(data.x_test, model.spec), data.t_test)
+    report = {"model": str(args.model), "dataset": args.dataset, **report}
+    if args.json:
+        print(json.dumps(report))
+        return 0
+    print(f"{args.model}: {report['accuracy']:.2%} of {report['n']:,} {args.dataset} test images")
+    counts = np.array(report["confusion"])
+    rows = [["digit", "accuracy", "images"]]
+    rows += [[str(d), "-" if acc is None else f"{acc:.2%}", str(counts[d].sum())]
+             for d, acc in enumerate(report["per_digit"])]
+    print("\n" + _table(rows, right={0, 1, 2}))
+    print("\nconfusion matrix (row: true digit, column: predicted digit)")
+    rows = [["", *map(str, range(10))]] + [[str(d), *map(str, counts[d])] for d in range(10)]
+    print(_table(rows, right=set(range(11))))
+    return 0
+
+
+def _expand(paths: list[str]) -> list[Path]:
+    """Files as given; folders replaced by the image files inside them (sorted, recursive)."""
+    files = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*")
+                            if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES)
+        else:
+            files.append(path)
+    return files
+
+
+def cmd_predict(args: argparse.Namespace) -> int:
+    """Recognize each image with one model load; a bad image is reported and skipped."""
+    from nndesk.data.preprocess import ImageError, preprocess
+    from nndesk.paths import default_model_path
+
+    set_threads(args.threads)
+    model = load_model_arg(args.model or default_model_path())
+    files = _expand(args.images)
+    if not files:
+        raise UserError(f"no image files in {', '.join(args.images)}")
+    inputs, results = [], []
+    for path in files:
+        result = {"file": str(path)}
+        try:
+            x = preprocess(path)  # (1, 28, 28) or None: no digit
+        except (ImageError, OSError, ValueError) as err:
+            result["error"] = " ".join(str(err).split()) or type(err).__name__
+        else:
+            result["label"], result["probabilities"] = None, None
+            if x is not None:
+                result["input"] = len(inputs)
+                inputs.append(x)
+        results.append(result)
+    if inputs:
+        probs = model.network.predict(as_input(np.stack(inputs), model.spec))  # (n, 10)
+    for result in results:
+        if "input" in result:
+            row = probs[result.pop("input")]
+            result["label"] = int(row.argmax())
+            result["probabilities"] = [round(float(p), 6) for p in row]
+        _print_prediction(result, args.json)
+    return 1 if any("error" in r for r in results) else 0
+
+
+def _print_prediction(result: dict, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(result), flush=True)
+    elif "error" in result:
+        print(f"{result['file']}: error: {result['error']}")
+    elif result["label"] is None:
+        print(f"{result['file']}: no digit")
+    else:
+        label = result["label"]
+        print(f"{result['file']}: {label} ({result['probabilities'][label]:.1%})")
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    """The layers of a network (a model file, a preset or a spec) and a model's metadata."""
+    from nndesk.nn import infer
+
+    if args.model is not None and (args.preset or args.spec):
+        raise UserError("give a model file, --preset or --spec, not several")
+    metadata = None
+    if args.model is not None:
+        model = load_model_arg(args.model)
+        spec, metadata = model.spec, model.metadata
+    else:
+        if not (args.preset or args.spec):
+            raise UserError("give a model file, --preset NAME or --spec FILE.json")
+        spec = spec_from_args(args.preset, args.spec)
+    layers = infer(spec)
+    print(f"{spec.get('name', 'network')}: input {_shape(spec['input_shape'])}")
+    rows = [["#", "layer", "settings", "output", "params"]]
+    for layer, config in zip(layers, spec["layers"], strict=True):
+        settings = " ".join(f"{k}={v}" for k, v in config.items() if k != "type")
+        rows.append([str(layer.index + 1), layer.type, settings, _shape(layer.output_shape),
+                     f"{layer.params:,}"])
+    rows.append(["", "total", "", "", f"{sum(layer.params for layer in layers):,}"])
+    print(_table(rows, right={0, 4}))
+    if metadata:
+        print("\nmetadata")
+        width = max(len(k) for k in metadata)
+        for key, value in metadata.items():
+            text = value if isinstance(value, str) else json.dumps(value)
+            print(f"  {key.ljust(width)}  {text}")
+    return 0
+
+
+def cmd_gradcheck(args: argparse.Namespace) -> int:
+    """Backprop against numerical gradients, tensor by tensor; exit 1 if any is off."""
+    from nndesk.nn import gradcheck as check
+
+    spec = spec_from_args(args.preset, args.spec)
+    errors = check(spec, seed=args.seed, max_checks=args.max_checks or None)
+    rows = [["tensor", "layer", "relative error", "result"]]
+    failed = False
+    for name, err in errors.items():
+        ok = bool(err < GRADCHECK_TOLERANCE)  # NaN fails too
+        failed |= not ok
+        index = name.split(".")[0]
+        layer = spec["layers"][int(index)]["type"] if index.isdigit() else ""
+        rows.append([name, layer, f"{err:.2e}", "PASS" if ok else "FAIL"])
+    print(_table(rows, right={2}))
+    sampled = (f"{args.max_checks} random elements per tensor" if args.max_checks
+               else "every element")
+    print(f"\n{'FAIL' if failed else 'PASS'}: relative error below {GRADCHECK_TOLERANCE:g} "
+          f"for every tensor ({sampled}, float64 central differences)")
+    return 1 if failed else 0
+
+
+def cmd_presets(args: argparse.Namespace) -> int:
+    """Each shipped preset with its parameter count and one-line description."""
+    from nndesk.nn import infer
+    from nndesk.presets import list_presets, load_preset
+
+    rows = [["preset", "params", "description"]]
+    for name in list_presets():
+        spec = load_preset(name)
+        params = sum(layer.params for layer in infer(spec))
+        rows.append([name, f"{params:,}", spec.get("description", "")])
+    room = shutil.get_terminal_size((120, 24)).columns - 2
+    for line in _table(rows, right={1}).splitlines():
+        print(line if len(line) <= room else line[:room - 3] + "...")
+    return 0

@@ -1,0 +1,201 @@
+"""The `nndesk` argument parser: every sub-command, its flags, its help and examples."""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+from typing import NoReturn
+
+from nndesk import __version__
+from nndesk.cli.common import UserError
+
+__all__ = ["build_parser", "EXPERIMENT_NAMES", "SCHEDULES"]
+
+EXPERIMENT_NAMES = ("optimizers", "init", "batchnorm", "overfit")
+SCHEDULES = ("constant", "step", "cosine")
+DATASETS = ("mnist", "fashion")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one `nndesk: error: ...` line (exit 2), not a page."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UserError(f"{message} (see '{self.prog} --help')")
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps our examples as written, wraps descriptions, gives option names room."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=30)
+
+
+def _number(kind: type, minimum: float, strict: bool = False):
+    """An argparse type: `kind` at least `minimum` (or above it when `strict`)."""
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a valid {kind.__name__}") from None
+        if value < minimum or (strict and value == minimum) or value != value:
+            relation = "above" if strict else "at least"
+            raise argparse.ArgumentTypeError(f"{text!r}: must be {relation} {minimum}")
+        return value
+    parse.__name__ = kind.__name__  # argparse names the type in its messages
+    return parse
+
+
+positive_int = _number(int, 1)
+non_negative_int = _number(int, 0)
+positive_float = _number(float, 0.0, strict=True)
+non_negative_float = _number(float, 0.0)
+
+
+def _command(sub, name: str, summary: str, description: str, examples: str) -> _Parser:
+    return sub.add_parser(name, help=summary, description=textwrap.fill(description, 79),
+                          epilog="examples:\n" + examples, formatter_class=_Formatter)
+
+
+def _network_flags(p: argparse.ArgumentParser, required: bool) -> None:
+    group = p.add_mutually_exclusive_group(required=required)
+    group.add_argument("--preset", metavar="NAME", help="a shipped network (see 'nndesk presets')")
+    group.add_argument("--spec", metavar="FILE.json", help="a network spec of your own (JSON)")
+
+
+def _threads_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--threads", type=positive_int, metavar="N",
+                   help="BLAS threads for matrix products (default: 1)")
+
+
+def _data_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--dataset", choices=DATASETS, default="mnist",
+                   help="which data set (default: mnist)")
+    p.add_argument("--data-dir", metavar="DIR",
+                   help="folder with the IDX files (default: $NNDESK_DATA_DIR or your data folder)")
+    p.add_argument("--download", action="store_true",
+                   help="download missing data files from the public mirrors (checksummed)")
+
+
+def _train_parser(sub) -> None:
+    p = _command(sub, "train", "train a network and save it as a model file",
+                 "Train a network on MNIST with a progress bar. Ctrl-C stops after saving a "
+                 "checkpoint next to --out (FILE.ckpt.npz) and prints the command that resumes.",
+                 "  nndesk train --preset SimpleConvNet --epochs 20 --out simple.npz\n"
+                 "  nndesk train --spec my_net.json --optimizer sgd --lr 0.1 --schedule cosine "
+                 "--out my.npz\n"
+                 "  nndesk train --preset LeNet-5 --augment --extra-data my_digits/ "
+                 "--out lenet.npz\n"
+                 "  nndesk train --preset SimpleConvNet --out simple.npz "
+                 "--resume simple.ckpt.npz\n")
+    _network_flags(p, required=False)
+    p.add_argument("--out", required=True, metavar="FILE.npz", help="where to save the model")
+    p.add_argument("--resume", metavar="CHECKPOINT",
+                   help="continue a stopped run from its checkpoint, exactly where it stopped")
+    p.add_argument("--epochs", type=positive_int, metavar="N", help="passes over the data")
+    p.add_argument("--batch-size", type=positive_int, metavar="N", help="images per step")
+    p.add_argument("--optimizer", metavar="NAME",
+                   help="sgd, momentum, nesterov, adagrad, rmsprop or adam")
+    p.add_argument("--lr", type=positive_float, metavar="RATE", help="learning rate")
+    p.add_argument("--weight-decay", type=non_negative_float, metavar="LAMBDA",
+                   help="L2 penalty on the weights, as in the book's ch. 6")
+    p.add_argument("--augment", action="store_true",
+                   help="randomly shift, rotate, scale and thicken the training digits")
+    p.add_argument("--schedule", choices=SCHEDULES, help="how the learning rate changes")
+    p.add_argument("--seed", type=non_negative_int, metavar="N",
+                   help="random seed: the same seed gives the same run")
+    p.add_argument("--val-split", type=non_negative_int, metavar="N",
+                   help="training images held out for validation")
+    p.add_argument("--early-stop", type=positive_int, metavar="N",
+                   help="stop after N epochs without a better validation accuracy, keep the best")
+    p.add_argument("--extra-data", metavar="FOLDER",
+                   help="your own digits (sub-folders 0/ ... 9/) mixed into the training data")
+    p.add_argument("--limit", type=positive_int, help=argparse.SUPPRESS)  # tests: N images
+    _data_flags(p)
+    _threads_flag(p)
+
+
+def _model_parsers(sub) -> None:
+    p = _command(sub, "eval", "test accuracy, per-digit accuracy and confusion matrix",
+                 "Measure a model on the test set of MNIST (or Fashion-MNIST).",
+                 "  nndesk eval models/default.npz\n  nndesk eval my.npz --json > report.json\n")
+    p.add_argument("model", metavar="MODEL", help="a model file (.npz)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    _data_flags(p)
+    _threads_flag(p)
+
+    p = _command(sub, "predict", "recognize the digits in image files",
+                 "Recognize digits in PNG/JPEG files (folders: every image inside), loading the "
+                 "model once. Images go through the same preprocessing as the drawing canvas.",
+                 "  nndesk predict seven.png\n"
+                 "  nndesk predict --model my.npz scans/ --json > answers.jsonl\n")
+    p.add_argument("images", nargs="+", metavar="IMAGE|FOLDER", help="image files or folders")
+    p.add_argument("--model", metavar="MODEL", help="model file (default: the shipped model)")
+    p.add_argument("--json", action="store_true",
+                   help='one JSON object per line: {"file", "label", "probabilities"}')
+    _threads_flag(p)
+
+    p = _command(sub, "info", "layers, output shapes, parameter counts (and model metadata)",
+                 "Show a network layer by layer: what goes in, what comes out, how many "
+                 "parameters. For a model file, also how it was made.",
+                 "  nndesk info --preset DeepConvNet\n  nndesk info models/default.npz\n")
+    p.add_argument("model", nargs="?", metavar="MODEL", help="a model file (.npz)")
+    _network_flags(p, required=False)
+
+    p = _command(sub, "gradcheck", "compare backprop with numerical gradients",
+                 "Check the hand-written backward passes of a network against central "
+                 "differences in float64. Every tensor must agree to a relative error of 1e-6.",
+                 "  nndesk gradcheck --preset SimpleConvNet\n  nndesk gradcheck --spec my.json\n")
+    _network_flags(p, required=True)
+    p.add_argument("--seed", type=non_negative_int, default=0, metavar="N",
+                   help="seed of the weights and the test batch (default: 0)")
+    p.add_argument("--max-checks", type=non_negative_int, default=100, metavar="N",
+                   help="random elements compared per tensor (default: 100; 0: every one)")
+
+
+def _gui_parser(sub) -> None:
+    p = _command(sub, "gui", "open the window (the default)",
+                 "Open the nndesk window: design, train, look inside, draw digits.",
+                 "  nndesk\n  nndesk gui --model my.npz\n")
+    p.add_argument("--model", metavar="FILE", help="model to load (default: the shipped model)")
+
+
+def _other_parsers(sub) -> None:
+    _command(sub, "presets", "list the shipped network presets",
+             "List the networks you can name with --preset.", "  nndesk presets\n")
+
+    p = _command(sub, "experiment", "the book's ch. 6 experiments, as CSV and PNG",
+                 "Re-run a comparison from chapter 6 of Deep Learning from Scratch: "
+                 "optimizers (SGD, Momentum, AdaGrad, RMSProp, Adam), init (std 0.01, Xavier, "
+                 "He), batchnorm (on/off at several weight scales), overfit (300 images, plain, "
+                 "weight decay 0.1, dropout). Writes NAME.csv and NAME.png.",
+                 "  nndesk experiment optimizers\n"
+                 "  nndesk experiment overfit --epochs 100 --out results/\n")
+    p.add_argument("name", choices=EXPERIMENT_NAMES + ("all",), metavar="NAME",
+                   help=f"one of: {', '.join(EXPERIMENT_NAMES)}, all")
+    p.add_argument("--epochs", type=positive_int, metavar="N",
+                   help="passes over the training images (default: the experiment's own)")
+    p.add_argument("--subset", type=positive_int, metavar="N",
+                   help="training images to use (default: the experiment's own)")
+    p.add_argument("--out", metavar="DIR", help="folder for the CSV and PNG files")
+    p.add_argument("--seed", type=non_negative_int, default=0, metavar="N",
+                   help="random seed (default: 0)")
+    _data_flags(p)
+    _threads_flag(p)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole `nndesk` command line; `command` is None when no sub-command was given."""
+    parser = _Parser(prog="nndesk", formatter_class=_Formatter,
+                     description="Design, train, look inside and draw for a NumPy neural "
+                                 "network. With no command, opens the window.",
+                     epilog="examples:\n  nndesk\n  nndesk presets\n"
+                            "  nndesk train --preset SimpleConvNet --epochs 5 --out simple.npz\n"
+                            "  nndesk eval simple.npz\n  nndesk predict --json digits/\n"
+                            "run 'nndesk COMMAND --help' for the flags of a command")
+    parser.add_argument("--version", action="version", version=f"nndesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _gui_parser(sub)
+    _train_parser(sub)
+    _model_parsers(sub)
+    _other_parsers(sub)
+    return parser

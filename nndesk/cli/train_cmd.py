@@ -1,0 +1,176 @@
+"""`nndesk train`: a Trainer run with a progress bar, Ctrl-C to a checkpoint, and exact resume."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import shlex
+import signal
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from nndesk.cli.common import (
+    UserError,
+    load_model_arg,
+    set_threads,
+    spec_from_args,
+)
+from nndesk.cli.progress import ProgressBar, format_duration
+
+__all__ = ["train", "resume_command"]
+
+# Flags that map one to one onto TrainConfig fields.
+_CONFIG_FLAGS = {"epochs": "epochs", "batch_size": "batch_size", "optimizer": "optimizer",
+                 "lr": "lr", "weight_decay": "weight_decay", "schedule": "schedule",
+                 "seed": "seed", "val_split": "val_split", "early_stop": "early_stop",
+                 "limit": "train_limit"}
+# What may change when a run is resumed: how long it goes on, not what it is.
+_RESUMABLE_CHANGES = {"epochs", "early_stop"}
+
+
+def resume_command(argv: list[str], checkpoint: Path) -> str:
+    """The command as typed, with `--resume CHECKPOINT` set (replacing an earlier one)."""
+    args, skip = [], False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--resume":
+            skip = True
+        elif not arg.startswith("--resume="):
+            args.append(arg)
+    return shlex.join(["nndesk", *args, "--resume", str(checkpoint)])
+
+
+def _config(args: argparse.Namespace, saved: dict | None):
+    """TrainConfig from the flags given (over the checkpoint's settings when resuming)."""
+    from nndesk.train import TrainConfig
+
+    given = {field: getattr(args, flag) for flag, field in _CONFIG_FLAGS.items()
+             if getattr(args, flag) is not None}
+    if args.augment:
+        given["augment"] = True
+    if saved is not None:
+        changed = sorted(k for k, v in given.items()
+                         if k not in _RESUMABLE_CHANGES and saved.get(k) != v)
+        if changed:
+            raise UserError(f"a resumed run keeps its settings; cannot change "
+                            f"{', '.join(changed)} (the checkpoint has "
+                            f"{', '.join(f'{k}={saved.get(k)!r}' for k in changed)})")
+        given = {**saved, **given}
+    try:
+        return TrainConfig.from_dict(given)
+    except (ValueError, TypeError) as err:
+        raise UserError(str(err)) from None
+
+
+def _extra_data(args: argparse.Namespace, config, spec: dict):
+    """MNIST as the session would load it, plus the user's own digits (--extra-data)."""
+    from nndesk.data.folder import load_folder
+    from nndesk.train.session import load_data
+
+    if not Path(args.extra_data).is_dir():
+        raise UserError(f"--extra-data: folder not found: {args.extra_data}")
+    data = load_data(config, spec["input_shape"], data_dir=args.data_dir,
+                     dataset=args.dataset, download=args.download)
+    try:
+        x_extra, t_extra = load_folder(args.extra_data)
+    except (OSError, ValueError) as err:
+        raise UserError(f"--extra-data {args.extra_data}: {err}") from None
+    if len(x_extra) == 0:
+        raise UserError(f"--extra-data: no images in {args.extra_data}/0 ... 9")
+    x_extra = x_extra.reshape(len(x_extra), *data.x_train.shape[1:]).astype(data.x_train.dtype)
+    return dataclasses.replace(data, x_train=np.concatenate([data.x_train, x_extra]),
+                               t_train=np.concatenate([data.t_train,
+                                                       t_extra.astype(data.t_train.dtype)]))
+
+
+def _epoch_line(record: dict, epochs: int) -> str:
+    parts = [f"epoch {record['epoch']}/{epochs}", f"loss {record['train_loss']:.4f}"]
+    for key, name in (("train_acc", "train"), ("val_acc", "val"), ("test_acc", "test")):
+        if record.get(key) is not None:
+            parts.append(f"{name} {record[key]:.2%}")
+    parts.append(format_duration(record["time_s"]))
+    if record.get("best_epoch") == record["epoch"] and record.get("val_acc") is not None:
+        parts.append("best")
+    return "  ".join(parts)
+
+
+def _session(args: argparse.Namespace, bar: ProgressBar, ckpt: Path):
+    """A TrainSession for --preset/--spec, or one continuing --resume's checkpoint."""
+    from nndesk.data.mnist import DataMissingError, IdxError
+    from nndesk.nn import SpecError
+    from nndesk.train import ModelFileError
+    from nndesk.train.session import TrainSession
+
+    if args.resume:
+        if not Path(args.resume).is_file():
+            raise UserError(f"checkpoint not found: {args.resume}")
+        loaded = load_model_arg(args.resume)
+        if loaded.checkpoint is None:
+            raise UserError(f"{args.resume} is a finished model, not a checkpoint; "
+                            f"train a new run (its spec: nndesk info {args.resume})")
+        spec, config = loaded.spec, _config(args, loaded.checkpoint.get("config", {}))
+    elif args.preset is None and args.spec is None:
+        raise UserError("give a network with --preset NAME or --spec FILE.json "
+                        "(or --resume CHECKPOINT)")
+    else:
+        spec, config = spec_from_args(args.preset, args.spec), _config(args, None)
+    epochs = config.epochs
+    try:
+        data = _extra_data(args, config, spec) if args.extra_data else None
+        return TrainSession(
+            None if args.resume else spec, config, resume=args.resume, data=data,
+            data_dir=args.data_dir, dataset=args.dataset, download=args.download,
+            checkpoint_path=ckpt,
+            on_batch=lambda b: bar.update(b["epoch"], epochs, b["batch"], b["batches"],
+                                          b["loss"], b["images_per_s"]),
+            on_epoch=lambda record: bar.line(_epoch_line(record, epochs)))
+    except (DataMissingError, IdxError, ModelFileError, SpecError, ValueError) as err:
+        raise UserError(" ".join(str(err).split())) from None
+
+
+def train(args: argparse.Namespace) -> int:
+    """Run `nndesk train`; 0 when finished, 130 after a clean Ctrl-C, 1 when it diverged."""
+    from nndesk.train import save_model
+    from nndesk.train.session import checkpoint_path_for, data_checksums
+
+    set_threads(args.threads)
+    out = Path(args.out)
+    ckpt = checkpoint_path_for(out)
+    bar = ProgressBar(sys.stderr)
+    session = _session(args, bar, ckpt)
+    trainer = session.trainer
+    if trainer.epoch >= trainer.config.epochs:
+        raise UserError(f"the checkpoint has done {trainer.epoch} of {trainer.config.epochs} "
+                        f"epochs already; give more with --epochs N")
+
+    def on_sigint(signum, frame):  # only a flag: writing to stderr here could re-enter a write
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # a second Ctrl-C quits now
+        trainer.stop()
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        done = session.run(out=None, command=shlex.join(["nndesk", *args.argv]))
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    result = done.result
+    if result.stopped == "stopped":
+        bar.line(f"stopped in epoch {trainer.epoch + 1}, after batch {trainer.batch} of "
+                 f"{trainer.batches}; checkpoint saved to {ckpt}")
+        bar.line(f"resume with: {resume_command(args.argv, ckpt)}")
+        return 130
+    if result.stopped == "diverged":
+        bar.line(f"nndesk: {result.message}")
+        return 1
+    if result.stopped == "early_stop":
+        bar.line(result.message)
+    metadata = dict(done.metadata)
+    if "data" not in metadata:  # --extra-data: MNIST's files plus the user's folder
+        metadata["data"] = {**data_checksums(args.data_dir, args.dataset),
+                            "extra": str(args.extra_data)}
+    save_model(out, trainer.net, metadata)
+    bar.line(f"test accuracy {done.test['accuracy']:.2%} on {done.test['n']:,} images, "
+             f"trained in {format_duration(result.train_time_s)}; saved {out}")
+    return 0

@@ -1,0 +1,209 @@
+"""The book's ch. 6 experiments: optimizers, weight init, BatchNorm, and overfitting.
+
+Each experiment trains a few small MLPs on the same data from the same seed, changing one
+thing, and records curves (loss per step, or accuracy per epoch) that `write_csv` saves and
+the command line plots. A plain loop over the engine, as the book's scripts do, so that a
+step's loss is recorded with no checkpoint or evaluation in between.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+__all__ = ["Run", "Experiment", "Curves", "EXPERIMENTS", "mlp_spec", "run_experiment",
+           "write_csv", "read_csv"]
+
+
+def mlp_spec(hidden: int = 4, units: int = 100, init: str | float = "auto",
+             batchnorm: bool = False, dropout: float = 0.0) -> dict:
+    """The book's MultiLayerNet(Extend): `hidden` x (Dense, [BatchNorm], ReLU, [Dropout])."""
+    layers: list[dict] = []
+    for _ in range(hidden):
+        layers.append({"type": "Dense", "units": units, "init": init})
+        if batchnorm:
+            layers.append({"type": "BatchNorm"})
+        layers.append({"type": "ReLU"})
+        if dropout:
+            layers.append({"type": "Dropout", "rate": dropout})
+    layers.append({"type": "Dense", "units": 10, "init": init})
+    return {"name": "MultiLayerNet", "input_shape": [1, 28, 28], "layers": layers}
+
+
+@dataclass
+class Run:
+    """One network + optimizer in an experiment; `panel` groups curves in the plot."""
+
+    label: str
+    spec: dict
+    optimizer: str = "SGD"
+    lr: float = 0.01
+    weight_decay: float = 0.0
+    panel: str = ""
+
+
+@dataclass
+class Experiment:
+    """A comparison: its runs, how long they train, and what is recorded."""
+
+    name: str
+    title: str
+    runs: list[Run]
+    epochs: int                      # passes over the training subset
+    subset: int | None               # training images (None: all 55,000)
+    metrics: tuple[str, ...]         # "train_loss" (per step) or "train_acc"/"test_acc"
+    batch_size: int = 100
+    test_images: int = 2000          # for test_acc (first N of the test set)
+
+
+@dataclass
+class Curves:
+    """Recorded curves: `columns["Adam/train_loss"]` has one value per entry of `x`."""
+
+    x_name: str                      # "step" or "epoch"
+    x: list[int] = field(default_factory=list)
+    columns: dict[str, list[float]] = field(default_factory=dict)
+
+
+_MLP5 = mlp_spec(hidden=4)  # the book's 5-layer net for optimizers and init (4 x 100 hidden)
+_SCALES = (1.0, 0.1, 0.01, 0.001)  # batch_norm_test.py sweeps 16 of these; four tell the story
+
+EXPERIMENTS: dict[str, Experiment] = {
+    "optimizers": Experiment(
+        "optimizers", "Optimizers on MNIST (5-layer MLP, batch 128)",
+        [Run("SGD", _MLP5, "SGD", 0.01), Run("Momentum", _MLP5, "Momentum", 0.01),
+         Run("AdaGrad", _MLP5, "AdaGrad", 0.01), Run("RMSProp", _MLP5, "RMSProp", 0.01),
+         Run("Adam", _MLP5, "Adam", 0.001)],
+        epochs=4, subset=None, metrics=("train_loss",), batch_size=128),
+    "init": Experiment(
+        "init", "Weight init on MNIST (5-layer ReLU MLP, SGD)",
+        [Run("std=0.01", mlp_spec(4, init=0.01)), Run("Xavier", mlp_spec(4, init="xavier")),
+         Run("He", mlp_spec(4, init="he"))],
+        epochs=4, subset=None, metrics=("train_loss",), batch_size=128),
+    "batchnorm": Experiment(
+        "batchnorm", "Batch Normalization at several weight scales (1,000 images)",
+        [Run(label, mlp_spec(5, init=scale, batchnorm=bn), panel=f"init std {scale:g}")
+         for scale in _SCALES for label, bn in (("BatchNorm", True), ("no BatchNorm", False))],
+        epochs=20, subset=1000, metrics=("train_acc",)),
+    "overfit": Experiment(
+        "overfit", "Overfitting on 300 images: weight decay and Dropout",
+        [Run("plain", mlp_spec(6), panel="plain"),
+         Run("weight decay 0.1", mlp_spec(6), weight_decay=0.1, panel="weight decay 0.1"),
+         Run("dropout 0.2", mlp_spec(6, dropout=0.2), panel="dropout 0.2")],
+        epochs=200, subset=300, metrics=("train_acc", "test_acc")),
+}
+
+
+@dataclass
+class _Subset:
+    """The images one experiment trains and tests on."""
+
+    x: np.ndarray        # (n, 1, 28, 28)
+    t: np.ndarray        # (n,)
+    x_test: np.ndarray
+    t_test: np.ndarray
+
+
+def _accuracy(net, x: np.ndarray, t: np.ndarray) -> float:
+    return float(net.accuracy(x, t))
+
+
+def _train_run(exp: Experiment, run: Run, data: _Subset, epochs: int, seed: int, curves: Curves,
+               progress: Callable[[str], None]) -> dict:
+    """Train one run, appending its curves; returns a one-line summary for the report."""
+    from nndesk.nn import Network, make_optimizer
+
+    x, t, x_test, t_test = data.x, data.t, data.x_test, data.t_test
+    net = Network.from_spec(run.spec, seed=seed)
+    opt = make_optimizer(run.optimizer, lr=run.lr, weight_decay=run.weight_decay)
+    rng = np.random.default_rng(seed)  # the same batches for every run
+    per_step = "train_loss" in exp.metrics
+    losses: list[float] = []
+    accs: dict[str, list[float]] = {m: [] for m in exp.metrics if m != "train_loss"}
+
+    def measure() -> None:
+        if "train_acc" in accs:
+            accs["train_acc"].append(_accuracy(net, x, t))
+        if "test_acc" in accs:
+            accs["test_acc"].append(_accuracy(net, x_test, t_test))
+
+    measure()  # epoch 0: before any training
+    with np.errstate(all="ignore"):  # a bad init may overflow: that is what we show
+        for epoch in range(1, epochs + 1):
+            order = rng.permutation(len(x))
+            for i in range(0, len(x), exp.batch_size):
+                idx = order[i:i + exp.batch_size]
+                loss = net.loss(x[idx], t[idx], train=True)
+                losses.append(loss)
+                if not math.isfinite(loss):
+                    continue  # weights are already lost; keep the curve honest
+                net.backward()
+                opt.update(net.params(), net.grads())
+            measure()
+            if epoch == epochs or epoch % max(1, epochs // 4) == 0:
+                progress(f"{exp.name}: {run.label}: epoch {epoch}/{epochs}, "
+                         f"loss {np.mean(losses[-50:]):.4f}")
+        final_test = _accuracy(net, x_test, t_test)
+    if per_step:
+        curves.columns[f"{run.label}/train_loss"] = losses
+    for metric, values in accs.items():
+        curves.columns[f"{run.label}/{metric}"] = values
+    return {"run": run.label, "final_loss": float(np.mean(losses[-50:])),
+            "test_acc": final_test}
+
+
+def run_experiment(name: str, splits, *, epochs: int | None = None, subset: int | None = None,
+                   seed: int = 0, progress: Callable[[str], None] = lambda text: None
+                   ) -> tuple[Experiment, Curves, list[dict]]:
+    """Run experiment `name` on `splits` (from `load_mnist(flatten=False)`).
+
+    Returns the experiment, its curves and one summary per run (final loss, test accuracy).
+    """
+    exp = EXPERIMENTS[name]
+    epochs = epochs or exp.epochs
+    subset = subset or exp.subset
+    n = len(splits.x_train) if subset is None else min(subset, len(splits.x_train))
+    data = _Subset(splits.x_train[:n], splits.t_train[:n],
+                   splits.x_test[:exp.test_images], splits.t_test[:exp.test_images])
+    per_step = "train_loss" in exp.metrics
+    curves = Curves("step" if per_step else "epoch")
+    summaries = [_train_run(exp, run, data, epochs, seed, curves, progress)
+                 for run in exp.runs]
+    length = max(len(v) for v in curves.columns.values())
+    curves.x = list(range(1, length + 1)) if per_step else list(range(length))
+    return exp, curves, summaries
+
+
+def write_csv(curves: Curves, path: str | Path) -> Path:
+    """One column per curve (`run/metric`), one row per step or epoch; written atomically."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f)
+            names = list(curves.columns)
+            writer.writerow([curves.x_name, *names])
+            for i, x in enumerate(curves.x):
+                writer.writerow([x, *(f"{curves.columns[k][i]:.6g}" for k in names)])
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def read_csv(path: str | Path) -> Curves:
+    """Curves back from `write_csv` (for overlays and tests)."""
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    header, body = rows[0], rows[1:]
+    return Curves(header[0], [int(r[0]) for r in body],
+                  {name: [float(r[i + 1]) for r in body] for i, name in enumerate(header[1:])})
