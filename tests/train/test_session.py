@@ -1,0 +1,97 @@
+"""The session the CLI and the window share, and the evaluation behind `nndesk eval`."""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import pytest
+from train_helpers import MLP_SPEC, weights_equal
+
+from nndesk.nn import Network
+from nndesk.train import TrainConfig, Trainer, evaluate, load_model
+from nndesk.train.session import TrainSession, checkpoint_path_for, load_data, run_training
+
+
+def test_run_training_writes_a_model_with_its_story(tmp_path, mnist_dir):
+    out = tmp_path / "models" / "m.npz"
+    cfg = TrainConfig(epochs=1, train_limit=2000, val_split=1000, batch_size=50)
+    epochs = []
+    done = run_training(MLP_SPEC, cfg, out, command="nndesk train --epochs 1",
+                        data_dir=mnist_dir, on_epoch=epochs.append)
+    assert done.out == out and done.result.stopped == "finished" and len(epochs) == 1
+    loaded = load_model(out)
+    meta = loaded.metadata
+    data = load_data(cfg, data_dir=mnist_dir)
+    again = evaluate(loaded.network, data.x_test, data.t_test)
+    assert len(data.x_test) == 10000 and len(data.x_val) == 1000
+    assert meta["accuracy"] == again["accuracy"] == done.test["accuracy"]
+    assert 0.5 < meta["accuracy"] < 1.0  # 40 steps: far above chance (0.1)
+    assert meta["per_digit"] == again["per_digit"]
+    assert meta["command"] == "nndesk train --epochs 1"
+    assert meta["config"] == cfg.to_dict() and meta["epochs"] == 1
+    assert meta["history"] == done.result.history and meta["train_time_s"] > 0
+    assert meta["num_params"] == loaded.network.num_params
+    digest = hashlib.sha256((mnist_dir / "t10k-labels-idx1-ubyte.gz").read_bytes()).hexdigest()
+    assert meta["data"]["sha256"]["t10k-labels-idx1-ubyte.gz"] == digest
+    assert meta["data"]["official"] is True and meta["data"]["dataset"] == "mnist"
+    assert loaded.checkpoint is None  # the final model is a plain model
+
+
+def test_session_checkpoints_and_resumes(tmp_path, mnist_small):
+    out, ck = tmp_path / "m.npz", checkpoint_path_for(tmp_path / "m.npz")
+    assert ck.name == "m.ckpt.npz"
+    cfg = TrainConfig(epochs=2, batch_size=100, train_eval_size=0)
+    session = TrainSession(MLP_SPEC, cfg, data=mnist_small, checkpoint_path=ck)
+    session.trainer.on_epoch = lambda info: session.trainer.stop()
+    first = session.run(out)
+    assert first.result.stopped == "stopped" and first.metadata["stopped"] == "stopped"
+    assert "data" not in first.metadata  # data passed in, not read from files
+    resumed = TrainSession(resume=ck, data=mnist_small).run(out)
+    assert resumed.result.stopped == "finished" and resumed.result.epochs_done == 2
+    straight = Network.from_spec(MLP_SPEC, seed=cfg.seed)
+    Trainer(straight, mnist_small, cfg).run()
+    assert weights_equal(load_model(out).network.state_dict(), straight.state_dict())
+
+
+def test_session_needs_a_spec_or_a_checkpoint(mnist_small):
+    with pytest.raises(ValueError, match="either a spec"):
+        TrainSession(data=mnist_small)
+
+
+def test_flat_input_networks_get_flat_images(mnist_dir):
+    cfg = TrainConfig(val_split=10)
+    data = load_data(cfg, [784], data_dir=mnist_dir)
+    assert data.x_train.shape == (59990, 784) and data.x_test.shape == (10000, 784)
+    with pytest.raises(ValueError, match="expects input"):
+        load_data(cfg, [1, 32, 32], data_dir=mnist_dir)
+
+
+class _Fixed:
+    """A 'network' whose predictions are given: evaluate must count them exactly."""
+
+    def __init__(self, predicted):
+        self.predicted = np.asarray(predicted)
+        self.calls = []
+
+    def predict(self, x, batch_size=500):
+        self.calls.append(len(x))
+        rows = self.predicted[x[:, 0].astype(int)]
+        return np.eye(10, dtype=np.float32)[rows]
+
+
+def test_evaluate_counts_every_sample_in_batches():
+    labels = np.array([0, 0, 1, 1, 1, 2, 9, 9, 9, 9, 3])
+    predicted = np.array([0, 1, 1, 1, 7, 2, 9, 9, 9, 0, 3])
+    x = np.arange(len(labels), dtype=np.float32)[:, None]  # row i -> prediction i
+    net = _Fixed(predicted)
+    result = evaluate(net, x, labels, batch_size=4)
+    assert net.calls == [4, 4, 3]  # in batches, the last partial one included
+    assert result["n"] == 11 and result["accuracy"] == pytest.approx(8 / 11)
+    confusion = np.array(result["confusion"])
+    assert confusion.sum() == 11 and confusion[0, 1] == 1 and confusion[1, 7] == 1
+    assert confusion[9, 0] == 1 and np.trace(confusion) == 8
+    assert result["per_digit"][:4] == pytest.approx([0.5, 2 / 3, 1.0, 1.0])
+    assert result["per_digit"][9] == 0.75 and result["per_digit"][4] is None
+    one_hot = np.eye(10)[labels]
+    assert evaluate(_Fixed(predicted), x, one_hot) == result
