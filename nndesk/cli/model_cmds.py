@@ -136,6 +136,11 @@ def cmd_info(args: argparse.Namespace) -> int:
             raise UserError("give a model file, --preset NAME or --spec FILE.json")
         spec = spec_from_args(args.preset, args.spec)
     layers = infer(spec)
+    if args.json:
+        print(json.dumps({"spec": spec, "metadata": metadata,
+                          "layers": [{"type": i.type, "output_shape": list(i.output_shape),
+                                      "params": i.params} for i in layers]}))
+        return 0
     print(f"{spec.get('name', 'network')}: input {_shape(spec['input_shape'])}")
     rows = [["#", "layer", "settings", "output", "params"]]
     for layer, config in zip(layers, spec["layers"], strict=True):
@@ -147,10 +152,29 @@ def cmd_info(args: argparse.Namespace) -> int:
     if metadata:
         print("\nmetadata")
         width = max(len(k) for k in metadata)
+        room = shutil.get_terminal_size((120, 24)).columns - width - 4
         for key, value in metadata.items():
-            text = value if isinstance(value, str) else json.dumps(value)
-            print(f"  {key.ljust(width)}  {text}")
+            text = _meta_text(key, value)
+            print(f"  {key.ljust(width)}  {text if len(text) <= room else text[:room - 3] + '...'}")
     return 0
+
+
+def _meta_text(key: str, value) -> str:
+    """One readable line for a metadata entry (`nndesk info --json` gives it all)."""
+    if isinstance(value, float) and ("accuracy" in key or key.endswith("_acc")):
+        return f"{value:.2%}"
+    if isinstance(value, float) and key.endswith("_s"):
+        return f"{value:.1f} s"
+    if key == "per_digit" and isinstance(value, list):
+        return "  ".join(f"{d}: {'-' if v is None else f'{v:.1%}'}" for d, v in enumerate(value))
+    if key == "history" and isinstance(value, list):
+        return f"{len(value)} epochs (nndesk info --json for the curves)"
+    if key == "data" and isinstance(value, dict):
+        official = "official files" if value.get("official") else "files differ from official"
+        return f"{value.get('dataset')}, {official} (sha256 in --json)"
+    if isinstance(value, dict):
+        return " ".join(f"{k}={v}" for k, v in value.items())
+    return value if isinstance(value, str) else json.dumps(value)
 
 
 def cmd_gradcheck(args: argparse.Namespace) -> int:

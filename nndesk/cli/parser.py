@@ -140,6 +140,7 @@ def _model_parsers(sub) -> None:
                  "  nndesk info --preset DeepConvNet\n  nndesk info models/default.npz\n")
     p.add_argument("model", nargs="?", metavar="MODEL", help="a model file (.npz)")
     _network_flags(p, required=False)
+    p.add_argument("--json", action="store_true", help="spec, layers and metadata as JSON")
 
     p = _command(sub, "gradcheck", "compare backprop with numerical gradients",
                  "Check the hand-written backward passes of a network against central "

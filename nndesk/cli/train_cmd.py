@@ -45,10 +45,17 @@ def resume_command(argv: list[str], checkpoint: Path) -> str:
 
 def _config(args: argparse.Namespace, saved: dict | None):
     """TrainConfig from the flags given (over the checkpoint's settings when resuming)."""
+    from nndesk.nn import OPTIMIZERS
     from nndesk.train import TrainConfig
 
     given = {field: getattr(args, flag) for flag, field in _CONFIG_FLAGS.items()
              if getattr(args, flag) is not None}
+    if "optimizer" in given:
+        names = [name.lower() for name in OPTIMIZERS]
+        given["optimizer"] = given["optimizer"].lower()
+        if given["optimizer"] not in names:
+            raise UserError(f"unknown optimizer {args.optimizer!r}; choose one of "
+                            f"{', '.join(names)}")
     if args.augment:
         given["augment"] = True
     if saved is not None:
