@@ -140,7 +140,8 @@ class Trainer:
                 if not self._unpaused.is_set():
                     self._unpaused.wait()
                 if self._stop.is_set():
-                    return self._finish("stopped", "stopped by request", checkpoint=True)
+                    return self._finish("stopped", f"stopped in epoch {self.epoch + 1} after "
+                                        f"batch {self.batch} of {self.batches}", checkpoint=True)
                 if self._perm_epoch != self.epoch:  # first batch: this epoch's order
                     self._epoch_rng = _rng_state(self.rng)
                     self._perm, self._perm_epoch = self.rng.permutation(self.n_train), self.epoch
