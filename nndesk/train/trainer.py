@@ -137,8 +137,8 @@ class Trainer:
         c, x, t = self.config, self.data.x_train, self.data.t_train
         while self.epoch < c.epochs:
             while self.batch < self.batches:
-                if not self._unpaused.is_set():
-                    self._unpaused.wait()
+                while not self._unpaused.wait(0.1) and not self._stop.is_set():
+                    pass  # paused; a stop() (even one before a late pause()) ends the wait
                 if self._stop.is_set():
                     return self._finish("stopped", f"stopped in epoch {self.epoch + 1} after "
                                         f"batch {self.batch} of {self.batches}", checkpoint=True)

@@ -203,3 +203,11 @@ def test_unknown_optimizer(mnist_small):
 def test_config_round_trips_through_a_dict():
     cfg = TrainConfig(epochs=3, schedule="cosine", augment=True)
     assert TrainConfig.from_dict({**cfg.to_dict(), "future_setting": 1}) == cfg
+
+
+def test_a_pause_after_stop_does_not_hang(mnist_small):
+    trainer = Trainer(Network.from_spec(MLP_SPEC), mnist_small, TrainConfig(epochs=1))
+    trainer.stop()
+    trainer.pause()  # e.g. a window's Pause button pressed just after Stop
+    result = trainer.run()
+    assert result.stopped == "stopped" and result.steps == 0
