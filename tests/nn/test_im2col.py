@@ -1,0 +1,54 @@
+"""im2col convolution and col2im against plain loops written the obvious way."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nndesk.nn import Conv2D
+from nndesk.nn.im2col import col2im, im2col, out_size
+
+
+def _naive_conv(x, W, b, stride, pad):
+    """Direct convolution (cross-correlation, as in the book), loop over every output pixel."""
+    n, c, h, w = x.shape
+    f, _, kh, kw = W.shape
+    xp = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
+    oh, ow = out_size(h, kh, stride, pad), out_size(w, kw, stride, pad)
+    out = np.zeros((n, f, oh, ow))
+    for i in range(oh):
+        for j in range(ow):
+            patch = xp[:, :, i * stride:i * stride + kh, j * stride:j * stride + kw]
+            out[:, :, i, j] = np.tensordot(patch, W, axes=([1, 2, 3], [1, 2, 3])) + b
+    return out
+
+
+@pytest.mark.parametrize(("k", "stride", "pad"), [(3, 1, 0), (3, 2, 1), (5, 1, 2), (2, 3, 1)])
+def test_conv_forward_matches_loops(k, stride, pad):
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((3, 2, 9, 7))
+    layer = Conv2D(filters=4, kernel_size=k, stride=stride, pad=pad)
+    layer.build((2, 9, 7), rng, np.float64, None)
+    layer.params["b"][:] = rng.standard_normal(4)
+    expected = _naive_conv(x, layer.params["W"], layer.params["b"], stride, pad)
+    np.testing.assert_allclose(layer.forward(x), expected, rtol=1e-10, atol=1e-12)
+
+
+def test_col2im_is_the_adjoint_of_im2col():
+    """<im2col(x), c> == <x, col2im(c)> for every x, c: the defining property of the gradient."""
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal((2, 3, 7, 6))
+    col = im2col(x, 3, 3, 2, 1)
+    c = rng.standard_normal(col.shape)
+    lhs = (col * c).sum()
+    rhs = (x * col2im(c, x.shape, 3, 3, 2, 1)).sum()
+    assert abs(lhs - rhs) < 1e-9 * abs(lhs)
+
+
+def test_im2col_rows_are_windows():
+    x = np.arange(2 * 1 * 4 * 4, dtype=np.float32).reshape(2, 1, 4, 4)
+    col = im2col(x, 2, 2, stride=2)
+    assert col.shape == (2 * 2 * 2, 4)
+    np.testing.assert_array_equal(col[0], [0, 1, 4, 5])
+    np.testing.assert_array_equal(col[3], [10, 11, 14, 15])
+    np.testing.assert_array_equal(col[4], [16, 17, 20, 21])

@@ -1,0 +1,133 @@
+"""Network: seeds, dtypes, state dicts, predict/accuracy in batches, skipped input gradient."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nndesk.nn import Adam, Network
+from nndesk.presets import load_preset
+
+SMALL = {"input_shape": [1, 12, 12], "layers": [
+    {"type": "Conv2D", "filters": 4, "kernel_size": 3}, {"type": "BatchNorm"},
+    {"type": "ReLU"}, {"type": "MaxPool2D"}, {"type": "Dense", "units": 16},
+    {"type": "ReLU"}, {"type": "Dropout", "rate": 0.5}, {"type": "Dense", "units": 10}]}
+
+
+def _data(n=7, seed=0):
+    rng = np.random.default_rng(seed)
+    return rng.random((n, 1, 12, 12), dtype=np.float32), rng.integers(0, 10, n)
+
+
+def test_same_seed_same_weights_other_seed_other_weights():
+    a, b, c = (Network.from_spec(SMALL, seed=s) for s in (5, 5, 6))
+    for k, v in a.params().items():
+        np.testing.assert_array_equal(v, b.params()[k])
+    assert not np.array_equal(a.params()["0.W"], c.params()["0.W"])
+
+
+def test_init_auto_picks_he_before_relu_and_xavier_before_sigmoid():
+    def std(act):
+        spec = {"input_shape": [400], "layers": [{"type": "Dense", "units": 500},
+                                                 {"type": act}, {"type": "Dense", "units": 2}]}
+        return Network.from_spec(spec).params()["0.W"].std()
+    assert std("ReLU") == pytest.approx(np.sqrt(2 / 400), rel=0.02)
+    assert std("Sigmoid") == pytest.approx(np.sqrt(1 / 400), rel=0.02)
+
+
+def test_float32_end_to_end():
+    net = Network.from_spec(SMALL)
+    x, t = _data()
+    loss = net.loss(x.astype(np.float64), t)                 # float64 input is cast
+    assert np.isfinite(loss)
+    dx = net.backward(input_grad=True)
+    assert dx.dtype == np.float32 and dx.shape == x.shape
+    for key, arr in {**net.params(), **net.grads(), **net.state_dict()}.items():
+        assert arr.dtype == np.float32, key
+    opt = Adam()
+    opt.update(net.params(), net.grads())
+    assert all(v.dtype == np.float32 for v in net.params().values())
+    assert all(a.dtype == np.float32 for a in opt.state_dict().values() if a.ndim)
+    assert all(o.dtype == np.float32 for o in net.forward_all(x))
+
+
+def test_backward_skips_the_input_gradient_unless_asked():
+    spec = {**SMALL, "layers": [layer for layer in SMALL["layers"] if layer["type"] != "Dropout"]}
+    net = Network.from_spec(spec)
+    x, t = _data()
+    net.loss(x, t)
+    assert net.backward() is None
+    grads = {k: v.copy() for k, v in net.grads().items()}
+    net.loss(x, t)
+    dx = net.backward(input_grad=True)
+    assert dx.shape == x.shape and np.abs(dx).sum() > 0
+    for k, g in net.grads().items():                         # the same weight gradients
+        np.testing.assert_array_equal(g, grads[k])
+
+
+def test_state_dict_round_trip_and_errors():
+    a, b = Network.from_spec(SMALL, seed=1), Network.from_spec(SMALL, seed=2)
+    x, t = _data()
+    a.loss(x, t)                                             # moves running stats
+    state = a.state_dict()
+    assert "1.running_mean" in state and "1.running_var" in state
+    live = b.params()["0.W"]
+    b.load_state_dict(state)
+    assert b.params()["0.W"] is live                          # copied in place
+    np.testing.assert_array_equal(a.predict(x), b.predict(x))
+    state["0.W"] = state["0.W"][:2]
+    with pytest.raises(ValueError, match="'0.W' has shape"):
+        b.load_state_dict(state)
+    with pytest.raises(ValueError, match="missing '1.running_var'"):
+        b.load_state_dict({k: v for k, v in a.state_dict().items() if k != "1.running_var"})
+    with pytest.raises(ValueError, match="unexpected key '9.W'"):
+        b.load_state_dict({**a.state_dict(), "9.W": np.zeros(1)})
+
+
+def test_predict_and_accuracy_cover_every_sample():
+    net = Network.from_spec(SMALL)
+    x, t = _data(n=13)
+    p = net.predict(x, batch_size=5)                          # batches 5, 5, 3
+    assert p.shape == (13, 10) and p.dtype == np.float32
+    np.testing.assert_allclose(p.sum(axis=1), 1, rtol=1e-5)
+    np.testing.assert_allclose(p, net.predict(x, batch_size=500), rtol=1e-5, atol=1e-7)
+    pred = p.argmax(axis=1)
+    t_half = np.where(np.arange(13) < 6, pred, (pred + 1) % 10)  # 6 of 13 right
+    assert net.accuracy(x, t_half, batch_size=5) == pytest.approx(6 / 13)
+    one_hot = np.eye(10)[t_half]
+    assert net.accuracy(x, one_hot, batch_size=4) == pytest.approx(6 / 13)
+    assert net.predict(x.reshape(13, 144)).shape == (13, 10)  # flat input accepted
+
+
+def test_eval_is_deterministic_train_uses_dropout_rng():
+    net = Network.from_spec(SMALL, seed=0)
+    x, _ = _data()
+    np.testing.assert_array_equal(net.forward(x), net.forward(x))
+    state = net.rng.bit_generator.state
+    first = net.forward(x, train=True)
+    assert not np.array_equal(first, net.forward(x, train=True))   # new masks
+    net.rng.bit_generator.state = state
+    np.testing.assert_array_equal(first, net.forward(x, train=True))  # restored: same masks
+
+
+def test_forward_all_gives_every_layer_output():
+    net = Network.from_spec(SMALL)
+    x, _ = _data(n=2)
+    outs = net.forward_all(x)
+    assert [o.shape[1:] for o in outs] == [i.output_shape for i in net.info]
+    np.testing.assert_array_equal(outs[-1], net.forward(x))
+
+
+def test_training_lowers_the_loss_on_a_fixed_batch():
+    net = Network.from_spec(load_preset("SimpleConvNet"), seed=0)
+    rng = np.random.default_rng(0)
+    x = rng.random((20, 1, 28, 28), dtype=np.float32)
+    t = np.arange(20) % 10
+    opt = Adam(lr=0.002)
+    first = net.loss(x, t)
+    for _ in range(15):
+        net.loss(x, t)
+        net.backward()
+        opt.update(net.params(), net.grads())
+    assert net.loss(x, t, train=False) < 0.5 * first
+    assert net.num_params == 433890
