@@ -1,0 +1,365 @@
+"""The `nndesk` command: each sub-command on tiny inputs, user errors, Ctrl-C and resume."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shlex
+import signal
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from nndesk.cli import main
+from nndesk.cli.parser import build_parser
+from nndesk.cli.progress import ProgressBar, format_duration
+from nndesk.cli.train_cmd import resume_command
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMANDS = ["gui", "train", "eval", "predict", "info", "gradcheck", "presets", "experiment"]
+
+
+def _env(mnist_dir: Path | None = None) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), OPENBLAS_NUM_THREADS="1")
+    if mnist_dir is not None:
+        env["NNDESK_DATA_DIR"] = str(mnist_dir)
+    return env
+
+
+@pytest.fixture(scope="module")
+def model(mnist_dir, tmp_path_factory) -> Path:
+    """A TwoLayerNet trained for one epoch on 2,000 images by `nndesk train` itself."""
+    out = tmp_path_factory.mktemp("cli") / "two.npz"
+    argv = ["train", "--preset", "TwoLayerNet", "--epochs", "1", "--limit", "2000",
+            "--val-split", "500", "--data-dir", str(mnist_dir), "--out", str(out)]
+    assert main(argv) == 0
+    return out
+
+
+# --- the parser, help and the window ---------------------------------------------------------
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_of_every_command_exits_0_with_examples(command, capsys):
+    assert main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: nndesk {command}") and "examples:\n  nndesk" in out
+
+
+def test_top_level_help_lists_every_command(capsys):
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert all(f"    {c}" in out for c in COMMANDS)
+
+
+def test_no_arguments_and_gui_open_the_window(monkeypatch):
+    calls = []
+    fake = types.ModuleType("nndesk.gui.app")
+    fake.run = lambda model_path: calls.append(model_path) or 7
+    monkeypatch.setitem(sys.modules, "nndesk.gui.app", fake)
+    assert main([]) == 7
+    assert main(["gui", "--model", "my.npz"]) == 7
+    assert calls == [None, "my.npz"]
+
+
+def test_other_commands_never_import_qt():
+    code = ("import sys; from nndesk.cli import main; assert main(['presets']) == 0; "
+            "assert main(['info', '--preset', 'LeNet5']) == 0; "
+            "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=_env(), timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+# --- user errors: one line, exit 2 -------------------------------------------------------------
+def _bad_files(tmp: Path) -> dict[str, Path]:
+    (tmp / "bad.json").write_text("{not json", encoding="utf-8")
+    (tmp / "badspec.json").write_text(json.dumps(
+        {"input_shape": [1, 4, 4], "layers": [{"type": "MaxPool2D", "pool_size": 2},
+                                              {"type": "MaxPool2D", "pool_size": 2},
+                                              {"type": "MaxPool2D", "pool_size": 2},
+                                              {"type": "Dense", "units": 10}]}))
+    (tmp / "list.json").write_text("[1, 2]", encoding="utf-8")
+    (tmp / "junk.npz").write_bytes(b"this is not a zip file at all" * 10)
+    (tmp / "empty").mkdir()
+    return {name: tmp / name for name in ("bad.json", "badspec.json", "list.json", "junk.npz",
+                                          "empty")}
+
+
+USER_ERRORS = [
+    (["train", "--preset", "NoSuchNet", "--out", "{tmp}/m.npz"], "unknown preset"),
+    (["train", "--spec", "{tmp}/missing.json", "--out", "{tmp}/m.npz"], "not found"),
+    (["train", "--spec", "{tmp}/bad.json", "--out", "{tmp}/m.npz"], "not valid JSON"),
+    (["train", "--spec", "{tmp}/badspec.json", "--out", "{tmp}/m.npz"], "layer 3 (MaxPool2D)"),
+    (["train", "--spec", "{tmp}/list.json", "--out", "{tmp}/m.npz"], "JSON object"),
+    (["train", "--preset", "TwoLayerNet", "--epochs", "zero", "--out", "m.npz"], "--epochs"),
+    (["train", "--preset", "TwoLayerNet", "--lr", "-1", "--out", "m.npz"], "--lr"),
+    (["train", "--preset", "TwoLayerNet", "--optimizer", "sgdd", "--out", "m.npz"], "sgdd"),
+    (["train", "--preset", "TwoLayerNet", "--schedule", "linear", "--out", "m.npz"], "linear"),
+    (["train", "--preset", "TwoLayerNet"], "--out"),
+    (["train", "--out", "{tmp}/m.npz"], "--preset"),
+    (["train", "--resume", "{tmp}/gone.ckpt.npz", "--out", "{tmp}/m.npz"], "not found"),
+    (["train", "--resume", "{tmp}/junk.npz", "--out", "{tmp}/m.npz"], "junk.npz"),
+    (["train", "--preset", "TwoLayerNet", "--out", "{tmp}/m.npz", "--data-dir", "{tmp}/empty"],
+     "missing"),
+    (["eval", "{tmp}/missing.npz"], "not found"),
+    (["eval", "{tmp}/junk.npz"], "junk.npz"),
+    (["eval", "{tmp}/m.npz", "--dataset", "cifar"], "cifar"),
+    (["predict", "--model", "{tmp}/missing.npz", "x.png"], "not found"),
+    (["info", "--preset", "Nope"], "unknown preset"),
+    (["info"], "model file"),
+    (["gradcheck"], "--preset"),
+    (["gradcheck", "--spec", "{tmp}/badspec.json"], "layer 3"),
+    (["experiment", "dropout"], "invalid choice"),
+    (["experiment", "init", "--threads", "0"], "--threads"),
+    (["frobnicate"], "invalid choice"),
+]
+
+
+@pytest.mark.parametrize(("argv", "words"), USER_ERRORS, ids=[" ".join(a[:3]) for a, _ in
+                                                               USER_ERRORS])
+def test_user_errors_give_one_line_and_exit_2(argv, words, tmp_path, capsys):
+    _bad_files(tmp_path)
+    code = main([a.replace("{tmp}", str(tmp_path)) for a in argv])
+    captured = capsys.readouterr()
+    lines = captured.err.splitlines()
+    assert code == 2
+    assert len(lines) == 1 and lines[0].startswith("nndesk: error: "), captured.err
+    assert words in lines[0]
+    assert not list(tmp_path.glob("m*.npz"))  # nothing half-made
+
+
+def test_eval_of_a_data_dir_without_mnist_says_where_in_one_line(model, tmp_path, capsys):
+    assert main(["eval", str(model), "--data-dir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(tmp_path) in err and "--download" in err
+
+
+# --- train, eval, info, predict on one tiny model ----------------------------------------------
+def test_train_writes_a_model_that_records_its_command(model, mnist_dir):
+    from nndesk.train import load_model
+
+    loaded = load_model(model)
+    command = shlex.split(loaded.metadata["command"])
+    assert command[:4] == ["nndesk", "train", "--preset", "TwoLayerNet"]
+    assert command[command.index("--out") + 1] == str(model)
+    assert loaded.checkpoint is None and loaded.metadata["epochs"] == 1
+    assert 0.5 < loaded.metadata["accuracy"] <= 1.0  # one epoch on 2,000 images still learns
+    assert Path(str(model).replace(".npz", ".ckpt.npz")).is_file()
+
+
+def test_eval_json_matches_the_model_and_the_text_table(model, mnist_dir, capsys):
+    from nndesk.data.mnist import load_mnist
+    from nndesk.train import load_model
+
+    assert main(["eval", str(model), "--json", "--data-dir", str(mnist_dir)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    loaded = load_model(model)
+    data = load_mnist(flatten=False, data_dir=mnist_dir, val_split=0)
+    predicted = loaded.network.predict(data.x_test).argmax(axis=1)
+    assert report["n"] == 10000
+    assert report["accuracy"] == pytest.approx(float((predicted == data.t_test).mean()))
+    assert report["accuracy"] == pytest.approx(loaded.metadata["accuracy"])
+    confusion = np.array(report["confusion"])
+    assert confusion.sum() == 10000 and confusion[3].sum() == (data.t_test == 3).sum()
+    assert confusion[3, 5] == ((data.t_test == 3) & (predicted == 5)).sum()
+
+    assert main(["eval", str(model), "--data-dir", str(mnist_dir)]) == 0
+    text = capsys.readouterr().out
+    assert f"{report['accuracy']:.2%}" in text.splitlines()[0]
+    matrix = text.split("predicted digit)\n")[1].splitlines()
+    assert [int(v) for v in matrix[4].split()] == [3, *confusion[3]]
+    assert len({len(line) for line in matrix}) == 1  # aligned columns
+
+
+def test_info_of_model_and_preset(model, capsys):
+    assert main(["info", str(model)]) == 0
+    out = capsys.readouterr().out
+    assert "39,760" in out and "nndesk train --preset TwoLayerNet" in out
+    assert main(["info", "--preset", "SimpleConvNet"]) == 0
+    out = capsys.readouterr().out
+    assert "30x24x24" in out and out.rstrip().endswith("433,890")
+    assert main(["info", "--preset", "LeNet5", "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert sum(layer["params"] for layer in info["layers"]) == 61706
+
+
+def test_predict_json_on_a_folder_in_one_process(model, mnist_dir, tmp_path, capsys,
+                                                 monkeypatch):
+    from nndesk.data.mnist import load_mnist
+    from nndesk.data.preprocess import preprocess
+    from nndesk.train import modelfile
+
+    data = load_mnist(flatten=False, data_dir=mnist_dir, val_split=0)
+    folder = tmp_path / "digits"
+    (folder / "more").mkdir(parents=True)
+    for i in range(6):
+        path = folder / ("more" if i % 2 else "") / f"digit{i}.png"
+        Image.fromarray((data.x_test[i, 0] * 255).astype(np.uint8)).save(path)
+    Image.new("L", (28, 28), 0).save(folder / "blank.png")
+    (folder / "broken.png").write_bytes(b"\x89PNG not really")
+    (folder / "notes.txt").write_text("not an image")
+    loads = []
+    real_load = modelfile.load_model
+    monkeypatch.setattr(modelfile, "load_model", lambda p: loads.append(p) or real_load(p))
+
+    code = main(["predict", "--model", str(model), "--json", str(folder)])
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert code == 1  # one file could not be read; the others were still answered
+    assert len(loads) == 1
+    by_name = {Path(r["file"]).name: r for r in rows}
+    assert sorted(by_name) == ["blank.png", "broken.png"] + [f"digit{i}.png" for i in range(6)]
+    assert by_name["blank.png"]["label"] is None
+    assert "error" in by_name["broken.png"] and "label" not in by_name["broken.png"]
+    net = real_load(model).network
+    for i in range(6):
+        row = by_name[f"digit{i}.png"]
+        expected = net.predict(preprocess(Path(row["file"]))[None])[0]
+        assert row["label"] == int(expected.argmax())
+        assert np.allclose(row["probabilities"], expected, atol=1e-5)
+        assert sum(row["probabilities"]) == pytest.approx(1.0, abs=1e-4)
+
+    assert main(["predict", "--model", str(model), str(folder / "digit0.png")]) == 0
+    assert capsys.readouterr().out.startswith(f"{folder / 'digit0.png'}: ")
+
+
+def test_predict_defaults_to_the_shipped_model(monkeypatch, model, tmp_path, capsys):
+    import nndesk.paths
+
+    Image.new("L", (28, 28), 0).save(tmp_path / "blank.png")
+    monkeypatch.setattr(nndesk.paths, "default_model_path", lambda: model)
+    assert main(["predict", str(tmp_path / "blank.png")]) == 0
+    assert capsys.readouterr().out.strip().endswith("no digit")
+
+
+# --- gradcheck, presets ------------------------------------------------------------------------
+def test_gradcheck_passes_for_a_preset(capsys):
+    assert main(["gradcheck", "--preset", "TwoLayerNet", "--max-checks", "20"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("PASS") == 6 and "FAIL" not in out  # 4 tensors + input + verdict
+
+
+def test_gradcheck_fails_with_exit_1(monkeypatch, capsys):
+    import nndesk.nn
+
+    monkeypatch.setattr(nndesk.nn, "gradcheck", lambda spec, **kw: {"0.W": 3e-3,
+                                                                     "input": float("nan")})
+    assert main(["gradcheck", "--preset", "TwoLayerNet"]) == 1
+    out = capsys.readouterr().out
+    assert out.count("FAIL") == 3
+
+
+def test_presets_lists_every_preset(capsys):
+    from nndesk.presets import list_presets
+
+    assert main(["presets"]) == 0
+    out = capsys.readouterr().out
+    assert [line.split()[0] for line in out.splitlines()[1:]] == list_presets()
+
+
+# --- the progress bar --------------------------------------------------------------------------
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_progress_bar_redraws_at_most_10_per_second_with_an_eta():
+    stream, clock = io.StringIO(), _Clock()
+    bar = ProgressBar(stream, tty=True, clock=clock)
+    for batch in range(1, 101):  # 100 batches of one epoch out of 2, 0.01 s each
+        bar.update(1, 2, batch, 100, 0.5, 1000.0)
+        clock.now += 0.01
+    draws = stream.getvalue().split("\r")[1:]
+    assert 9 <= len(draws) <= 12  # 1 s of batches: ~10 redraws, plus the last batch
+    assert "100/100" in draws[-1] and "ETA 0:01" in draws[-1]  # 100 batches of 0.01 s left
+    assert "loss 0.5000" in draws[-1] and "1,000 img/s" in draws[-1]
+    bar.line("epoch 1/2 done")
+    assert stream.getvalue().endswith("\repoch 1/2 done\n")
+
+
+def test_progress_bar_prints_plain_lines_when_not_a_tty():
+    stream, clock = io.StringIO(), _Clock()
+    bar = ProgressBar(stream, tty=False, clock=clock, plain_interval=30)
+    for batch in range(1, 101):
+        bar.update(1, 1, batch, 100, 0.5, 100.0)
+        clock.now += 1.0
+    bar.line("epoch 1/1")
+    lines = stream.getvalue().splitlines()
+    assert "\r" not in stream.getvalue()
+    assert len(lines) == 4 and lines[-1] == "epoch 1/1"  # at 30, 60, 90 s
+    assert lines[0].startswith("epoch 1/1 [") and "31/100" in lines[0]
+
+
+def test_format_duration():
+    assert [format_duration(s) for s in (0, 12.4, 75, 3725)] == ["0:00", "0:12", "1:15",
+                                                                  "1:02:05"]
+
+
+def test_resume_command_replaces_resume_and_quotes():
+    argv = ["train", "--preset", "X", "--out", "my dir/m.npz", "--resume", "old.npz"]
+    assert resume_command(argv, Path("my dir/m.ckpt.npz")) == (
+        "nndesk train --preset X --out 'my dir/m.npz' --resume 'my dir/m.ckpt.npz'")
+
+
+def test_every_train_flag_reaches_the_config():
+    from nndesk.cli.train_cmd import _config
+
+    args = build_parser().parse_args(
+        ["train", "--preset", "X", "--out", "m.npz", "--epochs", "3", "--batch-size", "32",
+         "--optimizer", "SGD", "--lr", "0.1", "--weight-decay", "0.01", "--augment",
+         "--schedule", "cosine", "--seed", "5", "--val-split", "100", "--early-stop", "2",
+         "--limit", "900"])
+    config = _config(args, None)
+    assert (config.epochs, config.batch_size, config.optimizer, config.lr, config.weight_decay,
+            config.augment, config.schedule, config.seed, config.val_split, config.early_stop,
+            config.train_limit) == (3, 32, "sgd", 0.1, 0.01, True, "cosine", 5, 100, 2, 900)
+
+
+# --- Ctrl-C and resume -------------------------------------------------------------------------
+def test_sigint_writes_a_checkpoint_and_the_printed_command_resumes(mnist_dir, tmp_path):
+    from nndesk.train import load_model
+
+    out = tmp_path / "run.npz"
+    argv = ["train", "--preset", "TwoLayerNet", "--epochs", "3", "--limit", "6000",
+            "--batch-size", "10", "--val-split", "500", "--out", str(out)]
+    cmd = [sys.executable, "-m", "nndesk", *argv]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, env=_env(mnist_dir),
+                            cwd=tmp_path)
+    seen = []
+    for line in proc.stderr:
+        seen.append(line)
+        if line.startswith("epoch 1/3"):
+            proc.send_signal(signal.SIGINT)
+            break
+    rest = proc.communicate(timeout=120)[1]
+    stderr = "".join(seen) + rest
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr and not out.exists()
+    ckpt = tmp_path / "run.ckpt.npz"
+    state = load_model(ckpt).checkpoint
+    assert state["epoch"] == 1 and len(state["history"]) == 1  # stopped inside epoch 2
+    resume = [line for line in stderr.splitlines() if line.startswith("resume with: ")][0]
+    resume_argv = shlex.split(resume.removeprefix("resume with: "))
+    assert resume_argv == ["nndesk", *argv, "--resume", str(ckpt)]
+
+    done = subprocess.run([sys.executable, "-m", *resume_argv], capture_output=True,
+                          text=True, env=_env(mnist_dir), cwd=tmp_path, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "epoch 3/3" in done.stderr and "epoch 1/3" not in done.stderr
+    resumed = load_model(out)
+    assert [h["epoch"] for h in resumed.metadata["history"]] == [1, 2, 3]
+    assert resumed.metadata["history"][0] == state["history"][0]
+
+    straight = tmp_path / "straight.npz"  # the same run without a stop: the same weights
+    argv[argv.index("--out") + 1] = str(straight)
+    assert main(argv) == 0
+    a, b = resumed.network.state_dict(), load_model(straight).network.state_dict()
+    assert all(np.array_equal(a[k], b[k]) for k in a)
