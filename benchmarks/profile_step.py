@@ -1,0 +1,124 @@
+#!/usr/bin/env python
+"""Where an nndesk training step spends its time: per layer forward/backward, loss, Adam.
+
+Times each layer's `forward`/`backward` by wrapping them on the instances (the engine is not
+touched), then runs cProfile for the hottest functions. One BLAS thread, batch 100, Adam.
+Usage: benchmarks/profile_step.py [PRESET ...] [--steps N] [--out benchmarks/PROFILE.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import pstats
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+import threadpoolctl
+from report import markdown_table, write_section
+
+HERE = Path(__file__).resolve().parent
+
+
+def _timed(fn, bucket: list[float]):
+    def wrapper(*args, **kwargs):
+        t0 = time.perf_counter()
+        out = fn(*args, **kwargs)
+        bucket.append(time.perf_counter() - t0)
+        return out
+    return wrapper
+
+
+def layer_profile(spec: dict, x: np.ndarray, t: np.ndarray, steps: int) -> tuple[list, float]:
+    """Rows (layer, forward ms, backward ms, share of step) and the median step in ms."""
+    from nndesk.nn import Adam, Network
+
+    net = Network.from_spec(spec, seed=0)
+    opt = Adam(lr=1e-3)
+    times: dict[tuple[int, str], list[float]] = defaultdict(list)
+    for i, layer in enumerate(net.layers):
+        layer.forward = _timed(layer.forward, times[i, "f"])
+        layer.backward = _timed(layer.backward, times[i, "b"])
+    opt.update = _timed(opt.update, times[-1, "adam"])
+    net.loss = _timed(net.loss, times[-1, "loss"])
+    net.backward = _timed(net.backward, times[-1, "backward"])
+    steps_t = []
+    for k in range(steps + 2):
+        t0 = time.perf_counter()
+        net.loss(x, t, train=True)
+        net.backward()
+        opt.update(net.params(), net.grads())
+        if k >= 2:
+            steps_t.append(time.perf_counter() - t0)
+        else:  # warm-up steps are not counted
+            for v in times.values():
+                v.clear()
+    step = float(np.median(steps_t)) * 1e3
+    med = {k: float(np.median(v)) * 1e3 if v else 0.0 for k, v in times.items()}
+    rows = []
+    for i, layer in enumerate(net.layers):
+        f, b = med.get((i, "f"), 0.0), med.get((i, "b"), 0.0)
+        rows.append([f"{i + 1} {layer!r}"[:60], f"{f:.2f}", f"{b:.2f}", f"{(f + b) / step:.0%}"])
+    fwd = sum(med.get((i, "f"), 0.0) for i in range(len(net.layers)))
+    bwd = sum(med.get((i, "b"), 0.0) for i in range(len(net.layers)))
+    loss_only, back_only = med[-1, "loss"] - fwd, med[-1, "backward"] - bwd
+    rows.append(["loss (softmax + cross-entropy, fwd/bwd)", f"{loss_only:.2f}",
+                 f"{back_only:.2f}", f"{(loss_only + back_only) / step:.0%}"])
+    rows.append(["Adam update", f"{med[-1, 'adam']:.2f}", "", f"{med[-1, 'adam'] / step:.0%}"])
+    return rows, step
+
+
+def hot_functions(spec: dict, x: np.ndarray, t: np.ndarray, steps: int, top: int = 12) -> str:
+    """cProfile's top functions by own time over `steps` training steps."""
+    from nndesk.nn import Adam, Network
+
+    net = Network.from_spec(spec, seed=0)
+    opt = Adam(lr=1e-3)
+    prof = cProfile.Profile()
+    for k in range(steps + 1):
+        if k == 1:
+            prof.enable()
+        net.loss(x, t, train=True)
+        net.backward()
+        opt.update(net.params(), net.grads())
+    prof.disable()
+    buf = io.StringIO()
+    pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(top)
+    lines = buf.getvalue().splitlines()
+    start = next(i for i, line in enumerate(lines) if "ncalls" in line)
+    return "\n".join(line.replace(str(Path.cwd()) + "/", "") for line in lines[start:]).rstrip()
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("presets", nargs="*", default=["SimpleConvNet", "LeNet5", "DeepConvNet"])
+    p.add_argument("--steps", type=int, default=10)
+    p.add_argument("--out", type=Path, default=HERE / "PROFILE.md")
+    args = p.parse_args(argv)
+    from nndesk.presets import load_preset
+
+    threadpoolctl.threadpool_limits(limits=1)
+    rng = np.random.default_rng(0)
+    x = rng.random((100, 1, 28, 28), dtype=np.float32)
+    t = rng.integers(0, 10, 100)
+    out = [f"Command: `benchmarks/profile_step.py {' '.join(sys.argv[1:])}`".rstrip(), ""]
+    for name in args.presets:
+        spec = json.loads(Path(name).read_text()) if name.endswith(".json") else load_preset(name)
+        name = spec.get("name", name)
+        rows, step = layer_profile(spec, x, t, args.steps)
+        out += [f"### {name}: {step:.1f} ms per step (median of {args.steps}, 1 thread)", "",
+                markdown_table(["layer", "forward ms", "backward ms", "share"], rows), "",
+                "```", hot_functions(spec, x, t, max(3, args.steps // 2)), "```", ""]
+        print("\n".join(out[-9:]), flush=True)
+    write_section(args.out, "profile", "## Profile of a training step\n\n" + "\n".join(out),
+                  title="# nndesk training step profiles")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

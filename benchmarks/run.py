@@ -1,0 +1,259 @@
+#!/usr/bin/env python
+"""nndesk against PyTorch on the same networks, same batch, same thread count, in one run.
+
+Interleaved rounds (round k: nndesk then torch for each network) so that a busy machine
+slows both alike; medians and bests of every timed call. Writes benchmarks/RESULTS.md.
+Usage: benchmarks/run.py [--threads N|all] [--full] [--threads-study] [--smoke] [--no-torch]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+from cases import Case, nndesk_case, nndesk_epoch, time_calls, torch_case, torch_epoch
+from peakrss import nndesk_train_rss, torch_train_rss
+from report import fmt, markdown_table, write_section
+from sysinfo import BusyMonitor, machine_info, set_threads
+
+HERE = Path(__file__).resolve().parent
+PRESETS = ("SimpleConvNet", "LeNet5", "DeepConvNet")
+STEPS_PER_EPOCH = 550  # 55,000 training images / batch 100
+LIBS = ("nndesk", "torch")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--threads", default="1", help="BLAS/torch threads: a number or 'all'")
+    p.add_argument("--rounds", type=int, default=5, help="interleaved rounds")
+    p.add_argument("--steps", type=int, default=8, help="timed training steps per round")
+    p.add_argument("--full", action="store_true",
+                   help="also time one real MNIST epoch of SimpleConvNet; RSS over a whole epoch")
+    p.add_argument("--threads-study", action="store_true",
+                   help="also compare 1 vs 2 BLAS threads per preset, idle and under load")
+    p.add_argument("--smoke", action="store_true", help="tiny sizes, a few steps (CI)")
+    p.add_argument("--no-torch", action="store_true", help="nndesk figures only")
+    p.add_argument("--no-rss", action="store_true", help="skip the peak-RSS subprocesses")
+    p.add_argument("--out", type=Path, default=None,
+                   help="results file (default benchmarks/RESULTS.md; none in --smoke)")
+    return p.parse_args(argv)
+
+
+def import_torch(skip: bool):
+    """torch, or None when not wanted or not installed."""
+    if skip:
+        return None
+    try:
+        import torch
+    except ImportError:
+        return None
+    return torch
+
+
+def load_data(smoke: bool) -> tuple[np.ndarray, np.ndarray, str, object]:
+    """(x, t) test images for the timed batches, a description, and the splits (or None)."""
+    if not smoke:
+        try:
+            from nndesk.data.mnist import load_mnist
+
+            s = load_mnist(flatten=False)
+            return s.x_test, s.t_test.astype(np.int64), "MNIST test images", s
+        except Exception as e:  # noqa: BLE001 - any failure: say so and use synthetic data
+            print(f"MNIST not loaded ({type(e).__name__}: {e}); using synthetic images",
+                  file=sys.stderr)
+    rng = np.random.default_rng(0)
+    x = rng.random((1000, 1, 28, 28), dtype=np.float32)
+    return x, rng.integers(0, 10, 1000), "synthetic uniform images", None
+
+
+def networks() -> list[tuple[str, dict, object]]:
+    """(label, spec, loaded network or None): the presets, then the shipped model if present."""
+    from nndesk.paths import default_model_path
+    from nndesk.presets import list_presets, load_preset
+
+    names = {n.lower().replace("-", "").replace("_", ""): n for n in list_presets()}
+    nets = [(names[p.lower()], load_preset(names[p.lower()]), None)
+            for p in PRESETS if p.lower() in names]
+    path = default_model_path()
+    if path.is_file():
+        try:
+            from nndesk.train.modelfile import load_model
+
+            model = load_model(path)
+            label = f"default model ({model.spec.get('name', 'unnamed')})"
+            nets.append((label, model.spec, model.network))
+        except Exception as e:  # noqa: BLE001 - the report says why it is missing
+            print(f"shipped model not benchmarked: {type(e).__name__}: {e}", file=sys.stderr)
+    return nets
+
+
+def build_cases(torch, nets, x, t, batch: int, infer_batch: int) -> dict[str, dict[str, Case]]:
+    """Cases per network label and library, from the same spec and the same arrays."""
+    xb, tb, xi = x[:batch], t[:batch], x[:infer_batch]
+    cases = {}
+    for label, spec, net in nets:
+        cases[label] = {"nndesk": nndesk_case(spec, xb, tb, xi, network=net)}
+        if torch is not None:
+            state = cases[label]["nndesk"].state
+            cases[label]["torch"] = torch_case(torch, spec, xb, tb, xi, state)
+    return cases
+
+
+def twin_errors(cases, x: np.ndarray) -> dict[str, float]:
+    """Max |p_nndesk - p_torch| on the same images with the same weights: same network?"""
+    return {label: float(np.abs(c["nndesk"].check(x) - c["torch"].check(x)).max())
+            for label, c in cases.items() if "torch" in c}
+
+
+def measure(cases, rounds: int, steps: int, reps: int, batch_reps: int) -> dict:
+    """samples[label][lib][metric] -> seconds per call, taken in interleaved rounds."""
+    samples = {label: {lib: {"step": [], "predict1": [], "batch": []} for lib in c}
+               for label, c in cases.items()}
+    for c in cases.values():  # warm-up: allocators, caches, lazy inits
+        for case in c.values():
+            case.step(), case.step(), case.predict1(), case.predict_batch()
+    for _ in range(rounds):
+        for label, c in cases.items():
+            for lib, case in c.items():
+                s = samples[label][lib]
+                s["step"] += time_calls(case.step, steps)
+                s["predict1"] += time_calls(case.predict1, reps)
+                s["batch"] += time_calls(case.predict_batch, batch_reps)
+    return samples
+
+
+def _target(label: str, metric: str) -> tuple[str, object] | None:
+    """(text, check(nndesk value, ratio) -> bool) of the issue's target for this row."""
+    if metric == "step" and label == "SimpleConvNet":
+        return "ratio <= 1.3", lambda v, r: r is not None and r <= 1.3
+    if metric == "step" and label in ("LeNet5", "DeepConvNet"):
+        return "ratio <= 2.0", lambda v, r: r is not None and r <= 2.0
+    if metric == "predict1" and label.startswith("default model"):
+        return "< 1 ms", lambda v, r: v < 1.0
+    if metric == "batch" and label == "SimpleConvNet":
+        return ">= 10,000/s", lambda v, r: v >= 10_000
+    if metric == "rss":
+        return "< 600 MB", lambda v, r: v < 600
+    return None
+
+
+def rows_for(samples, infer_batch: int, batch: int, extra: list) -> list[list[str]]:
+    """Table rows: per network, step, epoch, 1-image predict, batch throughput."""
+    rows = []
+    for label, libs in samples.items():
+        for metric, name, unit in (("step", f"train step, batch {batch}", "ms"),
+                                   ("epoch", "epoch, 550 steps extrapolated", "s"),
+                                   ("predict1", "predict 1 image", "ms"),
+                                   ("batch", f"inference, batch {infer_batch}", "images/s")):
+            src = "step" if metric == "epoch" else metric
+            fig = {}
+            for lib, s in libs.items():
+                med, best = float(np.median(s[src])), float(np.min(s[src]))
+                if metric == "batch":
+                    fig[lib] = (infer_batch / med, infer_batch / best, med)
+                elif metric == "epoch":
+                    fig[lib] = (med * STEPS_PER_EPOCH, best * STEPS_PER_EPOCH, med)
+                else:
+                    fig[lib] = (med * 1e3, best * 1e3, med)
+            rows.append(_row(label, f"{name} ({unit})", metric, fig))
+    rows += extra
+    return rows
+
+
+def _row(label: str, name: str, metric: str, fig: dict) -> list[str]:
+    """One table row from {lib: (median, best, median seconds)}; ratio by cost (time, MB)."""
+    n, t = fig.get("nndesk"), fig.get("torch")
+    ratio = n[2] / t[2] if n and t else None
+    target = _target(label, metric)
+    verdict = ""
+    if target is not None and n is not None:
+        verdict = f"{target[0]}: {'met' if target[1](n[0], ratio) else 'NOT met'}"
+    cells = [label, name]
+    for f in (n, t):
+        cells += [fmt(f[0]), fmt(f[1])] if f else ["-", "-"]
+    return [*cells, f"{ratio:.2f}" if ratio else "-", verdict]
+
+
+HEADER = ["network", "measure", "nndesk median", "nndesk best", "torch median", "torch best",
+          "nndesk/torch", "target"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    torch = import_torch(args.no_torch)
+    threads = (os.cpu_count() or 1) if args.threads == "all" else int(args.threads)
+    limits = set_threads(threads, torch)  # noqa: F841 - keeps the limit in force
+    os.environ["OPENBLAS_NUM_THREADS"] = str(threads)  # for any subprocess
+    monitor = BusyMonitor().start()
+    info = machine_info(torch)
+    started = time.perf_counter()
+    smoke = args.smoke
+    batch, infer_batch = (10, 50) if smoke else (100, 1000)
+    rounds, steps = (1, 2) if smoke else (args.rounds, args.steps)
+    x, t, data_desc, splits = load_data(smoke)
+    nets = networks()
+    cases = build_cases(torch, nets, x, t, batch, infer_batch)
+    errors = twin_errors(cases, x[:100])
+    samples = measure(cases, rounds, steps, 3 if smoke else 100, 1 if smoke else 3)
+    extra = []
+    if args.full and splits is not None:
+        spec = next(s for lbl, s, _ in nets if lbl == "SimpleConvNet")
+        xtr, ttr = splits.x_train, splits.t_train.astype(np.int64)
+        fig = {"nndesk": (e := nndesk_epoch(spec, xtr, ttr), e, e)}
+        if torch is not None:
+            fig["torch"] = (e := torch_epoch(torch, spec, xtr, ttr), e, e)
+        extra.append(_row("SimpleConvNet", f"epoch, measured ({len(xtr) // 100} steps) (s)",
+                          "epoch_real", fig))
+    rss_how = ""
+    if not args.no_rss:
+        rss_steps = 3 if smoke else STEPS_PER_EPOCH if args.full else 100
+        mb, rss_how = nndesk_train_rss(rss_steps, smoke or splits is None, threads, args.full)
+        fig = {"nndesk": (mb, mb, mb)}
+        if torch is not None and not smoke:
+            tmb = torch_train_rss(rss_steps, smoke or splits is None, threads)
+            fig["torch"] = (tmb, tmb, tmb)
+        extra.append(_row("SimpleConvNet", "peak RSS of training (MB)", "rss", fig))
+    monitor.stop()
+    table = markdown_table(HEADER, rows_for(samples, infer_batch, batch, extra))
+    info.update(monitor.summary())
+    info["threads used"] = f"{threads} (numpy BLAS via threadpoolctl, torch.set_num_threads)"
+    info["data"] = data_desc
+    info["wall time"] = f"{time.perf_counter() - started:.0f} s"
+    cmd = "benchmarks/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
+    body = [f"## Side by side ({datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC)", "",
+            f"Command: `{cmd.strip()}` ({rounds} interleaved rounds; {steps} steps per round; "
+            "float32, Adam lr 0.001). Ratio = nndesk cost / torch cost (time or MB; above 1: "
+            "nndesk slower).", "", table, ""]
+    if torch is None:
+        body += ["torch: not installed (nndesk figures only).", ""]
+    if errors:
+        body += ["Same network check, max |p_nndesk - p_torch| after copying nndesk's weights: "
+                 + ", ".join(f"{k} {v:.1e}" for k, v in errors.items()), ""]
+    if rss_how:
+        body += [f"Peak RSS measured on: {rss_how}.", ""]
+    body += ["Machine:", "", *(f"- {k}: {v}" for k, v in info.items()), ""]
+    body += [f"**WARNING**: {w}" for w in monitor.warnings]
+    text = "\n".join(body)
+    print(text)
+    out = args.out if args.out or smoke else HERE / "RESULTS.md"
+    if out is not None:
+        write_section(out, "side-by-side", text)
+    if args.threads_study:
+        from threads_study import study
+
+        section = study(nets, x, t, rounds=1 if smoke else 3, steps=2 if smoke else 6)
+        print(section)
+        if out is not None:
+            write_section(out, "threads", section)
+    print(f"[{platform.node()}] done in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

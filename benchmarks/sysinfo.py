@@ -1,0 +1,121 @@
+"""The machine a benchmark ran on, and how busy other processes kept it meanwhile."""
+
+from __future__ import annotations
+
+import os
+import platform
+import resource
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import threadpoolctl
+
+__all__ = ["BusyMonitor", "machine_info", "set_threads"]
+
+_HZ = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_model() -> str:
+    """The CPU's model name from /proc/cpuinfo, or the platform's guess."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _blas_info() -> list[str]:
+    """One line per native thread pool numpy (and torch, if loaded) uses."""
+    lines = []
+    for pool in threadpoolctl.threadpool_info():
+        words = [pool.get("internal_api"), pool.get("version"), pool.get("architecture")]
+        name = " ".join(w for w in words if w)
+        lines.append(f"{name} ({pool['filepath'].rsplit('/', 1)[-1]}): "
+                     f"{pool['num_threads']} threads")
+    return lines
+
+
+def machine_info(torch_module=None) -> dict[str, str]:
+    """Cores, CPU, NumPy and its BLAS with thread counts, torch and its threads."""
+    cores = os.cpu_count() or 1
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cores
+    info = {
+        "cpu": f"{_cpu_model()}, {cores} logical cores ({usable} usable)",
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "thread pools": "; ".join(_blas_info()),
+    }
+    if torch_module is None:
+        info["torch"] = "not installed"
+    else:
+        info["torch"] = (f"{torch_module.__version__}, {torch_module.get_num_threads()} "
+                         f"intra-op threads")
+    return info
+
+
+def set_threads(n: int, torch_module=None) -> threadpoolctl.threadpool_limits:
+    """Limit numpy's BLAS (and torch's pools) to `n` threads; keep the returned object alive."""
+    limits = threadpoolctl.threadpool_limits(limits=n)
+    if torch_module is not None:
+        torch_module.set_num_threads(n)
+    return limits
+
+
+def _busy_jiffies() -> int:
+    """Jiffies all CPUs spent on anything but idle and iowait, from /proc/stat."""
+    with open("/proc/stat", encoding="utf-8") as f:
+        fields = [int(v) for v in f.readline().split()[1:]]
+    # user nice system idle iowait irq softirq steal ...
+    return sum(fields) - fields[3] - fields[4]
+
+
+def _own_cpu_seconds() -> float:
+    """CPU seconds used by this process and its waited-for children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+@dataclass
+class BusyMonitor:
+    """Measures the CPU other processes used between `start()` and `stop()`, in cores."""
+
+    load_before: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    load_after: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    other_cores: float = 0.0  # mean number of cores busy with other processes
+    warnings: list[str] = field(default_factory=list)
+
+    def start(self) -> BusyMonitor:
+        self.load_before = os.getloadavg()
+        self._t0 = time.perf_counter()
+        self._busy0 = _busy_jiffies()
+        self._own0 = _own_cpu_seconds()
+        return self
+
+    def stop(self) -> BusyMonitor:
+        wall = time.perf_counter() - self._t0
+        busy = (_busy_jiffies() - self._busy0) / _HZ
+        own = _own_cpu_seconds() - self._own0
+        self.other_cores = max(0.0, busy - own) / max(wall, 1e-9)
+        self.load_after = os.getloadavg()
+        self.warnings = []
+        if self.load_before[0] > 0.5:
+            self.warnings.append(f"load average was {self.load_before[0]:.2f} before the run "
+                                 "(> 0.5): other processes were busy")
+        if self.other_cores > 0.2:
+            self.warnings.append(f"other processes used {self.other_cores:.2f} cores on average "
+                                 "during the run (/proc/stat): timings are inflated and noisy")
+        return self
+
+    def summary(self) -> dict[str, str]:
+        """Lines for the machine block of the report."""
+        fmt = " / ".join
+        return {
+            "load average before (1/5/15 min)": fmt(f"{x:.2f}" for x in self.load_before),
+            "load average after (1/5/15 min)": fmt(f"{x:.2f}" for x in self.load_after),
+            "other processes' CPU during run": f"{self.other_cores:.2f} cores (from /proc/stat)",
+        }

@@ -1,0 +1,93 @@
+"""The benchmark script keeps working: `benchmarks/run.py --smoke` prints and writes its table.
+
+Timings are never judged here; only that every figure is a number and the same-network check
+between nndesk and its PyTorch twin (when torch is installed) agrees.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "benchmarks"
+NUMBER = re.compile(r"^-?[\d,]*\.?\d+(e[-+]?\d+)?$")
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
+def _table_rows(text: str) -> list[list[str]]:
+    """Data rows of the first markdown table in `text`, cells stripped."""
+    lines = [ln for ln in text.splitlines() if ln.startswith("|")]
+    return [[c.strip() for c in ln.strip("|").split("|")] for ln in lines[2:]]
+
+
+@pytest.fixture(scope="module")
+def smoke(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
+    out = tmp_path_factory.mktemp("bench") / "RESULTS.md"
+    done = subprocess.run([sys.executable, str(BENCH / "run.py"), "--smoke", "--out", str(out)],
+                          capture_output=True, text=True, env=_env(), timeout=120, cwd=ROOT)
+    return done, out
+
+
+def test_smoke_run_prints_a_table_of_numbers(smoke):
+    done, _ = smoke
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = _table_rows(done.stdout)
+    nets = {r[0] for r in rows}
+    assert {"SimpleConvNet", "LeNet5", "DeepConvNet"} <= nets
+    steps = [r for r in rows if r[1].startswith("train step")]
+    assert len(steps) >= 3
+    for row in steps:
+        assert NUMBER.match(row[2]) and NUMBER.match(row[3]), row  # nndesk median, best
+        assert float(row[2].replace(",", "")) > 0
+        if row[4] != "-":  # torch installed: its figures and the ratio are numbers too
+            assert NUMBER.match(row[4]) and NUMBER.match(row[6]), row
+    rss = [r for r in rows if r[1].startswith("peak RSS")]
+    assert rss and float(rss[0][2].replace(",", "")) > 10  # a Python process is > 10 MB
+    assert "numpy: " + np.__version__ in done.stdout
+    assert "load average before" in done.stdout
+
+
+def test_smoke_run_writes_the_results_file(smoke):
+    done, out = smoke
+    assert done.returncode == 0, done.stderr[-2000:]
+    text = out.read_text(encoding="utf-8")
+    assert "<!-- begin side-by-side -->" in text
+    assert _table_rows(text) == _table_rows(done.stdout)
+
+
+def test_torch_twin_matches_nndesk_when_torch_is_installed(smoke):
+    done, _ = smoke
+    if "torch: not installed" in done.stdout:
+        assert "Same network check" not in done.stdout
+        return
+    found = re.search(r"Same network check.*: (.*)", done.stdout)
+    assert found, done.stdout[-2000:]
+    diffs = [float(v.split()[-1]) for v in found.group(1).split(", ")]
+    assert len(diffs) >= 3 and max(diffs) < 1e-4  # same weights, same probabilities
+
+
+def test_write_section_replaces_only_its_own_section(tmp_path):
+    spec = importlib.util.spec_from_file_location("bench_report", BENCH / "report.py")
+    report = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(report)
+    write_section = report.write_section
+    path = tmp_path / "R.md"
+    write_section(path, "a", "first A")
+    write_section(path, "b", "only B")
+    write_section(path, "a", "second A")
+    text = path.read_text(encoding="utf-8")
+    assert "second A" in text and "only B" in text and "first A" not in text
+    assert text.index("second A") < text.index("only B")
