@@ -66,18 +66,19 @@ def default_layer(layer_type: str) -> dict:
 
 
 def describe(layer: dict) -> str:
-    """A short line for the layer list: 'Conv2D 30 × 5x5, stride 1, pad 0'."""
+    """A short line for the layer list: 'Conv2D 30 × 5×5, pad 2'."""
     t = layer.get("type", "?")
     if t == "Dense":
         return f"Dense {layer.get('units', '?')}"
     if t == "Conv2D":
         k = layer.get("kernel_size", "?")
-        return (f"Conv2D {layer.get('filters', '?')} × {k}x{k}, stride {layer.get('stride', 1)}"
-                f", pad {layer.get('pad', 0)}")
+        extra = "".join(f", {name} {layer[name]}" for name, default in (("stride", 1), ("pad", 0))
+                        if layer.get(name, default) != default)
+        return f"Conv2D {layer.get('filters', '?')} × {k}×{k}{extra}"
     if t in ("MaxPool2D", "AvgPool2D"):
         p = layer.get("pool_size", 2)
         stride = layer.get("stride")
-        return f"{t} {p}x{p}" + (f", stride {stride}" if stride not in (None, p) else "")
+        return f"{t} {p}×{p}" + (f", stride {stride}" if stride not in (None, p) else "")
     if t == "Dropout":
         return f"Dropout {layer.get('rate', 0.5):g}"
     if t == "LeakyReLU":

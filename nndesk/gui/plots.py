@@ -52,11 +52,11 @@ class PlotsPanel(QWidget):
         self.runs: dict[int, Run] = {}
         self._next_id = 0
         self.loss_plot = self._make_plot("Loss per batch", "batch", "loss")
-        self.acc_plot = self._make_plot("Accuracy per epoch  (solid: validation, dashed: train)",
+        self.acc_plot = self._make_plot("Accuracy per epoch (── val  - - train)",
                                         "epoch", "accuracy %")
         self.loss_legend = self.loss_plot.addLegend(offset=(-10, 10))
         self.run_list = QListWidget()
-        self.run_list.setMaximumHeight(74)
+        self.run_list.setMaximumHeight(64)
         self.run_list.setToolTip("Tick to show a run, untick to hide it")
         self.run_list.itemChanged.connect(self._on_run_item_changed)
         self.remove_button = QPushButton("Remove run")

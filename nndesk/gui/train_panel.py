@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -48,7 +48,7 @@ class TrainPanel(QWidget):
         c = state.config
         self.optimizer = QComboBox()
         self.optimizer.addItems(OPTIMIZERS)
-        self.lr = QDoubleSpinBox(decimals=5, minimum=1e-5, maximum=10.0, singleStep=0.0005)
+        self.lr = QDoubleSpinBox(decimals=5, minimum=1e-5, maximum=1e6, singleStep=0.0005)
         self.batch_size = QSpinBox(minimum=1, maximum=10_000)
         self.epochs = QSpinBox(minimum=1, maximum=1000)
         self.weight_decay = QDoubleSpinBox(decimals=6, minimum=0.0, maximum=1.0,
@@ -67,13 +67,21 @@ class TrainPanel(QWidget):
                          "augment": self.augment, "seed": self.seed,
                          "val_split": self.val_split, "train_limit": self.train_limit}
         box = QGroupBox("Training")
-        form = QFormLayout(box)
-        labels = {"lr": "learning rate", "batch_size": "batch size", "weight_decay":
-                  "weight decay", "val_split": "validation images", "train_limit":
-                  "training images"}
-        for name, editor in self._editors.items():
+        grid = QGridLayout(box)
+        grid.setHorizontalSpacing(8)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        labels = {"lr": "learning rate", "batch_size": "batch", "weight_decay": "weight decay",
+                  "val_split": "validation", "train_limit": "train images"}
+        for i, (name, editor) in enumerate(self._editors.items()):
             editor.setObjectName(f"config_{name}")
-            form.addRow(labels.get(name, name), editor)
+            if name == "augment":
+                editor.setText("augment")
+                editor.setToolTip("random shifts, rotations and scaling of training images")
+            row, col = divmod(i, 2)
+            label = QLabel("" if name == "augment" else labels.get(name, name))
+            grid.addWidget(label, row, 2 * col)
+            grid.addWidget(editor, row, 2 * col + 1)
             signal = (editor.currentTextChanged if isinstance(editor, QComboBox) else
                       editor.toggled if isinstance(editor, QCheckBox) else editor.valueChanged)
             signal.connect(lambda v, name=name: self.state.set_config(**{name: v}))

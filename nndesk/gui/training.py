@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
 from nndesk.gui.state import IDLE, LOADING, PAUSED, RUNNING, AppState
 from nndesk.gui.worker import TrainWorker, start_worker
@@ -101,6 +101,7 @@ class TrainingController(QObject):
             return None
         self.worker.stop()
         self.thread.wait(timeout_ms)
+        QCoreApplication.sendPostedEvents()  # deliver the worker's last signals now
         ckpt = self.checkpoint
         return ckpt if ckpt is not None and ckpt.is_file() else None
 

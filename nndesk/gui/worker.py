@@ -28,7 +28,7 @@ class TrainWorker(QObject):
                  data=None, data_dir: str | Path | None = None) -> None:
         super().__init__()
         self.spec, self.config = spec, dict(config)
-        self.out, self.checkpoint, self.resume = out, checkpoint, resume
+        self.out, self.checkpoint, self.resume_from = out, checkpoint, resume
         self.data, self.data_dir = data, data_dir
         self.session = None
         self._lock = threading.Lock()
@@ -39,6 +39,7 @@ class TrainWorker(QObject):
         self._last_emit = 0.0
         self._epochs = int(config.get("epochs", 1))
         self._batches = 1
+        self._last_batch: dict = {}
 
     # -- control, from the GUI thread (the trainer's flags are thread-safe) ----------------
     def pause(self) -> None:
@@ -83,8 +84,8 @@ class TrainWorker(QObject):
 
         cfg = TrainConfig.from_dict({**self.config,
                                      "optimizer": str(self.config.get("optimizer", "adam"))})
-        session = TrainSession(None if self.resume else self.spec,
-                               None if self.resume else cfg, resume=self.resume,
+        session = TrainSession(None if self.resume_from else self.spec,
+                               None if self.resume_from else cfg, resume=self.resume_from,
                                data=self.data, data_dir=self.data_dir,
                                checkpoint_path=self.checkpoint,
                                on_batch=self._on_batch, on_epoch=self._on_epoch,
@@ -122,16 +123,19 @@ class TrainWorker(QObject):
     def _on_batch(self, info: dict) -> None:
         self._pending_steps.append(int(info["step"]))
         self._pending_losses.append(float(info["loss"]))
+        self._last_batch = info
         now = time.perf_counter()
         if now - self._last_emit >= BATCH_INTERVAL_S:
             self._last_emit = now
-            self._flush(self._progress(info["epoch"], info["batch"], info["images_per_s"]))
+            self._flush()
 
-    def _flush(self, progress: dict | None = None) -> None:
-        if not self._pending_steps and progress is None:
+    def _flush(self) -> None:
+        """Send the losses gathered since the last signal, with the progress so far."""
+        if not self._pending_steps:
             return
+        b = self._last_batch
         self.batch_done.emit({"steps": self._pending_steps, "losses": self._pending_losses,
-                              **(progress or {})})
+                              **self._progress(b["epoch"], b["batch"], b["images_per_s"])})
         self._pending_steps, self._pending_losses = [], []
 
     def _on_epoch(self, record: dict) -> None:

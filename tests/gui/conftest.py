@@ -1,0 +1,46 @@
+"""GUI fixtures: row-major pyqtgraph, private QSettings, a small MNIST subset, a window."""
+
+from __future__ import annotations
+
+import pytest
+from gui_helpers import TINY_SPEC
+
+pytest.importorskip("PySide6")
+
+
+@pytest.fixture(autouse=True)
+def _private_settings(tmp_path, qapp):
+    """QSettings of each test live in its own folder (never the user's)."""
+    import pyqtgraph as pg
+    from PySide6.QtCore import QSettings
+
+    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "settings"))
+    yield
+
+
+@pytest.fixture(scope="session")
+def small_data(mnist_dir):
+    """600 training, 200 validation and 200 test images: a few seconds of training."""
+    from nndesk.data.mnist import Splits, load_mnist
+
+    d = load_mnist(flatten=False, data_dir=mnist_dir, val_split=5000)
+    return Splits(d.x_train[:600], d.t_train[:600], d.x_val[:200], d.t_val[:200],
+                  d.x_test[:200], d.t_test[:200])
+
+
+@pytest.fixture
+def window(qtbot):
+    """The real main window, 1400x900, with the tiny design and no model."""
+    from nndesk.gui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.state.set_spec(TINY_SPEC)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    if w.training.busy:
+        w.training.shutdown(30_000)

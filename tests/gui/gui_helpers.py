@@ -1,0 +1,32 @@
+"""Helpers shared by the GUI tests: where the model is, strokes that trace digits."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+TINY_SPEC = {"name": "TinyConv", "input_shape": [1, 28, 28], "layers": [
+    {"type": "Conv2D", "filters": 4, "kernel_size": 5}, {"type": "ReLU"},
+    {"type": "MaxPool2D", "pool_size": 2}, {"type": "Dense", "units": 10}]}
+
+
+def default_model() -> Path:
+    """The shipped model (NNDESK_TEST_MODEL may point elsewhere while it is not shipped)."""
+    env = os.environ.get("NNDESK_TEST_MODEL")
+    return Path(env) if env else ROOT / "models" / "default.npz"
+
+
+def digit_strokes(name: str) -> list[list[tuple[float, float]]]:
+    """Strokes on the 280x280 canvas that trace digits as people write them."""
+    if name == "7":
+        return [[(80, 60), (130, 60), (180, 60), (205, 62), (190, 100), (170, 140),
+                 (150, 180), (135, 225)]]
+    if name == "1":
+        return [[(140, 50), (140, 100), (139, 150), (138, 200), (138, 230)]]
+    if name == "0":
+        t = np.linspace(0, 2 * np.pi, 40)
+        return [[(140 + 55 * np.sin(a), 140 - 85 * np.cos(a)) for a in t]]
+    raise KeyError(name)

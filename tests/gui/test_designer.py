@@ -1,0 +1,102 @@
+"""Designer: edits change the shapes shown; a bad edit marks the layer and disables Train."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtWidgets import QSpinBox
+
+from nndesk.gui.designer import DesignerPanel
+from nndesk.gui.state import AppState
+from nndesk.gui.train_panel import TrainPanel
+
+
+def _panels(qtbot):
+    state = AppState()
+    designer, train = DesignerPanel(state), TrainPanel(state)
+    qtbot.addWidget(designer)
+    qtbot.addWidget(train)
+    return state, designer, train
+
+
+def _column(designer: DesignerPanel, col: int) -> list[str]:
+    return [designer.table.item(r, col).text() for r in range(designer.table.rowCount())]
+
+
+def test_preset_shows_every_shape_and_the_total(qtbot):
+    state, designer, train = _panels(qtbot)
+    designer.preset.setCurrentText("SimpleConvNet")
+    assert _column(designer, 2)[:3] == ["30×24×24", "30×24×24", "30×12×12"]
+    assert _column(designer, 3)[0] == "780"  # 30 * (5*5 + 1)
+    assert "433,890 parameters" in designer.total.text()
+    assert train.train_button.isEnabled()
+
+
+def test_editing_filters_and_kernel_changes_shapes_and_params(qtbot):
+    state, designer, _ = _panels(qtbot)
+    designer.preset.setCurrentText("SimpleConvNet")
+    designer.select(0)
+    filters = designer.settings_box.findChild(QSpinBox, "setting_filters")
+    filters.setValue(8)
+    assert _column(designer, 2)[0] == "8×24×24"
+    assert _column(designer, 3)[0] == "208"  # 8 * 26
+    kernel = designer.settings_box.findChild(QSpinBox, "setting_kernel_size")
+    kernel.setValue(3)
+    assert _column(designer, 2)[:3] == ["8×26×26", "8×26×26", "8×13×13"]
+    assert state.spec["layers"][0] == {**state.spec["layers"][0], "filters": 8, "kernel_size": 3}
+    assert designer.preset.currentText() == "(custom)"
+
+
+def test_invalid_edit_marks_layer_and_disables_train(qtbot):
+    state, designer, train = _panels(qtbot)
+    designer.preset.setCurrentText("SimpleConvNet")
+    designer.select(0)
+    designer.settings_box.findChild(QSpinBox, "setting_kernel_size").setValue(30)
+    assert state.spec_error is not None and state.spec_error.index == 0
+    assert not train.train_button.isEnabled()
+    assert "layer 1 (Conv2D)" in designer.problem.text()
+    assert designer.table.item(0, 1).background().color().name() == "#fde2e1"
+    assert designer.total.text() == "Total: —"
+    designer.settings_box.findChild(QSpinBox, "setting_kernel_size").setValue(5)
+    assert state.spec_error is None and train.train_button.isEnabled()
+    assert designer.problem.text() == ""
+
+
+def test_add_remove_and_reorder_layers(qtbot):
+    state, designer, train = _panels(qtbot)
+    designer.preset.setCurrentText("TwoLayerNet")
+    n = len(state.spec["layers"])
+    designer.select(0)
+    designer.add_layer("Dropout")
+    assert [layer["type"] for layer in state.spec["layers"]][:2] == ["Dense", "Dropout"]
+    assert designer.selected() == 1 and len(state.spec["layers"]) == n + 1
+    designer.move_layer(-1)
+    assert [layer["type"] for layer in state.spec["layers"]][:2] == ["Dropout", "Dense"]
+    designer.remove_layer()
+    assert len(state.spec["layers"]) == n and state.spec["layers"][0]["type"] == "Dense"
+    # A pool on a flat vector cannot work: the designer says so, Train goes grey.
+    designer.select(0)
+    designer.add_layer("MaxPool2D")
+    assert state.spec_error is not None and state.spec_error.index == 1
+    assert not train.train_button.isEnabled()
+    assert _column(designer, 2)[0] != "—" and _column(designer, 2)[1] == "—"
+
+
+def test_design_file_round_trip(qtbot, tmp_path):
+    from nndesk.gui.files import DesignFileError, load_design, save_design
+
+    state, designer, _ = _panels(qtbot)
+    designer.preset.setCurrentText("LeNet5")
+    state.set_config(lr=0.01, epochs=3)
+    path = tmp_path / "lenet.json"
+    save_design(path, state.spec, state.config)
+    spec, config = load_design(path)
+    assert spec == state.spec and config["lr"] == 0.01 and config["epochs"] == 3
+    assert json.loads(path.read_text())["layers"] == state.spec["layers"]
+    (tmp_path / "bad.json").write_text('{"name": 1}')
+    try:
+        load_design(tmp_path / "bad.json")
+    except DesignFileError as err:
+        assert "layers" in str(err)
+    else:
+        raise AssertionError("a file without layers was accepted")
