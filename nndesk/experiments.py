@@ -48,6 +48,11 @@ class Run:
     weight_decay: float = 0.0
     panel: str = ""
 
+    @property
+    def key(self) -> str:
+        """A name unique in its experiment: the CSV column prefix."""
+        return self.label if self.panel in ("", self.label) else f"{self.panel}, {self.label}"
+
 
 @dataclass
 class Experiment:
@@ -134,8 +139,8 @@ def _train_run(exp: Experiment, run: Run, data: _Subset, epochs: int, seed: int,
         if "test_acc" in accs:
             accs["test_acc"].append(_accuracy(net, x_test, t_test))
 
-    measure()  # epoch 0: before any training
     with np.errstate(all="ignore"):  # a bad init may overflow: that is what we show
+        measure()  # epoch 0: before any training
         for epoch in range(1, epochs + 1):
             order = rng.permutation(len(x))
             for i in range(0, len(x), exp.batch_size):
@@ -147,16 +152,15 @@ def _train_run(exp: Experiment, run: Run, data: _Subset, epochs: int, seed: int,
                 net.backward()
                 opt.update(net.params(), net.grads())
             measure()
-            if epoch == epochs or epoch % max(1, epochs // 4) == 0:
-                progress(f"{exp.name}: {run.label}: epoch {epoch}/{epochs}, "
-                         f"loss {np.mean(losses[-50:]):.4f}")
-        final_test = _accuracy(net, x_test, t_test)
+            if per_step:
+                progress(f"  epoch {epoch}/{epochs}: loss {np.mean(losses[-50:]):.4f}")
+        final_test, train_acc = _accuracy(net, x_test, t_test), _accuracy(net, x, t)
     if per_step:
-        curves.columns[f"{run.label}/train_loss"] = losses
+        curves.columns[f"{run.key}/train_loss"] = losses
     for metric, values in accs.items():
-        curves.columns[f"{run.label}/{metric}"] = values
-    return {"run": run.label, "final_loss": float(np.mean(losses[-50:])),
-            "test_acc": final_test}
+        curves.columns[f"{run.key}/{metric}"] = values
+    return {"run": run.key, "final_loss": float(np.mean(losses[-50:])),
+            "train_acc": train_acc, "test_acc": final_test}
 
 
 def run_experiment(name: str, splits, *, epochs: int | None = None, subset: int | None = None,
@@ -164,7 +168,8 @@ def run_experiment(name: str, splits, *, epochs: int | None = None, subset: int 
                    ) -> tuple[Experiment, Curves, list[dict]]:
     """Run experiment `name` on `splits` (from `load_mnist(flatten=False)`).
 
-    Returns the experiment, its curves and one summary per run (final loss, test accuracy).
+    Returns the experiment, its curves and one summary per run (final loss, train and test
+    accuracy).
     """
     exp = EXPERIMENTS[name]
     epochs = epochs or exp.epochs
@@ -174,8 +179,11 @@ def run_experiment(name: str, splits, *, epochs: int | None = None, subset: int 
                    splits.x_test[:exp.test_images], splits.t_test[:exp.test_images])
     per_step = "train_loss" in exp.metrics
     curves = Curves("step" if per_step else "epoch")
-    summaries = [_train_run(exp, run, data, epochs, seed, curves, progress)
-                 for run in exp.runs]
+    summaries = []
+    for i, run in enumerate(exp.runs, 1):
+        progress(f"{exp.name} {i}/{len(exp.runs)}: {run.key} ({run.optimizer}, lr {run.lr:g}, "
+                 f"{epochs} epochs of {n:,} images)")
+        summaries.append(_train_run(exp, run, data, epochs, seed, curves, progress))
     length = max(len(v) for v in curves.columns.values())
     curves.x = list(range(1, length + 1)) if per_step else list(range(length))
     return exp, curves, summaries

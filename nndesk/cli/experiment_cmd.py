@@ -39,7 +39,7 @@ def plot_curves(exp, curves, path: str | Path) -> Path:
                                                    ylim=None if loss else (0.0, 1.0)))
         runs_here = [r for r in exp.runs if r.panel == run.panel]
         for m, metric in enumerate(exp.metrics):
-            y = curves.columns[f"{run.label}/{metric}"]
+            y = curves.columns[f"{run.key}/{metric}"]
             y = smooth(y) if loss else np.asarray(y)
             if len(runs_here) > 1:
                 color = PALETTE[runs_here.index(run) % len(PALETTE)]
@@ -74,8 +74,10 @@ def experiment(args: argparse.Namespace) -> int:
         png_path = plot_curves(exp, curves, out / f"{name}.png")
         print(f"{exp.title} ({format_duration(time.perf_counter() - started)})")
         width = max(len(s["run"]) for s in summaries)
+        print(f"  {'run'.ljust(width)}  final loss  train acc  test acc "
+              f"(first {min(exp.test_images, len(splits.x_test)):,} test images)")
         for s in summaries:
-            print(f"  {s['run'].ljust(width)}  final loss {s['final_loss']:.4f}  "
-                  f"test accuracy {s['test_acc']:.2%}")
+            print(f"  {s['run'].ljust(width)}  {s['final_loss']:10.4f}  {s['train_acc']:9.2%}  "
+                  f"{s['test_acc']:8.2%}")
         print(f"  curves: {csv_path}\n  plot:   {png_path}")
     return 0

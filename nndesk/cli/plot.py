@@ -150,18 +150,34 @@ def _draw_panel(image: Image.Image, panel: Panel, box: tuple[int, int, int, int]
             pieces = _dashes(points, 7 * s, 4 * s) if line.dashed else [points]
             for piece in pieces:
                 draw.line(piece, fill=line.color, width=2 * s, joint="curve")
-    _legend(draw, panel.lines, (px1 - 8 * s, py0 + 8 * s), fonts["small"])
+    points = [to_px(x, y) for line in panel.lines for x, y in _finite_points(line)]
+    _legend(draw, panel.lines, (px0 + 8 * s, py0 + 8 * s, px1 - 8 * s, py1 - 8 * s), points,
+            fonts["small"])
 
 
-def _legend(draw: ImageDraw.ImageDraw, lines: list[Line], top_right: tuple[float, float],
-            font) -> None:
+def _finite_points(line: Line):
+    return [p for run in _finite_runs(line) for p in run]
+
+
+def _legend(draw: ImageDraw.ImageDraw, lines: list[Line], inner: tuple[float, ...],
+            points: list[tuple[float, float]], font) -> None:
+    """The legend box in the corner of the plot that hides the fewest data points."""
     if not lines:
         return
     s = _SS
     row = 16 * s
     width = max(draw.textlength(line.label, font=font) for line in lines) + 34 * s
-    right, top = top_right
-    box = (right - width, top, right, top + row * len(lines) + 6 * s)
+    height = row * len(lines) + 6 * s
+    left_x, top_y, right_x, bottom_y = inner
+    corners = [(right_x - width, top_y), (right_x - width, bottom_y - height),
+               (left_x, top_y), (left_x, bottom_y - height)]
+
+    def hidden(corner: tuple[float, float]) -> int:
+        x, y = corner
+        return sum(x <= px <= x + width and y <= py <= y + height for px, py in points)
+
+    x, top = min(corners, key=hidden)  # ties: the first, top right
+    box = (x, top, x + width, top + height)
     draw.rectangle(box, fill=(255, 255, 255), outline=(190, 190, 190), width=s)
     for i, line in enumerate(lines):
         y = top + 3 * s + row * i + row / 2

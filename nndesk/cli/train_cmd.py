@@ -164,8 +164,9 @@ def train(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGINT, previous)
     result = done.result
     if result.stopped == "stopped":
-        bar.line(f"stopped in epoch {trainer.epoch + 1}, after batch {trainer.batch} of "
-                 f"{trainer.batches}; checkpoint saved to {ckpt}")
+        where = (f"in epoch {trainer.epoch + 1}, after batch {trainer.batch} of "
+                 f"{trainer.batches}" if trainer.batch else f"after epoch {trainer.epoch}")
+        bar.line(f"stopped {where}; checkpoint saved to {ckpt}")
         bar.line(f"resume with: {resume_command(args.argv, ckpt)}")
         return 130
     if result.stopped == "diverged":
