@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from nndesk.nn.base import Layer, Setting
-from nndesk.nn.im2col import col2im, im2col, out_size, windows
+from nndesk.nn.im2col import col2im, im2col, out_size
 from nndesk.nn.init import init_std, init_weights
 
 __all__ = ["Conv2D", "MaxPool2D", "AvgPool2D"]
@@ -61,23 +61,29 @@ class Conv2D(Layer):
         W, b = self.params["W"], self.params["b"]
         n, k = x.shape[0], self.kernel_size
         self.x_shape = x.shape
-        self.col = im2col(x, k, k, self.stride, self.pad)           # (N*OH*OW, C*K*K)
-        out = self.col @ W.reshape(self.filters, -1).T + b          # (N*OH*OW, F)
+        self.col = im2col(x, k, k, self.stride, self.pad)           # (N, C*K*K, OH*OW)
+        out = np.matmul(W.reshape(self.filters, -1), self.col)      # (N, F, OH*OW)
+        out += b[:, None]
         oh = out_size(x.shape[2], k, self.stride, self.pad)
-        return out.reshape(n, oh, -1, self.filters).transpose(0, 3, 1, 2)
+        return out.reshape(n, self.filters, oh, -1)                 # (N, F, OH, OW)
 
     def backward(self, dout: np.ndarray) -> np.ndarray | None:
         W, k = self.params["W"], self.kernel_size
-        dout2 = dout.transpose(0, 2, 3, 1).reshape(-1, self.filters)  # (N*OH*OW, F)
-        self.grads = {"W": (dout2.T @ self.col).reshape(W.shape), "b": dout2.sum(axis=0)}
+        dout = dout.reshape(dout.shape[0], self.filters, -1)        # (N, F, OH*OW)
+        dW = np.matmul(dout, self.col.transpose(0, 2, 1)).sum(axis=0)  # sum_n (F, C*K*K)
+        self.grads = {"W": dW.reshape(W.shape), "b": dout.sum(axis=(0, 2))}
         if not self.needs_dx:
             return None
-        dcol = dout2 @ W.reshape(self.filters, -1)                    # (N*OH*OW, C*K*K)
+        dcol = np.matmul(W.reshape(self.filters, -1).T, dout)       # (N, C*K*K, OH*OW)
         return col2im(dcol, self.x_shape, k, k, self.stride, self.pad)
 
 
 class _Pool(Layer):
-    """Shared by the pools: a pool_size window moved by stride (default: pool_size)."""
+    """Shared by the pools: a pool_size window moved by stride (default: pool_size).
+
+    Both pools work on the P*P strided slices x[:, :, i::s, j::s] (one per window offset),
+    whole-array operations on maps a quarter the size for 2x2, never a 6-D reduction.
+    """
 
     SETTINGS = {
         "pool_size": Setting("int", 2, 1, 16, help="window height and width"),
@@ -100,32 +106,13 @@ class _Pool(Layer):
             raise ValueError(f"a {p}x{p} window does not fit a {h}x{w} input")
         return (c, out_size(h, p, self.step), out_size(w, p, self.step))
 
-    def _tiles(self, x: np.ndarray) -> np.ndarray | None:
-        """Non-overlapping windows as a reshape view (N, C, OH, P, OW, P), else None."""
-        p = self.pool_size
-        if self.step != p:
-            return None
-        n, c, h, w = x.shape
-        return x[:, :, :h // p * p, :w // p * p].reshape(n, c, h // p, p, w // p, p)
-
-    def _scatter(self, parts: np.ndarray, out_hw: tuple[int, int]) -> np.ndarray:
-        """Gradient from overlapping windows: parts (N, C, OH, OW, P, P) summed onto the image."""
+    def _offsets(self) -> list[tuple[slice, slice]]:
+        """For each window offset (i, j), the slices of the input it covers: (N, C, OH, OW)."""
         p, s = self.pool_size, self.step
-        oh, ow = out_hw
-        dx = np.zeros(self.x_shape, dtype=parts.dtype)
-        for i in range(p):
-            for j in range(p):
-                dx[:, :, i:i + s * oh:s, j:j + s * ow:s] += parts[:, :, :, :, i, j]
-        return dx
-
-    def _untile(self, dtiles: np.ndarray) -> np.ndarray:
-        """(N, C, OH, P, OW, P) tile gradients back to the input's shape (zeros at cut edges)."""
-        n, c, oh, p, ow, _ = dtiles.shape
-        if self.x_shape[2:] == (oh * p, ow * p):
-            return dtiles.reshape(self.x_shape)
-        dx = np.zeros(self.x_shape, dtype=dtiles.dtype)
-        dx[:, :, :oh * p, :ow * p] = dtiles.reshape(n, c, oh * p, ow * p)
-        return dx
+        _, _, h, w = self.x_shape
+        oh, ow = out_size(h, p, s), out_size(w, p, s)
+        return [(slice(i, i + s * oh, s), slice(j, j + s * ow, s))
+                for i in range(p) for j in range(p)]
 
 
 class MaxPool2D(_Pool):
@@ -135,29 +122,36 @@ class MaxPool2D(_Pool):
 
     def __init__(self, **settings: Any) -> None:
         super().__init__(**settings)
-        self.mask: np.ndarray | None = None
+        self.x: np.ndarray | None = None
+        self.out: np.ndarray | None = None
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
-        self.x_shape = x.shape
-        tiles = self._tiles(x)
-        if tiles is not None:
-            out = tiles.max(axis=(3, 5))                             # (N, C, OH, OW)
-            self.mask = tiles == out[:, :, :, None, :, None]         # where the max came from
-            return out
-        win = windows(x, self.pool_size, self.pool_size, self.step)  # (N, C, OH, OW, P, P)
-        out = win.max(axis=(4, 5))
-        self.mask = win == out[..., None, None]
+        self.x_shape, self.x = x.shape, x
+        offsets = self._offsets()
+        out = x[:, :, offsets[0][0], offsets[0][1]].copy()           # (N, C, OH, OW)
+        for rows, cols in offsets[1:]:
+            np.maximum(out, x[:, :, rows, cols], out=out)
+        self.out = out
         return out
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
-        mask = self.mask
-        if self.step == self.pool_size:                              # tiles (N, C, OH, P, OW, P)
-            count = mask.sum(axis=(3, 5), dtype=dout.dtype)          # >1 only where values tie
-            share = dout / count if count.max() > 1 else dout
-            return self._untile(mask * share[:, :, :, None, :, None])
-        count = mask.sum(axis=(4, 5), dtype=dout.dtype)
-        share = dout / count if count.max() > 1 else dout
-        return self._scatter(mask * share[..., None, None], dout.shape[2:])
+        """The gradient goes to where each max came from (the first one if values tie)."""
+        p, (_, _, h, w) = self.pool_size, self.x_shape
+        tiled = self.step == p and h % p == 0 and w % p == 0        # every pixel in one window
+        dx = np.empty(self.x_shape, dout.dtype) if tiled else np.zeros(self.x_shape, dout.dtype)
+        taken = None
+        for rows, cols in self._offsets():
+            hit = self.x[:, :, rows, cols] == self.out               # (N, C, OH, OW) bool
+            if taken is None:
+                taken = hit
+            else:
+                hit &= ~taken
+                taken |= hit
+            if tiled:
+                np.multiply(dout, hit, out=dx[:, :, rows, cols])
+            else:
+                dx[:, :, rows, cols] += dout * hit
+        return dx
 
 
 class AvgPool2D(_Pool):
@@ -167,17 +161,16 @@ class AvgPool2D(_Pool):
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
         self.x_shape = x.shape
-        tiles = self._tiles(x)
-        if tiles is not None:
-            return tiles.mean(axis=(3, 5))
-        return windows(x, self.pool_size, self.pool_size, self.step).mean(axis=(4, 5))
+        offsets = self._offsets()
+        out = x[:, :, offsets[0][0], offsets[0][1]].copy()
+        for rows, cols in offsets[1:]:
+            out += x[:, :, rows, cols]
+        out *= out.dtype.type(1 / self.pool_size ** 2)
+        return out
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
-        p = self.pool_size
-        share = dout / (p * p)                                       # (N, C, OH, OW)
-        n, c, oh, ow = dout.shape
-        if self.step == p:
-            return self._untile(np.broadcast_to(share[:, :, :, None, :, None],
-                                                (n, c, oh, p, ow, p)))
-        return self._scatter(np.broadcast_to(share[..., None, None], (n, c, oh, ow, p, p)),
-                             (oh, ow))
+        share = dout * dout.dtype.type(1 / self.pool_size ** 2)     # (N, C, OH, OW)
+        dx = np.zeros(self.x_shape, dtype=dout.dtype)
+        for rows, cols in self._offsets():
+            dx[:, :, rows, cols] += share
+        return dx

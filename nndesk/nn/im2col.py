@@ -1,8 +1,8 @@
-"""im2col / col2im: convolution and pooling as matrix products over strided views.
+"""im2col / col2im: convolution as matrix products over strided views of the image.
 
-A view never copies: `windows(x, kh, kw, stride)` is (N, C, OH, OW, KH, KW) over x's memory,
-and `im2col` makes the one copy a GEMM needs. Shapes follow the book: col is
-(N*OH*OW, C*KH*KW), one row per output pixel.
+Layout: col is (N, C*KH*KW, OH*OW), one column per output pixel and one matrix per image.
+Unlike the book's (N*OH*OW, C*KH*KW) this lets `W (F, C*KH*KW) @ col` give (N, F, OH*OW),
+which is already the (N, F, OH, OW) output: no transpose copy in forward or backward.
 """
 
 from __future__ import annotations
@@ -28,27 +28,28 @@ def pad(x: np.ndarray, p: int) -> np.ndarray:
 
 
 def windows(x: np.ndarray, kh: int, kw: int, stride: int) -> np.ndarray:
-    """(N, C, H, W) -> view (N, C, OH, OW, KH, KW) of every kh x kw window, no copy."""
-    view = sliding_window_view(x, (kh, kw), axis=(2, 3))
-    return view[:, :, ::stride, ::stride]
+    """(N, C, H, W) -> view (N, C, KH, KW, OH, OW): for each kernel offset, the strided
+    image it meets. No copy."""
+    view = sliding_window_view(x, (kh, kw), axis=(2, 3))    # (N, C, H', W', KH, KW)
+    return view[:, :, ::stride, ::stride].transpose(0, 1, 4, 5, 2, 3)
 
 
 def im2col(x: np.ndarray, kh: int, kw: int, stride: int = 1, padding: int = 0) -> np.ndarray:
-    """(N, C, H, W) -> col (N*OH*OW, C*KH*KW): one copy of the strided view, no Python loop."""
-    w = windows(pad(x, padding), kh, kw, stride)          # (N, C, OH, OW, KH, KW)
-    n, c, oh, ow = w.shape[:4]
-    return w.transpose(0, 2, 3, 1, 4, 5).reshape(n * oh * ow, c * kh * kw)
+    """(N, C, H, W) -> col (N, C*KH*KW, OH*OW): one copy of a strided view, no Python loop."""
+    w = windows(pad(x, padding), kh, kw, stride)            # (N, C, KH, KW, OH, OW)
+    n, c, _, _, oh, ow = w.shape
+    return w.reshape(n, c * kh * kw, oh * ow)
 
 
 def col2im(col: np.ndarray, x_shape: tuple[int, ...], kh: int, kw: int, stride: int = 1,
            padding: int = 0) -> np.ndarray:
-    """Inverse of im2col for gradients: sum every window's entries back onto the image.
+    """The adjoint of im2col, for gradients: add every column entry back onto its pixel.
 
     A loop over the KH*KW kernel offsets (at most a few dozen), each one whole-array add.
     """
     n, c, h, w = x_shape
     oh, ow = out_size(h, kh, stride, padding), out_size(w, kw, stride, padding)
-    col = col.reshape(n, oh, ow, c, kh, kw).transpose(0, 3, 4, 5, 1, 2)  # (N, C, KH, KW, OH, OW)
+    col = col.reshape(n, c, kh, kw, oh, ow)
     img = np.zeros((n, c, h + 2 * padding, w + 2 * padding), dtype=col.dtype)
     for i in range(kh):
         for j in range(kw):

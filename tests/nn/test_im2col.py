@@ -45,10 +45,10 @@ def test_col2im_is_the_adjoint_of_im2col():
     assert abs(lhs - rhs) < 1e-9 * abs(lhs)
 
 
-def test_im2col_rows_are_windows():
+def test_im2col_columns_are_windows():
     x = np.arange(2 * 1 * 4 * 4, dtype=np.float32).reshape(2, 1, 4, 4)
-    col = im2col(x, 2, 2, stride=2)
-    assert col.shape == (2 * 2 * 2, 4)
-    np.testing.assert_array_equal(col[0], [0, 1, 4, 5])
-    np.testing.assert_array_equal(col[3], [10, 11, 14, 15])
-    np.testing.assert_array_equal(col[4], [16, 17, 20, 21])
+    col = im2col(x, 2, 2, stride=2)                           # (N, C*KH*KW, OH*OW)
+    assert col.shape == (2, 4, 4)
+    np.testing.assert_array_equal(col[0, :, 0], [0, 1, 4, 5])
+    np.testing.assert_array_equal(col[0, :, 3], [10, 11, 14, 15])
+    np.testing.assert_array_equal(col[1, :, 0], [16, 17, 20, 21])

@@ -189,12 +189,12 @@ def test_relu_backward_does_not_write_into_dout():
     np.testing.assert_array_equal(x, [[-1, 2, 0, 3]])
 
 
-def test_maxpool_ties_share_the_gradient():
+def test_maxpool_gradient_goes_to_the_first_max_only():
     layer = LAYERS["MaxPool2D"](pool_size=2)
-    x = np.array([[[[1.0, 1.0], [0.0, 1.0]]]])
+    x = np.array([[[[0.0, 1.0, 5.0], [1.0, 1.0, 6.0]]]])      # last column cut off
     assert layer.forward(x)[0, 0, 0, 0] == 1.0
     dx = layer.backward(np.array([[[[3.0]]]]))
-    np.testing.assert_allclose(dx, [[[[1.0, 1.0], [0.0, 1.0]]]])   # 3 split over 3 ties
+    np.testing.assert_array_equal(dx, [[[[0.0, 3.0, 0.0], [0.0, 0.0, 0.0]]]])
 
 
 def test_infer_shapes_of_a_mixed_network():
