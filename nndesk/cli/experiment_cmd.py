@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from nndesk.cli.common import load_data, set_threads
-from nndesk.cli.plot import PALETTE, Line, Panel, render
+from nndesk.cli.plot import PALETTE, Line, Panel, nice_ticks, render
 from nndesk.cli.progress import format_duration
 
 __all__ = ["experiment", "plot_curves", "smooth"]
@@ -47,6 +47,11 @@ def plot_curves(exp, curves, path: str | Path) -> Path:
             else:
                 color, label = PALETTE[m % len(PALETTE)], _METRIC_LABELS.get(metric, metric)
             panel.lines.append(Line(label, curves.x, list(y), color, dashed=metric == "test_acc"))
+    if loss:  # an early blow-up (a large lr) must not flatten the rest: clip at the start
+        for panel in panels.values():
+            firsts = [line.y[0] for line in panel.lines if line.y and np.isfinite(line.y[0])]
+            top = 1.1 * max(firsts, default=2.5)
+            panel.ylim = (0.0, nice_ticks(0.0, top, cover=True)[-1])
     single = list(panels) == [""]
     return render(list(panels.values()), path, title="" if single else exp.title,
                   panel_size=(640, 400) if single else (440, 310))
