@@ -363,3 +363,25 @@ def test_sigint_writes_a_checkpoint_and_the_printed_command_resumes(mnist_dir, t
     assert main(argv) == 0
     a, b = resumed.network.state_dict(), load_model(straight).network.state_dict()
     assert all(np.array_equal(a[k], b[k]) for k in a)
+
+
+def test_download_shows_progress_and_a_failed_download_is_one_line(monkeypatch, tmp_path,
+                                                                    capsys):
+    from nndesk.data import mnist
+
+    calls = []
+
+    def fake_download(dataset, folder, progress=None, mirrors=None):
+        calls.append((dataset, folder))
+        progress(5_000_000, 10_000_000)
+        raise mnist.DownloadError(mnist.DATASETS[dataset], folder, ["t10k-images-idx3-ubyte.gz"],
+                                  "  https://mirror.example/: HTTP Error 404\n  next: timed out")
+
+    monkeypatch.setattr(mnist, "download", fake_download)
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
+    assert main(["experiment", "init", "--download", "--data-dir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert calls == [("mnist", tmp_path)]
+    assert "50% (5.0 of 10.0 MB)" in err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("nndesk: error: MNIST files missing") and "404" in last

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = ["UserError", "set_threads", "spec_from_args", "load_model_arg", "load_json_file",
-           "load_data", "as_input"]
+           "load_data", "as_input", "fetch_data"]
 
 DEFAULT_THREADS = 1  # one BLAS thread: the machine is shared, and small GEMMs gain little more
 
@@ -85,6 +85,8 @@ def load_data(dataset: str = "mnist", data_dir: str | None = None, *, val_split:
     """`load_mnist` as (N, 1, 28, 28) float32; missing or broken files become a UserError."""
     from nndesk.data.mnist import DataMissingError, IdxError, load_mnist
 
+    if download:
+        fetch_data(dataset, data_dir)
     try:
         return load_mnist(flatten=False, dataset=dataset, data_dir=data_dir,
                           val_split=val_split, seed=seed, download=download)
@@ -104,3 +106,34 @@ def as_input(x, spec: dict):
         raise UserError(f"the network takes inputs of shape {'x'.join(map(str, shape))}, "
                         f"the images are {'x'.join(map(str, x.shape[1:]))}")
     return x.reshape(len(x), *shape)
+
+
+def fetch_data(dataset: str = "mnist", data_dir: str | None = None) -> None:
+    """Download the data set's missing files (`--download`) with a progress line on stderr."""
+    import sys
+    import time
+
+    from nndesk.data.mnist import DataMissingError, download, missing_files
+    from nndesk.data.mnist import data_dir as find_dir
+
+    folder = find_dir(data_dir, dataset)
+    if not missing_files(dataset, folder):
+        return
+    tty, last = sys.stderr.isatty(), [0.0]
+
+    def progress(done: int, total: int) -> None:
+        now = time.monotonic()
+        if tty and (now - last[0] >= 0.1 or done >= total):
+            last[0] = now
+            sys.stderr.write(f"\rdownloading {dataset} into {folder}: {done / max(total, 1):4.0%} "
+                             f"({done / 1e6:.1f} of {total / 1e6:.1f} MB)")
+            sys.stderr.flush()
+
+    print(f"downloading {dataset} into {folder} (checked by SHA-256)", file=sys.stderr)
+    try:
+        download(dataset, folder, progress=progress)
+    except DataMissingError as err:  # DownloadError: every mirror failed
+        raise UserError(" ".join(str(err).split())) from None
+    finally:
+        if tty:
+            sys.stderr.write("\n")

@@ -13,6 +13,7 @@ import numpy as np
 
 from nndesk.cli.common import (
     UserError,
+    fetch_data,
     load_model_arg,
     set_threads,
     spec_from_args,
@@ -125,6 +126,8 @@ def _session(args: argparse.Namespace, bar: ProgressBar, ckpt: Path):
     else:
         spec, config = spec_from_args(args.preset, args.spec), _config(args, None)
     epochs = config.epochs
+    if args.download:
+        fetch_data(args.dataset, args.data_dir)
     try:
         data = _extra_data(args, config, spec) if args.extra_data else None
         return TrainSession(
