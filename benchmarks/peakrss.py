@@ -103,11 +103,17 @@ def _env(threads: int) -> dict[str, str]:
     return env
 
 
-def _cli_train_help() -> str | None:
-    """`nndesk train --help`, or None when the command does not exist (yet)."""
-    done = subprocess.run([sys.executable, "-m", "nndesk", "train", "--help"],
-                          capture_output=True, text=True, timeout=60)
-    return done.stdout if done.returncode == 0 else None
+def _cli_flags() -> set[str] | None:
+    """Which optional flags `nndesk train` takes (its hidden --limit too); None: no command."""
+    base = [sys.executable, "-m", "nndesk", "train"]
+    helped = subprocess.run([*base, "--help"], capture_output=True, text=True, timeout=120)
+    if helped.returncode != 0:
+        return None
+    flags = {f for f in ("--threads", "--limit") if f in helped.stdout}
+    probe = subprocess.run([*base, "--limit", "0"], capture_output=True, text=True, timeout=120)
+    if "unrecognized arguments" not in probe.stderr:  # a hidden flag: rejected for its value
+        flags.add("--limit")
+    return flags
 
 
 def nndesk_train_rss(steps: int, synthetic: bool, threads: int, full_epoch: bool
@@ -117,13 +123,15 @@ def nndesk_train_rss(steps: int, synthetic: bool, threads: int, full_epoch: bool
     Through `nndesk train` when the CLI can do it (`--limit` for a part of an epoch, or a
     whole epoch when `full_epoch`), else through a direct script on the engine.
     """
-    help_text = None if synthetic else _cli_train_help()
-    if help_text is not None and ("--limit" in help_text or full_epoch):
+    flags = None if synthetic else _cli_flags()
+    if flags is not None and ("--limit" in flags or full_epoch):
         with tempfile.TemporaryDirectory() as tmp:
-            args = ["train", "--preset", "SimpleConvNet", "--epochs", "1", "--out",
-                    str(Path(tmp) / "m.npz")]
-            if "--limit" in help_text and not full_epoch:
+            args = ["train", "--preset", "SimpleConvNet", "--epochs", "1"]
+            if "--limit" in flags and not full_epoch:
                 args += ["--limit", str(steps * 100)]
+            if "--threads" in flags:
+                args += ["--threads", str(threads)]
+            args += ["--out", str(Path(tmp) / "m.npz")]
             env = _env(threads)
             env["NNDESK_HOME"] = tmp
             mb = _run_peak("-m", "nndesk", args, env)

@@ -40,6 +40,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--smoke", action="store_true", help="tiny sizes, a few steps (CI)")
     p.add_argument("--no-torch", action="store_true", help="nndesk figures only")
     p.add_argument("--no-rss", action="store_true", help="skip the peak-RSS subprocesses")
+    p.add_argument("--nets", nargs="+", default=None,
+                   help="only these networks (preset names, 'default' for the shipped model)")
     p.add_argument("--out", type=Path, default=None,
                    help="results file (default benchmarks/RESULTS.md; none in --smoke)")
     return p.parse_args(argv)
@@ -198,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
     rounds, steps = (1, 2) if smoke else (args.rounds, args.steps)
     x, t, data_desc, splits = load_data(smoke)
     nets = networks()
+    if args.nets:
+        nets = [n for n in nets if n[0] in args.nets
+                or ("default" in args.nets and n[0].startswith("default"))]
     cases = build_cases(torch, nets, x, t, batch, infer_batch)
     errors = twin_errors(cases, x[:100])
     samples = measure(cases, rounds, steps, 3 if smoke else 100, 1 if smoke else 3)

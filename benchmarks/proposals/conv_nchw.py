@@ -62,10 +62,30 @@ def conv_backward(dout: np.ndarray, col: np.ndarray, W: np.ndarray, x_shape: tup
     n, f = dout.shape[:2]
     k = W.shape[2]
     dout = np.ascontiguousarray(dout).reshape(n, f, -1)           # (N, F, OH*OW)
-    # dW = sum_n dout[n] @ col[n].T as ONE GEMM over the batch: (F, N*P) @ (N*P, CKK)
-    dW = np.tensordot(dout, col, axes=([0, 2], [0, 2])).reshape(W.shape)
+    # dW = sum_n dout[n] @ col[n].T: a stack of GEMMs then one sum (tensordot would first
+    # copy col into (CKK, N*P), a whole extra pass over the largest array)
+    dW = np.matmul(dout, col.transpose(0, 2, 1)).sum(axis=0).reshape(W.shape)
     db = dout.sum(axis=(0, 2))
     if not needs_dx:
         return None, dW, db
+    if stride == 1 and pad <= k - 1:
+        return conv_dx_gemm(dout.reshape(n, f, *_out_hw(x_shape, k, stride, pad)), W, x_shape,
+                            pad), dW, db
     dcol = np.matmul(W.reshape(f, -1).T, dout)                     # (N, CKK, OH*OW)
     return col2im_nchw(dcol, x_shape, k, stride, pad), dW, db
+
+
+def _out_hw(x_shape: tuple, k: int, stride: int, pad: int) -> tuple[int, int]:
+    return ((x_shape[2] + 2 * pad - k) // stride + 1, (x_shape[3] + 2 * pad - k) // stride + 1)
+
+
+def conv_dx_gemm(dout: np.ndarray, W: np.ndarray, x_shape: tuple, pad: int) -> np.ndarray:
+    """Input gradient of a stride-1 convolution as ONE more convolution, no scatter-add.
+
+    dx = dout (padded by K-1-pad) correlated with the kernels flipped in space and with
+    input/output channels swapped: dx[n, c] = sum_f dout_pad[n, f] * flip(W[f, c]).
+    """
+    f, c, k, _ = W.shape
+    w_flip = W[:, :, ::-1, ::-1].transpose(1, 0, 2, 3).reshape(c, f * k * k)  # (C, F*K*K)
+    col = im2col_nchw(dout, k, 1, k - 1 - pad)                    # (N, F*K*K, H*W)
+    return np.matmul(w_flip, col).reshape(x_shape)
