@@ -385,3 +385,36 @@ def test_download_shows_progress_and_a_failed_download_is_one_line(monkeypatch, 
     assert "50% (5.0 of 10.0 MB)" in err
     last = err.strip().splitlines()[-1]
     assert last.startswith("nndesk: error: MNIST files missing") and "404" in last
+
+
+def test_extra_data_is_mixed_into_training(mnist_dir, tmp_path, monkeypatch):
+    from nndesk.data.mnist import load_mnist
+    from nndesk.data.preprocess import preprocess
+    from nndesk.train import load_model, session
+
+    test = load_mnist(flatten=False, data_dir=mnist_dir, val_split=0)
+    mine = tmp_path / "mine"
+    for i in range(20):  # two of each digit, saved as a user would
+        digit = mine / str(int(test.t_test[i]))
+        digit.mkdir(parents=True, exist_ok=True)
+        Image.fromarray((255 - test.x_test[i, 0] * 255).astype(np.uint8)).save(digit / f"{i}.png")
+    seen = {}
+    real_init = session.TrainSession.__init__
+
+    def spy(self, *args, **kwargs):
+        seen["data"] = kwargs["data"]
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(session.TrainSession, "__init__", spy)
+    out = tmp_path / "m.npz"
+    assert main(["train", "--preset", "SoftmaxRegression", "--epochs", "1", "--limit", "100",
+                 "--val-split", "100", "--extra-data", str(mine), "--out", str(out),
+                 "--data-dir", str(mnist_dir)]) == 0
+    data = seen["data"]
+    assert len(data.x_train) == 60000 - 100 + 20
+    files = sorted(mine.rglob("*.png"))  # load_folder's order: digit folders, then names
+    first = preprocess(files[0])
+    assert np.allclose(data.x_train[0], first) and data.t_train[0] == int(files[0].parent.name)
+    assert load_model(out).metadata["data"]["extra"] == str(mine)
+    assert main(["train", "--preset", "SoftmaxRegression", "--extra-data", str(tmp_path / "no"),
+                 "--out", str(out)]) == 2

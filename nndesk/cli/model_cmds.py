@@ -18,10 +18,8 @@ from nndesk.cli.common import (
     spec_from_args,
 )
 
-__all__ = ["cmd_eval", "cmd_predict", "cmd_info", "cmd_gradcheck", "cmd_presets",
-           "IMAGE_SUFFIXES"]
+__all__ = ["cmd_eval", "cmd_predict", "cmd_info", "cmd_gradcheck", "cmd_presets"]
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".pgm")
 GRADCHECK_TOLERANCE = 1e-6
 
 
@@ -64,6 +62,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def _expand(paths: list[str]) -> list[Path]:
     """Files as given; folders replaced by the image files inside them (sorted, recursive)."""
+    from nndesk.data.folder import IMAGE_SUFFIXES
+
     files = []
     for name in paths:
         path = Path(name)

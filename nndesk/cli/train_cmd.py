@@ -89,9 +89,10 @@ def _extra_data(args: argparse.Namespace, config, spec: dict):
     if len(x_extra) == 0:
         raise UserError(f"--extra-data: no images in {args.extra_data}/0 ... 9")
     x_extra = x_extra.reshape(len(x_extra), *data.x_train.shape[1:]).astype(data.x_train.dtype)
-    return dataclasses.replace(data, x_train=np.concatenate([data.x_train, x_extra]),
-                               t_train=np.concatenate([data.t_train,
-                                                       t_extra.astype(data.t_train.dtype)]))
+    # First, so that a --limit run keeps them; every epoch shuffles anyway.
+    return dataclasses.replace(data, x_train=np.concatenate([x_extra, data.x_train]),
+                               t_train=np.concatenate([t_extra.astype(data.t_train.dtype),
+                                                       data.t_train]))
 
 
 def _epoch_line(record: dict, epochs: int) -> str:
