@@ -113,6 +113,7 @@ class DesignerPanel(QWidget):
         layout.addWidget(self.problem)
         layout.addWidget(self.settings_box)
         self._form_index: int | None = None
+        self._form_layer: dict | None = None
         state.spec_changed.connect(self._on_spec_changed)
         self._on_spec_changed()
 
@@ -172,7 +173,8 @@ class DesignerPanel(QWidget):
         self._mark_custom()
         spec = copy.deepcopy(self.state.spec)
         spec["layers"] = layers
-        self.state.set_spec(spec)  # the form stays: the user may still be typing
+        self._form_layer = copy.deepcopy(layers[index])  # the form stays: the user is typing
+        self.state.set_spec(spec)
 
     def _mark_custom(self) -> None:
         self.preset.blockSignals(True)
@@ -240,12 +242,13 @@ class DesignerPanel(QWidget):
 
     def _on_selection_changed(self) -> None:
         i = self.selected()
-        if i == self._form_index and i is not None:
-            return
-        self._form_index = i
+        layers = self.state.spec.get("layers", [])
+        current = layers[i] if i is not None and i < len(layers) else None
+        if i == self._form_index and i is not None and current == self._form_layer:
+            return  # the form already shows this layer (the user may be typing in it)
+        self._form_index, self._form_layer = i, copy.deepcopy(current)
         while self.form.rowCount():
             self.form.removeRow(0)
-        layers = self.state.spec.get("layers", [])
         if i is None or i >= len(layers):
             self.settings_box.setTitle("Layer settings")
             self.form.addRow(QLabel("Select a layer to edit its settings."))

@@ -119,7 +119,6 @@ class MainWindow(QMainWindow):
         tc.batch_done.connect(self._on_batch_done)
         tc.epoch_done.connect(self._on_epoch_done)
         tc.message.connect(self.train_panel.show_message)
-        tc.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         for source in (tc, self.plots, self.digit):
             source.error.connect(self.show_error)
         self.state.model_changed.connect(self._on_model_changed)

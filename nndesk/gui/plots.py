@@ -52,9 +52,14 @@ class PlotsPanel(QWidget):
         self.runs: dict[int, Run] = {}
         self._next_id = 0
         self.loss_plot = self._make_plot("Loss per batch", "batch", "loss")
-        self.acc_plot = self._make_plot("Accuracy per epoch (── val  - - train)",
+        self.acc_plot = self._make_plot("Accuracy per epoch",
                                         "epoch", "accuracy %")
-        self.loss_legend = self.loss_plot.addLegend(offset=(-10, 10))
+        self.loss_legend = self._legend(self.loss_plot)
+        acc_legend = self._legend(self.acc_plot, offset=(-10, -10))
+        dash, solid = Qt.PenStyle.DashLine, Qt.PenStyle.SolidLine
+        for name, style in (("validation", solid), ("train", dash)):
+            key = pg.PlotDataItem(pen=pg.mkPen("#5b6472", width=2, style=style))
+            acc_legend.addItem(key, name)  # a key for line styles; colours are runs
         self.run_list = QListWidget()
         self.run_list.setMaximumHeight(64)
         self.run_list.setToolTip("Tick to show a run, untick to hide it")
@@ -80,6 +85,14 @@ class PlotsPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(plots, 1)
         layout.addLayout(bottom)
+
+    @staticmethod
+    def _legend(plot: pg.PlotWidget, offset=(-10, 10)) -> pg.LegendItem:
+        legend = pg.LegendItem(offset=offset, labelTextColor="#2a2f3a",
+                               brush=pg.mkBrush(255, 255, 255, 210), pen=pg.mkPen("#d5d9e0"))
+        legend.setParentItem(plot.getPlotItem().vb)
+        plot.getPlotItem().legend = legend
+        return legend
 
     @staticmethod
     def _make_plot(title: str, x: str, y: str) -> pg.PlotWidget:
@@ -111,7 +124,7 @@ class PlotsPanel(QWidget):
         best = pg.ScatterPlotItem(symbol="star", size=16, brush=pg.mkBrush(color),
                                   pen=pg.mkPen("#2a2f3a", width=0.8))
         self.acc_plot.addItem(best)
-        best_text = pg.TextItem(color=color, anchor=(0.5, 1.6))
+        best_text = pg.TextItem(color=color, anchor=(1.0, 1.2))  # up-left of the star
         self.acc_plot.addItem(best_text)
         run.items = [raw, smooth, train, val, best, best_text]
         self.runs[run_id] = run

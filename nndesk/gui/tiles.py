@@ -63,10 +63,26 @@ class TileView(pg.GraphicsLayoutWidget):
             return
         tiles = np.asarray(tiles, dtype=np.float32)
         k, h, w = tiles.shape
-        cols = max(1, math.ceil(math.sqrt(k * h / w * 1.6)))  # a little wider than tall
+        cols = self._best_cols(k, h, w)
         r.update(tiles=tiles, cols=cols, name=name)
         r["image"].setImage(mosaic(tiles, cols), levels=(0.0, 1.0), autoLevels=False)
         r["view"].autoRange(padding=0.02)
+
+    def _best_cols(self, k: int, h: int, w: int) -> int:
+        """The column count that shows the tiles largest in this view's shape."""
+        width = max(self.width(), 50)
+        height = max(self.height() / max(len(self._rows), 1) - 24, 30)  # minus the title
+
+        def scale(c: int) -> float:
+            return min(width / (c * (w + 1)), height / (math.ceil(k / c) * (h + 1)))
+
+        return max(range(1, k + 1), key=scale)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        for row, r in enumerate(self._rows):  # re-flow the grid for the new shape
+            if r["tiles"] is not None:
+                self.set_tiles(row, r["tiles"], r["name"])
 
     def tile_at(self, row: int, x: float, y: float) -> int | None:
         """Index of the tile under image pixel (x, y) of row `row`, or None in a gap."""

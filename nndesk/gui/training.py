@@ -16,12 +16,12 @@ __all__ = ["TrainingController"]
 class TrainingController(QObject):
     """One run at a time. Re-emits the worker's signals for the panels the window wires."""
 
-    run_started = Signal(str, list)  # run name, history already done (a resumed run)
-    batch_done = Signal(dict)
-    epoch_done = Signal(dict)
+    run_started = Signal(str, object)  # run name, history already done (a resumed run)
+    batch_done = Signal(object)
+    epoch_done = Signal(object)
     message = Signal(str)  # a status line
     error = Signal(str, str)  # title, text: shown as a dialog
-    finished = Signal(dict)
+    finished = Signal(object)
 
     def __init__(self, state: AppState, parent: QObject | None = None) -> None:
         super().__init__(parent)

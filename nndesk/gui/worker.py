@@ -11,17 +11,19 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 __all__ = ["TrainWorker", "start_worker", "BATCH_INTERVAL_S"]
 
 BATCH_INTERVAL_S = 0.1  # batch_done at most ~10 times a second: the plots redraw that often
+# Signals carry dicts as `object`: PySide6 6.12 converting `dict` payloads between threads
+# crashed the process (a refcount error on None) after a few hundred signals.
 
 
 class TrainWorker(QObject):
     """One training run. Signals carry floats and copied arrays, never live parameters."""
 
-    started = Signal(dict)  # data loaded, trainer built: epochs, batches, spec, history
-    batch_done = Signal(dict)  # steps, losses (lists since the last signal), progress
-    epoch_done = Signal(dict)  # the trainer's epoch record
-    snapshot = Signal(dict)  # a weight copy (state_dict)
+    started = Signal(object)  # data loaded, trainer built: epochs, batches, spec, history
+    batch_done = Signal(object)  # steps, losses (lists since the last signal), progress
+    epoch_done = Signal(object)  # the trainer's epoch record
+    snapshot = Signal(object)  # a weight copy (state_dict)
     errored = Signal(str)  # a message for the user
-    finished = Signal(dict)  # stopped, message, out, checkpoint, metadata
+    finished = Signal(object)  # stopped, message, out, checkpoint, metadata
 
     def __init__(self, spec: dict | None, config: dict, *, out: str | Path | None = None,
                  checkpoint: str | Path | None = None, resume: str | Path | None = None,
