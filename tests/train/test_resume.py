@@ -10,7 +10,7 @@ from nndesk.nn import Network
 from nndesk.train import ModelFileError, TrainConfig, Trainer, load_model, save_model
 
 CFG = TrainConfig(epochs=2, batch_size=100, lr=0.003, seed=7, schedule="cosine",
-                  weight_decay=1e-4, early_stop=3, train_eval_size=500)
+                  weight_decay=1e-4, early_stop=3, train_eval_size=500, augment=True)
 
 
 def _straight(data):

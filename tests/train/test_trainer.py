@@ -211,3 +211,18 @@ def test_a_pause_after_stop_does_not_hang(mnist_small):
     trainer.pause()  # e.g. a window's Pause button pressed just after Stop
     result = trainer.run()
     assert result.stopped == "stopped" and result.steps == 0
+
+
+def test_augmentation_changes_the_batches_repeatably(mnist_small):
+    cfg = TrainConfig(epochs=1, batch_size=200, augment=True, train_eval_size=0)
+    spies = []
+    for _ in range(2):
+        spy = _Spy(Network.from_spec(MLP_SPEC))
+        Trainer(spy, mnist_small, cfg).run()
+        spies.append(spy)
+    raw_rows = {row.tobytes() for row in mnist_small.x_train[:, 0, 14, :]}
+    rows = np.concatenate([r for _, r in spies[0].batches])
+    assert rows.shape == (1200, 28) and rows.dtype == np.float32
+    assert sum(r.tobytes() in raw_rows for r in rows) < 120  # almost every image moved
+    again = np.concatenate([r for _, r in spies[1].batches])
+    assert np.array_equal(rows, again)  # seeded from the trainer's rng: same run, same images
