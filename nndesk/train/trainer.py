@@ -73,6 +73,10 @@ class Trainer:
             self.optimizer = make_optimizer(config.optimizer, **kwargs)
         except (KeyError, TypeError) as err:
             raise ValueError(f"unknown optimizer {config.optimizer!r}") from err
+        info = getattr(net, "info", None)
+        if info and tuple(data.x_train.shape[1:]) != tuple(info[0].input_shape):
+            raise ValueError(f"the network expects images shaped {list(info[0].input_shape)}, "
+                             f"the training data is {list(data.x_train.shape[1:])}")
         n = len(data.x_train)
         self.n_train = min(n, config.train_limit) if config.train_limit else n
         self.batches = math.ceil(self.n_train / config.batch_size)

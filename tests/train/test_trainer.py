@@ -226,3 +226,9 @@ def test_augmentation_changes_the_batches_repeatably(mnist_small):
     assert sum(r.tobytes() in raw_rows for r in rows) < 120  # almost every image moved
     again = np.concatenate([r for _, r in spies[1].batches])
     assert np.array_equal(rows, again)  # seeded from the trainer's rng: same run, same images
+
+
+def test_data_of_the_wrong_shape_is_refused_up_front(mnist_small):
+    flat_spec = {**MLP_SPEC, "input_shape": [784]}
+    with pytest.raises(ValueError, match=r"expects images shaped \[784\].*\[1, 28, 28\]"):
+        Trainer(Network.from_spec(flat_spec), mnist_small, TrainConfig())
