@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from nndesk.nn.base import Layer, Setting
-from nndesk.nn.im2col import col2im, im2col, out_size
+from nndesk.nn.im2col import col2im, col2im_wide, im2col, im2col_wide, out_size
 from nndesk.nn.init import init_std, init_weights
 
 __all__ = ["Conv2D", "MaxPool2D", "AvgPool2D"]
@@ -58,24 +58,48 @@ class Conv2D(Layer):
                        "b": np.zeros(self.filters, dtype=dtype)}
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
-        W, b = self.params["W"], self.params["b"]
-        n, k = x.shape[0], self.kernel_size
-        self.x_shape = x.shape
-        self.col = im2col(x, k, k, self.stride, self.pad)           # (N, C*K*K, OH*OW)
-        out = np.matmul(W.reshape(self.filters, -1), self.col)      # (N, F, OH*OW)
-        out += b[:, None]
-        oh = out_size(x.shape[2], k, self.stride, self.pad)
-        return out.reshape(n, self.filters, oh, -1)                 # (N, F, OH, OW)
+        W, k, p = self.params["W"], self.kernel_size, self.pad
+        n, _, h, w = self.x_shape = x.shape
+        oh, ow = out_size(h, k, self.stride, p), out_size(w, k, self.stride, p)
+        if self.stride == 1:                                        # rows over the padded width
+            self.col = im2col_wide(x, k, k, p)                      # (N, C*K*K, OH*Wp)
+        else:
+            self.col = im2col(x, k, k, self.stride, p)              # (N, C*K*K, OH*OW)
+        out = np.matmul(W.reshape(self.filters, -1), self.col)      # (N, F, OH*width)
+        out += self.params["b"][:, None]
+        return out.reshape(n, self.filters, oh, -1)[:, :, :, :ow]  # (N, F, OH, OW)
 
     def backward(self, dout: np.ndarray) -> np.ndarray | None:
         W, k = self.params["W"], self.kernel_size
-        dout = dout.reshape(dout.shape[0], self.filters, -1)        # (N, F, OH*OW)
-        dW = np.matmul(dout, self.col.transpose(0, 2, 1)).sum(axis=0)  # sum_n (F, C*K*K)
-        self.grads = {"W": dW.reshape(W.shape), "b": dout.sum(axis=(0, 2))}
+        n, f, oh, ow = dout.shape
+        width = self.col.shape[2] // oh                             # Wp (stride 1) or OW
+        d = np.zeros((n, f, oh, width), dtype=dout.dtype)           # junk columns: no gradient
+        d[:, :, :, :ow] = dout
+        d = d.reshape(n, f, -1)                                     # (N, F, OH*width)
+        dW = np.matmul(d, self.col.transpose(0, 2, 1)).sum(axis=0)  # sum over n of (F, C*K*K)
+        self.grads = {"W": dW.reshape(W.shape), "b": dout.sum(axis=(0, 2, 3))}
         if not self.needs_dx:
             return None
-        dcol = np.matmul(W.reshape(self.filters, -1).T, dout)       # (N, C*K*K, OH*OW)
-        return col2im(dcol, self.x_shape, k, k, self.stride, self.pad)
+        if self.stride != 1:
+            dcol = np.matmul(W.reshape(f, -1).T, d)                 # (N, C*K*K, OH*OW)
+            return col2im(dcol, self.x_shape, k, k, self.stride, self.pad)
+        c, h, w = self.x_shape[1:]
+        if f * h * w <= c * (oh * ow + h * w):                      # measured: cheaper here
+            return self._dx_flipped(dout)
+        return col2im_wide(np.matmul(W.reshape(f, -1).T, d), self.x_shape, k, k, self.pad)
+
+    def _dx_flipped(self, dout: np.ndarray) -> np.ndarray:
+        """Input gradient of a stride-1 convolution: a "full" convolution of the upstream
+        gradient with the kernels turned 180 degrees and channels swapped. One im2col copy
+        and one GEMM instead of a GEMM plus K*K scatter-adds (col2im)."""
+        W, k = self.params["W"], self.kernel_size
+        n, c, h, w = self.x_shape
+        q = k - 1 - self.pad                                        # border of the full conv
+        if q < 0:                                                   # padding wider than kernel
+            dout, q = dout[:, :, -q:q, -q:q], 0
+        W_rot = W[:, :, ::-1, ::-1].transpose(1, 0, 2, 3).reshape(c, -1)  # (C, F*K*K)
+        dx = np.matmul(W_rot, im2col_wide(dout, k, k, q))           # (N, C, H*(W+k-1))
+        return dx.reshape(n, c, h, -1)[:, :, :, :w]
 
 
 class _Pool(Layer):

@@ -8,9 +8,9 @@ which is already the (N, F, OH, OW) output: no transpose copy in forward or back
 from __future__ import annotations
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
+from numpy.lib.stride_tricks import as_strided, sliding_window_view
 
-__all__ = ["out_size", "pad", "windows", "im2col", "col2im"]
+__all__ = ["out_size", "pad", "windows", "im2col", "col2im", "im2col_wide", "col2im_wide"]
 
 
 def out_size(size: int, kernel: int, stride: int, padding: int = 0) -> int:
@@ -54,4 +54,45 @@ def col2im(col: np.ndarray, x_shape: tuple[int, ...], kh: int, kw: int, stride: 
     for i in range(kh):
         for j in range(kw):
             img[:, :, i:i + stride * oh:stride, j:j + stride * ow:stride] += col[:, :, i, j]
+    return img[:, :, padding:padding + h, padding:padding + w]
+
+
+# Stride 1, the common case, has a faster layout: compute every output row over the full
+# padded width Wp instead of OW. Then each kernel offset (i, j) reads ONE contiguous run of
+# the flattened padded image, starting at i*Wp + j, so the copy is a memcpy of long runs. The
+# last Wp - OW columns of each output row are junk and are cut off (or given zero gradient).
+
+def _padded_flat(x: np.ndarray, p: int, extra: int) -> np.ndarray:
+    """(N, C, H, W) -> zero-padded (N, C, Hp*Wp + extra) buffer, flattened per channel."""
+    n, c, h, w = x.shape
+    buf = np.zeros((n, c, (h + 2 * p) * (w + 2 * p) + extra), dtype=x.dtype)
+    buf[:, :, :(h + 2 * p) * (w + 2 * p)].reshape(n, c, h + 2 * p, w + 2 * p)[
+        :, :, p:p + h, p:p + w] = x
+    return buf
+
+
+def im2col_wide(x: np.ndarray, kh: int, kw: int, padding: int = 0) -> np.ndarray:
+    """Stride-1 im2col: (N, C, H, W) -> (N, C*KH*KW, OH*Wp), Wp = W + 2*padding."""
+    n, c, h, w = x.shape
+    wp = w + 2 * padding
+    oh = h + 2 * padding - kh + 1
+    buf = _padded_flat(x, padding, kw - 1)          # the last run reads kw-1 past the image
+    s_n, s_c, s_e = buf.strides
+    view = as_strided(buf, shape=(n, c, kh, kw, oh * wp),
+                      strides=(s_n, s_c, wp * s_e, s_e, s_e), writeable=False)
+    return view.reshape(n, c * kh * kw, oh * wp)
+
+
+def col2im_wide(col: np.ndarray, x_shape: tuple[int, ...], kh: int, kw: int,
+                padding: int = 0) -> np.ndarray:
+    """Adjoint of im2col_wide: K*K adds of contiguous runs; junk columns must hold zeros."""
+    n, c, h, w = x_shape
+    hp, wp = h + 2 * padding, w + 2 * padding
+    run = (hp - kh + 1) * wp
+    col = col.reshape(n, c, kh, kw, run)
+    img = np.zeros((n, c, hp * wp + kw - 1), dtype=col.dtype)
+    for i in range(kh):
+        for j in range(kw):
+            img[:, :, i * wp + j:i * wp + j + run] += col[:, :, i, j]
+    img = img[:, :, :hp * wp].reshape(n, c, hp, wp)
     return img[:, :, padding:padding + h, padding:padding + w]
