@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Case", "nndesk_case", "time_calls", "torch_case"]
+__all__ = ["Case", "nndesk_case", "nndesk_epoch", "run_epoch", "time_calls", "torch_case",
+           "torch_epoch"]
 
 
 @dataclass
@@ -23,13 +24,15 @@ class Case:
     check: Callable[[np.ndarray], np.ndarray] | None = None  # eval-mode probabilities of x
 
 
-def time_calls(fn: Callable[[], object], n: int) -> list[float]:
-    """Seconds taken by each of `n` calls of `fn`."""
+def time_calls(fn: Callable[[], object], n: int, cpu: list[float] | None = None) -> list[float]:
+    """Wall seconds taken by each of `n` calls of `fn`; their CPU seconds appended to `cpu`."""
     out = []
     for _ in range(n):
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         fn()
         out.append(time.perf_counter() - t0)
+        if cpu is not None:
+            cpu.append(time.process_time() - c0)
     return out
 
 
@@ -49,9 +52,8 @@ def nndesk_case(spec: dict, x: np.ndarray, t: np.ndarray, x_batch: np.ndarray,
         opt.update(train_net.params(), train_net.grads())
 
     one = x[:1]
-    n_batch = len(x_batch)
     return Case("nndesk", step, lambda: net.predict(one),
-                lambda: net.predict(x_batch, batch_size=n_batch), state,
+                lambda: net.predict(x_batch), state,  # the engine's own chunking: product path
                 lambda xs: net.predict(xs))
 
 

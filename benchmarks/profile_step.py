@@ -45,8 +45,8 @@ def layer_profile(spec: dict, x: np.ndarray, t: np.ndarray, steps: int) -> tuple
         layer.forward = _timed(layer.forward, times[i, "f"])
         layer.backward = _timed(layer.backward, times[i, "b"])
     opt.update = _timed(opt.update, times[-1, "adam"])
-    net.loss = _timed(net.loss, times[-1, "loss"])
-    net.backward = _timed(net.backward, times[-1, "backward"])
+    net.loss_fn.forward = _timed(net.loss_fn.forward, times[-1, "loss"])
+    net.loss_fn.backward = _timed(net.loss_fn.backward, times[-1, "loss_b"])
     steps_t = []
     for k in range(steps + 2):
         t0 = time.perf_counter()
@@ -64,9 +64,7 @@ def layer_profile(spec: dict, x: np.ndarray, t: np.ndarray, steps: int) -> tuple
     for i, layer in enumerate(net.layers):
         f, b = med.get((i, "f"), 0.0), med.get((i, "b"), 0.0)
         rows.append([f"{i + 1} {layer!r}"[:60], f"{f:.2f}", f"{b:.2f}", f"{(f + b) / step:.0%}"])
-    fwd = sum(med.get((i, "f"), 0.0) for i in range(len(net.layers)))
-    bwd = sum(med.get((i, "b"), 0.0) for i in range(len(net.layers)))
-    loss_only, back_only = med[-1, "loss"] - fwd, med[-1, "backward"] - bwd
+    loss_only, back_only = med[-1, "loss"], med[-1, "loss_b"]
     rows.append(["loss (softmax + cross-entropy, fwd/bwd)", f"{loss_only:.2f}",
                  f"{back_only:.2f}", f"{(loss_only + back_only) / step:.0%}"])
     rows.append(["Adam update", f"{med[-1, 'adam']:.2f}", "", f"{med[-1, 'adam'] / step:.0%}"])

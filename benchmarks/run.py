@@ -115,7 +115,7 @@ def twin_errors(cases, x: np.ndarray) -> dict[str, float]:
 
 def measure(cases, rounds: int, steps: int, reps: int, batch_reps: int) -> dict:
     """samples[label][lib][metric] -> seconds per call, taken in interleaved rounds."""
-    samples = {label: {lib: {"step": [], "predict1": [], "batch": []} for lib in c}
+    samples = {label: {lib: {"step": [], "cpu": [], "predict1": [], "batch": []} for lib in c}
                for label, c in cases.items()}
     for c in cases.values():  # warm-up: allocators, caches, lazy inits
         for case in c.values():
@@ -124,7 +124,7 @@ def measure(cases, rounds: int, steps: int, reps: int, batch_reps: int) -> dict:
         for label, c in cases.items():
             for lib, case in c.items():
                 s = samples[label][lib]
-                s["step"] += time_calls(case.step, steps)
+                s["step"] += time_calls(case.step, steps, s["cpu"])
                 s["predict1"] += time_calls(case.predict1, reps)
                 s["batch"] += time_calls(case.predict_batch, batch_reps)
     return samples
@@ -150,9 +150,10 @@ def rows_for(samples, infer_batch: int, batch: int, extra: list) -> list[list[st
     rows = []
     for label, libs in samples.items():
         for metric, name, unit in (("step", f"train step, batch {batch}", "ms"),
+                                   ("cpu", "train step, CPU time", "ms"),
                                    ("epoch", "epoch, 550 steps extrapolated", "s"),
                                    ("predict1", "predict 1 image", "ms"),
-                                   ("batch", f"inference, batch {infer_batch}", "images/s")):
+                                   ("batch", f"predict({infer_batch} images)", "images/s")):
             src = "step" if metric == "epoch" else metric
             fig = {}
             for lib, s in libs.items():
@@ -234,7 +235,8 @@ def main(argv: list[str] | None = None) -> int:
     body = [f"## Side by side ({datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC)", "",
             f"Command: `{cmd.strip()}` ({rounds} interleaved rounds; {steps} steps per round; "
             "float32, Adam lr 0.001). Ratio = nndesk cost / torch cost (time or MB; above 1: "
-            "nndesk slower).", "", table, ""]
+            "nndesk slower). CPU time: the process's CPU seconds per step, which other busy "
+            "processes inflate far less than wall time.", "", table, ""]
     if torch is None:
         body += ["torch: not installed (nndesk figures only).", ""]
     if errors:

@@ -64,3 +64,29 @@ def study(nets, x: np.ndarray, t: np.ndarray, rounds: int = 3, steps: int = 6,
         f"{rounds} rounds x {steps} steps, thread counts interleaved in every round; 'busy' ="
         " a `while True: pass` process on one core meanwhile. Ratio above 1: more threads"
         " are slower.", "", markdown_table(header, rows), ""])
+
+
+def main() -> int:
+    """Run the study alone and write its section of benchmarks/RESULTS.md."""
+    from pathlib import Path
+
+    from report import write_section
+    from sysinfo import BusyMonitor
+
+    from nndesk.presets import load_preset
+
+    rng = np.random.default_rng(0)
+    x = rng.random((100, 1, 28, 28), dtype=np.float32)
+    t = rng.integers(0, 10, 100)
+    nets = [(name, load_preset(name), None) for name in ("SimpleConvNet", "LeNet5", "DeepConvNet")]
+    monitor = BusyMonitor().start()
+    section = study(nets, x, t)
+    monitor.stop()
+    section += "\n" + "\n".join(f"- {k}: {v}" for k, v in monitor.summary().items()) + "\n"
+    print(section)
+    write_section(Path(__file__).resolve().parent / "RESULTS.md", "threads", section)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
