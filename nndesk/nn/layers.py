@@ -76,12 +76,16 @@ class ReLU(Layer):
     DOC = "ReLU: max(0, x), the default activation (ch. 3, 5)."
     ACTIVATION = "relu"
 
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**settings)
+        self.out: np.ndarray | None = None
+
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
-        self.mask = x > 0                                        # bool, 1 byte per element
-        return np.maximum(x, 0)
+        self.out = np.maximum(x, 0)                              # no mask: out > 0 is the mask
+        return self.out
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
-        return dout * self.mask
+        return dout * (self.out > 0)
 
 
 class LeakyReLU(Layer):
