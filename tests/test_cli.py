@@ -103,6 +103,7 @@ USER_ERRORS = [
     (["train", "--preset", "TwoLayerNet", "--schedule", "linear", "--out", "m.npz"], "linear"),
     (["train", "--preset", "TwoLayerNet"], "--out"),
     (["train", "--out", "{tmp}/m.npz"], "--preset"),
+    (["train", "--preset", "TwoLayerNet", "--out", "{tmp}/bad.json/m.npz"], "cannot write"),
     (["train", "--resume", "{tmp}/gone.ckpt.npz", "--out", "{tmp}/m.npz"], "not found"),
     (["train", "--resume", "{tmp}/junk.npz", "--out", "{tmp}/m.npz"], "junk.npz"),
     (["train", "--preset", "TwoLayerNet", "--out", "{tmp}/m.npz", "--data-dir", "{tmp}/empty"],
@@ -215,7 +216,8 @@ def test_predict_json_on_a_folder_in_one_process(model, mnist_dir, tmp_path, cap
     by_name = {Path(r["file"]).name: r for r in rows}
     assert sorted(by_name) == ["blank.png", "broken.png"] + [f"digit{i}.png" for i in range(6)]
     assert by_name["blank.png"]["label"] is None
-    assert "error" in by_name["broken.png"] and "label" not in by_name["broken.png"]
+    assert by_name["broken.png"]["error"] and by_name["broken.png"]["label"] is None
+    assert all(set(r) == {"file", "label", "probabilities"} for r in rows if "error" not in r)
     net = real_load(model).network
     for i in range(6):
         row = by_name[f"digit{i}.png"]

@@ -87,13 +87,12 @@ def cmd_predict(args: argparse.Namespace) -> int:
         raise UserError(f"no image files in {', '.join(args.images)}")
     inputs, results = [], []
     for path in files:
-        result = {"file": str(path)}
+        result = {"file": str(path), "label": None, "probabilities": None}
         try:
             x = preprocess(path)  # (1, 28, 28) or None: no digit
         except (ImageError, OSError, ValueError) as err:
             result["error"] = " ".join(str(err).split()) or type(err).__name__
         else:
-            result["label"], result["probabilities"] = None, None
             if x is not None:
                 result["input"] = len(inputs)
                 inputs.append(x)
@@ -182,7 +181,7 @@ def cmd_gradcheck(args: argparse.Namespace) -> int:
     from nndesk.nn import gradcheck as check
 
     spec = spec_from_args(args.preset, args.spec)
-    errors = check(spec, seed=args.seed, max_checks=args.max_checks or None)
+    errors = check(spec, seed=args.seed, h=args.step, max_checks=args.max_checks or None)
     rows = [["tensor", "layer", "relative error", "result"]]
     failed = False
     for name, err in errors.items():
@@ -195,7 +194,7 @@ def cmd_gradcheck(args: argparse.Namespace) -> int:
     sampled = (f"{args.max_checks} random elements per tensor" if args.max_checks
                else "every element")
     print(f"\n{'FAIL' if failed else 'PASS'}: relative error below {GRADCHECK_TOLERANCE:g} "
-          f"for every tensor ({sampled}, float64 central differences)")
+          f"for every tensor ({sampled}, float64 central differences, step {args.step:g})")
     return 1 if failed else 0
 
 

@@ -125,7 +125,8 @@ def _model_parsers(sub) -> None:
 
     p = _command(sub, "predict", "recognize the digits in image files",
                  "Recognize digits in PNG/JPEG files (folders: every image inside), loading the "
-                 "model once. Images go through the same preprocessing as the drawing canvas.",
+                 "model once. Images go through the same preprocessing as the drawing canvas. "
+                 "An unreadable file is reported and the others go on; the exit code is then 1.",
                  "  nndesk predict seven.png\n"
                  "  nndesk predict --model my.npz scans/ --json > answers.jsonl\n")
     p.add_argument("images", nargs="+", metavar="IMAGE|FOLDER", help="image files or folders")
@@ -151,6 +152,9 @@ def _model_parsers(sub) -> None:
                    help="seed of the weights and the test batch (default: 0)")
     p.add_argument("--max-checks", type=non_negative_int, default=100, metavar="N",
                    help="random elements compared per tensor (default: 100; 0: every one)")
+    p.add_argument("--step", type=positive_float, default=1e-6, metavar="H",
+                   help="finite-difference step (default: 1e-6; larger steps can cross a "
+                        "ReLU or max-pool kink)")
 
 
 def _gui_parser(sub) -> None:

@@ -7,6 +7,7 @@ import dataclasses
 import shlex
 import signal
 import sys
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -150,6 +151,11 @@ def train(args: argparse.Namespace) -> int:
     set_threads(args.threads)
     out = Path(args.out)
     ckpt = checkpoint_path_for(out)
+    try:  # find out now, not after an hour of training, that the folder cannot be written
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tempfile.TemporaryFile(dir=out.parent).close()
+    except OSError as err:
+        raise UserError(f"cannot write into {out.parent}: {err.strerror or err}") from None
     bar = ProgressBar(sys.stderr)
     session = _session(args, bar, ckpt)
     trainer = session.trainer
