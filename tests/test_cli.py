@@ -420,3 +420,40 @@ def test_extra_data_is_mixed_into_training(mnist_dir, tmp_path, monkeypatch):
     assert load_model(out).metadata["data"]["extra"] == str(mine)
     assert main(["train", "--preset", "SoftmaxRegression", "--extra-data", str(tmp_path / "no"),
                  "--out", str(out)]) == 2
+
+
+def test_threads_helper_limits_blas():
+    from threadpoolctl import threadpool_info
+
+    from nndesk.cli.common import UserError, set_threads
+
+    def blas_threads() -> set[int]:
+        return {p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"}
+
+    assert set_threads(None) == 1 and blas_threads() == {1}  # the default
+    set_threads(3)
+    assert blas_threads() == {3}
+    set_threads(1)
+    assert blas_threads() == {1}
+    with pytest.raises(UserError):
+        set_threads(0)
+
+
+def test_eval_uses_the_data_set_the_model_learned(tmp_path, capsys):
+    from nndesk.data.mnist import DATASETS, write_idx
+    from nndesk.nn import Network
+    from nndesk.presets import load_preset
+    from nndesk.train import save_model
+
+    rng = np.random.default_rng(0)
+    names = {role: f.name for role, f in DATASETS["fashion"].files.items()}
+    write_idx(tmp_path / names["train_images"], rng.integers(0, 256, (30, 28, 28), np.uint8))
+    write_idx(tmp_path / names["train_labels"], rng.integers(0, 10, 30).astype(np.uint8))
+    write_idx(tmp_path / names["test_images"], rng.integers(0, 256, (17, 28, 28), np.uint8))
+    write_idx(tmp_path / names["test_labels"], np.arange(17, dtype=np.uint8) % 10)
+    model = save_model(tmp_path / "f.npz", Network.from_spec(load_preset("SoftmaxRegression")),
+                       {"data": {"dataset": "fashion"}})
+    assert main(["eval", str(model), "--json", "--data-dir", str(tmp_path)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["dataset"] == "fashion" and report["n"] == 17
+    assert [sum(row) for row in report["confusion"]] == [2] * 7 + [1] * 3

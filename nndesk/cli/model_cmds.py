@@ -17,6 +17,7 @@ from nndesk.cli.common import (
     set_threads,
     spec_from_args,
 )
+from nndesk.cli.parser import DATASETS
 
 __all__ = ["cmd_eval", "cmd_predict", "cmd_info", "cmd_gradcheck", "cmd_presets"]
 
@@ -42,13 +43,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     set_threads(args.threads)
     model = load_model_arg(args.model)
-    data = load_data(args.dataset, args.data_dir, val_split=0, download=args.download)
+    learned = model.metadata.get("data")
+    dataset = args.dataset or (learned.get("dataset") if isinstance(learned, dict) else None)
+    dataset = dataset if dataset in DATASETS else "mnist"
+    data = load_data(dataset, args.data_dir, val_split=0, download=args.download)
     report = evaluate(model.network, as_input(data.x_test, model.spec), data.t_test)
-    report = {"model": str(args.model), "dataset": args.dataset, **report}
+    report = {"model": str(args.model), "dataset": dataset, **report}
     if args.json:
         print(json.dumps(report))
         return 0
-    print(f"{args.model}: {report['accuracy']:.2%} of {report['n']:,} {args.dataset} test images")
+    print(f"{args.model}: {report['accuracy']:.2%} of {report['n']:,} {dataset} test images")
     counts = np.array(report["confusion"])
     rows = [["digit", "accuracy", "images"]]
     rows += [[str(d), "-" if acc is None else f"{acc:.2%}", str(counts[d].sum())]
@@ -180,6 +184,7 @@ def cmd_gradcheck(args: argparse.Namespace) -> int:
     """Backprop against numerical gradients, tensor by tensor; exit 1 if any is off."""
     from nndesk.nn import gradcheck as check
 
+    set_threads(args.threads)
     spec = spec_from_args(args.preset, args.spec)
     errors = check(spec, seed=args.seed, h=args.step, max_checks=args.max_checks or None)
     rows = [["tensor", "layer", "relative error", "result"]]

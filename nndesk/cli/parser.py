@@ -67,9 +67,9 @@ def _threads_flag(p: argparse.ArgumentParser) -> None:
                    help="BLAS threads for matrix products (default: 1)")
 
 
-def _data_flags(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--dataset", choices=DATASETS, default="mnist",
-                   help="which data set (default: mnist)")
+def _data_flags(p: argparse.ArgumentParser, default: str | None = "mnist") -> None:
+    p.add_argument("--dataset", choices=DATASETS, default=default,
+                   help=f"which data set (default: {default or 'the one the model learned'})")
     p.add_argument("--data-dir", metavar="DIR",
                    help="folder with the IDX files (default: $NNDESK_DATA_DIR or your data folder)")
     p.add_argument("--download", action="store_true",
@@ -120,7 +120,7 @@ def _model_parsers(sub) -> None:
                  "  nndesk eval models/default.npz\n  nndesk eval my.npz --json > report.json\n")
     p.add_argument("model", metavar="MODEL", help="a model file (.npz)")
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
-    _data_flags(p)
+    _data_flags(p, default=None)
     _threads_flag(p)
 
     p = _command(sub, "predict", "recognize the digits in image files",
@@ -155,6 +155,7 @@ def _model_parsers(sub) -> None:
     p.add_argument("--step", type=positive_float, default=1e-6, metavar="H",
                    help="finite-difference step (default: 1e-6; larger steps can cross a "
                         "ReLU or max-pool kink)")
+    _threads_flag(p)
 
 
 def _gui_parser(sub) -> None:
