@@ -58,26 +58,19 @@ class Conv2D(Layer):
                        "b": np.zeros(self.filters, dtype=dtype)}
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
-        W, k, p = self.params["W"], self.kernel_size, self.pad
+        W, k = self.params["W"], self.kernel_size
         n, _, h, w = self.x_shape = x.shape
-        oh, ow = out_size(h, k, self.stride, p), out_size(w, k, self.stride, p)
-        if self.stride == 1:                                        # rows over the padded width
-            self.col = im2col_wide(x, k, k, p)                      # (N, C*K*K, OH*Wp)
-        else:
-            self.col = im2col(x, k, k, self.stride, p)              # (N, C*K*K, OH*OW)
-        out = np.matmul(W.reshape(self.filters, -1), self.col)      # (N, F, OH*width)
+        self.col = im2col(x, k, k, self.stride, self.pad)           # (N, C*K*K, OH*OW)
+        out = np.matmul(W.reshape(self.filters, -1), self.col)      # (N, F, OH*OW)
         out += self.params["b"][:, None]
-        return out.reshape(n, self.filters, oh, -1)[:, :, :, :ow]  # (N, F, OH, OW)
+        return out.reshape(n, self.filters, out_size(h, k, self.stride, self.pad), -1)
 
     def backward(self, dout: np.ndarray) -> np.ndarray | None:
         W, k = self.params["W"], self.kernel_size
         n, f, oh, ow = dout.shape
-        width = self.col.shape[2] // oh                             # Wp (stride 1) or OW
-        d = np.zeros((n, f, oh, width), dtype=dout.dtype)           # junk columns: no gradient
-        d[:, :, :, :ow] = dout
-        d = d.reshape(n, f, -1)                                     # (N, F, OH*width)
+        d = dout.reshape(n, f, oh * ow)                             # (N, F, OH*OW)
         dW = np.matmul(d, self.col.transpose(0, 2, 1)).sum(axis=0)  # sum over n of (F, C*K*K)
-        self.grads = {"W": dW.reshape(W.shape), "b": dout.sum(axis=(0, 2, 3))}
+        self.grads = {"W": dW.reshape(W.shape), "b": d.sum(axis=(0, 2))}
         if not self.needs_dx:
             return None
         if self.stride != 1:
@@ -86,7 +79,10 @@ class Conv2D(Layer):
         c, h, w = self.x_shape[1:]
         if f * h * w <= c * (oh * ow + h * w):                      # measured: cheaper here
             return self._dx_flipped(dout)
-        return col2im_wide(np.matmul(W.reshape(f, -1).T, d), self.x_shape, k, k, self.pad)
+        wide = np.zeros((n, f, oh, w + 2 * self.pad), dtype=d.dtype)  # rows over padded width
+        wide[:, :, :, :ow] = dout
+        dcol = np.matmul(W.reshape(f, -1).T, wide.reshape(n, f, -1))  # (N, C*K*K, OH*Wp)
+        return col2im_wide(dcol, self.x_shape, k, k, self.pad)
 
     def _dx_flipped(self, dout: np.ndarray) -> np.ndarray:
         """Input gradient of a stride-1 convolution: a "full" convolution of the upstream
