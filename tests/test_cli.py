@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from nndesk.cli import main
+from nndesk.cli import UserError, main
 from nndesk.cli.parser import build_parser
 from nndesk.cli.progress import ProgressBar, format_duration
 from nndesk.cli.train_cmd import resume_command
@@ -318,11 +318,30 @@ def test_every_train_flag_reaches_the_config():
         ["train", "--preset", "X", "--out", "m.npz", "--epochs", "3", "--batch-size", "32",
          "--optimizer", "SGD", "--lr", "0.1", "--weight-decay", "0.01", "--augment",
          "--schedule", "cosine", "--seed", "5", "--val-split", "100", "--early-stop", "2",
-         "--limit", "900"])
+         "--limit", "900", "--step-size", "4", "--gamma", "0.5", "--warmup-epochs", "0.5",
+         "--momentum", "0.8", "--test-each-epoch"])
     config = _config(args, None)
     assert (config.epochs, config.batch_size, config.optimizer, config.lr, config.weight_decay,
             config.augment, config.schedule, config.seed, config.val_split, config.early_stop,
             config.train_limit) == (3, 32, "sgd", 0.1, 0.01, True, "cosine", 5, 100, 2, 900)
+    assert (config.step_size, config.gamma, config.warmup_epochs, config.momentum,
+            config.eval_test) == (4, 0.5, 0.5, 0.8, True)
+    unset = _config(build_parser().parse_args(["train", "--preset", "X", "--out", "m"]), None)
+    assert unset == type(config)()  # no flag: the defaults a learner gets in the window
+
+
+def test_a_resumed_run_refuses_new_settings_but_takes_more_epochs():
+    from nndesk.cli.train_cmd import _config
+
+    saved = _config(build_parser().parse_args(["train", "--preset", "X", "--out", "m",
+                                               "--lr", "0.01"]), None).to_dict()
+    more = build_parser().parse_args(["train", "--resume", "c", "--out", "m", "--epochs", "20",
+                                      "--lr", "0.01"])
+    config = _config(more, saved)
+    assert config.epochs == 20 and config.lr == 0.01
+    changed = build_parser().parse_args(["train", "--resume", "c", "--out", "m", "--lr", "0.1"])
+    with pytest.raises(UserError, match="cannot change lr"):
+        _config(changed, saved)
 
 
 # --- Ctrl-C and resume -------------------------------------------------------------------------

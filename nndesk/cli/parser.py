@@ -101,12 +101,22 @@ def _train_parser(sub) -> None:
     p.add_argument("--augment", action="store_true",
                    help="randomly shift, rotate, scale and thicken the training digits")
     p.add_argument("--schedule", choices=SCHEDULES, help="how the learning rate changes")
+    p.add_argument("--step-size", type=positive_int, metavar="N",
+                   help="step schedule: epochs between decays (default: 5)")
+    p.add_argument("--gamma", type=positive_float, metavar="F",
+                   help="step schedule: factor per decay (default: 0.1)")
+    p.add_argument("--warmup-epochs", type=non_negative_float, metavar="E",
+                   help="raise the learning rate linearly over the first E epochs")
+    p.add_argument("--momentum", type=non_negative_float, metavar="F",
+                   help="momentum and nesterov only (default: 0.9)")
     p.add_argument("--seed", type=non_negative_int, metavar="N",
                    help="random seed: the same seed gives the same run")
     p.add_argument("--val-split", type=non_negative_int, metavar="N",
                    help="training images held out for validation")
     p.add_argument("--early-stop", type=positive_int, metavar="N",
                    help="stop after N epochs without a better validation accuracy, keep the best")
+    p.add_argument("--test-each-epoch", action="store_true",
+                   help="also measure test accuracy after every epoch (slower)")
     p.add_argument("--extra-data", metavar="FOLDER",
                    help="your own digits (sub-folders 0/ ... 9/) mixed into the training data")
     p.add_argument("--limit", type=positive_int, help=argparse.SUPPRESS)  # tests: N images

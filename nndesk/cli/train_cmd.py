@@ -27,9 +27,10 @@ __all__ = ["train", "resume_command"]
 _CONFIG_FLAGS = {"epochs": "epochs", "batch_size": "batch_size", "optimizer": "optimizer",
                  "lr": "lr", "weight_decay": "weight_decay", "schedule": "schedule",
                  "seed": "seed", "val_split": "val_split", "early_stop": "early_stop",
-                 "limit": "train_limit"}
+                 "limit": "train_limit", "step_size": "step_size", "gamma": "gamma",
+                 "warmup_epochs": "warmup_epochs", "momentum": "momentum"}
 # What may change when a run is resumed: how long it goes on, not what it is.
-_RESUMABLE_CHANGES = {"epochs", "early_stop"}
+_RESUMABLE_CHANGES = {"epochs", "early_stop", "eval_test"}
 
 
 def resume_command(argv: list[str], checkpoint: Path) -> str:
@@ -60,6 +61,8 @@ def _config(args: argparse.Namespace, saved: dict | None):
                             f"{', '.join(names)}")
     if args.augment:
         given["augment"] = True
+    if args.test_each_epoch:
+        given["eval_test"] = True
     if saved is not None:
         changed = sorted(k for k, v in given.items()
                          if k not in _RESUMABLE_CHANGES and saved.get(k) != v)
