@@ -33,6 +33,11 @@ EXPECTED = {
     # Dense 1024*50 + 50 = 51250; Dense 50*10 + 10 = 510;
     # total 160 + 2320 + 4640 + 9248 + 18496 + 36928 + 51250 + 510 = 123552
     "DeepConvNet": 123552,
+    # the shipped model's network: conv 32*1*5*5 + 32 = 832 (pad 2: 32x28x28), BatchNorm 64,
+    # pool -> 14x14; conv 64*32*5*5 + 64 = 51264, BatchNorm 128, pool -> 64x7x7 = 3136;
+    # Dense 3136*256 + 256 = 803072, BatchNorm 512; Dense 256*10 + 10 = 2570;
+    # total 832 + 64 + 51264 + 128 + 803072 + 512 + 2570 = 858442
+    "DigitNet": 858442,
 }
 
 
