@@ -21,11 +21,13 @@ from nndesk.data.preprocess import preprocess
 from nndesk.data.strokes import CANVAS_SIZE, PEN_WIDTH, render_strokes
 
 __all__ = ["PenDigit", "load_pendigits", "to_canvas", "render", "render_set",
-           "evaluate_pendigits", "pendigits_path", "export_folder", "HEIGHT_RANGE", "WIDTH_RANGE"]
+           "evaluate_pendigits", "pendigits_path", "split_writers", "HELD_OUT_WRITERS",
+           "export_folder", "HEIGHT_RANGE", "WIDTH_RANGE"]
 
 HEIGHT_RANGE = (0.5, 0.9)   # digit height as a share of the canvas, as users draw
 WIDTH_RANGE = (0.75, 1.3)   # pen width as a multiple of PEN_WIDTH (mouse vs. tablet users)
 FILE_NAME = "pendigits-orig.tra"
+HELD_OUT_WRITERS = tuple(range(3, 31, 3))  # 10 of the 30 writers: measure on, never train on
 SMOOTH = 4                  # points per tablet sample after Catmull-Rom smoothing
 
 
@@ -72,6 +74,13 @@ def load_pendigits(path: str | os.PathLike) -> list[PenDigit]:
     if not digits:
         raise ValueError(f"{path}: no .SEGMENT digits found")
     return digits
+
+
+def split_writers(digits: Sequence[PenDigit], held_out: Iterable[int] = HELD_OUT_WRITERS,
+                  ) -> tuple[list[PenDigit], list[PenDigit]]:
+    """(train, held_out) by writer, never by sample: a model is measured on unseen hands."""
+    out = set(held_out)
+    return [d for d in digits if d.writer not in out], [d for d in digits if d.writer in out]
 
 
 def _smooth(points: np.ndarray, k: int = SMOOTH) -> np.ndarray:

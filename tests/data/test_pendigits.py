@@ -130,3 +130,10 @@ def test_export_then_load_folder(pendigits, tmp_path):
 def test_pendigit_is_plain_data():
     d = PenDigit(3, 9, (np.zeros((1, 2)),))
     assert render(d) is not None                                     # a single dot is ink
+
+
+def test_split_by_writer(pendigits):
+    train, held = pd.split_writers(pendigits)
+    assert len(train) + len(held) == len(pendigits)
+    assert {d.writer for d in held} == set(pd.HELD_OUT_WRITERS)
+    assert not {d.writer for d in train} & {d.writer for d in held}
