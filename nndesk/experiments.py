@@ -63,9 +63,10 @@ class Experiment:
     runs: list[Run]
     epochs: int                      # passes over the training subset
     subset: int | None               # training images (None: all 55,000)
-    metrics: tuple[str, ...]         # "train_loss" (per step) or "train_acc"/"test_acc"
+    metrics: tuple[str, ...]         # "train_loss" (per step), "train_acc", "val_acc", "test_acc"
     batch_size: int = 100
-    test_images: int = 2000          # for test_acc (first N of the test set)
+    test_images: int = 2000          # for val_acc/test_acc: the first N validation/test images
+    best_panels: int = 0             # plot only the N runs with the best final value (0: all)
 
 
 @dataclass
@@ -75,6 +76,17 @@ class Curves:
     x_name: str                      # "step" or "epoch"
     x: list[int] = field(default_factory=list)
     columns: dict[str, list[float]] = field(default_factory=dict)
+
+
+def _random_search(trials: int = 30, seed: int = 0) -> list[Run]:
+    """The book's 6.5.3: SGD with lr = 10^U(-6, -2) and weight decay = 10^U(-8, -4)."""
+    rng = np.random.default_rng(seed)
+    runs = []
+    for _ in range(trials):
+        lr, decay = 10 ** rng.uniform(-6, -2), 10 ** rng.uniform(-8, -4)
+        label = f"lr {lr:.1e}, decay {decay:.1e}"
+        runs.append(Run(label, mlp_spec(6), "SGD", float(lr), float(decay), panel=label))
+    return runs
 
 
 _MLP5 = mlp_spec(hidden=4)  # the book's 5-layer net for optimizers and init (4 x 100 hidden)
@@ -103,6 +115,10 @@ EXPERIMENTS: dict[str, Experiment] = {
          Run("weight decay 0.1", mlp_spec(6), weight_decay=0.1, panel="weight decay 0.1"),
          Run("dropout 0.2", mlp_spec(6, dropout=0.2), panel="dropout 0.2")],
         epochs=200, subset=300, metrics=("train_acc", "test_acc")),
+    "hyperparams": Experiment(
+        "hyperparams", "Random search of learning rate and weight decay (best 12 of 30)",
+        _random_search(), epochs=50, subset=400, metrics=("train_acc", "val_acc"),
+        test_images=1000, best_panels=12),
 }
 
 
@@ -112,12 +128,14 @@ class _Subset:
 
     x: np.ndarray        # (n, 1, 28, 28)
     t: np.ndarray        # (n,)
-    x_test: np.ndarray
+    x_val: np.ndarray    # held-out images for val_acc (choosing settings) ...
+    t_val: np.ndarray
+    x_test: np.ndarray   # ... and for test_acc (the final word)
     t_test: np.ndarray
 
 
 def _accuracy(net, x: np.ndarray, t: np.ndarray) -> float:
-    return float(net.accuracy(x, t))
+    return float(net.accuracy(x, t)) if len(x) else float("nan")
 
 
 def _train_run(exp: Experiment, run: Run, data: _Subset, epochs: int, seed: int, curves: Curves,
@@ -125,7 +143,7 @@ def _train_run(exp: Experiment, run: Run, data: _Subset, epochs: int, seed: int,
     """Train one run, appending its curves; returns a one-line summary for the report."""
     from nndesk.nn import Network, make_optimizer
 
-    x, t, x_test, t_test = data.x, data.t, data.x_test, data.t_test
+    x, t = data.x, data.t
     net = Network.from_spec(run.spec, seed=seed)
     opt = make_optimizer(run.optimizer, lr=run.lr, weight_decay=run.weight_decay)
     rng = np.random.default_rng(seed)  # the same batches for every run
@@ -133,11 +151,12 @@ def _train_run(exp: Experiment, run: Run, data: _Subset, epochs: int, seed: int,
     losses: list[float] = []
     accs: dict[str, list[float]] = {m: [] for m in exp.metrics if m != "train_loss"}
 
+    sets = {"train_acc": (x, t), "val_acc": (data.x_val, data.t_val),
+            "test_acc": (data.x_test, data.t_test)}
+
     def measure() -> None:
-        if "train_acc" in accs:
-            accs["train_acc"].append(_accuracy(net, x, t))
-        if "test_acc" in accs:
-            accs["test_acc"].append(_accuracy(net, x_test, t_test))
+        for metric, values in accs.items():
+            values.append(_accuracy(net, *sets[metric]))
 
     with np.errstate(all="ignore"):  # a bad init may overflow: that is what we show
         measure()  # epoch 0: before any training
@@ -154,13 +173,12 @@ def _train_run(exp: Experiment, run: Run, data: _Subset, epochs: int, seed: int,
             measure()
             if per_step:
                 progress(f"  epoch {epoch}/{epochs}: loss {np.mean(losses[-50:]):.4f}")
-        final_test, train_acc = _accuracy(net, x_test, t_test), _accuracy(net, x, t)
+        final = {metric: _accuracy(net, *xt) for metric, xt in sets.items()}
     if per_step:
         curves.columns[f"{run.key}/train_loss"] = losses
     for metric, values in accs.items():
         curves.columns[f"{run.key}/{metric}"] = values
-    return {"run": run.key, "final_loss": float(np.mean(losses[-50:])),
-            "train_acc": train_acc, "test_acc": final_test}
+    return {"run": run.key, "final_loss": float(np.mean(losses[-50:])), **final}
 
 
 def run_experiment(name: str, splits, *, epochs: int | None = None, subset: int | None = None,
@@ -175,8 +193,9 @@ def run_experiment(name: str, splits, *, epochs: int | None = None, subset: int 
     epochs = epochs or exp.epochs
     subset = subset or exp.subset
     n = len(splits.x_train) if subset is None else min(subset, len(splits.x_train))
-    data = _Subset(splits.x_train[:n], splits.t_train[:n],
-                   splits.x_test[:exp.test_images], splits.t_test[:exp.test_images])
+    m = exp.test_images
+    data = _Subset(splits.x_train[:n], splits.t_train[:n], splits.x_val[:m], splits.t_val[:m],
+                   splits.x_test[:m], splits.t_test[:m])
     per_step = "train_loss" in exp.metrics
     curves = Curves("step" if per_step else "epoch")
     summaries = []

@@ -21,6 +21,8 @@ from nndesk.nn import infer
 class _Splits:
     x_train: np.ndarray
     t_train: np.ndarray
+    x_val: np.ndarray
+    t_val: np.ndarray
     x_test: np.ndarray
     t_test: np.ndarray
 
@@ -37,8 +39,9 @@ def _blobs(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
 @pytest.fixture(scope="module")
 def blobs() -> _Splits:
     x, t = _blobs(400, 1)
+    x_val, t_val = _blobs(100, 3)
     x_test, t_test = _blobs(200, 2)
-    return _Splits(x, t, x_test, t_test)
+    return _Splits(x, t, x_val, t_val, x_test, t_test)
 
 
 def test_the_book_networks():
@@ -146,3 +149,26 @@ def test_plot_of_a_loss_experiment_is_one_panel(blobs, tmp_path):
     exp, curves, _ = run_experiment("init", blobs, epochs=1, subset=128)
     with Image.open(plot_curves(exp, curves, tmp_path / "init.png")) as image:
         assert image.size == (640, 400)
+
+
+def test_every_experiment_can_be_named_on_the_command_line():
+    from nndesk.cli.parser import EXPERIMENT_NAMES
+
+    assert set(EXPERIMENT_NAMES) == set(EXPERIMENTS)
+
+
+def test_random_search_is_judged_on_validation_and_plots_the_best(blobs, tmp_path):
+    exp = EXPERIMENTS["hyperparams"]
+    lrs = [run.lr for run in exp.runs]
+    assert len(exp.runs) == 30 and all(1e-6 <= lr <= 1e-2 for lr in lrs)
+    assert all(1e-8 <= run.weight_decay <= 1e-4 for run in exp.runs)
+    assert len({run.key for run in exp.runs}) == 30
+    exp, curves, summaries = run_experiment("hyperparams", blobs, epochs=3, subset=200)
+    assert len(curves.columns) == 60 and curves.x == [0, 1, 2, 3]
+    best = max(exp.runs, key=lambda r: curves.columns[f"{r.key}/val_acc"][-1])
+    worst = min(exp.runs, key=lambda r: curves.columns[f"{r.key}/val_acc"][-1])
+    assert best.lr > worst.lr  # 3 epochs: only the larger learning rates get anywhere
+    summary = next(s for s in summaries if s["run"] == best.key)
+    assert summary["val_acc"] == curves.columns[f"{best.key}/val_acc"][-1]
+    with Image.open(plot_curves(exp, curves, tmp_path / "h.png")) as image:
+        assert image.size == (4 * 330, 3 * 250 + 30)  # the best 12, four to a row

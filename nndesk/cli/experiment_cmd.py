@@ -15,7 +15,8 @@ from nndesk.cli.progress import format_duration
 
 __all__ = ["experiment", "plot_curves", "smooth"]
 
-_METRIC_LABELS = {"train_loss": "train", "train_acc": "train", "test_acc": "test"}
+_METRIC_LABELS = {"train_loss": "train", "train_acc": "train", "val_acc": "validation",
+                  "test_acc": "test"}
 
 
 def smooth(values: list[float], window: int = 25) -> np.ndarray:
@@ -33,11 +34,16 @@ def plot_curves(exp, curves, path: str | Path) -> Path:
     """One panel per `run.panel` (a single panel when none is set), lines per run and metric."""
     panels: dict[str, Panel] = {}
     loss = "train_loss" in exp.metrics
+    runs = exp.runs
+    if exp.best_panels:  # e.g. a random search: the best runs by their last recorded value
+        last = exp.metrics[-1]
+        runs = sorted(runs, key=lambda r: -np.nan_to_num(curves.columns[f"{r.key}/{last}"][-1],
+                                                         nan=-1.0))[:exp.best_panels]
     ylabel = "loss (moving average of 25 steps)" if loss else "accuracy"
-    for run in exp.runs:
+    for run in runs:
         panel = panels.setdefault(run.panel, Panel(run.panel or exp.title, curves.x_name, ylabel,
                                                    ylim=None if loss else (0.0, 1.0)))
-        runs_here = [r for r in exp.runs if r.panel == run.panel]
+        runs_here = [r for r in runs if r.panel == run.panel]
         for m, metric in enumerate(exp.metrics):
             y = curves.columns[f"{run.key}/{metric}"]
             y = smooth(y) if loss else np.asarray(y)
@@ -46,15 +52,35 @@ def plot_curves(exp, curves, path: str | Path) -> Path:
                 label = run.label if len(exp.metrics) == 1 else f"{run.label} {metric}"
             else:
                 color, label = PALETTE[m % len(PALETTE)], _METRIC_LABELS.get(metric, metric)
-            panel.lines.append(Line(label, curves.x, list(y), color, dashed=metric == "test_acc"))
+            panel.lines.append(Line(label, curves.x, list(y), color,
+                                    dashed=metric in ("val_acc", "test_acc")))
     if loss:  # an early blow-up (a large lr) must not flatten the rest: clip at the start
         for panel in panels.values():
             firsts = [line.y[0] for line in panel.lines if line.y and np.isfinite(line.y[0])]
             top = 1.1 * max(firsts, default=2.5)
             panel.ylim = (0.0, nice_ticks(0.0, top, cover=True)[-1])
     single = list(panels) == [""]
+    many = len(panels) > 6
     return render(list(panels.values()), path, title="" if single else exp.title,
-                  panel_size=(640, 400) if single else (440, 310))
+                  panel_size=(640, 400) if single else (330, 250) if many else (440, 310),
+                  columns=4 if many else None)
+
+
+def _print_summary(exp, summaries: list[dict], held_out: int) -> None:
+    """One row per run: final loss and accuracies (best first for a search)."""
+    if exp.best_panels:
+        last = exp.metrics[-1]
+        summaries = sorted(summaries, key=lambda s: -np.nan_to_num(s[last], nan=-1.0))
+    columns = [("final_loss", "final loss", "{:.4f}"), ("train_acc", "train acc", "{:.2%}")]
+    if "val_acc" in exp.metrics:
+        columns.append(("val_acc", "val acc", "{:.2%}"))
+    columns.append(("test_acc", "test acc", "{:.2%}"))
+    width = max(len(s["run"]) for s in summaries)
+    print(f"  {'run'.ljust(width)}  " + "  ".join(f"{name:>10}" for _, name, _ in columns)
+          + f"  (accuracies held out on the first {held_out:,} images)")
+    for s in summaries:
+        print(f"  {s['run'].ljust(width)}  "
+              + "  ".join(f"{fmt.format(s[key]):>10}" for key, _, fmt in columns))
 
 
 def experiment(args: argparse.Namespace) -> int:
@@ -78,11 +104,6 @@ def experiment(args: argparse.Namespace) -> int:
         csv_path = write_csv(curves, out / f"{name}.csv")
         png_path = plot_curves(exp, curves, out / f"{name}.png")
         print(f"{exp.title} ({format_duration(time.perf_counter() - started)})")
-        width = max(len(s["run"]) for s in summaries)
-        print(f"  {'run'.ljust(width)}  final loss  train acc  test acc "
-              f"(first {min(exp.test_images, len(splits.x_test)):,} test images)")
-        for s in summaries:
-            print(f"  {s['run'].ljust(width)}  {s['final_loss']:10.4f}  {s['train_acc']:9.2%}  "
-                  f"{s['test_acc']:8.2%}")
+        _print_summary(exp, summaries, min(exp.test_images, len(splits.x_test)))
         print(f"  curves: {csv_path}\n  plot:   {png_path}")
     return 0

@@ -11,7 +11,7 @@ from nndesk.cli.common import UserError
 
 __all__ = ["build_parser", "EXPERIMENT_NAMES", "SCHEDULES"]
 
-EXPERIMENT_NAMES = ("optimizers", "init", "batchnorm", "overfit")
+EXPERIMENT_NAMES = ("optimizers", "init", "batchnorm", "overfit", "hyperparams")
 SCHEDULES = ("constant", "step", "cosine")
 DATASETS = ("mnist", "fashion")
 
@@ -183,7 +183,8 @@ def _other_parsers(sub) -> None:
                  "Re-run a comparison from chapter 6 of Deep Learning from Scratch: "
                  "optimizers (SGD, Momentum, AdaGrad, RMSProp, Adam), init (std 0.01, Xavier, "
                  "He), batchnorm (on/off at several weight scales), overfit (300 images, plain, "
-                 "weight decay 0.1, dropout). Writes NAME.csv and NAME.png.",
+                 "weight decay 0.1, dropout), hyperparams (random search of learning rate and "
+                 "weight decay, judged on validation images). Writes NAME.csv and NAME.png.",
                  "  nndesk experiment optimizers\n"
                  "  nndesk experiment overfit --epochs 100 --out results/\n")
     p.add_argument("name", choices=EXPERIMENT_NAMES + ("all",), metavar="NAME",
