@@ -147,7 +147,8 @@ class BatchNorm(Layer):
     def __init__(self, **settings: Any) -> None:
         super().__init__(**settings)
         self.xn: np.ndarray | None = None
-        self.std: np.ndarray | None = None
+        self.inv_std: np.ndarray | None = None
+        self.train = False
 
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
         if len(input_shape) not in (1, 3):
@@ -170,12 +171,11 @@ class BatchNorm(Layer):
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
         axes, shape = self._axes(x)
-        gamma, beta = self.params["gamma"].reshape(shape), self.params["beta"].reshape(shape)
         rm, rv = self.buffers["running_mean"], self.buffers["running_var"]
         if train:
             mu = x.mean(axis=axes, keepdims=True)
             xc = x - mu
-            var = (xc * xc).mean(axis=axes, keepdims=True)
+            var = np.square(xc).mean(axis=axes, keepdims=True)
             rm *= self.momentum
             rm += (1 - self.momentum) * mu.ravel()
             rv *= self.momentum
@@ -183,20 +183,25 @@ class BatchNorm(Layer):
         else:
             xc = x - rm.reshape(shape)
             var = rv.reshape(shape)
-        self.std = np.sqrt(var + self.eps)
-        self.xn = xc / self.std
-        self.train = train
-        return gamma * self.xn + beta
+        self.inv_std = 1 / np.sqrt(var + self.eps)               # (1, C[, 1, 1])
+        xc *= self.inv_std                                       # now x normalized
+        self.xn, self.train = xc, train
+        out = self.xn * self.params["gamma"].reshape(shape)
+        out += self.params["beta"].reshape(shape)
+        return out
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
+        """dx = gamma/std * (dout - mean(dout) - xn * mean(dout * xn)), means over the batch."""
         axes, shape = self._axes(dout)
-        xn = self.xn
-        self.grads = {"gamma": (dout * xn).sum(axis=axes), "beta": dout.sum(axis=axes)}
-        dxn = dout * self.params["gamma"].reshape(shape)
-        if not self.train:                                       # constant statistics
-            return dxn / self.std
-        return (dxn - dxn.mean(axis=axes, keepdims=True)
-                - xn * (dxn * xn).mean(axis=axes, keepdims=True)) / self.std
+        dbeta, dgamma = dout.sum(axis=axes), (dout * self.xn).sum(axis=axes)
+        self.grads = {"gamma": dgamma, "beta": dbeta}
+        k = self.params["gamma"].reshape(shape) * self.inv_std  # (1, C[, 1, 1])
+        dx = dout * k
+        if self.train:                                           # the statistics move with x
+            m = dout.size // dbeta.size                          # samples per feature
+            dx -= self.xn * (k * dgamma.reshape(shape) / m)
+            dx -= k * dbeta.reshape(shape) / m
+        return dx
 
 
 class Dropout(Layer):
