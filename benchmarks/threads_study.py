@@ -26,12 +26,17 @@ def _busy_loop() -> subprocess.Popen:
 def _measure(cases, counts, rounds: int, steps: int) -> dict:
     """{(label, threads): step seconds}, interleaving thread counts within every round."""
     out = {(label, n): [] for label in cases for n in counts}
+    budget = {}  # steps per block: about 0.5 s of single-thread work, 2 to `steps`
+    for label, case in cases.items():
+        with threadpoolctl.threadpool_limits(limits=1):
+            once = min(time_calls(case.step, 2))
+        budget[label] = int(np.clip(0.5 / once, 2, steps))
     for _ in range(rounds):
         for label, case in cases.items():
             for n in counts:
                 with threadpoolctl.threadpool_limits(limits=n):
                     case.step()  # first step after a change of pool size: not timed
-                    out[label, n] += time_calls(case.step, steps)
+                    out[label, n] += time_calls(case.step, budget[label])
     return out
 
 
@@ -57,13 +62,14 @@ def study(nets, x: np.ndarray, t: np.ndarray, rounds: int = 3, steps: int = 6,
             cells += [fmt(one), fmt(many), f"{many / one:.2f}"]
         rows.append(cells)
     n = all_threads
-    header = ["network", "1 thread idle (ms)", f"{n} threads idle (ms)", f"{n}/1 idle",
-              "1 thread, 1 core busy (ms)", f"{n} threads, 1 core busy (ms)", f"{n}/1 busy"]
+    header = ["network", "1 thread (ms)", f"{n} threads (ms)", f"{n}/1",
+              "1 thread, +1 core busy (ms)", f"{n} threads, +1 core busy (ms)", f"{n}/1 busy"]
     return "\n".join([
         "## BLAS threads: nndesk training step (batch 100, Adam), median ms", "",
-        f"{rounds} rounds x {steps} steps, thread counts interleaved in every round; 'busy' ="
-        " a `while True: pass` process on one core meanwhile. Ratio above 1: more threads"
-        " are slower.", "", markdown_table(header, rows), ""])
+        f"{rounds} rounds x up to {steps} steps, thread counts interleaved in every round, on"
+        " the machine as it was (see its load below); '+1 core busy' = a `while True: pass`"
+        " process started meanwhile (the window's thread, another program). Ratio above 1:"
+        " more threads are slower.", "", markdown_table(header, rows), ""])
 
 
 def main() -> int:
