@@ -43,6 +43,8 @@ class Setting:
 
     def _number(self, name: str, value: Any, kind: type, low_open: float | None = None) -> Any:
         words = "a whole number" if kind is Integral else "a number"
+        if kind is Integral and isinstance(value, float) and value.is_integer():
+            value = int(value)                 # 30.0 from a spin box or a JSON writer
         if isinstance(value, bool) or not isinstance(value, kind):
             raise ValueError(f"{name} must be {words}, not {value!r}")
         value = int(value) if kind is Integral else float(value)

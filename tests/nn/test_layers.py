@@ -121,6 +121,10 @@ def test_settings_schema_checks_values():
         conv["filters"].check("filters", 0)
     with pytest.raises(ValueError, match="whole number"):
         conv["filters"].check("filters", 2.5)
+    assert conv["filters"].check("filters", 30.0) == 30
+    assert type(conv["filters"].check("filters", 30.0)) is int
+    with pytest.raises(ValueError, match="whole number, not True"):
+        conv["filters"].check("filters", True)
     with pytest.raises(ValueError, match="one of auto, he, xavier"):
         conv["init"].check("init", "glorot")
     assert LAYERS["MaxPool2D"].SETTINGS["stride"].check("stride", None) is None
