@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import math
 from typing import Any
 
 import numpy as np
@@ -64,10 +65,23 @@ class Network:
         return sum(p.size for p in self.params().values())
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
-        """(N, *input_shape) -> network output (N, K), in the network's dtype."""
-        x = np.asarray(x, dtype=self.dtype)
+        """(N, *input_shape) -> network output (N, K), in the network's dtype.
+
+        Flat rows (N, prod(input_shape)) are reshaped; any other shape is a ValueError.
+        """
+        x = self._check_input(x)
         for layer in self.layers:
             x = layer.forward(x, train)
+        return x
+
+    def _check_input(self, x: np.ndarray) -> np.ndarray:
+        x = np.asarray(x, dtype=self.dtype)
+        shape = self.info[0].input_shape
+        if x.shape[1:] != shape:
+            if x.ndim < 1 or math.prod(x.shape[1:]) != math.prod(shape):
+                dims = ", ".join(map(str, shape))
+                raise ValueError(f"the network takes input of shape (N, {dims}), not {x.shape}")
+            x = x.reshape((len(x),) + shape)
         return x
 
     def loss(self, x: np.ndarray, t: np.ndarray, train: bool = True) -> float:
@@ -90,9 +104,7 @@ class Network:
     def predict(self, x: np.ndarray, batch_size: int = 100) -> np.ndarray:
         """Class probabilities (N, K) in eval mode, a batch at a time: bounded memory, and
         batches of ~100 keep each layer's arrays in the CPU cache (2x faster than 500)."""
-        x = np.asarray(x)
-        if x.shape[1:] != self.info[0].input_shape:
-            x = x.reshape((x.shape[0],) + self.info[0].input_shape)
+        x = self._check_input(x)
         outs = [self.forward(x[i:i + batch_size]) for i in range(0, len(x), batch_size)]
         y = np.concatenate(outs) if outs else np.zeros((0, self.info[-1].output_shape[0]))
         return softmax(y) if self._spec["loss"] == "softmax_cross_entropy" else y
@@ -107,7 +119,7 @@ class Network:
 
     def forward_all(self, x: np.ndarray) -> list[np.ndarray]:
         """Every layer's output in eval mode (feature maps for the window)."""
-        out, x = [], np.asarray(x, dtype=self.dtype)
+        out, x = [], self._check_input(x)
         for layer in self.layers:
             x = layer.forward(x, False)
             out.append(x)

@@ -97,6 +97,8 @@ def test_predict_and_accuracy_cover_every_sample():
     one_hot = np.eye(10)[t_half]
     assert net.accuracy(x, one_hot, batch_size=4) == pytest.approx(6 / 13)
     assert net.predict(x.reshape(13, 144)).shape == (13, 10)  # flat input accepted
+    with pytest.raises(ValueError, match=r"input of shape \(N, 1, 12, 12\), not \(13, 1, 12, 11\)"):
+        net.forward(x[:, :, :, :11])
 
 
 def test_eval_is_deterministic_train_uses_dropout_rng():
