@@ -147,7 +147,8 @@ def _session(args: argparse.Namespace, bar: ProgressBar, ckpt: Path):
 
 
 def train(args: argparse.Namespace) -> int:
-    """Run `nndesk train`; 0 when finished, 130 after a clean Ctrl-C, 1 when it diverged."""
+    """Run `nndesk train`; 0 when finished, 130 after a clean Ctrl-C (143: SIGTERM), 1 when
+    it diverged."""
     from nndesk.train import save_model
     from nndesk.train.session import checkpoint_path_for, data_checksums
 
@@ -166,22 +167,27 @@ def train(args: argparse.Namespace) -> int:
         raise UserError(f"the checkpoint has done {trainer.epoch} of {trainer.config.epochs} "
                         f"epochs already; give more with --epochs N")
 
-    def on_sigint(signum, frame):  # only a flag: writing to stderr here could re-enter a write
+    received = []
+
+    def on_signal(signum, frame):  # only a flag: writing to stderr here could re-enter a write
         signal.signal(signal.SIGINT, signal.default_int_handler)  # a second Ctrl-C quits now
+        received.append(signum)
         trainer.stop()
 
-    previous = signal.signal(signal.SIGINT, on_sigint)
+    # Ctrl-C, and `kill` (SIGTERM), stop after the current batch with a checkpoint.
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         done = session.run(out=None, command=shlex.join(["nndesk", *args.argv]))
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     result = done.result
     if result.stopped == "stopped":
         where = (f"in epoch {trainer.epoch + 1}, after batch {trainer.batch} of "
                  f"{trainer.batches}" if trainer.batch else f"after epoch {trainer.epoch}")
         bar.line(f"stopped {where}; checkpoint saved to {ckpt}")
         bar.line(f"resume with: {resume_command(args.argv, ckpt)}")
-        return 130
+        return 128 + (received[0] if received else signal.SIGINT)  # 130 for Ctrl-C
     if result.stopped == "diverged":
         bar.line(f"nndesk: {result.message}")
         return 1
