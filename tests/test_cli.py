@@ -494,3 +494,36 @@ def test_sigterm_also_stops_cleanly_with_a_checkpoint(mnist_dir, tmp_path):
     assert proc.returncode == 128 + signal.SIGTERM, stderr
     assert "resume with: " in stderr
     assert load_model(tmp_path / "t.ckpt.npz").checkpoint["epoch"] in (1, 2)
+
+
+def test_train_from_a_model_starts_from_its_weights(model, mnist_dir, tmp_path):
+    from nndesk.train import load_model
+
+    out = tmp_path / "tuned.npz"
+    assert main(["train", "--from", str(model), "--epochs", "1", "--limit", "200",
+                 "--optimizer", "sgd", "--lr", "1e-9", "--val-split", "100",
+                 "--data-dir", str(mnist_dir), "--out", str(out)]) == 0
+    before, after = load_model(model), load_model(out)
+    assert after.spec == before.spec and after.metadata["started_from"] == str(model)
+    a, b = before.network.state_dict(), after.network.state_dict()
+    assert all(np.allclose(a[k], b[k], atol=1e-6) for k in a)  # lr 1e-9: hardly moved
+    assert after.metadata["accuracy"] == pytest.approx(before.metadata["accuracy"], abs=2e-4)
+    assert main(["train", "--from", str(model), "--preset", "LeNet5", "--out", str(out),
+                 "--data-dir", str(mnist_dir), "--limit", "100"]) == 2
+
+
+def test_eval_on_your_own_digits_folder(model, mnist_dir, tmp_path, capsys):
+    from nndesk.data.mnist import load_mnist
+
+    test = load_mnist(flatten=False, data_dir=mnist_dir, val_split=0)
+    for i in range(30):
+        folder = tmp_path / "mine" / str(int(test.t_test[i]))
+        folder.mkdir(parents=True, exist_ok=True)
+        Image.fromarray((test.x_test[i, 0] * 255).astype(np.uint8)).save(folder / f"{i}.png")
+    assert main(["eval", str(model), "--folder", str(tmp_path / "mine"), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["n"] == 30
+    assert np.array(report["confusion"]).sum(axis=1).tolist() == np.bincount(
+        test.t_test[:30], minlength=10).tolist()
+    assert main(["eval", str(model), "--folder", str(tmp_path)]) == 2  # no 0/ ... 9/ there
+    assert "sub-folders" in capsys.readouterr().err

@@ -43,16 +43,21 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     set_threads(args.threads)
     model = load_model_arg(args.model)
-    learned = model.metadata.get("data")
-    dataset = args.dataset or (learned.get("dataset") if isinstance(learned, dict) else None)
-    dataset = dataset if dataset in DATASETS else "mnist"
-    data = load_data(dataset, args.data_dir, val_split=0, download=args.download)
-    report = evaluate(model.network, as_input(data.x_test, model.spec), data.t_test)
+    if args.folder:
+        x, t = _own_digits(args.folder)
+        dataset, what = str(args.folder), "of your"
+    else:
+        learned = model.metadata.get("data")
+        dataset = args.dataset or (learned.get("dataset") if isinstance(learned, dict) else None)
+        dataset = dataset if dataset in DATASETS else "mnist"
+        data = load_data(dataset, args.data_dir, val_split=0, download=args.download)
+        x, t, what = data.x_test, data.t_test, f"{dataset} test"
+    report = evaluate(model.network, as_input(x, model.spec), t)
     report = {"model": str(args.model), "dataset": dataset, **report}
     if args.json:
         print(json.dumps(report))
         return 0
-    print(f"{args.model}: {report['accuracy']:.2%} of {report['n']:,} {dataset} test images")
+    print(f"{args.model}: {report['accuracy']:.2%} of {report['n']:,} {what} images")
     counts = np.array(report["confusion"])
     rows = [["digit", "accuracy", "images"]]
     rows += [[str(d), "-" if acc is None else f"{acc:.2%}", str(counts[d].sum())]
@@ -62,6 +67,19 @@ def cmd_eval(args: argparse.Namespace) -> int:
     rows = [["", *map(str, range(10))]] + [[str(d), *map(str, counts[d])] for d in range(10)]
     print(_table(rows, right=set(range(11))))
     return 0
+
+
+def _own_digits(folder: str):
+    """The user's digits in folder/0 ... folder/9, as (x, t); any problem is a UserError."""
+    from nndesk.data.folder import load_folder
+
+    try:
+        x, t = load_folder(folder)
+    except (OSError, ValueError) as err:  # FolderError is a ValueError
+        raise UserError(" ".join(str(err).split())) from None
+    if len(x) == 0:
+        raise UserError(f"no images in {folder}/0 ... {folder}/9")
+    return x, t
 
 
 def _expand(paths: list[str]) -> list[Path]:

@@ -86,11 +86,16 @@ def _train_parser(sub) -> None:
                  "  nndesk train --preset LeNet-5 --augment --extra-data my_digits/ "
                  "--out lenet.npz\n"
                  "  nndesk train --preset SimpleConvNet --out simple.npz "
-                 "--resume simple.ckpt.npz\n")
+                 "--resume simple.ckpt.npz\n"
+                 "  nndesk train --from models/default.npz --extra-data my_digits/ --epochs 2 "
+                 "--lr 0.0001 --out mine.npz\n")
     _network_flags(p, required=False)
     p.add_argument("--out", required=True, metavar="FILE.npz", help="where to save the model")
     p.add_argument("--resume", metavar="CHECKPOINT",
                    help="continue a stopped run from its checkpoint, exactly where it stopped")
+    p.add_argument("--from", dest="start_from", metavar="MODEL",
+                   help="start from this model's weights (fine-tuning, e.g. on --extra-data); "
+                        "its network unless --preset/--spec says otherwise")
     p.add_argument("--epochs", type=positive_int, metavar="N", help="passes over the data")
     p.add_argument("--batch-size", type=positive_int, metavar="N", help="images per step")
     p.add_argument("--optimizer", metavar="NAME",
@@ -126,10 +131,14 @@ def _train_parser(sub) -> None:
 
 def _model_parsers(sub) -> None:
     p = _command(sub, "eval", "test accuracy, per-digit accuracy and confusion matrix",
-                 "Measure a model on the test set of MNIST (or Fashion-MNIST).",
-                 "  nndesk eval models/default.npz\n  nndesk eval my.npz --json > report.json\n")
+                 "Measure a model on the test set of MNIST (or Fashion-MNIST), or on your own "
+                 "digits: a folder with sub-folders 0/ ... 9/ of images.",
+                 "  nndesk eval models/default.npz\n  nndesk eval my.npz --json > report.json\n"
+                 "  nndesk eval models/default.npz --folder my_digits/\n")
     p.add_argument("model", metavar="MODEL", help="a model file (.npz)")
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    p.add_argument("--folder", metavar="DIR",
+                   help="your own digits (DIR/0/ ... DIR/9/) instead of the test set")
     _data_flags(p, default=None)
     _threads_flag(p)
 

@@ -117,6 +117,9 @@ def _session(args: argparse.Namespace, bar: ProgressBar, ckpt: Path):
     from nndesk.train import ModelFileError
     from nndesk.train.session import TrainSession
 
+    start = None
+    if args.resume and args.start_from:
+        raise UserError("--resume continues a run, --from starts a new one: give one of them")
     if args.resume:
         if not Path(args.resume).is_file():
             raise UserError(f"checkpoint not found: {args.resume}")
@@ -125,17 +128,22 @@ def _session(args: argparse.Namespace, bar: ProgressBar, ckpt: Path):
             raise UserError(f"{args.resume} is a finished model, not a checkpoint; "
                             f"train a new run (its spec: nndesk info {args.resume})")
         spec, config = loaded.spec, _config(args, loaded.checkpoint.get("config", {}))
-    elif args.preset is None and args.spec is None:
+    elif args.preset is None and args.spec is None and args.start_from is None:
         raise UserError("give a network with --preset NAME or --spec FILE.json "
-                        "(or --resume CHECKPOINT)")
+                        "(or --resume CHECKPOINT, or --from MODEL)")
     else:
-        spec, config = spec_from_args(args.preset, args.spec), _config(args, None)
+        start = load_model_arg(args.start_from) if args.start_from else None
+        if start is not None and not (args.preset or args.spec):
+            spec = start.spec
+        else:
+            spec = spec_from_args(args.preset, args.spec)
+        config = _config(args, None)
     epochs = config.epochs
     if args.download:
         fetch_data(args.dataset, args.data_dir)
     try:
         data = _extra_data(args, config, spec) if args.extra_data else None
-        return TrainSession(
+        session = TrainSession(
             None if args.resume else spec, config, resume=args.resume, data=data,
             data_dir=args.data_dir, dataset=args.dataset, download=args.download,
             checkpoint_path=ckpt,
@@ -144,6 +152,12 @@ def _session(args: argparse.Namespace, bar: ProgressBar, ckpt: Path):
             on_epoch=lambda record: bar.line(_epoch_line(record, epochs)))
     except (DataMissingError, IdxError, ModelFileError, SpecError, ValueError) as err:
         raise UserError(" ".join(str(err).split())) from None
+    if start is not None:  # fine-tuning: the model's weights instead of random ones
+        try:
+            session.trainer.net.load_state_dict(start.network.state_dict())
+        except ValueError as err:
+            raise UserError(f"--from {args.start_from} does not fit this network: {err}") from None
+    return session
 
 
 def train(args: argparse.Namespace) -> int:
@@ -194,6 +208,8 @@ def train(args: argparse.Namespace) -> int:
     if result.stopped == "early_stop":
         bar.line(result.message)
     metadata = dict(done.metadata)
+    if args.start_from:
+        metadata["started_from"] = str(args.start_from)
     if "data" not in metadata:  # --extra-data: MNIST's files plus the user's folder
         metadata["data"] = {**data_checksums(args.data_dir, args.dataset),
                             "extra": str(args.extra_data)}
