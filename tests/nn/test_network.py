@@ -133,3 +133,24 @@ def test_training_lowers_the_loss_on_a_fixed_batch():
         opt.update(net.params(), net.grads())
     assert net.loss(x, t, train=False) < 0.5 * first
     assert net.num_params == 433890
+
+
+def test_pool_before_activation_gives_the_spec_order_numbers():
+    """forward/backward run MaxPool before the ReLU in front of it (4x less work); the output
+    and every gradient equal those of the layers run one by one in spec order."""
+    spec = load_preset("SimpleConvNet")
+    fused, plain = Network.from_spec(spec, seed=4), Network.from_spec(spec, seed=4)
+    assert fused._order[:3] == [0, 2, 1]
+    x, t = np.random.default_rng(2).random((5, 1, 28, 28), dtype=np.float32), np.arange(5)
+    h = plain._check_input(x)
+    for layer in plain.layers:                               # spec order, by hand
+        h = layer.forward(h, True)
+    assert fused.loss(x, t) == plain.loss_fn.forward(h, t)
+    np.testing.assert_array_equal(fused.forward(x), fused.forward_all(x)[-1])
+    fused.backward()
+    d = plain.loss_fn.backward()
+    for layer in reversed(plain.layers):
+        layer.needs_dx = layer is not plain.layers[0]
+        d = layer.backward(d)
+    for k, g in plain.grads().items():
+        np.testing.assert_allclose(fused.grads()[k], g, rtol=1e-5, atol=1e-7)
