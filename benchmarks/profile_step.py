@@ -1,8 +1,9 @@
 #!/usr/bin/env python
 """Where an nndesk training step spends its time: per layer forward/backward, loss, Adam.
 
-Times each layer's `forward`/`backward` by wrapping them on the instances (the engine is not
-touched), then runs cProfile for the hottest functions. One BLAS thread, batch 100, Adam.
+Times each layer's `forward`/`backward` in CPU time (robust on a busy machine) by wrapping them
+on the instances (the engine is not touched), then runs cProfile for the hottest functions.
+One BLAS thread, batch 100, Adam.
 Usage: benchmarks/profile_step.py [PRESET ...] [--steps N] [--out benchmarks/PROFILE.md]
 """
 
@@ -27,9 +28,9 @@ HERE = Path(__file__).resolve().parent
 
 def _timed(fn, bucket: list[float]):
     def wrapper(*args, **kwargs):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         out = fn(*args, **kwargs)
-        bucket.append(time.perf_counter() - t0)
+        bucket.append(time.process_time() - t0)
         return out
     return wrapper
 
@@ -49,12 +50,12 @@ def layer_profile(spec: dict, x: np.ndarray, t: np.ndarray, steps: int) -> tuple
     net.loss_fn.backward = _timed(net.loss_fn.backward, times[-1, "loss_b"])
     steps_t = []
     for k in range(steps + 2):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         net.loss(x, t, train=True)
         net.backward()
         opt.update(net.params(), net.grads())
         if k >= 2:
-            steps_t.append(time.perf_counter() - t0)
+            steps_t.append(time.process_time() - t0)
         else:  # warm-up steps are not counted
             for v in times.values():
                 v.clear()
@@ -109,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         spec = json.loads(Path(name).read_text()) if name.endswith(".json") else load_preset(name)
         name = spec.get("name", name)
         rows, step = layer_profile(spec, x, t, args.steps)
-        out += [f"### {name}: {step:.1f} ms per step (median of {args.steps}, 1 thread)", "",
+        out += [f"### {name}: {step:.1f} ms CPU per step (median of {args.steps}, 1 thread)", "",
                 markdown_table(["layer", "forward ms", "backward ms", "share"], rows), "",
                 "```", hot_functions(spec, x, t, max(3, args.steps // 2)), "```", ""]
         print("\n".join(out[-9:]), flush=True)
