@@ -173,9 +173,12 @@ def test_eval_json_matches_the_model_and_the_text_table(model, mnist_dir, capsys
     assert main(["eval", str(model), "--data-dir", str(mnist_dir)]) == 0
     text = capsys.readouterr().out
     assert f"{report['accuracy']:.2%}" in text.splitlines()[0]
-    matrix = text.split("predicted digit)\n")[1].splitlines()
+    matrix = text.split("predicted digit)\n")[1].splitlines()[:11]
     assert [int(v) for v in matrix[4].split()] == [3, *confusion[3]]
     assert len({len(line) for line in matrix}) == 1  # aligned columns
+    off = confusion - np.diag(np.diag(confusion))
+    true, guess = divmod(int(off.argmax()), 10)
+    assert f"most frequent mistakes: {true} taken for {guess} ({off.max()}x)" in text
 
 
 def test_info_of_model_and_preset(model, capsys):
@@ -234,6 +237,9 @@ def test_predict_defaults_to_the_shipped_model(monkeypatch, model, tmp_path, cap
     import nndesk.paths
 
     Image.new("L", (28, 28), 0).save(tmp_path / "blank.png")
+    monkeypatch.setattr(nndesk.paths, "default_model_path", lambda: tmp_path / "absent.npz")
+    assert main(["predict", str(tmp_path / "blank.png")]) == 2
+    assert "--model" in capsys.readouterr().err
     monkeypatch.setattr(nndesk.paths, "default_model_path", lambda: model)
     assert main(["predict", str(tmp_path / "blank.png")]) == 0
     assert capsys.readouterr().out.strip().endswith("no digit")

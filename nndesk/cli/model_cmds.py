@@ -66,6 +66,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     print("\nconfusion matrix (row: true digit, column: predicted digit)")
     rows = [["", *map(str, range(10))]] + [[str(d), *map(str, counts[d])] for d in range(10)]
     print(_table(rows, right=set(range(11))))
+    mistakes = counts - np.diag(np.diag(counts))
+    worst = [divmod(int(i), 10) for i in np.argsort(-mistakes, axis=None, kind="stable")[:3]]
+    worst = [f"{true} taken for {guess} ({mistakes[true, guess]}x)" for true, guess in worst
+             if mistakes[true, guess]]
+    if worst:
+        print(f"\nmost frequent mistakes: {', '.join(worst)}")
     return 0
 
 
@@ -103,6 +109,9 @@ def cmd_predict(args: argparse.Namespace) -> int:
     from nndesk.paths import default_model_path
 
     set_threads(args.threads)
+    if args.model is None and not default_model_path().is_file():
+        raise UserError(f"the shipped model {default_model_path()} is missing; "
+                        f"give one with --model FILE (train it with 'nndesk train')")
     model = load_model_arg(args.model or default_model_path())
     files = _expand(args.images)
     if not files:
