@@ -128,8 +128,10 @@ def test_export_then_load_folder(pendigits, tmp_path):
 
 
 def test_pendigit_is_plain_data():
-    d = PenDigit(3, 9, (np.zeros((1, 2)),))
-    assert render(d) is not None                                     # a single dot is ink
+    dot = PenDigit(3, 9, (np.zeros((1, 2)),))
+    assert render(dot) is None                                       # a lone dot is no digit
+    bar = PenDigit(1, 9, (np.array([[0.0, 0.0], [0.0, 100.0]]),))
+    assert render(bar).shape == (1, 28, 28)
 
 
 def test_split_by_writer(pendigits):

@@ -109,6 +109,9 @@ def test_empty_and_nearly_empty_are_no_digit():
     assert preprocess(speck) is None
     noisy = np.random.default_rng(0).integers(120, 136, (100, 100)).astype(np.uint8)
     assert preprocess(noisy) is None                                   # grey paper, no ink
+    assert preprocess(render_strokes([[(140, 140)]])) is None          # one click on the canvas
+    assert preprocess(render_strokes([[(140, 140), (143, 142)]])) is None    # a tick
+    assert preprocess(render_strokes([[(140, 100), (140, 160)]])) is not None  # a small "1"
     assert preprocess(np.zeros((1, 1), np.uint8)) is None
     assert preprocess(np.full((1, 1), 255, np.uint8)) is None
 
