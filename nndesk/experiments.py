@@ -15,8 +15,12 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from nndesk.data.mnist import Splits
 
 __all__ = ["Run", "Experiment", "Curves", "EXPERIMENTS", "mlp_spec", "run_experiment",
            "write_csv", "read_csv"]
@@ -181,8 +185,9 @@ def _train_run(exp: Experiment, run: Run, data: _Subset, epochs: int, seed: int,
     return {"run": run.key, "final_loss": float(np.mean(losses[-50:])), **final}
 
 
-def run_experiment(name: str, splits, *, epochs: int | None = None, subset: int | None = None,
-                   seed: int = 0, progress: Callable[[str], None] = lambda text: None
+def run_experiment(name: str, splits: Splits, *, epochs: int | None = None,
+                   subset: int | None = None, seed: int = 0,
+                   progress: Callable[[str], None] = lambda text: None
                    ) -> tuple[Experiment, Curves, list[dict]]:
     """Run experiment `name` on `splits` (from `load_mnist(flatten=False)`).
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # type names only: the handlers import these lazily
+    import numpy as np
+
+    from nndesk.data.mnist import Splits
+    from nndesk.train.modelfile import ModelFile
 
 __all__ = ["UserError", "set_threads", "spec_from_args", "load_model_arg", "load_json_file",
            "load_data", "as_input", "fetch_data"]
@@ -67,7 +73,7 @@ def spec_from_args(preset: str | None, spec: str | None) -> dict:
     return result
 
 
-def load_model_arg(path: str | Path):
+def load_model_arg(path: str | Path) -> ModelFile:
     """Load a model file named on the command line; a bad or missing file is a UserError."""
     from nndesk.train.modelfile import ModelFileError, load_model
 
@@ -81,7 +87,7 @@ def load_model_arg(path: str | Path):
 
 
 def load_data(dataset: str = "mnist", data_dir: str | None = None, *, val_split: int = 5000,
-              seed: int = 0, download: bool = False):
+              seed: int = 0, download: bool = False) -> Splits:
     """`load_mnist` as (N, 1, 28, 28) float32; missing or broken files become a UserError."""
     from nndesk.data.mnist import DataMissingError, IdxError, load_mnist
 
@@ -97,7 +103,7 @@ def load_data(dataset: str = "mnist", data_dir: str | None = None, *, val_split:
         raise UserError(str(err)) from None
 
 
-def as_input(x, spec: dict):
+def as_input(x: np.ndarray, spec: dict) -> np.ndarray:
     """Images (N, 1, 28, 28) reshaped to the network's input shape (e.g. (N, 784))."""
     import numpy as np
 

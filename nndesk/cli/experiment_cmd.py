@@ -12,6 +12,7 @@ import numpy as np
 from nndesk.cli.common import load_data, set_threads
 from nndesk.cli.plot import PALETTE, Line, Panel, nice_ticks, render
 from nndesk.cli.progress import format_duration
+from nndesk.experiments import Curves, Experiment
 
 __all__ = ["experiment", "plot_curves", "smooth"]
 
@@ -30,7 +31,7 @@ def smooth(values: list[float], window: int = 25) -> np.ndarray:
     return (cumsum[1:] - cumsum[starts]) / counts
 
 
-def plot_curves(exp, curves, path: str | Path) -> Path:
+def plot_curves(exp: Experiment, curves: Curves, path: str | Path) -> Path:
     """One panel per `run.panel` (a single panel when none is set), lines per run and metric."""
     panels: dict[str, Panel] = {}
     loss = "train_loss" in exp.metrics
