@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 
-__all__ = ["run", "create_window"]
+__all__ = ["run", "create_window", "finish_window"]
 
 
-def create_window(model_path: str | None = None):
-    """The QApplication (created once) and a MainWindow with a model and a design loaded."""
-    import pyqtgraph as pg
+def create_window(model_path: str | None = None, *, lazy: bool = False):
+    """The QApplication (created once) and a MainWindow with a model and a design loaded.
+
+    lazy: leave the plots and the model for `finish_window` (run() shows the window first).
+    """
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("nndesk")
     app.setOrganizationName("nndesk")
-    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
     from nndesk.gui.main_window import MainWindow
 
     window = MainWindow()
-    _load_start_model(window, model_path)
+    if not lazy:
+        finish_window(window, model_path)
     return app, window
+
+
+def finish_window(window, model_path: str | None = None) -> None:
+    """Build the plot views and load the start model (after the window is on screen)."""
+    window.build_views()
+    _load_start_model(window, model_path)
 
 
 def _load_start_model(window, model_path: str | None) -> None:
@@ -44,7 +54,16 @@ def run(model_path: str | None = None) -> int:
     """Open the window (with `model_path`, or the shipped model) and run until it closes."""
     from PySide6.QtCore import QTimer
 
-    app, window = create_window(model_path)
+    app, window = create_window(model_path, lazy=True)
     window.show()
-    QTimer.singleShot(0, window.offer_resume)
+    if os.environ.get("NNDESK_LAUNCH_PROBE"):  # nndesk.gui.measure: times to shown and ready
+        def shown() -> None:  # runs once the show and first paint events are processed
+            print(f"NNDESK_SHOWN {time.time():.6f}", flush=True)
+            finish_window(window, model_path)
+            print(f"NNDESK_READY {time.time():.6f}", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, shown)
+    else:
+        QTimer.singleShot(0, lambda: (finish_window(window, model_path), window.offer_resume()))
     return app.exec()

@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.designer import DesignerPanel
 from nndesk.gui.digit_panel import DigitPanel
-from nndesk.gui.inside_panel import InsidePanel
-from nndesk.gui.plots import PlotsPanel
 from nndesk.gui.state import IDLE, AppState
 from nndesk.gui.train_panel import TrainPanel
 from nndesk.gui.training import TrainingController
@@ -41,8 +39,8 @@ class MainWindow(QMainWindow):
         self.training = TrainingController(self.state, self)
         self.designer = DesignerPanel(self.state)
         self.train_panel = TrainPanel(self.state)
-        self.plots = PlotsPanel()
-        self.inside = InsidePanel(self.state)
+        self.plots = None  # PlotsPanel and InsidePanel need pyqtgraph (slow to import):
+        self.inside = None  # build_views() makes them, right after the window is shown
         self.digit = DigitPanel(self.state)
         self._run_id: int | None = None
 
@@ -53,8 +51,10 @@ class MainWindow(QMainWindow):
         left.setStretchFactor(1, 2)
         self.left_splitter = left
         self.center = QSplitter(Qt.Orientation.Vertical)
-        self.center.addWidget(self.plots)
-        self.center.addWidget(self.inside)
+        for text in ("Loading the plots…", "Loading the filter views…"):
+            placeholder = QLabel(text)
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.center.addWidget(placeholder)
         self.center.setSizes([480, 420])
         self.setCentralWidget(self.center)
         self._dock("Network designer", left, Qt.DockWidgetArea.LeftDockWidgetArea, 380)
@@ -92,8 +92,8 @@ class MainWindow(QMainWindow):
         self._action(f, "Open &design…", self.open_design_dialog, "Ctrl+Shift+O")
         self._action(f, "Save d&esign as…", self.save_design_dialog, "Ctrl+Shift+S")
         f.addSeparator()
-        self._action(f, "Export curves as &PNG…", self.plots._ask_png)
-        self._action(f, "Export history as &CSV…", self.plots._ask_csv)
+        self._action(f, "Export curves as &PNG…", lambda: self.plots and self.plots._ask_png())
+        self._action(f, "Export history as &CSV…", lambda: self.plots and self.plots._ask_csv())
         f.addSeparator()
         self._action(f, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         t = bar.addMenu("&Training")
@@ -119,9 +119,26 @@ class MainWindow(QMainWindow):
         tc.batch_done.connect(self._on_batch_done)
         tc.epoch_done.connect(self._on_epoch_done)
         tc.message.connect(self.train_panel.show_message)
-        for source in (tc, self.plots, self.digit):
+        for source in (tc, self.digit):
             source.error.connect(self.show_error)
         self.state.model_changed.connect(self._on_model_changed)
+
+    def build_views(self) -> None:
+        """Create the pyqtgraph panels (curves, filters, feature maps) in the centre."""
+        if self.plots is not None:
+            return
+        import pyqtgraph as pg
+
+        pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+        from nndesk.gui.inside_panel import InsidePanel
+        from nndesk.gui.plots import PlotsPanel
+
+        self.plots, self.inside = PlotsPanel(), InsidePanel(self.state)
+        self.plots.error.connect(self.show_error)
+        sizes = self.center.sizes()
+        for i, panel in enumerate((self.plots, self.inside)):
+            self.center.replaceWidget(i, panel).deleteLater()
+        self.center.setSizes(sizes)
 
     # -- training -> plots ------------------------------------------------------------------
     def _on_train_requested(self) -> None:
@@ -135,6 +152,7 @@ class MainWindow(QMainWindow):
         self.training.start()
 
     def _on_run_started(self, name: str, history: list) -> None:
+        self.build_views()
         self._run_id = self.plots.start_run(name)
         for record in history:
             self._on_epoch_done(record)

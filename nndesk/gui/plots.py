@@ -114,6 +114,7 @@ class PlotsPanel(QWidget):
         faint.setAlpha(60)
         raw = self.loss_plot.plot(pen=pg.mkPen(faint, width=1))
         smooth = self.loss_plot.plot(pen=pg.mkPen(color, width=2), name=name)
+        self.loss_legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-10, 10))  # top right
         for curve in (raw, smooth):
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)

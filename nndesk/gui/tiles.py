@@ -80,7 +80,7 @@ class TileView(pg.GraphicsLayoutWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
-        for row, r in enumerate(self._rows):  # re-flow the grid for the new shape
+        for row, r in enumerate(getattr(self, "_rows", [])):  # re-flow the grid to the new shape
             if r["tiles"] is not None:
                 self.set_tiles(row, r["tiles"], r["name"])
 

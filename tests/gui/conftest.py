@@ -37,6 +37,7 @@ def window(qtbot):
 
     w = MainWindow()
     qtbot.addWidget(w)
+    w.build_views()
     w.resize(1400, 900)
     w.state.set_spec(TINY_SPEC)
     w.show()

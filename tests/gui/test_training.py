@@ -90,6 +90,7 @@ def test_closing_while_training_keeps_a_checkpoint_and_offers_resume(trainer_win
 
     again = MainWindow()
     qtbot.addWidget(again)
+    again.build_views()
     again.training.data = w.training.data
     asked = []
     monkeypatch.setattr(QMessageBox, "question",

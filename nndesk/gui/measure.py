@@ -1,0 +1,172 @@
+"""Measure the window: launch time, event-loop stalls while training, stroke-to-prediction latency.
+
+    python -m nndesk.gui.measure launch            # command -> window shown, 5 launches
+    python -m nndesk.gui.measure stall --seconds 20  # a 10 ms QTimer's lateness while training
+    python -m nndesk.gui.measure latency           # mouse stroke -> probabilities shown
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+__all__ = ["StallMeter", "launch_time", "stall_while_training", "stroke_latency", "percentiles"]
+
+PROBE_ENV = "NNDESK_LAUNCH_PROBE"  # app.run prints the time the window is shown, then quits
+
+
+def percentiles(values: list[float]) -> dict:
+    """p50, p99 and max of a list of milliseconds (rounded), with the count."""
+    a = np.asarray(values, dtype=float)
+    if a.size == 0:
+        return {"n": 0}
+    return {"n": int(a.size), "p50": round(float(np.percentile(a, 50)), 2),
+            "p99": round(float(np.percentile(a, 99)), 2), "max": round(float(a.max()), 2)}
+
+
+class StallMeter:
+    """A 10 ms QTimer that records how late each tick is: the event loop's stalls in ms."""
+
+    def __init__(self, interval_ms: int = 10) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.interval_ms = interval_ms
+        self.late_ms: list[float] = []
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._tick)
+        self._last = 0.0
+
+    def start(self) -> None:
+        """Begin recording."""
+        self.late_ms.clear()
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> dict:
+        """Stop and return the percentiles of the lateness."""
+        self._timer.stop()
+        return percentiles(self.late_ms)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.late_ms.append(max(0.0, 1000 * (now - self._last) - self.interval_ms))
+        self._last = now
+
+
+def launch_time(runs: int = 5, args: list[str] | None = None) -> dict:
+    """Seconds from `python -m nndesk gui` to the window shown, and to plots + model ready."""
+    env = dict(os.environ, **{PROBE_ENV: "1"})
+    cmd = [sys.executable, "-m", "nndesk", "gui", *(args or [])]
+    times = []
+    for _ in range(runs):
+        started = time.time()
+        out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=60).stdout
+        marks = dict(line.split()[:2] for line in out.splitlines()
+                     if line.startswith(("NNDESK_SHOWN", "NNDESK_READY")))
+        if len(marks) != 2:
+            raise RuntimeError(f"the window did not report being shown and ready: {out!r}")
+        times.append((float(marks["NNDESK_SHOWN"]) - started,
+                      float(marks["NNDESK_READY"]) - started))
+    shown, ready = zip(*times, strict=True)
+    return {"runs": runs, "shown_median_s": round(float(np.median(shown)), 3),
+            "shown_max_s": round(max(shown), 3),
+            "ready_median_s": round(float(np.median(ready)), 3),
+            "ready_max_s": round(max(ready), 3)}
+
+
+def _window(model: str | None):
+    from nndesk.gui.app import create_window
+
+    app, window = create_window(model)
+    window.resize(1400, 900)
+    window.show()
+    app.processEvents()
+    return app, window
+
+
+def _draw(app, canvas, strokes) -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    for stroke in strokes:
+        pts = [canvas.to_widget(x, y).toPoint() for x, y in stroke]
+        QTest.mousePress(canvas, Qt.MouseButton.LeftButton, pos=pts[0])
+        for a, b in zip(pts, pts[1:], strict=False):
+            for k in range(1, 6):
+                p = a + (b - a) * (k / 5)
+                QTest.mouseMove(canvas, QPoint(p.x(), p.y()))
+                app.processEvents()
+        QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=pts[-1])
+
+
+SEVEN = [[(80, 60), (130, 60), (180, 60), (205, 62), (190, 100), (170, 140), (150, 180),
+          (135, 225)]]
+
+
+def stroke_latency(model: str | None = None, repeats: int = 5) -> dict:
+    """Milliseconds from a mouse move on the canvas to the new probabilities in the panel."""
+    app, window = _window(model)
+    if window.state.network is None:
+        raise RuntimeError("no model loaded: pass --model")
+    for _ in range(repeats):
+        window.digit.canvas.clear()
+        _draw(app, window.digit.canvas, SEVEN)
+    result = percentiles(window.digit.latencies_ms)
+    window.close()
+    return result
+
+
+def stall_while_training(seconds: float = 20.0, model: str | None = None,
+                         train_images: int = 10_000, preset: str = "SimpleConvNet") -> dict:
+    """The 10 ms timer's lateness while `preset` trains and the plots redraw."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from nndesk.presets import load_preset
+
+    app, window = _window(model)
+    window.state.set_spec(load_preset(preset))
+    window.state.set_config(epochs=50, train_limit=train_images)
+    window.training.start()
+    loop = QEventLoop()
+    window.training.run_started.connect(lambda *a: loop.quit())
+    loop.exec()  # data loaded, first batches coming
+    meter = StallMeter()
+    meter.start()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    QTimer.singleShot(int(seconds * 500), lambda: _draw(app, window.digit.canvas, SEVEN))
+    loop.exec()
+    result = meter.stop()
+    result["images_per_s"] = window.train_panel.status.text()
+    window.close()  # stops the worker, keeps a checkpoint
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print each measurement as one JSON line."""
+    p = argparse.ArgumentParser(description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("what", choices=["launch", "stall", "latency", "all"])
+    p.add_argument("--model", help="model file (default: the shipped one)")
+    p.add_argument("--seconds", type=float, default=20.0)
+    p.add_argument("--runs", type=int, default=5)
+    a = p.parse_args(argv)
+    if a.what in ("launch", "all"):
+        print(json.dumps({"launch": launch_time(a.runs)}), flush=True)
+    if a.what in ("latency", "all"):
+        print(json.dumps({"stroke_to_prediction_ms": stroke_latency(a.model)}), flush=True)
+    if a.what in ("stall", "all"):
+        print(json.dumps({"event_loop_lateness_ms": stall_while_training(a.seconds, a.model)}),
+              flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
