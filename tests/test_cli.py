@@ -533,3 +533,13 @@ def test_eval_on_your_own_digits_folder(model, mnist_dir, tmp_path, capsys):
         test.t_test[:30], minlength=10).tolist()
     assert main(["eval", str(model), "--folder", str(tmp_path)]) == 2  # no 0/ ... 9/ there
     assert "sub-folders" in capsys.readouterr().err
+
+
+def test_a_diverging_run_says_what_to_try_and_writes_no_model(mnist_dir, tmp_path, capsys):
+    out = tmp_path / "nan.npz"
+    code = main(["train", "--preset", "TwoLayerNet", "--optimizer", "sgd", "--lr", "1e30",
+                 "--epochs", "1", "--limit", "1000", "--val-split", "100",
+                 "--data-dir", str(mnist_dir), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 1 and not out.exists()
+    assert "learning rate" in err and "try 0.1" in err and "Traceback" not in err
