@@ -22,6 +22,7 @@ from nndesk.cli.parser import DATASETS
 __all__ = ["cmd_eval", "cmd_predict", "cmd_info", "cmd_gradcheck", "cmd_presets"]
 
 GRADCHECK_TOLERANCE = 1e-6
+PREDICT_CHUNK = 500  # images preprocessed and predicted together
 
 
 def _shape(shape) -> str:
@@ -105,7 +106,6 @@ def _expand(paths: list[str]) -> list[Path]:
 
 def cmd_predict(args: argparse.Namespace) -> int:
     """Recognize each image with one model load; a bad image is reported and skipped."""
-    from nndesk.data.preprocess import ImageError, preprocess
     from nndesk.paths import default_model_path
 
     set_threads(args.threads)
@@ -116,6 +116,18 @@ def cmd_predict(args: argparse.Namespace) -> int:
     files = _expand(args.images)
     if not files:
         raise UserError(f"no image files in {', '.join(args.images)}")
+    failed = False
+    for start in range(0, len(files), PREDICT_CHUNK):  # bounded memory, early first answers
+        for result in _predict_files(model, files[start:start + PREDICT_CHUNK]):
+            failed |= "error" in result
+            _print_prediction(result, args.json)
+    return 1 if failed else 0
+
+
+def _predict_files(model, files: list[Path]) -> list[dict]:
+    """One result per file: label and probabilities, None for no digit, or an error."""
+    from nndesk.data.preprocess import ImageError, preprocess
+
     inputs, results = [], []
     for path in files:
         result = {"file": str(path), "label": None, "probabilities": None}
@@ -135,8 +147,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
             row = probs[result.pop("input")]
             result["label"] = int(row.argmax())
             result["probabilities"] = [round(float(p), 6) for p in row]
-        _print_prediction(result, args.json)
-    return 1 if any("error" in r for r in results) else 0
+    return results
 
 
 def _print_prediction(result: dict, as_json: bool) -> None:
