@@ -132,19 +132,23 @@ def stall_while_training(seconds: float = 20.0, model: str | None = None,
     from nndesk.presets import load_preset
 
     app, window = _window(model)
+    loop = QEventLoop()
+    meter = StallMeter()
+    meter.start()  # the same timer with nothing to do: what the machine's load alone costs
+    QTimer.singleShot(int(seconds * 250), loop.quit)
+    loop.exec()
+    idle = meter.stop()
     window.state.set_spec(load_preset(preset))
     window.state.set_config(epochs=50, train_limit=train_images)
     window.training.start()
-    loop = QEventLoop()
     window.training.run_started.connect(lambda *a: loop.quit())
     loop.exec()  # data loaded, first batches coming
-    meter = StallMeter()
     meter.start()
     QTimer.singleShot(int(seconds * 1000), loop.quit)
     QTimer.singleShot(int(seconds * 500), lambda: _draw(app, window.digit.canvas, SEVEN))
     loop.exec()
-    result = meter.stop()
-    result["images_per_s"] = window.train_panel.status.text()
+    result = {"training": meter.stop(), "idle_before": idle,
+              "status": window.train_panel.status.text()}
     window.close()  # stops the worker, keeps a checkpoint
     return result
 

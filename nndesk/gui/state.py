@@ -87,10 +87,16 @@ class AppState(QObject):
         self._predict()
 
     def _predict(self) -> None:
-        if self.digit is None or self.network is None:
+        """One forward pass gives both the feature maps and the probabilities."""
+        acts = self.activations()
+        if acts is None:
             self.probabilities = None
+        elif self.network.spec.get("loss", "softmax_cross_entropy") == "softmax_cross_entropy":
+            from nndesk.nn.functions import softmax
+
+            self.probabilities = np.asarray(softmax(acts[-1][None]))[0]
         else:
-            self.probabilities = np.asarray(self.network.predict(self.digit[None]))[0]
+            self.probabilities = np.asarray(acts[-1])
         self.digit_changed.emit()
 
     def activations(self) -> list[np.ndarray] | None:

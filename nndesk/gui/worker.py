@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from pathlib import Path
@@ -11,6 +12,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 __all__ = ["TrainWorker", "start_worker", "BATCH_INTERVAL_S"]
 
 BATCH_INTERVAL_S = 0.1  # batch_done at most ~10 times a second: the plots redraw that often
+SNAPSHOT_INTERVAL_S = 1.0  # weight copies for the canvas and the filter view, once a second
 # Signals carry dicts as `object`: PySide6 6.12 converting `dict` payloads between threads
 # crashed the process (a refcount error on None) after a few hundred signals.
 
@@ -71,6 +73,7 @@ class TrainWorker(QObject):
         """Load data, build the trainer, train with one BLAS thread, report the end."""
         from threadpoolctl import threadpool_limits
 
+        _lower_thread_priority()
         try:
             with threadpool_limits(limits=1):
                 self._run()
@@ -84,8 +87,7 @@ class TrainWorker(QObject):
         from nndesk.train import TrainConfig
         from nndesk.train.session import TrainSession
 
-        cfg = TrainConfig.from_dict({**self.config,
-                                     "optimizer": str(self.config.get("optimizer", "adam"))})
+        cfg = TrainConfig.from_dict({"snapshot_every_s": SNAPSHOT_INTERVAL_S, **self.config})
         session = TrainSession(None if self.resume_from else self.spec,
                                None if self.resume_from else cfg, resume=self.resume_from,
                                data=self.data, data_dir=self.data_dir,
@@ -146,6 +148,17 @@ class TrainWorker(QObject):
 
     def _on_snapshot(self, weights: dict) -> None:
         self.snapshot.emit(weights)  # already a copy made by the trainer
+
+
+def _lower_thread_priority(niceness: int = 10) -> None:
+    """Let the OS prefer the GUI thread: on Linux a thread has its own nice value."""
+    if not hasattr(os, "setpriority"):
+        return
+    try:
+        tid = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + niceness)
+    except OSError:
+        pass  # not allowed here: training still works, the window may stutter more
 
 
 def _explain(err: Exception) -> str:

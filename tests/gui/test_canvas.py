@@ -82,6 +82,8 @@ def test_drawn_digit_is_recognized_by_the_default_model(panel, qtbot, model, dig
     draw(qtbot, panel.canvas, digit_strokes(digit))
     probs = panel.state.probabilities
     assert probs is not None and int(np.argmax(probs)) == int(digit), probs.round(3)
+    expected = model[0].predict(panel.state.digit[None])[0]  # the engine's own answer
+    np.testing.assert_allclose(probs, expected, rtol=1e-4, atol=1e-6)
     assert panel.answer.text() == digit
     assert panel.bars.probabilities is probs or np.allclose(panel.bars.probabilities, probs)
     assert np.median(panel.latencies_ms) < 50  # the target is 16 ms; CI machines are busy
