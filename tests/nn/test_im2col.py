@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from nndesk.nn import Conv2D
-from nndesk.nn.im2col import col2im, im2col, out_size
+from nndesk.nn.im2col import col2im, col2im_wide, im2col, out_size
 
 
 def _naive_conv(x, W, b, stride, pad):
@@ -52,3 +52,25 @@ def test_im2col_columns_are_windows():
     np.testing.assert_array_equal(col[0, :, 0], [0, 1, 4, 5])
     np.testing.assert_array_equal(col[0, :, 3], [10, 11, 14, 15])
     np.testing.assert_array_equal(col[1, :, 0], [16, 17, 20, 21])
+
+
+@pytest.mark.parametrize(("c", "f", "k", "pad"), [(2, 3, 3, 1), (1, 4, 3, 0), (3, 2, 2, 2),
+                                                  (2, 2, 5, 1)])
+def test_the_three_input_gradient_paths_agree(c, f, k, pad):
+    """Stride-1 Conv2D picks the flipped-kernel GEMM or the padded-width col2im by size; both
+    must equal the general col2im."""
+    rng = np.random.default_rng(3)
+    layer = Conv2D(filters=f, kernel_size=k, pad=pad)
+    layer.build((c, 8, 7), rng, np.float64, None)
+    x = rng.standard_normal((3, c, 8, 7))
+    dout = rng.standard_normal(layer.forward(x).shape)
+    W = layer.params["W"]
+    dcol = np.matmul(W.reshape(f, -1).T, dout.reshape(3, f, -1))
+    general = col2im(dcol, x.shape, k, k, 1, pad)
+    np.testing.assert_allclose(layer._dx_flipped(dout), general, rtol=1e-10, atol=1e-12)
+    wide = np.zeros(dout.shape[:3] + (7 + 2 * pad,))
+    wide[..., :dout.shape[3]] = dout
+    dcol_wide = np.matmul(W.reshape(f, -1).T, wide.reshape(3, f, -1))
+    np.testing.assert_allclose(col2im_wide(dcol_wide, x.shape, k, k, pad), general,
+                               rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(layer.backward(dout), general, rtol=1e-10, atol=1e-12)

@@ -24,6 +24,7 @@ CASES = [
     ("conv-stride2-pad1", _spec(IMG, {"type": "Conv2D", "filters": 3, "kernel_size": 3,
                                       "stride": 2, "pad": 1})),
     ("conv-k2-pad2", _spec(IMG, {"type": "Conv2D", "filters": 2, "kernel_size": 2, "pad": 2})),
+    ("conv-col2im-wide", _spec([1, 7, 6], {"type": "Conv2D", "filters": 4, "kernel_size": 3})),
     ("conv-1x1", _spec(IMG, {"type": "Conv2D", "filters": 3, "kernel_size": 1})),
     ("conv-conv", _spec(IMG, {"type": "Conv2D", "filters": 3, "kernel_size": 3, "pad": 1},
                         {"type": "Conv2D", "filters": 2, "kernel_size": 3, "stride": 2})),
