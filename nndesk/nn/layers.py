@@ -58,6 +58,7 @@ class Flatten(Layer):
     """(N, C, H, W) -> (N, C*H*W): an image as one long vector."""
 
     DOC = "Flatten: turns an image into one long vector."
+    x_shape: tuple[int, ...] | None = None     # cache, set in forward
 
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
         return (math.prod(input_shape),)
@@ -94,6 +95,7 @@ class LeakyReLU(Layer):
     DOC = "Leaky ReLU: like ReLU but negatives keep a small slope alpha."
     ACTIVATION = "relu"
     SETTINGS = {"alpha": Setting("float", 0.01, 0.0, 1.0, help="slope for negative inputs")}
+    mask: np.ndarray | None = None             # cache, set in forward
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
         self.mask = x > 0
@@ -108,6 +110,7 @@ class Sigmoid(Layer):
 
     DOC = "Sigmoid: squashes into (0, 1), the classic activation (ch. 3)."
     ACTIVATION = "sigmoid"
+    out: np.ndarray | None = None              # cache, set in forward
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
         self.out = sigmoid(x)
@@ -122,6 +125,7 @@ class Tanh(Layer):
 
     DOC = "Tanh: squashes into (-1, 1), centred on zero."
     ACTIVATION = "sigmoid"
+    out: np.ndarray | None = None              # cache, set in forward
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
         self.out = np.tanh(x)
