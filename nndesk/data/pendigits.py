@@ -20,9 +20,9 @@ from nndesk.data.mnist import data_dir
 from nndesk.data.preprocess import preprocess
 from nndesk.data.strokes import CANVAS_SIZE, PEN_WIDTH, render_strokes
 
-__all__ = ["PenDigit", "load_pendigits", "to_canvas", "render", "render_set",
-           "evaluate_pendigits", "pendigits_path", "split_writers", "HELD_OUT_WRITERS",
-           "export_folder", "HEIGHT_RANGE", "WIDTH_RANGE"]
+__all__ = ["PenDigit", "load_pendigits", "pendigits_path", "to_canvas", "render", "render_set",
+           "split_writers", "training_set", "evaluate_pendigits", "export_folder",
+           "HELD_OUT_WRITERS", "HEIGHT_RANGE", "WIDTH_RANGE"]
 
 HEIGHT_RANGE = (0.5, 0.9)   # digit height as a share of the canvas, as users draw
 WIDTH_RANGE = (0.75, 1.3)   # pen width as a multiple of PEN_WIDTH (mouse vs. tablet users)
@@ -149,6 +149,18 @@ def pendigits_path() -> Path:
     mine = paths.user_data_dir() / "data" / "pendigits" / FILE_NAME
     beside = data_dir().parent / "pendigits" / FILE_NAME
     return beside if beside.is_file() and not mine.is_file() else mine
+
+
+def training_set(n_variants: int = 3, seed: int = 1,
+                 held_out: Iterable[int] = HELD_OUT_WRITERS,
+                 digits: Sequence[PenDigit] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Pen digits of the writers NOT held out, each drawn `n_variants` times with random size,
+    place and pen width: x (N, 1, 28, 28), t (N,), to mix into MNIST for training."""
+    if digits is None:
+        digits = load_pendigits(pendigits_path())
+    train, _ = split_writers(digits, held_out)
+    x, t, _ = render_set(train, n_variants, seed)
+    return x, t
 
 
 def evaluate_pendigits(predict_fn: Callable[[np.ndarray], np.ndarray],

@@ -139,3 +139,11 @@ def test_split_by_writer(pendigits):
     assert len(train) + len(held) == len(pendigits)
     assert {d.writer for d in held} == set(pd.HELD_OUT_WRITERS)
     assert not {d.writer for d in train} & {d.writer for d in held}
+
+
+def test_training_set_never_holds_held_out_writers(pendigits):
+    few = [d for d in pendigits if d.writer in (1, 3)][::10]       # writer 3 is held out
+    x, t = pd.training_set(n_variants=2, digits=few)
+    ones = [d for d in few if d.writer == 1]
+    assert x.shape == (2 * len(ones), 1, 28, 28)
+    assert sorted(t.tolist()) == sorted(2 * [d.label for d in ones])

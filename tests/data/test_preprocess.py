@@ -27,9 +27,10 @@ def knn_model(mnist_test):
     t = mnist_test.t_train[:20000]
     sq = (x * x).sum(1)
 
-    def predict(img: np.ndarray) -> int:
-        d = sq - 2 * x @ img.ravel()
-        return int(np.bincount(t[np.argpartition(d, 3)[:3]], minlength=10).argmax())
+    def predict(imgs: np.ndarray) -> np.ndarray:
+        d = sq[:, None] - 2 * x @ imgs.reshape(len(imgs), -1).T        # (20000, N)
+        nearest = t[np.argpartition(d, 3, axis=0)[:3]]                 # (3, N)
+        return np.array([np.bincount(c, minlength=10).argmax() for c in nearest.T])
     return predict
 
 
@@ -48,16 +49,17 @@ def _drawn_large(digit: np.ndarray, rng) -> np.ndarray:
 
 def test_large_offcentre_thick_black_on_white(mnist_test, knn_model):
     rng = np.random.default_rng(0)
-    corrs, same = [], 0
-    for i in range(40):
-        digit = mnist_test.x_test[i, 0]
+    digits = mnist_test.x_test[:40, 0]
+    outs = []
+    for digit in digits:
         out = preprocess(_drawn_large(digit, rng))
         assert out.shape == (1, 28, 28) and out.dtype == np.float32
         assert 0 <= out.min() and out.max() == pytest.approx(1.0)
-        corrs.append(np.corrcoef(out.ravel(), digit.ravel())[0, 1])
-        same += knn_model(out) == knn_model(digit)
-    assert min(corrs) > 0.8, corrs
-    assert same == 40
+        assert np.corrcoef(out.ravel(), digit.ravel())[0, 1] > 0.8
+        outs.append(out[0])
+    answers = knn_model(digits)
+    assert (answers == mnist_test.t_test[:40]).mean() >= 0.9    # the model itself is sound
+    np.testing.assert_array_equal(knn_model(np.stack(outs)), answers)
 
 
 def test_mnist_digit_passes_through_unchanged(mnist_test):
