@@ -58,12 +58,12 @@ def nndesk_case(spec: dict, x: np.ndarray, t: np.ndarray, x_batch: np.ndarray,
 
 
 def torch_case(torch, spec: dict, x: np.ndarray, t: np.ndarray, x_batch: np.ndarray,
-               state: dict | None, lr: float = 1e-3) -> Case:
+               state: dict | None, lr: float = 1e-3, channels_last: bool = False) -> Case:
     """The PyTorch twin of `spec` + torch.optim.Adam on the same batch, float32."""
     from torchnet import to_torch
 
-    predictor = to_torch(torch, spec, state)
-    trainer = to_torch(torch, spec, state)
+    predictor = to_torch(torch, spec, state, channels_last)
+    trainer = to_torch(torch, spec, state, channels_last)
     trainer.model.train()
     opt = torch.optim.Adam(trainer.model.parameters(), lr=lr)
     xt, tt = torch.from_numpy(x), torch.from_numpy(t.astype(np.int64))
@@ -105,11 +105,12 @@ def nndesk_epoch(spec: dict, x_train: np.ndarray, t_train: np.ndarray) -> float:
     return run_epoch(step, x_train, t_train)
 
 
-def torch_epoch(torch, spec: dict, x_train: np.ndarray, t_train: np.ndarray) -> float:
+def torch_epoch(torch, spec: dict, x_train: np.ndarray, t_train: np.ndarray,
+                channels_last: bool = False) -> float:
     """One real PyTorch epoch (Adam, batch 100), seconds; batches sliced from numpy like nndesk."""
     from torchnet import to_torch
 
-    net = to_torch(torch, spec)
+    net = to_torch(torch, spec, channels_last=channels_last)
     net.model.train()
     opt = torch.optim.Adam(net.model.parameters(), lr=1e-3)
     labels = t_train.astype(np.int64)

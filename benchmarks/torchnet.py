@@ -15,17 +15,25 @@ def _pair(v) -> tuple[int, int]:
 class TorchNet:
     """A torch `nn.Sequential` plus, for each spec layer, the torch module holding its weights."""
 
-    def __init__(self, torch, spec: dict):
+    def __init__(self, torch, spec: dict, channels_last: bool = False):
         self.torch = torch
         self.spec = spec
         self.loss_name = spec.get("loss", "softmax_cross_entropy")
         mods, self.owner = _translate(torch, spec)
         self.model = torch.nn.Sequential(*mods)
+        self.channels_last = channels_last  # NHWC memory: PyTorch's faster CPU pooling path
+        if channels_last:
+            self.model = self.model.to(memory_format=torch.channels_last)
+
+    def _input(self, x):
+        if self.channels_last and x.dim() == 4:
+            return x.contiguous(memory_format=self.torch.channels_last)
+        return x
 
     def loss(self, x, t):
         """The spec's loss on a batch; `t` are int64 labels."""
         F = self.torch.nn.functional
-        y = self.model(x)
+        y = self.model(self._input(x))
         if self.loss_name == "mse":
             return F.mse_loss(y, F.one_hot(t, y.shape[1]).to(y.dtype), reduction="sum") \
                 / (2 * y.shape[0])
@@ -35,7 +43,7 @@ class TorchNet:
         """Class probabilities in eval mode, no autograd."""
         self.model.eval()
         with self.torch.inference_mode():
-            return self.torch.softmax(self.model(x), dim=1)
+            return self.torch.softmax(self.model(self._input(x)), dim=1)
 
     def load_nndesk(self, state: dict[str, np.ndarray]) -> None:
         """Copy an nndesk `state_dict()` ("0.W", "2.running_mean", ...) into the torch modules."""
@@ -115,9 +123,10 @@ def _out_shape(torch, mod, shape: tuple) -> tuple:
         return tuple(mod(torch.zeros((1, *shape))).shape[1:])
 
 
-def to_torch(torch, spec: dict, state: dict[str, np.ndarray] | None = None) -> TorchNet:
+def to_torch(torch, spec: dict, state: dict[str, np.ndarray] | None = None,
+             channels_last: bool = False) -> TorchNet:
     """The torch twin of `spec` (float32), with nndesk's weights when `state` is given."""
-    net = TorchNet(torch, spec)
+    net = TorchNet(torch, spec, channels_last)
     if state is not None:
         net.load_nndesk(state)
     return net
