@@ -1,0 +1,110 @@
+"""Plots (runs overlaid, hide, remove, PNG + CSV export) and the inside views (weights, maps)."""
+
+from __future__ import annotations
+
+import csv
+import math
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from nndesk.gui.inside_panel import InsidePanel, feature_maps, first_layer_weights
+from nndesk.gui.plots import PlotsPanel
+from nndesk.gui.state import AppState
+from nndesk.gui.tiles import mosaic
+
+
+def test_runs_overlay_hide_remove_and_export(qtbot, tmp_path):
+    plots = PlotsPanel()
+    qtbot.addWidget(plots)
+    plots.resize(700, 420)
+    a, b = plots.start_run("adam"), plots.start_run("sgd")
+    plots.add_batches(a, [1, 2, 3], [2.0, 1.0, float("nan")])  # NaN losses are not drawn
+    plots.add_batches(b, [1, 2], [2.3, 2.2])
+    plots.add_epoch(a, 1, 0.90, 0.91, 0.3)
+    plots.add_epoch(a, 2, 0.95, 0.93, 0.25)
+    plots.add_epoch(a, 3, 0.97, 0.92, 0.27)
+    assert plots.best_epoch(a) == 2
+    star = plots.runs[a].items[4].getData()
+    assert list(star[0]) == [2] and math.isclose(star[1][0], 93.0)
+    x, y = plots.runs[a].items[0].getData()
+    assert list(x) == [1, 2] and list(y) == [2.0, 1.0]
+    assert math.isclose(plots.runs[a].smooth[1], 0.9 * 2.0 + 0.1 * 1.0)
+    assert [plots.loss_legend.items[i][1].text for i in range(2)] == ["adam", "sgd"]
+
+    plots.run_list.item(1).setCheckState(Qt.CheckState.Unchecked)  # hide "sgd"
+    assert not any(item.isVisible() for item in plots.runs[b].items)
+    assert all(item.isVisible() for item in plots.runs[a].items)
+
+    png, table = tmp_path / "curves.png", tmp_path / "history.csv"
+    plots.export_png(str(png))
+    assert QImage(str(png)).width() == plots.width()
+    plots.export_csv(str(table))
+    rows = list(csv.DictReader(table.read_text().splitlines()))
+    assert [r["kind"] for r in rows].count("batch") == 4 and len(rows) == 7
+    epoch2 = [r for r in rows if r["run"] == "adam" and r["kind"] == "epoch"][1]
+    assert float(epoch2["val_acc"]) == 0.93 and float(epoch2["train_acc"]) == 0.95
+
+    plots.run_list.setCurrentRow(0)
+    plots.remove_selected()
+    assert list(plots.runs) == [b] and plots.run_list.count() == 1
+    assert len(plots.loss_legend.items) == 1
+
+
+def test_mosaic_scales_each_tile_and_leaves_white_gaps():
+    tiles = np.stack([np.zeros((3, 3)), np.arange(9.0).reshape(3, 3)])
+    img = mosaic(tiles, cols=2)
+    assert img.shape == (3, 7)
+    assert np.all(img[:, 3] == 1.0)  # the gap column
+    assert np.all(img[:, :3] == 0.0)  # a flat tile stays at 0
+    assert img[0, 4] == 0.0 and math.isclose(img[2, 6], 0.92, rel_tol=1e-6)
+
+
+def _net(spec):
+    from nndesk.nn import Network
+
+    return Network.from_spec(spec, seed=0)
+
+
+def test_first_dense_on_raw_pixels_shows_28x28_weights():
+    net = _net({"name": "mlp", "input_shape": [1, 28, 28], "layers": [
+        {"type": "Flatten"}, {"type": "Dense", "units": 20}, {"type": "ReLU"},
+        {"type": "Dense", "units": 10}]})
+    title, tiles = first_layer_weights(net)
+    assert tiles.shape == (20, 28, 28) and "Layer 2 Dense" in title
+    np.testing.assert_array_equal(tiles[3].ravel(), net.layers[1].params["W"][:, 3])
+
+
+def test_filters_and_feature_maps_follow_the_model_and_hover_names_them(qtbot):
+    from gui_helpers import TINY_SPEC
+
+    state = AppState()
+    panel = InsidePanel(state)
+    qtbot.addWidget(panel)
+    panel.resize(700, 400)
+    panel.show()
+    net = _net(TINY_SPEC)
+    state.set_model(net, path=None, metadata={})
+    view = panel.filters
+    tiles = view._rows[0]["tiles"]
+    np.testing.assert_array_equal(tiles, net.layers[0].params["W"][:, 0])
+    assert "4 filters of 5×5" in panel.filters_title.text()
+    assert view.tile_at(0, 0.5, 0.5) == 0
+    cols = view._rows[0]["cols"]
+    assert view.tile_at(0, 6.5, 0.5) == (1 if cols > 1 else None)  # x 6 is the 2nd column
+    assert view.tile_at(0, 5.5, 0.5) is None  # the gap
+    text = view.describe(0, 0)
+    w0 = net.layers[0].params["W"][0, 0]
+    assert text == f"filter 1 · 5×5 · min {w0.min():.3g} · max {w0.max():.3g}"
+
+    assert panel.maps._rows == [] or panel.maps._rows[0]["tiles"] is None
+    digit = np.zeros((1, 28, 28), np.float32)
+    digit[0, 5:23, 13:16] = 1.0  # a "1"
+    state.set_digit(digit)
+    maps = panel.maps._rows[0]["tiles"]
+    assert maps.shape == (4, 24, 24)
+    relu = net.forward_all(digit[None])[1][0]
+    np.testing.assert_allclose(maps, relu, rtol=1e-6)
+    rows = feature_maps(net.spec, state.activations())
+    assert rows[0][0].startswith("Layer 1 Conv2D + ReLU")
