@@ -106,19 +106,24 @@ def test_design_saved_from_the_menu_opens_again(qtbot, tmp_path, monkeypatch):
     assert other.state.spec["layers"] == TINY_SPEC["layers"] and other.state.config["epochs"] == 7
 
 
-def test_window_size_is_remembered(qtbot):
+def test_window_layout_is_remembered(qtbot):
+    from PySide6.QtCore import QSettings
+
     from nndesk.gui.main_window import MainWindow
 
     w = MainWindow()
     qtbot.addWidget(w)
     w.show()
-    w.resize(760, 560)  # within the offscreen screen (800x600): restoreGeometry clamps
-    size = (w.width(), w.height())  # the docks' minimum widths may widen it a little
-    assert size[1] == 560
+    w.resize(900, 700)
+    w.center.setSizes([200, 400])
+    sizes = w.center.sizes()
     w.close()
+    assert QSettings("nndesk", "nndesk").value("window/geometry") is not None
     again = MainWindow()
     qtbot.addWidget(again)
-    assert (again.width(), again.height()) == size  # not the first-start 1400x900
+    again.show()
+    assert again.center.sizes() == sizes
+    assert again.width() < 1400  # the remembered geometry, not the first-start 1400x900
 
 
 def test_nndesk_gui_command_shows_the_window(tmp_path):
