@@ -17,7 +17,8 @@ class _Relay(QObject):
     done = Signal(str)  # "" on success, else the error
 
 
-def ensure_mnist(parent: QWidget, data_dir: str | None = None) -> bool:
+def ensure_mnist(parent: QWidget, data_dir: str | None = None,
+                 mirrors: list[str] | None = None) -> bool:
     """True when MNIST is present, or was just downloaded with the user's consent."""
     from nndesk.data.mnist import data_dir as find_dir
     from nndesk.data.mnist import download, missing_files
@@ -44,7 +45,7 @@ def ensure_mnist(parent: QWidget, data_dir: str | None = None) -> bool:
 
     def work() -> None:
         try:
-            download("mnist", folder, progress=relay.progress.emit)
+            download("mnist", folder, progress=relay.progress.emit, mirrors=mirrors)
             relay.done.emit("")
         except Exception as err:  # shown to the user below
             relay.done.emit(str(err) or type(err).__name__)

@@ -298,7 +298,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/center", self.center.saveState())
         self.settings.setValue("window/left", self.left_splitter.saveState())
         if self.training.busy:
-            self.statusBar().showMessage("Stopping training and saving a checkpoint…")
+            self.hide()  # gone at once for the user; the checkpoint is written meanwhile
             ckpt = self.training.shutdown()
             if ckpt is not None:
                 self.settings.setValue("resume/checkpoint", str(ckpt))

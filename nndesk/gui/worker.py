@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 import time
@@ -60,11 +61,19 @@ class TrainWorker(QObject):
             if self.session is not None:
                 self.session.trainer.resume()
 
-    def stop(self) -> None:
-        """End the run before the next batch; the trainer writes a checkpoint."""
+    def stop(self, *, skip_test: bool = False) -> None:
+        """End the run before the next batch; the trainer writes a checkpoint.
+
+        skip_test: the window is closing, so do not spend seconds measuring the test set
+        (the session skips it when the test split is empty).
+        """
         self._stop.set()
         with self._lock:
             if self.session is not None:
+                if skip_test:
+                    d = self.session.data
+                    self.session.data = dataclasses.replace(d, x_test=d.x_test[:0],
+                                                            t_test=d.t_test[:0])
                 self.session.trainer.stop()
 
     # -- the thread's work ------------------------------------------------------------------
