@@ -122,7 +122,8 @@ class Network:
         batches of ~100 keep each layer's arrays in the CPU cache (2x faster than 500)."""
         x = self._check_input(x)
         outs = [self.forward(x[i:i + batch_size]) for i in range(0, len(x), batch_size)]
-        y = np.concatenate(outs) if outs else np.zeros((0, self.info[-1].output_shape[0]))
+        empty = np.zeros((0,) + self.info[-1].output_shape, self.dtype)
+        y = np.concatenate(outs) if outs else empty
         return softmax(y) if self._spec["loss"] == "softmax_cross_entropy" else y
 
     def accuracy(self, x: np.ndarray, t: np.ndarray, batch_size: int = 100) -> float:
