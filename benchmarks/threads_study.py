@@ -65,7 +65,7 @@ def study(nets, x: np.ndarray, t: np.ndarray, rounds: int = 3, steps: int = 6,
     header = ["network", "1 thread (ms)", f"{n} threads (ms)", f"{n}/1",
               "1 thread, +1 core busy (ms)", f"{n} threads, +1 core busy (ms)", f"{n}/1 busy"]
     return "\n".join([
-        "## BLAS threads: nndesk training step (batch 100, Adam), median ms", "",
+        f"## BLAS threads: nndesk training step (batch {batch}, Adam), median ms", "",
         f"{rounds} rounds x up to {steps} steps, thread counts interleaved in every round, on"
         " the machine as it was (see its load below); '+1 core busy' = a `while True: pass`"
         " process started meanwhile (the window's thread, another program). Ratio above 1:"

@@ -35,9 +35,20 @@ def _table_rows(text: str) -> list[list[str]]:
 
 @pytest.fixture(scope="module")
 def smoke(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
-    out = tmp_path_factory.mktemp("bench") / "RESULTS.md"
-    done = subprocess.run([sys.executable, str(BENCH / "run.py"), "--smoke", "--out", str(out)],
-                          capture_output=True, text=True, env=_env(), timeout=120, cwd=ROOT)
+    from nndesk.nn import Network
+    from nndesk.presets import load_preset
+    from nndesk.train.modelfile import save_model
+
+    tmp = tmp_path_factory.mktemp("bench")
+    out, model = tmp / "RESULTS.md", tmp / "tiny.npz"
+    spec = {**load_preset("SimpleConvNet"), "name": "TinyNet"}
+    spec["layers"] = [{"type": "Conv2D", "filters": 2, "kernel_size": 3},
+                      {"type": "ReLU"}, {"type": "MaxPool2D"}, {"type": "Dense", "units": 10}]
+    save_model(model, Network.from_spec(spec, seed=0))
+    cmd = [sys.executable, str(BENCH / "run.py"), "--smoke", "--out", str(out),
+           "--model", str(model), "--threads-study"]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=_env(), timeout=120,
+                          cwd=ROOT)
     return done, out
 
 
@@ -46,9 +57,9 @@ def test_smoke_run_prints_a_table_of_numbers(smoke):
     assert done.returncode == 0, done.stderr[-2000:]
     rows = _table_rows(done.stdout)
     nets = {r[0] for r in rows}
-    assert {"SimpleConvNet", "LeNet5", "DeepConvNet"} <= nets
+    assert {"SimpleConvNet", "LeNet5", "DeepConvNet", "model tiny.npz (TinyNet)"} <= nets
     steps = [r for r in rows if r[1].startswith("train step")]
-    assert len(steps) >= 3
+    assert len(steps) >= 8  # wall and CPU time for each of the four networks
     for row in steps:
         assert NUMBER.match(row[2]) and NUMBER.match(row[3]), row  # nndesk median, best
         assert float(row[2].replace(",", "")) > 0
@@ -68,6 +79,16 @@ def test_smoke_run_writes_the_results_file(smoke):
     assert _table_rows(text) == _table_rows(done.stdout)
 
 
+def test_smoke_run_includes_the_threads_study(smoke):
+    done, out = smoke
+    assert done.returncode == 0, done.stderr[-2000:]
+    section = out.read_text(encoding="utf-8").split("<!-- begin threads -->")[1]
+    rows = _table_rows(section)
+    assert [r[0] for r in rows] == ["SimpleConvNet"]  # --smoke: the first network only
+    for row in rows:
+        assert all(NUMBER.match(c) for c in row[1:]), row  # ms, ms, ratio, twice
+
+
 def test_torch_twin_matches_nndesk_when_torch_is_installed(smoke):
     done, _ = smoke
     if "torch: not installed" in done.stdout:
@@ -76,7 +97,7 @@ def test_torch_twin_matches_nndesk_when_torch_is_installed(smoke):
     found = re.search(r"Same network check.*: (.*)", done.stdout)
     assert found, done.stdout[-2000:]
     diffs = [float(v.split()[-1]) for v in found.group(1).split(", ")]
-    assert len(diffs) >= 3 and max(diffs) < 1e-4  # same weights, same probabilities
+    assert len(diffs) >= 4 and max(diffs) < 1e-4  # same weights, same probabilities
 
 
 def test_write_section_replaces_only_its_own_section(tmp_path):
