@@ -127,6 +127,8 @@ def _fetch(url: str, dest: Path, want: DataFile, tick: Callable[[int], None]) ->
             expected = r.headers.get("Content-Length")
             got = 0
             while chunk := r.read(1 << 16):
+                if got > 4 * want.size + (1 << 20):     # a wrong file; don't fill the disk
+                    raise OSError(f"far larger than the expected {want.size} bytes")
                 f.write(chunk)
                 digest.update(chunk)
                 got += len(chunk)

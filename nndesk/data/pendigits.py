@@ -203,3 +203,26 @@ def export_folder(digits: Sequence[PenDigit], folder: str | os.PathLike, seed: i
             Image.fromarray(img).save(folder / str(d.label) / f"w{d.writer:02d}_{i:05d}_{v}.png")
             count += 1
     return count
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m nndesk.data.pendigits DIR`: export the training writers' digits as canvas
+    PNGs in DIR/0 ... DIR/9, for `nndesk train --extra-data DIR`."""
+    import argparse
+
+    p = argparse.ArgumentParser(prog="python -m nndesk.data.pendigits", description=main.__doc__)
+    p.add_argument("folder")
+    p.add_argument("--variants", type=int, default=3, help="drawings per digit (default 3)")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--file", default=None, help=f"the {FILE_NAME} file")
+    args = p.parse_args(argv)
+    digits = load_pendigits(args.file or pendigits_path())
+    train, held = split_writers(digits)
+    n = export_folder(train, args.folder, seed=args.seed, n_variants=args.variants)
+    print(f"{n} images of {len(train)} digits by {len({d.writer for d in train})} writers "
+          f"in {args.folder}; writers {', '.join(map(str, HELD_OUT_WRITERS))} held out")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

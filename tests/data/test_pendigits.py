@@ -147,3 +147,14 @@ def test_training_set_never_holds_held_out_writers(pendigits):
     ones = [d for d in few if d.writer == 1]
     assert x.shape == (2 * len(ones), 1, 28, 28)
     assert sorted(t.tolist()) == sorted(2 * [d.label for d in ones])
+
+
+def test_export_command(tmp_path, capsys):
+    tra = tmp_path / "p.tra"
+    tra.write_text(TINY.replace("COMMENT 4 5", "COMMENT 4 6")       # writer 6 is held out
+                   .replace("COMMENT 1 3", "COMMENT 1 4"))
+    assert pd.main([str(tmp_path / "out"), "--variants", "2", "--file", str(tra)]) == 0
+    files = sorted(p.relative_to(tmp_path / "out").as_posix()
+                   for p in (tmp_path / "out").rglob("*.png"))
+    assert len(files) == 2 and all(f.startswith("1/w04_") for f in files)
+    assert "2 images of 1 digits" in capsys.readouterr().out

@@ -157,9 +157,12 @@ def test_not_an_image(tmp_path):
 
 
 def test_canvas_preprocessing_is_fast():
+    """The canvas predicts live while drawing: well under 5 ms per image (median ~1 ms)."""
     canvas = _ring()
     preprocess(canvas)
-    t = time.perf_counter()
-    for _ in range(50):
+    times = []
+    for _ in range(30):
+        t = time.perf_counter()
         preprocess(canvas)
-    assert (time.perf_counter() - t) / 50 < 0.005
+        times.append(time.perf_counter() - t)
+    assert np.median(times) < 0.005
