@@ -16,6 +16,7 @@ from nndesk.gui.state import AppState
 __all__ = ["DigitPanel", "gray_qimage"]
 
 PREVIEW_SCALE = 4  # the 28x28 input shown at 112x112, pixels kept sharp
+ANSWER_STYLE = "font-size: 44pt; font-weight: 600; color: {color};"
 
 
 def gray_qimage(a: np.ndarray) -> QImage:
@@ -57,7 +58,7 @@ class DigitPanel(QWidget):
         self.preview.setToolTip("The 28x28 image the network sees (after preprocessing)")
         self.answer = QLabel("–")
         self.answer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.answer.setStyleSheet("font-size: 44pt; font-weight: 600; color: #2f6fdb;")
+        self.answer.setStyleSheet(ANSWER_STYLE.format(color="#c3c9d3"))
         self.confidence = QLabel("")
         self.confidence.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.confidence.setStyleSheet("color: #5b6472;")
@@ -135,8 +136,10 @@ class DigitPanel(QWidget):
                 self.preview.size(), Qt.AspectRatioMode.IgnoreAspectRatio,
                 Qt.TransformationMode.FastTransformation))
         self.bars.set_probabilities(probs)
+        self.answer.setStyleSheet(ANSWER_STYLE.format(
+            color="#c3c9d3" if probs is None else "#2f6fdb"))
         if probs is None:
-            self.answer.setText("–")
+            self.answer.setText("?")
             self.confidence.setText("no model" if self.state.network is None and digit is not None
                                     else "draw a digit")
         else:

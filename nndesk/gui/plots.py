@@ -60,6 +60,8 @@ class PlotsPanel(QWidget):
         for name, style in (("validation", solid), ("train", dash)):
             key = pg.PlotDataItem(pen=pg.mkPen("#5b6472", width=2, style=style))
             acc_legend.addItem(key, name)  # a key for line styles; colours are runs
+        self.acc_plot.setRange(xRange=(1, 5), yRange=(0, 100), padding=0.02)  # until data comes
+        self.loss_legend.setVisible(False)
         self.run_list = QListWidget()
         self.run_list.setMaximumHeight(64)
         self.run_list.setToolTip("Tick to show a run, untick to hide it")
@@ -115,6 +117,7 @@ class PlotsPanel(QWidget):
         raw = self.loss_plot.plot(pen=pg.mkPen(faint, width=1))
         smooth = self.loss_plot.plot(pen=pg.mkPen(color, width=2), name=name)
         self.loss_legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-10, 10))  # top right
+        self.loss_legend.setVisible(True)
         for curve in (raw, smooth):
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
@@ -168,6 +171,7 @@ class PlotsPanel(QWidget):
         run.train_acc.append(100 * train_acc if train_acc is not None else nan)
         run.val_acc.append(100 * val_acc if val_acc is not None else nan)
         run.val_loss.append(val_loss if val_loss is not None else nan)
+        self.acc_plot.enableAutoRange()
         run.items[2].setData(run.epochs, run.train_acc, connect="finite")
         run.items[3].setData(run.epochs, run.val_acc, connect="finite")
         finite = [(a, e) for a, e in zip(run.val_acc, run.epochs, strict=False) if math.isfinite(a)]
@@ -199,6 +203,7 @@ class PlotsPanel(QWidget):
         if run is None:
             return
         self.loss_legend.removeItem(run.items[1])
+        self.loss_legend.setVisible(bool(self.runs))
         for item in run.items[:2]:
             self.loss_plot.removeItem(item)
         for item in run.items[2:]:

@@ -22,8 +22,6 @@ from nndesk.gui.state import IDLE, LOADING, PAUSED, RUNNING, AppState
 
 __all__ = ["TrainPanel", "format_eta"]
 
-OPTIMIZERS = ["SGD", "Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam"]
-SCHEDULES = ["constant", "step", "cosine"]
 
 
 def format_eta(seconds: float | None) -> str:
@@ -46,15 +44,19 @@ class TrainPanel(QWidget):
         super().__init__(parent)
         self.state = state
         c = state.config
+        from nndesk.nn import OPTIMIZERS
+        from nndesk.train.schedules import SCHEDULES
+
         self.optimizer = QComboBox()
-        self.optimizer.addItems(OPTIMIZERS)
+        self.optimizer.addItems(list(OPTIMIZERS))
         self.lr = QDoubleSpinBox(decimals=5, minimum=1e-5, maximum=1e6, singleStep=0.0005)
         self.batch_size = QSpinBox(minimum=1, maximum=10_000)
         self.epochs = QSpinBox(minimum=1, maximum=1000)
         self.weight_decay = QDoubleSpinBox(decimals=6, minimum=0.0, maximum=1.0,
                                            singleStep=0.0001)
         self.schedule = QComboBox()
-        self.schedule.addItems(SCHEDULES)
+        self.schedule.addItems(list(SCHEDULES))
+        self.schedule.setToolTip("learning rate over time: constant, step decay, or cosine")
         self.augment = QCheckBox("random shifts, rotations, scaling")
         self.seed = QSpinBox(minimum=0, maximum=2**31 - 1)
         self.val_split = QSpinBox(minimum=0, maximum=30_000, singleStep=1000)

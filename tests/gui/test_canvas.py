@@ -54,7 +54,7 @@ def test_undo_and_clear(panel, qtbot):
     assert len(panel.canvas.strokes) == 1 and panel.state.digit is not None
     panel.clear_button.click()
     assert panel.canvas.strokes == [] and panel.state.digit is None
-    assert panel.answer.text() == "–"
+    assert panel.answer.text() == "?"
 
 
 def test_esc_clears_and_ctrl_z_undoes_in_the_window(window, qtbot):
