@@ -38,7 +38,7 @@ from nndesk.gui.state import AppState
 __all__ = ["DesignerPanel"]
 
 CUSTOM = "(custom)"
-BAD = QColor("#fde2e1")
+BAD, BAD_TEXT = QColor("#fde2e1"), QColor("#b42318")
 
 
 def _shape(shape) -> str:
@@ -202,10 +202,10 @@ class DesignerPanel(QWidget):
         self.table.setRowCount(len(layers))
         for i, layer in enumerate(layers):
             info = infos[i] if i < len(infos) else None
-            cells = [str(i + 1), describe(layer),
+            bad = err is not None and getattr(err, "index", None) == i
+            cells = [f"⚠ {i + 1}" if bad else str(i + 1), describe(layer),
                      _shape(info.output_shape) if info else "—",
                      f"{info.params:,}" if info else "—"]
-            bad = err is not None and getattr(err, "index", None) == i
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col in (0, 2, 3):
@@ -213,6 +213,7 @@ class DesignerPanel(QWidget):
                                           | Qt.AlignmentFlag.AlignVCenter)
                 if bad:
                     item.setBackground(BAD)
+                    item.setForeground(BAD_TEXT)
                     item.setToolTip(str(getattr(err, "reason", err)))
                 self.table.setItem(i, col, item)
         if selected is not None and selected < len(layers):
