@@ -124,8 +124,9 @@ class TrainSession:
         started = time.time()
         result = self.trainer.run()
         net = self.trainer.net
-        test = evaluate(net, self.data.x_test, self.data.t_test,
-                        self.config.eval_batch_size) if len(self.data.x_test) else None
+        finished = result.stopped != "stopped"  # a stopped run is resumed, not judged: no wait
+        test = evaluate(net, self.data.x_test, self.data.t_test, self.config.eval_batch_size
+                        ) if finished and len(self.data.x_test) else None
         last = result.history[-1] if result.history else {}
         meta = {"accuracy": test["accuracy"] if test else None,
                 "per_digit": test["per_digit"] if test else None,
