@@ -71,14 +71,14 @@ def _gray_from_pil(img: Image.Image) -> np.ndarray:
         return _composite(np.asarray(img))
     if img.mode.startswith("I"):                                # 16-bit gray
         return np.asarray(img, dtype=np.float32) / 257
-    if img.mode != "F":
-        img = img.convert("L")
-    return _scaled(np.asarray(img, dtype=np.float32))
+    if img.mode == "F":
+        return _scaled(np.asarray(img, dtype=np.float32))
+    return np.asarray(img.convert("L"), dtype=np.float32)
 
 
 def _scaled(a: np.ndarray) -> np.ndarray:
     """Float images in [0, 1] are taken as fractions of white."""
-    return a * 255 if a.dtype.kind == "f" and a.size and a.max() <= 1 else a
+    return a * 255 if a.size and a.max() <= 1 else a
 
 
 def _composite(rgba: np.ndarray) -> np.ndarray:
@@ -104,15 +104,19 @@ def to_gray(image: Image.Image | np.ndarray | str | os.PathLike) -> np.ndarray:
         a = a[0]                                                # (1, H, W)
     if a.dtype == bool:
         a = a.astype(np.uint8) * 255
+    if a.dtype == np.uint8 and a.ndim in (2, 3) and max(a.shape[:2]) > WORK_SIDE:
+        return _gray_from_pil(Image.fromarray(a))               # reduced first, as a file is
     if a.ndim == 3 and a.shape[2] in (3, 4):
         if a.dtype != np.uint8:
-            a = np.clip(_scaled(a.astype(np.float32)), 0, 255).astype(np.uint8)
+            a = np.clip(_scaled(a.astype(np.float32)), 0, 255).astype(np.uint8)  # float RGB
         if a.shape[2] == 4:
             return _composite(a)
         return a.astype(np.float32) @ np.array([0.299, 0.587, 0.114], np.float32)
     if a.ndim != 2 or a.size == 0:
         raise ImageError(f"expected a gray (H, W), RGB or RGBA image, got shape {a.shape}")
-    return _scaled(a) if a.dtype.kind == "f" else a.astype(np.float32)
+    floats = a.dtype.kind == "f"
+    a = a.astype(np.float32)
+    return _scaled(a) if floats else a
 
 
 def _ink(gray: np.ndarray) -> np.ndarray:

@@ -166,3 +166,13 @@ def test_canvas_preprocessing_is_fast():
         preprocess(canvas)
         times.append(time.perf_counter() - t)
     assert np.median(times) < 0.005
+
+
+def test_huge_array_is_reduced_like_a_file():
+    big = np.full((6000, 3000), 255, np.uint8)
+    big[1000:5000, 1200:1700] = 0                          # a thick black bar
+    out = preprocess(big)
+    assert out is not None and out.dtype == np.float32
+    assert out[0].max(1).sum() == pytest.approx(20, abs=0.5)
+    assert preprocess(np.zeros((5, 5), np.float64)) is None
+    assert preprocess(np.eye(5, dtype=np.float64)).dtype == np.float32
