@@ -122,7 +122,7 @@ def main() -> int:
     p.add_argument("presets", nargs="*", default=["SimpleConvNet", "LeNet5", "DeepConvNet"])
     p.add_argument("--rounds", type=int, default=4)
     p.add_argument("--steps", type=int, default=5)
-    p.add_argument("--parts", default="swap,pool,conv",
+    p.add_argument("--parts", default="pool",
                    help="which proposals: comma-separated swap, pool, conv")
     args = p.parse_args()
     threadpoolctl.threadpool_limits(limits=1)
