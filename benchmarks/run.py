@@ -115,10 +115,28 @@ def build_cases(torch, nets, x, t, batch: int, infer_batch: int, channels_last: 
     return cases
 
 
-def twin_errors(cases, x: np.ndarray) -> dict[str, float]:
-    """Max |p_nndesk - p_torch| on the same images with the same weights: same network?"""
-    return {label: float(np.abs(c["nndesk"].check(x) - c["torch"].check(x)).max())
-            for label, c in cases.items() if "torch" in c}
+def twin_errors(torch, cases, x: np.ndarray) -> dict[str, float]:
+    """Max |p_nndesk - p_torch| on the same images with the same weights: same network?
+
+    For the benchmarked networks and every other preset (BatchNorm, Dropout, MLPs), so the
+    translator is checked on each layer type the presets use.
+    """
+    from torchnet import to_torch
+
+    from nndesk.nn import Network
+    from nndesk.presets import list_presets, load_preset
+
+    errors = {label: float(np.abs(c["nndesk"].check(x) - c["torch"].check(x)).max())
+              for label, c in cases.items() if "torch" in c}
+    if torch is None:
+        return errors
+    for name in list_presets():
+        if name not in errors:
+            net = Network.from_spec(load_preset(name), seed=0)
+            twin = to_torch(torch, net.spec, net.state_dict())
+            got = twin.predict(torch.from_numpy(x.reshape(len(x), *net.spec["input_shape"])))
+            errors[name] = float(np.abs(net.predict(x) - got.numpy()).max())
+    return errors
 
 
 def measure(cases, rounds: int, steps: int, reps: int, batch_reps: int) -> dict:
@@ -215,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         nets = [n for n in nets if n[0] in args.nets
                 or ("model" in args.nets and n[0].startswith("model "))]
     cases = build_cases(torch, nets, x, t, batch, infer_batch, args.torch_channels_last)
-    errors = twin_errors(cases, x[:100])
+    errors = twin_errors(torch, cases, x[:100])
     samples = measure(cases, rounds, steps, 3 if smoke else 100, 1 if smoke else 3)
     extra = []
     if args.full and splits is not None:
