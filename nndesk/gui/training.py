@@ -129,6 +129,9 @@ class TrainingController(QObject):
         self.state.set_model(self._snap_net, source="snapshot")
 
     def _on_finished(self, info: dict) -> None:
+        if self.thread is not None:  # run() has returned: the thread ends within moments
+            self.thread.wait(5000)
+            self._on_thread_finished()  # so Train works again as soon as the panel says so
         self.state.set_training(IDLE)
         out = info.get("out")
         if out:
@@ -155,9 +158,9 @@ class TrainingController(QObject):
         self.finished.emit(info)
 
     def _on_thread_finished(self) -> None:
-        if self.thread is not None:
+        if self.thread is not None and self.thread.isFinished():
             self.thread.deleteLater()
-        if self.worker is not None:
-            self.worker.deleteLater()
-        self.thread, self.worker = None, None
-        self.state.set_training(IDLE)
+            if self.worker is not None:
+                self.worker.deleteLater()
+            self.thread, self.worker = None, None
+            self.state.set_training(IDLE)

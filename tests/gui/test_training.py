@@ -47,6 +47,10 @@ def test_short_run_updates_curves_filters_and_model(trainer_window, qtbot):
     assert w.state.model_source == "file" and w.state.model_path == info["out"]
     assert w.train_panel.progress.value() == 1000
     assert w.state.training == IDLE and w.train_panel.train_button.isEnabled()
+    assert not w.training.busy  # Train works again at once: a second run overlays the first
+    with qtbot.waitSignal(w.training.finished, timeout=60_000):
+        w.train_panel.train_button.click()
+    assert len(w.plots.runs) == 2 and w.plots.run_list.count() == 2
 
 
 def test_pause_resume_and_stop_keep_a_checkpoint(trainer_window, qtbot):
