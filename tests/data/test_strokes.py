@@ -45,3 +45,9 @@ def test_joins_are_round_and_strokes_add_up():
     assert two[50, 120] == 255 and two[200, 120] == 255 and two[125, 120] == 0
     floats = render_strokes([[(50.5, 50.25), (200.75, 50.0)]])
     assert floats[50, 120] == 255
+
+
+def test_the_bitmap_belongs_to_the_caller():
+    img = render_strokes([[(10, 10), (50, 50)]])
+    img[:] = 0                                   # the canvas may paint on it
+    assert render_strokes([[(10, 10), (50, 50)]]).max() == 255
