@@ -3,6 +3,7 @@
     python -m nndesk.gui.measure launch            # command -> window shown, 5 launches
     python -m nndesk.gui.measure stall --seconds 20  # a 10 ms QTimer's lateness while training
     python -m nndesk.gui.measure latency           # mouse stroke -> probabilities shown
+    python -m nndesk.gui.measure screenshot --model models/default.npz  # docs/screenshot.png
 """
 
 from __future__ import annotations
@@ -153,11 +154,42 @@ def stall_while_training(seconds: float = 20.0, model: str | None = None,
     return result
 
 
+def screenshot(out: str, model: str | None = None, train_images: int = 3000) -> str:
+    """docs/screenshot.png: the model loaded, two short runs overlaid, a drawn 7."""
+    from PySide6.QtCore import QEventLoop
+
+    from nndesk.data.mnist import Splits, load_mnist
+    from nndesk.presets import load_preset
+
+    app, window = _window(model)
+    d = load_mnist(flatten=False)
+    n = train_images
+    window.training.data = Splits(d.x_train[:n], d.t_train[:n], d.x_val[:1000], d.t_val[:1000],
+                                  d.x_test[:1000], d.t_test[:1000])
+    spec = window.state.spec
+    window.state.set_spec(load_preset("SimpleConvNet"))
+    loop = QEventLoop()
+    window.training.finished.connect(lambda *a: loop.quit())
+    for optimizer, lr in (("Adam", 0.001), ("SGD", 0.05)):
+        window.state.set_config(epochs=4, batch_size=50, optimizer=optimizer, lr=lr)
+        window.training.start()
+        loop.exec()
+    if model:
+        window.load_model(model)
+    window.state.set_spec(spec)
+    _draw(app, window.digit.canvas, SEVEN)
+    for _ in range(5):
+        app.processEvents()
+    window.grab().save(out)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print each measurement as one JSON line."""
     p = argparse.ArgumentParser(description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("what", choices=["launch", "stall", "latency", "all"])
+    p.add_argument("what", choices=["launch", "stall", "latency", "all", "screenshot"])
+    p.add_argument("--out", default="docs/screenshot.png")
     p.add_argument("--model", help="model file (default: the shipped one)")
     p.add_argument("--seconds", type=float, default=20.0)
     p.add_argument("--runs", type=int, default=5)
@@ -166,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"launch": launch_time(a.runs)}), flush=True)
     if a.what in ("latency", "all"):
         print(json.dumps({"stroke_to_prediction_ms": stroke_latency(a.model)}), flush=True)
+    if a.what == "screenshot":
+        print(screenshot(a.out, a.model))
     if a.what in ("stall", "all"):
         print(json.dumps({"event_loop_lateness_ms": stall_while_training(a.seconds, a.model)}),
               flush=True)
