@@ -223,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["OPENBLAS_NUM_THREADS"] = str(threads)  # for any subprocess
     monitor = BusyMonitor().start()
     info = machine_info(torch)
+    if torch is None and args.no_torch:
+        info["torch"] = "not used (--no-torch)"
     started = time.perf_counter()
     smoke = args.smoke
     batch, infer_batch = (10, 50) if smoke else (100, 1000)
@@ -268,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
             "nndesk slower). CPU time: the process's CPU seconds per step, which other busy "
             "processes inflate far less than wall time.", "", table, ""]
     if torch is None:
-        body += ["torch: not installed (nndesk figures only).", ""]
+        body += [f"torch: {info['torch']} (nndesk figures only).", ""]
     elif args.torch_channels_last:
         body += ["PyTorch ran in channels-last memory format (model and inputs).", ""]
     if errors:

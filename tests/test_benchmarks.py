@@ -102,6 +102,20 @@ def test_torch_twin_matches_nndesk_when_torch_is_installed(smoke):
     assert max(diffs) < 1e-4  # same weights, same probabilities
 
 
+def test_without_torch_the_nndesk_figures_still_come(tmp_path):
+    cmd = [sys.executable, str(BENCH / "run.py"), "--smoke", "--no-torch", "--no-rss",
+           "--nets", "SimpleConvNet", "--out", str(tmp_path / "R.md")]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=_env(), timeout=120,
+                          cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "torch: not used (--no-torch) (nndesk figures only)." in done.stdout
+    rows = _table_rows(done.stdout)
+    assert {r[0] for r in rows} == {"SimpleConvNet"}
+    for row in rows:
+        assert NUMBER.match(row[2]), row  # nndesk's figure
+        assert row[4] == row[5] == row[6] == "-", row  # no torch, no ratio
+
+
 def test_write_section_replaces_only_its_own_section(tmp_path):
     spec = importlib.util.spec_from_file_location("bench_report", BENCH / "report.py")
     report = importlib.util.module_from_spec(spec)
