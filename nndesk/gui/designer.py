@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -25,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui.editors import make_editor
 from nndesk.gui.layer_schema import (
-    Setting,
     default_layer,
     describe,
     layer_doc,
@@ -38,6 +36,8 @@ from nndesk.gui.state import AppState
 __all__ = ["DesignerPanel"]
 
 CUSTOM = "(custom)"
+# Layers that can swap type in place (same settings-free slot): the activation, the pooling.
+SWAPS = [("ReLU", "LeakyReLU", "Sigmoid", "Tanh"), ("MaxPool2D", "AvgPool2D")]
 BAD, BAD_TEXT = QColor("#fde2e1"), QColor("#b42318")
 
 
@@ -176,6 +176,16 @@ class DesignerPanel(QWidget):
         self._form_layer = copy.deepcopy(layers[index])  # the form stays: the user is typing
         self.state.set_spec(spec)
 
+    def change_type(self, index: int, layer_type: str) -> None:
+        """Swap layer `index` for another kind (ReLU -> Sigmoid, MaxPool2D -> AvgPool2D)."""
+        layers = copy.deepcopy(self.state.spec["layers"])
+        old = layers[index]
+        new = default_layer(layer_type)
+        new.update({k: v for k, v in old.items() if k in new and k != "type"})
+        layers[index] = new
+        self._mark_custom()
+        self._commit(layers, index)
+
     def _mark_custom(self) -> None:
         self.preset.blockSignals(True)
         self.preset.setCurrentText(CUSTOM)
@@ -257,44 +267,20 @@ class DesignerPanel(QWidget):
         layer = layers[i]
         self.settings_box.setTitle(f"Layer {i + 1}: {layer.get('type')}")
         schema = settings_of(layer.get("type"))
-        if not schema:
+        group = next((g for g in SWAPS if layer.get("type") in g), None)
+        if group:
+            kind = QComboBox()
+            kind.setObjectName("layer_type")
+            kind.addItems(group)
+            kind.setCurrentText(layer["type"])
+            kind.setToolTip("change this layer's kind, keeping its place")
+            kind.currentTextChanged.connect(lambda t, i=i: self.change_type(i, t))
+            self.form.addRow("kind", kind)
+        elif not schema:
             self.form.addRow(QLabel("This layer has no settings."))
         for setting in schema:
-            editor = self._editor(i, setting, layer.get(setting.name, setting.default))
+            editor = make_editor(setting, layer.get(setting.name, setting.default),
+                                 lambda v, i=i, name=setting.name: self.set_setting(i, name, v))
             editor.setObjectName(f"setting_{setting.name}")
             editor.setToolTip(setting.tip)
             self.form.addRow(setting.name, editor)
-
-    def _editor(self, index: int, s: Setting, value: object) -> QWidget:
-        if s.kind in ("int", "optional_int"):
-            w = QSpinBox()
-            w.setRange(int(s.minimum), int(s.maximum))
-            if s.kind == "optional_int":
-                w.setSpecialValueText("same as pool size")  # shown at the minimum
-            w.setValue(int(value) if value is not None else int(s.minimum))
-            w.valueChanged.connect(lambda v: self.set_setting(
-                index, s.name, None if s.kind == "optional_int" and v == s.minimum else v))
-            return w
-        if s.kind == "float":
-            w = QDoubleSpinBox()
-            w.setDecimals(6 if s.maximum <= 1 and s.minimum < 1e-3 else 4)
-            w.setRange(float(s.minimum), float(s.maximum))
-            w.setSingleStep(0.05 if s.maximum <= 1 else 0.1)
-            w.setValue(float(value))
-            w.valueChanged.connect(lambda v: self.set_setting(index, s.name, v))
-            return w
-        w = QComboBox()  # init: a name or a number (the normal std)
-        w.setEditable(True)
-        w.addItems(["auto", "he", "xavier", "0.01"])
-        w.setCurrentText(str(value))
-        w.currentTextChanged.connect(lambda text: self.set_setting(index, s.name,
-                                                                   _init_value(text)))
-        return w
-
-
-def _init_value(text: str) -> object:
-    """'auto' / 'he' / 'xavier' stay names; anything numeric becomes the normal std."""
-    try:
-        return float(text)
-    except ValueError:
-        return text.strip()

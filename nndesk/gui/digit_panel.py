@@ -155,7 +155,7 @@ class DigitPanel(QWidget):
             text = "Predicting with the network being trained (latest weights)."
         else:
             name = (s.model_path or "model").replace("\\", "/").rsplit("/", 1)[-1]
-            acc = s.metadata.get("test_accuracy")
+            acc = s.metadata.get("accuracy")
             text = f"Model: {name}" + (f" · test accuracy {100 * float(acc):.2f}%"
                                        if isinstance(acc, (int, float)) else "")
         self.model_label.setText(text)

@@ -108,3 +108,23 @@ def test_unreadable_image_is_a_message_not_a_crash(panel, qtbot, tmp_path):
     with qtbot.waitSignal(panel.error) as blocker:
         panel.open_image(str(bad))
     assert "Cannot read" in blocker.args[0] and panel.state.digit is None
+
+
+def test_dropping_an_image_file_emits_its_path(panel, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = tmp_path / "digit.png"
+    QImage(28, 28, QImage.Format.Format_Grayscale8).save(str(path))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(panel.canvas.image_dropped) as dropped:
+        panel.canvas.dropEvent(event)
+    assert dropped.args == [str(path)]
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
+    with qtbot.assertNotEmitted(panel.canvas.image_dropped):
+        panel.canvas.dropEvent(QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+                                          Qt.MouseButton.LeftButton,
+                                          Qt.KeyboardModifier.NoModifier))

@@ -100,3 +100,17 @@ def test_design_file_round_trip(qtbot, tmp_path):
         assert "layers" in str(err)
     else:
         raise AssertionError("a file without layers was accepted")
+
+
+def test_activation_and_pooling_change_kind_in_place(qtbot):
+    from PySide6.QtWidgets import QComboBox
+
+    state, designer, _ = _panels(qtbot)
+    designer.preset.setCurrentText("SimpleConvNet")
+    designer.select(1)  # ReLU
+    designer.settings_box.findChild(QComboBox, "layer_type").setCurrentText("Tanh")
+    assert state.spec["layers"][1] == {"type": "Tanh"} and _column(designer, 1)[1] == "Tanh"
+    designer.select(2)  # MaxPool2D 2x2, stride 2
+    designer.settings_box.findChild(QComboBox, "layer_type").setCurrentText("AvgPool2D")
+    assert state.spec["layers"][2]["type"] == "AvgPool2D"
+    assert state.spec["layers"][2]["pool_size"] == 2 and _column(designer, 2)[2] == "30×12×12"

@@ -1,0 +1,46 @@
+"""One editor widget per layer setting: spin boxes for numbers, a combo box for init."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
+
+from nndesk.gui.layer_schema import Setting
+
+__all__ = ["make_editor", "init_value"]
+
+
+def make_editor(s: Setting, value: object, changed: Callable[[object], None]) -> QWidget:
+    """A widget showing `value`; `changed(new value)` on every edit (None = the default)."""
+    if s.kind in ("int", "optional_int"):
+        w = QSpinBox()
+        w.setRange(int(s.minimum), int(s.maximum))
+        if s.kind == "optional_int":
+            w.setSpecialValueText("same as pool size")  # shown at the minimum
+        w.setValue(int(value) if value is not None else int(s.minimum))
+        w.valueChanged.connect(
+            lambda v: changed(None if s.kind == "optional_int" and v == s.minimum else v))
+        return w
+    if s.kind == "float":
+        w = QDoubleSpinBox()
+        w.setDecimals(6 if s.maximum <= 1 and s.minimum < 1e-3 else 4)
+        w.setRange(float(s.minimum), float(s.maximum))
+        w.setSingleStep(0.05 if s.maximum <= 1 else 0.1)
+        w.setValue(float(value))
+        w.valueChanged.connect(changed)
+        return w
+    w = QComboBox()  # init: a name or a number (the normal std)
+    w.setEditable(True)
+    w.addItems(["auto", "he", "xavier", "0.01"])
+    w.setCurrentText(str(value))
+    w.currentTextChanged.connect(lambda text: changed(init_value(text)))
+    return w
+
+
+def init_value(text: str) -> object:
+    """'auto' / 'he' / 'xavier' stay names; anything numeric becomes the normal std."""
+    try:
+        return float(text)
+    except ValueError:
+        return text.strip()
