@@ -76,6 +76,7 @@ class InsidePanel(QWidget):
         row = QHBoxLayout()
         row.addLayout(left, 2)
         row.addLayout(right, 3)
+        self._row = row
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(row, 1)
@@ -118,10 +119,14 @@ class InsidePanel(QWidget):
             self._map_key = key
         for i, (_, maps) in enumerate(rows):
             self.maps.set_tiles(i, maps, "map")
+        no_conv = net is not None and not any(
+            layer.get("type") == "Conv2D" for layer in net.spec.get("layers", []))
+        self.maps.setVisible(not no_conv)  # an MLP: its weight images get the whole width
+        self.maps_title.setVisible(not no_conv)
+        self._row.setStretch(1, 0 if no_conv else 3)
+        self.hover.setText("This network has no Conv2D layer, so it has no feature maps."
+                           if no_conv else " ")
         if rows:
             self.maps_title.setText("Feature maps of the drawn digit")
-        elif net is not None and not any(
-                layer.get("type") == "Conv2D" for layer in net.spec.get("layers", [])):
-            self.maps_title.setText("Feature maps: this network has no Conv2D layer")
         else:
             self.maps_title.setText("Feature maps: draw a digit to see them")
