@@ -80,6 +80,16 @@ class Layer:
         self.grads: dict[str, np.ndarray] = {}
         self.buffers: dict[str, np.ndarray] = {}
         self.needs_dx = True                   # the network clears it where dx is not wanted
+        self._scratch: dict[str, np.ndarray] = {}
+
+    def scratch(self, name: str, shape: tuple[int, ...], dtype: Any) -> np.ndarray:
+        """A work array kept from step to step (zeros when new). glibc hands out every block
+        above 32 MB as fresh pages, so a new column matrix costs page faults on every step;
+        a kept one does not. Callers overwrite what they read (or rely on parts never written)."""
+        buf = self._scratch.get(name)
+        if buf is None or buf.shape != shape or buf.dtype != dtype:
+            buf = self._scratch[name] = np.zeros(shape, dtype)
+        return buf
 
     @property
     def type(self) -> str:

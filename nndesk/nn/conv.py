@@ -59,11 +59,13 @@ class Conv2D(Layer):
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
         W, k = self.params["W"], self.kernel_size
-        n, _, h, w = self.x_shape = x.shape
-        self.col = im2col(x, k, k, self.stride, self.pad)           # (N, C*K*K, OH*OW)
+        n, c, h, w = self.x_shape = x.shape
+        oh, ow = out_size(h, k, self.stride, self.pad), out_size(w, k, self.stride, self.pad)
+        col = self.scratch("col", (n, c * k * k, oh * ow), x.dtype)
+        self.col = im2col(x, k, k, self.stride, self.pad, out=col)  # (N, C*K*K, OH*OW)
         out = np.matmul(W.reshape(self.filters, -1), self.col)      # (N, F, OH*OW)
         out += self.params["b"][:, None]
-        return out.reshape(n, self.filters, out_size(h, k, self.stride, self.pad), -1)
+        return out.reshape(n, self.filters, oh, ow)
 
     def backward(self, dout: np.ndarray) -> np.ndarray | None:
         W, k = self.params["W"], self.kernel_size
@@ -73,15 +75,18 @@ class Conv2D(Layer):
         self.grads = {"W": dW.reshape(W.shape), "b": d.sum(axis=(0, 2))}
         if not self.needs_dx:
             return None
-        if self.stride != 1:
-            dcol = np.matmul(W.reshape(f, -1).T, d)                 # (N, C*K*K, OH*OW)
-            return col2im(dcol, self.x_shape, k, k, self.stride, self.pad)
         c, h, w = self.x_shape[1:]
+        if self.stride != 1:
+            dcol = self.scratch("dcol", (n, c * k * k, oh * ow), d.dtype)
+            np.matmul(W.reshape(f, -1).T, d, out=dcol)              # (N, C*K*K, OH*OW)
+            return col2im(dcol, self.x_shape, k, k, self.stride, self.pad)
         if f * h * w <= c * (oh * ow + h * w):                      # measured: cheaper here
             return self._dx_flipped(dout)
-        wide = np.zeros((n, f, oh, w + 2 * self.pad), dtype=d.dtype)  # rows over padded width
+        wp = w + 2 * self.pad                                       # rows over padded width;
+        wide = self.scratch("wide", (n, f, oh, wp), d.dtype)        # columns >= ow stay zero
         wide[:, :, :, :ow] = dout
-        dcol = np.matmul(W.reshape(f, -1).T, wide.reshape(n, f, -1))  # (N, C*K*K, OH*Wp)
+        dcol = self.scratch("dcol", (n, c * k * k, oh * wp), d.dtype)
+        np.matmul(W.reshape(f, -1).T, wide.reshape(n, f, -1), out=dcol)  # (N, C*K*K, OH*Wp)
         return col2im_wide(dcol, self.x_shape, k, k, self.pad)
 
     def _dx_flipped(self, dout: np.ndarray) -> np.ndarray:
@@ -94,7 +99,10 @@ class Conv2D(Layer):
         if q < 0:                                                   # padding wider than kernel
             dout, q = dout[:, :, -q:q, -q:q], 0
         W_rot = W[:, :, ::-1, ::-1].transpose(1, 0, 2, 3).reshape(c, -1)  # (C, F*K*K)
-        dx = np.matmul(W_rot, im2col_wide(dout, k, k, q))           # (N, C, H*(W+k-1))
+        f, oh, ow = dout.shape[1:]
+        rows = (oh + 2 * q - k + 1) * (ow + 2 * q)                  # H * (W + k - 1)
+        col = self.scratch("dcol", (n, f * k * k, rows), dout.dtype)
+        dx = np.matmul(W_rot, im2col_wide(dout, k, k, q, out=col))  # (N, C, H*(W+k-1))
         return dx.reshape(n, c, h, -1)[:, :, :, :w]
 
 

@@ -34,11 +34,16 @@ def windows(x: np.ndarray, kh: int, kw: int, stride: int) -> np.ndarray:
     return view[:, :, ::stride, ::stride].transpose(0, 1, 4, 5, 2, 3)
 
 
-def im2col(x: np.ndarray, kh: int, kw: int, stride: int = 1, padding: int = 0) -> np.ndarray:
-    """(N, C, H, W) -> col (N, C*KH*KW, OH*OW): one copy of a strided view, no Python loop."""
+def im2col(x: np.ndarray, kh: int, kw: int, stride: int = 1, padding: int = 0,
+           out: np.ndarray | None = None) -> np.ndarray:
+    """(N, C, H, W) -> col (N, C*KH*KW, OH*OW): one copy of a strided view, no Python loop.
+    With `out` (a buffer of that shape) the copy goes there."""
     w = windows(pad(x, padding), kh, kw, stride)            # (N, C, KH, KW, OH, OW)
     n, c, _, _, oh, ow = w.shape
-    return w.reshape(n, c * kh * kw, oh * ow)
+    if out is None:
+        return w.reshape(n, c * kh * kw, oh * ow)
+    np.copyto(out.reshape(w.shape), w)
+    return out
 
 
 def col2im(col: np.ndarray, x_shape: tuple[int, ...], kh: int, kw: int, stride: int = 1,
@@ -71,8 +76,10 @@ def _padded_flat(x: np.ndarray, p: int, extra: int) -> np.ndarray:
     return buf
 
 
-def im2col_wide(x: np.ndarray, kh: int, kw: int, padding: int = 0) -> np.ndarray:
-    """Stride-1 im2col: (N, C, H, W) -> (N, C*KH*KW, OH*Wp), Wp = W + 2*padding."""
+def im2col_wide(x: np.ndarray, kh: int, kw: int, padding: int = 0,
+                out: np.ndarray | None = None) -> np.ndarray:
+    """Stride-1 im2col: (N, C, H, W) -> (N, C*KH*KW, OH*Wp), Wp = W + 2*padding (into `out`
+    if given)."""
     n, c, h, w = x.shape
     wp = w + 2 * padding
     oh = h + 2 * padding - kh + 1
@@ -80,7 +87,10 @@ def im2col_wide(x: np.ndarray, kh: int, kw: int, padding: int = 0) -> np.ndarray
     s_n, s_c, s_e = buf.strides
     view = as_strided(buf, shape=(n, c, kh, kw, oh * wp),
                       strides=(s_n, s_c, wp * s_e, s_e, s_e), writeable=False)
-    return view.reshape(n, c * kh * kw, oh * wp)
+    if out is None:
+        return view.reshape(n, c * kh * kw, oh * wp)
+    np.copyto(out.reshape(view.shape), view)
+    return out
 
 
 def col2im_wide(col: np.ndarray, x_shape: tuple[int, ...], kh: int, kw: int,
