@@ -19,12 +19,12 @@ from pathlib import Path
 import numpy as np
 from cases import Case, nndesk_case, nndesk_epoch, time_calls, torch_case, torch_epoch
 from peakrss import nndesk_train_rss, torch_train_rss
-from report import fmt, markdown_table, write_section
+from report import markdown_table, write_section
 from sysinfo import BusyMonitor, machine_info, set_threads
+from table import HEADER, STEPS_PER_EPOCH, make_row, rows_for
 
 HERE = Path(__file__).resolve().parent
 PRESETS = ("SimpleConvNet", "LeNet5", "DeepConvNet")
-STEPS_PER_EPOCH = 550  # 55,000 training images / batch 100
 LIBS = ("nndesk", "torch")
 
 
@@ -156,63 +156,31 @@ def measure(cases, rounds: int, steps: int, reps: int, batch_reps: int) -> dict:
     return samples
 
 
-def _target(label: str, metric: str) -> tuple[str, object] | None:
-    """(text, check(nndesk value, ratio) -> bool) of the issue's target for this row."""
-    if metric in ("step", "cpu") and label == "SimpleConvNet":
-        return "ratio <= 1.3", lambda v, r: r is not None and r <= 1.3
-    if metric in ("step", "cpu") and label in ("LeNet5", "DeepConvNet"):
-        return "ratio <= 2.0", lambda v, r: r is not None and r <= 2.0
-    if metric == "predict1" and label.startswith("model "):
-        return "< 1 ms", lambda v, r: v < 1.0
-    if metric in ("batch", "batch_cpu") and label == "SimpleConvNet":
-        return ">= 10,000/s", lambda v, r: v >= 10_000
-    if metric == "rss":
-        return "< 600 MB", lambda v, r: v < 600
-    return None
+def extra_rows(args, torch, splits, threads: int) -> tuple[list[list[str]], str]:
+    """Rows for a real measured epoch (--full) and the peak RSS of training, and how RSS ran."""
+    extra = []
+    if args.full and splits is not None:
+        from nndesk.presets import load_preset
 
-
-def rows_for(samples, infer_batch: int, batch: int, extra: list) -> list[list[str]]:
-    """Table rows: per network, step, epoch, 1-image predict, batch throughput."""
-    rows = []
-    for label, libs in samples.items():
-        for metric, name, unit in (("step", f"train step, batch {batch}", "ms"),
-                                   ("cpu", "train step, CPU time", "ms"),
-                                   ("epoch", "epoch, 550 steps extrapolated", "s"),
-                                   ("predict1", "predict 1 image", "ms"),
-                                   ("batch", f"predict({infer_batch} images)", "images/s"),
-                                   ("batch_cpu", f"predict({infer_batch}), by CPU time",
-                                    "images/s")):
-            src = "step" if metric == "epoch" else metric
-            fig = {}
-            for lib, s in libs.items():
-                med, best = float(np.median(s[src])), float(np.min(s[src]))
-                if metric.startswith("batch"):
-                    fig[lib] = (infer_batch / med, infer_batch / best, med)
-                elif metric == "epoch":
-                    fig[lib] = (med * STEPS_PER_EPOCH, best * STEPS_PER_EPOCH, med)
-                else:
-                    fig[lib] = (med * 1e3, best * 1e3, med)
-            rows.append(_row(label, f"{name} ({unit})", metric, fig))
-    rows += extra
-    return rows
-
-
-def _row(label: str, name: str, metric: str, fig: dict) -> list[str]:
-    """One table row from {lib: (median, best, median seconds)}; ratio by cost (time, MB)."""
-    n, t = fig.get("nndesk"), fig.get("torch")
-    ratio = n[2] / t[2] if n and t else None
-    target = _target(label, metric)
-    verdict = ""
-    if target is not None and n is not None:
-        verdict = f"{target[0]}: {'met' if target[1](n[0], ratio) else 'NOT met'}"
-    cells = [label, name]
-    for f in (n, t):
-        cells += [fmt(f[0]), fmt(f[1])] if f else ["-", "-"]
-    return [*cells, f"{ratio:.2f}" if ratio else "-", verdict]
-
-
-HEADER = ["network", "measure", "nndesk median", "nndesk best", "torch median", "torch best",
-          "nndesk/torch", "target"]
+        spec = load_preset("SimpleConvNet")
+        xtr, ttr = splits.x_train, splits.t_train.astype(np.int64)
+        e = nndesk_epoch(spec, xtr, ttr)
+        fig = {"nndesk": (e, e, e)}
+        if torch is not None:
+            e = torch_epoch(torch, spec, xtr, ttr, args.torch_channels_last)
+            fig["torch"] = (e, e, e)
+        extra.append(make_row("SimpleConvNet", f"epoch, measured ({len(xtr) // 100} steps) (s)",
+                          "epoch_real", fig))
+    rss_how = ""
+    if not args.no_rss:
+        rss_steps = 3 if args.smoke else STEPS_PER_EPOCH if args.full else 100
+        mb, rss_how = nndesk_train_rss(rss_steps, args.smoke or splits is None, threads, args.full)
+        fig = {"nndesk": (mb, mb, mb)}
+        if torch is not None and not args.smoke:
+            tmb = torch_train_rss(rss_steps, args.smoke or splits is None, threads)
+            fig["torch"] = (tmb, tmb, tmb)
+        extra.append(make_row("SimpleConvNet", "peak RSS of training (MB)", "rss", fig))
+    return extra, rss_how
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -237,26 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     cases = build_cases(torch, nets, x, t, batch, infer_batch, args.torch_channels_last)
     errors = twin_errors(torch, cases, x[:100])
     samples = measure(cases, rounds, steps, 3 if smoke else 100, 1 if smoke else 3)
-    extra = []
-    if args.full and splits is not None:
-        spec = next(s for lbl, s, _ in nets if lbl == "SimpleConvNet")
-        xtr, ttr = splits.x_train, splits.t_train.astype(np.int64)
-        e = nndesk_epoch(spec, xtr, ttr)
-        fig = {"nndesk": (e, e, e)}
-        if torch is not None:
-            e = torch_epoch(torch, spec, xtr, ttr, args.torch_channels_last)
-            fig["torch"] = (e, e, e)
-        extra.append(_row("SimpleConvNet", f"epoch, measured ({len(xtr) // 100} steps) (s)",
-                          "epoch_real", fig))
-    rss_how = ""
-    if not args.no_rss:
-        rss_steps = 3 if smoke else STEPS_PER_EPOCH if args.full else 100
-        mb, rss_how = nndesk_train_rss(rss_steps, smoke or splits is None, threads, args.full)
-        fig = {"nndesk": (mb, mb, mb)}
-        if torch is not None and not smoke:
-            tmb = torch_train_rss(rss_steps, smoke or splits is None, threads)
-            fig["torch"] = (tmb, tmb, tmb)
-        extra.append(_row("SimpleConvNet", "peak RSS of training (MB)", "rss", fig))
+    extra, rss_how = extra_rows(args, torch, splits, threads)
     monitor.stop()
     table = markdown_table(HEADER, rows_for(samples, infer_batch, batch, extra))
     info.update(monitor.summary())
