@@ -169,8 +169,8 @@ def extra_rows(args, torch, splits, threads: int) -> tuple[list[list[str]], str]
         if torch is not None:
             e = torch_epoch(torch, spec, xtr, ttr, args.torch_channels_last)
             fig["torch"] = (e, e, e)
-        extra.append(make_row("SimpleConvNet", f"epoch, measured ({len(xtr) // 100} steps) (s)",
-                          "epoch_real", fig))
+        name = f"epoch, measured ({len(xtr) // 100} steps) (s)"
+        extra.append(make_row("SimpleConvNet", name, "epoch_real", fig))
     rss_how = ""
     if not args.no_rss:
         rss_steps = 3 if args.smoke else STEPS_PER_EPOCH if args.full else 100
