@@ -125,6 +125,9 @@ class DigitPanel(QWidget):
             return
         self.canvas.show_image(QImage(path))
         self.state.set_digit(digit)
+        if digit is None:
+            self.error.emit("No digit found", f"{path}\n\nThe image looks empty (no ink). Open "
+                            "a picture of one dark digit on light paper, or the reverse.")
 
     # -- output -----------------------------------------------------------------------------
     def _on_digit_changed(self) -> None:

@@ -128,3 +128,13 @@ def test_dropping_an_image_file_emits_its_path(panel, qtbot, tmp_path):
         panel.canvas.dropEvent(QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
                                           Qt.MouseButton.LeftButton,
                                           Qt.KeyboardModifier.NoModifier))
+
+
+def test_blank_image_says_no_digit(panel, qtbot, tmp_path):
+    path = tmp_path / "blank.png"
+    blank = QImage(64, 64, QImage.Format.Format_Grayscale8)
+    blank.fill(255)
+    blank.save(str(path))
+    with qtbot.waitSignal(panel.error) as said:
+        panel.open_image(str(path))
+    assert said.args[0] == "No digit found" and panel.state.digit is None

@@ -127,3 +127,13 @@ def test_invalid_design_cannot_start(trainer_window, dialogs):
     w.state.set_spec(spec)
     assert not w.train_panel.train_button.isEnabled()
     assert not w.training.start() and "design" in dialogs[-1][0]
+
+
+def test_missing_data_is_a_dialog_and_the_window_stays_usable(window, qtbot, dialogs, tmp_path):
+    window.training.data_dir = str(tmp_path / "empty")  # no MNIST files there
+    with qtbot.waitSignal(window.training.finished, timeout=30_000) as done:
+        assert window.training.start()
+    assert done.args[0]["stopped"] == "error"
+    assert dialogs and dialogs[-1][0] == "Training stopped"
+    assert "Use Train again to download MNIST" in dialogs[-1][1]
+    assert window.state.training == IDLE and window.train_panel.train_button.isEnabled()
