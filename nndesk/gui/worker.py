@@ -38,6 +38,7 @@ class TrainWorker(QObject):
         self.session = None
         self._lock = threading.Lock()
         self._stop = threading.Event()
+        self._skip_test = False
         self._paused = threading.Event()
         self._pending_steps: list[int] = []
         self._pending_losses: list[float] = []
@@ -69,12 +70,16 @@ class TrainWorker(QObject):
         """
         self._stop.set()
         with self._lock:
+            self._skip_test = self._skip_test or skip_test
             if self.session is not None:
-                if skip_test:
-                    d = self.session.data
-                    self.session.data = dataclasses.replace(d, x_test=d.x_test[:0],
-                                                            t_test=d.t_test[:0])
-                self.session.trainer.stop()
+                self._apply_stop()
+
+    def _apply_stop(self) -> None:
+        """(Under the lock, once the session exists.) Stop the trainer, maybe drop the test."""
+        if self._skip_test:
+            d = self.session.data
+            self.session.data = dataclasses.replace(d, x_test=d.x_test[:0], t_test=d.t_test[:0])
+        self.session.trainer.stop()
 
     # -- the thread's work ------------------------------------------------------------------
     @Slot()
@@ -110,7 +115,7 @@ class TrainWorker(QObject):
             if self._paused.is_set():
                 trainer.pause()
             if self._stop.is_set():
-                trainer.stop()
+                self._apply_stop()
         self.started.emit({"epochs": self._epochs, "batches": self._batches,
                            "spec": session.spec, "config": trainer.config.to_dict(),
                            "history": [dict(h) for h in trainer.history],
