@@ -50,11 +50,29 @@ def _load_start_model(window, model_path: str | None) -> None:
             window.state.set_spec(load_preset(name))
 
 
+def _error_dialog(window):
+    """An unexpected error in a handler becomes a dialog; the window keeps working."""
+    import traceback
+
+    def hook(kind, value, tb) -> None:
+        traceback.print_exception(kind, value, tb)
+        if issubclass(kind, KeyboardInterrupt):
+            window.close()
+            return
+        window.show_error("Something went wrong",
+                          f"{kind.__name__}: {value}\n\nThe window keeps working; if this "
+                          "happens again, save your design and model, restart nndesk, and "
+                          "report the message above.")
+
+    return hook
+
+
 def run(model_path: str | None = None) -> int:
     """Open the window (with `model_path`, or the shipped model) and run until it closes."""
     from PySide6.QtCore import QTimer
 
     app, window = create_window(model_path, lazy=True)
+    sys.excepthook = _error_dialog(window)
     window.show()
     if os.environ.get("NNDESK_LAUNCH_PROBE"):  # nndesk.gui.measure: times to shown and ready
         def shown() -> None:  # runs once the show and first paint events are processed
