@@ -152,9 +152,17 @@ class MaxPool2D(_Pool):
         super().__init__(**settings)
         self.x: np.ndarray | None = None
         self.out: np.ndarray | None = None
+        self.right: np.ndarray | None = None   # 2x2 tiles: the right column won (N, C, H, OW)
+        self.lower: np.ndarray | None = None   # 2x2 tiles: the lower row won (N, C, OH, OW)
+
+    def _tiles_2x2(self) -> bool:
+        _, _, h, w = self.x_shape
+        return self.pool_size == 2 and self.step == 2 and h % 2 == 0 and w % 2 == 0
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
         self.x_shape, self.x = x.shape, x
+        if self._tiles_2x2():
+            return self._forward_2x2(x)
         offsets = self._offsets()
         out = x[:, :, offsets[0][0], offsets[0][1]].copy()           # (N, C, OH, OW)
         for rows, cols in offsets[1:]:
@@ -164,6 +172,8 @@ class MaxPool2D(_Pool):
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
         """The gradient goes to where each max came from (the first one if values tie)."""
+        if self._tiles_2x2():
+            return self._backward_2x2(dout)
         p, (_, _, h, w) = self.pool_size, self.x_shape
         tiled = self.step == p and h % p == 0 and w % p == 0        # every pixel in one window
         dx = np.empty(self.x_shape, dout.dtype) if tiled else np.zeros(self.x_shape, dout.dtype)
@@ -180,6 +190,28 @@ class MaxPool2D(_Pool):
             else:
                 dx[:, :, rows, cols] += dout * hit
         return dx
+
+    # The usual case, 2x2 windows tiling the image, in two pairwise maxima: first the two
+    # columns of each window, then its two rows, remembering which side won (left and upper
+    # win ties: the first maximum, as above). Half the passes of the general code.
+    def _forward_2x2(self, x: np.ndarray) -> np.ndarray:
+        n, c, h, w = x.shape
+        cols = x.reshape(n, c, h, w // 2, 2)
+        self.right = cols[..., 1] > cols[..., 0]                   # (N, C, H, OW)
+        rows = np.maximum(cols[..., 0], cols[..., 1]).reshape(n, c, h // 2, 2, w // 2)
+        self.lower = rows[:, :, :, 1] > rows[:, :, :, 0]           # (N, C, OH, OW)
+        return np.maximum(rows[:, :, :, 0], rows[:, :, :, 1])
+
+    def _backward_2x2(self, dout: np.ndarray) -> np.ndarray:
+        n, c, oh, ow = dout.shape
+        rows = np.empty((n, c, oh, 2, ow), dout.dtype)              # dout to the winning row
+        np.multiply(dout, self.lower, out=rows[:, :, :, 1])
+        np.subtract(dout, rows[:, :, :, 1], out=rows[:, :, :, 0])  # exactly dout or 0
+        rows = rows.reshape(n, c, 2 * oh, ow)
+        dx = np.empty((n, c, 2 * oh, ow, 2), dout.dtype)            # then to the winning column
+        np.multiply(rows, self.right, out=dx[..., 1])
+        np.subtract(rows, dx[..., 1], out=dx[..., 0])
+        return dx.reshape(n, c, 2 * oh, 2 * ow)
 
 
 class AvgPool2D(_Pool):

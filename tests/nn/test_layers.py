@@ -29,6 +29,7 @@ CASES = [
     ("conv-conv", _spec(IMG, {"type": "Conv2D", "filters": 3, "kernel_size": 3, "pad": 1},
                         {"type": "Conv2D", "filters": 2, "kernel_size": 3, "stride": 2})),
     ("maxpool-2-crop", _spec(IMG, {"type": "MaxPool2D", "pool_size": 2})),
+    ("maxpool-2-tiles", _spec([2, 6, 4], {"type": "MaxPool2D", "pool_size": 2})),
     ("maxpool-3-stride2", _spec(IMG, {"type": "MaxPool2D", "pool_size": 3, "stride": 2})),
     ("maxpool-2-stride1", _spec(IMG, {"type": "MaxPool2D", "pool_size": 2, "stride": 1})),
     ("avgpool-2-crop", _spec(IMG, {"type": "AvgPool2D", "pool_size": 2})),
@@ -200,6 +201,24 @@ def test_maxpool_gradient_goes_to_the_first_max_only():
     assert layer.forward(x)[0, 0, 0, 0] == 1.0
     dx = layer.backward(np.array([[[[3.0]]]]))
     np.testing.assert_array_equal(dx, [[[[0.0, 3.0, 0.0], [0.0, 0.0, 0.0]]]])
+
+
+def test_maxpool_2x2_tiles_match_a_loop_with_ties_everywhere():
+    """The 2x2 fast path: outputs and gradients equal a per-window loop (first max in
+    row-major order wins), on small integers so that most windows hold ties."""
+    rng = np.random.default_rng(3)
+    x = rng.integers(0, 3, (3, 2, 6, 8)).astype(np.float32)
+    dout = rng.standard_normal((3, 2, 3, 4)).astype(np.float32)
+    layer = LAYERS["MaxPool2D"](pool_size=2)
+    out, dx = layer.forward(x, True), layer.backward(dout)
+    want_out, want_dx = np.zeros_like(dout), np.zeros_like(x)
+    for n, c, i, j in np.ndindex(*dout.shape):
+        window = x[n, c, 2 * i:2 * i + 2, 2 * j:2 * j + 2]
+        a, b = divmod(int(window.argmax()), 2)                    # argmax: the first maximum
+        want_out[n, c, i, j] = window.max()
+        want_dx[n, c, 2 * i + a, 2 * j + b] = dout[n, c, i, j]
+    np.testing.assert_array_equal(out, want_out)
+    np.testing.assert_array_equal(dx, want_dx)
 
 
 def test_infer_shapes_of_a_mixed_network():
