@@ -14,9 +14,10 @@ ACTIVATIONS = {"ReLU", "LeakyReLU", "Sigmoid", "Tanh"}
 MAX_DENSE_TILES = 48
 
 
-def first_layer_weights(network) -> tuple[str, np.ndarray] | None:
+def first_layer_weights(network, spec: dict | None = None) -> tuple[str, np.ndarray] | None:
     """(title, (K, h, w) tiles) of the first Conv2D, or of a first Dense on raw pixels."""
-    types = [layer.get("type") for layer in network.spec.get("layers", [])]
+    spec = spec if spec is not None else network.spec
+    types = [layer.get("type") for layer in spec.get("layers", [])]
     for i, t in enumerate(types):
         if t == "Conv2D":
             w = network.layers[i].params["W"]  # (F, C, KH, KW)
@@ -24,7 +25,7 @@ def first_layer_weights(network) -> tuple[str, np.ndarray] | None:
             return (f"Layer {i + 1} Conv2D: {w.shape[0]} filters of {w.shape[2]}×{w.shape[3]}",
                     np.array(tiles, dtype=np.float32))
         if t == "Dense":
-            shape = network.spec.get("input_shape", [1, 28, 28])
+            shape = spec.get("input_shape", [1, 28, 28])
             w = network.layers[i].params["W"]  # (C*H*W, units)
             if any(u not in ("Flatten",) for u in types[:i]) or w.shape[0] != int(np.prod(shape)):
                 return None
@@ -92,7 +93,7 @@ class InsidePanel(QWidget):
 
     def _on_model_changed(self) -> None:
         net = self.state.network
-        found = first_layer_weights(net) if net is not None else None
+        found = first_layer_weights(net, self.state.model_spec) if net is not None else None
         if found is None:
             self._filter_key = None
             self.filters.set_rows([])
@@ -112,7 +113,8 @@ class InsidePanel(QWidget):
     def _on_digit_changed(self) -> None:
         acts = self.state.activations()
         net = self.state.network
-        rows = feature_maps(net.spec, acts) if acts is not None else []
+        spec = self.state.model_spec
+        rows = feature_maps(spec, acts) if acts is not None else []
         key = tuple(title for title, _ in rows)
         if key != self._map_key:
             self.maps.set_rows(list(key))
@@ -120,7 +122,7 @@ class InsidePanel(QWidget):
         for i, (_, maps) in enumerate(rows):
             self.maps.set_tiles(i, maps, "map")
         no_conv = net is not None and not any(
-            layer.get("type") == "Conv2D" for layer in net.spec.get("layers", []))
+            layer.get("type") == "Conv2D" for layer in spec.get("layers", []))
         self.maps.setVisible(not no_conv)  # an MLP: its weight images get the whole width
         self.maps_title.setVisible(not no_conv)
         self._row.setStretch(1, 0 if no_conv else 3)

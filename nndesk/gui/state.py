@@ -43,6 +43,7 @@ class AppState(QObject):
         self.spec_error: Any = None  # nndesk.nn.SpecError or None
         self.config: dict[str, Any] = dict(DEFAULT_TRAIN_CONFIG)
         self.network: Any = None  # nndesk.nn.Network used by the canvas and feature maps
+        self.model_spec: dict = {}  # network.spec, copied once (the property copies each time)
         self.model_path: str | None = None
         self.metadata: dict = {}
         self.model_source = "none"  # "file", "snapshot" or "none"
@@ -72,6 +73,8 @@ class AppState(QObject):
     def set_model(self, network: Any, *, path: str | None = None, metadata: dict | None = None,
                   source: str = "file") -> None:
         """Use `network` for the canvas and the feature maps."""
+        if network is not self.network or not self.model_spec:
+            self.model_spec = network.spec if network is not None else {}
         self.network = network
         self.model_source = source if network is not None else "none"
         if source == "file" or network is None:
@@ -91,7 +94,7 @@ class AppState(QObject):
         acts = self.activations()
         if acts is None:
             self.probabilities = None
-        elif self.network.spec.get("loss", "softmax_cross_entropy") == "softmax_cross_entropy":
+        elif self.model_spec.get("loss", "softmax_cross_entropy") == "softmax_cross_entropy":
             from nndesk.nn.functions import softmax
 
             self.probabilities = np.asarray(softmax(acts[-1][None]))[0]
