@@ -24,6 +24,7 @@ DEFAULT_TRAIN_CONFIG: dict[str, Any] = {
     "seed": 0,
     "val_split": 5000,
     "train_limit": 0,  # 0 = all training images; a number = the first N (quick experiments)
+    "early_stop": 0,  # epochs without a better val accuracy before stopping (0 = off)
 }
 
 

@@ -63,18 +63,24 @@ class TrainPanel(QWidget):
         self.train_limit = QSpinBox(minimum=0, maximum=60_000, singleStep=1000)
         self.train_limit.setSpecialValueText("all")
         self.train_limit.setToolTip("Train on the first N images only (quick experiments)")
+        self.early_stop = QSpinBox(minimum=0, maximum=100)
+        self.early_stop.setSpecialValueText("off")
+        self.early_stop.setToolTip("Stop after this many epochs without a better validation "
+                                   "accuracy, and go back to the best epoch")
         self._editors = {"optimizer": self.optimizer, "lr": self.lr,
                          "batch_size": self.batch_size, "epochs": self.epochs,
                          "weight_decay": self.weight_decay, "schedule": self.schedule,
                          "augment": self.augment, "seed": self.seed,
-                         "val_split": self.val_split, "train_limit": self.train_limit}
+                         "val_split": self.val_split, "train_limit": self.train_limit,
+                         "early_stop": self.early_stop}
         box = QGroupBox("Training")
         grid = QGridLayout(box)
         grid.setHorizontalSpacing(8)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         labels = {"lr": "learning rate", "batch_size": "batch", "weight_decay": "weight decay",
-                  "val_split": "validation", "train_limit": "train images"}
+                  "val_split": "validation", "train_limit": "train images",
+                  "early_stop": "early stop"}
         for i, (name, editor) in enumerate(self._editors.items()):
             editor.setObjectName(f"config_{name}")
             if name == "augment":

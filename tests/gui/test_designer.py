@@ -114,3 +114,21 @@ def test_activation_and_pooling_change_kind_in_place(qtbot):
     designer.settings_box.findChild(QComboBox, "layer_type").setCurrentText("AvgPool2D")
     assert state.spec["layers"][2]["type"] == "AvgPool2D"
     assert state.spec["layers"][2]["pool_size"] == 2 and _column(designer, 2)[2] == "30×12×12"
+
+
+def test_training_settings_reach_the_trainer_config(qtbot):
+    from nndesk.train import TrainConfig
+
+    state, _, train = _panels(qtbot)
+    train.optimizer.setCurrentText("Momentum")
+    train.lr.setValue(0.05)
+    train.epochs.setValue(3)
+    train.schedule.setCurrentText("cosine")
+    train.augment.setChecked(True)
+    train.early_stop.setValue(2)
+    train.train_limit.setValue(1000)
+    cfg = TrainConfig.from_dict(state.config)  # what the worker builds
+    assert (cfg.optimizer, cfg.lr, cfg.epochs, cfg.schedule) == ("Momentum", 0.05, 3, "cosine")
+    assert cfg.augment and cfg.early_stop == 2 and cfg.train_limit == 1000
+    state.set_config(batch_size=32)  # and back: the state drives the widgets
+    assert train.batch_size.value() == 32
