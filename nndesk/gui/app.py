@@ -5,11 +5,18 @@ from __future__ import annotations
 import os
 import sys
 import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the real imports are lazy: the window must appear fast
+    from PySide6.QtWidgets import QApplication
+
+    from nndesk.gui.main_window import MainWindow
 
 __all__ = ["run", "create_window", "finish_window"]
 
 
-def create_window(model_path: str | None = None, *, lazy: bool = False):
+def create_window(model_path: str | None = None, *,
+                  lazy: bool = False) -> tuple[QApplication, MainWindow]:
     """The QApplication (created once) and a MainWindow with a model and a design loaded.
 
     lazy: leave the plots and the model for `finish_window` (run() shows the window first).
@@ -27,13 +34,13 @@ def create_window(model_path: str | None = None, *, lazy: bool = False):
     return app, window
 
 
-def finish_window(window, model_path: str | None = None) -> None:
+def finish_window(window: MainWindow, model_path: str | None = None) -> None:
     """Build the plot views and load the start model (after the window is on screen)."""
     window.build_views()
     _load_start_model(window, model_path)
 
 
-def _load_start_model(window, model_path: str | None) -> None:
+def _load_start_model(window: MainWindow, model_path: str | None) -> None:
     """The given model, else the shipped one; else a preset design and 'no model yet'."""
     from nndesk.paths import default_model_path
 
