@@ -544,3 +544,25 @@ def test_a_diverging_run_says_what_to_try_and_writes_no_model(mnist_dir, tmp_pat
     err = capsys.readouterr().err
     assert code == 1 and not out.exists()
     assert "learning rate" in err and "try 0.1" in err and "Traceback" not in err
+
+
+def test_eval_on_pen_digits_of_chosen_writers(model, capsys):
+    from nndesk.data.pendigits import load_pendigits, pendigits_path
+    from nndesk.train import load_model
+
+    if not pendigits_path().is_file():
+        pytest.skip(f"pen digits not found at {pendigits_path()}")
+    assert main(["eval", str(model), "--pendigits", "30", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    writer30 = [d for d in load_pendigits(pendigits_path()) if d.writer == 30]
+    assert report["dataset"] == "pendigits" and report["n"] == len(writer30)
+    assert np.array(report["confusion"]).sum(axis=1).tolist() == \
+        np.bincount([d.label for d in writer30], minlength=10).tolist()
+    assert 0.2 < report["accuracy"] <= 1.0  # well above chance even for a tiny, brief MLP
+    assert load_model(model).metadata["accuracy"] > 0.8
+
+
+@pytest.mark.parametrize("text", ["0-3", "31", "a-b", ""])
+def test_bad_writer_ranges_are_user_errors(text, model, capsys):
+    assert main(["eval", str(model), "--pendigits", text]) == 2
+    assert "writers 1..30" in capsys.readouterr().err

@@ -47,6 +47,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.folder:
         x, t = _own_digits(args.folder)
         dataset, what = str(args.folder), "of your"
+    elif args.pendigits:
+        x, t = _pen_digits(args.pendigits, args.variants)
+        dataset = "pendigits"
+        what = f"pen-digit (writers {args.pendigits[0]}-{args.pendigits[-1]})"
     else:
         learned = model.metadata.get("data")
         dataset = args.dataset or (learned.get("dataset") if isinstance(learned, dict) else None)
@@ -74,6 +78,20 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if worst:
         print(f"\nmost frequent mistakes: {', '.join(worst)}")
     return 0
+
+
+def _pen_digits(writers: list[int], variants: int):
+    """Real pen trajectories of `writers`, drawn as on the canvas and preprocessed."""
+    from nndesk.data.pendigits import load_pendigits, pendigits_path, render_set
+
+    path = pendigits_path()
+    if not path.is_file():
+        raise UserError(f"pen digits not found at {path}; set NNDESK_PENDIGITS to "
+                        f"pendigits-orig.tra (UCI pen-based digits)")
+    keep = set(writers)
+    digits = [d for d in load_pendigits(path) if d.writer in keep]
+    x, t, _ = render_set(digits, n_variants=variants, seed=0)
+    return x, t
 
 
 def _own_digits(folder: str):

@@ -129,16 +129,33 @@ def _train_parser(sub) -> None:
     _threads_flag(p)
 
 
+def writer_range(text: str) -> list[int]:
+    """'21-30' or '3,5,7' -> writer numbers (1..30)."""
+    try:
+        parts = [p.split("-") for p in text.split(",")]
+        writers = [w for p in parts for w in range(int(p[0]), int(p[-1]) + 1)]
+    except ValueError:
+        writers = []
+    if not writers or not all(1 <= w <= 30 for w in writers):
+        raise argparse.ArgumentTypeError(f"{text!r}: give writers 1..30 as 21-30 or 3,5,7")
+    return writers
+
+
 def _model_parsers(sub) -> None:
     p = _command(sub, "eval", "test accuracy, per-digit accuracy and confusion matrix",
                  "Measure a model on the test set of MNIST (or Fashion-MNIST), or on your own "
                  "digits: a folder with sub-folders 0/ ... 9/ of images.",
                  "  nndesk eval models/default.npz\n  nndesk eval my.npz --json > report.json\n"
-                 "  nndesk eval models/default.npz --folder my_digits/\n")
+                 "  nndesk eval models/default.npz --folder my_digits/\n"
+                 "  nndesk eval models/default.npz --pendigits 21-30 --variants 3\n")
     p.add_argument("model", metavar="MODEL", help="a model file (.npz)")
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
     p.add_argument("--folder", metavar="DIR",
                    help="your own digits (DIR/0/ ... DIR/9/) instead of the test set")
+    p.add_argument("--pendigits", metavar="WRITERS", type=writer_range,
+                   help="real pen digits of these writers (e.g. 21-30) drawn as on the canvas")
+    p.add_argument("--variants", metavar="N", type=positive_int, default=1,
+                   help="with --pendigits: draw each digit N times (random size, place, pen)")
     _data_flags(p, default=None)
     _threads_flag(p)
 
