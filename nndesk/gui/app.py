@@ -45,7 +45,7 @@ def _load_start_model(window: MainWindow, model_path: str | None) -> None:
     from nndesk.paths import default_model_path
 
     path = model_path or str(default_model_path())
-    if (model_path or default_model_path().is_file()) and window.load_model(path):
+    if (model_path or default_model_path().is_file()) and window.files.load_model(path):
         return
     from nndesk.presets import list_presets, load_preset
 

@@ -8,7 +8,6 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -18,13 +17,13 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.designer import DesignerPanel
 from nndesk.gui.digit_panel import DigitPanel
+from nndesk.gui.file_actions import NO_MODEL, FileActions
 from nndesk.gui.state import IDLE, AppState
 from nndesk.gui.train_panel import TrainPanel
 from nndesk.gui.training import TrainingController
 
 __all__ = ["MainWindow"]
 
-NO_MODEL = "No model yet — train one or open a model file."
 
 
 class MainWindow(QMainWindow):
@@ -37,6 +36,7 @@ class MainWindow(QMainWindow):
         self.state = state or AppState(self)
         self.settings = QSettings("nndesk", "nndesk")
         self.training = TrainingController(self.state, self)
+        self.files = FileActions(self)
         self.designer = DesignerPanel(self.state)
         self.train_panel = TrainPanel(self.state)
         self.plots = None  # PlotsPanel and InsidePanel need pyqtgraph (slow to import):
@@ -85,12 +85,13 @@ class MainWindow(QMainWindow):
     def _menus(self) -> None:
         bar = self.menuBar()
         f = bar.addMenu("&File")
-        self._action(f, "&Open model…", self.open_model_dialog, QKeySequence.StandardKey.Open)
-        self._action(f, "&Save model as…", self.save_model_dialog, QKeySequence.StandardKey.Save)
-        self._action(f, "Model &info…", self.show_model_info, "Ctrl+I")
+        keys = QKeySequence.StandardKey
+        self._action(f, "&Open model…", self.files.open_model_dialog, keys.Open)
+        self._action(f, "&Save model as…", self.files.save_model_dialog, keys.Save)
+        self._action(f, "Model &info…", self.files.show_model_info, "Ctrl+I")
         f.addSeparator()
-        self._action(f, "Open &design…", self.open_design_dialog, "Ctrl+Shift+O")
-        self._action(f, "Save d&esign as…", self.save_design_dialog, "Ctrl+Shift+S")
+        self._action(f, "Open &design…", self.files.open_design_dialog, "Ctrl+Shift+O")
+        self._action(f, "Save d&esign as…", self.files.save_design_dialog, "Ctrl+Shift+S")
         f.addSeparator()
         self._action(f, "Export curves as &PNG…", lambda: self.plots and self.plots._ask_png())
         self._action(f, "Export history as &CSV…", lambda: self.plots and self.plots._ask_csv())
@@ -177,92 +178,11 @@ class MainWindow(QMainWindow):
         else:
             self.model_status.setText(f"Model: {Path(s.model_path or 'untitled').name}"
                                       + _accuracy_text(s.metadata))
+        if s.network is not None:
+            from nndesk.gui.model_io import describe_metadata
 
-    # -- files (dialogs around nndesk.gui.model_io) ----------------------------------------
-    def open_model_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a model", self._dir("models"),
-                                              "nndesk models (*.npz)")
-        if path:
-            self._remember_dir("models", path)
-            self.load_model(path)
-
-    def load_model(self, path: str, *, quiet: bool = False) -> bool:
-        """Use the model in `path` for drawing and show its design in the designer."""
-        from nndesk.gui.model_io import read_model
-
-        try:
-            net, metadata = read_model(path)
-        except ValueError as err:
-            if not quiet:
-                self.show_error("Cannot open this model", f"{err}\n\nOpen a .npz file saved by "
-                                "nndesk (File ▸ Save model, or `nndesk train --out`).")
-            return False
-        self.state.set_model(net, path=str(path), metadata=metadata)
-        if self.state.training == IDLE:
-            self.state.set_spec(net.spec)
-        return True
-
-    def save_model_dialog(self) -> None:
-        from nndesk.gui.model_io import write_model
-
-        if self.state.network is None:
-            self.show_error("No model to save", "Train a network or open a model first.")
-            return
-        path, _ = QFileDialog.getSaveFileName(self, "Save the model", self._dir("models"),
-                                              "nndesk models (*.npz)")
-        if not path:
-            return
-        path = path if path.endswith(".npz") else path + ".npz"
-        try:
-            write_model(path, self.state.network, self.state.metadata)
-        except (OSError, ValueError) as err:
-            self.show_error("Cannot save the model", f"{err}\n\nChoose another folder.")
-            return
-        self._remember_dir("models", path)
-        self.statusBar().showMessage(f"Saved {path}", 8000)
-
-    def show_model_info(self) -> None:
-        from nndesk.gui.model_io import describe_metadata
-
-        s = self.state
-        if s.network is None:
-            QMessageBox.information(self, "Model", NO_MODEL)
-            return
-        QMessageBox.information(self, "Model", describe_metadata(s.network, s.model_path,
-                                                                 s.metadata, s.model_source))
-
-    def open_design_dialog(self) -> None:
-        from nndesk.gui.files import DesignFileError, load_design
-
-        path, _ = QFileDialog.getOpenFileName(self, "Open a design", self._dir("designs"),
-                                              "Network designs (*.json)")
-        if not path:
-            return
-        try:
-            spec, config = load_design(path)
-        except DesignFileError as err:
-            self.show_error("Cannot open this design", f"{err}\n\nOpen a .json file saved with "
-                            "File ▸ Save design.")
-            return
-        self._remember_dir("designs", path)
-        self.state.set_spec(spec)
-        if config:
-            self.state.set_config(**config)
-
-    def save_design_dialog(self) -> None:
-        from nndesk.gui.files import save_design
-
-        path, _ = QFileDialog.getSaveFileName(self, "Save the design", self._dir("designs"),
-                                              "Network designs (*.json)")
-        if not path:
-            return
-        path = path if path.endswith(".json") else path + ".json"
-        try:
-            save_design(path, self.state.spec, self.state.config)
-        except OSError as err:
-            self.show_error("Cannot save the design", f"{err}\n\nChoose another folder.")
-            return
-        self._remember_dir("designs", path)
+            self.model_status.setToolTip(describe_metadata(s.network, s.model_path, s.metadata,
+                                                           s.model_source))
 
     def show_error(self, title: str, text: str) -> None:
         """Every error ends here: a dialog that says what happened and what to do."""
@@ -276,12 +196,6 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+O / Ctrl+Shift+S  open / save a design\nCtrl+Q  quit"))
 
     # -- settings and closing ---------------------------------------------------------------
-    def _dir(self, kind: str) -> str:
-        return str(self.settings.value(f"dirs/{kind}", str(Path.home())))
-
-    def _remember_dir(self, kind: str, path: str) -> None:
-        self.settings.setValue(f"dirs/{kind}", str(Path(path).parent))
-
     def _restore_settings(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):

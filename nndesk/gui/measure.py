@@ -175,7 +175,7 @@ def screenshot(out: str, model: str | None = None, train_images: int = 3000) -> 
         window.training.start()
         loop.exec()
     if model:
-        window.load_model(model)
+        window.files.load_model(model)
     window.state.set_spec(spec)
     _draw(app, window.digit.canvas, SEVEN)
     for _ in range(5):

@@ -61,7 +61,7 @@ def test_bad_model_and_design_files_are_dialogs(qtbot, tmp_path, dialogs):
     qtbot.addWidget(w)
     bad = tmp_path / "bad.npz"
     bad.write_bytes(b"PK not really a zip")
-    assert not w.load_model(str(bad))
+    assert not w.files.load_model(str(bad))
     assert dialogs and dialogs[-1][0] == "Cannot open this model"
     assert "Open a .npz file saved by nndesk" in dialogs[-1][1]
     assert w.state.network is None
@@ -74,13 +74,13 @@ def test_save_and_reopen_a_model(qtbot, tmp_path, tiny_model, monkeypatch):
 
     w = MainWindow()
     qtbot.addWidget(w)
-    assert w.load_model(str(tiny_model))
+    assert w.files.load_model(str(tiny_model))
     out = tmp_path / "copy"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    w.save_model_dialog()
+    w.files.save_model_dialog()
     again = MainWindow()
     qtbot.addWidget(again)
-    assert again.load_model(str(out) + ".npz")
+    assert again.files.load_model(str(out) + ".npz")
     a, b = w.state.network.state_dict(), again.state.network.state_dict()
     assert a.keys() == b.keys() and all((a[k] == b[k]).all() for k in a)
     assert again.state.metadata["accuracy"] == 0.9123
@@ -97,12 +97,12 @@ def test_design_saved_from_the_menu_opens_again(qtbot, tmp_path, monkeypatch):
     w.state.set_config(epochs=7)
     path = tmp_path / "design.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
-    w.save_design_dialog()
+    w.files.save_design_dialog()
     assert json.loads(path.read_text())["training"]["epochs"] == 7
     other = MainWindow()
     qtbot.addWidget(other)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    other.open_design_dialog()
+    other.files.open_design_dialog()
     assert other.state.spec["layers"] == TINY_SPEC["layers"] and other.state.config["epochs"] == 7
 
 
