@@ -548,7 +548,6 @@ def test_a_diverging_run_says_what_to_try_and_writes_no_model(mnist_dir, tmp_pat
 
 def test_eval_on_pen_digits_of_chosen_writers(model, capsys):
     from nndesk.data.pendigits import load_pendigits, pendigits_path
-    from nndesk.train import load_model
 
     if not pendigits_path().is_file():
         pytest.skip(f"pen digits not found at {pendigits_path()}")
@@ -559,7 +558,6 @@ def test_eval_on_pen_digits_of_chosen_writers(model, capsys):
     assert np.array(report["confusion"]).sum(axis=1).tolist() == \
         np.bincount([d.label for d in writer30], minlength=10).tolist()
     assert 0.2 < report["accuracy"] <= 1.0  # well above chance even for a tiny, brief MLP
-    assert load_model(model).metadata["accuracy"] > 0.8
 
 
 @pytest.mark.parametrize("text", ["0-3", "31", "a-b", ""])
