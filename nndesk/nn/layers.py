@@ -150,8 +150,8 @@ class BatchNorm(Layer):
 
     def __init__(self, **settings: Any) -> None:
         super().__init__(**settings)
-        self.xn: np.ndarray | None = None
-        self.inv_std: np.ndarray | None = None
+        self.xc: np.ndarray | None = None      # x minus the mean used, as _rows (B, C, M)
+        self.inv_std: np.ndarray | None = None  # (C,)
         self.train = False
 
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
@@ -169,43 +169,54 @@ class BatchNorm(Layer):
                         "running_var": np.ones(c, dtype=dtype)}
 
     @staticmethod
-    def _axes(x: np.ndarray) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        """Axes to average over and the broadcast shape of a per-feature vector."""
-        return ((0,), (1, -1)) if x.ndim == 2 else ((0, 2, 3), (1, -1, 1, 1))
+    def _rows(x: np.ndarray) -> np.ndarray:
+        """Each feature's samples along the last axis of a (B, C, M) view: (N, C) -> (1, C, N),
+        (N, C, H, W) -> (N, C, H*W). Per-feature sums are then fast vector dot products."""
+        return x.T[None] if x.ndim == 2 else x.reshape(x.shape[0], x.shape[1], -1)
+
+    @staticmethod
+    def _unrows(a: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+        return a[0].T if len(shape) == 2 else a.reshape(shape)
+
+    @staticmethod
+    def _sum(a: np.ndarray, b: np.ndarray | None = None) -> np.ndarray:
+        """Per-feature sum of a (or of a * b) over the batch: (B, C, M) -> (C,), one pass."""
+        b = np.ones(a.shape[-1], a.dtype) if b is None else b
+        return np.vecdot(a, b).sum(axis=0)
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
-        axes, shape = self._axes(x)
+        rows, col = self._rows(x), (1, -1, 1)                    # col: (C,) -> (1, C, 1)
         rm, rv = self.buffers["running_mean"], self.buffers["running_var"]
         if train:
-            mu = x.mean(axis=axes, keepdims=True)
-            xc = x - mu
-            var = np.square(xc).mean(axis=axes, keepdims=True)
+            m = x.size // x.shape[1]                             # samples per feature
+            mu = self._sum(rows) / m
+            xc = rows - mu.reshape(col)
+            var = self._sum(xc, xc) / m
             rm *= self.momentum
-            rm += (1 - self.momentum) * mu.ravel()
+            rm += (1 - self.momentum) * mu
             rv *= self.momentum
-            rv += (1 - self.momentum) * var.ravel()
+            rv += (1 - self.momentum) * var
         else:
-            xc = x - rm.reshape(shape)
-            var = rv.reshape(shape)
-        self.inv_std = 1 / np.sqrt(var + self.eps)               # (1, C[, 1, 1])
-        xc *= self.inv_std                                       # now x normalized
-        self.xn, self.train = xc, train
-        out = self.xn * self.params["gamma"].reshape(shape)
-        out += self.params["beta"].reshape(shape)
-        return out
+            xc, var = rows - rm.reshape(col), rv
+        self.inv_std = 1 / np.sqrt(var + self.eps)               # (C,)
+        self.xc, self.train = xc, train
+        out = xc * (self.params["gamma"] * self.inv_std).reshape(col)  # gamma * x normalized
+        out += self.params["beta"].reshape(col)
+        return self._unrows(out, x.shape)
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
-        """dx = gamma/std * (dout - mean(dout) - xn * mean(dout * xn)), means over the batch."""
-        axes, shape = self._axes(dout)
-        dbeta, dgamma = dout.sum(axis=axes), (dout * self.xn).sum(axis=axes)
+        """dx = gamma/std * (dout - mean(dout) - xn * mean(dout * xn)), means over the batch,
+        with xn = xc / std (xn itself is never stored: one array less to write and read)."""
+        d, col = self._rows(dout), (1, -1, 1)
+        dbeta, dgamma = self._sum(d), self._sum(d, self.xc) * self.inv_std
         self.grads = {"gamma": dgamma, "beta": dbeta}
-        k = self.params["gamma"].reshape(shape) * self.inv_std  # (1, C[, 1, 1])
-        dx = dout * k
+        k = self.params["gamma"] * self.inv_std                  # (C,)
+        dx = d * k.reshape(col)
         if self.train:                                           # the statistics move with x
-            m = dout.size // dbeta.size                          # samples per feature
-            dx -= self.xn * (k * dgamma.reshape(shape) / m)
-            dx -= k * dbeta.reshape(shape) / m
-        return dx
+            m = dout.size // dout.shape[1]
+            dx -= self.xc * (k * self.inv_std * dgamma / m).reshape(col)
+            dx -= (k * dbeta / m).reshape(col)
+        return self._unrows(dx, dout.shape)
 
 
 class Dropout(Layer):
