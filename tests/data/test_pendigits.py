@@ -158,3 +158,20 @@ def test_export_command(tmp_path, capsys):
                    for p in (tmp_path / "out").rglob("*.png"))
     assert len(files) == 2 and all(f.startswith("1/w04_") for f in files)
     assert "2 images of 1 digits" in capsys.readouterr().out
+
+
+def test_pendigits_path_order(tmp_path, monkeypatch):
+    monkeypatch.setenv("NNDESK_PENDIGITS", str(tmp_path / "x.tra"))
+    assert pd.pendigits_path() == tmp_path / "x.tra"
+    monkeypatch.delenv("NNDESK_PENDIGITS")
+    monkeypatch.setenv("NNDESK_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(tmp_path / "data" / "mnist"))
+    mine = tmp_path / "home" / "data" / "pendigits" / pd.FILE_NAME
+    assert pd.pendigits_path() == mine                       # nothing anywhere: say where
+    beside = tmp_path / "data" / "pendigits" / pd.FILE_NAME
+    beside.parent.mkdir(parents=True)
+    beside.write_text(TINY)
+    assert pd.pendigits_path() == beside                     # next to the MNIST folder
+    mine.parent.mkdir(parents=True)
+    mine.write_text(TINY)
+    assert pd.pendigits_path() == mine                       # the user's own copy wins
