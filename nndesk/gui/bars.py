@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+if TYPE_CHECKING:  # numpy loads after the window is shown (launch time)
+    import numpy as np
 
 __all__ = ["ProbabilityBars"]
 
@@ -18,7 +22,7 @@ class ProbabilityBars(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.probabilities: np.ndarray | None = None
+        self.probabilities: list[float] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(10 * 19)
 
@@ -27,7 +31,7 @@ class ProbabilityBars(QWidget):
 
     def set_probabilities(self, probabilities: np.ndarray | None) -> None:
         """Show these ten probabilities (or none)."""
-        self.probabilities = None if probabilities is None else np.asarray(probabilities)
+        self.probabilities = None if probabilities is None else [float(p) for p in probabilities]
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802
@@ -36,7 +40,8 @@ class ProbabilityBars(QWidget):
         row = self.height() / 10
         label_w, value_w = 18.0, 48.0
         track_w = max(self.width() - label_w - value_w - 8, 10)
-        best = int(np.argmax(self.probabilities)) if self.probabilities is not None else -1
+        probs = self.probabilities
+        best = max(range(10), key=probs.__getitem__) if probs is not None else -1
         for digit in range(10):
             y = digit * row
             bar = QRectF(label_w + 4, y + row * 0.2, track_w, row * 0.6)

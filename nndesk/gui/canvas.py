@@ -30,7 +30,7 @@ class DrawingCanvas(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.size_units, self.pen_width = _canvas_constants()
+        self._constants: tuple[int, float] | None = None  # read on first use (NumPy, PIL)
         self.strokes: list[list[tuple[float, float]]] = []
         self._drawing = False
         self._image: QImage | None = None  # an opened image shown instead of strokes
@@ -40,6 +40,20 @@ class DrawingCanvas(QWidget):
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setToolTip("Draw a digit with the mouse or a pen. Esc clears, Ctrl+Z undoes a stroke."
                         " Drop an image file here to recognize it.")
+
+    @property
+    def size_units(self) -> int:
+        """CANVAS_SIZE: the side of the canvas in the units strokes are kept in."""
+        if self._constants is None:
+            self._constants = _canvas_constants()
+        return self._constants[0]
+
+    @property
+    def pen_width(self) -> float:
+        """PEN_WIDTH in canvas units."""
+        if self._constants is None:
+            self._constants = _canvas_constants()
+        return self._constants[1]
 
     # -- geometry: a centred square, canvas units <-> widget pixels -------------------------
     def paper_rect(self) -> QRectF:
@@ -147,6 +161,9 @@ class DrawingCanvas(QWidget):
             font.setPointSizeF(font.pointSizeF() * 1.2)
             p.setFont(font)
             p.drawText(r, Qt.AlignmentFlag.AlignCenter, "draw a digit here")
+        if not self.strokes:
+            p.end()
+            return
         k = r.width() / self.size_units
         pen = QPen(INK, self.pen_width * k, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                    Qt.PenJoinStyle.RoundJoin)

@@ -78,11 +78,7 @@ class DesignerPanel(QWidget):
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.add_button)
         menu.setToolTipsVisible(True)
-        for t in layer_types():
-            action = QAction(t, menu)
-            action.setToolTip(layer_doc(t))
-            action.triggered.connect(lambda _=False, t=t: self.add_layer(t))
-            menu.addAction(action)
+        menu.aboutToShow.connect(self._fill_add_menu)  # the engine's layer list, on first use
         self.add_button.setMenu(menu)
         self.remove_button = QPushButton("Remove")
         self.remove_button.clicked.connect(self.remove_layer)
@@ -116,6 +112,16 @@ class DesignerPanel(QWidget):
         self._form_layer: dict | None = None
         state.spec_changed.connect(self._on_spec_changed)
         self._on_spec_changed()
+
+    def _fill_add_menu(self) -> None:
+        menu = self.add_button.menu()
+        if menu.actions():
+            return
+        for t in layer_types():
+            action = QAction(t, menu)
+            action.setToolTip(layer_doc(t))
+            action.triggered.connect(lambda _=False, t=t: self.add_layer(t))
+            menu.addAction(action)
 
     # -- edits (each builds a new spec and hands it to the state) --------------------------
     def selected(self) -> int | None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 from nndesk.gui.bars import ProbabilityBars
 from nndesk.gui.canvas import IMAGE_SUFFIXES, DrawingCanvas
 from nndesk.gui.state import AppState
+
+if TYPE_CHECKING:  # numpy loads after the window is shown (launch time)
+    import numpy as np
 
 __all__ = ["DigitPanel", "gray_qimage"]
 
@@ -21,6 +24,8 @@ ANSWER_STYLE = "font-size: 44pt; font-weight: 600; color: {color};"
 
 def gray_qimage(a: np.ndarray) -> QImage:
     """A 2-D array in [0, 1] as an 8-bit grayscale QImage (a copy, safe to keep)."""
+    import numpy as np
+
     g = np.ascontiguousarray(np.clip(a * 255.0, 0, 255).astype(np.uint8))
     return QImage(g.data, g.shape[1], g.shape[0], g.strides[0],
                   QImage.Format.Format_Grayscale8).copy()
@@ -147,7 +152,7 @@ class DigitPanel(QWidget):
             self.confidence.setText("no model" if self.state.network is None and digit is not None
                                     else "draw a digit")
         else:
-            best = int(np.argmax(probs))
+            best = max(range(len(probs)), key=lambda i: probs[i])
             self.answer.setText(str(best))
             self.confidence.setText(f"{100 * float(probs[best]):.1f}% sure")
 

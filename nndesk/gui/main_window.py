@@ -38,7 +38,7 @@ class MainWindow(QMainWindow):
         self.training = TrainingController(self.state, self)
         self.files = FileActions(self)
         self.designer = DesignerPanel(self.state)
-        self.train_panel = TrainPanel(self.state)
+        self.train_panel = TrainPanel(self.state, lazy=True)
         self.plots = None  # PlotsPanel and InsidePanel need pyqtgraph (slow to import):
         self.inside = None  # build_views() makes them, right after the window is shown
         self.digit = DigitPanel(self.state)
@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         """Create the pyqtgraph panels (curves, filters, feature maps) in the centre."""
         if self.plots is not None:
             return
+        self.train_panel.load_choices()
         import pyqtgraph as pg
 
         pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)

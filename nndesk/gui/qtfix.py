@@ -23,14 +23,9 @@ def needs_guard() -> bool:
     """True on the affected combination: PySide6 6.12.0 on CPython before 3.12."""
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return False
-    from importlib.metadata import PackageNotFoundError, version
+    import PySide6
 
-    for dist in ("PySide6-Essentials", "PySide6"):
-        try:
-            return version(dist) == "6.12.0"
-        except PackageNotFoundError:
-            continue
-    return False
+    return PySide6.__version__ == "6.12.0"
 
 
 def guard_singletons() -> bool:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:  # numpy loads after the window is shown (launch time)
+    import numpy as np
 
 __all__ = ["AppState", "DEFAULT_TRAIN_CONFIG", "IDLE", "LOADING", "RUNNING", "PAUSED"]
 
@@ -98,9 +100,9 @@ class AppState(QObject):
         elif self.model_spec.get("loss", "softmax_cross_entropy") == "softmax_cross_entropy":
             from nndesk.nn.functions import softmax
 
-            self.probabilities = np.asarray(softmax(acts[-1][None]))[0]
+            self.probabilities = softmax(acts[-1][None])[0]
         else:
-            self.probabilities = np.asarray(acts[-1])
+            self.probabilities = acts[-1]
         self.digit_changed.emit()
 
     def activations(self) -> list[np.ndarray] | None:

@@ -40,22 +40,18 @@ class TrainPanel(QWidget):
     pause_requested = Signal()  # pause or resume, depending on the state
     stop_requested = Signal()
 
-    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, parent: QWidget | None = None, *,
+                 lazy: bool = False) -> None:
         super().__init__(parent)
         self.state = state
         c = state.config
-        from nndesk.nn import OPTIMIZERS
-        from nndesk.train.schedules import SCHEDULES
-
         self.optimizer = QComboBox()
-        self.optimizer.addItems(list(OPTIMIZERS))
         self.lr = QDoubleSpinBox(decimals=5, minimum=1e-5, maximum=1e6, singleStep=0.0005)
         self.batch_size = QSpinBox(minimum=1, maximum=10_000)
         self.epochs = QSpinBox(minimum=1, maximum=1000)
         self.weight_decay = QDoubleSpinBox(decimals=6, minimum=0.0, maximum=1.0,
                                            singleStep=0.0001)
         self.schedule = QComboBox()
-        self.schedule.addItems(list(SCHEDULES))
         self.schedule.setToolTip("learning rate over time: constant, step decay, or cosine")
         self.augment = QCheckBox("random shifts, rotations, scaling")
         self.seed = QSpinBox(minimum=0, maximum=2**31 - 1)
@@ -93,6 +89,8 @@ class TrainPanel(QWidget):
             signal = (editor.currentTextChanged if isinstance(editor, QComboBox) else
                       editor.toggled if isinstance(editor, QCheckBox) else editor.valueChanged)
             signal.connect(lambda v, name=name: self.state.set_config(**{name: v}))
+        if not lazy:
+            self.load_choices()
         self._load_config(c)
 
         self.train_button = QPushButton("Train")
@@ -128,6 +126,21 @@ class TrainPanel(QWidget):
         state.training_state_changed.connect(self._on_training_state_changed)
         self._on_training_state_changed(state.training)
 
+    def load_choices(self) -> None:
+        """Fill the optimizer and schedule lists from the engine and the trainer.
+
+        (lazy=True leaves this for after the window is shown: these imports load NumPy.)
+        """
+        from nndesk.nn import OPTIMIZERS
+        from nndesk.train.schedules import SCHEDULES
+
+        for combo, names in ((self.optimizer, OPTIMIZERS), (self.schedule, SCHEDULES)):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItems(list(names))
+            combo.blockSignals(False)
+        self._load_config(self.state.config)
+
     def _load_config(self, c: dict) -> None:
         """Show the settings (signals blocked so nothing loops back into the state)."""
         for name, editor in self._editors.items():
@@ -135,6 +148,8 @@ class TrainPanel(QWidget):
                 continue
             editor.blockSignals(True)
             if isinstance(editor, QComboBox):
+                if editor.findText(str(c[name])) < 0:
+                    editor.addItem(str(c[name]))  # before load_choices: show the setting
                 editor.setCurrentText(str(c[name]))
             elif isinstance(editor, QCheckBox):
                 editor.setChecked(bool(c[name]))
