@@ -110,6 +110,7 @@ class DesignerPanel(QWidget):
         layout.addWidget(self.settings_box)
         self._form_index: int | None = None
         self._form_layer: dict | None = None
+        self._editing = False  # True during our own edits: they keep showing "(custom)"
         state.spec_changed.connect(self._on_spec_changed)
         self._on_spec_changed()
 
@@ -193,6 +194,7 @@ class DesignerPanel(QWidget):
         self._commit(layers, index)
 
     def _mark_custom(self) -> None:
+        self._editing = True  # our own edit: the spec is no longer the preset it is named after
         self.preset.blockSignals(True)
         self.preset.setCurrentText(CUSTOM)
         self.preset.blockSignals(False)
@@ -202,6 +204,7 @@ class DesignerPanel(QWidget):
             return
         from nndesk.presets import load_preset
 
+        self._editing = False
         self._form_index = None
         self.state.set_spec(load_preset(name))
         self.select(0)
@@ -209,6 +212,13 @@ class DesignerPanel(QWidget):
     # -- state -> widgets -------------------------------------------------------------------
     def _on_spec_changed(self) -> None:
         s = self.state
+        name = s.spec.get("name")
+        if (not self._editing and self.preset.currentText() == CUSTOM
+                and self.preset.findText(str(name)) > 0):
+            self.preset.blockSignals(True)  # a model trained from a preset shows its name
+            self.preset.setCurrentText(name)
+            self.preset.blockSignals(False)
+        self._editing = False  # the next outside change may name a preset again
         layers = s.spec.get("layers", [])
         infos, err = s.layer_infos, s.spec_error
         if err is not None:

@@ -177,6 +177,7 @@ def screenshot(out: str, model: str | None = None, train_images: int = 3000) -> 
     if model:
         window.files.load_model(model)
     window.state.set_spec(spec)
+    window.designer.select(0)
     _draw(app, window.digit.canvas, SEVEN)
     for _ in range(5):
         app.processEvents()

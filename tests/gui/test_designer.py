@@ -132,3 +132,16 @@ def test_training_settings_reach_the_trainer_config(qtbot):
     assert cfg.augment and cfg.early_stop == 2 and cfg.train_limit == 1000
     state.set_config(batch_size=32)  # and back: the state drives the widgets
     assert train.batch_size.value() == 32
+
+
+def test_a_spec_named_after_a_preset_shows_that_preset_until_edited(qtbot):
+    from nndesk.presets import load_preset
+
+    state, designer, _ = _panels(qtbot)
+    state.set_spec(load_preset("LeNet5"))  # e.g. a model file trained from the preset
+    assert designer.preset.currentText() == "LeNet5"
+    designer.select(0)
+    designer.remove_layer()
+    assert designer.preset.currentText() == "(custom)"
+    designer.move_layer(+1)
+    assert designer.preset.currentText() == "(custom)"
