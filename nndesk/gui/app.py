@@ -36,6 +36,11 @@ def create_window(model_path: str | None = None, *,
 
 def finish_window(window: MainWindow, model_path: str | None = None) -> None:
     """Build the plot views and load the start model (after the window is on screen)."""
+    from threadpoolctl import threadpool_limits
+
+    # One BLAS thread for the whole window: one image needs no threads, and on a busy machine
+    # a GEMM split over two threads waits for the slower one (100 ms stalls while drawing).
+    threadpool_limits(limits=1)
     window.build_views()
     _load_start_model(window, model_path)
 
