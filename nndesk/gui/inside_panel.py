@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from nndesk.gui.state import AppState
@@ -12,6 +13,7 @@ __all__ = ["InsidePanel", "first_layer_weights", "feature_maps"]
 
 ACTIVATIONS = {"ReLU", "LeakyReLU", "Sigmoid", "Tanh"}
 MAX_DENSE_TILES = 48
+MAPS_INTERVAL_MS = 40  # feature maps redraw at most ~25 times a second while drawing
 
 
 def first_layer_weights(network, spec: dict | None = None) -> tuple[str, np.ndarray] | None:
@@ -85,6 +87,10 @@ class InsidePanel(QWidget):
         self._map_key: tuple | None = None
         self._filter_key: tuple | None = None
         state.model_changed.connect(self._on_model_changed)
+        self._maps_timer = QTimer(self)  # coalesces redraws: the prediction shows first
+        self._maps_timer.setSingleShot(True)
+        self._maps_timer.setInterval(MAPS_INTERVAL_MS)
+        self._maps_timer.timeout.connect(self.refresh_maps)
         state.digit_changed.connect(self._on_digit_changed)
         self._on_model_changed()
 
@@ -108,9 +114,15 @@ class InsidePanel(QWidget):
                 self._filter_key = key
             self.filters_title.setText(title)
             self.filters.set_tiles(0, tiles, "filter" if "Conv2D" in title else "neuron")
-        self._on_digit_changed()
+        self.refresh_maps()
 
     def _on_digit_changed(self) -> None:
+        if not self._maps_timer.isActive():
+            self._maps_timer.start()
+
+    def refresh_maps(self) -> None:
+        """Show the feature maps of the current digit (now, not on the timer)."""
+        self._maps_timer.stop()
         acts = self.state.activations()
         net = self.state.network
         spec = self.state.model_spec

@@ -179,6 +179,7 @@ def screenshot(out: str, model: str | None = None, train_images: int = 3000) -> 
     window.state.set_spec(spec)
     window.designer.select(0)
     _draw(app, window.digit.canvas, SEVEN)
+    window.inside.refresh_maps()
     for _ in range(5):
         app.processEvents()
     window.grab().save(out)

@@ -102,6 +102,8 @@ def test_filters_and_feature_maps_follow_the_model_and_hover_names_them(qtbot):
     digit = np.zeros((1, 28, 28), np.float32)
     digit[0, 5:23, 13:16] = 1.0  # a "1"
     state.set_digit(digit)
+    qtbot.waitUntil(lambda: bool(panel.maps._rows) and panel.maps._rows[0]["tiles"] is not None,
+                    timeout=2000)  # maps follow on a short timer, after the prediction
     maps = panel.maps._rows[0]["tiles"]
     assert maps.shape == (4, 24, 24)
     relu = net.forward_all(digit[None])[1][0]
