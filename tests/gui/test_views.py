@@ -6,7 +6,7 @@ import csv
 import math
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
 
 from nndesk.gui.inside_panel import InsidePanel, feature_maps, first_layer_weights
@@ -97,6 +97,12 @@ def test_filters_and_feature_maps_follow_the_model_and_hover_names_them(qtbot):
     text = view.describe(0, 0)
     w0 = net.layers[0].params["W"][0, 0]
     assert text == f"filter 1 · 5×5 · min {w0.min():.3g} · max {w0.max():.3g}"
+    image = view._rows[0]["image"]
+    qtbot.waitUntil(lambda: view._rows[0]["view"].sceneBoundingRect().contains(
+        image.mapToScene(QPointF(2.5, 2.5))), timeout=2000)  # laid out
+    with qtbot.waitSignal(view.hovered) as hovered:  # the mouse over filter 1's pixels
+        view.scene().sigMouseMoved.emit(image.mapToScene(QPointF(2.5, 2.5)))
+    assert hovered.args == [text] and panel.hover.text() == text
 
     assert panel.maps._rows == [] or panel.maps._rows[0]["tiles"] is None
     digit = np.zeros((1, 28, 28), np.float32)
