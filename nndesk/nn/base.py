@@ -82,13 +82,19 @@ class Layer:
         self.needs_dx = True                   # the network clears it where dx is not wanted
         self._scratch: dict[str, np.ndarray] = {}
 
-    def scratch(self, name: str, shape: tuple[int, ...], dtype: Any) -> np.ndarray:
+    def scratch(self, name: str, shape: tuple[int, ...], dtype: Any,
+                keep: bool = True) -> np.ndarray:
         """A work array kept from step to step (zeros when new). glibc hands out every block
         above 32 MB as fresh pages, so a new column matrix costs page faults on every step;
-        a kept one does not. Callers overwrite what they read (or rely on parts never written)."""
+        a kept one does not. `keep=False` (evaluation) reuses a kept array of the same shape
+        but keeps no new one: a 500-image evaluation batch does not stay in memory.
+        Callers overwrite what they read (or rely on parts they never write staying zero)."""
         buf = self._scratch.get(name)
-        if buf is None or buf.shape != shape or buf.dtype != dtype:
-            buf = self._scratch[name] = np.zeros(shape, dtype)
+        if buf is not None and buf.shape == shape and buf.dtype == dtype:
+            return buf
+        buf = np.zeros(shape, dtype)
+        if keep:
+            self._scratch[name] = buf
         return buf
 
     @property

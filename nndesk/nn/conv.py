@@ -61,7 +61,7 @@ class Conv2D(Layer):
         W, k = self.params["W"], self.kernel_size
         n, c, h, w = self.x_shape = x.shape
         oh, ow = out_size(h, k, self.stride, self.pad), out_size(w, k, self.stride, self.pad)
-        col = self.scratch("col", (n, c * k * k, oh * ow), x.dtype)
+        col = self.scratch("col", (n, c * k * k, oh * ow), x.dtype, keep=train)
         self.col = im2col(x, k, k, self.stride, self.pad, out=col)  # (N, C*K*K, OH*OW)
         out = np.matmul(W.reshape(self.filters, -1), self.col)      # (N, F, OH*OW)
         out += self.params["b"][:, None]
@@ -160,8 +160,8 @@ class MaxPool2D(_Pool):
         return self.pool_size == 2 and self.step == 2 and h % 2 == 0 and w % 2 == 0
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
-        self.x_shape, self.x = x.shape, x
-        if self._tiles_2x2():
+        self.x_shape, self.x, self.right = x.shape, x, None
+        if train and self._tiles_2x2():                             # evaluation needs no masks
             return self._forward_2x2(x)
         offsets = self._offsets()
         out = x[:, :, offsets[0][0], offsets[0][1]].copy()           # (N, C, OH, OW)
@@ -172,7 +172,7 @@ class MaxPool2D(_Pool):
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
         """The gradient goes to where each max came from (the first one if values tie)."""
-        if self._tiles_2x2():
+        if self.right is not None:                                  # forward kept the masks
             return self._backward_2x2(dout)
         p, (_, _, h, w) = self.pool_size, self.x_shape
         tiled = self.step == p and h % p == 0 and w % p == 0        # every pixel in one window

@@ -154,3 +154,32 @@ def test_pool_before_activation_gives_the_spec_order_numbers():
     for k, g in plain.grads().items():
         np.testing.assert_allclose(fused.grads()[k], g, rtol=1e-5, atol=1e-7)
     np.testing.assert_array_equal(fused.forward(x), fused.forward_all(x)[-1])
+
+
+def test_kept_work_arrays_carry_nothing_from_one_step_to_the_next():
+    """Conv layers keep their column matrices between steps: the gradients of a batch are the
+    same after other batches (and an evaluation of another size) as in a fresh network, on
+    every input-gradient path (flipped kernels, padded-width col2im, stride 2)."""
+    spec = {"input_shape": [2, 9, 8], "layers": [
+        {"type": "Conv2D", "filters": 3, "kernel_size": 3, "pad": 1},   # first: no dx
+        {"type": "Conv2D", "filters": 8, "kernel_size": 3, "pad": 1},   # dx: col2im over width
+        {"type": "Conv2D", "filters": 2, "kernel_size": 3},             # dx: flipped kernels
+        {"type": "ReLU"},
+        {"type": "Conv2D", "filters": 2, "kernel_size": 3, "stride": 2},  # dx: col2im
+        {"type": "Dense", "units": 3}]}
+    rng = np.random.default_rng(0)
+    xs = [rng.standard_normal((5, 2, 9, 8)).astype(np.float32) for _ in range(3)]
+    ts = [rng.integers(0, 3, 5) for _ in range(3)]
+    used = Network.from_spec(spec, seed=1)
+    for x, t in zip(xs[:2], ts[:2], strict=True):
+        used.loss(x, t)
+        used.backward(input_grad=True)
+    used.predict(rng.standard_normal((7, 2, 9, 8)).astype(np.float32))
+    fresh = Network.from_spec(spec, seed=1)
+    for net in (used, fresh):
+        net.loss(xs[2], ts[2])
+    dx_used, dx_fresh = used.backward(input_grad=True), fresh.backward(input_grad=True)
+    np.testing.assert_array_equal(dx_used, dx_fresh)
+    for key, g in fresh.grads().items():
+        np.testing.assert_array_equal(used.grads()[key], g, err_msg=key)
+    assert used.layers[1]._scratch["col"].shape[0] == 5     # the 7-image evaluation kept none
