@@ -38,6 +38,9 @@ class DrawingCanvas(QWidget):
         self.setMinimumSize(200, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.CrossCursor)
+        # Clicking the canvas takes the keyboard focus from any spin box, so Ctrl+Z and Esc
+        # then undo and clear strokes instead of editing that box.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setToolTip("Draw a digit with the mouse or a pen. Esc clears, Ctrl+Z undoes a stroke."
                         " Drop an image file here to recognize it.")
 
