@@ -238,8 +238,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.threads_study:
         from threads_study import study
 
+        busy = BusyMonitor().start()
         section = study(nets[:1] if smoke else nets, x, t, rounds=1 if smoke else 3,
                         steps=2 if smoke else 6, batch=batch)
+        busy.stop()
+        section += "\n" + "\n".join(f"- {k}: {v}" for k, v in busy.summary().items()) + "\n"
         print(section)
         if out is not None:
             write_section(out, "threads", section)
