@@ -222,8 +222,18 @@ class PlotsPanel(QWidget):
     # -- export -----------------------------------------------------------------------------
     def export_png(self, path: str) -> None:
         """Both plots as one PNG image."""
-        if not self.grab().save(path, "PNG"):
-            raise OSError(f"could not write {path}")
+        import os
+        import tempfile
+
+        fd, tmp = tempfile.mkstemp(suffix=".png", dir=os.path.dirname(os.path.abspath(path)))
+        os.close(fd)
+        try:  # temp + rename: never a half-written PNG
+            if not self.grab().save(tmp, "PNG"):
+                raise OSError(f"could not write {path}")
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
 
     def export_csv(self, path: str) -> None:
         """Every run's history: one row per batch loss and one per epoch."""
