@@ -45,6 +45,7 @@ def test_runs_overlay_hide_remove_and_export(qtbot, tmp_path):
     assert [r["kind"] for r in rows].count("batch") == 4 and len(rows) == 7
     epoch2 = [r for r in rows if r["run"] == "adam" and r["kind"] == "epoch"][1]
     assert float(epoch2["val_acc"]) == 0.93 and float(epoch2["train_acc"]) == 0.95
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["curves.png", "history.csv"]  # no temps
 
     plots.run_list.setCurrentRow(0)
     plots.remove_selected()
