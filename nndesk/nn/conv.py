@@ -12,6 +12,8 @@ from nndesk.nn.init import init_std, init_weights
 
 __all__ = ["Conv2D", "MaxPool2D", "AvgPool2D"]
 
+CHUNK_BYTES = 2 << 20   # column matrices built a chunk of images at a time stay about this big
+
 
 def _image_shape(layer: str, input_shape: tuple[int, ...]) -> tuple[int, int, int]:
     """(C, H, W) or a ValueError telling the learner that this layer needs an image."""
@@ -92,7 +94,8 @@ class Conv2D(Layer):
     def _dx_flipped(self, dout: np.ndarray) -> np.ndarray:
         """Input gradient of a stride-1 convolution: a "full" convolution of the upstream
         gradient with the kernels turned 180 degrees and channels swapped. One im2col copy
-        and one GEMM instead of a GEMM plus K*K scatter-adds (col2im)."""
+        and one GEMM instead of a GEMM plus K*K scatter-adds (col2im). A few images at a time:
+        their column matrix (K*K times their gradient) stays in the CPU cache."""
         W, k = self.params["W"], self.kernel_size
         n, c, h, w = self.x_shape
         q = k - 1 - self.pad                                        # border of the full conv
@@ -101,8 +104,12 @@ class Conv2D(Layer):
         W_rot = W[:, :, ::-1, ::-1].transpose(1, 0, 2, 3).reshape(c, -1)  # (C, F*K*K)
         f, oh, ow = dout.shape[1:]
         rows = (oh + 2 * q - k + 1) * (ow + 2 * q)                  # H * (W + k - 1)
-        col = self.scratch("dcol", (n, f * k * k, rows), dout.dtype)
-        dx = np.matmul(W_rot, im2col_wide(dout, k, k, q, out=col))  # (N, C, H*(W+k-1))
+        step = max(1, CHUNK_BYTES // (f * k * k * rows * dout.itemsize))
+        col = self.scratch("dcol", (min(step, n), f * k * k, rows), dout.dtype)
+        dx = np.empty((n, c, rows), dout.dtype)                     # (N, C, H*(W+k-1))
+        for s in range(0, n, step):
+            part = dout[s:s + step]
+            np.matmul(W_rot, im2col_wide(part, k, k, q, out=col[:len(part)]), out=dx[s:s + step])
         return dx.reshape(n, c, h, -1)[:, :, :, :w]
 
 

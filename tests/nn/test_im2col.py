@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nndesk.nn import Conv2D
+from nndesk.nn import Conv2D, conv
 from nndesk.nn.im2col import col2im, col2im_wide, im2col, out_size
 
 
@@ -68,6 +68,10 @@ def test_the_three_input_gradient_paths_agree(c, f, k, pad):
     dcol = np.matmul(W.reshape(f, -1).T, dout.reshape(3, f, -1))
     general = col2im(dcol, x.shape, k, k, 1, pad)
     np.testing.assert_allclose(layer._dx_flipped(dout), general, rtol=1e-10, atol=1e-12)
+    with pytest.MonkeyPatch.context() as mp:                    # chunks of 2 images: 2 + 1
+        mp.setattr(conv, "CHUNK_BYTES", 2 * f * k * k * 8 * (7 + k - 1) * 8)  # H*(W+k-1) rows
+        np.testing.assert_allclose(layer._dx_flipped(dout), general, rtol=1e-10, atol=1e-12)
+        assert layer._scratch["dcol"].shape[0] == 2
     wide = np.zeros(dout.shape[:3] + (7 + 2 * pad,))
     wide[..., :dout.shape[3]] = dout
     dcol_wide = np.matmul(W.reshape(f, -1).T, wide.reshape(3, f, -1))
