@@ -84,17 +84,18 @@ class Layer:
 
     def scratch(self, name: str, shape: tuple[int, ...], dtype: Any,
                 keep: bool = True) -> np.ndarray:
-        """A work array kept from step to step (zeros when new). glibc hands out every block
-        above 32 MB as fresh pages, so a new column matrix costs page faults on every step;
-        a kept one does not. `keep=False` (evaluation) reuses a kept array of the same shape
-        but keeps no new one: a 500-image evaluation batch does not stay in memory.
-        Callers overwrite what they read (or rely on parts they never write staying zero)."""
+        """A work array kept from step to step (zeros when first made). glibc hands out every
+        block above 32 MB as fresh pages, so a new column matrix costs page faults on every
+        step; a kept one does not. `keep=False` (evaluation) reuses a kept array of the same
+        shape, else gives an uninitialized one and keeps it not: a 500-image evaluation batch
+        does not stay in memory. Callers overwrite what they read (or rely on parts of a kept
+        array they never write staying zero)."""
         buf = self._scratch.get(name)
         if buf is not None and buf.shape == shape and buf.dtype == dtype:
             return buf
-        buf = np.zeros(shape, dtype)
-        if keep:
-            self._scratch[name] = buf
+        if not keep:
+            return np.empty(shape, dtype)
+        buf = self._scratch[name] = np.zeros(shape, dtype)
         return buf
 
     @property
