@@ -108,7 +108,7 @@ class TrainingController(QObject):
     # -- worker signals (GUI thread) --------------------------------------------------------
     def _on_started(self, info: dict) -> None:
         if self.state.training == LOADING:
-            self.state.set_training(PAUSED if self.worker and self.worker._paused.is_set()
+            self.state.set_training(PAUSED if self.worker and self.worker.pause_requested
                                     else RUNNING)
         cfg, spec = info["config"], info["spec"]
         name = (f"{self.runs}: {spec.get('name', 'network')} · {cfg['optimizer']} "

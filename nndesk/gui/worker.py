@@ -55,6 +55,11 @@ class TrainWorker(QObject):
             if self.session is not None:
                 self.session.trainer.pause()
 
+    @property
+    def pause_requested(self) -> bool:
+        """True between pause() and resume() (also before the trainer exists)."""
+        return self._paused.is_set()
+
     def resume(self) -> None:
         """Continue a paused run."""
         self._paused.clear()
