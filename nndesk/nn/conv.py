@@ -74,7 +74,8 @@ class Conv2D(Layer):
         n, f, oh, ow = dout.shape
         d = dout.reshape(n, f, oh * ow)                             # (N, F, OH*OW)
         dW = np.matmul(d, self.col.transpose(0, 2, 1)).sum(axis=0)  # sum over n of (F, C*K*K)
-        self.grads = {"W": dW.reshape(W.shape), "b": d.sum(axis=(0, 2))}
+        db = (d @ np.ones(oh * ow, d.dtype)).sum(axis=0)            # GEMVs: 2x d.sum((0, 2))
+        self.grads = {"W": dW.reshape(W.shape), "b": db}
         if not self.needs_dx:
             return None
         c, h, w = self.x_shape[1:]
