@@ -9,15 +9,16 @@ step's loss is recorded with no checkpoint or evaluation in between.
 from __future__ import annotations
 
 import csv
+import io
 import math
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
+
+from nndesk.fileio import atomic_write_text
 
 if TYPE_CHECKING:
     from nndesk.data.mnist import Splits
@@ -215,20 +216,13 @@ def run_experiment(name: str, splits: Splits, *, epochs: int | None = None,
 
 def write_csv(curves: Curves, path: str | Path) -> Path:
     """One column per curve (`run/metric`), one row per step or epoch; written atomically."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as f:
-            writer = csv.writer(f)
-            names = list(curves.columns)
-            writer.writerow([curves.x_name, *names])
-            for i, x in enumerate(curves.x):
-                writer.writerow([x, *(f"{curves.columns[k][i]:.6g}" for k in names)])
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf)
+    names = list(curves.columns)
+    writer.writerow([curves.x_name, *names])
+    for i, x in enumerate(curves.x):
+        writer.writerow([x, *(f"{curves.columns[k][i]:.6g}" for k in names)])
+    path = atomic_write_text(path, buf.getvalue())
     return path
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from nndesk.data.idx import atomic_write
+from nndesk.fileio import atomic_write
 
 __all__ = ["Augmenter", "warp", "thicken", "save_grid"]
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 import gzip
 import math
 import os
-import tempfile
 import zlib
 from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
 
-__all__ = ["IdxError", "read_idx", "write_idx", "atomic_write"]
+from nndesk.fileio import atomic_write
+
+__all__ = ["IdxError", "read_idx", "write_idx"]
 
 # IDX type code -> big-endian dtype (the format's table)
 _DTYPES = {0x08: np.dtype(">u1"), 0x09: np.dtype(">i1"), 0x0B: np.dtype(">i2"),
@@ -82,20 +83,6 @@ def _peek(f: BinaryIO, path: Path) -> bytes:
         return f.read(1)
     except (OSError, EOFError, zlib.error) as e:
         raise IdxError(path, f"corrupt or truncated gzip data at the end ({e})") from e
-
-
-def atomic_write(path: Path, write) -> None:
-    """Call `write(binary_file)` on a temp file beside `path`, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            write(f)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a data file or PNG is for reading
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_idx(path: str | os.PathLike, array: np.ndarray) -> None:

@@ -14,7 +14,8 @@ from pathlib import Path
 import numpy as np
 
 from nndesk import paths
-from nndesk.data.idx import IdxError, atomic_write, read_idx, write_idx
+from nndesk.data.idx import IdxError, read_idx, write_idx
+from nndesk.fileio import atomic_write
 
 __all__ = ["IdxError", "read_idx", "write_idx", "Dataset", "DATASETS", "DataMissingError",
            "DownloadError", "data_dir", "missing_files", "download", "Splits", "load_mnist"]

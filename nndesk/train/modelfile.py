@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -25,6 +24,7 @@ from typing import Any
 import numpy as np
 
 import nndesk
+from nndesk.fileio import atomic_write
 
 __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "ModelFile", "ModelFileError", "save_model",
            "load_model", "to_json"]
@@ -100,41 +100,19 @@ def save_model(path: str | os.PathLike, net: Any, metadata: dict | None = None, 
 
 
 def _write_atomic(path: Path, arrays: dict[str, np.ndarray]) -> None:
-    """np.savez into a temp file next to `path`, fsync, rename; the temp file never stays."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            pause = float(os.environ.get(_PAUSE_ENV, "0") or 0)
-            if pause > 0:  # test hook: half the file on disk, then a long sleep
-                half = dict(list(arrays.items())[: max(1, len(arrays) // 2)])
-                np.savez(f, **half)
-                f.flush()
-                time.sleep(pause)
-                f.seek(0)
-                f.truncate()
-            np.savez(f, **arrays)
+    """np.savez through `atomic_write`, fsynced: a checkpoint survives a kill or a power cut."""
+
+    def write(f) -> None:
+        pause = float(os.environ.get(_PAUSE_ENV, "0") or 0)
+        if pause > 0:  # test hook: half the file on disk, then a long sleep
+            np.savez(f, **dict(list(arrays.items())[: max(1, len(arrays) // 2)]))
             f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
+            time.sleep(pause)
+            f.seek(0)
+            f.truncate()
+        np.savez(f, **arrays)
 
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    atomic_write(path, write, durable=True)
 
 
 def _read_entry(path: Path, archive, name: str) -> np.ndarray:
