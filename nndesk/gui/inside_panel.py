@@ -40,15 +40,17 @@ def first_layer_weights(network, spec: dict | None = None) -> tuple[str, np.ndar
 
 
 def feature_maps(spec: dict, activations: list[np.ndarray]) -> list[tuple[str, np.ndarray]]:
-    """Per Conv2D layer: (title, (C, H, W) maps), taken after its activation when one follows."""
+    """Per Conv2D layer: (title, (C, H, W) maps), taken after the BatchNorm/activation after it."""
     types = [layer.get("type") for layer in spec.get("layers", [])]
     out = []
     for i, t in enumerate(types):
         if t != "Conv2D":
             continue
-        j = i + 1 if i + 1 < len(types) and types[i + 1] in ACTIVATIONS else i
+        j = i  # show the maps after the BatchNorm / activation that follow, as the net uses them
+        while j + 1 < len(types) and types[j + 1] in ACTIVATIONS | {"BatchNorm"}:
+            j += 1
         maps = activations[j]  # (C, H, W)
-        after = f" + {types[j]}" if j != i else ""
+        after = "".join(f" + {t}" for t in types[i + 1:j + 1])
         out.append((f"Layer {i + 1} Conv2D{after}: {maps.shape[0]} maps of "
                     f"{maps.shape[1]}×{maps.shape[2]}", maps))
     return out

@@ -117,3 +117,13 @@ def test_filters_and_feature_maps_follow_the_model_and_hover_names_them(qtbot):
     np.testing.assert_allclose(maps, relu, rtol=1e-6)
     rows = feature_maps(net.spec, state.activations())
     assert rows[0][0].startswith("Layer 1 Conv2D + ReLU")
+
+
+def test_feature_maps_are_shown_after_batchnorm_and_activation():
+    spec = {"layers": [{"type": "Conv2D"}, {"type": "BatchNorm"}, {"type": "ReLU"},
+                       {"type": "MaxPool2D"}, {"type": "Conv2D"}, {"type": "Dense"}]}
+    acts = [np.full((2, 4, 4), i, np.float32) for i in range(6)]
+    rows = feature_maps(spec, acts)
+    assert [title.split(":")[0] for title, _ in rows] == [
+        "Layer 1 Conv2D + BatchNorm + ReLU", "Layer 5 Conv2D"]
+    assert rows[0][1][0, 0, 0] == 2 and rows[1][1][0, 0, 0] == 4
