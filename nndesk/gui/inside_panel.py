@@ -12,6 +12,7 @@ from nndesk.gui.tiles import TileView
 __all__ = ["InsidePanel", "first_layer_weights", "feature_maps"]
 
 ACTIVATIONS = {"ReLU", "LeakyReLU", "Sigmoid", "Tanh"}
+SHORT = {"BatchNorm": "BN"}  # row titles stay short enough for the panel
 MAX_DENSE_TILES = 48
 MAPS_INTERVAL_MS = 40  # feature maps redraw at most ~25 times a second while drawing
 
@@ -50,9 +51,9 @@ def feature_maps(spec: dict, activations: list[np.ndarray]) -> list[tuple[str, n
         while j + 1 < len(types) and types[j + 1] in ACTIVATIONS | {"BatchNorm"}:
             j += 1
         maps = activations[j]  # (C, H, W)
-        after = "".join(f" + {t}" for t in types[i + 1:j + 1])
-        out.append((f"Layer {i + 1} Conv2D{after}: {maps.shape[0]} maps of "
-                    f"{maps.shape[1]}×{maps.shape[2]}", maps))
+        chain = "+".join(SHORT.get(t, t) for t in types[i:j + 1])
+        out.append((f"Layer {i + 1} {chain}: {maps.shape[0]} maps {maps.shape[1]}×{maps.shape[2]}",
+                    maps))
     return out
 
 

@@ -66,7 +66,7 @@ class TileView(pg.GraphicsLayoutWidget):
         cols = self._best_cols(k, h, w)
         r.update(tiles=tiles, cols=cols, name=name)
         r["image"].setImage(mosaic(tiles, cols), levels=(0.0, 1.0), autoLevels=False)
-        r["view"].autoRange(padding=0.02)
+        r["view"].autoRange(padding=0.05)
 
     def _best_cols(self, k: int, h: int, w: int) -> int:
         """The column count that shows the tiles largest in this view's shape."""

@@ -116,7 +116,7 @@ def test_filters_and_feature_maps_follow_the_model_and_hover_names_them(qtbot):
     relu = net.forward_all(digit[None])[1][0]
     np.testing.assert_allclose(maps, relu, rtol=1e-6)
     rows = feature_maps(net.spec, state.activations())
-    assert rows[0][0].startswith("Layer 1 Conv2D + ReLU")
+    assert rows[0][0] == "Layer 1 Conv2D+ReLU: 4 maps 24×24"
 
 
 def test_feature_maps_are_shown_after_batchnorm_and_activation():
@@ -125,5 +125,5 @@ def test_feature_maps_are_shown_after_batchnorm_and_activation():
     acts = [np.full((2, 4, 4), i, np.float32) for i in range(6)]
     rows = feature_maps(spec, acts)
     assert [title.split(":")[0] for title, _ in rows] == [
-        "Layer 1 Conv2D + BatchNorm + ReLU", "Layer 5 Conv2D"]
+        "Layer 1 Conv2D+BN+ReLU", "Layer 5 Conv2D"]
     assert rows[0][1][0, 0, 0] == 2 and rows[1][1][0, 0, 0] == 4
