@@ -183,6 +183,7 @@ def screenshot(out: str, model: str | None = None, train_images: int = 3000) -> 
     for _ in range(5):
         app.processEvents()
     window.grab().save(out)
+    window.close()
     return out
 
 
