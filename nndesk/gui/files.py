@@ -1,32 +1,20 @@
-"""Small file helpers for the window: atomic text writes, design JSON in and out."""
+"""Design files for the window: a network spec plus training settings, as JSON in and out."""
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
-__all__ = ["atomic_write_text", "save_design", "load_design", "DesignFileError"]
+from nndesk.fileio import atomic_write_text
+
+__all__ = ["save_design", "load_design", "DesignFileError"]
 
 MAX_DESIGN_BYTES = 1_000_000
 
 
 class DesignFileError(ValueError):
     """A design file that cannot be read; the message says what is wrong."""
-
-
-def atomic_write_text(path: str | os.PathLike, text: str) -> None:
-    """Write to a temp file beside `path`, then rename: no half-written file is ever left."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def save_design(path: str | os.PathLike, spec: dict, config: dict | None = None) -> None:

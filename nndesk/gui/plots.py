@@ -222,22 +222,20 @@ class PlotsPanel(QWidget):
     # -- export -----------------------------------------------------------------------------
     def export_png(self, path: str) -> None:
         """Both plots as one PNG image."""
-        import os
-        import tempfile
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
-        fd, tmp = tempfile.mkstemp(suffix=".png", dir=os.path.dirname(os.path.abspath(path)))
-        os.close(fd)
-        try:  # temp + rename: never a half-written PNG
-            if not self.grab().save(tmp, "PNG"):
-                raise OSError(f"could not write {path}")
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        from nndesk.fileio import atomic_write
+
+        png = QByteArray()
+        buf = QBuffer(png)
+        buf.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not self.grab().save(buf, "PNG"):
+            raise OSError(f"could not render the plots for {path}")
+        atomic_write(path, lambda f: f.write(png.data()))
 
     def export_csv(self, path: str) -> None:
         """Every run's history: one row per batch loss and one per epoch."""
-        from nndesk.gui.files import atomic_write_text
+        from nndesk.fileio import atomic_write_text
 
         rows = [["run", "kind", "x", "loss", "smoothed_loss", "train_acc", "val_acc",
                  "val_loss"]]
