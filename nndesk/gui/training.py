@@ -99,7 +99,7 @@ class TrainingController(QObject):
         """Stop and wait for the thread (window closing); the checkpoint path if one exists."""
         if self.thread is None:
             return None
-        self.worker.stop(skip_test=True)
+        self.worker.stop()
         self.thread.wait(timeout_ms)
         QCoreApplication.sendPostedEvents()  # deliver the worker's last signals now
         ckpt = self.checkpoint

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import threading
 import time
@@ -38,7 +37,6 @@ class TrainWorker(QObject):
         self.session = None
         self._lock = threading.Lock()
         self._stop = threading.Event()
-        self._skip_test = False
         self._paused = threading.Event()
         self._pending_steps: list[int] = []
         self._pending_losses: list[float] = []
@@ -67,24 +65,13 @@ class TrainWorker(QObject):
             if self.session is not None:
                 self.session.trainer.resume()
 
-    def stop(self, *, skip_test: bool = False) -> None:
-        """End the run before the next batch; the trainer writes a checkpoint.
-
-        skip_test: the window is closing, so do not spend seconds measuring the test set
-        (the session skips it when the test split is empty).
-        """
+    def stop(self) -> None:
+        """End the run before the next batch; the trainer writes a checkpoint (a stopped run
+        skips the test-set evaluation, so closing the window never waits for it)."""
         self._stop.set()
         with self._lock:
-            self._skip_test = self._skip_test or skip_test
             if self.session is not None:
-                self._apply_stop()
-
-    def _apply_stop(self) -> None:
-        """(Under the lock, once the session exists.) Stop the trainer, maybe drop the test."""
-        if self._skip_test:
-            d = self.session.data
-            self.session.data = dataclasses.replace(d, x_test=d.x_test[:0], t_test=d.t_test[:0])
-        self.session.trainer.stop()
+                self.session.trainer.stop()
 
     # -- the thread's work ------------------------------------------------------------------
     @Slot()
@@ -120,7 +107,7 @@ class TrainWorker(QObject):
             if self._paused.is_set():
                 trainer.pause()
             if self._stop.is_set():
-                self._apply_stop()
+                self.session.trainer.stop()
         self.started.emit({"epochs": self._epochs, "batches": self._batches,
                            "spec": session.spec, "config": trainer.config.to_dict(),
                            "history": [dict(h) for h in trainer.history],
