@@ -1,9 +1,11 @@
-"""Measure the window: launch time, event-loop stalls while training, stroke-to-prediction latency.
+"""Measure the window: launch time, event-loop stalls while training, stroke-to-prediction latency,
+an epoch in the window vs `nndesk train`.
 
     python -m nndesk.gui.measure launch            # command -> window shown, 5 launches
     python -m nndesk.gui.measure stall --seconds 20  # a 10 ms QTimer's lateness while training
     python -m nndesk.gui.measure latency           # mouse stroke -> probabilities shown
     python -m nndesk.gui.measure screenshot --model models/default.npz  # docs/screenshot.png
+    python -m nndesk.gui.measure gui-vs-cli --rounds 3  # one epoch: window vs `nndesk train`
 """
 
 from __future__ import annotations
@@ -13,11 +15,14 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
+from collections import Counter
 
 import numpy as np
 
-__all__ = ["StallMeter", "launch_time", "stall_while_training", "stroke_latency", "percentiles"]
+__all__ = ["StallMeter", "launch_time", "stall_while_training", "stroke_latency", "percentiles",
+           "cli_epoch", "gui_epoch", "gui_vs_cli"]
 
 PROBE_ENV = "NNDESK_LAUNCH_PROBE"  # app.run prints the time the window is shown, then quits
 
@@ -187,15 +192,108 @@ def screenshot(out: str, model: str | None = None, train_images: int = 3000) -> 
     return out
 
 
+def cli_epoch(preset: str, out: str, env: dict | None = None) -> float:
+    """`nndesk train --preset P --epochs 1 --out OUT` in a new process: the epoch's time_s."""
+    from nndesk.train import load_model
+
+    cmd = [sys.executable, "-m", "nndesk", "train", "--preset", preset, "--epochs", "1",
+           "--out", out]
+    subprocess.run(cmd, env=env, check=True, capture_output=True, timeout=3600)
+    return float(load_model(out).metadata["history"][0]["time_s"])
+
+
+def gui_epoch(preset: str = "SimpleConvNet", model: str | None = None) -> dict:
+    """One epoch started by the window's Train action, with a 7 on the canvas: the plots,
+    progress line, filters, prediction and feature maps all update while it trains.
+
+    time_s is the trainer's own epoch time; main_thread_cpu_s is what the GUI thread spent
+    meanwhile (the work that competes with training for the 2 cores and the GIL).
+    """
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtGui import QAction
+
+    from nndesk.gui.state import DEFAULT_TRAIN_CONFIG
+
+    app, window = _window(model)
+    window.designer.preset.setCurrentText(preset)
+    window.state.set_config(**dict(DEFAULT_TRAIN_CONFIG, epochs=1))
+    if window.state.spec.get("name") != preset:
+        raise RuntimeError(f"the designer did not load the preset {preset!r}")
+    _draw(app, window.digit.canvas, SEVEN)
+    counts: Counter = Counter()
+    marks: dict = {}
+    loop = QEventLoop()
+    tc, state = window.training, window.state
+
+    def started(*_) -> None:
+        marks["wall"], marks["cpu"] = time.perf_counter(), time.thread_time()
+
+    def epoch(record: dict) -> None:
+        marks["record"] = record
+        marks["wall_s"] = time.perf_counter() - marks["wall"]
+        marks["cpu_s"] = time.thread_time() - marks["cpu"]
+
+    tc.run_started.connect(started)
+    tc.batch_done.connect(lambda *_: counts.update(["batch_done"]))
+    state.model_changed.connect(lambda: counts.update([state.model_source]))
+    tc.epoch_done.connect(epoch)
+    tc.finished.connect(lambda *_: loop.quit())
+    train = next(a for a in window.findChildren(QAction) if a.text() == "&Train")
+    train.trigger()
+    loop.exec()  # until the run has finished (test accuracy measured, model saved)
+    window.close()
+    if "record" not in marks:
+        raise RuntimeError(f"no epoch finished: {window.train_panel.status.text()}")
+    return {"time_s": marks["record"]["time_s"], "wall_s": round(marks["wall_s"], 3),
+            "main_thread_cpu_s": round(marks["cpu_s"], 3),
+            "batch_signals": counts["batch_done"], "snapshots": counts["snapshot"]}
+
+
+GUI_CHILD = ("import json; from nndesk.gui.measure import gui_epoch; "
+             "print(json.dumps(gui_epoch({preset!r}, {model!r})))")
+
+
+def gui_vs_cli(rounds: int = 3, preset: str = "SimpleConvNet", model: str | None = None,
+               out: str = "/tmp/x.npz") -> dict:
+    """One epoch's time_s, interleaved: `nndesk train`, then the window (offscreen, in its
+    own process), `rounds` times each; medians and the ratio GUI/CLI (issue 7: <= 1.10)."""
+    child = [sys.executable, "-c", GUI_CHILD.format(preset=preset, model=model)]
+
+    def uptime() -> str:
+        return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+
+    before, cli, gui = uptime(), [], []
+    with tempfile.TemporaryDirectory(prefix="nndesk-gui-vs-cli-") as home:  # runs, QSettings
+        env = dict(os.environ, OPENBLAS_NUM_THREADS="1", QT_QPA_PLATFORM="offscreen",
+                   NNDESK_HOME=home, XDG_CONFIG_HOME=home)
+        for r in range(rounds):
+            cli.append(cli_epoch(preset, out, env))
+            done = subprocess.run(child, env=env, check=True, capture_output=True, text=True,
+                                  timeout=3600)
+            gui.append(json.loads(done.stdout.splitlines()[-1]))
+            print(f"round {r + 1}/{rounds}: cli {cli[-1]:.2f} s, gui {gui[-1]['time_s']:.2f} s",
+                  file=sys.stderr, flush=True)
+    cli_median = float(np.median(cli))
+    gui_median = float(np.median([g["time_s"] for g in gui]))
+    return {"preset": preset, "rounds": rounds, "cli_time_s": [round(t, 3) for t in cli],
+            "gui": [dict(g, time_s=round(g["time_s"], 3)) for g in gui],
+            "cli_median_s": round(cli_median, 3), "gui_median_s": round(gui_median, 3),
+            "ratio_gui_cli": round(gui_median / cli_median, 3),
+            "uptime_before": before, "uptime_after": uptime()}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print each measurement as one JSON line."""
     p = argparse.ArgumentParser(description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("what", choices=["launch", "stall", "latency", "all", "screenshot"])
+    p.add_argument("what", choices=["launch", "stall", "latency", "all", "screenshot",
+                                    "gui-vs-cli"])
     p.add_argument("--out", default="docs/screenshot.png")
     p.add_argument("--model", help="model file (default: the shipped one)")
     p.add_argument("--seconds", type=float, default=20.0)
     p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--rounds", type=int, default=3, help="gui-vs-cli: epochs on each side")
+    p.add_argument("--preset", default="SimpleConvNet", help="gui-vs-cli: the network")
     a = p.parse_args(argv)
     if a.what in ("launch", "all"):
         print(json.dumps({"launch": launch_time(a.runs)}), flush=True)
@@ -203,6 +301,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"stroke_to_prediction_ms": stroke_latency(a.model)}), flush=True)
     if a.what == "screenshot":
         print(screenshot(a.out, a.model))
+    if a.what == "gui-vs-cli":
+        print(json.dumps({"gui_vs_cli": gui_vs_cli(a.rounds, a.preset, a.model)}), flush=True)
     if a.what in ("stall", "all"):
         print(json.dumps({"event_loop_lateness_ms": stall_while_training(a.seconds, a.model)}),
               flush=True)
