@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import math
-from dataclasses import dataclass
 
 import numpy as np
 import pytest
@@ -13,18 +12,9 @@ from PIL import Image
 from nndesk.cli import main
 from nndesk.cli.experiment_cmd import plot_curves, smooth
 from nndesk.cli.plot import PALETTE, Line, Panel, nice_ticks, render
+from nndesk.data.mnist import Splits
 from nndesk.experiments import EXPERIMENTS, Curves, mlp_spec, read_csv, run_experiment, write_csv
 from nndesk.nn import infer
-
-
-@dataclass
-class _Splits:
-    x_train: np.ndarray
-    t_train: np.ndarray
-    x_val: np.ndarray
-    t_val: np.ndarray
-    x_test: np.ndarray
-    t_test: np.ndarray
 
 
 def _blobs(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -37,11 +27,11 @@ def _blobs(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 @pytest.fixture(scope="module")
-def blobs() -> _Splits:
+def blobs() -> Splits:
     x, t = _blobs(400, 1)
     x_val, t_val = _blobs(100, 3)
     x_test, t_test = _blobs(200, 2)
-    return _Splits(x, t, x_val, t_val, x_test, t_test)
+    return Splits(x, t, x_val, t_val, x_test, t_test)
 
 
 def test_the_book_networks():

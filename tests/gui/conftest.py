@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from gui_helpers import TINY_SPEC
+from PySide6.QtWidgets import QMessageBox
 
 pytest.importorskip("PySide6")
 
@@ -45,3 +46,12 @@ def window(qtbot):
     yield w
     if w.training.busy:
         w.training.shutdown(30_000)
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Record warnings instead of blocking on a modal dialog."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *a: shown.append((title, text)))
+    return shown

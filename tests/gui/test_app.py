@@ -6,15 +6,6 @@ import json
 
 import pytest
 from gui_helpers import TINY_SPEC
-from PySide6.QtWidgets import QMessageBox
-
-
-@pytest.fixture
-def dialogs(monkeypatch):
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        lambda parent, title, text, *a: shown.append((title, text)))
-    return shown
 
 
 @pytest.fixture

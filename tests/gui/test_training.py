@@ -11,15 +11,6 @@ from nndesk.gui.state import IDLE, PAUSED, RUNNING
 
 
 @pytest.fixture
-def dialogs(monkeypatch):
-    """Record warnings instead of blocking on a modal dialog."""
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        lambda parent, title, text, *a: shown.append((title, text)))
-    return shown
-
-
-@pytest.fixture
 def trainer_window(window, small_data, dialogs):
     window.training.data = small_data
     window.state.set_config(epochs=2, batch_size=50, lr=0.01)
