@@ -564,3 +564,15 @@ def test_eval_on_pen_digits_of_chosen_writers(model, capsys):
 def test_bad_writer_ranges_are_user_errors(text, model, capsys):
     assert main(["eval", str(model), "--pendigits", text]) == 2
     assert "writers 1..30" in capsys.readouterr().err
+
+
+def test_every_preset_named_in_the_help_examples_exists(capsys):
+    import re
+
+    from nndesk.presets import list_presets
+
+    for command in COMMANDS:
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        named = re.findall(r"--preset (\S+)", capsys.readouterr().out)
+        assert set(named) - {"NAME"} <= set(list_presets()), command

@@ -83,7 +83,7 @@ def _train_parser(sub) -> None:
                  "  nndesk train --preset SimpleConvNet --epochs 20 --out simple.npz\n"
                  "  nndesk train --spec my_net.json --optimizer sgd --lr 0.1 --schedule cosine "
                  "--out my.npz\n"
-                 "  nndesk train --preset LeNet-5 --augment --extra-data my_digits/ "
+                 "  nndesk train --preset LeNet5 --augment --extra-data my_digits/ "
                  "--out lenet.npz\n"
                  "  nndesk train --preset SimpleConvNet --out simple.npz "
                  "--resume simple.ckpt.npz\n"
