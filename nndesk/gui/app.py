@@ -71,10 +71,12 @@ def _error_dialog(window):
         if issubclass(kind, KeyboardInterrupt):
             window.close()
             return
-        window.show_error("Something went wrong",
-                          f"{kind.__name__}: {value}\n\nThe window keeps working; if this "
-                          "happens again, save your design and model, restart nndesk, and "
-                          "report the message above.")
+        from nndesk.gui.i18n import tr
+
+        window.show_error(tr("Something went wrong"), tr(
+            "{error}\n\nThe window keeps working; if this happens again, save your design "
+            "and model, restart nndesk, and report the message above.").format(
+            error=f"{kind.__name__}: {value}"))
 
     return hook
 

@@ -8,6 +8,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from nndesk.gui.i18n import tr
+
 __all__ = ["DrawingCanvas", "IMAGE_SUFFIXES"]
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".pgm")
@@ -41,8 +43,8 @@ class DrawingCanvas(QWidget):
         # Clicking the canvas takes the keyboard focus from any spin box, so Ctrl+Z and Esc
         # then undo and clear strokes instead of editing that box.
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.setToolTip("Draw a digit with the mouse or a pen. Esc clears, Ctrl+Z undoes a stroke."
-                        " Drop an image file here to recognize it.")
+        self.setToolTip(tr("Draw a digit with the mouse or a pen. Esc clears, Ctrl+Z undoes a "
+                           "stroke. Drop an image file here to recognize it."))
 
     @property
     def size_units(self) -> int:
@@ -163,7 +165,7 @@ class DrawingCanvas(QWidget):
             font = p.font()
             font.setPointSizeF(font.pointSizeF() * 1.2)
             p.setFont(font)
-            p.drawText(r, Qt.AlignmentFlag.AlignCenter, "draw a digit here")
+            p.drawText(r, Qt.AlignmentFlag.AlignCenter, tr("draw a digit here"))
         if not self.strokes:
             p.end()
             return

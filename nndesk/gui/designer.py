@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.editors import make_editor
+from nndesk.gui.i18n import tr
 from nndesk.gui.layer_schema import (
     default_layer,
     describe,
@@ -55,14 +56,14 @@ class DesignerPanel(QWidget):
 
         self.preset = QComboBox()
         self.preset.addItems([CUSTOM, *list_presets()])
-        self.preset.setToolTip("Start from a network of the book (you can edit it afterwards)")
+        self.preset.setToolTip(tr("Start from a network of the book (you can edit it afterwards)"))
         self.preset.currentTextChanged.connect(self._on_preset_chosen)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Preset"))
+        top.addWidget(QLabel(tr("Preset")))
         top.addWidget(self.preset, 1)
 
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["#", "Layer", "Output", "Params"])
+        self.table.setHorizontalHeaderLabels(["#", tr("Layer"), tr("Output"), tr("Params")])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -74,17 +75,17 @@ class DesignerPanel(QWidget):
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
 
         self.add_button = QToolButton()
-        self.add_button.setText("Add layer ▾")
+        self.add_button.setText(tr("Add layer ▾"))
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.add_button)
         menu.setToolTipsVisible(True)
         menu.aboutToShow.connect(self._fill_add_menu)  # the engine's layer list, on first use
         self.add_button.setMenu(menu)
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(tr("Remove"))
         self.remove_button.clicked.connect(self.remove_layer)
-        self.up_button = QPushButton("Up")
+        self.up_button = QPushButton(tr("Up"))
         self.up_button.clicked.connect(lambda: self.move_layer(-1))
-        self.down_button = QPushButton("Down")
+        self.down_button = QPushButton(tr("Down"))
         self.down_button.clicked.connect(lambda: self.move_layer(+1))
         edit = QHBoxLayout()
         edit.addWidget(self.add_button)
@@ -96,7 +97,7 @@ class DesignerPanel(QWidget):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b42318;")
-        self.settings_box = QGroupBox("Layer settings")
+        self.settings_box = QGroupBox(tr("Layer settings"))
         self.form = QFormLayout(self.settings_box)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
@@ -246,13 +247,15 @@ class DesignerPanel(QWidget):
             self.table.selectRow(selected)
         self.table.blockSignals(False)
         if err is None:
-            self.total.setText(f"Total: {sum(i.params for i in infos):,} parameters · input "
-                               f"{_shape(s.spec.get('input_shape', []))} → output "
-                               f"{_shape(infos[-1].output_shape) if infos else '—'}")
+            self.total.setText(tr(
+                "Total: {params} parameters · input {input} → output {output}").format(
+                params=f"{sum(i.params for i in infos):,}",
+                input=_shape(s.spec.get("input_shape", [])),
+                output=_shape(infos[-1].output_shape) if infos else "—"))
             self.problem.setText("")
         else:
-            self.total.setText("Total: —")
-            self.problem.setText(f"⚠ {err}. Fix this layer to train.")
+            self.total.setText(tr("Total: —"))
+            self.problem.setText(tr("⚠ {error}. Fix this layer to train.").format(error=err))
         self._on_selection_changed()
 
     def _infos_before(self, index: int | None) -> list:
@@ -277,11 +280,11 @@ class DesignerPanel(QWidget):
         while self.form.rowCount():
             self.form.removeRow(0)
         if i is None or i >= len(layers):
-            self.settings_box.setTitle("Layer settings")
-            self.form.addRow(QLabel("Select a layer to edit its settings."))
+            self.settings_box.setTitle(tr("Layer settings"))
+            self.form.addRow(QLabel(tr("Select a layer to edit its settings.")))
             return
         layer = layers[i]
-        self.settings_box.setTitle(f"Layer {i + 1}: {layer.get('type')}")
+        self.settings_box.setTitle(tr("Layer {n}: {type}").format(n=i + 1, type=layer.get("type")))
         schema = settings_of(layer.get("type"))
         group = next((g for g in SWAPS if layer.get("type") in g), None)
         if group:
@@ -289,11 +292,11 @@ class DesignerPanel(QWidget):
             kind.setObjectName("layer_type")
             kind.addItems(group)
             kind.setCurrentText(layer["type"])
-            kind.setToolTip("change this layer's kind, keeping its place")
+            kind.setToolTip(tr("change this layer's kind, keeping its place"))
             kind.currentTextChanged.connect(lambda t, i=i: self.change_type(i, t))
-            self.form.addRow("kind", kind)
+            self.form.addRow(tr("kind"), kind)
         elif not schema:
-            self.form.addRow(QLabel("This layer has no settings."))
+            self.form.addRow(QLabel(tr("This layer has no settings.")))
         for setting in schema:
             editor = make_editor(setting, layer.get(setting.name, setting.default),
                                  lambda v, i=i, name=setting.name: self.set_setting(i, name, v))

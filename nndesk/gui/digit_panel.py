@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 
 from nndesk.gui.bars import ProbabilityBars
 from nndesk.gui.canvas import IMAGE_SUFFIXES, DrawingCanvas
+from nndesk.gui.i18n import tr
 from nndesk.gui.state import AppState
 
 if TYPE_CHECKING:  # numpy loads after the window is shown (launch time)
@@ -44,14 +45,14 @@ class DigitPanel(QWidget):
         self.canvas.strokes_changed.connect(self._on_strokes_changed)
         self.canvas.image_dropped.connect(self.open_image)
 
-        self.clear_button = QPushButton("Clear")
-        self.clear_button.setToolTip("Clear the canvas (Esc, Delete, Ctrl+L)")
+        self.clear_button = QPushButton(tr("Clear"))
+        self.clear_button.setToolTip(tr("Clear the canvas (Esc, Delete, Ctrl+L)"))
         self.clear_button.clicked.connect(self.canvas.clear)
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setToolTip("Remove the last stroke (Ctrl+Z)")
+        self.undo_button = QPushButton(tr("Undo"))
+        self.undo_button.setToolTip(tr("Remove the last stroke (Ctrl+Z)"))
         self.undo_button.clicked.connect(self.canvas.undo)
-        self.open_button = QPushButton("Open image…")
-        self.open_button.setToolTip("Recognize a digit from an image file (or drop one here)")
+        self.open_button = QPushButton(tr("Open image…"))
+        self.open_button.setToolTip(tr("Recognize a digit from an image file (or drop one here)"))
         self.open_button.clicked.connect(self._ask_image)
         buttons = QHBoxLayout()
         for b in (self.clear_button, self.undo_button, self.open_button):
@@ -60,7 +61,7 @@ class DigitPanel(QWidget):
         self.preview = QLabel()
         self.preview.setFixedSize(28 * PREVIEW_SCALE, 28 * PREVIEW_SCALE)
         self.preview.setStyleSheet("background: #000; border: 1px solid #c9ced8;")
-        self.preview.setToolTip("The 28x28 image the network sees (after preprocessing)")
+        self.preview.setToolTip(tr("The 28x28 image the network sees (after preprocessing)"))
         self.answer = QLabel("–")
         self.answer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.answer.setStyleSheet(ANSWER_STYLE.format(color="#c3c9d3"))
@@ -70,7 +71,7 @@ class DigitPanel(QWidget):
         answer_box = QVBoxLayout()
         answer_box.addWidget(self.answer)
         answer_box.addWidget(self.confidence)
-        seen_caption = QLabel("network sees")
+        seen_caption = QLabel(tr("network sees"))
         seen_caption.setStyleSheet("color: #5b6472;")
         seen_box = QVBoxLayout()
         seen_box.addWidget(self.preview)
@@ -113,8 +114,9 @@ class DigitPanel(QWidget):
 
     def _ask_image(self) -> None:
         pattern = " ".join(f"*{s}" for s in IMAGE_SUFFIXES)
-        path, _ = QFileDialog.getOpenFileName(self, "Open an image of a digit", "",
-                                              f"Images ({pattern});;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Open an image of a digit"), "",
+            tr("Images ({patterns});;All files (*)").format(patterns=pattern))
         if path:
             self.open_image(path)
 
@@ -125,14 +127,16 @@ class DigitPanel(QWidget):
         try:
             digit = preprocess(path)
         except (ImageError, OSError) as err:
-            self.error.emit("Cannot read this image",
-                            f"{path}\n\n{err}\n\nOpen a PNG, JPEG or BMP picture of one digit.")
+            self.error.emit(tr("Cannot read this image"), tr(
+                "{path}\n\n{error}\n\nOpen a PNG, JPEG or BMP picture of one digit.").format(
+                path=path, error=err))
             return
         self.canvas.show_image(QImage(path))
         self.state.set_digit(digit)
         if digit is None:
-            self.error.emit("No digit found", f"{path}\n\nThe image looks empty (no ink). Open "
-                            "a picture of one dark digit on light paper, or the reverse.")
+            self.error.emit(tr("No digit found"), tr(
+                "{path}\n\nThe image looks empty (no ink). Open a picture of one dark digit "
+                "on light paper, or the reverse.").format(path=path))
 
     # -- output -----------------------------------------------------------------------------
     def _on_digit_changed(self) -> None:
@@ -149,22 +153,24 @@ class DigitPanel(QWidget):
             self.answer.setStyleSheet(style)
         if probs is None:
             self.answer.setText("?")
-            self.confidence.setText("no model" if self.state.network is None and digit is not None
-                                    else "draw a digit")
+            self.confidence.setText(tr("no model") if self.state.network is None
+                                    and digit is not None else tr("draw a digit"))
         else:
             best = max(range(len(probs)), key=lambda i: probs[i])
             self.answer.setText(str(best))
-            self.confidence.setText(f"{100 * float(probs[best]):.1f}% sure")
+            self.confidence.setText(tr("{percent}% sure").format(
+                percent=f"{100 * float(probs[best]):.1f}"))
 
     def _on_model_changed(self) -> None:
         s = self.state
         if s.network is None:
-            text = "No model yet — train one or open a model file (File ▸ Open model…)."
+            text = tr("No model yet — train one or open a model file (File ▸ Open model…).")
         elif s.model_source == "snapshot":
-            text = "Predicting with the network being trained (latest weights)."
+            text = tr("Predicting with the network being trained (latest weights).")
         else:
             name = (s.model_path or "model").replace("\\", "/").rsplit("/", 1)[-1]
             acc = s.metadata.get("accuracy")
-            text = f"Model: {name}" + (f" · test accuracy {100 * float(acc):.2f}%"
-                                       if isinstance(acc, (int, float)) else "")
+            text = tr("Model: {name}").format(name=name) + (
+                tr(" · test accuracy {acc}%").format(acc=f"{100 * float(acc):.2f}")
+                if isinstance(acc, (int, float)) else "")
         self.model_label.setText(text)

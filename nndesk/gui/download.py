@@ -7,6 +7,8 @@ import threading
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from nndesk.gui.i18n import tr
+
 __all__ = ["ensure_mnist"]
 
 
@@ -28,14 +30,15 @@ def ensure_mnist(parent: QWidget, data_dir: str | None = None,
     if not missing:
         return True
     answer = QMessageBox.question(
-        parent, "MNIST is not here yet",
-        f"Training needs the MNIST files in\n{folder}\n\nMissing: {', '.join(missing)}\n\n"
-        "Download them now (about 11 MB)? Drawing digits works without them.",
+        parent, tr("MNIST is not here yet"),
+        tr("Training needs the MNIST files in\n{folder}\n\nMissing: {missing}\n\n"
+           "Download them now (about 11 MB)? Drawing digits works without them.").format(
+            folder=folder, missing=", ".join(missing)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    dialog = QProgressDialog("Downloading MNIST…", "Hide", 0, 1000, parent)
-    dialog.setWindowTitle("Downloading MNIST")
+    dialog = QProgressDialog(tr("Downloading MNIST…"), tr("Hide"), 0, 1000, parent)
+    dialog.setWindowTitle(tr("Downloading MNIST"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
     relay = _Relay()
@@ -57,8 +60,8 @@ def ensure_mnist(parent: QWidget, data_dir: str | None = None,
 
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     if result[0]:
-        QMessageBox.warning(parent, "Download failed",
-                            f"{result[0]}\n\nCheck your internet connection and try again, or "
-                            f"copy the four MNIST .gz files into {folder}.")
+        QMessageBox.warning(parent, tr("Download failed"), tr(
+            "{error}\n\nCheck your internet connection and try again, or "
+            "copy the four MNIST .gz files into {folder}.").format(error=result[0], folder=folder))
         return False
     return True

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
 
+from nndesk.gui.i18n import tr
 from nndesk.gui.layer_schema import Setting
 
 __all__ = ["make_editor", "init_value"]
@@ -17,7 +18,7 @@ def make_editor(s: Setting, value: object, changed: Callable[[object], None]) ->
         w = QSpinBox()
         w.setRange(int(s.minimum), int(s.maximum))
         if s.kind == "optional_int":
-            w.setSpecialValueText("same as pool size")  # shown at the minimum
+            w.setSpecialValueText(tr("same as pool size"))  # shown at the minimum
         w.setValue(int(value) if value is not None else int(s.minimum))
         w.valueChanged.connect(
             lambda v: changed(None if s.kind == "optional_int" and v == s.minimum else v))

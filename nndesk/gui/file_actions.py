@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from nndesk.gui.i18n import N_, tr
 from nndesk.gui.state import IDLE
 
 if TYPE_CHECKING:
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FileActions", "NO_MODEL"]
 
-NO_MODEL = "No model yet — train one or open a model file."
+NO_MODEL = N_("No model yet — train one or open a model file.")
 
 
 class FileActions:
@@ -24,7 +25,7 @@ class FileActions:
         self.window = window
 
     def open_model_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open a model", self._dir("models"),
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("Open a model"), self._dir("models"),
                                               "nndesk models (*.npz)")
         if path:
             self._remember_dir("models", path)
@@ -38,9 +39,9 @@ class FileActions:
             net, metadata = read_model(path)
         except ValueError as err:
             if not quiet:
-                self.window.show_error("Cannot open this model",
-                                       f"{err}\n\nOpen a .npz file saved by nndesk "
-                                       "(File ▸ Save model, or `nndesk train --out`).")
+                self.window.show_error(tr("Cannot open this model"), tr(
+                    "{err}\n\nOpen a .npz file saved by nndesk "
+                    "(File ▸ Save model, or `nndesk train --out`).").format(err=err))
             return False
         self.window.state.set_model(net, path=str(path), metadata=metadata)
         if self.window.state.training == IDLE:
@@ -51,43 +52,47 @@ class FileActions:
         from nndesk.gui.model_io import write_model
 
         if self.window.state.network is None:
-            self.window.show_error("No model to save", "Train a network or open a model first.")
+            self.window.show_error(tr("No model to save"),
+                                   tr("Train a network or open a model first."))
             return
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save the model", self._dir("models"),
-                                              "nndesk models (*.npz)")
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, tr("Save the model"), self._dir("models"),
+            "nndesk models (*.npz)")
         if not path:
             return
         path = path if path.endswith(".npz") else path + ".npz"
         try:
             write_model(path, self.window.state.network, self.window.state.metadata)
         except (OSError, ValueError) as err:
-            self.window.show_error("Cannot save the model", f"{err}\n\nChoose another folder.")
+            self.window.show_error(tr("Cannot save the model"),
+                                   tr("{err}\n\nChoose another folder.").format(err=err))
             return
         self._remember_dir("models", path)
-        self.window.statusBar().showMessage(f"Saved {path}", 8000)
+        self.window.statusBar().showMessage(tr("Saved {path}").format(path=path), 8000)
 
     def show_model_info(self) -> None:
         from nndesk.gui.model_io import describe_metadata
 
         s = self.window.state
         if s.network is None:
-            QMessageBox.information(self.window, "Model", NO_MODEL)
+            QMessageBox.information(self.window, tr("Model"), tr(NO_MODEL))
             return
-        QMessageBox.information(self.window, "Model", describe_metadata(s.network, s.model_path,
+        QMessageBox.information(self.window, tr("Model"), describe_metadata(s.network, s.model_path,
                                                                  s.metadata, s.model_source))
 
     def open_design_dialog(self) -> None:
         from nndesk.gui.files import DesignFileError, load_design
 
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open a design", self._dir("designs"),
-                                              "Network designs (*.json)")
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, tr("Open a design"), self._dir("designs"),
+            "Network designs (*.json)")
         if not path:
             return
         try:
             spec, config = load_design(path)
         except DesignFileError as err:
-            self.window.show_error("Cannot open this design",
-                                   f"{err}\n\nOpen a .json file saved with File ▸ Save design.")
+            self.window.show_error(tr("Cannot open this design"), tr(
+                "{err}\n\nOpen a .json file saved with File ▸ Save design.").format(err=err))
             return
         self._remember_dir("designs", path)
         self.window.state.set_spec(spec)
@@ -97,15 +102,17 @@ class FileActions:
     def save_design_dialog(self) -> None:
         from nndesk.gui.files import save_design
 
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save the design", self._dir("designs"),
-                                              "Network designs (*.json)")
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, tr("Save the design"), self._dir("designs"),
+            "Network designs (*.json)")
         if not path:
             return
         path = path if path.endswith(".json") else path + ".json"
         try:
             save_design(path, self.window.state.spec, self.window.state.config)
         except OSError as err:
-            self.window.show_error("Cannot save the design", f"{err}\n\nChoose another folder.")
+            self.window.show_error(tr("Cannot save the design"),
+                                   tr("{err}\n\nChoose another folder.").format(err=err))
             return
         self._remember_dir("designs", path)
 

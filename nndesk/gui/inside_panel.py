@@ -6,6 +6,7 @@ import numpy as np
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from nndesk.gui.i18n import tr
 from nndesk.gui.state import AppState
 from nndesk.gui.tiles import TileView
 
@@ -25,7 +26,8 @@ def first_layer_weights(network, spec: dict | None = None) -> tuple[str, np.ndar
         if t == "Conv2D":
             w = network.layers[i].params["W"]  # (F, C, KH, KW)
             tiles = w[:, 0] if w.shape[1] == 1 else w.mean(axis=1)
-            return (f"Layer {i + 1} Conv2D: {w.shape[0]} filters of {w.shape[2]}×{w.shape[3]}",
+            return (tr("Layer {n} Conv2D: {count} filters of {h}×{w}").format(
+                n=i + 1, count=w.shape[0], h=w.shape[2], w=w.shape[3]),
                     np.array(tiles, dtype=np.float32))
         if t == "Dense":
             shape = spec.get("input_shape", [1, 28, 28])
@@ -34,9 +36,10 @@ def first_layer_weights(network, spec: dict | None = None) -> tuple[str, np.ndar
                 return None
             units = min(w.shape[1], MAX_DENSE_TILES)
             tiles = w[:, :units].T.reshape(units, shape[-2], shape[-1])
-            more = f" (first {units})" if units < w.shape[1] else ""
-            return (f"Layer {i + 1} Dense: weights of {w.shape[1]} neurons as "
-                    f"{shape[-2]}×{shape[-1]} images{more}", np.array(tiles, dtype=np.float32))
+            more = tr(" (first {units})").format(units=units) if units < w.shape[1] else ""
+            return (tr("Layer {n} Dense: weights of {count} neurons as {h}×{w} images").format(
+                n=i + 1, count=w.shape[1], h=shape[-2], w=shape[-1]) + more,
+                np.array(tiles, dtype=np.float32))
     return None
 
 
@@ -52,7 +55,8 @@ def feature_maps(spec: dict, activations: list[np.ndarray]) -> list[tuple[str, n
             j += 1
         maps = activations[j]  # (C, H, W)
         chain = "+".join(SHORT.get(t, t) for t in types[i:j + 1])
-        out.append((f"Layer {i + 1} {chain}: {maps.shape[0]} maps {maps.shape[1]}×{maps.shape[2]}",
+        out.append((tr("Layer {n} {chain}: {count} maps {h}×{w}").format(
+            n=i + 1, chain=chain, count=maps.shape[0], h=maps.shape[1], w=maps.shape[2]),
                     maps))
     return out
 
@@ -65,8 +69,8 @@ class InsidePanel(QWidget):
         self.state = state
         self.filters = TileView()
         self.maps = TileView()
-        self.filters_title = QLabel("First layer's weights")
-        self.maps_title = QLabel("Feature maps of the drawn digit")
+        self.filters_title = QLabel(tr("First layer's weights"))
+        self.maps_title = QLabel(tr("Feature maps of the drawn digit"))
         for label in (self.filters_title, self.maps_title):
             label.setStyleSheet("font-weight: 600;")
         self.hover = QLabel(" ")
@@ -106,9 +110,9 @@ class InsidePanel(QWidget):
         if found is None:
             self._filter_key = None
             self.filters.set_rows([])
-            self.filters_title.setText("First layer's weights: "
-                                       + ("no model" if net is None else
-                                          "shown for a first Conv2D or a Dense on raw pixels"))
+            self.filters_title.setText(tr("First layer's weights: {why}").format(
+                why=tr("no model") if net is None else
+                tr("shown for a first Conv2D or a Dense on raw pixels")))
         else:
             title, tiles = found
             key = (title, tiles.shape)
@@ -116,7 +120,7 @@ class InsidePanel(QWidget):
                 self.filters.set_rows([""])
                 self._filter_key = key
             self.filters_title.setText(title)
-            self.filters.set_tiles(0, tiles, "filter" if "Conv2D" in title else "neuron")
+            self.filters.set_tiles(0, tiles, tr("filter") if "Conv2D" in title else tr("neuron"))
         self.refresh_maps()
 
     def _on_digit_changed(self) -> None:
@@ -135,15 +139,15 @@ class InsidePanel(QWidget):
             self.maps.set_rows(list(key))
             self._map_key = key
         for i, (_, maps) in enumerate(rows):
-            self.maps.set_tiles(i, maps, "map")
+            self.maps.set_tiles(i, maps, tr("map"))
         no_conv = net is not None and not any(
             layer.get("type") == "Conv2D" for layer in spec.get("layers", []))
         self.maps.setVisible(not no_conv)  # an MLP: its weight images get the whole width
         self.maps_title.setVisible(not no_conv)
         self._row.setStretch(1, 0 if no_conv else 3)
-        self.hover.setText("This network has no Conv2D layer, so it has no feature maps."
+        self.hover.setText(tr("This network has no Conv2D layer, so it has no feature maps.")
                            if no_conv else " ")
         if rows:
-            self.maps_title.setText("Feature maps of the drawn digit")
+            self.maps_title.setText(tr("Feature maps of the drawn digit"))
         else:
-            self.maps_title.setText("Feature maps: draw a digit to see them")
+            self.maps_title.setText(tr("Feature maps: draw a digit to see them"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -18,6 +18,15 @@ from PySide6.QtWidgets import (
 from nndesk.gui.designer import DesignerPanel
 from nndesk.gui.digit_panel import DigitPanel
 from nndesk.gui.file_actions import NO_MODEL, FileActions
+from nndesk.gui.i18n import (
+    LANGUAGE_NAMES,
+    N_,
+    SETTINGS_KEY,
+    detect_language,
+    language,
+    set_language,
+    tr,
+)
 from nndesk.gui.state import IDLE, AppState
 from nndesk.gui.train_panel import TrainPanel
 from nndesk.gui.training import TrainingController
@@ -32,9 +41,10 @@ class MainWindow(QMainWindow):
 
     def __init__(self, state: AppState | None = None) -> None:
         super().__init__()
-        self.setWindowTitle("nndesk — design, train, look inside, draw")
-        self.state = state or AppState(self)
         self.settings = QSettings("nndesk", "nndesk")
+        set_language(detect_language(self.settings))  # before any text is made
+        self.setWindowTitle(tr("nndesk — design, train, look inside, draw"))
+        self.state = state or AppState(self)
         self.training = TrainingController(self.state, self)
         self.files = FileActions(self)
         self.designer = DesignerPanel(self.state)
@@ -51,23 +61,23 @@ class MainWindow(QMainWindow):
         left.setStretchFactor(1, 2)
         self.left_splitter = left
         self.center = QSplitter(Qt.Orientation.Vertical)
-        for text in ("Loading the plots…", "Loading the filter views…"):
+        for text in (tr("Loading the plots…"), tr("Loading the filter views…")):
             placeholder = QLabel(text)
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.center.addWidget(placeholder)
         self.center.setSizes([480, 420])
         self.setCentralWidget(self.center)
-        self._dock("Network designer", left, Qt.DockWidgetArea.LeftDockWidgetArea, 380)
-        self._dock("Draw a digit", self.digit, Qt.DockWidgetArea.RightDockWidgetArea, 360)
-        self.model_status = QLabel(NO_MODEL)
+        self._dock(N_("Network designer"), left, Qt.DockWidgetArea.LeftDockWidgetArea, 380)
+        self._dock(N_("Draw a digit"), self.digit, Qt.DockWidgetArea.RightDockWidgetArea, 360)
+        self.model_status = QLabel(tr(NO_MODEL))
         self.statusBar().addPermanentWidget(self.model_status)
         self._menus()
         self._wire()
         self._restore_settings()
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea, width: int) -> None:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(title.replace(" ", "_"))
+        dock = QDockWidget(tr(title), self)
+        dock.setObjectName(title.replace(" ", "_"))  # English: saved layouts keep working
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         dock.setWidget(widget)
@@ -84,32 +94,52 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         bar = self.menuBar()
-        f = bar.addMenu("&File")
+        f = bar.addMenu(tr("&File"))
         keys = QKeySequence.StandardKey
-        self._action(f, "&Open model…", self.files.open_model_dialog, keys.Open)
-        self._action(f, "&Save model as…", self.files.save_model_dialog, keys.Save)
-        self._action(f, "Model &info…", self.files.show_model_info, "Ctrl+I")
+        self._action(f, tr("&Open model…"), self.files.open_model_dialog, keys.Open)
+        self._action(f, tr("&Save model as…"), self.files.save_model_dialog, keys.Save)
+        self._action(f, tr("Model &info…"), self.files.show_model_info, "Ctrl+I")
         f.addSeparator()
-        self._action(f, "Open &design…", self.files.open_design_dialog, "Ctrl+Shift+O")
-        self._action(f, "Save d&esign as…", self.files.save_design_dialog, "Ctrl+Shift+S")
+        self._action(f, tr("Open &design…"), self.files.open_design_dialog, "Ctrl+Shift+O")
+        self._action(f, tr("Save d&esign as…"), self.files.save_design_dialog, "Ctrl+Shift+S")
         f.addSeparator()
-        self._action(f, "Export curves as &PNG…", lambda: self.plots and self.plots._ask_png())
-        self._action(f, "Export history as &CSV…", lambda: self.plots and self.plots._ask_csv())
+        self._action(f, tr("Export curves as &PNG…"), lambda: self.plots and self.plots._ask_png())
+        self._action(f, tr("Export history as &CSV…"), lambda: self.plots and self.plots._ask_csv())
         f.addSeparator()
-        self._action(f, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        t = bar.addMenu("&Training")
-        self._action(t, "&Train", self._on_train_requested, "Ctrl+T")
-        self._action(t, "&Pause / resume", self.training.toggle_pause, "Ctrl+P")
-        self._action(t, "&Stop", self.training.stop, "Ctrl+.")
-        c = bar.addMenu("&Canvas")
-        self._action(c, "&Clear", self.digit.canvas.clear, "Esc", "Delete", "Ctrl+L")
-        self._action(c, "&Undo stroke", self.digit.canvas.undo, QKeySequence.StandardKey.Undo)
-        self._action(c, "&Open image…", self.digit._ask_image, "Ctrl+Shift+I")
-        v = bar.addMenu("&View")
+        self._action(f, tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        t = bar.addMenu(tr("&Training"))
+        self._action(t, tr("&Train"), self._on_train_requested, "Ctrl+T")
+        self._action(t, tr("&Pause / resume"), self.training.toggle_pause, "Ctrl+P")
+        self._action(t, tr("&Stop"), self.training.stop, "Ctrl+.")
+        c = bar.addMenu(tr("&Canvas"))
+        self._action(c, tr("&Clear"), self.digit.canvas.clear, "Esc", "Delete", "Ctrl+L")
+        self._action(c, tr("&Undo stroke"), self.digit.canvas.undo, QKeySequence.StandardKey.Undo)
+        self._action(c, tr("&Open image…"), self.digit._ask_image, "Ctrl+Shift+I")
+        v = bar.addMenu(tr("&View"))
         for dock in self.findChildren(QDockWidget):
             v.addAction(dock.toggleViewAction())
-        h = bar.addMenu("&Help")
-        self._action(h, "&Keyboard shortcuts", self._show_shortcuts, "F1")
+        v.addSeparator()
+        self._language_menu(v.addMenu(tr("&Language")))
+        h = bar.addMenu(tr("&Help"))
+        self._action(h, tr("&Keyboard shortcuts"), self._show_shortcuts, "F1")
+
+    def _language_menu(self, menu) -> None:
+        """View ▸ Language: the choice is saved and used from the next start."""
+        group = QActionGroup(self)
+        for code, name in LANGUAGE_NAMES.items():
+            action = QAction(name, self, checkable=True)
+            action.setObjectName(f"language_{code}")
+            action.setChecked(code == language())
+            action.triggered.connect(lambda _=False, code=code: self._choose_language(code))
+            group.addAction(action)
+            menu.addAction(action)
+
+    def _choose_language(self, code: str) -> None:
+        self.settings.setValue(SETTINGS_KEY, code)
+        self.settings.sync()
+        QMessageBox.information(self, tr("Language"), tr(
+            "The window will use {language} from the next start of nndesk."
+        ).format(language=LANGUAGE_NAMES[code]))
 
     def _wire(self) -> None:
         tc = self.training
@@ -149,7 +179,7 @@ class MainWindow(QMainWindow):
         if self.state.training != IDLE:
             return
         if self.training.data is None and not ensure_mnist(self, self.training.data_dir):
-            self.train_panel.show_message("Training needs MNIST; drawing still works.")
+            self.train_panel.show_message(tr("Training needs MNIST; drawing still works."))
             return
         self.training.start()
 
@@ -173,12 +203,12 @@ class MainWindow(QMainWindow):
     def _on_model_changed(self) -> None:
         s = self.state
         if s.network is None:
-            self.model_status.setText(NO_MODEL)
+            self.model_status.setText(tr(NO_MODEL))
         elif s.model_source == "snapshot":
-            self.model_status.setText("Canvas uses the network being trained")
+            self.model_status.setText(tr("Canvas uses the network being trained"))
         else:
-            self.model_status.setText(f"Model: {Path(s.model_path or 'untitled').name}"
-                                      + _accuracy_text(s.metadata))
+            self.model_status.setText(tr("Model: {name}").format(
+                name=Path(s.model_path or "untitled").name) + _accuracy_text(s.metadata))
         if s.network is not None:
             from nndesk.gui.model_io import describe_metadata
 
@@ -190,7 +220,7 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, title, text)
 
     def _show_shortcuts(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts", (
+        QMessageBox.information(self, tr("Keyboard shortcuts"), tr(
             "Esc / Delete / Ctrl+L  clear the canvas\nCtrl+Z  undo the last stroke\n"
             "Ctrl+T  train · Ctrl+P  pause/resume · Ctrl+.  stop\n"
             "Ctrl+O / Ctrl+S  open / save a model · Ctrl+I  model info\n"
@@ -227,12 +257,14 @@ class MainWindow(QMainWindow):
         if not path or not Path(path).is_file():
             return
         answer = QMessageBox.question(
-            self, "Resume training?", f"Training was interrupted when the window closed.\n"
-            f"Its checkpoint is {path}.\n\nResume that run now?")
+            self, tr("Resume training?"), tr("Training was interrupted when the window closed.\n"
+                                            "Its checkpoint is {path}.\n\nResume that run now?"
+                                            ).format(path=path))
         if answer == QMessageBox.StandardButton.Yes:
             QTimer.singleShot(0, lambda: self.training.start(resume=path))
 
 
 def _accuracy_text(metadata: dict) -> str:
     acc = metadata.get("accuracy")
-    return f" · test accuracy {100 * acc:.2f}%" if isinstance(acc, (int, float)) else ""
+    return (tr(" · test accuracy {acc}%").format(acc=f"{100 * acc:.2f}")
+            if isinstance(acc, (int, float)) else "")

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui.i18n import tr
+
 __all__ = ["PlotsPanel", "Run"]
 
 PALETTE = ["#2f6fdb", "#e4572e", "#17a05d", "#9b5de5", "#f0a202", "#00a6a6", "#d63384",
@@ -52,26 +54,26 @@ class PlotsPanel(QWidget):
         self.runs: dict[int, Run] = {}
         self._next_id = 0
         self._x_max = 64.0  # the loss plot's x range; doubles as runs grow (see _fit_steps)
-        self.loss_plot = self._make_plot("Loss per batch", "batch", "loss")
-        self.acc_plot = self._make_plot("Accuracy per epoch",
-                                        "epoch", "accuracy %")
+        self.loss_plot = self._make_plot(tr("Loss per batch"), tr("batch"), tr("loss"))
+        self.acc_plot = self._make_plot(tr("Accuracy per epoch"),
+                                        tr("epoch"), tr("accuracy %"))
         self.loss_legend = self._legend(self.loss_plot)
         acc_legend = self._legend(self.acc_plot, offset=(-10, -10))
         dash, solid = Qt.PenStyle.DashLine, Qt.PenStyle.SolidLine
-        for name, style in (("validation", solid), ("train", dash)):
+        for name, style in ((tr("validation"), solid), (tr("train"), dash)):
             key = pg.PlotDataItem(pen=pg.mkPen("#5b6472", width=2, style=style))
             acc_legend.addItem(key, name)  # a key for line styles; colours are runs
         self.acc_plot.setRange(xRange=(1, 5), yRange=(0, 100), padding=0.02)  # until data comes
         self.loss_legend.setVisible(False)
         self.run_list = QListWidget()
         self.run_list.setMaximumHeight(64)
-        self.run_list.setToolTip("Tick to show a run, untick to hide it")
+        self.run_list.setToolTip(tr("Tick to show a run, untick to hide it"))
         self.run_list.itemChanged.connect(self._on_run_item_changed)
-        self.remove_button = QPushButton("Remove run")
+        self.remove_button = QPushButton(tr("Remove run"))
         self.remove_button.clicked.connect(self.remove_selected)
-        self.png_button = QPushButton("Export PNG…")
+        self.png_button = QPushButton(tr("Export PNG…"))
         self.png_button.clicked.connect(self._ask_png)
-        self.csv_button = QPushButton("Export CSV…")
+        self.csv_button = QPushButton(tr("Export CSV…"))
         self.csv_button.clicked.connect(self._ask_csv)
         buttons = QVBoxLayout()
         for b in (self.remove_button, self.png_button, self.csv_button):
@@ -189,7 +191,7 @@ class PlotsPanel(QWidget):
         if finite:
             acc, ep = max(finite)
             run.items[4].setData([ep], [acc])
-            run.items[5].setText(f"best {acc:.2f}%")
+            run.items[5].setText(tr("best {acc}%").format(acc=f"{acc:.2f}"))
             run.items[5].setPos(ep, acc)
 
     def best_epoch(self, run_id: int) -> int | None:
@@ -266,19 +268,21 @@ class PlotsPanel(QWidget):
         atomic_write_text(path, buf.getvalue())
 
     def _ask_png(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export the plots", "curves.png",
-                                              "PNG image (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export the plots"), "curves.png",
+                                              tr("PNG image (*.png)"))
         if path:
             try:
                 self.export_png(path)
             except OSError as err:
-                self.error.emit("Could not export the plots", f"{err}\n\nChoose another folder.")
+                self.error.emit(tr("Could not export the plots"),
+                                tr("{err}\n\nChoose another folder.").format(err=err))
 
     def _ask_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export the history", "history.csv",
-                                              "CSV table (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export the history"), "history.csv",
+                                              tr("CSV table (*.csv)"))
         if path:
             try:
                 self.export_csv(path)
             except OSError as err:
-                self.error.emit("Could not export the history", f"{err}\n\nChoose another folder.")
+                self.error.emit(tr("Could not export the history"),
+                                tr("{err}\n\nChoose another folder.").format(err=err))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui.i18n import tr
 from nndesk.gui.state import IDLE, LOADING, PAUSED, RUNNING, AppState
 
 __all__ = ["TrainPanel", "format_eta"]
@@ -52,36 +53,38 @@ class TrainPanel(QWidget):
         self.weight_decay = QDoubleSpinBox(decimals=6, minimum=0.0, maximum=1.0,
                                            singleStep=0.0001)
         self.schedule = QComboBox()
-        self.schedule.setToolTip("learning rate over time: constant, step decay, or cosine")
-        self.augment = QCheckBox("random shifts, rotations, scaling")
+        self.schedule.setToolTip(tr("learning rate over time: constant, step decay, or cosine"))
+        self.augment = QCheckBox()
         self.seed = QSpinBox(minimum=0, maximum=2**31 - 1)
         self.val_split = QSpinBox(minimum=0, maximum=30_000, singleStep=1000)
         self.train_limit = QSpinBox(minimum=0, maximum=60_000, singleStep=1000)
-        self.train_limit.setSpecialValueText("all")
-        self.train_limit.setToolTip("Train on the first N images only (quick experiments)")
+        self.train_limit.setSpecialValueText(tr("all"))
+        self.train_limit.setToolTip(tr("Train on the first N images only (quick experiments)"))
         self.early_stop = QSpinBox(minimum=0, maximum=100)
-        self.early_stop.setSpecialValueText("off")
-        self.early_stop.setToolTip("Stop after this many epochs without a better validation "
-                                   "accuracy, and go back to the best epoch")
+        self.early_stop.setSpecialValueText(tr("off"))
+        self.early_stop.setToolTip(tr("Stop after this many epochs without a better validation "
+                                      "accuracy, and go back to the best epoch"))
         self._editors = {"optimizer": self.optimizer, "lr": self.lr,
                          "batch_size": self.batch_size, "epochs": self.epochs,
                          "weight_decay": self.weight_decay, "schedule": self.schedule,
                          "augment": self.augment, "seed": self.seed,
                          "val_split": self.val_split, "train_limit": self.train_limit,
                          "early_stop": self.early_stop}
-        box = QGroupBox("Training")
+        box = QGroupBox(tr("Training"))
         grid = QGridLayout(box)
         grid.setHorizontalSpacing(8)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
-        labels = {"lr": "learning rate", "batch_size": "batch", "weight_decay": "weight decay",
-                  "val_split": "validation", "train_limit": "train images",
-                  "early_stop": "early stop"}
+        labels = {"optimizer": tr("optimizer"), "lr": tr("learning rate"),
+                  "batch_size": tr("batch size"), "epochs": tr("epochs"),
+                  "weight_decay": tr("weight decay"), "schedule": tr("schedule"),
+                  "seed": tr("seed"), "val_split": tr("validation"),
+                  "train_limit": tr("train images"), "early_stop": tr("early stop")}
         for i, (name, editor) in enumerate(self._editors.items()):
             editor.setObjectName(f"config_{name}")
             if name == "augment":
-                editor.setText("augment")
-                editor.setToolTip("random shifts, rotations and scaling of training images")
+                editor.setText(tr("augment"))
+                editor.setToolTip(tr("random shifts, rotations and scaling of training images"))
             row, col = divmod(i, 2)
             label = QLabel("" if name == "augment" else labels.get(name, name))
             grid.addWidget(label, row, 2 * col)
@@ -93,15 +96,15 @@ class TrainPanel(QWidget):
             self.load_choices()
         self._load_config(c)
 
-        self.train_button = QPushButton("Train")
+        self.train_button = QPushButton(tr("Train"))
         self.train_button.setStyleSheet("font-weight: 600;")
-        self.train_button.setToolTip("Train this design on MNIST (Ctrl+T)")
+        self.train_button.setToolTip(tr("Train this design on MNIST (Ctrl+T)"))
         self.train_button.clicked.connect(self.train_requested)
-        self.pause_button = QPushButton("Pause")
-        self.pause_button.setToolTip("Pause or resume training (Space)")
+        self.pause_button = QPushButton(tr("Pause"))
+        self.pause_button.setToolTip(tr("Pause or resume training (Space)"))
         self.pause_button.clicked.connect(self.pause_requested)
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip("Stop training and keep a checkpoint (Ctrl+.)")
+        self.stop_button = QPushButton(tr("Stop"))
+        self.stop_button.setToolTip(tr("Stop training and keep a checkpoint (Ctrl+.)"))
         self.stop_button.clicked.connect(self.stop_requested)
         buttons = QHBoxLayout()
         for b in (self.train_button, self.pause_button, self.stop_button):
@@ -110,7 +113,7 @@ class TrainPanel(QWidget):
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(True)
         self.progress.setFormat("")
-        self.status = QLabel("Ready.")
+        self.status = QLabel(tr("Ready."))
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #5b6472;")
 
@@ -161,20 +164,20 @@ class TrainPanel(QWidget):
         busy = status != IDLE
         for editor in self._editors.values():
             editor.setEnabled(not busy)
-        self.pause_button.setText("Resume" if status == PAUSED else "Pause")
+        self.pause_button.setText(tr("Resume") if status == PAUSED else tr("Pause"))
         if status == IDLE:
             self.progress.setFormat("")
         elif status == LOADING:
-            self.status.setText("Loading MNIST and building the network…")
+            self.status.setText(tr("Loading MNIST and building the network…"))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         s = self.state.training
         ok = self.state.spec_error is None and bool(self.state.spec.get("layers"))
         self.train_button.setEnabled(s == IDLE and ok)
-        problem = self.state.spec_error or "no layers"
-        self.train_button.setToolTip("Train this design on MNIST (Ctrl+T)" if ok else
-                                     f"Fix the design first: {problem}")
+        problem = self.state.spec_error or tr("no layers")
+        self.train_button.setToolTip(tr("Train this design on MNIST (Ctrl+T)") if ok else
+                                     tr("Fix the design first: {problem}").format(problem=problem))
         self.pause_button.setEnabled(s in (RUNNING, PAUSED))
         self.stop_button.setEnabled(s in (RUNNING, PAUSED, LOADING))
 
@@ -184,11 +187,13 @@ class TrainPanel(QWidget):
         frac = float(info.get("fraction", 0.0))
         self.progress.setValue(int(1000 * min(max(frac, 0.0), 1.0)))
         epoch, epochs = info.get("epoch"), info.get("epochs")
-        self.progress.setFormat(f"epoch {epoch}/{epochs} · {100 * frac:.0f}%")
+        self.progress.setFormat(tr("epoch {epoch}/{epochs} · {percent}%").format(
+            epoch=epoch, epochs=epochs, percent=f"{100 * frac:.0f}"))
         ips = info.get("images_per_s")
-        paused = " · paused" if self.state.training == PAUSED else ""
-        self.status.setText(f"{ips:,.0f} images/s · ETA {format_eta(info.get('eta_s'))}{paused}"
-                            if ips else f"Training…{paused}")
+        paused = tr(" · paused") if self.state.training == PAUSED else ""
+        self.status.setText(tr("{rate} images/s · ETA {eta}").format(
+            rate=f"{ips:,.0f}", eta=format_eta(info.get("eta_s"))) + paused
+            if ips else tr("Training…") + paused)
 
     def show_message(self, text: str) -> None:
         """A status line (finished, stopped, error)."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
+from nndesk.gui.i18n import tr
 from nndesk.gui.state import IDLE, LOADING, PAUSED, RUNNING, AppState
 from nndesk.gui.worker import TrainWorker, start_worker
 
@@ -47,9 +48,9 @@ class TrainingController(QObject):
         if self.busy:
             return False
         if resume is None and (s.spec_error is not None or not s.spec.get("layers")):
-            self.error.emit("The design has a problem",
-                            f"{s.spec_error or 'The network has no layers.'}\n\n"
-                            "Fix the marked layer in the designer, then train.")
+            self.error.emit(tr("The design has a problem"), tr(
+                "{problem}\n\nFix the marked layer in the designer, then train.").format(
+                problem=s.spec_error or tr("The network has no layers.")))
             return False
         from nndesk.paths import runs_dir
 
@@ -68,7 +69,7 @@ class TrainingController(QObject):
         worker.batch_done.connect(self.batch_done)
         worker.epoch_done.connect(self.epoch_done)
         worker.snapshot.connect(self._on_snapshot)
-        worker.errored.connect(lambda text: self.error.emit("Training stopped", text))
+        worker.errored.connect(lambda text: self.error.emit(tr("Training stopped"), text))
         worker.finished.connect(self._on_finished)
         self.worker = worker
         s.set_training(LOADING)
@@ -83,17 +84,17 @@ class TrainingController(QObject):
         if self.state.training == PAUSED:
             self.worker.resume()
             self.state.set_training(RUNNING)
-            self.message.emit("Training resumed.")
+            self.message.emit(tr("Training resumed."))
         elif self.state.training == RUNNING:
             self.worker.pause()
             self.state.set_training(PAUSED)
-            self.message.emit("Paused — press Resume to continue.")
+            self.message.emit(tr("Paused — press Resume to continue."))
 
     def stop(self) -> None:
         """Ask the run to end after the current batch (a checkpoint is written)."""
         if self.worker is not None:
             self.worker.stop()
-            self.message.emit("Stopping after this batch…")
+            self.message.emit(tr("Stopping after this batch…"))
 
     def shutdown(self, timeout_ms: int = 120_000) -> Path | None:
         """Stop and wait for the thread (window closing); the checkpoint path if one exists."""
@@ -115,7 +116,8 @@ class TrainingController(QObject):
                 f"lr {cfg['lr']:g}")
         self._run_spec = spec
         self.run_started.emit(name, info["history"])
-        self.message.emit(f"Training {info['epochs']} epochs of {info['batches']} batches…")
+        self.message.emit(tr("Training {epochs} epochs of {batches} batches…").format(
+            epochs=info["epochs"], batches=info["batches"]))
 
     def _on_snapshot(self, weights: dict) -> None:
         from nndesk.nn import Network
@@ -141,19 +143,20 @@ class TrainingController(QObject):
                 m = load_model(out)
                 self.state.set_model(m.network, path=out, metadata=m.metadata)
             except ModelFileError as err:
-                self.error.emit("Cannot read the trained model", str(err))
+                self.error.emit(tr("Cannot read the trained model"), str(err))
         elif self._model_before is not None and info.get("stopped") == "error":
             net, path, meta = self._model_before
             self.state.set_model(net, path=path, metadata=meta)
         acc = (info.get("test") or {}).get("accuracy")
         text = info.get("message", "")
         if acc is not None:
-            text += f" · test accuracy {100 * acc:.2f}%"
+            text += tr(" · test accuracy {acc}%").format(acc=f"{100 * acc:.2f}")
         if out:
-            text += f" · saved to {out}"
+            text += tr(" · saved to {path}").format(path=out)
         if info.get("stopped") == "diverged":
-            self.error.emit("Training diverged", f"{info.get('message')}\n\nLower the learning "
-                            "rate in the Training settings and train again.")
+            self.error.emit(tr("Training diverged"), tr(
+                "{message}\n\nLower the learning rate in the Training settings and train again."
+            ).format(message=info.get("message")))
         self.message.emit(text[:1].upper() + text[1:])
         self.finished.emit(info)
 

@@ -10,8 +10,13 @@ pytest.importorskip("PySide6")
 
 
 @pytest.fixture(autouse=True)
-def _private_settings(tmp_path, qapp):
-    """QSettings of each test live in its own folder (never the user's)."""
+def _private_settings(tmp_path, qapp, monkeypatch):
+    """QSettings of each test live in its own folder (never the user's); the window speaks
+    English whatever the machine's locale (tests of other languages set NNDESK_LANG)."""
+    from nndesk.gui import i18n
+
+    monkeypatch.setenv("NNDESK_LANG", "en")
+    i18n.set_language("en")
     import pyqtgraph as pg
     from PySide6.QtCore import QSettings
 
@@ -19,6 +24,7 @@ def _private_settings(tmp_path, qapp):
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
                       str(tmp_path / "settings"))
     yield
+    i18n.set_language("en")
 
 
 @pytest.fixture(scope="session")
