@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["Optimizer", "SGD", "Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam",
+__all__ = ["Optimizer", "SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam",
            "OPTIMIZERS", "make_optimizer"]
 
 
@@ -105,14 +105,21 @@ class Momentum(Optimizer):
 
 
 class Nesterov(Momentum):
-    """Momentum that looks ahead (the book's form of Nesterov's accelerated gradient)."""
+    """Nesterov's accelerated gradient, in the form of the book's `common/optimizer.py`.
+
+    Sutskever et al. 2013 (eq. 3-4) take the gradient at the look-ahead point theta + mu*v:
+    v' = mu*v - lr*grad(theta + mu*v); theta' = theta + v'. Storing the look-ahead point
+    p = theta + mu*v instead (Bengio et al. 2013, "Advances in optimizing recurrent networks",
+    eq. 7) gives an update with the gradient at p itself, which is the one a network computes:
+    p' = p + mu*mu*v - (1 + mu)*lr*g, with the OLD v; then v' = mu*v - lr*g.
+    """
 
     def _step(self, key, p, g) -> None:
         v = self._slot("v", key, p)
+        p += self.momentum * self.momentum * v                   # v is still the old v
+        p -= (1 + self.momentum) * self.lr * g
         v *= self.momentum
         v -= self.lr * g
-        p += self.momentum * self.momentum * v
-        p -= (1 + self.momentum) * self.lr * g
 
 
 class AdaGrad(Optimizer):
@@ -126,8 +133,9 @@ class AdaGrad(Optimizer):
         p -= self.lr * g / (np.sqrt(h) + 1e-7)
 
 
-class RMSProp(Optimizer):
-    """AdaGrad with forgetting: h = decay * h + (1 - decay) * g*g."""
+class RMSprop(Optimizer):
+    """AdaGrad with forgetting: h = decay * h + (1 - decay) * g*g (Tieleman & Hinton 2012,
+    lecture 6.5; the book's ch. 6.1.5)."""
 
     SLOTS = ("h",)
 
@@ -144,7 +152,7 @@ class RMSProp(Optimizer):
 
 
 class Adam(Optimizer):
-    """Momentum plus RMSProp with bias correction (Kingma & Ba), in preallocated buffers."""
+    """Momentum plus RMSprop with bias correction (Kingma & Ba), in preallocated buffers."""
 
     SLOTS = ("m", "v")
 
@@ -175,11 +183,12 @@ class Adam(Optimizer):
 
 
 OPTIMIZERS: dict[str, type[Optimizer]] = {cls.__name__: cls for cls in (
-    SGD, Momentum, Nesterov, AdaGrad, RMSProp, Adam)}
+    SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam)}
 
 
 def make_optimizer(name: str, **kwargs: float) -> Optimizer:
-    """An optimizer by name ("Adam", case-insensitive); ValueError lists the names."""
+    """An optimizer by name, case-insensitive ("adam", "Adam"; the old spelling "RMSProp" is
+    RMSprop), with its hyperparameters as keywords; ValueError lists the names."""
     for key, cls in OPTIMIZERS.items():
         if key.lower() == name.lower():
             return cls(**kwargs)
