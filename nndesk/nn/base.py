@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from numbers import Integral, Real
 from typing import Any, ClassVar
@@ -11,6 +12,13 @@ import numpy as np
 __all__ = ["Setting", "Layer", "INIT_CHOICES"]
 
 INIT_CHOICES = ("auto", "he", "xavier")
+INIT_STD_MAX = 100.0                          # a larger std only makes inf and NaN
+
+
+def _show(value: Any, limit: int = 40) -> str:
+    """repr(value), cut to `limit` characters: an error message never carries a whole file."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 @dataclass(frozen=True)
@@ -38,7 +46,11 @@ class Setting:
                     raise ValueError(f"{name} must be one of {', '.join(INIT_CHOICES)} or a "
                                      f"number (the std of a normal distribution), not {value!r}")
                 return value
-            return self._number(name, value, Real, low_open=0.0)
+            std = self._number(name, value, Real, low_open=0.0)
+            if std > INIT_STD_MAX:
+                raise ValueError(f"init must be at most {INIT_STD_MAX:g} (the std of the "
+                                 f"weights), not {std:g}")
+            return std
         return self._number(name, value, Integral if self.kind == "int" else Real)
 
     def _number(self, name: str, value: Any, kind: type, low_open: float | None = None) -> Any:
@@ -46,8 +58,13 @@ class Setting:
         if kind is Integral and isinstance(value, float) and value.is_integer():
             value = int(value)                 # 30.0 from a spin box or a JSON writer
         if isinstance(value, bool) or not isinstance(value, kind):
-            raise ValueError(f"{name} must be {words}, not {value!r}")
-        value = int(value) if kind is Integral else float(value)
+            raise ValueError(f"{name} must be {words}, not {_show(value)}")
+        try:
+            value = int(value) if kind is Integral else float(value)
+        except OverflowError:                  # an int beyond float range: 10**400
+            raise ValueError(f"{name} is far too large ({_show(value)})") from None
+        if not math.isfinite(value):           # NaN passes every comparison below
+            raise ValueError(f"{name} must be a finite number, not {value}")
         if low_open is not None and not value > low_open:
             raise ValueError(f"{name} must be above {low_open:g}, not {value:g}")
         if self.low is not None and value < self.low:
@@ -69,10 +86,10 @@ class Layer:
     ACTIVATION: ClassVar[str | None] = None    # "relu" or "sigmoid": guides init="auto"
 
     def __init__(self, **settings: Any) -> None:
-        unknown = sorted(set(settings) - set(self.SETTINGS))
+        unknown = sorted(map(repr, set(settings) - set(self.SETTINGS)))
         if unknown:
             known = ", ".join(self.SETTINGS) or "none"
-            raise ValueError(f"unknown setting {unknown[0]!r} (settings: {known})")
+            raise ValueError(f"unknown setting {unknown[0][:40]} (settings: {known})")
         for name, setting in self.SETTINGS.items():
             value = settings.get(name, setting.default)
             setattr(self, name, setting.check(name, value))
@@ -108,8 +125,14 @@ class Layer:
 
     @classmethod
     def from_config(cls, config: dict) -> Layer:
-        """Build from spec data (the "type" key is ignored); ValueError names a bad setting."""
-        return cls(**{k: v for k, v in config.items() if k != "type"})
+        """Build from spec data (the "type" key is ignored); ValueError names a bad setting,
+        including names that are not settings of this layer ("self", 3, "__class__")."""
+        settings = {k: v for k, v in config.items() if k != "type"}
+        unknown = sorted(repr(k) for k in settings if k not in cls.SETTINGS)
+        if unknown:
+            known = ", ".join(cls.SETTINGS) or "none"
+            raise ValueError(f"unknown setting {unknown[0][:40]} (settings: {known})")
+        return cls(**settings)
 
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
         """Per-sample output shape; ValueError(reason) when the input does not fit."""

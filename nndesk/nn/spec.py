@@ -7,14 +7,23 @@ names the layer and says what is wrong in words a learner understands.
 from __future__ import annotations
 
 import difflib
+import math
+import os
+import sys
 from dataclasses import dataclass
 from typing import Any
 
-from nndesk.nn.base import Layer
+from nndesk.nn.base import Layer, _show
+from nndesk.nn.conv import Conv2D
 from nndesk.nn.layers import LAYERS
 from nndesk.nn.losses import LOSSES
 
-__all__ = ["SpecError", "LayerInfo", "infer", "build_layers"]
+__all__ = ["SpecError", "LayerInfo", "MemoryEstimate", "MAX_PARAMS", "infer", "build_layers",
+           "estimate_memory", "check_memory", "machine_memory"]
+
+MAX_PARAMS = 10 ** 9       # 4 GB of float32 weights: 1,000x the book's largest network
+FLOAT_BYTES = 4            # networks train in float32
+OPTIMIZER_SLOTS = 2        # Adam's m and v, the most any optimizer keeps
 
 
 class SpecError(ValueError):
@@ -42,7 +51,7 @@ def _shape(value: Any) -> tuple[int, ...]:
           and all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in value))
     if not ok:
         raise SpecError(f"input_shape must be [features] or [channels, height, width] of "
-                        f"positive whole numbers, e.g. [1, 28, 28]; got {value!r}")
+                        f"positive whole numbers, e.g. [1, 28, 28]; got {_show(value)}")
     return tuple(value)
 
 
@@ -55,15 +64,18 @@ def _layer(index: int, config: Any) -> Layer:
         close = difflib.get_close_matches(kind, LAYERS, n=1)
         hint = f"did you mean {close[0]}? " if close else ""
         raise SpecError(f"unknown layer type; {hint}known types: {', '.join(LAYERS)}",
-                        index, kind)
+                        index, _show(kind, 30).strip("'"))
     try:
         return LAYERS[kind].from_config(config)
     except ValueError as err:
         raise SpecError(str(err), index, kind) from None
 
 
-def build_layers(spec: Any) -> tuple[list[Layer], list[LayerInfo]]:
-    """Layer objects (no weights yet) and the shape table; SpecError for any mistake."""
+def build_layers(spec: Any, batch_size: int = 1,
+                 memory_bytes: int | None = None) -> tuple[list[Layer], list[LayerInfo]]:
+    """Layer objects (no weights yet) and the shape table; SpecError for any mistake,
+    including a design that cannot train on `batch_size` images in `memory_bytes` (default:
+    this computer's memory, see `check_memory`)."""
     if not isinstance(spec, dict):
         raise SpecError("a network spec must be a dict with \"input_shape\" and \"layers\"")
     shape = _shape(spec.get("input_shape"))
@@ -71,8 +83,10 @@ def build_layers(spec: Any) -> tuple[list[Layer], list[LayerInfo]]:
     if not isinstance(configs, list) or not configs:
         raise SpecError("a network needs a non-empty list of \"layers\"")
     loss = spec.get("loss", "softmax_cross_entropy")
-    if loss not in LOSSES:
-        raise SpecError(f"unknown loss {loss!r}; choose one of {', '.join(LOSSES)}")
+    if not isinstance(loss, str) or loss not in LOSSES:
+        raise SpecError(f"unknown loss {_show(loss)}; choose one of {', '.join(LOSSES)}")
+    if not isinstance(spec.get("name", ""), str):
+        raise SpecError(f"name must be text, not {_show(spec['name'])}")
     layers, infos = [], []
     for index, config in enumerate(configs):
         layer = _layer(index, config)
@@ -87,9 +101,84 @@ def build_layers(spec: Any) -> tuple[list[Layer], list[LayerInfo]]:
         size = "x".join(map(str, shape))
         raise SpecError(f"the last layer must give one score per class (e.g. Dense with 10 "
                         f"units), but it gives a {size} map", len(layers) - 1, layers[-1].type)
+    check_memory(estimate_memory(layers, infos, batch_size), memory_bytes)
     return layers, infos
 
 
-def infer(spec: Any) -> list[LayerInfo]:
-    """Every layer's shapes and parameter count, or a SpecError naming the layer and reason."""
-    return build_layers(spec)[1]
+def infer(spec: Any, batch_size: int = 100, memory_bytes: int | None = None) -> list[LayerInfo]:
+    """Every layer's shapes and parameter count, or a SpecError naming the layer and reason.
+
+    Also refuses a design that cannot train on a batch of `batch_size` (default 100, the
+    trainer's) in `memory_bytes` (default: this computer's memory) or has more than
+    MAX_PARAMS weights; the message gives both figures.
+    """
+    return build_layers(spec, batch_size, memory_bytes)[1]
+
+
+@dataclass(frozen=True)
+class MemoryEstimate:
+    """Bytes a design needs: its weights, and training on a batch (float32). An estimate:
+    `training` counts weights, their gradients, two optimizer arrays per weight, and per
+    image each layer's output and its gradient plus a convolution's column matrix both ways;
+    NumPy's temporaries come on top (measured: peak RSS within 2x of it)."""
+
+    params: int
+    weights: int
+    training: int
+    batch_size: int
+
+
+def estimate_memory(layers: list[Layer], infos: list[LayerInfo],
+                    batch_size: int) -> MemoryEstimate:
+    """The `MemoryEstimate` of built layers and their shape table, for a batch of images."""
+    params = sum(info.params for info in infos)
+    per_image = 0
+    for layer, info in zip(layers, infos, strict=True):
+        per_image += 2 * math.prod(info.output_shape)            # output and its gradient
+        if isinstance(layer, Conv2D):                            # im2col columns, dcol
+            per_image += 2 * info.input_shape[0] * layer.kernel_size ** 2 * math.prod(
+                info.output_shape[1:])
+    weights = params * FLOAT_BYTES
+    training = weights * (2 + OPTIMIZER_SLOTS) + batch_size * per_image * FLOAT_BYTES
+    return MemoryEstimate(params, weights, training, batch_size)
+
+
+def machine_memory() -> int | None:
+    """This computer's physical memory in bytes, None where the system does not say."""
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        pass
+    if sys.platform == "win32":
+        import ctypes
+
+        class Status(ctypes.Structure):
+            _fields_ = [("length", ctypes.c_ulong), ("load", ctypes.c_ulong),
+                        ("total", ctypes.c_ulonglong), ("rest", ctypes.c_ulonglong * 6)]
+
+        status = Status(length=ctypes.sizeof(Status))
+        if ctypes.windll.kernel32.GlobalMemoryStatusEx(ctypes.byref(status)):
+            return int(status.total)
+    return None
+
+
+def check_memory(need: MemoryEstimate, memory_bytes: int | None = None) -> None:
+    """SpecError when the design has more than MAX_PARAMS weights or does not fit
+    `memory_bytes` (default: `machine_memory()`; no memory check where that is unknown)."""
+    if need.params > MAX_PARAMS:
+        raise SpecError(f"has {need.params:,} parameters; nndesk trains at most "
+                        f"{MAX_PARAMS:,} ({_gb(need.weights)} for the weights alone)")
+    have = machine_memory() if memory_bytes is None else memory_bytes
+    if have is None:
+        return
+    if need.weights > have:
+        raise SpecError(f"needs {_gb(need.weights)} for the weights; this computer has "
+                        f"{_gb(have)}")
+    if need.training > have:
+        raise SpecError(f"needs {_gb(need.training)} to train on a batch of "
+                        f"{need.batch_size} (weights, gradients, optimizer state and each "
+                        f"layer's outputs); this computer has {_gb(have)}")
+
+
+def _gb(n: int) -> str:
+    return f"{n / 1e9:.1f} GB" if n < 1e12 else f"{n / 1e9:,.0f} GB"

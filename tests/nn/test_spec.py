@@ -101,3 +101,98 @@ def test_spec_json_round_trip_rebuilds_the_same_network():
     for k, v in net.state_dict().items():
         assert (again.state_dict()[k] == v).all(), k
     assert net.spec is not net.spec                          # a copy each time
+
+
+NAN, INF = float("nan"), float("inf")
+
+
+@pytest.mark.parametrize(("layer", "words"), [
+    ({"type": "Dense", "units": 10, "self": 1}, "unknown setting 'self'"),
+    ({"type": "Dense", "units": 10, "__class__": 1}, "unknown setting '__class__'"),
+    ({"type": "ReLU", "cls": 1}, "unknown setting 'cls' (settings: none)"),
+    ({"type": "Dropout", "rate": NAN}, "rate must be a finite number, not nan"),
+    ({"type": "BatchNorm", "eps": NAN}, "eps must be a finite number, not nan"),
+    ({"type": "BatchNorm", "momentum": INF}, "momentum must be a finite number, not inf"),
+    ({"type": "LeakyReLU", "alpha": -INF}, "alpha must be a finite number, not -inf"),
+    ({"type": "Dense", "units": 10, "init": 1e308}, "init must be at most 100"),
+    ({"type": "Dense", "units": 10, "init": NAN}, "init must be a finite number"),
+    ({"type": "Dense", "units": 10, "init": INF}, "init must be a finite number"),
+    ({"type": "Dense", "units": True}, "units must be a whole number, not True"),
+    ({"type": "Dropout", "rate": False}, "rate must be a number, not False"),
+    ({"type": "Dense", "units": 10 ** 30}, "units must be at most 100000"),
+    ({"type": "Dense", "units": NAN}, "units must be a whole number, not nan"),
+    ({"type": "LeakyReLU", "alpha": 10 ** 400}, "alpha is far too large"),
+    ({"type": "Dense", "units": [10]}, "units must be a whole number, not [10]"),
+    ({"type": "Conv2D", "filters": {"a": 1}}, "filters must be a whole number"),
+    ({"type": "MaxPool2D", "stride": NAN}, "stride must be a whole number"),
+    ({"type": ["Dense"]}, "a layer must be a dict with a \"type\""),
+    ({"type": "x" * 10_000}, "unknown layer type"),
+])
+def test_malformed_settings_are_spec_errors_naming_layer_and_reason(layer, words):
+    """Never TypeError/KeyError/OverflowError, and NaN never slips past a range check."""
+    spec = {"input_shape": [1, 8, 8], "layers": [{"type": "ReLU"}, layer,
+                                                 {"type": "Dense", "units": 10}]}
+    err = _err(spec)
+    assert err.index == 1 and str(err).startswith("layer 2 (")
+    assert words in str(err)
+    assert len(str(err)) < 300                       # a 10,000-letter type is cut short
+
+
+@pytest.mark.parametrize(("spec", "words"), [
+    ({"input_shape": [784], "layers": [{"type": "Dense", "units": 2}], "loss": []},
+     "unknown loss []"),
+    ({"input_shape": [784], "layers": [{"type": "Dense", "units": 2}], "loss": {}},
+     "unknown loss {}"),
+    ({"input_shape": [784], "layers": [{"type": "Dense", "units": 2}], "name": ["x"]},
+     "name must be text"),
+    ({"input_shape": [True, 28, 28], "layers": [{"type": "ReLU"}]}, "input_shape must be"),
+    ({"input_shape": [1.0, 28, 28], "layers": [{"type": "ReLU"}]}, "input_shape must be"),
+    ({"input_shape": [NAN], "layers": [{"type": "ReLU"}]}, "input_shape must be"),
+    ({"input_shape": {"a": 1}, "layers": [{"type": "ReLU"}]}, "input_shape must be"),
+    ({"input_shape": [784], "layers": {"type": "ReLU"}}, "non-empty list"),
+])
+def test_malformed_specs_are_spec_errors(spec, words):
+    err = _err(spec)
+    assert err.index is None and words in str(err)
+
+
+GB = 10 ** 9
+
+
+def _dense(n_in, units):
+    return {"input_shape": [n_in], "layers": [{"type": "Dense", "units": units}]}
+
+
+def test_ten_billion_parameters_never_pass_infer_on_any_machine():
+    for memory in (None, 10 ** 15):
+        with pytest.raises(SpecError, match=r"has 10,000,100,000 parameters; nndesk trains at "
+                                            r"most 1,000,000,000 \(40.0 GB for the weights"):
+            infer(_dense(100_000, 100_000), memory_bytes=memory)
+
+
+def test_weights_larger_than_the_machine_give_both_figures():
+    # 30,000 x 30,000 + 30,000 = 900,030,000 float32 numbers = 3.6 GB
+    with pytest.raises(SpecError) as info:
+        infer(_dense(30_000, 30_000), memory_bytes=2 * GB)
+    assert str(info.value) == "needs 3.6 GB for the weights; this computer has 2.0 GB"
+    assert info.value.index is None
+
+
+def test_training_memory_counts_the_batch():
+    """A 64-filter 5x5 conv on a 1000x1000 image: per image 2 x 64 x 996^2 outputs and
+    2 x 25 x 996^2 column entries, 4 bytes each = 0.706 GB; weights are tiny."""
+    spec = {"input_shape": [1, 1000, 1000], "layers": [
+        {"type": "Conv2D", "filters": 64, "kernel_size": 5}, {"type": "Dense", "units": 2}]}
+    per_image = (2 * 64 + 2 * 25) * 996 * 996 * 4
+    dense = 64 * 996 * 996 * 2 + 2
+    weights = (64 * 25 + 64 + dense) * 4
+    need = 4 * weights + 10 * (per_image + 2 * 2 * 4)
+    assert infer(spec, batch_size=10, memory_bytes=need)             # exactly enough
+    with pytest.raises(SpecError, match=r"to train on a batch of 10 .*this computer has"):
+        infer(spec, batch_size=10, memory_bytes=need - 1)
+    assert infer(spec, batch_size=1, memory_bytes=need - 1)          # a smaller batch fits
+
+
+def test_network_from_spec_refuses_what_cannot_be_built():
+    with pytest.raises(SpecError, match="parameters; nndesk trains at most"):
+        Network.from_spec(_dense(100_000, 100_000))
