@@ -56,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         args.argv = argv  # `train` records the command as typed
+        if args.command in ("train", "eval", "predict", "gradcheck", "experiment"):
+            from nndesk.nn.memory import keep_freed_memory  # malloc keeps freed blocks
+            keep_freed_memory()
         return HANDLERS[args.command or "gui"](args)
     except UserError as err:
         print(f"nndesk: error: {err}", file=sys.stderr)

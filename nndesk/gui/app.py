@@ -41,6 +41,8 @@ def finish_window(window: MainWindow, model_path: str | None = None) -> None:
     # One BLAS thread for the whole window: one image needs no threads, and on a busy machine
     # a GEMM split over two threads waits for the slower one (100 ms stalls while drawing).
     threadpool_limits(limits=1)
+    from nndesk.nn.memory import keep_freed_memory  # malloc keeps freed blocks (nn/memory.py)
+    keep_freed_memory()
     window.build_views()
     _load_start_model(window, model_path)
 

@@ -1,4 +1,8 @@
-"""nndesk's engine: a float32 NumPy neural network built from a JSON-able spec. No Qt, no I/O."""
+"""nndesk's engine: a float32 NumPy neural network built from a JSON-able spec. No Qt, no I/O.
+
+Importing it changes nothing in the process: the entry points (the CLI's computing commands,
+the window) call `keep_freed_memory()` themselves (memory.py says why).
+"""
 
 from nndesk.nn import functions, perceptron
 from nndesk.nn.base import INIT_CHOICES, Layer, Setting
@@ -33,8 +37,6 @@ from nndesk.nn.optimizers import (
     make_optimizer,
 )
 from nndesk.nn.spec import LayerInfo, SpecError, infer
-
-keep_freed_memory()     # a training step's arrays stay mapped from step to step (memory.py)
 
 __all__ = [
     "functions", "perceptron",

@@ -3,8 +3,9 @@
 A training step allocates the same few-megabyte arrays every time. By default glibc's malloc
 returns them to the kernel when they are freed (it trims the heap top and maps big blocks
 afresh), so each step page-faults and zeroes them again. Measured here, CPU time per step of
-SimpleConvNet (batch 100, 1 thread): 18.5 ms by default, 15.8 ms with this. The engine asks
-for it once, on import; results do not change, only where memory comes from.
+SimpleConvNet (batch 100, 1 thread): 18.5 ms by default, 15.8 ms with this. Results do not
+change, only where memory comes from. A process-wide setting, so the entry points ask for it
+(`nndesk` train/eval/predict/gradcheck/experiment and the window), never an import.
 """
 
 from __future__ import annotations
