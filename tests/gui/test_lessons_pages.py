@@ -62,3 +62,30 @@ def test_lessons_menu_opens_the_dock_on_the_chosen_page(window):
     dock = window.findChild(QDockWidget, "Lessons")
     assert dock.isVisible() and dock.widget().stack.currentWidget() is dock.widget().pages[
         "perceptron"]
+
+
+def test_activations_page_curves_softmax_and_shapes(panel):
+    page = panel.show_lesson("activations")
+    page.checks["tanh"].setChecked(True)
+    x, y = page.curves["tanh"].getData()
+    assert np.allclose(y, np.tanh(x))
+    x, dy = page.slopes["tanh"].getData()
+    assert np.allclose(dy, 1 - np.tanh(x) ** 2)
+    page.checks["tanh"].setChecked(False)
+    assert page.curves["tanh"].getData()[0] is None or len(page.curves["tanh"].getData()[0]) == 0
+    page.set_vector_text("1010, 1000, 990")                    # the book's 3.5.2 example
+    table = page.softmax_table
+    assert _column(table, 1) == ["inf"] * 3 and _column(table, 2) == ["nan"] * 3
+    assert _column(table, 5) == ["0.999955", "4.53979e-05", "2.06106e-09"]
+    assert "overflows" in page.softmax_note.text()
+    page.set_vector_text("0.3, 2.9, 4.0")
+    assert _column(table, 2) == _column(table, 5) == ["0.0182113", "0.245192", "0.736597"]
+    assert np.allclose(page.bars.opts["height"], [0.01821127, 0.24519181, 0.73659691])
+    text = page.forward_text.toPlainText()
+    assert "W1 (2, 3)" in text and "0.31682708 0.69627909" in text
+    page.network_choice.setCurrentIndex(1)
+    page.batch.setValue(100)
+    text = page.forward_text.toPlainText()
+    assert "X (100, 784)" in text
+    assert "A1 (100, 50) = X (100, 784) · W1 (784, 50) + b1 (50,)" in text
+    assert "A3 (100, 10)" in text

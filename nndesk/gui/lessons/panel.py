@@ -16,6 +16,8 @@ __all__ = ["LessonsPanel", "LESSONS"]
 # key -> (menu/list text, module, class); in the books' order
 LESSONS: dict[str, tuple[str, str, str]] = {
     "perceptron": (N_("Ch. 2 Perceptrons and logic gates"), "perceptron_page", "PerceptronPage"),
+    "activations": (N_("Ch. 3 Activations, softmax, shapes"), "activations_page",
+                    "ActivationsPage"),
 }
 
 
