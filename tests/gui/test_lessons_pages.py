@@ -89,3 +89,23 @@ def test_activations_page_curves_softmax_and_shapes(panel):
     assert "X (100, 784)" in text
     assert "A1 (100, 50) = X (100, 784) · W1 (784, 50) + b1 (50,)" in text
     assert "A3 (100, 10)" in text
+
+
+def test_learning_page_losses_derivative_and_descent(panel):
+    page = panel.show_lesson("learning")
+    assert "0.0975" in page.loss_text.text() and "0.5108" in page.loss_text.text()
+    page.set_output("0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0", 2)  # 0.6 on "7"
+    assert "0.5975" in page.loss_text.text() and "2.3026" in page.loss_text.text()
+    page.set_output("0.5, 0.5", 0)
+    assert "10 numbers" in page.loss_text.text()
+    h, err = page.h_curves["central"].getData()
+    assert len(h) == 50 and 10 ** err[-1] == pytest.approx(0.2)  # h = 1e-50 (log axes)
+    page.set_start(-3.0, 4.0)                                   # the book's init_x
+    for box, lr in zip(page.lrs, (0.1, 10.0, 1e-4), strict=True):
+        box.setValue(lr)
+    page.steps.setValue(100)
+    good = np.column_stack(page.paths[0].getData())
+    assert good.shape == (101, 2) and np.abs(good[-1]).max() < 1e-8
+    assert len(page.paths[1].getData()[0]) < 10                # lr 10 leaves the plot at once
+    small = np.column_stack(page.paths[2].getData())
+    assert np.hypot(*(small[-1] - [-3.0, 4.0])) < 0.2          # lr 1e-4 hardly moves

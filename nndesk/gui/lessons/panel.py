@@ -18,6 +18,7 @@ LESSONS: dict[str, tuple[str, str, str]] = {
     "perceptron": (N_("Ch. 2 Perceptrons and logic gates"), "perceptron_page", "PerceptronPage"),
     "activations": (N_("Ch. 3 Activations, softmax, shapes"), "activations_page",
                     "ActivationsPage"),
+    "learning": (N_("Ch. 4 Loss and gradient"), "learning_page", "LearningPage"),
 }
 
 
