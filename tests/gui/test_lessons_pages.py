@@ -109,3 +109,21 @@ def test_learning_page_losses_derivative_and_descent(panel):
     assert len(page.paths[1].getData()[0]) < 10                # lr 10 leaves the plot at once
     small = np.column_stack(page.paths[2].getData())
     assert np.hypot(*(small[-1] - [-3.0, 4.0])) < 0.2          # lr 1e-4 hardly moves
+
+
+def test_optimizers_page_redraws_each_path_from_its_settings(panel):
+    page = panel.show_lesson("optimizers")
+    x, y = page.paths["SGD"].getData()
+    assert len(x) == 31 and (x[0], y[0]) == (-7.0, 2.0)
+    assert np.allclose(y[:4], [2.0, -1.8, 1.62, -1.458])         # y <- -0.9 y: the zigzag
+    page.steps.setValue(300)
+    for name in page.paths:
+        x, y = page.paths[name].getData()
+        assert np.hypot(x[-1], y[-1]) < 0.05, name                # every one reaches (0, 0)
+    page.fields["Adam"]["lr"].setValue(0.05)
+    x, _ = page.paths["Adam"].getData()
+    assert x[1] == pytest.approx(-7.0 + 0.05)                     # Adam's first step is lr
+    page.fields["SGD"]["lr"].setValue(1.2)                        # |1 - 2.4| > 1: diverges
+    assert "diverged" in page.finals["SGD"].text() or "e+" in page.finals["SGD"].text()
+    page.reset()
+    assert page.fields["SGD"]["lr"].value() == 0.95 and page.steps.value() == 30

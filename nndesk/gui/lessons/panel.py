@@ -19,6 +19,7 @@ LESSONS: dict[str, tuple[str, str, str]] = {
     "activations": (N_("Ch. 3 Activations, softmax, shapes"), "activations_page",
                     "ActivationsPage"),
     "learning": (N_("Ch. 4 Loss and gradient"), "learning_page", "LearningPage"),
+    "optimizers": (N_("Ch. 6 Optimizer paths"), "optimizers_page", "OptimizersPage"),
 }
 
 
