@@ -127,3 +127,18 @@ def test_optimizers_page_redraws_each_path_from_its_settings(panel):
     assert "diverged" in page.finals["SGD"].text() or "e+" in page.finals["SGD"].text()
     page.reset()
     assert page.fields["SGD"]["lr"].value() == 0.95 and page.steps.value() == 30
+
+
+def test_init_page_histograms_follow_the_choice(panel):
+    page = panel.show_lesson("init")
+    page.choose("sigmoid", 0.01)                                   # fig. 6-11
+    x, counts = page.bars[4].getData()
+    centre = counts[(x[:-1] >= 0.4) & (x[1:] <= 0.6)].sum()          # x: the bin edges
+    assert counts.sum() == 100_000 and centre == 100_000
+    assert "6-11" in page.note.text()
+    page.choose("ReLU", "he")
+    assert "6-14" in page.note.text()
+    page.init.setCurrentIndex(page.init.findData("custom"))
+    assert page.std.isEnabled()
+    page.std.setValue(2.0)
+    assert "mean per layer" in page.stats.text() and "Compare" in page.note.text()

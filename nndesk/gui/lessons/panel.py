@@ -20,6 +20,7 @@ LESSONS: dict[str, tuple[str, str, str]] = {
                     "ActivationsPage"),
     "learning": (N_("Ch. 4 Loss and gradient"), "learning_page", "LearningPage"),
     "optimizers": (N_("Ch. 6 Optimizer paths"), "optimizers_page", "OptimizersPage"),
+    "init": (N_("Ch. 6 Initial weights"), "init_page", "InitPage"),
 }
 
 
