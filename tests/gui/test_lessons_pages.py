@@ -142,3 +142,23 @@ def test_init_page_histograms_follow_the_choice(panel):
     assert page.std.isEnabled()
     page.std.setValue(2.0)
     assert "mean per layer" in page.stats.text() and "Compare" in page.note.text()
+
+
+def test_graph_page_values_gradients_and_gradcheck(qtbot):
+    from nndesk.gui.state import AppState
+
+    state = AppState()
+    panel = LessonsPanel(state)
+    qtbot.addWidget(panel)
+    page = panel.show_lesson("graph")
+    texts = {k: (v.text(), g.text()) for k, (v, g, _, _) in page.labels.items()}
+    assert texts["price"] == ("715", "1") and texts["tax"] == ("1.1", "650")
+    assert texts["apple"] == ("100", "2.2") and texts["orange_num"] == ("3", "165")
+    page.fields["apple_num"].setValue(3)                       # (300 + 450) * 1.1
+    assert page.labels["price"][0].text() == "825" and page.labels["tax"][1].text() == "750"
+    state.set_spec({"name": "tiny", "input_shape": [1, 6, 6], "layers": [
+        {"type": "Conv2D", "filters": 2, "kernel_size": 3}, {"type": "ReLU"},
+        {"type": "Dense", "units": 3}]})
+    page.run_gradcheck()
+    qtbot.waitUntil(lambda: page.check_button.isEnabled(), timeout=20_000)
+    assert "backprop is right" in page.check_text.text() and "0.W" in page.check_text.text()

@@ -19,6 +19,7 @@ LESSONS: dict[str, tuple[str, str, str]] = {
     "activations": (N_("Ch. 3 Activations, softmax, shapes"), "activations_page",
                     "ActivationsPage"),
     "learning": (N_("Ch. 4 Loss and gradient"), "learning_page", "LearningPage"),
+    "graph": (N_("Ch. 5 Computational graph"), "graph_page", "GraphPage"),
     "optimizers": (N_("Ch. 6 Optimizer paths"), "optimizers_page", "OptimizersPage"),
     "init": (N_("Ch. 6 Initial weights"), "init_page", "InitPage"),
 }
