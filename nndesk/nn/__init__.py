@@ -29,7 +29,7 @@ from nndesk.nn.optimizers import (
     Momentum,
     Nesterov,
     Optimizer,
-    RMSProp,
+    RMSprop,
     make_optimizer,
 )
 from nndesk.nn.spec import LayerInfo, SpecError, infer
@@ -43,7 +43,7 @@ __all__ = [
     "Tanh", "BatchNorm", "Dropout",
     "LOSSES", "SoftmaxCrossEntropy", "MeanSquaredError",
     "Network", "infer", "LayerInfo", "SpecError",
-    "Optimizer", "SGD", "Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam", "OPTIMIZERS",
+    "Optimizer", "SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam", "OPTIMIZERS",
     "make_optimizer",
     "gradcheck", "rel_error", "keep_freed_memory",
 ]

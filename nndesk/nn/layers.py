@@ -180,9 +180,12 @@ class BatchNorm(Layer):
 
     @staticmethod
     def _sum(a: np.ndarray, b: np.ndarray | None = None) -> np.ndarray:
-        """Per-feature sum of a (or of a * b) over the batch: (B, C, M) -> (C,), one pass."""
-        b = np.ones(a.shape[-1], a.dtype) if b is None else b
-        return np.vecdot(a, b).sum(axis=0)
+        """Per-feature sum of a (or of a * b) over the batch: (B, C, M) -> (C,), one pass,
+        no (B, C, M) temporary. Replaces `(a * b).sum(axis=(0, 2))`; a plain sum is a GEMV
+        with a vector of ones (benchmarks/PROFILE.md: BatchNorm). NumPy 1.24 has both."""
+        if b is None:
+            return (a @ np.ones(a.shape[-1], a.dtype)).sum(axis=0)
+        return np.einsum("bcm,bcm->c", a, b)
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
         rows, col = self._rows(x), (1, -1, 1)                    # col: (C,) -> (1, C, 1)

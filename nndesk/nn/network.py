@@ -142,6 +142,24 @@ class Network:
             out.append(x)
         return out
 
+    def penalty(self, weight_decay: float = 0.0, l1: float = 0.0) -> float:
+        """The regularization term to add to the loss value shown: 0.5 * weight_decay * sum(W**2)
+        + l1 * sum(|W|) over the weight tensors ("W": Dense and Conv2D; no biases, no BatchNorm
+        gamma/beta), summed in float64. Its gradient is what an optimizer built with the same
+        `weight_decay` and `l1` adds to the weights' gradients (the book's ch. 6.4.1, where
+        `weight_decay` is lambda)."""
+        total = 0.0
+        for layer in self.layers:
+            w = layer.params.get("W")
+            if w is None:
+                continue
+            w = w.astype(np.float64, copy=False).reshape(-1)
+            if weight_decay:
+                total += 0.5 * weight_decay * float(w @ w)
+            if l1:
+                total += l1 * float(np.abs(w).sum())
+        return total
+
     def params(self) -> dict[str, np.ndarray]:
         """The live parameter arrays, keyed "<layer index>.<name>" ("0.W", "0.b", ...)."""
         return {f"{i}.{k}": v for i, layer in enumerate(self.layers)

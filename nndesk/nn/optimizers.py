@@ -1,15 +1,18 @@
 """The book's optimizers (ch. 6), updating parameters in place, with resumable state.
 
-`update(params, grads)` takes dicts keyed like "0.W"; weight decay adds `weight_decay * W` to
-the gradient of weights (keys ending in "W"), the L2 penalty of the book. `state_dict()`
-holds every array and the step counter, so a loaded optimizer takes the identical next step.
+`update(params, grads)` takes dicts keyed like "0.W". Two penalties act on weights only (keys
+ending in "W", never biases or BatchNorm's gamma/beta), the book's ch. 6.4.1: weight decay adds
+`weight_decay * W` to the gradient (the gradient of the L2 penalty 0.5 * weight_decay * W**2)
+and `l1` adds `l1 * sign(W)` (the gradient of l1 * |W|; 0 at W = 0). `Network.penalty` gives
+the matching loss term. `state_dict()` holds every array and the step counter, so a loaded
+optimizer takes the identical next step.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["Optimizer", "SGD", "Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam",
+__all__ = ["Optimizer", "SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam",
            "OPTIMIZERS", "make_optimizer"]
 
 
@@ -18,22 +21,26 @@ class Optimizer:
 
     SLOTS: tuple[str, ...] = ()                # names of per-parameter state arrays
 
-    def __init__(self, lr: float = 0.01, weight_decay: float = 0.0) -> None:
+    def __init__(self, lr: float = 0.01, weight_decay: float = 0.0, l1: float = 0.0) -> None:
         self.lr = float(lr)
         self.weight_decay = float(weight_decay)
+        self.l1 = float(l1)
         self.t = 0                             # steps taken
         self.state: dict[str, dict[str, np.ndarray]] = {s: {} for s in self.SLOTS}
         self._g: dict[str, np.ndarray] = {}    # scratch: gradient + decay, preallocated
 
     def _grad(self, key: str, p: np.ndarray, g: np.ndarray) -> np.ndarray:
-        """The gradient to use, with weight decay added for weights; never writes into `g`."""
-        if not self.weight_decay or not (key == "W" or key.endswith(".W")):
+        """The gradient to use: `g` plus, for weights, `weight_decay * W + l1 * sign(W)`.
+        Never writes into `g`."""
+        if not (self.weight_decay or self.l1) or not (key == "W" or key.endswith(".W")):
             return g
         buf = self._g.get(key)
         if buf is None:
             buf = self._g[key] = np.empty_like(p)
         np.multiply(p, self.weight_decay, out=buf)
         buf += g
+        if self.l1:
+            buf += self.l1 * np.sign(p)
         return buf
 
     def _slot(self, name: str, key: str, p: np.ndarray) -> np.ndarray:
@@ -85,8 +92,9 @@ class Momentum(Optimizer):
 
     SLOTS = ("v",)
 
-    def __init__(self, lr: float = 0.01, weight_decay: float = 0.0, momentum: float = 0.9):
-        super().__init__(lr, weight_decay)
+    def __init__(self, lr: float = 0.01, weight_decay: float = 0.0, momentum: float = 0.9,
+                 l1: float = 0.0):
+        super().__init__(lr, weight_decay, l1)
         self.momentum = float(momentum)
 
     def _step(self, key, p, g) -> None:
@@ -97,14 +105,21 @@ class Momentum(Optimizer):
 
 
 class Nesterov(Momentum):
-    """Momentum that looks ahead (the book's form of Nesterov's accelerated gradient)."""
+    """Nesterov's accelerated gradient, in the form of the book's `common/optimizer.py`.
+
+    Sutskever et al. 2013 (eq. 3-4) take the gradient at the look-ahead point theta + mu*v:
+    v' = mu*v - lr*grad(theta + mu*v); theta' = theta + v'. Storing the look-ahead point
+    p = theta + mu*v instead (Bengio et al. 2013, "Advances in optimizing recurrent networks",
+    eq. 7) gives an update with the gradient at p itself, which is the one a network computes:
+    p' = p + mu*mu*v - (1 + mu)*lr*g, with the OLD v; then v' = mu*v - lr*g.
+    """
 
     def _step(self, key, p, g) -> None:
         v = self._slot("v", key, p)
+        p += self.momentum * self.momentum * v                   # v is still the old v
+        p -= (1 + self.momentum) * self.lr * g
         v *= self.momentum
         v -= self.lr * g
-        p += self.momentum * self.momentum * v
-        p -= (1 + self.momentum) * self.lr * g
 
 
 class AdaGrad(Optimizer):
@@ -118,13 +133,15 @@ class AdaGrad(Optimizer):
         p -= self.lr * g / (np.sqrt(h) + 1e-7)
 
 
-class RMSProp(Optimizer):
-    """AdaGrad with forgetting: h = decay * h + (1 - decay) * g*g."""
+class RMSprop(Optimizer):
+    """AdaGrad with forgetting: h = decay * h + (1 - decay) * g*g (Tieleman & Hinton 2012,
+    lecture 6.5; the book's ch. 6.1.5)."""
 
     SLOTS = ("h",)
 
-    def __init__(self, lr: float = 0.01, weight_decay: float = 0.0, decay_rate: float = 0.99):
-        super().__init__(lr, weight_decay)
+    def __init__(self, lr: float = 0.01, weight_decay: float = 0.0, decay_rate: float = 0.99,
+                 l1: float = 0.0):
+        super().__init__(lr, weight_decay, l1)
         self.decay_rate = float(decay_rate)
 
     def _step(self, key, p, g) -> None:
@@ -135,13 +152,13 @@ class RMSProp(Optimizer):
 
 
 class Adam(Optimizer):
-    """Momentum plus RMSProp with bias correction (Kingma & Ba), in preallocated buffers."""
+    """Momentum plus RMSprop with bias correction (Kingma & Ba), in preallocated buffers."""
 
     SLOTS = ("m", "v")
 
     def __init__(self, lr: float = 0.001, weight_decay: float = 0.0, beta1: float = 0.9,
-                 beta2: float = 0.999, eps: float = 1e-8):
-        super().__init__(lr, weight_decay)
+                 beta2: float = 0.999, eps: float = 1e-8, l1: float = 0.0):
+        super().__init__(lr, weight_decay, l1)
         self.beta1, self.beta2, self.eps = float(beta1), float(beta2), float(eps)
         self._tmp: dict[str, np.ndarray] = {}
 
@@ -166,11 +183,12 @@ class Adam(Optimizer):
 
 
 OPTIMIZERS: dict[str, type[Optimizer]] = {cls.__name__: cls for cls in (
-    SGD, Momentum, Nesterov, AdaGrad, RMSProp, Adam)}
+    SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam)}
 
 
 def make_optimizer(name: str, **kwargs: float) -> Optimizer:
-    """An optimizer by name ("Adam", case-insensitive); ValueError lists the names."""
+    """An optimizer by name, case-insensitive ("adam", "Adam"; the old spelling "RMSProp" is
+    RMSprop), with its hyperparameters as keywords; ValueError lists the names."""
     for key, cls in OPTIMIZERS.items():
         if key.lower() == name.lower():
             return cls(**kwargs)

@@ -1,11 +1,14 @@
-"""Optimizers: one step against the formula by hand; state_dict resumes bit-exactly."""
+"""Optimizers: each update against values worked out by hand and against the papers' formulas
+written out here (never the engine's own output); state_dict resumes bit-exactly."""
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pytest
 
-from nndesk.nn import OPTIMIZERS, Adam, make_optimizer
+from nndesk.nn import OPTIMIZERS, Adam, RMSprop, make_optimizer
 
 P0 = np.array([1.0, -2.0, 0.5], dtype=np.float32)
 G = np.array([0.1, 0.2, -0.3], dtype=np.float32)
@@ -19,36 +22,98 @@ def _two_steps(opt):
     return params["0.W"]
 
 
-def _expected(name):
-    """The same two steps written out by hand in float64 (lr 0.1)."""
-    p, g, lr = P0.astype(np.float64), G.astype(np.float64), 0.1
-    if name == "SGD":
-        return p - 2 * lr * g
-    if name == "Momentum":                       # v1 = -lr g, v2 = 0.9 v1 - lr g
-        return p - lr * g + (-0.9 * lr * g - lr * g)
-    if name == "Nesterov":
-        v1 = -lr * g
-        p1 = p + 0.81 * v1 - 1.9 * lr * g
-        v2 = 0.9 * v1 - lr * g
-        return p1 + 0.81 * v2 - 1.9 * lr * g
-    if name == "AdaGrad":                        # h1 = g^2, h2 = 2 g^2
-        return p - lr * g / (np.abs(g) + 1e-7) - lr * g / (np.sqrt(2) * np.abs(g) + 1e-7)
-    if name == "RMSProp":                        # h1 = 0.01 g^2, h2 = 0.0199 g^2
-        h1, h2 = 0.01 * g * g, (0.99 * 0.01 + 0.01) * g * g
-        return p - lr * g / (np.sqrt(h1) + 1e-7) - lr * g / (np.sqrt(h2) + 1e-7)
-    if name == "Adam":                           # bias-corrected m / sqrt(v) is g / |g|
-        m1, v1 = 0.1 * g, 0.001 * g * g
-        m2, v2 = 0.9 * m1 + 0.1 * g, 0.999 * v1 + 0.001 * g * g
-        p1 = p - lr * (m1 / 0.1) / (np.sqrt(v1 / 0.001) + 1e-8)
-        return p1 - lr * (m2 / 0.19) / (np.sqrt(v2 / (1 - 0.999 ** 2)) + 1e-8)
-    raise AssertionError(name)
+# Two steps at lr 0.1 from P0 with the constant gradient G = [0.1, 0.2, -0.3], worked out on
+# paper from each update rule (defaults: momentum 0.9, decay_rate 0.99, Adam's betas):
+#   SGD       p0 - 2*0.1*g
+#   Momentum  v1 = -0.1 g, v2 = 0.9 v1 - 0.1 g = -0.19 g: p0 - 0.29 g
+#   Nesterov  p1 = p0 + 0.81*0 - 1.9*0.1 g; p2 = p1 + 0.81*v1 - 0.19 g = p0 - 0.461 g
+#   AdaGrad   h1 = g^2, h2 = 2 g^2: steps 0.1 and 0.1/sqrt(2) times sign(g)
+#   RMSprop   h1 = 0.01 g^2, h2 = 0.0199 g^2: steps 0.1/0.1 = 1 and 0.1/sqrt(0.0199) = 0.70888
+#   Adam      with a constant g every bias-corrected step is lr * sign(g): p0 - 0.2 sign(g)
+# (the epsilons left out: they move RMSprop's figures by 1.5e-5 at most; the step-by-step
+# test below keeps them and holds to 1e-12)
+HAND = {
+    "SGD": [0.98, -2.04, 0.56],
+    "Momentum": [0.971, -2.058, 0.587],
+    "Nesterov": [0.9539, -2.0922, 0.6383],
+    "AdaGrad": [0.8292893, -2.1707107, 0.6707107],
+    "RMSprop": [-0.7088812, -3.7088812, 2.2088812],
+    "Adam": [0.8, -2.2, 0.7],
+}
 
 
 @pytest.mark.parametrize("name", sorted(OPTIMIZERS))
-def test_two_steps_match_the_formula(name):
+def test_two_steps_match_the_values_worked_out_by_hand(name):
     result = _two_steps(make_optimizer(name, lr=0.1))
     assert result.dtype == np.float32
-    np.testing.assert_allclose(result, _expected(name), rtol=1e-5)
+    np.testing.assert_allclose(result, HAND[name], rtol=0, atol=2e-5)
+
+
+# The update rules as the papers and the book write them, one number at a time (plain Python
+# floats, no NumPy), on f(theta) = 0.5 theta.A.theta - b.theta, so that the gradient changes
+# from step to step. The third coordinate has a tiny gradient: there the epsilons matter.
+A = [[2.0, 0.5, 0.0], [0.5, 1.0, 0.0], [0.0, 0.0, 1e-6]]
+B = [1.0, -1.0, 1e-6]
+THETA0 = [1.0, -2.0, 0.5]
+STEPS, LR = 6, 0.05
+
+
+def _grad(theta):
+    return [sum(A[i][j] * theta[j] for j in range(3)) - B[i] for i in range(3)]
+
+
+def _paper(name):
+    """The parameters after each step, by the paper's (or the book's) formulas."""
+    theta, out = list(THETA0), []
+    v = [0.0] * 3                              # Momentum, Nesterov: velocity; RMSprop/AdaGrad: h
+    m = [0.0] * 3
+    for t in range(1, STEPS + 1):
+        if name == "Nesterov":                 # Sutskever et al. 2013, eq. 3-4: the gradient
+            g = _grad([theta[i] + 0.9 * v[i] for i in range(3)])    # at theta + mu v
+            v = [0.9 * v[i] - LR * g[i] for i in range(3)]
+            theta = [theta[i] + v[i] for i in range(3)]
+            out.append([theta[i] + 0.9 * v[i] for i in range(3)])  # the look-ahead point
+            continue
+        g = _grad(theta)
+        for i in range(3):
+            if name == "SGD":                  # book eq. 6.1
+                theta[i] -= LR * g[i]
+            elif name == "Momentum":           # book eq. 6.3-6.4
+                v[i] = 0.9 * v[i] - LR * g[i]
+                theta[i] += v[i]
+            elif name == "AdaGrad":            # book eq. 6.5-6.6 (Duchi et al. 2011)
+                v[i] += g[i] * g[i]
+                theta[i] -= LR * g[i] / (math.sqrt(v[i]) + 1e-7)
+            elif name == "RMSprop":            # Tieleman & Hinton 2012, the book's code
+                v[i] = 0.99 * v[i] + 0.01 * g[i] * g[i]
+                theta[i] -= LR * g[i] / (math.sqrt(v[i]) + 1e-7)
+            elif name == "Adam":               # Kingma & Ba 2015, sec. 2, the efficient form:
+                m[i] = 0.9 * m[i] + 0.1 * g[i]                 # alpha_t = alpha sqrt(1-b2^t)
+                v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i]      #   / (1-b1^t)
+                alpha_t = LR * math.sqrt(1 - 0.999 ** t) / (1 - 0.9 ** t)
+                theta[i] -= alpha_t * m[i] / (math.sqrt(v[i]) + 1e-8)
+        out.append(list(theta))
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(OPTIMIZERS))
+def test_every_optimizer_follows_the_papers_update_step_by_step(name):
+    """Float64 parameters, the gradient taken where the engine's parameters are (for Nesterov
+    that is the look-ahead point theta + mu v of Sutskever's form)."""
+    opt = make_optimizer(name, lr=LR)
+    p = {"0.W": np.array(THETA0)}
+    for t, expected in enumerate(_paper(name), start=1):
+        opt.update(p, {"0.W": np.array(_grad(list(p["0.W"])))})
+        np.testing.assert_allclose(p["0.W"], expected, rtol=1e-12, atol=1e-15,
+                                   err_msg=f"{name} step {t}")
+
+
+def test_nesterov_differs_from_momentum_and_from_the_new_velocity_form():
+    """Both wrong forms differ from the right one by far more than rounding: the test above
+    can tell them apart. Old nndesk (new v): [0.9385, -2.1230, 0.6845]."""
+    ok = _two_steps(make_optimizer("Nesterov", lr=0.1))
+    assert np.abs(ok - np.array([0.9385, -2.1230, 0.6845])).max() > 0.01
+    assert np.abs(ok - _two_steps(make_optimizer("Momentum", lr=0.1))).max() > 0.01
 
 
 def test_weight_decay_applies_to_weights_only():
@@ -93,6 +158,7 @@ def test_lr_can_change_between_steps_and_bad_names():
     p = {"0.W": P0.copy()}
     opt.update(p, {"0.W": G.copy()})
     np.testing.assert_array_equal(p["0.W"], P0)
+    assert type(make_optimizer("RMSProp")) is type(make_optimizer("rmsprop")) is RMSprop
     with pytest.raises(ValueError, match="choose one of SGD"):
         make_optimizer("adamw")
     with pytest.raises(ValueError, match="'x.0.W'"):
