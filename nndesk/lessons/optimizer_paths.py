@@ -1,5 +1,5 @@
 """Ch. 6: the optimizers' paths to the minimum of f(x, y) = x^2 / 20 + y^2 (fig. 6-8), each
-taken by nndesk's own optimizer classes, plus Nesterov and RMSProp."""
+taken by nndesk's own optimizer classes, plus Nesterov and RMSprop."""
 
 from __future__ import annotations
 
@@ -13,14 +13,14 @@ __all__ = ["START", "STEPS", "DEFAULTS", "HYPERPARAMETERS", "f", "grad_f", "opti
 START = (-7.0, 2.0)          # the book's optimizer_compare_naive.py: init_pos
 STEPS = 30
 # Each optimizer's settings in the book's script (SGD 0.95, Momentum 0.1, AdaGrad 1.5, Adam 0.3);
-# Nesterov and RMSProp are not in fig. 6-8: settings of the same scale that reach the minimum.
+# Nesterov and RMSprop are not in fig. 6-8: settings of the same scale that reach the minimum.
 DEFAULTS: dict[str, dict[str, float]] = {
     "SGD": {"lr": 0.95},
     "Momentum": {"lr": 0.1, "momentum": 0.9},
     "AdaGrad": {"lr": 1.5},
     "Adam": {"lr": 0.3, "beta1": 0.9, "beta2": 0.999},
     "Nesterov": {"lr": 0.1, "momentum": 0.9},
-    "RMSProp": {"lr": 0.15, "decay_rate": 0.99},
+    "RMSprop": {"lr": 0.15, "decay_rate": 0.99},
 }
 HYPERPARAMETERS = {name: tuple(d) for name, d in DEFAULTS.items()}
 

@@ -1,5 +1,5 @@
 """Ch. 6 lesson: each optimizer's path on f(x, y) = x^2/20 + y^2 (fig. 6-8), plus Nesterov and
-RMSProp, every hyperparameter editable."""
+RMSprop, every hyperparameter editable."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from nndesk.lessons.optimizer_paths import DEFAULTS, START, STEPS, f, optimizer_
 
 __all__ = ["OptimizersPage"]
 
-_ORDER = ("SGD", "Momentum", "AdaGrad", "Adam", "Nesterov", "RMSProp")  # fig. 6-8's four first
+_ORDER = ("SGD", "Momentum", "AdaGrad", "Adam", "Nesterov", "RMSprop")  # fig. 6-8's four first
 _RANGES = {"lr": (0.0, 10.0, 0.01, 4), "momentum": (0.0, 0.999, 0.05, 3),
            "decay_rate": (0.0, 0.9999, 0.01, 4), "beta1": (0.0, 0.999, 0.05, 3),
            "beta2": (0.0, 0.9999, 0.001, 4)}
@@ -52,7 +52,7 @@ class OptimizersPage(QWidget):
         layout.addWidget(header(tr("Ch. 6 · fig. 6-8 (and 6-3, 6-5, 6-6, 6-7)"),
                                 tr("Optimizers on f(x, y) = x²/20 + y²"), tr(
             "The gradient points mostly along y, not at the minimum (0, 0): SGD zigzags, "
-            "Momentum rolls like a ball, AdaGrad and RMSProp shrink the steps along y, Adam "
+            "Momentum rolls like a ball, AdaGrad and RMSprop shrink the steps along y, Adam "
             "does both. Each path is nndesk's own optimizer class updating (x, y).")))
         layout.addLayout(top)
         layout.addLayout(grid, 1)
