@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from nndesk.gui.lessons.panel import LESSONS, LessonsPanel
 
@@ -162,3 +163,33 @@ def test_graph_page_values_gradients_and_gradcheck(qtbot):
     page.run_gradcheck()
     qtbot.waitUntil(lambda: page.check_button.isEnabled(), timeout=20_000)
     assert "backprop is right" in page.check_text.text() and "0.W" in page.check_text.text()
+
+
+def test_conv_page_im2col_selection_edits_and_filters(qtbot):
+    from gui_helpers import default_model
+
+    from nndesk.gui.state import AppState
+    from nndesk.train import load_model
+
+    state = AppState()
+    panel = LessonsPanel(state)
+    qtbot.addWidget(panel)
+    page = panel.show_lesson("conv")
+    values = [[float(page.out_table.item(r, c).text()) for c in range(2)] for r in range(2)]
+    assert values == [[15, 16], [6, 15]]                          # fig. 7-3
+    assert "= 2" in page.formula.text()
+    page.p.setValue(1)
+    page.s.setValue(2)
+    assert "not a whole number" in page.formula.text() and page.out_table.rowCount() == 2
+    page.out_table.setCurrentCell(1, 0)                           # window at padded (2, 0)
+    lit = {(r, c) for r in range(6) for c in range(6)
+           if page.x_table.item(r, c).background().color() != QColor("white")}
+    assert lit == {(r, c) for r in (2, 3, 4) for c in (0, 1, 2)}
+    page.x_table.item(3, 1).setText("13")                         # x[2, 0]: 3 -> 13
+    assert page.x[2, 0] == 13 and page.out_table.item(1, 0).text() == "20"  # W[1, 1] = 1
+    page.tabs.setCurrentIndex(1)
+    assert page.hand_output.shape == (28, 28) and page.learned_output is None
+    model = load_model(default_model())
+    state.set_model(model.network, path=str(default_model()), metadata=model.metadata)
+    assert page.learned_output is not None and page.learned_output.shape == (28, 28)
+    assert "filter #0" in page.filter_note.text()

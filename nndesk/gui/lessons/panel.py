@@ -22,6 +22,7 @@ LESSONS: dict[str, tuple[str, str, str]] = {
     "graph": (N_("Ch. 5 Computational graph"), "graph_page", "GraphPage"),
     "optimizers": (N_("Ch. 6 Optimizer paths"), "optimizers_page", "OptimizersPage"),
     "init": (N_("Ch. 6 Initial weights"), "init_page", "InitPage"),
+    "conv": (N_("Ch. 7 Convolution and im2col"), "conv_page", "ConvPage"),
 }
 
 
