@@ -193,3 +193,25 @@ def test_conv_page_im2col_selection_edits_and_filters(qtbot):
     state.set_model(model.network, path=str(default_model()), metadata=model.metadata)
     assert page.learned_output is not None and page.learned_output.shape == (28, 28)
     assert "filter #0" in page.filter_note.text()
+
+
+def test_nielsen_page_slowdown_and_universality(panel):
+    page = panel.show_lesson("nielsen")
+    _, quad = page.out_curves["quadratic"].getData()
+    _, ce = page.out_curves["cross_entropy"].getData()
+    assert quad[50] > 0.97 and ce[50] < 0.15 and len(quad) == 301
+    page.start["η"].setValue(2.0)                                  # a larger rate: faster
+    assert page.out_curves["quadratic"].getData()[1][50] < quad[50]
+    page.tabs.setCurrentIndex(1)
+    page.bumps.setValue(4)
+    assert len(page.lines) == 3
+    coarse = np.abs(page.approx - page.target).mean()
+    page.bumps.setValue(40)
+    assert np.abs(page.approx - page.target).mean() < coarse
+    page.draw_box.drawn.emit(np.array([[0.2, 1.0], [0.4, 1.0]]))    # a plateau drawn at 1.0
+    x, y = page.target_curve.getData()
+    assert np.allclose(y[(x >= 0.2) & (x <= 0.4)], 1.0)
+    page.bumps.setValue(2)
+    page.lines[0].setValue(0.3)
+    assert np.allclose(page.edges(), [0.0, 0.3, 1.0])
+    assert page.approx[100] == pytest.approx(np.interp(0.15, x, y), abs=1e-3)   # x = 0.2

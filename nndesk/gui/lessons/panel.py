@@ -23,6 +23,7 @@ LESSONS: dict[str, tuple[str, str, str]] = {
     "optimizers": (N_("Ch. 6 Optimizer paths"), "optimizers_page", "OptimizersPage"),
     "init": (N_("Ch. 6 Initial weights"), "init_page", "InitPage"),
     "conv": (N_("Ch. 7 Convolution and im2col"), "conv_page", "ConvPage"),
+    "nielsen": (N_("Nielsen: slowdown, universality"), "nielsen_page", "NielsenPage"),
 }
 
 
