@@ -52,6 +52,7 @@ class Run:
     lr: float = 0.01
     weight_decay: float = 0.0
     panel: str = ""
+    l1: float = 0.0                  # L1 regularization strength (the L2 one is weight_decay)
 
     @property
     def key(self) -> str:
@@ -115,9 +116,10 @@ EXPERIMENTS: dict[str, Experiment] = {
          for scale in _SCALES for label, bn in (("BatchNorm", True), ("no BatchNorm", False))],
         epochs=20, subset=1000, metrics=("train_acc",)),
     "overfit": Experiment(
-        "overfit", "Overfitting on 300 images: weight decay and Dropout",
+        "overfit", "Overfitting on 300 images: weight decay (L2), L1 and Dropout",
         [Run("plain", mlp_spec(6), panel="plain"),
          Run("weight decay 0.1", mlp_spec(6), weight_decay=0.1, panel="weight decay 0.1"),
+         Run("L1 0.005", mlp_spec(6), l1=0.005, panel="L1 0.005"),
          Run("dropout 0.2", mlp_spec(6, dropout=0.2), panel="dropout 0.2")],
         epochs=200, subset=300, metrics=("train_acc", "test_acc")),
     "hyperparams": Experiment(
@@ -143,14 +145,33 @@ def _accuracy(net, x: np.ndarray, t: np.ndarray) -> float:
     return float(net.accuracy(x, t)) if len(x) else float("nan")
 
 
+@dataclass
+class _Hooks:
+    """What a caller (the window) sees while an experiment runs, and how it stops one."""
+
+    progress: Callable[[str], None]
+    on_value: Callable[[str, str, int, float], None] | None = None  # (run key, metric, x, y)
+    stop: Callable[[], bool] | None = None                          # True: stop now
+
+    def value(self, run: Run, metric: str, x: int, y: float) -> None:
+        if self.on_value is not None:
+            self.on_value(run.key, metric, x, y)
+
+    def stopped(self) -> bool:
+        return self.stop is not None and self.stop()
+
+
 def _train_run(exp: Experiment, run: Run, data: _Subset, epochs: int, seed: int, curves: Curves,
-               progress: Callable[[str], None]) -> dict:
-    """Train one run, appending its curves; returns a one-line summary for the report."""
+               hooks: _Hooks) -> dict:
+    """Train one run, appending its curves; returns a one-line summary for the report.
+    The loss recorded includes the weight decay and L1 terms, as the book's loss does."""
     from nndesk.nn import Network, make_optimizer
 
     x, t = data.x, data.t
     net = Network.from_spec(run.spec, seed=seed)
-    opt = make_optimizer(run.optimizer, lr=run.lr, weight_decay=run.weight_decay)
+    extra = {"l1": run.l1} if run.l1 else {}
+    opt = make_optimizer(run.optimizer, lr=run.lr, weight_decay=run.weight_decay, **extra)
+    regularized = bool(run.weight_decay or run.l1)
     rng = np.random.default_rng(seed)  # the same batches for every run
     per_step = "train_loss" in exp.metrics
     losses: list[float] = []
@@ -159,42 +180,57 @@ def _train_run(exp: Experiment, run: Run, data: _Subset, epochs: int, seed: int,
     sets = {"train_acc": (x, t), "val_acc": (data.x_val, data.t_val),
             "test_acc": (data.x_test, data.t_test)}
 
-    def measure() -> None:
+    def measure(epoch: int) -> None:
         for metric, values in accs.items():
             values.append(_accuracy(net, *sets[metric]))
+            hooks.value(run, metric, epoch, values[-1])
 
     with np.errstate(all="ignore"):  # a bad init may overflow: that is what we show
-        measure()  # epoch 0: before any training
+        measure(0)  # epoch 0: before any training
         for epoch in range(1, epochs + 1):
             order = rng.permutation(len(x))
             for i in range(0, len(x), exp.batch_size):
+                if hooks.stopped():
+                    break
                 idx = order[i:i + exp.batch_size]
                 loss = net.loss(x[idx], t[idx], train=True)
+                if regularized:
+                    loss += net.penalty(run.weight_decay, run.l1)
                 losses.append(loss)
+                if per_step:
+                    hooks.value(run, "train_loss", len(losses), loss)
                 if not math.isfinite(loss):
                     continue  # weights are already lost; keep the curve honest
                 net.backward()
                 opt.update(net.params(), net.grads())
-            measure()
+            if hooks.stopped():
+                break
+            measure(epoch)
             if per_step:
-                progress(f"  epoch {epoch}/{epochs}: loss {np.mean(losses[-50:]):.4f}")
+                hooks.progress(f"  epoch {epoch}/{epochs}: loss {np.mean(losses[-50:]):.4f}")
         final = {metric: _accuracy(net, *xt) for metric, xt in sets.items()}
     if per_step:
         curves.columns[f"{run.key}/train_loss"] = losses
     for metric, values in accs.items():
         curves.columns[f"{run.key}/{metric}"] = values
-    return {"run": run.key, "final_loss": float(np.mean(losses[-50:])), **final}
+    return {"run": run.key, "final_loss": float(np.mean(losses[-50:])) if losses else math.nan,
+            **final}
 
 
 def run_experiment(name: str, splits: Splits, *, epochs: int | None = None,
                    subset: int | None = None, seed: int = 0,
-                   progress: Callable[[str], None] = lambda text: None
+                   progress: Callable[[str], None] = lambda text: None,
+                   on_value: Callable[[str, str, int, float], None] | None = None,
+                   stop: Callable[[], bool] | None = None,
                    ) -> tuple[Experiment, Curves, list[dict]]:
     """Run experiment `name` on `splits` (from `load_mnist(flatten=False)`).
 
     Returns the experiment, its curves and one summary per run (final loss, train and test
-    accuracy).
+    accuracy). `on_value(run, metric, x, y)` sees every recorded value as it is made (from
+    this thread: the window queues them); `stop()` returning True ends the experiment between
+    batches: the runs done so far are returned, the interrupted one with shorter curves.
     """
+    hooks = _Hooks(progress, on_value, stop)
     exp = EXPERIMENTS[name]
     epochs = epochs or exp.epochs
     subset = subset or exp.subset
@@ -206,10 +242,12 @@ def run_experiment(name: str, splits: Splits, *, epochs: int | None = None,
     curves = Curves("step" if per_step else "epoch")
     summaries = []
     for i, run in enumerate(exp.runs, 1):
+        if hooks.stopped():
+            break
         progress(f"{exp.name} {i}/{len(exp.runs)}: {run.key} ({run.optimizer}, lr {run.lr:g}, "
                  f"{epochs} epochs of {n:,} images)")
-        summaries.append(_train_run(exp, run, data, epochs, seed, curves, progress))
-    length = max(len(v) for v in curves.columns.values())
+        summaries.append(_train_run(exp, run, data, epochs, seed, curves, hooks))
+    length = max((len(v) for v in curves.columns.values()), default=0)
     curves.x = list(range(1, length + 1)) if per_step else list(range(length))
     return exp, curves, summaries
 

@@ -45,7 +45,8 @@ def test_the_book_networks():
     assert [r.optimizer for r in optimizers] == ["SGD", "Momentum", "AdaGrad", "RMSProp", "Adam"]
     overfit = EXPERIMENTS["overfit"]
     assert overfit.subset == 300 and overfit.epochs == 200
-    assert [r.weight_decay for r in overfit.runs] == [0.0, 0.1, 0.0]
+    assert [r.weight_decay for r in overfit.runs] == [0.0, 0.1, 0.0, 0.0]
+    assert [r.l1 for r in overfit.runs] == [0.0, 0.0, 0.005, 0.0]
 
 
 def test_optimizers_record_one_loss_per_step_and_learn(blobs):
@@ -129,10 +130,11 @@ def test_experiment_command_writes_csv_and_png(mnist_dir, tmp_path, capsys):
     curves = read_csv(tmp_path / "overfit.csv")
     assert curves.x == [0, 1, 2]
     assert sorted(curves.columns) == sorted(f"{run}/{m}" for run in
-                                            ("plain", "weight decay 0.1", "dropout 0.2")
+                                            ("plain", "weight decay 0.1", "L1 0.005",
+                                             "dropout 0.2")
                                             for m in ("train_acc", "test_acc"))
     with Image.open(tmp_path / "overfit.png") as image:
-        assert image.size == (3 * 440, 310 + 30)
+        assert image.size == (2 * 440, 2 * 310 + 30)  # four runs: a 2x2 grid
 
 
 def test_plot_of_a_loss_experiment_is_one_panel(blobs, tmp_path):
@@ -162,3 +164,35 @@ def test_random_search_is_judged_on_validation_and_plots_the_best(blobs, tmp_pat
     assert summary["val_acc"] == curves.columns[f"{best.key}/val_acc"][-1]
     with Image.open(plot_curves(exp, curves, tmp_path / "h.png")) as image:
         assert image.size == (4 * 330, 3 * 250 + 30)  # the best 12, four to a row
+
+
+def test_values_are_seen_as_they_are_made_and_stop_ends_between_batches(blobs):
+    seen: list[tuple[str, str, int, float]] = []
+
+    def stop() -> bool:
+        return len([v for v in seen if v[1] == "train_loss"]) >= 5
+
+    exp, curves, summaries = run_experiment("optimizers", blobs, epochs=3, subset=256,
+                                            on_value=lambda *v: seen.append(v), stop=stop)
+    assert [v[:3] for v in seen] == [("SGD", "train_loss", i) for i in range(1, 6)]
+    assert len(summaries) == 1 and curves.columns["SGD/train_loss"] == [v[3] for v in seen]
+
+
+def test_regularized_runs_add_the_penalty_to_the_loss(blobs):
+    from nndesk.experiments import Experiment, Run
+    from nndesk.nn import Network
+
+    spec = mlp_spec(1, units=20)
+    EXPERIMENTS["_l1_test"] = Experiment("_l1_test", "t", [
+        Run("plain", spec), Run("L1", spec, l1=0.01), Run("L2", spec, weight_decay=0.1)],
+        epochs=1, subset=100, metrics=("train_loss",))
+    try:
+        _, curves, _ = run_experiment("_l1_test", blobs)
+    finally:
+        del EXPERIMENTS["_l1_test"]
+    net = Network.from_spec(spec, seed=0)       # the weights every run starts from
+    first = {k: v[0] for k, v in curves.columns.items()}
+    assert first["L1/train_loss"] - first["plain/train_loss"] == pytest.approx(
+        net.penalty(l1=0.01), rel=1e-4)
+    assert first["L2/train_loss"] - first["plain/train_loss"] == pytest.approx(
+        net.penalty(weight_decay=0.1), rel=1e-4)

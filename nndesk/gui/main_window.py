@@ -27,6 +27,7 @@ from nndesk.gui.i18n import (
     set_language,
     tr,
 )
+from nndesk.gui.lessons import install_lessons
 from nndesk.gui.state import IDLE, AppState
 from nndesk.gui.train_panel import TrainPanel
 from nndesk.gui.training import TrainingController
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self._action(c, tr("&Clear"), self.digit.canvas.clear, "Esc", "Delete", "Ctrl+L")
         self._action(c, tr("&Undo stroke"), self.digit.canvas.undo, QKeySequence.StandardKey.Undo)
         self._action(c, tr("&Open image…"), self.digit._ask_image, "Ctrl+Shift+I")
+        install_lessons(self, bar.addMenu(tr("&Lessons")))
         v = bar.addMenu(tr("&View"))
         for dock in self.findChildren(QDockWidget):
             v.addAction(dock.toggleViewAction())

@@ -18,7 +18,7 @@ GUI = Path(i18n.__file__).resolve().parent
 def _marked_strings() -> dict[str, str]:
     """Every literal passed to tr() or N_() in nndesk/gui/*.py -> where it is."""
     found: dict[str, str] = {}
-    for path in sorted(GUI.glob("*.py")):
+    for path in sorted(GUI.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                     and node.func.id in ("tr", "N_") and node.args):
@@ -90,7 +90,7 @@ def _menu_titles(window) -> list[str]:
 
 
 def test_window_is_english_by_default(window):
-    assert _menu_titles(window) == ["&File", "&Training", "&Canvas", "&View", "&Help"]
+    assert _menu_titles(window) == ["&File", "&Training", "&Canvas", "&Lessons", "&View", "&Help"]
     assert window.train_panel.train_button.text() == "Train"
 
 
@@ -103,7 +103,8 @@ def test_window_in_chinese(qtbot, monkeypatch):
     w = MainWindow()
     qtbot.addWidget(w)
     w.build_views()
-    assert _menu_titles(w) == ["文件(&F)", "训练(&T)", "画布(&C)", "视图(&V)", "帮助(&H)"]
+    assert _menu_titles(w) == ["文件(&F)", "训练(&T)", "画布(&C)", "课程(&L)", "视图(&V)",
+                               "帮助(&H)"]
     assert w.train_panel.train_button.text() == "训练"
     assert w.designer.add_button.text() == "添加层 ▾"
     assert w.plots.loss_plot.getPlotItem().titleLabel.text == "每个批次的损失"

@@ -1,0 +1,82 @@
+"""Pieces every lesson page uses: the chapter/figure header, a slider bound to a number field,
+and a pyqtgraph plot with the book's look (white background, dark axes)."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QWidget
+
+__all__ = ["header", "ValueSlider", "plot", "PENS"]
+
+# one colour per curve, readable on white and for most colour-blind readers (Okabe-Ito)
+PENS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
+
+
+def header(source: str, title: str, text: str) -> QLabel:
+    """The page's first line: where in the book ("Ch. 2 · fig. 2-6"), what, and one sentence."""
+    label = QLabel(f"<b>{source}</b> — {title}<br><span>{text}</span>")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
+
+
+class ValueSlider(QWidget):
+    """A labelled slider and a number field showing the same float; `value_changed` on edits."""
+
+    value_changed = Signal(float)
+
+    def __init__(self, name: str, low: float, high: float, value: float, step: float = 0.01,
+                 decimals: int = 2, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._step, self._low = step, low
+        self.label = QLabel(name)
+        self.label.setMinimumWidth(28)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, round((high - low) / step))
+        self.field = QDoubleSpinBox()
+        self.field.setRange(low, high)
+        self.field.setDecimals(decimals)
+        self.field.setSingleStep(step)
+        self.field.setKeyboardTracking(False)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label)
+        row.addWidget(self.slider, 1)
+        row.addWidget(self.field)
+        self.slider.valueChanged.connect(lambda i: self.set_value(low + i * step, emit=True))
+        self.field.valueChanged.connect(lambda v: self.set_value(v, emit=True))
+        self.set_value(value)
+
+    def value(self) -> float:
+        return self.field.value()
+
+    def set_value(self, value: float, emit: bool = False) -> None:
+        """Show `value` in both widgets (signals blocked, so nothing loops); emit if asked."""
+        for w in (self.slider, self.field):
+            w.blockSignals(True)
+        self.field.setValue(value)
+        self.slider.setValue(round((value - self._low) / self._step))
+        for w in (self.slider, self.field):
+            w.blockSignals(False)
+        if emit:
+            self.value_changed.emit(self.field.value())
+
+
+def plot(title: str = "", x: str = "", y: str = "", square: bool = False) -> pg.PlotWidget:
+    """A white plot with a grid; `square` locks the aspect ratio (geometry: lines, paths)."""
+    w = pg.PlotWidget(background="w")
+    item = w.getPlotItem()
+    if title:
+        item.setTitle(title, color="k")
+    for side, text in (("bottom", x), ("left", y)):
+        axis = item.getAxis(side)
+        axis.setPen("k")
+        axis.setTextPen("k")
+        if text:
+            item.setLabel(side, text, color="k")
+    item.showGrid(x=True, y=True, alpha=0.15)
+    if square:
+        w.setAspectLocked(True)
+    item.setMenuEnabled(False)
+    return w

@@ -1,0 +1,62 @@
+"""LessonsPanel: the list of the books' chapters and the page of the one chosen.
+
+Pages are built the first time they are shown, so a hidden panel costs nothing.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
+
+from nndesk.gui.i18n import N_, tr
+
+__all__ = ["LessonsPanel", "LESSONS"]
+
+# key -> (menu/list text, module, class); in the books' order
+LESSONS: dict[str, tuple[str, str, str]] = {
+    "perceptron": (N_("Ch. 2 Perceptrons and logic gates"), "perceptron_page", "PerceptronPage"),
+    "activations": (N_("Ch. 3 Activations, softmax, shapes"), "activations_page",
+                    "ActivationsPage"),
+    "learning": (N_("Ch. 4 Loss and gradient"), "learning_page", "LearningPage"),
+    "graph": (N_("Ch. 5 Computational graph"), "graph_page", "GraphPage"),
+    "optimizers": (N_("Ch. 6 Optimizer paths"), "optimizers_page", "OptimizersPage"),
+    "init": (N_("Ch. 6 Initial weights"), "init_page", "InitPage"),
+    "conv": (N_("Ch. 7 Convolution and im2col"), "conv_page", "ConvPage"),
+    "nielsen": (N_("Nielsen: slowdown, universality"), "nielsen_page", "NielsenPage"),
+}
+
+
+class LessonsPanel(QWidget):
+    """A list of lessons on the left, the chosen page on the right."""
+
+    def __init__(self, state=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.pages: dict[str, QWidget] = {}
+        self.chapters = QListWidget()
+        self.chapters.addItems([tr(text) for text, _, _ in LESSONS.values()])
+        self.chapters.setMaximumWidth(230)
+        self.stack = QStackedWidget()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.chapters)
+        layout.addWidget(self.stack, 1)
+        self.chapters.currentRowChanged.connect(lambda row: self.show_lesson(list(LESSONS)[row]))
+
+    def show_lesson(self, key: str) -> QWidget:
+        """Show lesson `key` (building its page the first time); returns the page."""
+        page = self.pages.get(key)
+        if page is None:
+            import pyqtgraph as pg
+
+            pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+            _, module, cls = LESSONS[key]
+            mod = importlib.import_module(f"nndesk.gui.lessons.{module}")
+            page = self.pages[key] = getattr(mod, cls)(self.state)
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        self.chapters.blockSignals(True)
+        self.chapters.setCurrentRow(list(LESSONS).index(key))
+        self.chapters.blockSignals(False)
+        return page
