@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -32,6 +32,11 @@ class DrawingCanvas(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Every mouse point counts: Qt (X11) merges mouse moves that queue up while the event
+        # loop is busy, which cut the corners off a fast first stroke. Without merging each
+        # move is delivered; they are cheap (a point appended), the work happens elsewhere.
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_CompressHighFrequencyEvents,
+                                      False)
         self._constants: tuple[int, float] | None = None  # read on first use (NumPy, PIL)
         self.strokes: list[list[tuple[float, float]]] = []
         self._drawing = False

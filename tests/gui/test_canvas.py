@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pytest
 from gui_helpers import default_model, digit_strokes
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QImage
 
 from nndesk.gui.digit_panel import DigitPanel
@@ -22,6 +24,10 @@ def draw(qtbot, canvas, strokes) -> None:
                 p = a + (b - a) * (k / 4)
                 qtbot.mouseMove(canvas, pos=QPoint(p.x(), p.y()))
         qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=pts[-1])
+    panel = canvas.parent()
+    while not isinstance(panel, DigitPanel):
+        panel = panel.parent()
+    assert panel.wait_idle(), "the drawing was not prepared (background thread)"
 
 
 @pytest.fixture
@@ -190,3 +196,41 @@ def test_the_screen_shows_the_bitmap_the_network_reads(qtbot, strokes):
     assert seen[solid_ink].min() > 0.9, "ink the network reads is blank on screen"
     assert seen[inner][solid_paper[inner]].max() < 0.1, "ink on screen the network does not read"
     assert np.abs(seen - bitmap)[inner].sum() < 0.05 * bitmap.sum()
+
+
+# -- no input event is lost ----------------------------------------------------------------
+def test_a_stroke_drawn_while_the_first_input_is_prepared_keeps_every_point(
+        window, qtbot, model, monkeypatch):
+    """The issue's first stroke after launch: a quick 7 through three points, sent while the
+    first preprocessing (imports, a cold start) is still running, must stay a 7."""
+    import nndesk.data.preprocess as pp
+    from nndesk.data.strokes import render_strokes
+
+    real, gate, threads = pp.preprocess, threading.Event(), []
+
+    def held_up(image):
+        threads.append(threading.current_thread())
+        gate.wait(10)  # the first preparation takes as long as the stroke (here: until set)
+        return real(image)
+
+    monkeypatch.setattr(pp, "preprocess", held_up)
+    # Qt must not merge mouse moves that queue up while the event loop is busy
+    assert not QCoreApplication.testAttribute(
+        Qt.ApplicationAttribute.AA_CompressHighFrequencyEvents)
+    window.state.set_model(model[0], path=str(default_model()), metadata=model[1])
+    qtbot.waitUntil(lambda: len(threads) == 1)  # the warm-up is being prepared: held up
+    canvas, panel = window.digit.canvas, window.digit
+    seven = [(40, 40), (240, 40), (60, 240)]
+    pts = [canvas.to_widget(x, y).toPoint() for x, y in seven]
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=pts[0])
+    qtbot.mouseMove(canvas, pos=pts[1])
+    qtbot.mouseMove(canvas, pos=pts[2])
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=pts[2])
+    assert len(canvas.strokes) == 1 and len(canvas.strokes[0]) == 3  # both corners kept
+    assert np.allclose(canvas.strokes[0], seven, atol=1.0)  # (widget px -> canvas units)
+    assert panel.busy and window.state.digit is None  # nothing waited for the preparation
+    gate.set()
+    assert panel.wait_idle()
+    assert threading.main_thread() not in threads  # never prepared on the GUI thread
+    assert panel.answer.text() == "7"
+    np.testing.assert_array_equal(window.state.digit, real(render_strokes(canvas.strokes)))
