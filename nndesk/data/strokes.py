@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import numpy as np
-from PIL import Image, ImageDraw
 
 __all__ = ["CANVAS_SIZE", "PEN_WIDTH", "SUPERSAMPLE", "render_strokes"]
 
@@ -26,6 +25,8 @@ def render_strokes(strokes: Iterable[Sequence[Point]], size: int = CANVAS_SIZE,
     Round caps and joins; a stroke of one point is a dot. Drawn supersampled then reduced
     with a box filter, so edges are antialiased the same way everywhere.
     """
+    from PIL import Image, ImageDraw  # here: the canvas reads the constants before PIL loads
+
     k = SUPERSAMPLE
     img = Image.new("L", (size * k, size * k), 0)
     draw = ImageDraw.Draw(img)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -32,6 +32,11 @@ class DrawingCanvas(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Every mouse point counts: Qt (X11) merges mouse moves that queue up while the event
+        # loop is busy, which cut the corners off a fast first stroke. Without merging each
+        # move is delivered; they are cheap (a point appended), the work happens elsewhere.
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_CompressHighFrequencyEvents,
+                                      False)
         self._constants: tuple[int, float] | None = None  # read on first use (NumPy, PIL)
         self.strokes: list[list[tuple[float, float]]] = []
         self._drawing = False
@@ -175,17 +180,22 @@ class DrawingCanvas(QWidget):
         p.setPen(pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
         for stroke in self.strokes:
-            p.drawPath(self._smooth_path([self.to_widget(x, y) for x, y in stroke]))
+            p.drawPath(self.stroke_path(stroke, r, k))
         p.end()
 
     @staticmethod
-    def _smooth_path(points: list[QPointF]) -> QPainterPath:
-        """Quadratic curves through the midpoints: smooth without moving the ink."""
-        path = QPainterPath(points[0])
-        if len(points) == 1:
-            path.lineTo(points[0] + QPointF(0.01, 0.01))  # a dot
+    def stroke_path(stroke: list[tuple[float, float]], r: QRectF, k: float) -> QPainterPath:
+        """The stroke as `render_strokes` draws it: straight segments through every point.
+
+        With a round cap and join, a polyline is the union of its segments and a disc at each
+        point: the same ink as the network's bitmap. A point (x, y) is the centre of canvas
+        pixel (x, y), so it sits half a unit in from that pixel's corner, as in the bitmap.
+        """
+        pts = [QPointF(r.x() + (x + 0.5) * k, r.y() + (y + 0.5) * k) for x, y in stroke]
+        path = QPainterPath(pts[0])
+        if len(pts) == 1:
+            path.lineTo(pts[0] + QPointF(1e-3 * k, 0))  # a dot: a round cap on a tiny segment
             return path
-        for a, b in zip(points[1:-1], points[2:], strict=False):
-            path.quadTo(a, (a + b) / 2)
-        path.lineTo(points[-1])
+        for pt in pts[1:]:
+            path.lineTo(pt)
         return path

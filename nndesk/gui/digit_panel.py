@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -32,6 +33,60 @@ def gray_qimage(a: np.ndarray) -> QImage:
                   QImage.Format.Format_Grayscale8).copy()
 
 
+def prepare_strokes(strokes: list[list[tuple[float, float]]]) -> np.ndarray | None:
+    """Canvas strokes -> the network's (1, 28, 28) input: render_strokes, then preprocess."""
+    from nndesk.data.preprocess import preprocess
+    from nndesk.data.strokes import render_strokes
+
+    return preprocess(render_strokes(strokes))
+
+
+class _Preparer(QObject):
+    """One background thread turns strokes into the network's input; the newest job wins.
+
+    The GUI thread only copies the points and hands them over, so it is always free to take
+    the next mouse event: no point of a stroke waits behind imports or preprocessing.
+    """
+
+    ready = Signal(object)  # (job id, (1, 28, 28) array | None | the exception raised)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cond = threading.Condition()
+        self._job: tuple | None = None  # the newest job not yet started
+        self._stopped = False
+        self.thread = threading.Thread(target=self._run, name="nndesk-canvas-input", daemon=True)
+        self.thread.start()
+
+    def submit(self, job_id: int, strokes: list | None) -> None:
+        """Prepare these strokes (None: only warm up: imports and one preprocessing)."""
+        with self._cond:
+            if strokes is not None or self._job is None:  # a warm-up never hides real work
+                self._job = (job_id, strokes)
+                self._cond.notify()
+
+    def stop(self) -> None:
+        """End the thread after its current job."""
+        with self._cond:
+            self._stopped = True
+            self._cond.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while self._job is None and not self._stopped:
+                    self._cond.wait()
+                if self._stopped:
+                    return
+                (job_id, strokes), self._job = self._job, None
+            try:
+                result = prepare_strokes(strokes if strokes is not None else [[(140.0, 140.0)]])
+            except Exception as err:  # noqa: BLE001 (shown in the GUI thread's error dialog)
+                result = err
+            if strokes is not None:
+                self.ready.emit((job_id, result))
+
+
 class DigitPanel(QWidget):
     """Draw or open a digit; show what the network sees and the ten probabilities."""
 
@@ -41,6 +96,12 @@ class DigitPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.latencies_ms: list[float] = []  # stroke event -> prediction shown
+        self._job = self._shown = 0  # the newest strokes' job id; the last one shown
+        self._job_clock = QElapsedTimer()
+        self._preparer = _Preparer()
+        self._preparer.ready.connect(self._on_prepared)
+        self.destroyed.connect(self._preparer.stop)
+        self._warmed_up = False
         self.canvas = DrawingCanvas()
         self.canvas.strokes_changed.connect(self._on_strokes_changed)
         self.canvas.image_dropped.connect(self.open_image)
@@ -100,17 +161,40 @@ class DigitPanel(QWidget):
         self._on_digit_changed()
 
     # -- input ------------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        """True while the newest strokes are being prepared (their prediction not shown yet)."""
+        return self._shown != self._job
+
+    def wait_idle(self, timeout_ms: int = 10_000) -> bool:
+        """Run the event loop until the newest strokes' prediction is shown (tests, measure)."""
+        clock = QElapsedTimer()
+        clock.start()
+        while self.busy and clock.elapsed() < timeout_ms:
+            QCoreApplication.processEvents()
+            time.sleep(0.001)
+        return not self.busy
+
     def _on_strokes_changed(self) -> None:
-        start = time.perf_counter()
+        self._job += 1
         if self.canvas.is_empty():
+            self._shown = self._job  # anything still being prepared is for old strokes
             self.state.set_digit(None)
             return
-        from nndesk.data.preprocess import preprocess
-        from nndesk.data.strokes import render_strokes
+        if self._shown == self._job - 1:  # idle until now: time this job
+            self._job_clock.start()
+        self._preparer.submit(self._job, [list(s) for s in self.canvas.strokes])
 
-        bitmap = render_strokes(self.canvas.strokes)  # uint8 (H, W)
-        self.state.set_digit(preprocess(bitmap))
-        self.latencies_ms.append(1000 * (time.perf_counter() - start))
+    def _on_prepared(self, item: tuple) -> None:
+        job_id, digit = item
+        if job_id <= self._shown:
+            return  # the canvas was cleared (or newer strokes were shown) meanwhile
+        self._shown = job_id
+        if isinstance(digit, Exception):
+            raise digit  # app.py's hook shows it in a dialog
+        self.state.set_digit(digit)
+        if not self.busy:
+            self.latencies_ms.append(float(self._job_clock.elapsed()))
 
     def _ask_image(self) -> None:
         pattern = " ".join(f"*{s}" for s in IMAGE_SUFFIXES)
@@ -132,6 +216,8 @@ class DigitPanel(QWidget):
                 path=path, error=err))
             return
         self.canvas.show_image(QImage(path))
+        self._job += 1
+        self._shown = self._job  # a drawing still being prepared is not shown over the image
         self.state.set_digit(digit)
         if digit is None:
             self.error.emit(tr("No digit found"), tr(
@@ -163,6 +249,9 @@ class DigitPanel(QWidget):
 
     def _on_model_changed(self) -> None:
         s = self.state
+        if s.network is not None and not self._warmed_up:  # the imports and the first
+            self._warmed_up = True  # preprocessing happen now, off the GUI thread
+            self._preparer.submit(0, None)
         if s.network is None:
             text = tr("No model yet — train one or open a model file (File ▸ Open model…).")
         elif s.model_source == "snapshot":
