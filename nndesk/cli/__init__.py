@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from nndesk.cli.common import UserError
 from nndesk.cli.parser import build_parser
+from nndesk.fileio import printable
 
 __all__ = ["main", "UserError"]
 
@@ -58,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         args.argv = argv  # `train` records the command as typed
         return HANDLERS[args.command or "gui"](args)
     except UserError as err:
-        print(f"nndesk: error: {err}", file=sys.stderr)
+        print(f"nndesk: error: {printable(err)}", file=sys.stderr)
         return 2
     except SystemExit as done:  # --help and --version end here
         code = done.code
