@@ -163,7 +163,8 @@ def _predict_files(model, files: list[Path]) -> list[dict]:
                 inputs.append(x)
         results.append(result)
     if inputs:
-        probs = model.network.predict(as_input(np.stack(inputs), model.spec))  # (n, 10)
+        with np.errstate(over="ignore", invalid="ignore"):  # checked per row below
+            probs = model.network.predict(as_input(np.stack(inputs), model.spec))  # (n, 10)
     for result in results:
         if "input" in result:
             row = probs[result.pop("input")]

@@ -243,7 +243,7 @@ class _Reader:
             names[name] = info
         if total > self.size + MAX_INFLATION:
             raise self.fail(f"its entries unpack to {total / 2**20:,.0f} MB from a "
-                            f"{self.size / 2**20:,.1f} MB file: refused unread (a model "
+                            f"{self.size:,}-byte file: refused unread (a model "
                             f"file is stored uncompressed; this looks like a zip bomb)")
         return {name: self._header(name, info) for name, info in names.items()}
 
