@@ -29,8 +29,8 @@ __all__ = ["TrainConfig", "TrainResult", "Trainer", "good_weights_path"]
 _SAFE_LR = {"sgd": 0.1, "momentum": 0.01, "nesterov": 0.01, "adagrad": 0.01,
             "rmsprop": 0.001, "adam": 0.001}
 # An exploding loss: its running mean (EMA, weight 0.1 per batch) above this many times the
-# run's starting loss plus a margin (cross-entropy starts near ln 10 = 2.3: the bar is 33).
-_EXPLODE_FACTOR, _EXPLODE_MARGIN, _START_BATCHES = 10.0, 10.0, 10
+# run's first loss plus a margin (cross-entropy starts near ln 10 = 2.3: the bar is 33).
+_EXPLODE_FACTOR, _EXPLODE_MARGIN = 10.0, 10.0
 
 
 @dataclass
@@ -122,8 +122,8 @@ class Trainer:
         self._unpaused.set()
         self._good = net.state_dict()  # last weights known to give a sane loss
         self._good_step = 0
-        self.start_loss: float | None = None  # mean loss of the run's first batches
-        self._start_sum, self._start_n, self._ema = 0.0, 0, None
+        self.start_loss: float | None = None  # the loss of the run's first batch
+        self._ema: float | None = None  # running mean of the batch loss
         self.good_weights_path: Path | None = None  # where a divergence put the good weights
         self._saved_epoch: int | None = None  # epoch of the last checkpoint written
         self._last_snapshot = -math.inf
@@ -225,11 +225,8 @@ class Trainer:
         """Why this loss means the run diverged (NaN, infinite, exploding), or None."""
         if not math.isfinite(loss):
             return "NaN" if math.isnan(loss) else "infinite"
-        if self.start_loss is None:
-            self._start_sum += loss
-            self._start_n += 1
-            if self._start_n >= min(_START_BATCHES, self.batches):
-                self.start_loss = self._start_sum / self._start_n
+        if self.start_loss is None:  # the first batch's loss, before any update
+            self.start_loss = loss
         self._ema = loss if self._ema is None else 0.9 * self._ema + 0.1 * loss
         if self.start_loss is not None and self._ema > self._explode_bar():
             return "exploding"
