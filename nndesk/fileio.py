@@ -1,26 +1,43 @@
-"""Atomic file writes: the one way nndesk writes a file, so no half-written file is ever seen."""
+"""Files: the one atomic write, temp-file sweeping, and text from files made safe to show.
+
+Every file nndesk writes goes through `atomic_write` (temp file + rename). A temp file left by
+a killed write (`.NAME.PID-XXXX.tmp`) is swept by the next write of the same file, and by
+`sweep_temp` when a run starts. `printable` is the one function that escapes text read from a
+file (metadata, spec and layer names, a recorded command, a file name) before it reaches a
+terminal or a Qt label.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+import time
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-__all__ = ["atomic_write", "atomic_write_text"]
+__all__ = ["atomic_write", "atomic_write_text", "sweep_temp", "printable", "describe_file"]
+
+# Temp files of an older nndesk (no PID in the name) are swept once this old.
+_ORPHAN_AGE_S = 3600.0
 
 
 def atomic_write(path: str | os.PathLike, write: Callable[[IO[bytes]], object], *,
                  durable: bool = False) -> Path:
     """Call `write(binary_file)` on a temp file beside `path`, then rename it into place.
 
-    On any error (or Ctrl-C) the temp file is removed and `path` is untouched. `durable`
-    also fsyncs the file and the folder, so the rename survives a power cut (checkpoints).
+    On any error (or Ctrl-C) the temp file is removed and `path` is untouched; the error
+    (`OSError` for a full disk or a folder that cannot be written) propagates. `durable` also
+    fsyncs the file and the folder, so the rename survives a power cut (checkpoints). Temp
+    files of earlier writes of `path` by processes that no longer run are removed first.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    sweep_temp(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}-",
+                               suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
             write(f)
@@ -42,6 +59,54 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> Path:
     return atomic_write(path, lambda f: f.write(text.encode("utf-8")))
 
 
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True  # another thread of ours may be writing this very file
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's live process
+    return True
+
+
+def sweep_temp(path: str | os.PathLike) -> list[Path]:
+    """Remove the temp files that killed writes of `path` left beside it; returns them.
+
+    A temp file is `.NAME.PID-XXXXXX.tmp`: removed when process PID no longer runs. One of an
+    older nndesk (`.NAME.XXXXXX.tmp`, no PID) is removed when over an hour old. Errors (a
+    read-only folder) are ignored: sweeping is housekeeping, never a reason to fail.
+    """
+    path = Path(path)
+    pattern = re.compile(re.escape(f".{path.name}.") + r"(?:(\d+)-)?[A-Za-z0-9_]+\.tmp")
+    removed = []
+    try:
+        candidates = list(path.parent.glob(f".{glob_escape(path.name)}.*.tmp"))
+    except OSError:
+        return removed
+    for tmp in candidates:
+        m = pattern.fullmatch(tmp.name)
+        if not m:
+            continue
+        try:
+            if m.group(1) is not None:
+                stale = not _alive(int(m.group(1)))
+            else:
+                stale = time.time() - tmp.stat().st_mtime > _ORPHAN_AGE_S
+            if stale:
+                tmp.unlink()
+                removed.append(tmp)
+        except OSError:
+            continue
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    """`name` with glob's special characters taken literally."""
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
 def _fsync_dir(folder: Path) -> None:
     """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
     try:
@@ -54,3 +119,86 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
+
+
+def printable(text: Any, limit: int | None = None) -> str:
+    """`text` (any value; str() of it) safe for a terminal or a Qt label: one line, inert.
+
+    Control characters (C0, DEL, C1: ANSI/OSC escapes, `\\r`, `\\n`), format characters
+    (right-to-left overrides and isolates, zero-width joiners), line/paragraph separators,
+    surrogates and private-use characters become visible escapes (`\\x1b`, `\\u202e`); a
+    backslash is doubled so an escape cannot be forged. Letters of every script, CJK and
+    emoji pass unchanged. `limit` cuts the result to that many characters, ending in "...".
+    """
+    text = text if isinstance(text, str) else str(text)
+    out = []
+    for ch in text:
+        if ch in _NAMED:
+            out.append(_NAMED[ch])
+            continue
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp"):
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else
+                       f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    result = "".join(out)
+    if limit is not None and len(result) > limit:
+        result = result[:max(0, limit - 3)] + "..."
+    return result
+
+
+# First bytes of files people mistake for model files: what each is, and what to do instead.
+_SIGNATURES = (
+    (b"\x93NUMPY", "a single NumPy array (.npy)",
+     "a model file is an .npz archive written by 'nndesk train' or the window's Save model"),
+    (b"\x89PNG", "a PNG image", "to recognize the digit in it: nndesk predict IMAGE"),
+    (b"\xff\xd8\xff", "a JPEG image", "to recognize the digit in it: nndesk predict IMAGE"),
+    (b"GIF8", "a GIF image", "to recognize the digit in it: nndesk predict IMAGE"),
+    (b"BM", "a BMP image", "to recognize the digit in it: nndesk predict IMAGE"),
+    (b"\x1f\x8b", "a gzip file (MNIST's IDX data are gzip files)",
+     "data files go in the data folder (--data-dir); a model file is an .npz"),
+    (b"\x00\x00\x08", "an IDX data file (MNIST images or labels)",
+     "data files go in the data folder (--data-dir); a model file is an .npz"),
+    (b"\x80", "a Python pickle", "nndesk never loads pickles (they can run code); "
+     "a model file is an .npz written by nndesk"),
+    (b"%PDF", "a PDF document", "a model file is an .npz written by 'nndesk train'"),
+)
+_MODEL_ADVICE = ("a model file is an .npz written by 'nndesk train' or the window's "
+                 "File > Save model")
+
+
+def describe_file(path: str | os.PathLike, head: bytes) -> tuple[str, str]:
+    """(what the file looks like, what to do) from its first bytes; for error messages.
+
+    E.g. ("a text file (Markdown)", "a model file is an .npz ..."). Never raises.
+    """
+    for magic, what, advice in _SIGNATURES:
+        if head.startswith(magic):
+            return what, advice
+    if not head.strip(b"\x00"):
+        return "empty or all zero bytes", _MODEL_ADVICE
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as err:
+        if err.start < len(head) - 4:  # not merely a character cut at the end of the sample
+            return "a binary file of an unknown kind", _MODEL_ADVICE
+        text = head[:err.start].decode("utf-8")
+    stripped = text.lstrip()
+    suffix = Path(path).suffix.lower()
+    if stripped.startswith(("{", "[")):
+        return ("a JSON text file (a network spec?)",
+                "a spec is trained with 'nndesk train --spec FILE.json' or opened in the "
+                "designer; a model file is an .npz")
+    lines = [line for line in text.splitlines()[:5] if line.strip()]
+    if suffix == ".csv" or (len(lines) >= 2 and all(line.count(",") >= 1 for line in lines)
+                            and len({line.count(",") for line in lines}) == 1):
+        return ("a CSV text file (curves an experiment wrote?)",
+                "curves are plotted with 'nndesk experiment'; " + _MODEL_ADVICE)
+    if suffix in (".md", ".markdown") or stripped.startswith("#"):
+        return "a text file (Markdown)", _MODEL_ADVICE
+    return "a text file", _MODEL_ADVICE

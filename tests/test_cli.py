@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -148,7 +149,12 @@ def test_train_writes_a_model_that_records_its_command(model, mnist_dir):
     loaded = load_model(model)
     command = shlex.split(loaded.metadata["command"])
     assert command[:4] == ["nndesk", "train", "--preset", "TwoLayerNet"]
-    assert command[command.index("--out") + 1] == str(model)
+    assert command[command.index("--out") + 1] == model.name  # the name, not this machine's path
+    assert command[command.index("--data-dir") + 1] == Path(mnist_dir).name
+    assert not any(os.sep in arg for arg in command[1:])
+    sums = loaded.metadata["data"]["sha256"]  # the data, by name and checksum instead
+    assert sums["t10k-labels-idx1-ubyte.gz"] == hashlib.sha256(
+        (Path(mnist_dir) / "t10k-labels-idx1-ubyte.gz").read_bytes()).hexdigest()
     assert loaded.checkpoint is None and loaded.metadata["epochs"] == 1
     assert 0.5 < loaded.metadata["accuracy"] <= 1.0  # one epoch on 2,000 images still learns
     assert Path(str(model).replace(".npz", ".ckpt.npz")).is_file()
@@ -444,7 +450,11 @@ def test_extra_data_is_mixed_into_training(mnist_dir, tmp_path, monkeypatch):
     files = sorted(mine.rglob("*.png"))  # load_folder's order: digit folders, then names
     first = preprocess(files[0])
     assert np.allclose(data.x_train[0], first) and data.t_train[0] == int(files[0].parent.name)
-    assert load_model(out).metadata["data"]["extra"] == str(mine)
+    extra = load_model(out).metadata["data"]["extra"]
+    digest = hashlib.sha256()  # the folder's checksum, worked out here independently
+    for f in files:
+        digest.update(f"{f.parent.name}/{f.name}".encode() + b"\0" + f.read_bytes())
+    assert extra == {"name": "mine", "sha256": digest.hexdigest()}
     assert main(["train", "--preset", "SoftmaxRegression", "--extra-data", str(tmp_path / "no"),
                  "--out", str(out)]) == 2
 
@@ -511,7 +521,8 @@ def test_train_from_a_model_starts_from_its_weights(model, mnist_dir, tmp_path):
                  "--optimizer", "sgd", "--lr", "1e-9", "--val-split", "100",
                  "--data-dir", str(mnist_dir), "--out", str(out)]) == 0
     before, after = load_model(model), load_model(out)
-    assert after.spec == before.spec and after.metadata["started_from"] == str(model)
+    assert after.spec == before.spec and after.metadata["started_from"] == {
+        "name": model.name, "sha256": hashlib.sha256(model.read_bytes()).hexdigest()}
     a, b = before.network.state_dict(), after.network.state_dict()
     assert all(np.allclose(a[k], b[k], atol=1e-6) for k in a)  # lr 1e-9: hardly moved
     assert after.metadata["accuracy"] == pytest.approx(before.metadata["accuracy"], abs=2e-4)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from nndesk.cli.common import UserError
 from nndesk.cli.parser import build_parser
+from nndesk.fileio import printable
 
 __all__ = ["main", "UserError"]
 
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
             keep_freed_memory()
         return HANDLERS[args.command or "gui"](args)
     except UserError as err:
-        print(f"nndesk: error: {err}", file=sys.stderr)
+        print(f"nndesk: error: {printable(err)}", file=sys.stderr)
         return 2
     except SystemExit as done:  # --help and --version end here
         code = done.code

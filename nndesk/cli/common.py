@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # type names only: the handlers import these lazily
     from nndesk.train.modelfile import ModelFile
 
 __all__ = ["UserError", "set_threads", "spec_from_args", "load_model_arg", "load_json_file",
-           "load_data", "as_input", "fetch_data"]
+           "load_data", "as_input", "fetch_data", "json_safe", "dumps"]
 
 DEFAULT_THREADS = 1  # one BLAS thread: the machine is shared, and small GEMMs gain little more
 
@@ -78,12 +78,12 @@ def load_model_arg(path: str | Path) -> ModelFile:
     from nndesk.train.modelfile import ModelFileError, load_model
 
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise UserError(f"model file not found: {path}")
     try:
         return load_model(path)
-    except ModelFileError as err:
-        raise UserError(f"{path}: {err}") from None
+    except ModelFileError as err:  # its message names the file already
+        raise UserError(str(err)) from None
 
 
 def load_data(dataset: str = "mnist", data_dir: str | None = None, *, val_split: int = 5000,
@@ -143,3 +143,31 @@ def fetch_data(dataset: str = "mnist", data_dir: str | None = None) -> None:
     finally:
         if tty:
             sys.stderr.write("\n")
+
+
+def json_safe(obj: Any) -> Any:
+    """`obj` with every NaN or infinite float replaced by None (JSON has no NaN)."""
+    import math
+
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if isinstance(obj, dict):
+        return {k: json_safe(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [json_safe(v) for v in obj]
+    return obj
+
+
+def dumps(obj: Any) -> str:
+    """Strict JSON for `--json` output: NaN and infinities become null, never `NaN`."""
+    return json.dumps(json_safe(obj), allow_nan=False, default=_plain)
+
+
+def _plain(obj: Any) -> Any:
+    import numpy as np
+
+    if isinstance(obj, np.generic):
+        return json_safe(obj.item())
+    if isinstance(obj, np.ndarray):
+        return json_safe(obj.tolist())
+    return str(obj)

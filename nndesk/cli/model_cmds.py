@@ -12,12 +12,14 @@ import numpy as np
 from nndesk.cli.common import (
     UserError,
     as_input,
+    dumps,
     load_data,
     load_model_arg,
     set_threads,
     spec_from_args,
 )
 from nndesk.cli.parser import DATASETS
+from nndesk.fileio import printable
 
 __all__ = ["cmd_eval", "cmd_predict", "cmd_info", "cmd_gradcheck", "cmd_presets"]
 
@@ -60,9 +62,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     report = evaluate(model.network, as_input(x, model.spec), t)
     report = {"model": str(args.model), "dataset": dataset, **report}
     if args.json:
-        print(json.dumps(report))
+        print(dumps(report))
         return 0
-    print(f"{args.model}: {report['accuracy']:.2%} of {report['n']:,} {what} images")
+    if report["n"] == 0:
+        raise UserError(f"{printable(dataset)}: no test images to measure the model on")
+    print(f"{printable(args.model)}: {report['accuracy']:.2%} of {report['n']:,} {what} images")
     counts = np.array(report["confusion"])
     rows = [["digit", "accuracy", "images"]]
     rows += [[str(d), "-" if acc is None else f"{acc:.2%}", str(counts[d].sum())]
@@ -159,10 +163,15 @@ def _predict_files(model, files: list[Path]) -> list[dict]:
                 inputs.append(x)
         results.append(result)
     if inputs:
-        probs = model.network.predict(as_input(np.stack(inputs), model.spec))  # (n, 10)
+        with np.errstate(over="ignore", invalid="ignore"):  # checked per row below
+            probs = model.network.predict(as_input(np.stack(inputs), model.spec))  # (n, 10)
     for result in results:
         if "input" in result:
             row = probs[result.pop("input")]
+            if not np.all(np.isfinite(row)):  # finite weights can still overflow
+                result["error"] = ("the model's output is not a number for this image "
+                                   "(its weights overflow float32)")
+                continue
             result["label"] = int(row.argmax())
             result["probabilities"] = [round(float(p), 6) for p in row]
     return results
@@ -170,14 +179,16 @@ def _predict_files(model, files: list[Path]) -> list[dict]:
 
 def _print_prediction(result: dict, as_json: bool) -> None:
     if as_json:
-        print(json.dumps(result), flush=True)
-    elif "error" in result:
-        print(f"{result['file']}: error: {result['error']}")
+        print(dumps(result), flush=True)
+        return
+    name = printable(result["file"])
+    if "error" in result:
+        print(f"{name}: error: {printable(result['error'])}")
     elif result["label"] is None:
-        print(f"{result['file']}: no digit")
+        print(f"{name}: no digit")
     else:
         label = result["label"]
-        print(f"{result['file']}: {label} ({result['probabilities'][label]:.1%})")
+        print(f"{name}: {label} ({result['probabilities'][label]:.1%})")
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -196,25 +207,25 @@ def cmd_info(args: argparse.Namespace) -> int:
         spec = spec_from_args(args.preset, args.spec)
     layers = infer(spec)
     if args.json:
-        print(json.dumps({"spec": spec, "metadata": metadata,
+        print(dumps({"spec": spec, "metadata": metadata,
                           "layers": [{"type": i.type, "output_shape": list(i.output_shape),
                                       "params": i.params} for i in layers]}))
         return 0
-    print(f"{spec.get('name', 'network')}: input {_shape(spec['input_shape'])}")
+    print(f"{printable(spec.get('name', 'network'))}: input {_shape(spec['input_shape'])}")
     rows = [["#", "layer", "settings", "output", "params"]]
     for layer, config in zip(layers, spec["layers"], strict=True):
-        settings = " ".join(f"{k}={v}" for k, v in config.items() if k != "type")
+        settings = printable(" ".join(f"{k}={v}" for k, v in config.items() if k != "type"))
         rows.append([str(layer.index + 1), layer.type, settings, _shape(layer.output_shape),
                      f"{layer.params:,}"])
     rows.append(["", "total", "", "", f"{sum(layer.params for layer in layers):,}"])
     print(_table(rows, right={0, 4}))
     if metadata:
         print("\nmetadata")
-        width = max(len(k) for k in metadata)
+        width = min(30, max(len(printable(k)) for k in metadata))
         room = shutil.get_terminal_size((120, 24)).columns - width - 4
         for key, value in metadata.items():
-            text = _meta_text(key, value)
-            print(f"  {key.ljust(width)}  {text if len(text) <= room else text[:room - 3] + '...'}")
+            text = printable(_meta_text(key, value), limit=room)
+            print(f"  {printable(key, limit=width).ljust(width)}  {text}")
     return 0
 
 

@@ -21,7 +21,7 @@ from nndesk.cli.common import (
 )
 from nndesk.cli.progress import ProgressBar, format_duration
 
-__all__ = ["train", "resume_command"]
+__all__ = ["train", "resume_command", "portable_command"]
 
 # Flags that map one to one onto TrainConfig fields.
 _CONFIG_FLAGS = {"epochs": "epochs", "batch_size": "batch_size", "optimizer": "optimizer",
@@ -31,6 +31,40 @@ _CONFIG_FLAGS = {"epochs": "epochs", "batch_size": "batch_size", "optimizer": "o
                  "warmup_epochs": "warmup_epochs", "momentum": "momentum"}
 # What may change when a run is resumed: how long it goes on, not what it is.
 _RESUMABLE_CHANGES = {"epochs", "early_stop", "eval_test"}
+# Flags whose value is a path: the recorded command keeps only the file or folder's name.
+_PATH_FLAGS = ("--spec", "--data-dir", "--out", "--resume", "--from", "--extra-data")
+
+
+def portable_command(argv: list[str]) -> str:
+    """The command as typed, for a model's metadata, with no path of this machine in it.
+
+    Paths given to a path flag (and any other absolute path) are cut to their last part; the
+    data themselves are recorded by name and SHA-256 beside the command.
+    """
+    out, path_next = [], False
+    for arg in argv:
+        flag, eq, value = arg.partition("=")
+        if path_next:
+            arg, path_next = Path(arg).name or arg, False
+        elif arg in _PATH_FLAGS:
+            path_next = True
+        elif eq and flag in _PATH_FLAGS:
+            arg = f"{flag}={Path(value).name or value}"
+        elif Path(arg).is_absolute():
+            arg = Path(arg).name or arg
+        out.append(arg)
+    return shlex.join(["nndesk", *out])
+
+
+def file_sha256(path: str | Path) -> str:
+    """SHA-256 (hex) of a file, read in 1 MB chunks."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def resume_command(argv: list[str], checkpoint: Path) -> str:
@@ -163,6 +197,8 @@ def _session(args: argparse.Namespace, bar: ProgressBar, ckpt: Path):
 def train(args: argparse.Namespace) -> int:
     """Run `nndesk train`; 0 when finished, 130 after a clean Ctrl-C (143: SIGTERM), 1 when
     it diverged."""
+    from nndesk.data.folder import folder_sha256
+    from nndesk.fileio import sweep_temp
     from nndesk.train import save_model
     from nndesk.train.session import checkpoint_path_for, data_checksums
 
@@ -174,6 +210,8 @@ def train(args: argparse.Namespace) -> int:
         tempfile.TemporaryFile(dir=out.parent).close()
     except OSError as err:
         raise UserError(f"cannot write into {out.parent}: {err.strerror or err}") from None
+    for path in (out, ckpt):  # what a killed earlier run's atomic writes left behind
+        sweep_temp(path)
     bar = ProgressBar(sys.stderr)
     session = _session(args, bar, ckpt)
     trainer = session.trainer
@@ -191,7 +229,7 @@ def train(args: argparse.Namespace) -> int:
     # Ctrl-C, and `kill` (SIGTERM), stop after the current batch with a checkpoint.
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        done = session.run(out=None, command=shlex.join(["nndesk", *args.argv]))
+        done = session.run(out=None, command=portable_command(args.argv))
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
@@ -202,6 +240,9 @@ def train(args: argparse.Namespace) -> int:
         bar.line(f"stopped {where}; checkpoint saved to {ckpt}")
         bar.line(f"resume with: {resume_command(args.argv, ckpt)}")
         return 128 + (received[0] if received else signal.SIGINT)  # 130 for Ctrl-C
+    if result.stopped == "write_error":  # disk full, folder made read-only: a user's fix
+        bar.line(f"nndesk: error: {result.message}")
+        return 2
     if result.stopped == "diverged":
         bar.line(f"nndesk: {result.message}")
         return 1
@@ -209,11 +250,18 @@ def train(args: argparse.Namespace) -> int:
         bar.line(result.message)
     metadata = dict(done.metadata)
     if args.start_from:
-        metadata["started_from"] = str(args.start_from)
+        metadata["started_from"] = {"name": Path(args.start_from).name,
+                                    "sha256": file_sha256(args.start_from)}
     if "data" not in metadata:  # --extra-data: MNIST's files plus the user's folder
+        extra = Path(args.extra_data)
         metadata["data"] = {**data_checksums(args.data_dir, args.dataset),
-                            "extra": str(args.extra_data)}
-    save_model(out, trainer.net, metadata)
+                            "extra": {"name": extra.resolve().name,
+                                      "sha256": folder_sha256(extra)}}
+    try:
+        save_model(out, trainer.net, metadata)
+    except OSError as err:
+        kept = f"; the checkpoint {ckpt} is kept" if ckpt.is_file() else ""
+        raise UserError(f"cannot write {out}: {err.strerror or err}{kept}") from None
     bar.line(f"test accuracy {done.test['accuracy']:.2%} on {done.test['n']:,} images, "
              f"trained in {format_duration(result.train_time_s)}; saved {out}")
     return 0

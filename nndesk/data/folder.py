@@ -9,7 +9,7 @@ import numpy as np
 
 from nndesk.data.preprocess import ImageError, preprocess
 
-__all__ = ["FolderError", "IMAGE_SUFFIXES", "load_folder"]
+__all__ = ["FolderError", "IMAGE_SUFFIXES", "load_folder", "folder_sha256"]
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff")
 
@@ -53,3 +53,19 @@ def load_folder(path: str | os.PathLike, skip_bad: bool = False) -> tuple[np.nda
         raise FolderError(f"{root}: the digit sub-folders hold no images "
                           f"({', '.join(IMAGE_SUFFIXES)})")
     return np.stack(xs), np.array(ts, np.int64)
+
+
+def folder_sha256(path: str | os.PathLike) -> str:
+    """One SHA-256 (hex) over a digit folder's images: each file's path relative to the
+    folder and its bytes, in sorted order. What a model records instead of the folder's path."""
+    import hashlib
+
+    root = Path(path)
+    digest = hashlib.sha256()
+    for file in sorted(p for p in root.rglob("*") if p.is_file()
+                       and p.suffix.lower() in IMAGE_SUFFIXES):
+        digest.update(file.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        with open(file, "rb") as fh:
+            for chunk in iter(lambda fh=fh: fh.read(1 << 20), b""):
+                digest.update(chunk)
+    return digest.hexdigest()

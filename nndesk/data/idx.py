@@ -13,7 +13,7 @@ import numpy as np
 
 from nndesk.fileio import atomic_write
 
-__all__ = ["IdxError", "read_idx", "write_idx"]
+__all__ = ["IdxError", "read_idx", "write_idx", "MAX_IDX_BYTES"]
 
 # IDX type code -> big-endian dtype (the format's table)
 _DTYPES = {0x08: np.dtype(">u1"), 0x09: np.dtype(">i1"), 0x0B: np.dtype(">i2"),
@@ -48,16 +48,28 @@ def _read_exact(f: BinaryIO, n: int, path: Path, what: str) -> bytes:
     return data
 
 
+# The largest IDX file read: MNIST's training images are 47 MB; anything past this is refused
+# from its header, before a byte of data is read or allocated.
+MAX_IDX_BYTES = 256 << 20
+# A gzip file may unpack to at most this many times its own size (MNIST's: about 5x).
+MAX_GZIP_RATIO = 100
+_CHUNK = 1 << 20
+
+
 def read_idx(path: str | os.PathLike) -> np.ndarray:
     """Read an IDX file into a native-endian array of the shape its header gives.
 
-    Reads only as many bytes as the header promises (a gzip bomb cannot fill memory), then
-    checks that nothing follows.
+    The header is checked before anything is allocated: a size past `MAX_IDX_BYTES`, more data
+    than a raw file holds, or (gzip) more than `MAX_GZIP_RATIO` times the compressed size or
+    a length the gzip trailer contradicts, raise `IdxError`. Data are then read in 1 MB chunks
+    into one buffer, and nothing may follow them. Raises FileNotFoundError for a missing file.
     """
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no such file")
+    file_size = path.stat().st_size
     with _open(path) as f:
+        gz = isinstance(f, gzip.GzipFile)
         magic = _read_exact(f, 4, path, "the magic number")
         if magic[0] != 0 or magic[1] != 0 or magic[2] not in _DTYPES or not 1 <= magic[3] <= 8:
             raise IdxError(path, f"not an IDX file (magic number bytes {magic.hex()}, "
@@ -66,15 +78,49 @@ def read_idx(path: str | os.PathLike) -> np.ndarray:
         dims = tuple(int(d) for d in np.frombuffer(
             _read_exact(f, 4 * ndim, path, f"{ndim} dimension sizes"), dtype=">u4"))
         size = math.prod(dims) * dtype.itemsize
-        if size > 2**34:
-            raise IdxError(path, f"header claims dimensions {dims}: too large to be real")
-        data = _read_exact(f, size, path, f"data for dimensions {dims}")
+        total = 4 + 4 * ndim + size
+        if size > MAX_IDX_BYTES:
+            raise IdxError(path, f"header claims dimensions {dims} ({size / 2**20:,.0f} MB): "
+                                 f"too large for any data set nndesk reads "
+                                 f"({MAX_IDX_BYTES >> 20} MB)")
+        if not gz and total > file_size:
+            raise IdxError(path, f"truncated: the header's dimensions {dims} need {total:,} "
+                                 f"bytes, the file has {file_size:,}")
+        if gz:
+            _check_gzip_size(path, file_size, total, dims)
+        data = bytearray(size)
+        view, got = memoryview(data), 0
+        while got < size:
+            try:
+                n = f.readinto(view[got:got + _CHUNK])
+            except (OSError, EOFError, zlib.error) as e:
+                raise IdxError(path, f"corrupt or truncated gzip data while reading the data "
+                                     f"for dimensions {dims} ({e})") from e
+            if not n:
+                raise IdxError(path, f"truncated: data for dimensions {dims} needs {size} "
+                                     f"bytes, the file has only {got}")
+            got += n
         extra = _peek(f, path)
         if extra:
-            raise IdxError(path, f"{len(data) + 4 + 4 * ndim}+ bytes: more data than the "
-                                 f"header's dimensions {dims} hold")
-    return np.frombuffer(bytearray(data), dtype=dtype).reshape(dims).astype(
+            raise IdxError(path, f"{total}+ bytes: more data than the header's dimensions "
+                                 f"{dims} hold")
+    return np.frombuffer(data, dtype=dtype).reshape(dims).astype(
         dtype.newbyteorder("="), copy=False)
+
+
+def _check_gzip_size(path: Path, file_size: int, total: int, dims: tuple) -> None:
+    """A gzip bomb, refused from sizes alone: the ratio, and the trailer's length (mod 2**32)."""
+    if total > MAX_GZIP_RATIO * file_size + (1 << 20):
+        raise IdxError(path, f"a {file_size:,}-byte gzip file whose header claims "
+                             f"{total:,} bytes: refused unread (not real image data)")
+    with open(path, "rb") as raw:
+        raw.seek(file_size - 4)
+        isize = int.from_bytes(raw.read(4), "little")
+    if isize != total % 2**32:
+        what = ("more data than the header's dimensions hold" if isize > total % 2**32
+                else "truncated or damaged")
+        raise IdxError(path, f"{what}: the header's dimensions {dims} need {total:,} bytes, "
+                             f"the gzip trailer says {isize:,}")
 
 
 def _peek(f: BinaryIO, path: Path) -> bytes:

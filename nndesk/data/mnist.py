@@ -218,6 +218,11 @@ def _read_raw(ds: Dataset, folder: Path) -> tuple[np.ndarray, ...]:
             if images.ndim != 3 or images.dtype != np.uint8:
                 raise IdxError(ip, f"expected uint8 images (N, rows, cols), got {images.dtype} "
                                    f"{images.shape}")
+            if len(images) == 0:
+                raise IdxError(ip, "holds 0 images: nothing to train or measure on")
+            if labels.dtype.kind not in "iu":
+                raise IdxError(lp, f"labels must be whole numbers (an integer IDX type), "
+                                   f"found {labels.dtype}")
             if labels.ndim != 1:
                 raise IdxError(lp, f"expected labels (N,), got shape {labels.shape}")
             if len(images) != len(labels):

@@ -1,4 +1,11 @@
-"""The training loop: shuffled mini-batches, plain callbacks, pause/stop, exact resume."""
+"""The training loop: shuffled mini-batches, plain callbacks, pause/stop, exact resume.
+
+The loop (`Trainer._loop`) reads as the book's ch. 4 loop with its phases named: wait while
+paused (`_wait_if_paused`), take the next batch (`next_batch`), one step (`train_step`:
+forward + loss, backward, update), then the end of an epoch (`_end_epoch`: measure, early
+stopping, checkpoint). Faults end a run with a result, never a traceback: a NaN/infinite or
+exploding loss ("diverged"), a checkpoint that cannot be written ("write_error").
+"""
 
 from __future__ import annotations
 
@@ -16,16 +23,20 @@ from nndesk.train.metrics import loss_and_accuracy
 from nndesk.train.modelfile import ModelFileError, load_model, save_model
 from nndesk.train.schedules import lr_at
 
-__all__ = ["TrainConfig", "TrainResult", "Trainer"]
+__all__ = ["TrainConfig", "TrainResult", "Trainer", "good_weights_path"]
 
 # A learning rate that usually works per optimizer: what the divergence message suggests.
 _SAFE_LR = {"sgd": 0.1, "momentum": 0.01, "nesterov": 0.01, "adagrad": 0.01,
             "rmsprop": 0.001, "adam": 0.001}
+# An exploding loss: its running mean (EMA, weight 0.1 per batch) above this many times the
+# run's first loss plus a margin (cross-entropy starts near ln 10 = 2.3: the bar is 33).
+_EXPLODE_FACTOR, _EXPLODE_MARGIN = 10.0, 10.0
 
 
 @dataclass
 class TrainResult:
-    """How a run ended. `stopped` is "finished", "stopped", "diverged" or "early_stop"."""
+    """How a run ended: `stopped` is "finished", "stopped", "diverged", "early_stop" or
+    "write_error" (the checkpoint could not be written: the message names the file)."""
 
     history: list[dict]
     stopped: str
@@ -36,6 +47,13 @@ class TrainResult:
     train_time_s: float
     checkpoint_path: Path | None = None
     extra: dict = field(default_factory=dict)
+
+
+def good_weights_path(checkpoint_path: str | Path) -> Path:
+    """Where a diverged run keeps its last good weights: `m.ckpt.npz` -> `m.last-good.npz`."""
+    p = Path(checkpoint_path)
+    stem = p.name[:-len(".ckpt.npz")] if p.name.endswith(".ckpt.npz") else p.stem
+    return p.with_name(f"{stem}.last-good.npz")
 
 
 def _rng_state(rng: np.random.Generator | None) -> dict | None:
@@ -102,7 +120,12 @@ class Trainer:
         self._stop = threading.Event()
         self._unpaused = threading.Event()
         self._unpaused.set()
-        self._good = net.state_dict()  # last weights known to give a finite loss
+        self._good = net.state_dict()  # last weights known to give a sane loss
+        self._good_step = 0
+        self.start_loss: float | None = None  # the loss of the run's first batch
+        self._ema: float | None = None  # running mean of the batch loss
+        self.good_weights_path: Path | None = None  # where a divergence put the good weights
+        self._saved_epoch: int | None = None  # epoch of the last checkpoint written
         self._last_snapshot = -math.inf
         self._speed = 0.0
 
@@ -138,55 +161,99 @@ class Trainer:
             return self._loop()
 
     def _loop(self) -> TrainResult:
-        c, x, t = self.config, self.data.x_train, self.data.t_train
+        c = self.config
         while self.epoch < c.epochs:
             while self.batch < self.batches:
-                while not self._unpaused.wait(0.1) and not self._stop.is_set():
-                    pass  # paused; a stop() (even one before a late pause()) ends the wait
-                if self._stop.is_set():
+                # Phase 1: hold here while paused; a stop() ends the run with a checkpoint.
+                if not self._wait_if_paused():
                     return self._finish("stopped", f"stopped in epoch {self.epoch + 1} after "
                                         f"batch {self.batch} of {self.batches}", checkpoint=True)
-                if self._perm_epoch != self.epoch:  # first batch: this epoch's order
-                    self._epoch_rng = _rng_state(self.rng)
-                    self._perm, self._perm_epoch = self.rng.permutation(self.n_train), self.epoch
-                    self._loss_sum, self._loss_count, self._epoch_time = 0.0, 0, 0.0
+                # Phase 2: the next mini-batch of this epoch's permutation.
                 started = time.perf_counter()
-                idx = self._perm[self.batch * c.batch_size:(self.batch + 1) * c.batch_size]
-                xb, tb = x[idx], t[idx]
-                if self.augmenter is not None:
-                    xb = self.augmenter(xb, self.rng)
+                xb, tb = self.next_batch()
                 candidate = None
                 if started - self._last_snapshot >= c.snapshot_every_s:
                     candidate, self._last_snapshot = self.net.state_dict(), started
+                # Phase 3: one step (forward + loss, backward, update).
                 lr = self.optimizer.lr = self.lr_now()
-                loss = self.net.loss(xb, tb, train=True)
-                if not math.isfinite(loss):
-                    return self._diverged(loss, lr)
+                loss = self.train_step(xb, tb)
+                # Phase 4: watch the loss; keep weights that gave a sane one.
+                trouble = self._loss_trouble(loss)
+                if trouble:
+                    return self._diverged(trouble, lr)
                 if candidate is not None:
-                    self._good = candidate
+                    self._good, self._good_step = candidate, self.step
                     if self.on_snapshot:
                         self.on_snapshot(candidate)
-                self.net.backward()
-                self.optimizer.update(self.net.params(), self.net.grads())
-                self._loss_sum += loss * len(idx)
-                self._loss_count += len(idx)
-                self.step += 1
-                self.batch += 1
-                spent = time.perf_counter() - started
-                self._epoch_time += spent
-                self.train_time_s += spent
-                rate = len(idx) / max(spent, 1e-9)
-                self._speed = rate if self._speed == 0 else 0.9 * self._speed + 0.1 * rate
-                if self.on_batch:
-                    self.on_batch({"step": self.step, "epoch": self.epoch + 1,
-                                   "batch": self.batch, "batches": self.batches, "loss": loss,
-                                   "images_per_s": self._speed, "lr": lr})
-            if self._end_epoch():
-                return self._finish("early_stop", self._early_stop(), checkpoint=False)
+                self._count(loss, len(xb), started, lr)
+            # Phase 5: end of the epoch: measure, early stopping, checkpoint.
+            ended = self._end_epoch()
+            if ended is not None:
+                return ended
         return self._finish("finished", f"finished {c.epochs} epochs", checkpoint=False)
 
-    def _end_epoch(self) -> bool:
-        """Measure, record, snapshot, checkpoint; True when early stopping says stop."""
+    def _wait_if_paused(self) -> bool:
+        """Block while paused; False when the run is to stop (even a stop() during a pause)."""
+        while not self._unpaused.wait(0.1) and not self._stop.is_set():
+            pass
+        return not self._stop.is_set()
+
+    def next_batch(self) -> tuple[np.ndarray, np.ndarray]:
+        """Images (B, ...) and labels (B,) of batch `self.batch` of this epoch (augmented)."""
+        c = self.config
+        if self._perm_epoch != self.epoch:  # first batch: this epoch's order
+            self._epoch_rng = _rng_state(self.rng)
+            self._perm, self._perm_epoch = self.rng.permutation(self.n_train), self.epoch
+            self._loss_sum, self._loss_count, self._epoch_time = 0.0, 0, 0.0
+        idx = self._perm[self.batch * c.batch_size:(self.batch + 1) * c.batch_size]
+        xb, tb = self.data.x_train[idx], self.data.t_train[idx]
+        if self.augmenter is not None:
+            xb = self.augmenter(xb, self.rng)
+        return xb, tb
+
+    def train_step(self, xb: np.ndarray, tb: np.ndarray) -> float:
+        """One step of mini-batch gradient descent (the book's ch. 4.5): the loss of the batch
+        (train mode), the gradients by backprop (ch. 5), the optimizer's update (ch. 6).
+        Returns the loss measured before the update."""
+        loss = self.net.loss(xb, tb, train=True)
+        if math.isfinite(loss):
+            self.net.backward()
+            self.optimizer.update(self.net.params(), self.net.grads())
+        return loss
+
+    def _loss_trouble(self, loss: float) -> str | None:
+        """Why this loss means the run diverged (NaN, infinite, exploding), or None."""
+        if not math.isfinite(loss):
+            return "NaN" if math.isnan(loss) else "infinite"
+        if self.start_loss is None:  # the first batch's loss, before any update
+            self.start_loss = loss
+        self._ema = loss if self._ema is None else 0.9 * self._ema + 0.1 * loss
+        if self.start_loss is not None and self._ema > self._explode_bar():
+            return "exploding"
+        return None
+
+    def _explode_bar(self) -> float:
+        return _EXPLODE_FACTOR * (self.start_loss or 0.0) + _EXPLODE_MARGIN
+
+    def _count(self, loss: float, n: int, started: float, lr: float) -> None:
+        """Book-keeping after a step: epoch loss, counters, speed, the on_batch callback."""
+        self._loss_sum += loss * n
+        self._loss_count += n
+        self.step += 1
+        self.batch += 1
+        spent = time.perf_counter() - started
+        self._epoch_time += spent
+        self.train_time_s += spent
+        rate = n / max(spent, 1e-9)
+        self._speed = rate if self._speed == 0 else 0.9 * self._speed + 0.1 * rate
+        if self.on_batch:
+            self.on_batch({"step": self.step, "epoch": self.epoch + 1, "batch": self.batch,
+                           "batches": self.batches, "loss": loss,
+                           "images_per_s": self._speed, "lr": lr})
+
+    def _end_epoch(self) -> TrainResult | None:
+        """Measure, record, snapshot, checkpoint; a result when the run ends here (early
+        stop, divergence seen in the epoch's figures, a checkpoint that cannot be written)."""
         c, d = self.config, self.data
         started = time.perf_counter()
         train_acc = None
@@ -199,8 +266,14 @@ class Trainer:
             val_loss, val_acc = loss_and_accuracy(self.net, d.x_val, d.t_val, c.eval_batch_size)
         if c.eval_test and len(d.x_test):
             test_acc = loss_and_accuracy(self.net, d.x_test, d.t_test, c.eval_batch_size)[1]
+        train_loss = self._loss_sum / max(1, self._loss_count)
+        trouble = self._epoch_trouble(train_loss, val_acc if val_acc is not None else train_acc)
+        if trouble:
+            return self._diverged(trouble, self.optimizer.lr)
         self.epoch += 1
         self.batch = 0
+        # Early stopping (Keras's rule, min_delta 0): only a strictly higher val_acc is an
+        # improvement; a tie counts as an epoch without improvement.
         improved = val_acc is None or val_acc > self.best_val_acc
         if improved:
             self.best_epoch, self.since_best = self.epoch, 0
@@ -212,21 +285,36 @@ class Trainer:
         spent = time.perf_counter() - started
         self._epoch_time += spent
         self.train_time_s += spent
-        record = {"epoch": self.epoch, "train_loss": self._loss_sum / max(1, self._loss_count),
+        record = {"epoch": self.epoch, "train_loss": train_loss,
                   "train_acc": train_acc, "val_loss": val_loss, "val_acc": val_acc,
                   "test_acc": test_acc, "time_s": self._epoch_time,
                   "lr": self.optimizer.lr, "best_epoch": self.best_epoch}
         self.history.append(record)
         weights = self.net.state_dict()
         if val_loss is None or math.isfinite(val_loss):
-            self._good = weights
+            self._good, self._good_step = weights, self.step
         if self.on_snapshot:
             self.on_snapshot(weights)
         self._last_snapshot = time.perf_counter()
         if self.on_epoch:
             self.on_epoch(dict(record))
-        self.write_checkpoint()
-        return bool(c.early_stop and val_acc is not None and self.since_best >= c.early_stop)
+        try:
+            self.write_checkpoint()
+        except OSError as err:
+            return self._write_failed(err)
+        if c.early_stop and val_acc is not None and self.since_best >= c.early_stop:
+            return self._finish("early_stop", self._early_stop(), checkpoint=False)
+        return None
+
+    def _epoch_trouble(self, train_loss: float, acc: float | None) -> str | None:
+        """Divergence seen at an epoch's end: accuracy at chance (<= 15%) while the epoch's
+        loss stayed well above where the run started (a net that merely does not learn
+        keeps its starting loss and is left alone)."""
+        if self.start_loss is None or acc is None:
+            return None
+        if acc <= 0.15 and train_loss > 1.5 * self.start_loss:
+            return "chance"
+        return None
 
     def _early_stop(self) -> str:
         """Go back to the best epoch (if asked) and say why the run ended."""
@@ -237,20 +325,50 @@ class Trainer:
             msg += f"; weights of epoch {self.best_epoch} restored"
         return msg
 
-    def _diverged(self, loss: float, lr: float) -> TrainResult:
-        """Non-finite loss: put back the last good weights and explain what likely happened."""
+    def _diverged(self, trouble: str, lr: float) -> TrainResult:
+        """The loss went NaN, infinite or exploded: put back the last good weights, write
+        them to a file beside the checkpoint (when there is one) and say what to try."""
         self.net.load_state_dict(self._good)
         name = self.config.optimizer.lower()
         safe = _SAFE_LR.get(name, 0.001)
         suggest = safe if lr > safe else lr / 10
-        kind = "NaN" if math.isnan(loss) else "infinite"
-        msg = (f"the loss became {kind} at step {self.step + 1}: the learning rate {lr:g} is "
-               f"probably too high; try {suggest:g} (the last good weights were kept)")
+        if trouble == "exploding":
+            what = (f"the loss exploded (running mean {self._ema:.3g}; it started at "
+                    f"{self.start_loss:.3g})")
+        elif trouble == "chance":
+            what = "accuracy fell to chance while the loss rose above its start"
+        else:
+            what = f"the loss became {trouble}"
+        kept = f"the last good weights (step {self._good_step}) were put back"
+        if self.checkpoint_path is not None:
+            path = good_weights_path(self.checkpoint_path)
+            try:
+                save_model(path, self.net, {"kind": "last good weights", "stopped": "diverged",
+                                            "step": self._good_step,
+                                            "config": self.config.to_dict()})
+                self.good_weights_path = path
+                kept = f"the last good weights (step {self._good_step}) were kept in {path}"
+            except OSError as err:
+                kept += f" (writing them to {path} failed: {err.strerror or err})"
+        msg = (f"{what} at step {self.step + 1}: the learning rate {lr:g} is probably too "
+               f"high; try {suggest:g} ({kept})")
         return self._finish("diverged", msg, checkpoint=False)
+
+    def _write_failed(self, err: OSError) -> TrainResult:
+        """The checkpoint could not be written (folder gone read-only, disk full)."""
+        path = self.checkpoint_path
+        reason = err.strerror or str(err)
+        kept = (f"the last good checkpoint (epoch {self._saved_epoch}) is kept"
+                if self._saved_epoch is not None else "no checkpoint was saved before")
+        return self._finish("write_error", f"cannot write {path}: {reason}; {kept}",
+                            checkpoint=False)
 
     def _finish(self, stopped: str, message: str, *, checkpoint: bool) -> TrainResult:
         if checkpoint:
-            self.write_checkpoint()
+            try:
+                self.write_checkpoint()
+            except OSError as err:
+                return self._write_failed(err)
         return TrainResult(history=[dict(h) for h in self.history], stopped=stopped,
                            message=message, best_epoch=self.best_epoch,
                            epochs_done=self.epoch, steps=self.step,
@@ -276,7 +394,10 @@ class Trainer:
         if path is None:
             return None
         meta = {"kind": "checkpoint", "epoch": self.epoch, "batch": self.batch}
-        return save_model(path, self.net, meta, checkpoint=self.checkpoint_state())
+        written = save_model(path, self.net, meta, checkpoint=self.checkpoint_state())
+        if path == self.checkpoint_path:
+            self._saved_epoch = self.epoch
+        return written
 
     def _restore(self, state: dict) -> None:
         self.epoch, self.batch, self.step = state["epoch"], state["batch"], state["step"]
@@ -286,6 +407,8 @@ class Trainer:
         self._loss_sum, self._loss_count = state["epoch_loss_sum"], state["epoch_loss_count"]
         self._epoch_time = state["epoch_time_s"]
         self.best_weights = state.get("best_weights")
+        start = state.get("start_loss")
+        self.start_loss = float(start) if isinstance(start, (int, float)) else None
         self.optimizer.load_state_dict(state["optimizer"])
         if state.get("net_rng") and _net_rng(self.net) is not None:
             _net_rng(self.net).bit_generator.state = state["net_rng"]

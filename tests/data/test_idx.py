@@ -82,3 +82,56 @@ def test_absurd_dimensions_do_not_allocate(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(FileNotFoundError):
         read_idx(tmp_path / "nope.idx")
+
+
+def _peak_bytes(fn) -> int:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        fn()
+    finally:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return peak
+
+
+def test_a_header_promising_more_than_the_file_holds_allocates_nothing(tmp_path):
+    path = tmp_path / "lie.idx"  # 20 bytes on disk, 100 MB promised (under the ceiling)
+    path.write_bytes(bytes([0, 0, 8, 3]) + np.array([100_000, 1000, 1], ">u4").tobytes()
+                     + bytes(4))
+    messages = []
+
+    def read():
+        with pytest.raises(IdxError, match="truncated: the header's dimensions") as err:
+            read_idx(path)
+        messages.append(str(err.value))
+    assert _peak_bytes(read) < 1 << 20  # nothing near 100 MB was allocated
+    assert "100,000,016 bytes, the file has 20" in messages[0]
+
+
+def test_a_gzip_bomb_is_refused_before_it_is_unpacked(tmp_path):
+    n = 60 << 20  # 60 MB of zeros behind a valid header: a ~60 kB file
+    path = tmp_path / "bomb-idx3-ubyte.gz"
+    path.write_bytes(gzip.compress(bytes([0, 0, 8, 3]) + np.array([n // 784, 28, 28], ">u4")
+                                   .tobytes() + bytes(n), compresslevel=9))
+    assert path.stat().st_size < 1 << 20
+
+    def read():
+        with pytest.raises(IdxError, match="refused unread"):
+            read_idx(path)
+    assert _peak_bytes(read) < 1 << 20
+
+
+def test_a_gzip_trailer_that_contradicts_the_header(tmp_path):
+    data = bytearray(gzip.compress(GOOD))
+    data[-4:] = (len(GOOD) - 2).to_bytes(4, "little")  # the length the trailer records
+    assert "truncated or damaged" in _bad(tmp_path, bytes(data))
+
+
+def test_reads_in_chunks_a_file_larger_than_one_chunk(tmp_path):
+    from nndesk.data import idx
+
+    big = np.arange(3 * idx._CHUNK // 4 * 2, dtype=np.int32).reshape(-1, 2) % 251
+    write_idx(tmp_path / "big.idx", big)
+    assert np.array_equal(read_idx(tmp_path / "big.idx"), big)

@@ -125,3 +125,32 @@ def test_real_mnist(mnist_dir):
     assert len(v.x_train) == 55000 and len(v.x_val) == 5000
     assert (np.bincount(v.t_train, minlength=10) + np.bincount(v.t_val, minlength=10)).tolist() \
         == TRAIN_COUNTS
+
+
+def test_float_labels_are_refused_even_with_nan(tmp_path):
+    labels = np.zeros(30, np.float32)
+    labels[3] = np.nan
+    write_tiny(tmp_path, labels_train=labels)
+    with pytest.raises(IdxError, match="train-labels.*labels must be whole numbers.*float32"):
+        load_mnist(data_dir=tmp_path, val_split=0)
+
+
+def test_labels_outside_0_to_9_are_refused(tmp_path):
+    write_tiny(tmp_path, labels_train=np.full(30, 10, np.uint8))
+    with pytest.raises(IdxError, match="labels must be 0-9, found 10..10"):
+        load_mnist(data_dir=tmp_path, val_split=0)
+
+
+def test_zero_test_images_is_an_error_and_eval_exits_2(tmp_path, capsys):
+    from nndesk.cli import main
+    from nndesk.nn import Network
+    from nndesk.train import save_model
+
+    write_tiny(tmp_path, n_test=0)
+    with pytest.raises(IdxError, match="t10k-images-idx3-ubyte.gz: holds 0 images"):
+        load_mnist(data_dir=tmp_path, val_split=0)
+    model = save_model(tmp_path / "m.npz", Network.from_spec(
+        {"input_shape": [1, 28, 28], "layers": [{"type": "Dense", "units": 10}]}))
+    assert main(["eval", str(model), "--data-dir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "holds 0 images" in err and "0.00%" not in err

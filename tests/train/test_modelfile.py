@@ -10,7 +10,7 @@ import pytest
 from train_helpers import CONV_SPEC, MLP_SPEC, weights_equal
 
 from nndesk.nn import Adam, Network
-from nndesk.train import ModelFileError, load_model, save_model
+from nndesk.train import ModelFileError, TrainConfig, load_model, save_model
 from nndesk.train import modelfile as mf
 
 
@@ -59,21 +59,35 @@ def test_save_load_gives_bit_identical_predictions(tmp_path, trained_net):
     assert all(a.dtype != object for a in _arrays(path).values())
 
 
-def test_checkpoint_round_trip_keeps_optimizer_arrays_and_state(tmp_path, trained_net):
-    opt = Adam(lr=0.01)
-    opt.update(trained_net.params(), {k: np.ones_like(v) for k, v in
-                                      trained_net.params().items()})
+def _checkpoint_state(net, opt, **changes) -> dict:
+    """The loop state a Trainer writes, with `opt`'s arrays (fields as in checkpoint_state)."""
     rng = np.random.default_rng(5)
-    state = {"epoch": 3, "batch": 7, "rng": rng.bit_generator.state,
-             "history": [{"epoch": 1, "val_acc": 0.25, "test_acc": None}],
-             "optimizer": opt.state_dict()}
+    state = {"epoch": 3, "batch": 7, "step": 40, "config": TrainConfig().to_dict(),
+             "rng": rng.bit_generator.state, "epoch_rng": rng.bit_generator.state,
+             "net_rng": None, "history": [{"epoch": 1, "val_acc": 0.25, "test_acc": None}],
+             "best_epoch": 1, "best_val_acc": 0.25, "since_best": 0, "train_time_s": 1.5,
+             "epoch_loss_sum": 2.0, "epoch_loss_count": 7, "epoch_time_s": 0.5,
+             "schedule": {"lr": 0.01}, "optimizer": opt.state_dict(), "best_weights": None}
+    state.update(changes)
+    return state
+
+
+def _adam_after_one_step(net) -> Adam:
+    opt = Adam(lr=0.01)
+    opt.update(net.params(), {k: np.ones_like(v) for k, v in net.params().items()})
+    return opt
+
+
+def test_checkpoint_round_trip_keeps_optimizer_arrays_and_state(tmp_path, trained_net):
+    opt = _adam_after_one_step(trained_net)
+    state = _checkpoint_state(trained_net, opt)
     path = save_model(tmp_path / "c.npz", trained_net, checkpoint=state)
     ck = load_model(path).checkpoint
     assert ck["epoch"] == 3 and ck["batch"] == 7 and ck["history"] == state["history"]
     assert weights_equal(ck["optimizer"], opt.state_dict())
     again = np.random.default_rng()
     again.bit_generator.state = ck["rng"]  # 128-bit PCG64 state survives JSON
-    assert np.array_equal(again.random(5), rng.random(5))
+    assert np.array_equal(again.random(5), np.random.default_rng(5).random(5))
 
 
 def test_write_is_atomic_and_leaves_no_temp_file(tmp_path, trained_net, monkeypatch):
@@ -210,7 +224,7 @@ def test_not_an_npz_at_all(tmp_path):
     npy = tmp_path / "single.npz"
     with open(npy, "wb") as f:
         np.save(f, np.zeros(3))
-    with pytest.raises(ModelFileError, match="single .npy array"):
+    with pytest.raises(ModelFileError, match="a single NumPy array"):
         load_model(npy)
     empty = tmp_path / "empty.npz"
     empty.write_bytes(b"")
