@@ -121,10 +121,13 @@ class MainWindow(QMainWindow):
         v.addSeparator()
         self._language_menu(v.addMenu(tr("&Language")))
         h = bar.addMenu(tr("&Help"))
-        self._action(h, tr("&Keyboard shortcuts"), self._show_shortcuts, "F1")
+        self._action(h, tr("&Guide to the window…"), lambda: self.show_help("guide"), "F1")
+        self._action(h, tr("&Keyboard shortcuts…"), lambda: self.show_help("shortcuts"))
+        self._action(h, tr("Where the &books explain it…"), lambda: self.show_help("books"))
+        self._action(h, tr("&About nndesk…"), lambda: self.show_help("about"))
 
     def _language_menu(self, menu) -> None:
-        """View ▸ Language: the choice is saved and used from the next start."""
+        """View ▸ Language: switches at once, and the choice is saved for the next start."""
         group = QActionGroup(self)
         for code, name in LANGUAGE_NAMES.items():
             action = QAction(name, self, checkable=True)
@@ -135,11 +138,20 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
 
     def _choose_language(self, code: str) -> None:
+        """Switch now (every visible text is re-read; training goes on) and from now on."""
+        from PySide6.QtWidgets import QApplication
+
+        from nndesk.gui.retranslate import retranslate_widgets
+
+        old = language()
         self.settings.setValue(SETTINGS_KEY, code)
         self.settings.sync()
-        QMessageBox.information(self, tr("Language"), tr(
-            "The window will use {language} from the next start of nndesk."
-        ).format(language=LANGUAGE_NAMES[code]))
+        set_language(code)
+        retranslate_widgets([w for w in QApplication.topLevelWidgets()
+                             if w is self or w.isVisible()], old, language())
+        for action in self.findChildren(QAction):
+            if action.objectName().startswith("language_"):
+                action.setChecked(action.objectName() == f"language_{language()}")
 
     def _wire(self) -> None:
         tc = self.training
@@ -219,12 +231,16 @@ class MainWindow(QMainWindow):
         """Every error ends here: a dialog that says what happened and what to do."""
         QMessageBox.warning(self, title, text)
 
-    def _show_shortcuts(self) -> None:
-        QMessageBox.information(self, tr("Keyboard shortcuts"), tr(
-            "Esc / Delete / Ctrl+L  clear the canvas\nCtrl+Z  undo the last stroke\n"
-            "Ctrl+T  train · Ctrl+P  pause/resume · Ctrl+.  stop\n"
-            "Ctrl+O / Ctrl+S  open / save a model · Ctrl+I  model info\n"
-            "Ctrl+Shift+O / Ctrl+Shift+S  open / save a design\nCtrl+Q  quit"))
+    def show_help(self, tab: str = "guide"):
+        """Help ▸ guide, shortcuts (read from the menus), book chapters, about."""
+        from nndesk.gui.help import HelpDialog, about_facts
+
+        actions = [a for menu in self.menuBar().actions() if menu.menu()
+                   for a in menu.menu().actions()]
+        dialog = HelpDialog(self, actions, about_facts(self.state, self.settings), tab)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     # -- settings and closing ---------------------------------------------------------------
     def _restore_settings(self) -> None:
