@@ -155,7 +155,8 @@ def detect_language(settings=None) -> str:
     if settings is not None:
         from nndesk.gui.settings_check import read_setting
 
-        saved = read_setting(settings, SETTINGS_KEY, str)
+        saved = read_setting(settings, SETTINGS_KEY, str, None,
+                             lambda v: _normalize(v) in LANGUAGE_NAMES)
     for candidate in (os.environ.get("NNDESK_LANG"), saved):
         norm = _normalize(candidate)
         if norm in LANGUAGE_NAMES:

@@ -8,9 +8,11 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QWidget,
 )
@@ -80,7 +82,11 @@ class MainWindow(QMainWindow):
         dock.setObjectName(title.replace(" ", "_"))  # English: saved layouts keep working
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-        dock.setWidget(widget)
+        scroll = QScrollArea()  # small screens: the panel scrolls instead of being cut
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(widget)
+        dock.setWidget(scroll)
         self.addDockWidget(area, dock)
         self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
 
@@ -243,21 +249,21 @@ class MainWindow(QMainWindow):
         return dialog
 
     # -- settings and closing ---------------------------------------------------------------
+    def _layout_parts(self) -> dict:
+        return {"window/state": self, "window/center": self.center,
+                "window/left": self.left_splitter}
+
     def _restore_settings(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1400, 900)
-        for key, widget in (("window/state", self), ("window/center", self.center),
-                            ("window/left", self.left_splitter)):
-            saved = self.settings.value(key)
-            if saved is not None:
-                widget.restoreState(saved)
+        """Layout as saved (each value checked, a bad one ignored), inside the screen."""
+        from nndesk.gui.session import restore_layout
+
+        restore_layout(self, self.settings, self._layout_parts())
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/center", self.center.saveState())
-        self.settings.setValue("window/left", self.left_splitter.saveState())
+        from nndesk.gui.session import save_layout, save_session
+
+        save_layout(self, self.settings, self._layout_parts())
+        save_session(self.settings, self.state.spec, self.state.config)
         if self.training.busy:
             self.hide()  # gone at once for the user; the checkpoint is written meanwhile
             ckpt = self.training.shutdown()
@@ -268,7 +274,9 @@ class MainWindow(QMainWindow):
 
     def offer_resume(self) -> None:
         """After a close during training: ask whether to continue that run."""
-        path = self.settings.value("resume/checkpoint")
+        from nndesk.gui.settings_check import read_setting
+
+        path = read_setting(self.settings, "resume/checkpoint", str)
         self.settings.remove("resume/checkpoint")
         if not path or not Path(path).is_file():
             return

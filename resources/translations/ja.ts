@@ -822,6 +822,11 @@
     </message>
     <message>
         <location filename="../../nndesk/gui/app.py"/>
+        <source>Some saved settings were not understood and were ignored: {keys}</source>
+        <translation>保存されていた設定の一部が読めなかったため、無視しました：{keys}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/app.py"/>
         <source>Something went wrong</source>
         <translation>問題が発生しました</translation>
     </message>

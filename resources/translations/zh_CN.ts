@@ -822,6 +822,11 @@
     </message>
     <message>
         <location filename="../../nndesk/gui/app.py"/>
+        <source>Some saved settings were not understood and were ignored: {keys}</source>
+        <translation>部分保存的设置无法识别，已忽略：{keys}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/app.py"/>
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>

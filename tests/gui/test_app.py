@@ -123,3 +123,101 @@ def test_nndesk_gui_command_shows_the_window(tmp_path):
     result = launch_time(runs=1)
     assert 0 < result["shown_median_s"] < 15 and result["ready_median_s"] >= result[
         "shown_median_s"]
+
+
+# -- what the window remembers, checked --------------------------------------------------------
+def _conf_path():
+    from PySide6.QtCore import QSettings
+
+    return QSettings("nndesk", "nndesk").fileName()
+
+
+def _start(qtbot, monkeypatch, tmp_path):
+    import nndesk.paths
+    from nndesk.gui.app import create_window
+
+    monkeypatch.setattr(nndesk.paths, "default_model_path", lambda: tmp_path / "none.npz")
+    _, w = create_window(None)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def _inside_screen(w) -> bool:
+    area = w.screen().availableGeometry()
+    return area.contains(w.frameGeometry())
+
+
+def test_last_design_and_training_settings_are_remembered(qtbot, monkeypatch, tmp_path):
+    w = _start(qtbot, monkeypatch, tmp_path)
+    w.state.set_spec(TINY_SPEC)
+    w.state.set_config(epochs=7, optimizer="SGD", lr=0.05, schedule="cosine", augment=True)
+    w.close()
+    again = _start(qtbot, monkeypatch, tmp_path)
+    assert again.state.spec["layers"] == TINY_SPEC["layers"]
+    assert again.designer.table.rowCount() == len(TINY_SPEC["layers"])
+    c = again.state.config
+    assert (c["epochs"], c["optimizer"], c["lr"], c["schedule"], c["augment"]) == (
+        7, "SGD", 0.05, "cosine", True)
+    assert again.train_panel.epochs.value() == 7
+    assert again.train_panel.schedule.currentData() == "cosine"
+
+
+def test_settings_of_the_wrong_shape_are_ignored_not_fatal(qtbot, monkeypatch, tmp_path,
+                                                             capsys):
+    from pathlib import Path
+
+    conf = Path(_conf_path())
+    conf.parent.mkdir(parents=True, exist_ok=True)
+    conf.write_text(
+        "[window]\nleft=12345\ngeometry=hello\nstate=@Variant(\\0\\0\\0\\x7f\\0\\0\\0\\x1)\n"
+        "center=3.5\n[session]\ndesign=not json {\n"
+        'training="{\\"epochs\\": \\"many\\", \\"lr\\": -1, \\"batch_size\\": 50, '
+        '\\"optimizer\\": \\"Bogus\\", \\"augment\\": 1}"\n'
+        "[ui]\nlanguage=42\n[dirs]\nmodels=@ByteArray(\\xff)\n[resume]\ncheckpoint=7\n",
+        encoding="latin-1")
+    w = _start(qtbot, monkeypatch, tmp_path)
+    w.offer_resume()
+    assert w.isVisible() and _inside_screen(w)
+    c = w.state.config
+    assert c["batch_size"] == 50  # the one good saved value is used
+    assert (c["epochs"], c["lr"], c["optimizer"], c["augment"]) == (5, 0.001, "Adam", False)
+    assert w.state.spec["layers"]  # a preset, not the broken saved design
+    assert w.files._dir("models") == str(Path.home())
+    err = capsys.readouterr().err
+    for key in ("window/left", "window/geometry", "window/center", "ui/language",
+                "session/design", "dirs/models"):
+        assert err.count(f"[{key}]") == 1, key  # each reported once
+    assert "window/left" in w.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_settings_file_of_random_bytes_still_opens(qtbot, monkeypatch, tmp_path, seed):
+    import random
+    from pathlib import Path
+
+    conf = Path(_conf_path())
+    conf.parent.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    noise = bytes(rng.randrange(256) for _ in range(4096))
+    conf.write_bytes(b"[window]\nleft=" + noise[:2000] + b"\n[session]\n" + noise[2000:])
+    w = _start(qtbot, monkeypatch, tmp_path)
+    assert w.isVisible() and w.state.spec["layers"]
+    assert _inside_screen(w), (w.frameGeometry(), w.screen().availableGeometry())
+    w.close()  # and the settings are written again, readable
+    again = _start(qtbot, monkeypatch, tmp_path)
+    assert again.isVisible()
+
+
+def test_window_opens_inside_the_screen_even_after_a_bigger_one(qtbot, monkeypatch, tmp_path):
+    w = _start(qtbot, monkeypatch, tmp_path)
+    assert _inside_screen(w)  # the first start on a small screen (offscreen: 800x800)
+    w.resize(2400, 1600)
+    w.move(600, 500)
+    w.close()
+    again = _start(qtbot, monkeypatch, tmp_path)
+    assert _inside_screen(again)
+    area = again.screen().availableGeometry()
+    assert again.minimumSizeHint().width() <= 1280 and again.minimumSizeHint().height() <= 650
+    assert again.width() <= area.width()
