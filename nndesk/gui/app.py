@@ -109,7 +109,17 @@ def _error_dialog(window):
 
 
 def run(model_path: str | None = None) -> int:
-    """Open the window (with `model_path`, or the shipped model) and run until it closes."""
+    """Open the window (with `model_path`, or the shipped model) and run until it closes.
+
+    Returns 2 with one line on stderr, before Qt starts, when there is no display or Qt's
+    system libraries are missing (nndesk.gui.display).
+    """
+    from nndesk.gui.display import display_problem
+
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     from PySide6.QtCore import QTimer
 
     app, window = create_window(model_path, lazy=True)

@@ -221,3 +221,52 @@ def test_window_opens_inside_the_screen_even_after_a_bigger_one(qtbot, monkeypat
     area = again.screen().availableGeometry()
     assert again.minimumSizeHint().width() <= 1280 and again.minimumSizeHint().height() <= 650
     assert again.width() <= area.width()
+
+
+# -- no display, or Qt's system libraries missing: one line and exit 2, before Qt starts -------
+linux_only = pytest.mark.skipif(not __import__("sys").platform.startswith("linux"),
+                                reason="the xcb platform and its libraries exist on Linux only")
+
+
+def _nndesk(env_changes: dict, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(env_changes, NNDESK_HOME=str(tmp_path))
+    return subprocess.run([sys.executable, "-m", "nndesk"], env=env, capture_output=True,
+                          text=True, timeout=60)
+
+
+@linux_only
+def test_without_a_display_nndesk_says_so_in_one_line(tmp_path):
+    done = _nndesk({"QT_QPA_PLATFORM": "xcb"}, tmp_path)
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "needs a display" in lines[0]
+    assert "nndesk predict" in lines[0] and "nndesk train" in lines[0]
+
+
+@linux_only
+def test_an_unreachable_display_is_named(tmp_path):
+    done = _nndesk({"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":977"}, tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [done.stderr.strip()]
+    assert "cannot connect to the display ':977'" in done.stderr
+
+
+@linux_only
+def test_a_missing_system_library_is_named_with_its_package():
+    import shutil
+
+    from nndesk.gui.display import XCB_LIBRARIES, display_problem
+
+    env = {"DISPLAY": ":0", "QT_QPA_PLATFORM": "xcb"}
+    text = display_problem(env, {"libxcb.so.1": "libxcb1",
+                                 "libnndesk-absent.so.0": "nndesk-absent0"})
+    assert "libnndesk-absent.so.0" in text and "libxcb.so.1" not in text
+    assert ("sudo apt-get install -y nndesk-absent0" in text if shutil.which("apt-get")
+            else "nndesk-absent0" in text)
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}) is None
+    assert "libxcb-cursor.so.0" in XCB_LIBRARIES  # Qt >= 6.5's usual missing library
