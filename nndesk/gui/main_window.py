@@ -29,6 +29,7 @@ from nndesk.gui.i18n import (
     set_language,
     tr,
 )
+from nndesk.gui.session import panel_width
 from nndesk.gui.state import IDLE, AppState
 from nndesk.gui.train_panel import TrainPanel
 from nndesk.gui.training import TrainingController
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.center.addWidget(placeholder)
         self.center.setSizes([480, 420])
-        self.setCentralWidget(self.center)
+        self.setCentralWidget(_scrolling(self.center))
         self._dock(N_("Network designer"), left, Qt.DockWidgetArea.LeftDockWidgetArea, 380)
         self._dock(N_("Draw a digit"), self.digit, Qt.DockWidgetArea.RightDockWidgetArea, 360)
         self.model_status = QLabel(tr(NO_MODEL))
@@ -82,13 +83,9 @@ class MainWindow(QMainWindow):
         dock.setObjectName(title.replace(" ", "_"))  # English: saved layouts keep working
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-        scroll = QScrollArea()  # small screens: the panel scrolls instead of being cut
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(widget)
-        dock.setWidget(scroll)
+        dock.setWidget(_scrolling(widget))
         self.addDockWidget(area, dock)
-        self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+        self.resizeDocks([dock], [max(width, panel_width(dock))], Qt.Orientation.Horizontal)
 
     def _action(self, menu, text: str, slot, *keys) -> QAction:
         action = QAction(text, self)
@@ -286,6 +283,15 @@ class MainWindow(QMainWindow):
                                             ).format(path=path))
         if answer == QMessageBox.StandardButton.Yes:
             QTimer.singleShot(0, lambda: self.training.start(resume=path))
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    """`widget` in a frameless scroll area: on a small screen (1280x720) it scrolls, never cut."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(widget)
+    return scroll
 
 
 def _accuracy_text(metadata: dict) -> str:

@@ -14,11 +14,22 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from nndesk.gui.settings_check import read_bytes, read_setting, reported
 
 __all__ = ["restore_layout", "save_layout", "fit_to_screen", "save_session",
-           "restore_session", "LAYOUT_KEYS", "FIRST_SIZE"]
+           "restore_session", "panel_width", "LAYOUT_KEYS", "FIRST_SIZE"]
 
 FIRST_SIZE = (1400, 900)  # the first start, when the screen has room for it
 LAYOUT_KEYS = ("window/state", "window/center", "window/left")
 MAX_JSON = 1_000_000  # a saved design larger than this is not ours
+
+
+def panel_width(dock) -> int:
+    """The width a dock needs to show its panel whole (beside a vertical scroll bar)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    inner = dock.widget()
+    if isinstance(inner, QScrollArea) and inner.widget() is not None:
+        return (inner.widget().minimumSizeHint().width()
+                + inner.verticalScrollBar().sizeHint().width() + 2)
+    return dock.minimumSizeHint().width()
 
 
 def fit_to_screen(window: QWidget, margin: int = 0) -> None:
@@ -61,11 +72,18 @@ def restore_layout(window: QMainWindow, settings, parts: dict[str, Any]) -> None
                       min(FIRST_SIZE[1], int(area.height() * 0.92)))
         window.move(area.x() + (area.width() - window.width()) // 2,
                     area.y() + (area.height() - window.height()) // 4)
+    restored = False
     for key, widget in parts.items():
         saved = read_bytes(settings, key)
-        if saved is not None:
-            widget.restoreState(saved)  # False for bytes of another layout: nothing changes
+        if saved is not None:  # restoreState is False for another layout: nothing changes
+            restored |= bool(widget.restoreState(saved)) and widget is window
     fit_to_screen(window)
+    if not restored and window.width() < FIRST_SIZE[0]:  # a small screen: docks at their
+        from PySide6.QtCore import Qt  # narrowest, the centre (curves) gets the rest
+        from PySide6.QtWidgets import QDockWidget
+
+        docks = window.findChildren(QDockWidget)
+        window.resizeDocks(docks, [panel_width(d) for d in docks], Qt.Orientation.Horizontal)
     window.installEventFilter(_FitOnShow(window))  # again once the frame's size is known
 
 
