@@ -294,8 +294,7 @@ class DesignerPanel(QWidget):
             kind.setObjectName("layer_type")
             kind.addItems(group)
             kind.setCurrentText(layer["type"])
-            kind.setToolTip(tr("change this layer's kind, keeping its place") + "\n"
-                            + layer_tip(layer["type"]))
+            kind.setToolTip(layer_tip(layer["type"]))  # what this kind does; the box swaps it
             kind.currentTextChanged.connect(lambda t, i=i: self.change_type(i, t))
             self.form.addRow(tr("kind"), kind)
         elif not schema:

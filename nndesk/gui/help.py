@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import platform
+import re
 
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QAction, QKeySequence
@@ -97,12 +98,13 @@ def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
     """(keys, what they do) for every action that has a shortcut, in menu order."""
     rows = []
     for action in actions:
-        keys = action.shortcuts()
+        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+        keys = [k for k in keys if k]  # a standard key this platform does not bind
         if not keys:
             continue
-        text = " / ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
-        rows.append((text, action.text().replace("&&", "\0").replace("&", "")
-                     .replace("\0", "&").rstrip("…")))
+        name = re.sub(r"\(&\w\)", "", action.text())  # 打开(&O) -> 打开; &Open -> Open
+        name = name.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+        rows.append((" / ".join(keys), name.strip()))
     return rows
 
 

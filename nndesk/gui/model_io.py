@@ -32,7 +32,10 @@ def write_model(path: str | Path, network, metadata: dict | None = None) -> Path
 def describe_metadata(network, path: str | None, metadata: dict, source: str) -> str:
     """A few readable lines: file, layers, parameters, accuracy, how it was trained."""
     from nndesk.gui.i18n import tr
-    from nndesk.gui.terms import train_label
+    from nndesk.gui.terms import choice_label, train_label
+
+    def _value(v: object) -> str:  # a choice or a switch in the window's words
+        return (tr("on") if v else tr("off")) if isinstance(v, bool) else choice_label(str(v))
 
     if path:
         lines = [tr("File: {path}").format(path=path)]
@@ -60,8 +63,8 @@ def describe_metadata(network, path: str | None, metadata: dict, source: str) ->
     cfg = metadata.get("config")
     if isinstance(cfg, dict):
         lines.append(tr("Settings: {settings}").format(settings=", ".join(
-            f"{train_label(k)} {cfg[k]}" for k in ("optimizer", "lr", "batch_size",
-                                                   "weight_decay", "schedule", "augment")
+            f"{train_label(k)} {_value(cfg[k])}" for k in ("optimizer", "lr", "batch_size",
+                                                           "weight_decay", "schedule", "augment")
             if k in cfg)))
     if metadata.get("command"):
         lines.append(tr("Command: {command}").format(command=metadata["command"]))

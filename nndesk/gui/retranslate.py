@@ -13,6 +13,7 @@ checks), so the way back is never ambiguous. Training is not touched: it goes on
 
 from __future__ import annotations
 
+import html
 import re
 import string
 from collections.abc import Callable, Iterable
@@ -99,6 +100,9 @@ class Retranslator:
         """`text` in the new language, or unchanged when it is not one of ours."""
         if not text or depth > 3 or self.old == self.new:
             return text
+        if text.startswith("<qt>") and text.endswith("</qt>"):  # a word-wrapped tooltip
+            inner = self.convert(html.unescape(text[4:-5]), depth + 1)
+            return f"<qt>{html.escape(inner, quote=False)}</qt>"
         hit = self.exact.get(text)
         if hit is not None:
             return _text_in(self.new, hit[0])

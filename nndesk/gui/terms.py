@@ -8,6 +8,8 @@ explains it. The values saved in specs and configs stay the engine's names.
 
 from __future__ import annotations
 
+import html
+
 from nndesk.gui.i18n import N_, tr
 
 __all__ = ["setting_label", "setting_tip", "choice_label", "layer_tip", "train_label",
@@ -85,7 +87,7 @@ TRAIN_TIPS = {
     "augment": N_("Random shifts, rotations and scaling of the training images: more varied "
                   "data, better on hand-drawn digits. Book ch. 8.1."),
     "seed": N_("Starting point of every random choice (weights, shuffling): the same seed "
-               "gives the same run."),
+               "gives the same run. Any whole number from 0."),
     "val_split": N_("Training images kept aside to check the network (validation data), never "
                     "trained on. 5000 is usual; 0 turns validation off. Book ch. 6.5."),
     "train_limit": N_("Train on the first N images only (quick experiments); all = 55000 "
@@ -95,6 +97,11 @@ TRAIN_TIPS = {
 }
 
 
+def rich(text: str) -> str:
+    """A tooltip Qt word-wraps (rich text) instead of one screen-wide line; "" stays ""."""
+    return f"<qt>{html.escape(text, quote=False)}</qt>" if text else ""
+
+
 def setting_label(name: str) -> str:
     """'kernel_size' -> 'kernel size' in the window's language (unknown names unchanged)."""
     return tr(SETTING_LABELS[name]) if name in SETTING_LABELS else name
@@ -102,7 +109,7 @@ def setting_label(name: str) -> str:
 
 def setting_tip(name: str) -> str:
     """What a layer setting does, a sensible range and the book's chapter."""
-    return tr(SETTING_TIPS[name]) if name in SETTING_TIPS else ""
+    return rich(tr(SETTING_TIPS[name])) if name in SETTING_TIPS else ""
 
 
 def choice_label(value: str) -> str:
@@ -113,7 +120,7 @@ def choice_label(value: str) -> str:
 
 def layer_tip(layer_type: str) -> str:
     """One line about a layer type (the Add layer menu, the layer kind box)."""
-    return tr(LAYER_TIPS[layer_type]) if layer_type in LAYER_TIPS else layer_type
+    return rich(tr(LAYER_TIPS[layer_type])) if layer_type in LAYER_TIPS else layer_type
 
 
 def train_label(name: str) -> str:
@@ -123,4 +130,4 @@ def train_label(name: str) -> str:
 
 def train_tip(name: str) -> str:
     """What a training setting does, a sensible range and the chapter."""
-    return tr(TRAIN_TIPS[name]) if name in TRAIN_TIPS else ""
+    return rich(tr(TRAIN_TIPS[name])) if name in TRAIN_TIPS else ""

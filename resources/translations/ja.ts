@@ -837,8 +837,8 @@
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
-        <source>Starting point of every random choice (weights, shuffling): the same seed gives the same run.</source>
-        <translation>乱数（重みの初期値、シャッフル）の出発点。同じシードなら同じ学習になります。</translation>
+        <source>Starting point of every random choice (weights, shuffling): the same seed gives the same run. Any whole number from 0.</source>
+        <translation>乱数（重みの初期値、シャッフル）の出発点。同じシードなら同じ学習になります。0 以上の整数ならどれでも構いません。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -1191,11 +1191,6 @@ Resume that run now?</source>
         <translation>8.1 節</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
-        <source>change this layer's kind, keeping its place</source>
-        <translation>このレイヤの種類を変える（位置はそのまま）</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>constant</source>
         <translation>一定</translation>
@@ -1347,9 +1342,15 @@ Resume that run now?</source>
         <translation>まだありません</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>off</source>
         <translation>なし</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>on</source>
+        <translation>あり</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>

@@ -837,8 +837,8 @@
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
-        <source>Starting point of every random choice (weights, shuffling): the same seed gives the same run.</source>
-        <translation>所有随机选择（权重初始值、打乱顺序）的起点：相同的种子得到相同的训练。</translation>
+        <source>Starting point of every random choice (weights, shuffling): the same seed gives the same run. Any whole number from 0.</source>
+        <translation>所有随机选择（权重初始值、打乱顺序）的起点：相同的种子得到相同的训练。可以是 0 以上的任意整数。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -1191,11 +1191,6 @@ Resume that run now?</source>
         <translation>8.1 节</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
-        <source>change this layer's kind, keeping its place</source>
-        <translation>更改这一层的种类，位置不变</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>constant</source>
         <translation>固定</translation>
@@ -1347,9 +1342,15 @@ Resume that run now?</source>
         <translation>还没有</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>off</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>on</source>
+        <translation>开启</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>

@@ -255,3 +255,60 @@ def test_switch_during_training_keeps_the_run(window, small_data, dialogs, qtbot
     assert done.args[0]["stopped"] == "finished"
     assert window.train_panel.status.text().startswith("2 エポックの学習が終わりました")
     assert len(window.plots.runs[0].losses) == 24  # no batch lost to the switch
+
+
+# -- tooltips: every training and layer setting says what it does, a range, the chapter -------
+def _hover_text(qtbot, widget) -> str:
+    """What a user sees when resting the mouse on `widget` (Qt's own tooltip event)."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    QToolTip.hideText()
+    center = QPoint(widget.width() // 2, widget.height() // 2)
+    QApplication.sendEvent(widget, QHelpEvent(QEvent.Type.ToolTip, center,
+                                              widget.mapToGlobal(center)))
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    return QToolTip.text()
+
+
+def test_every_training_setting_has_a_tooltip_on_hover(window, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from nndesk.gui.terms import TRAIN_TIPS
+
+    panel = window.train_panel
+    assert set(panel._editors) == set(TRAIN_TIPS)
+    for name, editor in panel._editors.items():
+        tip = _hover_text(qtbot, editor)
+        assert tip == f"<qt>{i18n.tr(TRAIN_TIPS[name])}</qt>" and len(tip) > 40, name
+        assert re.search(r"\d", tip), name  # a range or a value to start from
+    chapters = [t for t in TRAIN_TIPS.values() if "Book ch." in t]
+    assert len(chapters) >= 8
+    labels = [w for w in panel.findChildren(QLabel) if w.toolTip() in
+              {f"<qt>{i18n.tr(t)}</qt>" for t in TRAIN_TIPS.values()}]
+    assert len(labels) == len(TRAIN_TIPS) - 1  # every label but the augment box's own text
+
+
+@pytest.mark.parametrize("code", ("en", "ja"))
+def test_every_layer_setting_has_a_tooltip_on_hover(window, qtbot, code):
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    from nndesk.gui.terms import SETTING_TIPS, setting_label
+    from nndesk.nn import LAYERS
+
+    i18n.set_language(code)
+    layers = [{"type": t} for t in LAYERS if LAYERS[t].SETTINGS]
+    for layer in layers:
+        spec = {"input_shape": [1, 28, 28], "layers": [dict(layer)]}
+        window.state.set_spec(spec)
+        window.designer.select(0)
+        for name in LAYERS[layer["type"]].SETTINGS:
+            editor = window.designer.settings_box.findChild(QWidget, f"setting_{name}")
+            assert editor is not None, (layer, name)
+            tip = _hover_text(qtbot, editor)
+            assert tip == f"<qt>{i18n.tr(SETTING_TIPS[name])}</qt>", (layer, name)
+            label = [w for w in window.designer.settings_box.findChildren(QLabel)
+                     if w.text() == setting_label(name)]
+            assert label and label[0].toolTip() == tip, (layer, name)
+    assert all(re.search(r"\d", t) for t in SETTING_TIPS.values())
