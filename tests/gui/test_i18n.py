@@ -312,3 +312,15 @@ def test_every_layer_setting_has_a_tooltip_on_hover(window, qtbot, code):
                      if w.text() == setting_label(name)]
             assert label and label[0].toolTip() == tip, (layer, name)
     assert all(re.search(r"\d", t) for t in SETTING_TIPS.values())
+
+
+def test_check_sees_a_stale_qm(tmp_path, monkeypatch):
+    for code in i18n_tools.languages():
+        (tmp_path / f"{code}.ts").write_bytes(i18n.ts_path(code).read_bytes())
+        (tmp_path / f"{code}.qm").write_bytes(i18n.qm_path(code).read_bytes())
+    assert i18n_tools.check(tmp_path) == []
+    ts = tmp_path / "ja.ts"
+    ts.write_text(ts.read_text("utf-8").replace("<translation>学習</translation>",
+                                                "<translation>トレーニング</translation>"),
+                  "utf-8")
+    assert i18n_tools.check(tmp_path) == ["ja.qm is not compiled from ja.ts: run update"]
