@@ -271,3 +271,53 @@ def test_a_missing_system_library_is_named_with_its_package():
             else "nndesk-absent0" in text)
     assert display_problem({"QT_QPA_PLATFORM": "offscreen"}) is None
     assert "libxcb-cursor.so.0" in XCB_LIBRARIES  # Qt >= 6.5's usual missing library
+
+
+SMALL_SCREEN_PROBE = """
+import json, sys
+from PySide6.QtCore import QSettings
+QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, sys.argv[1])
+from nndesk.gui.app import create_window
+app, w = create_window(None)
+w.show()
+app.processEvents()
+area, frame = w.screen().availableGeometry(), w.frameGeometry()
+from PySide6.QtWidgets import QDockWidget, QScrollArea
+docks = {d.objectName(): d.isVisible() and d.width() > 50 for d in w.findChildren(QDockWidget)}
+scroll = w.train_panel.parentWidget()  # the left dock's scroll area
+while not isinstance(scroll, QScrollArea):
+    scroll = scroll.parentWidget()
+scroll.ensureWidgetVisible(w.train_panel.train_button)
+app.processEvents()
+b = w.train_panel.train_button
+seen = b.visibleRegion().boundingRect()
+print(json.dumps({"inside": area.contains(frame), "area": [area.width(), area.height()],
+                  "dpr": w.screen().devicePixelRatio(), "docks": docks,
+                  "train_visible": seen.width() == b.width() and seen.height() == b.height()}),
+      flush=True)
+import os
+os._exit(0)  # skip Qt's teardown at exit: only the numbers above matter here
+"""
+
+
+@pytest.mark.parametrize(("scale", "lang"), [(1, "ja"), (1.5, "zh_CN"), (2, "en")])
+def test_a_1280x720_screen_at_any_scale_shows_every_panel(tmp_path, scale, lang):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    screen = {"screens": [{"name": "laptop", "x": 0, "y": 0, "width": int(1280 * scale),
+                           "height": int(720 * scale), "logicalDpi": 96,
+                           "logicalBaseDpi": 96, "dpr": 1}]}
+    (tmp_path / "screen.json").write_text(json.dumps(screen))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={tmp_path / 'screen.json'}",
+               QT_SCALE_FACTOR=str(scale), NNDESK_LANG=lang, NNDESK_HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", SMALL_SCREEN_PROBE, str(tmp_path / "s")],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["area"] == [1280, 720] and seen["dpr"] == scale  # logical pixels
+    assert seen["inside"], seen
+    assert all(seen["docks"].values()) and len(seen["docks"]) == 2, seen
+    assert seen["train_visible"], seen  # reachable: the dock scrolls to it
