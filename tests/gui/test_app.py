@@ -321,3 +321,23 @@ def test_a_1280x720_screen_at_any_scale_shows_every_panel(tmp_path, scale, lang)
     assert seen["inside"], seen
     assert all(seen["docks"].values()) and len(seen["docks"]) == 2, seen
     assert seen["train_visible"], seen  # reachable: the dock scrolls to it
+
+
+def test_help_lists_every_shortcut_and_says_where_things_are(window):
+    from PySide6.QtGui import QAction, QKeySequence
+
+    dialog = window.show_help("shortcuts")
+    table = dialog.shortcuts
+    keys = [table.item(r, 0).text() for r in range(table.rowCount())]
+    for needed in ("F1", "Ctrl+Shift+I", "Ctrl+T", "Ctrl+P", "Ctrl+I", "Ctrl+Shift+O"):
+        assert any(needed in k.split(" / ") for k in keys), needed
+    bound = {k.toString(QKeySequence.SequenceFormat.NativeText)
+             for a in window.findChildren(QAction) for k in a.shortcuts()} - {""}
+    listed = {k for row in keys for k in row.split(" / ")}
+    assert bound <= listed  # complete: every key the window answers to is in the list
+    assert dialog.tabs.currentIndex() == 1
+    about = dialog.tabs.widget(3).text()
+    assert "nndesk 0.1.0" in about and "MNIST" in about and "nndesk.conf" in about
+    assert dialog.books.rowCount() >= 10
+    assert any("7.6" in dialog.books.item(r, 1).text() for r in range(dialog.books.rowCount()))
+    dialog.close()
