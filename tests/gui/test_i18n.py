@@ -157,7 +157,7 @@ ALLOWED = [  # names that stay as they are in every language
     "O'Reilly Japan", "Batch Normalization", "Leaky ReLU", "forward/backward", "max(0, x)",
     "nndesk", "MNIST", "NumPy", "Python", "PNG", "CSV", "JPEG", "BMP", "Ctrl", "Shift", "Esc",
     "Delete", "Del", "Space", "English", "Affine", "Dropout", "Momentum", "AdaGrad", "RMSProp",
-    "Nesterov", "Adam", "SGD", "Xavier", "sigmoid", "tanh", "softmax", "epoch", "untitled",
+    "Nesterov", "Adam", "SGD", "Xavier", "sigmoid", "tanh", "softmax", "（epoch）",
 ]
 
 
