@@ -68,8 +68,10 @@ def restore_layout(window: QMainWindow, settings, parts: dict[str, Any]) -> None
     if geometry is None or not window.restoreGeometry(geometry):
         screen = window.screen() or _primary()
         area = screen.availableGeometry() if screen is not None else QRect(0, 0, *FIRST_SIZE)
-        window.resize(min(FIRST_SIZE[0], int(area.width() * 0.95)),
-                      min(FIRST_SIZE[1], int(area.height() * 0.92)))
+        # a small screen: all of it but room for the window manager's frame and title bar,
+        # which some (openbox) add only after the window is shown
+        window.resize(min(FIRST_SIZE[0], area.width() - 16),
+                      min(FIRST_SIZE[1], area.height() - 48))
         window.move(area.x() + (area.width() - window.width()) // 2,
                     area.y() + (area.height() - window.height()) // 4)
     restored = False
