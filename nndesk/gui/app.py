@@ -45,6 +45,33 @@ def finish_window(window: MainWindow, model_path: str | None = None) -> None:
     keep_freed_memory()
     window.build_views()
     _load_start_model(window, model_path)
+    if model_path is None:
+        _restore_session(window)
+    _report_ignored_settings(window)
+
+
+def _restore_session(window: MainWindow) -> None:
+    """The last design and training settings (checked; a bad saved value is skipped)."""
+    from nndesk.gui.session import restore_session
+    from nndesk.gui.state import DEFAULT_TRAIN_CONFIG
+
+    spec, config = restore_session(window.settings, DEFAULT_TRAIN_CONFIG)
+    if config:
+        window.state.set_config(**config)
+    if spec is not None:
+        window.state.set_spec(spec)
+
+
+def _report_ignored_settings(window: MainWindow) -> None:
+    """Saved settings that were not understood: said once, in the status bar (and stderr)."""
+    from nndesk.gui.i18n import tr
+    from nndesk.gui.settings_check import reported
+
+    bad = sorted(reported())
+    if bad:
+        window.statusBar().showMessage(tr(
+            "Some saved settings were not understood and were ignored: {keys}").format(
+            keys=", ".join(k.rsplit(" ", 1)[-1] for k in bad)), 20_000)
 
 
 def _load_start_model(window: MainWindow, model_path: str | None) -> None:
@@ -84,7 +111,17 @@ def _error_dialog(window):
 
 
 def run(model_path: str | None = None) -> int:
-    """Open the window (with `model_path`, or the shipped model) and run until it closes."""
+    """Open the window (with `model_path`, or the shipped model) and run until it closes.
+
+    Returns 2 with one line on stderr, before Qt starts, when there is no display or Qt's
+    system libraries are missing (nndesk.gui.display).
+    """
+    from nndesk.gui.display import display_problem
+
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     from PySide6.QtCore import QTimer
 
     app, window = create_window(model_path, lazy=True)

@@ -24,19 +24,20 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.editors import make_editor
-from nndesk.gui.i18n import tr
+from nndesk.gui.engine_text import translate_engine
+from nndesk.gui.i18n import N_, tr
 from nndesk.gui.layer_schema import (
     default_layer,
     describe,
-    layer_doc,
     layer_types,
     settings_of,
 )
 from nndesk.gui.state import AppState
+from nndesk.gui.terms import layer_tip, setting_label, setting_tip
 
 __all__ = ["DesignerPanel"]
 
-CUSTOM = "(custom)"
+CUSTOM = N_("(custom)")  # shown as tr(CUSTOM): compare with that
 # Layers that can swap type in place (same settings-free slot): the activation, the pooling.
 SWAPS = [("ReLU", "LeakyReLU", "Sigmoid", "Tanh"), ("MaxPool2D", "AvgPool2D")]
 BAD, BAD_TEXT = QColor("#fde2e1"), QColor("#b42318")
@@ -55,7 +56,7 @@ class DesignerPanel(QWidget):
         from nndesk.presets import list_presets
 
         self.preset = QComboBox()
-        self.preset.addItems([CUSTOM, *list_presets()])
+        self.preset.addItems([tr(CUSTOM), *list_presets()])
         self.preset.setToolTip(tr("Start from a network of the book (you can edit it afterwards)"))
         self.preset.currentTextChanged.connect(self._on_preset_chosen)
         top = QHBoxLayout()
@@ -121,7 +122,7 @@ class DesignerPanel(QWidget):
             return
         for t in layer_types():
             action = QAction(t, menu)
-            action.setToolTip(layer_doc(t))
+            action.setToolTip(layer_tip(t))
             action.triggered.connect(lambda _=False, t=t: self.add_layer(t))
             menu.addAction(action)
 
@@ -197,11 +198,11 @@ class DesignerPanel(QWidget):
     def _mark_custom(self) -> None:
         self._editing = True  # our own edit: the spec is no longer the preset it is named after
         self.preset.blockSignals(True)
-        self.preset.setCurrentText(CUSTOM)
+        self.preset.setCurrentText(tr(CUSTOM))
         self.preset.blockSignals(False)
 
     def _on_preset_chosen(self, name: str) -> None:
-        if name == CUSTOM:
+        if name == tr(CUSTOM):
             return
         from nndesk.presets import load_preset
 
@@ -214,7 +215,7 @@ class DesignerPanel(QWidget):
     def _on_spec_changed(self) -> None:
         s = self.state
         name = s.spec.get("name")
-        if (not self._editing and self.preset.currentText() == CUSTOM
+        if (not self._editing and self.preset.currentText() == tr(CUSTOM)
                 and self.preset.findText(str(name)) > 0):
             self.preset.blockSignals(True)  # a model trained from a preset shows its name
             self.preset.setCurrentText(name)
@@ -241,7 +242,7 @@ class DesignerPanel(QWidget):
                 if bad:
                     item.setBackground(BAD)
                     item.setForeground(BAD_TEXT)
-                    item.setToolTip(str(getattr(err, "reason", err)))
+                    item.setToolTip(translate_engine(str(getattr(err, "reason", err))))
                 self.table.setItem(i, col, item)
         if selected is not None and selected < len(layers):
             self.table.selectRow(selected)
@@ -255,7 +256,8 @@ class DesignerPanel(QWidget):
             self.problem.setText("")
         else:
             self.total.setText(tr("Total: —"))
-            self.problem.setText(tr("⚠ {error}. Fix this layer to train.").format(error=err))
+            self.problem.setText(tr("⚠ {error}. Fix this layer to train.").format(
+                error=translate_engine(str(err))))
         self._on_selection_changed()
 
     def _infos_before(self, index: int | None) -> list:
@@ -292,7 +294,7 @@ class DesignerPanel(QWidget):
             kind.setObjectName("layer_type")
             kind.addItems(group)
             kind.setCurrentText(layer["type"])
-            kind.setToolTip(tr("change this layer's kind, keeping its place"))
+            kind.setToolTip(layer_tip(layer["type"]))  # what this kind does; the box swaps it
             kind.currentTextChanged.connect(lambda t, i=i: self.change_type(i, t))
             self.form.addRow(tr("kind"), kind)
         elif not schema:
@@ -301,5 +303,7 @@ class DesignerPanel(QWidget):
             editor = make_editor(setting, layer.get(setting.name, setting.default),
                                  lambda v, i=i, name=setting.name: self.set_setting(i, name, v))
             editor.setObjectName(f"setting_{setting.name}")
-            editor.setToolTip(setting.tip)
-            self.form.addRow(setting.name, editor)
+            editor.setToolTip(setting_tip(setting.name))  # on hover: what, a range, the book
+            label = QLabel(setting_label(setting.name))
+            label.setToolTip(setting_tip(setting.name))
+            self.form.addRow(label, editor)

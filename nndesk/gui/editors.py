@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
 
 from nndesk.gui.i18n import tr
 from nndesk.gui.layer_schema import Setting
+from nndesk.gui.terms import choice_label
 
 __all__ = ["make_editor", "init_value"]
 
@@ -31,11 +32,21 @@ def make_editor(s: Setting, value: object, changed: Callable[[object], None]) ->
         w.setValue(float(value))
         w.valueChanged.connect(changed)
         return w
-    w = QComboBox()  # init: a name or a number (the normal std)
+    w = QComboBox()  # init: a name or a number (the normal std); items show translated names
     w.setEditable(True)
-    w.addItems(["auto", "he", "xavier", "0.01"])
-    w.setCurrentText(str(value))
-    w.currentTextChanged.connect(lambda text: changed(init_value(text)))
+    for name in ("auto", "he", "xavier", "0.01"):
+        w.addItem(choice_label(name), name)
+    index = w.findData(str(value))
+    if index >= 0:
+        w.setCurrentIndex(index)
+    else:
+        w.setCurrentText(str(value))
+
+    def on_text(text: str) -> None:
+        index = w.findText(text)
+        changed(init_value(w.itemData(index) if index >= 0 else text))
+
+    w.currentTextChanged.connect(on_text)
     return w
 
 

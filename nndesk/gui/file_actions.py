@@ -117,7 +117,9 @@ class FileActions:
         self._remember_dir("designs", path)
 
     def _dir(self, kind: str) -> str:
-        return str(self.window.settings.value(f"dirs/{kind}", str(Path.home())))
+        from nndesk.gui.settings_check import read_setting
+
+        return read_setting(self.window.settings, f"dirs/{kind}", str, str(Path.home()))
 
     def _remember_dir(self, kind: str, path: str) -> None:
         self.window.settings.setValue(f"dirs/{kind}", str(Path(path).parent))

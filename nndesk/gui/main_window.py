@@ -8,9 +8,11 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QWidget,
 )
@@ -28,6 +30,7 @@ from nndesk.gui.i18n import (
     tr,
 )
 from nndesk.gui.lessons import install_lessons
+from nndesk.gui.session import panel_width
 from nndesk.gui.state import IDLE, AppState
 from nndesk.gui.train_panel import TrainPanel
 from nndesk.gui.training import TrainingController
@@ -67,7 +70,7 @@ class MainWindow(QMainWindow):
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.center.addWidget(placeholder)
         self.center.setSizes([480, 420])
-        self.setCentralWidget(self.center)
+        self.setCentralWidget(_scrolling(self.center))
         self._dock(N_("Network designer"), left, Qt.DockWidgetArea.LeftDockWidgetArea, 380)
         self._dock(N_("Draw a digit"), self.digit, Qt.DockWidgetArea.RightDockWidgetArea, 360)
         self.model_status = QLabel(tr(NO_MODEL))
@@ -81,9 +84,9 @@ class MainWindow(QMainWindow):
         dock.setObjectName(title.replace(" ", "_"))  # English: saved layouts keep working
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-        dock.setWidget(widget)
+        dock.setWidget(_scrolling(widget))
         self.addDockWidget(area, dock)
-        self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+        self.resizeDocks([dock], [max(width, panel_width(dock))], Qt.Orientation.Horizontal)
 
     def _action(self, menu, text: str, slot, *keys) -> QAction:
         action = QAction(text, self)
@@ -123,10 +126,13 @@ class MainWindow(QMainWindow):
         v.addSeparator()
         self._language_menu(v.addMenu(tr("&Language")))
         h = bar.addMenu(tr("&Help"))
-        self._action(h, tr("&Keyboard shortcuts"), self._show_shortcuts, "F1")
+        self._action(h, tr("&Guide to the window…"), lambda: self.show_help("guide"), "F1")
+        self._action(h, tr("&Keyboard shortcuts…"), lambda: self.show_help("shortcuts"))
+        self._action(h, tr("Where the &books explain it…"), lambda: self.show_help("books"))
+        self._action(h, tr("&About nndesk…"), lambda: self.show_help("about"))
 
     def _language_menu(self, menu) -> None:
-        """View ▸ Language: the choice is saved and used from the next start."""
+        """View ▸ Language: switches at once, and the choice is saved for the next start."""
         group = QActionGroup(self)
         for code, name in LANGUAGE_NAMES.items():
             action = QAction(name, self, checkable=True)
@@ -137,11 +143,20 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
 
     def _choose_language(self, code: str) -> None:
+        """Switch now (every visible text is re-read; training goes on) and from now on."""
+        from PySide6.QtWidgets import QApplication
+
+        from nndesk.gui.retranslate import retranslate_widgets
+
+        old = language()
         self.settings.setValue(SETTINGS_KEY, code)
         self.settings.sync()
-        QMessageBox.information(self, tr("Language"), tr(
-            "The window will use {language} from the next start of nndesk."
-        ).format(language=LANGUAGE_NAMES[code]))
+        set_language(code)
+        retranslate_widgets([w for w in QApplication.topLevelWidgets()
+                             if w is self or w.isVisible()], old, language())
+        for action in self.findChildren(QAction):
+            if action.objectName().startswith("language_"):
+                action.setChecked(action.objectName() == f"language_{language()}")
 
     def _wire(self) -> None:
         tc = self.training
@@ -221,29 +236,33 @@ class MainWindow(QMainWindow):
         """Every error ends here: a dialog that says what happened and what to do."""
         QMessageBox.warning(self, title, text)
 
-    def _show_shortcuts(self) -> None:
-        QMessageBox.information(self, tr("Keyboard shortcuts"), tr(
-            "Esc / Delete / Ctrl+L  clear the canvas\nCtrl+Z  undo the last stroke\n"
-            "Ctrl+T  train · Ctrl+P  pause/resume · Ctrl+.  stop\n"
-            "Ctrl+O / Ctrl+S  open / save a model · Ctrl+I  model info\n"
-            "Ctrl+Shift+O / Ctrl+Shift+S  open / save a design\nCtrl+Q  quit"))
+    def show_help(self, tab: str = "guide"):
+        """Help ▸ guide, shortcuts (read from the menus), book chapters, about."""
+        from nndesk.gui.help import HelpDialog, about_facts
+
+        actions = [a for menu in self.menuBar().actions() if menu.menu()
+                   for a in menu.menu().actions()]
+        dialog = HelpDialog(self, actions, about_facts(self.state, self.settings), tab)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     # -- settings and closing ---------------------------------------------------------------
+    def _layout_parts(self) -> dict:
+        return {"window/state": self, "window/center": self.center,
+                "window/left": self.left_splitter}
+
     def _restore_settings(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1400, 900)
-        for key, widget in (("window/state", self), ("window/center", self.center),
-                            ("window/left", self.left_splitter)):
-            saved = self.settings.value(key)
-            if saved is not None:
-                widget.restoreState(saved)
+        """Layout as saved (each value checked, a bad one ignored), inside the screen."""
+        from nndesk.gui.session import restore_layout
+
+        restore_layout(self, self.settings, self._layout_parts())
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/center", self.center.saveState())
-        self.settings.setValue("window/left", self.left_splitter.saveState())
+        from nndesk.gui.session import save_layout, save_session
+
+        save_layout(self, self.settings, self._layout_parts())
+        save_session(self.settings, self.state.spec, self.state.config)
         if self.training.busy:
             self.hide()  # gone at once for the user; the checkpoint is written meanwhile
             ckpt = self.training.shutdown()
@@ -254,7 +273,9 @@ class MainWindow(QMainWindow):
 
     def offer_resume(self) -> None:
         """After a close during training: ask whether to continue that run."""
-        path = self.settings.value("resume/checkpoint")
+        from nndesk.gui.settings_check import read_setting
+
+        path = read_setting(self.settings, "resume/checkpoint", str)
         self.settings.remove("resume/checkpoint")
         if not path or not Path(path).is_file():
             return
@@ -264,6 +285,15 @@ class MainWindow(QMainWindow):
                                             ).format(path=path))
         if answer == QMessageBox.StandardButton.Yes:
             QTimer.singleShot(0, lambda: self.training.start(resume=path))
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    """`widget` in a frameless scroll area: on a small screen (1280x720) it scrolls, never cut."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(widget)
+    return scroll
 
 
 def _accuracy_text(metadata: dict) -> str:

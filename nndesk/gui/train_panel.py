@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import tr
 from nndesk.gui.state import IDLE, LOADING, PAUSED, RUNNING, AppState
+from nndesk.gui.terms import choice_label, train_label, train_tip
 
 __all__ = ["TrainPanel", "format_eta"]
 
@@ -53,17 +55,13 @@ class TrainPanel(QWidget):
         self.weight_decay = QDoubleSpinBox(decimals=6, minimum=0.0, maximum=1.0,
                                            singleStep=0.0001)
         self.schedule = QComboBox()
-        self.schedule.setToolTip(tr("learning rate over time: constant, step decay, or cosine"))
         self.augment = QCheckBox()
         self.seed = QSpinBox(minimum=0, maximum=2**31 - 1)
         self.val_split = QSpinBox(minimum=0, maximum=30_000, singleStep=1000)
         self.train_limit = QSpinBox(minimum=0, maximum=60_000, singleStep=1000)
         self.train_limit.setSpecialValueText(tr("all"))
-        self.train_limit.setToolTip(tr("Train on the first N images only (quick experiments)"))
         self.early_stop = QSpinBox(minimum=0, maximum=100)
         self.early_stop.setSpecialValueText(tr("off"))
-        self.early_stop.setToolTip(tr("Stop after this many epochs without a better validation "
-                                      "accuracy, and go back to the best epoch"))
         self._editors = {"optimizer": self.optimizer, "lr": self.lr,
                          "batch_size": self.batch_size, "epochs": self.epochs,
                          "weight_decay": self.weight_decay, "schedule": self.schedule,
@@ -75,22 +73,22 @@ class TrainPanel(QWidget):
         grid.setHorizontalSpacing(8)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
-        labels = {"optimizer": tr("optimizer"), "lr": tr("learning rate"),
-                  "batch_size": tr("batch size"), "epochs": tr("epochs"),
-                  "weight_decay": tr("weight decay"), "schedule": tr("schedule"),
-                  "seed": tr("seed"), "val_split": tr("validation"),
-                  "train_limit": tr("train images"), "early_stop": tr("early stop")}
         for i, (name, editor) in enumerate(self._editors.items()):
             editor.setObjectName(f"config_{name}")
+            editor.setToolTip(train_tip(name))  # what it does, a range, the book's chapter
             if name == "augment":
-                editor.setText(tr("augment"))
-                editor.setToolTip(tr("random shifts, rotations and scaling of training images"))
+                editor.setText(train_label(name))
             row, col = divmod(i, 2)
-            label = QLabel("" if name == "augment" else labels.get(name, name))
+            label = QLabel("" if name == "augment" else train_label(name))
+            label.setToolTip(train_tip(name) if name != "augment" else "")
             grid.addWidget(label, row, 2 * col)
             grid.addWidget(editor, row, 2 * col + 1)
-            signal = (editor.currentTextChanged if isinstance(editor, QComboBox) else
-                      editor.toggled if isinstance(editor, QCheckBox) else editor.valueChanged)
+            if isinstance(editor, QComboBox):  # the item's data is the engine's name
+                editor.currentIndexChanged.connect(
+                    lambda _, name=name, e=editor: e.currentData() is not None
+                    and self.state.set_config(**{name: e.currentData()}))
+                continue
+            signal = editor.toggled if isinstance(editor, QCheckBox) else editor.valueChanged
             signal.connect(lambda v, name=name: self.state.set_config(**{name: v}))
         if not lazy:
             self.load_choices()
@@ -140,7 +138,8 @@ class TrainPanel(QWidget):
         for combo, names in ((self.optimizer, OPTIMIZERS), (self.schedule, SCHEDULES)):
             combo.blockSignals(True)
             combo.clear()
-            combo.addItems(list(names))
+            for name in names:
+                combo.addItem(choice_label(name), name)
             combo.blockSignals(False)
         self._load_config(self.state.config)
 
@@ -151,9 +150,9 @@ class TrainPanel(QWidget):
                 continue
             editor.blockSignals(True)
             if isinstance(editor, QComboBox):
-                if editor.findText(str(c[name])) < 0:
-                    editor.addItem(str(c[name]))  # before load_choices: show the setting
-                editor.setCurrentText(str(c[name]))
+                if editor.findData(c[name]) < 0:  # before load_choices: show the setting
+                    editor.addItem(choice_label(str(c[name])), c[name])
+                editor.setCurrentIndex(editor.findData(c[name]))
             elif isinstance(editor, QCheckBox):
                 editor.setChecked(bool(c[name]))
             else:
@@ -177,7 +176,8 @@ class TrainPanel(QWidget):
         self.train_button.setEnabled(s == IDLE and ok)
         problem = self.state.spec_error or tr("no layers")
         self.train_button.setToolTip(tr("Train this design on MNIST (Ctrl+T)") if ok else
-                                     tr("Fix the design first: {problem}").format(problem=problem))
+                                     tr("Fix the design first: {problem}").format(
+                                         problem=translate_engine(str(problem))))
         self.pause_button.setEnabled(s in (RUNNING, PAUSED))
         self.stop_button.setEnabled(s in (RUNNING, PAUSED, LOADING))
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
+from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import tr
 from nndesk.gui.state import IDLE, LOADING, PAUSED, RUNNING, AppState
 from nndesk.gui.worker import TrainWorker, start_worker
@@ -50,7 +51,8 @@ class TrainingController(QObject):
         if resume is None and (s.spec_error is not None or not s.spec.get("layers")):
             self.error.emit(tr("The design has a problem"), tr(
                 "{problem}\n\nFix the marked layer in the designer, then train.").format(
-                problem=s.spec_error or tr("The network has no layers.")))
+                problem=translate_engine(str(s.spec_error)) if s.spec_error is not None
+                else tr("The network has no layers.")))
             return False
         from nndesk.paths import runs_dir
 
@@ -148,7 +150,7 @@ class TrainingController(QObject):
             net, path, meta = self._model_before
             self.state.set_model(net, path=path, metadata=meta)
         acc = (info.get("test") or {}).get("accuracy")
-        text = info.get("message", "")
+        text = translate_engine(info.get("message", ""))
         if acc is not None:
             text += tr(" · test accuracy {acc}%").format(acc=f"{100 * acc:.2f}")
         if out:
@@ -156,7 +158,7 @@ class TrainingController(QObject):
         if info.get("stopped") == "diverged":
             self.error.emit(tr("Training diverged"), tr(
                 "{message}\n\nLower the learning rate in the Training settings and train again."
-            ).format(message=info.get("message")))
+            ).format(message=translate_engine(info.get("message", ""))))
         self.message.emit(text[:1].upper() + text[1:])
         self.finished.emit(info)
 

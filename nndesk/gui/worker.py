@@ -170,12 +170,17 @@ def _lower_thread_priority(niceness: int = 10) -> None:
 def _explain(err: Exception) -> str:
     """A message that says what went wrong and what to do."""
     from nndesk.data.mnist import DataMissingError
+    from nndesk.gui.engine_text import translate_engine
+    from nndesk.gui.i18n import tr
 
     if isinstance(err, DataMissingError):
-        return f"{err}\n\nUse Train again to download MNIST, or put the files there."
+        return tr("{err}\n\nUse Train again to download MNIST, or put the files there.").format(
+            err=err)
     if isinstance(err, MemoryError):
-        return "Out of memory: use a smaller batch size, fewer filters or fewer training images."
-    return f"Training failed: {err}\n\nCheck the design and the training settings."
+        return tr("Out of memory: use a smaller batch size, fewer filters or fewer training "
+                  "images.")
+    return tr("Training failed: {err}\n\nCheck the design and the training settings.").format(
+        err=translate_engine(str(err)))
 
 
 def start_worker(worker: TrainWorker) -> QThread:

@@ -1,0 +1,175 @@
+"""What the window remembers between launches: its layout, the last design, the training
+settings. Everything read back is checked (`settings_check`): a wrong value is skipped and
+reported once, never fatal. The window always opens inside the screen's available area.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QRect
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from nndesk.gui.settings_check import read_bytes, read_setting, reported
+
+__all__ = ["restore_layout", "save_layout", "fit_to_screen", "save_session",
+           "restore_session", "panel_width", "LAYOUT_KEYS", "FIRST_SIZE"]
+
+FIRST_SIZE = (1400, 900)  # the first start, when the screen has room for it
+LAYOUT_KEYS = ("window/state", "window/center", "window/left")
+MAX_JSON = 1_000_000  # a saved design larger than this is not ours
+
+
+def panel_width(dock) -> int:
+    """The width a dock needs to show its panel whole (beside a vertical scroll bar)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    inner = dock.widget()
+    if isinstance(inner, QScrollArea) and inner.widget() is not None:
+        return (inner.widget().minimumSizeHint().width()
+                + inner.verticalScrollBar().sizeHint().width() + 2)
+    return dock.minimumSizeHint().width()
+
+
+def fit_to_screen(window: QWidget, margin: int = 0) -> None:
+    """Move and shrink `window` into its screen's available area (logical pixels)."""
+    screen = window.screen() or _primary()
+    if screen is None:
+        return
+    area: QRect = screen.availableGeometry()
+    frame = window.frameGeometry()
+    extra_w = max(frame.width() - window.width(), 0)  # the window manager's decorations
+    extra_h = max(frame.height() - window.height(), 0)
+    w = min(window.width(), area.width() - extra_w - 2 * margin)
+    h = min(window.height(), area.height() - extra_h - 2 * margin)
+    if (w, h) != (window.width(), window.height()):
+        window.resize(max(w, 200), max(h, 200))
+    frame = window.frameGeometry()
+    x = min(max(frame.x(), area.x()), area.right() + 1 - frame.width())
+    y = min(max(frame.y(), area.y()), area.bottom() + 1 - frame.height())
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(max(x, area.x()), max(y, area.y()))
+
+
+def _primary():
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.primaryScreen()
+
+
+def restore_layout(window: QMainWindow, settings, parts: dict[str, Any]) -> None:
+    """Geometry, docks and splitters as saved (each checked), then fit the screen.
+
+    parts: settings key -> the widget whose saveState() was stored ("window/state" is the
+    main window's dock layout).
+    """
+    geometry = read_bytes(settings, "window/geometry")
+    if geometry is None or not window.restoreGeometry(geometry):
+        screen = window.screen() or _primary()
+        area = screen.availableGeometry() if screen is not None else QRect(0, 0, *FIRST_SIZE)
+        # a small screen: all of it but room for the window manager's frame and title bar,
+        # which some (openbox) add only after the window is shown
+        window.resize(min(FIRST_SIZE[0], area.width() - 16),
+                      min(FIRST_SIZE[1], area.height() - 48))
+        window.move(area.x() + (area.width() - window.width()) // 2,
+                    area.y() + (area.height() - window.height()) // 4)
+    restored = False
+    for key, widget in parts.items():
+        saved = read_bytes(settings, key)
+        if saved is not None:  # restoreState is False for another layout: nothing changes
+            restored |= bool(widget.restoreState(saved)) and widget is window
+    fit_to_screen(window)
+    if not restored and window.width() < FIRST_SIZE[0]:  # a small screen: docks at their
+        from PySide6.QtCore import Qt  # narrowest, the centre (curves) gets the rest
+        from PySide6.QtWidgets import QDockWidget
+
+        docks = window.findChildren(QDockWidget)
+        window.resizeDocks(docks, [panel_width(d) for d in docks], Qt.Orientation.Horizontal)
+    window.installEventFilter(_FitOnShow(window))  # again once the frame's size is known
+
+
+class _FitOnShow(QObject):
+    """On the window's first show (decorations known), fit it to the screen once more."""
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Show:
+            obj.removeEventFilter(self)
+            fit_to_screen(obj)
+        return False
+
+
+def save_layout(window: QMainWindow, settings, parts: dict[str, Any]) -> None:
+    """Geometry and every dock/splitter state."""
+    settings.setValue("window/geometry", window.saveGeometry())
+    for key, widget in parts.items():
+        settings.setValue(key, widget.saveState())
+
+
+def save_session(settings, spec: dict, config: dict) -> None:
+    """The design in the designer and the training settings, as JSON text."""
+    settings.setValue("session/design", json.dumps(spec))
+    settings.setValue("session/training", json.dumps(config))
+
+
+def _json(settings, key: str) -> Any:
+    text = read_setting(settings, key, str, None, lambda v: len(v) < MAX_JSON)
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        read_setting(settings, key, dict)  # reports it (a string is not a dict)
+        return None
+
+
+def restore_session(settings, defaults: dict) -> tuple[dict | None, dict]:
+    """(the saved design if it is a spec-shaped dict, else None; the saved training settings
+    that have the type of `defaults`' value and pass TrainConfig's checks)."""
+    spec = _json(settings, "session/design")
+    if not (isinstance(spec, dict) and isinstance(spec.get("layers"), list)
+            and all(isinstance(layer, dict) for layer in spec["layers"])):
+        if spec is not None:
+            read_setting(settings, "session/design", dict)  # report the wrong shape
+        spec = None
+    saved = _json(settings, "session/training")
+    config: dict = {}
+    if isinstance(saved, dict):
+        for key, default in defaults.items():
+            value = saved.get(key)
+            if value is None:
+                continue
+            want = (int, float) if isinstance(default, float) else type(default)
+            if isinstance(value, bool) != isinstance(default, bool) or not isinstance(value,
+                                                                                    want):
+                continue
+            config[key] = float(value) if isinstance(default, float) else value
+        config = _valid_config(config, defaults)
+    return spec, config
+
+
+def _valid_config(config: dict, defaults: dict) -> dict:
+    """Only the settings TrainConfig accepts (with the window's names and ranges)."""
+    from nndesk.nn import OPTIMIZERS
+    from nndesk.train import TrainConfig
+    from nndesk.train.schedules import SCHEDULES
+
+    good = {}
+    for key, value in config.items():
+        if key == "optimizer" and value not in OPTIMIZERS:
+            continue
+        if key == "schedule" and value not in SCHEDULES:
+            continue
+        trial = {**defaults, key: value}
+        trial["optimizer"] = str(trial.get("optimizer", "adam")).lower()
+        try:
+            TrainConfig.from_dict(trial)
+        except (TypeError, ValueError):
+            continue
+        good[key] = value
+    return good
+
+
+def ignored_keys() -> set[str]:
+    """The saved settings found wrong so far (for the one-time status message)."""
+    return reported()

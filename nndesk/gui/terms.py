@@ -1,0 +1,133 @@
+"""Words of the window that name the engine's things: setting labels, choices and tooltips.
+
+The engine names settings as Keras does (`units`, `kernel_size`); the window shows them in the
+user's language, with a tooltip saying what the setting does, a sensible range and the chapter
+of the books (ゼロから作るDeep Learning / 深度学习入门 / Deep Learning from Scratch) that
+explains it. The values saved in specs and configs stay the engine's names.
+"""
+
+from __future__ import annotations
+
+import html
+
+from nndesk.gui.i18n import N_, tr
+
+__all__ = ["setting_label", "setting_tip", "choice_label", "layer_tip", "train_label",
+           "train_tip", "SCHEDULE_LABELS", "INIT_LABELS"]
+
+# Layer settings (nndesk.nn LAYERS[t].SETTINGS) -> label, tooltip.
+SETTING_LABELS = {
+    "units": N_("units"), "init": N_("initial weights"), "filters": N_("filters"),
+    "kernel_size": N_("kernel size"), "stride": N_("stride"), "pad": N_("padding"),
+    "pool_size": N_("pool size"), "alpha": N_("negative slope"),
+    "momentum": N_("running-average momentum"), "eps": N_("epsilon"), "rate": N_("drop rate"),
+}
+SETTING_TIPS = {
+    "units": N_("How many neurons this layer has: its output size. Hidden layers: 50-1000; "
+                "the last layer: 10, one per digit. Book ch. 3 and 5 (Affine layer)."),
+    "init": N_("How the weights start: auto picks He before ReLU and Xavier before sigmoid or "
+               "tanh; a number is the standard deviation of a normal distribution (0.01 is "
+               "the book's first choice). Book ch. 6.2."),
+    "filters": N_("How many filters slide over the input: the number of output channels. "
+                  "Usually 8-128. Book ch. 7.2."),
+    "kernel_size": N_("Height and width of each filter in pixels. 3 or 5 are usual; it must "
+                      "fit the input (with padding). Book ch. 7.2."),
+    "stride": N_("Step between two positions of the filter or window. 1 for convolutions; "
+                 "for pooling, empty means the window size (no overlap). Book ch. 7.2-7.3."),
+    "pad": N_("Zero pixels added around the input. (kernel size - 1) / 2 keeps the size: 1 for "
+              "3x3, 2 for 5x5. Book ch. 7.2."),
+    "pool_size": N_("Height and width of the pooling window. 2 halves the image. Book ch. 7.3."),
+    "alpha": N_("Slope of Leaky ReLU for negative inputs. 0.01-0.3; 0 is plain ReLU."),
+    "momentum": N_("How slowly Batch Normalization's running mean and variance follow the "
+                   "batches (used when predicting). 0.9-0.99. Book ch. 6.3."),
+    "eps": N_("A tiny number added to the variance so Batch Normalization never divides by "
+              "zero. Leave it at 1e-5. Book ch. 6.3."),
+    "rate": N_("Share of neurons silenced at random during training, against overfitting. "
+               "0.2-0.5; 0 turns Dropout off. Book ch. 6.4."),
+}
+INIT_LABELS = {"auto": N_("auto"), "he": N_("He"), "xavier": N_("Xavier")}
+SCHEDULE_LABELS = {"constant": N_("constant"), "step": N_("step decay"), "cosine": N_("cosine")}
+LAYER_TIPS = {
+    "Dense": N_("Dense (the book's Affine layer): every input connects to every neuron. "
+                "Book ch. 3 and 5."),
+    "Conv2D": N_("Convolution: small learnable filters slide over the image. Book ch. 7.2."),
+    "MaxPool2D": N_("Max pooling: keeps the largest value of each window. Book ch. 7.3."),
+    "AvgPool2D": N_("Average pooling: the mean of each window. Book ch. 7.3."),
+    "Flatten": N_("Flatten: turns an image into one long vector."),
+    "ReLU": N_("ReLU: max(0, x), the usual activation function. Book ch. 3.2 and 5.5."),
+    "LeakyReLU": N_("Leaky ReLU: like ReLU, but negative inputs keep a small slope."),
+    "Sigmoid": N_("Sigmoid: squashes into (0, 1), the classic activation. Book ch. 3.2."),
+    "Tanh": N_("Tanh: squashes into (-1, 1), centred on zero."),
+    "BatchNorm": N_("Batch Normalization: each feature gets zero mean and unit variance over "
+                    "the mini-batch. Book ch. 6.3."),
+    "Dropout": N_("Dropout: silences random neurons while training, against overfitting. "
+                  "Book ch. 6.4."),
+}
+
+# Training settings (the window's TrainConfig subset) -> label, tooltip.
+TRAIN_LABELS = {
+    "optimizer": N_("optimizer"), "lr": N_("learning rate"), "batch_size": N_("batch size"),
+    "epochs": N_("epochs"), "weight_decay": N_("weight decay"), "schedule": N_("schedule"),
+    "augment": N_("augment"), "seed": N_("seed"), "val_split": N_("validation"),
+    "train_limit": N_("train images"), "early_stop": N_("early stop"),
+}
+TRAIN_TIPS = {
+    "optimizer": N_("How the weights move along the gradient: SGD, Momentum, AdaGrad, Adam "
+                    "(usually the safest start). Book ch. 6.1."),
+    "lr": N_("Learning rate: the size of each step. Adam: 0.001; SGD: 0.01-0.1. Too high and "
+             "the loss explodes, too low and nothing happens. Book ch. 4.4 and 6.1."),
+    "batch_size": N_("Images per mini-batch: one gradient step each. 32-256 is usual; smaller "
+                     "is noisier and slower per image. Book ch. 4.2."),
+    "epochs": N_("How many times to go through all training images. 5-20 for MNIST. "
+                 "Book ch. 4.5."),
+    "weight_decay": N_("Weight decay: pulls weights toward zero, against overfitting. 0 (off) "
+                       "to 0.001; 0.0001 is a good start. Book ch. 6.4."),
+    "schedule": N_("Learning rate over time: constant, step decay (x0.1 every 5 epochs) or "
+                   "cosine (smoothly down to 0)."),
+    "augment": N_("Random shifts, rotations and scaling of the training images: more varied "
+                  "data, better on hand-drawn digits. Book ch. 8.1."),
+    "seed": N_("Starting point of every random choice (weights, shuffling): the same seed "
+               "gives the same run. Any whole number from 0."),
+    "val_split": N_("Training images kept aside to check the network (validation data), never "
+                    "trained on. 5000 is usual; 0 turns validation off. Book ch. 6.5."),
+    "train_limit": N_("Train on the first N images only (quick experiments); all = 55000 "
+                      "after the validation split."),
+    "early_stop": N_("Stop after this many epochs without a better validation accuracy, and "
+                     "go back to the best epoch. 3-5; off trains every epoch. Book ch. 6.4."),
+}
+
+
+def rich(text: str) -> str:
+    """A tooltip Qt word-wraps (rich text) instead of one screen-wide line; "" stays ""."""
+    return f"<qt>{html.escape(text, quote=False)}</qt>" if text else ""
+
+
+def setting_label(name: str) -> str:
+    """'kernel_size' -> 'kernel size' in the window's language (unknown names unchanged)."""
+    return tr(SETTING_LABELS[name]) if name in SETTING_LABELS else name
+
+
+def setting_tip(name: str) -> str:
+    """What a layer setting does, a sensible range and the book's chapter."""
+    return rich(tr(SETTING_TIPS[name])) if name in SETTING_TIPS else ""
+
+
+def choice_label(value: str) -> str:
+    """A choice shown in a combo box: 'constant', 'he', ... in the window's language."""
+    table = {**INIT_LABELS, **SCHEDULE_LABELS}
+    return tr(table[value]) if value in table else value
+
+
+def layer_tip(layer_type: str) -> str:
+    """One line about a layer type (the Add layer menu, the layer kind box)."""
+    return rich(tr(LAYER_TIPS[layer_type])) if layer_type in LAYER_TIPS else layer_type
+
+
+def train_label(name: str) -> str:
+    """A training setting's label in the window's language."""
+    return tr(TRAIN_LABELS[name]) if name in TRAIN_LABELS else name
+
+
+def train_tip(name: str) -> str:
+    """What a training setting does, a sensible range and the chapter."""
+    return rich(tr(TRAIN_TIPS[name])) if name in TRAIN_TIPS else ""

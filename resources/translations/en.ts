@@ -1,0 +1,15 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>nndesk</name>
+    <message numerus="yes">
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>Finished %n epoch(s)</source>
+        <translation>
+            <numerusform>Finished %n epoch</numerusform>
+            <numerusform>Finished %n epochs</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2414 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja" sourcelanguage="en">
+<context>
+    <name>nndesk</name>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>  (not a whole number: the last window does not fit and is dropped)</source>
+        <translation>  （割り切れません：最後のウィンドウははみ出すため捨てられます）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source> (first {units})</source>
+        <translation>（最初の {units} 個）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source> The first layer's filters before and after training (fig. 7-24) are in the window's filter view.</source>
+        <translation> 学習前と学習後の1層目の畳み込み層のフィルター（図7-24）は、ウィンドウのフィルター表示にあります。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source> · paused</source>
+        <translation> · 一時停止中</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source> · saved to {path}</source>
+        <translation> · {path} に保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/help.py"/>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source> · test accuracy {acc}%</source>
+        <translation> · テストデータの認識精度 {acc}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;About nndesk…</source>
+        <translation>nndesk について(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Canvas</source>
+        <translation>キャンバス(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Clear</source>
+        <translation>消去(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Guide to the window…</source>
+        <translation>ウィンドウの使い方(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>キーボードショートカット(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Lessons</source>
+        <translation>レッスン(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Open image…</source>
+        <translation>画像を開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Open model…</source>
+        <translation>モデルを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Pause / resume</source>
+        <translation>一時停止 / 再開(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Save model as…</source>
+        <translation>名前を付けてモデルを保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Train</source>
+        <translation>学習を開始(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Training</source>
+        <translation>学習(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Undo stroke</source>
+        <translation>一画を取り消す(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>(custom)</source>
+        <translation>（カスタム）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>. Too large a learning rate bounces or diverges; too small a one hardly moves.</source>
+        <translation>。学習率が大きすぎると振動・発散し、小さすぎるとほとんど動きません。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>1,000 random inputs through 5 layers of 100 neurons (nndesk's Network); each histogram counts one layer's 100,000 output values.</source>
+        <translation>1000個のランダムな入力を、各層100ニューロンの5層ネットワーク（nndeskのNetwork）に通します。各ヒストグラムは1つの層の100000個の出力を数えます。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>&lt;b&gt;Centre: watch it learn.&lt;/b&gt; The loss per mini-batch and the accuracy per epoch (training and validation data) of every run, to compare runs; then the first layer's weights and the feature maps of the digit you drew.</source>
+        <translation>&lt;b&gt;中央：学習の様子を見る。&lt;/b&gt;ミニバッチごとの損失関数の値と、エポックごとの認識精度（訓練データと検証データ）を、学習ごとに比べられます。その下に最初のレイヤの重みと、描いた数字の特徴マップ。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>&lt;b&gt;Left: design and train.&lt;/b&gt; Pick a preset network of the book or build your own: Add layer, then select a row to edit its settings (hover over a setting to see what it does). Each row shows the layer's output shape and parameter count; a red row says what does not fit. Below: the training settings and Train, Pause, Stop.</source>
+        <translation>&lt;b&gt;左：設計と学習。&lt;/b&gt;本に出てくるネットワークをプリセットから選ぶか、自分で組み立てます。「レイヤを追加」し、行を選ぶと設定を編集できます（設定にマウスを乗せると説明が出ます）。各行にはレイヤの出力の形とパラメータ数が出て、赤い行は何が合わないかを示します。その下に学習の設定と「学習」「一時停止」「停止」。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>&lt;b&gt;Right: try it.&lt;/b&gt; Draw a digit with the mouse or a pen: the bars show the network's probabilities (softmax) for each digit, and the small image is the 28x28 input it really sees. Open or drop an image file to recognize it.</source>
+        <translation>&lt;b&gt;右：試す。&lt;/b&gt;マウスかペンで数字を描くと、棒グラフが各数字の確率（ソフトマックス関数の出力）を示し、小さな画像はネットワークが実際に見る 28×28 の入力です。画像ファイルを開くかドロップしても認識できます。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>A tiny number added to the variance so Batch Normalization never divides by zero. Leave it at 1e-5. Book ch. 6.3.</source>
+        <translation>Batch Normalization が 0 で割らないよう分散に足す小さな値。1e-5 のままで構いません。本の 6.3 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>About</source>
+        <translation>nndesk について</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Accuracy per epoch</source>
+        <translation>エポックごとの認識精度</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>Activation function</source>
+        <translation>活性化関数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>Activation functions</source>
+        <translation>活性化関数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Add layer ▾</source>
+        <translation>レイヤを追加 ▾</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>After {n} epochs the rule still gets {k} of 4 rows wrong: no single line separates XOR (fig. 2-7).</source>
+        <translation>{n} エポック後も4行中 {k} 行が不正解：XORを分ける直線は1本では引けません（図2-7）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>All four rows are right.</source>
+        <translation>4行すべて正解です。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Average pooling: the mean of each window. Book ch. 7.3.</source>
+        <translation>Average プーリング：窓ごとの平均。本の 7.3 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>Backprop and numerical differentiation must agree: the relative error per weight tensor should be tiny (below 1e-5).</source>
+        <translation>誤差逆伝播法と数値微分の結果は一致するはずです：各重みテンソルの相対誤差はごく小さく（1e-5 未満に）なります。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>Backpropagation</source>
+        <translation>誤差逆伝播法</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Batch Normalization: each feature gets zero mean and unit variance over the mini-batch. Book ch. 6.3.</source>
+        <translation>Batch Normalization：ミニバッチごとに各特徴を平均 0、分散 1 に正規化します。本の 6.3 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>Batch size N</source>
+        <translation>バッチサイズ N</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>BatchNorm layer</source>
+        <translation>BatchNorm レイヤ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Book chapter</source>
+        <translation>本の章・節</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Book chapters</source>
+        <translation>本の章</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
+        <source>Book's settings</source>
+        <translation>本の設定</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>Book's weights</source>
+        <translation>本の重み</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>Bottom: filter #{i} of the model's first Conv2D layer and its output.</source>
+        <translation>下：モデルの最初の畳み込み層のフィルター #{i} とその出力。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>Build XOR from NAND, OR and AND (two layers)</source>
+        <translation>NAND・OR・ANDでXORを作る（2層）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Built with</source>
+        <translation>動作環境</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Cannot open this design</source>
+        <translation>このネットワーク設計を開けません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Cannot open this model</source>
+        <translation>このモデルを開けません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>Cannot read the trained model</source>
+        <translation>学習したモデルを読み込めません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Cannot read this image</source>
+        <translation>この画像を読み込めません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Cannot save the design</source>
+        <translation>ネットワーク設計を保存できません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Cannot save the model</source>
+        <translation>モデルを保存できません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Canvas uses the network being trained</source>
+        <translation>キャンバスは学習中のネットワークを使っています</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/panel.py"/>
+        <source>Ch. 2 Perceptrons and logic gates</source>
+        <translation>2章 パーセプトロンと論理回路</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>Ch. 2 · figs. 2-6, 2-7, 2-13</source>
+        <translation>2章 · 図2-6、2-7、2-13</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/panel.py"/>
+        <source>Ch. 3 Activations, softmax, shapes</source>
+        <translation>3章 活性化関数・ソフトマックス・形状</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>Ch. 3 · figs. 3-6 to 3-9, 3-15 to 3-20, eq. 3.10, 3.11</source>
+        <translation>3章 · 図3-6～3-9、図3-15～3-20、式 3.10、3.11</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/panel.py"/>
+        <source>Ch. 4 Loss and gradient</source>
+        <translation>4章 損失関数と勾配</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Ch. 4 · eq. 4.1, 4.2, figs. 4-5, 4-9, 4-10</source>
+        <translation>4章 · 式 4.1、4.2、図4-5、4-9、4-10</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/panel.py"/>
+        <source>Ch. 5 Computational graph</source>
+        <translation>5章 計算グラフ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>Ch. 5 · figs. 5-16, 5-17</source>
+        <translation>5章 · 図5-16、5-17</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/panel.py"/>
+        <source>Ch. 6 Initial weights</source>
+        <translation>6章 重みの初期値</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/panel.py"/>
+        <source>Ch. 6 Optimizer paths</source>
+        <translation>6章 最適化手法の経路</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
+        <source>Ch. 6 · fig. 6-8 (and 6-3, 6-5, 6-6, 6-7)</source>
+        <translation>6章 · 図6-8（と図6-3、6-5、6-6、6-7）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>Ch. 6 · figs. 6-10, 6-11, 6-13, 6-14</source>
+        <translation>6章 · 図6-10、6-11、6-13、6-14</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/panel.py"/>
+        <source>Ch. 7 Convolution and im2col</source>
+        <translation>7章 畳み込みと im2col</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>Ch. 7 · figs. 7-3 to 7-7, 7-18, 7-19, eq. 7.1</source>
+        <translation>7章 · 図7-3～7-7、図7-18、7-19、式 7.1</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Chapters: ゼロから作るDeep Learning (Koki Saitoh, O'Reilly Japan); the same numbering in 深度学习入门 and Deep Learning from Scratch.</source>
+        <translation>章番号は『ゼロから作るDeep Learning』（斎藤康毅、オライリー・ジャパン）のものです。中国語版『深度学习入门』、英語版でも同じ番号です。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>Checking…</source>
+        <translation>確認中…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Clear</source>
+        <translation>消去</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Clear the canvas (Esc, Delete, Ctrl+L)</source>
+        <translation>キャンバスを消去（Esc、Delete、Ctrl+L）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>Command: {command}</source>
+        <translation>コマンド：{command}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>Compare with the book's cases: std 1, std 0.01, Xavier with sigmoid; std 0.01, Xavier, He with ReLU.</source>
+        <translation>本の例と比べてください：シグモイド関数では標準偏差1・0.01・Xavier、ReLUでは標準偏差0.01・Xavier・He。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Conv2D, padding, stride, MaxPool2D/AvgPool2D, the SimpleConvNet preset</source>
+        <translation>Conv2D、パディング、ストライド、MaxPool2D/AvgPool2D、プリセット SimpleConvNet</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Convolution: small learnable filters slide over the image. Book ch. 7.2.</source>
+        <translation>畳み込み層：学習する小さなフィルターが画像の上をスライドします。本の 7.2 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>Convolutional neural networks</source>
+        <translation>畳み込みニューラルネットワーク</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Correct label (t is one-hot):</source>
+        <translation>正解ラベル（t は one-hot 表現）：</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Cost per epoch (input 1, target 0)</source>
+        <translation>エポックごとのコスト（入力 1、目標 0）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Costs are shown relative to their start. After 50 epochs the output is {q} with the quadratic cost and {ce} with cross-entropy: σ'(z) ≈ {d} at the start slows the quadratic cost's gradient, and cross-entropy has no σ'(z) in it.</source>
+        <translation>コストは最初の値を1として表示しています。50エポック後の出力は、2次コストでは {q}、交差エントロピーでは {ce}：最初の σ'(z) ≈ {d} が2次コストの勾配を小さくしますが、交差エントロピーの勾配には σ'(z) がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Could not export the history</source>
+        <translation>学習の記録を書き出せませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Could not export the plots</source>
+        <translation>グラフを書き出せませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>Created: {created}</source>
+        <translation>作成日時：{created}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>DeepConvNet preset, data augmentation</source>
+        <translation>プリセット DeepConvNet、データ拡張</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Dense (the book's Affine layer): every input connects to every neuron. Book ch. 3 and 5.</source>
+        <translation>Dense（本の Affine レイヤ）：すべての入力がすべてのニューロンにつながります。本の 3 章と 5 章。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Dense layer, activation functions (ReLU, Sigmoid, Tanh), softmax bars on the canvas</source>
+        <translation>Dense レイヤ、活性化関数（ReLU、シグモイド、tanh）、キャンバスのソフトマックスの棒グラフ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>Derivative h'(x)</source>
+        <translation>微分 h'(x)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>Design a valid network first (the designer panel).</source>
+        <translation>まずデザイナーパネルで有効なネットワークを設計してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Design, train and look inside a neural network written in NumPy, and draw digits for it to read. For learners of deep learning from scratch.</source>
+        <translation>NumPy で書かれたニューラルネットワークを設計し、学習させ、中を見て、描いた数字を読ませる。ゼロからディープラーニングを学ぶ人のために。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/download.py"/>
+        <source>Download failed</source>
+        <translation>ダウンロードに失敗しました</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/download.py"/>
+        <source>Downloading MNIST</source>
+        <translation>MNIST のダウンロード</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/download.py"/>
+        <source>Downloading MNIST…</source>
+        <translation>MNIST をダウンロードしています…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Drag the target to move the start. </source>
+        <translation>ターゲットをドラッグすると開始点が動きます。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Drag with the mouse to draw f(x); drag the dashed lines to move the steps</source>
+        <translation>マウスをドラッグして f(x) を描き、破線をドラッグしてステップを動かします</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Draw a digit</source>
+        <translation>数字を描く</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/canvas.py"/>
+        <source>Draw a digit with the mouse or a pen. Esc clears, Ctrl+Z undoes a stroke. Drop an image file here to recognize it.</source>
+        <translation>マウスかペンで数字を描いてください。Esc で消去、Ctrl+Z で一画取り消し。画像ファイルをここにドロップすると認識します。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Dropout: silences random neurons while training, against overfitting. Book ch. 6.4.</source>
+        <translation>Dropout：学習中にランダムにニューロンを消去し、過学習を防ぎます。本の 6.4 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Each computation uses nndesk's sigmoid and Network.</source>
+        <translation>計算はすべて nndesk のシグモイド関数と Network で行います。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>Epochs: {epochs}</source>
+        <translation>エポック数：{epochs}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>Epochs: {epochs} (best: {best})</source>
+        <translation>エポック数：{epochs}（最良：{best}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Error of the derivative of 0.01x² + 0.1x at x = 5</source>
+        <translation>0.01x² + 0.1x の x = 5 での微分の誤差</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Export CSV…</source>
+        <translation>CSV を書き出す…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Export PNG…</source>
+        <translation>PNG を書き出す…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Export curves as &amp;PNG…</source>
+        <translation>グラフを PNG で書き出す(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Export history as &amp;CSV…</source>
+        <translation>学習の記録を CSV で書き出す(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Export the history</source>
+        <translation>学習の記録の書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Export the plots</source>
+        <translation>グラフの書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>Feature maps of the drawn digit</source>
+        <translation>描いた数字の特徴マップ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>Feature maps: draw a digit to see them</source>
+        <translation>特徴マップ：数字を描くと表示されます</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>Fig. 6-14, bottom: with He's std √(2/n) every layer looks alike.</source>
+        <translation>図6-14 下：Heの初期値（標準偏差 √(2/n)）では、どの層も同じ広がりです。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>Fig. 6-14, middle: Xavier is too small for ReLU; the values drift towards 0 as the layers go deeper.</source>
+        <translation>図6-14 中：XavierはReLUには小さすぎ、層が深くなるほど値が0に偏ります。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>Fig. 6-14, top: with std 0.01 the ReLU values shrink towards 0 layer after layer.</source>
+        <translation>図6-14 上：標準偏差0.01では、ReLUのアクティベーションが層ごとに0へ縮んでいきます。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>File: {path}</source>
+        <translation>ファイル：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>Filters on your digit</source>
+        <translation>あなたの数字にフィルターを適用</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>Find weights (perceptron learning rule)</source>
+        <translation>重みを求める（パーセプトロンの学習規則）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>Finished %n epoch(s)</source>
+        <translation>
+            <numerusform>%n エポックの学習が終わりました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>First layer's weights</source>
+        <translation>最初のレイヤの重み</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>First layer's weights and feature maps</source>
+        <translation>最初のレイヤの重みと特徴マップ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>First layer's weights: {why}</source>
+        <translation>最初のレイヤの重み：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Fix the design first: {problem}</source>
+        <translation>先にネットワーク設計を直してください：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Flatten: turns an image into one long vector.</source>
+        <translation>Flatten：画像を一列の長いベクトルにします。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>Forward pass and shapes</source>
+        <translation>順方向の処理と形状</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>Forward: values flow left to right (black). Backward: gradients of the price flow right to left (red); a × node passes each input the other input's value, a + node passes the gradient on unchanged.</source>
+        <translation>順伝播：値は左から右へ流れます（黒）。逆伝播：支払金額の微分が右から左へ流れます（赤）。乗算ノードは上流の値にもう一方の入力を掛けて渡し、加算ノードはそのまま下流へ流します。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>Gate</source>
+        <translation>ゲート</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Gradient and gradient descent</source>
+        <translation>勾配と勾配降下法</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>Gradient check of the network in the designer</source>
+        <translation>デザイナーのネットワークで勾配確認</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Guide</source>
+        <translation>使い方</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>Hand-made filter</source>
+        <translation>手作りのフィルター</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>He</source>
+        <translation>He の初期値</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Height and width of each filter in pixels. 3 or 5 are usual; it must fit the input (with padding). Book ch. 7.2.</source>
+        <translation>フィルターの高さと幅（画素）。3 か 5 がふつうで、（パディング込みで）入力に収まる必要があります。本の 7.2 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Height and width of the pooling window. 2 halves the image. Book ch. 7.3.</source>
+        <translation>プーリングの窓の高さと幅。2 で画像が半分になります。本の 7.3 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/download.py"/>
+        <source>Hide</source>
+        <translation>隠す</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>How many filters slide over the input: the number of output channels. Usually 8-128. Book ch. 7.2.</source>
+        <translation>入力の上をスライドするフィルターの数、つまり出力のチャンネル数。ふつうは 8〜128。本の 7.2 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>How many neurons this layer has: its output size. Hidden layers: 50-1000; the last layer: 10, one per digit. Book ch. 3 and 5 (Affine layer).</source>
+        <translation>このレイヤのニューロンの数、つまり出力の大きさ。隠れ層は 50〜1000、最後の層は数字ごとに 1 つで 10。本の 3 章と 5 章（Affine レイヤ）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>How many times to go through all training images. 5-20 for MNIST. Book ch. 4.5.</source>
+        <translation>訓練データ全体を何回使うか。MNIST なら 5〜20。本の 4.5 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>How slowly Batch Normalization's running mean and variance follow the batches (used when predicting). 0.9-0.99. Book ch. 6.3.</source>
+        <translation>Batch Normalization の移動平均・移動分散（推論で使う）がバッチに追従する遅さ。0.9〜0.99。本の 6.3 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>How the weights move along the gradient: SGD, Momentum, AdaGrad, Adam (usually the safest start). Book ch. 6.1.</source>
+        <translation>勾配に沿って重みをどう更新するか：SGD、Momentum、AdaGrad、Adam（ふつうはこれがいちばん無難）。本の 6.1 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>How the weights start: auto picks He before ReLU and Xavier before sigmoid or tanh; a number is the standard deviation of a normal distribution (0.01 is the book's first choice). Book ch. 6.2.</source>
+        <translation>重みの初期値：「自動」は ReLU の前なら He、sigmoid や tanh の前なら Xavier を選びます。数値は正規分布の標準偏差です（本の最初の例は 0.01）。本の 6.2 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Images ({patterns});;All files (*)</source>
+        <translation>画像 ({patterns});;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Images per mini-batch: one gradient step each. 32-256 is usual; smaller is noisier and slower per image. Book ch. 4.2.</source>
+        <translation>ミニバッチ 1 つの画像の枚数（1 バッチで 1 回更新）。32〜256 がふつう。小さいほどばらつきが大きく、1 枚あたりは遅くなります。本の 4.2 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>In the window</source>
+        <translation>ウィンドウの部分</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>Initial weights</source>
+        <translation>重みの初期値</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>Initial weights and the distribution of activations</source>
+        <translation>重みの初期値と隠れ層のアクティベーション分布</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Initial weights: auto, He, Xavier</source>
+        <translation>重みの初期値：自動、He、Xavier</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>Inputs (x1, x2) and the decision line</source>
+        <translation>入力 (x1, x2) と境界の直線</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Layer</source>
+        <translation>レイヤ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Layer settings</source>
+        <translation>レイヤの設定</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>Layer {n} Conv2D: {count} filters of {h}×{w}</source>
+        <translation>レイヤ {n} Conv2D：{h}×{w} のフィルター {count} 枚</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>Layer {n} Dense: weights of {count} neurons as {h}×{w} images</source>
+        <translation>レイヤ {n} Dense：ニューロン {count} 個の重みを {h}×{w} の画像として表示</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>Layer {n} {chain}: {count} maps {h}×{w}</source>
+        <translation>レイヤ {n} {chain}：{h}×{w} の特徴マップ {count} 枚</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Layer {n}: {type}</source>
+        <translation>レイヤ {n}：{type}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Layers as forward/backward pairs (Affine = Dense, ReLU, Softmax-with-Loss)</source>
+        <translation>forward/backward の組としてのレイヤ（Affine = Dense、ReLU、Softmax-with-Loss）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>LeNet5 preset</source>
+        <translation>プリセット LeNet5</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Leaky ReLU: like ReLU, but negative inputs keep a small slope.</source>
+        <translation>Leaky ReLU：ReLU と同じですが、負の入力にも小さな傾きを残します。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Learning from data</source>
+        <translation>ニューラルネットワークの学習</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Learning lowers a loss function; its gradient, here by numerical differentiation, says which way is downhill.</source>
+        <translation>学習とは損失関数を小さくすることです。その勾配（ここでは数値微分で求めます）が下り坂の方向を示します。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Learning rate over time: constant, step decay (x0.1 every 5 epochs) or cosine (smoothly down to 0).</source>
+        <translation>学習率の時間変化：一定、段階的に減衰（5 エポックごとに 0.1 倍）、コサイン（なめらかに 0 まで）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Learning rate: the size of each step. Adam: 0.001; SGD: 0.01-0.1. Too high and the loss explodes, too low and nothing happens. Book ch. 4.4 and 6.1.</source>
+        <translation>学習率：1 回の更新の大きさ。Adam は 0.001、SGD は 0.01〜0.1。大きすぎると損失が発散し、小さすぎると学習が進みません。本の 4.4 節と 6.1 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Learning slowdown (ch. 3)</source>
+        <translation>学習の遅さ（3章）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/__init__.py"/>
+        <source>Lessons</source>
+        <translation>レッスン</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>Load or train a model with a Conv2D layer to see a learned filter here.</source>
+        <translation>畳み込み層（Conv2D）を持つモデルを読み込むか学習すると、ここに学習したフィルターが表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Loading MNIST and building the network…</source>
+        <translation>MNIST を読み込み、ネットワークを構築しています…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Loading the filter views…</source>
+        <translation>フィルターの表示を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Loading the plots…</source>
+        <translation>グラフを読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Loss functions</source>
+        <translation>損失関数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Loss per batch</source>
+        <translation>バッチごとの損失関数の値</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Loss per batch, mini-batches, learning rate, epochs</source>
+        <translation>バッチごとの損失、ミニバッチ、学習率、エポック</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>MNIST data</source>
+        <translation>MNIST データ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/download.py"/>
+        <source>MNIST is not here yet</source>
+        <translation>MNIST がまだありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>MNIST: 784-50-100-10 (3.6)</source>
+        <translation>MNIST：784-50-100-10（3.6）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Max pooling: keeps the largest value of each window. Book ch. 7.3.</source>
+        <translation>Max プーリング：窓ごとに最大値を残します。本の 7.3 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Mean squared error E = ½ Σ (y_k − t_k)² = {mse}   ·   Cross-entropy error E = −Σ t_k log y_k = −log {yk} = {ce}. Move the 0.6 to another class: both grow (the book: 0.0975 → 0.5975 and 0.51 → 2.30).</source>
+        <translation>2乗和誤差 E = ½ Σ (y_k − t_k)² = {mse}   ·   交差エントロピー誤差 E = −Σ t_k log y_k = −log {yk} = {ce}。0.6 を別のクラスに移すと、どちらも大きくなります（本では 0.0975 → 0.5975、0.51 → 2.30）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Model &amp;info…</source>
+        <translation>モデルの情報(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Model: {name}</source>
+        <translation>モデル：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>Network</source>
+        <translation>ネットワーク</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Network designer</source>
+        <translation>ネットワーク設計</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Network output y and the one-hot label t</source>
+        <translation>ニューラルネットワークの出力 y と one-hot ラベル t</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>Network: {name}, {layers} layers, {params} parameters</source>
+        <translation>ネットワーク：{name}、{layers} レイヤ、パラメータ {params} 個</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>Neural networks</source>
+        <translation>ニューラルネットワーク</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Nielsen's function</source>
+        <translation>Nielsen の例の関数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Nielsen, Neural Networks and Deep Learning · ch. 3, ch. 4</source>
+        <translation>Nielsen『ニューラルネットワークと深層学習』· 3章、4章</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/panel.py"/>
+        <source>Nielsen: slowdown, universality</source>
+        <translation>Nielsen：学習の遅さ・普遍性</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>No digit found</source>
+        <translation>数字が見つかりません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>No model to save</source>
+        <translation>保存するモデルがありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>No model yet — train one or open a model file (File ▸ Open model…).</source>
+        <translation>まだモデルがありません。学習させるか、モデルファイルを開いてください（ファイル ▸ モデルを開く…）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>No model yet — train one or open a model file.</source>
+        <translation>まだモデルがありません。学習させるか、モデルファイルを開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>No overflow at this scale; the two columns agree. The probabilities sum to {total} and keep the order of the scores.</source>
+        <translation>この大きさではオーバーフローせず、2つの列は一致します。確率の和は {total} で、大小関係は入力と同じです。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>Not saved yet (the network being trained)</source>
+        <translation>まだ保存されていません（学習中のネットワーク）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Number type</source>
+        <translation>数値の型</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Numerical differentiation</source>
+        <translation>数値微分</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>OH = OW = (n + 2p − f) / s + 1 = ({n} + 2·{p} − {f}) / {s} + 1 = {size}</source>
+        <translation>出力サイズ OH = OW = (n + 2p − f) / s + 1 = ({n} + 2·{p} − {f}) / {s} + 1 = {size}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Open &amp;design…</source>
+        <translation>ネットワーク設計を開く(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Open a design</source>
+        <translation>ネットワーク設計を開く</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Open a model</source>
+        <translation>モデルを開く</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Open an image of a digit</source>
+        <translation>数字の画像を開く</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Open image…</source>
+        <translation>画像を開く…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Optimizer: SGD, Momentum, AdaGrad, Adam</source>
+        <translation>最適化手法：SGD、Momentum、AdaGrad、Adam</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
+        <source>Optimizers on f(x, y) = x²/20 + y²</source>
+        <translation>f(x, y) = x²/20 + y² での最適化手法</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/worker.py"/>
+        <source>Out of memory: use a smaller batch size, fewer filters or fewer training images.</source>
+        <translation>メモリが足りません。バッチサイズ、フィルター数、訓練画像の数を減らしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Output</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Output a = σ(w·1 + b)</source>
+        <translation>出力 a = σ(w·1 + b)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Output y (10 values, e.g. softmax):</source>
+        <translation>出力 y（10個の値。例：ソフトマックスの出力）：</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Params</source>
+        <translation>パラメータ数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Pause or resume training (Space)</source>
+        <translation>学習を一時停止・再開（Space）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>Paused — press Resume to continue.</source>
+        <translation>一時停止中。「再開」で続けます。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>Perceptrons</source>
+        <translation>パーセプトロン</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Predicting with the network being trained (latest weights).</source>
+        <translation>学習中のネットワーク（最新の重み）で推論しています。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Preset</source>
+        <translation>プリセット</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Random shifts, rotations and scaling of the training images: more varied data, better on hand-drawn digits. Book ch. 8.1.</source>
+        <translation>訓練画像をランダムに平行移動・回転・拡大縮小します（データ拡張）。データが多様になり、手描きの数字に強くなります。本の 8.1 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>ReLU function</source>
+        <translation>ReLU関数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>ReLU: max(0, x), the usual activation function. Book ch. 3.2 and 5.5.</source>
+        <translation>ReLU：max(0, x)、いちばんよく使う活性化関数。本の 3.2 節と 5.5 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Ready.</source>
+        <translation>準備完了。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Recognize a digit from an image file (or drop one here)</source>
+        <translation>画像ファイルの数字を認識（ここにドロップしても可）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>Relative error per tensor: {rows} — largest {worst}: {verdict}</source>
+        <translation>テンソルごとの相対誤差：{rows} — 最大 {worst}：{verdict}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Remove run</source>
+        <translation>この学習を削除</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Remove the last stroke (Ctrl+Z)</source>
+        <translation>最後の一画を取り消す（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Resume training?</source>
+        <translation>学習を再開しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Save d&amp;esign as…</source>
+        <translation>名前を付けてネットワーク設計を保存(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Save the design</source>
+        <translation>ネットワーク設計の保存</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Save the model</source>
+        <translation>モデルの保存</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Saved {path}</source>
+        <translation>{path} を保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>Scores a (comma-separated; try 1010, 1000, 990):</source>
+        <translation>入力信号 a（カンマ区切り。1010, 1000, 990 を試してください）：</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Select a layer to edit its settings.</source>
+        <translation>設定を編集するレイヤを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Settings file</source>
+        <translation>設定ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>Settings: {settings}</source>
+        <translation>設定：{settings}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Share of neurons silenced at random during training, against overfitting. 0.2-0.5; 0 turns Dropout off. Book ch. 6.4.</source>
+        <translation>学習中にランダムに消去するニューロンの割合（過学習を防ぐ）。0.2〜0.5。0 で Dropout なし。本の 6.4 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Sigmoid: squashes into (0, 1), the classic activation. Book ch. 3.2.</source>
+        <translation>シグモイド関数：(0, 1) に押し込める昔ながらの活性化関数。本の 3.2 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Slope of Leaky ReLU for negative inputs. 0.01-0.3; 0 is plain ReLU.</source>
+        <translation>負の入力に対する Leaky ReLU の傾き。0.01〜0.3。0 ならふつうの ReLU。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/app.py"/>
+        <source>Some saved settings were not understood and were ignored: {keys}</source>
+        <translation>保存されていた設定の一部が読めなかったため、無視しました：{keys}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/app.py"/>
+        <source>Something went wrong</source>
+        <translation>問題が発生しました</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Space the steps evenly</source>
+        <translation>ステップを等間隔に置く</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Start from a network of the book (you can edit it afterwards)</source>
+        <translation>本に出てくるネットワークから始める（あとで編集できます）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Starting point of every random choice (weights, shuffling): the same seed gives the same run. Any whole number from 0.</source>
+        <translation>乱数（重みの初期値、シャッフル）の出発点。同じシードなら同じ学習になります。0 以上の整数ならどれでも構いません。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Step between two positions of the filter or window. 1 for convolutions; for pooling, empty means the window size (no overlap). Book ch. 7.2-7.3.</source>
+        <translation>フィルターや窓を動かす間隔。畳み込みは 1。プーリングで空欄なら窓の大きさと同じ（重なりなし）。本の 7.2〜7.3 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
+        <source>Steps from ({x}, {y})</source>
+        <translation>({x}, {y}) からのステップ数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Stop after this many epochs without a better validation accuracy, and go back to the best epoch. 3-5; off trains every epoch. Book ch. 6.4.</source>
+        <translation>検証データの認識精度がこのエポック数だけ良くならなければ学習を止め、最良のエポックに戻します。3〜5。「なし」なら全エポック学習します。本の 6.4 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Stop training and keep a checkpoint (Ctrl+.)</source>
+        <translation>学習を止め、チェックポイントを残す（Ctrl+.）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>Stopping after this batch…</source>
+        <translation>このバッチのあとで停止します…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Tanh: squashes into (-1, 1), centred on zero.</source>
+        <translation>tanh 関数：0 を中心に (-1, 1) に押し込めます。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>Test accuracy: {acc}%</source>
+        <translation>テストデータの認識精度：{acc}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>The 28x28 image the network sees (after preprocessing)</source>
+        <translation>ネットワークが見る 28×28 の画像（前処理のあと）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>The activation function turns a layer's weighted sum into its output; the derivative is what backprop multiplies by (ch. 5).</source>
+        <translation>活性化関数は層の重み付き和を出力信号に変換します。逆伝播で掛けられるのはその微分です（5章）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>The book's 2-3-2-2 network (3.4.3)</source>
+        <translation>本の 2-3-2-2 ネットワーク（3.4.3）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>The check failed: {error}</source>
+        <translation>確認に失敗しました：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>The design has a problem</source>
+        <translation>ネットワーク設計に問題があります</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
+        <source>The gradient points mostly along y, not at the minimum (0, 0): SGD zigzags, Momentum rolls like a ball, AdaGrad and RMSprop shrink the steps along y, Adam does both. Each path is nndesk's own optimizer class updating (x, y).</source>
+        <translation>勾配はほとんど y 方向を指し、最小値 (0, 0) を向いていません：SGD はジグザグに進み、Momentum はボールのように転がり、AdaGrad と RMSprop は y 方向の更新を小さくし、Adam はその両方を行います。どの経路も nndesk 自身の最適化クラスが (x, y) を更新したものです。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>The inner sizes must match: the columns of the left matrix equal the rows of W; b is added to every row (broadcasting).</source>
+        <translation>対応する次元の要素数を一致させます：左の行列の列数と W の行数が等しく、b は各行に加算されます（ブロードキャスト）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>The learning rule found these weights in {n} epochs.</source>
+        <translation>学習規則が {n} エポックでこの重みを見つけました。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>The network has no layers.</source>
+        <translation>ネットワークにレイヤがありません。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>The {f}×{f} filter does not fit the padded {m}×{m} input.</source>
+        <translation>{f}×{f} のフィルターはパディング後の {m}×{m} の入力に収まりません。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>This is fig. 6-10: the values pile up at 0 and 1, where the sigmoid's gradient vanishes.</source>
+        <translation>これが図6-10です：データが0と1に偏り、そこではシグモイド関数の勾配が消失します。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>This is fig. 6-11: every value is near 0.5; the neurons all say the same, so many neurons are no better than one.</source>
+        <translation>これが図6-11です：どの値も0.5付近に集まります。ニューロンがみな同じ値を出すので、多数のニューロンがいても1つと変わりません（表現力の制限）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>This is fig. 6-13: with Xavier's std 1/√n the values stay spread out in every layer.</source>
+        <translation>これが図6-13です：Xavierの初期値（標準偏差 1/√n）では、どの層でも分布に広がりがあります。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>This layer has no settings.</source>
+        <translation>このレイヤには設定がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>This network has no Conv2D layer, so it has no feature maps.</source>
+        <translation>このネットワークには畳み込み層（Conv2D）がないので、特徴マップはありません。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Tick to show a run, untick to hide it</source>
+        <translation>チェックすると学習結果を表示、外すと隠します</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>Top: {source}, the hand-made filter (white +, black −) and its output. </source>
+        <translation>上：{source}、手作りのフィルター（白が正、黒が負）とその出力。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Total: {params} parameters · input {input} → output {output}</source>
+        <translation>合計：パラメータ {params} 個 · 入力 {input} → 出力 {output}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Total: —</source>
+        <translation>合計：—</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Train</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Train a network or open a model first.</source>
+        <translation>先にネットワークを学習させるか、モデルを開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Train on the first N images only (quick experiments); all = 55000 after the validation split.</source>
+        <translation>最初の N 枚だけで学習（手早い実験用）。「すべて」は検証データを除いた 55000 枚。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Train this design on MNIST (Ctrl+T)</source>
+        <translation>このネットワークを MNIST で学習（Ctrl+T）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Training</source>
+        <translation>学習の設定</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>Training diverged</source>
+        <translation>学習が発散しました</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/worker.py"/>
+        <source>Training failed: {err}
+
+Check the design and the training settings.</source>
+        <translation>学習に失敗しました：{err}
+
+ネットワーク設計と学習の設定を確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Training images kept aside to check the network (validation data), never trained on. 5000 is usual; 0 turns validation off. Book ch. 6.5.</source>
+        <translation>ネットワークの確認用に取り分ける訓練画像（検証データ）。学習には使いません。5000 がふつう、0 で検証なし。本の 6.5 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Training needs MNIST; drawing still works.</source>
+        <translation>学習には MNIST が必要です。数字を描くことはできます。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/download.py"/>
+        <source>Training needs the MNIST files in
+{folder}
+
+Missing: {missing}
+
+Download them now (about 11 MB)? Drawing digits works without them.</source>
+        <translation>学習には次のフォルダーに MNIST のファイルが必要です：
+{folder}
+
+足りないもの：{missing}
+
+今ダウンロードしますか（約 11 MB）？ 数字を描くことはファイルがなくてもできます。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>Training resumed.</source>
+        <translation>学習を再開しました。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>Training stopped</source>
+        <translation>学習が止まりました</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>Training time: {minutes} min</source>
+        <translation>学習時間：{minutes} 分</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Training was interrupted when the window closed.
+Its checkpoint is {path}.
+
+Resume that run now?</source>
+        <translation>ウィンドウを閉じたときに学習が中断されました。
+チェックポイントは {path} です。
+
+その学習を今再開しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>Training {epochs} epochs of {batches} batches…</source>
+        <translation>{batches} バッチ × {epochs} エポックを学習しています…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Training…</source>
+        <translation>学習中…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>True derivative 0.2. For the forward difference, shrinking h first helps (less truncation error), then hurts (rounding error): its best h is {best}. The central difference has no truncation error on a quadratic, only rounding; the book uses h = 1e-4. At h = 1e-50, 5 + h rounds to 5, the difference is 0 and the error is the whole 0.2.</source>
+        <translation>真の微分は 0.2。前方差分では、h を小さくすると最初は良くなり（打ち切り誤差が減る）、やがて悪くなります（丸め誤差）：最良の h は {best}。中心差分は2次関数では打ち切り誤差がなく丸め誤差だけです。本では h = 1e-4 を使います。h = 1e-50 では 5 + h が 5 に丸められ、差は 0、誤差は 0.2 そのものです。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>Two lines: the output is 1 between them. Layer 1 computes NAND and OR, layer 2 computes AND of their outputs.</source>
+        <translation>2本の直線：その間で出力が1になります。第1層がNANDとORを、第2層がその出力のANDを計算します。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Type 10 numbers from 0 to 1, separated by commas.</source>
+        <translation>0～1 の数を10個、カンマで区切って入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>Type between 1 and 20 numbers.</source>
+        <translation>1～20個の数を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>Type numbers separated by commas.</source>
+        <translation>カンマで区切った数を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Undo</source>
+        <translation>取り消し</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Universality (ch. 4)</source>
+        <translation>普遍性（4章）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>Validation accuracy: {acc}%</source>
+        <translation>検証データの認識精度：{acc}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Validation images, choosing settings</source>
+        <translation>検証データ、ハイパーパラメータの選び方</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Weight decay, Dropout, early stop, train vs validation accuracy (overfitting)</source>
+        <translation>荷重減衰、Dropout、早期終了、訓練データと検証データの認識精度の差（過学習）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Weight decay: pulls weights toward zero, against overfitting. 0 (off) to 0.001; 0.0001 is a good start. Book ch. 6.4.</source>
+        <translation>荷重減衰：重みを 0 に近づけ、過学習を防ぎます。0（なし）〜0.001。まずは 0.0001。本の 6.4 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Where the &amp;books explain it…</source>
+        <translation>本のどこで説明しているか(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>While training, the canvas and the feature maps use the latest weights. A run is saved with its curves and settings; File ▸ Open model brings any model back. View ▸ Language switches between English, 简体中文 and 日本語 at once.</source>
+        <translation>学習中は、キャンバスと特徴マップが最新の重みを使います。学習結果はグラフと設定と一緒に保存され、「ファイル ▸ モデルを開く」でいつでも戻せます。「表示 ▸ 言語」で English・简体中文・日本語をすぐに切り替えられます。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Why cross-entropy, and why one hidden layer can do it all</source>
+        <translation>なぜ交差エントロピーか、なぜ隠れ層1つで何でも表せるか</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>X {shape}: {what}</source>
+        <translation>X {shape}：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Xavier</source>
+        <translation>Xavier の初期値</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Your runs</source>
+        <translation>学習結果の保存先</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Zero pixels added around the input. (kernel size - 1) / 2 keeps the size: 1 for 3x3, 2 for 5x5. Book ch. 7.2.</source>
+        <translation>入力の周りに足す 0 の画素。（フィルターサイズ − 1）/ 2 で大きさが変わりません：3×3 なら 1、5×5 なら 2。本の 7.2 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a network needs a non-empty list of "layers"</source>
+        <translation>ネットワークには空でない "layers" のリストが必要です</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>a sample 7 (draw on the canvas)</source>
+        <translation>見本の 7（キャンバスに書けます）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a {k}x{k} kernel does not fit a {h}x{w} input</source>
+        <translation>{k}×{k} のフィルターは {h}×{w} の入力に収まりません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a {k}x{k} kernel does not fit a {h}x{w} input padded by {p}</source>
+        <translation>{k}×{k} のフィルターは、パディング {p} の {h}×{w} の入力に収まりません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a {p}x{p} window does not fit a {h}x{w} input</source>
+        <translation>{p}×{p} の窓は {h}×{w} の入力に収まりません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>accuracy %</source>
+        <translation>認識精度 %</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
+        <source>after {n} steps: ({x}, {y}), f = {f}</source>
+        <translation>{n} ステップ後：({x}, {y})、f = {f}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>all</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>apple price</source>
+        <translation>りんごの値段</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>apples</source>
+        <translation>りんごの個数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>augment</source>
+        <translation>データ拡張</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>auto</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>backprop disagrees!</source>
+        <translation>逆伝播が数値微分と一致しません！</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>backprop is right</source>
+        <translation>逆伝播の実装は正しい</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>batch</source>
+        <translation>バッチ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>batch size</source>
+        <translation>バッチサイズ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>best {acc}%</source>
+        <translation>最良 {acc}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>bumps (2 hidden neurons each)</source>
+        <translation>こぶの数（それぞれ隠れニューロン2個）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>central difference (f(x+h) − f(x−h)) / 2h</source>
+        <translation>中心差分 (f(x+h) − f(x−h)) / 2h</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 3</source>
+        <translation>3 章</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 4</source>
+        <translation>4 章</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 5</source>
+        <translation>5 章</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 6.1</source>
+        <translation>6.1 節</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 6.2</source>
+        <translation>6.2 節</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 6.3</source>
+        <translation>6.3 節</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 6.4</source>
+        <translation>6.4 節</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 6.5</source>
+        <translation>6.5 節</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 7.1-7.5</source>
+        <translation>7.1〜7.5 節</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 7.6</source>
+        <translation>7.6 節</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 7.7</source>
+        <translation>7.7 節</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 8.1</source>
+        <translation>8.1 節</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>class</source>
+        <translation>クラス</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>col (f² × OH·OW): one column per output pixel — click one</source>
+        <translation>col（f² × OH·OW）：出力の1画素につき1列 — 列をクリックしてください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>constant</source>
+        <translation>一定</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>consumption tax</source>
+        <translation>消費税</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>cosine</source>
+        <translation>コサイン</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>cost</source>
+        <translation>コスト</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>cross-entropy cost</source>
+        <translation>交差エントロピーコスト関数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
+        <source>diverged</source>
+        <translation>発散しました</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>draw a digit</source>
+        <translation>数字を描いてください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/canvas.py"/>
+        <source>draw a digit here</source>
+        <translation>ここに数字を描いてください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>drop rate</source>
+        <translation>消去する割合</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>early stop</source>
+        <translation>早期終了</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>epoch</source>
+        <translation>エポック</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>epoch {epoch}/{epochs} · {percent}%</source>
+        <translation>エポック {epoch}/{epochs} · {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>epochs</source>
+        <translation>エポック数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>epsilon</source>
+        <translation>イプシロン</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>exp(a) overflows to inf: the naive softmax gives nan (inf / inf). Subtracting the largest score first gives the same probabilities and no overflow (eq. 3.11).</source>
+        <translation>exp(a) が inf にオーバーフローし、素直な実装のソフトマックスは nan（inf / inf）になります。先に入力信号の最大値を引けば、結果は同じでオーバーフローしません（式 3.11）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>f(x0, x1) = x0² + x1²: −gradient (arrows) and descent paths</source>
+        <translation>f(x0, x1) = x0² + x1²：勾配にマイナスを付けたベクトル（矢印）と勾配降下の経路</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>filter</source>
+        <translation>フィルター</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>filter W</source>
+        <translation>フィルター W</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>filter f</source>
+        <translation>フィルターサイズ f</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>filters</source>
+        <translation>フィルター数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>forward difference (f(x+h) − f(x)) / h</source>
+        <translation>前方差分 (f(x+h) − f(x)) / h</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>horizontal edges</source>
+        <translation>横のエッジ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>identity</source>
+        <translation>恒等関数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>identity function</source>
+        <translation>恒等関数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>im2col copies every window of the input into one column; the whole convolution is then one matrix product, which is why nndesk's Conv2D is fast.</source>
+        <translation>im2col は入力データのフィルターが適用される各領域を1列に展開します。すると畳み込み演算全体が1回の行列の積になり、これが nndesk の Conv2D が速い理由です。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>infinite</source>
+        <translation>無限大</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>initial weights</source>
+        <translation>重みの初期値</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>input (padded)</source>
+        <translation>入力データ（パディング込み）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>input n</source>
+        <translation>入力サイズ n</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>kernel size</source>
+        <translation>フィルターサイズ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>labels must be in 0..{high}; got {low}..{top}</source>
+        <translation>ラベルは 0〜{high} でなければなりませんが、{low}〜{top} でした</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>layer {n}</source>
+        <translation>{n} 層目</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>layer {n} ({type}): {reason}</source>
+        <translation>レイヤ {n}（{type}）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>leaky ReLU (α = 0.1)</source>
+        <translation>Leaky ReLU関数（α = 0.1）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>learned filter #</source>
+        <translation>学習したフィルター #</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>learning rate</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>learning rate {i}</source>
+        <translation>学習率 {i}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>learning rate η</source>
+        <translation>学習率 η</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>lr {lr}: f = {f} after {n} steps</source>
+        <translation>学習率 {lr}：{n} ステップ後 f = {f}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>map</source>
+        <translation>特徴マップ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>mean per layer: {means} · std per layer: {stds}</source>
+        <translation>層ごとの平均：{means} · 層ごとの標準偏差：{stds}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>naive softmax</source>
+        <translation>素直なソフトマックス</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>needs an image (channels x height x width), but its input is {size} numbers in a row; put {layer} before any Dense or Flatten</source>
+        <translation>画像（チャンネル×高さ×幅）が必要ですが、入力は一列に並んだ {size} 個の数です。{layer} は Dense や Flatten より前に置いてください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>negative slope</source>
+        <translation>負の傾き</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>network sees</source>
+        <translation>ネットワークの入力</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>neuron</source>
+        <translation>ニューロン</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>nndesk help</source>
+        <translation>nndesk ヘルプ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>nndesk — design, train, look inside, draw</source>
+        <translation>nndesk — 設計し、学習させ、中を見て、描く</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>no layers</source>
+        <translation>レイヤがありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>no model</source>
+        <translation>モデルなし</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>none yet</source>
+        <translation>まだありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>off</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>on</source>
+        <translation>あり</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>one sample</source>
+        <translation>1件のデータ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>optimizer</source>
+        <translation>最適化手法</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>orange price</source>
+        <translation>みかんの値段</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>oranges</source>
+        <translation>みかんの個数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>other std:</source>
+        <translation>その他の標準偏差：</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>output = W (1 × f²) · col</source>
+        <translation>出力 = W (1 × f²) · col</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>padding</source>
+        <translation>パディング</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>padding p</source>
+        <translation>パディング p</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>payment</source>
+        <translation>支払金額</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>pool size</source>
+        <translation>プーリングの窓</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>quadratic cost</source>
+        <translation>2次コスト関数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>running-average momentum</source>
+        <translation>移動平均のモーメンタム</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/editors.py"/>
+        <source>same as pool size</source>
+        <translation>プーリングの窓と同じ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>schedule</source>
+        <translation>学習率スケジュール</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>seed</source>
+        <translation>乱数シード</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>shown for a first Conv2D or a Dense on raw pixels</source>
+        <translation>最初のレイヤが Conv2D か、画素に直接つながる Dense のときに表示します</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>sigmoid function</source>
+        <translation>シグモイド関数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>softmax function</source>
+        <translation>ソフトマックス関数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>softmax(a): probabilities</source>
+        <translation>softmax(a)：確率</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>steepness w</source>
+        <translation>急峻さ w</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>step decay</source>
+        <translation>段階的に減衰</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>step function</source>
+        <translation>ステップ関数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>steps</source>
+        <translation>ステップ数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>stopped early: no better validation accuracy for {n} epochs (best: epoch {best}, {acc})</source>
+        <translation>早期終了：{n} エポックのあいだ検証データの認識精度が上がりませんでした（最良：エポック {best}、{acc}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>stopped early: no better validation accuracy for {n} epochs (best: epoch {best}, {acc}); weights of epoch {restored} restored</source>
+        <translation>早期終了：{n} エポックのあいだ検証データの認識精度が上がりませんでした（最良：エポック {best}、{acc}）。エポック {restored} の重みに戻しました</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>stopped in epoch {epoch} after batch {batch} of {batches}</source>
+        <translation>エポック {epoch} のバッチ {batch}/{batches} のあとで停止しました</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>stride</source>
+        <translation>ストライド</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>stride s</source>
+        <translation>ストライド s</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>tanh function</source>
+        <translation>tanh関数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>target</source>
+        <translation>正解</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a {size} map</source>
+        <translation>最後のレイヤはクラスごとに 1 つのスコアを出す必要があります（例：ユニット数 10 の Dense）が、{size} のマップを出しています</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the loss became {kind} at step {step}: the learning rate {lr} is probably too high; try {suggest} (the last good weights were kept)</source>
+        <translation>ステップ {step} で損失関数の値が {kind} になりました。学習率 {lr} が大きすぎるようです。{suggest} を試してください（最後の正常な重みを残しました）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>the network being trained</source>
+        <translation>学習中のネットワーク</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>train</source>
+        <translation>訓練データ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>train images</source>
+        <translation>訓練画像の数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>units</source>
+        <translation>ユニット数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>unknown layer type; did you mean {close}? known types: {known}</source>
+        <translation>未知のレイヤの種類です。{close} のことですか？ 使える種類：{known}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>unknown layer type; known types: {known}</source>
+        <translation>未知のレイヤの種類です。使える種類：{known}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>unknown setting {name} (settings: {known})</source>
+        <translation>未知の設定 {name}（設定できるもの：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>validation</source>
+        <translation>検証データ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>vertical edges</source>
+        <translation>縦のエッジ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>weight decay</source>
+        <translation>荷重減衰</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>y = 1 when w1·x1 + w2·x2 + b &gt; 0, else 0. One perceptron draws one straight line: AND, NAND and OR have one, XOR needs two layers.</source>
+        <translation>w1·x1 + w2·x2 + b &gt; 0 のとき y = 1、それ以外は 0。1つのパーセプトロンは1本の直線しか引けません：AND・NAND・ORは1本で足り、XORには2層が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>your digit</source>
+        <translation>あなたが書いた数字</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/download.py"/>
+        <source>{error}
+
+Check your internet connection and try again, or copy the four MNIST .gz files into {folder}.</source>
+        <translation>{error}
+
+インターネット接続を確認してもう一度試すか、MNIST の 4 つの .gz ファイルを {folder} にコピーしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/app.py"/>
+        <source>{error}
+
+The window keeps working; if this happens again, save your design and model, restart nndesk, and report the message above.</source>
+        <translation>{error}
+
+ウィンドウはこのまま使えます。再び起きたら、ネットワーク設計とモデルを保存して nndesk を再起動し、上のメッセージを報告してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>{err}
+
+Choose another folder.</source>
+        <translation>{err}
+
+別のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>{err}
+
+Open a .json file saved with File ▸ Save design.</source>
+        <translation>{err}
+
+「ファイル ▸ ネットワーク設計を保存」で保存した .json ファイルを開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>{err}
+
+Open a .npz file saved by nndesk (File ▸ Save model, or `nndesk train --out`).</source>
+        <translation>{err}
+
+nndesk が保存した .npz ファイル（ファイル ▸ モデルを保存、または `nndesk train --out`）を開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/worker.py"/>
+        <source>{err}
+
+Use Train again to download MNIST, or put the files there.</source>
+        <translation>{err}
+
+もう一度「学習」を押して MNIST をダウンロードするか、ファイルをそこに置いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>{k} of 4 rows are wrong (red).</source>
+        <translation>4行中 {k} 行が不正解（赤）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>{message}
+
+Lower the learning rate in the Training settings and train again.</source>
+        <translation>{message}
+
+学習の設定で学習率を下げて、もう一度学習させてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} must be a number, not {value}</source>
+        <translation>{name} は数値でなければなりません（{value} ではなく）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} must be a whole number, not {value}</source>
+        <translation>{name} は整数でなければなりません（{value} ではなく）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} must be above {low}, not {value}</source>
+        <translation>{name} は {low} より大きくなければなりません（{value} ではなく）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} must be at least {low}, not {value}</source>
+        <translation>{name} は {low} 以上でなければなりません（{value} ではなく）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} must be at most {high}, not {value}</source>
+        <translation>{name} は {high} 以下でなければなりません（{value} ではなく）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} must be one of {choices} or a number (the std of a normal distribution), not {value}</source>
+        <translation>{name} は {choices} のどれか、または数値（正規分布の標準偏差）でなければなりません（{value} ではなく）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>{n} bumps = {h} steep sigmoid neurons, each step at s = −b/w; heights f(midpoint) are the output weights. Mean |error| = {e}. More (or better placed) steps give a closer fit: one hidden layer can approximate any continuous function.</source>
+        <translation>{n} 個のこぶ = {h} 個の急峻なシグモイドニューロン。各ステップは s = −b/w にあり、高さ f(中点) が出力の重みです。平均 |誤差| = {e}。ステップを増やす（またはうまく置く）ほど近づきます：隠れ層1つで任意の連続関数を近似できます。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>{n} samples, one per row</source>
+        <translation>{n} 件のデータ（1行に1件）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>{path}
+
+The image looks empty (no ink). Open a picture of one dark digit on light paper, or the reverse.</source>
+        <translation>{path}
+
+画像が空のようです（線がありません）。明るい紙に暗い色で書いた数字 1 つの画像（または白黒が逆のもの）を開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>{path}
+
+{error}
+
+Open a PNG, JPEG or BMP picture of one digit.</source>
+        <translation>{path}
+
+{error}
+
+数字 1 つの PNG・JPEG・BMP 画像を開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>{percent}% sure</source>
+        <translation>確信度 {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>{problem}
+
+Fix the marked layer in the designer, then train.</source>
+        <translation>{problem}
+
+ネットワーク設計で印のついたレイヤを直してから学習させてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>{rate} images/s · ETA {eta}</source>
+        <translation>{rate} 枚/秒 · 残り {eta}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>|error|</source>
+        <translation>|誤差|</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>⚠ {error}. Fix this layer to train.</source>
+        <translation>⚠ {error}。学習させるにはこのレイヤを直してください。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2414 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>nndesk</name>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>  (not a whole number: the last window does not fit and is dropped)</source>
+        <translation>  （不是整数：最后一个窗口放不下，被舍弃）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source> (first {units})</source>
+        <translation>（前 {units} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source> The first layer's filters before and after training (fig. 7-24) are in the window's filter view.</source>
+        <translation> 学习前后第 1 层卷积层的滤波器（图7-24）可在窗口的滤波器视图中查看。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source> · paused</source>
+        <translation> · 已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source> · saved to {path}</source>
+        <translation> · 已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/help.py"/>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source> · test accuracy {acc}%</source>
+        <translation> · 测试准确率 {acc}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;About nndesk…</source>
+        <translation>关于 nndesk(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Canvas</source>
+        <translation>画布(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Clear</source>
+        <translation>清空(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Guide to the window…</source>
+        <translation>窗口使用说明(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>快捷键(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Open image…</source>
+        <translation>打开图像(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Open model…</source>
+        <translation>打开模型(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Pause / resume</source>
+        <translation>暂停 / 继续(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Save model as…</source>
+        <translation>模型另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Undo stroke</source>
+        <translation>撤销一笔(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>(custom)</source>
+        <translation>（自定义）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>. Too large a learning rate bounces or diverges; too small a one hardly moves.</source>
+        <translation>。学习率过大会来回振荡或发散；过小则几乎不动。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>1,000 random inputs through 5 layers of 100 neurons (nndesk's Network); each histogram counts one layer's 100,000 output values.</source>
+        <translation>1000 个随机输入通过 5 层、每层 100 个神经元的网络（nndesk 的 Network）；每个直方图统计一层的 100000 个输出值。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>&lt;b&gt;Centre: watch it learn.&lt;/b&gt; The loss per mini-batch and the accuracy per epoch (training and validation data) of every run, to compare runs; then the first layer's weights and the feature maps of the digit you drew.</source>
+        <translation>&lt;b&gt;中间：观察学习过程。&lt;/b&gt;每次训练的每个 mini-batch 的损失和每轮的准确率（训练数据和验证数据），便于比较；下方是第一层的权重和所画数字的特征图。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>&lt;b&gt;Left: design and train.&lt;/b&gt; Pick a preset network of the book or build your own: Add layer, then select a row to edit its settings (hover over a setting to see what it does). Each row shows the layer's output shape and parameter count; a red row says what does not fit. Below: the training settings and Train, Pause, Stop.</source>
+        <translation>&lt;b&gt;左边：设计和训练。&lt;/b&gt;从预设中选择书中的网络，或者自己搭建：点击“添加层”，再选中一行即可编辑它的设置（鼠标悬停在设置上可以看到说明）。每一行显示该层的输出形状和参数个数；红色的行说明哪里不匹配。下方是训练设置以及“训练”“暂停”“停止”。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>&lt;b&gt;Right: try it.&lt;/b&gt; Draw a digit with the mouse or a pen: the bars show the network's probabilities (softmax) for each digit, and the small image is the 28x28 input it really sees. Open or drop an image file to recognize it.</source>
+        <translation>&lt;b&gt;右边：试一试。&lt;/b&gt;用鼠标或手写笔画一个数字：条形图显示网络对每个数字的概率（softmax 函数的输出），小图是网络实际看到的 28×28 输入。也可以打开或拖入图像文件来识别。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>A tiny number added to the variance so Batch Normalization never divides by zero. Leave it at 1e-5. Book ch. 6.3.</source>
+        <translation>加到方差上的极小值，防止 Batch Normalization 除以 0。保持 1e-5 即可。见书 6.3 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>About</source>
+        <translation>关于 nndesk</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Accuracy per epoch</source>
+        <translation>每轮的准确率</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>Activation function</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>Activation functions</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Add layer ▾</source>
+        <translation>添加层 ▾</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>After {n} epochs the rule still gets {k} of 4 rows wrong: no single line separates XOR (fig. 2-7).</source>
+        <translation>{n} 个 epoch 之后仍有 {k} 行（共 4 行）错误：没有一条直线能分开异或门（图2-7）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>All four rows are right.</source>
+        <translation>四行全部正确。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Average pooling: the mean of each window. Book ch. 7.3.</source>
+        <translation>Average 池化：取每个窗口的平均值。见书 7.3 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>Backprop and numerical differentiation must agree: the relative error per weight tensor should be tiny (below 1e-5).</source>
+        <translation>误差反向传播法与数值微分的结果必须一致：每个权重张量的相对误差应非常小（低于 1e-5）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>Backpropagation</source>
+        <translation>误差反向传播法</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Batch Normalization: each feature gets zero mean and unit variance over the mini-batch. Book ch. 6.3.</source>
+        <translation>Batch Normalization：以 mini-batch 为单位把每个特征正规化为均值 0、方差 1。见书 6.3 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>Batch size N</source>
+        <translation>批大小 N</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>BatchNorm layer</source>
+        <translation>BatchNorm 层</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Book chapter</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Book chapters</source>
+        <translation>书中章节</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
+        <source>Book's settings</source>
+        <translation>书中的设置</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>Book's weights</source>
+        <translation>书中的权重</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>Bottom: filter #{i} of the model's first Conv2D layer and its output.</source>
+        <translation>下：模型第一个卷积层的滤波器 #{i} 及其输出。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>Build XOR from NAND, OR and AND (two layers)</source>
+        <translation>用与非门、或门和与门组合异或门（两层）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Built with</source>
+        <translation>运行环境</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Cannot open this design</source>
+        <translation>无法打开此网络设计</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Cannot open this model</source>
+        <translation>无法打开此模型</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>Cannot read the trained model</source>
+        <translation>无法读取训练好的模型</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Cannot read this image</source>
+        <translation>无法读取此图像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Cannot save the design</source>
+        <translation>无法保存网络设计</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Cannot save the model</source>
+        <translation>无法保存模型</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Canvas uses the network being trained</source>
+        <translation>画布正在使用训练中的网络</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/panel.py"/>
+        <source>Ch. 2 Perceptrons and logic gates</source>
+        <translation>第2章 感知机与逻辑电路</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>Ch. 2 · figs. 2-6, 2-7, 2-13</source>
+        <translation>第2章 · 图2-6、2-7、2-13</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/panel.py"/>
+        <source>Ch. 3 Activations, softmax, shapes</source>
+        <translation>第3章 激活函数、softmax、形状</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>Ch. 3 · figs. 3-6 to 3-9, 3-15 to 3-20, eq. 3.10, 3.11</source>
+        <translation>第3章 · 图3-6～3-9、图3-15～3-20、式 3.10、3.11</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/panel.py"/>
+        <source>Ch. 4 Loss and gradient</source>
+        <translation>第4章 损失函数与梯度</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Ch. 4 · eq. 4.1, 4.2, figs. 4-5, 4-9, 4-10</source>
+        <translation>第4章 · 式 4.1、4.2，图4-5、4-9、4-10</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/panel.py"/>
+        <source>Ch. 5 Computational graph</source>
+        <translation>第5章 计算图</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>Ch. 5 · figs. 5-16, 5-17</source>
+        <translation>第5章 · 图5-16、5-17</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/panel.py"/>
+        <source>Ch. 6 Initial weights</source>
+        <translation>第6章 权重的初始值</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/panel.py"/>
+        <source>Ch. 6 Optimizer paths</source>
+        <translation>第6章 最优化方法的路径</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
+        <source>Ch. 6 · fig. 6-8 (and 6-3, 6-5, 6-6, 6-7)</source>
+        <translation>第6章 · 图6-8（及图6-3、6-5、6-6、6-7）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>Ch. 6 · figs. 6-10, 6-11, 6-13, 6-14</source>
+        <translation>第6章 · 图6-10、6-11、6-13、6-14</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/panel.py"/>
+        <source>Ch. 7 Convolution and im2col</source>
+        <translation>第7章 卷积与 im2col</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>Ch. 7 · figs. 7-3 to 7-7, 7-18, 7-19, eq. 7.1</source>
+        <translation>第7章 · 图7-3～7-7、图7-18、7-19、式 7.1</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Chapters: ゼロから作るDeep Learning (Koki Saitoh, O'Reilly Japan); the same numbering in 深度学习入门 and Deep Learning from Scratch.</source>
+        <translation>章节号依据《深度学习入门：基于Python的理论与实现》（斋藤康毅著，人民邮电出版社），与日文原版和英文版相同。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>Checking…</source>
+        <translation>正在确认…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Clear the canvas (Esc, Delete, Ctrl+L)</source>
+        <translation>清空画布（Esc、Delete、Ctrl+L）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>Command: {command}</source>
+        <translation>命令：{command}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>Compare with the book's cases: std 1, std 0.01, Xavier with sigmoid; std 0.01, Xavier, He with ReLU.</source>
+        <translation>与书中的情形对比：sigmoid 函数配标准差 1、0.01、Xavier；ReLU 配标准差 0.01、Xavier、He。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Conv2D, padding, stride, MaxPool2D/AvgPool2D, the SimpleConvNet preset</source>
+        <translation>Conv2D、填充、步幅、MaxPool2D/AvgPool2D、预设 SimpleConvNet</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Convolution: small learnable filters slide over the image. Book ch. 7.2.</source>
+        <translation>卷积层：可学习的小滤波器在图像上滑动。见书 7.2 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>Convolutional neural networks</source>
+        <translation>卷积神经网络</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Correct label (t is one-hot):</source>
+        <translation>正确解标签（t 为 one-hot 表示）：</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Cost per epoch (input 1, target 0)</source>
+        <translation>每个 epoch 的代价（输入 1，目标 0）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Costs are shown relative to their start. After 50 epochs the output is {q} with the quadratic cost and {ce} with cross-entropy: σ'(z) ≈ {d} at the start slows the quadratic cost's gradient, and cross-entropy has no σ'(z) in it.</source>
+        <translation>代价以初始值为 1 显示。50 个 epoch 后，二次代价函数的输出为 {q}，交叉熵为 {ce}：开始时 σ'(z) ≈ {d}，拖慢了二次代价函数的梯度，而交叉熵的梯度中没有 σ'(z)。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Could not export the history</source>
+        <translation>无法导出训练记录</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Could not export the plots</source>
+        <translation>无法导出曲线图</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>Created: {created}</source>
+        <translation>创建时间：{created}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>DeepConvNet preset, data augmentation</source>
+        <translation>预设 DeepConvNet、数据扩充</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Dense (the book's Affine layer): every input connects to every neuron. Book ch. 3 and 5.</source>
+        <translation>Dense（书中的 Affine 层）：每个输入都连接到每个神经元。见书第 3、5 章。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Dense layer, activation functions (ReLU, Sigmoid, Tanh), softmax bars on the canvas</source>
+        <translation>Dense 层、激活函数（ReLU、sigmoid、tanh）、画布旁的 softmax 条形图</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>Derivative h'(x)</source>
+        <translation>导数 h'(x)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>Design a valid network first (the designer panel).</source>
+        <translation>请先在设计器面板中设计一个有效的网络。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Design, train and look inside a neural network written in NumPy, and draw digits for it to read. For learners of deep learning from scratch.</source>
+        <translation>设计、训练一个用 NumPy 写成的神经网络，观察它的内部，并手写数字让它识别。献给从零开始学习深度学习的人。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/download.py"/>
+        <source>Download failed</source>
+        <translation>下载失败</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/download.py"/>
+        <source>Downloading MNIST</source>
+        <translation>下载 MNIST</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/download.py"/>
+        <source>Downloading MNIST…</source>
+        <translation>正在下载 MNIST…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Drag the target to move the start. </source>
+        <translation>拖动靶标可移动起点。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Drag with the mouse to draw f(x); drag the dashed lines to move the steps</source>
+        <translation>按住鼠标拖动以画出 f(x)；拖动虚线可移动阶跃位置</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Draw a digit</source>
+        <translation>画一个数字</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/canvas.py"/>
+        <source>Draw a digit with the mouse or a pen. Esc clears, Ctrl+Z undoes a stroke. Drop an image file here to recognize it.</source>
+        <translation>用鼠标或手写笔画一个数字。Esc 清空，Ctrl+Z 撤销一笔。把图像文件拖到这里即可识别。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Dropout: silences random neurons while training, against overfitting. Book ch. 6.4.</source>
+        <translation>Dropout：训练时随机删除神经元，抑制过拟合。见书 6.4 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Each computation uses nndesk's sigmoid and Network.</source>
+        <translation>所有计算都使用 nndesk 的 sigmoid 函数和 Network。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>Epochs: {epochs}</source>
+        <translation>轮数：{epochs}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>Epochs: {epochs} (best: {best})</source>
+        <translation>轮数：{epochs}（最佳：{best}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Error of the derivative of 0.01x² + 0.1x at x = 5</source>
+        <translation>0.01x² + 0.1x 在 x = 5 处导数的误差</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Export curves as &amp;PNG…</source>
+        <translation>将曲线导出为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Export history as &amp;CSV…</source>
+        <translation>将训练记录导出为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Export the history</source>
+        <translation>导出训练记录</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Export the plots</source>
+        <translation>导出曲线图</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>Feature maps of the drawn digit</source>
+        <translation>所画数字的特征图</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>Feature maps: draw a digit to see them</source>
+        <translation>特征图：画一个数字即可看到</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>Fig. 6-14, bottom: with He's std √(2/n) every layer looks alike.</source>
+        <translation>图6-14 下：使用 He 初始值（标准差 √(2/n)），各层的分布相同。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>Fig. 6-14, middle: Xavier is too small for ReLU; the values drift towards 0 as the layers go deeper.</source>
+        <translation>图6-14 中：Xavier 初始值对 ReLU 来说太小，层越深，值越偏向 0。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>Fig. 6-14, top: with std 0.01 the ReLU values shrink towards 0 layer after layer.</source>
+        <translation>图6-14 上：标准差 0.01 时，ReLU 的激活值逐层缩小到 0 附近。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>File: {path}</source>
+        <translation>文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>Filters on your digit</source>
+        <translation>滤波器作用于你写的数字</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>Find weights (perceptron learning rule)</source>
+        <translation>求权重（感知机学习规则）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>Finished %n epoch(s)</source>
+        <translation>
+            <numerusform>已完成 %n 轮训练</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>First layer's weights</source>
+        <translation>第一层的权重</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>First layer's weights and feature maps</source>
+        <translation>第一层的权重和特征图</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>First layer's weights: {why}</source>
+        <translation>第一层的权重：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Fix the design first: {problem}</source>
+        <translation>请先修正网络设计：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Flatten: turns an image into one long vector.</source>
+        <translation>Flatten：把图像展开成一个长向量。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>Forward pass and shapes</source>
+        <translation>前向传播与形状</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>Forward: values flow left to right (black). Backward: gradients of the price flow right to left (red); a × node passes each input the other input's value, a + node passes the gradient on unchanged.</source>
+        <translation>正向传播：值从左向右流动（黑色）。反向传播：支付金额的导数从右向左流动（红色）；乘法节点把另一个输入的值乘到上游的值上传给每个输入，加法节点原封不动地传给下游。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>Gate</source>
+        <translation>门</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Gradient and gradient descent</source>
+        <translation>梯度与梯度下降法</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>Gradient check of the network in the designer</source>
+        <translation>对设计器中的网络进行梯度确认</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>Hand-made filter</source>
+        <translation>手工设计的滤波器</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>He</source>
+        <translation>He 初始值</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Height and width of each filter in pixels. 3 or 5 are usual; it must fit the input (with padding). Book ch. 7.2.</source>
+        <translation>每个滤波器的高和宽（像素）。通常为 3 或 5；必须放得进（填充后的）输入。见书 7.2 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Height and width of the pooling window. 2 halves the image. Book ch. 7.3.</source>
+        <translation>池化窗口的高和宽。2 会把图像缩小一半。见书 7.3 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/download.py"/>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>How many filters slide over the input: the number of output channels. Usually 8-128. Book ch. 7.2.</source>
+        <translation>在输入上滑动的滤波器个数，即输出通道数。通常为 8～128。见书 7.2 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>How many neurons this layer has: its output size. Hidden layers: 50-1000; the last layer: 10, one per digit. Book ch. 3 and 5 (Affine layer).</source>
+        <translation>这一层的神经元个数，即输出的大小。隐藏层 50～1000；最后一层为 10，每个数字一个。见书第 3、5 章（Affine 层）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>How many times to go through all training images. 5-20 for MNIST. Book ch. 4.5.</source>
+        <translation>把全部训练图像用多少遍。MNIST 用 5～20。见书 4.5 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>How slowly Batch Normalization's running mean and variance follow the batches (used when predicting). 0.9-0.99. Book ch. 6.3.</source>
+        <translation>Batch Normalization 的滑动平均和方差（推理时使用）跟随各批次变化的快慢。0.9～0.99。见书 6.3 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>How the weights move along the gradient: SGD, Momentum, AdaGrad, Adam (usually the safest start). Book ch. 6.1.</source>
+        <translation>沿梯度更新权重的方法：SGD、Momentum、AdaGrad、Adam（通常最稳妥）。见书 6.1 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>How the weights start: auto picks He before ReLU and Xavier before sigmoid or tanh; a number is the standard deviation of a normal distribution (0.01 is the book's first choice). Book ch. 6.2.</source>
+        <translation>权重的初始值：“自动”在 ReLU 前选 He 初始值，在 sigmoid 或 tanh 前选 Xavier 初始值；数值表示正态分布的标准差（书中最初用 0.01）。见书 6.2 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Images ({patterns});;All files (*)</source>
+        <translation>图像 ({patterns});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Images per mini-batch: one gradient step each. 32-256 is usual; smaller is noisier and slower per image. Book ch. 4.2.</source>
+        <translation>每个 mini-batch 的图像数，每批更新一次。通常为 32～256；越小噪声越大，每张图像也越慢。见书 4.2 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>In the window</source>
+        <translation>窗口中的部分</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>Initial weights</source>
+        <translation>权重的初始值</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>Initial weights and the distribution of activations</source>
+        <translation>权重的初始值与隐藏层的激活值分布</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Initial weights: auto, He, Xavier</source>
+        <translation>权重初始值：自动、He、Xavier</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>Inputs (x1, x2) and the decision line</source>
+        <translation>输入 (x1, x2) 与分界直线</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Layer settings</source>
+        <translation>层的设置</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>Layer {n} Conv2D: {count} filters of {h}×{w}</source>
+        <translation>第 {n} 层 Conv2D：{count} 个 {h}×{w} 的滤波器</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>Layer {n} Dense: weights of {count} neurons as {h}×{w} images</source>
+        <translation>第 {n} 层 Dense：{count} 个神经元的权重，显示为 {h}×{w} 的图像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>Layer {n} {chain}: {count} maps {h}×{w}</source>
+        <translation>第 {n} 层 {chain}：{count} 张 {h}×{w} 特征图</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Layer {n}: {type}</source>
+        <translation>第 {n} 层：{type}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Layers as forward/backward pairs (Affine = Dense, ReLU, Softmax-with-Loss)</source>
+        <translation>以 forward/backward 成对实现的层（Affine = Dense、ReLU、Softmax-with-Loss）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>LeNet5 preset</source>
+        <translation>预设 LeNet5</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Leaky ReLU: like ReLU, but negative inputs keep a small slope.</source>
+        <translation>Leaky ReLU：与 ReLU 相似，但负输入保留一个小斜率。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Learning from data</source>
+        <translation>神经网络的学习</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Learning lowers a loss function; its gradient, here by numerical differentiation, says which way is downhill.</source>
+        <translation>学习就是让损失函数变小；它的梯度（这里用数值微分求得）指出往哪边是下坡。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Learning rate over time: constant, step decay (x0.1 every 5 epochs) or cosine (smoothly down to 0).</source>
+        <translation>学习率随时间的变化：固定、阶梯衰减（每 5 轮乘以 0.1）或余弦（平滑地降到 0）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Learning rate: the size of each step. Adam: 0.001; SGD: 0.01-0.1. Too high and the loss explodes, too low and nothing happens. Book ch. 4.4 and 6.1.</source>
+        <translation>学习率：每次更新的步长。Adam 用 0.001；SGD 用 0.01～0.1。太大损失会发散，太小则几乎不学习。见书 4.4 节和 6.1 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Learning slowdown (ch. 3)</source>
+        <translation>学习缓慢问题（第3章）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/__init__.py"/>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>Load or train a model with a Conv2D layer to see a learned filter here.</source>
+        <translation>加载或训练一个含卷积层（Conv2D）的模型，即可在这里看到学习到的滤波器。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Loading MNIST and building the network…</source>
+        <translation>正在加载 MNIST 并构建网络…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Loading the filter views…</source>
+        <translation>正在加载滤波器视图…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Loading the plots…</source>
+        <translation>正在加载曲线图…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Loss functions</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Loss per batch</source>
+        <translation>每个批次的损失</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Loss per batch, mini-batches, learning rate, epochs</source>
+        <translation>每个批次的损失、mini-batch、学习率、轮（epoch）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>MNIST data</source>
+        <translation>MNIST 数据</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/download.py"/>
+        <source>MNIST is not here yet</source>
+        <translation>还没有 MNIST 数据集</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>MNIST: 784-50-100-10 (3.6)</source>
+        <translation>MNIST：784-50-100-10（3.6）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Max pooling: keeps the largest value of each window. Book ch. 7.3.</source>
+        <translation>Max 池化：保留每个窗口中的最大值。见书 7.3 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Mean squared error E = ½ Σ (y_k − t_k)² = {mse}   ·   Cross-entropy error E = −Σ t_k log y_k = −log {yk} = {ce}. Move the 0.6 to another class: both grow (the book: 0.0975 → 0.5975 and 0.51 → 2.30).</source>
+        <translation>均方误差 E = ½ Σ (y_k − t_k)² = {mse}   ·   交叉熵误差 E = −Σ t_k log y_k = −log {yk} = {ce}。把 0.6 移到别的类别，两者都会变大（书中：0.0975 → 0.5975，0.51 → 2.30）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Model &amp;info…</source>
+        <translation>模型信息(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Model: {name}</source>
+        <translation>模型：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Network designer</source>
+        <translation>网络设计</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Network output y and the one-hot label t</source>
+        <translation>神经网络的输出 y 与 one-hot 标签 t</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>Network: {name}, {layers} layers, {params} parameters</source>
+        <translation>网络：{name}，{layers} 层，{params} 个参数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>Neural networks</source>
+        <translation>神经网络</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Nielsen's function</source>
+        <translation>Nielsen 的示例函数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Nielsen, Neural Networks and Deep Learning · ch. 3, ch. 4</source>
+        <translation>Nielsen《神经网络与深度学习》· 第3章、第4章</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/panel.py"/>
+        <source>Nielsen: slowdown, universality</source>
+        <translation>Nielsen：学习缓慢、普遍性</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>No digit found</source>
+        <translation>没有找到数字</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>No model to save</source>
+        <translation>没有可保存的模型</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>No model yet — train one or open a model file (File ▸ Open model…).</source>
+        <translation>还没有模型——请训练一个，或打开模型文件（文件 ▸ 打开模型…）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>No model yet — train one or open a model file.</source>
+        <translation>还没有模型——请训练一个，或打开模型文件。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>No overflow at this scale; the two columns agree. The probabilities sum to {total} and keep the order of the scores.</source>
+        <translation>这个大小不会溢出，两列一致。概率之和为 {total}，大小顺序与输入相同。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>Not saved yet (the network being trained)</source>
+        <translation>尚未保存（训练中的网络）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Number type</source>
+        <translation>数值类型</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Numerical differentiation</source>
+        <translation>数值微分</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>OH = OW = (n + 2p − f) / s + 1 = ({n} + 2·{p} − {f}) / {s} + 1 = {size}</source>
+        <translation>输出大小 OH = OW = (n + 2p − f) / s + 1 = ({n} + 2·{p} − {f}) / {s} + 1 = {size}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Open &amp;design…</source>
+        <translation>打开网络设计(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Open a design</source>
+        <translation>打开网络设计</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Open a model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Open an image of a digit</source>
+        <translation>打开一张数字图像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Open image…</source>
+        <translation>打开图像…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Optimizer: SGD, Momentum, AdaGrad, Adam</source>
+        <translation>优化器：SGD、Momentum、AdaGrad、Adam</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
+        <source>Optimizers on f(x, y) = x²/20 + y²</source>
+        <translation>f(x, y) = x²/20 + y² 上的最优化方法</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/worker.py"/>
+        <source>Out of memory: use a smaller batch size, fewer filters or fewer training images.</source>
+        <translation>内存不足：请减小批大小、减少滤波器或训练图像的数量。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Output a = σ(w·1 + b)</source>
+        <translation>输出 a = σ(w·1 + b)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Output y (10 values, e.g. softmax):</source>
+        <translation>输出 y（10 个值，例如 softmax 的输出）：</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Params</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Pause or resume training (Space)</source>
+        <translation>暂停或继续训练（空格键）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>Paused — press Resume to continue.</source>
+        <translation>已暂停——按“继续”恢复训练。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>Perceptrons</source>
+        <translation>感知机</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Predicting with the network being trained (latest weights).</source>
+        <translation>正在用训练中的网络进行预测（最新的权重）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Random shifts, rotations and scaling of the training images: more varied data, better on hand-drawn digits. Book ch. 8.1.</source>
+        <translation>对训练图像随机平移、旋转和缩放（数据扩充）：数据更多样，对手写数字更稳健。见书 8.1 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>ReLU function</source>
+        <translation>ReLU函数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>ReLU: max(0, x), the usual activation function. Book ch. 3.2 and 5.5.</source>
+        <translation>ReLU：max(0, x)，最常用的激活函数。见书 3.2 节和 5.5 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Ready.</source>
+        <translation>就绪。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Recognize a digit from an image file (or drop one here)</source>
+        <translation>识别图像文件中的数字（也可以把文件拖到这里）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>Relative error per tensor: {rows} — largest {worst}: {verdict}</source>
+        <translation>每个张量的相对误差：{rows} — 最大 {worst}：{verdict}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Remove run</source>
+        <translation>删除训练</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Remove the last stroke (Ctrl+Z)</source>
+        <translation>撤销最后一笔（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Resume training?</source>
+        <translation>继续训练吗？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Save d&amp;esign as…</source>
+        <translation>网络设计另存为(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Save the design</source>
+        <translation>保存网络设计</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Save the model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>Scores a (comma-separated; try 1010, 1000, 990):</source>
+        <translation>输入信号 a（用逗号分隔；试试 1010, 1000, 990）：</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Select a layer to edit its settings.</source>
+        <translation>选择一层以编辑其设置。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Settings file</source>
+        <translation>设置文件</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>Settings: {settings}</source>
+        <translation>设置：{settings}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Share of neurons silenced at random during training, against overfitting. 0.2-0.5; 0 turns Dropout off. Book ch. 6.4.</source>
+        <translation>训练时随机删除的神经元比例，用来抑制过拟合。0.2～0.5；0 表示不用 Dropout。见书 6.4 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Sigmoid: squashes into (0, 1), the classic activation. Book ch. 3.2.</source>
+        <translation>sigmoid 函数：把值压缩到 (0, 1)，经典的激活函数。见书 3.2 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Slope of Leaky ReLU for negative inputs. 0.01-0.3; 0 is plain ReLU.</source>
+        <translation>Leaky ReLU 对负输入的斜率。0.01～0.3；0 即普通的 ReLU。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/app.py"/>
+        <source>Some saved settings were not understood and were ignored: {keys}</source>
+        <translation>部分保存的设置无法识别，已忽略：{keys}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/app.py"/>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Space the steps evenly</source>
+        <translation>等间距放置阶跃</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Start from a network of the book (you can edit it afterwards)</source>
+        <translation>从书中的网络开始（之后可以修改）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Starting point of every random choice (weights, shuffling): the same seed gives the same run. Any whole number from 0.</source>
+        <translation>所有随机选择（权重初始值、打乱顺序）的起点：相同的种子得到相同的训练。可以是 0 以上的任意整数。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Step between two positions of the filter or window. 1 for convolutions; for pooling, empty means the window size (no overlap). Book ch. 7.2-7.3.</source>
+        <translation>滤波器或窗口每次移动的间隔。卷积通常为 1；池化留空表示等于窗口大小（不重叠）。见书 7.2～7.3 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
+        <source>Steps from ({x}, {y})</source>
+        <translation>从 ({x}, {y}) 出发的步数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Stop after this many epochs without a better validation accuracy, and go back to the best epoch. 3-5; off trains every epoch. Book ch. 6.4.</source>
+        <translation>验证准确率连续这么多轮没有提高时停止训练，并回到最佳的一轮。3～5；“关闭”则训练完所有轮。见书 6.4 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Stop training and keep a checkpoint (Ctrl+.)</source>
+        <translation>停止训练并保存检查点（Ctrl+.）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>Stopping after this batch…</source>
+        <translation>本批次结束后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Tanh: squashes into (-1, 1), centred on zero.</source>
+        <translation>tanh 函数：以 0 为中心把值压缩到 (-1, 1)。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>Test accuracy: {acc}%</source>
+        <translation>测试准确率：{acc}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>The 28x28 image the network sees (after preprocessing)</source>
+        <translation>网络看到的 28×28 图像（预处理之后）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>The activation function turns a layer's weighted sum into its output; the derivative is what backprop multiplies by (ch. 5).</source>
+        <translation>激活函数把一层的加权和转换为输出信号；反向传播时乘上的正是它的导数（第5章）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>The book's 2-3-2-2 network (3.4.3)</source>
+        <translation>书中的 2-3-2-2 网络（3.4.3）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>The check failed: {error}</source>
+        <translation>确认失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>The design has a problem</source>
+        <translation>网络设计有问题</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
+        <source>The gradient points mostly along y, not at the minimum (0, 0): SGD zigzags, Momentum rolls like a ball, AdaGrad and RMSprop shrink the steps along y, Adam does both. Each path is nndesk's own optimizer class updating (x, y).</source>
+        <translation>梯度主要指向 y 方向，而不是最小值 (0, 0)：SGD 呈“之”字形，Momentum 像小球一样滚动，AdaGrad 和 RMSprop 减小 y 方向的步长，Adam 兼具两者。每条路径都由 nndesk 自己的最优化类更新 (x, y) 得到。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>The inner sizes must match: the columns of the left matrix equal the rows of W; b is added to every row (broadcasting).</source>
+        <translation>对应维度的元素个数必须一致：左边矩阵的列数等于 W 的行数；b 加到每一行上（广播）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>The learning rule found these weights in {n} epochs.</source>
+        <translation>学习规则用 {n} 个 epoch 找到了这组权重。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>The network has no layers.</source>
+        <translation>网络没有任何层。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>The {f}×{f} filter does not fit the padded {m}×{m} input.</source>
+        <translation>{f}×{f} 的滤波器放不进填充后的 {m}×{m} 输入。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>This is fig. 6-10: the values pile up at 0 and 1, where the sigmoid's gradient vanishes.</source>
+        <translation>这就是图6-10：数据集中在 0 和 1 附近，sigmoid 函数的梯度在那里消失。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>This is fig. 6-11: every value is near 0.5; the neurons all say the same, so many neurons are no better than one.</source>
+        <translation>这就是图6-11：所有值都集中在 0.5 附近；神经元都输出相同的值，多个神经元也就和一个没有区别（表现力受限）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>This is fig. 6-13: with Xavier's std 1/√n the values stay spread out in every layer.</source>
+        <translation>这就是图6-13：使用 Xavier 初始值（标准差 1/√n），各层的分布都比较广。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>This layer has no settings.</source>
+        <translation>这一层没有可设置的参数。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>This network has no Conv2D layer, so it has no feature maps.</source>
+        <translation>这个网络没有卷积层（Conv2D），所以没有特征图。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Tick to show a run, untick to hide it</source>
+        <translation>勾选以显示一次训练，取消勾选以隐藏</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>Top: {source}, the hand-made filter (white +, black −) and its output. </source>
+        <translation>上：{source}、手工设计的滤波器（白为正，黑为负）及其输出。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Total: {params} parameters · input {input} → output {output}</source>
+        <translation>合计：{params} 个参数 · 输入 {input} → 输出 {output}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Total: —</source>
+        <translation>合计：—</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Train a network or open a model first.</source>
+        <translation>请先训练网络或打开模型。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Train on the first N images only (quick experiments); all = 55000 after the validation split.</source>
+        <translation>只用前 N 张图像训练（快速实验）；“全部”即分出验证数据后的 55000 张。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Train this design on MNIST (Ctrl+T)</source>
+        <translation>在 MNIST 上训练这个网络（Ctrl+T）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>Training diverged</source>
+        <translation>训练发散了</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/worker.py"/>
+        <source>Training failed: {err}
+
+Check the design and the training settings.</source>
+        <translation>训练失败：{err}
+
+请检查网络设计和训练设置。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Training images kept aside to check the network (validation data), never trained on. 5000 is usual; 0 turns validation off. Book ch. 6.5.</source>
+        <translation>留出来检查网络的训练图像（验证数据），不参与训练。通常为 5000；0 表示不验证。见书 6.5 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Training needs MNIST; drawing still works.</source>
+        <translation>训练需要 MNIST 数据集；画数字仍然可以使用。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/download.py"/>
+        <source>Training needs the MNIST files in
+{folder}
+
+Missing: {missing}
+
+Download them now (about 11 MB)? Drawing digits works without them.</source>
+        <translation>训练需要以下文件夹中的 MNIST 文件：
+{folder}
+
+缺少：{missing}
+
+现在下载吗（约 11 MB）？没有它们也可以画数字。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>Training resumed.</source>
+        <translation>训练已继续。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>Training stopped</source>
+        <translation>训练已停止</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>Training time: {minutes} min</source>
+        <translation>训练时间：{minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Training was interrupted when the window closed.
+Its checkpoint is {path}.
+
+Resume that run now?</source>
+        <translation>关闭窗口时训练被中断了。
+它的检查点是 {path}。
+
+现在继续那次训练吗？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>Training {epochs} epochs of {batches} batches…</source>
+        <translation>训练 {epochs} 轮，每轮 {batches} 个批次…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Training…</source>
+        <translation>训练中…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>True derivative 0.2. For the forward difference, shrinking h first helps (less truncation error), then hurts (rounding error): its best h is {best}. The central difference has no truncation error on a quadratic, only rounding; the book uses h = 1e-4. At h = 1e-50, 5 + h rounds to 5, the difference is 0 and the error is the whole 0.2.</source>
+        <translation>真正的导数是 0.2。对前向差分，h 变小起初有益（截断误差变小），之后有害（舍入误差）：最佳 h 为 {best}。中心差分对二次函数没有截断误差，只有舍入误差；书中使用 h = 1e-4。h = 1e-50 时 5 + h 被舍入为 5，差为 0，误差就是整个 0.2。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>Two lines: the output is 1 between them. Layer 1 computes NAND and OR, layer 2 computes AND of their outputs.</source>
+        <translation>两条直线：两线之间输出为 1。第 1 层计算与非门和或门，第 2 层对它们的输出计算与门。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>Type 10 numbers from 0 to 1, separated by commas.</source>
+        <translation>请输入 10 个 0 到 1 之间、用逗号分隔的数。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>Type between 1 and 20 numbers.</source>
+        <translation>请输入 1 到 20 个数。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>Type numbers separated by commas.</source>
+        <translation>请输入用逗号分隔的数。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Universality (ch. 4)</source>
+        <translation>普遍性定理（第4章）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>Validation accuracy: {acc}%</source>
+        <translation>验证准确率：{acc}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Validation images, choosing settings</source>
+        <translation>验证数据、超参数的选择</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Weight decay, Dropout, early stop, train vs validation accuracy (overfitting)</source>
+        <translation>权值衰减、Dropout、早停、训练与验证准确率之差（过拟合）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Weight decay: pulls weights toward zero, against overfitting. 0 (off) to 0.001; 0.0001 is a good start. Book ch. 6.4.</source>
+        <translation>权值衰减：把权重拉向 0，抑制过拟合。0（关闭）～0.001；可以从 0.0001 开始。见书 6.4 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Where the &amp;books explain it…</source>
+        <translation>书中哪里讲到(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>While training, the canvas and the feature maps use the latest weights. A run is saved with its curves and settings; File ▸ Open model brings any model back. View ▸ Language switches between English, 简体中文 and 日本語 at once.</source>
+        <translation>训练时，画布和特征图使用最新的权重。每次训练连同曲线和设置一起保存；“文件 ▸ 打开模型”可以随时找回。“视图 ▸ 语言”可在 English、简体中文、日本語 之间立即切换。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Why cross-entropy, and why one hidden layer can do it all</source>
+        <translation>为什么用交叉熵，以及为什么一个隐藏层就能表示任何函数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>X {shape}: {what}</source>
+        <translation>X {shape}：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Xavier</source>
+        <translation>Xavier 初始值</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Your runs</source>
+        <translation>训练结果保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>Zero pixels added around the input. (kernel size - 1) / 2 keeps the size: 1 for 3x3, 2 for 5x5. Book ch. 7.2.</source>
+        <translation>在输入周围补 0 的像素数。（滤波器大小 − 1）/ 2 可保持大小不变：3×3 用 1，5×5 用 2。见书 7.2 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a network needs a non-empty list of "layers"</source>
+        <translation>网络需要一个非空的 "layers" 列表</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>a sample 7 (draw on the canvas)</source>
+        <translation>示例数字 7（可在画布上书写）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a {k}x{k} kernel does not fit a {h}x{w} input</source>
+        <translation>{k}×{k} 的滤波器放不进 {h}×{w} 的输入</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a {k}x{k} kernel does not fit a {h}x{w} input padded by {p}</source>
+        <translation>{k}×{k} 的滤波器放不进填充 {p} 后的 {h}×{w} 输入</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a {p}x{p} window does not fit a {h}x{w} input</source>
+        <translation>{p}×{p} 的窗口放不进 {h}×{w} 的输入</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>accuracy %</source>
+        <translation>准确率 %</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
+        <source>after {n} steps: ({x}, {y}), f = {f}</source>
+        <translation>{n} 步后：({x}, {y})，f = {f}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>apple price</source>
+        <translation>苹果的单价</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>apples</source>
+        <translation>苹果的个数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>augment</source>
+        <translation>数据增强</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>backprop disagrees!</source>
+        <translation>反向传播与数值微分不一致！</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>backprop is right</source>
+        <translation>反向传播的实现正确</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>best {acc}%</source>
+        <translation>最佳 {acc}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>bumps (2 hidden neurons each)</source>
+        <translation>凸起个数（每个用 2 个隐藏神经元）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>central difference (f(x+h) − f(x−h)) / 2h</source>
+        <translation>中心差分 (f(x+h) − f(x−h)) / 2h</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 3</source>
+        <translation>第 3 章</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 4</source>
+        <translation>第 4 章</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 5</source>
+        <translation>第 5 章</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 6.1</source>
+        <translation>6.1 节</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 6.2</source>
+        <translation>6.2 节</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 6.3</source>
+        <translation>6.3 节</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 6.4</source>
+        <translation>6.4 节</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 6.5</source>
+        <translation>6.5 节</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 7.1-7.5</source>
+        <translation>7.1～7.5 节</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 7.6</source>
+        <translation>7.6 节</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 7.7</source>
+        <translation>7.7 节</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 8.1</source>
+        <translation>8.1 节</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>col (f² × OH·OW): one column per output pixel — click one</source>
+        <translation>col（f² × OH·OW）：每个输出像素对应一列 — 点击其中一列</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>constant</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>consumption tax</source>
+        <translation>消费税</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>cosine</source>
+        <translation>余弦</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>cost</source>
+        <translation>代价</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>cross-entropy cost</source>
+        <translation>交叉熵代价函数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
+        <source>diverged</source>
+        <translation>发散了</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>draw a digit</source>
+        <translation>画一个数字</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/canvas.py"/>
+        <source>draw a digit here</source>
+        <translation>在这里画一个数字</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>drop rate</source>
+        <translation>删除比例</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>early stop</source>
+        <translation>早停</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>epoch</source>
+        <translation>轮次（epoch）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>epoch {epoch}/{epochs} · {percent}%</source>
+        <translation>第 {epoch}/{epochs} 轮 · {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>epochs</source>
+        <translation>epoch 数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>epsilon</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>exp(a) overflows to inf: the naive softmax gives nan (inf / inf). Subtracting the largest score first gives the same probabilities and no overflow (eq. 3.11).</source>
+        <translation>exp(a) 溢出为 inf：直接实现的 softmax 得到 nan（inf / inf）。先减去输入信号中的最大值，结果不变，也不会溢出（式 3.11）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>f(x0, x1) = x0² + x1²: −gradient (arrows) and descent paths</source>
+        <translation>f(x0, x1) = x0² + x1²：负梯度（箭头）与梯度下降的路径</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>filter</source>
+        <translation>滤波器</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>filter W</source>
+        <translation>滤波器 W</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>filter f</source>
+        <translation>滤波器大小 f</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>filters</source>
+        <translation>滤波器数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>forward difference (f(x+h) − f(x)) / h</source>
+        <translation>前向差分 (f(x+h) − f(x)) / h</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>horizontal edges</source>
+        <translation>横向边缘</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>identity</source>
+        <translation>恒等函数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>identity function</source>
+        <translation>恒等函数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>im2col copies every window of the input into one column; the whole convolution is then one matrix product, which is why nndesk's Conv2D is fast.</source>
+        <translation>im2col 把输入数据中滤波器作用的每个区域展开为一列；整个卷积运算于是变成一次矩阵乘积，这正是 nndesk 的 Conv2D 快的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>infinite</source>
+        <translation>无穷大</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>initial weights</source>
+        <translation>权重初始值</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>input (padded)</source>
+        <translation>输入数据（含填充）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>input n</source>
+        <translation>输入大小 n</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>kernel size</source>
+        <translation>滤波器大小</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>labels must be in 0..{high}; got {low}..{top}</source>
+        <translation>标签必须在 0..{high} 之间，实际为 {low}..{top}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>layer {n}</source>
+        <translation>第 {n} 层</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>layer {n} ({type}): {reason}</source>
+        <translation>第 {n} 层（{type}）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>leaky ReLU (α = 0.1)</source>
+        <translation>Leaky ReLU函数（α = 0.1）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>learned filter #</source>
+        <translation>学习到的滤波器 #</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>learning rate {i}</source>
+        <translation>学习率 {i}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>lr {lr}: f = {f} after {n} steps</source>
+        <translation>学习率 {lr}：{n} 步后 f = {f}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>map</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>mean per layer: {means} · std per layer: {stds}</source>
+        <translation>各层均值：{means} · 各层标准差：{stds}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>naive softmax</source>
+        <translation>直接实现的 softmax</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>needs an image (channels x height x width), but its input is {size} numbers in a row; put {layer} before any Dense or Flatten</source>
+        <translation>需要图像（通道×高×宽）作为输入，但它的输入是排成一行的 {size} 个数；请把 {layer} 放在所有 Dense 或 Flatten 之前</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>negative slope</source>
+        <translation>负斜率</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>network sees</source>
+        <translation>网络看到的</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>neuron</source>
+        <translation>神经元</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>nndesk help</source>
+        <translation>nndesk 帮助</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>nndesk — design, train, look inside, draw</source>
+        <translation>nndesk —— 设计、训练、观察内部、手写识别</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>no layers</source>
+        <translation>没有层</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>no model</source>
+        <translation>没有模型</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>none yet</source>
+        <translation>还没有</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_io.py"/>
+        <source>on</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>one sample</source>
+        <translation>单个数据</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>orange price</source>
+        <translation>橘子的单价</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>oranges</source>
+        <translation>橘子的个数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/init_page.py"/>
+        <source>other std:</source>
+        <translation>其他标准差：</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>output = W (1 × f²) · col</source>
+        <translation>输出 = W (1 × f²) · col</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>padding p</source>
+        <translation>填充 p</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/graph_page.py"/>
+        <source>payment</source>
+        <translation>支付金额</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>pool size</source>
+        <translation>池化窗口</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>quadratic cost</source>
+        <translation>二次代价函数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>running-average momentum</source>
+        <translation>滑动平均动量</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/editors.py"/>
+        <source>same as pool size</source>
+        <translation>与池化窗口大小相同</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inside_panel.py"/>
+        <source>shown for a first Conv2D or a Dense on raw pixels</source>
+        <translation>仅在第一层是卷积层或直接作用于像素的全连接层时显示</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>sigmoid function</source>
+        <translation>sigmoid函数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>softmax function</source>
+        <translation>softmax函数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>softmax(a): probabilities</source>
+        <translation>softmax(a)：概率</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>steepness w</source>
+        <translation>陡峭度 w</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>step decay</source>
+        <translation>阶梯衰减</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>step function</source>
+        <translation>阶跃函数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>stopped early: no better validation accuracy for {n} epochs (best: epoch {best}, {acc})</source>
+        <translation>早停：验证准确率连续 {n} 轮没有提高（最佳：第 {best} 轮，{acc}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>stopped early: no better validation accuracy for {n} epochs (best: epoch {best}, {acc}); weights of epoch {restored} restored</source>
+        <translation>早停：验证准确率连续 {n} 轮没有提高（最佳：第 {best} 轮，{acc}）；已恢复第 {restored} 轮的权重</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>stopped in epoch {epoch} after batch {batch} of {batches}</source>
+        <translation>在第 {epoch} 轮的第 {batch}/{batches} 个批次之后停止</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>stride</source>
+        <translation>步幅</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>stride s</source>
+        <translation>步幅 s</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>tanh function</source>
+        <translation>tanh函数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>target</source>
+        <translation>正确解</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a {size} map</source>
+        <translation>最后一层必须为每个类别给出一个分数（例如 10 个单元的 Dense），但它输出的是 {size} 的特征图</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the loss became {kind} at step {step}: the learning rate {lr} is probably too high; try {suggest} (the last good weights were kept)</source>
+        <translation>损失在第 {step} 步变成了{kind}：学习率 {lr} 可能太大了；试试 {suggest}（已保留最后正常的权重）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>the network being trained</source>
+        <translation>训练中的网络</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>train images</source>
+        <translation>训练图像数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>units</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>unknown layer type; did you mean {close}? known types: {known}</source>
+        <translation>未知的层类型；你是指 {close} 吗？可用的类型：{known}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>unknown layer type; known types: {known}</source>
+        <translation>未知的层类型；可用的类型：{known}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>unknown setting {name} (settings: {known})</source>
+        <translation>未知的设置 {name}（可用的设置：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>vertical edges</source>
+        <translation>纵向边缘</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>y = 1 when w1·x1 + w2·x2 + b &gt; 0, else 0. One perceptron draws one straight line: AND, NAND and OR have one, XOR needs two layers.</source>
+        <translation>w1·x1 + w2·x2 + b &gt; 0 时 y = 1，否则为 0。一个感知机只能画出一条直线：与门、与非门、或门各有一条，异或门需要两层。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>your digit</source>
+        <translation>你写的数字</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/download.py"/>
+        <source>{error}
+
+Check your internet connection and try again, or copy the four MNIST .gz files into {folder}.</source>
+        <translation>{error}
+
+请检查网络连接后重试，或者把 4 个 MNIST .gz 文件复制到 {folder}。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/app.py"/>
+        <source>{error}
+
+The window keeps working; if this happens again, save your design and model, restart nndesk, and report the message above.</source>
+        <translation>{error}
+
+窗口仍可继续使用；如果再次出现此问题，请保存网络设计和模型，重新启动 nndesk，并报告上面的信息。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>{err}
+
+Choose another folder.</source>
+        <translation>{err}
+
+请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>{err}
+
+Open a .json file saved with File ▸ Save design.</source>
+        <translation>{err}
+
+请打开用“文件 ▸ 保存网络设计”保存的 .json 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>{err}
+
+Open a .npz file saved by nndesk (File ▸ Save model, or `nndesk train --out`).</source>
+        <translation>{err}
+
+请打开由 nndesk 保存的 .npz 文件（文件 ▸ 保存模型，或 `nndesk train --out`）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/worker.py"/>
+        <source>{err}
+
+Use Train again to download MNIST, or put the files there.</source>
+        <translation>{err}
+
+请再次点击“训练”下载 MNIST，或者把文件放到那里。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>{k} of 4 rows are wrong (red).</source>
+        <translation>4 行中有 {k} 行错误（红色）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>{message}
+
+Lower the learning rate in the Training settings and train again.</source>
+        <translation>{message}
+
+请在训练设置中调低学习率后重新训练。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} must be a number, not {value}</source>
+        <translation>{name} 必须是数值，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} must be a whole number, not {value}</source>
+        <translation>{name} 必须是整数，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} must be above {low}, not {value}</source>
+        <translation>{name} 必须大于 {low}，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} must be at least {low}, not {value}</source>
+        <translation>{name} 至少为 {low}，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} must be at most {high}, not {value}</source>
+        <translation>{name} 最多为 {high}，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} must be one of {choices} or a number (the std of a normal distribution), not {value}</source>
+        <translation>{name} 必须是 {choices} 之一或一个数值（正态分布的标准差），而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>{n} bumps = {h} steep sigmoid neurons, each step at s = −b/w; heights f(midpoint) are the output weights. Mean |error| = {e}. More (or better placed) steps give a closer fit: one hidden layer can approximate any continuous function.</source>
+        <translation>{n} 个凸起 = {h} 个陡峭的 sigmoid 神经元，每个阶跃位于 s = −b/w；高度 f(中点) 就是输出权重。平均 |误差| = {e}。阶跃越多（或放得越好）拟合越好：一个隐藏层就能逼近任意连续函数。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>{n} samples, one per row</source>
+        <translation>{n} 个数据，每行一个</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>{path}
+
+The image looks empty (no ink). Open a picture of one dark digit on light paper, or the reverse.</source>
+        <translation>{path}
+
+这张图像看起来是空白的（没有笔迹）。请打开一张浅色背景上深色数字的图片（或者反过来）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>{path}
+
+{error}
+
+Open a PNG, JPEG or BMP picture of one digit.</source>
+        <translation>{path}
+
+{error}
+
+请打开一张只含一个数字的 PNG、JPEG 或 BMP 图片。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>{percent}% sure</source>
+        <translation>置信度 {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>{problem}
+
+Fix the marked layer in the designer, then train.</source>
+        <translation>{problem}
+
+请在网络设计中修正标出的层，然后再训练。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>{rate} images/s · ETA {eta}</source>
+        <translation>{rate} 张图像/秒 · 剩余 {eta}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>|error|</source>
+        <translation>|误差|</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>⚠ {error}. Fix this layer to train.</source>
+        <translation>⚠ {error}。请修正这一层后再训练。</translation>
+    </message>
+</context>
+</TS>
