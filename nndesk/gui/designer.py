@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from nndesk.gui.layer_schema import (
     describe,
     layer_doc,
     layer_types,
+    preset_of,
     settings_of,
 )
 from nndesk.gui.state import AppState
@@ -58,6 +59,7 @@ class DesignerPanel(QWidget):
         self.preset.addItems([CUSTOM, *list_presets()])
         self.preset.setToolTip(tr("Start from a network of the book (you can edit it afterwards)"))
         self.preset.currentTextChanged.connect(self._on_preset_chosen)
+        self.preset.activated.connect(lambda i: self._on_preset_chosen(self.preset.itemText(i)))
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Preset")))
         top.addWidget(self.preset, 1)
@@ -95,8 +97,13 @@ class DesignerPanel(QWidget):
         self.total = QLabel()
         self.total.setStyleSheet("font-weight: 600;")
         self.problem = QLabel()
+        self.problem.setObjectName("design_problem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b42318;")
+        self.problem.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # Three lines reserved whether or not there is a problem: nothing above moves when
+        # one appears (a click meant for Up landed on the error text).
+        self.problem.setFixedHeight(3 * self.problem.fontMetrics().lineSpacing() + 4)
         self.settings_box = QGroupBox(tr("Layer settings"))
         self.form = QFormLayout(self.settings_box)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -135,9 +142,20 @@ class DesignerPanel(QWidget):
         """Select layer `index` in the list (and show its settings)."""
         self.table.selectRow(index)
 
-    def _commit(self, layers: list[dict], select: int | None = None) -> None:
+    def _edited(self, layers: list[dict]) -> dict:
+        """The spec with new layers; once edited it is no longer the preset it came from, so
+        the preset's name and description go (a saved design said "SimpleConvNet")."""
         spec = copy.deepcopy(self.state.spec)
         spec["layers"] = layers
+        from nndesk.presets import list_presets
+
+        if spec.get("name") in list_presets():
+            spec["name"] = "custom"
+            spec.pop("description", None)
+        return spec
+
+    def _commit(self, layers: list[dict], select: int | None = None) -> None:
+        spec = self._edited(layers)
         self._form_index = None  # rebuild the settings form for the new selection
         self.state.set_spec(spec)
         if select is not None and 0 <= select < len(layers):
@@ -179,8 +197,7 @@ class DesignerPanel(QWidget):
         else:
             layers[index][name] = value
         self._mark_custom()
-        spec = copy.deepcopy(self.state.spec)
-        spec["layers"] = layers
+        spec = self._edited(layers)
         self._form_layer = copy.deepcopy(layers[index])  # the form stays: the user is typing
         self.state.set_spec(spec)
 
@@ -196,15 +213,16 @@ class DesignerPanel(QWidget):
 
     def _mark_custom(self) -> None:
         self._editing = True  # our own edit: the spec is no longer the preset it is named after
-        self.preset.blockSignals(True)
-        self.preset.setCurrentText(CUSTOM)
-        self.preset.blockSignals(False)
+        with QSignalBlocker(self.preset):
+            self.preset.setCurrentText(CUSTOM)
 
     def _on_preset_chosen(self, name: str) -> None:
         if name == CUSTOM:
             return
         from nndesk.presets import load_preset
 
+        if self.state.spec == load_preset(name):
+            return  # already this preset (the list's two signals both ask)
         self._editing = False
         self._form_index = None
         self.state.set_spec(load_preset(name))
@@ -213,19 +231,16 @@ class DesignerPanel(QWidget):
     # -- state -> widgets -------------------------------------------------------------------
     def _on_spec_changed(self) -> None:
         s = self.state
-        name = s.spec.get("name")
-        if (not self._editing and self.preset.currentText() == CUSTOM
-                and self.preset.findText(str(name)) > 0):
-            self.preset.blockSignals(True)  # a model trained from a preset shows its name
-            self.preset.setCurrentText(name)
-            self.preset.blockSignals(False)
+        if not self._editing:  # a design from outside (a file, a model): name its preset or none
+            with QSignalBlocker(self.preset):
+                self.preset.setCurrentText(preset_of(s.spec) or CUSTOM)
         self._editing = False  # the next outside change may name a preset again
         layers = s.spec.get("layers", [])
         infos, err = s.layer_infos, s.spec_error
         if err is not None:
             infos = self._infos_before(getattr(err, "index", None))
         selected = self.selected()
-        self.table.blockSignals(True)
+        blocker = QSignalBlocker(self.table)
         self.table.setRowCount(len(layers))
         for i, layer in enumerate(layers):
             info = infos[i] if i < len(infos) else None
@@ -245,7 +260,7 @@ class DesignerPanel(QWidget):
                 self.table.setItem(i, col, item)
         if selected is not None and selected < len(layers):
             self.table.selectRow(selected)
-        self.table.blockSignals(False)
+        blocker.unblock()
         if err is None:
             self.total.setText(tr(
                 "Total: {params} parameters · input {input} → output {output}").format(

@@ -10,9 +10,11 @@ from PySide6.QtCore import QObject, Signal
 if TYPE_CHECKING:  # numpy loads after the window is shown (launch time)
     import numpy as np
 
-__all__ = ["AppState", "DEFAULT_TRAIN_CONFIG", "IDLE", "LOADING", "RUNNING", "PAUSED"]
+__all__ = ["AppState", "DEFAULT_TRAIN_CONFIG", "IDLE", "LOADING", "RUNNING", "PAUSED",
+           "NUM_CLASSES", "output_error"]
 
 IDLE, LOADING, RUNNING, PAUSED = "idle", "loading", "running", "paused"
+NUM_CLASSES = 10  # MNIST and Fashion-MNIST: ten classes, labels 0..9
 
 # Training settings the window edits; the names are TrainConfig's (nndesk.train.trainer).
 DEFAULT_TRAIN_CONFIG: dict[str, Any] = {
@@ -30,6 +32,29 @@ DEFAULT_TRAIN_CONFIG: dict[str, Any] = {
 }
 
 
+def output_error(infos: list, num_classes: int):
+    """A SpecError on the layer that sets the output size when the network does not output one
+    score per class (a 5-unit last Dense for 10 digits); None when it does.
+
+    infos: `infer(spec)` rows. The error names the last layer with parameters (the one whose
+    `units` or `filters` to change), else the last layer.
+    """
+    from math import prod
+
+    from nndesk.gui.i18n import tr
+    from nndesk.nn import SpecError
+
+    if not infos:
+        return None
+    outputs = prod(infos[-1].output_shape)
+    if outputs == num_classes:
+        return None
+    at = next((i for i in reversed(infos) if i.params), infos[-1])
+    return SpecError(tr("the network outputs {n} scores, but the data has {classes} classes "
+                        "(digits 0-9): the last Dense layer needs {classes} units").format(
+                        n=outputs, classes=num_classes), at.index, at.type)
+
+
 class AppState(QObject):
     """Spec, model, drawn digit and training status; setters emit, panels listen."""
 
@@ -42,6 +67,7 @@ class AppState(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.spec: dict = {"name": "untitled", "input_shape": [1, 28, 28], "layers": []}
+        self.num_classes = NUM_CLASSES  # of the data set the window trains on
         self.layer_infos: list = []  # nndesk.nn.LayerInfo per layer, [] when invalid
         self.spec_error: Any = None  # nndesk.nn.SpecError or None
         self.config: dict[str, Any] = dict(DEFAULT_TRAIN_CONFIG)
@@ -65,6 +91,10 @@ class AppState(QObject):
             self.layer_infos, self.spec_error = list(infer(self.spec)), None
         except SpecError as err:
             self.layer_infos, self.spec_error = [], err
+        if self.spec_error is None:
+            self.spec_error = output_error(self.layer_infos, self.num_classes)
+            if self.spec_error is not None:
+                self.layer_infos = []
         self.spec_changed.emit()
 
     def set_config(self, **changes: Any) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,14 @@ from nndesk.gui.i18n import tr
 from nndesk.gui.state import IDLE, LOADING, PAUSED, RUNNING, AppState
 
 __all__ = ["TrainPanel", "format_eta"]
+
+
+def _choice(combo: QComboBox, text: str) -> str:
+    """The combo's own spelling of `text` ("adam" from a TrainConfig shows as "Adam")."""
+    for i in range(combo.count()):
+        if combo.itemText(i).lower() == text.lower():
+            return combo.itemText(i)
+    return text
 
 
 
@@ -116,6 +124,12 @@ class TrainPanel(QWidget):
         self.status = QLabel(tr("Ready."))
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #5b6472;")
+        self.status.setMinimumHeight(3 * self.status.fontMetrics().lineSpacing())  # wraps in place
+        self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.warning = QLabel("")
+        self.warning.setObjectName("training_warning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #b42318; font-weight: 600;")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -123,6 +137,7 @@ class TrainPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+        layout.addWidget(self.warning)
         layout.addStretch(1)
         state.config_changed.connect(lambda: self._load_config(state.config))
         state.spec_changed.connect(self._update_buttons)
@@ -138,10 +153,9 @@ class TrainPanel(QWidget):
         from nndesk.train.schedules import SCHEDULES
 
         for combo, names in ((self.optimizer, OPTIMIZERS), (self.schedule, SCHEDULES)):
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItems(list(names))
-            combo.blockSignals(False)
+            with QSignalBlocker(combo):
+                combo.clear()
+                combo.addItems(list(names))
         self._load_config(self.state.config)
 
     def _load_config(self, c: dict) -> None:
@@ -149,16 +163,16 @@ class TrainPanel(QWidget):
         for name, editor in self._editors.items():
             if name not in c:
                 continue
-            editor.blockSignals(True)
-            if isinstance(editor, QComboBox):
-                if editor.findText(str(c[name])) < 0:
-                    editor.addItem(str(c[name]))  # before load_choices: show the setting
-                editor.setCurrentText(str(c[name]))
-            elif isinstance(editor, QCheckBox):
-                editor.setChecked(bool(c[name]))
-            else:
-                editor.setValue(c[name])
-            editor.blockSignals(False)
+            with QSignalBlocker(editor):
+                if isinstance(editor, QComboBox):
+                    text = _choice(editor, str(c[name]))
+                    if editor.findText(text) < 0:
+                        editor.addItem(text)  # before load_choices: show the setting
+                    editor.setCurrentText(text)
+                elif isinstance(editor, QCheckBox):
+                    editor.setChecked(bool(c[name]))
+                else:
+                    editor.setValue(c[name])
 
     def _on_training_state_changed(self, status: str) -> None:
         busy = status != IDLE
@@ -168,6 +182,8 @@ class TrainPanel(QWidget):
         if status == IDLE:
             self.progress.setFormat("")
         elif status == LOADING:
+            self.warning.setText("")
+            self.progress.setValue(0)
             self.status.setText(tr("Loading MNIST and building the network…"))
         self._update_buttons()
 
@@ -183,17 +199,34 @@ class TrainPanel(QWidget):
 
     # -- progress from the worker (plain dicts) ---------------------------------------------
     def show_progress(self, info: dict) -> None:
-        """info: epoch, epochs, fraction (0..1 of the whole run), images_per_s, eta_s."""
-        frac = float(info.get("fraction", 0.0))
-        self.progress.setValue(int(1000 * min(max(frac, 0.0), 1.0)))
+        """info: epoch, epochs, batch, batches (1-based, the batch just done), fraction (0..1
+        of the whole run), images_per_s, eta_s. The bar fills over the whole run; its text
+        says where in the run it stands, the line below says how much of the run is done."""
+        frac = min(max(float(info.get("fraction", 0.0)), 0.0), 1.0)
+        self.progress.setValue(int(1000 * frac))
         epoch, epochs = info.get("epoch"), info.get("epochs")
-        self.progress.setFormat(tr("epoch {epoch}/{epochs} · {percent}%").format(
-            epoch=epoch, epochs=epochs, percent=f"{100 * frac:.0f}"))
+        if info.get("batch") is not None:
+            self.progress.setFormat(tr("epoch {epoch}/{epochs} · batch {batch}/{batches}").format(
+                epoch=epoch, epochs=epochs, batch=info["batch"], batches=info.get("batches")))
+        else:
+            self.progress.setFormat(tr("epoch {epoch}/{epochs}").format(epoch=epoch,
+                                                                       epochs=epochs))
         ips = info.get("images_per_s")
         paused = tr(" · paused") if self.state.training == PAUSED else ""
-        self.status.setText(tr("{rate} images/s · ETA {eta}").format(
+        done = tr("{percent}% of the run").format(percent=f"{100 * frac:.0f}")
+        self.status.setText(done + tr(" · {rate} images/s · {eta} left").format(
             rate=f"{ips:,.0f}", eta=format_eta(info.get("eta_s"))) + paused
-            if ips else tr("Training…") + paused)
+            if ips else done + paused)
+
+    def show_evaluating(self) -> None:
+        """Training is done; the test set is evaluated and the model saved (a few seconds)."""
+        self.progress.setValue(1000)
+        self.progress.setFormat(tr("evaluating the test set…"))
+        self.status.setText(tr("Training done. Evaluating the test set and saving the model…"))
+
+    def show_warning(self, text: str) -> None:
+        """A problem seen while the run goes on (it keeps running until the user stops it)."""
+        self.warning.setText("⚠ " + text)
 
     def show_message(self, text: str) -> None:
         """A status line (finished, stopped, error)."""

@@ -24,6 +24,7 @@ class TrainWorker(QObject):
     batch_done = Signal(object)  # steps, losses (lists since the last signal), progress
     epoch_done = Signal(object)  # the trainer's epoch record
     snapshot = Signal(object)  # a weight copy (state_dict)
+    evaluating = Signal()  # the last epoch is done: the test set is being evaluated
     errored = Signal(str)  # a message for the user
     finished = Signal(object)  # stopped, message, out, checkpoint, metadata
 
@@ -111,7 +112,7 @@ class TrainWorker(QObject):
         self.started.emit({"epochs": self._epochs, "batches": self._batches,
                            "spec": session.spec, "config": trainer.config.to_dict(),
                            "history": [dict(h) for h in trainer.history],
-                           "step": trainer.step})
+                           "step": trainer.step, "resumed": self.resume_from is not None})
         done = session.run(self.out, command="nndesk gui")
         self._flush()
         r = done.result
@@ -126,7 +127,8 @@ class TrainWorker(QObject):
         done = (epoch - 1) * self._batches + batch
         total = self._epochs * self._batches
         left_images = (total - done) * int(self.config.get("batch_size", 100))
-        return {"epoch": epoch, "epochs": self._epochs, "fraction": done / max(total, 1),
+        return {"epoch": epoch, "epochs": self._epochs, "batch": batch, "batches": self._batches,
+                "fraction": done / max(total, 1),
                 "images_per_s": images_per_s,
                 "eta_s": left_images / images_per_s if images_per_s > 0 else None}
 
@@ -151,6 +153,8 @@ class TrainWorker(QObject):
     def _on_epoch(self, record: dict) -> None:
         self._flush()
         self.epoch_done.emit(dict(record))
+        if record.get("epoch", 0) >= self._epochs and not self._stop.is_set():
+            self.evaluating.emit()
 
     def _on_snapshot(self, weights: dict) -> None:
         self.snapshot.emit(weights)  # already a copy made by the trainer
