@@ -43,6 +43,13 @@ SWAPS = [("ReLU", "LeakyReLU", "Sigmoid", "Tanh"), ("MaxPool2D", "AvgPool2D")]
 BAD, BAD_TEXT = QColor("#fde2e1"), QColor("#b42318")
 
 
+def _lines_height(label: QLabel, lines: int) -> int:
+    """Pixels for `lines` lines of the label's text, Chinese and Japanese glyphs included
+    (their fallback fonts are taller than the Latin font's line spacing)."""
+    sample = "\n".join(["Ag国語"] * lines)
+    return label.fontMetrics().boundingRect(0, 0, 10_000, 10_000, 0, sample).height() + 4
+
+
 def _shape(shape) -> str:
     return "×".join(str(d) for d in shape)
 
@@ -103,7 +110,7 @@ class DesignerPanel(QWidget):
         self.problem.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # Three lines reserved whether or not there is a problem: nothing above moves when
         # one appears (a click meant for Up landed on the error text).
-        self.problem.setFixedHeight(3 * self.problem.fontMetrics().lineSpacing() + 4)
+        self.problem.setFixedHeight(_lines_height(self.problem, 3))
         self.settings_box = QGroupBox(tr("Layer settings"))
         self.form = QFormLayout(self.settings_box)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -248,7 +248,8 @@ class MainWindow(QMainWindow):
 
     def _show_shortcuts(self) -> None:
         QMessageBox.information(self, tr("Keyboard shortcuts"), tr(
-            "Esc / Delete / Ctrl+L  clear the canvas\nCtrl+Z  undo the last stroke\n"
+            "On the canvas: Esc / Delete / Ctrl+L  clear it · Ctrl+Z  undo the last stroke\n"
+            "In the designer's layer list: Delete  remove the selected layer\n"
             "Ctrl+T  train · Ctrl+P  pause/resume · Ctrl+.  stop\n"
             "Ctrl+O / Ctrl+S  open / save a model · Ctrl+I  model info\n"
             "Ctrl+Shift+O / Ctrl+Shift+S  open / save a design\nCtrl+Q  quit"))

@@ -180,7 +180,7 @@ class PlotsPanel(QWidget):
         best = pg.ScatterPlotItem(symbol="star", size=16, brush=pg.mkBrush(color),
                                   pen=pg.mkPen("#2a2f3a", width=0.8))
         self.acc_plot.addItem(best)
-        best_text = pg.TextItem(color=color, anchor=(1.0, 1.2))  # up-left of the star
+        best_text = pg.TextItem(color=color, anchor=(0.5, 1.3))  # centred above the star
         self.acc_plot.addItem(best_text)
         run.items = [train, val, best, best_text]
         self.runs[run_id] = run
@@ -271,8 +271,8 @@ class PlotsPanel(QWidget):
         low = min(values) if values else 0.0
         top = max(values) if values else 100.0
         pad = max(1.0, 0.08 * (top - low))
-        self.acc_plot.setRange(xRange=(0.5, max(last, 2) + 0.5),
-                               yRange=(max(0.0, low - pad), min(100.0, top + pad) + pad / 2),
+        self.acc_plot.setRange(xRange=(0.5, max(last, 2) + 0.5),  # room for "best" text above
+                               yRange=(max(0.0, low - pad), min(100.0, top + 2 * pad) + pad),
                                padding=0)
 
     def _reset_acc_range(self) -> None:

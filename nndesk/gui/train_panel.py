@@ -124,7 +124,9 @@ class TrainPanel(QWidget):
         self.status = QLabel(tr("Ready."))
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #5b6472;")
-        self.status.setMinimumHeight(3 * self.status.fontMetrics().lineSpacing())  # wraps in place
+        sample = "\n".join(["Ag国語"] * 3)  # three lines, CJK fallback fonts included
+        self.status.setMinimumHeight(self.status.fontMetrics().boundingRect(
+            0, 0, 10_000, 10_000, 0, sample).height())  # the text wraps in reserved space
         self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.warning = QLabel("")
         self.warning.setObjectName("training_warning")
