@@ -115,7 +115,7 @@ class FileActions:
         self._remember_dir("designs", path)
         self.state.set_spec(spec)
         if config:
-            self.state.set_config(**{k: v for k, v in config.items() if k in self.state.config})
+            self.state.set_config(**config)
 
     def save_design_dialog(self) -> None:
         from nndesk.gui.files import save_design, with_suffix

@@ -154,6 +154,7 @@ class TrainPanel(QWidget):
         from nndesk.nn import OPTIMIZERS
         from nndesk.train.schedules import SCHEDULES
 
+        self.state.ensure_config()  # TrainConfig's defaults (its import is what lazy defers)
         for combo, names in ((self.optimizer, OPTIMIZERS), (self.schedule, SCHEDULES)):
             with QSignalBlocker(combo):
                 combo.clear()

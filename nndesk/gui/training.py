@@ -88,6 +88,7 @@ class TrainingController(QObject):
             return False
         from nndesk.paths import runs_dir
 
+        s.ensure_config()
         folder = runs_dir()
         folder.mkdir(parents=True, exist_ok=True)
         stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -179,7 +180,7 @@ class TrainingController(QObject):
         self._run_spec = spec
         if info.get("resumed"):  # the panels describe the run that continues
             self.state.set_spec(spec)
-            self.state.set_config(**{k: v for k, v in cfg.items() if k in self.state.config})
+            self.state.set_config(**cfg)
         self.run_started.emit(name, info["history"])
         if info.get("resumed") and self.checkpoint is not None:
             self._load_curve(self.checkpoint, int(info.get("step", 0)))
