@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
@@ -21,70 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.i18n import tr
+from nndesk.gui.run_curves import IntegerAxis, Run
 from nndesk.gui.state import AppState
 
-__all__ = ["PlotsPanel", "Run", "CHUNK", "SMOOTHING", "IntegerAxis"]
+__all__ = ["PlotsPanel", "CHUNK", "ACC_RANGE"]
 
 PALETTE = ["#2f6fdb", "#e4572e", "#17a05d", "#9b5de5", "#f0a202", "#00a6a6", "#d63384",
            "#6c757d"]
-SMOOTHING = 0.9  # weight of the past in the loss's moving average (TensorBoard's 0.9 default)
-CHUNK = 2048  # points per curve item: only the newest item is redrawn when losses arrive
+CHUNK = 2048  # the live tail's length: older points move to the frozen item this many at a time
 ACC_RANGE = ((0.5, 5.5), (0.0, 100.0))  # the accuracy plot's axes before (or without) data
-
-
-class IntegerAxis(pg.AxisItem):
-    """An epoch axis: ticks on whole numbers only (a one-epoch run read "1.00000000000000")."""
-
-    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 (pyqtgraph's names)
-        levels = []
-        for spacing, values in super().tickValues(minVal, maxVal, size):
-            spacing = max(1.0, round(spacing))
-            ints = [v for v in values if float(v).is_integer()]
-            if ints:
-                levels.append((spacing, ints))
-        if not levels:
-            first, last = math.ceil(minVal), math.floor(maxVal)
-            levels = [(1.0, list(range(first, last + 1)))]
-        return levels
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802
-        return [str(int(round(v))) for v in values]
-
-
-@dataclass
-class Run:
-    """One run's numbers (growing arrays) and its plot items (created once, then setData)."""
-
-    name: str
-    color: str
-    n: int = 0  # batch losses stored
-    steps: np.ndarray = field(default_factory=lambda: np.empty(0))
-    losses: np.ndarray = field(default_factory=lambda: np.empty(0))
-    smooth: np.ndarray = field(default_factory=lambda: np.empty(0))
-    ema: float = 0.0  # the biased moving average; smooth = ema / (1 - SMOOTHING**n)
-    epochs: list[int] = field(default_factory=list)
-    train_acc: list[float] = field(default_factory=list)
-    val_acc: list[float] = field(default_factory=list)
-    val_loss: list[float] = field(default_factory=list)
-    chunks: list = field(default_factory=list)  # (first index, raw item, smoothed item)
-    items: list = field(default_factory=list)  # train, val, best star, best text
-    visible: bool = True
-
-    def append(self, steps: np.ndarray, losses: np.ndarray) -> None:
-        """Store finite losses and their debiased moving average (amortised O(1) each)."""
-        k = len(steps)
-        if self.n + k > len(self.steps):
-            size = max(1024, 2 * (self.n + k))
-            for name in ("steps", "losses", "smooth"):
-                grown = np.empty(size)
-                grown[:self.n] = getattr(self, name)[:self.n]
-                setattr(self, name, grown)
-        for j in range(k):
-            self.ema = SMOOTHING * self.ema + (1 - SMOOTHING) * losses[j]
-            self.smooth[self.n + j] = self.ema / (1 - SMOOTHING ** (self.n + j + 1))
-        self.steps[self.n:self.n + k] = steps
-        self.losses[self.n:self.n + k] = losses
-        self.n += k
 
 
 class PlotsPanel(QWidget):
@@ -184,7 +128,8 @@ class PlotsPanel(QWidget):
         self.acc_plot.addItem(best_text)
         run.items = [train, val, best, best_text]
         self.runs[run_id] = run
-        self._new_chunk(run, 0)
+        self._new_chunk(run, 0)  # the frozen history (set once per CHUNK new points)
+        self._new_chunk(run, 0)  # the live tail (set on every update)
         item = QListWidgetItem(name)
         pix = QPixmap(12, 12)
         pix.fill(QColor(color))
@@ -209,22 +154,25 @@ class PlotsPanel(QWidget):
         run.chunks.append((first, raw, smooth))
 
     def add_batches(self, run_id: int, steps: list[float], losses: list[float]) -> None:
-        """Append batch losses (non-finite ones are not drawn). Only the newest CHUNK-point
-        item is redrawn, so the cost per call stays flat as the run grows (see
-        benchmarks/plot_redraw.py)."""
+        """Append batch losses (non-finite ones are not drawn).
+
+        Two items per curve: the frozen history and a live tail of at most CHUNK points. An
+        update re-sets the tail only; every CHUNK points the history is set once and the tail
+        restarts. pyqtgraph keeps a frozen item's downsampled, clipped path until the view
+        changes, so the cost per update stays flat as the run grows
+        (benchmarks/plot_redraw.py)."""
         run = self.runs.get(run_id)
         if run is None:
             return
         x, y = np.asarray(steps, float), np.asarray(losses, float)
         keep = np.isfinite(y)
         run.append(x[keep], y[keep])
-        while run.n - run.chunks[-1][0] > CHUNK:  # the last item is full: freeze it
-            first, raw, smooth = run.chunks[-1]
-            end = first + CHUNK
-            raw.setData(run.steps[first:end + 1].copy(), run.losses[first:end + 1].copy())
-            smooth.setData(run.steps[first:end + 1].copy(), run.smooth[first:end + 1].copy())
-            self._new_chunk(run, end)  # shares a point with the frozen one: no gap
-        first, raw, smooth = run.chunks[-1]
+        (_, old_raw, old_smooth), (first, raw, smooth) = run.chunks
+        if run.n - first > CHUNK:  # freeze all but the last point; the tail starts there
+            first = run.n - 1
+            old_raw.setData(run.steps[:run.n].copy(), run.losses[:run.n].copy())
+            old_smooth.setData(run.steps[:run.n].copy(), run.smooth[:run.n].copy())
+            run.chunks[1] = (first, raw, smooth)
         raw.setData(run.steps[first:run.n], run.losses[first:run.n])
         smooth.setData(run.steps[first:run.n], run.smooth[first:run.n])
         if run.n:

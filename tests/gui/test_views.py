@@ -33,7 +33,7 @@ def test_runs_overlay_hide_remove_and_export(qtbot, tmp_path):
     assert plots.best_epoch(a) == 2
     star = plots.runs[a].items[2].getData()
     assert list(star[0]) == [2] and math.isclose(star[1][0], 93.0)
-    x, y = plots.runs[a].chunks[0][1].xData, plots.runs[a].chunks[0][1].yData
+    x, y = plots.runs[a].chunks[1][1].xData, plots.runs[a].chunks[1][1].yData
     assert list(x) == [1, 2] and list(y) == [2.0, 1.0]
     assert [label.text for _, label in plots.loss_legend.items] == ["per batch", "smoothed"]
 
@@ -74,13 +74,13 @@ def test_smoothed_loss_is_the_debiased_moving_average(qtbot):
         ema = 0.9 * ema + 0.1 * loss
     assert math.isclose(plots.runs[run].smooth[12], ema / (1 - 0.9 ** 13))
     assert plots.runs[run].smooth[12] < 0.6  # the old EMA started at 2.0 read 1.1 here
-    y = plots.runs[run].chunks[0][2].yData
+    y = plots.runs[run].chunks[1][2].yData  # the live tail
     assert math.isclose(y[-1], ema / (1 - 0.9 ** 13))
 
 
-def test_long_runs_redraw_only_the_newest_chunk(qtbot, monkeypatch):
-    """Defect 7: the cost of an update must not grow with the run. Finished chunks of
-    CHUNK points are frozen; an update touches the newest item only."""
+def test_long_runs_redraw_only_the_live_tail(qtbot, monkeypatch):
+    """Defect 7: the cost of an update must not grow with the run. The history is a frozen
+    item, set once per CHUNK new points; an update re-sets only the short live tail."""
     from nndesk.gui.plots import CHUNK
 
     plots = _plots(qtbot)
@@ -88,16 +88,16 @@ def test_long_runs_redraw_only_the_newest_chunk(qtbot, monkeypatch):
     n = 3 * CHUNK + 100
     plots.add_batches(run_id, list(range(1, n + 1)), [1.0 + (i % 5) for i in range(n)])
     run = plots.runs[run_id]
-    assert len(run.chunks) == 4 and run.n == n
-    xs = np.concatenate([run.chunks[i][1].xData[:-1] for i in range(3)]
-                        + [run.chunks[3][1].xData])
+    (_, frozen, _), (first, live, _) = run.chunks
+    assert run.n == n and len(live.xData) <= CHUNK + 1
+    xs = np.concatenate([frozen.xData[:-1], live.xData])
     np.testing.assert_array_equal(xs, np.arange(1, n + 1))  # joined, nothing lost or doubled
     touched = []
     for _, raw, smooth in run.chunks:
         for item in (raw, smooth):
             monkeypatch.setattr(item, "setData", lambda *a, item=item, **k: touched.append(item))
     plots.add_batches(run_id, [n + 1, n + 2], [1.0, 1.0])
-    assert touched == [run.chunks[-1][1], run.chunks[-1][2]]
+    assert touched == [run.chunks[1][1], run.chunks[1][2]]  # the tail only
     for _, raw, smooth in run.chunks:
         for item in (raw, smooth):
             assert item.opts["clipToView"] and item.opts["autoDownsample"]
