@@ -130,7 +130,7 @@ def test_closing_while_training_asks_keeps_a_checkpoint_and_resumes_the_same_run
 
 
 def test_a_diverging_run_is_warned_while_it_runs_and_never_takes_the_canvas(
-        trainer_window, qtbot, tmp_path):
+        trainer_window, qtbot, tmp_path, dialogs):
     """Learning rate 10 with plain SGD: the loss blows up. The window warns during the run,
     and the canvas keeps the model it had before."""
     from nndesk.nn import Network
@@ -145,13 +145,15 @@ def test_a_diverging_run_is_warned_while_it_runs_and_never_takes_the_canvas(
     w.training.warning.connect(lambda text: warned.append((text, w.training.busy)))
     with qtbot.waitSignal(w.training.finished, timeout=60_000) as done:
         w.train_panel.train_button.click()
-    assert warned and warned[0][1], "no warning while the run was going"
-    assert "learning rate" in warned[0][0]
-    assert "learning rate" in w.train_panel.warning.text()
-    assert done.args[0]["stopped"] in ("finished", "diverged")
+    stopped = done.args[0]["stopped"]
+    assert stopped in ("finished", "diverged")
+    if stopped == "finished":  # the loss grew but stayed finite: the window's own watch
+        assert warned and warned[0][1], "no warning while the run was going"
+        assert "learning rate" in warned[0][0] and "learning rate" in w.train_panel.warning.text()
+        assert "keeps the model it had" in w.train_panel.status.text()
+    else:  # the trainer saw it first and stopped the run: its message is the warning
+        assert any("learning rate" in text for _, text in dialogs)
     assert w.state.model_path == str(before) and w.state.model_source == "file"
-    assert "keeps the model it had" in w.train_panel.status.text() or (
-        done.args[0]["stopped"] == "diverged")
 
 
 def test_divergent_run_shows_the_trainers_message(trainer_window, qtbot, dialogs):

@@ -216,12 +216,12 @@ def test_open_model_dialog_uses_the_chosen_file_and_remembers_its_folder(
 
 def test_a_text_file_opened_as_a_model_says_what_it_is(window, qtbot, tmp_path, dialogs):
     readme = tmp_path / "README.md"
-    readme.write_text("# notes\n\nnot a model\n")
+    readme.write_text("# notes\n\n" + "Some words about the project, as a README has.\n" * 20)
     assert not window.files.load_model(str(readme))
     title, text = dialogs[-1]
     assert title == "Cannot open this model"
     assert "README.md" in text and text.count("README.md") == 1  # named once, not twice
-    assert "not an nndesk model" in text and "Open a .npz file saved by nndesk" in text
+    assert "model file" in text and "Open a .npz file saved by nndesk" in text
     assert window.state.network is None
 
 
