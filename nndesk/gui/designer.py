@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -38,6 +39,7 @@ from nndesk.gui.state import AppState
 __all__ = ["DesignerPanel"]
 
 CUSTOM = "(custom)"
+MAX_SETTINGS = 5  # the most settings a layer has (Conv2D: filters, kernel_size, stride, pad, init)
 # Layers that can swap type in place (same settings-free slot): the activation, the pooling.
 SWAPS = [("ReLU", "LeakyReLU", "Sigmoid", "Tanh"), ("MaxPool2D", "AvgPool2D")]
 BAD, BAD_TEXT = QColor("#fde2e1"), QColor("#b42318")
@@ -114,7 +116,13 @@ class DesignerPanel(QWidget):
         self.settings_box = QGroupBox(tr("Layer settings"))
         self.form = QFormLayout(self.settings_box)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-
+        # Room for the longest form (Conv2D's five settings): choosing another layer never
+        # moves the list and its buttons.
+        row = max(QSpinBox().sizeHint().height(), QComboBox().sizeHint().height())
+        margins = self.form.contentsMargins()
+        self.settings_box.setMinimumHeight(
+            MAX_SETTINGS * (row + max(self.form.verticalSpacing(), 6)) + margins.top()
+            + margins.bottom() + 2 * self.fontMetrics().height())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)

@@ -260,7 +260,7 @@ class TrainingController(QObject):
         if acc is not None:
             text += tr(" · test accuracy {acc}%").format(acc=f"{100 * acc:.2f}")
         if out:
-            text += tr(" · saved to {path}").format(path=out)
+            text += tr(" · saved to {path}").format(path=Path(out).name)  # full path: Ctrl+I
         if failed and info.get("stopped") != "error" and self._model_before is not None:
             text += tr(" · the canvas keeps the model it had (this one did not learn)")
         if info.get("stopped") == "diverged":

@@ -44,6 +44,7 @@ class TrainWorker(QObject):
         self._last_emit = 0.0
         self._epochs = int(config.get("epochs", 1))
         self._batches = 1
+        self._batch_size = int(config.get("batch_size", 100))
         self._last_batch: dict = {}
 
     # -- control, from the GUI thread (the trainer's flags are thread-safe) ----------------
@@ -103,6 +104,7 @@ class TrainWorker(QObject):
                                on_snapshot=self._on_snapshot)
         trainer = session.trainer
         self._epochs, self._batches = trainer.config.epochs, trainer.batches
+        self._batch_size = trainer.config.batch_size  # a resumed run's, not the window's
         with self._lock:
             self.session = session
             if self._paused.is_set():
@@ -126,7 +128,7 @@ class TrainWorker(QObject):
     def _progress(self, epoch: int, batch: int, images_per_s: float) -> dict:
         done = (epoch - 1) * self._batches + batch
         total = self._epochs * self._batches
-        left_images = (total - done) * int(self.config.get("batch_size", 100))
+        left_images = (total - done) * self._batch_size
         return {"epoch": epoch, "epochs": self._epochs, "batch": batch, "batches": self._batches,
                 "fraction": done / max(total, 1),
                 "images_per_s": images_per_s,

@@ -8,7 +8,7 @@ import json
 import pytest
 from gui_helpers import TINY_SPEC, digit_strokes
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QMessageBox, QSpinBox
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QSpinBox
 from test_canvas import draw
 
 from nndesk.gui.train_panel import format_eta
@@ -23,13 +23,14 @@ def test_delete_acts_where_the_focus_is(window, qtbot):
     canvas, Delete clears the drawing and leaves the layers."""
     w = window
     draw(qtbot, w.digit.canvas, digit_strokes("7"))
+    qtbot.waitUntil(lambda: w.state.digit is not None)  # the drawing reached the network
     table = w.designer.table
     rect = table.visualRect(table.model().index(1, 1))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert w.designer.selected() == 1 and table.hasFocus()
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert _layer_types(w) == ["Conv2D", "MaxPool2D", "Dense"]  # the ReLU went
-    assert len(w.digit.canvas.strokes) == 1 and w.state.digit is not None  # the drawing stayed
+    assert len(w.digit.canvas.strokes) == 1  # the drawing stayed
     draw(qtbot, w.digit.canvas, digit_strokes("1"))  # drawing puts the focus on the canvas
     qtbot.keyClick(w.digit.canvas, Qt.Key.Key_Delete)
     assert w.digit.canvas.strokes == [] and _layer_types(w) == ["Conv2D", "MaxPool2D", "Dense"]
@@ -126,6 +127,22 @@ def test_an_error_does_not_move_the_designers_buttons(window, qtbot):
     assert w.designer.problem.text()
     qtbot.waitUntil(lambda: where() == before, timeout=2000)  # the layout settled...
     assert w.designer.problem.height() == height  # ...with the message in reserved space
+
+
+def test_choosing_another_layer_does_not_move_the_list_or_its_buttons(window, qtbot):
+    from nndesk.gui.designer import MAX_SETTINGS
+    from nndesk.nn import LAYERS
+
+    w = window
+    assert max(len(cls.SETTINGS) for cls in LAYERS.values()) == MAX_SETTINGS
+    w.designer.preset.setCurrentText("SimpleConvNet")
+    places = []
+    for row in (0, 1, 2, 0):  # Conv2D (5 settings), ReLU (a kind box), MaxPool2D, Conv2D
+        w.designer.select(row)
+        QApplication.processEvents()  # let the layout settle
+        places.append((w.designer.up_button.mapTo(w, w.designer.up_button.rect().topLeft()),
+                       w.designer.table.height()))
+    assert all(p == places[0] for p in places), places
 
 
 def test_progress_names_epoch_and_batch_and_the_share_of_the_run(qtbot):
