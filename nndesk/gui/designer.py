@@ -122,7 +122,7 @@ class DesignerPanel(QWidget):
         margins = self.form.contentsMargins()
         self.settings_box.setMinimumHeight(
             MAX_SETTINGS * (row + max(self.form.verticalSpacing(), 6)) + margins.top()
-            + margins.bottom() + 2 * self.fontMetrics().height())
+            + margins.bottom() + self.fontMetrics().height())  # + the title
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)

@@ -58,8 +58,9 @@ class MainWindow(QMainWindow):
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.designer)
         left.addWidget(self.train_panel)
-        left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 2)
+        left.setStretchFactor(0, 1)  # the designer's layer list takes the spare height;
+        left.setStretchFactor(1, 0)  # the training panel keeps what it needs
+        left.setSizes([10_000, self.train_panel.minimumSizeHint().height()])
         self.left_splitter = left
         self.center = QSplitter(Qt.Orientation.Vertical)
         for text in (tr("Loading the plots…"), tr("Loading the filter views…")):
