@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.editors import make_editor
-from nndesk.gui.i18n import tr
+from nndesk.gui.i18n import N_, tr
 from nndesk.gui.layer_schema import (
     default_layer,
     describe,
@@ -38,7 +38,7 @@ from nndesk.gui.state import AppState
 
 __all__ = ["DesignerPanel"]
 
-CUSTOM = "(custom)"
+CUSTOM = N_("(custom)")  # item 0 of the preset list, shown translated
 MAX_SETTINGS = 5  # the most settings a layer has (Conv2D: filters, kernel_size, stride, pad, init)
 # Layers that can swap type in place (same settings-free slot): the activation, the pooling.
 SWAPS = [("ReLU", "LeakyReLU", "Sigmoid", "Tanh"), ("MaxPool2D", "AvgPool2D")]
@@ -65,7 +65,7 @@ class DesignerPanel(QWidget):
         from nndesk.presets import list_presets
 
         self.preset = QComboBox()
-        self.preset.addItems([CUSTOM, *list_presets()])
+        self.preset.addItems([tr(CUSTOM), *list_presets()])
         self.preset.setToolTip(tr("Start from a network of the book (you can edit it afterwards)"))
         self.preset.currentTextChanged.connect(self._on_preset_chosen)
         self.preset.activated.connect(lambda i: self._on_preset_chosen(self.preset.itemText(i)))
@@ -229,11 +229,11 @@ class DesignerPanel(QWidget):
     def _mark_custom(self) -> None:
         self._editing = True  # our own edit: the spec is no longer the preset it is named after
         with QSignalBlocker(self.preset):
-            self.preset.setCurrentText(CUSTOM)
+            self.preset.setCurrentIndex(0)
 
     def _on_preset_chosen(self, name: str) -> None:
-        if name == CUSTOM:
-            return
+        if self.preset.findText(name) <= 0:
+            return  # "(custom)" is a name for any design, not one to load
         from nndesk.presets import load_preset
 
         if self.state.spec == load_preset(name):
@@ -248,7 +248,8 @@ class DesignerPanel(QWidget):
         s = self.state
         if not self._editing:  # a design from outside (a file, a model): name its preset or none
             with QSignalBlocker(self.preset):
-                self.preset.setCurrentText(preset_of(s.spec) or CUSTOM)
+                name = preset_of(s.spec)
+                self.preset.setCurrentIndex(max(self.preset.findText(name), 0) if name else 0)
         self._editing = False  # the next outside change may name a preset again
         layers = s.spec.get("layers", [])
         infos, err = s.layer_infos, s.spec_error
