@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -30,6 +31,7 @@ from nndesk.gui.layer_schema import (
     default_layer,
     describe,
     layer_types,
+    preset_of,
     settings_of,
 )
 from nndesk.gui.state import AppState
@@ -37,10 +39,18 @@ from nndesk.gui.terms import layer_tip, setting_label, setting_tip
 
 __all__ = ["DesignerPanel"]
 
-CUSTOM = N_("(custom)")  # shown as tr(CUSTOM): compare with that
+CUSTOM = N_("(custom)")  # item 0 of the preset list, shown translated
+MAX_SETTINGS = 5  # the most settings a layer has (Conv2D: filters, kernel_size, stride, pad, init)
 # Layers that can swap type in place (same settings-free slot): the activation, the pooling.
 SWAPS = [("ReLU", "LeakyReLU", "Sigmoid", "Tanh"), ("MaxPool2D", "AvgPool2D")]
 BAD, BAD_TEXT = QColor("#fde2e1"), QColor("#b42318")
+
+
+def _lines_height(label: QLabel, lines: int) -> int:
+    """Pixels for `lines` lines of the label's text, Chinese and Japanese glyphs included
+    (their fallback fonts are taller than the Latin font's line spacing)."""
+    sample = "\n".join(["Ag国語"] * lines)
+    return label.fontMetrics().boundingRect(0, 0, 10_000, 10_000, 0, sample).height() + 4
 
 
 def _shape(shape) -> str:
@@ -59,6 +69,7 @@ class DesignerPanel(QWidget):
         self.preset.addItems([tr(CUSTOM), *list_presets()])
         self.preset.setToolTip(tr("Start from a network of the book (you can edit it afterwards)"))
         self.preset.currentTextChanged.connect(self._on_preset_chosen)
+        self.preset.activated.connect(lambda i: self._on_preset_chosen(self.preset.itemText(i)))
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Preset")))
         top.addWidget(self.preset, 1)
@@ -96,12 +107,23 @@ class DesignerPanel(QWidget):
         self.total = QLabel()
         self.total.setStyleSheet("font-weight: 600;")
         self.problem = QLabel()
+        self.problem.setObjectName("design_problem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b42318;")
+        self.problem.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # Three lines reserved whether or not there is a problem: nothing above moves when
+        # one appears (a click meant for Up landed on the error text).
+        self.problem.setFixedHeight(_lines_height(self.problem, 3))
         self.settings_box = QGroupBox(tr("Layer settings"))
         self.form = QFormLayout(self.settings_box)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-
+        # Room for the longest form (Conv2D's five settings): choosing another layer never
+        # moves the list and its buttons.
+        row = max(QSpinBox().sizeHint().height(), QComboBox().sizeHint().height())
+        margins = self.form.contentsMargins()
+        self.settings_box.setMinimumHeight(
+            MAX_SETTINGS * (row + max(self.form.verticalSpacing(), 6)) + margins.top()
+            + margins.bottom() + self.fontMetrics().height())  # + the title
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
@@ -136,9 +158,20 @@ class DesignerPanel(QWidget):
         """Select layer `index` in the list (and show its settings)."""
         self.table.selectRow(index)
 
-    def _commit(self, layers: list[dict], select: int | None = None) -> None:
+    def _edited(self, layers: list[dict]) -> dict:
+        """The spec with new layers; once edited it is no longer the preset it came from, so
+        the preset's name and description go (a saved design said "SimpleConvNet")."""
         spec = copy.deepcopy(self.state.spec)
         spec["layers"] = layers
+        from nndesk.presets import list_presets
+
+        if spec.get("name") in list_presets():
+            spec["name"] = "custom"
+            spec.pop("description", None)
+        return spec
+
+    def _commit(self, layers: list[dict], select: int | None = None) -> None:
+        spec = self._edited(layers)
         self._form_index = None  # rebuild the settings form for the new selection
         self.state.set_spec(spec)
         if select is not None and 0 <= select < len(layers):
@@ -180,8 +213,7 @@ class DesignerPanel(QWidget):
         else:
             layers[index][name] = value
         self._mark_custom()
-        spec = copy.deepcopy(self.state.spec)
-        spec["layers"] = layers
+        spec = self._edited(layers)
         self._form_layer = copy.deepcopy(layers[index])  # the form stays: the user is typing
         self.state.set_spec(spec)
 
@@ -197,15 +229,16 @@ class DesignerPanel(QWidget):
 
     def _mark_custom(self) -> None:
         self._editing = True  # our own edit: the spec is no longer the preset it is named after
-        self.preset.blockSignals(True)
-        self.preset.setCurrentText(tr(CUSTOM))
-        self.preset.blockSignals(False)
+        with QSignalBlocker(self.preset):
+            self.preset.setCurrentIndex(0)
 
     def _on_preset_chosen(self, name: str) -> None:
-        if name == tr(CUSTOM):
-            return
+        if self.preset.findText(name) <= 0:
+            return  # "(custom)" is a name for any design, not one to load
         from nndesk.presets import load_preset
 
+        if self.state.spec == load_preset(name):
+            return  # already this preset (the list's two signals both ask)
         self._editing = False
         self._form_index = None
         self.state.set_spec(load_preset(name))
@@ -214,19 +247,17 @@ class DesignerPanel(QWidget):
     # -- state -> widgets -------------------------------------------------------------------
     def _on_spec_changed(self) -> None:
         s = self.state
-        name = s.spec.get("name")
-        if (not self._editing and self.preset.currentText() == tr(CUSTOM)
-                and self.preset.findText(str(name)) > 0):
-            self.preset.blockSignals(True)  # a model trained from a preset shows its name
-            self.preset.setCurrentText(name)
-            self.preset.blockSignals(False)
+        if not self._editing:  # a design from outside (a file, a model): name its preset or none
+            with QSignalBlocker(self.preset):
+                name = preset_of(s.spec)
+                self.preset.setCurrentIndex(max(self.preset.findText(name), 0) if name else 0)
         self._editing = False  # the next outside change may name a preset again
         layers = s.spec.get("layers", [])
         infos, err = s.layer_infos, s.spec_error
         if err is not None:
             infos = self._infos_before(getattr(err, "index", None))
         selected = self.selected()
-        self.table.blockSignals(True)
+        blocker = QSignalBlocker(self.table)
         self.table.setRowCount(len(layers))
         for i, layer in enumerate(layers):
             info = infos[i] if i < len(infos) else None
@@ -246,7 +277,7 @@ class DesignerPanel(QWidget):
                 self.table.setItem(i, col, item)
         if selected is not None and selected < len(layers):
             self.table.selectRow(selected)
-        self.table.blockSignals(False)
+        blocker.unblock()
         if err is None:
             self.total.setText(tr(
                 "Total: {params} parameters · input {input} → output {output}").format(

@@ -10,14 +10,18 @@ from nndesk.gui.i18n import tr
 from nndesk.gui.layer_schema import Setting
 from nndesk.gui.terms import choice_label
 
-__all__ = ["make_editor", "init_value"]
+__all__ = ["make_editor", "init_value", "TYPING_MAX"]
+
+TYPING_MAX = 99_999  # what a setting's spin box accepts; the engine's own range is checked
 
 
 def make_editor(s: Setting, value: object, changed: Callable[[object], None]) -> QWidget:
     """A widget showing `value`; `changed(new value)` on every edit (None = the default)."""
     if s.kind in ("int", "optional_int"):
         w = QSpinBox()
-        w.setRange(int(s.minimum), int(s.maximum))
+        # Wide on purpose: a spin box silently drops digits past its maximum (40 typed into
+        # kernel_size became 4). The engine checks the value and the designer shows why.
+        w.setRange(min(int(s.minimum), 0), max(int(s.maximum), TYPING_MAX))
         if s.kind == "optional_int":
             w.setSpecialValueText(tr("same as pool size"))  # shown at the minimum
         w.setValue(int(value) if value is not None else int(s.minimum))
@@ -27,7 +31,7 @@ def make_editor(s: Setting, value: object, changed: Callable[[object], None]) ->
     if s.kind == "float":
         w = QDoubleSpinBox()
         w.setDecimals(6 if s.maximum <= 1 and s.minimum < 1e-3 else 4)
-        w.setRange(float(s.minimum), float(s.maximum))
+        w.setRange(min(float(s.minimum), 0.0), max(float(s.maximum), float(TYPING_MAX)))
         w.setSingleStep(0.05 if s.maximum <= 1 else 0.1)
         w.setValue(float(value))
         w.valueChanged.connect(changed)

@@ -1,4 +1,5 @@
-"""Design files for the window: a network spec plus training settings, as JSON in and out."""
+"""The window's files, without Qt: designs (a spec plus training settings, JSON) and models
+(read, write and describe, through nndesk.train.modelfile, which alone knows the format)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from pathlib import Path
 
 from nndesk.fileio import atomic_write_text
 
-__all__ = ["save_design", "load_design", "DesignFileError"]
+__all__ = ["save_design", "load_design", "DesignFileError", "read_model", "write_model",
+           "describe_metadata", "describe_checkpoint", "with_suffix", "history_csv"]
 
 MAX_DESIGN_BYTES = 1_000_000
 
@@ -40,3 +42,126 @@ def load_design(path: str | os.PathLike) -> tuple[dict, dict | None]:
         raise DesignFileError(f"{path.name} has no \"layers\" list: it is not a network design")
     config = data.pop("training", None)
     return data, config if isinstance(config, dict) else None
+
+
+def read_model(path: str | Path) -> tuple:
+    """(network, metadata) from a .npz model file; ValueError says what is wrong."""
+    from nndesk.train import ModelFileError, load_model
+
+    try:
+        m = load_model(path)
+    except (ModelFileError, OSError, KeyError) as err:
+        text = str(err)  # the model file's reader says what the file is and what to do
+        name = Path(path).name
+        raise ValueError(text if name in text else f"{name}: {text}") from err
+    return m.network, dict(m.metadata or {})
+
+
+def write_model(path: str | Path, network, metadata: dict | None = None) -> Path:
+    """Save `network` with its metadata (atomically, by nndesk.train.modelfile)."""
+    from nndesk.train import ModelFileError, save_model
+
+    meta = {k: v for k, v in (metadata or {}).items() if k != "kind"}
+    try:
+        return Path(save_model(path, network, meta))
+    except ModelFileError as err:
+        raise ValueError(str(err)) from err
+
+
+def describe_metadata(network, path: str | None, metadata: dict, source: str) -> str:
+    """A few readable lines: file, layers, parameters, accuracy, how it was trained."""
+    from nndesk.fileio import printable
+    from nndesk.gui.i18n import tr
+    from nndesk.gui.terms import choice_label, train_label
+
+    def _value(v: object) -> str:  # a choice or a switch in the window's words
+        return (tr("on") if v else tr("off")) if isinstance(v, bool) else choice_label(str(v))
+
+    if path:
+        lines = [tr("File: {path}").format(path=printable(path))]
+    else:
+        lines = [tr("Not saved yet (the network being trained)") if source == "snapshot"
+                 else tr("File: {path}").format(path="—")]
+    spec = getattr(network, "spec", {}) or {}
+    lines.append(tr("Network: {name}, {layers} layers, {params} parameters").format(
+        name=printable(spec.get("name", "untitled"), 80), layers=len(spec.get("layers", [])),
+        params=f"{getattr(network, 'num_params', 0):,}"))
+    acc = metadata.get("accuracy")
+    if isinstance(acc, (int, float)):
+        lines.append(tr("Test accuracy: {acc}%").format(acc=f"{100 * acc:.2f}"))
+    val = metadata.get("val_accuracy")
+    if isinstance(val, (int, float)):
+        lines.append(tr("Validation accuracy: {acc}%").format(acc=f"{100 * val:.2f}"))
+    if metadata.get("epochs") is not None:
+        best = metadata.get("best_epoch")
+        lines.append(tr("Epochs: {epochs} (best: {best})").format(
+            epochs=metadata["epochs"], best=best) if best else
+            tr("Epochs: {epochs}").format(epochs=metadata["epochs"]))
+    t = metadata.get("train_time_s")
+    if isinstance(t, (int, float)):
+        lines.append(tr("Training time: {minutes} min").format(minutes=f"{t / 60:.1f}"))
+    cfg = metadata.get("config")
+    if isinstance(cfg, dict):
+        keys = ("optimizer", "lr", "batch_size", "weight_decay", "schedule", "augment")
+        lines.append(tr("Settings: {settings}").format(settings=", ".join(
+            f"{train_label(k)} {printable(_value(cfg[k]), 40)}" for k in keys if k in cfg)))
+    if metadata.get("command"):
+        lines.append(tr("Command: {command}").format(command=printable(metadata["command"], 400)))
+    if metadata.get("created"):
+        lines.append(tr("Created: {created}").format(created=printable(metadata["created"], 80)))
+    return "\n".join(lines)
+
+
+def describe_checkpoint(path: str | Path) -> str | None:
+    """'SimpleConvNet, epoch 2 of 4 reached, validation accuracy 97.10%' for the resume offer;
+    None when the file is not a readable checkpoint."""
+    from nndesk.train import ModelFileError, load_model
+
+    try:
+        m = load_model(path)
+    except (ModelFileError, OSError, ValueError, KeyError):
+        return None
+    ck = m.checkpoint or {}
+    if not isinstance(ck, dict):
+        return None
+    from nndesk.gui.i18n import tr
+
+    cfg = ck.get("config") or {}
+    text = tr("{network}, {optimizer} lr {lr}: {epochs_done} of {epochs} epochs done").format(
+        network=m.spec.get("name", "network"), optimizer=cfg.get("optimizer", "?"),
+        lr=f"{cfg.get('lr', 0):g}", epochs_done=ck.get("epoch", 0), epochs=cfg.get("epochs", "?"))
+    history = ck.get("history") or []
+    acc = history[-1].get("val_acc") if history and isinstance(history[-1], dict) else None
+    if isinstance(acc, (int, float)):
+        text += tr(", validation accuracy {acc}%").format(acc=f"{100 * acc:.2f}")
+    else:
+        text += tr(", no epoch finished yet")
+    return text
+
+
+def with_suffix(path: str, suffix: str) -> str:
+    """`path` ending in `suffix` (".png"): a name typed without it gets it, as a save dialog
+    on other systems would do."""
+    return path if path.lower().endswith(suffix) else path + suffix
+
+
+def history_csv(runs) -> str:
+    """The curves as CSV text: one row per batch loss and one per epoch of every run.
+
+    runs: objects with name, n, steps, losses, smooth (batch arrays, first n used), epochs,
+    train_acc, val_acc (percent) and val_loss (gui/plots.py's Run).
+    """
+    import csv
+    import io
+
+    rows = [["run", "kind", "x", "loss", "smoothed_loss", "train_acc", "val_acc", "val_loss"]]
+    for run in runs:
+        rows += [[run.name, "batch", f"{s:g}", f"{v:.6g}", f"{m:.6g}", "", "", ""]
+                 for s, v, m in zip(run.steps[:run.n], run.losses[:run.n], run.smooth[:run.n],
+                                    strict=True)]
+        rows += [[run.name, "epoch", e, "", "", f"{a / 100:.6g}", f"{b / 100:.6g}", f"{c:.6g}"]
+                 for e, a, b, c in zip(run.epochs, run.train_acc, run.val_acc, run.val_loss,
+                                       strict=True)]
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue()

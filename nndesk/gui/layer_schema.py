@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Setting", "layer_types", "settings_of", "layer_doc", "default_layer", "describe"]
+__all__ = ["Setting", "layer_types", "settings_of", "layer_doc", "default_layer", "describe",
+           "preset_of"]
 
 
 @dataclass(frozen=True)
@@ -84,3 +85,26 @@ def describe(layer: dict) -> str:
     if t == "LeakyReLU":
         return f"LeakyReLU {layer.get('alpha', 0.01):g}"
     return str(t)
+
+
+def _filled(layers: list) -> list:
+    """Layers with every default setting written out and unset (None) ones dropped, so a
+    preset's short form and a trained network's full spec compare equal."""
+    out = []
+    for layer in layers:
+        if not isinstance(layer, dict):
+            return [layer]
+        full = {**default_layer(str(layer.get("type"))), **layer}
+        out.append({k: v for k, v in full.items() if v is not None})
+    return out
+
+
+def preset_of(spec: dict) -> str | None:
+    """The name of the preset `spec` is (same name, same layers), else None."""
+    from nndesk.presets import list_presets, load_preset
+
+    name = str(spec.get("name"))
+    if name not in list_presets():
+        return None
+    same = _filled(load_preset(name).get("layers", [])) == _filled(spec.get("layers", []))
+    return name if same else None

@@ -50,7 +50,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(tr("nndesk — design, train, look inside, draw"))
         self.state = state or AppState(self)
         self.training = TrainingController(self.state, self)
-        self.files = FileActions(self)
+        self.files = FileActions(self.state, self.settings, self, self.show_error,
+                                 lambda text: self.statusBar().showMessage(text, 8000))
         self.designer = DesignerPanel(self.state)
         self.train_panel = TrainPanel(self.state, lazy=True)
         self.plots = None  # PlotsPanel and InsidePanel need pyqtgraph (slow to import):
@@ -61,8 +62,9 @@ class MainWindow(QMainWindow):
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.designer)
         left.addWidget(self.train_panel)
-        left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 2)
+        left.setStretchFactor(0, 1)  # the designer's layer list takes the spare height;
+        left.setStretchFactor(1, 0)  # the training panel keeps what it needs
+        left.setSizes([10_000, self.train_panel.minimumSizeHint().height()])
         self.left_splitter = left
         self.center = QSplitter(Qt.Orientation.Vertical)
         for text in (tr("Loading the plots…"), tr("Loading the filter views…")):
@@ -83,17 +85,24 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(tr(title), self)
         dock.setObjectName(title.replace(" ", "_"))  # English: saved layouts keep working
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)  # View ▸ hides it
         dock.setWidget(_scrolling(widget))
         self.addDockWidget(area, dock)
         self.resizeDocks([dock], [max(width, panel_width(dock))], Qt.Orientation.Horizontal)
 
-    def _action(self, menu, text: str, slot, *keys) -> QAction:
+    def _action(self, menu, text: str, slot, *keys, where: QWidget | None = None) -> QAction:
+        """A menu item; with `where`, its shortcut acts only while the focus is in that widget
+        (Delete in the designer removes a layer, on the canvas it clears the drawing)."""
         action = QAction(text, self)
         if keys:
             action.setShortcuts([QKeySequence(k) for k in keys])
+        if where is not None:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            where.addAction(action)
         action.triggered.connect(slot)
-        menu.addAction(action)
+        if menu is not None:
+            menu.addAction(action)
         return action
 
     def _menus(self) -> None:
@@ -107,8 +116,8 @@ class MainWindow(QMainWindow):
         self._action(f, tr("Open &design…"), self.files.open_design_dialog, "Ctrl+Shift+O")
         self._action(f, tr("Save d&esign as…"), self.files.save_design_dialog, "Ctrl+Shift+S")
         f.addSeparator()
-        self._action(f, tr("Export curves as &PNG…"), lambda: self.plots and self.plots._ask_png())
-        self._action(f, tr("Export history as &CSV…"), lambda: self.plots and self.plots._ask_csv())
+        self._action(f, tr("Export curves as &PNG…"), lambda: self.plots and self.plots.ask_png())
+        self._action(f, tr("Export history as &CSV…"), lambda: self.plots and self.plots.ask_csv())
         f.addSeparator()
         self._action(f, tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         t = bar.addMenu(tr("&Training"))
@@ -116,9 +125,13 @@ class MainWindow(QMainWindow):
         self._action(t, tr("&Pause / resume"), self.training.toggle_pause, "Ctrl+P")
         self._action(t, tr("&Stop"), self.training.stop, "Ctrl+.")
         c = bar.addMenu(tr("&Canvas"))
-        self._action(c, tr("&Clear"), self.digit.canvas.clear, "Esc", "Delete", "Ctrl+L")
-        self._action(c, tr("&Undo stroke"), self.digit.canvas.undo, QKeySequence.StandardKey.Undo)
-        self._action(c, tr("&Open image…"), self.digit._ask_image, "Ctrl+Shift+I")
+        self._action(c, tr("&Clear"), self.digit.canvas.clear, "Esc", "Delete", "Ctrl+L",
+                     where=self.digit)
+        self._action(c, tr("&Undo stroke"), self.digit.canvas.undo, QKeySequence.StandardKey.Undo,
+                     where=self.digit)
+        self._action(c, tr("&Open image…"), self.digit.open_button.click, "Ctrl+Shift+I")
+        self._action(None, tr("&Remove layer"), self.designer.remove_layer, "Delete",
+                     where=self.designer.table)  # no menu: the designer's Remove button
         install_lessons(self, bar.addMenu(tr("&Lessons")))
         v = bar.addMenu(tr("&View"))
         for dock in self.findChildren(QDockWidget):
@@ -167,6 +180,10 @@ class MainWindow(QMainWindow):
         tc.batch_done.connect(self._on_batch_done)
         tc.epoch_done.connect(self._on_epoch_done)
         tc.message.connect(self.train_panel.show_message)
+        tc.warning.connect(self.train_panel.show_warning)
+        tc.evaluating.connect(self.train_panel.show_evaluating)
+        tc.earlier_batches.connect(self._on_earlier_batches)
+        tc.finished.connect(self._on_training_finished)
         for source in (tc, self.digit):
             source.error.connect(self.show_error)
         self.state.model_changed.connect(self._on_model_changed)
@@ -182,7 +199,7 @@ class MainWindow(QMainWindow):
         from nndesk.gui.inside_panel import InsidePanel
         from nndesk.gui.plots import PlotsPanel
 
-        self.plots, self.inside = PlotsPanel(), InsidePanel(self.state)
+        self.plots, self.inside = PlotsPanel(self.state), InsidePanel(self.state)
         self.plots.error.connect(self.show_error)
         sizes = self.center.sizes()
         for i, panel in enumerate((self.plots, self.inside)):
@@ -206,6 +223,17 @@ class MainWindow(QMainWindow):
         for record in history:
             self._on_epoch_done(record)
 
+    def _on_earlier_batches(self, info: dict) -> None:
+        if self._run_id is not None:
+            self.plots.add_batches(self._run_id, info["steps"], info["losses"])
+
+    def _on_training_finished(self, info: dict) -> None:
+        """A run that failed before its first batch leaves no empty entry in the run list."""
+        if (self._run_id is not None and info.get("stopped") == "error"
+                and self.plots.is_empty(self._run_id)):
+            self.plots.remove_run(self._run_id)
+        self._run_id = None
+
     def _on_batch_done(self, info: dict) -> None:
         if self._run_id is not None:
             self.plots.add_batches(self._run_id, info["steps"], info["losses"])
@@ -227,7 +255,7 @@ class MainWindow(QMainWindow):
             self.model_status.setText(tr("Model: {name}").format(
                 name=Path(s.model_path or "untitled").name) + _accuracy_text(s.metadata))
         if s.network is not None:
-            from nndesk.gui.model_io import describe_metadata
+            from nndesk.gui.files import describe_metadata
 
             self.model_status.setToolTip(describe_metadata(s.network, s.model_path, s.metadata,
                                                            s.model_source))
@@ -259,6 +287,13 @@ class MainWindow(QMainWindow):
         restore_layout(self, self.settings, self._layout_parts())
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self.training.busy and QMessageBox.question(
+                self, tr("Stop training and quit?"), tr(
+                    "A run is training. Quit now and the run stops after this batch; its "
+                    "checkpoint is kept, and nndesk offers to resume it at the next start.\n\n"
+                    "Stop training and quit?")) != QMessageBox.StandardButton.Yes:
+            event.ignore()
+            return
         from nndesk.gui.session import save_layout, save_session
 
         save_layout(self, self.settings, self._layout_parts())
@@ -279,10 +314,15 @@ class MainWindow(QMainWindow):
         self.settings.remove("resume/checkpoint")
         if not path or not Path(path).is_file():
             return
+        from nndesk.gui.files import describe_checkpoint
+
+        run = describe_checkpoint(path)
+        if run is None:
+            return
         answer = QMessageBox.question(
-            self, tr("Resume training?"), tr("Training was interrupted when the window closed.\n"
-                                            "Its checkpoint is {path}.\n\nResume that run now?"
-                                            ).format(path=path))
+            self, tr("Resume training?"), tr("Training was interrupted when the window closed:\n"
+                                            "{run}.\n\nResume that run now?\n\n"
+                                            "(checkpoint: {path})").format(run=run, path=path))
         if answer == QMessageBox.StandardButton.Yes:
             QTimer.singleShot(0, lambda: self.training.start(resume=path))
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import math
-from dataclasses import dataclass, field
 
+import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QListWidget,
@@ -20,28 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.i18n import tr
+from nndesk.gui.run_curves import IntegerAxis, Run
+from nndesk.gui.state import AppState
 
-__all__ = ["PlotsPanel", "Run"]
+__all__ = ["PlotsPanel", "CHUNK", "ACC_RANGE"]
 
 PALETTE = ["#2f6fdb", "#e4572e", "#17a05d", "#9b5de5", "#f0a202", "#00a6a6", "#d63384",
            "#6c757d"]
-SMOOTHING = 0.9  # exponential moving average of the batch loss
-
-
-@dataclass
-class Run:
-    """One run's numbers and its plot items (created once, then only setData)."""
-
-    name: str
-    color: str
-    steps: list[float] = field(default_factory=list)
-    losses: list[float] = field(default_factory=list)
-    smooth: list[float] = field(default_factory=list)
-    epochs: list[int] = field(default_factory=list)
-    train_acc: list[float] = field(default_factory=list)
-    val_acc: list[float] = field(default_factory=list)
-    val_loss: list[float] = field(default_factory=list)
-    items: list = field(default_factory=list)
+CHUNK = 2048  # the live tail's length: older points move to the frozen item this many at a time
+ACC_RANGE = ((0.5, 5.5), (0.0, 100.0))  # the accuracy plot's axes before (or without) data
 
 
 class PlotsPanel(QWidget):
@@ -49,22 +36,31 @@ class PlotsPanel(QWidget):
 
     error = Signal(str, str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.state = state
         self.runs: dict[int, Run] = {}
         self._next_id = 0
         self._x_max = 64.0  # the loss plot's x range; doubles as runs grow (see _fit_steps)
         self.loss_plot = self._make_plot(tr("Loss per batch"), tr("batch"), tr("loss"))
-        self.acc_plot = self._make_plot(tr("Accuracy per epoch"),
-                                        tr("epoch"), tr("accuracy %"))
+        self.acc_plot = self._make_plot(tr("Accuracy per epoch"), tr("epoch"), tr("accuracy %"),
+                                        bottom=IntegerAxis("bottom"))
         self.loss_legend = self._legend(self.loss_plot)
-        acc_legend = self._legend(self.acc_plot, offset=(-10, -10))
-        dash, solid = Qt.PenStyle.DashLine, Qt.PenStyle.SolidLine
-        for name, style in ((tr("validation"), solid), (tr("train"), dash)):
-            key = pg.PlotDataItem(pen=pg.mkPen("#5b6472", width=2, style=style))
-            acc_legend.addItem(key, name)  # a key for line styles; colours are runs
-        self.acc_plot.setRange(xRange=(1, 5), yRange=(0, 100), padding=0.02)  # until data comes
-        self.loss_legend.setVisible(False)
+        acc_legend = self._legend(self.acc_plot)
+        dash = Qt.PenStyle.DashLine
+        # Keys for line styles; colours are runs, named in the run list below the plots.
+        for legend, keys in ((self.loss_legend, ((tr("per batch"), QColor(91, 100, 114, 80), 1),
+                                                 (tr("smoothed"), QColor("#5b6472"), 2))),
+                             (acc_legend, ((tr("validation"), QColor("#5b6472"), 2),))):
+            for name, color, width in keys:
+                legend.addItem(pg.PlotDataItem(pen=pg.mkPen(color, width=width)), name)
+        acc_legend.addItem(pg.PlotDataItem(pen=pg.mkPen("#5b6472", width=2, style=dash)),
+                           tr("train"))
+        self._reset_acc_range()
+        self.log_scale = QCheckBox(tr("log scale"))
+        self.log_scale.setToolTip(tr("Loss on a logarithmic axis: one run whose loss blows up "
+                                     "no longer flattens the others"))
+        self.log_scale.toggled.connect(lambda on: self.loss_plot.setLogMode(y=on))
         self.run_list = QListWidget()
         self.run_list.setMaximumHeight(64)
         self.run_list.setToolTip(tr("Tick to show a run, untick to hide it"))
@@ -72,14 +68,16 @@ class PlotsPanel(QWidget):
         self.remove_button = QPushButton(tr("Remove run"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.png_button = QPushButton(tr("Export PNG…"))
-        self.png_button.clicked.connect(self._ask_png)
+        self.png_button.clicked.connect(self.ask_png)
         self.csv_button = QPushButton(tr("Export CSV…"))
-        self.csv_button.clicked.connect(self._ask_csv)
+        self.csv_button.clicked.connect(self.ask_csv)
         buttons = QVBoxLayout()
-        for b in (self.remove_button, self.png_button, self.csv_button):
+        for b in (self.log_scale, self.remove_button, self.png_button, self.csv_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        plots = QHBoxLayout()
+        self.plot_area = QWidget()  # what Export PNG saves: the two plots, nothing else
+        plots = QHBoxLayout(self.plot_area)
+        plots.setContentsMargins(0, 0, 0, 0)
         plots.setSpacing(6)
         plots.addWidget(self.loss_plot, 1)
         plots.addWidget(self.acc_plot, 1)
@@ -88,23 +86,27 @@ class PlotsPanel(QWidget):
         bottom.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(plots, 1)
+        layout.addWidget(self.plot_area, 1)
         layout.addLayout(bottom)
 
     @staticmethod
-    def _legend(plot: pg.PlotWidget, offset=(-10, 10)) -> pg.LegendItem:
-        legend = pg.LegendItem(offset=offset, labelTextColor="#2a2f3a",
-                               brush=pg.mkBrush(255, 255, 255, 210), pen=pg.mkPen("#d5d9e0"))
-        legend.setParentItem(plot.getPlotItem().vb)
-        plot.getPlotItem().legend = legend
+    def _legend(plot: pg.PlotWidget) -> pg.LegendItem:
+        """A legend in a row under the plot: it never covers a curve or the best-epoch star."""
+        legend = pg.LegendItem(labelTextColor="#2a2f3a", colCount=2)
+        item = plot.getPlotItem()
+        item.layout.addItem(legend, 4, 1)
+        item.legend = legend
         return legend
 
     @staticmethod
-    def _make_plot(title: str, x: str, y: str) -> pg.PlotWidget:
-        w = pg.PlotWidget(background="w")
+    def _make_plot(title: str, x: str, y: str, bottom: pg.AxisItem | None = None
+                   ) -> pg.PlotWidget:
+        w = pg.PlotWidget(background="w", axisItems={"bottom": bottom} if bottom else None)
         w.setTitle(title, color="#2a2f3a", size="10pt")
         w.setLabel("bottom", x)
         w.setLabel("left", y)
+        for side in ("bottom", "left"):
+            w.getAxis(side).enableAutoSIPrefix(False)  # "batch (x0.001)" read as a bug
         w.showGrid(x=True, y=True, alpha=0.2)
         w.setMinimumSize(220, 180)
         return w
@@ -115,15 +117,6 @@ class PlotsPanel(QWidget):
         run_id, self._next_id = self._next_id, self._next_id + 1
         color = PALETTE[run_id % len(PALETTE)]
         run = Run(name=name, color=color)
-        faint = QColor(color)
-        faint.setAlpha(60)
-        raw = self.loss_plot.plot(pen=pg.mkPen(faint, width=1))
-        smooth = self.loss_plot.plot(pen=pg.mkPen(color, width=2), name=name)
-        self.loss_legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-10, 10))  # top right
-        self.loss_legend.setVisible(True)
-        for curve in (raw, smooth):
-            curve.setDownsampling(auto=True, method="peak")
-            curve.setClipToView(True)
         train = self.acc_plot.plot(pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine),
                                    symbol="o", symbolSize=4, symbolBrush=color, symbolPen=None)
         val = self.acc_plot.plot(pen=pg.mkPen(color, width=2), symbol="o", symbolSize=6,
@@ -131,10 +124,12 @@ class PlotsPanel(QWidget):
         best = pg.ScatterPlotItem(symbol="star", size=16, brush=pg.mkBrush(color),
                                   pen=pg.mkPen("#2a2f3a", width=0.8))
         self.acc_plot.addItem(best)
-        best_text = pg.TextItem(color=color, anchor=(1.0, 1.2))  # up-left of the star
+        best_text = pg.TextItem(color=color, anchor=(0.5, 1.3))  # centred above the star
         self.acc_plot.addItem(best_text)
-        run.items = [raw, smooth, train, val, best, best_text]
+        run.items = [train, val, best, best_text]
         self.runs[run_id] = run
+        self._new_chunk(run, 0)  # the frozen history (set once per CHUNK new points)
+        self._new_chunk(run, 0)  # the live tail (set on every update)
         item = QListWidgetItem(name)
         pix = QPixmap(12, 12)
         pix.fill(QColor(color))
@@ -142,27 +137,46 @@ class PlotsPanel(QWidget):
         item.setData(Qt.ItemDataRole.UserRole, run_id)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked)
-        self.run_list.blockSignals(True)
-        self.run_list.addItem(item)
-        self.run_list.setCurrentItem(item)
-        self.run_list.blockSignals(False)
+        with QSignalBlocker(self.run_list):
+            self.run_list.addItem(item)
+            self.run_list.setCurrentItem(item)
         return run_id
 
+    def _new_chunk(self, run: Run, first: int) -> None:
+        faint = QColor(run.color)
+        faint.setAlpha(60)
+        raw = self.loss_plot.plot(pen=pg.mkPen(faint, width=1))
+        smooth = self.loss_plot.plot(pen=pg.mkPen(run.color, width=2))
+        for curve in (raw, smooth):
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+            curve.setVisible(run.visible)
+        run.chunks.append((first, raw, smooth))
+
     def add_batches(self, run_id: int, steps: list[float], losses: list[float]) -> None:
-        """Append batch losses (one redraw per call; the worker sends ~10 calls a second)."""
+        """Append batch losses (non-finite ones are not drawn).
+
+        Two items per curve: the frozen history and a live tail of at most CHUNK points. An
+        update re-sets the tail only; every CHUNK points the history is set once and the tail
+        restarts. pyqtgraph keeps a frozen item's downsampled, clipped path until the view
+        changes, so the cost per update stays flat as the run grows
+        (benchmarks/plot_redraw.py)."""
         run = self.runs.get(run_id)
         if run is None:
             return
-        for step, loss in zip(steps, losses, strict=False):
-            if not math.isfinite(loss):
-                continue
-            prev = run.smooth[-1] if run.smooth else loss
-            run.steps.append(step)
-            run.losses.append(loss)
-            run.smooth.append(SMOOTHING * prev + (1 - SMOOTHING) * loss)
-        run.items[0].setData(run.steps, run.losses)
-        run.items[1].setData(run.steps, run.smooth)
-        self._fit_steps(run.steps[-1] if run.steps else 0)
+        x, y = np.asarray(steps, float), np.asarray(losses, float)
+        keep = np.isfinite(y)
+        run.append(x[keep], y[keep])
+        (_, old_raw, old_smooth), (first, raw, smooth) = run.chunks
+        if run.n - first > CHUNK:  # freeze all but the last point; the tail starts there
+            first = run.n - 1
+            old_raw.setData(run.steps[:run.n].copy(), run.losses[:run.n].copy())
+            old_smooth.setData(run.steps[:run.n].copy(), run.smooth[:run.n].copy())
+            run.chunks[1] = (first, raw, smooth)
+        raw.setData(run.steps[first:run.n], run.losses[first:run.n])
+        smooth.setData(run.steps[first:run.n], run.smooth[first:run.n])
+        if run.n:
+            self._fit_steps(run.steps[run.n - 1])
 
     def _fit_steps(self, step: float) -> None:
         """Grow the loss plot's x range by doubling, not at every update: re-laying out the
@@ -184,27 +198,60 @@ class PlotsPanel(QWidget):
         run.train_acc.append(100 * train_acc if train_acc is not None else nan)
         run.val_acc.append(100 * val_acc if val_acc is not None else nan)
         run.val_loss.append(val_loss if val_loss is not None else nan)
-        self.acc_plot.enableAutoRange()
-        run.items[2].setData(run.epochs, run.train_acc, connect="finite")
-        run.items[3].setData(run.epochs, run.val_acc, connect="finite")
-        finite = [(a, e) for a, e in zip(run.val_acc, run.epochs, strict=False) if math.isfinite(a)]
-        if finite:
-            acc, ep = max(finite)
-            run.items[4].setData([ep], [acc])
-            run.items[5].setText(tr("best {acc}%").format(acc=f"{acc:.2f}"))
-            run.items[5].setPos(ep, acc)
+        run.items[0].setData(run.epochs, run.train_acc, connect="finite")
+        run.items[1].setData(run.epochs, run.val_acc, connect="finite")
+        best = self.best_epoch(run_id)
+        if best is not None:
+            acc = run.val_acc[run.epochs.index(best)]
+            run.items[2].setData([best], [acc])
+            run.items[3].setText(tr("best {acc}%").format(acc=f"{acc:.2f}"))
+            run.items[3].setPos(best, acc)
+        self._fit_acc()
+
+    def _fit_acc(self) -> None:
+        """Whole epochs across, the visible runs' accuracies up and down (0..100 if none)."""
+        shown = [r for r in self.runs.values() if r.visible and r.epochs]
+        if not shown:
+            self._reset_acc_range()
+            return
+        last = max(max(r.epochs) for r in shown)
+        values = [a for r in shown for a in r.train_acc + r.val_acc if math.isfinite(a)]
+        low = min(values) if values else 0.0
+        top = max(values) if values else 100.0
+        pad = max(1.0, 0.08 * (top - low))
+        self.acc_plot.setRange(xRange=(0.5, max(last, 2) + 0.5),  # room for "best" text above
+                               yRange=(max(0.0, low - pad), min(100.0, top + 2 * pad) + pad),
+                               padding=0)
+
+    def _reset_acc_range(self) -> None:
+        self.acc_plot.disableAutoRange()
+        self.acc_plot.setRange(xRange=ACC_RANGE[0], yRange=ACC_RANGE[1], padding=0)
 
     def best_epoch(self, run_id: int) -> int | None:
-        """The epoch with the highest validation accuracy (the star on the plot)."""
+        """The epoch with the highest validation accuracy (the star on the plot); the first
+        of equal ones."""
         run = self.runs[run_id]
-        finite = [(a, e) for a, e in zip(run.val_acc, run.epochs, strict=False) if math.isfinite(a)]
-        return max(finite)[1] if finite else None
+        finite = [(a, -e) for a, e in zip(run.val_acc, run.epochs, strict=False)
+                  if math.isfinite(a)]
+        return -max(finite)[1] if finite else None
+
+    def is_empty(self, run_id: int) -> bool:
+        """True when a run has neither a batch loss nor an epoch (it failed before training)."""
+        run = self.runs.get(run_id)
+        return run is None or (run.n == 0 and not run.epochs)
 
     # -- runs -------------------------------------------------------------------------------
     def set_run_visible(self, run_id: int, visible: bool) -> None:
         """Hide or show every curve of a run."""
-        for item in self.runs[run_id].items:
+        run = self.runs[run_id]
+        run.visible = visible
+        for item in self._items(run):
             item.setVisible(visible)
+        self._fit_acc()
+
+    @staticmethod
+    def _items(run: Run) -> list:
+        return [c for _, raw, smooth in run.chunks for c in (raw, smooth)] + run.items
 
     def _on_run_item_changed(self, item: QListWidgetItem) -> None:
         self.set_run_visible(item.data(Qt.ItemDataRole.UserRole),
@@ -215,18 +262,19 @@ class PlotsPanel(QWidget):
         run = self.runs.pop(run_id, None)
         if run is None:
             return
-        self.loss_legend.removeItem(run.items[1])
-        self.loss_legend.setVisible(bool(self.runs))
         if not self.runs:
             self._x_max = 64.0
-        for item in run.items[:2]:
-            self.loss_plot.removeItem(item)
-        for item in run.items[2:]:
+            self.loss_plot.setXRange(0, self._x_max, padding=0.02)
+        for _, raw, smooth in run.chunks:
+            self.loss_plot.removeItem(raw)
+            self.loss_plot.removeItem(smooth)
+        for item in run.items:
             self.acc_plot.removeItem(item)
         for row in range(self.run_list.count()):
             if self.run_list.item(row).data(Qt.ItemDataRole.UserRole) == run_id:
                 self.run_list.takeItem(row)
                 break
+        self._fit_acc()
 
     def remove_selected(self) -> None:
         """Remove the run selected in the list."""
@@ -236,7 +284,7 @@ class PlotsPanel(QWidget):
 
     # -- export -----------------------------------------------------------------------------
     def export_png(self, path: str) -> None:
-        """Both plots as one PNG image."""
+        """The two plots as one PNG image (not the run list or the buttons)."""
         from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
         from nndesk.fileio import atomic_write
@@ -244,45 +292,34 @@ class PlotsPanel(QWidget):
         png = QByteArray()
         buf = QBuffer(png)
         buf.open(QIODevice.OpenModeFlag.WriteOnly)
-        if not self.grab().save(buf, "PNG"):
+        if not self.plot_area.grab().save(buf, "PNG"):
             raise OSError(f"could not render the plots for {path}")
         atomic_write(path, lambda f: f.write(png.data()))
 
     def export_csv(self, path: str) -> None:
         """Every run's history: one row per batch loss and one per epoch."""
         from nndesk.fileio import atomic_write_text
+        from nndesk.gui.files import history_csv
 
-        rows = [["run", "kind", "x", "loss", "smoothed_loss", "train_acc", "val_acc",
-                 "val_loss"]]
-        for run in self.runs.values():
-            rows += [[run.name, "batch", s, f"{v:.6g}", f"{m:.6g}", "", "", ""]
-                     for s, v, m in zip(run.steps, run.losses, run.smooth, strict=False)]
-            rows += [[run.name, "epoch", e, "", "", f"{a / 100:.6g}", f"{b / 100:.6g}",
-                      f"{c:.6g}"]
-                     for e, a, b, c in zip(run.epochs, run.train_acc, run.val_acc,
-                                           run.val_loss, strict=False)]
-        import io
+        atomic_write_text(path, history_csv(self.runs.values()))
 
-        buf = io.StringIO()
-        csv.writer(buf, lineterminator="\n").writerows(rows)
-        atomic_write_text(path, buf.getvalue())
+    def ask_png(self) -> None:
+        """Ask where, then export_png (".png" added to a name typed without it)."""
+        self._ask(tr("Export the plots"), "curves.png", tr("PNG image (*.png)"), ".png",
+                  self.export_png, tr("Could not export the plots"))
 
-    def _ask_png(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export the plots"), "curves.png",
-                                              tr("PNG image (*.png)"))
-        if path:
-            try:
-                self.export_png(path)
-            except OSError as err:
-                self.error.emit(tr("Could not export the plots"),
-                                tr("{err}\n\nChoose another folder.").format(err=err))
+    def ask_csv(self) -> None:
+        """Ask where, then export_csv (".csv" added to a name typed without it)."""
+        self._ask(tr("Export the history"), "history.csv", tr("CSV table (*.csv)"), ".csv",
+                  self.export_csv, tr("Could not export the history"))
 
-    def _ask_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export the history"), "history.csv",
-                                              tr("CSV table (*.csv)"))
-        if path:
-            try:
-                self.export_csv(path)
-            except OSError as err:
-                self.error.emit(tr("Could not export the history"),
-                                tr("{err}\n\nChoose another folder.").format(err=err))
+    def _ask(self, title: str, name: str, kind: str, suffix: str, export, failed: str) -> None:
+        from nndesk.gui.files import with_suffix
+
+        path, _ = QFileDialog.getSaveFileName(self, title, name, kind)
+        if not path:
+            return
+        try:
+            export(with_suffix(path, suffix))
+        except OSError as err:
+            self.error.emit(failed, tr("{err}\n\nChoose another folder.").format(err=err))

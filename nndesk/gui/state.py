@@ -10,24 +10,39 @@ from PySide6.QtCore import QObject, Signal
 if TYPE_CHECKING:  # numpy loads after the window is shown (launch time)
     import numpy as np
 
-__all__ = ["AppState", "DEFAULT_TRAIN_CONFIG", "IDLE", "LOADING", "RUNNING", "PAUSED"]
+__all__ = ["AppState", "CONFIG_KEYS", "IDLE", "LOADING", "RUNNING", "PAUSED",
+           "NUM_CLASSES", "output_error"]
 
 IDLE, LOADING, RUNNING, PAUSED = "idle", "loading", "running", "paused"
+NUM_CLASSES = 10  # MNIST and Fashion-MNIST: ten classes, labels 0..9
 
-# Training settings the window edits; the names are TrainConfig's (nndesk.train.trainer).
-DEFAULT_TRAIN_CONFIG: dict[str, Any] = {
-    "optimizer": "Adam",
-    "lr": 0.001,
-    "batch_size": 100,
-    "epochs": 5,
-    "weight_decay": 0.0,
-    "schedule": "constant",
-    "augment": False,
-    "seed": 0,
-    "val_split": 5000,
-    "train_limit": 0,  # 0 = all training images; a number = the first N (quick experiments)
-    "early_stop": 0,  # epochs without a better val accuracy before stopping (0 = off)
-}
+# The training settings the window edits (TrainConfig's names). Their defaults are
+# TrainConfig's own, read by ensure_config() once NumPy may load (after the window is shown).
+CONFIG_KEYS = ("optimizer", "lr", "batch_size", "epochs", "weight_decay", "schedule", "augment",
+               "seed", "val_split", "train_limit", "early_stop")
+
+
+def output_error(infos: list, num_classes: int):
+    """A SpecError on the layer that sets the output size when the network does not output one
+    score per class (a 5-unit last Dense for 10 digits); None when it does.
+
+    infos: `infer(spec)` rows. The error names the last layer with parameters (the one whose
+    `units` or `filters` to change), else the last layer.
+    """
+    from math import prod
+
+    from nndesk.gui.i18n import tr
+    from nndesk.nn import SpecError
+
+    if not infos:
+        return None
+    outputs = prod(infos[-1].output_shape)
+    if outputs == num_classes:
+        return None
+    at = next((i for i in reversed(infos) if i.params), infos[-1])
+    return SpecError(tr("the network outputs {n} scores, but the data has {classes} classes "
+                        "(digits 0-9): the last Dense layer needs {classes} units").format(
+                        n=outputs, classes=num_classes), at.index, at.type)
 
 
 class AppState(QObject):
@@ -42,9 +57,10 @@ class AppState(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.spec: dict = {"name": "untitled", "input_shape": [1, 28, 28], "layers": []}
+        self.num_classes = NUM_CLASSES  # of the data set the window trains on
         self.layer_infos: list = []  # nndesk.nn.LayerInfo per layer, [] when invalid
         self.spec_error: Any = None  # nndesk.nn.SpecError or None
-        self.config: dict[str, Any] = dict(DEFAULT_TRAIN_CONFIG)
+        self.config: dict[str, Any] = {}  # filled by ensure_config() (TrainConfig's defaults)
         self.network: Any = None  # nndesk.nn.Network used by the canvas and feature maps
         self.model_spec: dict = {}  # network.spec, copied once (the property copies each time)
         self.model_path: str | None = None
@@ -65,11 +81,26 @@ class AppState(QObject):
             self.layer_infos, self.spec_error = list(infer(self.spec)), None
         except SpecError as err:
             self.layer_infos, self.spec_error = [], err
+        if self.spec_error is None:
+            self.spec_error = output_error(self.layer_infos, self.num_classes)
+            if self.spec_error is not None:
+                self.layer_infos = []
         self.spec_changed.emit()
 
     def set_config(self, **changes: Any) -> None:
-        """Update some training settings."""
-        self.config.update(changes)
+        """Update some training settings (names outside CONFIG_KEYS are ignored)."""
+        self.config.update({k: v for k, v in changes.items() if k in CONFIG_KEYS})
+        self.config_changed.emit()
+
+    def ensure_config(self) -> None:
+        """Fill the settings not set yet with TrainConfig's defaults (one set of defaults for
+        the window and `nndesk train`; imports the trainer, so called after start-up)."""
+        if all(k in self.config for k in CONFIG_KEYS):
+            return
+        from nndesk.train import TrainConfig
+
+        defaults = TrainConfig().to_dict()
+        self.config = {**{k: defaults[k] for k in CONFIG_KEYS}, **self.config}
         self.config_changed.emit()
 
     # -- model used for prediction --------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +24,6 @@ from nndesk.gui.state import IDLE, LOADING, PAUSED, RUNNING, AppState
 from nndesk.gui.terms import choice_label, train_label, train_tip
 
 __all__ = ["TrainPanel", "format_eta"]
-
 
 
 def format_eta(seconds: float | None) -> str:
@@ -114,6 +113,14 @@ class TrainPanel(QWidget):
         self.status = QLabel(tr("Ready."))
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #5b6472;")
+        sample = "\n".join(["Ag国語"] * 3)  # three lines, CJK fallback fonts included
+        self.status.setMinimumHeight(self.status.fontMetrics().boundingRect(
+            0, 0, 10_000, 10_000, 0, sample).height())  # the text wraps in reserved space
+        self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.warning = QLabel("")
+        self.warning.setObjectName("training_warning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #b42318; font-weight: 600;")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -121,6 +128,7 @@ class TrainPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+        layout.addWidget(self.warning)
         layout.addStretch(1)
         state.config_changed.connect(lambda: self._load_config(state.config))
         state.spec_changed.connect(self._update_buttons)
@@ -135,12 +143,12 @@ class TrainPanel(QWidget):
         from nndesk.nn import OPTIMIZERS
         from nndesk.train.schedules import SCHEDULES
 
+        self.state.ensure_config()  # TrainConfig's defaults (its import is what lazy defers)
         for combo, names in ((self.optimizer, OPTIMIZERS), (self.schedule, SCHEDULES)):
-            combo.blockSignals(True)
-            combo.clear()
-            for name in names:
-                combo.addItem(choice_label(name), name)
-            combo.blockSignals(False)
+            with QSignalBlocker(combo):
+                combo.clear()
+                for name in names:
+                    combo.addItem(choice_label(name), name)
         self._load_config(self.state.config)
 
     def _load_config(self, c: dict) -> None:
@@ -148,16 +156,15 @@ class TrainPanel(QWidget):
         for name, editor in self._editors.items():
             if name not in c:
                 continue
-            editor.blockSignals(True)
-            if isinstance(editor, QComboBox):
-                if editor.findData(c[name]) < 0:  # before load_choices: show the setting
-                    editor.addItem(choice_label(str(c[name])), c[name])
-                editor.setCurrentIndex(editor.findData(c[name]))
-            elif isinstance(editor, QCheckBox):
-                editor.setChecked(bool(c[name]))
-            else:
-                editor.setValue(c[name])
-            editor.blockSignals(False)
+            with QSignalBlocker(editor):
+                if isinstance(editor, QComboBox):
+                    if editor.findData(c[name]) < 0:  # before load_choices: show the setting
+                        editor.addItem(choice_label(str(c[name])), c[name])
+                    editor.setCurrentIndex(editor.findData(c[name]))
+                elif isinstance(editor, QCheckBox):
+                    editor.setChecked(bool(c[name]))
+                else:
+                    editor.setValue(c[name])
 
     def _on_training_state_changed(self, status: str) -> None:
         busy = status != IDLE
@@ -167,6 +174,8 @@ class TrainPanel(QWidget):
         if status == IDLE:
             self.progress.setFormat("")
         elif status == LOADING:
+            self.warning.setText("")
+            self.progress.setValue(0)
             self.status.setText(tr("Loading MNIST and building the network…"))
         self._update_buttons()
 
@@ -183,17 +192,34 @@ class TrainPanel(QWidget):
 
     # -- progress from the worker (plain dicts) ---------------------------------------------
     def show_progress(self, info: dict) -> None:
-        """info: epoch, epochs, fraction (0..1 of the whole run), images_per_s, eta_s."""
-        frac = float(info.get("fraction", 0.0))
-        self.progress.setValue(int(1000 * min(max(frac, 0.0), 1.0)))
+        """info: epoch, epochs, batch, batches (1-based, the batch just done), fraction (0..1
+        of the whole run), images_per_s, eta_s. The bar fills over the whole run; its text
+        says where in the run it stands, the line below says how much of the run is done."""
+        frac = min(max(float(info.get("fraction", 0.0)), 0.0), 1.0)
+        self.progress.setValue(int(1000 * frac))
         epoch, epochs = info.get("epoch"), info.get("epochs")
-        self.progress.setFormat(tr("epoch {epoch}/{epochs} · {percent}%").format(
-            epoch=epoch, epochs=epochs, percent=f"{100 * frac:.0f}"))
+        if info.get("batch") is not None:
+            self.progress.setFormat(tr("epoch {epoch}/{epochs} · batch {batch}/{batches}").format(
+                epoch=epoch, epochs=epochs, batch=info["batch"], batches=info.get("batches")))
+        else:
+            self.progress.setFormat(tr("epoch {epoch}/{epochs}").format(epoch=epoch,
+                                                                       epochs=epochs))
         ips = info.get("images_per_s")
         paused = tr(" · paused") if self.state.training == PAUSED else ""
-        self.status.setText(tr("{rate} images/s · ETA {eta}").format(
+        done = tr("{percent}% of the run").format(percent=f"{100 * frac:.0f}")
+        self.status.setText(done + tr(" · {rate} images/s · {eta} left").format(
             rate=f"{ips:,.0f}", eta=format_eta(info.get("eta_s"))) + paused
-            if ips else tr("Training…") + paused)
+            if ips else done + paused)
+
+    def show_evaluating(self) -> None:
+        """Training is done; the test set is evaluated and the model saved (a few seconds)."""
+        self.progress.setValue(1000)
+        self.progress.setFormat(tr("evaluating the test set…"))
+        self.status.setText(tr("Training done. Evaluating the test set and saving the model…"))
+
+    def show_warning(self, text: str) -> None:
+        """A problem seen while the run goes on (it keeps running until the user stops it)."""
+        self.warning.setText("⚠ " + text)
 
     def show_message(self, text: str) -> None:
         """A status line (finished, stopped, error)."""

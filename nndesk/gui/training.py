@@ -2,23 +2,53 @@
 
 from __future__ import annotations
 
+import json
+import math
 import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
 from nndesk.gui.engine_text import translate_engine
-from nndesk.gui.i18n import tr
+from nndesk.gui.i18n import tr, tr_n
 from nndesk.gui.state import IDLE, LOADING, PAUSED, RUNNING, AppState
 from nndesk.gui.worker import TrainWorker, start_worker
 
-__all__ = ["TrainingController"]
+__all__ = ["TrainingController", "curve_path", "is_diverging", "CHANCE_FACTOR"]
+
+CHANCE_FACTOR = 1.5  # a validation accuracy below 1.5x chance (15% for 10 classes): not learning
+
+
+def curve_path(checkpoint: str | Path) -> Path:
+    """Where the window keeps a checkpoint's batch losses: run-x.ckpt.npz -> run-x.ckpt.curve.json
+    (the checkpoint holds per-epoch history only; the curve makes a resumed plot whole)."""
+    p = Path(checkpoint)
+    return p.with_name(p.name.removesuffix(".npz") + ".curve.json")
+
+
+def is_diverging(losses: list[float], num_classes: int = 10, window: int = 10) -> bool:
+    """True when the recent batch losses are far above where training started.
+
+    losses: every finite batch loss so far. Diverging = the mean of the last `window` losses
+    is over 10x the larger of the first loss and chance level, ln(num_classes) (the
+    cross-entropy of a uniform guess: 2.30 for 10 classes). A learning rate that is too large
+    makes the loss grow by orders of magnitude (the book's ch. 6, Fig. 6-2 and its text), so the
+    test is loose on purpose: it never fires on the noise of a healthy run.
+    """
+    if len(losses) < window:
+        return False
+    base = max(losses[0], math.log(num_classes))
+    recent = losses[-window:]
+    return sum(recent) / window > 10 * base
 
 
 class TrainingController(QObject):
     """One run at a time. Re-emits the worker's signals for the panels the window wires."""
 
     run_started = Signal(str, object)  # run name, history already done (a resumed run)
+    earlier_batches = Signal(object)  # a resumed run's batch losses before the interruption
+    evaluating = Signal()  # training is done; the test set is being evaluated, then saved
+    warning = Signal(str)  # the run goes wrong (diverging, not learning): shown while it runs
     batch_done = Signal(object)
     epoch_done = Signal(object)
     message = Signal(str)  # a status line
@@ -37,6 +67,10 @@ class TrainingController(QObject):
         self._snap_net = None
         self._run_spec: dict = {}
         self._model_before = None  # (network, path, metadata) to restore if nothing trained
+        self._steps: list[int] = []  # this run's batch losses (saved beside a checkpoint)
+        self._losses: list[float] = []
+        self._last_val_acc: float | None = None
+        self.diverging = False  # the current run's loss has blown up (see is_diverging)
 
     @property
     def busy(self) -> bool:
@@ -56,6 +90,7 @@ class TrainingController(QObject):
             return False
         from nndesk.paths import runs_dir
 
+        s.ensure_config()
         folder = runs_dir()
         folder.mkdir(parents=True, exist_ok=True)
         stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -64,13 +99,16 @@ class TrainingController(QObject):
         self.runs += 1
         self._model_before = (s.network, s.model_path, s.metadata)
         self._snap_net = None
+        self._steps, self._losses, self._last_val_acc = [], [], None
+        self.diverging = False
         worker = TrainWorker(None if resume else s.spec, s.config, out=out,
                              checkpoint=self.checkpoint, resume=resume, data=self.data,
                              data_dir=self.data_dir)
         worker.started.connect(self._on_started)
-        worker.batch_done.connect(self.batch_done)
-        worker.epoch_done.connect(self.epoch_done)
+        worker.batch_done.connect(self._on_batch_done)
+        worker.epoch_done.connect(self._on_epoch_done)
         worker.snapshot.connect(self._on_snapshot)
+        worker.evaluating.connect(self.evaluating)
         worker.errored.connect(lambda text: self.error.emit(tr("Training stopped"), text))
         worker.finished.connect(self._on_finished)
         self.worker = worker
@@ -106,7 +144,32 @@ class TrainingController(QObject):
         self.thread.wait(timeout_ms)
         QCoreApplication.sendPostedEvents()  # deliver the worker's last signals now
         ckpt = self.checkpoint
-        return ckpt if ckpt is not None and ckpt.is_file() else None
+        if ckpt is None or not ckpt.is_file():
+            return None
+        self._save_curve(ckpt)
+        return ckpt
+
+    def _save_curve(self, ckpt: Path) -> None:
+        from nndesk.fileio import atomic_write_text
+
+        try:
+            atomic_write_text(curve_path(ckpt), json.dumps(
+                {"steps": self._steps, "losses": self._losses}))
+        except OSError:
+            pass  # the run still resumes; its plot starts where it resumed
+
+    def _load_curve(self, ckpt: Path, up_to_step: int) -> None:
+        """A resumed run's earlier batch losses, up to the checkpoint's step."""
+        try:
+            data = json.loads(curve_path(ckpt).read_text(encoding="utf-8"))
+            pairs = [(int(s), float(v)) for s, v in zip(data["steps"], data["losses"],
+                                                         strict=True) if int(s) <= up_to_step]
+        except (OSError, ValueError, KeyError, TypeError):
+            return  # no curve, or not ours: the plot starts at the checkpoint
+        self._steps = [s for s, _ in pairs]
+        self._losses = [v for _, v in pairs]
+        if pairs:
+            self.earlier_batches.emit({"steps": list(self._steps), "losses": list(self._losses)})
 
     # -- worker signals (GUI thread) --------------------------------------------------------
     def _on_started(self, info: dict) -> None:
@@ -117,13 +180,57 @@ class TrainingController(QObject):
         name = (f"{self.runs}: {spec.get('name', 'network')} · {cfg['optimizer']} "
                 f"lr {cfg['lr']:g}")
         self._run_spec = spec
+        if info.get("resumed"):  # the panels describe the run that continues
+            self.state.set_spec(spec)
+            self.state.set_config(**cfg)
         self.run_started.emit(name, info["history"])
+        if info.get("resumed") and self.checkpoint is not None:
+            self._load_curve(self.checkpoint, int(info.get("step", 0)))
         self.message.emit(tr("Training {epochs} epochs of {batches} batches…").format(
             epochs=info["epochs"], batches=info["batches"]))
+
+    def _on_batch_done(self, info: dict) -> None:
+        pairs = [(s, v) for s, v in zip(info["steps"], info["losses"], strict=False)
+                 if math.isfinite(v)]
+        self._steps += [s for s, _ in pairs]
+        self._losses += [v for _, v in pairs]
+        if not self.diverging and is_diverging(self._losses, self.state.num_classes):
+            self.diverging = True
+            if self.state.model_source == "snapshot" and self._model_before is not None:
+                net, path, meta = self._model_before
+                self.state.set_model(net, path=path, metadata=meta)
+            self.warning.emit(tr(
+                "The loss is growing instead of falling ({loss:.3g}): the learning rate is too "
+                "large. Stop, lower the learning rate (try a tenth) and train again.").format(
+                loss=self._losses[-1]))
+        self.batch_done.emit(info)
+
+    def _on_epoch_done(self, record: dict) -> None:
+        acc = record.get("val_acc")
+        if acc is not None:
+            self._last_val_acc = acc
+            if acc < CHANCE_FACTOR / self.state.num_classes:
+                self.warning.emit(tr(
+                    "Validation accuracy after epoch {epoch} is {acc}%, no better than "
+                    "guessing: the network is not learning. Lower the learning rate or "
+                    "change the design.").format(epoch=record.get("epoch"),
+                                                 acc=f"{100 * acc:.1f}"))
+        self.epoch_done.emit(record)
+
+    def failed(self, info: dict) -> bool:
+        """True when the run's weights must not replace the canvas model: it diverged, or
+        it ended no better than guessing."""
+        if info.get("stopped") in ("diverged", "error"):
+            return True
+        low = (self._last_val_acc is not None
+               and self._last_val_acc < CHANCE_FACTOR / self.state.num_classes)
+        return self.diverging or low
 
     def _on_snapshot(self, weights: dict) -> None:
         from nndesk.nn import Network
 
+        if self.diverging:
+            return  # a blown-up network never takes the canvas
         try:
             if self._snap_net is None:
                 self._snap_net = Network.from_spec(self._run_spec)
@@ -138,7 +245,8 @@ class TrainingController(QObject):
             self._on_thread_finished()  # so Train works again as soon as the panel says so
         self.state.set_training(IDLE)
         out = info.get("out")
-        if out:
+        failed = self.failed(info)
+        if out and not failed:
             from nndesk.train import ModelFileError, load_model
 
             try:
@@ -146,15 +254,17 @@ class TrainingController(QObject):
                 self.state.set_model(m.network, path=out, metadata=m.metadata)
             except ModelFileError as err:
                 self.error.emit(tr("Cannot read the trained model"), str(err))
-        elif self._model_before is not None and info.get("stopped") == "error":
-            net, path, meta = self._model_before
+        elif self._model_before is not None and (failed or info.get("stopped") == "error"):
+            net, path, meta = self._model_before  # a diverged model never takes the canvas
             self.state.set_model(net, path=path, metadata=meta)
         acc = (info.get("test") or {}).get("accuracy")
-        text = translate_engine(info.get("message", ""))
+        text = finish_text(info)
         if acc is not None:
             text += tr(" · test accuracy {acc}%").format(acc=f"{100 * acc:.2f}")
         if out:
-            text += tr(" · saved to {path}").format(path=out)
+            text += tr(" · saved to {path}").format(path=Path(out).name)  # full path: Ctrl+I
+        if failed and info.get("stopped") != "error" and self._model_before is not None:
+            text += tr(" · the canvas keeps the model it had (this one did not learn)")
         if info.get("stopped") == "diverged":
             self.error.emit(tr("Training diverged"), tr(
                 "{message}\n\nLower the learning rate in the Training settings and train again."
@@ -169,3 +279,12 @@ class TrainingController(QObject):
                 self.worker.deleteLater()
             self.thread, self.worker = None, None
             self.state.set_training(IDLE)
+
+
+def finish_text(info: dict) -> str:
+    """The status line for a finished run: the window's own words for a normal end (the
+    trainer's message otherwise)."""
+    n = (info.get("metadata") or {}).get("epochs")
+    if info.get("stopped") == "finished" and isinstance(n, int):
+        return tr_n("Finished %n epoch(s)", n)
+    return translate_engine(str(info.get("message", "")))

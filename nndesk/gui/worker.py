@@ -24,6 +24,7 @@ class TrainWorker(QObject):
     batch_done = Signal(object)  # steps, losses (lists since the last signal), progress
     epoch_done = Signal(object)  # the trainer's epoch record
     snapshot = Signal(object)  # a weight copy (state_dict)
+    evaluating = Signal()  # the last epoch is done: the test set is being evaluated
     errored = Signal(str)  # a message for the user
     finished = Signal(object)  # stopped, message, out, checkpoint, metadata
 
@@ -43,6 +44,7 @@ class TrainWorker(QObject):
         self._last_emit = 0.0
         self._epochs = int(config.get("epochs", 1))
         self._batches = 1
+        self._batch_size = int(config.get("batch_size", 100))
         self._last_batch: dict = {}
 
     # -- control, from the GUI thread (the trainer's flags are thread-safe) ----------------
@@ -102,6 +104,7 @@ class TrainWorker(QObject):
                                on_snapshot=self._on_snapshot)
         trainer = session.trainer
         self._epochs, self._batches = trainer.config.epochs, trainer.batches
+        self._batch_size = trainer.config.batch_size  # a resumed run's, not the window's
         with self._lock:
             self.session = session
             if self._paused.is_set():
@@ -111,7 +114,7 @@ class TrainWorker(QObject):
         self.started.emit({"epochs": self._epochs, "batches": self._batches,
                            "spec": session.spec, "config": trainer.config.to_dict(),
                            "history": [dict(h) for h in trainer.history],
-                           "step": trainer.step})
+                           "step": trainer.step, "resumed": self.resume_from is not None})
         done = session.run(self.out, command="nndesk gui")
         self._flush()
         r = done.result
@@ -125,8 +128,9 @@ class TrainWorker(QObject):
     def _progress(self, epoch: int, batch: int, images_per_s: float) -> dict:
         done = (epoch - 1) * self._batches + batch
         total = self._epochs * self._batches
-        left_images = (total - done) * int(self.config.get("batch_size", 100))
-        return {"epoch": epoch, "epochs": self._epochs, "fraction": done / max(total, 1),
+        left_images = (total - done) * self._batch_size
+        return {"epoch": epoch, "epochs": self._epochs, "batch": batch, "batches": self._batches,
+                "fraction": done / max(total, 1),
                 "images_per_s": images_per_s,
                 "eta_s": left_images / images_per_s if images_per_s > 0 else None}
 
@@ -151,6 +155,8 @@ class TrainWorker(QObject):
     def _on_epoch(self, record: dict) -> None:
         self._flush()
         self.epoch_done.emit(dict(record))
+        if record.get("epoch", 0) >= self._epochs and not self._stop.is_set():
+            self.evaluating.emit()
 
     def _on_snapshot(self, weights: dict) -> None:
         self.snapshot.emit(weights)  # already a copy made by the trainer

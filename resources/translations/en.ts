@@ -5,6 +5,7 @@
     <name>nndesk</name>
     <message numerus="yes">
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/training.py"/>
         <source>Finished %n epoch(s)</source>
         <translation>
             <numerusform>Finished %n epoch</numerusform>

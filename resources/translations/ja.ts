@@ -37,6 +37,16 @@
         <translation> · テストデータの認識精度 {acc}%</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source> · the canvas keeps the model it had (this one did not learn)</source>
+        <translation> · キャンバスは元のモデルのままです（この学習はうまくいきませんでした）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source> · {rate} images/s · {eta} left</source>
+        <translation> · {rate} 枚/秒 · 残り {eta}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>&amp;About nndesk…</source>
         <translation>nndesk について(&amp;A)…</translation>
@@ -103,6 +113,11 @@
     </message>
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Remove layer</source>
+        <translation>層を削除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
         <source>&amp;Save model as…</source>
         <translation>名前を付けてモデルを保存(&amp;S)…</translation>
     </message>
@@ -137,6 +152,16 @@
         <translation>（カスタム）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>, no epoch finished yet</source>
+        <translation>、まだ1エポックも終わっていません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>, validation accuracy {acc}%</source>
+        <translation>、検証データの認識精度 {acc}%</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>. Too large a learning rate bounces or diverges; too small a one hardly moves.</source>
         <translation>。学習率が大きすぎると振動・発散し、小さすぎるとほとんど動きません。</translation>
@@ -160,6 +185,24 @@
         <location filename="../../nndesk/gui/help.py"/>
         <source>&lt;b&gt;Right: try it.&lt;/b&gt; Draw a digit with the mouse or a pen: the bars show the network's probabilities (softmax) for each digit, and the small image is the 28x28 input it really sees. Open or drop an image file to recognize it.</source>
         <translation>&lt;b&gt;右：試す。&lt;/b&gt;マウスかペンで数字を描くと、棒グラフが各数字の確率（ソフトマックス関数の出力）を示し、小さな画像はネットワークが実際に見る 28×28 の入力です。画像ファイルを開くかドロップしても認識できます。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>A run is training. Quit now and the run stops after this batch; its checkpoint is kept, and nndesk offers to resume it at the next start.
+
+Stop training and quit?</source>
+        <translation>学習中です。いま終了すると、このバッチの後で学習が止まります。チェックポイントは残り、次回の起動時に再開できます。
+
+学習を止めて終了しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>A run is training; when it ends, its model takes the canvas and its design the designer.
+
+Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
+        <translation>学習中です。終わるとその学習のモデルがキャンバスに、設計がデザイナーに入ります。
+
+学習を停止する（Ctrl+.）か終わるのを待ってから、ファイルを開いてください。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -275,6 +318,16 @@
         <location filename="../../nndesk/gui/plots.py"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Cannot open a design while training</source>
+        <translation>学習中はネットワーク設計を開けません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Cannot open a model while training</source>
+        <translation>学習中はモデルを開けません</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
@@ -402,7 +455,7 @@
         <translation>キャンバスを消去（Esc、Delete、Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>Command: {command}</source>
         <translation>コマンド：{command}</translation>
     </message>
@@ -452,7 +505,7 @@
         <translation>グラフを書き出せませんでした</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>Created: {created}</source>
         <translation>作成日時：{created}</translation>
     </message>
@@ -537,12 +590,12 @@
         <translation>計算はすべて nndesk のシグモイド関数と Network で行います。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>Epochs: {epochs}</source>
         <translation>エポック数：{epochs}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>Epochs: {epochs} (best: {best})</source>
         <translation>エポック数：{epochs}（最良：{best}）</translation>
     </message>
@@ -607,7 +660,7 @@
         <translation>図6-14 上：標準偏差0.01では、ReLUのアクティベーションが層ごとに0へ縮んでいきます。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>File: {path}</source>
         <translation>ファイル：{path}</translation>
     </message>
@@ -623,6 +676,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/training.py"/>
         <source>Finished %n epoch(s)</source>
         <translation>
             <numerusform>%n エポックの学習が終わりました</numerusform>
@@ -885,6 +939,11 @@
     </message>
     <message>
         <location filename="../../nndesk/gui/plots.py"/>
+        <source>Loss on a logarithmic axis: one run whose loss blows up no longer flattens the others</source>
+        <translation>損失を対数軸で表示：損失が発散した学習があっても、ほかの曲線がつぶれません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
         <source>Loss per batch</source>
         <translation>バッチごとの損失関数の値</translation>
     </message>
@@ -946,12 +1005,17 @@
         <translation>ネットワーク設計</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Network designs (*.json)</source>
+        <translation>ネットワーク設計 (*.json)</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Network output y and the one-hot label t</source>
         <translation>ニューラルネットワークの出力 y と one-hot ラベル t</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>Network: {name}, {layers} layers, {params} parameters</source>
         <translation>ネットワーク：{name}、{layers} レイヤ、パラメータ {params} 個</translation>
     </message>
@@ -1001,7 +1065,7 @@
         <translation>この大きさではオーバーフローせず、2つの列は一致します。確率の和は {total} で、大小関係は入力と同じです。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>Not saved yet (the network being trained)</source>
         <translation>まだ保存されていません（学習中のネットワーク）</translation>
     </message>
@@ -1206,7 +1270,7 @@
         <translation>設定ファイル</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>Settings: {settings}</source>
         <translation>設定：{settings}</translation>
     </message>
@@ -1276,6 +1340,11 @@
         <translation>学習を止め、チェックポイントを残す（Ctrl+.）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Stop training and quit?</source>
+        <translation>学習を止めて終了しますか？</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/training.py"/>
         <source>Stopping after this batch…</source>
         <translation>このバッチのあとで停止します…</translation>
@@ -1286,7 +1355,7 @@
         <translation>tanh 関数：0 を中心に (-1, 1) に押し込めます。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>Test accuracy: {acc}%</source>
         <translation>テストデータの認識精度：{acc}%</translation>
     </message>
@@ -1329,6 +1398,11 @@
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>The learning rule found these weights in {n} epochs.</source>
         <translation>学習規則が {n} エポックでこの重みを見つけました。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>The loss is growing instead of falling ({loss:.3g}): the learning rate is too large. Stop, lower the learning rate (try a tenth) and train again.</source>
+        <translation>損失が下がらず増えています（{loss:.3g}）：学習係数が大きすぎます。停止して学習係数を下げ（10分の1を試してください）、もう一度学習してください。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>
@@ -1416,6 +1490,11 @@
         <translation>学習が発散しました</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Training done. Evaluating the test set and saving the model…</source>
+        <translation>学習が終わりました。テストデータで評価し、モデルを保存しています…</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/worker.py"/>
         <source>Training failed: {err}
 
@@ -1460,30 +1539,29 @@ Download them now (about 11 MB)? Drawing digits works without them.</source>
         <translation>学習が止まりました</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>Training time: {minutes} min</source>
         <translation>学習時間：{minutes} 分</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
-        <source>Training was interrupted when the window closed.
-Its checkpoint is {path}.
+        <source>Training was interrupted when the window closed:
+{run}.
 
-Resume that run now?</source>
-        <translation>ウィンドウを閉じたときに学習が中断されました。
-チェックポイントは {path} です。
+Resume that run now?
 
-その学習を今再開しますか？</translation>
+(checkpoint: {path})</source>
+        <translation>ウィンドウを閉じたときに学習が中断されました：
+{run}。
+
+その学習をいま再開しますか？
+
+（チェックポイント：{path}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>
         <source>Training {epochs} epochs of {batches} batches…</source>
         <translation>{batches} バッチ × {epochs} エポックを学習しています…</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/train_panel.py"/>
-        <source>Training…</source>
-        <translation>学習中…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
@@ -1526,7 +1604,12 @@ Resume that run now?</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>Validation accuracy after epoch {epoch} is {acc}%, no better than guessing: the network is not learning. Lower the learning rate or change the design.</source>
+        <translation>エポック {epoch} の後の検証データの認識精度は {acc}% で、当てずっぽうと変わりません：ネットワークが学習していません。学習係数を下げるか、設計を変えてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>Validation accuracy: {acc}%</source>
         <translation>検証データの認識精度：{acc}%</translation>
     </message>
@@ -1808,8 +1891,13 @@ Resume that run now?</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
-        <source>epoch {epoch}/{epochs} · {percent}%</source>
-        <translation>エポック {epoch}/{epochs} · {percent}%</translation>
+        <source>epoch {epoch}/{epochs}</source>
+        <translation>エポック {epoch}/{epochs}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>epoch {epoch}/{epochs} · batch {batch}/{batches}</source>
+        <translation>エポック {epoch}/{epochs} · バッチ {batch}/{batches}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
@@ -1821,6 +1909,11 @@ Resume that run now?</source>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>epsilon</source>
         <translation>イプシロン</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>evaluating the test set…</source>
+        <translation>テストデータで評価中…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -1949,6 +2042,11 @@ Resume that run now?</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/plots.py"/>
+        <source>log scale</source>
+        <translation>対数目盛</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
@@ -1998,6 +2096,11 @@ Resume that run now?</source>
         <translation>nndesk ヘルプ</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>nndesk models (*.npz)</source>
+        <translation>nndesk モデル (*.npz)</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>nndesk — design, train, look inside, draw</source>
         <translation>nndesk — 設計し、学習させ、中を見て、描く</translation>
@@ -2019,13 +2122,13 @@ Resume that run now?</source>
         <translation>まだありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>off</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>on</source>
         <translation>あり</translation>
     </message>
@@ -2075,6 +2178,11 @@ Resume that run now?</source>
         <translation>支払金額</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>per batch</source>
+        <translation>バッチごと</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>pool size</source>
         <translation>プーリングの窓</translation>
@@ -2113,6 +2221,11 @@ Resume that run now?</source>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>sigmoid function</source>
         <translation>シグモイド関数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>smoothed</source>
+        <translation>平滑化</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -2193,6 +2306,11 @@ Resume that run now?</source>
         <location filename="../../nndesk/gui/help.py"/>
         <source>the network being trained</source>
         <translation>学習中のネットワーク</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/state.py"/>
+        <source>the network outputs {n} scores, but the data has {classes} classes (digits 0-9): the last Dense layer needs {classes} units</source>
+        <translation>ネットワークの出力は {n} 個ですが、データのクラスは {classes} 個（数字 0-9）です：最後の全結合層は {classes} ユニットにしてください</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/plots.py"/>
@@ -2350,6 +2468,11 @@ Lower the learning rate in the Training settings and train again.</source>
         <translation>{name} は {choices} のどれか、または数値（正規分布の標準偏差）でなければなりません（{value} ではなく）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>{network}, {optimizer} lr {lr}: {epochs_done} of {epochs} epochs done</source>
+        <translation>{network}、{optimizer} 学習係数 {lr}：{epochs}エポック中 {epochs_done} 完了</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>{n} bumps = {h} steep sigmoid neurons, each step at s = −b/w; heights f(midpoint) are the output weights. Mean |error| = {e}. More (or better placed) steps give a closer fit: one hidden layer can approximate any continuous function.</source>
         <translation>{n} 個のこぶ = {h} 個の急峻なシグモイドニューロン。各ステップは s = −b/w にあり、高さ f(中点) が出力の重みです。平均 |誤差| = {e}。ステップを増やす（またはうまく置く）ほど近づきます：隠れ層1つで任意の連続関数を近似できます。</translation>
@@ -2382,6 +2505,11 @@ Open a PNG, JPEG or BMP picture of one digit.</source>
 数字 1 つの PNG・JPEG・BMP 画像を開いてください。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>{percent}% of the run</source>
+        <translation>全体の {percent}%</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>{percent}% sure</source>
         <translation>確信度 {percent}%</translation>
@@ -2394,11 +2522,6 @@ Fix the marked layer in the designer, then train.</source>
         <translation>{problem}
 
 ネットワーク設計で印のついたレイヤを直してから学習させてください。</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/train_panel.py"/>
-        <source>{rate} images/s · ETA {eta}</source>
-        <translation>{rate} 枚/秒 · 残り {eta}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>

@@ -37,6 +37,16 @@
         <translation> · 测试准确率 {acc}%</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source> · the canvas keeps the model it had (this one did not learn)</source>
+        <translation> · 画布仍使用原来的模型（这次训练没有学到东西）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source> · {rate} images/s · {eta} left</source>
+        <translation> · {rate} 张图像/秒 · 剩余 {eta}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>&amp;About nndesk…</source>
         <translation>关于 nndesk(&amp;A)…</translation>
@@ -103,6 +113,11 @@
     </message>
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
+        <source>&amp;Remove layer</source>
+        <translation>删除层(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
         <source>&amp;Save model as…</source>
         <translation>模型另存为(&amp;S)…</translation>
     </message>
@@ -114,7 +129,7 @@
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>&amp;Train</source>
-        <translation>训练(&amp;T)</translation>
+        <translation>开始训练(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
@@ -135,6 +150,16 @@
         <location filename="../../nndesk/gui/designer.py"/>
         <source>(custom)</source>
         <translation>（自定义）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>, no epoch finished yet</source>
+        <translation>，还没有完成任何一轮</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>, validation accuracy {acc}%</source>
+        <translation>，验证准确率 {acc}%</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
@@ -160,6 +185,24 @@
         <location filename="../../nndesk/gui/help.py"/>
         <source>&lt;b&gt;Right: try it.&lt;/b&gt; Draw a digit with the mouse or a pen: the bars show the network's probabilities (softmax) for each digit, and the small image is the 28x28 input it really sees. Open or drop an image file to recognize it.</source>
         <translation>&lt;b&gt;右边：试一试。&lt;/b&gt;用鼠标或手写笔画一个数字：条形图显示网络对每个数字的概率（softmax 函数的输出），小图是网络实际看到的 28×28 输入。也可以打开或拖入图像文件来识别。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>A run is training. Quit now and the run stops after this batch; its checkpoint is kept, and nndesk offers to resume it at the next start.
+
+Stop training and quit?</source>
+        <translation>正在训练。现在退出的话，训练会在这个批次后停止；检查点会保留，下次启动 nndesk 时可以继续。
+
+停止训练并退出？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>A run is training; when it ends, its model takes the canvas and its design the designer.
+
+Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
+        <translation>正在训练；训练结束时，它的模型会用于画布，它的网络设计会显示在设计器中。
+
+请先停止训练（Ctrl+.）或等它结束，再打开文件。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -275,6 +318,16 @@
         <location filename="../../nndesk/gui/plots.py"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Cannot open a design while training</source>
+        <translation>训练中无法打开网络设计</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Cannot open a model while training</source>
+        <translation>训练中无法打开模型</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
@@ -402,7 +455,7 @@
         <translation>清空画布（Esc、Delete、Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>Command: {command}</source>
         <translation>命令：{command}</translation>
     </message>
@@ -452,7 +505,7 @@
         <translation>无法导出曲线图</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>Created: {created}</source>
         <translation>创建时间：{created}</translation>
     </message>
@@ -537,12 +590,12 @@
         <translation>所有计算都使用 nndesk 的 sigmoid 函数和 Network。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>Epochs: {epochs}</source>
         <translation>轮数：{epochs}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>Epochs: {epochs} (best: {best})</source>
         <translation>轮数：{epochs}（最佳：{best}）</translation>
     </message>
@@ -607,7 +660,7 @@
         <translation>图6-14 上：标准差 0.01 时，ReLU 的激活值逐层缩小到 0 附近。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>File: {path}</source>
         <translation>文件：{path}</translation>
     </message>
@@ -623,6 +676,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/training.py"/>
         <source>Finished %n epoch(s)</source>
         <translation>
             <numerusform>已完成 %n 轮训练</numerusform>
@@ -885,6 +939,11 @@
     </message>
     <message>
         <location filename="../../nndesk/gui/plots.py"/>
+        <source>Loss on a logarithmic axis: one run whose loss blows up no longer flattens the others</source>
+        <translation>损失使用对数坐标：某次训练的损失暴涨时，其他曲线不会被压平</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
         <source>Loss per batch</source>
         <translation>每个批次的损失</translation>
     </message>
@@ -946,12 +1005,17 @@
         <translation>网络设计</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Network designs (*.json)</source>
+        <translation>网络设计 (*.json)</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Network output y and the one-hot label t</source>
         <translation>神经网络的输出 y 与 one-hot 标签 t</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>Network: {name}, {layers} layers, {params} parameters</source>
         <translation>网络：{name}，{layers} 层，{params} 个参数</translation>
     </message>
@@ -1001,7 +1065,7 @@
         <translation>这个大小不会溢出，两列一致。概率之和为 {total}，大小顺序与输入相同。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>Not saved yet (the network being trained)</source>
         <translation>尚未保存（训练中的网络）</translation>
     </message>
@@ -1206,7 +1270,7 @@
         <translation>设置文件</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>Settings: {settings}</source>
         <translation>设置：{settings}</translation>
     </message>
@@ -1276,6 +1340,11 @@
         <translation>停止训练并保存检查点（Ctrl+.）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Stop training and quit?</source>
+        <translation>停止训练并退出？</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/training.py"/>
         <source>Stopping after this batch…</source>
         <translation>本批次结束后停止…</translation>
@@ -1286,7 +1355,7 @@
         <translation>tanh 函数：以 0 为中心把值压缩到 (-1, 1)。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>Test accuracy: {acc}%</source>
         <translation>测试准确率：{acc}%</translation>
     </message>
@@ -1329,6 +1398,11 @@
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>The learning rule found these weights in {n} epochs.</source>
         <translation>学习规则用 {n} 个 epoch 找到了这组权重。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>The loss is growing instead of falling ({loss:.3g}): the learning rate is too large. Stop, lower the learning rate (try a tenth) and train again.</source>
+        <translation>损失不降反升（{loss:.3g}）：学习率太大了。请停止训练，降低学习率（试试十分之一）后重新训练。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>
@@ -1408,12 +1482,17 @@
     <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Training</source>
-        <translation>训练</translation>
+        <translation>训练设置</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>
         <source>Training diverged</source>
         <translation>训练发散了</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>Training done. Evaluating the test set and saving the model…</source>
+        <translation>训练完成。正在评估测试集并保存模型…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/worker.py"/>
@@ -1460,30 +1539,29 @@ Download them now (about 11 MB)? Drawing digits works without them.</source>
         <translation>训练已停止</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>Training time: {minutes} min</source>
         <translation>训练时间：{minutes} 分钟</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
-        <source>Training was interrupted when the window closed.
-Its checkpoint is {path}.
+        <source>Training was interrupted when the window closed:
+{run}.
 
-Resume that run now?</source>
-        <translation>关闭窗口时训练被中断了。
-它的检查点是 {path}。
+Resume that run now?
 
-现在继续那次训练吗？</translation>
+(checkpoint: {path})</source>
+        <translation>关闭窗口时训练被中断了：
+{run}。
+
+现在继续那次训练吗？
+
+（检查点：{path}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>
         <source>Training {epochs} epochs of {batches} batches…</source>
         <translation>训练 {epochs} 轮，每轮 {batches} 个批次…</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/train_panel.py"/>
-        <source>Training…</source>
-        <translation>训练中…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
@@ -1526,7 +1604,12 @@ Resume that run now?</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>Validation accuracy after epoch {epoch} is {acc}%, no better than guessing: the network is not learning. Lower the learning rate or change the design.</source>
+        <translation>第 {epoch} 轮后的验证准确率是 {acc}%，和瞎猜差不多：网络没有在学习。请降低学习率或修改网络设计。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>Validation accuracy: {acc}%</source>
         <translation>验证准确率：{acc}%</translation>
     </message>
@@ -1783,7 +1866,7 @@ Resume that run now?</source>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>draw a digit</source>
-        <translation>画一个数字</translation>
+        <translation>请画一个数字</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/canvas.py"/>
@@ -1804,23 +1887,33 @@ Resume that run now?</source>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>epoch</source>
-        <translation>轮次（epoch）</translation>
+        <translation>轮</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
-        <source>epoch {epoch}/{epochs} · {percent}%</source>
-        <translation>第 {epoch}/{epochs} 轮 · {percent}%</translation>
+        <source>epoch {epoch}/{epochs}</source>
+        <translation>第 {epoch}/{epochs} 轮</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>epoch {epoch}/{epochs} · batch {batch}/{batches}</source>
+        <translation>第 {epoch}/{epochs} 轮 · 批次 {batch}/{batches}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>epochs</source>
-        <translation>epoch 数</translation>
+        <translation>轮数</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>epsilon</source>
         <translation>ε</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>evaluating the test set…</source>
+        <translation>正在评估测试集…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -1949,6 +2042,11 @@ Resume that run now?</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/plots.py"/>
+        <source>log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -1998,6 +2096,11 @@ Resume that run now?</source>
         <translation>nndesk 帮助</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>nndesk models (*.npz)</source>
+        <translation>nndesk 模型 (*.npz)</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>nndesk — design, train, look inside, draw</source>
         <translation>nndesk —— 设计、训练、观察内部、手写识别</translation>
@@ -2019,13 +2122,13 @@ Resume that run now?</source>
         <translation>还没有</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/model_io.py"/>
+        <location filename="../../nndesk/gui/files.py"/>
         <source>on</source>
         <translation>开启</translation>
     </message>
@@ -2075,6 +2178,11 @@ Resume that run now?</source>
         <translation>支付金额</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>per batch</source>
+        <translation>每个批次</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>pool size</source>
         <translation>池化窗口</translation>
@@ -2113,6 +2221,11 @@ Resume that run now?</source>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>sigmoid function</source>
         <translation>sigmoid函数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>smoothed</source>
+        <translation>平滑后</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -2195,9 +2308,14 @@ Resume that run now?</source>
         <translation>训练中的网络</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/state.py"/>
+        <source>the network outputs {n} scores, but the data has {classes} classes (digits 0-9): the last Dense layer needs {classes} units</source>
+        <translation>网络输出 {n} 个分数，但数据有 {classes} 个类别（数字 0-9）：最后的全连接层需要 {classes} 个单元</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>train</source>
-        <translation>训练</translation>
+        <translation>训练集</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -2228,7 +2346,7 @@ Resume that run now?</source>
         <location filename="../../nndesk/gui/plots.py"/>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>validation</source>
-        <translation>验证</translation>
+        <translation>验证集</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
@@ -2350,6 +2468,11 @@ Lower the learning rate in the Training settings and train again.</source>
         <translation>{name} 必须是 {choices} 之一或一个数值（正态分布的标准差），而不是 {value}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>{network}, {optimizer} lr {lr}: {epochs_done} of {epochs} epochs done</source>
+        <translation>{network}，{optimizer} 学习率 {lr}：已完成 {epochs_done}/{epochs} 轮</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>{n} bumps = {h} steep sigmoid neurons, each step at s = −b/w; heights f(midpoint) are the output weights. Mean |error| = {e}. More (or better placed) steps give a closer fit: one hidden layer can approximate any continuous function.</source>
         <translation>{n} 个凸起 = {h} 个陡峭的 sigmoid 神经元，每个阶跃位于 s = −b/w；高度 f(中点) 就是输出权重。平均 |误差| = {e}。阶跃越多（或放得越好）拟合越好：一个隐藏层就能逼近任意连续函数。</translation>
@@ -2382,6 +2505,11 @@ Open a PNG, JPEG or BMP picture of one digit.</source>
 请打开一张只含一个数字的 PNG、JPEG 或 BMP 图片。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/train_panel.py"/>
+        <source>{percent}% of the run</source>
+        <translation>已完成 {percent}%</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>{percent}% sure</source>
         <translation>置信度 {percent}%</translation>
@@ -2394,11 +2522,6 @@ Fix the marked layer in the designer, then train.</source>
         <translation>{problem}
 
 请在网络设计中修正标出的层，然后再训练。</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/train_panel.py"/>
-        <source>{rate} images/s · ETA {eta}</source>
-        <translation>{rate} 张图像/秒 · 剩余 {eta}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>

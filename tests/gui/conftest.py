@@ -54,6 +54,24 @@ def window(qtbot):
         w.training.shutdown(30_000)
 
 
+@pytest.fixture(autouse=True)
+def questions(monkeypatch):
+    """Every yes/no question is recorded and answered Yes (a modal dialog would block the
+    test); a test wanting No sets `questions.answer`."""
+
+    class Asked(list):
+        answer = QMessageBox.StandardButton.Yes
+
+    asked = Asked()
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append((title, text))
+        return asked.answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
 @pytest.fixture
 def dialogs(monkeypatch):
     """Record warnings instead of blocking on a modal dialog."""

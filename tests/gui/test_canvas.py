@@ -77,7 +77,7 @@ def model():
     path = default_model()
     if not path.is_file():
         pytest.skip(f"{path} is absent (the shipped model is trained by `nndesk train`)")
-    from nndesk.gui.model_io import read_model
+    from nndesk.gui.files import read_model
 
     return read_model(path)
 

@@ -145,3 +145,16 @@ def test_a_spec_named_after_a_preset_shows_that_preset_until_edited(qtbot):
     assert designer.preset.currentText() == "(custom)"
     designer.move_layer(+1)
     assert designer.preset.currentText() == "(custom)"
+
+
+def test_the_windows_training_defaults_are_the_trainers(qtbot):
+    """One set of defaults: what the panel shows before any edit is TrainConfig()."""
+    from nndesk.gui.state import CONFIG_KEYS
+    from nndesk.train import TrainConfig
+
+    state, _, train = _panels(qtbot)
+    defaults = TrainConfig().to_dict()
+    assert state.config == {k: defaults[k] for k in CONFIG_KEYS}
+    assert train.epochs.value() == defaults["epochs"] and train.lr.value() == defaults["lr"]
+    assert train.optimizer.currentText().lower() == defaults["optimizer"].lower()
+    assert train.optimizer.count() > 1  # the engine's list, not one added name

@@ -15,10 +15,15 @@ from nndesk.gui.state import AppState
 from nndesk.gui.tiles import mosaic
 
 
-def test_runs_overlay_hide_remove_and_export(qtbot, tmp_path):
-    plots = PlotsPanel()
+def _plots(qtbot) -> PlotsPanel:
+    plots = PlotsPanel(AppState())
     qtbot.addWidget(plots)
     plots.resize(700, 420)
+    return plots
+
+
+def test_runs_overlay_hide_remove_and_export(qtbot, tmp_path):
+    plots = _plots(qtbot)
     a, b = plots.start_run("adam"), plots.start_run("sgd")
     plots.add_batches(a, [1, 2, 3], [2.0, 1.0, float("nan")])  # NaN losses are not drawn
     plots.add_batches(b, [1, 2], [2.3, 2.2])
@@ -26,20 +31,20 @@ def test_runs_overlay_hide_remove_and_export(qtbot, tmp_path):
     plots.add_epoch(a, 2, 0.95, 0.93, 0.25)
     plots.add_epoch(a, 3, 0.97, 0.92, 0.27)
     assert plots.best_epoch(a) == 2
-    star = plots.runs[a].items[4].getData()
+    star = plots.runs[a].items[2].getData()
     assert list(star[0]) == [2] and math.isclose(star[1][0], 93.0)
-    x, y = plots.runs[a].items[0].getData()
+    x, y = plots.runs[a].chunks[1][1].xData, plots.runs[a].chunks[1][1].yData
     assert list(x) == [1, 2] and list(y) == [2.0, 1.0]
-    assert math.isclose(plots.runs[a].smooth[1], 0.9 * 2.0 + 0.1 * 1.0)
-    assert [plots.loss_legend.items[i][1].text for i in range(2)] == ["adam", "sgd"]
+    assert [label.text for _, label in plots.loss_legend.items] == ["per batch", "smoothed"]
 
     plots.run_list.item(1).setCheckState(Qt.CheckState.Unchecked)  # hide "sgd"
-    assert not any(item.isVisible() for item in plots.runs[b].items)
-    assert all(item.isVisible() for item in plots.runs[a].items)
+    assert not any(item.isVisible() for item in plots._items(plots.runs[b]))
+    assert all(item.isVisible() for item in plots._items(plots.runs[a]))
 
     png, table = tmp_path / "curves.png", tmp_path / "history.csv"
     plots.export_png(str(png))
-    assert QImage(str(png)).width() == plots.width()
+    assert QImage(str(png)).size() == plots.plot_area.size()  # the plots, not the run list
+    assert QImage(str(png)).height() < plots.height() - plots.run_list.height()
     plots.export_csv(str(table))
     rows = list(csv.DictReader(table.read_text().splitlines()))
     assert [r["kind"] for r in rows].count("batch") == 4 and len(rows) == 7
@@ -50,7 +55,95 @@ def test_runs_overlay_hide_remove_and_export(qtbot, tmp_path):
     plots.run_list.setCurrentRow(0)
     plots.remove_selected()
     assert list(plots.runs) == [b] and plots.run_list.count() == 1
-    assert len(plots.loss_legend.items) == 1
+    assert [item.text() for item in map(plots.run_list.item, range(1))] == ["sgd"]
+
+
+def test_smoothed_loss_is_the_debiased_moving_average(qtbot):
+    """TensorBoard's smoothing: EMA from 0, divided by 1 - 0.9^t, so the first value is the
+    first loss and a run that drops to 0.35 reads close to 0.35 soon (not 1.1)."""
+    plots = _plots(qtbot)
+    run = plots.start_run("r")
+    plots.add_batches(run, [1, 2], [2.0, 1.0])
+    smooth = plots.runs[run].smooth
+    assert math.isclose(smooth[0], 2.0)  # 0.1*2 / (1 - 0.9)
+    assert math.isclose(smooth[1], (0.9 * 0.2 + 0.1 * 1.0) / (1 - 0.81))  # 0.28 / 0.19
+    plots.add_batches(run, list(range(3, 14)), [0.35] * 11)
+    ema, t = 0.0, 0
+    for loss in [2.0, 1.0] + [0.35] * 11:  # written out, the definition
+        t += 1
+        ema = 0.9 * ema + 0.1 * loss
+    assert math.isclose(plots.runs[run].smooth[12], ema / (1 - 0.9 ** 13))
+    assert plots.runs[run].smooth[12] < 0.6  # the old EMA started at 2.0 read 1.1 here
+    y = plots.runs[run].chunks[1][2].yData  # the live tail
+    assert math.isclose(y[-1], ema / (1 - 0.9 ** 13))
+
+
+def test_long_runs_redraw_only_the_live_tail(qtbot, monkeypatch):
+    """Defect 7: the cost of an update must not grow with the run. The history is a frozen
+    item, set once per CHUNK new points; an update re-sets only the short live tail."""
+    from nndesk.gui.plots import CHUNK
+
+    plots = _plots(qtbot)
+    run_id = plots.start_run("long")
+    n = 3 * CHUNK + 100
+    plots.add_batches(run_id, list(range(1, n + 1)), [1.0 + (i % 5) for i in range(n)])
+    run = plots.runs[run_id]
+    (_, frozen, _), (first, live, _) = run.chunks
+    assert run.n == n and len(live.xData) <= CHUNK + 1
+    xs = np.concatenate([frozen.xData[:-1], live.xData])
+    np.testing.assert_array_equal(xs, np.arange(1, n + 1))  # joined, nothing lost or doubled
+    touched = []
+    for _, raw, smooth in run.chunks:
+        for item in (raw, smooth):
+            monkeypatch.setattr(item, "setData", lambda *a, item=item, **k: touched.append(item))
+    plots.add_batches(run_id, [n + 1, n + 2], [1.0, 1.0])
+    assert touched == [run.chunks[1][1], run.chunks[1][2]]  # the tail only
+    for _, raw, smooth in run.chunks:
+        for item in (raw, smooth):
+            assert item.opts["clipToView"] and item.opts["autoDownsample"]
+            assert item.opts["downsampleMethod"] == "peak"
+
+
+def test_accuracy_axes_legends_and_log_scale(qtbot):
+    from nndesk.gui.plots import ACC_RANGE
+
+    plots = _plots(qtbot)
+    plots.show()
+    a = plots.start_run("a")
+    plots.add_epoch(a, 1, 0.80, 0.85)  # a one-epoch run
+    axis = plots.acc_plot.getAxis("bottom")
+    (x0, x1), _ = plots.acc_plot.viewRange()
+    ticks = [v for _, values in axis.tickValues(x0, x1, 300) for v in values]
+    assert ticks == [1, 2] and axis.tickStrings(ticks, 1, 1) == ["1", "2"]  # not "1.0000000…"
+    for plot in (plots.loss_plot, plots.acc_plot):  # legends sit under the plots, off the data
+        item = plot.getPlotItem()
+        qtbot.waitUntil(lambda item=item: item.legend.sceneBoundingRect().top() > 0)  # laid out
+        legend_box = item.legend.sceneBoundingRect()
+        assert not legend_box.intersects(item.vb.sceneBoundingRect())
+    b = plots.start_run("b")
+    plots.add_epoch(b, 1, 0.5, 0.6)
+    plots.run_list.item(1).setCheckState(Qt.CheckState.Unchecked)  # hide b
+    plots.run_list.setCurrentRow(0)
+    plots.remove_selected()  # remove a: nothing visible is left
+    (x0, x1), (y0, y1) = plots.acc_plot.viewRange()
+    assert (x0, x1) == ACC_RANGE[0] and (y0, y1) == ACC_RANGE[1]  # not -40..40, -1.5..1.5
+    assert not plots.loss_plot.getPlotItem().ctrl.logYCheck.isChecked()
+    plots.log_scale.setChecked(True)
+    assert plots.loss_plot.getPlotItem().ctrl.logYCheck.isChecked()
+
+
+def test_export_buttons_add_the_extension(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    plots = _plots(qtbot)
+    run = plots.start_run("r")
+    plots.add_batches(run, [1, 2], [2.0, 1.0])
+    for name, ask in (("curves", plots.ask_png), ("history", plots.ask_csv)):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            lambda *a, name=name, **k: (str(tmp_path / name), ""))
+        ask()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["curves.png", "history.csv"]
+    assert QImage(str(tmp_path / "curves.png")).size() == plots.plot_area.size()
 
 
 def test_mosaic_scales_each_tile_and_leaves_white_gaps():

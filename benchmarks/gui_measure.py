@@ -1,11 +1,12 @@
 """Measure the window: launch time, event-loop stalls while training, stroke-to-prediction latency,
-an epoch in the window vs `nndesk train`.
+an epoch in the window vs `nndesk train`. (Moved out of the package: it is a measuring tool,
+not part of the app; run it from the checkout, `python benchmarks/gui_measure.py ...`.)
 
-    python -m nndesk.gui.measure launch            # command -> window shown, 5 launches
-    python -m nndesk.gui.measure stall --seconds 20  # a 10 ms QTimer's lateness while training
-    python -m nndesk.gui.measure latency           # mouse stroke -> probabilities shown
-    python -m nndesk.gui.measure screenshot --model models/default.npz  # docs/screenshot.png
-    python -m nndesk.gui.measure gui-vs-cli --rounds 3  # one epoch: window vs `nndesk train`
+    python benchmarks/gui_measure.py launch            # command -> window shown, 5 launches
+    python benchmarks/gui_measure.py stall --seconds 20  # a 10 ms QTimer's lateness while training
+    python benchmarks/gui_measure.py latency           # mouse stroke -> probabilities shown
+    python benchmarks/gui_measure.py screenshot --model models/default.npz  # docs/screenshot.png
+    python benchmarks/gui_measure.py gui-vs-cli --rounds 3  # one epoch: window vs `nndesk train`
 """
 
 from __future__ import annotations
@@ -212,11 +213,10 @@ def gui_epoch(preset: str = "SimpleConvNet", model: str | None = None) -> dict:
     from PySide6.QtCore import QEventLoop
     from PySide6.QtGui import QAction
 
-    from nndesk.gui.state import DEFAULT_TRAIN_CONFIG
-
     app, window = _window(model)
     window.designer.preset.setCurrentText(preset)
-    window.state.set_config(**dict(DEFAULT_TRAIN_CONFIG, epochs=1))
+    window.state.ensure_config()  # TrainConfig's defaults, as a user gets them
+    window.state.set_config(epochs=1)
     if window.state.spec.get("name") != preset:
         raise RuntimeError(f"the designer did not load the preset {preset!r}")
     _draw(app, window.digit.canvas, SEVEN)
@@ -249,7 +249,7 @@ def gui_epoch(preset: str = "SimpleConvNet", model: str | None = None) -> dict:
             "batch_signals": counts["batch_done"], "snapshots": counts["snapshot"]}
 
 
-GUI_CHILD = ("import json; from nndesk.gui.measure import gui_epoch; "
+GUI_CHILD = ("import json, sys; sys.path.insert(0, {here!r}); from gui_measure import gui_epoch; "
              "print(json.dumps(gui_epoch({preset!r}, {model!r})))")
 
 
@@ -257,7 +257,8 @@ def gui_vs_cli(rounds: int = 3, preset: str = "SimpleConvNet", model: str | None
                out: str = "/tmp/x.npz") -> dict:
     """One epoch's time_s, interleaved: `nndesk train`, then the window (offscreen, in its
     own process), `rounds` times each; medians and the ratio GUI/CLI (issue 7: <= 1.10)."""
-    child = [sys.executable, "-c", GUI_CHILD.format(preset=preset, model=model)]
+    here = os.path.dirname(os.path.abspath(__file__))
+    child = [sys.executable, "-c", GUI_CHILD.format(here=here, preset=preset, model=model)]
 
     def uptime() -> str:
         return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()

@@ -1,0 +1,69 @@
+"""One run's curves as data (growing arrays, the debiased moving average) and the epoch axis
+the accuracy plot uses. No widgets: PlotsPanel (plots.py) draws them."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyqtgraph as pg
+
+__all__ = ["Run", "IntegerAxis", "SMOOTHING"]
+
+SMOOTHING = 0.9  # weight of the past in the loss's moving average (TensorBoard's 0.9 default)
+
+
+class IntegerAxis(pg.AxisItem):
+    """An epoch axis: ticks on whole numbers only (a one-epoch run read "1.00000000000000")."""
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 (pyqtgraph's names)
+        levels = []
+        for spacing, values in super().tickValues(minVal, maxVal, size):
+            spacing = max(1.0, round(spacing))
+            ints = [v for v in values if float(v).is_integer()]
+            if ints:
+                levels.append((spacing, ints))
+        if not levels:
+            first, last = math.ceil(minVal), math.floor(maxVal)
+            levels = [(1.0, list(range(first, last + 1)))]
+        return levels
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802
+        return [str(int(round(v))) for v in values]
+
+
+@dataclass
+class Run:
+    """One run's numbers (growing arrays) and its plot items (created once, then setData)."""
+
+    name: str
+    color: str
+    n: int = 0  # batch losses stored
+    steps: np.ndarray = field(default_factory=lambda: np.empty(0))
+    losses: np.ndarray = field(default_factory=lambda: np.empty(0))
+    smooth: np.ndarray = field(default_factory=lambda: np.empty(0))
+    ema: float = 0.0  # the biased moving average; smooth = ema / (1 - SMOOTHING**n)
+    epochs: list[int] = field(default_factory=list)
+    train_acc: list[float] = field(default_factory=list)
+    val_acc: list[float] = field(default_factory=list)
+    val_loss: list[float] = field(default_factory=list)
+    chunks: list = field(default_factory=list)  # [frozen, live]: (first index, raw, smoothed)
+    items: list = field(default_factory=list)  # train, val, best star, best text
+    visible: bool = True
+
+    def append(self, steps: np.ndarray, losses: np.ndarray) -> None:
+        """Store finite losses and their debiased moving average (amortised O(1) each)."""
+        k = len(steps)
+        if self.n + k > len(self.steps):
+            size = max(1024, 2 * (self.n + k))
+            for name in ("steps", "losses", "smooth"):
+                grown = np.empty(size)
+                grown[:self.n] = getattr(self, name)[:self.n]
+                setattr(self, name, grown)
+        for j in range(k):
+            self.ema = SMOOTHING * self.ema + (1 - SMOOTHING) * losses[j]
+            self.smooth[self.n + j] = self.ema / (1 - SMOOTHING ** (self.n + j + 1))
+        self.steps[self.n:self.n + k] = steps
+        self.losses[self.n:self.n + k] = losses
+        self.n += k
