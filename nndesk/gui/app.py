@@ -53,9 +53,9 @@ def finish_window(window: MainWindow, model_path: str | None = None) -> None:
 def _restore_session(window: MainWindow) -> None:
     """The last design and training settings (checked; a bad saved value is skipped)."""
     from nndesk.gui.session import restore_session
-    from nndesk.gui.state import DEFAULT_TRAIN_CONFIG
+    from nndesk.gui.state import default_config
 
-    spec, config = restore_session(window.settings, DEFAULT_TRAIN_CONFIG)
+    spec, config = restore_session(window.settings, default_config())
     if config:
         window.state.set_config(**config)
     if spec is not None:

@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # numpy loads after the window is shown (launch time)
     import numpy as np
 
 __all__ = ["AppState", "CONFIG_KEYS", "IDLE", "LOADING", "RUNNING", "PAUSED",
-           "NUM_CLASSES", "output_error"]
+           "NUM_CLASSES", "default_config", "output_error"]
 
 IDLE, LOADING, RUNNING, PAUSED = "idle", "loading", "running", "paused"
 NUM_CLASSES = 10  # MNIST and Fashion-MNIST: ten classes, labels 0..9
@@ -20,6 +20,18 @@ NUM_CLASSES = 10  # MNIST and Fashion-MNIST: ten classes, labels 0..9
 # TrainConfig's own, read by ensure_config() once NumPy may load (after the window is shown).
 CONFIG_KEYS = ("optimizer", "lr", "batch_size", "epochs", "weight_decay", "schedule", "augment",
                "seed", "val_split", "train_limit", "early_stop")
+
+
+def default_config() -> dict[str, Any]:
+    """TrainConfig's defaults for the CONFIG_KEYS, the optimizer spelled as the engine lists it
+    ("Adam", as the window's choices carry it). Imports the trainer: call after start-up."""
+    from nndesk.nn import OPTIMIZERS
+    from nndesk.train import TrainConfig
+
+    defaults = TrainConfig().to_dict()
+    spelled = {name.lower(): name for name in OPTIMIZERS}
+    defaults["optimizer"] = spelled.get(str(defaults["optimizer"]).lower(), defaults["optimizer"])
+    return {k: defaults[k] for k in CONFIG_KEYS}
 
 
 def output_error(infos: list, num_classes: int):
@@ -97,10 +109,7 @@ class AppState(QObject):
         the window and `nndesk train`; imports the trainer, so called after start-up)."""
         if all(k in self.config for k in CONFIG_KEYS):
             return
-        from nndesk.train import TrainConfig
-
-        defaults = TrainConfig().to_dict()
-        self.config = {**{k: defaults[k] for k in CONFIG_KEYS}, **self.config}
+        self.config = {**default_config(), **self.config}
         self.config_changed.emit()
 
     # -- model used for prediction --------------------------------------------------------

@@ -232,7 +232,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>Activation functions</source>
-        <translation>活性化関数</translation>
+        <translation>活性化関数の一覧</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
@@ -1958,7 +1958,7 @@ Resume that run now?
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>identity</source>
-        <translation>恒等関数</translation>
+        <translation>恒等</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -1978,7 +1978,7 @@ Resume that run now?
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>initial weights</source>
-        <translation>重みの初期値</translation>
+        <translation>重みの初期化</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>

@@ -232,7 +232,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>Activation functions</source>
-        <translation>激活函数</translation>
+        <translation>各种激活函数</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
@@ -1958,7 +1958,7 @@ Resume that run now?
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>identity</source>
-        <translation>恒等函数</translation>
+        <translation>恒等</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>

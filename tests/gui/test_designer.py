@@ -154,7 +154,10 @@ def test_the_windows_training_defaults_are_the_trainers(qtbot):
 
     state, _, train = _panels(qtbot)
     defaults = TrainConfig().to_dict()
-    assert state.config == {k: defaults[k] for k in CONFIG_KEYS}
+    shown = dict(state.config, optimizer=state.config["optimizer"].lower())  # "Adam" as listed
+    assert shown == {k: defaults[k] for k in CONFIG_KEYS}
+    assert train.optimizer.count() == len(set(train.optimizer.itemText(i).lower()
+                                              for i in range(train.optimizer.count())))
     assert train.epochs.value() == defaults["epochs"] and train.lr.value() == defaults["lr"]
     assert train.optimizer.currentText().lower() == defaults["optimizer"].lower()
     assert train.optimizer.count() > 1  # the engine's list, not one added name

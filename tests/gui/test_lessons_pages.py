@@ -159,7 +159,7 @@ def test_graph_page_values_gradients_and_gradcheck(qtbot):
     assert page.labels["price"][0].text() == "825" and page.labels["tax"][1].text() == "750"
     state.set_spec({"name": "tiny", "input_shape": [1, 6, 6], "layers": [
         {"type": "Conv2D", "filters": 2, "kernel_size": 3}, {"type": "ReLU"},
-        {"type": "Dense", "units": 3}]})
+        {"type": "Dense", "units": 10}]})
     page.run_gradcheck()
     qtbot.waitUntil(lambda: page.check_button.isEnabled(), timeout=20_000)
     assert "backprop is right" in page.check_text.text() and "0.W" in page.check_text.text()
