@@ -230,3 +230,25 @@ def test_infer_shapes_of_a_mixed_network():
                      ("ReLU", (8, 28, 28), 0), ("AvgPool2D", (8, 14, 14), 0),
                      ("Flatten", (1568,), 0), ("Dropout", (1568,), 0),
                      ("Dense", (4,), 1568 * 4 + 4)]
+
+
+@pytest.mark.parametrize("spec", [c[1] for c in CASES], ids=[c[0] for c in CASES])
+def test_layers_never_write_their_input_or_dout(spec):
+    """The contract in `Layer`: forward leaves x alone, backward leaves dout alone (both are
+    made read-only here, so a write raises), and shapes come back as promised."""
+    net = Network.from_spec(spec, seed=2, dtype=np.float64)
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((3,) + net.info[0].input_shape)
+    inputs = []
+    for layer in net.layers:
+        x.setflags(write=False)
+        inputs.append(x)
+        x = layer.forward(x, train=True)
+    for layer, x_in in zip(reversed(net.layers), reversed(inputs), strict=True):
+        dout = rng.standard_normal(x.shape)
+        dout.setflags(write=False)
+        dx = layer.backward(dout)
+        assert dx.shape == x_in.shape
+        assert {k: g.shape for k, g in layer.grads.items()} == {
+            k: p.shape for k, p in layer.params.items()}
+        x = x_in
