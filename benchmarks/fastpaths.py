@@ -81,12 +81,14 @@ def rows(reps: int) -> list[tuple[str, str, float, float]]:
     g = {"W": rng.standard_normal((4320, 100)).astype(np.float32)}
     adam = Adam()
     m, v = np.zeros_like(p["W"]), np.zeros_like(p["W"])
+    step = [0]
 
-    def plain_adam(t=[0]):
-        t[0] += 1
+    def plain_adam():
+        step[0] += 1
+        t = step[0]
         m[...] = 0.9 * m + 0.1 * g["W"]
         v[...] = 0.999 * v + 0.001 * g["W"] ** 2
-        lr_t = 0.001 * np.sqrt(1 - 0.999 ** t[0]) / (1 - 0.9 ** t[0])
+        lr_t = 0.001 * np.sqrt(1 - 0.999 ** t) / (1 - 0.9 ** t)
         p["W"] -= lr_t * m / (np.sqrt(v) + 1e-8)
 
     out.append(("Adam._step (buffers)", "plain formulas (432,000 weights)",
