@@ -80,8 +80,9 @@ class Optimizer:
                 continue
             slot, _, key = name.partition(".")
             if slot not in self.state:
-                raise ValueError(f"optimizer state key {name!r} is not a {type(self).__name__} "
-                                 "state array")
+                slots = ", ".join(self.SLOTS) or "none"
+                raise ValueError(f"optimizer state key {name!r} is not one of "
+                                 f"{type(self).__name__}'s state arrays ({slots})")
             self.state[slot][key] = np.array(arr, copy=True)
 
 
