@@ -252,3 +252,14 @@ def test_layers_never_write_their_input_or_dout(spec):
         assert {k: g.shape for k, g in layer.grads.items()} == {
             k: p.shape for k, p in layer.params.items()}
         x = x_in
+
+
+def test_scratch_buffers_are_kept_per_name_shape_and_dtype():
+    layer = LAYERS["ReLU"]()
+    a = layer.scratch("col", (2, 3), np.float32)
+    assert layer.scratch("col", (2, 3), np.float32) is a
+    b = layer.scratch("col", (2, 3), np.float64)
+    assert b.dtype == np.float64 and b is not a
+    assert layer.scratch("other", (2, 3), np.float64) is not b
+    c = layer.scratch("col", (4, 3), np.float64, keep=False)     # evaluation: not kept
+    assert c.shape == (4, 3) and layer.scratch("col", (2, 3), np.float64) is b
