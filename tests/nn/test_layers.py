@@ -263,3 +263,14 @@ def test_scratch_buffers_are_kept_per_name_shape_and_dtype():
     assert layer.scratch("other", (2, 3), np.float64) is not b
     c = layer.scratch("col", (4, 3), np.float64, keep=False)     # evaluation: not kept
     assert c.shape == (4, 3) and layer.scratch("col", (2, 3), np.float64) is b
+
+
+def test_layer_repr_and_the_abstract_base():
+    assert repr(LAYERS["Dense"](units=10)) == "Dense(units=10, init='auto')"
+    assert repr(LAYERS["MaxPool2D"]()) == "MaxPool2D(pool_size=2, stride=None)"
+    assert repr(LAYERS["ReLU"]()) == "ReLU()"
+    base = LAYERS["ReLU"].__mro__[1]()                          # Layer itself
+    with pytest.raises(NotImplementedError):
+        base.forward(np.zeros((1, 2)))
+    with pytest.raises(NotImplementedError):
+        base.backward(np.zeros((1, 2)))
