@@ -75,10 +75,27 @@ class Setting:
 
 
 class Layer:
-    """A layer: `forward(x, train)`, `backward(dout) -> dx`, `params`/`grads`/`buffers` dicts.
+    """A layer: the book's ch. 5 layer objects (`forward`/`backward`) with a settings schema.
+
+    The contract every layer keeps (stated here once; the layers do not repeat it):
+
+    - `forward(x, train)`: x is a batch (N, *input_shape) in the network's dtype (float32, or
+      float64 for gradient checks); returns (N, *output_shape) in the same dtype. `train`
+      selects training behaviour (BatchNorm batch statistics and running averages, Dropout
+      masks); evaluation (`train=False`) changes no parameter or buffer. The layer may keep
+      what its backward needs (the input, a mask); it never writes into `x`.
+    - `backward(dout)`: dout = d loss / d output, the shape forward returned, for the most
+      recent forward. Fills `grads` (same keys and shapes as `params`) and returns d loss / d x
+      in x's shape, or None when the network cleared `needs_dx` (the first weighted layer).
+      `dout` is never written (the caller may still hold it); the returned array may be a
+      work buffer that the next backward of this layer overwrites.
+    - `params` (trainable: "W", "b", "gamma", "beta"), `grads`, `buffers` (saved but not
+      trained: BatchNorm's running statistics), all dicts of arrays the optimizer updates in
+      place.
 
     Subclasses set `SETTINGS` (name -> Setting) and `DOC` (one line for the designer), and may
-    override `build` (create parameters once the input shape is known) and `output_shape`.
+    override `build` (create parameters once the input shape is known), `output_shape` and
+    `num_params`. The plain reference of every forward is tests/nn/reference.py.
     """
 
     SETTINGS: ClassVar[dict[str, Setting]] = {}
@@ -147,9 +164,11 @@ class Layer:
         """Create parameters (random ones from `rng`); `activation` follows, for init="auto"."""
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
+        """(N, *input_shape) -> (N, *output_shape); see the class docstring."""
         raise NotImplementedError
 
     def backward(self, dout: np.ndarray) -> np.ndarray | None:
+        """d loss / d output -> d loss / d input (or None); fills `grads`; never writes dout."""
         raise NotImplementedError
 
     def __repr__(self) -> str:

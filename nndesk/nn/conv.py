@@ -25,7 +25,14 @@ def _image_shape(layer: str, input_shape: tuple[int, ...]) -> tuple[int, int, in
 
 
 class Conv2D(Layer):
-    """Slides `filters` small kernels over the image: each one finds a pattern, anywhere."""
+    """Slides `filters` small kernels over the image: each one finds a pattern, anywhere.
+
+    The book's ch. 7.2-7.4 Convolution: x (N, C, H, W) -> (N, F, OH, OW) with
+    OH = (H + 2*pad - kernel_size) // stride + 1 (same for OW); W (F, C, K, K), b (F,).
+    A cross-correlation, as the book and every framework. Weights: He et al. 2015
+    (sqrt(2 / fan_in)) before ReLU, Glorot & Bengio 2010 (the book's sqrt(1 / fan_in)) else,
+    fan_in = C*K*K. Forward is im2col + one batched GEMM (im2col.py).
+    """
 
     DOC = "Convolution: slides small learnable filters over the image (ch. 7)."
     SETTINGS = {
@@ -70,7 +77,9 @@ class Conv2D(Layer):
         return out.reshape(n, self.filters, oh, ow)
 
     def backward(self, dout: np.ndarray) -> np.ndarray | None:
-        W, k = self.params["W"], self.kernel_size
+        """dW = sum over images of dout @ col^T, db = dout summed over images and pixels;
+        dx by the cheapest of three equal ways (`_dx_col2im`, `_dx_flipped`, `_dx_wide`)."""
+        W = self.params["W"]
         n, f, oh, ow = dout.shape
         d = dout.reshape(n, f, oh * ow)                             # (N, F, OH*OW)
         dW = np.matmul(d, self.col.transpose(0, 2, 1)).sum(axis=0)  # sum over n of (F, C*K*K)
@@ -80,23 +89,38 @@ class Conv2D(Layer):
             return None
         c, h, w = self.x_shape[1:]
         if self.stride != 1:
-            dcol = self.scratch("dcol", (n, c * k * k, oh * ow), d.dtype)
-            np.matmul(W.reshape(f, -1).T, d, out=dcol)              # (N, C*K*K, OH*OW)
-            return col2im(dcol, self.x_shape, k, k, self.stride, self.pad)
+            return self._dx_col2im(d)
         if f * h * w <= c * (oh * ow + h * w):                      # measured: cheaper here
             return self._dx_flipped(dout)
-        wp = w + 2 * self.pad                                       # rows over padded width;
-        wide = self.scratch("wide", (n, f, oh, wp), d.dtype)        # columns >= ow stay zero
+        return self._dx_wide(dout)
+
+    def _dx_col2im(self, d: np.ndarray) -> np.ndarray:
+        """The book's input gradient (ch. 7.4.3): dcol = W^T @ dout, then col2im adds every
+        column entry back onto its pixel. d: (N, F, OH*OW) -> dx (N, C, H, W). Any stride."""
+        W, k, n = self.params["W"], self.kernel_size, len(d)
+        dcol = self.scratch("dcol", (n, W[0].size, d.shape[2]), d.dtype)
+        np.matmul(W.reshape(len(W), -1).T, d, out=dcol)             # (N, C*K*K, OH*OW)
+        return col2im(dcol, self.x_shape, k, k, self.stride, self.pad)
+
+    def _dx_wide(self, dout: np.ndarray) -> np.ndarray:
+        """Stride-1 fast path of `_dx_col2im`: the output rows are widened to the padded width
+        Wp (zeros beyond OW), so col2im adds K*K contiguous runs instead of strided blocks
+        (`col2im_wide`). Same numbers; measured in benchmarks/PROFILE.md, "Fast paths"."""
+        W, k = self.params["W"], self.kernel_size
+        n, f, oh, ow = dout.shape
+        c, wp = self.x_shape[1], self.x_shape[3] + 2 * self.pad
+        wide = self.scratch("wide", (n, f, oh, wp), dout.dtype)     # columns >= ow stay zero
         wide[:, :, :, :ow] = dout
-        dcol = self.scratch("dcol", (n, c * k * k, oh * wp), d.dtype)
+        dcol = self.scratch("dcol", (n, c * k * k, oh * wp), dout.dtype)
         np.matmul(W.reshape(f, -1).T, wide.reshape(n, f, -1), out=dcol)  # (N, C*K*K, OH*Wp)
         return col2im_wide(dcol, self.x_shape, k, k, self.pad)
 
     def _dx_flipped(self, dout: np.ndarray) -> np.ndarray:
-        """Input gradient of a stride-1 convolution: a "full" convolution of the upstream
-        gradient with the kernels turned 180 degrees and channels swapped. One im2col copy
-        and one GEMM instead of a GEMM plus K*K scatter-adds (col2im). A few images at a time:
-        their column matrix (K*K times their gradient) stays in the CPU cache."""
+        """Stride-1 fast path of `_dx_col2im`: dx is a "full" convolution of dout with the
+        kernels turned 180 degrees and channels swapped. One im2col copy and one GEMM instead
+        of a GEMM plus K*K scatter-adds (col2im); chosen when F*H*W <= C*(OH*OW + H*W). A few
+        images at a time: their column matrix stays in the CPU cache. Same numbers (the
+        gradient checks), measured in benchmarks/PROFILE.md, "Fast paths"."""
         W, k = self.params["W"], self.kernel_size
         n, c, h, w = self.x_shape
         q = k - 1 - self.pad                                        # border of the full conv
@@ -152,7 +176,10 @@ class _Pool(Layer):
 
 
 class MaxPool2D(_Pool):
-    """Keeps the largest value of each window: smaller maps, robust to small shifts."""
+    """Keeps the largest value of each window: smaller maps, robust to small shifts.
+
+    The book's ch. 7.3 Pooling: (N, C, H, W) -> (N, C, OH, OW), OH = (H - pool_size) //
+    stride + 1, no padding (rows and columns that fill no window are dropped)."""
 
     DOC = "Max pooling: keeps the largest value in each window (ch. 7)."
 
@@ -199,10 +226,12 @@ class MaxPool2D(_Pool):
                 dx[:, :, rows, cols] += dout * hit
         return dx
 
-    # The usual case, 2x2 windows tiling the image, in two pairwise maxima: first the two
-    # columns of each window, then its two rows, remembering which side won (left and upper
-    # win ties: the first maximum, as above). Half the passes of the general code.
     def _forward_2x2(self, x: np.ndarray) -> np.ndarray:
+        """Training fast path for 2x2 windows tiling the image (the book's every pool):
+        two pairwise maxima, first the two columns of each window, then its two rows,
+        remembering which side won (left and upper win ties: the first maximum, as the
+        general code). Replaces the general offsets loop plus its masks in backward; half the
+        passes (benchmarks/PROFILE.md, "Fast paths"). Evaluation takes the general path."""
         n, c, h, w = x.shape
         cols = x.reshape(n, c, h, w // 2, 2)
         self.right = cols[..., 1] > cols[..., 0]                   # (N, C, H, OW)
@@ -211,6 +240,7 @@ class MaxPool2D(_Pool):
         return np.maximum(rows[:, :, :, 0], rows[:, :, :, 1])
 
     def _backward_2x2(self, dout: np.ndarray) -> np.ndarray:
+        """dout to the winning row, then to the winning column, from `_forward_2x2`'s masks."""
         n, c, oh, ow = dout.shape
         rows = np.empty((n, c, oh, 2, ow), dout.dtype)              # dout to the winning row
         np.multiply(dout, self.lower, out=rows[:, :, :, 1])
@@ -223,7 +253,8 @@ class MaxPool2D(_Pool):
 
 
 class AvgPool2D(_Pool):
-    """Averages each window: smaller maps that keep every input's share."""
+    """Averages each window: smaller maps that keep every input's share (shapes as
+    MaxPool2D; the book's ch. 7.3 mentions it beside max pooling)."""
 
     DOC = "Average pooling: the mean of each window."
 

@@ -1,4 +1,5 @@
-"""Gradient check: backprop against central differences, in float64, per parameter tensor."""
+"""Gradient check (the book's ch. 5.7.3): backprop against central differences, in float64,
+per parameter tensor."""
 
 from __future__ import annotations
 

@@ -10,20 +10,20 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import as_strided, sliding_window_view
 
-__all__ = ["out_size", "pad", "windows", "im2col", "col2im", "im2col_wide", "col2im_wide"]
+__all__ = ["out_size", "zero_pad", "windows", "im2col", "col2im", "im2col_wide", "col2im_wide"]
 
 
-def out_size(size: int, kernel: int, stride: int, padding: int = 0) -> int:
+def out_size(size: int, kernel: int, stride: int, pad: int = 0) -> int:
     """Output length along one axis: (size + 2*pad - kernel) // stride + 1."""
-    return (size + 2 * padding - kernel) // stride + 1
+    return (size + 2 * pad - kernel) // stride + 1
 
 
-def pad(x: np.ndarray, p: int) -> np.ndarray:
-    """Zero-pad the two spatial axes of (N, C, H, W) by p on every side."""
-    if p == 0:
+def zero_pad(x: np.ndarray, pad: int) -> np.ndarray:
+    """(N, C, H, W) -> (N, C, H + 2*pad, W + 2*pad): `pad` zero pixels on every side."""
+    if pad == 0:
         return x
-    out = np.zeros(x.shape[:2] + (x.shape[2] + 2 * p, x.shape[3] + 2 * p), dtype=x.dtype)
-    out[:, :, p:-p, p:-p] = x
+    out = np.zeros(x.shape[:2] + (x.shape[2] + 2 * pad, x.shape[3] + 2 * pad), dtype=x.dtype)
+    out[:, :, pad:-pad, pad:-pad] = x
     return out
 
 
@@ -34,11 +34,11 @@ def windows(x: np.ndarray, kh: int, kw: int, stride: int) -> np.ndarray:
     return view[:, :, ::stride, ::stride].transpose(0, 1, 4, 5, 2, 3)
 
 
-def im2col(x: np.ndarray, kh: int, kw: int, stride: int = 1, padding: int = 0,
+def im2col(x: np.ndarray, kh: int, kw: int, stride: int = 1, pad: int = 0,
            out: np.ndarray | None = None) -> np.ndarray:
     """(N, C, H, W) -> col (N, C*KH*KW, OH*OW): one copy of a strided view, no Python loop.
     With `out` (a buffer of that shape) the copy goes there."""
-    w = windows(pad(x, padding), kh, kw, stride)            # (N, C, KH, KW, OH, OW)
+    w = windows(zero_pad(x, pad), kh, kw, stride)            # (N, C, KH, KW, OH, OW)
     n, c, _, _, oh, ow = w.shape
     if out is None:
         return w.reshape(n, c * kh * kw, oh * ow)
@@ -47,19 +47,19 @@ def im2col(x: np.ndarray, kh: int, kw: int, stride: int = 1, padding: int = 0,
 
 
 def col2im(col: np.ndarray, x_shape: tuple[int, ...], kh: int, kw: int, stride: int = 1,
-           padding: int = 0) -> np.ndarray:
+           pad: int = 0) -> np.ndarray:
     """The adjoint of im2col, for gradients: add every column entry back onto its pixel.
 
     A loop over the KH*KW kernel offsets (at most a few dozen), each one whole-array add.
     """
     n, c, h, w = x_shape
-    oh, ow = out_size(h, kh, stride, padding), out_size(w, kw, stride, padding)
+    oh, ow = out_size(h, kh, stride, pad), out_size(w, kw, stride, pad)
     col = col.reshape(n, c, kh, kw, oh, ow)
-    img = np.zeros((n, c, h + 2 * padding, w + 2 * padding), dtype=col.dtype)
+    img = np.zeros((n, c, h + 2 * pad, w + 2 * pad), dtype=col.dtype)
     for i in range(kh):
         for j in range(kw):
             img[:, :, i:i + stride * oh:stride, j:j + stride * ow:stride] += col[:, :, i, j]
-    return img[:, :, padding:padding + h, padding:padding + w]
+    return img[:, :, pad:pad + h, pad:pad + w]
 
 
 # Stride 1, the common case, has a faster layout: compute every output row over the full
@@ -67,23 +67,23 @@ def col2im(col: np.ndarray, x_shape: tuple[int, ...], kh: int, kw: int, stride: 
 # the flattened padded image, starting at i*Wp + j, so the copy is a memcpy of long runs. The
 # last Wp - OW columns of each output row are junk and are cut off (or given zero gradient).
 
-def _padded_flat(x: np.ndarray, p: int, extra: int) -> np.ndarray:
+def _padded_flat(x: np.ndarray, pad: int, extra: int) -> np.ndarray:
     """(N, C, H, W) -> zero-padded (N, C, Hp*Wp + extra) buffer, flattened per channel."""
     n, c, h, w = x.shape
-    buf = np.zeros((n, c, (h + 2 * p) * (w + 2 * p) + extra), dtype=x.dtype)
-    buf[:, :, :(h + 2 * p) * (w + 2 * p)].reshape(n, c, h + 2 * p, w + 2 * p)[
-        :, :, p:p + h, p:p + w] = x
+    hp, wp = h + 2 * pad, w + 2 * pad
+    buf = np.zeros((n, c, hp * wp + extra), dtype=x.dtype)
+    buf[:, :, :hp * wp].reshape(n, c, hp, wp)[:, :, pad:pad + h, pad:pad + w] = x
     return buf
 
 
-def im2col_wide(x: np.ndarray, kh: int, kw: int, padding: int = 0,
+def im2col_wide(x: np.ndarray, kh: int, kw: int, pad: int = 0,
                 out: np.ndarray | None = None) -> np.ndarray:
-    """Stride-1 im2col: (N, C, H, W) -> (N, C*KH*KW, OH*Wp), Wp = W + 2*padding (into `out`
+    """Stride-1 im2col: (N, C, H, W) -> (N, C*KH*KW, OH*Wp), Wp = W + 2*pad (into `out`
     if given)."""
     n, c, h, w = x.shape
-    wp = w + 2 * padding
-    oh = h + 2 * padding - kh + 1
-    buf = _padded_flat(x, padding, kw - 1)          # the last run reads kw-1 past the image
+    wp = w + 2 * pad
+    oh = h + 2 * pad - kh + 1
+    buf = _padded_flat(x, pad, kw - 1)          # the last run reads kw-1 past the image
     s_n, s_c, s_e = buf.strides
     view = as_strided(buf, shape=(n, c, kh, kw, oh * wp),
                       strides=(s_n, s_c, wp * s_e, s_e, s_e), writeable=False)
@@ -94,10 +94,10 @@ def im2col_wide(x: np.ndarray, kh: int, kw: int, padding: int = 0,
 
 
 def col2im_wide(col: np.ndarray, x_shape: tuple[int, ...], kh: int, kw: int,
-                padding: int = 0) -> np.ndarray:
+                pad: int = 0) -> np.ndarray:
     """Adjoint of im2col_wide: K*K adds of contiguous runs; junk columns must hold zeros."""
     n, c, h, w = x_shape
-    hp, wp = h + 2 * padding, w + 2 * padding
+    hp, wp = h + 2 * pad, w + 2 * pad
     run = (hp - kh + 1) * wp
     col = col.reshape(n, c, kh, kw, run)
     img = np.zeros((n, c, hp * wp + kw - 1), dtype=col.dtype)
@@ -105,4 +105,4 @@ def col2im_wide(col: np.ndarray, x_shape: tuple[int, ...], kh: int, kw: int,
         for j in range(kw):
             img[:, :, i * wp + j:i * wp + j + run] += col[:, :, i, j]
     img = img[:, :, :hp * wp].reshape(n, c, hp, wp)
-    return img[:, :, padding:padding + h, padding:padding + w]
+    return img[:, :, pad:pad + h, pad:pad + w]

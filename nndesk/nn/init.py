@@ -12,8 +12,10 @@ __all__ = ["init_std", "init_weights"]
 def init_std(init: str | float, fan_in: int, activation: str | None) -> float:
     """The std of the normal distribution that `init` asks for.
 
-    "he": sqrt(2 / fan_in), for ReLU; "xavier": sqrt(1 / fan_in), for sigmoid/tanh (the book's
-    form); "auto": He when a ReLU-like activation follows, else Xavier; a number: that std.
+    "he": sqrt(2 / fan_in), for ReLU (He et al. 2015); "xavier": sqrt(1 / fan_in), for
+    sigmoid/tanh (Glorot & Bengio 2010 in the book's ch. 6.2.2 form, which drops fan_out);
+    "auto": He when a ReLU-like activation follows, else Xavier; a number: that std.
+    fan_in: inputs per unit (D for Dense, C*K*K for Conv2D).
     """
     if init == "auto":
         init = "he" if activation == "relu" else "xavier"

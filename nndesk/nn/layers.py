@@ -17,7 +17,11 @@ __all__ = ["Layer", "Dense", "Conv2D", "MaxPool2D", "AvgPool2D", "Flatten", "ReL
 
 
 class Dense(Layer):
-    """Fully connected (the book's Affine): out = x @ W + b, any input flattened first."""
+    """Fully connected (the book's ch. 5.6 Affine): out = x @ W + b, any input flattened first.
+
+    x (N, *input_shape) is seen as (N, D); W (D, units), b (units,); out (N, units). Weights:
+    He et al. 2015 before ReLU-like activations, Glorot & Bengio 2010 (sqrt(1 / D)) else.
+    """
 
     DOC = "Dense (fully connected): every input connects to every unit (ch. 3, 5)."
     SETTINGS = {
@@ -55,7 +59,7 @@ class Dense(Layer):
 
 
 class Flatten(Layer):
-    """(N, C, H, W) -> (N, C*H*W): an image as one long vector."""
+    """(N, C, H, W) -> (N, C*H*W), C then H then W (C order): an image as one long vector."""
 
     DOC = "Flatten: turns an image into one long vector."
     x_shape: tuple[int, ...] | None = None     # cache, set in forward
@@ -72,7 +76,8 @@ class Flatten(Layer):
 
 
 class ReLU(Layer):
-    """max(0, x): passes positives, blocks negatives (and their gradient)."""
+    """max(0, x): passes positives, blocks negatives and their gradient (book ch. 3.2.7,
+    5.5.1). Any shape."""
 
     DOC = "ReLU: max(0, x), the default activation (ch. 3, 5)."
     ACTIVATION = "relu"
@@ -90,7 +95,8 @@ class ReLU(Layer):
 
 
 class LeakyReLU(Layer):
-    """x for x > 0, alpha * x below: negatives still pass a little gradient."""
+    """x for x > 0, alpha * x below: negatives still pass a little gradient (Maas et al.
+    2013). Any shape."""
 
     DOC = "Leaky ReLU: like ReLU but negatives keep a small slope alpha."
     ACTIVATION = "relu"
@@ -106,7 +112,8 @@ class LeakyReLU(Layer):
 
 
 class Sigmoid(Layer):
-    """1 / (1 + exp(-x)): squashes into (0, 1); saturates, so gradients vanish in deep nets."""
+    """1 / (1 + exp(-x)): squashes into (0, 1); saturates, so gradients vanish in deep nets
+    (book ch. 3.2.4, 5.5.2: dx = dout * y * (1 - y)). Any shape; exp never overflows."""
 
     DOC = "Sigmoid: squashes into (0, 1), the classic activation (ch. 3)."
     ACTIVATION = "sigmoid"
@@ -121,7 +128,7 @@ class Sigmoid(Layer):
 
 
 class Tanh(Layer):
-    """tanh(x): a zero-centred sigmoid in (-1, 1)."""
+    """tanh(x): a zero-centred sigmoid in (-1, 1); dx = dout * (1 - y^2). Any shape."""
 
     DOC = "Tanh: squashes into (-1, 1), centred on zero."
     ACTIVATION = "sigmoid"
@@ -138,8 +145,11 @@ class Tanh(Layer):
 class BatchNorm(Layer):
     """Normalizes each feature (or channel) over the batch, then scales by gamma, shifts by beta.
 
-    Training uses the batch's mean and variance and updates running averages of them
-    (running = momentum * running + (1 - momentum) * batch); evaluation uses the running ones.
+    Ioffe & Szegedy 2015, Algorithm 1; the book's ch. 6.3. (N, D): statistics per feature
+    over N; (N, C, H, W): per channel over N, H and W (spatial batch norm, as the book's
+    ch. 7 nets). gamma, beta (D,) or (C,). Training uses the batch's mean and (biased)
+    variance and updates running averages of them (running = momentum * running +
+    (1 - momentum) * batch); evaluation uses the running ones. eps is added to the variance.
     """
 
     DOC = "Batch normalization: zero mean, unit variance per feature over the batch (ch. 6)."
@@ -224,7 +234,8 @@ class BatchNorm(Layer):
 
 class Dropout(Layer):
     """In training, zeroes each input with probability `rate` and scales the rest by
-    1 / (1 - rate) (inverted dropout), so evaluation is a plain pass-through.
+    1 / (1 - rate) (inverted dropout; Srivastava et al. 2014, the book's ch. 6.4.3 scales at
+    evaluation instead: the same expected values), so evaluation is a plain pass-through.
 
     The mask comes from `self.rng`, the network's Generator, so runs repeat exactly.
     """

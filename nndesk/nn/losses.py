@@ -20,7 +20,8 @@ def one_hot(t: np.ndarray, k: int, dtype=np.float32) -> np.ndarray:
 
 
 class SoftmaxCrossEntropy:
-    """Softmax then cross-entropy, fused (the book's SoftmaxWithLoss): stable at any scale."""
+    """Softmax then cross-entropy, fused (the book's ch. 5.6.3 SoftmaxWithLoss): stable at any
+    scale. Scores y (N, K), labels (N,) or one-hot (N, K); loss in nats, mean over N."""
 
     def __init__(self) -> None:
         self.y: np.ndarray | None = None       # softmax probabilities (N, K)

@@ -30,8 +30,9 @@ def _next_activation(layers: list[Layer], i: int) -> str | None:
 def _run_order(layers: list[Layer]) -> list[int]:
     """Layer indices in the order `forward` runs them: an activation right before a MaxPool2D
     runs after it instead. Every activation here is non-decreasing, so max(f(x)) = f(max(x)):
-    the same numbers, with the activation on a 4x smaller map. Feature maps (`forward_all`)
-    still come in spec order."""
+    the same numbers, with the activation on a 4x smaller map (replaces running in spec order;
+    benchmarks/PROFILE.md, "Fast paths"). Feature maps (`forward_all`) still come in spec
+    order."""
     order, i = list(range(len(layers))), 0
     while i < len(layers) - 1:
         if layers[i].ACTIVATION and isinstance(layers[i + 1], MaxPool2D):

@@ -17,7 +17,12 @@ __all__ = ["Optimizer", "SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Ad
 
 
 class Optimizer:
-    """Base: hyperparameters, per-parameter state arrays (`slots`) and a step counter."""
+    """Base: hyperparameters, per-parameter state arrays (`slots`) and a step counter.
+
+    `lr` is the learning rate (may change between steps); `weight_decay` and `l1` the
+    penalties above (0: none). Parameters and gradients: dicts of same-shaped arrays; state
+    arrays are made on the first step, in the parameters' dtype.
+    """
 
     SLOTS: tuple[str, ...] = ()                # names of per-parameter state arrays
 
@@ -75,20 +80,22 @@ class Optimizer:
                 continue
             slot, _, key = name.partition(".")
             if slot not in self.state:
-                raise ValueError(f"optimizer state key {name!r} is not a {type(self).__name__} "
-                                 "state array")
+                slots = ", ".join(self.SLOTS) or "none"
+                raise ValueError(f"optimizer state key {name!r} is not one of "
+                                 f"{type(self).__name__}'s state arrays ({slots})")
             self.state[slot][key] = np.array(arr, copy=True)
 
 
 class SGD(Optimizer):
-    """p -= lr * g."""
+    """p -= lr * g (the book's ch. 6.1.2)."""
 
     def _step(self, key, p, g) -> None:
         p -= self.lr * g
 
 
 class Momentum(Optimizer):
-    """v = momentum * v - lr * g; p += v: a ball rolling downhill."""
+    """v = momentum * v - lr * g; p += v: a ball rolling downhill (the book's ch. 6.1.4,
+    eq. 6.3-6.4; Polyak 1964)."""
 
     SLOTS = ("v",)
 
@@ -123,7 +130,8 @@ class Nesterov(Momentum):
 
 
 class AdaGrad(Optimizer):
-    """Each parameter's step shrinks with the sum of its squared gradients: h += g*g."""
+    """Each parameter's step shrinks with the sum of its squared gradients: h += g*g,
+    p -= lr * g / (sqrt(h) + 1e-7) (Duchi et al. 2011; the book's ch. 6.1.5, eq. 6.5-6.6)."""
 
     SLOTS = ("h",)
 
@@ -152,7 +160,11 @@ class RMSprop(Optimizer):
 
 
 class Adam(Optimizer):
-    """Momentum plus RMSprop with bias correction (Kingma & Ba), in preallocated buffers."""
+    """Momentum plus RMSprop with bias correction: Kingma & Ba 2015, Algorithm 1 in the
+    paper's efficient form (end of its section 2, as the book's ch. 6.1.6 code):
+    m = beta1 m + (1-beta1) g; v = beta2 v + (1-beta2) g^2;
+    p -= lr * sqrt(1-beta2^t) / (1-beta1^t) * m / (sqrt(v) + eps). In preallocated buffers:
+    no array is allocated per step (benchmarks/PROFILE.md, "Adam update")."""
 
     SLOTS = ("m", "v")
 

@@ -230,3 +230,47 @@ def test_infer_shapes_of_a_mixed_network():
                      ("ReLU", (8, 28, 28), 0), ("AvgPool2D", (8, 14, 14), 0),
                      ("Flatten", (1568,), 0), ("Dropout", (1568,), 0),
                      ("Dense", (4,), 1568 * 4 + 4)]
+
+
+@pytest.mark.parametrize("spec", [c[1] for c in CASES], ids=[c[0] for c in CASES])
+def test_layers_never_write_their_input_or_dout(spec):
+    """The contract in `Layer`: forward leaves x alone, backward leaves dout alone (both are
+    made read-only here, so a write raises), and shapes come back as promised."""
+    net = Network.from_spec(spec, seed=2, dtype=np.float64)
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((3,) + net.info[0].input_shape)
+    inputs = []
+    for layer in net.layers:
+        x.setflags(write=False)
+        inputs.append(x)
+        x = layer.forward(x, train=True)
+    for layer, x_in in zip(reversed(net.layers), reversed(inputs), strict=True):
+        dout = rng.standard_normal(x.shape)
+        dout.setflags(write=False)
+        dx = layer.backward(dout)
+        assert dx.shape == x_in.shape
+        assert {k: g.shape for k, g in layer.grads.items()} == {
+            k: p.shape for k, p in layer.params.items()}
+        x = x_in
+
+
+def test_scratch_buffers_are_kept_per_name_shape_and_dtype():
+    layer = LAYERS["ReLU"]()
+    a = layer.scratch("col", (2, 3), np.float32)
+    assert layer.scratch("col", (2, 3), np.float32) is a
+    b = layer.scratch("col", (2, 3), np.float64)
+    assert b.dtype == np.float64 and b is not a
+    assert layer.scratch("other", (2, 3), np.float64) is not b
+    c = layer.scratch("col", (4, 3), np.float64, keep=False)     # evaluation: not kept
+    assert c.shape == (4, 3) and layer.scratch("col", (2, 3), np.float64) is b
+
+
+def test_layer_repr_and_the_abstract_base():
+    assert repr(LAYERS["Dense"](units=10)) == "Dense(units=10, init='auto')"
+    assert repr(LAYERS["MaxPool2D"]()) == "MaxPool2D(pool_size=2, stride=None)"
+    assert repr(LAYERS["ReLU"]()) == "ReLU()"
+    base = LAYERS["ReLU"].__mro__[1]()                          # Layer itself
+    with pytest.raises(NotImplementedError):
+        base.forward(np.zeros((1, 2)))
+    with pytest.raises(NotImplementedError):
+        base.backward(np.zeros((1, 2)))

@@ -163,3 +163,54 @@ def test_lr_can_change_between_steps_and_bad_names():
         make_optimizer("adamw")
     with pytest.raises(ValueError, match="'x.0.W'"):
         Adam().load_state_dict({"t": np.array(1), "lr": np.array(0.1), "x.0.W": P0})
+
+
+def test_defaults_are_the_books_and_the_papers():
+    """ch. 6.1 defaults (lr 0.01, momentum 0.9, decay 0.99); Adam as Kingma & Ba's Algorithm 1
+    (alpha 0.001, beta1 0.9, beta2 0.999, eps 1e-8)."""
+    expected = {"SGD": {}, "Momentum": {"momentum": 0.9}, "Nesterov": {"momentum": 0.9},
+                "AdaGrad": {}, "RMSprop": {"decay_rate": 0.99},
+                "Adam": {"lr": 0.001, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8}}
+    for name, values in expected.items():
+        opt = make_optimizer(name)
+        assert (opt.lr, opt.weight_decay, opt.l1, opt.t) == (values.get("lr", 0.01), 0, 0, 0)
+        for attr, value in values.items():
+            assert getattr(opt, attr) == value, (name, attr)
+
+
+@pytest.mark.parametrize("name", sorted(OPTIMIZERS))
+def test_penalties_reach_every_optimizer_and_bare_weight_keys(name):
+    """A layer's own dict ("W", "b") as well as a network's ("0.W"): decay on W only."""
+    a = make_optimizer(name, lr=0.1, weight_decay=0.5)
+    b = make_optimizer(name, lr=0.1)
+    assert a.weight_decay == 0.5
+    for _ in range(2):
+        p_a = {"W": P0.copy(), "b": P0.copy()}
+        p_b = {"W": P0.copy(), "b": P0.copy()}
+        a.update(p_a, {"W": G.copy(), "b": G.copy()})
+        b.update(p_b, {"W": G + 0.5 * P0, "b": G.copy()})
+        np.testing.assert_allclose(p_a["W"], p_b["W"], rtol=1e-6)
+        np.testing.assert_array_equal(p_a["b"], p_b["b"])
+
+
+def test_state_dict_types_and_load_copies():
+    opt = Adam(lr=0.1)
+    opt.update({"0.W": P0.copy()}, {"0.W": G.copy()})
+    state = opt.state_dict()
+    assert state["t"].dtype == np.int64 and state["t"].shape == ()
+    other = Adam()
+    other.load_state_dict(state)
+    state["m.0.W"][...] = 99.0                     # the loaded optimizer holds its own copy
+    assert np.all(other.state["m"]["0.W"] != 99.0)
+    assert other.t == 1 and other.lr == pytest.approx(0.1)
+
+
+def test_error_messages_in_full():
+    with pytest.raises(ValueError) as info:
+        make_optimizer("adamw")
+    assert str(info.value) == ("unknown optimizer 'adamw'; choose one of SGD, Momentum, "
+                               "Nesterov, AdaGrad, RMSprop, Adam")
+    with pytest.raises(ValueError) as info:
+        Adam().load_state_dict({"t": np.array(1), "lr": np.array(0.1), "x.0.W": P0})
+    assert str(info.value) == ("optimizer state key 'x.0.W' is not one of Adam's state arrays "
+                               "(m, v)")

@@ -196,3 +196,23 @@ def test_training_memory_counts_the_batch():
 def test_network_from_spec_refuses_what_cannot_be_built():
     with pytest.raises(SpecError, match="parameters; nndesk trains at most"):
         Network.from_spec(_dense(100_000, 100_000))
+
+
+def test_messages_in_full_for_a_layer_that_is_not_a_dict_or_type():
+    spec = {"input_shape": [4], "layers": [{"type": "ReLU"}, 7]}
+    err = _err(spec)
+    assert (err.index, err.layer_type) == (1, "?")
+    assert str(err) == 'layer 2 (?): a layer must be a dict with a "type", e.g. {"type": "ReLU"}'
+    err = _err({"input_shape": [4], "layers": [{"type": "Qqqq"}]})
+    assert err.layer_type == "Qqqq"
+    assert str(err) == ("layer 1 (Qqqq): unknown layer type; known types: Dense, Conv2D, "
+                        "MaxPool2D, AvgPool2D, Flatten, ReLU, LeakyReLU, Sigmoid, Tanh, "
+                        "BatchNorm, Dropout")
+    assert _err({"input_shape": [4], "layers": [{"type": "Desne"}]}).reason.startswith(
+        "unknown layer type; did you mean Dense? known types: Dense, Conv2D,")
+
+
+@pytest.mark.parametrize("shape", [[10 ** 30], [1, 10 ** 12, 10 ** 12], [2 ** 64, 1, 1]])
+def test_huge_input_shapes_are_refused_before_anything_is_allocated(shape):
+    err = _err({"input_shape": shape, "layers": [{"type": "ReLU"}, {"type": "Flatten"}]})
+    assert err.index is None and "this computer has" in str(err)

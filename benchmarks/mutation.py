@@ -1,0 +1,137 @@
+#!/usr/bin/env python
+"""Mutation testing of the engine (`nndesk/nn/`) with mutmut: how many planted bugs tests catch.
+
+Not part of CI (a full run takes hours on two shared cores). It exports a git revision (default:
+the work tree as committed, HEAD) into a scratch folder, adds mutmut's settings there (the
+repository's pyproject.toml is never touched), runs `mutmut run` on the chosen files against
+tests/nn and tests/test_presets.py, and prints killed / survived / timed out per file and the
+score. Survivors are listed for reading (`mutmut show NAME` inside the scratch folder shows the
+diff). Notes on the runs and on the survivors judged harmless: benchmarks/mutation.md.
+
+Usage:
+    nice -n 10 .venv/bin/python benchmarks/mutation.py [--rev REV] [--files a.py b.py]
+        [--tests-rev REV] [--workdir DIR] [--max-children N]
+Needs mutmut (`pip install mutmut`, 3.x; not a dependency of nndesk).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TESTS = ["tests/nn", "tests/test_presets.py", "tests/conftest.py"]
+# the two biggest whole-preset gradient checks take 2/3 of the engine tests' time; the layer
+# gradient checks cover the same code on small inputs
+DESELECT = "not (DigitNet or DeepConvNet)"
+NOT_MUTATED = ["nndesk/nn/memory.py", "nndesk/nn/perceptron.py"]   # glibc calls; ch. 2 toy
+
+
+def export(rev: str, paths: list[str], dest: Path) -> None:
+    """Write `paths` as they are at git revision `rev` under `dest` (no working-tree edits)."""
+    data = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", rev, *paths],
+                          check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(dest, filter="data")
+
+
+def prepare(workdir: Path, rev: str, tests_rev: str, files: list[str]) -> None:
+    if workdir.exists():
+        shutil.rmtree(workdir)
+    workdir.mkdir(parents=True)
+    export(rev, ["nndesk", "resources", "models", "pyproject.toml", "README.md"], workdir)
+    for sub in ("tests/nn", "tests/test_presets.py"):
+        shutil.rmtree(workdir / sub, ignore_errors=True)
+    export(tests_rev, [p for p in TESTS if _exists(tests_rev, p)], workdir)
+    toml = (workdir / "pyproject.toml").read_text()
+    quoted = ", ".join(f'"{f}"' for f in files)
+    skip = ", ".join(f'"{f}"' for f in NOT_MUTATED)
+    toml += (
+        "\n[tool.mutmut]\n"
+        'paths_to_mutate = ["nndesk/"]\n'
+        f"only_mutate = [{quoted}]\n"
+        f"do_not_mutate = [{skip}]\n"
+        'tests_dir = ["tests/nn", "tests/test_presets.py"]\n'
+        'also_copy = ["resources", "models", "tests"]\n'
+        f'pytest_add_cli_args = ["-p", "no:cacheprovider", "-k", "{DESELECT}"]\n'
+    )
+    (workdir / "pyproject.toml").write_text(toml)
+
+
+def _exists(rev: str, path: str) -> bool:
+    return subprocess.run(["git", "-C", str(ROOT), "cat-file", "-e", f"{rev}:{path}"],
+                          capture_output=True).returncode == 0
+
+
+def results(workdir: Path) -> dict[str, str]:
+    """mutant name -> status ("killed", "survived", "timeout", ...) from `mutmut results`."""
+    out = subprocess.run([sys.executable, "-m", "mutmut", "results", "--all", "true"],
+                         cwd=workdir, capture_output=True, text=True).stdout
+    status = {}
+    for line in out.splitlines():
+        name, sep, state = line.strip().rpartition(": ")
+        if sep and name:
+            status[name] = state.strip()
+    return status
+
+
+def report(status: dict[str, str]) -> str:
+    """Per module: mutants, killed (a timeout counts: the tests caught it), survived, no test
+    reached it (counts against the score), not checked (the run stopped first: left out)."""
+    per_file: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for name, state in status.items():
+        per_file[name.split(".x")[0]][state] += 1
+    lines = ["| module | mutants | checked | killed | survived | no tests | killed % |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    total: collections.Counter = collections.Counter()
+    for module, c in sorted(per_file.items()):
+        total.update(c)
+        lines.append(_row(module, c))
+    lines.append(_row("**all**", total))
+    survivors = sorted(n for n, s in status.items() if s in ("survived", "no tests"))
+    lines += ["", f"survivors and untested ({len(survivors)}):", *survivors]
+    return "\n".join(lines)
+
+
+def _row(module: str, c: collections.Counter) -> str:
+    killed = c["killed"] + c["timeout"]
+    checked = killed + c["survived"] + c["no tests"]
+    pct = f"{100 * killed / checked:.1f}" if checked else "-"
+    cells = [module, sum(c.values()), checked, killed, c["survived"], c["no tests"], pct]
+    return "| " + " | ".join(map(str, cells)) + " |"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--rev", default="HEAD", help="git revision of the engine to mutate")
+    p.add_argument("--tests-rev", default=None, help="git revision of the tests (default: --rev)")
+    p.add_argument("--files", nargs="*", default=["nndesk/nn/*.py"],
+                   help="files to mutate, fnmatch patterns (default: nndesk/nn/*.py)")
+    p.add_argument("--workdir", type=Path, default=Path("/tmp/nndesk-mutation"))
+    p.add_argument("--max-children", type=int, default=1, help="parallel test processes")
+    p.add_argument("--report-only", action="store_true", help="print the last run's table")
+    args = p.parse_args(argv)
+    try:
+        import mutmut  # noqa: F401
+    except ImportError:
+        print("mutmut is not installed: pip install mutmut", file=sys.stderr)
+        return 2
+    if not args.report_only:
+        prepare(args.workdir, args.rev, args.tests_rev or args.rev, args.files)
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", OPENBLAS_NUM_THREADS="1",
+                   OMP_NUM_THREADS="1", PYTHONPATH=str(args.workdir))
+        subprocess.run([sys.executable, "-m", "mutmut", "run",
+                        "--max-children", str(args.max_children)], cwd=args.workdir, env=env)
+    print(report(results(args.workdir)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
