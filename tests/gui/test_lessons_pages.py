@@ -215,3 +215,39 @@ def test_nielsen_page_slowdown_and_universality(panel):
     page.lines[0].setValue(0.3)
     assert np.allclose(page.edges(), [0.0, 0.3, 1.0])
     assert page.approx[100] == pytest.approx(np.interp(0.15, x, y), abs=1e-3)   # x = 0.2
+
+
+def test_experiments_page_runs_in_the_background_draws_and_stops(qtbot, small_data):
+    from nndesk.gui.state import AppState
+
+    state = AppState()
+    panel = LessonsPanel(state)
+    qtbot.addWidget(panel)
+    page = panel.show_lesson("experiments")
+    page.choice.setCurrentIndex(page.choice.findData("overfit"))
+    assert "fig. 6-20" in page.book.text() and page.epochs.value() == 200
+    page.epochs.setValue(3)
+    page.images.setValue(100)
+    page.start(small_data)
+    assert not page.run_button.isEnabled() and page.stop_button.isEnabled()
+    qtbot.waitUntil(lambda: not page.running and page.status.text() == "Finished.",
+                    timeout=60_000)
+    assert page.progress.value() == 100
+    xs, ys = page.curves["L1 0.005/test_acc"].getData()
+    assert list(xs) == [0, 1, 2, 3] and all(0 <= y <= 1 for y in ys)
+    assert len(page.curves) == 8 and "dropout 0.2" in page.ours.text()
+
+    page.choice.setCurrentIndex(page.choice.findData("hyperparams"))
+    assert page.best_button.isVisibleTo(page) and not page.best_button.isEnabled()
+    page.epochs.setValue(1)
+    page.images.setValue(100)
+    page.start(small_data)
+    qtbot.waitUntil(lambda: len(page.finals) >= 2, timeout=60_000)
+    page.stop()
+    qtbot.waitUntil(lambda: not page.running, timeout=60_000)
+    assert page.status.text() == "Stopped." and 2 <= len(page.finals) < 30
+    assert page.run_button.isEnabled() and page.best_button.isEnabled()
+    assert len(page.scatter.data) == len(page.finals)
+    best = page.best_run()
+    page.best_button.click()
+    assert state.config["lr"] == best.lr and state.config["weight_decay"] == best.weight_decay

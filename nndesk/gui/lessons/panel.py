@@ -22,6 +22,7 @@ LESSONS: dict[str, tuple[str, str, str]] = {
     "graph": (N_("Ch. 5 Computational graph"), "graph_page", "GraphPage"),
     "optimizers": (N_("Ch. 6 Optimizer paths"), "optimizers_page", "OptimizersPage"),
     "init": (N_("Ch. 6 Initial weights"), "init_page", "InitPage"),
+    "experiments": (N_("Ch. 6 Experiments on MNIST"), "experiments_page", "ExperimentsPage"),
     "conv": (N_("Ch. 7 Convolution and im2col"), "conv_page", "ConvPage"),
     "nielsen": (N_("Nielsen: slowdown, universality"), "nielsen_page", "NielsenPage"),
 }
@@ -36,7 +37,7 @@ class LessonsPanel(QWidget):
         self.pages: dict[str, QWidget] = {}
         self.chapters = QListWidget()
         self.chapters.addItems([tr(text) for text, _, _ in LESSONS.values()])
-        self.chapters.setMaximumWidth(230)
+        self.chapters.setFixedWidth(215)
         self.stack = QStackedWidget()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
