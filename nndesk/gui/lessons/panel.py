@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
 
 from nndesk.gui.i18n import N_, tr
 
@@ -28,6 +35,18 @@ LESSONS: dict[str, tuple[str, str, str]] = {
 }
 
 
+class _Scroll(QScrollArea):
+    """Fills the view with the page, down to the page's minimum size, then scrolls.
+    (widgetResizable would size the page by heightForWidth, i.e. its preferred heights.)"""
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        page, view = self.widget(), self.viewport().size()
+        if page is not None:
+            least = page.minimumSizeHint()
+            page.resize(max(view.width(), least.width()), max(view.height(), least.height()))
+
+
 class LessonsPanel(QWidget):
     """A list of lessons on the left, the chosen page on the right."""
 
@@ -35,6 +54,7 @@ class LessonsPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.pages: dict[str, QWidget] = {}
+        self.scrolls: dict[str, QScrollArea] = {}
         self.chapters = QListWidget()
         self.chapters.addItems([tr(text) for text, _, _ in LESSONS.values()])
         self.chapters.setFixedWidth(215)
@@ -55,8 +75,12 @@ class LessonsPanel(QWidget):
             _, module, cls = LESSONS[key]
             mod = importlib.import_module(f"nndesk.gui.lessons.{module}")
             page = self.pages[key] = getattr(mod, cls)(self.state)
-            self.stack.addWidget(page)
-        self.stack.setCurrentWidget(page)
+            scroll = _Scroll()          # a narrow dock scrolls instead of widening the window
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(page)
+            self.stack.addWidget(scroll)
+            self.scrolls[key] = scroll
+        self.stack.setCurrentWidget(self.scrolls[key])
         self.chapters.blockSignals(True)
         self.chapters.setCurrentRow(list(LESSONS).index(key))
         self.chapters.blockSignals(False)
