@@ -190,6 +190,12 @@ def test_conv_page_im2col_selection_edits_and_filters(qtbot):
     assert lit == {(r, c) for r in (2, 3, 4) for c in (0, 1, 2)}
     page.x_table.item(3, 1).setText("13")                         # x[2, 0]: 3 -> 13
     assert page.x[2, 0] == 13 and page.out_table.item(1, 0).text() == "20"  # W[1, 1] = 1
+    state.set_spec({"name": "c", "input_shape": [1, 28, 28], "layers": [
+        {"type": "Conv2D", "filters": 4, "kernel_size": 5, "pad": 2}, {"type": "ReLU"},
+        {"type": "Conv2D", "filters": 2, "kernel_size": 3, "stride": 2}, {"type": "Dense",
+                                                                          "units": 10}]})
+    assert "(28 + 2·2 − 5) / 1 + 1 = 28; the designer infers 4×28×28" in page.design_text.text()
+    assert "(28 + 2·0 − 3) / 2 + 1 = 13; the designer infers 2×13×13" in page.design_text.text()
     page.tabs.setCurrentIndex(1)
     assert page.hand_output.shape == (28, 28) and page.learned_output is None
     model = load_model(default_model())
