@@ -244,7 +244,8 @@ class ExperimentsPage(QWidget):
         if not keys:
             return
         acc = np.array([self.finals[k] for k in keys])
-        colors = pg.colormap.get("viridis").map(np.clip(acc, 0, 1), mode="qcolor")
+        span = max(float(acc.max() - acc.min()), 1e-9)   # colour: worst dark, best yellow
+        colors = pg.colormap.get("viridis").map((acc - acc.min()) / span, mode="qcolor")
         self.scatter.setData([math.log10(runs[k].lr) for k in keys],
                              [math.log10(runs[k].weight_decay) for k in keys], brush=colors)
 
@@ -260,6 +261,8 @@ class ExperimentsPage(QWidget):
                 self.progress.setValue(100)
             self.summaries = payload
             keys = (("final_loss",) if self._unit == "train_loss" else ("train_acc", "test_acc"))
+            if len(payload) > 6:   # the search: its five best runs
+                payload = sorted(payload, key=lambda s: -s.get("test_acc", 0.0))[:5]
             self.ours.setText(tr("Ours: ") + "; ".join(
                 f"{s['run']}: " + ", ".join(f"{k} {s[k]:.3f}" for k in keys
                                             if isinstance(s.get(k), float)
