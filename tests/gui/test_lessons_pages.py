@@ -49,10 +49,15 @@ def test_xor_is_not_found_then_built_from_two_lines(panel, qtbot):
 
 
 def test_every_lesson_page_builds_and_names_its_chapter(panel):
+    from PySide6.QtWidgets import QLabel
+
     for key in LESSONS:
         page = panel.show_lesson(key)
         assert panel.stack.currentWidget().widget() is page
         assert panel.chapters.currentRow() == list(LESSONS).index(key)
+        first = page.findChildren(QLabel)[0].text()             # the header
+        assert first.startswith("<b>Ch. ") or first.startswith("<b>Nielsen"), key
+        assert "fig" in first or "eq." in first or "ch. 3" in first, key
 
 
 def test_lessons_menu_opens_the_dock_on_the_chosen_page(window, qtbot):
