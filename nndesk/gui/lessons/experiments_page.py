@@ -77,9 +77,14 @@ class ExperimentsPage(QWidget):
         self.ours.setWordWrap(True)
         row = QHBoxLayout()
         for w in (self.choice, QLabel(tr("epochs")), self.epochs, QLabel(tr("training images")),
-                  self.images, self.run_button, self.stop_button, self.best_button):
+                  self.images):
             row.addWidget(w)
-        row.addWidget(self.progress, 1)
+        row.addStretch(1)
+        buttons = QHBoxLayout()
+        for w in (self.run_button, self.stop_button, self.best_button):
+            buttons.addWidget(w)
+        buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.status, 2)
         self.curve_plot = plot()
         self.curve_plot.getAxis("left").enableAutoSIPrefix(False)
         self.legend = self.curve_plot.addLegend(offset=(-10, 10), labelTextColor="k")
@@ -96,7 +101,7 @@ class ExperimentsPage(QWidget):
             "Each experiment trains the book's small networks from the same seed, changing one "
             "thing. It runs in the background; stop it at any time.")))
         layout.addLayout(row)
-        layout.addWidget(self.status)
+        layout.addLayout(buttons)
         layout.addLayout(plots, 1)
         layout.addWidget(self.book)
         layout.addWidget(self.ours)
