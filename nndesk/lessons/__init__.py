@@ -5,4 +5,5 @@ and Nielsen's Neural Networks and Deep Learning). Each function computes with nn
 (`nndesk.nn`) and names the figure it reproduces; the tests check the books' values.
 """
 
-__all__ = ["perceptrons", "activations", "learning", "optimizer_paths"]
+__all__ = ["perceptrons", "activations", "learning", "backprop", "optimizer_paths",
+           "weight_init", "convolution", "nielsen"]

@@ -49,20 +49,28 @@ def test_xor_is_not_found_then_built_from_two_lines(panel, qtbot):
 
 
 def test_every_lesson_page_builds_and_names_its_chapter(panel):
+    from PySide6.QtWidgets import QLabel
+
     for key in LESSONS:
         page = panel.show_lesson(key)
-        assert panel.stack.currentWidget() is page
+        assert panel.stack.currentWidget().widget() is page
         assert panel.chapters.currentRow() == list(LESSONS).index(key)
+        first = page.findChildren(QLabel)[0].text()             # the header
+        assert first.startswith("<b>Ch. ") or first.startswith("<b>Nielsen"), key
+        assert "fig" in first or "eq." in first or "ch. 3" in first, key
 
 
-def test_lessons_menu_opens_the_dock_on_the_chosen_page(window):
+def test_lessons_menu_opens_the_dock_on_the_chosen_page(window, qtbot):
     from PySide6.QtWidgets import QDockWidget
 
     action = window.findChild(type(window.menuBar().actions()[0]), "lesson_perceptron")
     action.trigger()
     dock = window.findChild(QDockWidget, "Lessons")
-    assert dock.isVisible() and dock.widget().stack.currentWidget() is dock.widget().pages[
-        "perceptron"]
+    assert dock.isVisible()
+    assert dock.widget().stack.currentWidget().widget() is dock.widget().pages["perceptron"]
+    window.findChild(type(action), "lesson_optimizers").trigger()   # the widest page
+    qtbot.wait(50)
+    assert window.width() <= 1400                                  # it scrolls instead
 
 
 def test_activations_page_curves_softmax_and_shapes(panel):
@@ -187,6 +195,12 @@ def test_conv_page_im2col_selection_edits_and_filters(qtbot):
     assert lit == {(r, c) for r in (2, 3, 4) for c in (0, 1, 2)}
     page.x_table.item(3, 1).setText("13")                         # x[2, 0]: 3 -> 13
     assert page.x[2, 0] == 13 and page.out_table.item(1, 0).text() == "20"  # W[1, 1] = 1
+    state.set_spec({"name": "c", "input_shape": [1, 28, 28], "layers": [
+        {"type": "Conv2D", "filters": 4, "kernel_size": 5, "pad": 2}, {"type": "ReLU"},
+        {"type": "Conv2D", "filters": 2, "kernel_size": 3, "stride": 2}, {"type": "Dense",
+                                                                          "units": 10}]})
+    assert "(28 + 2·2 − 5) / 1 + 1 = 28; the designer infers 4×28×28" in page.design_text.text()
+    assert "(28 + 2·0 − 3) / 2 + 1 = 13; the designer infers 2×13×13" in page.design_text.text()
     page.tabs.setCurrentIndex(1)
     assert page.hand_output.shape == (28, 28) and page.learned_output is None
     model = load_model(default_model())
@@ -215,3 +229,39 @@ def test_nielsen_page_slowdown_and_universality(panel):
     page.lines[0].setValue(0.3)
     assert np.allclose(page.edges(), [0.0, 0.3, 1.0])
     assert page.approx[100] == pytest.approx(np.interp(0.15, x, y), abs=1e-3)   # x = 0.2
+
+
+def test_experiments_page_runs_in_the_background_draws_and_stops(qtbot, small_data):
+    from nndesk.gui.state import AppState
+
+    state = AppState()
+    panel = LessonsPanel(state)
+    qtbot.addWidget(panel)
+    page = panel.show_lesson("experiments")
+    page.choice.setCurrentIndex(page.choice.findData("overfit"))
+    assert "fig. 6-20" in page.book.text() and page.epochs.value() == 200
+    page.epochs.setValue(3)
+    page.images.setValue(100)
+    page.start(small_data)
+    assert not page.run_button.isEnabled() and page.stop_button.isEnabled()
+    qtbot.waitUntil(lambda: not page.running and page.status.text() == "Finished.",
+                    timeout=60_000)
+    assert page.progress.value() == 100
+    xs, ys = page.curves["L1 0.005/test_acc"].getData()
+    assert list(xs) == [0, 1, 2, 3] and all(0 <= y <= 1 for y in ys)
+    assert len(page.curves) == 8 and "dropout 0.2" in page.ours.text()
+
+    page.choice.setCurrentIndex(page.choice.findData("hyperparams"))
+    assert page.best_button.isVisibleTo(page) and not page.best_button.isEnabled()
+    page.epochs.setValue(1)
+    page.images.setValue(100)
+    page.start(small_data)
+    qtbot.waitUntil(lambda: len(page.finals) >= 2, timeout=60_000)
+    page.stop()
+    qtbot.waitUntil(lambda: not page.running, timeout=60_000)
+    assert page.status.text() == "Stopped." and 2 <= len(page.finals) < 30
+    assert page.run_button.isEnabled() and page.best_button.isEnabled()
+    assert len(page.scatter.data) == len(page.finals)
+    best = page.best_run()
+    page.best_button.click()
+    assert state.config["lr"] == best.lr and state.config["weight_decay"] == best.weight_decay

@@ -12,8 +12,8 @@ __all__ = ["install_lessons"]
 
 
 def install_lessons(window: QMainWindow, menu: QMenu) -> None:
-    """Fill `menu` with one action per lesson; the first one builds the Lessons dock (tabbed
-    over the right-hand dock) and every one shows its page there."""
+    """Fill `menu` with one action per lesson; the first one builds the Lessons dock (floating
+    over the window, dockable on the right) and every one shows its page there."""
     from nndesk.gui.lessons.panel import LESSONS
 
     def show(key: str) -> None:
@@ -25,11 +25,10 @@ def install_lessons(window: QMainWindow, menu: QMenu) -> None:
             dock.setObjectName("Lessons")
             dock.setWidget(LessonsPanel(getattr(window, "state", None)))
             window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            others = [d for d in window.findChildren(QDockWidget) if d is not dock
-                      and window.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]
-            if others:
-                window.tabifyDockWidget(others[0], dock)
-            window.resizeDocks([dock], [760], Qt.Orientation.Horizontal)
+            # the pages are wide: a window of its own at first, dockable on the right
+            dock.setFloating(True)
+            dock.resize(min(1180, window.width()), min(760, window.height()))
+            dock.move(window.geometry().center() - dock.rect().center())
         dock.show()
         dock.raise_()
         dock.widget().show_lesson(key)

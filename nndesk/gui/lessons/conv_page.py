@@ -95,11 +95,35 @@ class ConvPage(QWidget):
             lambda r, c, *_: self.select_column(r * self.out_table.columnCount() + c))
         self.x_table.itemChanged.connect(self._on_values_edited)
         self.w_table.itemChanged.connect(self._on_values_edited)
+        self.design_text = QLabel()
+        self.design_text.setWordWrap(True)
         layout = QVBoxLayout(tab)
         layout.addLayout(controls)
         layout.addWidget(self.formula)
         layout.addLayout(grid, 1)
+        layout.addWidget(self.design_text)
+        if self.state is not None:
+            self.state.spec_changed.connect(self._on_design_changed)
+        self._on_design_changed()
         return tab
+
+    def _on_design_changed(self) -> None:
+        """Eq. 7.1 for each Conv2D of the design, beside the shape the designer inferred."""
+        infos = getattr(self.state, "layer_infos", None) or []
+        lines = []
+        for info in infos:
+            if info.type != "Conv2D":
+                continue
+            layer = self.state.spec["layers"][info.index]
+            n, f = info.input_shape[1], layer.get("kernel_size", 1)
+            p, s = layer.get("pad", 0), layer.get("stride", 1)
+            size, _ = output_size(n, f, p, s)
+            lines.append(tr("layer {i}: ({n} + 2·{p} − {f}) / {s} + 1 = {size}; the designer "
+                            "infers {shape}").format(i=info.index + 1, n=n, p=p, f=f, s=s,
+                                                     size=size, shape="×".join(
+                                                         str(v) for v in info.output_shape)))
+        self.design_text.setText(tr("Your design's convolutions: ") + "; ".join(lines)
+                                 if lines else "")
 
     def _on_sizes_changed(self, _=None) -> None:
         n, f = self.n.value(), self.f.value()

@@ -83,7 +83,7 @@ class OptimizersPage(QWidget):
             box.setSingleStep(step)
             box.setValue(value)
             box.setKeyboardTracking(False)
-            box.valueChanged.connect(self._redraw)
+            box.valueChanged.connect(lambda _=0.0, name=name: self._redraw(only=name))
             fields.addWidget(QLabel(key))
             fields.addWidget(box, 1)
             self.fields[name][key] = box
@@ -105,8 +105,11 @@ class OptimizersPage(QWidget):
         self.steps.setValue(STEPS)
         self._redraw()
 
-    def _redraw(self, _=None) -> None:
+    def _redraw(self, _=None, only: str | None = None) -> None:
+        """Recompute the paths (only one optimizer's when only its settings changed)."""
         for name, boxes in self.fields.items():
+            if only is not None and name != only:
+                continue
             path = optimizer_path(name, steps=self.steps.value(),
                                   **{k: b.value() for k, b in boxes.items()})
             shown = path[np.all(np.isfinite(path) & (np.abs(path) < 1e4), axis=1)]

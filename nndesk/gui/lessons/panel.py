@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
 
 from nndesk.gui.i18n import N_, tr
 
@@ -22,9 +29,22 @@ LESSONS: dict[str, tuple[str, str, str]] = {
     "graph": (N_("Ch. 5 Computational graph"), "graph_page", "GraphPage"),
     "optimizers": (N_("Ch. 6 Optimizer paths"), "optimizers_page", "OptimizersPage"),
     "init": (N_("Ch. 6 Initial weights"), "init_page", "InitPage"),
+    "experiments": (N_("Ch. 6 Experiments on MNIST"), "experiments_page", "ExperimentsPage"),
     "conv": (N_("Ch. 7 Convolution and im2col"), "conv_page", "ConvPage"),
     "nielsen": (N_("Nielsen: slowdown, universality"), "nielsen_page", "NielsenPage"),
 }
+
+
+class _Scroll(QScrollArea):
+    """Fills the view with the page, down to the page's minimum size, then scrolls.
+    (widgetResizable would size the page by heightForWidth, i.e. its preferred heights.)"""
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        page, view = self.widget(), self.viewport().size()
+        if page is not None:
+            least = page.minimumSizeHint()
+            page.resize(max(view.width(), least.width()), max(view.height(), least.height()))
 
 
 class LessonsPanel(QWidget):
@@ -34,9 +54,10 @@ class LessonsPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.pages: dict[str, QWidget] = {}
+        self.scrolls: dict[str, QScrollArea] = {}
         self.chapters = QListWidget()
         self.chapters.addItems([tr(text) for text, _, _ in LESSONS.values()])
-        self.chapters.setMaximumWidth(230)
+        self.chapters.setFixedWidth(215)
         self.stack = QStackedWidget()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -54,8 +75,12 @@ class LessonsPanel(QWidget):
             _, module, cls = LESSONS[key]
             mod = importlib.import_module(f"nndesk.gui.lessons.{module}")
             page = self.pages[key] = getattr(mod, cls)(self.state)
-            self.stack.addWidget(page)
-        self.stack.setCurrentWidget(page)
+            scroll = _Scroll()          # a narrow dock scrolls instead of widening the window
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(page)
+            self.stack.addWidget(scroll)
+            self.scrolls[key] = scroll
+        self.stack.setCurrentWidget(self.scrolls[key])
         self.chapters.blockSignals(True)
         self.chapters.setCurrentRow(list(LESSONS).index(key))
         self.chapters.blockSignals(False)

@@ -1,0 +1,297 @@
+"""Ch. 6 lesson: the book's MNIST experiments (optimizers, init, BatchNorm, overfitting with
+weight decay, L1 and Dropout, random hyperparameter search) run in a background thread with
+live curves, progress and stop, the book's expected result beside ours."""
+
+from __future__ import annotations
+
+import math
+import queue
+import threading
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk.experiments import EXPERIMENTS
+from nndesk.gui.i18n import N_, tr
+from nndesk.gui.lessons.common import PENS, header, plot
+
+__all__ = ["ExperimentsPage"]
+
+_BOOK = {
+    "optimizers": N_("Book (fig. 6-9): SGD learns the slowest; Momentum, AdaGrad and Adam all "
+                     "beat it, AdaGrad a little the fastest."),
+    "init": N_("Book (fig. 6-15): with std 0.01 the loss hardly moves; Xavier and He learn, "
+               "He the fastest."),
+    "batchnorm": N_("Book (figs. 6-18, 6-19): with Batch Normalization the training accuracy "
+                    "rises faster at almost every init scale; without it a bad scale does not "
+                    "learn at all."),
+    "overfit": N_("Book: plain training reaches 100% on the 300 images but far less on test "
+                  "data (fig. 6-20); weight decay 0.1 narrows the gap (fig. 6-21), so does "
+                  "Dropout (fig. 6-23). L1 does the same by pushing weights to 0."),
+    "hyperparams": N_("Book (figs. 6-24, 6-25): the best runs have a learning rate near "
+                      "0.001-0.01 and weight decay near 1e-8-1e-6; narrow the ranges and "
+                      "search again."),
+}
+_LABELS = {"optimizers": N_("Optimizers (fig. 6-9)"),
+           "init": N_("Initial weights (fig. 6-15)"),
+           "batchnorm": N_("Batch Normalization (figs. 6-18, 6-19)"),
+           "overfit": N_("Overfitting: weight decay, L1, Dropout (figs. 6-20, 6-21, 6-23)"),
+           "hyperparams": N_("Hyperparameter search (figs. 6-24, 6-25)")}
+_SOLID = ("train_loss", "train_acc")
+
+
+class ExperimentsPage(QWidget):
+    """Choose an experiment, run or stop it; the curves grow as the runs train."""
+
+    def __init__(self, state=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.choice = QComboBox()
+        for name in EXPERIMENTS:
+            self.choice.addItem(tr(_LABELS[name]) if name in _LABELS else name, name)
+        self.epochs, self.images = QSpinBox(), QSpinBox()
+        self.epochs.setRange(1, 500)
+        self.images.setRange(50, 55_000)
+        self.images.setSingleStep(100)
+        self.run_button = QPushButton(tr("Run"))
+        self.stop_button = QPushButton(tr("Stop"))
+        self.best_button = QPushButton(tr("Use the best"))
+        self.best_button.setToolTip(tr("Put the best run's learning rate and weight decay into "
+                                       "the training settings (SGD)"))
+        self.progress = QProgressBar()
+        self.status = QLabel()
+        self.book = QLabel()
+        self.book.setWordWrap(True)
+        self.ours = QLabel()
+        self.ours.setWordWrap(True)
+        row = QHBoxLayout()
+        for w in (self.choice, QLabel(tr("epochs")), self.epochs, QLabel(tr("training images")),
+                  self.images):
+            row.addWidget(w)
+        row.addStretch(1)
+        buttons = QHBoxLayout()
+        for w in (self.run_button, self.stop_button, self.best_button):
+            buttons.addWidget(w)
+        buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.status, 2)
+        self.curve_plot = plot()
+        self.curve_plot.getAxis("left").enableAutoSIPrefix(False)
+        self.legend = self.curve_plot.addLegend(offset=(-10, 10), labelTextColor="k")
+        self.scatter_plot = plot(tr("Validation accuracy by setting"), "log10(lr)",
+                                 "log10(weight decay)")
+        self.scatter = pg.ScatterPlotItem(size=12, pen=pg.mkPen("k"))
+        self.scatter_plot.addItem(self.scatter)
+        plots = QHBoxLayout()
+        plots.addWidget(self.curve_plot, 3)
+        plots.addWidget(self.scatter_plot, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(header(tr("Ch. 6 · figs. 6-9, 6-15, 6-18, 6-19, 6-20, 6-21, 6-23, "
+                                   "6-24, 6-25"), tr("Training techniques on MNIST"), tr(
+            "Each experiment trains the book's small networks from the same seed, changing one "
+            "thing. It runs in the background; stop it at any time.")))
+        layout.addLayout(row)
+        layout.addLayout(buttons)
+        layout.addLayout(plots, 1)
+        layout.addWidget(self.book)
+        layout.addWidget(self.ours)
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.data: dict[str, tuple[list[int], list[float]]] = {}
+        self.finals: dict[str, float] = {}
+        self._queue: queue.Queue = queue.Queue()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self._drain)
+        self.choice.currentIndexChanged.connect(self._on_choice_changed)
+        self.run_button.clicked.connect(self.start)
+        self.stop_button.clicked.connect(self.stop)
+        self.best_button.clicked.connect(self.use_best)
+        self._on_choice_changed()
+
+    @property
+    def running(self) -> bool:
+        """From start() until the thread's last message has been shown."""
+        return self._timer.isActive()
+
+    def _on_choice_changed(self, _=None) -> None:
+        exp = EXPERIMENTS[self.choice.currentData()]
+        self.epochs.setValue(exp.epochs)
+        self.images.setValue(exp.subset or 55_000)
+        self.book.setText(tr(_BOOK.get(exp.name, "")) if exp.name in _BOOK else "")
+        self.scatter_plot.setVisible(exp.name == "hyperparams")
+        per_step = "train_loss" in exp.metrics
+        self.curve_plot.setTitle(self.choice.currentText(), color="k")
+        self.curve_plot.setLabel("bottom", tr("step") if per_step else tr("epoch"), color="k")
+        self.curve_plot.setLabel("left", tr("loss") if per_step else tr("accuracy"), color="k")
+        self._clear()
+        self._set_buttons()
+
+    def _clear(self) -> None:
+        for item in self.curves.values():
+            self.curve_plot.removeItem(item)
+        self.legend.clear()
+        self.curves, self.data, self.finals = {}, {}, {}
+        self.scatter.setData([], [])
+        self.ours.setText("")
+        self.progress.setValue(0)
+
+    def _set_buttons(self) -> None:
+        busy = self.running
+        for w in (self.run_button, self.choice, self.epochs, self.images):
+            w.setEnabled(not busy)
+        self.stop_button.setEnabled(busy)
+        self.best_button.setVisible(self.choice.currentData() == "hyperparams")
+        self.best_button.setEnabled(not busy and bool(self.finals))
+
+    # -- the background run -----------------------------------------------------------------
+    def start(self, splits=None) -> None:
+        """Run the chosen experiment in a thread (loading MNIST there unless `splits`)."""
+        if self.running:
+            return
+        self._clear()
+        name, epochs, images = self.choice.currentData(), self.epochs.value(), self.images.value()
+        exp = EXPERIMENTS[name]
+        # progress counts loss values (per step) or training accuracies (per epoch)
+        self._unit = "train_loss" if "train_loss" in exp.metrics else "train_acc"
+        per_epoch = math.ceil(min(images, 55_000) / exp.batch_size)
+        self._total = len(exp.runs) * epochs * (per_epoch if self._unit == "train_loss" else 1)
+        self._done = 0
+        self._stop.clear()
+        q = self._queue
+
+        def work() -> None:
+            from nndesk.experiments import run_experiment
+
+            try:
+                data = splits
+                if data is None:
+                    from nndesk.data.mnist import load_mnist
+
+                    q.put(("status", tr("Loading MNIST…")))
+                    data = load_mnist(flatten=False)
+                result = run_experiment(name, data, epochs=epochs, subset=images,
+                                        progress=lambda text: q.put(("status", text)),
+                                        on_value=lambda *v: q.put(("value", v)),
+                                        stop=self._stop.is_set)
+                q.put(("done", result[2]))
+            except Exception as err:  # noqa: BLE001 - reported in the page, never raised in Qt
+                q.put(("error", str(err)))
+
+        self._thread = threading.Thread(target=work, daemon=True, name="lesson-experiment")
+        self._thread.start()
+        self._timer.start()
+        self.status.setText(tr("Running…"))
+        self._set_buttons()
+
+    def stop(self) -> None:
+        """Ask the run to stop between batches."""
+        self._stop.set()
+        self.status.setText(tr("Stopping…"))
+
+    def _drain(self) -> None:
+        """Take what the thread produced since the last tick (at most ~7 redraws a second)."""
+        changed: set[str] = set()
+        while True:
+            try:
+                kind, payload = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            if kind == "value":
+                run, metric, x, y = payload
+                key = f"{run}/{metric}"
+                xs, ys = self.data.setdefault(key, ([], []))
+                xs.append(x)
+                ys.append(y)
+                changed.add(key)
+                if metric == self._unit and x > 0:
+                    self._done += 1
+                if metric in ("val_acc", "test_acc"):
+                    self.finals[run] = y
+            elif kind == "status":
+                self.status.setText(payload)
+            else:
+                self._finish(kind, payload)
+        for key in changed:
+            self._curve(key).setData(*self.data[key])
+        if self.choice.currentData() == "hyperparams" and changed:
+            self._draw_scatter()
+        if self._total:
+            self.progress.setValue(round(100 * min(1.0, self._done / self._total)))
+
+    def _curve(self, key: str) -> pg.PlotDataItem:
+        item = self.curves.get(key)
+        if item is None:
+            run, metric = key.rsplit("/", 1)
+            runs = [r.key for r in EXPERIMENTS[self.choice.currentData()].runs]
+            color = PENS[runs.index(run) % len(PENS)] if run in runs else "k"
+            style = Qt.PenStyle.SolidLine if metric in _SOLID else Qt.PenStyle.DashLine
+            width = 1 if len(runs) > 10 else 2
+            name = key if len(runs) <= 10 else None
+            item = self.curves[key] = self.curve_plot.plot(
+                [], [], pen=pg.mkPen(color, width=width, style=style), name=name)
+        return item
+
+    def _draw_scatter(self) -> None:
+        runs = {r.key: r for r in EXPERIMENTS["hyperparams"].runs}
+        keys = [k for k in self.finals if k in runs]
+        if not keys:
+            return
+        acc = np.array([self.finals[k] for k in keys])
+        span = max(float(acc.max() - acc.min()), 1e-9)   # colour: worst dark, best yellow
+        colors = pg.colormap.get("viridis").map((acc - acc.min()) / span, mode="qcolor")
+        self.scatter.setData([math.log10(runs[k].lr) for k in keys],
+                             [math.log10(runs[k].weight_decay) for k in keys], brush=colors)
+
+    def _finish(self, kind: str, payload) -> None:
+        self._timer.stop()
+        self._thread = None
+        if kind == "error":
+            self.status.setText(tr("The experiment failed: {error}").format(error=payload))
+        else:
+            stopped = self._stop.is_set()
+            self.status.setText(tr("Stopped.") if stopped else tr("Finished."))
+            if not stopped:
+                self.progress.setValue(100)
+            self.summaries = payload
+            keys = (("final_loss",) if self._unit == "train_loss" else ("train_acc", "test_acc"))
+            if len(payload) > 6:   # the search: its five best runs
+                payload = sorted(payload, key=lambda s: -s.get("test_acc", 0.0))[:5]
+            self.ours.setText(tr("Ours: ") + "; ".join(
+                f"{s['run']}: " + ", ".join(f"{k} {s[k]:.3f}" for k in keys
+                                            if isinstance(s.get(k), float)
+                                            and math.isfinite(s[k])) for s in payload))
+        self._set_buttons()
+
+    def best_run(self):
+        """The hyperparameter run with the best latest validation accuracy, or None."""
+        runs = {r.key: r for r in EXPERIMENTS["hyperparams"].runs}
+        found = [(acc, runs[k]) for k, acc in self.finals.items() if k in runs]
+        return max(found, key=lambda pair: pair[0])[1] if found else None
+
+    def use_best(self) -> None:
+        """Put the best run's settings into the window's training settings."""
+        run = self.best_run()
+        if run is None or self.state is None:
+            return
+        self.state.set_config(optimizer="SGD", lr=run.lr, weight_decay=run.weight_decay)
+        self.status.setText(tr("Training settings now: SGD, learning rate {lr}, weight decay "
+                               "{wd}.").format(lr=f"{run.lr:.2e}", wd=f"{run.weight_decay:.2e}"))
+
+    def shutdown(self, timeout: float = 10.0) -> None:
+        """Stop a run and wait for its thread (the window closing, a test ending)."""
+        if self._thread is not None:
+            self._stop.set()
+            self._thread.join(timeout)
+        self._timer.stop()
