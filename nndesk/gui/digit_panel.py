@@ -22,6 +22,7 @@ __all__ = ["DigitPanel", "gray_qimage"]
 
 PREVIEW_SCALE = 4  # the 28x28 input shown at 112x112, pixels kept sharp
 ANSWER_STYLE = "font-size: 44pt; font-weight: 600; color: {color};"
+WORDS_STYLE = "font-size: 20pt; font-weight: 600; color: {color};"  # "not a digit", "7 or 1?"
 
 
 def gray_qimage(a: np.ndarray) -> QImage:
@@ -102,6 +103,7 @@ class DigitPanel(QWidget):
         self._preparer.ready.connect(self._on_prepared)
         self.destroyed.connect(self._preparer.stop)
         self._warmed_up = False
+        self._calibration = None  # nndesk.insight.reject.Calibration of the model file
         self.canvas = DrawingCanvas()
         self.canvas.strokes_changed.connect(self._on_strokes_changed)
         self.canvas.image_dropped.connect(self.open_image)
@@ -225,6 +227,22 @@ class DigitPanel(QWidget):
                 "on light paper, or the reverse.").format(path=path))
 
     # -- output -----------------------------------------------------------------------------
+    def verdict(self):
+        """The calibrated answer for the current input (nndesk.insight.reject.Verdict), or None
+        without a model or input. A model file's calibration applies to that file's network
+        only: while training predicts with snapshots, the plain softmax is shown."""
+        acts = self.state.activations()
+        if acts is None or self.state.model_spec.get(
+                "loss", "softmax_cross_entropy") != "softmax_cross_entropy":
+            return None
+        from nndesk.insight.reject import judge_activations
+
+        cal = self._calibration if self.state.model_source == "file" else None
+        try:
+            return judge_activations(cal, acts)
+        except ValueError:  # a calibration made for another network: plain probabilities
+            return judge_activations(None, acts)
+
     def _on_digit_changed(self) -> None:
         digit, probs = self.state.digit, self.state.probabilities
         if digit is None:
@@ -233,22 +251,48 @@ class DigitPanel(QWidget):
             self.preview.setPixmap(QPixmap.fromImage(gray_qimage(digit[0])).scaled(
                 self.preview.size(), Qt.AspectRatioMode.IgnoreAspectRatio,
                 Qt.TransformationMode.FastTransformation))
-        self.bars.set_probabilities(probs)
-        style = ANSWER_STYLE.format(color="#c3c9d3" if probs is None else "#2f6fdb")
+        verdict = self.verdict() if probs is not None else None
+        self.bars.set_probabilities(verdict.probabilities if verdict is not None else probs)
+        scribble = (digit is None and self.state.network is not None
+                    and not self.canvas.is_empty())  # ink, but too small to be a digit
+        kind = verdict.kind if verdict is not None else ("not_a_digit" if scribble else "")
+        words = kind in ("not_a_digit", "unsure")
+        style = (WORDS_STYLE if words else ANSWER_STYLE).format(
+            color="#c3c9d3" if probs is None and not scribble else
+            "#b5522b" if kind == "not_a_digit" else "#2f6fdb")
         if self.answer.styleSheet() != style:  # restyling costs a millisecond
             self.answer.setStyleSheet(style)
-        if probs is None:
+        if kind == "not_a_digit":
+            self.answer.setText(tr("not a digit"))
+            self.confidence.setText(tr("this does not look like a digit"))
+        elif kind == "unsure":
+            first, second = verdict.candidates
+            self.answer.setText(tr("{first} or {second}?").format(first=first, second=second))
+            self.confidence.setText(tr("not sure: {first} {p1}%, {second} {p2}%").format(
+                first=first, second=second,
+                p1=f"{100 * float(verdict.probabilities[first]):.0f}",
+                p2=f"{100 * float(verdict.probabilities[second]):.0f}"))
+        elif probs is None:
             self.answer.setText("?")
             self.confidence.setText(tr("no model") if self.state.network is None
                                     and digit is not None else tr("draw a digit"))
         else:
-            best = max(range(len(probs)), key=lambda i: probs[i])
+            shown = verdict.probabilities if verdict is not None else probs
+            best = max(range(len(shown)), key=lambda i: shown[i])
             self.answer.setText(str(best))
             self.confidence.setText(tr("{percent}% sure").format(
-                percent=f"{100 * float(probs[best]):.1f}"))
+                percent=f"{100 * float(shown[best]):.1f}"))
 
     def _on_model_changed(self) -> None:
         s = self.state
+        self._calibration = None
+        if s.network is not None and s.model_source == "file":
+            from nndesk.insight.reject import Calibration
+
+            try:
+                self._calibration = Calibration.from_metadata(s.metadata)
+            except ValueError:
+                self._calibration = None  # an odd file: plain probabilities, as before
         if s.network is not None and not self._warmed_up:  # the imports and the first
             self._warmed_up = True  # preprocessing happen now, off the GUI thread
             self._preparer.submit(0, None)
