@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from nndesk.gui.bars import ProbabilityBars
 from nndesk.gui.canvas import IMAGE_SUFFIXES, DrawingCanvas
 from nndesk.gui.i18n import tr
+from nndesk.gui.my_digits import MyDigitsBar
+from nndesk.gui.preparer import Preparer
 from nndesk.gui.state import AppState
 
 if TYPE_CHECKING:  # numpy loads after the window is shown (launch time)
@@ -34,60 +35,6 @@ def gray_qimage(a: np.ndarray) -> QImage:
                   QImage.Format.Format_Grayscale8).copy()
 
 
-def prepare_strokes(strokes: list[list[tuple[float, float]]]) -> np.ndarray | None:
-    """Canvas strokes -> the network's (1, 28, 28) input: render_strokes, then preprocess."""
-    from nndesk.data.preprocess import preprocess
-    from nndesk.data.strokes import render_strokes
-
-    return preprocess(render_strokes(strokes))
-
-
-class _Preparer(QObject):
-    """One background thread turns strokes into the network's input; the newest job wins.
-
-    The GUI thread only copies the points and hands them over, so it is always free to take
-    the next mouse event: no point of a stroke waits behind imports or preprocessing.
-    """
-
-    ready = Signal(object)  # (job id, (1, 28, 28) array | None | the exception raised)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._cond = threading.Condition()
-        self._job: tuple | None = None  # the newest job not yet started
-        self._stopped = False
-        self.thread = threading.Thread(target=self._run, name="nndesk-canvas-input", daemon=True)
-        self.thread.start()
-
-    def submit(self, job_id: int, strokes: list | None) -> None:
-        """Prepare these strokes (None: only warm up: imports and one preprocessing)."""
-        with self._cond:
-            if strokes is not None or self._job is None:  # a warm-up never hides real work
-                self._job = (job_id, strokes)
-                self._cond.notify()
-
-    def stop(self) -> None:
-        """End the thread after its current job."""
-        with self._cond:
-            self._stopped = True
-            self._cond.notify()
-
-    def _run(self) -> None:
-        while True:
-            with self._cond:
-                while self._job is None and not self._stopped:
-                    self._cond.wait()
-                if self._stopped:
-                    return
-                (job_id, strokes), self._job = self._job, None
-            try:
-                result = prepare_strokes(strokes if strokes is not None else [[(140.0, 140.0)]])
-            except Exception as err:  # noqa: BLE001 (shown in the GUI thread's error dialog)
-                result = err
-            if strokes is not None:
-                self.ready.emit((job_id, result))
-
-
 class DigitPanel(QWidget):
     """Draw or open a digit; show what the network sees and the ten probabilities."""
 
@@ -99,7 +46,7 @@ class DigitPanel(QWidget):
         self.latencies_ms: list[float] = []  # stroke event -> prediction shown
         self._job = self._shown = 0  # the newest strokes' job id; the last one shown
         self._job_clock = QElapsedTimer()
-        self._preparer = _Preparer()
+        self._preparer = Preparer()
         self._preparer.ready.connect(self._on_prepared)
         self.destroyed.connect(self._preparer.stop)
         self._warmed_up = False
@@ -144,6 +91,8 @@ class DigitPanel(QWidget):
         middle.addLayout(answer_box, 1)
 
         self.bars = ProbabilityBars()
+        self.my_digits = MyDigitsBar()
+        self.my_digits.save_requested.connect(self.save_my_digit)
         self.model_label = QLabel()
         self.model_label.setWordWrap(True)
         self.model_label.setStyleSheet("color: #5b6472;")
@@ -155,6 +104,7 @@ class DigitPanel(QWidget):
         layout.addLayout(buttons)
         layout.addLayout(middle)
         layout.addWidget(self.bars)
+        layout.addWidget(self.my_digits)
         layout.addWidget(self.model_label)
 
         state.digit_changed.connect(self._on_digit_changed)
@@ -197,6 +147,21 @@ class DigitPanel(QWidget):
         self.state.set_digit(digit)
         if not self.busy:
             self.latencies_ms.append(float(self._job_clock.elapsed()))
+
+    def save_my_digit(self, label: int) -> None:
+        """Save the drawing as `label` into the user's digit folder, then re-measure it."""
+        if self.canvas.is_empty():
+            self.error.emit(tr("Nothing to save"), tr("Draw a digit on the canvas first."))
+            return
+        from nndesk.data.strokes import render_strokes
+        from nndesk.insight.handwriting import save_digit
+
+        try:
+            save_digit(render_strokes(self.canvas.strokes), label)
+        except OSError as err:
+            self.error.emit(tr("Cannot save the digit"), str(err))
+            return
+        self.my_digits.refresh(self.state.network)
 
     def _ask_image(self) -> None:
         pattern = " ".join(f"*{s}" for s in IMAGE_SUFFIXES)
@@ -307,3 +272,5 @@ class DigitPanel(QWidget):
                 tr(" · test accuracy {acc}%").format(acc=f"{100 * float(acc):.2f}")
                 if isinstance(acc, (int, float)) else "")
         self.model_label.setText(text)
+        if s.model_source != "snapshot":  # not at every snapshot while training
+            self.my_digits.refresh(s.network)

@@ -272,3 +272,24 @@ def test_a_training_snapshot_does_not_use_the_files_calibration(panel, qtbot, mo
     draw(qtbot, panel.canvas, digit_strokes("7"))
     panel.state.set_model(model[0], source="snapshot")
     assert panel.answer.text() == "7"
+
+
+# -- my handwriting ------------------------------------------------------------------------
+def test_save_my_digit_into_the_folder_eval_reads(panel, qtbot, model, tmp_path, monkeypatch):
+    from nndesk.data.folder import load_folder
+
+    monkeypatch.setenv("NNDESK_MY_DIGITS", str(tmp_path / "mine"))
+    panel.state.set_model(model[0], path=None, metadata={})
+    qtbot.waitUntil(lambda: panel.my_digits.result is not None)
+    assert panel.my_digits.status.text() == "your handwriting: no digits saved yet"
+    for digit, label in (("7", 7), ("1", 1), ("0", 3)):  # the 0 saved as a 3: a wrong one
+        draw(qtbot, panel.canvas, digit_strokes(digit))
+        panel.my_digits.label.setValue(label)
+        panel.my_digits.result = None
+        panel.my_digits.save_button.click()
+        qtbot.waitUntil(lambda: panel.my_digits.result is not None)
+        panel.canvas.clear()
+    x, t = load_folder(tmp_path / "mine")  # the real files, as `nndesk eval --folder` reads
+    assert sorted(t.tolist()) == [1, 3, 7]
+    assert panel.my_digits.result == {"n": 3, "accuracy": pytest.approx(2 / 3)}
+    assert panel.my_digits.status.text() == "your handwriting: 3 digits, accuracy 66.7%"
