@@ -61,12 +61,20 @@ def cmd_eval(args: argparse.Namespace) -> int:
         x, t, what = data.x_test, data.t_test, f"{dataset} test"
     report = evaluate(model.network, as_input(x, model.spec), t)
     report = {"model": str(args.model), "dataset": dataset, **report}
+    selective = _selective(model, as_input(x, model.spec), t)
+    if selective:
+        report["selective"] = selective
     if args.json:
         print(dumps(report))
         return 0
     if report["n"] == 0:
         raise UserError(f"{printable(dataset)}: no test images to measure the model on")
     print(f"{printable(args.model)}: {report['accuracy']:.2%} of {report['n']:,} {what} images")
+    if selective:
+        acc = selective["accuracy_answered"]
+        print(f"with its calibration: answers {selective['coverage']:.2%} (accuracy "
+              f"{'-' if acc is None else f'{acc:.2%}'}), not sure {selective['unsure']:.2%}, "
+              f"'not a digit' {selective['not_a_digit']:.2%}")
     counts = np.array(report["confusion"])
     rows = [["digit", "accuracy", "images"]]
     rows += [[str(d), "-" if acc is None else f"{acc:.2%}", str(counts[d].sum())]
@@ -82,6 +90,30 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if worst:
         print(f"\nmost frequent mistakes: {', '.join(worst)}")
     return 0
+
+
+def _calibration(model):
+    """The model file's calibration ("not a digit", "a or b?"), None without; a malformed one
+    is a UserError."""
+    from nndesk.insight.reject import Calibration
+
+    try:
+        return Calibration.from_metadata(model.metadata)
+    except ValueError as err:
+        raise UserError(str(err)) from None
+
+
+def _selective(model, x, t) -> dict | None:
+    """Coverage and accuracy of answered images under the model's calibration, or None."""
+    from nndesk.insight.reject import coverage_report, judge
+
+    cal = _calibration(model)
+    if cal is None:
+        return None
+    try:
+        return coverage_report(judge(model.network, cal, x), t)
+    except ValueError as err:
+        raise UserError(str(err)) from None
 
 
 def _pen_digits(writers: list[int], variants: int):
@@ -162,18 +194,30 @@ def _predict_files(model, files: list[Path]) -> list[dict]:
                 result["input"] = len(inputs)
                 inputs.append(x)
         results.append(result)
+    cal = _calibration(model)
     if inputs:
+        x = as_input(np.stack(inputs), model.spec)
         with np.errstate(over="ignore", invalid="ignore"):  # checked per row below
-            probs = model.network.predict(as_input(np.stack(inputs), model.spec))  # (n, 10)
+            probs = model.network.predict(x)  # (n, 10)
+        if cal is not None:
+            from nndesk.insight.reject import judge
+
+            try:
+                verdicts = judge(model.network, cal, x)
+            except ValueError as err:  # a calibration made for another network
+                raise UserError(printable(str(err))) from None
     for result in results:
         if "input" in result:
-            row = probs[result.pop("input")]
+            i = result.pop("input")
+            row = probs[i]
             if not np.all(np.isfinite(row)):  # finite weights can still overflow
                 result["error"] = ("the model's output is not a number for this image "
                                    "(its weights overflow float32)")
                 continue
             result["label"] = int(row.argmax())
             result["probabilities"] = [round(float(p), 6) for p in row]
+            if cal is not None:
+                result["answer"] = verdicts[i].to_json()
     return results
 
 
@@ -188,7 +232,15 @@ def _print_prediction(result: dict, as_json: bool) -> None:
         print(f"{name}: no digit")
     else:
         label = result["label"]
-        print(f"{name}: {label} ({result['probabilities'][label]:.1%})")
+        answer = result.get("answer") or {}
+        if answer.get("verdict") == "not_a_digit":
+            note = f"; not a digit (best guess {label})"
+        elif answer.get("verdict") == "unsure":
+            first, second = answer["candidates"]
+            note = f"; not sure: {first} or {second}?"
+        else:
+            note = ""
+        print(f"{name}: {label} ({result['probabilities'][label]:.1%}){note}")
 
 
 def cmd_info(args: argparse.Namespace) -> int:

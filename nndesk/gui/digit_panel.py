@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from nndesk.gui.bars import ProbabilityBars
 from nndesk.gui.canvas import IMAGE_SUFFIXES, DrawingCanvas
 from nndesk.gui.i18n import tr
+from nndesk.gui.my_digits import MyDigitsBar
+from nndesk.gui.preparer import Preparer
 from nndesk.gui.state import AppState
 
 if TYPE_CHECKING:  # numpy loads after the window is shown (launch time)
@@ -22,6 +23,7 @@ __all__ = ["DigitPanel", "gray_qimage"]
 
 PREVIEW_SCALE = 4  # the 28x28 input shown at 112x112, pixels kept sharp
 ANSWER_STYLE = "font-size: 44pt; font-weight: 600; color: {color};"
+WORDS_STYLE = "font-size: 20pt; font-weight: 600; color: {color};"  # "not a digit", "7 or 1?"
 
 
 def gray_qimage(a: np.ndarray) -> QImage:
@@ -31,60 +33,6 @@ def gray_qimage(a: np.ndarray) -> QImage:
     g = np.ascontiguousarray(np.clip(a * 255.0, 0, 255).astype(np.uint8))
     return QImage(g.data, g.shape[1], g.shape[0], g.strides[0],
                   QImage.Format.Format_Grayscale8).copy()
-
-
-def prepare_strokes(strokes: list[list[tuple[float, float]]]) -> np.ndarray | None:
-    """Canvas strokes -> the network's (1, 28, 28) input: render_strokes, then preprocess."""
-    from nndesk.data.preprocess import preprocess
-    from nndesk.data.strokes import render_strokes
-
-    return preprocess(render_strokes(strokes))
-
-
-class _Preparer(QObject):
-    """One background thread turns strokes into the network's input; the newest job wins.
-
-    The GUI thread only copies the points and hands them over, so it is always free to take
-    the next mouse event: no point of a stroke waits behind imports or preprocessing.
-    """
-
-    ready = Signal(object)  # (job id, (1, 28, 28) array | None | the exception raised)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._cond = threading.Condition()
-        self._job: tuple | None = None  # the newest job not yet started
-        self._stopped = False
-        self.thread = threading.Thread(target=self._run, name="nndesk-canvas-input", daemon=True)
-        self.thread.start()
-
-    def submit(self, job_id: int, strokes: list | None) -> None:
-        """Prepare these strokes (None: only warm up: imports and one preprocessing)."""
-        with self._cond:
-            if strokes is not None or self._job is None:  # a warm-up never hides real work
-                self._job = (job_id, strokes)
-                self._cond.notify()
-
-    def stop(self) -> None:
-        """End the thread after its current job."""
-        with self._cond:
-            self._stopped = True
-            self._cond.notify()
-
-    def _run(self) -> None:
-        while True:
-            with self._cond:
-                while self._job is None and not self._stopped:
-                    self._cond.wait()
-                if self._stopped:
-                    return
-                (job_id, strokes), self._job = self._job, None
-            try:
-                result = prepare_strokes(strokes if strokes is not None else [[(140.0, 140.0)]])
-            except Exception as err:  # noqa: BLE001 (shown in the GUI thread's error dialog)
-                result = err
-            if strokes is not None:
-                self.ready.emit((job_id, result))
 
 
 class DigitPanel(QWidget):
@@ -98,10 +46,11 @@ class DigitPanel(QWidget):
         self.latencies_ms: list[float] = []  # stroke event -> prediction shown
         self._job = self._shown = 0  # the newest strokes' job id; the last one shown
         self._job_clock = QElapsedTimer()
-        self._preparer = _Preparer()
+        self._preparer = Preparer()
         self._preparer.ready.connect(self._on_prepared)
         self.destroyed.connect(self._preparer.stop)
         self._warmed_up = False
+        self._calibration = None  # nndesk.insight.reject.Calibration of the model file
         self.canvas = DrawingCanvas()
         self.canvas.strokes_changed.connect(self._on_strokes_changed)
         self.canvas.image_dropped.connect(self.open_image)
@@ -142,6 +91,8 @@ class DigitPanel(QWidget):
         middle.addLayout(answer_box, 1)
 
         self.bars = ProbabilityBars()
+        self.my_digits = MyDigitsBar()
+        self.my_digits.save_requested.connect(self.save_my_digit)
         self.model_label = QLabel()
         self.model_label.setWordWrap(True)
         self.model_label.setStyleSheet("color: #5b6472;")
@@ -153,6 +104,7 @@ class DigitPanel(QWidget):
         layout.addLayout(buttons)
         layout.addLayout(middle)
         layout.addWidget(self.bars)
+        layout.addWidget(self.my_digits)
         layout.addWidget(self.model_label)
 
         state.digit_changed.connect(self._on_digit_changed)
@@ -196,6 +148,21 @@ class DigitPanel(QWidget):
         if not self.busy:
             self.latencies_ms.append(float(self._job_clock.elapsed()))
 
+    def save_my_digit(self, label: int) -> None:
+        """Save the drawing as `label` into the user's digit folder, then re-measure it."""
+        if self.canvas.is_empty():
+            self.error.emit(tr("Nothing to save"), tr("Draw a digit on the canvas first."))
+            return
+        from nndesk.data.strokes import render_strokes
+        from nndesk.insight.handwriting import save_digit
+
+        try:
+            save_digit(render_strokes(self.canvas.strokes), label)
+        except OSError as err:
+            self.error.emit(tr("Cannot save the digit"), str(err))
+            return
+        self.my_digits.refresh(self.state.network)
+
     def _ask_image(self) -> None:
         pattern = " ".join(f"*{s}" for s in IMAGE_SUFFIXES)
         path, _ = QFileDialog.getOpenFileName(
@@ -225,6 +192,22 @@ class DigitPanel(QWidget):
                 "on light paper, or the reverse.").format(path=path))
 
     # -- output -----------------------------------------------------------------------------
+    def verdict(self):
+        """The calibrated answer for the current input (nndesk.insight.reject.Verdict), or None
+        without a model or input. A model file's calibration applies to that file's network
+        only: while training predicts with snapshots, the plain softmax is shown."""
+        acts = self.state.activations()
+        if acts is None or self.state.model_spec.get(
+                "loss", "softmax_cross_entropy") != "softmax_cross_entropy":
+            return None
+        from nndesk.insight.reject import judge_activations
+
+        cal = self._calibration if self.state.model_source == "file" else None
+        try:
+            return judge_activations(cal, acts)
+        except ValueError:  # a calibration made for another network: plain probabilities
+            return judge_activations(None, acts)
+
     def _on_digit_changed(self) -> None:
         digit, probs = self.state.digit, self.state.probabilities
         if digit is None:
@@ -233,22 +216,48 @@ class DigitPanel(QWidget):
             self.preview.setPixmap(QPixmap.fromImage(gray_qimage(digit[0])).scaled(
                 self.preview.size(), Qt.AspectRatioMode.IgnoreAspectRatio,
                 Qt.TransformationMode.FastTransformation))
-        self.bars.set_probabilities(probs)
-        style = ANSWER_STYLE.format(color="#c3c9d3" if probs is None else "#2f6fdb")
+        verdict = self.verdict() if probs is not None else None
+        self.bars.set_probabilities(verdict.probabilities if verdict is not None else probs)
+        scribble = (digit is None and self.state.network is not None
+                    and not self.canvas.is_empty())  # ink, but too small to be a digit
+        kind = verdict.kind if verdict is not None else ("not_a_digit" if scribble else "")
+        words = kind in ("not_a_digit", "unsure")
+        style = (WORDS_STYLE if words else ANSWER_STYLE).format(
+            color="#c3c9d3" if probs is None and not scribble else
+            "#b5522b" if kind == "not_a_digit" else "#2f6fdb")
         if self.answer.styleSheet() != style:  # restyling costs a millisecond
             self.answer.setStyleSheet(style)
-        if probs is None:
+        if kind == "not_a_digit":
+            self.answer.setText(tr("not a digit"))
+            self.confidence.setText(tr("this does not look like a digit"))
+        elif kind == "unsure":
+            first, second = verdict.candidates
+            self.answer.setText(tr("{first} or {second}?").format(first=first, second=second))
+            self.confidence.setText(tr("not sure: {first} {p1}%, {second} {p2}%").format(
+                first=first, second=second,
+                p1=f"{100 * float(verdict.probabilities[first]):.0f}",
+                p2=f"{100 * float(verdict.probabilities[second]):.0f}"))
+        elif probs is None:
             self.answer.setText("?")
             self.confidence.setText(tr("no model") if self.state.network is None
                                     and digit is not None else tr("draw a digit"))
         else:
-            best = max(range(len(probs)), key=lambda i: probs[i])
+            shown = verdict.probabilities if verdict is not None else probs
+            best = max(range(len(shown)), key=lambda i: shown[i])
             self.answer.setText(str(best))
             self.confidence.setText(tr("{percent}% sure").format(
-                percent=f"{100 * float(probs[best]):.1f}"))
+                percent=f"{100 * float(shown[best]):.1f}"))
 
     def _on_model_changed(self) -> None:
         s = self.state
+        self._calibration = None
+        if s.network is not None and s.model_source == "file":
+            from nndesk.insight.reject import Calibration
+
+            try:
+                self._calibration = Calibration.from_metadata(s.metadata)
+            except ValueError:
+                self._calibration = None  # an odd file: plain probabilities, as before
         if s.network is not None and not self._warmed_up:  # the imports and the first
             self._warmed_up = True  # preprocessing happen now, off the GUI thread
             self._preparer.submit(0, None)
@@ -263,3 +272,5 @@ class DigitPanel(QWidget):
                 tr(" · test accuracy {acc}%").format(acc=f"{100 * float(acc):.2f}")
                 if isinstance(acc, (int, float)) else "")
         self.model_label.setText(text)
+        if s.model_source != "snapshot":  # not at every snapshot while training
+            self.my_digits.refresh(s.network)

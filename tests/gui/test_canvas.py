@@ -234,3 +234,62 @@ def test_a_stroke_drawn_while_the_first_input_is_prepared_keeps_every_point(
     assert threading.main_thread() not in threads  # never prepared on the GUI thread
     assert panel.answer.text() == "7"
     np.testing.assert_array_equal(window.state.digit, real(render_strokes(canvas.strokes)))
+
+
+# -- "not a digit" and "7 or 1?" -----------------------------------------------------------
+def _calibrated(model, **changes) -> dict:
+    """The model's metadata with a calibration; `changes` override its fields."""
+    from nndesk.insight.reject import KEY
+
+    cal = {"temperature": 1.5, "reject_layers": [-1], "reject_weights": [0.0] * 10,
+           "reject_bias": 0.0, "reject_threshold": 1.0, "unsure_threshold": 0.0, **changes}
+    return {**model[1], KEY: cal}
+
+
+def test_the_panel_says_not_a_digit(panel, qtbot, model):
+    meta = _calibrated(model, reject_bias=5.0)  # the reject unit says "not a digit" to all
+    panel.state.set_model(model[0], path=str(default_model()), metadata=meta)
+    draw(qtbot, panel.canvas, digit_strokes("7"))
+    assert panel.answer.text() == "not a digit"
+    panel.state.set_model(model[0], path=None, metadata=_calibrated(model))  # bias 0: a digit
+    assert panel.answer.text() == "7"
+    logits = model[0].forward_all(panel.state.digit[None])[-1][0]
+    expected = np.exp(logits / 1.5) / np.exp(logits / 1.5).sum()  # temperature 1.5
+    np.testing.assert_allclose(panel.bars.probabilities, expected, rtol=1e-5)
+    assert panel.confidence.text() == f"{100 * expected[7]:.1f}% sure"
+
+
+def test_the_panel_says_which_two_when_unsure(panel, qtbot, model):
+    panel.state.set_model(model[0], path=None, metadata=_calibrated(model, unsure_threshold=2))
+    draw(qtbot, panel.canvas, digit_strokes("7"))
+    ranking = np.argsort(-model[0].predict(panel.state.digit[None])[0])
+    assert panel.answer.text() == f"{ranking[0]} or {ranking[1]}?"
+    assert panel.confidence.text().startswith("not sure: 7 ")
+
+
+def test_a_training_snapshot_does_not_use_the_files_calibration(panel, qtbot, model):
+    panel.state.set_model(model[0], path=None, metadata=_calibrated(model, reject_bias=5.0))
+    draw(qtbot, panel.canvas, digit_strokes("7"))
+    panel.state.set_model(model[0], source="snapshot")
+    assert panel.answer.text() == "7"
+
+
+# -- my handwriting ------------------------------------------------------------------------
+def test_save_my_digit_into_the_folder_eval_reads(panel, qtbot, model, tmp_path, monkeypatch):
+    from nndesk.data.folder import load_folder
+
+    monkeypatch.setenv("NNDESK_MY_DIGITS", str(tmp_path / "mine"))
+    panel.state.set_model(model[0], path=None, metadata={})
+    qtbot.waitUntil(lambda: panel.my_digits.result is not None)
+    assert panel.my_digits.status.text() == "your handwriting: no digits saved yet"
+    for digit, label in (("7", 7), ("1", 1), ("0", 3)):  # the 0 saved as a 3: a wrong one
+        draw(qtbot, panel.canvas, digit_strokes(digit))
+        panel.my_digits.label.setValue(label)
+        panel.my_digits.result = None
+        panel.my_digits.save_button.click()
+        qtbot.waitUntil(lambda: panel.my_digits.result is not None)
+        panel.canvas.clear()
+    x, t = load_folder(tmp_path / "mine")  # the real files, as `nndesk eval --folder` reads
+    assert sorted(t.tolist()) == [1, 3, 7]
+    assert panel.my_digits.result == {"n": 3, "accuracy": pytest.approx(2 / 3)}
+    assert panel.my_digits.status.text() == "your handwriting: 3 digits, accuracy 66.7%"

@@ -1,0 +1,79 @@
+"""MyDigitsBar: save the canvas drawing under a label into the user's digit folder, and show
+how well the current model reads that handwriting."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+from nndesk.gui.i18n import tr
+
+__all__ = ["MyDigitsBar"]
+
+
+class _Scorer(QObject):
+    """Reads the folder and predicts it on a background thread with a copy of the network."""
+
+    done = Signal(object)  # (generation, {"n", "accuracy"})
+
+
+class MyDigitsBar(QWidget):
+    """A label (0-9), "Save as my digit", and "your handwriting: N digits, accuracy X%"."""
+
+    save_requested = Signal(int)  # the label: the digit panel saves the canvas drawing
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QSpinBox()
+        self.label.setRange(0, 9)
+        self.label.setToolTip(tr("The digit you drew: it is saved under this label"))
+        self.save_button = QPushButton(tr("Save as my digit"))
+        self.save_button.setToolTip(tr("Keep this drawing in your digit folder (the folder "
+                                       "'nndesk eval --folder' reads)"))
+        self.save_button.clicked.connect(lambda: self.save_requested.emit(self.label.value()))
+        self.status = QLabel("")
+        self.status.setStyleSheet("color: #5b6472;")
+        row = QHBoxLayout()
+        row.addWidget(self.label)
+        row.addWidget(self.save_button, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        self._scorer = _Scorer()
+        self._scorer.done.connect(self._on_scored)
+        self._generation = 0
+        self.result: dict | None = None  # the last {"n", "accuracy"} shown
+
+    def refresh(self, network: Any, folder: Any = None) -> None:
+        """Measure the folder's digits with `network` (a copy, on a background thread)."""
+        self._generation += 1
+        if network is None:
+            self.status.setText("")
+            return
+        from nndesk.nn import Network
+
+        copy = Network.from_spec(network.spec)
+        copy.load_state_dict(network.state_dict())
+        generation, scorer = self._generation, self._scorer
+
+        def work() -> None:
+            from nndesk.insight.handwriting import handwriting_accuracy
+
+            scorer.done.emit((generation, handwriting_accuracy(copy, folder)))
+
+        threading.Thread(target=work, name="nndesk-my-digits", daemon=True).start()
+
+    def _on_scored(self, item: tuple) -> None:
+        generation, result = item
+        if generation != self._generation:
+            return
+        self.result = result
+        if result["n"] == 0:
+            self.status.setText(tr("your handwriting: no digits saved yet"))
+        else:
+            self.status.setText(tr("your handwriting: {n} digits, accuracy {acc}%").format(
+                n=result["n"], acc=f"{100 * result['accuracy']:.1f}"))

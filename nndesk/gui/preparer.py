@@ -1,0 +1,67 @@
+"""Preparer: the canvas's strokes become the network's input on a background thread."""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["Preparer", "prepare_strokes"]
+
+
+def prepare_strokes(strokes: list[list[tuple[float, float]]]) -> np.ndarray | None:
+    """Canvas strokes -> the network's (1, 28, 28) input: render_strokes, then preprocess."""
+    from nndesk.data.preprocess import preprocess
+    from nndesk.data.strokes import render_strokes
+
+    return preprocess(render_strokes(strokes))
+
+
+class Preparer(QObject):
+    """One background thread turns strokes into the network's input; the newest job wins.
+
+    The GUI thread only copies the points and hands them over, so it is always free to take
+    the next mouse event: no point of a stroke waits behind imports or preprocessing.
+    """
+
+    ready = Signal(object)  # (job id, (1, 28, 28) array | None | the exception raised)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cond = threading.Condition()
+        self._job: tuple | None = None  # the newest job not yet started
+        self._stopped = False
+        self.thread = threading.Thread(target=self._run, name="nndesk-canvas-input", daemon=True)
+        self.thread.start()
+
+    def submit(self, job_id: int, strokes: list | None) -> None:
+        """Prepare these strokes (None: only warm up: imports and one preprocessing)."""
+        with self._cond:
+            if strokes is not None or self._job is None:  # a warm-up never hides real work
+                self._job = (job_id, strokes)
+                self._cond.notify()
+
+    def stop(self) -> None:
+        """End the thread after its current job."""
+        with self._cond:
+            self._stopped = True
+            self._cond.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while self._job is None and not self._stopped:
+                    self._cond.wait()
+                if self._stopped:
+                    return
+                (job_id, strokes), self._job = self._job, None
+            try:
+                result = prepare_strokes(strokes if strokes is not None else [[(140.0, 140.0)]])
+            except Exception as err:  # noqa: BLE001 (shown in the GUI thread's error dialog)
+                result = err
+            if strokes is not None:
+                self.ready.emit((job_id, result))
