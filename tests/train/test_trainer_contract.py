@@ -99,3 +99,28 @@ def test_resume_keeps_the_best_weights(mnist_small, tmp_path):
     resumed = Trainer.from_checkpoint(path, mnist_small)
     assert resumed.best_epoch == trainer.best_epoch
     assert weights_equal(resumed.best_weights, best)
+
+
+def test_one_set_of_flags_made_before_the_trainer_controls_it(mnist_small):
+    """The window makes a TrainControl before the data load; the trainer obeys that very one."""
+    import threading
+
+    from nndesk.train import TrainControl
+
+    control = TrainControl()
+    control.pause()  # pressed Pause while the data were still loading
+    steps = []
+    trainer = Trainer(Network.from_spec(LINEAR), mnist_small, TrainConfig(epochs=3),
+                      control=control, on_batch=lambda b: steps.append(b["step"]))
+    assert trainer.control is control and trainer.paused
+    out = {}
+    thread = threading.Thread(target=lambda: out.update(result=trainer.run()))
+    thread.start()
+    thread.join(0.3)
+    assert thread.is_alive() and steps == []  # held by the flag set before it existed
+    control.resume()
+    while not steps:
+        thread.join(0.01)
+    control.stop()
+    thread.join(30)
+    assert out["result"].stopped == "stopped" and control.stopped
