@@ -155,7 +155,8 @@ def printable(text: Any, limit: int | None = None) -> str:
 # First bytes of files people mistake for model files: what each is, and what to do instead.
 _SIGNATURES = (
     (b"\x93NUMPY", "a single NumPy array (.npy)",
-     "a model file is an .npz archive written by 'nndesk train' or the window's Save model"),
+     "a model file is an .npz archive written by 'nndesk train' or the window's "
+     "File ▸ Save model as…"),
     (b"\x89PNG", "a PNG image", "to recognize the digit in it: nndesk predict IMAGE"),
     (b"\xff\xd8\xff", "a JPEG image", "to recognize the digit in it: nndesk predict IMAGE"),
     (b"GIF8", "a GIF image", "to recognize the digit in it: nndesk predict IMAGE"),
@@ -169,7 +170,7 @@ _SIGNATURES = (
     (b"%PDF", "a PDF document", "a model file is an .npz written by 'nndesk train'"),
 )
 _MODEL_ADVICE = ("a model file is an .npz written by 'nndesk train' or the window's "
-                 "File > Save model")
+                 "File ▸ Save model as…")
 
 
 def describe_file(path: str | os.PathLike, head: bytes) -> tuple[str, str]:

@@ -586,3 +586,11 @@ def test_every_preset_named_in_the_help_examples_exists(capsys):
         assert main([command, "--help"]) == 0
         named = re.findall(r"--preset (\S+)", capsys.readouterr().out)
         assert set(named) - {"NAME"} <= set(list_presets()), command
+
+
+def test_version_prints_the_package_version(capsys):
+    from importlib.metadata import version
+
+    assert main(["--version"]) == 0
+    out = capsys.readouterr().out.strip()
+    assert out == f"nndesk {version('nndesk')}"

@@ -196,7 +196,8 @@ def _session(args: argparse.Namespace, bar: ProgressBar, ckpt: Path):
 
 def train(args: argparse.Namespace) -> int:
     """Run `nndesk train`; 0 when finished, 130 after a clean Ctrl-C (143: SIGTERM), 1 when
-    it diverged."""
+    it diverged (the last good weights are in NAME.last-good.npz), 2 for a user's problem,
+    a checkpoint or model that cannot be written included (one line naming the file)."""
     from nndesk.data.folder import folder_sha256
     from nndesk.fileio import sweep_temp
     from nndesk.train import save_model

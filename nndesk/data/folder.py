@@ -21,8 +21,9 @@ class FolderError(ValueError):
 def load_folder(path: str | os.PathLike, skip_bad: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Images under path/<digit>/ as x (N, 1, 28, 28) float32 and labels t (N,) int64.
 
-    A file that is not an image, or shows no digit, raises FolderError naming it, unless
-    `skip_bad` (then it is left out).
+    A file that is not an image, shows no digit, or is not a regular file (a FIFO would block
+    forever), raises FolderError naming it, unless `skip_bad` (then it is left out).
+    Sub-folders inside a digit's folder are ignored.
     """
     root = Path(path)
     if not root.is_dir():
@@ -35,8 +36,13 @@ def load_folder(path: str | os.PathLike, skip_bad: bool = False) -> tuple[np.nda
     xs, ts = [], []
     for sub in subs:
         for file in sorted(sub.iterdir()):
-            if file.name.startswith(".") or file.suffix.lower() not in IMAGE_SUFFIXES:
+            if (file.name.startswith(".") or file.suffix.lower() not in IMAGE_SUFFIXES
+                    or file.is_dir()):
                 continue
+            if not file.is_file():  # a FIFO or a device: opening it could block forever
+                if skip_bad:
+                    continue
+                raise FolderError(f"{file}: not a regular file (a pipe or a device?)")
             try:
                 x = preprocess(file)
             except ImageError as e:

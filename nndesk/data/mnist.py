@@ -176,7 +176,9 @@ def download(dataset: str | Dataset, dir: str | os.PathLike | None = None,
                 break
             except (OSError, http.client.HTTPException, ValueError) as e:
                 failures.append(f"  {url}: {e}")
-                done = start
+                done = start  # what that mirror sent is gone: the bar goes back with it
+                if progress is not None:
+                    progress(done, max(total, done))
         else:
             missing = [f.name for f in todo if not (folder / f.name).is_file()]
             raise DownloadError(ds, folder, missing, "no mirror gave a good copy of "

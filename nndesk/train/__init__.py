@@ -11,8 +11,9 @@ from nndesk.train.session import (
     load_data,
     run_training,
 )
-from nndesk.train.trainer import Trainer, TrainResult
+from nndesk.train.trainer import TrainControl, Trainer, TrainResult
 
-__all__ = ["TrainConfig", "Trainer", "TrainResult", "ModelFile", "ModelFileError", "load_model",
-           "save_model", "evaluate", "loss_and_accuracy", "SCHEDULES", "lr_at", "TrainSession",
-           "SessionResult", "run_training", "load_data", "checkpoint_path_for"]
+__all__ = ["TrainConfig", "Trainer", "TrainControl", "TrainResult", "ModelFile",
+           "ModelFileError", "load_model", "save_model", "evaluate", "loss_and_accuracy",
+           "SCHEDULES", "lr_at", "TrainSession", "SessionResult", "run_training", "load_data",
+           "checkpoint_path_for"]

@@ -54,7 +54,8 @@ _PAUSE_ENV = "NNDESK_TEST_SAVE_PAUSE_S"
 MAX_FILE_BYTES = 256 << 20   # a larger file is refused before it is opened
 MAX_INFLATION = 16 << 20     # decompressed bytes beyond the file's own size (nndesk stores
 #                              entries uncompressed; 16 MB leaves room for a re-compressed file)
-MAX_JSON_BYTES = 8 << 20     # one JSON entry
+MAX_JSON_BYTES = 2 << 20     # all JSON entries together (2 MB of "[{},{},...]" parse to
+#                              48 MB of Python objects; a 1,000-epoch history is 250 kB)
 MAX_JSON_DEPTH = 64          # nesting of lists/objects in a JSON entry
 MAX_ENTRIES = 4096
 MAX_LAYERS = 1000
@@ -300,9 +301,10 @@ class _Reader:
         if not kind_ok:
             raise self.fail(f"the {name!r} entry is not valid JSON (dtype {entry.dtype}, "
                             f"shape {entry.shape})")
-        if entry.info.file_size > MAX_JSON_BYTES:
-            raise self.fail(f"the {name!r} entry is {entry.info.file_size / 2**20:,.0f} MB of "
-                            f"text: larger than nndesk reads ({MAX_JSON_BYTES >> 20} MB)")
+        text_bytes = sum(entries[n].info.file_size for n in _JSON_ENTRIES if n in entries)
+        if text_bytes > MAX_JSON_BYTES:
+            raise self.fail(f"its JSON entries hold {text_bytes / 2**20:,.1f} MB of text: more "
+                            f"than nndesk reads ({MAX_JSON_BYTES >> 20} MB)")
         raw = self.read(entry)
         try:
             text = raw.tobytes().decode("utf-8") if raw.dtype == np.uint8 else str(raw)

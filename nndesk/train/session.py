@@ -13,7 +13,7 @@ import numpy as np
 from nndesk.train.config import TrainConfig
 from nndesk.train.metrics import evaluate
 from nndesk.train.modelfile import ModelFileError, load_model, save_model
-from nndesk.train.trainer import Trainer, TrainResult
+from nndesk.train.trainer import TrainControl, Trainer, TrainResult
 
 __all__ = ["TrainSession", "SessionResult", "run_training", "load_data", "data_checksums",
            "checkpoint_path_for"]
@@ -77,7 +77,8 @@ def checkpoint_path_for(out: str | Path) -> Path:
 class TrainSession:
     """Build the network from `spec` (or resume a checkpoint), load the data, make the trainer.
 
-    `session.trainer` is ready for `pause()` / `resume()` / `stop()` from another thread;
+    `session.trainer` is ready for `pause()` / `resume()` / `stop()` from another thread; or
+    make a `TrainControl` first and pass it as `control` (it works before the trainer exists);
     `session.run(out, command)` trains, measures the test set and writes the model file.
     """
 
@@ -87,12 +88,14 @@ class TrainSession:
                  checkpoint_path: str | Path | None = None,
                  on_batch: Callable[[dict], None] | None = None,
                  on_epoch: Callable[[dict], None] | None = None,
-                 on_snapshot: Callable[[dict], None] | None = None) -> None:
+                 on_snapshot: Callable[[dict], None] | None = None,
+                 control: TrainControl | None = None) -> None:
         from nndesk.nn import Network
 
         if (spec is None) == (resume is None):
             raise ValueError("give either a spec to train or a checkpoint to resume")
-        callbacks = {"on_batch": on_batch, "on_epoch": on_epoch, "on_snapshot": on_snapshot}
+        callbacks = {"on_batch": on_batch, "on_epoch": on_epoch, "on_snapshot": on_snapshot,
+                     "control": control}
         self.data_dir, self.dataset = data_dir, dataset
         self.data_from_files = data is None  # checksums go into the metadata only then
         if resume is not None:

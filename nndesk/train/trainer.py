@@ -23,7 +23,7 @@ from nndesk.train.metrics import loss_and_accuracy
 from nndesk.train.modelfile import ModelFileError, load_model, save_model
 from nndesk.train.schedules import lr_at
 
-__all__ = ["TrainConfig", "TrainResult", "Trainer", "good_weights_path"]
+__all__ = ["TrainConfig", "TrainControl", "TrainResult", "Trainer", "good_weights_path"]
 
 # A learning rate that usually works per optimizer: what the divergence message suggests.
 _SAFE_LR = {"sgd": 0.1, "momentum": 0.01, "nesterov": 0.01, "adagrad": 0.01,
@@ -47,6 +47,47 @@ class TrainResult:
     train_time_s: float
     checkpoint_path: Path | None = None
     extra: dict = field(default_factory=dict)
+
+
+class TrainControl:
+    """THE pause/stop flags of a run, thread-safe; made before the trainer exists, if need be.
+
+    The window's worker makes one, passes it to `TrainSession(..., control=...)` and calls
+    `pause()` / `resume()` / `stop()` from the GUI thread at any time (also while the data
+    load); the trainer reads them between batches. A `stop()` also ends a pause.
+    """
+
+    def __init__(self) -> None:
+        self._stop = threading.Event()
+        self._unpaused = threading.Event()
+        self._unpaused.set()
+
+    def pause(self) -> None:
+        """Hold the loop before the next batch until `resume()` or `stop()`."""
+        self._unpaused.clear()
+
+    def resume(self) -> None:
+        """Let a paused loop continue."""
+        self._unpaused.set()
+
+    def stop(self) -> None:
+        """End the run before the next batch."""
+        self._stop.set()
+        self._unpaused.set()
+
+    @property
+    def paused(self) -> bool:
+        return not self._unpaused.is_set()
+
+    @property
+    def stopped(self) -> bool:
+        return self._stop.is_set()
+
+    def wait_while_paused(self, poll_s: float = 0.1) -> bool:
+        """Block while paused; False when the run is to stop (a stop() during a pause too)."""
+        while not self._unpaused.wait(poll_s) and not self._stop.is_set():
+            pass
+        return not self._stop.is_set()
 
 
 def good_weights_path(checkpoint_path: str | Path) -> Path:
@@ -77,7 +118,8 @@ class Trainer:
                  on_batch: Callable[[dict], None] | None = None,
                  on_epoch: Callable[[dict], None] | None = None,
                  on_snapshot: Callable[[dict], None] | None = None,
-                 checkpoint_path: str | Path | None = None) -> None:
+                 checkpoint_path: str | Path | None = None,
+                 control: TrainControl | None = None) -> None:
         from nndesk.nn import make_optimizer
 
         self.net, self.data = net, data
@@ -116,10 +158,8 @@ class Trainer:
         self._perm: np.ndarray | None = None
         self._perm_epoch = -1  # the epoch self._perm was drawn for
         self._loss_sum, self._loss_count, self._epoch_time = 0.0, 0, 0.0
-        # Control flags and transient state.
-        self._stop = threading.Event()
-        self._unpaused = threading.Event()
-        self._unpaused.set()
+        # Control flags (shared with whoever made `control`) and transient state.
+        self.control = control or TrainControl()
         self._good = net.state_dict()  # last weights known to give a sane loss
         self._good_step = 0
         self.start_loss: float | None = None  # the loss of the run's first batch
@@ -129,23 +169,22 @@ class Trainer:
         self._last_snapshot = -math.inf
         self._speed = 0.0
 
-    # --- control, from any thread -------------------------------------------------------
+    # --- control, from any thread (the flags live in `self.control`) ---------------------
     def pause(self) -> None:
         """Hold the loop before the next batch until `resume()` or `stop()`."""
-        self._unpaused.clear()
+        self.control.pause()
 
     def resume(self) -> None:
         """Let a paused loop continue."""
-        self._unpaused.set()
+        self.control.resume()
 
     def stop(self) -> None:
         """End the run before the next batch (a checkpoint is written if there is a path)."""
-        self._stop.set()
-        self._unpaused.set()
+        self.control.stop()
 
     @property
     def paused(self) -> bool:
-        return not self._unpaused.is_set()
+        return self.control.paused
 
     # --- the loop ------------------------------------------------------------------------
     def lr_now(self) -> float:
@@ -194,9 +233,7 @@ class Trainer:
 
     def _wait_if_paused(self) -> bool:
         """Block while paused; False when the run is to stop (even a stop() during a pause)."""
-        while not self._unpaused.wait(0.1) and not self._stop.is_set():
-            pass
-        return not self._stop.is_set()
+        return self.control.wait_while_paused()
 
     def next_batch(self) -> tuple[np.ndarray, np.ndarray]:
         """Images (B, ...) and labels (B,) of batch `self.batch` of this epoch (augmented)."""

@@ -128,3 +128,29 @@ def test_load_with_download(server, tiny, tmp_path, monkeypatch, payloads):
         mnist.load_mnist(dataset="tiny", data_dir=tmp_path)
     s = mnist.load_mnist(dataset="tiny", data_dir=tmp_path, download=True, val_split=2)
     assert len(s.x_train) == 10 and len(s.x_test) == 4
+
+
+def test_progress_is_rewound_after_a_mirror_fails_half_way(server, tiny, tmp_path, payloads):
+    seen = []
+    download(tiny, tmp_path, progress=lambda done, total: seen.append((done, total)),
+             mirrors=[f"{server}/short/", f"{server}/good/"])
+    total = sum(len(b) for b in payloads.values())
+    # The short mirror sent half of each file before failing; none of it may be counted.
+    assert seen[-1] == (total, total)
+    assert all(done <= total and t == total for done, t in seen)
+    first = len(payloads[NAMES[0]])
+    dips = [b for (a, _), (b, _) in zip(seen, seen[1:], strict=False) if b < a]
+    assert dips and min(dips) <= first // 2  # it went back to where that file started
+
+
+def test_a_truncated_file_already_in_the_folder_is_named_not_fetched_again(
+        server, tiny, tmp_path, payloads, monkeypatch):
+    monkeypatch.setitem(mnist.DATASETS, "tiny", tiny)
+    for name in NAMES:
+        (tmp_path / name).write_bytes(payloads[name])
+    cut = tmp_path / NAMES[2]
+    cut.write_bytes(payloads[NAMES[2]][:len(payloads[NAMES[2]]) // 2])
+    assert download(tiny, tmp_path, mirrors=[f"{server}/good/"]) == []  # present: kept as is
+    with pytest.raises(mnist.IdxError, match=f"{NAMES[2]}: .*truncated") as err:
+        mnist.load_mnist(dataset="tiny", data_dir=tmp_path)
+    assert str(cut) in str(err.value)

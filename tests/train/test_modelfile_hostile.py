@@ -157,6 +157,14 @@ def test_deeply_nested_json_is_a_model_file_error(tmp_path, net, depth):
     _refused(path, "'metadata' entry is nested")
 
 
+def test_json_that_would_parse_into_far_more_memory_is_refused(tmp_path, net):
+    path = save_model(tmp_path / "m.npz", net)
+    arrays = _arrays(path)
+    arrays["metadata"] = _json("[" + "{}," * 1_000_000 + "{}]")  # 3 MB -> ~70 MB of dicts
+    _rewrite(path, arrays)
+    _refused(path, "its JSON entries hold 2.9 MB of text: more than nndesk reads")
+
+
 # --- weights ------------------------------------------------------------------------------------
 @pytest.mark.parametrize(("value", "word"), [(np.nan, "NaN"), (np.inf, "infinite"),
                                              (-np.inf, "infinite")])

@@ -97,7 +97,8 @@ def test_kill_in_the_middle_of_a_checkpoint_write(tmp_path):
     path = tmp_path / "run.ckpt.npz"
     proc = _start(path, PAUSE_AT="2")
     temps = lambda: list(tmp_path.glob(".run.ckpt.npz.*.tmp"))  # noqa: E731
-    _wait_for(lambda: any(p.stat().st_size > 0 for p in temps()), proc)
+    # epoch 1's checkpoint in place, then a temp file: epoch 2's write, held halfway
+    _wait_for(lambda: path.exists() and any(p.stat().st_size > 0 for p in temps()), proc)
     time.sleep(0.05)
     _kill(proc)
     partial = temps()
