@@ -265,6 +265,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>誤差逆伝播法</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Batch Normalization (figs. 6-18, 6-19)</source>
+        <translation>Batch Normalization（図6-18、6-19）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Batch Normalization: each feature gets zero mean and unit variance over the mini-batch. Book ch. 6.3.</source>
         <translation>Batch Normalization：ミニバッチごとに各特徴を平均 0、分散 1 に正規化します。本の 6.3 節。</translation>
@@ -278,6 +283,26 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/help.py"/>
         <source>BatchNorm layer</source>
         <translation>BatchNorm レイヤ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Book (fig. 6-15): with std 0.01 the loss hardly moves; Xavier and He learn, He the fastest.</source>
+        <translation>本（図6-15）：標準偏差 0.01 では損失がほとんど下がらず、Xavier と He は学習が進み、He が最も速いです。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Book (fig. 6-9): SGD learns the slowest; Momentum, AdaGrad and Adam all beat it, AdaGrad a little the fastest.</source>
+        <translation>本（図6-9）：SGD の学習が最も遅く、Momentum・AdaGrad・Adam はどれもそれより速く、AdaGrad がわずかに最速です。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Book (figs. 6-18, 6-19): with Batch Normalization the training accuracy rises faster at almost every init scale; without it a bad scale does not learn at all.</source>
+        <translation>本（図6-18、6-19）：Batch Normalization を使うと、ほぼどの初期値のスケールでも認識精度が速く上がり、使わないとスケールが悪ければまったく学習しません。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Book (figs. 6-24, 6-25): the best runs have a learning rate near 0.001-0.01 and weight decay near 1e-8-1e-6; narrow the ranges and search again.</source>
+        <translation>本（図6-24、6-25）：良い結果は学習率 0.001～0.01、Weight decay 係数 1e-8～1e-6 あたりにあります。範囲を絞って再び探索します。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -298,6 +323,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Book's weights</source>
         <translation>本の重み</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Book: plain training reaches 100% on the 300 images but far less on test data (fig. 6-20); weight decay 0.1 narrows the gap (fig. 6-21), so does Dropout (fig. 6-23). L1 does the same by pushing weights to 0.</source>
+        <translation>本：普通の学習では300枚の訓練データで100%になりますが、テストデータでははるかに低くなります（図6-20）。Weight decay 0.1 で差が縮まり（図6-21）、Dropout も同様です（図6-23）。L1 は重みを0に押しやることで同じ効果を得ます。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
@@ -355,6 +385,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>ネットワーク設計を保存できません</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Cannot save the digit</source>
+        <translation>数字を保存できません</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>Cannot save the model</source>
         <translation>モデルを保存できません</translation>
@@ -406,6 +441,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/panel.py"/>
+        <source>Ch. 6 Experiments on MNIST</source>
+        <translation>6章 MNIST での実験</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/panel.py"/>
         <source>Ch. 6 Initial weights</source>
         <translation>6章 重みの初期値</translation>
     </message>
@@ -423,6 +463,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>Ch. 6 · figs. 6-10, 6-11, 6-13, 6-14</source>
         <translation>6章 · 図6-10、6-11、6-13、6-14</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Ch. 6 · figs. 6-9, 6-15, 6-18, 6-19, 6-20, 6-21, 6-23, 6-24, 6-25</source>
+        <translation>6章 · 図6-9、6-15、6-18、6-19、6-20、6-21、6-23、6-24、6-25</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/panel.py"/>
@@ -575,6 +620,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>数字を描く</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Draw a digit on the canvas first.</source>
+        <translation>先にキャンバスに数字を描いてください。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/canvas.py"/>
         <source>Draw a digit with the mouse or a pen. Esc clears, Ctrl+Z undoes a stroke. Drop an image file here to recognize it.</source>
         <translation>マウスかペンで数字を描いてください。Esc で消去、Ctrl+Z で一画取り消し。画像ファイルをここにドロップすると認識します。</translation>
@@ -588,6 +638,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>Each computation uses nndesk's sigmoid and Network.</source>
         <translation>計算はすべて nndesk のシグモイド関数と Network で行います。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Each experiment trains the book's small networks from the same seed, changing one thing. It runs in the background; stop it at any time.</source>
+        <translation>どの実験も同じシードから本の小さなネットワークを学習し、1か所だけを変えます。バックグラウンドで実行され、いつでも停止できます。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
@@ -681,6 +736,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>
             <numerusform>%n エポックの学習が終わりました</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Finished.</source>
+        <translation>完了しました。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inside_panel.py"/>
@@ -793,6 +853,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>重みの初期値：「自動」は ReLU の前なら He、sigmoid や tanh の前なら Xavier を選びます。数値は正規分布の標準偏差です（本の最初の例は 0.01）。本の 6.2 節。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Hyperparameter search (figs. 6-24, 6-25)</source>
+        <translation>ハイパーパラメータの探索（図6-24、6-25）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Images ({patterns});;All files (*)</source>
         <translation>画像 ({patterns});;すべてのファイル (*)</translation>
@@ -813,6 +878,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>重みの初期値</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Initial weights (fig. 6-15)</source>
+        <translation>重みの初期値（図6-15）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>Initial weights and the distribution of activations</source>
         <translation>重みの初期値と隠れ層のアクティベーション分布</translation>
@@ -826,6 +896,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Inputs (x1, x2) and the decision line</source>
         <translation>入力 (x1, x2) と境界の直線</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>Keep this drawing in your digit folder (the folder 'nndesk eval --folder' reads)</source>
+        <translation>この絵を数字フォルダに保存します（'nndesk eval --folder' が読むフォルダ）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -921,6 +996,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Loading MNIST and building the network…</source>
         <translation>MNIST を読み込み、ネットワークを構築しています…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Loading MNIST…</source>
+        <translation>MNIST を読み込み中…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
@@ -1070,6 +1150,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>まだ保存されていません（学習中のネットワーク）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Nothing to save</source>
+        <translation>保存するものがありません</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Number type</source>
         <translation>数値の型</translation>
@@ -1115,9 +1200,19 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>最適化手法：SGD、Momentum、AdaGrad、Adam</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Optimizers (fig. 6-9)</source>
+        <translation>最適化手法（図6-9）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
         <source>Optimizers on f(x, y) = x²/20 + y²</source>
         <translation>f(x, y) = x²/20 + y² での最適化手法</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Ours: </source>
+        <translation>この実行の結果：</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/worker.py"/>
@@ -1138,6 +1233,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Output y (10 values, e.g. softmax):</source>
         <translation>出力 y（10個の値。例：ソフトマックスの出力）：</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Overfitting: weight decay, L1, Dropout (figs. 6-20, 6-21, 6-23)</source>
+        <translation>過学習：Weight decay・L1・Dropout（図6-20、6-21、6-23）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/plots.py"/>
@@ -1178,6 +1278,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/designer.py"/>
         <source>Preset</source>
         <translation>プリセット</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Put the best run's learning rate and weight decay into the training settings (SGD)</source>
+        <translation>最良の結果の学習率と Weight decay を学習の設定（SGD）に入れます</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -1233,6 +1338,21 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>Resume training?</source>
         <translation>学習を再開しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Running…</source>
+        <translation>実行中…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>Save as my digit</source>
+        <translation>自分の数字として保存</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
@@ -1325,6 +1445,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>({x}, {y}) からのステップ数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Stop</source>
         <translation>停止</translation>
@@ -1345,9 +1466,19 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>学習を止めて終了しますか？</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Stopped.</source>
+        <translation>停止しました。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/training.py"/>
         <source>Stopping after this batch…</source>
         <translation>このバッチのあとで停止します…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Stopping…</source>
+        <translation>停止中…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -1383,6 +1514,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/training.py"/>
         <source>The design has a problem</source>
         <translation>ネットワーク設計に問題があります</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>The digit you drew: it is saved under this label</source>
+        <translation>描いた数字：このラベルで保存します</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>The experiment failed: {error}</source>
+        <translation>実験に失敗しました：{error}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
@@ -1534,9 +1675,19 @@ Download them now (about 11 MB)? Drawing digits works without them.</source>
         <translation>学習を再開しました。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Training settings now: SGD, learning rate {lr}, weight decay {wd}.</source>
+        <translation>学習の設定を変更しました：SGD、学習率 {lr}、Weight decay {wd}。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/training.py"/>
         <source>Training stopped</source>
         <translation>学習が止まりました</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Training techniques on MNIST</source>
+        <translation>MNIST で試す学習に関するテクニック</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
@@ -1604,9 +1755,19 @@ Resume that run now?
         <translation>上へ</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Use the best</source>
+        <translation>最良の設定を使う</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/training.py"/>
         <source>Validation accuracy after epoch {epoch} is {acc}%, no better than guessing: the network is not learning. Lower the learning rate or change the design.</source>
         <translation>エポック {epoch} の後の検証データの認識精度は {acc}% で、当てずっぽうと変わりません：ネットワークが学習していません。学習係数を下げるか、設計を変えてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Validation accuracy by setting</source>
+        <translation>設定ごとの検証データの認識精度</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
@@ -1659,6 +1820,11 @@ Resume that run now?
         <translation>Xavier の初期値</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>Your design's convolutions: </source>
+        <translation>あなたのネットワークの畳み込み層：</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>Your runs</source>
         <translation>学習結果の保存先</translation>
@@ -1692,6 +1858,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>a {p}x{p} window does not fit a {h}x{w} input</source>
         <translation>{p}×{p} の窓は {h}×{w} の入力に収まりません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>accuracy</source>
+        <translation>認識精度</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/plots.py"/>
@@ -1884,6 +2055,7 @@ Resume that run now?
         <translation>早期終了</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>epoch</source>
@@ -1900,6 +2072,7 @@ Resume that run now?
         <translation>エポック {epoch}/{epochs} · バッチ {batch}/{batches}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>epochs</source>
@@ -2006,6 +2179,11 @@ Resume that run now?
         <translation>ラベルは 0〜{high} でなければなりませんが、{low}〜{top} でした</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>layer {i}: ({n} + 2·{p} − {f}) / {s} + 1 = {size}; the designer infers {shape}</source>
+        <translation>{i} 層目：({n} + 2·{p} − {f}) / {s} + 1 = {size}。デザイナーの推定は {shape}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>layer {n}</source>
         <translation>{n} 層目</translation>
@@ -2046,6 +2224,7 @@ Resume that run now?
         <translation>対数目盛</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>loss</source>
         <translation>損失</translation>
@@ -2120,6 +2299,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/help.py"/>
         <source>none yet</source>
         <translation>まだありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>not a digit</source>
+        <translation>数字ではありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>not sure: {first} {p1}%, {second} {p2}%</source>
+        <translation>自信なし：{first} {p1}%、{second} {p2}%</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
@@ -2243,6 +2432,11 @@ Resume that run now?
         <translation>急峻さ w</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>step decay</source>
         <translation>段階的に減衰</translation>
@@ -2313,6 +2507,11 @@ Resume that run now?
         <translation>ネットワークの出力は {n} 個ですが、データのクラスは {classes} 個（数字 0-9）です：最後の全結合層は {classes} ユニットにしてください</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>this does not look like a digit</source>
+        <translation>数字には見えません</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>train</source>
         <translation>訓練データ</translation>
@@ -2320,6 +2519,11 @@ Resume that run now?
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>train images</source>
+        <translation>訓練画像の数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>training images</source>
         <translation>訓練画像の数</translation>
     </message>
     <message>
@@ -2367,6 +2571,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>your digit</source>
         <translation>あなたが書いた数字</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>your handwriting: no digits saved yet</source>
+        <translation>あなたの筆跡：まだ保存された数字はありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>your handwriting: {n} digits, accuracy {acc}%</source>
+        <translation>あなたの筆跡：{n} 個の数字、認識精度 {acc}%</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/download.py"/>
@@ -2422,6 +2636,11 @@ Use Train again to download MNIST, or put the files there.</source>
         <translation>{err}
 
 もう一度「学習」を押して MNIST をダウンロードするか、ファイルをそこに置いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>{first} or {second}?</source>
+        <translation>{first} か {second}？</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>

@@ -265,6 +265,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>误差反向传播法</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Batch Normalization (figs. 6-18, 6-19)</source>
+        <translation>Batch Normalization（图6-18、6-19）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Batch Normalization: each feature gets zero mean and unit variance over the mini-batch. Book ch. 6.3.</source>
         <translation>Batch Normalization：以 mini-batch 为单位把每个特征正规化为均值 0、方差 1。见书 6.3 节。</translation>
@@ -278,6 +283,26 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/help.py"/>
         <source>BatchNorm layer</source>
         <translation>BatchNorm 层</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Book (fig. 6-15): with std 0.01 the loss hardly moves; Xavier and He learn, He the fastest.</source>
+        <translation>书中（图6-15）：标准差 0.01 时损失几乎不变；Xavier 和 He 都能学习，He 最快。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Book (fig. 6-9): SGD learns the slowest; Momentum, AdaGrad and Adam all beat it, AdaGrad a little the fastest.</source>
+        <translation>书中（图6-9）：SGD 学习最慢；Momentum、AdaGrad、Adam 都比它快，AdaGrad 稍快一些。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Book (figs. 6-18, 6-19): with Batch Normalization the training accuracy rises faster at almost every init scale; without it a bad scale does not learn at all.</source>
+        <translation>书中（图6-18、6-19）：使用 Batch Normalization 时，几乎在所有初始值尺度下识别精度都上升得更快；不使用时，尺度不好就完全无法学习。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Book (figs. 6-24, 6-25): the best runs have a learning rate near 0.001-0.01 and weight decay near 1e-8-1e-6; narrow the ranges and search again.</source>
+        <translation>书中（图6-24、6-25）：最好的结果出现在学习率约 0.001～0.01、权值衰减系数约 1e-8～1e-6 附近；缩小范围后再搜索。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -298,6 +323,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Book's weights</source>
         <translation>书中的权重</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Book: plain training reaches 100% on the 300 images but far less on test data (fig. 6-20); weight decay 0.1 narrows the gap (fig. 6-21), so does Dropout (fig. 6-23). L1 does the same by pushing weights to 0.</source>
+        <translation>书中：普通训练在 300 张训练图像上达到 100%，测试数据上却低得多（图6-20）；权值衰减 0.1 缩小了差距（图6-21），Dropout 也一样（图6-23）。L1 通过把权重推向 0 达到同样效果。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
@@ -355,6 +385,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>无法保存网络设计</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Cannot save the digit</source>
+        <translation>无法保存数字</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
@@ -406,6 +441,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/panel.py"/>
+        <source>Ch. 6 Experiments on MNIST</source>
+        <translation>第6章 MNIST 上的实验</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/panel.py"/>
         <source>Ch. 6 Initial weights</source>
         <translation>第6章 权重的初始值</translation>
     </message>
@@ -423,6 +463,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>Ch. 6 · figs. 6-10, 6-11, 6-13, 6-14</source>
         <translation>第6章 · 图6-10、6-11、6-13、6-14</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Ch. 6 · figs. 6-9, 6-15, 6-18, 6-19, 6-20, 6-21, 6-23, 6-24, 6-25</source>
+        <translation>第6章 · 图6-9、6-15、6-18、6-19、6-20、6-21、6-23、6-24、6-25</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/panel.py"/>
@@ -575,6 +620,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>画一个数字</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Draw a digit on the canvas first.</source>
+        <translation>请先在画布上画一个数字。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/canvas.py"/>
         <source>Draw a digit with the mouse or a pen. Esc clears, Ctrl+Z undoes a stroke. Drop an image file here to recognize it.</source>
         <translation>用鼠标或手写笔画一个数字。Esc 清空，Ctrl+Z 撤销一笔。把图像文件拖到这里即可识别。</translation>
@@ -588,6 +638,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>Each computation uses nndesk's sigmoid and Network.</source>
         <translation>所有计算都使用 nndesk 的 sigmoid 函数和 Network。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Each experiment trains the book's small networks from the same seed, changing one thing. It runs in the background; stop it at any time.</source>
+        <translation>每个实验都从相同的随机种子训练书中的小型网络，只改变一处。实验在后台运行，可随时停止。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
@@ -681,6 +736,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>
             <numerusform>已完成 %n 轮训练</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Finished.</source>
+        <translation>已完成。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inside_panel.py"/>
@@ -793,6 +853,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>权重的初始值：“自动”在 ReLU 前选 He 初始值，在 sigmoid 或 tanh 前选 Xavier 初始值；数值表示正态分布的标准差（书中最初用 0.01）。见书 6.2 节。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Hyperparameter search (figs. 6-24, 6-25)</source>
+        <translation>超参数的搜索（图6-24、6-25）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Images ({patterns});;All files (*)</source>
         <translation>图像 ({patterns});;所有文件 (*)</translation>
@@ -813,6 +878,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>权重的初始值</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Initial weights (fig. 6-15)</source>
+        <translation>权重的初始值（图6-15）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>Initial weights and the distribution of activations</source>
         <translation>权重的初始值与隐藏层的激活值分布</translation>
@@ -826,6 +896,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Inputs (x1, x2) and the decision line</source>
         <translation>输入 (x1, x2) 与分界直线</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>Keep this drawing in your digit folder (the folder 'nndesk eval --folder' reads)</source>
+        <translation>把这幅图保存到你的数字文件夹（'nndesk eval --folder' 读取的文件夹）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -921,6 +996,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Loading MNIST and building the network…</source>
         <translation>正在加载 MNIST 并构建网络…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Loading MNIST…</source>
+        <translation>正在加载 MNIST…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
@@ -1070,6 +1150,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>尚未保存（训练中的网络）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Nothing to save</source>
+        <translation>没有可保存的内容</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Number type</source>
         <translation>数值类型</translation>
@@ -1115,9 +1200,19 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>优化器：SGD、Momentum、AdaGrad、Adam</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Optimizers (fig. 6-9)</source>
+        <translation>最优化方法（图6-9）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
         <source>Optimizers on f(x, y) = x²/20 + y²</source>
         <translation>f(x, y) = x²/20 + y² 上的最优化方法</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Ours: </source>
+        <translation>我们的结果：</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/worker.py"/>
@@ -1138,6 +1233,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Output y (10 values, e.g. softmax):</source>
         <translation>输出 y（10 个值，例如 softmax 的输出）：</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Overfitting: weight decay, L1, Dropout (figs. 6-20, 6-21, 6-23)</source>
+        <translation>过拟合：权值衰减、L1、Dropout（图6-20、6-21、6-23）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/plots.py"/>
@@ -1178,6 +1278,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/designer.py"/>
         <source>Preset</source>
         <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Put the best run's learning rate and weight decay into the training settings (SGD)</source>
+        <translation>把最佳结果的学习率和权值衰减填入训练设置（SGD）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -1233,6 +1338,21 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>Resume training?</source>
         <translation>继续训练吗？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>Save as my digit</source>
+        <translation>存为我的数字</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
@@ -1325,6 +1445,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>从 ({x}, {y}) 出发的步数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Stop</source>
         <translation>停止</translation>
@@ -1345,9 +1466,19 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>停止训练并退出？</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/training.py"/>
         <source>Stopping after this batch…</source>
         <translation>本批次结束后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -1383,6 +1514,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/training.py"/>
         <source>The design has a problem</source>
         <translation>网络设计有问题</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>The digit you drew: it is saved under this label</source>
+        <translation>你画的数字：按这个标签保存</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>The experiment failed: {error}</source>
+        <translation>实验失败：{error}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
@@ -1534,9 +1675,19 @@ Download them now (about 11 MB)? Drawing digits works without them.</source>
         <translation>训练已继续。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Training settings now: SGD, learning rate {lr}, weight decay {wd}.</source>
+        <translation>训练设置已改为：SGD，学习率 {lr}，权值衰减 {wd}。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/training.py"/>
         <source>Training stopped</source>
         <translation>训练已停止</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Training techniques on MNIST</source>
+        <translation>在 MNIST 上验证与学习相关的技巧</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
@@ -1604,9 +1755,19 @@ Resume that run now?
         <translation>上移</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Use the best</source>
+        <translation>采用最佳设置</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/training.py"/>
         <source>Validation accuracy after epoch {epoch} is {acc}%, no better than guessing: the network is not learning. Lower the learning rate or change the design.</source>
         <translation>第 {epoch} 轮后的验证准确率是 {acc}%，和瞎猜差不多：网络没有在学习。请降低学习率或修改网络设计。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Validation accuracy by setting</source>
+        <translation>各设置的验证数据识别精度</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
@@ -1659,6 +1820,11 @@ Resume that run now?
         <translation>Xavier 初始值</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>Your design's convolutions: </source>
+        <translation>你的网络中的卷积层：</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>Your runs</source>
         <translation>训练结果保存位置</translation>
@@ -1692,6 +1858,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>a {p}x{p} window does not fit a {h}x{w} input</source>
         <translation>{p}×{p} 的窗口放不进 {h}×{w} 的输入</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>accuracy</source>
+        <translation>识别精度</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/plots.py"/>
@@ -1884,6 +2055,7 @@ Resume that run now?
         <translation>早停</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>epoch</source>
@@ -1900,6 +2072,7 @@ Resume that run now?
         <translation>第 {epoch}/{epochs} 轮 · 批次 {batch}/{batches}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>epochs</source>
@@ -2006,6 +2179,11 @@ Resume that run now?
         <translation>标签必须在 0..{high} 之间，实际为 {low}..{top}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/conv_page.py"/>
+        <source>layer {i}: ({n} + 2·{p} − {f}) / {s} + 1 = {size}; the designer infers {shape}</source>
+        <translation>第 {i} 层：({n} + 2·{p} − {f}) / {s} + 1 = {size}；设计器推断为 {shape}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>layer {n}</source>
         <translation>第 {n} 层</translation>
@@ -2046,6 +2224,7 @@ Resume that run now?
         <translation>对数坐标</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>loss</source>
         <translation>损失</translation>
@@ -2120,6 +2299,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/help.py"/>
         <source>none yet</source>
         <translation>还没有</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>not a digit</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>not sure: {first} {p1}%, {second} {p2}%</source>
+        <translation>不确定：{first} {p1}%，{second} {p2}%</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
@@ -2243,6 +2432,11 @@ Resume that run now?
         <translation>陡峭度 w</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>step decay</source>
         <translation>阶梯衰减</translation>
@@ -2313,6 +2507,11 @@ Resume that run now?
         <translation>网络输出 {n} 个分数，但数据有 {classes} 个类别（数字 0-9）：最后的全连接层需要 {classes} 个单元</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>this does not look like a digit</source>
+        <translation>这看起来不像数字</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>train</source>
         <translation>训练集</translation>
@@ -2320,6 +2519,11 @@ Resume that run now?
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>train images</source>
+        <translation>训练图像数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>training images</source>
         <translation>训练图像数</translation>
     </message>
     <message>
@@ -2367,6 +2571,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>your digit</source>
         <translation>你写的数字</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>your handwriting: no digits saved yet</source>
+        <translation>你的笔迹：还没有保存数字</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>your handwriting: {n} digits, accuracy {acc}%</source>
+        <translation>你的笔迹：{n} 个数字，识别精度 {acc}%</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/download.py"/>
@@ -2422,6 +2636,11 @@ Use Train again to download MNIST, or put the files there.</source>
         <translation>{err}
 
 请再次点击“训练”下载 MNIST，或者把文件放到那里。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>{first} or {second}?</source>
+        <translation>{first} 还是 {second}？</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
