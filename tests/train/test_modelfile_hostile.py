@@ -340,3 +340,17 @@ def test_predict_json_never_prints_nan(tmp_path, net, capsys):
 
 
 assert mf.MAX_INFLATION < 32 << 20  # the bomb test above relies on 32 MB exceeding it
+
+
+def test_info_json_is_strict_json_even_when_the_metadata_holds_nan(tmp_path, net, capsys):
+    from nndesk.cli import main
+
+    path = save_model(tmp_path / "m.npz", net, {"history": [{"val_loss": float("nan")}],
+                                                "best": float("inf")})
+    assert main(["info", "--json", str(path)]) == 0
+
+    def no_constants(name):
+        raise AssertionError(f"{name} in JSON output")
+
+    info = json.loads(capsys.readouterr().out, parse_constant=no_constants)
+    assert info["metadata"]["history"] == [{"val_loss": None}] and info["metadata"]["best"] is None
