@@ -35,10 +35,10 @@ class TrainWorker(QObject):
         self.spec, self.config = spec, dict(config)
         self.out, self.checkpoint, self.resume_from = out, checkpoint, resume
         self.data, self.data_dir = data, data_dir
+        from nndesk.train.trainer import TrainControl
+
         self.session = None
-        self._lock = threading.Lock()
-        self._stop = threading.Event()
-        self._paused = threading.Event()
+        self.control = TrainControl()  # THE pause/stop flags: the trainer reads these
         self._pending_steps: list[int] = []
         self._pending_losses: list[float] = []
         self._last_emit = 0.0
@@ -47,33 +47,24 @@ class TrainWorker(QObject):
         self._batch_size = int(config.get("batch_size", 100))
         self._last_batch: dict = {}
 
-    # -- control, from the GUI thread (the trainer's flags are thread-safe) ----------------
+    # -- control, from the GUI thread (TrainControl is thread-safe) --------------------------
     def pause(self) -> None:
-        """Hold training before the next batch."""
-        self._paused.set()
-        with self._lock:
-            if self.session is not None:
-                self.session.trainer.pause()
+        """Hold training before the next batch (also asked before the trainer exists)."""
+        self.control.pause()
 
     @property
     def pause_requested(self) -> bool:
-        """True between pause() and resume() (also before the trainer exists)."""
-        return self._paused.is_set()
+        """True between pause() and resume()."""
+        return self.control.paused
 
     def resume(self) -> None:
         """Continue a paused run."""
-        self._paused.clear()
-        with self._lock:
-            if self.session is not None:
-                self.session.trainer.resume()
+        self.control.resume()
 
     def stop(self) -> None:
         """End the run before the next batch; the trainer writes a checkpoint (a stopped run
         skips the test-set evaluation, so closing the window never waits for it)."""
-        self._stop.set()
-        with self._lock:
-            if self.session is not None:
-                self.session.trainer.stop()
+        self.control.stop()
 
     # -- the thread's work ------------------------------------------------------------------
     @Slot()
@@ -101,16 +92,11 @@ class TrainWorker(QObject):
                                data=self.data, data_dir=self.data_dir,
                                checkpoint_path=self.checkpoint,
                                on_batch=self._on_batch, on_epoch=self._on_epoch,
-                               on_snapshot=self._on_snapshot)
+                               on_snapshot=self._on_snapshot, control=self.control)
         trainer = session.trainer
         self._epochs, self._batches = trainer.config.epochs, trainer.batches
         self._batch_size = trainer.config.batch_size  # a resumed run's, not the window's
-        with self._lock:
-            self.session = session
-            if self._paused.is_set():
-                trainer.pause()
-            if self._stop.is_set():
-                self.session.trainer.stop()
+        self.session = session
         self.started.emit({"epochs": self._epochs, "batches": self._batches,
                            "spec": session.spec, "config": trainer.config.to_dict(),
                            "history": [dict(h) for h in trainer.history],
@@ -155,7 +141,7 @@ class TrainWorker(QObject):
     def _on_epoch(self, record: dict) -> None:
         self._flush()
         self.epoch_done.emit(dict(record))
-        if record.get("epoch", 0) >= self._epochs and not self._stop.is_set():
+        if record.get("epoch", 0) >= self._epochs and not self.control.stopped:
             self.evaluating.emit()
 
     def _on_snapshot(self, weights: dict) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nndesk.nn.im2col import im2col, out_size, pad
+from nndesk.nn.im2col import im2col, out_size, zero_pad
 from nndesk.nn.layers import LAYERS
 
 __all__ = ["BOOK_INPUT", "BOOK_FILTER", "output_size", "Im2colDemo", "im2col_demo",
@@ -50,7 +50,7 @@ def im2col_demo(x: np.ndarray = BOOK_INPUT, w: np.ndarray = BOOK_FILTER, stride:
     col = im2col(x[None, None], fh, fw, stride, padding)[0]       # (FH*FW, OH*OW)
     product = w.reshape(1, -1) @ col
     windows = [(i * stride, j * stride) for i in range(oh) for j in range(ow)]
-    return Im2colDemo(pad(x[None, None], padding)[0, 0], col, product[0],
+    return Im2colDemo(zero_pad(x[None, None], padding)[0, 0], col, product[0],
                       product[0].reshape(oh, ow) + bias, windows)
 
 
