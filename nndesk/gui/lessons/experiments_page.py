@@ -265,9 +265,10 @@ class ExperimentsPage(QWidget):
             if not stopped:
                 self.progress.setValue(100)
             self.summaries = payload
-            keys = (("final_loss",) if self._unit == "train_loss" else ("train_acc", "test_acc"))
-            if len(payload) > 6:   # the search: its five best runs
-                payload = sorted(payload, key=lambda s: -s.get("test_acc", 0.0))[:5]
+            metrics = EXPERIMENTS[self.choice.currentData()].metrics
+            keys = ("final_loss",) if self._unit == "train_loss" else metrics
+            if len(payload) > 6:   # the search: its five best runs, judged on validation
+                payload = sorted(payload, key=lambda s: -s.get("val_acc", 0.0))[:5]
             self.ours.setText(tr("Ours: ") + "; ".join(
                 f"{s['run']}: " + ", ".join(f"{k} {s[k]:.3f}" for k in keys
                                             if isinstance(s.get(k), float)
