@@ -225,7 +225,8 @@ def train_source(spec: dict, config: dict) -> str:
     keep = ("epochs", "batch_size", "optimizer", "lr", "weight_decay", "momentum", "schedule",
             "step_size", "gamma", "warmup_epochs", "augment", "seed", "val_split")
     settings = {k: config[k] for k in keep}
-    body = "\n".join(f"    {json.dumps(k)}: {v!r}," for k, v in settings.items())
+    body = "\n".join(f"    {json.dumps(k)}: {json.dumps(v) if isinstance(v, str) else repr(v)},"
+                     for k, v in settings.items())
     text = text.replace("    # @SETTINGS@", body)
     return text.replace("  # noqa: I001 (the template: model.py is local, not third-party)", "")
 

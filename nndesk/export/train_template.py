@@ -3,6 +3,7 @@
     python train.py                              # CPU or the GPU, from weights.pt
     python train.py --from-scratch --epochs 20   # new random weights
     torchrun --nproc_per_node 4 train.py         # DistributedDataParallel, one process per GPU
+    torchrun --nnodes 2 --node_rank R --master_addr HOST --nproc_per_node 4 train.py  # 2 machines
     tensorboard --logdir runs                    # the curves (the same tags as nndesk's)
 
 Written by `nndesk export --to pytorch`. Differences from nndesk: the optimizers are torch's
@@ -54,10 +55,11 @@ def parse_args():
                    help="measure on the first N validation/test images only (0: all)")
     p.add_argument("--weights", default=str(HERE / "weights.pt"), help="weights to start from")
     p.add_argument("--from-scratch", action="store_true", help="random weights instead")
-    p.add_argument("--out", default="trained.pt", help="where to save the state_dict")
+    p.add_argument("--out", default=str(HERE / "trained.pt"),
+                   help="where to save the state_dict (`nndesk import` reads it)")
     p.add_argument("--save-every-rank", action="store_true",
                    help="each process saves OUT.rankR.pt too (to check they agree)")
-    p.add_argument("--logdir", default="runs", help="TensorBoard folder ('' for none)")
+    p.add_argument("--logdir", default=str(HERE / "runs"), help="TensorBoard folder ('' for none)")
     p.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     return p.parse_args()
 

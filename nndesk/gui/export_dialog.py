@@ -72,7 +72,8 @@ class ExportDialog(QDialog):
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)     # file names are not markup
         self.status.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons = QDialogButtonBox()
+        self.buttons.addButton(tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         self.export_button = self.buttons.addButton(tr("Export"),
                                                     QDialogButtonBox.ButtonRole.ApplyRole)
         self.export_button.clicked.connect(self.start)

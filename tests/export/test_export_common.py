@@ -100,3 +100,19 @@ def test_import_needs_a_spec_for_a_bare_state_dict(tmp_path, capsys):
     torch.save({"fc1.weight": torch.zeros(10, 784)}, tmp_path / "bare.pt")
     assert main(["import", str(tmp_path / "bare.pt"), "--out", str(tmp_path / "b.npz")]) == 2
     assert "no network spec" in capsys.readouterr().err
+
+
+def test_nndesk_never_imports_the_extras_until_an_export_runs():
+    import subprocess
+    import sys
+
+    code = ("import sys; from nndesk.cli import main; "
+            "import nndesk.export.pytorch, nndesk.export.onnx_export, nndesk.export.importers, "
+            "nndesk.export.numpy_book, nndesk.export.tensorboard, nndesk.cli.export_cmd; "
+            "main(['info', '--preset', 'TwoLayerNet']); "
+            "print(sorted(m for m in ('torch', 'onnx', 'onnxruntime', 'tensorboardX') "
+            "if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -187,3 +187,30 @@ def test_every_layer_network_is_deterministic():
     a, b = every_layer_network(), every_layer_network()
     for key, value in a.state_dict().items():
         np.testing.assert_array_equal(value, b.state_dict()[key])
+
+
+def test_train_py_keeps_the_models_optimizer_and_schedule(every_layer_path, tmp_path,
+                                                          monkeypatch):
+    """The every-layer model was made with momentum SGD, lr 0.05, a step schedule halving
+    every epoch, batch 50: train.py's optimizer and learning rates are those."""
+    from nndesk.train.schedules import lr_at
+
+    folder = export(every_layer_path, tmp_path / "torch")
+    monkeypatch.syspath_prepend(str(folder))
+    monkeypatch.delitem(sys.modules, "model", raising=False)
+    spec = importlib.util.spec_from_file_location("exported_train", folder / "train.py")
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    assert (train.SETTINGS["optimizer"], train.SETTINGS["lr"], train.SETTINGS["batch_size"],
+            train.SETTINGS["schedule"]) == ("momentum", 0.05, 50, "step")
+    model = train.Net()
+    opt = train.make_optimizer(model, 0.05)
+    assert type(opt) is torch.optim.SGD and opt.defaults["momentum"] == 0.9
+    assert not opt.defaults["nesterov"]
+    decayed = {id(p) for p in opt.param_groups[0]["params"]}
+    assert decayed == {id(p) for name, p in model.named_parameters()
+                       if name.startswith(("conv", "fc")) and name.endswith("weight")}
+    for step in (0, 99, 100, 250, 399):
+        expected = lr_at("step", 0.05, step, 100, 2, step_size=1, gamma=0.5)
+        assert 0.05 * train.lr_at(step, 100, 2) == pytest.approx(expected)
+    monkeypatch.delitem(sys.modules, "model", raising=False)
