@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ExportError", "Step", "plan", "SUPPORTED", "atomic_dir", "config_of"]
+__all__ = ["ExportError", "Step", "plan", "SUPPORTED", "atomic_dir", "config_of", "class_name"]
 
 # Layer types every target knows. A new engine layer fails with ExportError naming it.
 SUPPORTED = ("Dense", "Conv2D", "MaxPool2D", "AvgPool2D", "Flatten", "ReLU", "LeakyReLU",
@@ -93,6 +93,13 @@ def plan(spec: dict) -> list[Step]:
             torch_name=f"{prefix}{counts[prefix]}" if prefix else None,
             book_name=f"{book_key}{counts['book.' + book_key]}", book_number=number))
     return steps
+
+
+def class_name(spec: dict) -> str:
+    """The spec's name as a Python class name: ASCII letters and digits ("Digit Net" ->
+    "DigitNet"), "Net" when nothing is left; the name is never copied into code otherwise."""
+    name = "".join(ch for ch in str(spec.get("name") or "") if ch.isascii() and ch.isalnum())
+    return name if name[:1].isalpha() else "Net" + name
 
 
 def _filled(layer: dict, kind: str) -> dict:

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from nndesk.export import book
-from nndesk.export.common import Step, atomic_dir, plan
+from nndesk.export.common import Step, atomic_dir, class_name, plan
 
 __all__ = ["book_params", "numpy_source", "write_numpy"]
 
@@ -86,8 +86,7 @@ def numpy_source(spec: dict) -> str:
     """The text of network.py for a spec (ExportError names an unsupported layer)."""
     steps = plan(spec)
     numbers = _numbers(steps)
-    cls = "".join(ch for ch in str(spec.get("name") or "Net") if ch.isalnum()) or "Net"
-    cls = cls if cls[0].isalpha() else "Net" + cls
+    cls = class_name(spec)
     loss_cls = ("SoftmaxWithLoss" if spec.get("loss", "softmax_cross_entropy")
                 == "softmax_cross_entropy" else "MeanSquaredLoss")
     used = {_CLASS[s.type] for s in steps} | {loss_cls}

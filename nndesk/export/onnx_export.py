@@ -36,8 +36,8 @@ def to_onnx(spec: dict, state: dict[str, np.ndarray], *, doc: str = ""):
     steps = plan(spec)
     nodes, inits = [], []
 
-    def init(name: str, array: np.ndarray) -> str:
-        inits.append(numpy_helper.from_array(np.asarray(array), name))
+    def init(name: str, array: np.ndarray) -> str:        # float32 whatever the net's dtype
+        inits.append(numpy_helper.from_array(np.asarray(array, dtype=np.float32), name))
         return name
 
     x = INPUT_NAME

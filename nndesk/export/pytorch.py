@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nndesk.export.common import ExportError, Step, atomic_dir, config_of, plan
+from nndesk.export.common import ExportError, Step, atomic_dir, class_name, config_of, plan
 
 __all__ = ["torch_arrays", "model_source", "write_pytorch", "README_LINES"]
 
@@ -133,7 +133,7 @@ def model_source(spec: dict) -> str:
     from nndesk.nn import infer
 
     steps = plan(spec)
-    cls = _class_name(spec)
+    cls = class_name(spec)
     loss = spec.get("loss", "softmax_cross_entropy")
     n_params = sum(row.params for row in infer(spec))
     shape_in = ", ".join(map(str, steps[0].input_shape))
@@ -202,13 +202,6 @@ def model_source(spec: dict) -> str:
     return "\n".join(lines)
 
 
-def _class_name(spec: dict) -> str:
-    name = "".join(ch for ch in str(spec.get("name") or "Net") if ch.isalnum())
-    if not name or not name[0].isalpha():
-        name = "Net" + name
-    return name
-
-
 README_LINES = (
     "Run `python train.py` to train this network on MNIST with PyTorch (CPU or GPU), starting "
     "from the exported weights.pt (`--from-scratch` for new ones; `--help` lists the settings).",
@@ -244,7 +237,8 @@ def write_pytorch(model, out: str | os.PathLike, *, replace: bool = False) -> Pa
     config = config_of(model.metadata)
     with atomic_dir(out, replace=replace) as tmp:
         (tmp / "model.py").write_text(model_source(spec), encoding="utf-8")
-        tensors = {k: torch.from_numpy(np.array(v)) for k, v in arrays.items()}
+        tensors = {k: torch.from_numpy(np.array(v, dtype=np.float32 if v.dtype.kind == "f"
+                                                else v.dtype)) for k, v in arrays.items()}
         torch.save(tensors, tmp / "weights.pt")
         (tmp / "train.py").write_text(train_source(spec, config), encoding="utf-8")
         (tmp / "spec.json").write_text(json.dumps(spec, indent=1) + "\n", encoding="utf-8")

@@ -116,3 +116,14 @@ def test_nndesk_never_imports_the_extras_until_an_export_runs():
                           timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_strange_name_never_becomes_code():
+    from nndesk.export.numpy_book import numpy_source
+    from nndesk.export.pytorch import model_source
+
+    spec = {"name": '我的网络 """; import os #', "input_shape": [784],
+            "layers": [{"type": "Dense", "units": 10}]}
+    for source in (model_source(spec), numpy_source(spec)):
+        compile(source, "exported.py", "exec")          # valid Python
+        assert "import os" not in source and "class importos" in source
