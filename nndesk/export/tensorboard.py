@@ -12,12 +12,32 @@ from __future__ import annotations
 
 import atexit
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 __all__ = ["TensorBoardLogger", "attach", "EPOCH_KEYS"]
 
 EPOCH_KEYS = ("train_loss", "train_acc", "val_loss", "val_acc", "test_acc", "lr")
+
+
+def _summary_writer() -> type:
+    """tensorboardX's SummaryWriter, imported without torch.
+
+    tensorboardX imports torch whenever it is installed (`try: import torch`), only to accept
+    torch tensors; nndesk logs floats and NumPy arrays, and torch costs 2-14 s of start-up
+    measured here. A `None` in sys.modules makes that import fail as if torch were absent,
+    for the moment of the import only (nndesk's CLI imports nothing else meanwhile).
+    """
+    if "tensorboardX" not in sys.modules and "torch" not in sys.modules:
+        sys.modules["torch"] = None  # type: ignore[assignment]
+        try:
+            import tensorboardX  # noqa: F401 (imported for its side effect: no torch)
+        finally:
+            del sys.modules["torch"]
+    from tensorboardX import SummaryWriter
+
+    return SummaryWriter
 
 
 class TensorBoardLogger:
@@ -28,10 +48,9 @@ class TensorBoardLogger:
     """
 
     def __init__(self, logdir: str | os.PathLike, net=None, *, flush_secs: int = 10) -> None:
-        from tensorboardX import SummaryWriter
-
+        writer = _summary_writer()
         Path(logdir).mkdir(parents=True, exist_ok=True)
-        self.writer = SummaryWriter(str(logdir), flush_secs=flush_secs)
+        self.writer = writer(str(logdir), flush_secs=flush_secs)
         self.net = net
 
     def on_batch(self, record: dict) -> None:

@@ -37,3 +37,16 @@ def every_layer_path(tmp_path_factory):
 @pytest.fixture(scope="session")
 def shipped(shipped_path):
     return load_model(shipped_path)
+
+
+@pytest.fixture(scope="session")
+def nndesk_probabilities(test_images):
+    """nndesk's own probabilities on the 1,000 test images, per model file (computed once:
+    the shipped model's pass takes seconds)."""
+    cache: dict = {}
+
+    def probabilities(path) -> np.ndarray:
+        if str(path) not in cache:
+            cache[str(path)] = load_model(path).network.predict(test_images)
+        return cache[str(path)]
+    return probabilities

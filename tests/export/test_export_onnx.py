@@ -29,7 +29,7 @@ def session(path) -> ort.InferenceSession:
 
 @pytest.mark.parametrize("which", ["shipped", "every_layer"])
 def test_onnxruntime_gives_nndesks_probabilities(which, shipped_path, every_layer_path,
-                                                 test_images, tmp_path):
+                                                 test_images, nndesk_probabilities, tmp_path):
     path = shipped_path if which == "shipped" else every_layer_path
     out = export(path, tmp_path / "net.onnx")
     model = onnx.load(str(out))
@@ -38,7 +38,7 @@ def test_onnxruntime_gives_nndesks_probabilities(which, shipped_path, every_laye
     assert [i.name for i in model.graph.input] == ["image"]
     dims = model.graph.input[0].type.tensor_type.shape.dim
     assert dims[0].dim_param == "N" and [d.dim_value for d in dims[1:]] == [1, 28, 28]
-    expected = load_model(path).network.predict(test_images)
+    expected = nndesk_probabilities(path)
     got = session(out).run(["probabilities"], {"image": test_images})[0]
     assert np.abs(got - expected).max() < 1e-5
 

@@ -62,3 +62,19 @@ def test_missing_folder_rights_are_one_clear_error(mnist_dir, tmp_path, capsys):
                  "--data-dir", str(mnist_dir), "--out", str(tmp_path / "m.npz"),
                  "--tensorboard", str(blocker / "tb")]) == 2
     assert capsys.readouterr().err.startswith("nndesk: error: --tensorboard")
+
+
+def test_logging_does_not_import_torch(tmp_path):
+    """tensorboardX alone would import torch (seconds of start-up) when it is installed."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from nndesk.export.tensorboard import TensorBoardLogger; "
+            f"log = TensorBoardLogger({str(tmp_path)!r}); "
+            "log.on_batch({'step': 1, 'loss': 0.5, 'lr': 0.1}); log.close(); "
+            "print('torch' in sys.modules); import torch; print(torch.__name__)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "torch"]       # and torch still imports after
+    assert len(read_events(tmp_path)) >= 2                  # file version + the loss
