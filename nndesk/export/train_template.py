@@ -74,16 +74,27 @@ def read_idx(path):
     return np.frombuffer(data, np.uint8, offset=4 + 4 * ndim).reshape(shape)
 
 
-def load_mnist(folder, download=False):
+def find(folder, name):
+    return next((p for p in (folder / name, folder / f"{name}.gz") if p.is_file()), None)
+
+
+def download(folder):
+    """Fetch the missing MNIST files (one process does it: see main)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in FILES.values():
+        if find(folder, name) is None:
+            tmp = folder / f"{name}.gz.part"
+            urllib.request.urlretrieve(f"{MIRROR}{name}.gz", tmp)
+            os.replace(tmp, folder / f"{name}.gz")
+
+
+def load_mnist(folder):
     """Images (N, 1, 28, 28) float32 in [0, 1] and int64 labels, as nndesk loads them."""
     folder = Path(folder)
     out = {}
     for key, name in FILES.items():
-        path = next((p for p in (folder / name, folder / f"{name}.gz") if p.is_file()), None)
-        if path is None and download:
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"{name}.gz"
-            urllib.request.urlretrieve(MIRROR + path.name, path)
+        path = find(folder, name)
         if path is None:
             raise SystemExit(f"{name}(.gz) not in {folder}; add --download or --data-dir DIR")
         array = read_idx(path)
@@ -217,7 +228,11 @@ def main():
             torch.cuda.set_device(device)
         dist.init_process_group("nccl" if device.type == "cuda" else "gloo")
     torch.manual_seed(SETTINGS["seed"])          # the same initial weights in every process
-    data = load_mnist(args.data_dir, args.download and rank == 0)
+    if args.download and rank == 0:
+        download(args.data_dir)
+    if distributed:
+        dist.barrier()                           # the others wait for the download
+    data = load_mnist(args.data_dir)
     x, t = data["x_train"], data["t_train"]
     if args.limit:
         x, t = x[:args.limit], t[:args.limit]

@@ -190,18 +190,49 @@ def test_every_layer_network_is_deterministic():
         np.testing.assert_array_equal(value, b.state_dict()[key])
 
 
+def _train_module(folder: Path, monkeypatch):
+    """Import the exported train.py (and its `from model import ...`) in this process."""
+    monkeypatch.syspath_prepend(str(folder))
+    monkeypatch.delitem(sys.modules, "model", raising=False)
+    spec = importlib.util.spec_from_file_location(f"train_{abs(hash(folder))}",
+                                                  folder / "train.py")
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    monkeypatch.delitem(sys.modules, "model", raising=False)
+    return train
+
+
+def test_train_py_downloads_missing_files_then_splits_as_nndesk(every_layer_path, mnist_dir,
+                                                                tmp_path, monkeypatch):
+    import shutil
+
+    from nndesk.data.mnist import load_mnist
+
+    train = _train_module(export(every_layer_path, tmp_path / "torch"), monkeypatch)
+    fetched = []
+
+    def fake_urlretrieve(url, path):   # no network in tests: the "mirror" is the local copy
+        fetched.append(url.rsplit("/", 1)[1])
+        shutil.copyfile(mnist_dir / url.rsplit("/", 1)[1], path)
+
+    monkeypatch.setattr(train.urllib.request, "urlretrieve", fake_urlretrieve)
+    train.download(tmp_path / "data")
+    assert sorted(fetched) == sorted(f"{name}.gz" for name in train.FILES.values())
+    data = train.load_mnist(tmp_path / "data")
+    ours = load_mnist(flatten=False, data_dir=mnist_dir)
+    np.testing.assert_array_equal(data["x_val"][:50].numpy(), ours.x_val[:50])
+    np.testing.assert_array_equal(data["t_train"].numpy(), ours.t_train)
+    train.download(tmp_path / "data")                   # nothing missing: nothing fetched
+    assert len(fetched) == 4
+
+
 def test_train_py_keeps_the_models_optimizer_and_schedule(every_layer_path, tmp_path,
                                                           monkeypatch):
     """The every-layer model was made with momentum SGD, lr 0.05, a step schedule halving
     every epoch, batch 50: train.py's optimizer and learning rates are those."""
     from nndesk.train.schedules import lr_at
 
-    folder = export(every_layer_path, tmp_path / "torch")
-    monkeypatch.syspath_prepend(str(folder))
-    monkeypatch.delitem(sys.modules, "model", raising=False)
-    spec = importlib.util.spec_from_file_location("exported_train", folder / "train.py")
-    train = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(train)
+    train = _train_module(export(every_layer_path, tmp_path / "torch"), monkeypatch)
     assert (train.SETTINGS["optimizer"], train.SETTINGS["lr"], train.SETTINGS["batch_size"],
             train.SETTINGS["schedule"]) == ("momentum", 0.05, 50, "step")
     model = train.Net()
@@ -214,4 +245,3 @@ def test_train_py_keeps_the_models_optimizer_and_schedule(every_layer_path, tmp_
     for step in (0, 99, 100, 250, 399):
         expected = lr_at("step", 0.05, step, 100, 2, step_size=1, gamma=0.5)
         assert 0.05 * train.lr_at(step, 100, 2) == pytest.approx(expected)
-    monkeypatch.delitem(sys.modules, "model", raising=False)
