@@ -44,8 +44,17 @@ def _experiment(args: argparse.Namespace) -> int:
     return experiment(args)
 
 
+def _export_command(name: str) -> Callable[[argparse.Namespace], int]:
+    def handler(args: argparse.Namespace) -> int:
+        from nndesk.cli import export_cmd
+
+        return getattr(export_cmd, f"cmd_{name}")(args)
+    return handler
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "gui": _gui, "train": _train, "experiment": _experiment,
+    "export": _export_command("export"), "import": _export_command("import"),
     **{name: _model_command(name) for name in ("eval", "predict", "info", "gradcheck",
                                                "presets")},
 }

@@ -124,6 +124,8 @@ def _train_parser(sub) -> None:
                    help="also measure test accuracy after every epoch (slower)")
     p.add_argument("--extra-data", metavar="FOLDER",
                    help="your own digits (sub-folders 0/ ... 9/) mixed into the training data")
+    p.add_argument("--tensorboard", metavar="DIR", help="also write TensorBoard event files "
+                   "(loss, accuracies, lr, weight histograms) to DIR; needs nndesk[tensorboard]")
     p.add_argument("--limit", type=positive_int, help=argparse.SUPPRESS)  # tests: N images
     _data_flags(p)
     _threads_flag(p)
@@ -226,6 +228,35 @@ def _other_parsers(sub) -> None:
     _threads_flag(p)
 
 
+def _export_parsers(sub) -> None:
+    p = _command(sub, "export", "write a model as PyTorch, ONNX or book-style NumPy code",
+                 "Hand a trained model to the engines that scale. pytorch: DIR with model.py "
+                 "(a torch.nn.Module), weights.pt, train.py (same settings, GPU, torchrun) and "
+                 "a README; onnx: one FILE.onnx (input 'image', any batch size); numpy: DIR "
+                 "with network.py, the book's layers needing only NumPy, and params.npz. "
+                 "Needs the extra: pip install 'nndesk[pytorch]' or 'nndesk[onnx]'.",
+                 "  nndesk export models/default.npz --to pytorch digitnet_torch/\n"
+                 "  nndesk export my.npz --to onnx my.onnx\n"
+                 "  nndesk export my.npz --to numpy my_numpy/\n")
+    p.add_argument("model", metavar="MODEL", help="a model file (.npz)")
+    p.add_argument("--to", required=True, choices=("pytorch", "onnx", "numpy"),
+                   help="the target")
+    p.add_argument("out", metavar="OUT", help="folder (pytorch, numpy) or .onnx file")
+    p.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+    p = _command(sub, "import", "open a PyTorch or ONNX model in nndesk",
+                 "Turn a PyTorch state_dict saved by an exported train.py (.pt, read with "
+                 "torch's safe weights_only loader) or an ONNX file of nndesk's layer types "
+                 "into an nndesk model file.",
+                 "  nndesk import digitnet_torch/trained.pt --out trained.npz\n"
+                 "  nndesk import other.pt --spec digitnet_torch/spec.json --out other.npz\n"
+                 "  nndesk import my.onnx --out my.npz\n")
+    p.add_argument("file", metavar="FILE", help="a .pt/.pth state_dict or an .onnx file")
+    p.add_argument("--out", required=True, metavar="FILE.npz", help="the nndesk model to write")
+    p.add_argument("--spec", metavar="FILE.json",
+                   help="the network of a .pt file (default: spec.json beside it)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole `nndesk` command line; `command` is None when no sub-command was given."""
     parser = _Parser(prog="nndesk", formatter_class=_Formatter,
@@ -241,4 +272,5 @@ def build_parser() -> argparse.ArgumentParser:
     _train_parser(sub)
     _model_parsers(sub)
     _other_parsers(sub)
+    _export_parsers(sub)
     return parser

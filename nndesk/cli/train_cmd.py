@@ -216,6 +216,9 @@ def train(args: argparse.Namespace) -> int:
     bar = ProgressBar(sys.stderr)
     session = _session(args, bar, ckpt)
     trainer = session.trainer
+    if args.tensorboard:  # nndesk[tensorboard]: the Trainer's callbacks also feed TensorBoard
+        from nndesk.cli.export_cmd import tensorboard_hook
+        tensorboard_hook(trainer, args)
     if trainer.epoch >= trainer.config.epochs:
         raise UserError(f"the checkpoint has done {trainer.epoch} of {trainer.config.epochs} "
                         f"epochs already; give more with --epochs N")

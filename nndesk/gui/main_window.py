@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.designer import DesignerPanel
 from nndesk.gui.digit_panel import DigitPanel
+from nndesk.gui.export_dialog import MENU_TEXT as EXPORT_MENU
+from nndesk.gui.export_dialog import open_export_dialog
 from nndesk.gui.file_actions import NO_MODEL, FileActions
 from nndesk.gui.i18n import (
     LANGUAGE_NAMES,
@@ -118,6 +120,7 @@ class MainWindow(QMainWindow):
         f.addSeparator()
         self._action(f, tr("Export curves as &PNG…"), lambda: self.plots and self.plots.ask_png())
         self._action(f, tr("Export history as &CSV…"), lambda: self.plots and self.plots.ask_csv())
+        self._action(f, tr(EXPORT_MENU), lambda: open_export_dialog(self))
         f.addSeparator()
         self._action(f, tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         t = bar.addMenu(tr("&Training"))
