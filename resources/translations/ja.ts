@@ -62,6 +62,11 @@
         <translation>消去(&amp;C)</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>&amp;Export model…</source>
+        <translation>モデルのエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
@@ -490,6 +495,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>確認中…</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Clear</source>
         <translation>消去</translation>
@@ -498,6 +508,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Clear the canvas (Esc, Delete, Ctrl+L)</source>
         <translation>キャンバスを消去（Esc、Delete、Ctrl+L）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
@@ -660,6 +675,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>0.01x² + 0.1x の x = 5 での微分の誤差</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>Export</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>Export CSV…</source>
         <translation>CSV を書き出す…</translation>
@@ -685,9 +705,24 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>学習の記録の書き出し</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>Export the model</source>
+        <translation>モデルのエクスポート</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>Export the plots</source>
         <translation>グラフの書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>Export to</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>Exporting…</source>
+        <translation>エクスポート中…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inside_panel.py"/>
@@ -1125,6 +1160,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>数字が見つかりません</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>No model to export</source>
+        <translation>エクスポートするモデルがありません</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>No model to save</source>
         <translation>保存するモデルがありません</translation>
@@ -1145,6 +1185,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>この大きさではオーバーフローせず、2つの列は一致します。確率の和は {total} で、大小関係は入力と同じです。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>Not exported: {err}</source>
+        <translation>エクスポートできませんでした：{err}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/files.py"/>
         <source>Not saved yet (the network being trained)</source>
         <translation>まだ保存されていません（学習中のネットワーク）</translation>
@@ -1153,6 +1198,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Nothing to save</source>
         <translation>保存するものがありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>NumPy, as in the book: network.py and params.npz (folder)</source>
+        <translation>NumPy（本の書き方）：network.py と params.npz（フォルダ）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
@@ -1168,6 +1218,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>OH = OW = (n + 2p − f) / s + 1 = ({n} + 2·{p} − {f}) / {s} + 1 = {size}</source>
         <translation>出力サイズ OH = OW = (n + 2p − f) / s + 1 = ({n} + 2·{p} − {f}) / {s} + 1 = {size}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>ONNX: one .onnx file for any runtime</source>
+        <translation>ONNX：どのランタイムでも動く .onnx ファイル 1 つ</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
@@ -1283,6 +1338,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Put the best run's learning rate and weight decay into the training settings (SGD)</source>
         <translation>最良の結果の学習率と Weight decay を学習の設定（SGD）に入れます</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>PyTorch: model.py, weights.pt, train.py (folder)</source>
+        <translation>PyTorch：model.py、weights.pt、train.py（フォルダ）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -1556,6 +1616,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>{f}×{f} のフィルターはパディング後の {m}×{m} の入力に収まりません。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>This export needs an optional library: pip install '{extra}'</source>
+        <translation>このエクスポートには追加のライブラリが必要です：pip install '{extra}'</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>This is fig. 6-10: the values pile up at 0 and 1, where the sigmoid's gradient vanishes.</source>
         <translation>これが図6-10です：データが0と1に偏り、そこではシグモイド関数の勾配が消失します。</translation>
@@ -1606,6 +1671,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>学習</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>Train a network or open a model first.</source>
         <translation>先にネットワークを学習させるか、モデルを開いてください。</translation>
@@ -1795,6 +1861,11 @@ Resume that run now?
         <translation>荷重減衰：重みを 0 に近づけ、過学習を防ぎます。0（なし）〜0.001。まずは 0.0001。本の 6.4 節。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>Where</source>
+        <translation>保存先</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>Where the &amp;books explain it…</source>
         <translation>本のどこで説明しているか(&amp;B)…</translation>
@@ -1808,6 +1879,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>Why cross-entropy, and why one hidden layer can do it all</source>
         <translation>なぜ交差エントロピーか、なぜ隠れ層1つで何でも表せるか</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>Written: {path}</source>
+        <translation>書き出しました：{path}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>

@@ -62,6 +62,11 @@
         <translation>清空(&amp;C)</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>&amp;Export model…</source>
+        <translation>导出模型(&amp;E)…</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -490,6 +495,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>正在确认…</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Clear</source>
         <translation>清空</translation>
@@ -498,6 +508,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Clear the canvas (Esc, Delete, Ctrl+L)</source>
         <translation>清空画布（Esc、Delete、Ctrl+L）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
@@ -660,6 +675,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>0.01x² + 0.1x 在 x = 5 处导数的误差</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
@@ -685,9 +705,24 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>导出训练记录</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>Export the model</source>
+        <translation>导出模型</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>Export the plots</source>
         <translation>导出曲线图</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>Export to</source>
+        <translation>导出为</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inside_panel.py"/>
@@ -1125,6 +1160,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>没有找到数字</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>No model to export</source>
+        <translation>没有可导出的模型</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>No model to save</source>
         <translation>没有可保存的模型</translation>
@@ -1145,6 +1185,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>这个大小不会溢出，两列一致。概率之和为 {total}，大小顺序与输入相同。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>Not exported: {err}</source>
+        <translation>未导出：{err}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/files.py"/>
         <source>Not saved yet (the network being trained)</source>
         <translation>尚未保存（训练中的网络）</translation>
@@ -1153,6 +1198,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Nothing to save</source>
         <translation>没有可保存的内容</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>NumPy, as in the book: network.py and params.npz (folder)</source>
+        <translation>NumPy（书中的写法）：network.py 和 params.npz（文件夹）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
@@ -1168,6 +1218,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>OH = OW = (n + 2p − f) / s + 1 = ({n} + 2·{p} − {f}) / {s} + 1 = {size}</source>
         <translation>输出大小 OH = OW = (n + 2p − f) / s + 1 = ({n} + 2·{p} − {f}) / {s} + 1 = {size}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>ONNX: one .onnx file for any runtime</source>
+        <translation>ONNX：一个 .onnx 文件，可用于任何推理运行时</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
@@ -1283,6 +1338,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Put the best run's learning rate and weight decay into the training settings (SGD)</source>
         <translation>把最佳结果的学习率和权值衰减填入训练设置（SGD）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>PyTorch: model.py, weights.pt, train.py (folder)</source>
+        <translation>PyTorch：model.py、weights.pt、train.py（文件夹）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -1556,6 +1616,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>{f}×{f} 的滤波器放不进填充后的 {m}×{m} 输入。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>This export needs an optional library: pip install '{extra}'</source>
+        <translation>此导出需要一个可选库：pip install '{extra}'</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>This is fig. 6-10: the values pile up at 0 and 1, where the sigmoid's gradient vanishes.</source>
         <translation>这就是图6-10：数据集中在 0 和 1 附近，sigmoid 函数的梯度在那里消失。</translation>
@@ -1606,6 +1671,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>训练</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>Train a network or open a model first.</source>
         <translation>请先训练网络或打开模型。</translation>
@@ -1795,6 +1861,11 @@ Resume that run now?
         <translation>权值衰减：把权重拉向 0，抑制过拟合。0（关闭）～0.001；可以从 0.0001 开始。见书 6.4 节。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>Where the &amp;books explain it…</source>
         <translation>书中哪里讲到(&amp;B)…</translation>
@@ -1808,6 +1879,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>Why cross-entropy, and why one hidden layer can do it all</source>
         <translation>为什么用交叉熵，以及为什么一个隐藏层就能表示任何函数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>Written: {path}</source>
+        <translation>已写入：{path}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
