@@ -254,6 +254,7 @@ def test_the_panel_says_not_a_digit(panel, qtbot, model):
     panel.state.set_model(model[0], path=str(default_model()), metadata=meta)
     draw(qtbot, panel.canvas, digit_strokes("7"))
     assert panel.answer.text() == "not a digit"
+    assert not panel.bars.highlight  # no digit is marked as the answer
     panel.state.set_model(model[0], path=None, metadata=_calibrated(model))  # bias 0: a digit
     assert panel.answer.text() == "7"
     logits = model[0].forward_all(panel.state.digit[None])[-1][0]
