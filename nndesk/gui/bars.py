@@ -23,15 +23,17 @@ class ProbabilityBars(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.probabilities: list[float] | None = None
+        self.highlight = True  # mark the most likely digit (not when the answer is no digit)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(10 * 19)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         return QSize(260, 10 * 19)
 
-    def set_probabilities(self, probabilities: np.ndarray | None) -> None:
-        """Show these ten probabilities (or none)."""
+    def set_probabilities(self, probabilities: np.ndarray | None, highlight: bool = True) -> None:
+        """Show these ten probabilities (or none); `highlight` marks the most likely one."""
         self.probabilities = None if probabilities is None else [float(p) for p in probabilities]
+        self.highlight = highlight
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802
@@ -41,7 +43,8 @@ class ProbabilityBars(QWidget):
         label_w, value_w = 18.0, 48.0
         track_w = max(self.width() - label_w - value_w - 8, 10)
         probs = self.probabilities
-        best = max(range(10), key=probs.__getitem__) if probs is not None else -1
+        best = (max(range(10), key=probs.__getitem__)
+                if probs is not None and self.highlight else -1)
         for digit in range(10):
             y = digit * row
             bar = QRectF(label_w + 4, y + row * 0.2, track_w, row * 0.6)

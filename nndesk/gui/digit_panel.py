@@ -217,7 +217,8 @@ class DigitPanel(QWidget):
                 self.preview.size(), Qt.AspectRatioMode.IgnoreAspectRatio,
                 Qt.TransformationMode.FastTransformation))
         verdict = self.verdict() if probs is not None else None
-        self.bars.set_probabilities(verdict.probabilities if verdict is not None else probs)
+        self.bars.set_probabilities(verdict.probabilities if verdict is not None else probs,
+                                    highlight=verdict is None or verdict.kind == "digit")
         scribble = (digit is None and self.state.network is not None
                     and not self.canvas.is_empty())  # ink, but too small to be a digit
         kind = verdict.kind if verdict is not None else ("not_a_digit" if scribble else "")

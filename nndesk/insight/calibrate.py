@@ -35,8 +35,8 @@ __all__ = ["fit_temperature", "fit_reject_unit", "features", "calibrate", "measu
 # non-digits at 99.6% of digits kept: ReLU output alone 80%, BatchNorm output alone 70%,
 # the three together 91% (a logistic unit cannot take a max itself).
 REJECT_LAYERS = (-4, -2, -1)
-DIGIT_RECALL = 0.998   # of calibration digits kept by the reject unit
-UNSURE_SHARE = 0.002   # of calibration digits answered "a or b?"
+DIGIT_RECALL = 0.9985  # of calibration digits kept by the reject unit
+UNSURE_SHARE = 0.0015  # of calibration digits answered "a or b?"
 
 
 def fit_temperature(logits: np.ndarray, t: np.ndarray) -> float:
@@ -147,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("model")
     p.add_argument("--out", help="write here instead of over MODEL")
-    p.add_argument("--nondigits", type=int, default=200, help="calibration drawings per kind")
+    p.add_argument("--nondigits", type=int, default=400, help="calibration drawings per kind")
     p.add_argument("--held-out-nondigits", type=int, default=150, help="per kind")
     p.add_argument("--pen-every", type=int, default=3,
                    help="use every Nth pen digit of writers 1-20 (rendering is slow)")
