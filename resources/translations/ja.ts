@@ -2600,7 +2600,7 @@ Resume that run now?
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>training images</source>
-        <translation>訓練画像の数</translation>
+        <translation>訓練画像の枚数</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>

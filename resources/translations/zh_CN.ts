@@ -2390,12 +2390,12 @@ Resume that run now?
         <location filename="../../nndesk/gui/files.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>off</source>
-        <translation>关闭</translation>
+        <translation>关</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
         <source>on</source>
-        <translation>开启</translation>
+        <translation>开</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -2600,7 +2600,7 @@ Resume that run now?
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>training images</source>
-        <translation>训练图像数</translation>
+        <translation>训练图像张数</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>

@@ -170,6 +170,8 @@ def _english_left(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:
     left = []
     for where, text in texts:
         rest = re.sub(r"\S*[/\\.]\S*", " ", re.sub(r"<[^>]+>|&\w+;", " ", text))  # paths, tags
+        rest = re.sub(r"'nndesk [^']*'", " ", rest)  # a quoted command: 'nndesk eval --folder'
+        rest = re.sub(r"--[\w-]+", " ", rest)  # command-line flags
         for name in names:
             rest = rest.replace(name, " ")
         rest = re.sub(r"\b(pad|stride|lr)\b", " ", rest)  # the layer list's short notation
