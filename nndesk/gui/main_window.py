@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.designer import DesignerPanel
-from nndesk.gui.digit_panel import DigitPanel
+from nndesk.gui.digit_panel import DigitPanel, gray_qimage
 from nndesk.gui.file_actions import NO_MODEL, FileActions
 from nndesk.gui.i18n import (
     LANGUAGE_NAMES,
@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self._action(c, tr("&Clear"), self.digit.canvas.clear, "Esc", "Delete", "Ctrl+L")
         self._action(c, tr("&Undo stroke"), self.digit.canvas.undo, QKeySequence.StandardKey.Undo)
         self._action(c, tr("&Open image…"), self.digit._ask_image, "Ctrl+Shift+I")
-        v = bar.addMenu(tr("&View"))
+        v = self.view_menu = bar.addMenu(tr("&View"))
         for dock in self.findChildren(QDockWidget):
             v.addAction(dock.toggleViewAction())
         v.addSeparator()
@@ -150,6 +150,8 @@ class MainWindow(QMainWindow):
         tc.batch_done.connect(self._on_batch_done)
         tc.epoch_done.connect(self._on_epoch_done)
         tc.message.connect(self.train_panel.show_message)
+        self.state.image_requested.connect(
+            lambda d: self.digit.canvas.show_image(gray_qimage(d.reshape(28, 28))))
         for source in (tc, self.digit):
             source.error.connect(self.show_error)
         self.state.model_changed.connect(self._on_model_changed)
@@ -171,6 +173,18 @@ class MainWindow(QMainWindow):
         for i, panel in enumerate((self.plots, self.inside)):
             self.center.replaceWidget(i, panel).deleteLater()
         self.center.setSizes(sizes)
+        self._insight_docks()
+
+    def _insight_docks(self) -> None:
+        """Evaluation (and other insight views) as bottom docks, hidden until View shows them."""
+        from nndesk.gui.eval_panel import EvalPanel
+
+        self.eval_panel = EvalPanel(self.state)
+        for title, panel in ((N_("Evaluation"), self.eval_panel),):
+            self._dock(title, panel, Qt.DockWidgetArea.BottomDockWidgetArea, 900)
+            dock = panel.parentWidget()
+            dock.hide()
+            self.view_menu.addAction(dock.toggleViewAction())
 
     # -- training -> plots ------------------------------------------------------------------
     def _on_train_requested(self) -> None:
