@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt, QThread, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -95,6 +95,7 @@ class EvalPanel(QWidget):
             top.addWidget(w, 1 if w is self.title else 0)
 
         self.heat = pg.PlotWidget()
+        self.heat.setMinimumSize(300, 300)  # ten rows of three-digit counts stay readable
         self.heat.setBackground("w")
         self.heat.setMenuEnabled(False)
         self.heat.setMouseEnabled(False, False)
@@ -110,6 +111,8 @@ class EvalPanel(QWidget):
                                        .getLookupTable(nPts=256))
         self.heat.addItem(self.heat_image)
         self._cell_texts: list[pg.TextItem] = []
+        self._cell_font = QFont()
+        self._cell_font.setPointSize(7)
         self.heat.scene().sigMouseClicked.connect(self._on_heat_clicked)
         self.per_digit = QLabel()
         self.per_digit.setWordWrap(True)
@@ -248,6 +251,7 @@ class EvalPanel(QWidget):
                     dark = np.log1p(conf[i, j]) > 0.6 * top
                     text = pg.TextItem(str(int(conf[i, j])), anchor=(0.5, 0.5),
                                        color="w" if dark else "#2a2f3a")
+                    text.setFont(self._cell_font)
                     text.setPos(j + 0.5, i + 0.5)
                     self.heat.addItem(text)
                     self._cell_texts.append(text)

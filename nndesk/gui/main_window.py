@@ -178,9 +178,11 @@ class MainWindow(QMainWindow):
     def _insight_docks(self) -> None:
         """Evaluation (and other insight views) as bottom docks, hidden until View shows them."""
         from nndesk.gui.eval_panel import EvalPanel
+        from nndesk.gui.gradcheck_panel import GradcheckPanel
 
-        self.eval_panel = EvalPanel(self.state)
-        for title, panel in ((N_("Evaluation"), self.eval_panel),):
+        self.eval_panel, self.gradcheck_panel = EvalPanel(self.state), GradcheckPanel(self.state)
+        for title, panel in ((N_("Evaluation"), self.eval_panel),
+                             (N_("Gradient check"), self.gradcheck_panel)):
             self._dock(title, panel, Qt.DockWidgetArea.BottomDockWidgetArea, 900)
             dock = panel.parentWidget()
             dock.hide()
