@@ -109,7 +109,8 @@ def test_window_in_chinese(qtbot, monkeypatch):
     assert w.plots.loss_plot.getPlotItem().titleLabel.text == "每个批次的损失"
     docks = {d.objectName(): d.windowTitle() for d in w.findChildren(QDockWidget)}
     assert docks == {"Network_designer": "网络设计", "Draw_a_digit": "画一个数字",
-                     "Evaluation": "评估", "Gradient_check": "梯度确认"}
+                     "Evaluation": "评估", "Gradient_check": "梯度确认",
+                     "Why_this_answer": "为什么是这个答案"}
 
 
 def test_language_menu_saves_the_choice(window, monkeypatch):
