@@ -43,8 +43,14 @@ def _experiment(args: argparse.Namespace) -> int:
     return experiment(args)
 
 
+def _insight(args: argparse.Namespace) -> int:
+    from nndesk.cli.insight_cmd import insight
+
+    return insight(args)
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "gui": _gui, "train": _train, "experiment": _experiment,
+    "gui": _gui, "train": _train, "experiment": _experiment, "insight": _insight,
     **{name: _model_command(name) for name in ("eval", "predict", "info", "gradcheck",
                                                "presets")},
 }
