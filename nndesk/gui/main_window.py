@@ -179,12 +179,14 @@ class MainWindow(QMainWindow):
         """Evaluation (and other insight views) as bottom docks, hidden until View shows them."""
         from nndesk.gui.eval_panel import EvalPanel
         from nndesk.gui.gradcheck_panel import GradcheckPanel
+        from nndesk.gui.health_panel import HealthPanel
         from nndesk.gui.why_panel import WhyPanel
 
         self.eval_panel, self.gradcheck_panel = EvalPanel(self.state), GradcheckPanel(self.state)
-        self.why_panel = WhyPanel(self.state)
+        self.why_panel, self.health_panel = WhyPanel(self.state), HealthPanel(self.state)
         for title, panel in ((N_("Evaluation"), self.eval_panel),
                              (N_("Why this answer"), self.why_panel),
+                             (N_("Layer health"), self.health_panel),
                              (N_("Gradient check"), self.gradcheck_panel)):
             self._dock(title, panel, Qt.DockWidgetArea.BottomDockWidgetArea, 900)
             dock = panel.parentWidget()

@@ -110,7 +110,7 @@ def test_window_in_chinese(qtbot, monkeypatch):
     docks = {d.objectName(): d.windowTitle() for d in w.findChildren(QDockWidget)}
     assert docks == {"Network_designer": "网络设计", "Draw_a_digit": "画一个数字",
                      "Evaluation": "评估", "Gradient_check": "梯度确认",
-                     "Why_this_answer": "为什么是这个答案"}
+                     "Why_this_answer": "为什么是这个答案", "Layer_health": "各层的健康状况"}
 
 
 def test_language_menu_saves_the_choice(window, monkeypatch):
