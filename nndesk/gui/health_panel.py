@@ -9,11 +9,12 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QElapsedTimer, QThread, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -27,6 +28,8 @@ from nndesk.gui.state import AppState
 __all__ = ["HealthPanel"]
 
 BATCH = 100  # training images the figures are measured on
+MIN_INTERVAL_MS = 2000  # at most one measurement per 2 s (~90 ms each: under 5% of a core)
+ROW_HEIGHT = 110  # pixels per weighted layer's row of histograms (the rows scroll)
 COLORS = ["#2f6fdb", "#b5522b", "#2a9d5c", "#8e44ad", "#c49a00", "#16a0b5", "#6b6b6b"]
 _RUNNING: set = set()
 
@@ -76,7 +79,8 @@ class HealthPanel(QWidget):
         self.norms = pg.PlotWidget(title=tr("Gradient norm per layer (each update)"))
         self.norms.setBackground("w")
         self.norms.setLogMode(False, True)
-        self.norms.addLegend(offset=(5, 5))
+        self.norms.addLegend(offset=(-5, 5))
+        self.norms.setLabel("bottom", tr("update"))
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
             [tr("layer"), "‖W‖", "‖dW‖", tr("lr·‖dW‖/‖W‖")])
@@ -88,11 +92,14 @@ class HealthPanel(QWidget):
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(self.norms, 2)
+        rv.addWidget(self.norms, 3)
         rv.addWidget(self.table, 2)
         rv.addWidget(self.bn)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.hists)
         split = QSplitter()
-        split.addWidget(self.hists)
+        split.addWidget(scroll)
         split.addWidget(right)
         split.setSizes([600, 400])
         top = QHBoxLayout()
@@ -102,6 +109,10 @@ class HealthPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         self._spec_key = None
+        self._since = QElapsedTimer()  # since the last measurement started
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.timeout.connect(self.schedule)
         state.model_changed.connect(self.schedule)
         self.schedule()
 
@@ -125,6 +136,10 @@ class HealthPanel(QWidget):
         if self._job is not None:
             self._pending = True
             return
+        if self._since.isValid() and self._since.elapsed() < MIN_INTERVAL_MS:
+            self._pending = True
+            self._later.start(MIN_INTERVAL_MS - self._since.elapsed())
+            return
         from nndesk.nn import Network
 
         net = Network.from_spec(s.model_spec)  # a copy: the job runs beside the canvas
@@ -139,11 +154,12 @@ class HealthPanel(QWidget):
         job.finished.connect(lambda j=job: (_RUNNING.discard(j), j.deleteLater()))
         job.finished.connect(self._on_finished)
         self._job, self._pending = job, False
+        self._since.start()
         job.start(QThread.Priority.LowPriority)
 
     def _on_finished(self) -> None:
         self._job = None
-        if self._pending:
+        if self._pending and not self._later.isActive():
             self.schedule()
 
     def _on_done(self, result: tuple) -> None:
@@ -173,6 +189,7 @@ class HealthPanel(QWidget):
 
     def _draw_hists(self, report: dict) -> None:
         self.hists.clear()
+        self.hists.setMinimumHeight(ROW_HEIGHT * len(report["weighted"]))
         acts = {a["index"]: a for a in report["activations"]}
         starts = [w["index"] for w in report["weighted"]] + [10 ** 9]
         for row, w in enumerate(report["weighted"]):
