@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -16,6 +16,7 @@ from nndesk.gui.state import AppState
 __all__ = ["WhyPanel", "overlay"]
 
 SCALE = 7  # a 28x28 map shown at 196x196
+QUIET_MS = 150  # the maps wait for a pause in the drawing: the strokes keep both cores
 PATCH, STRIDE = 6, 3  # occlusion: 9x9 = 81 blanked copies per update (4/2 would be 169)
 _RUNNING: set = set()
 
@@ -98,14 +99,24 @@ class WhyPanel(QWidget):
         layout.addLayout(top)
         layout.addLayout(grid)
         layout.addStretch(1)
+        self._quiet = QTimer(self)  # restarted by every new input: runs after a pause
+        self._quiet.setSingleShot(True)
+        self._quiet.setInterval(QUIET_MS)
+        self._quiet.timeout.connect(self.schedule)
         state.model_changed.connect(self._on_model_changed)
-        state.digit_changed.connect(self.schedule)
+        state.digit_changed.connect(self._on_digit_changed)
         self._show()
 
     @property
     def busy(self) -> bool:
         """True while maps are being computed (or wait to be)."""
-        return self._job is not None or self._pending
+        return self._job is not None or self._pending or self._quiet.isActive()
+
+    def _on_digit_changed(self) -> None:
+        if self.state.digit is None:
+            self.schedule()  # a cleared canvas clears the maps at once
+        elif self.isVisible():
+            self._quiet.start()
 
     def _on_model_changed(self) -> None:
         self._net = None  # copied again at the next update
