@@ -25,7 +25,7 @@ from nndesk.gui.state import AppState
 
 __all__ = ["EvalPanel", "EvalThread"]
 
-MAX_GALLERY = 400  # images listed at once (a poor model misclassifies thousands)
+MAX_GALLERY = 200  # images listed at once (a poor model misclassifies thousands)
 ICON = 56  # a 28x28 digit shown at 2x
 _RUNNING: set = set()  # threads dropped by a panel live on until their batch ends
 
@@ -241,20 +241,21 @@ class EvalPanel(QWidget):
         conf = np.array(r["confusion"], dtype=np.float64)
         self.heat_image.setImage(np.log1p(conf), autoLevels=True)
         self.heat_image.setRect(0, 0, 10, 10)
-        for item in self._cell_texts:
-            self.heat.removeItem(item)
-        self._cell_texts = []
-        top = np.log1p(conf).max() or 1.0
-        for i in range(10):
-            for j in range(10):
-                if conf[i, j]:
-                    dark = np.log1p(conf[i, j]) > 0.6 * top
-                    text = pg.TextItem(str(int(conf[i, j])), anchor=(0.5, 0.5),
-                                       color="w" if dark else "#2a2f3a")
+        if not self._cell_texts:  # made once, then only their text changes (100 items)
+            for i in range(10):
+                for j in range(10):
+                    text = pg.TextItem("", anchor=(0.5, 0.5))
                     text.setFont(self._cell_font)
                     text.setPos(j + 0.5, i + 0.5)
                     self.heat.addItem(text)
                     self._cell_texts.append(text)
+        top = np.log1p(conf).max() or 1.0
+        for k, text in enumerate(self._cell_texts):
+            count = conf.flat[k]
+            text.setVisible(bool(count))
+            if count:
+                text.setText(str(int(count)),
+                             color="w" if np.log1p(count) > 0.6 * top else "#2a2f3a")
         self.per_digit.setText(tr("Accuracy per digit: ") + "  ".join(
             f"{d}: {'–' if a is None else f'{100 * a:.1f}%'}"
             for d, a in enumerate(r["per_digit"])))

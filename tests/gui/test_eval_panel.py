@@ -61,7 +61,7 @@ def test_cells_and_gallery(qtbot, trained_sr):
     np.testing.assert_allclose(panel.heat_image.image, np.log1p(expected))
     assert panel.progress.value() == panel.progress.maximum() == len(x)
     wrong = int(expected.sum() - np.trace(expected))
-    assert panel.gallery.count() == min(wrong, 400)
+    assert panel.gallery.count() == min(wrong, 200)
     conf = panel.evaluation.confidence[panel.shown_indices]
     assert (np.diff(conf) <= 0).all()  # most confident first
 
