@@ -146,7 +146,7 @@ class HealthPanel(QWidget):
         net.load_state_dict(s.network.state_dict())
         key = tuple(layer.get("type") for layer in s.model_spec.get("layers", []))
         if key != self._spec_key:
-            self._spec_key, self.norm_history = key, []
+            self._spec_key, self.norm_history, self._curves = key, [], []
         job = _Job(net, float(s.config.get("lr", 0.001)))
         _RUNNING.add(job)
         job.done.connect(self._on_done)
@@ -188,10 +188,11 @@ class HealthPanel(QWidget):
             for b in report["batchnorm"]))
 
     def _draw_hists(self, report: dict) -> None:
-        self.hists.clear()
-        self.hists.setMinimumHeight(ROW_HEIGHT * len(report["weighted"]))
+        """One row per weighted layer; the plots are made once per design, then only their
+        bars and titles change (making 20 plots costs seconds, updating them milliseconds)."""
         acts = {a["index"]: a for a in report["activations"]}
         starts = [w["index"] for w in report["weighted"]] + [10 ** 9]
+        rows = []
         for row, w in enumerate(report["weighted"]):
             after = [acts[i] for i in sorted(acts) if starts[row] < i < starts[row + 1]]
             panels = [(tr("layer {n} {type}: weights").format(n=w["index"] + 1, type=w["type"]),
@@ -204,20 +205,38 @@ class HealthPanel(QWidget):
                 share = (tr("dead {p}%") if dead else tr("saturated {p}%")).format(
                     p=f"{100 * p:.0f}")
                 panels.append((f"{a['index'] + 1} {a['type']}: {share}", a["hist"], "#2f6fdb"))
-            for col, (title, h, color) in enumerate(panels):
-                plot = self.hists.addPlot(row=row, col=col, title=title)
-                plot.titleLabel.setText(title, size="8pt")
-                edges, counts = np.array(h["edges"]), np.array(h["counts"])
-                plot.addItem(pg.BarGraphItem(x0=edges[:-1], x1=edges[1:], height=counts,
-                                             brush=color, pen=None))
-                plot.hideAxis("left")
-                plot.setMouseEnabled(False, False)
-                plot.hideButtons()
+            rows.append(panels)
+        key = tuple(len(panels) for panels in rows)
+        if key != getattr(self, "_hist_key", None):
+            self._hist_key, self._bars = key, []
+            self.hists.clear()
+            self.hists.setMinimumHeight(ROW_HEIGHT * len(rows))
+            for r, panels in enumerate(rows):
+                for c, (_, _, color) in enumerate(panels):
+                    plot = self.hists.addPlot(row=r, col=c)
+                    bars = pg.BarGraphItem(x0=[0], x1=[1], height=[0], brush=color, pen=None)
+                    plot.addItem(bars)
+                    plot.hideAxis("left")
+                    plot.setMouseEnabled(False, False)
+                    plot.hideButtons()
+                    self._bars.append((plot, bars))
+        for (plot, bars), (title, h, _) in zip(self._bars, [p for ps in rows for p in ps],
+                                               strict=True):
+            edges = np.array(h["edges"])
+            bars.setOpts(x0=edges[:-1], x1=edges[1:], height=np.array(h["counts"]))
+            if plot.titleLabel.text != title:
+                plot.setTitle(title, size="8pt")
+            plot.enableAutoRange()
 
     def _draw_norms(self, weighted: list[dict]) -> None:
-        self.norms.clear()
         history = np.array(self.norm_history)  # (updates, layers)
-        for j, w in enumerate(weighted):
-            self.norms.plot(np.arange(1, len(history) + 1), np.maximum(history[:, j], 1e-12),
-                            pen=pg.mkPen(COLORS[j % len(COLORS)], width=2), symbol="o",
-                            symbolSize=4, name=f"{w['index'] + 1} {w['type']}")
+        curves = getattr(self, "_curves", [])
+        if len(curves) != len(weighted):  # a new design: one curve per weighted layer
+            self.norms.clear()
+            curves = self._curves = [
+                self.norms.plot(pen=pg.mkPen(COLORS[j % len(COLORS)], width=2),
+                                name=f"{w['index'] + 1} {w['type']}")
+                for j, w in enumerate(weighted)]
+        x = np.arange(1, len(history) + 1)
+        for j, curve in enumerate(curves):
+            curve.setData(x, np.maximum(history[:, j], 1e-12))
