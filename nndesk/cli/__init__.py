@@ -52,8 +52,15 @@ def _export_command(name: str) -> Callable[[argparse.Namespace], int]:
     return handler
 
 
+def _insight(args: argparse.Namespace) -> int:
+    from nndesk.cli.insight_cmd import insight
+
+    return insight(args)
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "gui": _gui, "train": _train, "experiment": _experiment,
+    "insight": _insight,
     "export": _export_command("export"), "import": _export_command("import"),
     **{name: _model_command(name) for name in ("eval", "predict", "info", "gradcheck",
                                                "presets")},

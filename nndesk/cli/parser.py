@@ -257,6 +257,35 @@ def _export_parsers(sub) -> None:
                    help="the network of a .pt file (default: spec.json beside it)")
 
 
+def _insight_parser(sub) -> None:
+    p = _command(sub, "insight", "what a model gets wrong, why it answers, how its layers are",
+                 "eval: the test set's misclassified digits with their top-2 answers (the "
+                 "numbers of 'nndesk eval'); saliency: gradient x input and occlusion maps of "
+                 "an image; health: activations, dead/saturated units, gradient norms and "
+                 "update/weight ratios per layer on a batch of training images.",
+                 "  nndesk insight eval models/default.npz --json --limit 50\n"
+                 "  nndesk insight saliency models/default.npz seven.png --class 1\n"
+                 "  nndesk insight health --preset DeepMLP --json\n")
+    p.add_argument("what", choices=("eval", "saliency", "health"), metavar="VIEW",
+                   help="eval, saliency or health")
+    p.add_argument("model", nargs="?", metavar="MODEL", help="a model file (.npz)")
+    p.add_argument("image", nargs="?", metavar="IMAGE", help="saliency: an image of a digit")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--limit", type=positive_int, default=20, metavar="N",
+                   help="eval: misclassified digits listed, most confident first (default 20)")
+    p.add_argument("--class", dest="klass", type=non_negative_int, metavar="C",
+                   help="saliency: the class to explain (default: the answer)")
+    p.add_argument("--batch", type=positive_int, default=100, metavar="N",
+                   help="health: training images in the batch (default 100)")
+    p.add_argument("--lr", type=positive_float, default=0.001, metavar="LR",
+                   help="health: learning rate of the update/weight ratio (default 0.001)")
+    p.add_argument("--seed", type=non_negative_int, default=0, metavar="N",
+                   help="health with --preset/--spec: seed of the weights (default 0)")
+    _network_flags(p, required=False)
+    _data_flags(p, default=None)
+    _threads_flag(p)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole `nndesk` command line; `command` is None when no sub-command was given."""
     parser = _Parser(prog="nndesk", formatter_class=_Formatter,
@@ -273,4 +302,5 @@ def build_parser() -> argparse.ArgumentParser:
     _model_parsers(sub)
     _other_parsers(sub)
     _export_parsers(sub)
+    _insight_parser(sub)
     return parser

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.designer import DesignerPanel
-from nndesk.gui.digit_panel import DigitPanel
+from nndesk.gui.digit_panel import DigitPanel, gray_qimage
 from nndesk.gui.export_dialog import MENU_TEXT as EXPORT_MENU
 from nndesk.gui.export_dialog import open_export_dialog
 from nndesk.gui.file_actions import NO_MODEL, FileActions
@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         self._action(None, tr("&Remove layer"), self.designer.remove_layer, "Delete",
                      where=self.designer.table)  # no menu: the designer's Remove button
         install_lessons(self, bar.addMenu(tr("&Lessons")))
-        v = bar.addMenu(tr("&View"))
+        v = self.view_menu = bar.addMenu(tr("&View"))
         for dock in self.findChildren(QDockWidget):
             v.addAction(dock.toggleViewAction())
         v.addSeparator()
@@ -187,6 +187,8 @@ class MainWindow(QMainWindow):
         tc.evaluating.connect(self.train_panel.show_evaluating)
         tc.earlier_batches.connect(self._on_earlier_batches)
         tc.finished.connect(self._on_training_finished)
+        self.state.image_requested.connect(
+            lambda d: self.digit.canvas.show_image(gray_qimage(d.reshape(28, 28))))
         for source in (tc, self.digit):
             source.error.connect(self.show_error)
         self.state.model_changed.connect(self._on_model_changed)
@@ -208,6 +210,25 @@ class MainWindow(QMainWindow):
         for i, panel in enumerate((self.plots, self.inside)):
             self.center.replaceWidget(i, panel).deleteLater()
         self.center.setSizes(sizes)
+        self._insight_docks()
+
+    def _insight_docks(self) -> None:
+        """Evaluation (and other insight views) as bottom docks, hidden until View shows them."""
+        from nndesk.gui.eval_panel import EvalPanel
+        from nndesk.gui.gradcheck_panel import GradcheckPanel
+        from nndesk.gui.health_panel import HealthPanel
+        from nndesk.gui.why_panel import WhyPanel
+
+        self.eval_panel, self.gradcheck_panel = EvalPanel(self.state), GradcheckPanel(self.state)
+        self.why_panel, self.health_panel = WhyPanel(self.state), HealthPanel(self.state)
+        for title, panel in ((N_("Evaluation"), self.eval_panel),
+                             (N_("Why this answer"), self.why_panel),
+                             (N_("Layer health"), self.health_panel),
+                             (N_("Gradient check"), self.gradcheck_panel)):
+            self._dock(title, panel, Qt.DockWidgetArea.BottomDockWidgetArea, 900)
+            dock = panel.parentWidget()
+            dock.hide()
+            self.view_menu.addAction(dock.toggleViewAction())
 
     # -- training -> plots ------------------------------------------------------------------
     def _on_train_requested(self) -> None:

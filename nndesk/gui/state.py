@@ -65,6 +65,7 @@ class AppState(QObject):
     model_changed = Signal()  # the network used for prediction changed (file or snapshot)
     digit_changed = Signal()  # the 28x28 input from the canvas (or None) and its prediction
     training_state_changed = Signal(str)
+    image_requested = Signal(object)  # a (1, 28, 28) image for the canvas (evaluation view)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +132,12 @@ class AppState(QObject):
         self.digit = digit
         self._activations = None
         self._predict()
+
+    def show_image(self, digit: np.ndarray) -> None:
+        """Put a (1, 28, 28) image in [0, 1] on the canvas (a test digit from the evaluation
+        view): `image_requested` tells the canvas, the prediction follows at once."""
+        self.image_requested.emit(digit)
+        self.set_digit(digit)
 
     def _predict(self) -> None:
         """One forward pass gives both the feature maps and the probabilities."""

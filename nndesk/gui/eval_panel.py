@@ -1,0 +1,311 @@
+"""EvalPanel: the loaded model on the test set: per-digit accuracy, a confusion heat map whose
+cells show their images, and the misclassified digits (click one to put it on the canvas)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QSize, Qt, QThread, Signal
+from PySide6.QtGui import QFont, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk.gui.i18n import tr
+from nndesk.gui.state import AppState
+
+__all__ = ["EvalPanel", "EvalThread"]
+
+MAX_GALLERY = 200  # images listed at once (a poor model misclassifies thousands)
+ICON = 56  # a 28x28 digit shown at 2x
+_RUNNING: set = set()  # threads dropped by a panel live on until their batch ends
+
+
+class EvalThread(QThread):
+    """Evaluates a private copy of the network on the test set, one BLAS thread."""
+
+    progressed = Signal(int, int)  # done, total
+    done = Signal(object)  # (Evaluation, x)
+    failed = Signal(str)
+
+    def __init__(self, spec: dict, weights: dict, dataset: str, parent=None) -> None:
+        super().__init__(parent)
+        self.spec, self.weights, self.dataset = spec, weights, dataset
+
+    def run(self) -> None:
+        from threadpoolctl import threadpool_limits
+
+        from nndesk.data.mnist import DataMissingError, IdxError
+        from nndesk.insight.evaluation import Cancelled, evaluate_model, load_test_images
+        from nndesk.nn import Network
+
+        try:
+            with threadpool_limits(limits=1):
+                net = Network.from_spec(self.spec)
+                net.load_state_dict(self.weights)
+                x, t = load_test_images(self.spec["input_shape"], self.dataset)
+                ev = evaluate_model(net, x, t, progress=self.progressed.emit,
+                                    should_stop=self.isInterruptionRequested)
+            self.done.emit((ev, x))
+        except Cancelled:
+            pass
+        except (DataMissingError, IdxError, OSError) as err:
+            self.failed.emit(tr("The evaluation needs the {dataset} test set: {error}").format(
+                dataset=self.dataset, error=" ".join(str(err).split())))
+
+
+def _forget(thread: EvalThread) -> None:
+    _RUNNING.discard(thread)
+    thread.deleteLater()
+
+
+class EvalPanel(QWidget):
+    """Evaluates state.network when shown (never while hidden), in an EvalThread."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.evaluation = None  # nndesk.insight.evaluation.Evaluation of the shown model
+        self.images: np.ndarray | None = None  # the test images it was computed on
+        self.shown_indices: np.ndarray = np.zeros(0, dtype=np.int64)  # the gallery's images
+        self._thread: EvalThread | None = None
+        self._stale = True
+        self._cell: tuple[int, int] | None = None  # None: every misclassified digit
+
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight: 600;")
+        self.run_button = QPushButton(tr("Evaluate"))
+        self.run_button.setToolTip(tr("Measure the model on every test image"))
+        self.run_button.clicked.connect(self.start)
+        self.stop_button = QPushButton(tr("Stop"))
+        self.stop_button.clicked.connect(self.stop)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        top = QHBoxLayout()
+        for w in (self.title, self.progress, self.run_button, self.stop_button):
+            top.addWidget(w, 1 if w is self.title else 0)
+
+        self.heat = pg.PlotWidget()
+        self.heat.setMinimumSize(300, 300)  # ten rows of three-digit counts stay readable
+        self.heat.setBackground("w")
+        self.heat.setMenuEnabled(False)
+        self.heat.setMouseEnabled(False, False)
+        self.heat.hideButtons()
+        self.heat.getViewBox().invertY(True)
+        self.heat.getViewBox().setAspectLocked(True)
+        for name, text in (("left", tr("true digit")), ("bottom", tr("predicted digit"))):
+            axis = self.heat.getAxis(name)
+            axis.setTicks([[(d + 0.5, str(d)) for d in range(10)]])
+            axis.setLabel(text)
+        self.heat_image = pg.ImageItem()
+        self.heat_image.setLookupTable(pg.ColorMap([0.0, 1.0], [(255, 255, 255), (47, 111, 219)])
+                                       .getLookupTable(nPts=256))
+        self.heat.addItem(self.heat_image)
+        self._cell_texts: list[pg.TextItem] = []
+        self._cell_font = QFont()
+        self._cell_font.setPointSize(7)
+        self.heat.scene().sigMouseClicked.connect(self._on_heat_clicked)
+        self.per_digit = QLabel()
+        self.per_digit.setWordWrap(True)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.heat, 1)
+        lv.addWidget(self.per_digit)
+
+        self.gallery_title = QLabel()
+        self.order = QComboBox()
+        self.order.addItems([tr("most confident first"), tr("least confident first")])
+        self.order.currentIndexChanged.connect(self._fill_gallery)
+        self.all_button = QPushButton(tr("All mistakes"))
+        self.all_button.clicked.connect(lambda: self.show_cell(None))
+        self.gallery = QListWidget()
+        self.gallery.setViewMode(QListWidget.ViewMode.IconMode)
+        self.gallery.setIconSize(QSize(ICON, ICON))
+        self.gallery.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.gallery.setMovement(QListWidget.Movement.Static)
+        self.gallery.setUniformItemSizes(True)
+        self.gallery.setGridSize(QSize(ICON + 44, ICON + 40))
+        self.gallery.setToolTip(tr("Click a digit to put it on the canvas"))
+        self.gallery.itemClicked.connect(self._on_item_clicked)
+        bar = QHBoxLayout()
+        bar.addWidget(self.gallery_title, 1)
+        bar.addWidget(self.all_button)
+        bar.addWidget(self.order)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addLayout(bar)
+        rv.addWidget(self.gallery, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([420, 520])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        state.model_changed.connect(self._on_model_changed)
+        self._on_model_changed()
+
+    # -- when to compute ----------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        """True while an evaluation runs."""
+        return self._thread is not None
+
+    def _on_model_changed(self) -> None:
+        s = self.state
+        self._stale = True
+        self.run_button.setEnabled(s.network is not None)
+        if s.network is None:
+            self.title.setText(tr("Evaluation: no model yet"))
+        elif s.model_source == "snapshot":  # training: once a second; evaluate on request
+            self.title.setText(tr("Evaluation: the network being trained (press Evaluate)"))
+            return
+        if self.isVisible() and s.network is not None:
+            self.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self._stale and self.state.network is not None and self.state.model_source == "file":
+            self.start()
+
+    def start(self) -> None:
+        """Evaluate the current model in the background (an evaluation running is dropped)."""
+        s = self.state
+        if s.network is None:
+            return
+        self.stop()
+        meta = s.metadata.get("data") if s.model_source == "file" else None
+        dataset = meta.get("dataset") if isinstance(meta, dict) else None
+        self._dataset = dataset if dataset in ("mnist", "fashion") else "mnist"
+        self._stale = False
+        thread = EvalThread(s.model_spec, s.network.state_dict(), self._dataset)
+        _RUNNING.add(thread)
+        thread.progressed.connect(self._on_progress)
+        thread.done.connect(self._on_done)
+        thread.failed.connect(self._on_failed)
+        thread.finished.connect(lambda t=thread: _forget(t))
+        thread.finished.connect(self._on_thread_finished)
+        self._thread = thread
+        self.progress.setValue(0)
+        self.stop_button.setEnabled(True)
+        self.title.setText(tr("Evaluating on the {dataset} test set…").format(
+            dataset=self._dataset.upper() if self._dataset == "mnist" else "Fashion-MNIST"))
+        thread.start(QThread.Priority.LowPriority)
+
+    def stop(self) -> None:
+        """Drop the running evaluation (it ends after its current batch)."""
+        if self._thread is not None:
+            self._thread.requestInterruption()
+            for sig in (self._thread.done, self._thread.progressed, self._thread.failed):
+                sig.disconnect()
+            self._thread = None
+        self.stop_button.setEnabled(False)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().hideEvent(event)
+        if self.busy:  # hidden: nothing is computed; shown again, it starts over
+            self.stop()
+            self._stale = True
+
+    def _on_thread_finished(self) -> None:
+        if self._thread is not None and self._thread.isFinished():
+            self._thread = None
+            self.stop_button.setEnabled(False)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+
+    def _on_failed(self, text: str) -> None:
+        self.title.setText(text)
+
+    # -- showing ------------------------------------------------------------------------------
+    def _on_done(self, result: tuple) -> None:
+        self.evaluation, self.images = result
+        r = self.evaluation.report
+        self.title.setText(tr("Test accuracy {acc}% on {n} images").format(
+            acc=f"{100 * r['accuracy']:.2f}", n=f"{r['n']:,}"))
+        conf = np.array(r["confusion"], dtype=np.float64)
+        self.heat_image.setImage(np.log1p(conf), autoLevels=True)
+        self.heat_image.setRect(0, 0, 10, 10)
+        if not self._cell_texts:  # made once, then only their text changes (100 items)
+            for i in range(10):
+                for j in range(10):
+                    text = pg.TextItem("", anchor=(0.5, 0.5))
+                    text.setFont(self._cell_font)
+                    text.setPos(j + 0.5, i + 0.5)
+                    self.heat.addItem(text)
+                    self._cell_texts.append(text)
+        top = np.log1p(conf).max() or 1.0
+        for k, text in enumerate(self._cell_texts):
+            count = conf.flat[k]
+            text.setVisible(bool(count))
+            if count:
+                text.setText(str(int(count)),
+                             color="w" if np.log1p(count) > 0.6 * top else "#2a2f3a")
+        self.per_digit.setText(tr("Accuracy per digit: ") + "  ".join(
+            f"{d}: {'–' if a is None else f'{100 * a:.1f}%'}"
+            for d, a in enumerate(r["per_digit"])))
+        self.show_cell(None)
+
+    def _on_heat_clicked(self, event) -> None:
+        if self.evaluation is None:
+            return
+        p = self.heat_image.mapFromScene(event.scenePos())
+        col, row = int(np.floor(p.x())), int(np.floor(p.y()))  # image pixels = cells
+        if 0 <= row < 10 and 0 <= col < 10:
+            self.show_cell((row, col))
+
+    def show_cell(self, cell: tuple[int, int] | None) -> None:
+        """Show the images of one confusion cell (true, predicted), or every mistake (None)."""
+        self._cell = cell
+        self._fill_gallery()
+
+    def _fill_gallery(self) -> None:
+        ev = self.evaluation
+        self.gallery.clear()
+        if ev is None:
+            self.gallery_title.setText("")
+            return
+        if self._cell is None:
+            idx = ev.mistakes(most_confident_first=self.order.currentIndex() == 0)
+            title = tr("Misclassified test digits: {n}")
+        else:
+            idx = ev.cell(*self._cell)
+            if self.order.currentIndex() == 1:
+                idx = idx[::-1]
+            title = tr("True {true}, predicted {pred}: {n}").format(
+                true=self._cell[0], pred=self._cell[1], n="{n}")
+        self.gallery_title.setText(title.format(n=len(idx)) + (
+            tr(" (first {shown})").format(shown=MAX_GALLERY) if len(idx) > MAX_GALLERY else ""))
+        self.shown_indices = idx[:MAX_GALLERY]
+        from nndesk.gui.digit_panel import gray_qimage
+
+        for i in self.shown_indices:
+            (a, pa), (b, pb) = ev.top2(int(i))
+            item = QListWidgetItem(QIcon(QPixmap.fromImage(gray_qimage(
+                self.images[i].reshape(28, 28))).scaled(ICON, ICON)),
+                f"{ev.labels[i]}→{ev.predicted[i]}\n{a}:{100 * pa:.0f}% {b}:{100 * pb:.0f}%")
+            item.setData(Qt.ItemDataRole.UserRole, int(i))
+            item.setToolTip(tr("test image {index}: true {true}, predicted {pred} ({p}%), "
+                               "second {second} ({q}%)").format(
+                index=int(i), true=int(ev.labels[i]), pred=a, p=f"{100 * pa:.1f}",
+                second=b, q=f"{100 * pb:.1f}"))
+            self.gallery.addItem(item)
+
+    def _on_item_clicked(self, item: QListWidgetItem) -> None:
+        i = item.data(Qt.ItemDataRole.UserRole)
+        self.state.show_image(np.array(self.images[i], dtype=np.float32).reshape(1, 28, 28))

@@ -1,0 +1,161 @@
+"""GradcheckPanel: backprop against numerical gradients for the design, tensor by tensor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk.gui.i18n import tr
+from nndesk.gui.state import AppState
+
+__all__ = ["GradcheckPanel", "GradcheckThread"]
+
+PASS_COLOR, FAIL_COLOR = "#d9f2dd", "#f7d4cf"
+_RUNNING: set = set()  # a dropped check finishes in the background, its result unused
+
+
+class GradcheckThread(QThread):
+    """Runs `gradcheck_table` on the design with one BLAS thread."""
+
+    done = Signal(object)  # list of rows
+    failed = Signal(str)
+
+    def __init__(self, spec: dict, max_checks: int) -> None:
+        super().__init__()
+        self.spec, self.max_checks = spec, max_checks
+
+    def run(self) -> None:
+        from threadpoolctl import threadpool_limits
+
+        from nndesk.insight.gradients import gradcheck_table
+        from nndesk.nn import SpecError
+
+        try:
+            with threadpool_limits(limits=1):
+                self.done.emit(gradcheck_table(self.spec, max_checks=self.max_checks))
+        except (SpecError, ValueError, FloatingPointError) as err:
+            self.failed.emit(str(err))
+
+
+def _forget(thread: GradcheckThread) -> None:
+    _RUNNING.discard(thread)
+    thread.deleteLater()
+
+
+class GradcheckPanel(QWidget):
+    """A table: tensor, layer, shape, relative error, pass/fail against 1e-6."""
+
+    MAX_CHECKS = 100  # random elements per tensor, as `nndesk gradcheck`'s default
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.rows: list[dict] | None = None
+        self._thread: GradcheckThread | None = None
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.run_button = QPushButton(tr("Check gradients"))
+        self.run_button.setToolTip(tr("Compare backprop with central differences (float64) "
+                                      "for the network in the designer"))
+        self.run_button.clicked.connect(self.start)
+        self.stop_button = QPushButton(tr("Stop"))
+        self.stop_button.setEnabled(False)
+        self.stop_button.clicked.connect(self.stop)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.progress)
+        top.addWidget(self.run_button)
+        top.addWidget(self.stop_button)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(
+            [tr("tensor"), tr("layer"), tr("shape"), tr("relative error"), tr("result")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        state.spec_changed.connect(self._on_spec_changed)
+        self._on_spec_changed()
+
+    @property
+    def busy(self) -> bool:
+        """True while a check runs."""
+        return self._thread is not None
+
+    def _on_spec_changed(self) -> None:
+        self.stop()
+        ok = self.state.spec_error is None and bool(self.state.layer_infos)
+        self.run_button.setEnabled(ok)
+        self.summary.setText(tr(
+            "Backprop against numerical gradients for “{name}”: {n} random elements per "
+            "tensor, pass below {tol}.").format(name=self.state.spec.get("name", ""),
+                                               n=self.MAX_CHECKS, tol="1e-6")
+            if ok else tr("Fix the design first: {error}").format(
+                error=self.state.spec_error or tr("no layers")))
+
+    def start(self) -> None:
+        """Check the current design in the background."""
+        self.stop()
+        thread = GradcheckThread(dict(self.state.spec), self.MAX_CHECKS)
+        _RUNNING.add(thread)
+        thread.done.connect(self._on_done)
+        thread.failed.connect(self._on_failed)
+        thread.finished.connect(lambda t=thread: _forget(t))
+        thread.finished.connect(self._on_finished)
+        self._thread = thread
+        self.progress.setRange(0, 0)  # busy: gradcheck reports no steps
+        self.stop_button.setEnabled(True)
+        self.run_button.setEnabled(False)
+        thread.start(QThread.Priority.LowPriority)
+
+    def stop(self) -> None:
+        """Drop the running check (it ends in the background; its result is not shown)."""
+        if self._thread is not None:
+            self._thread.done.disconnect()
+            self._thread.failed.disconnect()
+            self._thread = None
+        self.progress.setRange(0, 1)
+        self.stop_button.setEnabled(False)
+        self.run_button.setEnabled(self.state.spec_error is None and bool(self.state.layer_infos))
+
+    def _on_finished(self) -> None:
+        if self._thread is not None and self._thread.isFinished():
+            self.stop()
+
+    def _on_failed(self, text: str) -> None:
+        self.summary.setText(tr("The gradient check failed: {error}").format(error=text))
+
+    def _on_done(self, rows: list[dict]) -> None:
+        self.rows = rows
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            cells = [row["tensor"], row["layer"], "×".join(map(str, row["shape"])),
+                     f"{row['error']:.2e}", tr("pass") if row["ok"] else tr("FAIL")]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c >= 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                    item.setBackground(QBrush(QColor(PASS_COLOR if row["ok"] else FAIL_COLOR)))
+                self.table.setItem(r, c, item)
+        failed = sum(not row["ok"] for row in rows)
+        self.summary.setText(tr("All {n} tensors agree (relative error below 1e-6).").format(
+            n=len(rows)) if not failed else tr("{failed} of {n} tensors disagree: a backward "
+                                               "pass is wrong, or the step crossed a ReLU or "
+                                               "max-pool kink.").format(failed=failed, n=len(rows)))

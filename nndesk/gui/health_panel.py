@@ -1,0 +1,242 @@
+"""HealthPanel: is each layer learning? Histograms of weights, gradients and activations per
+weighted layer, dead/saturated shares, gradient norms over time, BatchNorm running stats.
+Computed by `nndesk.insight.health.layer_health` in a background thread, at most once per new
+network (training snapshots come once a second), and only while the panel is shown."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QElapsedTimer, QThread, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk.gui.i18n import tr
+from nndesk.gui.state import AppState
+
+__all__ = ["HealthPanel"]
+
+BATCH = 100  # training images the figures are measured on
+MIN_INTERVAL_MS = 2000  # at most one measurement per 2 s (~90 ms each: under 5% of a core)
+ROW_HEIGHT = 110  # pixels per weighted layer's row of histograms (the rows scroll)
+COLORS = ["#2f6fdb", "#b5522b", "#2a9d5c", "#8e44ad", "#c49a00", "#16a0b5", "#6b6b6b"]
+_RUNNING: set = set()
+
+
+class _Job(QThread):
+    done = Signal(object)  # (report, ms)
+    failed = Signal(str)
+
+    def __init__(self, net, lr: float) -> None:
+        super().__init__()
+        self.net, self.lr = net, lr
+
+    def run(self) -> None:
+        from threadpoolctl import threadpool_limits
+
+        from nndesk.data.mnist import DataMissingError, IdxError, load_mnist
+        from nndesk.insight.health import layer_health
+
+        try:
+            d = load_mnist(flatten=False)
+        except (DataMissingError, IdxError, OSError) as err:
+            self.failed.emit(" ".join(str(err).split()))
+            return
+        shape = tuple(self.net.spec["input_shape"])
+        x, t = d.x_train[:BATCH].reshape((BATCH, *shape)), d.t_train[:BATCH]
+        with threadpool_limits(limits=1):
+            t0 = time.perf_counter()
+            report = layer_health(self.net, x, t, lr=self.lr)
+        self.done.emit((report, 1000 * (time.perf_counter() - t0)))
+
+
+class HealthPanel(QWidget):
+    """One row per weighted layer: weights, gradients, the activation after it."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.report: dict | None = None
+        self.costs_ms: list[float] = []
+        self.norm_history: list[list[float]] = []  # per update: grad norm of each layer
+        self._job: _Job | None = None
+        self._pending = False
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.hists = pg.GraphicsLayoutWidget()
+        self.hists.setBackground("w")
+        self.norms = pg.PlotWidget(title=tr("Gradient norm per layer (each update)"))
+        self.norms.setBackground("w")
+        self.norms.setLogMode(False, True)
+        self.norms.addLegend(offset=(-5, 5))
+        self.norms.setLabel("bottom", tr("update"))
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [tr("layer"), "‖W‖", "‖dW‖", tr("lr·‖dW‖/‖W‖")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.bn = QLabel()
+        self.bn.setWordWrap(True)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.norms, 3)
+        rv.addWidget(self.table, 2)
+        rv.addWidget(self.bn)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.hists)
+        split = QSplitter()
+        split.addWidget(scroll)
+        split.addWidget(right)
+        split.setSizes([600, 400])
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self._spec_key = None
+        self._since = QElapsedTimer()  # since the last measurement started
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.timeout.connect(self.schedule)
+        state.model_changed.connect(self.schedule)
+        self.schedule()
+
+    @property
+    def busy(self) -> bool:
+        """True while figures are being computed (or wait to be)."""
+        return self._job is not None or self._pending
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        self.schedule()
+
+    def schedule(self) -> None:
+        """Measure the current network (when shown); the newest network waits its turn."""
+        s = self.state
+        if s.network is None:
+            self.status.setText(tr("Layer health: no network yet (train one or open a model)."))
+            return
+        if not self.isVisible():
+            return
+        if self._job is not None:
+            self._pending = True
+            return
+        if self._since.isValid() and self._since.elapsed() < MIN_INTERVAL_MS:
+            self._pending = True
+            self._later.start(MIN_INTERVAL_MS - self._since.elapsed())
+            return
+        from nndesk.nn import Network
+
+        net = Network.from_spec(s.model_spec)  # a copy: the job runs beside the canvas
+        net.load_state_dict(s.network.state_dict())
+        key = tuple(layer.get("type") for layer in s.model_spec.get("layers", []))
+        if key != self._spec_key:
+            self._spec_key, self.norm_history, self._curves = key, [], []
+        job = _Job(net, float(s.config.get("lr", 0.001)))
+        _RUNNING.add(job)
+        job.done.connect(self._on_done)
+        job.failed.connect(self.status.setText)
+        job.finished.connect(lambda j=job: (_RUNNING.discard(j), j.deleteLater()))
+        job.finished.connect(self._on_finished)
+        self._job, self._pending = job, False
+        self._since.start()
+        job.start(QThread.Priority.LowPriority)
+
+    def _on_finished(self) -> None:
+        self._job = None
+        if self._pending and not self._later.isActive():
+            self.schedule()
+
+    def _on_done(self, result: tuple) -> None:
+        report, ms = result
+        self.report = report
+        self.costs_ms.append(ms)
+        weighted = report["weighted"]
+        self.norm_history.append([w["grad_norm"] for w in weighted])
+        self.status.setText(tr("Loss {loss} on {n} training images (training mode) · "
+                               "{source} · {ms} ms").format(
+            loss=f"{report['loss']:.4f}", n=BATCH, ms=f"{ms:.0f}",
+            source=tr("the network being trained") if self.state.model_source == "snapshot"
+            else tr("the loaded model")))
+        self._draw_hists(report)
+        self._draw_norms(weighted)
+        self.table.setRowCount(len(weighted))
+        for r, w in enumerate(weighted):
+            ratio = "–" if w["update_ratio"] is None else f"{w['update_ratio']:.1e}"
+            for c, text in enumerate((f"{w['index'] + 1} {w['type']}", f"{w['weight_norm']:.3g}",
+                                      f"{w['grad_norm']:.3g}", ratio)):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.bn.setText("\n".join(tr("BatchNorm {n}: running mean {m}, running variance {v} "
+                                     "(averaged over {k} features)").format(
+            n=b["index"] + 1, m=f"{np.mean(b['running_mean']):.3g}",
+            v=f"{np.mean(b['running_var']):.3g}", k=len(b["running_mean"]))
+            for b in report["batchnorm"]))
+
+    def _draw_hists(self, report: dict) -> None:
+        """One row per weighted layer; the plots are made once per design, then only their
+        bars and titles change (making 20 plots costs seconds, updating them milliseconds)."""
+        acts = {a["index"]: a for a in report["activations"]}
+        starts = [w["index"] for w in report["weighted"]] + [10 ** 9]
+        rows = []
+        for row, w in enumerate(report["weighted"]):
+            after = [acts[i] for i in sorted(acts) if starts[row] < i < starts[row + 1]]
+            panels = [(tr("layer {n} {type}: weights").format(n=w["index"] + 1, type=w["type"]),
+                       w["weights"], "#6b6b6b"),
+                      (tr("gradients"), w["grads"], "#b5522b")]
+            if after:
+                a = after[0]
+                dead = a["dead_fraction"] is not None
+                p = a["dead_fraction"] if dead else a["saturated_fraction"]
+                share = (tr("dead {p}%") if dead else tr("saturated {p}%")).format(
+                    p=f"{100 * p:.0f}")
+                panels.append((f"{a['index'] + 1} {a['type']}: {share}", a["hist"], "#2f6fdb"))
+            rows.append(panels)
+        key = tuple(len(panels) for panels in rows)
+        if key != getattr(self, "_hist_key", None):
+            self._hist_key, self._bars = key, []
+            self.hists.clear()
+            self.hists.setMinimumHeight(ROW_HEIGHT * len(rows))
+            for r, panels in enumerate(rows):
+                for c, (_, _, color) in enumerate(panels):
+                    plot = self.hists.addPlot(row=r, col=c)
+                    bars = pg.BarGraphItem(x0=[0], x1=[1], height=[0], brush=color, pen=None)
+                    plot.addItem(bars)
+                    plot.hideAxis("left")
+                    plot.setMouseEnabled(False, False)
+                    plot.hideButtons()
+                    self._bars.append((plot, bars))
+        for (plot, bars), (title, h, _) in zip(self._bars, [p for ps in rows for p in ps],
+                                               strict=True):
+            edges = np.array(h["edges"])
+            bars.setOpts(x0=edges[:-1], x1=edges[1:], height=np.array(h["counts"]))
+            if plot.titleLabel.text != title:
+                plot.setTitle(title, size="8pt")
+            plot.enableAutoRange()
+
+    def _draw_norms(self, weighted: list[dict]) -> None:
+        history = np.array(self.norm_history)  # (updates, layers)
+        curves = getattr(self, "_curves", [])
+        if len(curves) != len(weighted):  # a new design: one curve per weighted layer
+            self.norms.clear()
+            curves = self._curves = [
+                self.norms.plot(pen=pg.mkPen(COLORS[j % len(COLORS)], width=2),
+                                name=f"{w['index'] + 1} {w['type']}")
+                for j, w in enumerate(weighted)]
+        x = np.arange(1, len(history) + 1)
+        for j, curve in enumerate(curves):
+            curve.setData(x, np.maximum(history[:, j], 1e-12))

@@ -1,0 +1,193 @@
+"""WhyPanel: which pixels of the drawn digit speak for a class (gradient x input, occlusion),
+computed in a background thread on a private copy of the network, newest drawing first."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6.QtCore import Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from nndesk.gui.i18n import tr
+from nndesk.gui.state import AppState
+
+__all__ = ["WhyPanel", "overlay"]
+
+SCALE = 7  # a 28x28 map shown at 196x196
+QUIET_MS = 150  # the maps wait for a pause in the drawing: the strokes keep both cores
+PATCH, STRIDE = 6, 3  # occlusion: 9x9 = 81 blanked copies per update (4/2 would be 169)
+_RUNNING: set = set()
+
+
+def overlay(image: np.ndarray, saliency: np.ndarray) -> np.ndarray:
+    """(H, W, 3) uint8: the digit in gray, red where `saliency` > 0 (for the class), blue where
+    < 0 (against it), stronger with |saliency| / max |saliency|."""
+    base = 255 - 150 * np.clip(image, 0, 1)  # dark ink on light paper
+    top = float(np.abs(saliency).max()) or 1.0
+    a = np.clip(saliency / top, -1, 1)[..., None]
+    red, blue = np.array([220, 40, 40]), np.array([40, 90, 230])
+    rgb = base[..., None] * (1 - np.abs(a)) + np.where(a > 0, red, blue) * np.abs(a)
+    return np.ascontiguousarray(rgb.astype(np.uint8))
+
+
+class _Job(QThread):
+    done = Signal(object)  # {"grad": (K, H, W), "occlusion": (K, H, W), "ms": (g, o)}
+
+    def __init__(self, net, digit: np.ndarray) -> None:
+        super().__init__()
+        self.net, self.digit = net, digit
+
+    def run(self) -> None:
+        from threadpoolctl import threadpool_limits
+
+        from nndesk.insight.saliency import gradient_x_input, occlusion
+
+        with threadpool_limits(limits=1):
+            t0 = time.perf_counter()
+            grad = gradient_x_input(self.net, self.digit).reshape(-1, 28, 28)
+            t1 = time.perf_counter()
+            occ = occlusion(self.net, self.digit, patch=PATCH, stride=STRIDE)
+            t2 = time.perf_counter()
+        self.done.emit({"grad": grad, "occlusion": occ,
+                        "ms": (1000 * (t1 - t0), 1000 * (t2 - t1))})
+
+
+class WhyPanel(QWidget):
+    """Two maps for the chosen class over the canvas input; nothing runs while hidden."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.maps: dict | None = None  # the last result, for self.shown_digit
+        self.shown_digit: np.ndarray | None = None
+        self.costs_ms: list[tuple[float, float]] = []
+        self._net = None  # a private copy: the job runs beside the canvas's predictions
+        self._job: _Job | None = None
+        self._pending = False
+        self.klass = QComboBox()
+        self.klass.addItem(tr("the answer"))
+        self.klass.addItems([tr("digit {d}").format(d=d) for d in range(10)])
+        self.klass.setToolTip(tr("Which class the maps explain: red pixels speak for it, "
+                                 "blue ones against it"))
+        self.klass.currentIndexChanged.connect(self._show)
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #5b6472;")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("Explain:")))
+        top.addWidget(self.klass)
+        top.addWidget(self.status, 1)
+        grid = QGridLayout()
+        self.images: dict[str, QLabel] = {}
+        for col, (key, title, tip) in enumerate((
+                ("grad", tr("gradient × input"),
+                 tr("x · d log p / d x: one backward pass down to the pixels")),
+                ("occlusion", tr("occlusion"),
+                 tr("how much p drops when a 6×6 patch is blanked")))):
+            caption = QLabel(title)
+            caption.setToolTip(tip)
+            caption.setStyleSheet("font-weight: 600;")
+            image = QLabel()
+            image.setFixedSize(28 * SCALE, 28 * SCALE)
+            image.setStyleSheet("border: 1px solid #c9ced8; background: #fff;")
+            grid.addWidget(caption, 0, col, alignment=Qt.AlignmentFlag.AlignHCenter)
+            grid.addWidget(image, 1, col)
+            self.images[key] = image
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        self._quiet = QTimer(self)  # restarted by every new input: runs after a pause
+        self._quiet.setSingleShot(True)
+        self._quiet.setInterval(QUIET_MS)
+        self._quiet.timeout.connect(self.schedule)
+        state.model_changed.connect(self._on_model_changed)
+        state.digit_changed.connect(self._on_digit_changed)
+        self._show()
+
+    @property
+    def busy(self) -> bool:
+        """True while maps are being computed (or wait to be)."""
+        return self._job is not None or self._pending or self._quiet.isActive()
+
+    def _on_digit_changed(self) -> None:
+        if self.state.digit is None:
+            self.schedule()  # a cleared canvas clears the maps at once
+        elif self.isVisible():
+            self._quiet.start()
+
+    def _on_model_changed(self) -> None:
+        self._net = None  # copied again at the next update
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        self.schedule()
+
+    def schedule(self) -> None:
+        """Compute the maps of the current input (when shown); while a job runs, the newest
+        input waits and the ones in between are skipped."""
+        if not self.isVisible():
+            return
+        s = self.state
+        if s.digit is None or s.network is None or s.model_spec.get(
+                "loss", "softmax_cross_entropy") != "softmax_cross_entropy":
+            self.maps, self.shown_digit = None, None
+            self._show()
+            return
+        if self._job is not None:
+            self._pending = True
+            return
+        if self._net is None:
+            from nndesk.nn import Network
+
+            self._net = Network.from_spec(s.model_spec)
+            self._net.load_state_dict(s.network.state_dict())
+        digit = np.array(s.digit, dtype=np.float32)
+        job = _Job(self._net, digit)
+        _RUNNING.add(job)
+        job.done.connect(lambda result, d=digit: self._on_done(result, d))
+        job.finished.connect(lambda j=job: (_RUNNING.discard(j), j.deleteLater()))
+        job.finished.connect(self._on_finished)
+        self._job, self._pending = job, False
+        self.status.setText(tr("computing…"))
+        job.start(QThread.Priority.LowPriority)
+
+    def _on_done(self, result: dict, digit: np.ndarray) -> None:
+        self.maps, self.shown_digit = result, digit
+        self.costs_ms.append(result["ms"])
+        self._show()
+
+    def _on_finished(self) -> None:
+        self._job = None
+        if self._pending:
+            self.schedule()
+
+    def chosen_class(self) -> int | None:
+        """The class explained: the chosen digit, or the network's answer for the input."""
+        if self.klass.currentIndex() > 0:
+            return self.klass.currentIndex() - 1
+        if self.maps is None:
+            return None
+        p = self.maps["grad"].shape[0]
+        probs = self.state.probabilities
+        return int(np.argmax(probs)) if probs is not None and len(probs) == p else None
+
+    def _show(self) -> None:
+        c = self.chosen_class()
+        if self.maps is None or c is None:
+            for image in self.images.values():
+                image.clear()
+            self.status.setText(tr("Draw a digit to see which pixels decide the answer.")
+                                if self.state.network is not None else tr("no model"))
+            return
+        for key, image in self.images.items():
+            rgb = overlay(self.shown_digit.reshape(28, 28), self.maps[key][c])
+            q = QImage(rgb.data, 28, 28, rgb.strides[0], QImage.Format.Format_RGB888).copy()
+            image.setPixmap(QPixmap.fromImage(q).scaled(
+                image.size(), Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.FastTransformation))
+        g, o = self.maps["ms"]
+        self.status.setText(tr("digit {c}: red for, blue against · {g} ms + {o} ms").format(
+            c=c, g=f"{g:.0f}", o=f"{o:.0f}"))

@@ -1,0 +1,117 @@
+"""What a model gets wrong: `nndesk eval`'s numbers plus every image's probabilities.
+
+The confusion matrix, per-digit accuracy and accuracy come from `nndesk.train.metrics.evaluate`
+(what `nndesk eval` prints) in one pass that also keeps the probabilities, so the evaluation
+view can list the misclassified digits with their top-2 answers. Never imports Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from nndesk.train.metrics import evaluate
+
+__all__ = ["Evaluation", "Cancelled", "evaluate_model", "load_test_images"]
+
+
+class Cancelled(Exception):
+    """Raised out of `evaluate_model` when `should_stop()` became true."""
+
+
+@dataclass
+class Evaluation:
+    """One evaluation. `report` is exactly `evaluate(net, x, t)`: {"n", "accuracy",
+    "per_digit", "confusion"}; `probabilities` (N, 10) float32, `labels` (N,) int64 and
+    `predicted` (N,) int64 are per image, in the order of the images given."""
+
+    report: dict
+    probabilities: np.ndarray
+    labels: np.ndarray
+    predicted: np.ndarray
+
+    def cell(self, true: int, predicted: int) -> np.ndarray:
+        """Indices of the images of digit `true` predicted as `predicted` (one confusion cell),
+        most confident first."""
+        idx = np.flatnonzero((self.labels == true) & (self.predicted == predicted))
+        return idx[np.argsort(-self.confidence[idx], kind="stable")]
+
+    @property
+    def confidence(self) -> np.ndarray:
+        """(N,) the probability of the predicted digit."""
+        return self.probabilities[np.arange(len(self.predicted)), self.predicted]
+
+    def mistakes(self, most_confident_first: bool = True) -> np.ndarray:
+        """Indices of the misclassified images sorted by the confidence of the wrong answer."""
+        idx = np.flatnonzero(self.labels != self.predicted)
+        order = np.argsort(self.confidence[idx], kind="stable")
+        return idx[order[::-1] if most_confident_first else order]
+
+    def top2(self, i: int) -> list[tuple[int, float]]:
+        """[(digit, probability), (digit, probability)]: the two most likely answers of image i."""
+        p = self.probabilities[i]
+        best = np.argsort(-p, kind="stable")[:2]
+        return [(int(d), float(p[d])) for d in best]
+
+    def to_json(self, limit: int | None = None) -> dict:
+        """The report plus "misclassified": [{"index", "label", "predicted", "confidence",
+        "top2": [[digit, p], [digit, p]]}], most confident first (at most `limit`)."""
+        wrong = self.mistakes()[:limit]
+        return {**self.report, "misclassified": [
+            {"index": int(i), "label": int(self.labels[i]), "predicted": int(self.predicted[i]),
+             "confidence": float(self.confidence[i]),
+             "top2": [[d, p] for d, p in self.top2(int(i))]} for i in wrong]}
+
+
+class _Recorder:
+    """Looks like a network to `evaluate`: predicts with `net`, keeps the probabilities,
+    reports progress and stops between batches."""
+
+    def __init__(self, net, n: int, progress, should_stop) -> None:
+        self.net, self.n, self.done = net, n, 0
+        self.progress, self.should_stop = progress, should_stop
+        self.parts: list[np.ndarray] = []
+
+    def predict(self, x: np.ndarray, batch_size: int = 100) -> np.ndarray:
+        if self.should_stop is not None and self.should_stop():
+            raise Cancelled
+        p = self.net.predict(x, batch_size=min(batch_size, 100))
+        self.parts.append(np.asarray(p, dtype=np.float32))
+        self.done += len(x)
+        if self.progress is not None:
+            self.progress(self.done, self.n)
+        return p
+
+
+def evaluate_model(net, x: np.ndarray, t: np.ndarray, *, batch_size: int = 500,
+                   progress: Callable[[int, int], None] | None = None,
+                   should_stop: Callable[[], bool] | None = None) -> Evaluation:
+    """Evaluate `net` on images `x` (N, *input_shape) with labels `t` (N,) or one-hot.
+
+    `progress(done, total)` is called after each batch of `batch_size` images;
+    `should_stop()` is asked before each batch and raises `Cancelled` when true. The numbers
+    are `nndesk.train.metrics.evaluate`'s (the book's ch. 3 accuracy; the confusion matrix
+    rows are true digits, columns predictions). A network whose loss is "mse" gives its raw
+    outputs as `probabilities`.
+    """
+    recorder = _Recorder(net, len(x), progress, should_stop)
+    report = evaluate(recorder, x, t, batch_size=batch_size)
+    probs = (np.concatenate(recorder.parts) if recorder.parts
+             else np.zeros((0, 10), dtype=np.float32))
+    labels = np.asarray(t)
+    labels = labels.argmax(axis=1) if labels.ndim == 2 else labels.astype(np.int64)
+    return Evaluation(report, probs, labels, probs.argmax(axis=1).astype(np.int64))
+
+
+def load_test_images(input_shape, dataset: str = "mnist",
+                     data_dir=None) -> tuple[np.ndarray, np.ndarray]:
+    """The test set (x (N, *input_shape) float32, t (N,) int64), as `nndesk eval` reads it.
+
+    Raises `nndesk.data.mnist.DataMissingError` / `IdxError` when the files are missing or bad.
+    """
+    from nndesk.data.mnist import load_mnist
+
+    d = load_mnist(flatten=False, dataset=dataset, data_dir=data_dir, val_split=0)
+    return d.x_test.reshape(len(d.x_test), *input_shape), d.t_test

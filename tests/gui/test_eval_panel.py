@@ -1,0 +1,86 @@
+"""The evaluation view: a real panel evaluates in its thread, cells and digits are clickable."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from nndesk.gui.eval_panel import EvalPanel
+from nndesk.gui.state import AppState
+
+SR = {"name": "SR", "input_shape": [1, 28, 28], "layers": [{"type": "Dense", "units": 10}]}
+
+
+@pytest.fixture
+def trained_sr(mnist_dir):
+    """Softmax regression after a few SGD steps: right about most digits, wrong about many."""
+    from nndesk.data.mnist import load_mnist
+    from nndesk.nn import Network
+    from nndesk.nn.optimizers import SGD
+
+    net = Network.from_spec(SR, seed=0)
+    d = load_mnist(flatten=False, data_dir=mnist_dir, val_split=0)
+    opt = SGD(lr=0.5)
+    for i in range(0, 2000, 100):
+        net.loss(d.x_train[i:i + 100], d.t_train[i:i + 100])
+        net.backward()
+        opt.update(net.params(), net.grads())
+    return net, d.x_test, d.t_test
+
+
+def _panel(qtbot):
+    state = AppState()
+    panel = EvalPanel(state)
+    qtbot.addWidget(panel)
+    panel.resize(1000, 520)
+    return state, panel
+
+
+def test_hidden_panel_computes_nothing(qtbot, trained_sr):
+    state, panel = _panel(qtbot)
+    state.set_model(trained_sr[0], path="sr.npz")
+    qtbot.wait(50)
+    assert not panel.busy and panel.evaluation is None
+    panel.show()  # shown: it evaluates now
+    qtbot.waitUntil(lambda: panel.evaluation is not None, timeout=60_000)
+
+
+def test_cells_and_gallery(qtbot, trained_sr):
+    from nndesk.train.metrics import evaluate
+
+    net, x, t = trained_sr
+    state, panel = _panel(qtbot)
+    panel.show()
+    qtbot.waitExposed(panel)
+    state.set_model(net, path="sr.npz")
+    assert panel.busy
+    qtbot.waitUntil(lambda: panel.evaluation is not None and not panel.busy, timeout=60_000)
+    expected = np.array(evaluate(net, x, t)["confusion"])
+    np.testing.assert_array_equal(panel.evaluation.report["confusion"], expected)
+    np.testing.assert_allclose(panel.heat_image.image, np.log1p(expected))
+    assert panel.progress.value() == panel.progress.maximum() == len(x)
+    wrong = int(expected.sum() - np.trace(expected))
+    assert panel.gallery.count() == min(wrong, 200)
+    conf = panel.evaluation.confidence[panel.shown_indices]
+    assert (np.diff(conf) <= 0).all()  # most confident first
+
+    # the cell "true 4, predicted 9": click its centre on the heat map
+    vb = panel.heat.getViewBox()
+    pos = panel.heat.mapFromScene(vb.mapViewToScene(QPointF(9.5, 4.5)))
+    qtbot.mouseClick(panel.heat.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert panel.gallery.count() == expected[4, 9] > 0
+    assert (t[panel.shown_indices] == 4).all()
+    assert "True 4, predicted 9" in panel.gallery_title.text()
+
+    # a digit of the gallery goes to the canvas: image_requested, and the prediction follows
+    sent = []
+    state.image_requested.connect(sent.append)
+    item = panel.gallery.item(0)
+    rect = panel.gallery.visualItemRect(item)
+    qtbot.mouseClick(panel.gallery.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    i = panel.shown_indices[0]
+    assert len(sent) == 1
+    np.testing.assert_array_equal(sent[0], x[i])
+    np.testing.assert_array_equal(state.digit, x[i])
+    assert int(np.argmax(state.probabilities)) == 9  # misread as a 9, as the cell says

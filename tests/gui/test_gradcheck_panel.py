@@ -1,0 +1,42 @@
+"""The gradient-check panel: checks the designer's network in its thread, colours each row."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from nndesk.gui.gradcheck_panel import FAIL_COLOR, PASS_COLOR, GradcheckPanel
+from nndesk.gui.state import AppState
+
+SPEC = {"name": "small", "input_shape": [1, 4, 4], "layers": [
+    {"type": "Conv2D", "filters": 2, "kernel_size": 3}, {"type": "Sigmoid"},
+    {"type": "Dense", "units": 3}]}
+
+
+def test_runs_in_background_and_shows_each_tensor(qtbot):
+    state = AppState()
+    state.set_spec(SPEC)
+    panel = GradcheckPanel(state)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    assert panel.busy and panel.stop_button.isEnabled()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=60_000)
+    tensors = [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())]
+    assert tensors == ["0.W", "0.b", "2.W", "2.b", "input"]
+    assert panel.table.item(0, 2).text() == "2×1×3×3"
+    for r in range(panel.table.rowCount()):
+        assert panel.table.item(r, 4).text() == "pass"
+        assert panel.table.item(r, 3).background().color().name() == PASS_COLOR
+        assert float(panel.table.item(r, 3).text()) < 1e-6
+    assert "All 5 tensors agree" in panel.summary.text()
+    assert FAIL_COLOR != PASS_COLOR
+
+
+def test_a_broken_design_cannot_be_checked(qtbot):
+    state = AppState()
+    panel = GradcheckPanel(state)
+    qtbot.addWidget(panel)
+    state.set_spec({"name": "bad", "input_shape": [1, 2, 2], "layers": [
+        {"type": "MaxPool2D", "pool_size": 3}, {"type": "Dense", "units": 2}]})
+    assert not panel.run_button.isEnabled()
+    assert panel.summary.text().startswith("Fix the design first")

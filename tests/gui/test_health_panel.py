@@ -1,0 +1,37 @@
+"""The layer-health view: measured in its thread while shown, one row per weighted layer."""
+
+from __future__ import annotations
+
+import pytest
+
+from nndesk.gui.health_panel import HealthPanel
+from nndesk.gui.state import AppState
+from nndesk.nn import Network
+
+SIGMOID_STD_1 = {"name": "sig", "input_shape": [1, 28, 28], "layers": [
+    {"type": "Dense", "units": 50, "init": 1.0}, {"type": "Sigmoid"},
+    {"type": "Dense", "units": 50, "init": 1.0}, {"type": "Sigmoid"},
+    {"type": "Dense", "units": 10}]}
+
+
+def test_health_of_each_snapshot_while_shown(qtbot, mnist_dir):
+    state = AppState()
+    panel = HealthPanel(state)
+    qtbot.addWidget(panel)
+    panel.resize(1000, 600)
+    net = Network.from_spec(SIGMOID_STD_1, seed=0)
+    state.set_model(net, source="snapshot")
+    qtbot.wait(50)
+    assert not panel.busy and panel.report is None  # hidden: nothing measured
+    panel.show()
+    qtbot.waitUntil(lambda: panel.report is not None and not panel.busy, timeout=30_000)
+    assert panel.table.rowCount() == 3
+    assert [panel.table.item(r, 0).text() for r in range(3)] == ["1 Dense", "3 Dense", "5 Dense"]
+    titles = [item.titleLabel.text for item in panel.hists.ci.items]
+    assert len(titles) == 3 + 3 + 2  # weights, gradients, activation; the last: no activation
+    sat = panel.report["activations"][0]["saturated_fraction"]
+    assert sat > 0.4 and f"saturated {100 * sat:.0f}%" in titles[2]
+    state.set_model(Network.from_spec(SIGMOID_STD_1, seed=1), source="snapshot")  # next one
+    qtbot.waitUntil(lambda: len(panel.norm_history) == 2 and not panel.busy, timeout=30_000)
+    assert len(panel.norms.getPlotItem().listDataItems()) == 3
+    assert panel.norm_history[1] != pytest.approx(panel.norm_history[0])

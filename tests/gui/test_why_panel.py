@@ -1,0 +1,60 @@
+"""Why this answer: maps of the current input, computed off the GUI thread, newest first."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nndesk.gui.state import AppState
+from nndesk.gui.why_panel import WhyPanel, overlay
+from nndesk.nn import Network
+
+SPEC = {"name": "c", "input_shape": [1, 28, 28], "layers": [
+    {"type": "Conv2D", "filters": 4, "kernel_size": 5}, {"type": "ReLU"},
+    {"type": "MaxPool2D", "pool_size": 2}, {"type": "Dense", "units": 10}]}
+
+
+def _digits(n):
+    rng = np.random.default_rng(0)
+    out = np.zeros((n, 1, 28, 28), dtype=np.float32)
+    for i in range(n):
+        r, c = rng.integers(4, 16, size=2)
+        out[i, 0, r:r + 9, c:c + 4] = 1.0
+    return out
+
+
+def test_overlay_colours():
+    img = np.zeros((2, 2))
+    sal = np.array([[1.0, -1.0], [0.0, 0.5]])
+    rgb = overlay(img, sal)
+    assert rgb[0, 0, 0] > rgb[0, 0, 2]  # red: for the class
+    assert rgb[0, 1, 2] > rgb[0, 1, 0]  # blue: against
+    assert (rgb[1, 0] == 255).all()  # nothing to say, no ink: white paper
+
+
+def test_maps_follow_the_newest_input_only_while_shown(qtbot):
+    from nndesk.insight.saliency import gradient_x_input
+
+    state = AppState()
+    net = Network.from_spec(SPEC, seed=2)
+    panel = WhyPanel(state)
+    qtbot.addWidget(panel)
+    digits = _digits(4)
+    state.set_model(net, path="c.npz")
+    state.set_digit(digits[0])
+    assert not panel.busy and panel.maps is None  # hidden: nothing computed
+    panel.show()
+    qtbot.waitExposed(panel)
+    for d in digits[1:]:  # drawing on: only the newest input has to be explained
+        state.set_digit(d)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=30_000)
+    np.testing.assert_array_equal(panel.shown_digit, digits[-1])
+    assert len(panel.costs_ms) <= 3  # skipped some inputs
+    expected = gradient_x_input(net, digits[-1]).reshape(10, 28, 28)
+    np.testing.assert_allclose(panel.maps["grad"], expected, rtol=1e-4, atol=1e-7)
+    answer = int(np.argmax(net.predict(digits[-1][None])[0]))
+    assert panel.chosen_class() == answer
+    panel.klass.setCurrentIndex(1 + 7)
+    assert panel.chosen_class() == 7 and panel.status.text().startswith("digit 7")
+    assert not panel.images["occlusion"].pixmap().isNull()
+    state.set_digit(None)  # cleared canvas: no maps
+    assert panel.maps is None and panel.images["grad"].pixmap().isNull()

@@ -1,0 +1,86 @@
+"""`nndesk insight eval|saliency|health`: the views' numbers without the window."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from nndesk.cli import main
+
+SR = {"name": "SR", "input_shape": [1, 28, 28], "layers": [{"type": "Dense", "units": 10}]}
+
+
+@pytest.fixture(scope="module")
+def sr_model(mnist_dir, tmp_path_factory):
+    from nndesk.data.mnist import load_mnist
+    from nndesk.nn import Network
+    from nndesk.nn.optimizers import SGD
+    from nndesk.train.modelfile import save_model
+
+    net = Network.from_spec(SR, seed=0)
+    d = load_mnist(flatten=False, data_dir=mnist_dir, val_split=0)
+    opt = SGD(lr=0.5)
+    for i in range(0, 2000, 100):
+        net.loss(d.x_train[i:i + 100], d.t_train[i:i + 100])
+        net.backward()
+        opt.update(net.params(), net.grads())
+    return save_model(tmp_path_factory.mktemp("m") / "sr.npz", net), d
+
+
+def _json(capsys, argv):
+    assert main(argv) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_eval_lists_the_mistakes_with_evals_numbers(sr_model, mnist_dir, capsys):
+    path, d = sr_model
+    flags = ["--data-dir", str(mnist_dir)]
+    plain = _json(capsys, ["eval", str(path), "--json", *flags])
+    ours = _json(capsys, ["insight", "eval", str(path), "--json", "--limit", "7", *flags])
+    for key in ("n", "accuracy", "per_digit", "confusion"):
+        assert ours[key] == plain[key], key
+    wrong = ours["misclassified"]
+    assert len(wrong) == 7
+    conf = [m["confidence"] for m in wrong]
+    assert conf == sorted(conf, reverse=True)
+    for m in wrong:
+        assert m["label"] == d.t_test[m["index"]] != m["predicted"] == m["top2"][0][0]
+    assert main(["insight", "eval", str(path), *flags]) == 0
+    assert "misclassified, the 20 most confident" in capsys.readouterr().out
+
+
+def test_saliency_of_an_image_file(sr_model, tmp_path, capsys):
+    from PIL import Image
+
+    from nndesk.data.preprocess import preprocess
+    from nndesk.insight.saliency import gradient_x_input
+    from nndesk.train.modelfile import load_model
+
+    path, d = sr_model
+    image = tmp_path / "digit.png"
+    Image.fromarray((255 * d.x_test[0, 0]).astype(np.uint8)).save(image)
+    out = _json(capsys, ["insight", "saliency", str(path), str(image), "--json", "--class", "3"])
+    net = load_model(path).network
+    x = preprocess(image)
+    assert out["class"] == 3 and out["label"] == int(np.argmax(net.predict(x[None])[0]))
+    np.testing.assert_allclose(out["gradient_x_input"],
+                               gradient_x_input(net, x)[3].reshape(28, 28), atol=2e-6)
+    assert np.array(out["occlusion"]).shape == (28, 28)
+    assert main(["insight", "saliency", str(path)]) == 2
+    assert "needs an IMAGE" in capsys.readouterr().err
+
+
+def test_health_of_a_spec(tmp_path, mnist_dir, capsys):
+    spec = tmp_path / "sig.json"
+    spec.write_text(json.dumps({"name": "s", "input_shape": [1, 28, 28], "layers": [
+        {"type": "Dense", "units": 50, "init": 1.0}, {"type": "Sigmoid"},
+        {"type": "Dense", "units": 10}]}))
+    out = _json(capsys, ["insight", "health", "--spec", str(spec), "--batch", "50", "--json",
+                         "--data-dir", str(mnist_dir)])
+    assert [a["type"] for a in out["activations"]] == ["Sigmoid"]
+    assert sum(out["activations"][0]["hist"]["counts"]) == 50 * 50
+    assert out["activations"][0]["saturated_fraction"] > 0.4
+    assert [w["index"] for w in out["weighted"]] == [0, 2]
+    assert main(["insight", "health"]) == 2
