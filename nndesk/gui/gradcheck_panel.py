@@ -81,7 +81,7 @@ class GradcheckPanel(QWidget):
         top.addWidget(self.stop_button)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
-            [tr("tensor"), tr("layer"), tr("shape"), tr("relative error"), tr("result")])
+            [tr("tensor"), tr("Layer"), tr("shape"), tr("relative error"), tr("result")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

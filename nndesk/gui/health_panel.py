@@ -83,7 +83,7 @@ class HealthPanel(QWidget):
         self.norms.setLabel("bottom", tr("update"))
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
-            [tr("layer"), "‖W‖", "‖dW‖", tr("lr·‖dW‖/‖W‖")])
+            [tr("Layer"), "‖W‖", "‖dW‖", tr("lr·‖dW‖/‖W‖")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -9,6 +9,11 @@
         <translation>  （割り切れません：最後のウィンドウははみ出すため捨てられます）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source> (first {shown})</source>
+        <translation>（最初の {shown} 枚）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/inside_panel.py"/>
         <source> (first {units})</source>
         <translation>（最初の {units} 個）</translation>
@@ -220,6 +225,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>nndesk について</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Accuracy per digit: </source>
+        <translation>数字ごとの認識精度：</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>Accuracy per epoch</source>
         <translation>エポックごとの認識精度</translation>
@@ -255,9 +265,24 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>4行すべて正解です。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>All mistakes</source>
+        <translation>すべての誤認識</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>All {n} tensors agree (relative error below 1e-6).</source>
+        <translation>{n} 個のテンソルすべてが一致（相対誤差 1e-6 未満）。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Average pooling: the mean of each window. Book ch. 7.3.</source>
         <translation>Average プーリング：窓ごとの平均。本の 7.3 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>Backprop against numerical gradients for “{name}”: {n} random elements per tensor, pass below {tol}.</source>
+        <translation>「{name}」の誤差逆伝播法の勾配と数値微分の勾配：テンソルごとにランダムな {n} 要素、{tol} 未満で合格。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
@@ -288,6 +313,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/help.py"/>
         <source>BatchNorm layer</source>
         <translation>BatchNorm レイヤ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>BatchNorm {n}: running mean {m}, running variance {v} (averaged over {k} features)</source>
+        <translation>BatchNorm {n}：移動平均 {m}、移動分散 {v}（{k} 個の特徴の平均）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
@@ -490,6 +520,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>章番号は『ゼロから作るDeep Learning』（斎藤康毅、オライリー・ジャパン）のものです。中国語版『深度学习入门』、英語版でも同じ番号です。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>Check gradients</source>
+        <translation>勾配確認を実行</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>Checking…</source>
         <translation>確認中…</translation>
@@ -510,6 +545,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>キャンバスを消去（Esc、Delete、Ctrl+L）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Click a digit to put it on the canvas</source>
+        <translation>数字をクリックするとキャンバスに置きます</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
         <source>Close</source>
         <translation>閉じる</translation>
@@ -518,6 +558,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/files.py"/>
         <source>Command: {command}</source>
         <translation>コマンド：{command}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>Compare backprop with central differences (float64) for the network in the designer</source>
+        <translation>設計中のネットワークについて、誤差逆伝播法と中心差分（float64）の勾配を比べます</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
@@ -640,6 +685,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>先にキャンバスに数字を描いてください。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>Draw a digit to see which pixels decide the answer.</source>
+        <translation>数字を描くと、どのピクセルが答えを決めたかが見えます。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/canvas.py"/>
         <source>Draw a digit with the mouse or a pen. Esc clears, Ctrl+Z undoes a stroke. Drop an image file here to recognize it.</source>
         <translation>マウスかペンで数字を描いてください。Esc で消去、Ctrl+Z で一画取り消し。画像ファイルをここにドロップすると認識します。</translation>
@@ -673,6 +723,36 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Error of the derivative of 0.01x² + 0.1x at x = 5</source>
         <translation>0.01x² + 0.1x の x = 5 での微分の誤差</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Evaluate</source>
+        <translation>評価する</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Evaluating on the {dataset} test set…</source>
+        <translation>{dataset} のテストデータで評価中…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Evaluation</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Evaluation: no model yet</source>
+        <translation>評価：モデルがまだありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Evaluation: the network being trained (press Evaluate)</source>
+        <translation>評価：学習中のネットワーク（「評価する」を押してください）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>Explain:</source>
+        <translation>説明：</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
@@ -723,6 +803,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/export_dialog.py"/>
         <source>Exporting…</source>
         <translation>エクスポート中…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>FAIL</source>
+        <translation>不合格</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inside_panel.py"/>
@@ -793,6 +878,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>最初のレイヤの重み：{why}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>Fix the design first: {error}</source>
+        <translation>先にネットワークの設計を直してください：{error}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Fix the design first: {problem}</source>
         <translation>先にネットワーク設計を直してください：{problem}</translation>
@@ -823,9 +913,19 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>勾配と勾配降下法</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Gradient check</source>
+        <translation>勾配確認</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>Gradient check of the network in the designer</source>
         <translation>デザイナーのネットワークで勾配確認</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>Gradient norm per layer (each update)</source>
+        <translation>レイヤごとの勾配のノルム（更新ごと）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -949,8 +1049,20 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <location filename="../../nndesk/gui/health_panel.py"/>
         <source>Layer</source>
         <translation>レイヤ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Layer health</source>
+        <translation>レイヤの健康状態</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>Layer health: no network yet (train one or open a model).</source>
+        <translation>レイヤの健康状態：まだネットワークがありません（学習するかモデルを開いてください）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
@@ -1068,6 +1180,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>バッチごとの損失、ミニバッチ、学習率、エポック</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>Loss {loss} on {n} training images (training mode) · {source} · {ms} ms</source>
+        <translation>訓練画像 {n} 枚の損失 {loss}（学習モード）· {source} · {ms} ms</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>MNIST data</source>
         <translation>MNIST データ</translation>
@@ -1091,6 +1208,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Mean squared error E = ½ Σ (y_k − t_k)² = {mse}   ·   Cross-entropy error E = −Σ t_k log y_k = −log {yk} = {ce}. Move the 0.6 to another class: both grow (the book: 0.0975 → 0.5975 and 0.51 → 2.30).</source>
         <translation>2乗和誤差 E = ½ Σ (y_k − t_k)² = {mse}   ·   交差エントロピー誤差 E = −Σ t_k log y_k = −log {yk} = {ce}。0.6 を別のクラスに移すと、どちらも大きくなります（本では 0.0975 → 0.5975、0.51 → 2.30）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Measure the model on every test image</source>
+        <translation>すべてのテスト画像でモデルを評価します</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Misclassified test digits: {n}</source>
+        <translation>誤認識したテスト画像：{n}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
@@ -1505,6 +1632,8 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>({x}, {y}) からのステップ数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Stop</source>
@@ -1546,6 +1675,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>tanh 関数：0 を中心に (-1, 1) に押し込めます。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Test accuracy {acc}% on {n} images</source>
+        <translation>テストの認識精度 {acc}%（{n} 枚）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/files.py"/>
         <source>Test accuracy: {acc}%</source>
         <translation>テストデータの認識精度：{acc}%</translation>
@@ -1581,9 +1715,19 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>描いた数字：このラベルで保存します</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>The evaluation needs the {dataset} test set: {error}</source>
+        <translation>評価には {dataset} のテストデータが必要です：{error}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>The experiment failed: {error}</source>
         <translation>実験に失敗しました：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>The gradient check failed: {error}</source>
+        <translation>勾配確認に失敗しました：{error}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
@@ -1786,6 +1930,11 @@ Resume that run now?
         <translation>真の微分は 0.2。前方差分では、h を小さくすると最初は良くなり（打ち切り誤差が減る）、やがて悪くなります（丸め誤差）：最良の h は {best}。中心差分は2次関数では打ち切り誤差がなく丸め誤差だけです。本では h = 1e-4 を使います。h = 1e-50 では 5 + h が 5 に丸められ、差は 0、誤差は 0.2 そのものです。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>True {true}, predicted {pred}: {n}</source>
+        <translation>正解 {true}、予測 {pred}：{n}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Two lines: the output is 1 between them. Layer 1 computes NAND and OR, layer 2 computes AND of their outputs.</source>
         <translation>2本の直線：その間で出力が1になります。第1層がNANDとORを、第2層がその出力のANDを計算します。</translation>
@@ -1871,6 +2020,11 @@ Resume that run now?
         <translation>本のどこで説明しているか(&amp;B)…</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>Which class the maps explain: red pixels speak for it, blue ones against it</source>
+        <translation>マップが説明するクラス：赤いピクセルは支持、青いピクセルは反対</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>While training, the canvas and the feature maps use the latest weights. A run is saved with its curves and settings; File ▸ Open model brings any model back. View ▸ Language switches between English, 简体中文 and 日本語 at once.</source>
         <translation>学習中は、キャンバスと特徴マップが最新の重みを使います。学習結果はグラフと設定と一緒に保存され、「ファイル ▸ モデルを開く」でいつでも戻せます。「表示 ▸ 言語」で English・简体中文・日本語をすぐに切り替えられます。</translation>
@@ -1879,6 +2033,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>Why cross-entropy, and why one hidden layer can do it all</source>
         <translation>なぜ交差エントロピーか、なぜ隠れ層1つで何でも表せるか</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Why this answer</source>
+        <translation>なぜこの答えか</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
@@ -2081,6 +2240,11 @@ Resume that run now?
         <translation>col（f² × OH·OW）：出力の1画素につき1列 — 列をクリックしてください</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>computing…</source>
+        <translation>計算中…</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>constant</source>
         <translation>一定</translation>
@@ -2104,6 +2268,21 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>cross-entropy cost</source>
         <translation>交差エントロピーコスト関数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>dead {p}%</source>
+        <translation>死んだユニット {p}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>digit {c}: red for, blue against · {g} ms + {o} ms</source>
+        <translation>数字 {c}：赤は支持、青は反対 · {g} ms + {o} ms</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>digit {d}</source>
+        <translation>数字 {d}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
@@ -2200,9 +2379,24 @@ Resume that run now?
         <translation>前方差分 (f(x+h) − f(x)) / h</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>gradient × input</source>
+        <translation>勾配 × 入力</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>gradients</source>
+        <translation>勾配</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>horizontal edges</source>
         <translation>横のエッジ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>how much p drops when a 6×6 patch is blanked</source>
+        <translation>6×6 の領域を消したとき p がどれだけ下がるか</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -2270,6 +2464,11 @@ Resume that run now?
         <translation>レイヤ {n}（{type}）：{reason}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>layer {n} {type}: weights</source>
+        <translation>レイヤ {n} {type}：重み</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>leaky ReLU (α = 0.1)</source>
         <translation>Leaky ReLU関数（α = 0.1）</translation>
@@ -2295,6 +2494,11 @@ Resume that run now?
         <translation>学習率 η</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>least confident first</source>
+        <translation>確信度の低い順</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>log scale</source>
         <translation>対数目盛</translation>
@@ -2311,6 +2515,11 @@ Resume that run now?
         <translation>学習率 {lr}：{n} ステップ後 f = {f}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>lr·‖dW‖/‖W‖</source>
+        <translation>学習係数·‖dW‖/‖W‖</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/inside_panel.py"/>
         <source>map</source>
         <translation>特徴マップ</translation>
@@ -2319,6 +2528,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>mean per layer: {means} · std per layer: {stds}</source>
         <translation>層ごとの平均：{means} · 層ごとの標準偏差：{stds}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>most confident first</source>
+        <translation>確信度の高い順</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -2361,6 +2575,7 @@ Resume that run now?
         <translation>nndesk — 設計し、学習させ、中を見て、描く</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>no layers</source>
         <translation>レイヤがありません</translation>
@@ -2368,6 +2583,7 @@ Resume that run now?
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <location filename="../../nndesk/gui/inside_panel.py"/>
+        <location filename="../../nndesk/gui/why_panel.py"/>
         <source>no model</source>
         <translation>モデルなし</translation>
     </message>
@@ -2385,6 +2601,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>not sure: {first} {p1}%, {second} {p2}%</source>
         <translation>自信なし：{first} {p1}%、{second} {p2}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>occlusion</source>
+        <translation>遮蔽</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
@@ -2438,6 +2659,11 @@ Resume that run now?
         <translation>パディング p</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>payment</source>
         <translation>支払金額</translation>
@@ -2453,9 +2679,24 @@ Resume that run now?
         <translation>プーリングの窓</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>predicted digit</source>
+        <translation>予測結果</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>quadratic cost</source>
         <translation>2次コスト関数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>relative error</source>
+        <translation>相対誤差</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>result</source>
+        <translation>結果</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -2468,6 +2709,11 @@ Resume that run now?
         <translation>プーリングの窓と同じ</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>saturated {p}%</source>
+        <translation>飽和 {p}%</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>schedule</source>
         <translation>学習率スケジュール</translation>
@@ -2476,6 +2722,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>seed</source>
         <translation>乱数シード</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>shape</source>
+        <translation>形状</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inside_panel.py"/>
@@ -2563,9 +2814,29 @@ Resume that run now?
         <translation>正解</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>tensor</source>
+        <translation>テンソル</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>test image {index}: true {true}, predicted {pred} ({p}%), second {second} ({q}%)</source>
+        <translation>テスト画像 {index}：正解 {true}、予測 {pred}（{p}%）、2番目 {second}（{q}%）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>the answer</source>
+        <translation>認識結果</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a {size} map</source>
         <translation>最後のレイヤはクラスごとに 1 つのスコアを出す必要があります（例：ユニット数 10 の Dense）が、{size} のマップを出しています</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>the loaded model</source>
+        <translation>開いたモデル</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -2573,6 +2844,7 @@ Resume that run now?
         <translation>ステップ {step} で損失関数の値が {kind} になりました。学習率 {lr} が大きすぎるようです。{suggest} を試してください（最後の正常な重みを残しました）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
         <location filename="../../nndesk/gui/help.py"/>
         <source>the network being trained</source>
         <translation>学習中のネットワーク</translation>
@@ -2603,6 +2875,11 @@ Resume that run now?
         <translation>訓練画像の枚数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>true digit</source>
+        <translation>正解ラベル</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>units</source>
         <translation>ユニット数</translation>
@@ -2623,6 +2900,11 @@ Resume that run now?
         <translation>未知の設定 {name}（設定できるもの：{known}）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>validation</source>
@@ -2637,6 +2919,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>weight decay</source>
         <translation>荷重減衰</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>x · d log p / d x: one backward pass down to the pixels</source>
+        <translation>x · d log p / d x：ピクセルまでの逆伝播</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
@@ -2712,6 +2999,11 @@ Use Train again to download MNIST, or put the files there.</source>
         <translation>{err}
 
 もう一度「学習」を押して MNIST をダウンロードするか、ファイルをそこに置いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>{failed} of {n} tensors disagree: a backward pass is wrong, or the step crossed a ReLU or max-pool kink.</source>
+        <translation>{n} 個中 {failed} 個のテンソルが不一致：逆伝播の誤りか、差分の幅が ReLU や Max プーリングの折れ目をまたいでいます。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>

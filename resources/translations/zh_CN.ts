@@ -9,6 +9,11 @@
         <translation>  （不是整数：最后一个窗口放不下，被舍弃）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source> (first {shown})</source>
+        <translation>（前 {shown} 个）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/inside_panel.py"/>
         <source> (first {units})</source>
         <translation>（前 {units} 个）</translation>
@@ -220,6 +225,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>关于 nndesk</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Accuracy per digit: </source>
+        <translation>各数字的准确率：</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>Accuracy per epoch</source>
         <translation>每轮的准确率</translation>
@@ -255,9 +265,24 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>四行全部正确。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>All mistakes</source>
+        <translation>全部误识别</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>All {n} tensors agree (relative error below 1e-6).</source>
+        <translation>全部 {n} 个张量一致（相对误差低于 1e-6）。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Average pooling: the mean of each window. Book ch. 7.3.</source>
         <translation>Average 池化：取每个窗口的平均值。见书 7.3 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>Backprop against numerical gradients for “{name}”: {n} random elements per tensor, pass below {tol}.</source>
+        <translation>“{name}”的误差反向传播法梯度与数值微分梯度比较：每个张量随机取 {n} 个元素，低于 {tol} 为通过。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
@@ -288,6 +313,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/help.py"/>
         <source>BatchNorm layer</source>
         <translation>BatchNorm 层</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>BatchNorm {n}: running mean {m}, running variance {v} (averaged over {k} features)</source>
+        <translation>BatchNorm {n}：移动平均 {m}，移动方差 {v}（{k} 个特征的平均）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
@@ -490,6 +520,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>章节号依据《深度学习入门：基于Python的理论与实现》（斋藤康毅著，人民邮电出版社），与日文原版和英文版相同。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>Check gradients</source>
+        <translation>确认梯度</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>Checking…</source>
         <translation>正在确认…</translation>
@@ -510,6 +545,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>清空画布（Esc、Delete、Ctrl+L）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Click a digit to put it on the canvas</source>
+        <translation>点击数字，将其放到画布上</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
         <source>Close</source>
         <translation>关闭</translation>
@@ -518,6 +558,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/files.py"/>
         <source>Command: {command}</source>
         <translation>命令：{command}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>Compare backprop with central differences (float64) for the network in the designer</source>
+        <translation>对设计中的网络，比较误差反向传播法与中心差分（float64）求得的梯度</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
@@ -640,6 +685,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>请先在画布上画一个数字。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>Draw a digit to see which pixels decide the answer.</source>
+        <translation>画一个数字，看看哪些像素决定了答案。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/canvas.py"/>
         <source>Draw a digit with the mouse or a pen. Esc clears, Ctrl+Z undoes a stroke. Drop an image file here to recognize it.</source>
         <translation>用鼠标或手写笔画一个数字。Esc 清空，Ctrl+Z 撤销一笔。把图像文件拖到这里即可识别。</translation>
@@ -673,6 +723,36 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Error of the derivative of 0.01x² + 0.1x at x = 5</source>
         <translation>0.01x² + 0.1x 在 x = 5 处导数的误差</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Evaluate</source>
+        <translation>开始评估</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Evaluating on the {dataset} test set…</source>
+        <translation>正在用 {dataset} 测试集评估…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Evaluation: no model yet</source>
+        <translation>评估：还没有模型</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Evaluation: the network being trained (press Evaluate)</source>
+        <translation>评估：正在学习的网络（按“评估”）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>Explain:</source>
+        <translation>解释：</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
@@ -723,6 +803,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/export_dialog.py"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>FAIL</source>
+        <translation>不通过</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inside_panel.py"/>
@@ -793,6 +878,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>第一层的权重：{why}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>Fix the design first: {error}</source>
+        <translation>请先修正网络设计：{error}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Fix the design first: {problem}</source>
         <translation>请先修正网络设计：{problem}</translation>
@@ -823,9 +913,19 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>梯度与梯度下降法</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Gradient check</source>
+        <translation>梯度确认</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>Gradient check of the network in the designer</source>
         <translation>对设计器中的网络进行梯度确认</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>Gradient norm per layer (each update)</source>
+        <translation>各层的梯度范数（每次更新）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -949,8 +1049,20 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <location filename="../../nndesk/gui/health_panel.py"/>
         <source>Layer</source>
         <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Layer health</source>
+        <translation>各层的健康状况</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>Layer health: no network yet (train one or open a model).</source>
+        <translation>各层的健康状况：还没有网络（请学习一个或打开模型）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
@@ -1068,6 +1180,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>每个批次的损失、mini-batch、学习率、轮（epoch）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>Loss {loss} on {n} training images (training mode) · {source} · {ms} ms</source>
+        <translation>{n} 张训练图像上的损失 {loss}（学习模式）· {source} · {ms} ms</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>MNIST data</source>
         <translation>MNIST 数据</translation>
@@ -1091,6 +1208,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Mean squared error E = ½ Σ (y_k − t_k)² = {mse}   ·   Cross-entropy error E = −Σ t_k log y_k = −log {yk} = {ce}. Move the 0.6 to another class: both grow (the book: 0.0975 → 0.5975 and 0.51 → 2.30).</source>
         <translation>均方误差 E = ½ Σ (y_k − t_k)² = {mse}   ·   交叉熵误差 E = −Σ t_k log y_k = −log {yk} = {ce}。把 0.6 移到别的类别，两者都会变大（书中：0.0975 → 0.5975，0.51 → 2.30）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Measure the model on every test image</source>
+        <translation>用全部测试图像评估模型</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Misclassified test digits: {n}</source>
+        <translation>误识别的测试数字：{n}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
@@ -1505,6 +1632,8 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>从 ({x}, {y}) 出发的步数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Stop</source>
@@ -1546,6 +1675,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>tanh 函数：以 0 为中心把值压缩到 (-1, 1)。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Test accuracy {acc}% on {n} images</source>
+        <translation>测试准确率 {acc}%（{n} 张图像）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/files.py"/>
         <source>Test accuracy: {acc}%</source>
         <translation>测试准确率：{acc}%</translation>
@@ -1581,9 +1715,19 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>你画的数字：按这个标签保存</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>The evaluation needs the {dataset} test set: {error}</source>
+        <translation>评估需要 {dataset} 测试集：{error}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>The experiment failed: {error}</source>
         <translation>实验失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>The gradient check failed: {error}</source>
+        <translation>梯度确认出错：{error}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
@@ -1786,6 +1930,11 @@ Resume that run now?
         <translation>真正的导数是 0.2。对前向差分，h 变小起初有益（截断误差变小），之后有害（舍入误差）：最佳 h 为 {best}。中心差分对二次函数没有截断误差，只有舍入误差；书中使用 h = 1e-4。h = 1e-50 时 5 + h 被舍入为 5，差为 0，误差就是整个 0.2。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>True {true}, predicted {pred}: {n}</source>
+        <translation>正确标签 {true}，预测为 {pred}：{n}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Two lines: the output is 1 between them. Layer 1 computes NAND and OR, layer 2 computes AND of their outputs.</source>
         <translation>两条直线：两线之间输出为 1。第 1 层计算与非门和或门，第 2 层对它们的输出计算与门。</translation>
@@ -1871,6 +2020,11 @@ Resume that run now?
         <translation>书中哪里讲到(&amp;B)…</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>Which class the maps explain: red pixels speak for it, blue ones against it</source>
+        <translation>图解释哪个类别：红色像素支持它，蓝色像素反对它</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>While training, the canvas and the feature maps use the latest weights. A run is saved with its curves and settings; File ▸ Open model brings any model back. View ▸ Language switches between English, 简体中文 and 日本語 at once.</source>
         <translation>训练时，画布和特征图使用最新的权重。每次训练连同曲线和设置一起保存；“文件 ▸ 打开模型”可以随时找回。“视图 ▸ 语言”可在 English、简体中文、日本語 之间立即切换。</translation>
@@ -1879,6 +2033,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>Why cross-entropy, and why one hidden layer can do it all</source>
         <translation>为什么用交叉熵，以及为什么一个隐藏层就能表示任何函数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Why this answer</source>
+        <translation>为什么是这个答案</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
@@ -2081,6 +2240,11 @@ Resume that run now?
         <translation>col（f² × OH·OW）：每个输出像素对应一列 — 点击其中一列</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>constant</source>
         <translation>固定</translation>
@@ -2104,6 +2268,21 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>cross-entropy cost</source>
         <translation>交叉熵代价函数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>dead {p}%</source>
+        <translation>死亡 {p}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>digit {c}: red for, blue against · {g} ms + {o} ms</source>
+        <translation>数字 {c}：红色支持，蓝色反对 · {g} ms + {o} ms</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>digit {d}</source>
+        <translation>数字 {d}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
@@ -2200,9 +2379,24 @@ Resume that run now?
         <translation>前向差分 (f(x+h) − f(x)) / h</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>gradient × input</source>
+        <translation>梯度 × 输入</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>horizontal edges</source>
         <translation>横向边缘</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>how much p drops when a 6×6 patch is blanked</source>
+        <translation>遮住 6×6 的小块时 p 下降多少</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -2270,6 +2464,11 @@ Resume that run now?
         <translation>第 {n} 层（{type}）：{reason}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>layer {n} {type}: weights</source>
+        <translation>第 {n} 层 {type}：权重</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>leaky ReLU (α = 0.1)</source>
         <translation>Leaky ReLU函数（α = 0.1）</translation>
@@ -2295,6 +2494,11 @@ Resume that run now?
         <translation>学习率 η</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>least confident first</source>
+        <translation>置信度低的在前</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>log scale</source>
         <translation>对数坐标</translation>
@@ -2311,6 +2515,11 @@ Resume that run now?
         <translation>学习率 {lr}：{n} 步后 f = {f}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>lr·‖dW‖/‖W‖</source>
+        <translation>学习率·‖dW‖/‖W‖</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/inside_panel.py"/>
         <source>map</source>
         <translation>特征图</translation>
@@ -2319,6 +2528,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>mean per layer: {means} · std per layer: {stds}</source>
         <translation>各层均值：{means} · 各层标准差：{stds}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>most confident first</source>
+        <translation>置信度高的在前</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -2361,6 +2575,7 @@ Resume that run now?
         <translation>nndesk —— 设计、训练、观察内部、手写识别</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>no layers</source>
         <translation>没有层</translation>
@@ -2368,6 +2583,7 @@ Resume that run now?
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <location filename="../../nndesk/gui/inside_panel.py"/>
+        <location filename="../../nndesk/gui/why_panel.py"/>
         <source>no model</source>
         <translation>没有模型</translation>
     </message>
@@ -2385,6 +2601,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>not sure: {first} {p1}%, {second} {p2}%</source>
         <translation>不确定：{first} {p1}%，{second} {p2}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>occlusion</source>
+        <translation>遮挡</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
@@ -2438,6 +2659,11 @@ Resume that run now?
         <translation>填充 p</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>payment</source>
         <translation>支付金额</translation>
@@ -2453,9 +2679,24 @@ Resume that run now?
         <translation>池化窗口</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>predicted digit</source>
+        <translation>预测结果</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>quadratic cost</source>
         <translation>二次代价函数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>relative error</source>
+        <translation>相对误差</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>result</source>
+        <translation>结果</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -2468,6 +2709,11 @@ Resume that run now?
         <translation>与池化窗口大小相同</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>saturated {p}%</source>
+        <translation>饱和 {p}%</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>schedule</source>
         <translation>学习率调度</translation>
@@ -2476,6 +2722,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>seed</source>
         <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>shape</source>
+        <translation>形状</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inside_panel.py"/>
@@ -2563,9 +2814,29 @@ Resume that run now?
         <translation>正确解</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>tensor</source>
+        <translation>张量</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>test image {index}: true {true}, predicted {pred} ({p}%), second {second} ({q}%)</source>
+        <translation>测试图像 {index}：正确标签 {true}，预测 {pred}（{p}%），第二 {second}（{q}%）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>the answer</source>
+        <translation>识别结果</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a {size} map</source>
         <translation>最后一层必须为每个类别给出一个分数（例如 10 个单元的 Dense），但它输出的是 {size} 的特征图</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>the loaded model</source>
+        <translation>已打开的模型</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -2573,6 +2844,7 @@ Resume that run now?
         <translation>损失在第 {step} 步变成了{kind}：学习率 {lr} 可能太大了；试试 {suggest}（已保留最后正常的权重）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
         <location filename="../../nndesk/gui/help.py"/>
         <source>the network being trained</source>
         <translation>训练中的网络</translation>
@@ -2603,6 +2875,11 @@ Resume that run now?
         <translation>训练图像张数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>true digit</source>
+        <translation>正确标签</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>units</source>
         <translation>单元数</translation>
@@ -2623,6 +2900,11 @@ Resume that run now?
         <translation>未知的设置 {name}（可用的设置：{known}）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>validation</source>
@@ -2637,6 +2919,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>weight decay</source>
         <translation>权重衰减</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>x · d log p / d x: one backward pass down to the pixels</source>
+        <translation>x · d log p / d x：反向传播一直到像素</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
@@ -2712,6 +2999,11 @@ Use Train again to download MNIST, or put the files there.</source>
         <translation>{err}
 
 请再次点击“训练”下载 MNIST，或者把文件放到那里。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>{failed} of {n} tensors disagree: a backward pass is wrong, or the step crossed a ReLU or max-pool kink.</source>
+        <translation>{n} 个张量中有 {failed} 个不一致：某个反向传播有误，或差分步长跨过了 ReLU 或最大池化的折点。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
