@@ -181,4 +181,4 @@ def check_memory(need: MemoryEstimate, memory_bytes: int | None = None) -> None:
 
 
 def _gb(n: int) -> str:
-    return f"{n / 1e9:.1f} GB" if n < 1e12 else f"{n / 1e9:,.0f} GB"
+    return f"{n / 1e9:,.1f} GB"

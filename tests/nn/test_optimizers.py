@@ -214,3 +214,8 @@ def test_error_messages_in_full():
         Adam().load_state_dict({"t": np.array(1), "lr": np.array(0.1), "x.0.W": P0})
     assert str(info.value) == ("optimizer state key 'x.0.W' is not one of Adam's state arrays "
                                "(m, v)")
+    with pytest.raises(ValueError) as info:
+        make_optimizer("sgd").load_state_dict({"t": np.array(1), "lr": np.array(0.1),
+                                               "v.0.W": P0})
+    assert str(info.value) == ("optimizer state key 'v.0.W' is not one of SGD's state arrays "
+                               "(none)")

@@ -216,3 +216,18 @@ def test_messages_in_full_for_a_layer_that_is_not_a_dict_or_type():
 def test_huge_input_shapes_are_refused_before_anything_is_allocated(shape):
     err = _err({"input_shape": shape, "layers": [{"type": "ReLU"}, {"type": "Flatten"}]})
     assert err.index is None and "this computer has" in str(err)
+
+
+def test_memory_figures_and_cut_values_in_messages():
+    from nndesk.nn.base import _show
+
+    # [10**12] features, ReLU then Flatten: per image 2 layers x 2 x 10^12 numbers x 4 bytes
+    # = 16,000 GB; a batch of 100 (infer's default) 1,600,000 GB
+    err = _err({"input_shape": [10 ** 12], "layers": [{"type": "ReLU"}, {"type": "Flatten"}]})
+    assert str(err).startswith("needs 1,600,000.0 GB to train on a batch of 100 ")
+    with pytest.raises(SpecError, match=r"^needs 160.0 GB to train on a batch of 1 "):
+        infer({"input_shape": [10 ** 10], "layers": [{"type": "ReLU"}, {"type": "Flatten"}]},
+              batch_size=1, memory_bytes=8 * GB)
+    assert _show("x" * 38) == "'" + "x" * 38 + "'"                      # 40 characters: kept
+    assert _show("x" * 39) == "'" + "x" * 36 + "..."                     # 41: cut to 40
+    assert len(_show(list(range(1000)))) == 40
