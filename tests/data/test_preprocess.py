@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
 from PIL import Image
@@ -67,16 +65,24 @@ def test_mnist_digit_passes_through_unchanged(mnist_test):
         assert np.corrcoef(preprocess(digit).ravel(), digit.ravel())[0, 1] > 0.9
 
 
-def test_centre_of_mass_and_box(mnist_test):
+def test_centre_of_mass_not_box_centre_goes_to_the_middle():
+    """A gamma shape: its centre of mass and the centre of its box differ, so only centring by
+    the centre of mass puts the mass at (14, 14) and the box 3.56 px lower right."""
     img = np.zeros((200, 300), np.uint8)
-    img[20:60, 200:290] = 255   # a bar 90 wide, 40 tall, far from the centre
+    img[20:30, 100:190] = 255    # bar 90 x 10: area 900, centre (row 25, col 145)
+    img[30:90, 100:110] = 255    # leg 10 x 60: area 600, centre (row 60, col 105)
     out = preprocess(img)[0]
+    # by hand: mass centre (39, 129), box centre (55, 145), scale 20 / 90 px per px
+    box_offset = (55 - 39) * 20 / 90                                   # = 3.556 px
     ys = np.arange(28)
     m = out.sum()
     assert (out.sum(1) @ ys) / m == pytest.approx(pp.CENTRE, abs=0.05)
     assert (out.sum(0) @ ys) / m == pytest.approx(pp.CENTRE, abs=0.05)
-    assert out.max(0).sum() == pytest.approx(20, abs=0.3)       # longer side 20 px
-    assert out.max(1).sum() == pytest.approx(20 * 40 / 90, abs=0.3)  # aspect kept
+    for profile in (out.max(1), out.max(0)):
+        on = np.flatnonzero(profile > 0.5)
+        assert (on[0] + on[-1]) / 2 == pytest.approx(pp.CENTRE + box_offset, abs=0.6)
+    assert out.max(0).sum() == pytest.approx(20, abs=0.3)              # longer side 20 px
+    assert out.max(1).sum() == pytest.approx(20 * 70 / 90, abs=0.3)    # aspect kept
 
 
 def _ring(size=280):
@@ -131,9 +137,7 @@ def test_huge_image_is_reduced_not_blown_up(tmp_path):
     big = Image.new("L", (8000, 8000), 255)
     big.paste(0, (2000, 1000, 3000, 7000))            # a thick black "1"
     big.save(tmp_path / "big.png")
-    t = time.perf_counter()
     out = preprocess(tmp_path / "big.png")
-    assert time.perf_counter() - t < 5
     assert out is not None and max(open_image(tmp_path / "big.png").size) <= pp.WORK_SIDE
     rows = np.flatnonzero(out[0].max(1) > 0.5)
     assert 19 <= rows[-1] - rows[0] + 1 <= 20
@@ -154,18 +158,6 @@ def test_not_an_image(tmp_path):
     (tmp_path / "x.png").write_bytes(b"not a png at all")
     with pytest.raises(ImageError, match="not a readable image"):
         preprocess(tmp_path / "x.png")
-
-
-def test_canvas_preprocessing_is_fast():
-    """The canvas predicts live while drawing: well under 5 ms per image (median ~1 ms)."""
-    canvas = _ring()
-    preprocess(canvas)
-    times = []
-    for _ in range(30):
-        t = time.perf_counter()
-        preprocess(canvas)
-        times.append(time.perf_counter() - t)
-    assert np.median(times) < 0.005
 
 
 def test_huge_array_is_reduced_like_a_file():
