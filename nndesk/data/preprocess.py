@@ -7,6 +7,7 @@ aspect ratio, centre of mass to the middle of 28x28 (sub-pixel), values in [0, 1
 from __future__ import annotations
 
 import os
+import stat
 import warnings
 from pathlib import Path
 
@@ -25,6 +26,9 @@ MIN_EXTENT = 0.1         # ink spanning less than this share of the image is no 
 INK_THRESHOLD = 0.1      # of the ink's peak: fainter pixels do not widen the crop
 MIN_CONTRAST = 25        # gray levels: less ink than this above the paper is no ink
 BACKGROUND_SCALE = 0.4   # of the longer side: the paper is estimated over squares this wide
+DESK_AREA = 0.25         # of the image: a light area this large, away from the border...
+DESK_DEPTH = 0.06        # ...and this thick (of the shorter side) is a sheet on a desk
+BACKGROUND_SIDE = 128    # px: the paper's brightness and the ink's side are found this small
 LINE_CUT = 0.35          # a disc this share of the thickest strokes' width cuts thinner lines
 SPECK = 0.02             # of the heaviest component's ink: less is a speck
 BORDER_CONTACT = 0.25    # of the shorter side: along the border for longer is desk or shadow
@@ -44,8 +48,17 @@ class ImageError(ValueError):
 
 
 def open_image(path: str | os.PathLike) -> Image.Image:
-    """Open an image file safely: size checked before decoding, huge ones reduced on load."""
+    """Open an image file safely: size checked before decoding, huge ones reduced on load,
+    turned upright as its EXIF orientation says. Only regular files are opened (a FIFO or a
+    device named x.png would block). Raises ImageError naming the file for any problem."""
     path = Path(path)
+    try:
+        mode = path.stat().st_mode
+    except OSError as e:
+        raise ImageError(f"{path}: cannot open ({e.strerror or e})") from e
+    if not stat.S_ISREG(mode):
+        raise ImageError(f"{path}: not a regular file")
+    img = None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -60,15 +73,22 @@ def open_image(path: str | os.PathLike) -> Image.Image:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
         raise ImageError(f"{path}: refused as a possible decompression bomb ({e})") from e
     except (OSError, SyntaxError, ValueError) as e:
+        if img is not None:
+            img.close()                             # no file left open by a failed decode
         if isinstance(e, ImageError):
             raise
         raise ImageError(f"{path}: not a readable image ({e})") from e
-    return _reduce(ImageOps.exif_transpose(img))
+    try:
+        return _reduce(ImageOps.exif_transpose(img))
+    except (OSError, SyntaxError, ValueError, TypeError) as e:  # a damaged EXIF block, ...
+        raise ImageError(f"{path}: not a readable image ({e})") from e
 
 
 def _reduce(img: Image.Image) -> Image.Image:
     """Shrink by an integer factor until the longer side is at most WORK_SIDE."""
     factor = -(-max(img.size) // WORK_SIDE)
+    if factor > 1 and img.mode == "1":              # Pillow reduces no 1-bit images
+        img = img.convert("L")
     return img.reduce(factor) if factor > 1 else img
 
 
@@ -106,7 +126,11 @@ def _composite(rgba: np.ndarray) -> np.ndarray:
 def to_gray(image: Image.Image | np.ndarray | str | os.PathLike) -> np.ndarray:
     """Any accepted input as gray float32 (H, W), 0..255."""
     if isinstance(image, (str, os.PathLike)):
-        image = open_image(image)
+        img = open_image(image)
+        try:
+            return _gray_from_pil(img)
+        except (OSError, ValueError, SyntaxError) as e:     # decoded lazily, or odd modes
+            raise ImageError(f"{image}: not a readable image ({e})") from e
     if isinstance(image, Image.Image):
         return _gray_from_pil(image)
     a = np.asarray(image)
@@ -134,6 +158,8 @@ def _cv2():
     """OpenCV, imported on first use (about 0.1 s) so that the window opens without it."""
     import cv2
 
+    if cv2.getNumThreads() != 1:
+        cv2.setNumThreads(1)    # images this small: threads cost more than they give (measured)
     return cv2
 
 
@@ -157,9 +183,10 @@ def ink_polarity(gray: np.ndarray) -> bool:
 
     Otsu's threshold splits the image into its dark and its light pixels. The side that holds
     most of a band around the image (3% of its side wide, so that a frame line does not count)
-    is taken for the paper, unless what the other side has away from the border is made of
-    wide areas (mean distance to the other side over 6% of the image and 3x the first side's):
-    then it is a sheet of paper lying on a desk, and the first side is the ink.
+    is taken for the paper, unless what the other side has away from the border is a wide area
+    (over DESK_AREA of the image, its mean distance to the first side over DESK_DEPTH of the
+    image's side: no strokes are that thick): then it is a sheet lying on a desk, and the
+    first side is the ink.
     gray: (H, W) float32, 0..255, lightly smoothed.
     """
     cv2 = _cv2()
@@ -172,13 +199,12 @@ def ink_polarity(gray: np.ndarray) -> bool:
     band = np.ones(light.shape, bool)
     band[b:-b, b:-b] = False
     paper_light = light[band].mean() >= 0.5
-    depth = []
-    for mask in (light, ~light) if paper_light else (~light, light):   # paper side, ink side
-        inner = _inner(mask)
-        d = cv2.distanceTransform(np.pad(mask, 1).astype(np.uint8), cv2.DIST_L2, 3)
-        depth.append(float(d[1:-1, 1:-1][inner].mean()) if inner.any() else 0.0)
-    if depth[1] > max(3 * depth[0], 0.06 * min(light.shape)) and depth[0] > 0:
-        paper_light = not paper_light               # a sheet on a desk
+    ink = ~light if paper_light else light
+    inner = _inner(ink)
+    if inner.sum() > DESK_AREA * ink.size:          # a wide area away from the border...
+        d = cv2.distanceTransform(np.pad(ink, 1).astype(np.uint8), cv2.DIST_L2, 3)
+        if d[1:-1, 1:-1][inner].mean() > max(DESK_DEPTH * min(ink.shape), 4):  # no strokes
+            paper_light = not paper_light           # a sheet lying on a desk
     return bool(paper_light)
 
 
@@ -188,16 +214,16 @@ def remove_background(gray: np.ndarray) -> np.ndarray:
     The paper's brightness is estimated at a scale much larger than a stroke (a grey-level
     closing for dark ink, opening for light ink, with a square BACKGROUND_SCALE x the image's
     longer side: Gonzalez & Woods, Digital Image Processing, 9.6, "top-hat transformation"),
-    on a copy reduced to at most 256 px and smoothed, then subtracted: lighting gradients,
+    on a copy reduced to at most BACKGROUND_SIDE px, then subtracted: lighting gradients,
     vignetting and wide shadows go, the strokes stay.
     """
     cv2 = _cv2()
     h, w = gray.shape
-    f = max(1.0, max(h, w) / 256)
+    f = max(1.0, max(h, w) / BACKGROUND_SIDE)
     small = gray if f == 1 else cv2.resize(gray, (max(1, round(w / f)), max(1, round(h / f))),
                                            interpolation=cv2.INTER_AREA)
-    small = cv2.GaussianBlur(small, (0, 0), 1.0) if min(small.shape) >= 8 else small
-    dark = ink_polarity(small)
+    dark = ink_polarity(cv2.GaussianBlur(small, (0, 0), 1.0) if min(small.shape) >= 8
+                        else small)             # smoothed: noise makes no strokes
     k = _odd(BACKGROUND_SCALE * max(small.shape))
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
     op = cv2.MORPH_CLOSE if dark else cv2.MORPH_OPEN
@@ -280,14 +306,16 @@ def _main_components(mask: np.ndarray, ink: np.ndarray) -> np.ndarray:
     return np.concatenate([[False], chosen])[labels]
 
 
-def _attached(low: np.ndarray, core: np.ndarray, reach: int) -> np.ndarray:
-    """The pixels of `low` connected to `core` and within `reach` px of it (hysteresis
-    thresholding, Canny 1986): a stroke's soft edges, not the line that crosses it."""
+def _attached(low: np.ndarray, core: np.ndarray, reach: int | None) -> np.ndarray:
+    """The pixels of `low` connected to `core` (hysteresis thresholding, Canny 1986), and
+    within `reach` px of it unless None: a stroke's soft edges, not the line that crosses it."""
     cv2 = _cv2()
     n, labels = cv2.connectedComponents(low.astype(np.uint8), connectivity=8)
     hit = np.zeros(n, bool)
     hit[labels[core & low]] = True
     hit[0] = False
+    if reach is None:
+        return hit[labels]
     near = cv2.dilate(core.astype(np.uint8), cv2.getStructuringElement(
         cv2.MORPH_ELLIPSE, (2 * reach + 1, 2 * reach + 1))).astype(bool)
     return hit[labels] & near
@@ -305,10 +333,12 @@ def _centred(crop: np.ndarray) -> np.ndarray | None:
     # of mass lands on CENTRE; one resize does scaling and sub-pixel shift together.
     span = SIZE / scale
     left, top = cx - (CENTRE + 0.5) / scale, cy - (CENTRE + 0.5) / scale
-    pad = int(np.ceil(span)) + 1
-    src = np.zeros((h + 2 * pad, w + 2 * pad), np.float32)
-    src[pad:pad + h, pad:pad + w] = crop
-    box = (left + pad, top + pad, left + pad + span, top + pad + span)
+    px0, py0 = int(np.ceil(max(0.0, -left))) + 2, int(np.ceil(max(0.0, -top))) + 2
+    px1 = int(np.ceil(max(0.0, left + span - w))) + 2
+    py1 = int(np.ceil(max(0.0, top + span - h))) + 2
+    src = np.zeros((h + py0 + py1, w + px0 + px1), np.float32)   # zeros around the crop
+    src[py0:py0 + h, px0:px0 + w] = crop
+    box = (left + px0, top + py0, left + px0 + span, top + py0 + span)
     out = np.asarray(Image.fromarray(src).resize((SIZE, SIZE), FILTER, box=box))
     out = np.clip(out, 0, 1)                        # the source peaks at 1: no overshoot
     top_value = out.max()
@@ -351,12 +381,16 @@ def preprocess_steps(image: Image.Image | np.ndarray | str | os.PathLike,
     if core.sum() < 0.0005 * ink.size:              # a few stray pixels are not a digit
         return steps
     kept = _main_components(core, ink)
-    kept = _main_components(_without_thin_lines(core, _stroke_half_width(kept)), ink)
-    noise = 1.4826 * float(np.median(np.abs(ink[~core] - np.median(ink[~core])))) \
-        if (~core).any() else 0.0                   # robust sigma of the paper (MAD)
+    half = _stroke_half_width(kept)
+    cut = _without_thin_lines(core, half)
+    if cut is not core:                             # lines were cut: pick the digit again
+        kept = _main_components(cut, ink)
+    paper = ink[~core][::7]                         # a sample is enough for its spread
+    noise = 1.4826 * float(np.median(np.abs(paper - np.median(paper)))) \
+        if paper.size else 0.0                      # robust sigma of the paper (MAD)
     low = ink > max(INK_THRESHOLD * peak, 3 * noise)
-    half = int(np.ceil(BOX_REACH * max(1.0, _stroke_half_width(kept))))
-    region = _attached(low | kept, kept, half)
+    reach = int(np.ceil(BOX_REACH * max(1.0, half))) if cut is not core else None
+    region = _attached(low | kept, kept, reach)
     digit = np.where(region, ink, 0).astype(np.float32)
     steps.append((STEPS[3], digit / peak))
     rows, cols = np.flatnonzero(region.any(1)), np.flatnonzero(region.any(0))

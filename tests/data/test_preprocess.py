@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pytest
 from PIL import Image
@@ -168,3 +170,59 @@ def test_huge_array_is_reduced_like_a_file():
     assert out[0].max(1).sum() == pytest.approx(20, abs=0.5)
     assert preprocess(np.zeros((5, 5), np.float64)) is None
     assert preprocess(np.eye(5, dtype=np.float64)).dtype == np.float32
+
+
+def test_one_bit_image_larger_than_the_work_size(tmp_path):
+    """1-bit scans bigger than WORK_SIDE are reduced like any other (was "wrong mode")."""
+    img = Image.new("1", (3000, 2400), 1)                  # white page
+    img.paste(0, (1200, 400, 1500, 2000))                  # a black bar, 300 x 1600
+    img.save(tmp_path / "scan.png")
+    with Image.open(tmp_path / "scan.png") as stored:
+        assert stored.mode == "1"
+    out = preprocess(tmp_path / "scan.png")
+    assert out is not None
+    rows, cols = np.flatnonzero(out[0].max(1) > 0.5), np.flatnonzero(out[0].max(0) > 0.5)
+    assert rows[-1] - rows[0] + 1 == pytest.approx(20, abs=1)
+    assert cols[-1] - cols[0] + 1 == pytest.approx(20 * 300 / 1600, abs=1)
+
+
+def test_only_regular_files_are_opened(tmp_path):
+    """A FIFO named like an image would block the reader forever: refused at once."""
+    fifo = tmp_path / "x.png"
+    os.mkfifo(fifo)
+    with pytest.raises(ImageError, match=r"x\.png: not a regular file"):
+        preprocess(fifo)
+    (tmp_path / "dir.png").mkdir()
+    with pytest.raises(ImageError, match=r"dir\.png: not a regular file"):
+        preprocess(tmp_path / "dir.png")
+
+
+@pytest.mark.parametrize("make", ["missing", "garbage", "truncated", "empty"])
+def test_every_image_error_names_the_file(tmp_path, make):
+    path = tmp_path / f"{make}-digit.png"
+    if make == "garbage":
+        path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 50)
+    elif make == "truncated":
+        Image.fromarray(np.full((300, 300), 128, np.uint8)).save(path)
+        path.write_bytes(path.read_bytes()[:200])
+    elif make == "empty":
+        path.write_bytes(b"")
+    with pytest.raises(ImageError) as err:
+        preprocess(path)
+    assert str(err.value).startswith(f"{path}: ")
+
+
+def test_exif_orientation_is_honoured(tmp_path):
+    """A phone stores the pixels sideways and says so in EXIF: the digit must stand upright."""
+    upright = np.full((200, 120), 255, np.uint8)
+    upright[20:180, 90:105] = 0                 # a "1" leaning on the right...
+    upright[20:35, 20:105] = 0                  # ...with a bar on top: a "7" without slant
+    sideways = np.rot90(upright, 1)             # stored turned 90 degrees anticlockwise
+    exif = Image.Exif()
+    exif[0x0112] = 6                            # Orientation 6: rotate 90 clockwise to show
+    Image.fromarray(np.ascontiguousarray(sideways)).save(tmp_path / "phone.jpg", exif=exif,
+                                                         quality=95)
+    expected = preprocess(upright)
+    got = preprocess(tmp_path / "phone.jpg")
+    assert np.abs(got - expected).max() < 0.15
+    assert np.abs(preprocess(np.ascontiguousarray(sideways)) - expected).max() > 0.5
