@@ -26,6 +26,8 @@ MIN_EXTENT = 0.1         # ink spanning less than this share of the image is no 
 INK_THRESHOLD = 0.1      # of the ink's peak: fainter pixels do not widen the crop
 MIN_CONTRAST = 25        # gray levels: less ink than this above the paper is no ink
 BACKGROUND_SCALE = 0.4   # of the longer side: the paper is estimated over squares this wide
+SHADOW_SCALE = 0.15      # ...and, for dark ink, over these, to follow shadows
+SHADOW_RATIO = 0.45      # a "shadow" darker than this share of the paper is a blot of ink
 DESK_AREA = 0.25         # of the image: a light area this large, away from the border...
 DESK_DEPTH = 0.06        # ...and this thick (of the shorter side) is a sheet on a desk
 BACKGROUND_SIDE = 128    # px: the paper's brightness and the ink's side are found this small
@@ -208,14 +210,25 @@ def ink_polarity(gray: np.ndarray) -> bool:
     return bool(paper_light)
 
 
+def _morph(small: np.ndarray, op: int, scale: float) -> np.ndarray:
+    """Grey-level closing or opening with a square `scale` x the longer side (at least 11 px)."""
+    cv2 = _cv2()
+    k = _odd(max(scale * max(small.shape), 11))
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
+    return cv2.morphologyEx(small, op, kernel, borderType=cv2.BORDER_REPLICATE)
+
+
 def remove_background(gray: np.ndarray) -> np.ndarray:
     """White ink on black, background at 0: float32 (H, W), 0..255.
 
-    The paper's brightness is estimated at a scale much larger than a stroke (a grey-level
-    closing for dark ink, opening for light ink, with a square BACKGROUND_SCALE x the image's
-    longer side: Gonzalez & Woods, Digital Image Processing, 9.6, "top-hat transformation"),
-    on a copy reduced to at most BACKGROUND_SIDE px, then subtracted: lighting gradients,
-    vignetting and wide shadows go, the strokes stay.
+    The paper's brightness is estimated at a scale much larger than a stroke and subtracted
+    (a grey-level closing for dark ink, an opening for light ink: the "top-hat transformation",
+    Gonzalez & Woods, Digital Image Processing, 9.6), on a copy reduced to at most
+    BACKGROUND_SIDE px: lighting gradients, vignetting and shadows go, the strokes stay.
+    Dark ink: squares of SHADOW_SCALE of the image follow shadows; where that estimate is
+    darker than SHADOW_RATIO of the one over BACKGROUND_SCALE squares, it sits on a blot of
+    ink, not a shadow, and the wider one is used. Dark ink is measured as a share of the
+    paper's brightness there (what a shadow does not change).
     """
     cv2 = _cv2()
     h, w = gray.shape
@@ -224,13 +237,15 @@ def remove_background(gray: np.ndarray) -> np.ndarray:
                                            interpolation=cv2.INTER_AREA)
     dark = ink_polarity(cv2.GaussianBlur(small, (0, 0), 1.0) if min(small.shape) >= 8
                         else small)             # smoothed: noise makes no strokes
-    k = _odd(BACKGROUND_SCALE * max(small.shape))
-    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
-    op = cv2.MORPH_CLOSE if dark else cv2.MORPH_OPEN
-    background = cv2.morphologyEx(small, op, kernel, borderType=cv2.BORDER_REPLICATE)
+    if dark:
+        wide = _morph(small, cv2.MORPH_CLOSE, BACKGROUND_SCALE)
+        near = _morph(small, cv2.MORPH_CLOSE, SHADOW_SCALE)
+        background = np.where(near < SHADOW_RATIO * wide, wide, near)
+    else:
+        background = _morph(small, cv2.MORPH_OPEN, BACKGROUND_SCALE)
     if f != 1:
         background = cv2.resize(background, (w, h), interpolation=cv2.INTER_LINEAR)
-    if dark:   # the paper reflects less where less light falls: ink as a share of the paper
+    if dark:
         ink = (background - gray) * (255.0 / np.maximum(background, 1.0))
     else:
         ink = gray - background
