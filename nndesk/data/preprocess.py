@@ -169,26 +169,15 @@ def _odd(n: float) -> int:
     return max(3, int(n) | 1)
 
 
-def _inner(mask: np.ndarray) -> np.ndarray:
-    """The part of a bool mask not lying along the image's border (over BORDER_CONTACT of the
-    shorter side): a desk, the paper around a drawing, a frame line go; strokes stay."""
-    cv2 = _cv2()
-    n, labels = cv2.connectedComponents(mask.astype(np.uint8), connectivity=8)
-    border = np.concatenate([labels[0], labels[-1], labels[1:-1, 0], labels[1:-1, -1]])
-    along = np.bincount(border, minlength=n) >= BORDER_CONTACT * min(mask.shape)
-    along[0] = True
-    return ~along[labels]
-
-
 def ink_polarity(gray: np.ndarray) -> bool:
     """True when the ink is darker than the paper, decided from the whole image.
 
     Otsu's threshold splits the image into its dark and its light pixels. The side that holds
     most of a band around the image (3% of its side wide, so that a frame line does not count)
-    is taken for the paper, unless what the other side has away from the border is a wide area
-    (over DESK_AREA of the image, its mean distance to the first side over DESK_DEPTH of the
-    image's side: no strokes are that thick): then it is a sheet lying on a desk, and the
-    first side is the ink.
+    is taken for the paper; when that is the dark side but the light side is a wide area (over
+    DESK_AREA of the image, its mean distance to the dark side over DESK_DEPTH of the image's
+    side: no strokes are that thick), the light side is a sheet lying on a desk, or paper with
+    dark corners, and the ink is dark.
     gray: (H, W) float32, 0..255, lightly smoothed.
     """
     cv2 = _cv2()
@@ -201,12 +190,10 @@ def ink_polarity(gray: np.ndarray) -> bool:
     band = np.ones(light.shape, bool)
     band[b:-b, b:-b] = False
     paper_light = light[band].mean() >= 0.5
-    ink = ~light if paper_light else light
-    inner = _inner(ink)
-    if inner.sum() > DESK_AREA * ink.size:          # a wide area away from the border...
-        d = cv2.distanceTransform(np.pad(ink, 1).astype(np.uint8), cv2.DIST_L2, 3)
-        if d[1:-1, 1:-1][inner].mean() > max(DESK_DEPTH * min(ink.shape), 4):  # no strokes
-            paper_light = not paper_light           # a sheet lying on a desk
+    if not paper_light and light.mean() > DESK_AREA:    # a wide light area...
+        d = cv2.distanceTransform(np.pad(light, 1).astype(np.uint8), cv2.DIST_L2, 3)
+        if d[1:-1, 1:-1][light].mean() > max(DESK_DEPTH * min(light.shape), 4):  # no strokes
+            paper_light = True                      # a sheet on a desk, dark corners
     return bool(paper_light)
 
 

@@ -109,7 +109,7 @@ class DigitPanel(QWidget):
         from nndesk.data.strokes import render_strokes
 
         bitmap = render_strokes(self.canvas.strokes)  # uint8 (H, W)
-        self.state.set_digit(preprocess(bitmap))
+        self.state.set_digit(preprocess(bitmap), source=bitmap)
         self.latencies_ms.append(1000 * (time.perf_counter() - start))
 
     def _ask_image(self) -> None:
@@ -132,7 +132,7 @@ class DigitPanel(QWidget):
                 path=path, error=err))
             return
         self.canvas.show_image(QImage(path))
-        self.state.set_digit(digit)
+        self.state.set_digit(digit, source=path)
         if digit is None:
             self.error.emit(tr("No digit found"), tr(
                 "{path}\n\nThe image looks empty (no ink). Open a picture of one dark digit "

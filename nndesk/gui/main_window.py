@@ -27,6 +27,7 @@ from nndesk.gui.i18n import (
     set_language,
     tr,
 )
+from nndesk.gui.inspector_panel import InspectorPanel
 from nndesk.gui.state import IDLE, AppState
 from nndesk.gui.train_panel import TrainPanel
 from nndesk.gui.training import TrainingController
@@ -69,6 +70,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.center)
         self._dock(N_("Network designer"), left, Qt.DockWidgetArea.LeftDockWidgetArea, 380)
         self._dock(N_("Draw a digit"), self.digit, Qt.DockWidgetArea.RightDockWidgetArea, 360)
+        self.inspector = InspectorPanel(self.state)  # View ▸ Preprocessing steps; hidden first
+        self._dock(N_("Preprocessing steps"), self.inspector,
+                   Qt.DockWidgetArea.RightDockWidgetArea, 360)
+        steps = self.findChild(QDockWidget, "Preprocessing_steps")
+        steps.setFeatures(steps.features() | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        steps.hide()
         self.model_status = QLabel(tr(NO_MODEL))
         self.statusBar().addPermanentWidget(self.model_status)
         self._menus()

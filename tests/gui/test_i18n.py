@@ -108,7 +108,8 @@ def test_window_in_chinese(qtbot, monkeypatch):
     assert w.designer.add_button.text() == "添加层 ▾"
     assert w.plots.loss_plot.getPlotItem().titleLabel.text == "每个批次的损失"
     docks = {d.objectName(): d.windowTitle() for d in w.findChildren(QDockWidget)}
-    assert docks == {"Network_designer": "网络设计", "Draw_a_digit": "画一个数字"}
+    assert docks == {"Network_designer": "网络设计", "Draw_a_digit": "画一个数字",
+                     "Preprocessing_steps": "预处理步骤"}
 
 
 def test_language_menu_saves_the_choice(window, monkeypatch):
