@@ -17,6 +17,7 @@ from nndesk.paths import default_model_path
 from nndesk.train import load_model
 
 PER_KIND = 10  # MNIST digits, and as many pen digits, per kind of damage: 20 photos per kind
+SHAPE = (240, 320)  # smaller than the benchmark's photos: the suite stays fast
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +75,7 @@ def digits(mnist_dir, pendigits):
 def test_realistic_photos_per_kind(net, digits, kind):
     images, labels = digits
     right = sum(_read(net, img) == label
-                for _, label, img in photos.photo_set(images, labels, (kind,), seed=5))
+                for _, label, img in photos.photo_set(images, labels, (kind,), 5, SHAPE))
     assert right >= len(labels) - 2, f"{kind}: {right} of {len(labels)}"   # >= 90% per kind
 
 
