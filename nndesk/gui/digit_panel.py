@@ -138,13 +138,14 @@ class DigitPanel(QWidget):
         self._preparer.submit(self._job, [list(s) for s in self.canvas.strokes])
 
     def _on_prepared(self, item: tuple) -> None:
-        job_id, digit = item
+        job_id, result = item
         if job_id <= self._shown:
             return  # the canvas was cleared (or newer strokes were shown) meanwhile
         self._shown = job_id
-        if isinstance(digit, Exception):
-            raise digit  # app.py's hook shows it in a dialog
-        self.state.set_digit(digit)
+        if isinstance(result, Exception):
+            raise result  # app.py's hook shows it in a dialog
+        digit, bitmap = result
+        self.state.set_digit(digit, source=bitmap)
         if not self.busy:
             self.latencies_ms.append(float(self._job_clock.elapsed()))
 
@@ -185,7 +186,7 @@ class DigitPanel(QWidget):
         self.canvas.show_image(QImage(path))
         self._job += 1
         self._shown = self._job  # a drawing still being prepared is not shown over the image
-        self.state.set_digit(digit)
+        self.state.set_digit(digit, source=path)
         if digit is None:
             self.error.emit(tr("No digit found"), tr(
                 "{path}\n\nThe image looks empty (no ink). Open a picture of one dark digit "

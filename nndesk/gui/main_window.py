@@ -31,6 +31,7 @@ from nndesk.gui.i18n import (
     set_language,
     tr,
 )
+from nndesk.gui.inspector_panel import InspectorPanel
 from nndesk.gui.lessons import install_lessons
 from nndesk.gui.session import panel_width
 from nndesk.gui.state import IDLE, AppState
@@ -77,13 +78,17 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(_scrolling(self.center))
         self._dock(N_("Network designer"), left, Qt.DockWidgetArea.LeftDockWidgetArea, 380)
         self._dock(N_("Draw a digit"), self.digit, Qt.DockWidgetArea.RightDockWidgetArea, 360)
+        self.inspector = InspectorPanel(self.state)  # View ▸ Preprocessing steps; hidden first
+        self._dock(N_("Preprocessing steps"), self.inspector,
+                   Qt.DockWidgetArea.RightDockWidgetArea, 360).hide()
         self.model_status = QLabel(tr(NO_MODEL))
         self.statusBar().addPermanentWidget(self.model_status)
         self._menus()
         self._wire()
         self._restore_settings()
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea, width: int) -> None:
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea,
+              width: int) -> QDockWidget:
         dock = QDockWidget(tr(title), self)
         dock.setObjectName(title.replace(" ", "_"))  # English: saved layouts keep working
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -92,6 +97,7 @@ class MainWindow(QMainWindow):
         dock.setWidget(_scrolling(widget))
         self.addDockWidget(area, dock)
         self.resizeDocks([dock], [max(width, panel_width(dock))], Qt.Orientation.Horizontal)
+        return dock
 
     def _action(self, menu, text: str, slot, *keys, where: QWidget | None = None) -> QAction:
         """A menu item; with `where`, its shortcut acts only while the focus is in that widget
@@ -225,8 +231,7 @@ class MainWindow(QMainWindow):
                              (N_("Why this answer"), self.why_panel),
                              (N_("Layer health"), self.health_panel),
                              (N_("Gradient check"), self.gradcheck_panel)):
-            self._dock(title, panel, Qt.DockWidgetArea.BottomDockWidgetArea, 900)
-            dock = panel.parentWidget()
+            dock = self._dock(title, panel, Qt.DockWidgetArea.BottomDockWidgetArea, 900)
             dock.hide()
             self.view_menu.addAction(dock.toggleViewAction())
 

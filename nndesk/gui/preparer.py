@@ -13,12 +13,15 @@ if TYPE_CHECKING:
 __all__ = ["Preparer", "prepare_strokes"]
 
 
-def prepare_strokes(strokes: list[list[tuple[float, float]]]) -> np.ndarray | None:
-    """Canvas strokes -> the network's (1, 28, 28) input: render_strokes, then preprocess."""
+def prepare_strokes(strokes: list[list[tuple[float, float]]]) -> tuple[np.ndarray | None,
+                                                                        np.ndarray]:
+    """Canvas strokes -> (the network's (1, 28, 28) input or None, the canvas bitmap (H, W)
+    uint8 it was made from: render_strokes, then preprocess; the bitmap feeds the inspector)."""
     from nndesk.data.preprocess import preprocess
     from nndesk.data.strokes import render_strokes
 
-    return preprocess(render_strokes(strokes))
+    bitmap = render_strokes(strokes)
+    return preprocess(bitmap), bitmap
 
 
 class Preparer(QObject):
@@ -28,7 +31,7 @@ class Preparer(QObject):
     the next mouse event: no point of a stroke waits behind imports or preprocessing.
     """
 
-    ready = Signal(object)  # (job id, (1, 28, 28) array | None | the exception raised)
+    ready = Signal(object)  # (job id, (input | None, bitmap) | the exception raised)
 
     def __init__(self) -> None:
         super().__init__()

@@ -80,6 +80,7 @@ class AppState(QObject):
         self.metadata: dict = {}
         self.model_source = "none"  # "file", "snapshot" or "none"
         self.digit: np.ndarray | None = None  # (1, 28, 28) float32 in [0, 1]
+        self.source: Any = None  # what `digit` was made from: canvas bitmap (H, W) or a path
         self.probabilities: np.ndarray | None = None  # (10,)
         self.training = IDLE
         self._activations: list[np.ndarray] | None = None
@@ -127,9 +128,11 @@ class AppState(QObject):
         self.model_changed.emit()
         self._predict()
 
-    def set_digit(self, digit: np.ndarray | None) -> None:
-        """The canvas's 28x28 input (None = empty canvas): predict it and tell the panels."""
+    def set_digit(self, digit: np.ndarray | None, source: Any = None) -> None:
+        """The canvas's 28x28 input (None = empty canvas) and the image it was preprocessed
+        from (`source`: for the preprocessing inspector): predict it and tell the panels."""
         self.digit = digit
+        self.source = source
         self._activations = None
         self._predict()
 

@@ -1,0 +1,131 @@
+"""InspectorPanel: every preprocessing step of the current drawing or opened image, as small
+labelled images, so that a learner sees why a photo is read the way it is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from nndesk.gui.digit_panel import gray_qimage
+from nndesk.gui.i18n import N_, tr
+from nndesk.gui.state import AppState
+
+__all__ = ["InspectorPanel", "STEP_TITLES"]
+
+TILE = 78            # px: each step is shown in a square this big (4 fit the dock)
+COLUMNS = 4
+DELAY_MS = 80        # strokes arriving faster than this are shown once (coalesced)
+# nndesk.data.preprocess.STEPS, in the window's words (same order)
+STEP_TITLES = (N_("gray"), N_("background removed"), N_("ink mask"), N_("component kept"),
+               N_("crop"), N_("20 px box"), N_("centred 28x28"))
+
+
+class InspectorPanel(QWidget):
+    """The steps of `preprocess_steps` for `state.source`; recomputed only while visible."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.shown_source: Any = None  # the source whose steps are on screen
+        self.refreshes = 0             # times the steps were computed (tests: coalescing)
+        self._dirty = True
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+
+        grid = QGridLayout()
+        grid.setSpacing(6)
+        self.images: list[QLabel] = []
+        self.captions: list[QLabel] = []
+        for i, title in enumerate(STEP_TITLES):
+            image = QLabel()
+            image.setFixedSize(TILE, TILE)
+            image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            image.setStyleSheet("background: #20232a; border: 1px solid #c9ced8;")
+            caption = QLabel(f"{i + 1}. {tr(title)}")
+            caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            caption.setStyleSheet("color: #5b6472;")
+            caption.setWordWrap(True)
+            caption.setFixedWidth(TILE + 6)
+            cell = QWidget()                        # fixed: captions never cover images
+            cell.setFixedSize(TILE + 8, TILE + 38)
+            box = QVBoxLayout(cell)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(2)
+            box.addWidget(image, alignment=Qt.AlignmentFlag.AlignHCenter)
+            box.addWidget(caption, alignment=Qt.AlignmentFlag.AlignTop)
+            box.addStretch(1)
+            grid.addWidget(cell, *divmod(i, COLUMNS))
+            self.images.append(image)
+            self.captions.append(caption)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #5b6472;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(grid)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+        state.digit_changed.connect(self._on_digit_changed)
+        self._show_steps([], None)
+
+    def _on_digit_changed(self) -> None:
+        self._dirty = self.state.source is not self.shown_source
+        if self._dirty and self.isVisible() and not self._timer.isActive():
+            self._timer.start()     # one refresh for a burst of strokes
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._dirty:
+            self._timer.start()
+
+    def refresh(self) -> None:
+        """Compute and show the steps of the current source (no-op while hidden)."""
+        if not self.isVisible():
+            return
+        source = self.state.source
+        self._dirty = False
+        self.shown_source = source
+        self.refreshes += 1
+        if source is None:
+            self._show_steps([], None)
+            return
+        from nndesk.data.preprocess import ImageError, preprocess_steps
+
+        try:
+            steps = preprocess_steps(source)
+        except (ImageError, OSError) as err:
+            self._show_steps([], tr("Cannot read this image: {error}").format(error=err))
+            return
+        note = None
+        if len(steps) < len(STEP_TITLES):
+            note = tr("No digit found after step {n} ({step}): the network gets nothing.").format(
+                n=len(steps), step=tr(STEP_TITLES[len(steps) - 1]))
+        self._show_steps([a for _, a in steps], note)
+
+    def _show_steps(self, arrays: list, note: str | None) -> None:
+        for i, label in enumerate(self.images):
+            if i < len(arrays):
+                label.setPixmap(_fit(arrays[i]))
+                h, w = arrays[i].shape
+                label.setToolTip(f"{tr(STEP_TITLES[i])}: {w}×{h}")
+            else:
+                label.clear()
+                label.setToolTip("")
+        self.note.setText(note if note is not None else (
+            tr("Draw a digit or open an image to see each step of the preprocessing.")
+            if not arrays else tr("What the network gets is step 7, the same as “network "
+                                  "sees”. Hover a step for its size in pixels.")))
+
+
+def _fit(a) -> QPixmap:
+    """A 2-D array in [0, 1] as a pixmap fitting TILE: small ones with sharp pixels."""
+    pix = QPixmap.fromImage(gray_qimage(a))
+    small = max(a.shape) <= TILE
+    mode = (Qt.TransformationMode.FastTransformation if small
+            else Qt.TransformationMode.SmoothTransformation)
+    return pix.scaled(TILE - 2, TILE - 2, Qt.AspectRatioMode.KeepAspectRatio, mode)
