@@ -182,6 +182,11 @@
         <translation>1000個のランダムな入力を、各層100ニューロンの5層ネットワーク（nndeskのNetwork）に通します。各ヒストグラムは1つの層の100000個の出力を数えます。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>20 px box</source>
+        <translation>20 ピクセルに縮小</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>&lt;b&gt;Centre: watch it learn.&lt;/b&gt; The loss per mini-batch and the accuracy per epoch (training and validation data) of every run, to compare runs; then the first layer's weights and the feature maps of the digit you drew.</source>
         <translation>&lt;b&gt;中央：学習の様子を見る。&lt;/b&gt;ミニバッチごとの損失関数の値と、エポックごとの認識精度（訓練データと検証データ）を、学習ごとに比べられます。その下に最初のレイヤの重みと、描いた数字の特徴マップ。</translation>
@@ -413,6 +418,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Cannot read this image</source>
         <translation>この画像を読み込めません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>Cannot read this image: {error}</source>
+        <translation>この画像を読み込めません：{error}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
@@ -683,6 +693,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Draw a digit on the canvas first.</source>
         <translation>先にキャンバスに数字を描いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>Draw a digit or open an image to see each step of the preprocessing.</source>
+        <translation>数字を描くか画像を開くと、前処理の各ステップが表示されます。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
@@ -1287,6 +1302,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>数字が見つかりません</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>No digit found after step {n} ({step}): the network gets nothing.</source>
+        <translation>ステップ {n}（{step}）の後に数字が見つかりません：ネットワークには何も渡されません。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
         <source>No model to export</source>
         <translation>エクスポートするモデルがありません</translation>
@@ -1455,6 +1475,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Predicting with the network being trained (latest weights).</source>
         <translation>学習中のネットワーク（最新の重み）で推論しています。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Preprocessing steps</source>
+        <translation>前処理のステップ</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
@@ -2010,6 +2035,11 @@ Resume that run now?
         <translation>荷重減衰：重みを 0 に近づけ、過学習を防ぎます。0（なし）〜0.001。まずは 0.0001。本の 6.4 節。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>What the network gets is step 7, the same as “network sees”. Hover a step for its size in pixels.</source>
+        <translation>ネットワークが受け取るのはステップ 7 で、「ネットワークが見る画像」と同じです。ステップにマウスを重ねるとピクセル数が表示されます。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
         <source>Where</source>
         <translation>保存先</translation>
@@ -2135,6 +2165,11 @@ Resume that run now?
         <translation>自動</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>background removed</source>
+        <translation>背景の除去</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>backprop disagrees!</source>
         <translation>逆伝播が数値微分と一致しません！</translation>
@@ -2168,6 +2203,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>central difference (f(x+h) − f(x−h)) / 2h</source>
         <translation>中心差分 (f(x+h) − f(x−h)) / 2h</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>centred 28x28</source>
+        <translation>28×28 の中央に配置</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -2240,6 +2280,11 @@ Resume that run now?
         <translation>col（f² × OH·OW）：出力の1画素につき1列 — 列をクリックしてください</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>component kept</source>
+        <translation>残した連結成分</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>computing…</source>
         <translation>計算中…</translation>
@@ -2263,6 +2308,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>cost</source>
         <translation>コスト</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>crop</source>
+        <translation>切り抜き</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
@@ -2389,6 +2439,11 @@ Resume that run now?
         <translation>勾配</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>gray</source>
+        <translation>グレースケール</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>horizontal edges</source>
         <translation>横のエッジ</translation>
@@ -2422,6 +2477,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>initial weights</source>
         <translation>重みの初期化</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>ink mask</source>
+        <translation>インクのマスク</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>

@@ -182,6 +182,11 @@
         <translation>1000 个随机输入通过 5 层、每层 100 个神经元的网络（nndesk 的 Network）；每个直方图统计一层的 100000 个输出值。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>20 px box</source>
+        <translation>缩放到 20 像素</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>&lt;b&gt;Centre: watch it learn.&lt;/b&gt; The loss per mini-batch and the accuracy per epoch (training and validation data) of every run, to compare runs; then the first layer's weights and the feature maps of the digit you drew.</source>
         <translation>&lt;b&gt;中间：观察学习过程。&lt;/b&gt;每次训练的每个 mini-batch 的损失和每轮的准确率（训练数据和验证数据），便于比较；下方是第一层的权重和所画数字的特征图。</translation>
@@ -413,6 +418,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Cannot read this image</source>
         <translation>无法读取此图像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>Cannot read this image: {error}</source>
+        <translation>无法读取此图像：{error}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
@@ -683,6 +693,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Draw a digit on the canvas first.</source>
         <translation>请先在画布上画一个数字。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>Draw a digit or open an image to see each step of the preprocessing.</source>
+        <translation>画一个数字或打开一张图像，即可看到预处理的每一步。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
@@ -1287,6 +1302,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>没有找到数字</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>No digit found after step {n} ({step}): the network gets nothing.</source>
+        <translation>第 {n} 步（{step}）之后没有找到数字：网络没有得到输入。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
         <source>No model to export</source>
         <translation>没有可导出的模型</translation>
@@ -1455,6 +1475,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Predicting with the network being trained (latest weights).</source>
         <translation>正在用训练中的网络进行预测（最新的权重）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/main_window.py"/>
+        <source>Preprocessing steps</source>
+        <translation>预处理步骤</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
@@ -2010,6 +2035,11 @@ Resume that run now?
         <translation>权值衰减：把权重拉向 0，抑制过拟合。0（关闭）～0.001；可以从 0.0001 开始。见书 6.4 节。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>What the network gets is step 7, the same as “network sees”. Hover a step for its size in pixels.</source>
+        <translation>网络得到的是第 7 步，与“网络看到的”相同。鼠标悬停在某一步上可查看其像素尺寸。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
         <source>Where</source>
         <translation>位置</translation>
@@ -2135,6 +2165,11 @@ Resume that run now?
         <translation>自动</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>background removed</source>
+        <translation>去除背景</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>backprop disagrees!</source>
         <translation>反向传播与数值微分不一致！</translation>
@@ -2168,6 +2203,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>central difference (f(x+h) − f(x−h)) / 2h</source>
         <translation>中心差分 (f(x+h) − f(x−h)) / 2h</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>centred 28x28</source>
+        <translation>居中到 28×28</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -2240,6 +2280,11 @@ Resume that run now?
         <translation>col（f² × OH·OW）：每个输出像素对应一列 — 点击其中一列</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>component kept</source>
+        <translation>保留的连通域</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>computing…</source>
         <translation>计算中…</translation>
@@ -2263,6 +2308,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>cost</source>
         <translation>代价</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>crop</source>
+        <translation>裁剪</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
@@ -2389,6 +2439,11 @@ Resume that run now?
         <translation>梯度</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>gray</source>
+        <translation>灰度图</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>horizontal edges</source>
         <translation>横向边缘</translation>
@@ -2422,6 +2477,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>initial weights</source>
         <translation>权重初始值</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>ink mask</source>
+        <translation>墨迹掩码</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
