@@ -42,6 +42,8 @@ def test_xor_is_not_found_then_built_from_two_lines(panel, qtbot):
     page.gate.setCurrentIndex(page.gate.findData("XOR"))
     qtbot.mouseClick(page.find_button, Qt.MouseButton.LeftButton)
     assert "no single line" in page.status.text()
+    red = sum(y != t for y, t in zip(_column(page.table, 3), _column(page.table, 4), strict=True))
+    assert 0 < red < 4 and f"gets {red} of 4 rows wrong" in page.status.text()  # as the table
     assert page.xor_button.isVisibleTo(page)
     qtbot.mouseClick(page.xor_button, Qt.MouseButton.LeftButton)
     assert _column(page.table, 4) == ["0", "1", "1", "0"]
@@ -265,3 +267,14 @@ def test_experiments_page_runs_in_the_background_draws_and_stops(qtbot, small_da
     best = page.best_run()
     page.best_button.click()
     assert state.config["lr"] == best.lr and state.config["weight_decay"] == best.weight_decay
+
+
+def test_the_run_button_starts_an_experiment_on_mnist(qtbot, monkeypatch):
+    """Run is clicked(bool): the page must not take that bool for the data to train on."""
+    panel = LessonsPanel()
+    qtbot.addWidget(panel)
+    page = panel.show_lesson("experiments")
+    asked = []
+    monkeypatch.setattr(page, "start", lambda splits=None: asked.append(splits))
+    page.run_button.click()
+    assert asked == [None]  # None: load MNIST in the worker thread

@@ -115,7 +115,7 @@ class ExperimentsPage(QWidget):
         self._timer.setInterval(150)
         self._timer.timeout.connect(self._drain)
         self.choice.currentIndexChanged.connect(self._on_choice_changed)
-        self.run_button.clicked.connect(self.start)
+        self.run_button.clicked.connect(lambda: self.start())  # not clicked(bool) as splits
         self.stop_button.clicked.connect(self.stop)
         self.best_button.clicked.connect(self.use_best)
         self._on_choice_changed()

@@ -127,7 +127,11 @@ class PerceptronPage(QWidget):
         else:
             self.status.setText(tr("After {n} epochs the rule still gets {k} of 4 rows wrong: "
                                    "no single line separates XOR (fig. 2-7).")
-                                .format(n=fit.epochs, k=fit.errors[-1]))
+                                .format(n=fit.epochs, k=self.rows_wrong()))
+
+    def rows_wrong(self) -> int:
+        """Rows of the truth table the weights shown get wrong (the red rows)."""
+        return int((truth_table(*self.weights()) != np.array(self._target())).sum())
 
     def _on_weights_changed(self, _=None) -> None:
         self.two_layers = False
@@ -142,7 +146,7 @@ class PerceptronPage(QWidget):
         self.lines[1].setData([], [])
         self._draw_points(t)
         self._shade(truth_table(w1, w2, b, _GRID))
-        wrong = int((y != t).sum())
+        wrong = self.rows_wrong()
         self.status.setText(tr("All four rows are right.") if not wrong else
                             tr("{k} of 4 rows are wrong (red).").format(k=wrong))
 
