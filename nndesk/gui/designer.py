@@ -30,6 +30,7 @@ from nndesk.gui.i18n import N_, tr
 from nndesk.gui.layer_schema import (
     default_layer,
     describe,
+    infer_prefix,
     layer_types,
     preset_of,
     settings_of,
@@ -300,16 +301,11 @@ class DesignerPanel(QWidget):
         self._show_weights()
 
     def _infos_before(self, index: int | None) -> list:
-        """Shapes of the layers before the faulty one, so the list stays informative."""
+        """Shapes of the layers before the faulty one, so the list stays informative (the
+        prefix alone, without `infer`'s whole-network checks: it usually ends in a map)."""
         if not index:
             return []
-        from nndesk.nn import SpecError, infer
-
-        spec = dict(self.state.spec, layers=self.state.spec["layers"][:index])
-        try:
-            return list(infer(spec))
-        except SpecError:
-            return []
+        return infer_prefix(self.state.spec, index)
 
     def _on_selection_changed(self) -> None:
         i = self.selected()

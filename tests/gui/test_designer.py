@@ -184,3 +184,19 @@ def test_weighted_layers_show_their_weight_and_bias_shapes(qtbot):
     assert designer.table.item(1, 3).toolTip() == "Weights: γ 30, β 30"
     assert designer.settings_box.findChild(QLabel, "weight_shapes").text() == "γ 30, β 30"
 
+
+def test_layers_before_a_faulty_one_keep_their_shapes_and_counts(qtbot):
+    """LeNet5 with its second Conv2D (row 4) at 20x20 on a 6x14x14 map: rows 1-3 still show
+    what they give (the prefix ends in a map, which the whole-network check refuses)."""
+    from PySide6.QtWidgets import QLabel
+
+    state, designer, _ = _panels(qtbot)
+    designer.preset.setCurrentText("LeNet5")
+    designer.select(3)
+    designer.settings_box.findChild(QSpinBox, "setting_kernel_size").setValue(20)
+    assert state.spec_error is not None and state.spec_error.index == 3
+    n = len(state.spec["layers"])
+    assert _column(designer, 2) == ["6×28×28", "6×28×28", "6×14×14"] + ["—"] * (n - 3)
+    assert _column(designer, 3) == ["156", "0", "0"] + ["—"] * (n - 3)  # 6 * (25 + 1)
+    assert designer.table.item(0, 3).toolTip() == "Weights: W 6×1×5×5, b 6"
+    assert designer.settings_box.findChild(QLabel, "weight_shapes").text() == "—"
