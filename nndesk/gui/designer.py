@@ -30,9 +30,11 @@ from nndesk.gui.i18n import N_, tr
 from nndesk.gui.layer_schema import (
     default_layer,
     describe,
+    infer_prefix,
     layer_types,
     preset_of,
     settings_of,
+    weights_text,
 )
 from nndesk.gui.state import AppState
 from nndesk.gui.terms import layer_tip, setting_label, setting_tip
@@ -43,6 +45,7 @@ CUSTOM = N_("(custom)")  # item 0 of the preset list, shown translated
 MAX_SETTINGS = 5  # the most settings a layer has (Conv2D: filters, kernel_size, stride, pad, init)
 # Layers that can swap type in place (same settings-free slot): the activation, the pooling.
 SWAPS = [("ReLU", "LeakyReLU", "Sigmoid", "Tanh"), ("MaxPool2D", "AvgPool2D")]
+WEIGHTED = ("Dense", "Conv2D", "BatchNorm")  # the layers with a weights row in their form
 BAD, BAD_TEXT = QColor("#fde2e1"), QColor("#b42318")
 
 
@@ -117,12 +120,12 @@ class DesignerPanel(QWidget):
         self.settings_box = QGroupBox(tr("Layer settings"))
         self.form = QFormLayout(self.settings_box)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        # Room for the longest form (Conv2D's five settings): choosing another layer never
-        # moves the list and its buttons.
+        # Room for the longest form (Conv2D's five settings and its weight shapes): choosing
+        # another layer never moves the list and its buttons.
         row = max(QSpinBox().sizeHint().height(), QComboBox().sizeHint().height())
         margins = self.form.contentsMargins()
         self.settings_box.setMinimumHeight(
-            MAX_SETTINGS * (row + max(self.form.verticalSpacing(), 6)) + margins.top()
+            (MAX_SETTINGS + 1) * (row + max(self.form.verticalSpacing(), 6)) + margins.top()
             + margins.bottom() + self.fontMetrics().height())  # + the title
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -134,6 +137,7 @@ class DesignerPanel(QWidget):
         layout.addWidget(self.settings_box)
         self._form_index: int | None = None
         self._form_layer: dict | None = None
+        self._infos: list = []  # the shapes shown (those before a faulty layer)
         self._editing = False  # True during our own edits: they keep showing "(custom)"
         state.spec_changed.connect(self._on_spec_changed)
         self._on_spec_changed()
@@ -256,6 +260,7 @@ class DesignerPanel(QWidget):
         infos, err = s.layer_infos, s.spec_error
         if err is not None:
             infos = self._infos_before(getattr(err, "index", None))
+        self._infos = infos
         selected = self.selected()
         blocker = QSignalBlocker(self.table)
         self.table.setRowCount(len(layers))
@@ -270,6 +275,9 @@ class DesignerPanel(QWidget):
                 if col in (0, 2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
+                if col == 3 and info and info.params:
+                    item.setToolTip(tr("Weights: {shapes}").format(
+                        shapes=weights_text(layer, info.input_shape)))
                 if bad:
                     item.setBackground(BAD)
                     item.setForeground(BAD_TEXT)
@@ -290,18 +298,14 @@ class DesignerPanel(QWidget):
             self.problem.setText(tr("⚠ {error}. Fix this layer to train.").format(
                 error=translate_engine(str(err))))
         self._on_selection_changed()
+        self._show_weights()
 
     def _infos_before(self, index: int | None) -> list:
-        """Shapes of the layers before the faulty one, so the list stays informative."""
+        """Shapes of the layers before the faulty one, so the list stays informative (the
+        prefix alone, without `infer`'s whole-network checks: it usually ends in a map)."""
         if not index:
             return []
-        from nndesk.nn import SpecError, infer
-
-        spec = dict(self.state.spec, layers=self.state.spec["layers"][:index])
-        try:
-            return list(infer(spec))
-        except SpecError:
-            return []
+        return infer_prefix(self.state.spec, index)
 
     def _on_selection_changed(self) -> None:
         i = self.selected()
@@ -338,3 +342,25 @@ class DesignerPanel(QWidget):
             label = QLabel(setting_label(setting.name))
             label.setToolTip(setting_tip(setting.name))
             self.form.addRow(label, editor)
+        self._add_weights_row(i, layer)
+
+    def _add_weights_row(self, i: int, layer: dict) -> None:
+        """A row for the layer's weight and bias shapes under its settings ("W 30×1×5×5, b 30")."""
+        if layer.get("type") not in WEIGHTED:
+            return
+        shapes = QLabel()
+        shapes.setObjectName("weight_shapes")
+        shapes.setToolTip(tr("The shapes of the weights this layer learns: Dense W (inputs, "
+                             "units), Conv2D W (filters, channels, height, width), b one per "
+                             "output; BatchNorm γ and β one per feature or channel"))
+        self.form.addRow(tr("Weights"), shapes)
+        self._show_weights()
+
+    def _show_weights(self) -> None:
+        """Fill the weights row from the latest shapes (a setting being typed changes them)."""
+        shapes = self.settings_box.findChild(QLabel, "weight_shapes")
+        i, layers = self._form_index, self.state.spec.get("layers", [])
+        if shapes is None or i is None or i >= len(layers):
+            return
+        info = self._infos[i] if i < len(self._infos) else None
+        shapes.setText(weights_text(layers[i], info.input_shape) if info else "—")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 __all__ = ["Setting", "layer_types", "settings_of", "layer_doc", "default_layer", "describe",
-           "preset_of"]
+           "preset_of", "weight_shapes", "weights_text", "infer_prefix"]
 
 
 @dataclass(frozen=True)
@@ -108,3 +109,53 @@ def preset_of(spec: dict) -> str | None:
         return None
     same = _filled(load_preset(name).get("layers", [])) == _filled(spec.get("layers", []))
     return name if same else None
+
+
+def weight_shapes(layer: dict, input_shape: tuple[int, ...]) -> list[tuple[str, tuple[int, ...]]]:
+    """The trainable arrays of `layer` fed a per-sample `input_shape`, in the engine's layouts:
+    Dense W (D, units) with D the flattened input and b (units,) (book ch. 3.3, 5.6 Affine);
+    Conv2D W (filters, C, KH, KW) and b (filters,) (ch. 7.2, fig. 7-12); BatchNorm gamma, beta
+    (C,) or (D,) (ch. 6.3). [] for a layer without weights. Computed from the settings, no
+    array is made; the sizes add up to the layer's `num_params`."""
+    t = layer.get("type")
+    if t == "Dense":
+        units = int(layer.get("units", 100))
+        return [("W", (math.prod(input_shape), units)), ("b", (units,))]
+    if t == "Conv2D":
+        from nndesk.nn import LAYERS
+
+        conv = LAYERS["Conv2D"].from_config(layer)
+        k = conv.kernel_size
+        return [("W", (conv.filters, input_shape[0], k, k)), ("b", (conv.filters,))]
+    if t == "BatchNorm":
+        return [("gamma", (input_shape[0],)), ("beta", (input_shape[0],))]
+    return []
+
+
+def weights_text(layer: dict, input_shape: tuple[int, ...]) -> str:
+    """'W 3136×256, b 256' for a Dense on a 64×7×7 input, 'γ 30, β 30' for a BatchNorm (the
+    book's symbols, eq. 6.7); '' for a layer without weights."""
+    symbols = {"gamma": "γ", "beta": "β"}
+    return ", ".join(f"{symbols.get(name, name)} {'×'.join(map(str, shape))}"
+                     for name, shape in weight_shapes(layer, input_shape))
+
+
+def infer_prefix(spec: dict, stop: int) -> list:
+    """`LayerInfo`s of layers 0 .. stop-1 (the valid layers before a faulty one), without the
+    whole-network checks `nn.infer` adds (the last layer's shape, memory): a list shortened at
+    the first layer that fails, [] when the input shape itself is wrong."""
+    from nndesk.nn import LAYERS, LayerInfo
+
+    shape = spec.get("input_shape")
+    if not (isinstance(shape, (list, tuple)) and all(isinstance(d, int) for d in shape)):
+        return []
+    shape, infos = tuple(shape), []
+    for index, config in enumerate(spec.get("layers", [])[:stop]):
+        try:
+            layer = LAYERS[config["type"]].from_config(config)
+            out = layer.output_shape(shape)
+            infos.append(LayerInfo(index, layer.type, shape, out, layer.num_params(shape)))
+        except (KeyError, TypeError, ValueError):
+            break
+        shape = out
+    return infos

@@ -1780,6 +1780,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>ネットワークにレイヤがありません。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>The shapes of the weights this layer learns: Dense W (inputs, units), Conv2D W (filters, channels, height, width), b one per output; BatchNorm γ and β one per feature or channel</source>
+        <translation>このレイヤが学習する重みの形状：Dense の W は（入力数, ニューロン数）、Conv2D の W は（フィルター数, チャンネル数, 高さ, 幅）、バイアス b は出力ごとに1つ、BatchNorm の γ と β は特徴またはチャンネルごとに1つ</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>The {f}×{f} filter does not fit the padded {m}×{m} input.</source>
         <translation>{f}×{f} のフィルターはパディング後の {m}×{m} の入力に収まりません。</translation>
@@ -2033,6 +2038,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Weight decay: pulls weights toward zero, against overfitting. 0 (off) to 0.001; 0.0001 is a good start. Book ch. 6.4.</source>
         <translation>荷重減衰：重みを 0 に近づけ、過学習を防ぎます。0（なし）〜0.001。まずは 0.0001。本の 6.4 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Weights</source>
+        <translation>重み</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Weights: {shapes}</source>
+        <translation>重み：{shapes}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inspector_panel.py"/>

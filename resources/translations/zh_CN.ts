@@ -1780,6 +1780,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>网络没有任何层。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>The shapes of the weights this layer learns: Dense W (inputs, units), Conv2D W (filters, channels, height, width), b one per output; BatchNorm γ and β one per feature or channel</source>
+        <translation>这一层学习的权重的形状：Dense 的 W 为（输入数, 神经元数），Conv2D 的 W 为（滤波器数, 通道数, 高, 宽），偏置 b 每个输出一个；BatchNorm 的 γ 和 β 每个特征或通道一个</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>The {f}×{f} filter does not fit the padded {m}×{m} input.</source>
         <translation>{f}×{f} 的滤波器放不进填充后的 {m}×{m} 输入。</translation>
@@ -2033,6 +2038,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Weight decay: pulls weights toward zero, against overfitting. 0 (off) to 0.001; 0.0001 is a good start. Book ch. 6.4.</source>
         <translation>权值衰减：把权重拉向 0，抑制过拟合。0（关闭）～0.001；可以从 0.0001 开始。见书 6.4 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/designer.py"/>
+        <source>Weights: {shapes}</source>
+        <translation>权重：{shapes}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inspector_panel.py"/>

@@ -161,3 +161,42 @@ def test_the_windows_training_defaults_are_the_trainers(qtbot):
     assert train.epochs.value() == defaults["epochs"] and train.lr.value() == defaults["lr"]
     assert train.optimizer.currentText().lower() == defaults["optimizer"].lower()
     assert train.optimizer.count() > 1  # the engine's list, not one added name
+
+
+def test_weighted_layers_show_their_weight_and_bias_shapes(qtbot):
+    """Dense W (inputs, units), Conv2D W (filters, C, KH, KW), BatchNorm gamma/beta (C,)."""
+    from PySide6.QtWidgets import QLabel
+
+    state, designer, _ = _panels(qtbot)
+    designer.preset.setCurrentText("SimpleConvNet")  # conv 30@5x5 -> pool -> 30x12x12 = 4320
+    tips = [designer.table.item(r, 3).toolTip() for r in range(designer.table.rowCount())]
+    assert tips == ["Weights: W 30×1×5×5, b 30", "", "", "Weights: W 4320×100, b 100", "",
+                    "Weights: W 100×10, b 10"]
+    designer.select(0)
+    shapes = designer.settings_box.findChild(QLabel, "weight_shapes")
+    assert shapes.text() == "W 30×1×5×5, b 30"
+    designer.settings_box.findChild(QSpinBox, "setting_kernel_size").setValue(3)  # typing
+    assert designer.settings_box.findChild(QLabel, "weight_shapes").text() == "W 30×1×3×3, b 30"
+    designer.select(1)  # ReLU: no weights, no row
+    assert designer.settings_box.findChild(QLabel, "weight_shapes") is None
+    designer.select(0)
+    designer.add_layer("BatchNorm")
+    assert designer.table.item(1, 3).toolTip() == "Weights: γ 30, β 30"
+    assert designer.settings_box.findChild(QLabel, "weight_shapes").text() == "γ 30, β 30"
+
+
+def test_layers_before_a_faulty_one_keep_their_shapes_and_counts(qtbot):
+    """LeNet5 with its second Conv2D (row 4) at 20x20 on a 6x14x14 map: rows 1-3 still show
+    what they give (the prefix ends in a map, which the whole-network check refuses)."""
+    from PySide6.QtWidgets import QLabel
+
+    state, designer, _ = _panels(qtbot)
+    designer.preset.setCurrentText("LeNet5")
+    designer.select(3)
+    designer.settings_box.findChild(QSpinBox, "setting_kernel_size").setValue(20)
+    assert state.spec_error is not None and state.spec_error.index == 3
+    n = len(state.spec["layers"])
+    assert _column(designer, 2) == ["6×28×28", "6×28×28", "6×14×14"] + ["—"] * (n - 3)
+    assert _column(designer, 3) == ["156", "0", "0"] + ["—"] * (n - 3)  # 6 * (25 + 1)
+    assert designer.table.item(0, 3).toolTip() == "Weights: W 6×1×5×5, b 6"
+    assert designer.settings_box.findChild(QLabel, "weight_shapes").text() == "—"

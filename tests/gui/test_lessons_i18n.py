@@ -3,6 +3,8 @@ translation, placeholders and all, is checked with the others' in test_i18n.py).
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from nndesk.gui import i18n
 
 
@@ -15,3 +17,45 @@ def test_a_lesson_page_shows_the_japanese_terms(qtbot):
     page = panel.show_lesson("perceptron")
     assert "パーセプトロン" in panel.chapters.item(0).text()
     assert page.find_button.text() == "重みを求める（パーセプトロンの学習規則）"
+
+
+def test_lesson_headers_follow_the_live_language_switch(qtbot):
+    """Opened in English, switched to Chinese then Japanese as View ▸ Language does."""
+    from PySide6.QtWidgets import QLabel
+
+    from nndesk.gui.lessons.panel import LessonsPanel
+    from nndesk.gui.retranslate import retranslate_widgets
+
+    panel = LessonsPanel()
+    qtbot.addWidget(panel)
+    page = panel.show_lesson("perceptron")
+    texts = {name: page.findChild(QLabel, name).text()
+             for name in ("lesson_title", "lesson_source", "lesson_intro")}
+    assert texts["lesson_title"] == "Perceptrons"
+    for old, new in (("en", "zh_CN"), ("zh_CN", "ja")):
+        i18n.set_language(new)
+        retranslate_widgets([panel], old, new)
+        for name, english in texts.items():
+            shown = page.findChild(QLabel, name).text()
+            assert shown == i18n.translate_in(new, english) and shown != english
+    assert page.findChild(QLabel, "lesson_title").text() == "パーセプトロン"
+
+
+def test_long_chapter_names_wrap_with_the_whole_name_on_hover(qtbot):
+    """「3章 活性化関数・ソフトマックス・形状」 was cut off in the fixed-width list."""
+    i18n.set_language("ja")
+    from nndesk.gui.lessons.panel import LessonsPanel
+
+    panel = LessonsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(900, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    lists = panel.chapters
+    for row in range(lists.count()):
+        item = lists.item(row)
+        assert item.toolTip() == item.text()
+        room = lists.visualItemRect(item)
+        needed = lists.fontMetrics().boundingRect(
+            0, 0, room.width(), 10_000, int(Qt.TextFlag.TextWordWrap), item.text())
+        assert needed.width() <= room.width() and needed.height() <= room.height(), item.text()

@@ -57,9 +57,10 @@ def test_every_lesson_page_builds_and_names_its_chapter(panel):
         page = panel.show_lesson(key)
         assert panel.stack.currentWidget().widget() is page
         assert panel.chapters.currentRow() == list(LESSONS).index(key)
-        first = page.findChildren(QLabel)[0].text()             # the header
-        assert first.startswith("<b>Ch. ") or first.startswith("<b>Nielsen"), key
-        assert "fig" in first or "eq." in first or "ch. 3" in first, key
+        source = page.findChild(QLabel, "lesson_source").text()  # the header
+        assert source.startswith("Ch. ") or source.startswith("Nielsen"), key
+        assert "fig" in source or "eq." in source or "ch. 3" in source, key
+        assert page.findChild(QLabel, "lesson_title").text(), key
 
 
 def test_lessons_menu_opens_the_dock_on_the_chosen_page(window, qtbot):

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QWidget
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 __all__ = ["header", "ValueSlider", "plot", "PENS"]
 
@@ -13,12 +20,28 @@ __all__ = ["header", "ValueSlider", "plot", "PENS"]
 PENS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
 
 
-def header(source: str, title: str, text: str) -> QLabel:
-    """The page's first line: where in the book ("Ch. 2 · fig. 2-6"), what, and one sentence."""
-    label = QLabel(f"<b>{source}</b> — {title}<br><span>{text}</span>")
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    return label
+def header(source: str, title: str, text: str) -> QWidget:
+    """The page's first lines: what (bold), where in the book ("Ch. 2 · fig. 2-6"), one sentence.
+
+    Three plain labels, each holding exactly the text tr() gave: the window's live language
+    switch (`retranslate.py`) reads each back to its English (one rich-text label joining the
+    three matched nothing and stayed in the old language).
+    """
+    box = QWidget()
+    box.setObjectName("lesson_header")
+    lines = QVBoxLayout(box)
+    lines.setContentsMargins(0, 0, 0, 0)
+    lines.setSpacing(1)
+    for name, value, style in (("lesson_title", title, "font-weight: 600;"),
+                               ("lesson_source", source, "color: #555;"),
+                               ("lesson_intro", text, "")):
+        label = QLabel(value)
+        label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setStyleSheet(style)
+        lines.addWidget(label)
+    return box
 
 
 class ValueSlider(QWidget):

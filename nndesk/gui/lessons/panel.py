@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -56,7 +57,14 @@ class LessonsPanel(QWidget):
         self.pages: dict[str, QWidget] = {}
         self.scrolls: dict[str, QScrollArea] = {}
         self.chapters = QListWidget()
-        self.chapters.addItems([tr(text) for text, _, _ in LESSONS.values()])
+        for text, _, _ in LESSONS.values():
+            self.chapters.addItem(tr(text))
+            item = self.chapters.item(self.chapters.count() - 1)
+            item.setToolTip(tr(text))  # the whole name, however narrow the list
+        # Long names (Japanese: "3章 活性化関数・ソフトマックス・形状") wrap, never cut off.
+        self.chapters.setWordWrap(True)
+        self.chapters.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.chapters.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chapters.setFixedWidth(215)
         self.stack = QStackedWidget()
         layout = QHBoxLayout(self)
