@@ -126,6 +126,7 @@ def stroke_latency(model: str | None = None, repeats: int = 5) -> dict:
     for _ in range(repeats):
         window.digit.canvas.clear()
         _draw(app, window.digit.canvas, SEVEN)
+        window.digit.wait_idle()  # the last move's prediction shown: its latency recorded
     result = percentiles(window.digit.latencies_ms)
     window.close()
     return result
@@ -185,6 +186,7 @@ def screenshot(out: str, model: str | None = None, train_images: int = 3000) -> 
     window.state.set_spec(spec)
     window.designer.select(0)
     _draw(app, window.digit.canvas, SEVEN)
+    window.digit.wait_idle()  # the strokes are prepared on the panel's own thread
     window.inside.refresh_maps()
     for _ in range(5):
         app.processEvents()
