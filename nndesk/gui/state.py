@@ -19,7 +19,9 @@ NUM_CLASSES = 10  # MNIST and Fashion-MNIST: ten classes, labels 0..9
 # The training settings the window edits (TrainConfig's names). Their defaults are
 # TrainConfig's own, read by ensure_config() once NumPy may load (after the window is shown).
 CONFIG_KEYS = ("optimizer", "lr", "batch_size", "epochs", "weight_decay", "schedule", "augment",
-               "seed", "val_split", "train_limit", "early_stop")
+               "seed", "val_split", "train_limit", "early_stop", "tensorboard")
+# Window settings that are not TrainConfig fields (TrainConfig.from_dict ignores them).
+WINDOW_DEFAULTS = {"tensorboard": False}  # log each run to <runs>/tensorboard/<run name>
 
 
 def default_config() -> dict[str, Any]:
@@ -31,6 +33,7 @@ def default_config() -> dict[str, Any]:
     defaults = TrainConfig().to_dict()
     spelled = {name.lower(): name for name in OPTIMIZERS}
     defaults["optimizer"] = spelled.get(str(defaults["optimizer"]).lower(), defaults["optimizer"])
+    defaults.update(WINDOW_DEFAULTS)
     return {k: defaults[k] for k in CONFIG_KEYS}
 
 

@@ -70,6 +70,7 @@ TRAIN_LABELS = {
     "epochs": N_("epochs"), "weight_decay": N_("weight decay"), "schedule": N_("schedule"),
     "augment": N_("augment"), "seed": N_("seed"), "val_split": N_("validation"),
     "train_limit": N_("train images"), "early_stop": N_("early stop"),
+    "tensorboard": N_("TensorBoard log"),
 }
 TRAIN_TIPS = {
     "optimizer": N_("How the weights move along the gradient: SGD, Momentum, AdaGrad, Adam "
@@ -94,6 +95,12 @@ TRAIN_TIPS = {
                       "after the validation split."),
     "early_stop": N_("Stop after this many epochs without a better validation accuracy, and "
                      "go back to the best epoch. 3-5; off trains every epoch. Book ch. 6.4."),
+    "tensorboard": N_("Also write the run's loss, accuracies, learning rate and weight "
+                      "histograms as TensorBoard event files: one folder per run, in the "
+                      "tensorboard folder of the runs folder. Needs pip install "
+                      "'nndesk[tensorboard]' (tensorboardX, about 1 MB). To view: "
+                      "tensorboard --logdir and that folder "
+                      "(the status line gives the command after a run)."),
 }
 
 

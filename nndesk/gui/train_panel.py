@@ -61,12 +61,13 @@ class TrainPanel(QWidget):
         self.train_limit.setSpecialValueText(tr("all"))
         self.early_stop = QSpinBox(minimum=0, maximum=100)
         self.early_stop.setSpecialValueText(tr("off"))
+        self.tensorboard = QCheckBox()  # off by default: <runs>/tensorboard/<run name>
         self._editors = {"optimizer": self.optimizer, "lr": self.lr,
                          "batch_size": self.batch_size, "epochs": self.epochs,
                          "weight_decay": self.weight_decay, "schedule": self.schedule,
                          "augment": self.augment, "seed": self.seed,
                          "val_split": self.val_split, "train_limit": self.train_limit,
-                         "early_stop": self.early_stop}
+                         "early_stop": self.early_stop, "tensorboard": self.tensorboard}
         box = QGroupBox(tr("Training"))
         grid = QGridLayout(box)
         grid.setHorizontalSpacing(8)
@@ -75,11 +76,12 @@ class TrainPanel(QWidget):
         for i, (name, editor) in enumerate(self._editors.items()):
             editor.setObjectName(f"config_{name}")
             editor.setToolTip(train_tip(name))  # what it does, a range, the book's chapter
-            if name == "augment":
+            boxed = name == "augment"  # its check box carries its own text
+            if boxed:
                 editor.setText(train_label(name))
             row, col = divmod(i, 2)
-            label = QLabel("" if name == "augment" else train_label(name))
-            label.setToolTip(train_tip(name) if name != "augment" else "")
+            label = QLabel("" if boxed else train_label(name))
+            label.setToolTip("" if boxed else train_tip(name))
             grid.addWidget(label, row, 2 * col)
             grid.addWidget(editor, row, 2 * col + 1)
             if isinstance(editor, QComboBox):  # the item's data is the engine's name

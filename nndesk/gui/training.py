@@ -103,7 +103,8 @@ class TrainingController(QObject):
         self.diverging = False
         worker = TrainWorker(None if resume else s.spec, s.config, out=out,
                              checkpoint=self.checkpoint, resume=resume, data=self.data,
-                             data_dir=self.data_dir)
+                             data_dir=self.data_dir, tensorboard=self._tensorboard_dir(
+                                 folder, self.checkpoint))
         worker.started.connect(self._on_started)
         worker.batch_done.connect(self._on_batch_done)
         worker.epoch_done.connect(self._on_epoch_done)
@@ -116,6 +117,13 @@ class TrainingController(QObject):
         self.thread = start_worker(worker)
         self.thread.finished.connect(self._on_thread_finished)
         return True
+
+    def _tensorboard_dir(self, runs: Path, checkpoint: Path) -> Path | None:
+        """<runs>/tensorboard/<run name> when the setting is on (a resumed run continues its
+        own folder: the name comes from the checkpoint, run-x.ckpt.npz -> run-x)."""
+        if not self.state.config.get("tensorboard"):
+            return None
+        return runs / "tensorboard" / checkpoint.name.removesuffix(".npz").removesuffix(".ckpt")
 
     def toggle_pause(self) -> None:
         """Pause a running run, resume a paused one."""
@@ -263,6 +271,10 @@ class TrainingController(QObject):
             text += tr(" · test accuracy {acc}%").format(acc=f"{100 * acc:.2f}")
         if out:
             text += tr(" · saved to {path}").format(path=Path(out).name)  # full path: Ctrl+I
+        tb = info.get("tensorboard")
+        if tb:  # where the log went (and the command to view it), or why there is none
+            text += " · " + (tb["problem"] or tr("TensorBoard: tensorboard --logdir {dir}").format(
+                dir=Path(tb["dir"]).parent))
         if failed and info.get("stopped") != "error" and self._model_before is not None:
             text += tr(" · the canvas keeps the model it had (this one did not learn)")
         if info.get("stopped") == "diverged":

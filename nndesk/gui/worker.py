@@ -30,11 +30,15 @@ class TrainWorker(QObject):
 
     def __init__(self, spec: dict | None, config: dict, *, out: str | Path | None = None,
                  checkpoint: str | Path | None = None, resume: str | Path | None = None,
-                 data=None, data_dir: str | Path | None = None) -> None:
+                 data=None, data_dir: str | Path | None = None,
+                 tensorboard: str | Path | None = None) -> None:
         super().__init__()
         self.spec, self.config = spec, dict(config)
         self.out, self.checkpoint, self.resume_from = out, checkpoint, resume
         self.data, self.data_dir = data, data_dir
+        self.tensorboard = tensorboard  # a folder: log the run there (nndesk[tensorboard])
+        self._tb = None  # the TensorBoardLogger while the run writes one
+        self._tb_problem: str | None = None  # why no log was written (said once, at the end)
         from nndesk.train.trainer import TrainControl
 
         self.session = None
@@ -97,18 +101,42 @@ class TrainWorker(QObject):
         self._epochs, self._batches = trainer.config.epochs, trainer.batches
         self._batch_size = trainer.config.batch_size  # a resumed run's, not the window's
         self.session = session
+        self._open_tensorboard(trainer.net)
         self.started.emit({"epochs": self._epochs, "batches": self._batches,
                            "spec": session.spec, "config": trainer.config.to_dict(),
                            "history": [dict(h) for h in trainer.history],
                            "step": trainer.step, "resumed": self.resume_from is not None})
-        done = session.run(self.out, command="nndesk gui")
+        try:
+            done = session.run(self.out, command="nndesk gui")
+        finally:
+            if self._tb is not None:
+                self._tb.close()
         self._flush()
         r = done.result
         self.finished.emit({"stopped": r.stopped, "message": r.message,
                             "out": str(done.out) if done.out else None,
                             "checkpoint": str(r.checkpoint_path) if r.checkpoint_path else None,
                             "metadata": done.metadata, "test": done.test,
-                            "state_dict": session.trainer.net.state_dict()})
+                            "state_dict": session.trainer.net.state_dict(),
+                            "tensorboard": None if self.tensorboard is None else
+                            {"dir": str(self.tensorboard), "problem": self._tb_problem}})
+
+    def _open_tensorboard(self, net) -> None:
+        """Start the TensorBoard log when asked; a missing tensorboardX or an unwritable
+        folder leaves the run training without one (the reason goes to `finished`)."""
+        if self.tensorboard is None:
+            return
+        from nndesk.gui.i18n import tr
+
+        try:
+            from nndesk.export.tensorboard import TensorBoardLogger
+
+            self._tb = TensorBoardLogger(self.tensorboard, net)
+        except ImportError:
+            self._tb_problem = tr("no TensorBoard log: pip install 'nndesk[tensorboard]' to "
+                                  "write one")
+        except OSError as err:
+            self._tb_problem = tr("no TensorBoard log: {err}").format(err=err.strerror or err)
 
     # -- trainer callbacks (training thread) ------------------------------------------------
     def _progress(self, epoch: int, batch: int, images_per_s: float) -> dict:
@@ -124,6 +152,8 @@ class TrainWorker(QObject):
         self._pending_steps.append(int(info["step"]))
         self._pending_losses.append(float(info["loss"]))
         self._last_batch = info
+        if self._tb is not None:
+            self._tb.on_batch(info)
         now = time.perf_counter()
         if now - self._last_emit >= BATCH_INTERVAL_S:
             self._last_emit = now
@@ -139,6 +169,8 @@ class TrainWorker(QObject):
         self._pending_steps, self._pending_losses = [], []
 
     def _on_epoch(self, record: dict) -> None:
+        if self._tb is not None:
+            self._tb.on_epoch(record)
         self._flush()
         self.epoch_done.emit(dict(record))
         if record.get("epoch", 0) >= self._epochs and not self.control.stopped:

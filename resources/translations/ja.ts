@@ -281,6 +281,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
+        <source>Also write the run's loss, accuracies, learning rate and weight histograms as TensorBoard event files: one folder per run, in the tensorboard folder of the runs folder. Needs pip install 'nndesk[tensorboard]' (tensorboardX, about 1 MB). To view: tensorboard --logdir and that folder (the status line gives the command after a run).</source>
+        <translation>この学習の損失関数の値、認識精度、学習率、重みのヒストグラムを TensorBoard のイベントファイルにも書き出します：実行ごとに 1 フォルダ、実行フォルダの中の tensorboard フォルダに置きます。pip install 'nndesk[tensorboard]'（tensorboardX、約 1 MB）が必要です。見るには：tensorboard --logdir にそのフォルダを指定します（学習の後、ステータス行にコマンドが出ます）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
         <source>Average pooling: the mean of each window. Book ch. 7.3.</source>
         <translation>Average プーリング：窓ごとの平均。本の 7.3 節。</translation>
     </message>
@@ -1700,6 +1705,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>tanh 関数：0 を中心に (-1, 1) に押し込めます。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>TensorBoard log</source>
+        <translation>TensorBoard ログ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>TensorBoard: tensorboard --logdir {dir}</source>
+        <translation>TensorBoard：tensorboard --logdir {dir}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
         <source>Test accuracy {acc}% on {n} images</source>
         <translation>テストの認識精度 {acc}%（{n} 枚）</translation>
@@ -2648,6 +2663,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>nndesk — design, train, look inside, draw</source>
         <translation>nndesk — 設計し、学習させ、中を見て、描く</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/worker.py"/>
+        <source>no TensorBoard log: pip install 'nndesk[tensorboard]' to write one</source>
+        <translation>TensorBoard ログなし：書き出すには pip install 'nndesk[tensorboard]'</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/worker.py"/>
+        <source>no TensorBoard log: {err}</source>
+        <translation>TensorBoard ログなし：{err}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>

@@ -281,6 +281,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
+        <source>Also write the run's loss, accuracies, learning rate and weight histograms as TensorBoard event files: one folder per run, in the tensorboard folder of the runs folder. Needs pip install 'nndesk[tensorboard]' (tensorboardX, about 1 MB). To view: tensorboard --logdir and that folder (the status line gives the command after a run).</source>
+        <translation>同时把这次训练的损失函数值、识别精度、学习率和权重直方图写成 TensorBoard 事件文件：每次运行一个文件夹，放在运行文件夹里的 tensorboard 文件夹中。需要 pip install 'nndesk[tensorboard]'（tensorboardX，约 1 MB）。查看方法：tensorboard --logdir 加上该文件夹（训练结束后状态栏会给出完整命令）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
         <source>Average pooling: the mean of each window. Book ch. 7.3.</source>
         <translation>Average 池化：取每个窗口的平均值。见书 7.3 节。</translation>
     </message>
@@ -1700,6 +1705,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>tanh 函数：以 0 为中心把值压缩到 (-1, 1)。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>TensorBoard log</source>
+        <translation>TensorBoard 日志</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>TensorBoard: tensorboard --logdir {dir}</source>
+        <translation>TensorBoard：tensorboard --logdir {dir}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
         <source>Test accuracy {acc}% on {n} images</source>
         <translation>测试准确率 {acc}%（{n} 张图像）</translation>
@@ -2648,6 +2663,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>nndesk — design, train, look inside, draw</source>
         <translation>nndesk —— 设计、训练、观察内部、手写识别</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/worker.py"/>
+        <source>no TensorBoard log: pip install 'nndesk[tensorboard]' to write one</source>
+        <translation>未写 TensorBoard 日志：请先 pip install 'nndesk[tensorboard]'</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/worker.py"/>
+        <source>no TensorBoard log: {err}</source>
+        <translation>未写 TensorBoard 日志：{err}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>

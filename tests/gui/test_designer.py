@@ -149,11 +149,12 @@ def test_a_spec_named_after_a_preset_shows_that_preset_until_edited(qtbot):
 
 def test_the_windows_training_defaults_are_the_trainers(qtbot):
     """One set of defaults: what the panel shows before any edit is TrainConfig()."""
-    from nndesk.gui.state import CONFIG_KEYS
+    from nndesk.gui.state import CONFIG_KEYS, WINDOW_DEFAULTS
     from nndesk.train import TrainConfig
 
     state, _, train = _panels(qtbot)
-    defaults = TrainConfig().to_dict()
+    defaults = {**TrainConfig().to_dict(), "tensorboard": False}  # the window's own: off
+    assert set(WINDOW_DEFAULTS) == {"tensorboard"}
     shown = dict(state.config, optimizer=state.config["optimizer"].lower())  # "Adam" as listed
     assert shown == {k: defaults[k] for k in CONFIG_KEYS}
     assert train.optimizer.count() == len(set(train.optimizer.itemText(i).lower()

@@ -159,6 +159,7 @@ ALLOWED = [  # names that stay as they are in every language
     "Delete", "Del", "Space", "English", "Affine", "Dropout", "Momentum", "AdaGrad", "RMSProp",
     "RMSprop", "Nielsen", "im2col",
     "Nesterov", "Adam", "SGD", "Xavier", "sigmoid", "tanh", "softmax", "（epoch）",
+    "TensorBoard", "tensorboard", "pip install",
 ]
 
 
