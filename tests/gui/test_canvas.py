@@ -72,6 +72,42 @@ def test_esc_clears_and_ctrl_z_undoes_in_the_window(window, qtbot):
     assert canvas.strokes == [] and window.state.digit is None
 
 
+@pytest.mark.parametrize("how", ["button", "esc", "delete", "ctrl_l"])
+def test_clear_can_be_undone_in_the_window(window, qtbot, how):
+    canvas, panel = window.digit.canvas, window.digit
+    draw(qtbot, canvas, digit_strokes("7") + digit_strokes("1"))
+    drawn = [list(s) for s in canvas.strokes]
+    seen = window.state.digit.copy()
+    if how == "button":
+        panel.clear_button.click()
+    else:
+        key, mod = {"esc": (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+                    "delete": (Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier),
+                    "ctrl_l": (Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)}[how]
+        qtbot.keyClick(canvas, key, mod)
+    assert canvas.strokes == [] and window.state.digit is None
+    qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert canvas.strokes == drawn  # both strokes, every point
+    assert panel.wait_idle()
+    np.testing.assert_array_equal(window.state.digit, seen)  # the prediction follows
+    panel.undo_button.click()  # then undo goes on stroke by stroke
+    assert canvas.strokes == drawn[:1]
+    panel.undo_button.click()
+    panel.undo_button.click()  # nothing more to undo: stays empty
+    assert canvas.strokes == [] and window.state.digit is None
+
+
+def test_undo_after_clear_and_a_new_stroke_removes_that_stroke_first(panel, qtbot):
+    draw(qtbot, panel.canvas, digit_strokes("7"))
+    old = [list(s) for s in panel.canvas.strokes]
+    panel.clear_button.click()
+    draw(qtbot, panel.canvas, digit_strokes("1"))
+    panel.undo_button.click()
+    assert panel.canvas.strokes == []
+    panel.undo_button.click()
+    assert panel.canvas.strokes == old
+
+
 @pytest.fixture(scope="module")
 def model():
     path = default_model()
