@@ -112,6 +112,10 @@ class DrawingCanvas(QWidget):
         self.strokes, self._image = [], image
         self.update()
 
+    def shows_image(self) -> bool:
+        """True while an opened image file is shown in place of strokes."""
+        return self._image is not None
+
     def is_empty(self) -> bool:
         """True when nothing is drawn."""
         return not any(self.strokes)

@@ -2635,6 +2635,11 @@ Resume that run now?
         <translation>nndesk — 設計し、学習させ、中を見て、描く</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>no digit found</source>
+        <translation>数字を検出できず</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>no layers</source>

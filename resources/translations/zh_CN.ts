@@ -2635,6 +2635,11 @@ Resume that run now?
         <translation>nndesk —— 设计、训练、观察内部、手写识别</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>no digit found</source>
+        <translation>未检测到数字</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>no layers</source>

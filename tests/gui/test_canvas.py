@@ -146,6 +146,20 @@ def test_open_image_uses_the_same_preprocessing(panel, qtbot, tmp_path, model):
     assert int(np.argmax(panel.state.probabilities)) == 7
 
 
+def test_a_dot_says_no_digit_found_where_the_network_input_would_be(panel, qtbot):
+    draw(qtbot, panel.canvas, [[(140.0, 140.0), (141.0, 141.0)]])  # a small dot
+    assert panel.canvas.strokes and panel.state.digit is None  # preprocessing found no digit
+    assert panel.preview.text() == "no digit found"
+    pixels = panel.preview.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    inside = [pixels.pixelColor(x, y).value() for x in range(10, 100, 7) for y in (5, 105)]
+    assert min(inside) > 200  # a light box with words, not a black square
+    draw(qtbot, panel.canvas, digit_strokes("1"))  # a digit: the 28x28 input again
+    assert panel.state.digit is not None and panel.preview.text() == ""
+    assert not panel.preview.pixmap().isNull()
+    panel.clear_button.click()  # nothing drawn: nothing to say
+    assert panel.preview.text() == "" and panel.preview.pixmap().isNull()
+
+
 def test_unreadable_image_is_a_message_not_a_crash(panel, qtbot, tmp_path):
     bad = tmp_path / "broken.png"
     bad.write_bytes(b"not a png at all")
