@@ -1538,8 +1538,8 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
-        <source>Remove the last stroke (Ctrl+Z)</source>
-        <translation>撤销最后一笔（Ctrl+Z）</translation>
+        <source>Remove the last stroke, or bring back what Clear removed (Ctrl+Z)</source>
+        <translation>撤销最后一笔，或恢复清空前的笔画（Ctrl+Z）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/train_panel.py"/>

@@ -95,6 +95,7 @@ def test_clear_can_be_undone_in_the_window(window, qtbot, how):
     panel.undo_button.click()
     panel.undo_button.click()  # nothing more to undo: stays empty
     assert canvas.strokes == [] and window.state.digit is None
+    assert "Clear" in panel.undo_button.toolTip()  # the tooltip says what undo can do
 
 
 def test_undo_after_clear_and_a_new_stroke_removes_that_stroke_first(panel, qtbot):
