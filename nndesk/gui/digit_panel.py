@@ -61,7 +61,8 @@ class DigitPanel(QWidget):
         self.clear_button.setToolTip(tr("Clear the canvas (Esc, Delete, Ctrl+L)"))
         self.clear_button.clicked.connect(self.canvas.clear)
         self.undo_button = QPushButton(tr("Undo"))
-        self.undo_button.setToolTip(tr("Remove the last stroke, or bring back what Clear removed (Ctrl+Z)"))
+        self.undo_button.setToolTip(tr(
+            "Remove the last stroke, or bring back what Clear removed (Ctrl+Z)"))
         self.undo_button.clicked.connect(self.canvas.undo)
         self.open_button = QPushButton(tr("Open image…"))
         self.open_button.setToolTip(tr("Recognize a digit from an image file (or drop one here)"))
