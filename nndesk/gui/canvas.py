@@ -39,6 +39,7 @@ class DrawingCanvas(QWidget):
                                       False)
         self._constants: tuple[int, float] | None = None  # read on first use (NumPy, PIL)
         self.strokes: list[list[tuple[float, float]]] = []
+        self._cleared: list[list[list[tuple[float, float]]]] = []  # drawings Clear took away
         self._drawing = False
         self._image: QImage | None = None  # an opened image shown instead of strokes
         self.setAcceptDrops(True)
@@ -87,23 +88,33 @@ class DrawingCanvas(QWidget):
 
     # -- editing ----------------------------------------------------------------------------
     def clear(self) -> None:
-        """Forget every stroke and any opened image."""
+        """Put away every stroke (undo brings them back) and forget any opened image."""
         if self.strokes or self._image is not None:
+            if self.strokes:
+                self._cleared.append(self.strokes)
             self.strokes, self._image = [], None
             self.update()
             self.strokes_changed.emit()
 
     def undo(self) -> None:
-        """Remove the last stroke."""
+        """Remove the last stroke; on an empty canvas, bring back what Clear took away."""
         if self.strokes:
             self.strokes.pop()
-            self.update()
-            self.strokes_changed.emit()
+        elif self._cleared:
+            self.strokes, self._image = self._cleared.pop(), None
+        else:
+            return
+        self.update()
+        self.strokes_changed.emit()
 
     def show_image(self, image: QImage | None) -> None:
         """Show an opened image file in place of strokes (None to drop it)."""
         self.strokes, self._image = [], image
         self.update()
+
+    def shows_image(self) -> bool:
+        """True while an opened image file is shown in place of strokes."""
+        return self._image is not None
 
     def is_empty(self) -> bool:
         """True when nothing is drawn."""

@@ -23,6 +23,8 @@ __all__ = ["DigitPanel", "gray_qimage"]
 
 PREVIEW_SCALE = 4  # the 28x28 input shown at 112x112, pixels kept sharp
 ANSWER_STYLE = "font-size: 44pt; font-weight: 600; color: {color};"
+PREVIEW_STYLE = "background: #000; border: 1px solid #c9ced8;"
+NO_DIGIT_STYLE = "background: #f3f4f6; color: #b5522b; border: 1px solid #c9ced8;"
 WORDS_STYLE = "font-size: 20pt; font-weight: 600; color: {color};"  # "not a digit", "7 or 1?"
 
 
@@ -59,7 +61,8 @@ class DigitPanel(QWidget):
         self.clear_button.setToolTip(tr("Clear the canvas (Esc, Delete, Ctrl+L)"))
         self.clear_button.clicked.connect(self.canvas.clear)
         self.undo_button = QPushButton(tr("Undo"))
-        self.undo_button.setToolTip(tr("Remove the last stroke (Ctrl+Z)"))
+        self.undo_button.setToolTip(tr(
+            "Remove the last stroke, or bring back what Clear removed (Ctrl+Z)"))
         self.undo_button.clicked.connect(self.canvas.undo)
         self.open_button = QPushButton(tr("Open image…"))
         self.open_button.setToolTip(tr("Recognize a digit from an image file (or drop one here)"))
@@ -70,7 +73,9 @@ class DigitPanel(QWidget):
 
         self.preview = QLabel()
         self.preview.setFixedSize(28 * PREVIEW_SCALE, 28 * PREVIEW_SCALE)
-        self.preview.setStyleSheet("background: #000; border: 1px solid #c9ced8;")
+        self.preview.setStyleSheet(PREVIEW_STYLE)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setWordWrap(True)
         self.preview.setToolTip(tr("The 28x28 image the network sees (after preprocessing)"))
         self.answer = QLabel("–")
         self.answer.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -211,8 +216,14 @@ class DigitPanel(QWidget):
 
     def _on_digit_changed(self) -> None:
         digit, probs = self.state.digit, self.state.probabilities
+        found_none = digit is None and (not self.canvas.is_empty() or self.canvas.shows_image())
+        style = NO_DIGIT_STYLE if found_none else PREVIEW_STYLE
+        if self.preview.styleSheet() != style:
+            self.preview.setStyleSheet(style)
         if digit is None:
-            self.preview.clear()
+            self.preview.clear()  # ink too small or faint: say so, not a black square
+            if found_none:
+                self.preview.setText(tr("no digit found"))
         else:
             self.preview.setPixmap(QPixmap.fromImage(gray_qimage(digit[0])).scaled(
                 self.preview.size(), Qt.AspectRatioMode.IgnoreAspectRatio,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from nndesk.gui.i18n import tr
@@ -101,6 +101,12 @@ class InsidePanel(QWidget):
         state.digit_changed.connect(self._on_digit_changed)
         self._on_model_changed()
 
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """A new language (View ▸ Language): the titles drawn in the mosaics are made anew."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._on_model_changed()
+
     def _on_hovered(self, text: str) -> None:
         self.hover.setText(text or " ")
 
@@ -134,10 +140,14 @@ class InsidePanel(QWidget):
         net = self.state.network
         spec = self.state.model_spec
         rows = feature_maps(spec, acts) if acts is not None else []
-        key = tuple(title for title, _ in rows)
-        if key != self._map_key:
-            self.maps.set_rows(list(key))
-            self._map_key = key
+        key = tuple((title, maps.shape) for title, maps in rows)  # the title has the language
+        if len(key) != len(self._map_key or ()) or any(
+                a[1] != b[1] for a, b in zip(key, self._map_key or (), strict=False)):
+            self.maps.set_rows([title for title, _ in rows])
+        elif key != self._map_key:  # same layers, other words: new titles, same views
+            for i, (title, _) in enumerate(rows):
+                self.maps.set_title(i, title)
+        self._map_key = key
         for i, (_, maps) in enumerate(rows):
             self.maps.set_tiles(i, maps, tr("map"))
         no_conv = net is not None and not any(

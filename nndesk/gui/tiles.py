@@ -53,6 +53,30 @@ class TileView(pg.GraphicsLayoutWidget):
             view.addItem(image)
             self._rows.append({"label": label, "view": view, "image": image, "tiles": None,
                                "cols": 1, "name": "tile"})
+        self._fit_titles()
+
+    def set_title(self, row: int, title: str) -> None:
+        """Change row `row`'s title (a new language) without rebuilding the views."""
+        self._rows[row]["label"].setText(title)
+        self._fit_titles()
+
+    def titles(self) -> list[str]:
+        """The row titles, top to bottom."""
+        return [r["label"].text for r in self._rows]
+
+    def _fit_titles(self) -> None:
+        """Wrap each title to the view's width: a long one (Japanese) never widens the column
+        past the widget, which would cut the titles and the mosaics off at the right."""
+        left, _, right, _ = self.ci.layout.getContentsMargins()
+        width = max(self.viewport().width() - left - right - 4, 40)  # inside the margins
+        for r in self._rows:
+            label = r["label"]
+            label.item.setTextWidth(-1)  # its natural width first
+            if label.item.boundingRect().width() > width:
+                label.item.setTextWidth(width)
+            label.updateMin()
+            label.resizeEvent(None)
+        self.ci.setGeometry(self.range)  # a wider title before had stretched it: fit again
 
     def set_tiles(self, row: int, tiles: np.ndarray | None, name: str = "tile") -> None:
         """Show (K, h, w) tiles in row `row` (None clears it)."""
@@ -80,6 +104,8 @@ class TileView(pg.GraphicsLayoutWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
+        if getattr(self, "_rows", None):
+            self._fit_titles()
         for row, r in enumerate(getattr(self, "_rows", [])):  # re-flow the grid to the new shape
             if r["tiles"] is not None:
                 self.set_tiles(row, r["tiles"], r["name"])

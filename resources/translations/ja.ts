@@ -1543,8 +1543,8 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
-        <source>Remove the last stroke (Ctrl+Z)</source>
-        <translation>最後の一画を取り消す（Ctrl+Z）</translation>
+        <source>Remove the last stroke, or bring back what Clear removed (Ctrl+Z)</source>
+        <translation>最後の一画を取り消す、または消去した絵を元に戻す（Ctrl+Z）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
@@ -2673,6 +2673,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/worker.py"/>
         <source>no TensorBoard log: {err}</source>
         <translation>TensorBoard ログなし：{err}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>no digit found</source>
+        <translation>数字を検出できず</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>

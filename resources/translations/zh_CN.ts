@@ -1543,8 +1543,8 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
-        <source>Remove the last stroke (Ctrl+Z)</source>
-        <translation>撤销最后一笔（Ctrl+Z）</translation>
+        <source>Remove the last stroke, or bring back what Clear removed (Ctrl+Z)</source>
+        <translation>撤销最后一笔，或恢复清空前的笔画（Ctrl+Z）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
@@ -2673,6 +2673,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/worker.py"/>
         <source>no TensorBoard log: {err}</source>
         <translation>未写 TensorBoard 日志：{err}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>no digit found</source>
+        <translation>未检测到数字</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>

@@ -72,6 +72,43 @@ def test_esc_clears_and_ctrl_z_undoes_in_the_window(window, qtbot):
     assert canvas.strokes == [] and window.state.digit is None
 
 
+@pytest.mark.parametrize("how", ["button", "esc", "delete", "ctrl_l"])
+def test_clear_can_be_undone_in_the_window(window, qtbot, how):
+    canvas, panel = window.digit.canvas, window.digit
+    draw(qtbot, canvas, digit_strokes("7") + digit_strokes("1"))
+    drawn = [list(s) for s in canvas.strokes]
+    seen = window.state.digit.copy()
+    if how == "button":
+        panel.clear_button.click()
+    else:
+        key, mod = {"esc": (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+                    "delete": (Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier),
+                    "ctrl_l": (Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)}[how]
+        qtbot.keyClick(canvas, key, mod)
+    assert canvas.strokes == [] and window.state.digit is None
+    qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert canvas.strokes == drawn  # both strokes, every point
+    assert panel.wait_idle()
+    np.testing.assert_array_equal(window.state.digit, seen)  # the prediction follows
+    panel.undo_button.click()  # then undo goes on stroke by stroke
+    assert canvas.strokes == drawn[:1]
+    panel.undo_button.click()
+    panel.undo_button.click()  # nothing more to undo: stays empty
+    assert canvas.strokes == [] and window.state.digit is None
+    assert "Clear" in panel.undo_button.toolTip()  # the tooltip says what undo can do
+
+
+def test_undo_after_clear_and_a_new_stroke_removes_that_stroke_first(panel, qtbot):
+    draw(qtbot, panel.canvas, digit_strokes("7"))
+    old = [list(s) for s in panel.canvas.strokes]
+    panel.clear_button.click()
+    draw(qtbot, panel.canvas, digit_strokes("1"))
+    panel.undo_button.click()
+    assert panel.canvas.strokes == []
+    panel.undo_button.click()
+    assert panel.canvas.strokes == old
+
+
 @pytest.fixture(scope="module")
 def model():
     path = default_model()
@@ -108,6 +145,20 @@ def test_open_image_uses_the_same_preprocessing(panel, qtbot, tmp_path, model):
     assert img.save(str(path))
     panel.open_image(str(path))
     assert int(np.argmax(panel.state.probabilities)) == 7
+
+
+def test_a_dot_says_no_digit_found_where_the_network_input_would_be(panel, qtbot):
+    draw(qtbot, panel.canvas, [[(140.0, 140.0), (141.0, 141.0)]])  # a small dot
+    assert panel.canvas.strokes and panel.state.digit is None  # preprocessing found no digit
+    assert panel.preview.text() == "no digit found"
+    pixels = panel.preview.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    inside = [pixels.pixelColor(x, y).value() for x in range(10, 100, 7) for y in (5, 105)]
+    assert min(inside) > 200  # a light box with words, not a black square
+    draw(qtbot, panel.canvas, digit_strokes("1"))  # a digit: the 28x28 input again
+    assert panel.state.digit is not None and panel.preview.text() == ""
+    assert not panel.preview.pixmap().isNull()
+    panel.clear_button.click()  # nothing drawn: nothing to say
+    assert panel.preview.text() == "" and panel.preview.pixmap().isNull()
 
 
 def test_unreadable_image_is_a_message_not_a_crash(panel, qtbot, tmp_path):

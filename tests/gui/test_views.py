@@ -220,3 +220,47 @@ def test_feature_maps_are_shown_after_batchnorm_and_activation():
     assert [title.split(":")[0] for title, _ in rows] == [
         "Layer 1 Conv2D+BN+ReLU", "Layer 5 Conv2D"]
     assert rows[0][1][0, 0, 0] == 2 and rows[1][1][0, 0, 0] == 4
+
+
+TWO_CONV = {"name": "TwoConv", "input_shape": [1, 28, 28], "layers": [
+    {"type": "Conv2D", "filters": 32, "kernel_size": 3, "pad": 1}, {"type": "BatchNorm"},
+    {"type": "ReLU"}, {"type": "MaxPool2D", "pool_size": 2},
+    {"type": "Conv2D", "filters": 64, "kernel_size": 3, "pad": 1}, {"type": "BatchNorm"},
+    {"type": "ReLU"}, {"type": "MaxPool2D", "pool_size": 2}, {"type": "Dense", "units": 10}]}
+
+
+def _titles(view) -> list[str]:
+    return [r["label"].text for r in view._rows]
+
+
+def test_map_titles_follow_a_live_language_switch_and_fit_the_width(qtbot):
+    from nndesk.gui import i18n
+
+    state = AppState()
+    panel = InsidePanel(state)
+    qtbot.addWidget(panel)
+    panel.resize(520, 600)  # the centre area of a 1280-wide window
+    panel.show()
+    qtbot.waitExposed(panel)
+    state.set_model(_net(TWO_CONV), path=None, metadata={})
+    digit = np.zeros((1, 28, 28), np.float32)
+    digit[0, 5:23, 13:16] = 1.0
+    state.set_digit(digit)
+    qtbot.waitUntil(lambda: len(_titles(panel.maps)) == 2, timeout=2000)
+    assert _titles(panel.maps) == ["Layer 1 Conv2D+BN+ReLU: 32 maps 28×28",
+                                   "Layer 5 Conv2D+BN+ReLU: 64 maps 14×14"]
+    template = "Layer {n} {chain}: {count} maps {h}×{w}"
+    for code in ("ja", "zh_CN"):
+        words = i18n.translate_in(code, template)  # from the .qm file, not the panel
+        assert words and words != template
+        expected = [words.format(n=1, chain="Conv2D+BN+ReLU", count=32, h=28, w=28),
+                    words.format(n=5, chain="Conv2D+BN+ReLU", count=64, h=14, w=14)]
+        i18n.set_language(code)  # as View > Language does: no new digit drawn
+        qtbot.waitUntil(lambda expected=expected: _titles(panel.maps) == expected, timeout=2000)
+        qtbot.wait(50)  # laid out
+        width = panel.maps.viewport().width()
+        for r in panel.maps._rows:  # nothing cut off at the right edge
+            assert r["label"].item.sceneBoundingRect().right() <= width + 1, code
+            assert r["view"].sceneBoundingRect().right() <= width + 1, code
+    i18n.set_language("en")
+    qtbot.waitUntil(lambda: _titles(panel.maps)[0].startswith("Layer 1 "), timeout=2000)
