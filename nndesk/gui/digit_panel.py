@@ -51,6 +51,9 @@ class DigitPanel(QWidget):
         self._preparer = Preparer()
         self._preparer.ready.connect(self._on_prepared)
         self.destroyed.connect(self._preparer.stop)
+        app = QCoreApplication.instance()
+        if app is not None:  # let a job in flight finish before the interpreter shuts down
+            app.aboutToQuit.connect(lambda p=self._preparer: p.stop(wait_s=10.0))
         self._warmed_up = False
         self._calibration = None  # nndesk.insight.reject.Calibration of the model file
         self.canvas = DrawingCanvas()

@@ -48,11 +48,14 @@ class Preparer(QObject):
                 self._job = (job_id, strokes)
                 self._cond.notify()
 
-    def stop(self) -> None:
-        """End the thread after its current job."""
+    def stop(self, wait_s: float = 0.0) -> None:
+        """End the thread after its current job; with `wait_s`, wait that long for it (at quit:
+        a job still inside OpenCV while the interpreter shuts down can abort the process)."""
         with self._cond:
             self._stopped = True
             self._cond.notify()
+        if wait_s > 0 and self.thread.is_alive():
+            self.thread.join(wait_s)
 
     def _run(self) -> None:
         while True:
