@@ -50,7 +50,7 @@ class DigitPanel(QWidget):
         self._job_clock = QElapsedTimer()
         self._preparer = Preparer()
         self._preparer.ready.connect(self._on_prepared)
-        self.destroyed.connect(self._preparer.stop)
+        self.destroyed.connect(lambda *_, p=self._preparer: p.stop())  # not destroyed(obj)
         app = QCoreApplication.instance()
         if app is not None:  # let a job in flight finish before the interpreter shuts down
             app.aboutToQuit.connect(lambda p=self._preparer: p.stop(wait_s=10.0))
