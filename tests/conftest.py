@@ -31,3 +31,22 @@ def mnist_dir() -> Path:
 def _private_home(tmp_path_factory, monkeypatch):
     """Keep every test away from the user's real nndesk folder."""
     monkeypatch.setenv("NNDESK_HOME", str(tmp_path_factory.getbasetemp() / "nndesk-home"))
+
+
+@pytest.fixture(scope="session")
+def trained_softmax(mnist_dir):
+    """(network, splits): softmax regression after 20 SGD steps on MNIST, right about most
+    digits and wrong about many (the evaluation and insight tests need both). Read-only."""
+    from nndesk.data.mnist import load_mnist
+    from nndesk.nn import Network
+    from nndesk.nn.optimizers import SGD
+
+    spec = {"name": "SR", "input_shape": [1, 28, 28], "layers": [{"type": "Dense", "units": 10}]}
+    net = Network.from_spec(spec, seed=0)
+    d = load_mnist(flatten=False, data_dir=mnist_dir, val_split=0)
+    opt = SGD(lr=0.5)
+    for i in range(0, 2000, 100):
+        net.loss(d.x_train[i:i + 100], d.t_train[i:i + 100])
+        net.backward()
+        opt.update(net.params(), net.grads())
+    return net, d

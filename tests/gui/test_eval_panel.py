@@ -9,23 +9,10 @@ from PySide6.QtCore import QPointF, Qt
 from nndesk.gui.eval_panel import EvalPanel
 from nndesk.gui.state import AppState
 
-SR = {"name": "SR", "input_shape": [1, 28, 28], "layers": [{"type": "Dense", "units": 10}]}
-
 
 @pytest.fixture
-def trained_sr(mnist_dir):
-    """Softmax regression after a few SGD steps: right about most digits, wrong about many."""
-    from nndesk.data.mnist import load_mnist
-    from nndesk.nn import Network
-    from nndesk.nn.optimizers import SGD
-
-    net = Network.from_spec(SR, seed=0)
-    d = load_mnist(flatten=False, data_dir=mnist_dir, val_split=0)
-    opt = SGD(lr=0.5)
-    for i in range(0, 2000, 100):
-        net.loss(d.x_train[i:i + 100], d.t_train[i:i + 100])
-        net.backward()
-        opt.update(net.params(), net.grads())
+def trained_sr(trained_softmax):
+    net, d = trained_softmax
     return net, d.x_test, d.t_test
 
 

@@ -9,23 +9,12 @@ import pytest
 
 from nndesk.cli import main
 
-SR = {"name": "SR", "input_shape": [1, 28, 28], "layers": [{"type": "Dense", "units": 10}]}
-
 
 @pytest.fixture(scope="module")
-def sr_model(mnist_dir, tmp_path_factory):
-    from nndesk.data.mnist import load_mnist
-    from nndesk.nn import Network
-    from nndesk.nn.optimizers import SGD
+def sr_model(trained_softmax, tmp_path_factory):
     from nndesk.train.modelfile import save_model
 
-    net = Network.from_spec(SR, seed=0)
-    d = load_mnist(flatten=False, data_dir=mnist_dir, val_split=0)
-    opt = SGD(lr=0.5)
-    for i in range(0, 2000, 100):
-        net.loss(d.x_train[i:i + 100], d.t_train[i:i + 100])
-        net.backward()
-        opt.update(net.params(), net.grads())
+    net, d = trained_softmax
     return save_model(tmp_path_factory.mktemp("m") / "sr.npz", net), d
 
 
