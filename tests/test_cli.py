@@ -70,7 +70,8 @@ def test_no_arguments_and_gui_open_the_window(monkeypatch):
 def test_other_commands_never_import_qt():
     code = ("import sys; from nndesk.cli import main; assert main(['presets']) == 0; "
             "assert main(['info', '--preset', 'LeNet5']) == 0; "
-            "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))))")
+            "print(sorted(m for m in sys.modules "
+            "             if m.startswith(('PySide6', 'pyqtgraph', 'tqdm'))))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env=_env(), timeout=60)
     assert done.returncode == 0, done.stderr
@@ -286,18 +287,25 @@ class _Clock:
         return self.now
 
 
-def test_progress_bar_redraws_at_most_10_per_second_with_an_eta():
+def test_progress_bar_redraws_at_most_10_per_second_with_an_eta(monkeypatch):
+    import tqdm.std
+
     stream, clock = io.StringIO(), _Clock()
-    bar = ProgressBar(stream, tty=True, clock=clock)
+    monkeypatch.setattr(tqdm.std, "time", clock)  # tqdm's own clock, for its redraw pacing
+    bar = ProgressBar(stream, tty=True)
     for batch in range(1, 101):  # 100 batches of one epoch out of 2, 0.01 s each
         bar.update(1, 2, batch, 100, 0.5, 1000.0)
         clock.now += 0.01
-    draws = stream.getvalue().split("\r")[1:]
+    draws = [d for d in stream.getvalue().split("\r") if d.strip()]
     assert 9 <= len(draws) <= 12  # 1 s of batches: ~10 redraws, plus the last batch
-    assert "100/100" in draws[-1] and "ETA 0:01" in draws[-1]  # 100 batches of 0.01 s left
-    assert "loss 0.5000" in draws[-1] and "1,000 img/s" in draws[-1]
+    # 99 batches took 0.99 s: the 100 of the second epoch are left, 1 s
+    assert draws[-1].startswith("epoch 1/2 batch 100/100 |") and draws[-1].endswith(
+        "| ETA 00:01, loss 0.5000, 1,000 img/s")
+    assert "#####" in draws[-1]  # half the run: half the bar
     bar.line("epoch 1/2 done")
-    assert stream.getvalue().endswith("\repoch 1/2 done\n")
+    assert stream.getvalue().endswith("\repoch 1/2 done\n")  # the bar blanked first
+    bar.update(2, 2, 1, 100, 0.4, 1000.0)  # a new bar for the next epoch
+    assert "epoch 2/2 batch 1/100" in stream.getvalue().rsplit("\n", 1)[-1]
 
 
 def test_progress_bar_prints_plain_lines_when_not_a_tty():
@@ -308,9 +316,10 @@ def test_progress_bar_prints_plain_lines_when_not_a_tty():
         clock.now += 1.0
     bar.line("epoch 1/1")
     lines = stream.getvalue().splitlines()
-    assert "\r" not in stream.getvalue()
+    assert "\r" not in stream.getvalue() and "|" not in stream.getvalue()  # no bar in a log
     assert len(lines) == 4 and lines[-1] == "epoch 1/1"  # at 30, 60, 90 s
-    assert lines[0].startswith("epoch 1/1 [") and "31/100" in lines[0]
+    # 30 batches in 30 s since the first: 69 left at 1 s each
+    assert lines[0] == "epoch 1/1 batch 31/100  31% ETA 01:09, loss 0.5000, 100 img/s"
 
 
 def test_format_duration():

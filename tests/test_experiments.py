@@ -11,7 +11,7 @@ from PIL import Image
 
 from nndesk.cli import main
 from nndesk.cli.experiment_cmd import plot_curves, smooth
-from nndesk.cli.plot import PALETTE, Line, Panel, nice_ticks, render
+from nndesk.cli.plot import PALETTE, Line, Panel, render
 from nndesk.data.mnist import Splits
 from nndesk.experiments import EXPERIMENTS, Curves, mlp_spec, read_csv, run_experiment, write_csv
 from nndesk.nn import infer
@@ -93,10 +93,7 @@ def test_csv_round_trip_is_exact_to_6_digits(tmp_path):
     assert [p.name for p in path.parent.iterdir()] == ["x.csv"]  # no temp file left
 
 
-def test_nice_ticks_and_smooth():
-    assert nice_ticks(0, 1) == [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
-    assert nice_ticks(0.05, 2.35, cover=True) == [0.0, 0.5, 1.0, 1.5, 2.0, 2.5]
-    assert nice_ticks(1, 1699) == [500, 1000, 1500]
+def test_smooth_is_a_trailing_average():
     assert smooth([1, 2, 3, 4], window=2).tolist() == [1.0, 1.5, 2.5, 3.5]
 
 
@@ -109,16 +106,25 @@ def test_render_draws_lines_axes_and_legend(tmp_path):
                                                     [2.0 - i / 30 for i in x[10:]],
                                                     PALETTE[2])])]
     path = render(panels, tmp_path / "p.png", title="Title", panel_size=(300, 200))
-    image = np.asarray(Image.open(path).convert("RGB")).astype(int)
-    assert image.shape == (230, 600, 3)
+    assert [p.name for p in tmp_path.iterdir()] == ["p.png"]  # written atomically
+    with Image.open(path) as png:
+        assert png.format == "PNG"
+        image = np.asarray(png.convert("RGB")).astype(int)
+    assert image.shape == (230, 600, 3)  # two 300x200 panels and the 30-pixel title
 
     def near(color, region) -> int:
         return int((np.abs(region - np.array(color)).sum(axis=2) < 120).sum())
 
     left, right = image[:, :300], image[:, 300:]
-    assert near(PALETTE[0], left) > 250 and near(PALETTE[3], left) > 100  # dashed: less ink
+    # each line in its own panel (and its legend entry), none in the other
+    assert near(PALETTE[0], left) > 250 and near(PALETTE[3], left) > 100
     assert near(PALETTE[2], right) > 150 and near(PALETTE[0], right) == 0
-    assert near((60, 60, 60), image) > 1000  # the axes frames
+    assert near(PALETTE[3], right) == 0
+    assert near((0, 0, 0), image) > 1000  # axes, tick labels, titles
+    # the dashed line has gaps: along its row (y = 0.5) the red ink is broken
+    row = int(np.argmax([near(PALETTE[3], left[y:y + 1]) for y in range(left.shape[0])]))
+    red = (np.abs(left[row] - np.array(PALETTE[3])).sum(axis=1) < 120)
+    assert 0 < red.sum() and np.any(~red[np.argmax(red):len(red) - np.argmax(red[::-1])])
 
 
 def test_experiment_command_writes_csv_and_png(mnist_dir, tmp_path, capsys):

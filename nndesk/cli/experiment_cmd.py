@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from nndesk.cli.common import load_data, set_threads
-from nndesk.cli.plot import PALETTE, Line, Panel, nice_ticks, render
+from nndesk.cli.plot import PALETTE, Line, Panel, render
 from nndesk.cli.progress import format_duration
 from nndesk.experiments import Curves, Experiment
 
@@ -58,8 +58,7 @@ def plot_curves(exp: Experiment, curves: Curves, path: str | Path) -> Path:
     if loss:  # an early blow-up (a large lr) must not flatten the rest: clip at the start
         for panel in panels.values():
             firsts = [line.y[0] for line in panel.lines if line.y and np.isfinite(line.y[0])]
-            top = 1.1 * max(firsts, default=2.5)
-            panel.ylim = (0.0, nice_ticks(0.0, top, cover=True)[-1])
+            panel.ylim = (0.0, 1.1 * max(firsts, default=2.5))
     single = list(panels) == [""]
     many = len(panels) > 6
     return render(list(panels.values()), path, title="" if single else exp.title,

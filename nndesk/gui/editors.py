@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
 
 from nndesk.gui.i18n import tr
-from nndesk.gui.layer_schema import Setting
 from nndesk.gui.terms import choice_label
+
+if TYPE_CHECKING:
+    from nndesk.nn.base import Setting
 
 __all__ = ["make_editor", "init_value", "TYPING_MAX"]
 
@@ -16,29 +19,33 @@ TYPING_MAX = 99_999  # what a setting's spin box accepts; the engine's own range
 
 
 def make_editor(s: Setting, value: object, changed: Callable[[object], None]) -> QWidget:
-    """A widget showing `value`; `changed(new value)` on every edit (None = the default)."""
-    if s.kind in ("int", "optional_int"):
+    """A widget showing `value`; `changed(new value)` on every edit (None = the default).
+    An int or float setting gets a spin box over `s.spin_range()`; an optional int shows
+    'same as pool size' one below its range (None); an init setting a combo box of
+    `s.choices` plus a typed standard deviation."""
+    low, high = s.spin_range()
+    if s.kind == "int":
         w = QSpinBox()
+        empty = int(low) - 1 if s.optional else None  # the spin box's value for None
         # Wide on purpose: a spin box silently drops digits past its maximum (40 typed into
         # kernel_size became 4). The engine checks the value and the designer shows why.
-        w.setRange(min(int(s.minimum), 0), max(int(s.maximum), TYPING_MAX))
-        if s.kind == "optional_int":
+        w.setRange(min(int(low) - s.optional, 0), max(int(high), TYPING_MAX))
+        if s.optional:
             w.setSpecialValueText(tr("same as pool size"))  # shown at the minimum
-        w.setValue(int(value) if value is not None else int(s.minimum))
-        w.valueChanged.connect(
-            lambda v: changed(None if s.kind == "optional_int" and v == s.minimum else v))
+        w.setValue(int(value) if value is not None else int(low) - 1)
+        w.valueChanged.connect(lambda v: changed(None if v == empty else v))
         return w
     if s.kind == "float":
         w = QDoubleSpinBox()
-        w.setDecimals(6 if s.maximum <= 1 and s.minimum < 1e-3 else 4)
-        w.setRange(min(float(s.minimum), 0.0), max(float(s.maximum), float(TYPING_MAX)))
-        w.setSingleStep(0.05 if s.maximum <= 1 else 0.1)
+        w.setDecimals(6 if high <= 1 and low < 1e-3 else 4)
+        w.setRange(min(low, 0.0), max(high, float(TYPING_MAX)))
+        w.setSingleStep(0.05 if high <= 1 else 0.1)
         w.setValue(float(value))
         w.valueChanged.connect(changed)
         return w
     w = QComboBox()  # init: a name or a number (the normal std); items show translated names
     w.setEditable(True)
-    for name in ("auto", "he", "xavier", "0.01"):
+    for name in (*s.choices, "0.01"):
         w.addItem(choice_label(name), name)
     index = w.findData(str(value))
     if index >= 0:

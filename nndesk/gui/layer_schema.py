@@ -1,24 +1,15 @@
-"""The designer's view of layer settings: the engine's `LAYERS[t].SETTINGS`, ready for editors."""
+"""The designer's view of layers: the engine's `LAYERS[t].SETTINGS`, shapes and short names."""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-__all__ = ["Setting", "layer_types", "settings_of", "layer_doc", "default_layer", "describe",
+if TYPE_CHECKING:  # the engine is imported when first needed (start-up time)
+    from nndesk.nn.base import Setting
+
+__all__ = ["layer_types", "settings_of", "layer_doc", "default_layer", "describe",
            "preset_of", "weight_shapes", "weights_text", "infer_prefix"]
-
-
-@dataclass(frozen=True)
-class Setting:
-    """One editor: an int, a float, an optional int (0 shown as 'same as …'), or an init."""
-
-    name: str
-    kind: str  # "int", "float", "optional_int", "init"
-    default: object
-    minimum: float
-    maximum: float
-    tip: str = ""
 
 
 def layer_types() -> list[str]:
@@ -36,26 +27,12 @@ def layer_doc(layer_type: str) -> str:
 
 
 def settings_of(layer_type: str) -> list[Setting]:
-    """The settings of a layer type, with finite ranges for spin boxes."""
+    """The engine's settings of a layer type (`nn.Setting`, each with its `name`), in order;
+    [] for an unknown type. Labels and tooltips in the window's language: `gui.terms`."""
     from nndesk.nn import LAYERS
 
     cls = LAYERS.get(layer_type)
-    out = []
-    for name, s in (cls.SETTINGS if cls else {}).items():
-        if s.kind == "init":
-            out.append(Setting(name, "init", s.default, 0, 0, s.help))
-            continue
-        if s.kind == "int":
-            low = int(s.low) if s.low is not None else 0
-            high = int(s.high) if s.high is not None else 100_000
-            kind = "optional_int" if s.optional else "int"
-            out.append(Setting(name, kind, s.default, low - 1 if s.optional else low, high,
-                               s.help))
-        else:
-            low = float(s.low) if s.low is not None else 0.0
-            high = float(s.high) if s.high is not None else 1e6
-            out.append(Setting(name, "float", s.default, low, high, s.help))
-    return out
+    return list(cls.SETTINGS.values()) if cls else []
 
 
 def default_layer(layer_type: str) -> dict:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from numbers import Integral, Real
 from typing import Any, ClassVar
 
@@ -26,7 +26,10 @@ class Setting:
     """One layer setting: kind ("int", "float" or "init"), default, allowed range, a hint.
 
     `low`/`high` are inclusive bounds (None: unbounded); `optional` allows None ("same as ...");
-    an "init" setting is one of INIT_CHOICES or a positive number (the normal std).
+    an "init" setting is one of `choices` (INIT_CHOICES) or a positive number (the normal std).
+    `help` is the English hint the designer shows when the window has no translated tooltip;
+    `name` is the key in the layer's SETTINGS (filled in by `Layer`). This is the one settings
+    class: specs are checked with it and the designer builds its editors from it.
     """
 
     kind: str
@@ -35,6 +38,21 @@ class Setting:
     high: float | None = None
     optional: bool = False
     help: str = ""
+    choices: tuple[str, ...] = ()
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind == "init" and not self.choices:
+            object.__setattr__(self, "choices", INIT_CHOICES)
+
+    def spin_range(self) -> tuple[float, float]:
+        """Finite (low, high) for an editor: an unbounded side becomes 0 or 100,000 (int),
+        0.0 or 1e6 (float). The engine's own range is still checked on every value."""
+        if self.kind == "int":
+            return (int(self.low) if self.low is not None else 0,
+                    int(self.high) if self.high is not None else 100_000)
+        return (float(self.low) if self.low is not None else 0.0,
+                float(self.high) if self.high is not None else 1e6)
 
     def check(self, name: str, value: Any) -> Any:
         """Return `value` normalized, or raise ValueError saying what is wrong in plain words."""
@@ -42,8 +60,8 @@ class Setting:
             return None
         if self.kind == "init":
             if isinstance(value, str):
-                if value not in INIT_CHOICES:
-                    raise ValueError(f"{name} must be one of {', '.join(INIT_CHOICES)} or a "
+                if value not in self.choices:
+                    raise ValueError(f"{name} must be one of {', '.join(self.choices)} or a "
                                      f"number (the std of a normal distribution), not {value!r}")
                 return value
             std = self._number(name, value, Real, low_open=0.0)
@@ -101,6 +119,12 @@ class Layer:
     SETTINGS: ClassVar[dict[str, Setting]] = {}
     DOC: ClassVar[str] = ""
     ACTIVATION: ClassVar[str | None] = None    # "relu" or "sigmoid": guides init="auto"
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Each Setting of SETTINGS learns its own name (the designer reads `setting.name`)."""
+        super().__init_subclass__(**kwargs)
+        cls.SETTINGS = {name: s if s.name == name else replace(s, name=name)
+                        for name, s in cls.SETTINGS.items()}
 
     def __init__(self, **settings: Any) -> None:
         unknown = sorted(map(repr, set(settings) - set(self.SETTINGS)))

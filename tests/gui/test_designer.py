@@ -201,3 +201,27 @@ def test_layers_before_a_faulty_one_keep_their_shapes_and_counts(qtbot):
     assert _column(designer, 3) == ["156", "0", "0"] + ["—"] * (n - 3)  # 6 * (25 + 1)
     assert designer.table.item(0, 3).toolTip() == "Weights: W 6×1×5×5, b 6"
     assert designer.settings_box.findChild(QLabel, "weight_shapes").text() == "—"
+
+
+def test_editors_come_from_the_engines_settings(qtbot):
+    """Pooling's optional stride: 'same as pool size' (None in the spec) below its range;
+    init: the engine's choices, then a typed standard deviation."""
+    from PySide6.QtWidgets import QComboBox
+
+    state, designer, _ = _panels(qtbot)
+    designer.preset.setCurrentText("SimpleConvNet")
+    pool = next(i for i, layer in enumerate(state.spec["layers"])
+                if layer["type"] == "MaxPool2D")
+    designer.select(pool)
+    stride = designer.settings_box.findChild(QSpinBox, "setting_stride")
+    assert stride.minimum() == 0
+    stride.setValue(0)
+    assert state.spec["layers"][pool].get("stride") is None and stride.text() == (
+        "same as pool size")
+    stride.setValue(1)
+    assert state.spec["layers"][pool]["stride"] == 1
+    designer.select(0)
+    init = designer.settings_box.findChild(QComboBox, "setting_init")
+    assert [init.itemData(i) for i in range(init.count())] == ["auto", "he", "xavier", "0.01"]
+    init.setCurrentIndex(3)
+    assert state.spec["layers"][0]["init"] == 0.01

@@ -274,3 +274,17 @@ def test_layer_repr_and_the_abstract_base():
         base.forward(np.zeros((1, 2)))
     with pytest.raises(NotImplementedError):
         base.backward(np.zeros((1, 2)))
+
+
+def test_each_setting_knows_its_name_its_choices_and_an_editor_range():
+    from nndesk.nn import Setting
+
+    for cls in LAYERS.values():
+        assert all(s.name == name for name, s in cls.SETTINGS.items())
+    stride = LAYERS["MaxPool2D"].SETTINGS["stride"]
+    assert stride.optional and stride.spin_range() == (1, 16)
+    assert LAYERS["Dense"].SETTINGS["init"].choices == ("auto", "he", "xavier")
+    assert Setting("int", 1).spin_range() == (0, 100_000)  # unbounded: a finite editor range
+    assert Setting("float", 0.5, 0.1).spin_range() == (0.1, 1e6)
+    with pytest.raises(ValueError, match="one of auto, he, xavier"):
+        LAYERS["Dense"].SETTINGS["init"].check("init", "lecun")
