@@ -75,9 +75,14 @@ def _report_ignored_settings(window: MainWindow) -> None:
 
 
 def _load_start_model(window: MainWindow, model_path: str | None) -> None:
-    """The given model, else the shipped one; else a preset design and 'no model yet'."""
+    """The given model, else the one the canvas used when nndesk closed, else the shipped
+    one; else a preset design and 'no model yet'."""
+    from nndesk.gui.session import session_model
     from nndesk.paths import default_model_path
 
+    last = None if model_path else session_model(window.settings)
+    if last and window.files.load_model(last):
+        return
     path = model_path or str(default_model_path())
     if (model_path or default_model_path().is_file()) and window.files.load_model(path):
         return

@@ -114,6 +114,7 @@ class FileActions:
             return
         self._remember_dir("designs", path)
         self.state.set_spec(spec)
+        config = _training_only(config or {})  # an older file's window setting stays out
         if config:
             self.state.set_config(**config)
 
@@ -126,7 +127,7 @@ class FileActions:
             return
         path = with_suffix(path, ".json")
         try:
-            save_design(path, self.state.spec, self.state.config)
+            save_design(path, self.state.spec, _training_only(self.state.config))
         except OSError as err:
             self.show_error(tr("Cannot save the design"),
                             tr("{err}\n\nChoose another folder.").format(err=err))
@@ -140,3 +141,10 @@ class FileActions:
 
     def _remember_dir(self, kind: str, path: str) -> None:
         self.settings.setValue(f"dirs/{kind}", str(Path(path).parent))
+
+
+def _training_only(config: dict) -> dict:
+    """The training settings a design file carries: not the window's own (TensorBoard)."""
+    from nndesk.gui.state import WINDOW_DEFAULTS
+
+    return {k: v for k, v in config.items() if k not in WINDOW_DEFAULTS}

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -21,25 +19,22 @@ from nndesk.gui.designer import DesignerPanel
 from nndesk.gui.digit_panel import DigitPanel, gray_qimage
 from nndesk.gui.export_dialog import MENU_TEXT as EXPORT_MENU
 from nndesk.gui.export_dialog import open_export_dialog
-from nndesk.gui.file_actions import NO_MODEL, FileActions
-from nndesk.gui.i18n import (
-    LANGUAGE_NAMES,
-    N_,
-    SETTINGS_KEY,
-    detect_language,
-    language,
-    set_language,
-    tr,
-)
+from nndesk.gui.file_actions import FileActions
+from nndesk.gui.i18n import N_, detect_language, set_language, tr
 from nndesk.gui.inspector_panel import InspectorPanel
 from nndesk.gui.lessons import install_lessons
 from nndesk.gui.session import panel_width
 from nndesk.gui.state import IDLE, AppState
 from nndesk.gui.train_panel import TrainPanel
 from nndesk.gui.training import TrainingController
+from nndesk.gui.window_dialogs import (
+    ask_quit_while_training,
+    fill_language_menu,
+    keep_worse_model,
+    resume_checkpoint,
+)
 
 __all__ = ["MainWindow"]
-
 
 
 class MainWindow(QMainWindow):
@@ -81,8 +76,6 @@ class MainWindow(QMainWindow):
         self.inspector = InspectorPanel(self.state)  # View ▸ Preprocessing steps; hidden first
         self._dock(N_("Preprocessing steps"), self.inspector,
                    Qt.DockWidgetArea.RightDockWidgetArea, 360).hide()
-        self.model_status = QLabel(tr(NO_MODEL))
-        self.statusBar().addPermanentWidget(self.model_status)
         self._menus()
         self._wire()
         self._restore_settings()
@@ -146,39 +139,12 @@ class MainWindow(QMainWindow):
         for dock in self.findChildren(QDockWidget):
             v.addAction(dock.toggleViewAction())
         v.addSeparator()
-        self._language_menu(v.addMenu(tr("&Language")))
+        fill_language_menu(v.addMenu(tr("&Language")), self, self.settings)
         h = bar.addMenu(tr("&Help"))
         self._action(h, tr("&Guide to the window…"), lambda: self.show_help("guide"), "F1")
         self._action(h, tr("&Keyboard shortcuts…"), lambda: self.show_help("shortcuts"))
         self._action(h, tr("Where the &books explain it…"), lambda: self.show_help("books"))
         self._action(h, tr("&About nndesk…"), lambda: self.show_help("about"))
-
-    def _language_menu(self, menu) -> None:
-        """View ▸ Language: switches at once, and the choice is saved for the next start."""
-        group = QActionGroup(self)
-        for code, name in LANGUAGE_NAMES.items():
-            action = QAction(name, self, checkable=True)
-            action.setObjectName(f"language_{code}")
-            action.setChecked(code == language())
-            action.triggered.connect(lambda _=False, code=code: self._choose_language(code))
-            group.addAction(action)
-            menu.addAction(action)
-
-    def _choose_language(self, code: str) -> None:
-        """Switch now (every visible text is re-read; training goes on) and from now on."""
-        from PySide6.QtWidgets import QApplication
-
-        from nndesk.gui.retranslate import retranslate_widgets
-
-        old = language()
-        self.settings.setValue(SETTINGS_KEY, code)
-        self.settings.sync()
-        set_language(code)
-        retranslate_widgets([w for w in QApplication.topLevelWidgets()
-                             if w is self or w.isVisible()], old, language())
-        for action in self.findChildren(QAction):
-            if action.objectName().startswith("language_"):
-                action.setChecked(action.objectName() == f"language_{language()}")
 
     def _wire(self) -> None:
         tc = self.training
@@ -197,7 +163,7 @@ class MainWindow(QMainWindow):
             lambda d: self.digit.canvas.show_image(gray_qimage(d.reshape(28, 28))))
         for source in (tc, self.digit):
             source.error.connect(self.show_error)
-        self.state.model_changed.connect(self._on_model_changed)
+        tc.confirm_worse = keep_worse_model(self)  # a worse new model: ask before it is used
 
     def build_views(self) -> None:
         """Create the pyqtgraph panels (curves, filters, feature maps) in the centre."""
@@ -274,21 +240,6 @@ class MainWindow(QMainWindow):
             self.plots.add_epoch(self._run_id, record["epoch"], record.get("train_acc"),
                                  record.get("val_acc"), record.get("val_loss"))
 
-    def _on_model_changed(self) -> None:
-        s = self.state
-        if s.network is None:
-            self.model_status.setText(tr(NO_MODEL))
-        elif s.model_source == "snapshot":
-            self.model_status.setText(tr("Canvas uses the network being trained"))
-        else:
-            self.model_status.setText(tr("Model: {name}").format(
-                name=Path(s.model_path or "untitled").name) + _accuracy_text(s.metadata))
-        if s.network is not None:
-            from nndesk.gui.files import describe_metadata
-
-            self.model_status.setToolTip(describe_metadata(s.network, s.model_path, s.metadata,
-                                                           s.model_source))
-
     def show_error(self, title: str, text: str) -> None:
         """Every error ends here: a dialog that says what happened and what to do."""
         QMessageBox.warning(self, title, text)
@@ -316,17 +267,15 @@ class MainWindow(QMainWindow):
         restore_layout(self, self.settings, self._layout_parts())
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        if self.training.busy and QMessageBox.question(
-                self, tr("Stop training and quit?"), tr(
-                    "A run is training. Quit now and the run stops after this batch; its "
-                    "checkpoint is kept, and nndesk offers to resume it at the next start.\n\n"
-                    "Stop training and quit?")) != QMessageBox.StandardButton.Yes:
+        if self.training.busy and not ask_quit_while_training(self):
             event.ignore()
             return
         from nndesk.gui.session import save_layout, save_session
 
         save_layout(self, self.settings, self._layout_parts())
-        save_session(self.settings, self.state.spec, self.state.config)
+        s = self.state  # the canvas's model file (not a run's weights in the middle of training)
+        save_session(self.settings, s.spec, s.config,
+                     s.model_path if s.model_source == "file" else None)
         if self.training.busy:
             self.hide()  # gone at once for the user; the checkpoint is written meanwhile
             ckpt = self.training.shutdown()
@@ -337,22 +286,8 @@ class MainWindow(QMainWindow):
 
     def offer_resume(self) -> None:
         """After a close during training: ask whether to continue that run."""
-        from nndesk.gui.settings_check import read_setting
-
-        path = read_setting(self.settings, "resume/checkpoint", str)
-        self.settings.remove("resume/checkpoint")
-        if not path or not Path(path).is_file():
-            return
-        from nndesk.gui.files import describe_checkpoint
-
-        run = describe_checkpoint(path)
-        if run is None:
-            return
-        answer = QMessageBox.question(
-            self, tr("Resume training?"), tr("Training was interrupted when the window closed:\n"
-                                            "{run}.\n\nResume that run now?\n\n"
-                                            "(checkpoint: {path})").format(run=run, path=path))
-        if answer == QMessageBox.StandardButton.Yes:
+        path = resume_checkpoint(self, self.settings)
+        if path is not None:
             QTimer.singleShot(0, lambda: self.training.start(resume=path))
 
 
@@ -363,9 +298,3 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidget(widget)
     return scroll
-
-
-def _accuracy_text(metadata: dict) -> str:
-    acc = metadata.get("accuracy")
-    return (tr(" · test accuracy {acc}%").format(acc=f"{100 * acc:.2f}")
-            if isinstance(acc, (int, float)) else "")

@@ -106,10 +106,21 @@ def save_layout(window: QMainWindow, settings, parts: dict[str, Any]) -> None:
         settings.setValue(key, widget.saveState())
 
 
-def save_session(settings, spec: dict, config: dict) -> None:
-    """The design in the designer and the training settings, as JSON text."""
+def save_session(settings, spec: dict, config: dict, model_path: str | None = None) -> None:
+    """The design in the designer and the training settings, as JSON text; the model file
+    on the canvas (`model_path`; None leaves the saved one), loaded again at the next start."""
     settings.setValue("session/design", json.dumps(spec))
     settings.setValue("session/training", json.dumps(config))
+    if model_path:
+        settings.setValue("session/model", str(model_path))
+
+
+def session_model(settings) -> str | None:
+    """The model file the canvas used when nndesk last closed, if it is still there."""
+    from pathlib import Path
+
+    path = read_setting(settings, "session/model", str, None, lambda v: 0 < len(v) < 4096)
+    return path if path and Path(path).is_file() else None
 
 
 def _json(settings, key: str) -> Any:

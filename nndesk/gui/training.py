@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
@@ -71,6 +72,9 @@ class TrainingController(QObject):
         self._losses: list[float] = []
         self._last_val_acc: float | None = None
         self.diverging = False  # the current run's loss has blown up (see is_diverging)
+        # confirm_worse(new, old) -> bool: asked when the trained model's test accuracy is
+        # below the one of the model the canvas had (the window asks the user); None: never
+        self.confirm_worse: Callable[[float, float], bool] | None = None
 
     @property
     def busy(self) -> bool:
@@ -254,14 +258,19 @@ class TrainingController(QObject):
         self.state.set_training(IDLE)
         out = info.get("out")
         failed = self.failed(info)
+        kept = False
         if out and not failed:
             from nndesk.train import ModelFileError, load_model
 
             try:
                 m = load_model(out)
-                self.state.set_model(m.network, path=out, metadata=m.metadata)
             except ModelFileError as err:
                 self.error.emit(tr("Cannot read the trained model"), str(err))
+            else:
+                kept = not self._take_new_model(m.metadata.get("accuracy"))
+                net, path, meta = (self._model_before if kept else
+                                   (m.network, out, m.metadata))
+                self.state.set_model(net, path=path, metadata=meta)
         elif self._model_before is not None and (failed or info.get("stopped") == "error"):
             net, path, meta = self._model_before  # a diverged model never takes the canvas
             self.state.set_model(net, path=path, metadata=meta)
@@ -277,12 +286,25 @@ class TrainingController(QObject):
                 dir=Path(tb["dir"]).parent))
         if failed and info.get("stopped") != "error" and self._model_before is not None:
             text += tr(" · the canvas keeps the model it had (this one did not learn)")
+        elif kept:
+            text += tr(" · the canvas keeps the model it had (more accurate)")
         if info.get("stopped") == "diverged":
             self.error.emit(tr("Training diverged"), tr(
                 "{message}\n\nLower the learning rate in the Training settings and train again."
             ).format(message=translate_engine(info.get("message", ""))))
         self.message.emit(text[:1].upper() + text[1:])
         self.finished.emit(info)
+
+    def _take_new_model(self, new_acc) -> bool:
+        """False when the trained model is less accurate on the test images than the one the
+        canvas had before the run and `confirm_worse` says to keep that one."""
+        before = self._model_before
+        old_acc = ((before[2] or {}).get("accuracy")
+                   if before is not None and before[0] is not None else None)
+        if (self.confirm_worse is None or not isinstance(new_acc, (int, float))
+                or not isinstance(old_acc, (int, float)) or new_acc >= old_acc):
+            return True
+        return self.confirm_worse(float(new_acc), float(old_acc))
 
     def _on_thread_finished(self) -> None:
         if self.thread is not None and self.thread.isFinished():

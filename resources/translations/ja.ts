@@ -36,10 +36,14 @@
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <location filename="../../nndesk/gui/help.py"/>
-        <location filename="../../nndesk/gui/main_window.py"/>
         <location filename="../../nndesk/gui/training.py"/>
         <source> · test accuracy {acc}%</source>
         <translation> · テストデータの認識精度 {acc}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source> · the canvas keeps the model it had (more accurate)</source>
+        <translation> · キャンバスは元のモデルのままです（認識精度がより高いため）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>
@@ -202,7 +206,7 @@
         <translation>&lt;b&gt;右：試す。&lt;/b&gt;マウスかペンで数字を描くと、棒グラフが各数字の確率（ソフトマックス関数の出力）を示し、小さな画像はネットワークが実際に見る 28×28 の入力です。画像ファイルを開くかドロップしても認識できます。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_dialogs.py"/>
         <source>A run is training. Quit now and the run stops after this batch; its checkpoint is kept, and nndesk offers to resume it at the next start.
 
 Stop training and quit?</source>
@@ -443,11 +447,6 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>Cannot save the model</source>
         <translation>モデルを保存できません</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
-        <source>Canvas uses the network being trained</source>
-        <translation>キャンバスは学習中のネットワークを使っています</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/panel.py"/>
@@ -1252,7 +1251,6 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
-        <location filename="../../nndesk/gui/main_window.py"/>
         <source>Model: {name}</source>
         <translation>モデル：{name}</translation>
     </message>
@@ -1552,7 +1550,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_dialogs.py"/>
         <source>Resume training?</source>
         <translation>学習を再開しますか？</translation>
     </message>
@@ -1680,7 +1678,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>学習を止め、チェックポイントを残す（Ctrl+.）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_dialogs.py"/>
         <source>Stop training and quit?</source>
         <translation>学習を止めて終了しますか？</translation>
     </message>
@@ -1788,6 +1786,15 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/training.py"/>
         <source>The loss is growing instead of falling ({loss:.3g}): the learning rate is too large. Stop, lower the learning rate (try a tenth) and train again.</source>
         <translation>損失が下がらず増えています（{loss:.3g}）：学習係数が大きすぎます。停止して学習係数を下げ（10分の1を試してください）、もう一度学習してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/window_dialogs.py"/>
+        <source>The model just trained reaches {new}% on the test images; the model the canvas uses now reaches {old}%.
+
+Use the new model on the canvas? (No keeps the current one; the new one is saved either way.)</source>
+        <translation>学習したばかりのモデルのテスト画像での認識精度は {new}%、キャンバスが今使っているモデルは {old}% です。
+
+キャンバスで新しいモデルを使いますか？（「いいえ」なら今のモデルのまま。新しいモデルはどちらの場合も保存されます。）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>
@@ -1950,7 +1957,7 @@ Download them now (about 11 MB)? Drawing digits works without them.</source>
         <translation>学習時間：{minutes} 分</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_dialogs.py"/>
         <source>Training was interrupted when the window closed:
 {run}.
 
@@ -2018,6 +2025,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Use the best</source>
         <translation>最良の設定を使う</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/window_dialogs.py"/>
+        <source>Use the new model?</source>
+        <translation>新しいモデルを使いますか？</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>
@@ -2514,6 +2526,11 @@ Resume that run now?
         <translation>インクのマスク</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/common.py"/>
+        <source>input</source>
+        <translation>入力</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>input (padded)</source>
         <translation>入力データ（パディング込み）</translation>
@@ -2552,6 +2569,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>layer {n} ({type}): {reason}</source>
         <translation>レイヤ {n}（{type}）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/common.py"/>
+        <source>layer {n} {tensor}</source>
+        <translation>第{n}層 {tensor}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_panel.py"/>

@@ -36,10 +36,14 @@
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <location filename="../../nndesk/gui/help.py"/>
-        <location filename="../../nndesk/gui/main_window.py"/>
         <location filename="../../nndesk/gui/training.py"/>
         <source> · test accuracy {acc}%</source>
         <translation> · 测试准确率 {acc}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source> · the canvas keeps the model it had (more accurate)</source>
+        <translation> · 画布仍使用原来的模型（识别精度更高）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>
@@ -202,7 +206,7 @@
         <translation>&lt;b&gt;右边：试一试。&lt;/b&gt;用鼠标或手写笔画一个数字：条形图显示网络对每个数字的概率（softmax 函数的输出），小图是网络实际看到的 28×28 输入。也可以打开或拖入图像文件来识别。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_dialogs.py"/>
         <source>A run is training. Quit now and the run stops after this batch; its checkpoint is kept, and nndesk offers to resume it at the next start.
 
 Stop training and quit?</source>
@@ -443,11 +447,6 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
-        <source>Canvas uses the network being trained</source>
-        <translation>画布正在使用训练中的网络</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/panel.py"/>
@@ -1252,7 +1251,6 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
-        <location filename="../../nndesk/gui/main_window.py"/>
         <source>Model: {name}</source>
         <translation>模型：{name}</translation>
     </message>
@@ -1552,7 +1550,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_dialogs.py"/>
         <source>Resume training?</source>
         <translation>继续训练吗？</translation>
     </message>
@@ -1680,7 +1678,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>停止训练并保存检查点（Ctrl+.）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_dialogs.py"/>
         <source>Stop training and quit?</source>
         <translation>停止训练并退出？</translation>
     </message>
@@ -1788,6 +1786,15 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/training.py"/>
         <source>The loss is growing instead of falling ({loss:.3g}): the learning rate is too large. Stop, lower the learning rate (try a tenth) and train again.</source>
         <translation>损失不降反升（{loss:.3g}）：学习率太大了。请停止训练，降低学习率（试试十分之一）后重新训练。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/window_dialogs.py"/>
+        <source>The model just trained reaches {new}% on the test images; the model the canvas uses now reaches {old}%.
+
+Use the new model on the canvas? (No keeps the current one; the new one is saved either way.)</source>
+        <translation>刚训练好的模型在测试图像上的识别精度为 {new}%；画布当前使用的模型为 {old}%。
+
+要在画布上使用新模型吗？（选“否”则保留当前模型；新模型无论如何都会保存。）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>
@@ -1950,7 +1957,7 @@ Download them now (about 11 MB)? Drawing digits works without them.</source>
         <translation>训练时间：{minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_dialogs.py"/>
         <source>Training was interrupted when the window closed:
 {run}.
 
@@ -2018,6 +2025,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Use the best</source>
         <translation>采用最佳设置</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/window_dialogs.py"/>
+        <source>Use the new model?</source>
+        <translation>使用新模型吗？</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>
@@ -2514,6 +2526,11 @@ Resume that run now?
         <translation>墨迹掩码</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/common.py"/>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>input (padded)</source>
         <translation>输入数据（含填充）</translation>
@@ -2552,6 +2569,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>layer {n} ({type}): {reason}</source>
         <translation>第 {n} 层（{type}）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/common.py"/>
+        <source>layer {n} {tensor}</source>
+        <translation>第{n}层 {tensor}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_panel.py"/>

@@ -41,7 +41,7 @@ def test_start_with_a_model_file_shows_it_and_its_design(qtbot, tiny_model):
     _, w = create_window(str(tiny_model))
     qtbot.addWidget(w)
     assert w.state.network is not None and w.state.spec["name"] == "TinyConv"
-    assert "tiny.npz" in w.model_status.text() and "91.23%" in w.model_status.text()
+    assert "tiny.npz" in w.digit.model_label.text() and "91.23%" in w.digit.model_label.text()
     assert w.designer.table.rowCount() == len(TINY_SPEC["layers"])
     info = describe_metadata(w.state.network, w.state.model_path, w.state.metadata, "file")
     assert "Test accuracy: 91.23%" in info and "nndesk train ..." in info

@@ -229,7 +229,7 @@ def test_open_model_dialog_uses_the_chosen_file_and_remembers_its_folder(
                         lambda parent, title, folder, kinds: asked.append(folder) or (str(path),
                                                                                       ""))
     window.files.open_model_dialog()
-    assert window.state.model_path == str(path) and "a.npz" in window.model_status.text()
+    assert window.state.model_path == str(path) and "a.npz" in window.digit.model_label.text()
     window.files.open_model_dialog()
     assert asked[-1] == str(path.parent)
 

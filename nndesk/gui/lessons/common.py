@@ -4,7 +4,7 @@ and a pyqtgraph plot with the book's look (white background, dark axes)."""
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-__all__ = ["header", "ValueSlider", "plot", "PENS"]
+from nndesk.gui.i18n import tr
+
+__all__ = ["header", "ValueSlider", "plot", "PENS", "tensor_label"]
 
 # one colour per curve, readable on white and for most colour-blind readers (Okabe-Ito)
 PENS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
@@ -76,12 +78,9 @@ class ValueSlider(QWidget):
 
     def set_value(self, value: float, emit: bool = False) -> None:
         """Show `value` in both widgets (signals blocked, so nothing loops); emit if asked."""
-        for w in (self.slider, self.field):
-            w.blockSignals(True)
-        self.field.setValue(value)
-        self.slider.setValue(round((value - self._low) / self._step))
-        for w in (self.slider, self.field):
-            w.blockSignals(False)
+        with QSignalBlocker(self.slider), QSignalBlocker(self.field):
+            self.field.setValue(value)
+            self.slider.setValue(round((value - self._low) / self._step))
         if emit:
             self.value_changed.emit(self.field.value())
 
@@ -103,3 +102,12 @@ def plot(title: str = "", x: str = "", y: str = "", square: bool = False) -> pg.
         w.setAspectLocked(True)
     item.setMenuEnabled(False)
     return w
+
+
+def tensor_label(key: str) -> str:
+    """The engine's tensor key as the designer and `nndesk info` number layers, from 1:
+    "0.W" -> "layer 1 W"; "input" -> "input"."""
+    index, _, name = key.partition(".")
+    if not (index.isdigit() and name):
+        return tr("input") if key == "input" else key
+    return tr("layer {n} {tensor}").format(n=int(index) + 1, tensor=name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -177,13 +178,13 @@ class ConvPage(QWidget):
                                              for b in range(f)}),
                              (self.col_table, {(r, k) for r in range(self.demo.col.shape[0])}),
                              (self.out_table, {(k // ow, k % ow)})):
-            table.blockSignals(True)   # a new background is an itemChanged: not an edit
-            for r in range(table.rowCount()):
-                for c in range(table.columnCount()):
-                    item = table.item(r, c)
-                    if item is not None:
-                        item.setBackground(_HIGHLIGHT if (r, c) in cells else QColor("white"))
-            table.blockSignals(False)
+            with QSignalBlocker(table):  # a new background is an itemChanged: not an edit
+                for r in range(table.rowCount()):
+                    for c in range(table.columnCount()):
+                        item = table.item(r, c)
+                        if item is not None:
+                            item.setBackground(_HIGHLIGHT if (r, c) in cells
+                                               else QColor("white"))
 
     # -- filters on the digit ---------------------------------------------------------------
     def _filter_tab(self) -> QWidget:
@@ -235,8 +236,8 @@ class ConvPage(QWidget):
                 self.image_items[key].clear()
             text = tr("Load or train a model with a Conv2D layer to see a learned filter here.")
         else:
-            self.learned_index.setRange(0, len(learned) - 1)
-            k = learned[self.learned_index.value()]
+            self.learned_index.setRange(1, len(learned))  # numbered from 1, as the designer
+            k = learned[self.learned_index.value() - 1]
             self.learned_output = apply_filter(digit, k, padding=k.shape[0] // 2)
             self.image_items["learned"].setImage(k, levels=_levels(k, "learned"))
             self.image_items["learned_out"].setImage(self.learned_output,
@@ -258,10 +259,9 @@ def _levels(image: np.ndarray, key: str) -> tuple[float, float]:
 
 
 def _fill(table: QTableWidget, values: np.ndarray) -> None:
-    table.blockSignals(True)
-    table.setRowCount(values.shape[0])
-    table.setColumnCount(values.shape[1])
-    for r in range(values.shape[0]):
-        for c in range(values.shape[1]):
-            table.setItem(r, c, QTableWidgetItem(f"{values[r, c]:g}"))
-    table.blockSignals(False)
+    with QSignalBlocker(table):
+        table.setRowCount(values.shape[0])
+        table.setColumnCount(values.shape[1])
+        for r in range(values.shape[0]):
+            for c in range(values.shape[1]):
+                table.setItem(r, c, QTableWidgetItem(f"{values[r, c]:g}"))

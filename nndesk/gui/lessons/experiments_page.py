@@ -4,13 +4,14 @@ live curves, progress and stop, the book's expected result beside ours."""
 
 from __future__ import annotations
 
+import json
 import math
 import queue
 import threading
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -49,6 +50,7 @@ _LABELS = {"optimizers": N_("Optimizers (fig. 6-9)"),
            "overfit": N_("Overfitting: weight decay, L1, Dropout (figs. 6-20, 6-21, 6-23)"),
            "hyperparams": N_("Hyperparameter search (figs. 6-24, 6-25)")}
 _SOLID = ("train_loss", "train_acc")
+_SAVED = "lessons/experiments"  # QSettings: {"choice": name, "sizes": {name: [epochs, images]}}
 
 
 class ExperimentsPage(QWidget):
@@ -118,7 +120,14 @@ class ExperimentsPage(QWidget):
         self.run_button.clicked.connect(lambda: self.start())  # not clicked(bool) as splits
         self.stop_button.clicked.connect(self.stop)
         self.best_button.clicked.connect(self.use_best)
+        self._saved = _read_saved()
+        index = self.choice.findData(self._saved["choice"])
+        if index > 0:
+            with QSignalBlocker(self.choice):
+                self.choice.setCurrentIndex(index)
         self._on_choice_changed()
+        for box in (self.epochs, self.images):  # the user's sizes are kept for the next time
+            box.valueChanged.connect(self._remember)
 
     @property
     def running(self) -> bool:
@@ -127,8 +136,11 @@ class ExperimentsPage(QWidget):
 
     def _on_choice_changed(self, _=None) -> None:
         exp = EXPERIMENTS[self.choice.currentData()]
-        self.epochs.setValue(exp.epochs)
-        self.images.setValue(exp.subset or 55_000)
+        epochs, images = self._saved["sizes"].get(exp.name, (exp.epochs, exp.subset or 55_000))
+        with QSignalBlocker(self.epochs), QSignalBlocker(self.images):
+            self.epochs.setValue(epochs)
+            self.images.setValue(images)
+        self._remember()
         self.book.setText(tr(_BOOK.get(exp.name, "")) if exp.name in _BOOK else "")
         self.scatter_plot.setVisible(exp.name == "hyperparams")
         per_step = "train_loss" in exp.metrics
@@ -137,6 +149,14 @@ class ExperimentsPage(QWidget):
         self.curve_plot.setLabel("left", tr("loss") if per_step else tr("accuracy"), color="k")
         self._clear()
         self._set_buttons()
+
+    def _remember(self, _=None) -> None:
+        """Save the choice and its sizes: reopening the page (or nndesk) shows them again."""
+        name = self.choice.currentData()
+        self._saved["choice"] = name
+        self._saved["sizes"][name] = (self.epochs.value(), self.images.value())
+        QSettings("nndesk", "nndesk").setValue(_SAVED, json.dumps(
+            {"choice": name, "sizes": {k: list(v) for k, v in self._saved["sizes"].items()}}))
 
     def _clear(self) -> None:
         for item in self.curves.values():
@@ -296,3 +316,23 @@ class ExperimentsPage(QWidget):
             self._stop.set()
             self._thread.join(timeout)
         self._timer.stop()
+
+
+def _read_saved() -> dict:
+    """The experiment chosen last and the epochs and images set per experiment (checked:
+    a value of the wrong shape or out of the boxes' range is dropped)."""
+    from nndesk.gui.settings_check import read_setting
+
+    text = read_setting(QSettings("nndesk", "nndesk"), _SAVED, str, "{}",
+                        lambda v: len(v) < 10_000)
+    try:
+        saved = json.loads(text)
+    except ValueError:
+        saved = {}
+    saved = saved if isinstance(saved, dict) else {}
+    sizes = saved.get("sizes") if isinstance(saved.get("sizes"), dict) else {}
+    return {"choice": saved.get("choice") if saved.get("choice") in EXPERIMENTS else None,
+            "sizes": {name: (v[0], v[1]) for name, v in sizes.items()
+                      if name in EXPERIMENTS and isinstance(v, list) and len(v) == 2
+                      and all(type(n) is int for n in v)
+                      and 1 <= v[0] <= 500 and 50 <= v[1] <= 55_000}}

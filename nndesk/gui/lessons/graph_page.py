@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.i18n import N_, tr
-from nndesk.gui.lessons.common import header
+from nndesk.gui.lessons.common import header, tensor_label
 from nndesk.lessons.backprop import INPUTS, buy_apples_oranges
 
 __all__ = ["GraphPage"]
@@ -159,7 +159,7 @@ class GraphPage(QWidget):
             self.check_text.setText(tr("The check failed: {error}").format(error=str(result)))
             return
         worst = max(result.values())
-        rows = ", ".join(f"{k} {v:.1e}" for k, v in result.items())
+        rows = ", ".join(f"{tensor_label(k)} {v:.1e}" for k, v in result.items())
         verdict = tr("backprop is right") if worst < 1e-5 else tr("backprop disagrees!")
         self.check_text.setText(tr("Relative error per tensor: {rows} — largest {worst}: "
                                    "{verdict}").format(rows=rows, worst=f"{worst:.1e}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QGridLayout,
@@ -99,9 +100,8 @@ class OptimizersPage(QWidget):
         """Back to the settings of the book's script (optimizer_compare_naive.py)."""
         for name, boxes in self.fields.items():
             for key, box in boxes.items():
-                box.blockSignals(True)
-                box.setValue(DEFAULTS[name][key])
-                box.blockSignals(False)
+                with QSignalBlocker(box):
+                    box.setValue(DEFAULTS[name][key])
         self.steps.setValue(STEPS)
         self._redraw()
 

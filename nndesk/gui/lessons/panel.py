@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -89,7 +89,6 @@ class LessonsPanel(QWidget):
             self.stack.addWidget(scroll)
             self.scrolls[key] = scroll
         self.stack.setCurrentWidget(self.scrolls[key])
-        self.chapters.blockSignals(True)
-        self.chapters.setCurrentRow(list(LESSONS).index(key))
-        self.chapters.blockSignals(False)
+        with QSignalBlocker(self.chapters):
+            self.chapters.setCurrentRow(list(LESSONS).index(key))
         return page

@@ -1,0 +1,88 @@
+"""The main window's own questions and its language menu, kept out of `main_window.py` (which
+only builds and wires): quit while training, resume an interrupted run, a worse new model,
+View ▸ Language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
+
+from nndesk.gui.i18n import LANGUAGE_NAMES, SETTINGS_KEY, language, set_language, tr
+
+__all__ = ["fill_language_menu", "choose_language", "ask_quit_while_training",
+           "resume_checkpoint", "keep_worse_model"]
+
+
+def fill_language_menu(menu: QMenu, window: QWidget, settings: QSettings) -> None:
+    """View ▸ Language: one checkable action per language (object name `language_<code>`);
+    choosing one switches at once and is saved for the next start."""
+    group = QActionGroup(window)
+    for code, name in LANGUAGE_NAMES.items():
+        action = QAction(name, window, checkable=True)
+        action.setObjectName(f"language_{code}")
+        action.setChecked(code == language())
+        action.triggered.connect(
+            lambda _=False, code=code: choose_language(code, window, settings))
+        group.addAction(action)
+        menu.addAction(action)
+
+
+def choose_language(code: str, window: QWidget, settings: QSettings) -> None:
+    """Switch now (every visible text is re-read; training goes on) and from now on."""
+    from nndesk.gui.retranslate import retranslate_widgets
+
+    old = language()
+    settings.setValue(SETTINGS_KEY, code)
+    settings.sync()
+    set_language(code)
+    retranslate_widgets([w for w in QApplication.topLevelWidgets()
+                         if w is window or w.isVisible()], old, language())
+    for action in window.findChildren(QAction):
+        if action.objectName().startswith("language_"):
+            action.setChecked(action.objectName() == f"language_{language()}")
+
+
+def ask_quit_while_training(parent: QWidget) -> bool:
+    """True when the user agrees to stop the running training and quit."""
+    return QMessageBox.question(parent, tr("Stop training and quit?"), tr(
+        "A run is training. Quit now and the run stops after this batch; its "
+        "checkpoint is kept, and nndesk offers to resume it at the next start.\n\n"
+        "Stop training and quit?")) == QMessageBox.StandardButton.Yes
+
+
+def resume_checkpoint(parent: QWidget, settings: QSettings) -> str | None:
+    """After a close during training: the checkpoint to resume when the user says so, else
+    None (the saved path is forgotten either way)."""
+    from nndesk.gui.files import describe_checkpoint
+    from nndesk.gui.settings_check import read_setting
+
+    path = read_setting(settings, "resume/checkpoint", str)
+    settings.remove("resume/checkpoint")
+    if not path or not Path(path).is_file():
+        return None
+    run = describe_checkpoint(path)
+    if run is None:
+        return None
+    answer = QMessageBox.question(
+        parent, tr("Resume training?"), tr("Training was interrupted when the window closed:\n"
+                                          "{run}.\n\nResume that run now?\n\n"
+                                          "(checkpoint: {path})").format(run=run, path=path))
+    return path if answer == QMessageBox.StandardButton.Yes else None
+
+
+def keep_worse_model(parent: QWidget | None) -> Callable[[float, float], bool]:
+    """A question for the training controller: `ask(new, old)` (test accuracies, 0..1) is
+    True when the user takes the new, less accurate model onto the canvas."""
+
+    def ask(new: float, old: float) -> bool:
+        return QMessageBox.question(parent, tr("Use the new model?"), tr(
+            "The model just trained reaches {new}% on the test images; the model the canvas "
+            "uses now reaches {old}%.\n\nUse the new model on the canvas? (No keeps the "
+            "current one; the new one is saved either way.)").format(
+            new=f"{100 * new:.2f}", old=f"{100 * old:.2f}")) == QMessageBox.StandardButton.Yes
+
+    return ask
