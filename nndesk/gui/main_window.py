@@ -23,6 +23,7 @@ from nndesk.gui.file_actions import FileActions
 from nndesk.gui.i18n import N_, detect_language, set_language, tr
 from nndesk.gui.inspector_panel import InspectorPanel
 from nndesk.gui.lessons import install_lessons
+from nndesk.gui.pg_i18n import install_pyqtgraph_translator
 from nndesk.gui.session import panel_width
 from nndesk.gui.state import IDLE, AppState
 from nndesk.gui.train_panel import TrainPanel
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = QSettings("nndesk", "nndesk")
         set_language(detect_language(self.settings))  # before any text is made
+        install_pyqtgraph_translator()  # pyqtgraph's menus through our translations
         self.setWindowTitle(tr("nndesk — design, train, look inside, draw"))
         self.state = state or AppState(self)
         self.training = TrainingController(self.state, self)

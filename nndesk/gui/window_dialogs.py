@@ -33,6 +33,7 @@ def fill_language_menu(menu: QMenu, window: QWidget, settings: QSettings) -> Non
 
 def choose_language(code: str, window: QWidget, settings: QSettings) -> None:
     """Switch now (every visible text is re-read; training goes on) and from now on."""
+    from nndesk.gui.pg_i18n import retranslate_pyqtgraph
     from nndesk.gui.retranslate import retranslate_widgets
 
     old = language()
@@ -41,6 +42,7 @@ def choose_language(code: str, window: QWidget, settings: QSettings) -> None:
     set_language(code)
     retranslate_widgets([w for w in QApplication.topLevelWidgets()
                          if w is window or w.isVisible()], old, language())
+    retranslate_pyqtgraph(window)
     for action in window.findChildren(QAction):
         if action.objectName().startswith("language_"):
             action.setChecked(action.objectName() == f"language_{language()}")

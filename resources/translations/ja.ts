@@ -181,6 +181,11 @@
         <translation>。学習率が大きすぎると振動・発散し、小さすぎるとほとんど動きません。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>1 button</source>
+        <translation>1ボタン</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>1,000 random inputs through 5 layers of 100 neurons (nndesk's Network); each histogram counts one layer's 100,000 output values.</source>
         <translation>1000個のランダムな入力を、各層100ニューロンの5層ネットワーク（nndeskのNetwork）に通します。各ヒストグラムは1つの層の100000個の出力を数えます。</translation>
@@ -189,6 +194,11 @@
         <location filename="../../nndesk/gui/inspector_panel.py"/>
         <source>20 px box</source>
         <translation>20 ピクセルに縮小</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>3 button</source>
+        <translation>3ボタン</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -284,9 +294,29 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>{n} 個のテンソルすべてが一致（相対誤差 1e-6 未満）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Alpha</source>
+        <translation>透明度</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Also write the run's loss, accuracies, learning rate and weight histograms as TensorBoard event files: one folder per run, in the tensorboard folder of the runs folder. Needs pip install 'nndesk[tensorboard]' (tensorboardX, about 1 MB). To view: tensorboard --logdir and that folder (the status line gives the command after a run).</source>
         <translation>この学習の損失関数の値、認識精度、学習率、重みのヒストグラムを TensorBoard のイベントファイルにも書き出します：実行ごとに 1 フォルダ、実行フォルダの中の tensorboard フォルダに置きます。pip install 'nndesk[tensorboard]'（tensorboardX、約 1 MB）が必要です。見るには：tensorboard --logdir にそのフォルダを指定します（学習の後、ステータス行にコマンドが出ます）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Auto</source>
+        <translation>自動スケール</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Auto Pan Only</source>
+        <translation>自動パンのみ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Average</source>
+        <translation>平均</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -679,6 +709,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>MNIST をダウンロードしています…</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Downsample</source>
+        <translation>ダウンサンプリング</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Drag the target to move the start. </source>
         <translation>ターゲットをドラッグすると開始点が動きます。</translation>
@@ -819,6 +854,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>形式</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Export...</source>
+        <translation>エクスポート…</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
         <source>Exporting…</source>
         <translation>エクスポート中…</translation>
@@ -947,6 +987,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>レイヤごとの勾配のノルム（更新ごと）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Grid</source>
+        <translation>グリッド</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>Guide</source>
         <translation>使い方</translation>
@@ -1052,6 +1097,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>入力 (x1, x2) と境界の直線</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Invert Axis</source>
+        <translation>軸を反転</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/my_digits.py"/>
         <source>Keep this drawing in your digit folder (the folder 'nndesk eval --folder' reads)</source>
         <translation>この絵を数字フォルダに保存します（'nndesk eval --folder' が読むフォルダ）</translation>
@@ -1154,6 +1204,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>レッスン</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Link Axis:</source>
+        <translation>軸をリンク：</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>Load or train a model with a Conv2D layer to see a learned filter here.</source>
         <translation>畳み込み層（Conv2D）を持つモデルを読み込むか学習すると、ここに学習したフィルターが表示されます。</translation>
@@ -1219,6 +1274,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>MNIST：784-50-100-10（3.6）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Manual</source>
+        <translation>手動</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Max pooling: keeps the largest value of each window. Book ch. 7.3.</source>
         <translation>Max プーリング：窓ごとに最大値を残します。本の 7.3 節。</translation>
@@ -1253,6 +1313,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Model: {name}</source>
         <translation>モデル：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Mouse Enabled</source>
+        <translation>マウス操作を有効化</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Mouse Mode</source>
+        <translation>マウスモード</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -1473,6 +1543,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Perceptrons</source>
         <translation>パーセプトロン</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Plot Options</source>
+        <translation>プロットのオプション</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Points</source>
+        <translation>点</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
@@ -1977,6 +2057,11 @@ Resume that run now?
         <translation>{batches} バッチ × {epochs} エポックを学習しています…</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Transforms</source>
+        <translation>変換</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>True derivative 0.2. For the forward difference, shrinking h first helps (less truncation error), then hurts (rounding error): its best h is {best}. The central difference has no truncation error on a quadratic, only rounding; the book uses h = 1e-4. At h = 1e-50, 5 + h rounds to 5, the difference is 0 and the error is the whole 0.2.</source>
         <translation>真の微分は 0.2。前方差分では、h を小さくすると最初は良くなり（打ち切り誤差が減る）、やがて悪くなります（丸め誤差）：最良の h は {best}。中心差分は2次関数では打ち切り誤差がなく丸め誤差だけです。本では h = 1e-4 を使います。h = 1e-50 では 5 + h が 5 に丸められ、差は 0、誤差は 0.2 そのものです。</translation>
@@ -2055,6 +2140,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/help.py"/>
         <source>Version</source>
         <translation>バージョン</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>View All</source>
+        <translation>全体を表示</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Visible Data Only</source>
+        <translation>表示中のデータのみ</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -2205,6 +2300,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>auto</source>
         <translation>自動</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>axis</source>
+        <translation>軸</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inspector_panel.py"/>

@@ -181,6 +181,11 @@
         <translation>。学习率过大会来回振荡或发散；过小则几乎不动。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>1 button</source>
+        <translation>单键</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>1,000 random inputs through 5 layers of 100 neurons (nndesk's Network); each histogram counts one layer's 100,000 output values.</source>
         <translation>1000 个随机输入通过 5 层、每层 100 个神经元的网络（nndesk 的 Network）；每个直方图统计一层的 100000 个输出值。</translation>
@@ -189,6 +194,11 @@
         <location filename="../../nndesk/gui/inspector_panel.py"/>
         <source>20 px box</source>
         <translation>缩放到 20 像素</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>3 button</source>
+        <translation>三键</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -284,9 +294,29 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>全部 {n} 个张量一致（相对误差低于 1e-6）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Alpha</source>
+        <translation>透明度</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Also write the run's loss, accuracies, learning rate and weight histograms as TensorBoard event files: one folder per run, in the tensorboard folder of the runs folder. Needs pip install 'nndesk[tensorboard]' (tensorboardX, about 1 MB). To view: tensorboard --logdir and that folder (the status line gives the command after a run).</source>
         <translation>同时把这次训练的损失函数值、识别精度、学习率和权重直方图写成 TensorBoard 事件文件：每次运行一个文件夹，放在运行文件夹里的 tensorboard 文件夹中。需要 pip install 'nndesk[tensorboard]'（tensorboardX，约 1 MB）。查看方法：tensorboard --logdir 加上该文件夹（训练结束后状态栏会给出完整命令）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Auto</source>
+        <translation>自动缩放</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Auto Pan Only</source>
+        <translation>仅自动平移</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Average</source>
+        <translation>平均</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -679,6 +709,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>正在下载 MNIST…</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Downsample</source>
+        <translation>降采样</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Drag the target to move the start. </source>
         <translation>拖动靶标可移动起点。</translation>
@@ -819,6 +854,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>导出为</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Export...</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
@@ -947,6 +987,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>各层的梯度范数（每次更新）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>Guide</source>
         <translation>使用说明</translation>
@@ -1052,6 +1097,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>输入 (x1, x2) 与分界直线</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Invert Axis</source>
+        <translation>反转轴</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/my_digits.py"/>
         <source>Keep this drawing in your digit folder (the folder 'nndesk eval --folder' reads)</source>
         <translation>把这幅图保存到你的数字文件夹（'nndesk eval --folder' 读取的文件夹）</translation>
@@ -1154,6 +1204,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>课程</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Link Axis:</source>
+        <translation>链接轴：</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>Load or train a model with a Conv2D layer to see a learned filter here.</source>
         <translation>加载或训练一个含卷积层（Conv2D）的模型，即可在这里看到学习到的滤波器。</translation>
@@ -1219,6 +1274,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>MNIST：784-50-100-10（3.6）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Max pooling: keeps the largest value of each window. Book ch. 7.3.</source>
         <translation>Max 池化：保留每个窗口中的最大值。见书 7.3 节。</translation>
@@ -1253,6 +1313,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Model: {name}</source>
         <translation>模型：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Mouse Enabled</source>
+        <translation>启用鼠标</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Mouse Mode</source>
+        <translation>鼠标模式</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -1473,6 +1543,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Perceptrons</source>
         <translation>感知机</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Plot Options</source>
+        <translation>绘图选项</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Points</source>
+        <translation>数据点</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
@@ -1977,6 +2057,11 @@ Resume that run now?
         <translation>训练 {epochs} 轮，每轮 {batches} 个批次…</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Transforms</source>
+        <translation>变换</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>True derivative 0.2. For the forward difference, shrinking h first helps (less truncation error), then hurts (rounding error): its best h is {best}. The central difference has no truncation error on a quadratic, only rounding; the book uses h = 1e-4. At h = 1e-50, 5 + h rounds to 5, the difference is 0 and the error is the whole 0.2.</source>
         <translation>真正的导数是 0.2。对前向差分，h 变小起初有益（截断误差变小），之后有害（舍入误差）：最佳 h 为 {best}。中心差分对二次函数没有截断误差，只有舍入误差；书中使用 h = 1e-4。h = 1e-50 时 5 + h 被舍入为 5，差为 0，误差就是整个 0.2。</translation>
@@ -2055,6 +2140,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/help.py"/>
         <source>Version</source>
         <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>View All</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>Visible Data Only</source>
+        <translation>仅限可见数据</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -2205,6 +2300,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>auto</source>
         <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/pg_i18n.py"/>
+        <source>axis</source>
+        <translation>轴</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inspector_panel.py"/>

@@ -156,3 +156,32 @@ def test_after_a_restart_the_canvas_model_and_the_preset_box_agree(window, qtbot
     finish_window(third, None)
     assert third.state.model_path == str(default_model())
     assert third.designer.preset.currentText() == (preset_of(third.state.spec) or "(custom)")
+
+
+def test_pyqtgraphs_right_click_menus_speak_the_windows_language(window, qtbot):
+    """After View ▸ Language ▸ 简体中文 the curves' right-click menu is Chinese, from nndesk's
+    translations (pyqtgraph asks Qt's translators); back to English, English again."""
+    import pyqtgraph as pg
+    from PySide6.QtGui import QAction
+
+    from nndesk.gui.i18n import translate_in
+
+    def menu_texts() -> list[str]:
+        plot = window.plots.findChildren(pg.PlotWidget)[0]
+        item = plot.getPlotItem()
+        menu = item.getViewBox().menu
+        return [menu.viewAll.text(),
+                *[a.menu().title() for a in menu.actions() if a.menu() is not None],
+                menu.ctrl[0].manualRadio.text(), menu.ctrl[0].autoRadio.text(),
+                item.ctrlMenu.title(), item.ctrlMenu.actions()[4].text(),
+                plot.scene().contextMenu[0].text()]
+
+    english = ["View All", "X axis", "Y axis", "Mouse Mode", "Manual", "Auto", "Plot Options",
+               "Grid", "Export..."]
+    assert menu_texts() == english
+    window.findChild(QAction, "language_zh_CN").trigger()
+    assert menu_texts() == ["显示全部", "X 轴", "Y 轴", "鼠标模式", "手动", "自动缩放",
+                            "绘图选项", "网格", "导出…"]
+    assert translate_in("zh_CN", "View All") == "显示全部"  # from nndesk's own .ts/.qm
+    window.findChild(QAction, "language_en").trigger()
+    assert menu_texts() == english
