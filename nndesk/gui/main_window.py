@@ -32,6 +32,7 @@ from nndesk.gui.window_dialogs import (
     ask_quit_while_training,
     fill_language_menu,
     keep_worse_model,
+    open_help,
     resume_checkpoint,
 )
 
@@ -248,14 +249,7 @@ class MainWindow(QMainWindow):
 
     def show_help(self, tab: str = "guide"):
         """Help ▸ guide, shortcuts (read from the menus), book chapters, about."""
-        from nndesk.gui.help import HelpDialog, about_facts
-
-        actions = [a for menu in self.menuBar().actions() if menu.menu()
-                   for a in menu.menu().actions()]
-        dialog = HelpDialog(self, actions, about_facts(self.state, self.settings), tab)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
+        return open_help(self, self.state, self.settings, tab)
 
     # -- settings and closing ---------------------------------------------------------------
     def _layout_parts(self) -> dict:

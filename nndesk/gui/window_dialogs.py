@@ -1,20 +1,20 @@
-"""The main window's own questions and its language menu, kept out of `main_window.py` (which
-only builds and wires): quit while training, resume an interrupted run, a worse new model,
-View ▸ Language."""
+"""The main window's own questions, its language menu and its Help dialog, kept out of
+`main_window.py` (which only builds and wires): quit while training, resume an interrupted
+run, a worse new model, View ▸ Language, Help."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox, QWidget
 
 from nndesk.gui.i18n import LANGUAGE_NAMES, SETTINGS_KEY, language, set_language, tr
 
 __all__ = ["fill_language_menu", "choose_language", "ask_quit_while_training",
-           "resume_checkpoint", "keep_worse_model"]
+           "resume_checkpoint", "keep_worse_model", "open_help"]
 
 
 def fill_language_menu(menu: QMenu, window: QWidget, settings: QSettings) -> None:
@@ -88,3 +88,16 @@ def keep_worse_model(parent: QWidget | None) -> Callable[[float, float], bool]:
             new=f"{100 * new:.2f}", old=f"{100 * old:.2f}")) == QMessageBox.StandardButton.Yes
 
     return ask
+
+
+def open_help(window: QMainWindow, state, settings: QSettings, tab: str = "guide"):
+    """The Help dialog on `tab` (guide, shortcuts read from the window's menus, books,
+    about), deleted when closed; returns it."""
+    from nndesk.gui.help import HelpDialog, about_facts
+
+    actions = [a for menu in window.menuBar().actions() if menu.menu()
+               for a in menu.menu().actions()]
+    dialog = HelpDialog(window, actions, about_facts(state, settings), tab)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
