@@ -6,6 +6,7 @@ is reported, so `nndesk --help` and the other commands never load it.
 
 from __future__ import annotations
 
+import shutil
 import sys
 import time
 from collections.abc import Callable
@@ -68,7 +69,10 @@ class ProgressBar:
         self._last_plain = self.clock()
 
     def _draw(self, done: int, total: int, desc: str, postfix: str, last: bool) -> None:
-        if self._bar is None or self._bar.total != total:
+        if self._bar is None or self._bar.total != total:  # a new bar each epoch, as wide
+            # as the terminal is now; one that reports a 0x0 size gets 100x24 (tqdm would hide
+            # its bar below row 0)
+            size = shutil.get_terminal_size((100, 24))
             from tqdm import tqdm
 
             if self._bar is not None:
@@ -76,7 +80,7 @@ class ProgressBar:
             self._bar = tqdm(total=total, initial=done, file=self.stream, leave=False,
                              desc=desc, postfix=postfix,
                              mininterval=self.interval, bar_format=_BAR, ascii=" #",
-                             dynamic_ncols=True, smoothing=0)
+                             ncols=size.columns, nrows=size.lines, smoothing=0)
         self._bar.set_description_str(desc, refresh=False)
         self._bar.set_postfix_str(postfix, refresh=False)
         self._bar.update(done - self._bar.n)   # tqdm redraws when `interval` has passed
