@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QSpinBox, QWidget
 
 from nndesk.gui.i18n import tr
 from nndesk.gui.terms import choice_label
@@ -21,8 +21,13 @@ TYPING_MAX = 99_999  # what a setting's spin box accepts; the engine's own range
 def make_editor(s: Setting, value: object, changed: Callable[[object], None]) -> QWidget:
     """A widget showing `value`; `changed(new value)` on every edit (None = the default).
     An int or float setting gets a spin box over `s.spin_range()`; an optional int shows
-    'same as pool size' one below its range (None); an init setting a combo box of
-    `s.choices` plus a typed standard deviation."""
+    'same as pool size' one below its range (None); a bool setting a check box; an init
+    setting a combo box of `s.choices` plus a typed standard deviation."""
+    if s.kind == "bool":                                # return_sequences, bidirectional
+        w = QCheckBox()
+        w.setChecked(bool(value))
+        w.toggled.connect(changed)
+        return w
     low, high = s.spin_range()
     if s.kind == "int":
         w = QSpinBox()
