@@ -225,3 +225,17 @@ def test_editors_come_from_the_engines_settings(qtbot):
     assert [init.itemData(i) for i in range(init.count())] == ["auto", "he", "xavier", "0.01"]
     init.setCurrentIndex(3)
     assert state.spec["layers"][0]["init"] == 0.01
+
+
+def test_a_bool_setting_is_a_check_box(qtbot):
+    from PySide6.QtWidgets import QCheckBox
+
+    from nndesk.gui.editors import make_editor
+    from nndesk.nn import Setting
+
+    seen = []
+    box = make_editor(Setting("bool", False, name="bidirectional"), False, seen.append)
+    qtbot.addWidget(box)
+    assert isinstance(box, QCheckBox) and not box.isChecked()
+    box.click()
+    assert seen == [True]
