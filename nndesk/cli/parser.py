@@ -303,4 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
     _other_parsers(sub)
     _export_parsers(sub)
     _insight_parser(sub)
+    from nndesk.cli import finetune_cmd  # its parser; the handler imports lazily
+
+    finetune_cmd.add_parser(sub)
     return parser
