@@ -395,6 +395,26 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>CSV 表 (*.csv)</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Cancelled: nothing changed.</source>
+        <translation>キャンセルしました：何も変更されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Cancelling…</source>
+        <translation>キャンセル中…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Cannot fine-tune: {error}</source>
+        <translation>ファインチューニングできません：{error}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>Cannot open a design while training</source>
         <translation>学習中はネットワーク設計を開けません</translation>
@@ -443,6 +463,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>Cannot save the model</source>
         <translation>モデルを保存できません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Cannot save the model: {error}</source>
+        <translation>モデルを保存できません：{error}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
@@ -730,6 +755,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>どの実験も同じシードから本の小さなネットワークを学習し、1か所だけを変えます。バックグラウンドで実行され、いつでも停止できます。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Epochs:</source>
+        <translation>エポック数：</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/files.py"/>
         <source>Epochs: {epochs}</source>
         <translation>エポック数：{epochs}</translation>
@@ -868,6 +898,21 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Find weights (perceptron learning rule)</source>
         <translation>重みを求める（パーセプトロンの学習規則）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Fine-tune on my digits</source>
+        <translation>自分の数字でファインチューニング</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>Fine-tune…</source>
+        <translation>ファインチューニング…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Fine-tuning: batch {done} of {total}</source>
+        <translation>ファインチューニング中：バッチ {done} / {total}</translation>
     </message>
     <message numerus="yes">
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -1215,6 +1260,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>MNIST がまだありません</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>MNIST test ({n}): {before} → {after}</source>
+        <translation>MNIST テストデータ（{n} 個）：{before} → {after}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>MNIST: 784-50-100-10 (3.6)</source>
         <translation>MNIST：784-50-100-10（3.6）</translation>
@@ -1330,6 +1380,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>No model yet — train one or open a model file.</source>
         <translation>まだモデルがありません。学習させるか、モデルファイルを開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>No model yet: open or train one first.</source>
+        <translation>モデルがありません：先に開くか学習してください。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -1457,6 +1512,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>パラメータ数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Passes over your digits</source>
+        <translation>自分の数字を何周学習するか（エポック数）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Pause</source>
         <translation>一時停止</translation>
@@ -1515,6 +1575,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>ReLU: max(0, x), the usual activation function. Book ch. 3.2 and 5.5.</source>
         <translation>ReLU：max(0, x)、いちばんよく使う活性化関数。本の 3.2 節と 5.5 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Read the canvas with the fine-tuned model</source>
+        <translation>ファインチューニングしたモデルでキャンバスを認識</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Reading your digits and MNIST…</source>
+        <translation>自分の数字と MNIST を読み込み中…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
@@ -1582,14 +1652,30 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>ネットワーク設計の保存</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Save the fine-tuned model as a new file</source>
+        <translation>ファインチューニングしたモデルを新しいファイルに保存</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>Save the model</source>
         <translation>モデルの保存</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Saved as {name}</source>
+        <translation>{name} として保存しました</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>Saved {path}</source>
         <translation>{path} を保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Save…</source>
+        <translation>別名で保存…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -1640,6 +1726,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>Space the steps evenly</source>
         <translation>ステップを等間隔に置く</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Start</source>
+        <translation>ファインチューニング開始</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
@@ -1871,6 +1962,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>最初の N 枚だけで学習（手早い実験用）。「すべて」は検証データを除いた 55000 枚。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Train the current model a little more on the digits you saved. A quarter of them are kept aside to measure the gain; MNIST digits are mixed in so it keeps reading other hands. The loaded model is not changed.</source>
+        <translation>保存した数字で、いまのモデルをもう少し学習させます（ファインチューニング）。そのうち4分の1は効果を測るためにテスト用として取っておきます。ほかの人の筆跡も読めるように MNIST の数字を混ぜて学習します。読み込んだモデルは変更されません。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>Train the current model a little more on your saved digits, in the background</source>
+        <translation>保存した自分の数字で、いまのモデルをバックグラウンドでもう少し学習させます</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Train this design on MNIST (Ctrl+T)</source>
         <translation>このネットワークを MNIST で学習（Ctrl+T）</translation>
@@ -2020,6 +2121,11 @@ Resume that run now?
         <translation>最良の設定を使う</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Use this model</source>
+        <translation>このモデルを使う</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/training.py"/>
         <source>Validation accuracy after epoch {epoch} is {acc}%, no better than guessing: the network is not learning. Lower the learning rate or change the design.</source>
         <translation>エポック {epoch} の後の検証データの認識精度は {acc}% で、当てずっぽうと変わりません：ネットワークが学習していません。学習係数を下げるか、設計を変えてください。</translation>
@@ -2118,6 +2224,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>Your design's convolutions: </source>
         <translation>あなたのネットワークの畳み込み層：</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Your held-out digits ({n}): {before} → {after}</source>
+        <translation>テスト用に取っておいた自分の数字（{n} 個）：{before} → {after}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -2656,6 +2767,7 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>nndesk models (*.npz)</source>
         <translation>nndesk モデル (*.npz)</translation>
     </message>

@@ -395,6 +395,26 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Cancelled: nothing changed.</source>
+        <translation>已取消：什么都没有改变。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Cannot fine-tune: {error}</source>
+        <translation>无法微调：{error}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>Cannot open a design while training</source>
         <translation>训练中无法打开网络设计</translation>
@@ -443,6 +463,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Cannot save the model: {error}</source>
+        <translation>无法保存模型：{error}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
@@ -730,6 +755,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>每个实验都从相同的随机种子训练书中的小型网络，只改变一处。实验在后台运行，可随时停止。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Epochs:</source>
+        <translation>轮数（epoch）：</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/files.py"/>
         <source>Epochs: {epochs}</source>
         <translation>轮数：{epochs}</translation>
@@ -868,6 +898,21 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Find weights (perceptron learning rule)</source>
         <translation>求权重（感知机学习规则）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Fine-tune on my digits</source>
+        <translation>在我的数字上微调</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>Fine-tune…</source>
+        <translation>微调…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Fine-tuning: batch {done} of {total}</source>
+        <translation>微调中：第 {done} 个批次，共 {total} 个</translation>
     </message>
     <message numerus="yes">
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -1215,6 +1260,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>还没有 MNIST 数据集</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>MNIST test ({n}): {before} → {after}</source>
+        <translation>MNIST 测试数据（{n} 个）：{before} → {after}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>MNIST: 784-50-100-10 (3.6)</source>
         <translation>MNIST：784-50-100-10（3.6）</translation>
@@ -1330,6 +1380,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>No model yet — train one or open a model file.</source>
         <translation>还没有模型——请训练一个，或打开模型文件。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>No model yet: open or train one first.</source>
+        <translation>还没有模型：请先打开或训练一个。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -1457,6 +1512,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>参数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Passes over your digits</source>
+        <translation>遍历你的数字的轮数（epoch）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Pause</source>
         <translation>暂停</translation>
@@ -1515,6 +1575,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>ReLU: max(0, x), the usual activation function. Book ch. 3.2 and 5.5.</source>
         <translation>ReLU：max(0, x)，最常用的激活函数。见书 3.2 节和 5.5 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Read the canvas with the fine-tuned model</source>
+        <translation>用微调后的模型识别画布</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Reading your digits and MNIST…</source>
+        <translation>正在读取你的数字和 MNIST…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
@@ -1582,14 +1652,30 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>保存网络设计</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Save the fine-tuned model as a new file</source>
+        <translation>把微调后的模型保存为新文件</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>Save the model</source>
         <translation>保存模型</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Saved as {name}</source>
+        <translation>已保存为 {name}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Save…</source>
+        <translation>另存为…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -1640,6 +1726,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>Space the steps evenly</source>
         <translation>等间距放置阶跃</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Start</source>
+        <translation>开始微调</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
@@ -1871,6 +1962,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>只用前 N 张图像训练（快速实验）；“全部”即分出验证数据后的 55000 张。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Train the current model a little more on the digits you saved. A quarter of them are kept aside to measure the gain; MNIST digits are mixed in so it keeps reading other hands. The loaded model is not changed.</source>
+        <translation>用你保存的数字对当前模型再稍加训练（微调）。其中四分之一留作测试，用来衡量提升；训练时混入 MNIST 数字，使模型仍能识别别人的笔迹。已加载的模型不会被改变。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>Train the current model a little more on your saved digits, in the background</source>
+        <translation>在后台用你保存的数字对当前模型再稍加训练</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Train this design on MNIST (Ctrl+T)</source>
         <translation>在 MNIST 上训练这个网络（Ctrl+T）</translation>
@@ -2020,6 +2121,11 @@ Resume that run now?
         <translation>采用最佳设置</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Use this model</source>
+        <translation>使用这个模型</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/training.py"/>
         <source>Validation accuracy after epoch {epoch} is {acc}%, no better than guessing: the network is not learning. Lower the learning rate or change the design.</source>
         <translation>第 {epoch} 轮后的验证准确率是 {acc}%，和瞎猜差不多：网络没有在学习。请降低学习率或修改网络设计。</translation>
@@ -2118,6 +2224,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>Your design's convolutions: </source>
         <translation>你的网络中的卷积层：</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Your held-out digits ({n}): {before} → {after}</source>
+        <translation>你留作测试的数字（{n} 个）：{before} → {after}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -2656,6 +2767,7 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>nndesk models (*.npz)</source>
         <translation>nndesk 模型 (*.npz)</translation>
     </message>
