@@ -103,8 +103,10 @@ def _train_parser(sub) -> None:
     p.add_argument("--lr", type=positive_float, metavar="RATE", help="learning rate")
     p.add_argument("--weight-decay", type=non_negative_float, metavar="LAMBDA",
                    help="L2 penalty on the weights, as in the book's ch. 6")
-    p.add_argument("--augment", action="store_true",
-                   help="randomly shift, rotate, scale and thicken the training digits")
+    p.add_argument("--augment", nargs="?", const="affine", choices=("affine", "elastic"),
+                   help="randomly shift, rotate, scale and thicken the training digits; "
+                        "'--augment elastic' also bends them with a random smooth field "
+                        "(elastic distortion, Simard et al. 2003: alpha 34, sigma 4 px)")
     p.add_argument("--schedule", choices=SCHEDULES, help="how the learning rate changes")
     p.add_argument("--step-size", type=positive_int, metavar="N",
                    help="step schedule: epochs between decays (default: 5)")

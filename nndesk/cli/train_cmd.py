@@ -95,6 +95,10 @@ def _config(args: argparse.Namespace, saved: dict | None):
                             f"{', '.join(names)}")
     if args.augment:
         given["augment"] = True
+    if args.augment == "elastic":
+        from nndesk.data.augment import ELASTIC_ALPHA, ELASTIC_SIGMA
+
+        given["elastic_alpha"], given["elastic_sigma"] = ELASTIC_ALPHA, ELASTIC_SIGMA
     if args.test_each_epoch:
         given["eval_test"] = True
     if saved is not None:
