@@ -87,15 +87,16 @@ def _train_parser(sub) -> None:
                  "--out lenet.npz\n"
                  "  nndesk train --preset SimpleConvNet --out simple.npz "
                  "--resume simple.ckpt.npz\n"
-                 "  nndesk train --from models/default.npz --extra-data my_digits/ --epochs 2 "
+                 "  nndesk train --init-from models/default.npz --extra-data my_digits/ --epochs 2 "
                  "--lr 0.0001 --out mine.npz\n")
     _network_flags(p, required=False)
     p.add_argument("--out", required=True, metavar="FILE.npz", help="where to save the model")
     p.add_argument("--resume", metavar="CHECKPOINT",
                    help="continue a stopped run from its checkpoint, exactly where it stopped")
-    p.add_argument("--from", dest="start_from", metavar="MODEL",
-                   help="start from this model's weights (fine-tuning, e.g. on --extra-data); "
-                        "its network unless --preset/--spec says otherwise")
+    p.add_argument("--init-from", "--from", dest="start_from", metavar="MODEL",
+                   help="start from this model's weights and BatchNorm statistics "
+                        "(fine-tuning, e.g. on --extra-data); its network unless "
+                        "--preset/--spec says otherwise, which must then be the same network")
     p.add_argument("--epochs", type=positive_int, metavar="N", help="passes over the data")
     p.add_argument("--batch-size", type=positive_int, metavar="N", help="images per step")
     p.add_argument("--optimizer", metavar="NAME",
