@@ -48,7 +48,6 @@ def add_parser(sub) -> None:
 def cmd_finetune(args: argparse.Namespace) -> int:
     """Fine-tune, measure before/after, save to --out; exit 2 for a user's mistake."""
     from nndesk.cli.common import UserError, dumps, load_data, load_model_arg, set_threads
-    from nndesk.cli.train_cmd import file_sha256
     from nndesk.data.folder import FolderError, folder_sha256
     from nndesk.fileio import printable
     from nndesk.insight.handwriting import finetune, finetuned_metadata, load_split
@@ -84,8 +83,9 @@ def cmd_finetune(args: argparse.Namespace) -> int:
                           on_progress=progress)
     except ValueError as err:
         raise UserError(str(err)) from None
-    metadata = finetuned_metadata(model.metadata, result, source={
-        "name": Path(args.model).name, "sha256": file_sha256(args.model)},
+    metadata = finetuned_metadata(model.metadata, result, source={  # as train --init-from
+        "name": Path(args.model).name, "sha256": _sha256(args.model),
+        "command": model.metadata.get("command"), "accuracy": model.metadata.get("accuracy")},
         folder_sha256=folder_sha256(args.folder))
     out = save_model(args.out, result.network, metadata)
     if args.json:
@@ -101,3 +101,13 @@ def cmd_finetune(args: argparse.Namespace) -> int:
     print(f"MNIST test ({result.n_mnist_test:,}): {pct(b['mnist'])} -> {pct(a['mnist'])}")
     print(f"saved {printable(out)} (from {printable(args.model)}, unchanged)")
     return 0
+
+
+def _sha256(path: str) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -260,6 +260,8 @@ def finetuned_metadata(metadata: dict, result: FinetuneResult, *, source: str | 
     md = {k: v for k, v in metadata.items()
           if k not in ("accuracy", "per_digit", "created", "nndesk_version")}
     md["finetuned"] = {"from": source, "folder_sha256": folder_sha256, **result.to_json()}
+    md["init_from"] = source  # the key `nndesk train --init-from` writes
+    md.pop("started_from", None)
     if result.n_mnist_test == 10_000 and result.after.get("mnist") is not None:
         md["accuracy"] = result.after["mnist"]
     cal = md.get("calibration")
