@@ -64,8 +64,14 @@ def _finetune(args: argparse.Namespace) -> int:
     return cmd_finetune(args)
 
 
+def _calibrate(args: argparse.Namespace) -> int:
+    from nndesk.cli.calibrate_cmd import cmd_calibrate
+
+    return cmd_calibrate(args)
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "finetune": _finetune,
+    "finetune": _finetune, "calibrate": _calibrate,
     "gui": _gui, "train": _train, "experiment": _experiment,
     "insight": _insight,
     "export": _export_command("export"), "import": _export_command("import"),

@@ -306,7 +306,8 @@ def build_parser() -> argparse.ArgumentParser:
     _other_parsers(sub)
     _export_parsers(sub)
     _insight_parser(sub)
-    from nndesk.cli import finetune_cmd  # its parser; the handler imports lazily
+    from nndesk.cli import calibrate_cmd, finetune_cmd  # parsers; handlers import lazily
 
     finetune_cmd.add_parser(sub)
+    calibrate_cmd.add_parser(sub)
     return parser

@@ -146,3 +146,12 @@ def test_the_cli_saves_a_new_model_and_reports_before_and_after(user_folder, spl
     assert main(["finetune", str(src), "--folder", str(tmp_path / "none"), "-o",
                  str(tmp_path / "x.npz")]) == 2
     assert "not a folder" in capsys.readouterr().err
+
+
+def test_calibrate_is_one_command(tmp_path, capsys):
+    from nndesk.cli import main
+
+    assert main(["calibrate", "--help"]) == 0
+    assert "MODEL" in capsys.readouterr().out
+    assert main(["calibrate", str(tmp_path / "none.npz")]) == 2
+    assert "model file not found" in capsys.readouterr().err
