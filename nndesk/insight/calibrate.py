@@ -178,7 +178,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     pen_x, pen_t, _ = render_set(known[::a.pen_every], 1, seed=7)  # not training's draws
     # The kinds only: adding MORE_KINDS to this set was measured to LOWER the held-out
     # rejection of the kinds (89.5% -> 87.5% at the same digit coverage; tangles 59%
-    # -> 56%, dots 72% -> 69%), so they are kept as a measure of kinds never calibrated on.
+    # -> 56%, dots that preprocessing keeps 92% -> 69%), so they only measure kinds never
+    # calibrated on.
     nd = make_nondigits(a.nondigits, "calibration", digits=digits, kinds=KINDS)
     print(f"data ready ({time.time() - started:.0f} s)", file=sys.stderr, flush=True)
     cal = calibrate(net, val=(d.x_val, d.t_val), train=(d.x_train[:a.train_images],
