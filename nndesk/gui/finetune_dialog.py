@@ -178,6 +178,7 @@ class FinetuneDialog(QDialog):
         self.status.setText(self.summary(result))
         self.save_button.setEnabled(True)
         self.use_button.setEnabled(True)
+        self.adjustSize()  # two lines of figures: grow, never clip the text above
 
     @staticmethod
     def summary(result: Any) -> str:
