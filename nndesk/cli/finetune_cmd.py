@@ -33,10 +33,10 @@ def add_parser(sub) -> None:
                    help="where to save the fine-tuned model")
     p.add_argument("--epochs", type=positive_int, default=10, metavar="N",
                    help="passes over your digits (default 10)")
-    p.add_argument("--lr", type=positive_float, default=3e-4, metavar="RATE",
-                   help="Adam's learning rate (default 0.0003)")
-    p.add_argument("--mnist-per-digit", type=float, default=1.0, metavar="F",
-                   help="MNIST training images mixed in per digit of yours (default 1)")
+    p.add_argument("--lr", type=positive_float, default=1e-4, metavar="RATE",
+                   help="Adam's learning rate (default 0.0001)")
+    p.add_argument("--mnist-per-digit", type=float, default=3.0, metavar="F",
+                   help="MNIST training images mixed in per digit of yours (default 3)")
     p.add_argument("--mnist-test", type=positive_int, default=10_000, metavar="N",
                    help="MNIST test images measured before and after (default all 10,000)")
     p.add_argument("--seed", type=int, default=0, metavar="N", help="random seed (default 0)")

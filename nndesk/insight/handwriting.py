@@ -71,7 +71,7 @@ def handwriting_accuracy(network: Any, folder: str | os.PathLike | None = None
 # -- fine-tuning on the user's digits -----------------------------------------------------
 
 HELD_OUT_SHARE = 0.25  # of the user's files kept out of fine-tuning, to measure the gain
-MNIST_PER_DIGIT = 1.0  # MNIST training images mixed in per user digit (against forgetting)
+MNIST_PER_DIGIT = 3.0  # MNIST training images mixed in per user digit (against forgetting)
 MIN_MNIST = 256        # at least this many, so a small folder does not shift the whole model
 
 
@@ -184,7 +184,7 @@ def _accuracy(network: Any, x: np.ndarray, t: np.ndarray) -> float | None:
 
 
 def finetune(network: Any, split: HandwritingSplit, *, mnist_pool: tuple | None = None,
-             mnist_test: tuple | None = None, epochs: int = 10, lr: float = 3e-4,
+             mnist_test: tuple | None = None, epochs: int = 10, lr: float = 1e-4,
              batch_size: int = 32, mnist_per_digit: float = MNIST_PER_DIGIT,
              augment: bool = True, seed: int = 0,
              on_progress: Callable[[int, int], None] | None = None,
