@@ -522,21 +522,30 @@ def test_sigterm_also_stops_cleanly_with_a_checkpoint(mnist_dir, tmp_path):
     assert load_model(tmp_path / "t.ckpt.npz").checkpoint["epoch"] in (1, 2)
 
 
-def test_train_from_a_model_starts_from_its_weights(model, mnist_dir, tmp_path):
+def test_train_init_from_a_model_starts_from_its_weights(model, mnist_dir, tmp_path, capsys):
     from nndesk.train import load_model
 
     out = tmp_path / "tuned.npz"
-    assert main(["train", "--from", str(model), "--epochs", "1", "--limit", "200",
+    assert main(["train", "--init-from", str(model), "--epochs", "1", "--limit", "200",
                  "--optimizer", "sgd", "--lr", "1e-9", "--val-split", "100",
-                 "--data-dir", str(mnist_dir), "--out", str(out)]) == 0
+                 "--augment", "elastic", "--data-dir", str(mnist_dir), "--out", str(out)]) == 0
     before, after = load_model(model), load_model(out)
-    assert after.spec == before.spec and after.metadata["started_from"] == {
-        "name": model.name, "sha256": hashlib.sha256(model.read_bytes()).hexdigest()}
+    assert after.spec == before.spec and after.metadata["init_from"] == {
+        "name": model.name, "sha256": hashlib.sha256(model.read_bytes()).hexdigest(),
+        "command": before.metadata["command"], "accuracy": before.metadata["accuracy"]}
+    assert str(tmp_path) not in after.metadata["command"]            # no machine paths
+    assert after.metadata["command"].startswith("nndesk train --init-from two.npz ")
+    config = after.metadata["config"]
+    assert config["augment"] and (config["elastic_alpha"], config["elastic_sigma"]) == (34, 4)
     a, b = before.network.state_dict(), after.network.state_dict()
     assert all(np.allclose(a[k], b[k], atol=1e-6) for k in a)  # lr 1e-9: hardly moved
     assert after.metadata["accuracy"] == pytest.approx(before.metadata["accuracy"], abs=2e-4)
+    capsys.readouterr()
     assert main(["train", "--from", str(model), "--preset", "LeNet5", "--out", str(out),
                  "--data-dir", str(mnist_dir), "--limit", "100"]) == 2
+    err = capsys.readouterr().err
+    assert "--init-from" in err and "a different network" in err and "two.npz" in err
+    assert load_model(out).metadata == after.metadata                # nothing was written
 
 
 def test_eval_on_your_own_digits_folder(model, mnist_dir, tmp_path, capsys):

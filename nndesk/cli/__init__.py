@@ -58,7 +58,20 @@ def _insight(args: argparse.Namespace) -> int:
     return insight(args)
 
 
+def _finetune(args: argparse.Namespace) -> int:
+    from nndesk.cli.finetune_cmd import cmd_finetune
+
+    return cmd_finetune(args)
+
+
+def _calibrate(args: argparse.Namespace) -> int:
+    from nndesk.cli.calibrate_cmd import cmd_calibrate
+
+    return cmd_calibrate(args)
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "finetune": _finetune, "calibrate": _calibrate,
     "gui": _gui, "train": _train, "experiment": _experiment,
     "insight": _insight,
     "export": _export_command("export"), "import": _export_command("import"),
@@ -73,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         args.argv = argv  # `train` records the command as typed
-        if args.command in ("train", "eval", "predict", "gradcheck", "experiment"):
+        if args.command in ("train", "eval", "predict", "gradcheck", "experiment", "finetune"):
             from nndesk.nn.memory import keep_freed_memory  # malloc keeps freed blocks
             keep_freed_memory()
         return HANDLERS[args.command or "gui"](args)

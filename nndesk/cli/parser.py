@@ -87,15 +87,16 @@ def _train_parser(sub) -> None:
                  "--out lenet.npz\n"
                  "  nndesk train --preset SimpleConvNet --out simple.npz "
                  "--resume simple.ckpt.npz\n"
-                 "  nndesk train --from models/default.npz --extra-data my_digits/ --epochs 2 "
+                 "  nndesk train --init-from models/default.npz --extra-data my_digits/ --epochs 2 "
                  "--lr 0.0001 --out mine.npz\n")
     _network_flags(p, required=False)
     p.add_argument("--out", required=True, metavar="FILE.npz", help="where to save the model")
     p.add_argument("--resume", metavar="CHECKPOINT",
                    help="continue a stopped run from its checkpoint, exactly where it stopped")
-    p.add_argument("--from", dest="start_from", metavar="MODEL",
-                   help="start from this model's weights (fine-tuning, e.g. on --extra-data); "
-                        "its network unless --preset/--spec says otherwise")
+    p.add_argument("--init-from", "--from", dest="start_from", metavar="MODEL",
+                   help="start from this model's weights and BatchNorm statistics "
+                        "(fine-tuning, e.g. on --extra-data); its network unless "
+                        "--preset/--spec says otherwise, which must then be the same network")
     p.add_argument("--epochs", type=positive_int, metavar="N", help="passes over the data")
     p.add_argument("--batch-size", type=positive_int, metavar="N", help="images per step")
     p.add_argument("--optimizer", metavar="NAME",
@@ -103,8 +104,10 @@ def _train_parser(sub) -> None:
     p.add_argument("--lr", type=positive_float, metavar="RATE", help="learning rate")
     p.add_argument("--weight-decay", type=non_negative_float, metavar="LAMBDA",
                    help="L2 penalty on the weights, as in the book's ch. 6")
-    p.add_argument("--augment", action="store_true",
-                   help="randomly shift, rotate, scale and thicken the training digits")
+    p.add_argument("--augment", nargs="?", const="affine", choices=("affine", "elastic"),
+                   help="randomly shift, rotate, scale and thicken the training digits; "
+                        "'--augment elastic' also bends them with a random smooth field "
+                        "(elastic distortion, Simard et al. 2003: alpha 34, sigma 4 px)")
     p.add_argument("--schedule", choices=SCHEDULES, help="how the learning rate changes")
     p.add_argument("--step-size", type=positive_int, metavar="N",
                    help="step schedule: epochs between decays (default: 5)")
@@ -303,4 +306,8 @@ def build_parser() -> argparse.ArgumentParser:
     _other_parsers(sub)
     _export_parsers(sub)
     _insight_parser(sub)
+    from nndesk.cli import calibrate_cmd, finetune_cmd  # parsers; handlers import lazily
+
+    finetune_cmd.add_parser(sub)
+    calibrate_cmd.add_parser(sub)
     return parser

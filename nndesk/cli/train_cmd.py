@@ -32,7 +32,8 @@ _CONFIG_FLAGS = {"epochs": "epochs", "batch_size": "batch_size", "optimizer": "o
 # What may change when a run is resumed: how long it goes on, not what it is.
 _RESUMABLE_CHANGES = {"epochs", "early_stop", "eval_test"}
 # Flags whose value is a path: the recorded command keeps only the file or folder's name.
-_PATH_FLAGS = ("--spec", "--data-dir", "--out", "--resume", "--from", "--extra-data")
+_PATH_FLAGS = ("--spec", "--data-dir", "--out", "--resume", "--from", "--init-from",
+               "--extra-data")
 
 
 def portable_command(argv: list[str]) -> str:
@@ -54,17 +55,6 @@ def portable_command(argv: list[str]) -> str:
             arg = Path(arg).name or arg
         out.append(arg)
     return shlex.join(["nndesk", *out])
-
-
-def file_sha256(path: str | Path) -> str:
-    """SHA-256 (hex) of a file, read in 1 MB chunks."""
-    import hashlib
-
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def resume_command(argv: list[str], checkpoint: Path) -> str:
@@ -95,6 +85,10 @@ def _config(args: argparse.Namespace, saved: dict | None):
                             f"{', '.join(names)}")
     if args.augment:
         given["augment"] = True
+    if args.augment == "elastic":
+        from nndesk.data.augment import ELASTIC_ALPHA, ELASTIC_SIGMA
+
+        given["elastic_alpha"], given["elastic_sigma"] = ELASTIC_ALPHA, ELASTIC_SIGMA
     if args.test_each_epoch:
         given["eval_test"] = True
     if saved is not None:
@@ -180,17 +174,15 @@ def _session(args: argparse.Namespace, bar: ProgressBar, ckpt: Path):
         session = TrainSession(
             None if args.resume else spec, config, resume=args.resume, data=data,
             data_dir=args.data_dir, dataset=args.dataset, download=args.download,
-            checkpoint_path=ckpt,
+            checkpoint_path=ckpt, init_from=None if args.resume else args.start_from,
             on_batch=lambda b: bar.update(b["epoch"], epochs, b["batch"], b["batches"],
                                           b["loss"], b["images_per_s"]),
             on_epoch=lambda record: bar.line(_epoch_line(record, epochs)))
-    except (DataMissingError, IdxError, ModelFileError, SpecError, ValueError) as err:
+    except ModelFileError as err:
+        what = "--init-from: " if start is not None and not args.resume else ""
+        raise UserError(what + " ".join(str(err).split())) from None
+    except (DataMissingError, IdxError, SpecError, ValueError) as err:
         raise UserError(" ".join(str(err).split())) from None
-    if start is not None:  # fine-tuning: the model's weights instead of random ones
-        try:
-            session.trainer.net.load_state_dict(start.network.state_dict())
-        except ValueError as err:
-            raise UserError(f"--from {args.start_from} does not fit this network: {err}") from None
     return session
 
 
@@ -253,9 +245,6 @@ def train(args: argparse.Namespace) -> int:
     if result.stopped == "early_stop":
         bar.line(result.message)
     metadata = dict(done.metadata)
-    if args.start_from:
-        metadata["started_from"] = {"name": Path(args.start_from).name,
-                                    "sha256": file_sha256(args.start_from)}
     if "data" not in metadata:  # --extra-data: MNIST's files plus the user's folder
         extra = Path(args.extra_data)
         metadata["data"] = {**data_checksums(args.data_dir, args.dataset),

@@ -1,7 +1,9 @@
-"""Batch-vectorized augmentation: random affine (shift, rotate, scale, shear) and pen thickness.
+"""Batch-vectorized augmentation: random affine (shift, rotate, scale, shear), elastic
+distortion (Simard, Steinkraus & Platt 2003) and pen thickness.
 
 One gather per batch: the inverse map of every output pixel of every image is built at once
-and sampled bilinearly; no Python loop over images. Randomness comes in as a Generator.
+(affine, plus the elastic displacement field when it is on) and sampled bilinearly; no Python
+loop over images. Randomness comes in as a Generator.
 """
 
 from __future__ import annotations
@@ -15,7 +17,13 @@ from PIL import Image
 
 from nndesk.fileio import atomic_write
 
-__all__ = ["Augmenter", "warp", "thicken", "save_grid"]
+__all__ = ["Augmenter", "warp", "elastic_field", "thicken", "save_grid",
+           "ELASTIC_ALPHA", "ELASTIC_SIGMA"]
+
+# Simard, Steinkraus & Platt (2003), section 2: alpha = 34 px, sigma = 4 px on MNIST's 28x28.
+ELASTIC_ALPHA = 34.0
+ELASTIC_SIGMA = 4.0
+_CHANNELS = 128  # maps per GaussianBlur call: OpenCV 5's Python binding takes at most 128
 
 
 @dataclass
@@ -27,6 +35,8 @@ class Augmenter:
     scale: float = 0.12      # relative size change: 0.12 -> 0.88x .. 1.12x
     shear: float = 0.15      # horizontal shear factor (slant)
     thickness: float = 0.6   # blend toward a 1-px grey dilation (+) or erosion (-)
+    elastic_alpha: float = 0.0   # elastic distortion: field strength in pixels (0 = off)
+    elastic_sigma: float = ELASTIC_SIGMA  # its smoothness: Gaussian std in pixels
 
     def __call__(self, x: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         """Augmented copy of a batch: (N, 784), (N, H, W) or (N, 1, H, W), same shape back."""
@@ -39,7 +49,8 @@ class Augmenter:
         return out.reshape(shape)
 
     def affine(self, imgs: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-        """(N, H, W) -> (N, H, W): each image warped about its centre, zeros outside."""
+        """(N, H, W) -> (N, H, W): each image warped about its centre, zeros outside; with
+        `elastic_alpha` > 0 each output pixel first moves by a random smooth field."""
         n, h, w = imgs.shape
         angle = np.deg2rad(rng.uniform(-self.rotate, self.rotate, n))
         zoom = 1 + rng.uniform(-self.scale, self.scale, n)
@@ -49,17 +60,48 @@ class Augmenter:
         # inverse map, (y, x) order: output about the centre -> input; un-rotate, then slant
         inverse = np.stack([np.stack([cos, -sin], 1),
                             np.stack([sin + shear * cos, cos - shear * sin], 1)], 1)
-        return warp(imgs, inverse, shift)
+        field = None
+        if self.elastic_alpha > 0:
+            noise = rng.uniform(-1, 1, (n, 2, h, w)).astype(np.float32)
+            field = elastic_field(noise, self.elastic_alpha, self.elastic_sigma)
+        return warp(imgs, inverse, shift, field)
 
 
-def warp(imgs: np.ndarray, inverse: np.ndarray, shift: np.ndarray) -> np.ndarray:
+def elastic_field(noise: np.ndarray, alpha: float, sigma: float) -> np.ndarray:
+    """Simard et al. (2003), section 2: a displacement field (N, 2, H, W), (dy, dx) in pixels,
+    from uniform noise in [-1, 1] of that shape, each map smoothed by a Gaussian of std
+    `sigma` pixels (OpenCV's GaussianBlur, reflected border) and scaled by `alpha`.
+
+    Raises ValueError for a `sigma` that is not positive.
+    """
+    import cv2  # lazily: a training run without elastic distortion never loads OpenCV
+
+    if not sigma > 0:
+        raise ValueError(f"the elastic distortion's sigma must be above 0, not {sigma}")
+    n, two, h, w = noise.shape
+    maps = np.ascontiguousarray(noise.reshape(n * two, h, w).transpose(1, 2, 0), np.float32)
+    out = np.empty_like(maps)
+    for start in range(0, n * two, _CHANNELS):  # OpenCV blurs a limited number of channels
+        out[:, :, start:start + _CHANNELS] = cv2.GaussianBlur(
+            np.ascontiguousarray(maps[:, :, start:start + _CHANNELS]), (0, 0), sigma,
+            borderType=cv2.BORDER_REFLECT_101).reshape(h, w, -1)
+    out *= np.float32(alpha)
+    return out.transpose(2, 0, 1).reshape(n, two, h, w)
+
+
+def warp(imgs: np.ndarray, inverse: np.ndarray, shift: np.ndarray,
+         field: np.ndarray | None = None) -> np.ndarray:
     """(N, H, W) -> (N, H, W): output pixel p (about the centre, (y, x)) takes input
-    pixel `inverse[i] @ (p - shift[i])`, bilinear, zero outside; the whole batch at once."""
+    pixel `inverse[i] @ (p + field[i, :, p] - shift[i])`, bilinear, zero outside; the whole
+    batch at once. `field` (N, 2, H, W), (dy, dx) in pixels, is an elastic displacement
+    (`elastic_field`); None for none."""
     n, h, w = imgs.shape
     cy, cx = (h - 1) / 2, (w - 1) / 2
     gy, gx = np.mgrid[0:h, 0:w].astype(np.float32)
     grid = np.stack([gy.ravel() - cy, gx.ravel() - cx])               # (2, H*W)
     moved = grid[None] - np.asarray(shift, np.float32)[:, :, None]    # (N, 2, H*W)
+    if field is not None:
+        moved = moved + np.asarray(field, np.float32).reshape(n, 2, h * w)
     src = np.asarray(inverse, np.float32) @ moved                     # (N, 2, H*W)
     return _bilinear(imgs, src[:, 0] + cy, src[:, 1] + cx).reshape(n, h, w)
 

@@ -99,7 +99,7 @@ class DigitPanel(QWidget):
         middle.addLayout(answer_box, 1)
 
         self.bars = ProbabilityBars()
-        self.my_digits = MyDigitsBar()
+        self.my_digits = MyDigitsBar(state)
         self.my_digits.save_requested.connect(self.save_my_digit)
         self.model_label = QLabel()
         self.model_label.setWordWrap(True)

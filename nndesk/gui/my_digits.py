@@ -1,5 +1,5 @@
-"""MyDigitsBar: save the canvas drawing under a label into the user's digit folder, and show
-how well the current model reads that handwriting."""
+"""MyDigitsBar: save the canvas drawing under a label into the user's digit folder, show how
+well the current model reads that handwriting, and open the fine-tuning dialog."""
 
 from __future__ import annotations
 
@@ -21,12 +21,16 @@ class _Scorer(QObject):
 
 
 class MyDigitsBar(QWidget):
-    """A label (0-9), "Save as my digit", and "your handwriting: N digits, accuracy X%"."""
+    """A label (0-9), "Save as my digit", "Fine-tune…" and "your handwriting: N digits,
+    accuracy X%". `state` (the AppState) gives the fine-tuning dialog its model."""
 
     save_requested = Signal(int)  # the label: the digit panel saves the canvas drawing
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, state: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.state = state
+        self.folder = None  # None: my_digits_dir(); tests point it elsewhere
+        self.dialog = None  # the FinetuneDialog, made on first use
         self.label = QSpinBox()
         self.label.setRange(0, 9)
         self.label.setToolTip(tr("The digit you drew: it is saved under this label"))
@@ -34,11 +38,17 @@ class MyDigitsBar(QWidget):
         self.save_button.setToolTip(tr("Keep this drawing in your digit folder (the folder "
                                        "'nndesk eval --folder' reads)"))
         self.save_button.clicked.connect(lambda: self.save_requested.emit(self.label.value()))
+        self.finetune_button = QPushButton(tr("Fine-tune…"))
+        self.finetune_button.setToolTip(tr("Train the current model a little more on your saved "
+                                           "digits, in the background"))
+        self.finetune_button.clicked.connect(self.open_finetune)
+        self.finetune_button.setVisible(state is not None)
         self.status = QLabel("")
         self.status.setStyleSheet("color: #5b6472;")
         row = QHBoxLayout()
         row.addWidget(self.label)
         row.addWidget(self.save_button, 1)
+        row.addWidget(self.finetune_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
@@ -48,8 +58,21 @@ class MyDigitsBar(QWidget):
         self._generation = 0
         self.result: dict | None = None  # the last {"n", "accuracy"} shown
 
+    def open_finetune(self) -> None:
+        """Show the fine-tuning dialog (one, kept between uses; it never blocks the window)."""
+        if self.state is None:
+            return
+        if self.dialog is None:
+            from nndesk.gui.finetune_dialog import FinetuneDialog
+
+            self.dialog = FinetuneDialog(self.state, self.folder, self.window())
+        self.dialog.folder = self.folder
+        self.dialog.show()
+        self.dialog.raise_()
+
     def refresh(self, network: Any, folder: Any = None) -> None:
         """Measure the folder's digits with `network` (a copy, on a background thread)."""
+        folder = folder if folder is not None else self.folder
         self._generation += 1
         if network is None:
             self.status.setText("")

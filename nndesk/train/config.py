@@ -24,6 +24,8 @@ class TrainConfig:
     gamma: float = 0.1             # step: factor per decay
     warmup_epochs: float = 0.0     # linear warm-up of the lr over this many epochs (0 = none)
     augment: bool = False          # random shifts/rotations/scaling of training images
+    elastic_alpha: float = 0.0     # elastic distortion strength, pixels (0 = off; Simard: 34)
+    elastic_sigma: float = 4.0     # its smoothness, Gaussian std in pixels (Simard: 4)
     seed: int = 0                  # shuffling + augmentation (the network has its own seed)
     val_split: int = 5000          # training images held out for validation (data loading)
     train_limit: int = 0           # use only the first N training images (0 = all): quick runs
@@ -47,6 +49,9 @@ class TrainConfig:
         if self.schedule not in SCHEDULES:
             raise ValueError(f"unknown schedule {self.schedule!r}; choose one of "
                              f"{', '.join(SCHEDULES)}")
+        if self.elastic_alpha < 0 or not self.elastic_sigma > 0:
+            raise ValueError(f"elastic distortion needs alpha >= 0 and sigma > 0, not "
+                             f"{self.elastic_alpha} and {self.elastic_sigma}")
         if self.early_stop < 0 or self.val_split < 0 or self.train_limit < 0:
             raise ValueError("early_stop, val_split and train_limit cannot be negative")
 

@@ -40,7 +40,8 @@ import nndesk
 from nndesk.fileio import atomic_write, describe_file, printable
 
 __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "ModelFile", "ModelFileError", "save_model",
-           "load_model", "to_json", "MAX_FILE_BYTES", "MAX_INFLATION"]
+           "load_model", "init_from", "spec_difference", "to_json", "MAX_FILE_BYTES",
+           "MAX_INFLATION"]
 
 FORMAT_NAME = "nndesk-model"
 FORMAT_VERSION = 1
@@ -467,6 +468,48 @@ def load_model(path: str | os.PathLike) -> ModelFile:
         r.close()
     net.load_state_dict(weights)
     return ModelFile(network=net, spec=spec, metadata=metadata, checkpoint=checkpoint)
+
+
+def spec_difference(have: dict, want: dict) -> str | None:
+    """Where two full specs (`Network.spec`, every setting filled in) build different
+    networks, in a learner's words; None when they are the same network (the names may
+    differ). Compares the input shape, the loss, and every layer's type and settings."""
+    if list(have.get("input_shape", [])) != list(want.get("input_shape", [])):
+        return (f"its input is {list(have.get('input_shape', []))}, this network's is "
+                f"{list(want.get('input_shape', []))}")
+    if have.get("loss") != want.get("loss"):
+        return f"its loss is {have.get('loss')!r}, this network's is {want.get('loss')!r}"
+    mine, theirs = have.get("layers", []), want.get("layers", [])
+    for i, (a, b) in enumerate(zip(mine, theirs, strict=False), 1):
+        if a.get("type") != b.get("type"):
+            return f"its layer {i} is {a.get('type')}, this network's is {b.get('type')}"
+        for key in sorted(set(a) | set(b)):
+            if a.get(key) != b.get(key):
+                return (f"its layer {i} ({a.get('type')}) has {key}={a.get(key)!r}, this "
+                        f"network's has {key}={b.get(key)!r}")
+    if len(mine) != len(theirs):
+        return f"it has {len(mine)} layers, this network has {len(theirs)}"
+    return None
+
+
+def init_from(path: str | os.PathLike, net: Any) -> ModelFile:
+    """Fine-tuning's start: copy the weights and BatchNorm statistics (every `state_dict`
+    entry) of the model or checkpoint file at `path` into `net`, in place.
+
+    The file's network must be `net`'s (same input shape, loss, layers and settings; see
+    `spec_difference`). Returns the loaded `ModelFile` (its metadata tells where it came from).
+    Raises ModelFileError for any file `load_model` refuses, and for a different network;
+    `net` is unchanged then.
+    """
+    loaded = load_model(path)
+    differs = spec_difference(loaded.spec, net.spec)
+    if differs:
+        name = printable(str(loaded.spec.get("name", "network")))[:60]
+        raise ModelFileError(f"{printable(str(path))}: a different network ({name}: "
+                             f"{printable(differs)}); fine-tuning starts from the same network "
+                             f"(leave out --preset/--spec to train the file's own)")
+    net.load_state_dict(loaded.network.state_dict())
+    return loaded
 
 
 # --- checkpoints -----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from nndesk.train import modelfile
 from nndesk.train.config import TrainConfig
 from nndesk.train.metrics import evaluate
 from nndesk.train.modelfile import ModelFileError, load_model, save_model
@@ -67,6 +68,15 @@ def data_checksums(data_dir=None, dataset: str = "mnist") -> dict:
     return {"dataset": dataset, "sha256": sums, "official": official}
 
 
+def _file_sha256(path: str | Path) -> str:
+    """SHA-256 (hex) of a file, read in 1 MB chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def checkpoint_path_for(out: str | Path) -> Path:
     """Where a run writing `out` keeps its checkpoint: `model.npz` -> `model.ckpt.npz`."""
     out = Path(out)
@@ -86,6 +96,7 @@ class TrainSession:
                  resume: str | Path | None = None, data=None, data_dir=None,
                  dataset: str = "mnist", download: bool = False,
                  checkpoint_path: str | Path | None = None,
+                 init_from: str | Path | None = None,
                  on_batch: Callable[[dict], None] | None = None,
                  on_epoch: Callable[[dict], None] | None = None,
                  on_snapshot: Callable[[dict], None] | None = None,
@@ -94,6 +105,10 @@ class TrainSession:
 
         if (spec is None) == (resume is None):
             raise ValueError("give either a spec to train or a checkpoint to resume")
+        if resume is not None and init_from is not None:
+            raise ValueError("a resumed run continues its own weights: give resume or "
+                             "init_from, not both")
+        self.init_from: dict | None = None  # what the metadata says about the start weights
         callbacks = {"on_batch": on_batch, "on_epoch": on_epoch, "on_snapshot": on_snapshot,
                      "control": control}
         self.data_dir, self.dataset = data_dir, dataset
@@ -116,6 +131,12 @@ class TrainSession:
             self.config = config or TrainConfig()
             self.spec = spec
             net = Network.from_spec(spec, seed=self.config.seed)
+            if init_from is not None:  # fine-tuning: a model's weights, not random ones
+                start = modelfile.init_from(init_from, net)
+                self.init_from = {"name": Path(init_from).name,
+                                  "sha256": _file_sha256(init_from),
+                                  "command": start.metadata.get("command"),
+                                  "accuracy": start.metadata.get("accuracy")}
             self.data = data or load_data(self.config, spec["input_shape"], data_dir=data_dir,
                                           dataset=dataset, download=download)
             self.trainer = Trainer(net, self.data, self.config,
@@ -139,6 +160,8 @@ class TrainSession:
                 "best_epoch": result.best_epoch, "train_time_s": result.train_time_s,
                 "wall_time_s": time.time() - started, "history": result.history,
                 "num_params": getattr(net, "num_params", None)}
+        if self.init_from is not None:
+            meta["init_from"] = self.init_from
         if self.data_from_files:
             meta["data"] = data_checksums(self.data_dir, self.dataset)
         meta.update(metadata or {})

@@ -141,10 +141,13 @@ class Trainer:
         self.n_train = min(n, config.train_limit) if config.train_limit else n
         self.batches = math.ceil(self.n_train / config.batch_size)
         self.augmenter = None
-        if config.augment:
+        if config.augment or config.elastic_alpha:
             from nndesk.data.augment import Augmenter
 
-            self.augmenter = Augmenter()
+            still = {} if config.augment else {"shift": 0, "rotate": 0, "scale": 0,
+                                               "shear": 0, "thickness": 0}
+            self.augmenter = Augmenter(**still, elastic_alpha=config.elastic_alpha,
+                                       elastic_sigma=config.elastic_sigma)
         # Loop state: everything here goes into a checkpoint.
         self.rng = np.random.default_rng([config.seed, 20260])
         self.epoch, self.batch, self.step = 0, 0, 0  # completed epochs; batch in this epoch

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from nndesk.data.augment import Augmenter, save_grid, thicken, warp
+from nndesk.data.augment import Augmenter, elastic_field, save_grid, thicken, warp
 
 EYE = np.eye(2, dtype=np.float32)
 
@@ -141,3 +141,69 @@ def test_cost_is_under_a_fifth_of_a_training_step():
         opt.update(net.params(), net.grads())
         augment, train = augment + mid - start, train + time.perf_counter() - mid
     assert augment < 0.2 * train, (augment, train)
+
+
+# --- elastic distortion (Simard, Steinkraus & Platt 2003) ------------------------------------
+def test_zero_elastic_field_is_the_identity():
+    x = _digits(4)
+    field = elastic_field(np.zeros((4, 2, 28, 28), np.float32), alpha=34, sigma=4)
+    assert field.shape == (4, 2, 28, 28) and not field.any()
+    out = warp(x, np.repeat(EYE[None], 4, 0), np.zeros((4, 2)), field)
+    np.testing.assert_allclose(out, x, atol=1e-6)
+
+
+def test_constant_elastic_field_shifts_by_alpha_times_the_noise():
+    """A Gaussian blur keeps a constant map constant: noise dy = 0.5, dx = -1 with alpha 2
+    moves every output pixel's source by (+1, -2), so out[y, x] = x[y + 1, x - 2]."""
+    x = _digits(3)
+    noise = np.zeros((3, 2, 28, 28), np.float32)
+    noise[:, 0], noise[:, 1] = 0.5, -1.0
+    field = elastic_field(noise, alpha=2, sigma=3)
+    np.testing.assert_allclose(field[:, 0], 1.0, atol=1e-5)
+    np.testing.assert_allclose(field[:, 1], -2.0, atol=1e-5)
+    out = warp(x, np.repeat(EYE[None], 3, 0), np.zeros((3, 2)), field)
+    expected = np.zeros_like(x)
+    expected[:, :27, 2:] = x[:, 1:, :26]
+    np.testing.assert_allclose(out, expected, atol=1e-5)
+
+
+def test_elastic_field_is_the_gaussian_blur_of_the_noise():
+    """One impulse in one map: the field is alpha times the 2-D Gaussian, evaluated
+    independently here (normalized over OpenCV's kernel of 2*round(4*sigma)+1 taps)."""
+    noise = np.zeros((2, 2, 28, 28), np.float32)
+    noise[1, 1, 14, 13] = 1.0
+    sigma, alpha = 1.5, 10.0
+    field = elastic_field(noise, alpha, sigma)
+    taps = np.arange(-6, 7)                               # OpenCV: 2 * round(4 * 1.5) + 1 = 13
+    g = np.exp(-taps ** 2 / (2 * sigma ** 2))
+    g /= g.sum()
+    expected = np.zeros((28, 28))
+    expected[14 - 6:14 + 7, 13 - 6:13 + 7] = alpha * np.outer(g, g)
+    np.testing.assert_allclose(field[1, 1], expected, atol=1e-5)
+    assert not field[0].any() and not field[1, 0].any()   # maps do not leak into each other
+    with pytest.raises(ValueError, match="sigma"):
+        elastic_field(noise, alpha, 0)
+
+
+def test_many_maps_are_blurred_alike():
+    """OpenCV blurs a limited number of channels at once: a batch of 300 images (600 maps)
+    is cut in pieces, and the result is the same as image by image."""
+    noise = np.random.default_rng(0).uniform(-1, 1, (300, 2, 28, 28)).astype(np.float32)
+    whole = elastic_field(noise, 34, 4)
+    for i in (0, 63, 64, 127, 128, 299):
+        np.testing.assert_allclose(whole[i], elastic_field(noise[i:i + 1], 34, 4)[0],
+                                   atol=1e-6)
+
+
+def test_elastic_augmenter_bends_strokes_and_is_seeded():
+    x = _digits(50)
+    aug = Augmenter(shift=0, rotate=0, scale=0, shear=0, thickness=0, elastic_alpha=34)
+    a, b = aug(x, np.random.default_rng(7)), aug(x, np.random.default_rng(7))
+    np.testing.assert_array_equal(a, b)
+    assert a.shape == x.shape and a.dtype == np.float32
+    moved = np.abs(a - x).sum((1, 2)) / x.sum((1, 2))
+    assert moved.min() > 0.05                             # every image is distorted
+    ratio = a.sum((1, 2)) / x.sum((1, 2))
+    assert 0.7 < ratio.mean() < 1.3                       # ink is moved, not made or lost
+    off = Augmenter(shift=0, rotate=0, scale=0, shear=0, thickness=0)
+    np.testing.assert_allclose(off(x, np.random.default_rng(7)), x, atol=1e-6)

@@ -64,4 +64,18 @@ def test_unknown_part_or_kind():
     with pytest.raises(ValueError, match="part must be"):
         make_nondigits(1, "test")
     with pytest.raises(ValueError, match="unknown kind"):
-        make_nondigits(1, kinds=("smiley",))
+        make_nondigits(1, kinds=("unicorn",))
+
+
+def test_more_kinds_are_drawn_on_the_canvas_and_keep_the_issues_set_as_it_was():
+    from nndesk.data.nondigits import MORE_KINDS
+
+    s = make_nondigits(2, "calibration", kinds=MORE_KINDS)
+    assert len(s.x) + sum(s.no_digit.values()) == 2 * len(MORE_KINDS)
+    assert set(s.kinds) <= set(MORE_KINDS) and not set(MORE_KINDS) & set(KINDS)
+    for strokes in s.strokes:
+        assert all(0 <= st.min() and st.max() <= CANVAS_SIZE for st in strokes)
+    # a kind's drawings depend on the kind, not on which others are asked for with it
+    alone = make_nondigits(2, "held_out", kinds=("heart",))
+    among = make_nondigits(2, "held_out", kinds=("star", "heart"))
+    np.testing.assert_array_equal(alone.x, among.x[among.kinds == "heart"])

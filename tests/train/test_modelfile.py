@@ -237,3 +237,55 @@ def test_missing_file_and_folder(tmp_path):
         load_model(tmp_path / "nope.npz")
     with pytest.raises(ModelFileError, match="not a file"):
         load_model(tmp_path)
+
+
+# --- init_from: fine-tuning's start ----------------------------------------------------------
+_BN_SPEC = {"name": "TinyBN", "input_shape": [1, 8, 8],
+            "layers": [{"type": "Conv2D", "filters": 4, "kernel_size": 3},
+                       {"type": "BatchNorm"}, {"type": "ReLU"}, {"type": "Dense", "units": 10}]}
+
+
+def test_init_from_copies_weights_and_batchnorm_statistics(tmp_path):
+    from nndesk.nn import Network
+    from nndesk.train.modelfile import init_from
+
+    source = Network.from_spec(_BN_SPEC, seed=1)
+    source.layers[1].buffers["running_mean"][...] = np.arange(4, dtype=np.float32)
+    source.layers[1].buffers["running_var"][...] = [0.5, 2.0, 3.0, 4.0]
+    save_model(tmp_path / "src.npz", source, {"command": "nndesk train --preset TinyBN"})
+    net = Network.from_spec({**_BN_SPEC, "name": "Renamed"}, seed=2)
+    loaded = init_from(tmp_path / "src.npz", net)
+    assert loaded.metadata["command"] == "nndesk train --preset TinyBN"
+    np.testing.assert_array_equal(net.layers[1].buffers["running_mean"], [0, 1, 2, 3])
+    np.testing.assert_array_equal(net.layers[1].buffers["running_var"], [0.5, 2, 3, 4])
+    want = source.state_dict()
+    assert all(np.array_equal(v, want[k]) for k, v in net.state_dict().items())
+    x = np.random.default_rng(0).uniform(0, 1, (3, 1, 8, 8)).astype(np.float32)
+    np.testing.assert_array_equal(net.predict(x), source.predict(x))
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    (lambda s: s["layers"][0].update(filters=8), "layer 1 (Conv2D) has filters=4, this "
+                                                 "network's has filters=8"),
+    (lambda s: s["layers"].__setitem__(2, {"type": "Sigmoid"}), "layer 3 is ReLU, this "
+                                                                "network's is Sigmoid"),
+    (lambda s: s.update(input_shape=[1, 9, 9]), "its input is [1, 8, 8]"),
+    (lambda s: s["layers"].append({"type": "ReLU"}), "it has 4 layers, this network has 5"),
+])
+def test_init_from_refuses_a_different_network_and_changes_nothing(tmp_path, change, words):
+    """Same-shaped weights are not enough: a Sigmoid where the model had a ReLU is another
+    network (its weights would load without complaint), so the specs are compared."""
+    import copy
+
+    from nndesk.nn import Network
+    from nndesk.train.modelfile import init_from
+
+    save_model(tmp_path / "src.npz", Network.from_spec(_BN_SPEC, seed=1))
+    spec = copy.deepcopy(_BN_SPEC)
+    change(spec)
+    net = Network.from_spec(spec, seed=2)
+    before = net.state_dict()
+    with pytest.raises(ModelFileError, match="a different network") as err:
+        init_from(tmp_path / "src.npz", net)
+    assert words in str(err.value) and "src.npz" in str(err.value)
+    assert all(np.array_equal(v, before[k]) for k, v in net.state_dict().items())

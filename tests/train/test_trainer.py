@@ -232,3 +232,19 @@ def test_data_of_the_wrong_shape_is_refused_up_front(mnist_small):
     flat_spec = {**MLP_SPEC, "input_shape": [784]}
     with pytest.raises(ValueError, match=r"expects images shaped \[784\].*\[1, 28, 28\]"):
         Trainer(Network.from_spec(flat_spec), mnist_small, TrainConfig())
+
+
+def test_elastic_distortion_settings(mnist_small):
+    """`elastic_alpha` > 0 turns the elastic field on (alone, or on top of `augment`'s
+    affine); impossible settings are refused with a sentence."""
+    with pytest.raises(ValueError, match="elastic"):
+        TrainConfig(elastic_alpha=-1)
+    with pytest.raises(ValueError, match="elastic"):
+        TrainConfig(elastic_alpha=34, elastic_sigma=0)
+    data = mnist_small
+    both = Trainer(Network.from_spec(MLP_SPEC), data,
+                    TrainConfig(augment=True, elastic_alpha=34, elastic_sigma=5)).augmenter
+    assert (both.elastic_alpha, both.elastic_sigma, both.rotate) == (34, 5, 12)
+    alone = Trainer(Network.from_spec(MLP_SPEC), data, TrainConfig(elastic_alpha=20)).augmenter
+    assert (alone.elastic_alpha, alone.rotate, alone.shift, alone.thickness) == (20, 0, 0, 0)
+    assert Trainer(Network.from_spec(MLP_SPEC), data, TrainConfig()).augmenter is None

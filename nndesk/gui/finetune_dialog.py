@@ -1,0 +1,265 @@
+"""FinetuneDialog: fine-tune the current model on the user's saved digits, in the background.
+
+The work (reading the folder, MNIST, training, measuring) runs on a worker thread with a copy
+of the network (`nndesk.insight.handwriting.finetune`); the dialog shows progress, Cancel stops
+between batches, and the result is only offered: "Save…" writes it, "Use this model" puts it
+on the canvas. The loaded model is never replaced silently.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk.gui.i18n import tr
+from nndesk.gui.state import AppState
+
+__all__ = ["FinetuneDialog", "MNIST_TEST_IMAGES"]
+
+MNIST_TEST_IMAGES = 2000  # measured before and after in the window (the CLI: all 10,000)
+
+
+class _Signals(QObject):
+    """Emitted from the worker thread; delivered on the GUI thread (queued)."""
+
+    progress = Signal(object)  # (generation, done, total)
+    finished = Signal(object)  # (generation, FinetuneResult | Exception | None = cancelled)
+
+
+class FinetuneDialog(QDialog):
+    """Epochs, Start/Cancel, a progress bar, the figures before/after, Save… and Use."""
+
+    def __init__(self, state: AppState, folder: Any = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.folder = folder
+        self.setWindowTitle(tr("Fine-tune on my digits"))
+        self.result = None  # the last FinetuneResult (not cancelled)
+        self.saved_path: str | None = None
+        self._control = None
+        self._generation = 0
+        self._signals = _Signals()
+        self._signals.progress.connect(self._on_progress)
+        self._signals.finished.connect(self._on_finished)
+
+        self.intro = QLabel(tr(
+            "Train the current model a little more on the digits you saved. A quarter of them "
+            "are kept aside to measure the gain; MNIST digits are mixed in so it keeps "
+            "reading other hands. The loaded model is not changed."))
+        self.intro.setWordWrap(True)
+        self.epochs = QSpinBox()
+        self.epochs.setRange(1, 100)
+        self.epochs.setValue(10)
+        self.epochs.setToolTip(tr("Passes over your digits"))
+        self.start_button = QPushButton(tr("Start"))
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("Epochs:")))
+        row.addWidget(self.epochs)
+        row.addStretch(1)
+        row.addWidget(self.start_button)
+        row.addWidget(self.cancel_button)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.save_button = QPushButton(tr("Save…"))
+        self.save_button.setToolTip(tr("Save the fine-tuned model as a new file"))
+        self.save_button.clicked.connect(self.ask_save)
+        self.use_button = QPushButton(tr("Use this model"))
+        self.use_button.setToolTip(tr("Read the canvas with the fine-tuned model"))
+        self.use_button.clicked.connect(self.use)
+        for b in (self.save_button, self.use_button):
+            b.setEnabled(False)
+        done_row = QHBoxLayout()
+        done_row.addStretch(1)
+        done_row.addWidget(self.save_button)
+        done_row.addWidget(self.use_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(done_row)
+        self.setMinimumWidth(460)
+
+    @property
+    def running(self) -> bool:
+        return self._control is not None
+
+    def start(self) -> None:
+        """Fine-tune a copy of the current model on a worker thread."""
+        network = self.state.network
+        if network is None or self.running:
+            if network is None:
+                self.status.setText(tr("No model yet: open or train one first."))
+            return
+        from nndesk.nn import Network
+        from nndesk.train import TrainControl
+
+        copy = Network.from_spec(network.spec)
+        copy.load_state_dict(network.state_dict())
+        self._generation += 1
+        generation, signals, epochs = self._generation, self._signals, self.epochs.value()
+        control = self._control = TrainControl()
+        folder = self.folder
+        self.result = None
+        self.saved_path = None
+        for b in (self.save_button, self.use_button, self.start_button):
+            b.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.epochs.setEnabled(False)
+        self.progress.setRange(0, 0)  # busy until the first batch
+        self.status.setText(tr("Reading your digits and MNIST…"))
+
+        def work() -> None:
+            try:
+                result = _finetune(copy, folder, epochs, control, lambda d, t: (
+                    signals.progress.emit((generation, d, t))))
+            except Exception as err:  # shown in the dialog, the window goes on
+                result = err
+            signals.finished.emit((generation, result))
+
+        threading.Thread(target=work, name="nndesk-finetune", daemon=True).start()
+
+    def cancel(self) -> None:
+        """Stop between batches; nothing is offered afterwards."""
+        if self._control is not None:
+            self._control.stop()
+            self.status.setText(tr("Cancelling…"))
+
+    def _on_progress(self, item: tuple) -> None:
+        generation, done, total = item
+        if generation != self._generation:
+            return
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.status.setText(tr("Fine-tuning: batch {done} of {total}").format(
+            done=done, total=total))
+
+    def _on_finished(self, item: tuple) -> None:
+        generation, result = item
+        if generation != self._generation:
+            return
+        self._control = None
+        self.start_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.epochs.setEnabled(True)
+        self.progress.setRange(0, 1)
+        if isinstance(result, Exception):
+            self.progress.setValue(0)
+            self.status.setText(tr("Cannot fine-tune: {error}").format(error=_one_line(result)))
+            return
+        if result is None or result.stopped:
+            self.progress.setValue(0)
+            self.status.setText(tr("Cancelled: nothing changed."))
+            return
+        self.progress.setValue(1)
+        self.result = result
+        self.status.setText(self.summary(result))
+        self.save_button.setEnabled(True)
+        self.use_button.setEnabled(True)
+        self.adjustSize()  # two lines of figures: grow, never clip the text above
+
+    @staticmethod
+    def summary(result: Any) -> str:
+        """The figures before -> after, in words."""
+        def pct(v: float | None) -> str:
+            return "–" if v is None else f"{100 * v:.1f}%"
+
+        b, a = result.before, result.after
+        return (tr("Your held-out digits ({n}): {before} → {after}").format(
+                    n=result.n_held_out, before=pct(b["held_out"]), after=pct(a["held_out"]))
+                + "\n" + tr("MNIST test ({n}): {before} → {after}").format(
+                    n=f"{result.n_mnist_test:,}", before=pct(b["mnist"]),
+                    after=pct(a["mnist"])))
+
+    def metadata(self) -> dict:
+        """The fine-tuned model's metadata (nndesk.insight.handwriting.finetuned_metadata)."""
+        from nndesk.insight.handwriting import finetuned_metadata
+
+        source = None
+        if self.state.model_path:
+            source = {"name": Path(self.state.model_path).name}
+        return finetuned_metadata(self.state.metadata if self.state.model_source == "file"
+                                  else {}, self.result, source=source)
+
+    def ask_save(self) -> None:
+        """Ask where, then save the fine-tuned model (the loaded one is untouched)."""
+        from nndesk.gui.files import with_suffix
+
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save the model"), "",
+                                              tr("nndesk models (*.npz)"))
+        if path:
+            self.save(with_suffix(path, ".npz"))
+
+    def save(self, path: str) -> bool:
+        """Write the fine-tuned model to `path`; False (and the reason shown) on failure."""
+        from nndesk.gui.files import write_model
+
+        if self.result is None:
+            return False
+        try:
+            write_model(path, self.result.network, self.metadata())
+        except (OSError, ValueError) as err:
+            self.status.setText(tr("Cannot save the model: {error}").format(
+                error=_one_line(err)))
+            return False
+        self.saved_path = path
+        self.status.setText(self.summary(self.result) + "\n" + tr("Saved as {name}").format(
+            name=Path(path).name))
+        return True
+
+    def use(self) -> None:
+        """Put the fine-tuned model on the canvas (the file it was saved as, if any)."""
+        if self.result is not None:
+            self.state.set_model(self.result.network, path=self.saved_path,
+                                 metadata=self.metadata(), source="file")
+            self.use_button.setEnabled(False)
+
+    def done(self, code: int) -> None:  # closing while running cancels the run
+        self.cancel()
+        self._generation += 1
+        self._control = None
+        super().done(code)
+
+
+def _one_line(err: BaseException) -> str:
+    from nndesk.fileio import printable
+
+    return printable(str(err) or type(err).__name__, 300)
+
+
+def _finetune(network: Any, folder: Any, epochs: int, control: Any, progress: Any) -> Any:
+    """Load the folder and MNIST, fine-tune, measure on MNIST_TEST_IMAGES test images (the
+    worker thread's job). Returns the FinetuneResult; raises ValueError/OSError on bad data."""
+    from threadpoolctl import threadpool_limits
+
+    from nndesk.data.mnist import load_mnist
+    from nndesk.insight.handwriting import finetune, load_split, my_digits_dir
+
+    split = load_split(folder if folder is not None else my_digits_dir())
+    data = load_mnist(flatten=False)
+    test = (data.x_test[:MNIST_TEST_IMAGES], data.t_test[:MNIST_TEST_IMAGES])
+    with threadpool_limits(limits=1):  # leave a core to the window
+        return finetune(network, split, mnist_pool=(data.x_train, data.t_train),
+                        mnist_test=test, epochs=epochs, on_progress=progress, control=control)

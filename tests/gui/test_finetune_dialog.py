@@ -1,0 +1,81 @@
+"""The fine-tuning dialog: opened from the canvas's "my digits" row, trains in the background
+with progress, can be cancelled, and only offers its model (Save…, Use this model)."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image
+
+from nndesk.gui.my_digits import MyDigitsBar
+from nndesk.gui.state import AppState
+
+
+@pytest.fixture
+def bar(qtbot, trained_softmax, tmp_path):
+    net, d = trained_softmax
+    folder = tmp_path / "mine"
+    for i in range(60):  # MNIST test digits as the user's files
+        (folder / str(d.t_test[i])).mkdir(parents=True, exist_ok=True)
+        Image.fromarray((255 * d.x_test[i, 0]).astype("uint8")).save(
+            folder / str(d.t_test[i]) / f"{i:03d}.png")
+    state = AppState()
+    state.set_model(net, path=str(tmp_path / "src.npz"), metadata={"accuracy": 0.8})
+    bar = MyDigitsBar(state)
+    bar.folder = folder
+    qtbot.addWidget(bar)
+    bar.show()
+    return bar
+
+
+def test_finetune_in_the_background_then_save_and_use(bar, qtbot, tmp_path, trained_softmax):
+    from nndesk.train import load_model
+
+    net, _ = trained_softmax
+    bar.finetune_button.click()
+    dialog = bar.dialog
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible() and not dialog.save_button.isEnabled()
+    dialog.epochs.setValue(2)
+    seen = []
+    dialog.progress.valueChanged.connect(seen.append)
+    dialog.start_button.click()
+    assert dialog.running and dialog.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=60_000)
+    assert seen and max(seen) >= 1  # progress reached the window while it trained
+    assert "Your held-out digits" in dialog.status.text() and "MNIST test (2,000)" in \
+        dialog.status.text()
+    assert bar.state.network is net  # offered, not used: the loaded model stays
+    assert dialog.save(str(tmp_path / "mine.npz"))
+    saved = load_model(tmp_path / "mine.npz")
+    assert saved.metadata["finetuned"]["from"] == {"name": "src.npz"}
+    assert saved.metadata["finetuned"]["after"] == dialog.result.after
+    dialog.use_button.click()
+    assert bar.state.network is dialog.result.network
+    assert bar.state.model_path == str(tmp_path / "mine.npz")
+    assert bar.state.metadata["finetuned"]["n_held_out"] == dialog.result.n_held_out
+
+
+def test_cancel_offers_nothing(bar, qtbot, trained_softmax):
+    net, _ = trained_softmax
+    bar.open_finetune()
+    dialog = bar.dialog
+    qtbot.addWidget(dialog)
+    dialog.epochs.setValue(100)
+    dialog.progress.valueChanged.connect(lambda v: v >= 1 and dialog.cancel())
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
+    assert dialog.status.text() == "Cancelled: nothing changed."
+    assert dialog.result is None and not dialog.use_button.isEnabled()
+    assert dialog.start_button.isEnabled() and bar.state.network is net
+
+
+def test_without_a_folder_the_dialog_says_why(bar, qtbot, tmp_path):
+    bar.folder = tmp_path / "nothing"
+    bar.open_finetune()
+    dialog = bar.dialog
+    qtbot.addWidget(dialog)
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
+    assert dialog.status.text().startswith("Cannot fine-tune:") and "not a folder" in \
+        dialog.status.text()
+    assert not dialog.save_button.isEnabled()
