@@ -923,6 +923,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>順伝播：値は左から右へ流れます（黒）。逆伝播：支払金額の微分が右から左へ流れます（赤）。乗算ノードは上流の値にもう一方の入力を掛けて渡し、加算ノードはそのまま下流へ流します。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>GRU: an RNN whose update and reset gates decide what the hidden state keeps. Deep Learning from Scratch 2, ch. 6.</source>
+        <translation>GRU：updateゲートと resetゲートが隠れ状態に残すものを決める RNN。ゼロから作るDeep Learning ❷ の 6 章。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Gate</source>
         <translation>ゲート</translation>
@@ -1066,6 +1071,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/help.py"/>
         <source>Keys</source>
         <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>LSTM: an RNN with a memory cell and forget, input and output gates; gradients survive long sequences. Deep Learning from Scratch 2, ch. 6.</source>
+        <translation>LSTM：記憶セルと forgetゲート・inputゲート・outputゲートをもつ RNN。長い系列でも勾配が消えません。ゼロから作るDeep Learning ❷ の 6 章。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
@@ -1377,6 +1387,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>ONNX：どのランタイムでも動く .onnx ファイル 1 つ</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>On: a second layer reads the sequence from its end to its start, and the two hidden states are joined (2 x units), so every step sees the whole sequence. Deep Learning from Scratch 2, ch. 8.5.</source>
+        <translation>オン：もう一つのレイヤが系列を最後から最初へ読み、二つの隠れ状態を連結します（2 × ユニット数）。各時刻が系列全体を見られます。ゼロから作るDeep Learning ❷ の 8.5 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>On: output the hidden state h at every time step (steps x units), to feed another recurrent layer (a deep RNN). Off: only the last h, for a Dense layer. Deep Learning from Scratch 2, ch. 5-6.</source>
+        <translation>オン：各時刻の隠れ状態 h を出力します（時刻数 × ユニット数）。次の RNN レイヤにつなぐとき（多層 RNN）。オフ：最後の h だけを出力し、Dense レイヤにつなぎます。ゼロから作るDeep Learning ❷ の 5〜6 章。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>Open &amp;design…</source>
         <translation>ネットワーク設計を開く(&amp;D)…</translation>
@@ -1500,6 +1520,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/export_dialog.py"/>
         <source>PyTorch: model.py, weights.pt, train.py (folder)</source>
         <translation>PyTorch：model.py、weights.pt、train.py（フォルダ）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>RNN: a hidden state h carried from time step to time step, h = tanh(x W + h U + b). Deep Learning from Scratch 2, ch. 5.</source>
+        <translation>RNN：隠れ状態 h を時刻から時刻へ受け渡します。h = tanh(x W + h U + b)。ゼロから作るDeep Learning ❷ の 5 章。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -2225,6 +2250,11 @@ Resume that run now?
         <translation>最良 {acc}%</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>bidirectional</source>
+        <translation>双方向</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>bumps (2 hidden neurons each)</source>
         <translation>こぶの数（それぞれ隠れニューロン2個）</translation>
@@ -2802,6 +2832,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <source>result</source>
         <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>return sequences</source>
+        <translation>全時刻を出力</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>

@@ -923,6 +923,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>正向传播：值从左向右流动（黑色）。反向传播：支付金额的导数从右向左流动（红色）；乘法节点把另一个输入的值乘到上游的值上传给每个输入，加法节点原封不动地传给下游。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>GRU: an RNN whose update and reset gates decide what the hidden state keeps. Deep Learning from Scratch 2, ch. 6.</source>
+        <translation>GRU：由更新门和重置门决定隐藏状态保留什么的 RNN。见《深度学习进阶》第 6 章。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Gate</source>
         <translation>门</translation>
@@ -1066,6 +1071,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/help.py"/>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>LSTM: an RNN with a memory cell and forget, input and output gates; gradients survive long sequences. Deep Learning from Scratch 2, ch. 6.</source>
+        <translation>LSTM：带记忆单元以及遗忘门、输入门、输出门的 RNN；梯度在长序列中也不会消失。见《深度学习进阶》第 6 章。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
@@ -1377,6 +1387,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>ONNX：一个 .onnx 文件，可用于任何推理运行时</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>On: a second layer reads the sequence from its end to its start, and the two hidden states are joined (2 x units), so every step sees the whole sequence. Deep Learning from Scratch 2, ch. 8.5.</source>
+        <translation>开：另一个层从序列的末尾读到开头，两个隐藏状态拼接在一起（2 × 单元数），每个时刻都能看到整个序列。见《深度学习进阶》8.5 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>On: output the hidden state h at every time step (steps x units), to feed another recurrent layer (a deep RNN). Off: only the last h, for a Dense layer. Deep Learning from Scratch 2, ch. 5-6.</source>
+        <translation>开：在每个时刻输出隐藏状态 h（时刻数 × 单元数），接到下一个循环层（多层 RNN）。关：只输出最后的 h，接 Dense 层。见《深度学习进阶》第 5～6 章。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>Open &amp;design…</source>
         <translation>打开网络设计(&amp;D)…</translation>
@@ -1500,6 +1520,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/export_dialog.py"/>
         <source>PyTorch: model.py, weights.pt, train.py (folder)</source>
         <translation>PyTorch：model.py、weights.pt、train.py（文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>RNN: a hidden state h carried from time step to time step, h = tanh(x W + h U + b). Deep Learning from Scratch 2, ch. 5.</source>
+        <translation>RNN：隐藏状态 h 从一个时刻传到下一个时刻，h = tanh(x W + h U + b)。见《深度学习进阶》第 5 章。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -2225,6 +2250,11 @@ Resume that run now?
         <translation>最佳 {acc}%</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>bidirectional</source>
+        <translation>双向</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>bumps (2 hidden neurons each)</source>
         <translation>凸起个数（每个用 2 个隐藏神经元）</translation>
@@ -2802,6 +2832,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <source>result</source>
         <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>return sequences</source>
+        <translation>输出整个序列</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
