@@ -67,9 +67,13 @@ def _threads_flag(p: argparse.ArgumentParser) -> None:
                    help="BLAS threads for matrix products (default: 1)")
 
 
-def _data_flags(p: argparse.ArgumentParser, default: str | None = "mnist") -> None:
-    p.add_argument("--dataset", choices=DATASETS, default=default,
-                   help=f"which data set (default: {default or 'the one the model learned'})")
+def _data_flags(p: argparse.ArgumentParser, default: str | None = "mnist",
+                datasets: tuple[str, ...] = DATASETS) -> None:
+    more = (" (pendigits: pen trajectories of writers 1-20 as sequences, for a trajectory "
+            "model)" if "pendigits" in datasets else "")
+    p.add_argument("--dataset", choices=datasets, default=default,
+                   help=f"which data set (default: {default or 'the one the model learned'})"
+                        + more)
     p.add_argument("--data-dir", metavar="DIR",
                    help="folder with the IDX files (default: $NNDESK_DATA_DIR or your data folder)")
     p.add_argument("--download", action="store_true",
@@ -88,7 +92,9 @@ def _train_parser(sub) -> None:
                  "  nndesk train --preset SimpleConvNet --out simple.npz "
                  "--resume simple.ckpt.npz\n"
                  "  nndesk train --from models/default.npz --extra-data my_digits/ --epochs 2 "
-                 "--lr 0.0001 --out mine.npz\n")
+                 "--lr 0.0001 --out mine.npz\n"
+                 "  nndesk train --spec resources/presets/TrajectoryGRU.json --dataset pendigits "
+                 "--augment --out traj.npz\n")
     _network_flags(p, required=False)
     p.add_argument("--out", required=True, metavar="FILE.npz", help="where to save the model")
     p.add_argument("--resume", metavar="CHECKPOINT",
@@ -127,7 +133,7 @@ def _train_parser(sub) -> None:
     p.add_argument("--tensorboard", metavar="DIR", help="also write TensorBoard event files "
                    "(loss, accuracies, lr, weight histograms) to DIR; needs nndesk[tensorboard]")
     p.add_argument("--limit", type=positive_int, help=argparse.SUPPRESS)  # tests: N images
-    _data_flags(p)
+    _data_flags(p, datasets=(*DATASETS, "pendigits"))
     _threads_flag(p)
 
 
