@@ -167,6 +167,10 @@ def cmd_predict(args: argparse.Namespace) -> int:
         raise UserError(f"the shipped model {default_model_path()} is missing; "
                         f"give one with --model FILE (train it with 'nndesk train')")
     model = load_model_arg(args.model or default_model_path())
+    if args.strokes:
+        from nndesk.cli.strokes_cmd import predict_strokes
+
+        return predict_strokes(args, model)
     files = _expand(args.images)
     if not files:
         raise UserError(f"no image files in {', '.join(args.images)}")

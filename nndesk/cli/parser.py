@@ -172,8 +172,22 @@ def _model_parsers(sub) -> None:
                  "model once. Images go through the same preprocessing as the drawing canvas. "
                  "An unreadable file is reported and the others go on; the exit code is then 1.",
                  "  nndesk predict seven.png\n"
-                 "  nndesk predict --model my.npz scans/ --json > answers.jsonl\n")
+                 "  nndesk predict --model my.npz scans/ --json > answers.jsonl\n"
+                 "  nndesk predict --strokes seven.json --json\n"
+                 "\nstrokes files (--strokes): the pen's path as the canvas records it,\n"
+                 '  {"strokes": [[[x, y, t], ...], ...]}: one list of points per stroke, in\n'
+                 "  drawing order; x, y in canvas pixels (0..280, y pointing down), t in ms\n"
+                 "  (optional: [x, y] points work too). Each is read by the image model (the\n"
+                 "  strokes drawn as on the canvas), the trajectory model (the path) and their\n"
+                 '  combination; the JSON adds "models": {"image", "trajectory", "weight"}.\n')
     p.add_argument("images", nargs="+", metavar="IMAGE|FOLDER", help="image files or folders")
+    p.add_argument("--strokes", action="store_true",
+                   help="the files are drawings' strokes (.json, format below), not images")
+    p.add_argument("--trajectory-model", metavar="MODEL",
+                   help="with --strokes: trajectory model (default: the shipped one)")
+    p.add_argument("--weight", type=_number(float, 0.0), metavar="W",
+                   help="with --strokes: weight of the trajectory model's log-probabilities, "
+                        "0..1 (default: the one fitted with the trajectory model)")
     p.add_argument("--model", metavar="MODEL", help="model file (default: the shipped model)")
     p.add_argument("--json", action="store_true",
                    help='one JSON object per line: {"file", "label", "probabilities"}')

@@ -16,12 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 import numpy as np
 
+from nndesk.data.mnist import Splits
+
 __all__ = ["SEQUENCE_LENGTH", "FEATURES", "to_sequence", "TrajectoryAugmenter", "sequence_set",
-           "pendigit_splits", "VALIDATION_WRITERS", "parse_strokes", "sequence_metadata",
-           "TRAJECTORY_KEY"]
+           "pendigit_splits", "SequenceSplits", "VALIDATION_WRITERS", "parse_strokes",
+           "sequence_metadata", "TRAJECTORY_KEY"]
 
 SEQUENCE_LENGTH = 32   # points per digit; UCI's own pendigits features use 8 (Alpaydin 1998)
 FEATURES = ("x", "y", "dx", "dy", "pen_up")  # F = 5 numbers per point
@@ -194,6 +197,14 @@ class TrajectoryAugmenter:
         return out
 
 
+@dataclass
+class SequenceSplits(Splits):
+    """`mnist.Splits` of sequences: augmented when made (from strokes), so the Trainer adds
+    no image augmentation (`augmented` is True)."""
+
+    augmented: ClassVar[bool] = True
+
+
 def sequence_set(digits: Sequence, variants: int = 0, seed: int = 0,
                  augmenter: TrajectoryAugmenter | None = None, length: int = SEQUENCE_LENGTH,
                  ) -> tuple[np.ndarray, np.ndarray]:
@@ -222,7 +233,6 @@ def pendigit_splits(digits: Sequence, *, variants: int = 0, seed: int = 0,
     `validation` (with `variants` augmented copies of each digit), validate on `validation`
     (as written), test on the held-out writers 21-30 (as written; measured, never trained on).
     """
-    from nndesk.data.mnist import Splits
     from nndesk.data.pendigits import HELD_OUT_WRITERS
 
     held = set(HELD_OUT_WRITERS if held_out is None else held_out)
@@ -231,7 +241,7 @@ def pendigit_splits(digits: Sequence, *, variants: int = 0, seed: int = 0,
     x_train, t_train = sequence_set(train, variants, seed, length=length)
     x_val, t_val = sequence_set([d for d in digits if d.writer in val], length=length)
     x_test, t_test = sequence_set([d for d in digits if d.writer in held], length=length)
-    return Splits(x_train, t_train, x_val, t_val, x_test, t_test)
+    return SequenceSplits(x_train, t_train, x_val, t_val, x_test, t_test)
 
 
 def sequence_metadata(validate: bool = True, augment: bool = False,
