@@ -275,3 +275,97 @@ def evaluate_combined(recognizer: CombinedRecognizer, digits: Sequence, seed: in
     result["probabilities"] = {"image": image, "trajectory": traj}
     result["labels"] = t
     return result
+
+
+def _writers(text: str) -> list[int]:
+    parts = [p.split("-") for p in text.split(",")]
+    return [w for p in parts for w in range(int(p[0]), int(p[-1]) + 1)]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m nndesk.insight.combined fit|measure TRAJECTORY_MODEL [--image-model M]`.
+
+    fit: choose the weight on pen writers the trajectory model was not trained on (default
+    its validation writers, 17-20; writers 21-30 are refused) and write it, with the table and
+    the image model's name and SHA-256, into the trajectory model's metadata (same weights).
+    measure: the image model, the trajectory model and the combination on writers (default
+    21-30), each digit drawn once as `nndesk eval --pendigits` draws it (seed 0).
+    """
+    import argparse
+    import hashlib
+    import json
+    import time
+
+    from threadpoolctl import threadpool_limits
+
+    from nndesk.data.pendigits import HELD_OUT_WRITERS, load_pendigits, pendigits_path
+    from nndesk.fileio import printable
+    from nndesk.paths import default_model_path
+    from nndesk.train import load_model, save_model
+
+    p = argparse.ArgumentParser(prog="python -m nndesk.insight.combined",
+                                description=main.__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("what", choices=("fit", "measure"))
+    p.add_argument("model", help="the trajectory model (.npz)")
+    p.add_argument("--image-model", help="default: the shipped models/default.npz")
+    p.add_argument("--writers", help="fit: default the model's validation writers; "
+                                     "measure: default 21-30")
+    p.add_argument("--json", action="store_true")
+    a = p.parse_args(argv)
+    threadpool_limits(limits=1)
+    started = time.time()
+    image_path = Path(a.image_model) if a.image_model else default_model_path()
+    traj = load_model(a.model)
+    reader = TrajectoryReader(traj)
+    from nndesk.data.trajectory import TRAJECTORY_KEY
+
+    if a.writers:
+        writers = _writers(a.writers)
+    elif a.what == "fit":
+        writers = list(traj.metadata[TRAJECTORY_KEY].get("validation_writers") or [])
+    else:
+        writers = list(HELD_OUT_WRITERS)
+    trained = set(traj.metadata[TRAJECTORY_KEY].get("train_writers") or [])
+    if a.what == "fit" and (not writers or set(writers) & (set(HELD_OUT_WRITERS) | trained)):
+        p.error(f"fit on writers the trajectory model was not trained on and that are not "
+                f"held out (21-30); it was trained on {sorted(trained)}")
+    digits = [d for d in load_pendigits(pendigits_path()) if d.writer in set(writers)]
+    recognizer = CombinedRecognizer(load_model(image_path), reader)
+    result = evaluate_combined(recognizer, digits, weights=list(WEIGHTS))
+    summary = {k: result[k] for k in ("n", "writers", "no_digit", "image", "trajectory",
+                                       "combined")}
+    summary["weight"] = recognizer.weight
+    summary["per_writer"] = result["per_writer"]
+    if a.what == "fit":
+        t = result["labels"]
+        weight, table = fit_weight(result["probabilities"]["image"],
+                                   result["probabilities"]["trajectory"], t)
+        digest = hashlib.sha256(image_path.read_bytes()).hexdigest()
+        combo = {"weight": weight, "rule": "softmax((1-w) log p_image + w log p_trajectory)",
+                 "chosen_by": "lowest mean negative log-likelihood",
+                 "fitted_on_writers": writers, "n": int(len(t)),
+                 "image_model": {"name": image_path.name, "sha256": digest},
+                 "table": [{k: round(v, 5) for k, v in row.items()} for row in table]}
+        save_model(a.model, traj.network, {**traj.metadata, COMBINATION_KEY: combo})
+        again = TrajectoryReader(load_model(a.model))
+        x = np.zeros((1, *again.input_shape), np.float32)
+        assert np.array_equal(again.predict(x), reader.predict(x)), "weights changed"
+        summary = {**summary, "fitted_weight": weight, "table": combo["table"]}
+    summary["time_s"] = round(time.time() - started, 1)
+    if a.json:
+        print(json.dumps(summary))
+        return 0
+    print(f"{printable(a.what)} on pen writers {writers[0]}-{writers[-1]} ({summary['n']} digits, "
+          f"{summary['no_digit']} without a digit found in the image)")
+    for name in ("image", "trajectory", "combined"):
+        print(f"  {name:10s} {summary[name]:.2%}")
+    if a.what == "fit":
+        print(f"weight {summary['fitted_weight']:g} written into {printable(a.model)}")
+        for row in summary["table"]:
+            print(f"  w={row['weight']:.2f}  nll {row['nll']:.4f}  accuracy {row['accuracy']:.2%}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

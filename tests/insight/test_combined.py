@@ -98,3 +98,31 @@ def test_recognize_strokes_with_and_without_times(trajectory_model):
     js = got[0].to_json()
     assert set(js["models"]) == {"image", "trajectory", "weight"}
     assert js["label"] == int(np.argmax(js["probabilities"]))
+
+
+def test_fit_writes_the_weight_and_refuses_held_out_writers(trajectory_model, pen_subset,
+                                                            tmp_path, monkeypatch, capsys):
+    import shutil
+
+    from nndesk.insight.combined import WEIGHTS, main
+
+    monkeypatch.setenv("NNDESK_PENDIGITS", str(pen_subset))
+    model = tmp_path / "traj.npz"
+    shutil.copy(trajectory_model, model)
+    with pytest.raises(SystemExit):
+        main(["fit", str(model), "--writers", "21"])         # held out: never fitted on
+    with pytest.raises(SystemExit):
+        main(["fit", str(model), "--writers", "2"])          # trained on
+    assert "not held out" in capsys.readouterr().err
+    assert main(["fit", str(model)]) == 0
+    out = capsys.readouterr().out
+    assert "fit on pen writers 17-20 (60 digits" in out
+    combo = load_model(model).metadata["combination"]
+    assert combo["fitted_on_writers"] == [17, 18, 19, 20] and combo["n"] == 60
+    assert combo["weight"] in WEIGHTS and combo["image_model"]["name"] == "default.npz"
+    best = min(combo["table"], key=lambda row: row["nll"])
+    assert best["weight"] == combo["weight"]
+    assert TrajectoryReader(load_model(model)).weight == combo["weight"]
+    before, after = load_model(trajectory_model).network, load_model(model).network
+    for key, value in before.state_dict().items():
+        np.testing.assert_array_equal(after.state_dict()[key], value)
