@@ -66,3 +66,14 @@ def test_bad_strokes_files_each_one_line(tmp_path, trajectory_model, capsys):
     assert "not valid JSON" in errors["notjson.json"] and "UTF-8" in errors["latin.json"]
     assert "expected" in errors["list.json"] and "deep" in errors["deep.json"]
     assert "finite" in errors["nan.json"]
+
+
+def test_eval_of_a_trajectory_model_reads_pen_paths(trajectory_model, pen_subset, monkeypatch,
+                                                     capsys):
+    monkeypatch.setenv("NNDESK_PENDIGITS", str(pen_subset))
+    assert main(["eval", str(trajectory_model), "--pendigits", "21", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["dataset"] == "pendigits" and report["n"] == 60   # writer 21's 60 digits
+    assert report["accuracy"] > 0.5 and sum(map(sum, report["confusion"])) == 60
+    assert main(["eval", str(trajectory_model), "--pendigits", "21"]) == 0
+    assert "of 60 pen-digit path (writers 21-21, as written) images" in capsys.readouterr().out

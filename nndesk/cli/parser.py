@@ -155,7 +155,8 @@ def _model_parsers(sub) -> None:
                  "digits: a folder with sub-folders 0/ ... 9/ of images.",
                  "  nndesk eval models/default.npz\n  nndesk eval my.npz --json > report.json\n"
                  "  nndesk eval models/default.npz --folder my_digits/\n"
-                 "  nndesk eval models/default.npz --pendigits 21-30 --variants 3\n")
+                 "  nndesk eval models/default.npz --pendigits 21-30 --variants 3\n"
+                 "  nndesk eval models/trajectory.npz   # a trajectory model: pen writers 21-30\n")
     p.add_argument("model", metavar="MODEL", help="a model file (.npz)")
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
     p.add_argument("--folder", metavar="DIR",
