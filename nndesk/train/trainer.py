@@ -141,7 +141,7 @@ class Trainer:
         self.n_train = min(n, config.train_limit) if config.train_limit else n
         self.batches = math.ceil(self.n_train / config.batch_size)
         self.augmenter = None
-        if config.augment:
+        if config.augment and not getattr(data, "augmented", False):  # sequences: at load
             from nndesk.data.augment import Augmenter
 
             self.augmenter = Augmenter()

@@ -705,6 +705,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>数字を描くか画像を開くと、前処理の各ステップが表示されます。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Draw a digit to see each model's answer.</source>
+        <translation>数字を描くと、各モデルの答えが表示されます。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>Draw a digit to see which pixels decide the answer.</source>
         <translation>数字を描くと、どのピクセルが答えを決めたかが見えます。</translation>
@@ -1016,6 +1021,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Hyperparameter search (figs. 6-24, 6-25)</source>
         <translation>ハイパーパラメータの探索（図6-24、6-25）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Image model: {answer}</source>
+        <translation>画像モデル：{answer}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
@@ -1492,6 +1502,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>一時停止中。「再開」で続けます。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Pen path model: none (no trajectory model, or an opened image)</source>
+        <translation>ペン軌跡モデル：なし（軌跡モデルがないか、画像ファイルを開いています）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Pen path model: {answer}</source>
+        <translation>ペン軌跡モデル：{answer}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Perceptrons</source>
         <translation>パーセプトロン</translation>
@@ -1642,6 +1662,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>学習中にランダムに消去するニューロンの割合（過学習を防ぐ）。0.2〜0.5。0 で Dropout なし。本の 6.4 節。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Show each model's answer</source>
+        <translation>各モデルの答えを表示</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Sigmoid: squashes into (0, 1), the classic activation. Book ch. 3.2.</source>
         <translation>シグモイド関数：(0, 1) に押し込める昔ながらの活性化関数。本の 3.2 節。</translation>
@@ -1760,6 +1785,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>活性化関数は層の重み付き和を出力信号に変換します。逆伝播で掛けられるのはその微分です（5章）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>The answer above combines two networks: one reads the image of your drawing, the other the path of the pen (stroke order and direction).</source>
+        <translation>上の答えは2つのニューラルネットワークを組み合わせたものです。1つは描いた画像を、もう1つはペンの軌跡（書き順と方向）を読み取ります。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>The book's 2-3-2-2 network (3.4.3)</source>
         <translation>本の 2-3-2-2 ネットワーク（3.4.3）</translation>
@@ -1863,6 +1893,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>Tick to show a run, untick to hide it</source>
         <translation>チェックすると学習結果を表示、外すと隠します</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Together: {answer}, pen path weighted {weight}</source>
+        <translation>組み合わせ：{answer}（ペン軌跡の重み {weight}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
@@ -2706,6 +2741,7 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/model_answers.py"/>
         <source>no digit found</source>
         <translation>数字を検出できず</translation>
     </message>

@@ -705,6 +705,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>画一个数字或打开一张图像，即可看到预处理的每一步。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Draw a digit to see each model's answer.</source>
+        <translation>画一个数字，即可看到每个模型的答案。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>Draw a digit to see which pixels decide the answer.</source>
         <translation>画一个数字，看看哪些像素决定了答案。</translation>
@@ -1016,6 +1021,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Hyperparameter search (figs. 6-24, 6-25)</source>
         <translation>超参数的搜索（图6-24、6-25）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Image model: {answer}</source>
+        <translation>图像模型：{answer}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
@@ -1492,6 +1502,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>已暂停——按“继续”恢复训练。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Pen path model: none (no trajectory model, or an opened image)</source>
+        <translation>笔迹模型：无（没有轨迹模型，或打开的是图像文件）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Pen path model: {answer}</source>
+        <translation>笔迹模型：{answer}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Perceptrons</source>
         <translation>感知机</translation>
@@ -1642,6 +1662,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>训练时随机删除的神经元比例，用来抑制过拟合。0.2～0.5；0 表示不用 Dropout。见书 6.4 节。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Show each model's answer</source>
+        <translation>显示每个模型的答案</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Sigmoid: squashes into (0, 1), the classic activation. Book ch. 3.2.</source>
         <translation>sigmoid 函数：把值压缩到 (0, 1)，经典的激活函数。见书 3.2 节。</translation>
@@ -1760,6 +1785,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>激活函数把一层的加权和转换为输出信号；反向传播时乘上的正是它的导数（第5章）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>The answer above combines two networks: one reads the image of your drawing, the other the path of the pen (stroke order and direction).</source>
+        <translation>上面的答案综合了两个神经网络：一个读取你所画的图像，另一个读取笔的轨迹（笔画顺序和方向）。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>The book's 2-3-2-2 network (3.4.3)</source>
         <translation>书中的 2-3-2-2 网络（3.4.3）</translation>
@@ -1863,6 +1893,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>Tick to show a run, untick to hide it</source>
         <translation>勾选以显示一次训练，取消勾选以隐藏</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Together: {answer}, pen path weighted {weight}</source>
+        <translation>综合：{answer}，笔迹权重 {weight}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
@@ -2706,6 +2741,7 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/model_answers.py"/>
         <source>no digit found</source>
         <translation>未检测到数字</translation>
     </message>
