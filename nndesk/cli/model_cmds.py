@@ -28,7 +28,7 @@ PREDICT_CHUNK = 500  # images preprocessed and predicted together
 
 
 def _shape(shape) -> str:
-    return "x".join(str(d) for d in shape)
+    return "x".join("T" if d is None else str(d) for d in shape)  # T: steps vary
 
 
 def _table(rows: list[list[str]], right: set[int] = frozenset()) -> str:

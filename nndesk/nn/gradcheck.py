@@ -38,8 +38,9 @@ def gradcheck(spec_or_net: dict | Network, x: np.ndarray | None = None,
         net.load_state_dict(spec_or_net.state_dict())
     else:
         net = Network.from_spec(spec_or_net, seed, np.float64)
-    if x is None:
-        x = rng.standard_normal((3,) + net.info[0].input_shape)
+    if x is None:                              # a sequence of any length: 5 steps
+        x = rng.standard_normal((3,) + tuple(5 if d is None else d
+                                             for d in net.info[0].input_shape))
     x = np.array(x, dtype=np.float64)
     if t is None:
         t = rng.integers(0, net.info[-1].output_shape[0], size=len(x))
