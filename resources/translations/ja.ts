@@ -953,6 +953,21 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>GRU：updateゲートと resetゲートが隠れ状態に残すものを決める RNN。ゼロから作るDeep Learning ❷ の 6 章。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>GRU: hidden state h</source>
+        <translation>GRU：隠れ状態 h</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>GRU: reset gate r</source>
+        <translation>GRU：resetゲート r</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>GRU: update gate z</source>
+        <translation>GRU：updateゲート z</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Gate</source>
         <translation>ゲート</translation>
@@ -1116,6 +1131,31 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <source>LSTM: forget gate bias</source>
         <translation>LSTM：forgetゲートのバイアス</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: forget gate f</source>
+        <translation>LSTM：forgetゲート f</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: hidden state h</source>
+        <translation>LSTM：隠れ状態 h</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: input gate i</source>
+        <translation>LSTM：inputゲート i</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: memory cell c</source>
+        <translation>LSTM：記憶セル c</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: output gate o</source>
+        <translation>LSTM：outputゲート o</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
@@ -1586,6 +1626,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>RNN: a hidden state h carried from time step to time step, h = tanh(x W + h U + b). Deep Learning from Scratch 2, ch. 5.</source>
         <translation>RNN：隠れ状態 h を時刻から時刻へ受け渡します。h = tanh(x W + h U + b)。ゼロから作るDeep Learning ❷ の 5 章。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>RNN: hidden state h</source>
+        <translation>RNN：隠れ状態 h</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
@@ -2585,11 +2630,6 @@ Resume that run now?
         <translation>フィルター数</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
-        <source>forget gate f</source>
-        <translation>forgetゲート f</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>forward difference (f(x+h) − f(x)) / h</source>
         <translation>前方差分 (f(x+h) − f(x)) / h</translation>
@@ -2608,11 +2648,6 @@ Resume that run now?
         <location filename="../../nndesk/gui/inspector_panel.py"/>
         <source>gray</source>
         <translation>グレースケール</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
-        <source>hidden state h</source>
-        <translation>隠れ状態 h</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
@@ -2658,11 +2693,6 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>input (padded)</source>
         <translation>入力データ（パディング込み）</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
-        <source>input gate i</source>
-        <translation>inputゲート i</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
@@ -2764,11 +2794,6 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>mean per layer: {means} · std per layer: {stds}</source>
         <translation>層ごとの平均：{means} · 層ごとの標準偏差：{stds}</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
-        <source>memory cell c</source>
-        <translation>記憶セル c</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
@@ -2906,11 +2931,6 @@ Resume that run now?
         <translation>出力 = W (1 × f²) · col</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
-        <source>output gate o</source>
-        <translation>outputゲート o</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>padding</source>
         <translation>パディング</translation>
@@ -2954,11 +2974,6 @@ Resume that run now?
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <source>relative error</source>
         <translation>相対誤差</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
-        <source>reset gate r</source>
-        <translation>resetゲート r</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
@@ -3185,11 +3200,6 @@ Resume that run now?
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>update</source>
         <translation>更新</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
-        <source>update gate z</source>
-        <translation>updateゲート z</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/plots.py"/>

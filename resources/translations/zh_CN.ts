@@ -953,6 +953,21 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>GRU：由更新门和重置门决定隐藏状态保留什么的 RNN。见《深度学习进阶》第 6 章。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>GRU: hidden state h</source>
+        <translation>GRU：隐藏状态 h</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>GRU: reset gate r</source>
+        <translation>GRU：重置门 r</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>GRU: update gate z</source>
+        <translation>GRU：更新门 z</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Gate</source>
         <translation>门</translation>
@@ -1116,6 +1131,31 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <source>LSTM: forget gate bias</source>
         <translation>LSTM：遗忘门偏置</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: forget gate f</source>
+        <translation>LSTM：遗忘门 f</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: hidden state h</source>
+        <translation>LSTM：隐藏状态 h</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: input gate i</source>
+        <translation>LSTM：输入门 i</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: memory cell c</source>
+        <translation>LSTM：记忆单元 c</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: output gate o</source>
+        <translation>LSTM：输出门 o</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
@@ -1586,6 +1626,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>RNN: a hidden state h carried from time step to time step, h = tanh(x W + h U + b). Deep Learning from Scratch 2, ch. 5.</source>
         <translation>RNN：隐藏状态 h 从一个时刻传到下一个时刻，h = tanh(x W + h U + b)。见《深度学习进阶》第 5 章。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>RNN: hidden state h</source>
+        <translation>RNN：隐藏状态 h</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
@@ -2585,11 +2630,6 @@ Resume that run now?
         <translation>滤波器数</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
-        <source>forget gate f</source>
-        <translation>遗忘门 f</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>forward difference (f(x+h) − f(x)) / h</source>
         <translation>前向差分 (f(x+h) − f(x)) / h</translation>
@@ -2608,11 +2648,6 @@ Resume that run now?
         <location filename="../../nndesk/gui/inspector_panel.py"/>
         <source>gray</source>
         <translation>灰度图</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
-        <source>hidden state h</source>
-        <translation>隐藏状态 h</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
@@ -2658,11 +2693,6 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>input (padded)</source>
         <translation>输入数据（含填充）</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
-        <source>input gate i</source>
-        <translation>输入门 i</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
@@ -2764,11 +2794,6 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>mean per layer: {means} · std per layer: {stds}</source>
         <translation>各层均值：{means} · 各层标准差：{stds}</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
-        <source>memory cell c</source>
-        <translation>记忆单元 c</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
@@ -2906,11 +2931,6 @@ Resume that run now?
         <translation>输出 = W (1 × f²) · col</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
-        <source>output gate o</source>
-        <translation>输出门 o</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>padding</source>
         <translation>填充</translation>
@@ -2954,11 +2974,6 @@ Resume that run now?
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <source>relative error</source>
         <translation>相对误差</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
-        <source>reset gate r</source>
-        <translation>重置门 r</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
@@ -3185,11 +3200,6 @@ Resume that run now?
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>update</source>
         <translation>更新</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
-        <source>update gate z</source>
-        <translation>更新门 z</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/plots.py"/>

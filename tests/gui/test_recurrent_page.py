@@ -69,3 +69,19 @@ def test_gradient_curves_follow_the_sliders(page):
     page.digit.setCurrentIndex(1)
     xs, ys = page.ink.getData()
     np.testing.assert_array_equal(ys, _examples()[1][:, 1])
+
+
+def test_titles_follow_the_live_language_switch(page):
+    from nndesk.gui import i18n
+    from nndesk.gui.retranslate import retranslate_widgets
+
+    def titles():
+        return sorted(str(item.getViewBox().parentItem().titleLabel.text)
+                      for item in page.images.values())
+
+    assert "GRU: update gate z" in titles()
+    for old, new in (("en", "zh_CN"), ("zh_CN", "ja")):
+        i18n.set_language(new)
+        retranslate_widgets([page], old, new)
+    assert "GRU：updateゲート z" in titles() and "LSTM：記憶セル c" in titles()
+    assert page.grad.getPlotItem().titleLabel.text == "各時刻に届く勾配"

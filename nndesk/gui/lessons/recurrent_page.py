@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nndesk.gui.i18n import tr
+from nndesk.gui.i18n import N_, tr
 from nndesk.gui.lessons.common import PENS, ValueSlider, header, plot
 from nndesk.lessons.recurrent import GATES, KINDS, pen_examples, trace
 
@@ -212,7 +212,12 @@ class RecurrentPage(QWidget):
 
 
 def _title(kind: str, name: str) -> str:
-    words = {"h": tr("hidden state h"), "z": tr("update gate z"), "r": tr("reset gate r"),
-             "f": tr("forget gate f"), "i": tr("input gate i"), "o": tr("output gate o"),
-             "c": tr("memory cell c")}
-    return f"{kind}: {words[name]}"
+    """'GRU: update gate z': whole texts, so the live language switch finds each again."""
+    return tr(_TITLES[(kind, name)])
+
+
+_TITLES = {("RNN", "h"): N_("RNN: hidden state h"), ("GRU", "h"): N_("GRU: hidden state h"),
+           ("GRU", "z"): N_("GRU: update gate z"), ("GRU", "r"): N_("GRU: reset gate r"),
+           ("LSTM", "h"): N_("LSTM: hidden state h"), ("LSTM", "f"): N_("LSTM: forget gate f"),
+           ("LSTM", "i"): N_("LSTM: input gate i"), ("LSTM", "o"): N_("LSTM: output gate o"),
+           ("LSTM", "c"): N_("LSTM: memory cell c")}
