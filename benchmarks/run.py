@@ -131,8 +131,9 @@ def twin_errors(torch, cases, x: np.ndarray) -> dict[str, float]:
     if torch is None:
         return errors
     for name in list_presets():
-        if name not in errors:
-            net = Network.from_spec(load_preset(name), seed=0)
+        spec = load_preset(name)
+        if name not in errors and len(spec["input_shape"]) == 3:  # MNIST images: not PenGRU's
+            net = Network.from_spec(spec, seed=0)                   # pen paths (no torch twin)
             twin = to_torch(torch, net.spec, net.state_dict())
             got = twin.predict(torch.from_numpy(x.reshape(len(x), *net.spec["input_shape"])))
             errors[name] = float(np.abs(net.predict(x) - got.numpy()).max())

@@ -50,3 +50,60 @@ def trained_softmax(mnist_dir):
         net.backward()
         opt.update(net.params(), net.grads())
     return net, d
+
+
+def _pendigits_file() -> Path:
+    env = os.environ.get("NNDESK_PENDIGITS")
+    return Path(env) if env else ROOT.parent / "shared" / "data" / "pendigits" / (
+        "pendigits-orig.tra")
+
+
+@pytest.fixture(scope="session")
+def pen_subset(tmp_path_factory) -> Path:
+    """A real pendigits file cut to 60 digits each of writers 1, 2, 17 and 21 (the real
+    lines, copied): small enough to train on in a test. Skips where the file is absent."""
+    path = _pendigits_file()
+    if not path.is_file():
+        pytest.skip(f"pendigits file not found at {path} (set NNDESK_PENDIGITS)")
+    out, kept, count = [], True, {}
+    for line in path.read_text(encoding="ascii").splitlines():
+        word = line.split()
+        if word and word[0] == ".SEGMENT":
+            kept, segment = None, [line]
+            continue
+        if kept is None:  # the segment's .COMMENT names the writer
+            segment.append(line)
+            if word and word[0] == ".COMMENT":
+                writer = int(word[2])
+                count[writer] = count.get(writer, 0) + 1
+                kept = writer in (1, 2, 17, 21) and count[writer] <= 60
+                if kept:
+                    out += segment
+            continue
+        if kept:
+            out.append(line)
+    subset = tmp_path_factory.mktemp("pen") / "pendigits-orig.tra"
+    subset.write_text("\n".join(out) + "\n", encoding="ascii")
+    return subset
+
+
+@pytest.fixture(scope="session")
+def trajectory_model(pen_subset, tmp_path_factory) -> Path:
+    """A small trajectory model (the flattened-sequence MLP) trained by `nndesk train
+    --dataset pendigits` itself on the subset's writers 1 and 2 (17 validates), 4 epochs."""
+    from nndesk.cli import main
+
+    out = tmp_path_factory.mktemp("traj") / "traj.npz"
+    saved = os.environ.get("NNDESK_PENDIGITS")
+    os.environ["NNDESK_PENDIGITS"] = str(pen_subset)
+    try:
+        assert main(["train", "--spec", str(ROOT / "resources" / "trajectory" /
+                                            "TrajectoryMLP.json"),
+                     "--dataset", "pendigits", "--augment", "--epochs", "4",
+                     "--out", str(out)]) == 0
+    finally:
+        if saved is None:
+            del os.environ["NNDESK_PENDIGITS"]
+        else:
+            os.environ["NNDESK_PENDIGITS"] = saved
+    return out

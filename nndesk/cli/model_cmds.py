@@ -28,7 +28,7 @@ PREDICT_CHUNK = 500  # images preprocessed and predicted together
 
 
 def _shape(shape) -> str:
-    return "x".join(str(d) for d in shape)
+    return "x".join("T" if d is None else str(d) for d in shape)  # T: steps vary
 
 
 def _table(rows: list[list[str]], right: set[int] = frozenset()) -> str:
@@ -46,7 +46,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     set_threads(args.threads)
     model = load_model_arg(args.model)
-    if args.folder:
+    if isinstance(model.metadata.get("trajectory"), dict):  # reads the pen's path
+        x, t = _pen_sequences(args.pendigits, model)
+        dataset = "pendigits"
+        writers = args.pendigits or list(range(21, 31))
+        what = f"pen-digit path (writers {writers[0]}-{writers[-1]}, as written)"
+    elif args.folder:
         x, t = _own_digits(args.folder)
         dataset, what = str(args.folder), "of your"
     elif args.pendigits:
@@ -130,6 +135,24 @@ def _pen_digits(writers: list[int], variants: int):
     return x, t
 
 
+def _pen_sequences(writers: list[int] | None, model):
+    """The pen digits of `writers` (default the held-out 21-30) as a trajectory model reads
+    them (`trajectory.sequence_set`, as written), shaped for its input."""
+    from nndesk.data.pendigits import HELD_OUT_WRITERS, load_pendigits, pendigits_path
+    from nndesk.data.trajectory import sequence_set
+
+    path = pendigits_path()
+    if not path.is_file():
+        raise UserError(f"pen digits not found at {path}; set NNDESK_PENDIGITS to "
+                        f"pendigits-orig.tra (UCI pen-based digits)")
+    keep = set(writers or HELD_OUT_WRITERS)
+    length = model.metadata["trajectory"].get("length")
+    if not isinstance(length, int) or length < 1:
+        raise UserError(f"{printable(str(model.metadata['trajectory']))}: no sequence length")
+    x, t = sequence_set([d for d in load_pendigits(path) if d.writer in keep], length=length)
+    return as_input(x, model.spec), t
+
+
 def _own_digits(folder: str):
     """The user's digits in folder/0 ... folder/9, as (x, t); any problem is a UserError."""
     from nndesk.data.folder import load_folder
@@ -167,6 +190,10 @@ def cmd_predict(args: argparse.Namespace) -> int:
         raise UserError(f"the shipped model {default_model_path()} is missing; "
                         f"give one with --model FILE (train it with 'nndesk train')")
     model = load_model_arg(args.model or default_model_path())
+    if args.strokes:
+        from nndesk.cli.strokes_cmd import predict_strokes
+
+        return predict_strokes(args, model)
     files = _expand(args.images)
     if not files:
         raise UserError(f"no image files in {', '.join(args.images)}")

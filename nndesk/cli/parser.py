@@ -67,9 +67,13 @@ def _threads_flag(p: argparse.ArgumentParser) -> None:
                    help="BLAS threads for matrix products (default: 1)")
 
 
-def _data_flags(p: argparse.ArgumentParser, default: str | None = "mnist") -> None:
-    p.add_argument("--dataset", choices=DATASETS, default=default,
-                   help=f"which data set (default: {default or 'the one the model learned'})")
+def _data_flags(p: argparse.ArgumentParser, default: str | None = "mnist",
+                datasets: tuple[str, ...] = DATASETS) -> None:
+    more = (" (pendigits: pen trajectories of writers 1-20 as sequences, for a trajectory "
+            "model)" if "pendigits" in datasets else "")
+    p.add_argument("--dataset", choices=datasets, default=default,
+                   help=f"which data set (default: {default or 'the one the model learned'})"
+                        + more)
     p.add_argument("--data-dir", metavar="DIR",
                    help="folder with the IDX files (default: $NNDESK_DATA_DIR or your data folder)")
     p.add_argument("--download", action="store_true",
@@ -88,7 +92,8 @@ def _train_parser(sub) -> None:
                  "  nndesk train --preset SimpleConvNet --out simple.npz "
                  "--resume simple.ckpt.npz\n"
                  "  nndesk train --init-from models/default.npz --extra-data my_digits/ --epochs 2 "
-                 "--lr 0.0001 --out mine.npz\n")
+                 "--lr 0.0001 --out mine.npz\n"
+                 "  nndesk train --preset PenGRU --dataset pendigits --augment --out traj.npz\n")
     _network_flags(p, required=False)
     p.add_argument("--out", required=True, metavar="FILE.npz", help="where to save the model")
     p.add_argument("--resume", metavar="CHECKPOINT",
@@ -130,7 +135,7 @@ def _train_parser(sub) -> None:
     p.add_argument("--tensorboard", metavar="DIR", help="also write TensorBoard event files "
                    "(loss, accuracies, lr, weight histograms) to DIR; needs nndesk[tensorboard]")
     p.add_argument("--limit", type=positive_int, help=argparse.SUPPRESS)  # tests: N images
-    _data_flags(p)
+    _data_flags(p, datasets=(*DATASETS, "pendigits"))
     _threads_flag(p)
 
 
@@ -152,7 +157,8 @@ def _model_parsers(sub) -> None:
                  "digits: a folder with sub-folders 0/ ... 9/ of images.",
                  "  nndesk eval models/default.npz\n  nndesk eval my.npz --json > report.json\n"
                  "  nndesk eval models/default.npz --folder my_digits/\n"
-                 "  nndesk eval models/default.npz --pendigits 21-30 --variants 3\n")
+                 "  nndesk eval models/default.npz --pendigits 21-30 --variants 3\n"
+                 "  nndesk eval models/trajectory.npz   # a trajectory model: pen writers 21-30\n")
     p.add_argument("model", metavar="MODEL", help="a model file (.npz)")
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
     p.add_argument("--folder", metavar="DIR",
@@ -169,8 +175,22 @@ def _model_parsers(sub) -> None:
                  "model once. Images go through the same preprocessing as the drawing canvas. "
                  "An unreadable file is reported and the others go on; the exit code is then 1.",
                  "  nndesk predict seven.png\n"
-                 "  nndesk predict --model my.npz scans/ --json > answers.jsonl\n")
+                 "  nndesk predict --model my.npz scans/ --json > answers.jsonl\n"
+                 "  nndesk predict --strokes seven.json --json\n"
+                 "\nstrokes files (--strokes): the pen's path as the canvas records it,\n"
+                 '  {"strokes": [[[x, y, t], ...], ...]}: one list of points per stroke, in\n'
+                 "  drawing order; x, y in canvas pixels (0..280, y pointing down), t in ms\n"
+                 "  (optional: [x, y] points work too). Each is read by the image model (the\n"
+                 "  strokes drawn as on the canvas), the trajectory model (the path) and their\n"
+                 '  combination; the JSON adds "models": {"image", "trajectory", "weight"}.\n')
     p.add_argument("images", nargs="+", metavar="IMAGE|FOLDER", help="image files or folders")
+    p.add_argument("--strokes", action="store_true",
+                   help="the files are drawings' strokes (.json, format below), not images")
+    p.add_argument("--trajectory-model", metavar="MODEL",
+                   help="with --strokes: trajectory model (default: the shipped one)")
+    p.add_argument("--weight", type=_number(float, 0.0), metavar="W",
+                   help="with --strokes: weight of the trajectory model's log-probabilities, "
+                        "0..1 (default: the one fitted with the trajectory model)")
     p.add_argument("--model", metavar="MODEL", help="model file (default: the shipped model)")
     p.add_argument("--json", action="store_true",
                    help='one JSON object per line: {"file", "label", "probabilities"}')

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from nndesk.gui.i18n import tr
 
-__all__ = ["DrawingCanvas", "IMAGE_SUFFIXES"]
+__all__ = ["DrawingCanvas", "IMAGE_SUFFIXES", "Stroke"]
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".pgm")
 PAPER, INK, HINT = QColor("#ffffff"), QColor("#1d2330"), QColor("#9aa3b2")
@@ -21,6 +21,15 @@ def _canvas_constants() -> tuple[int, float]:
     from nndesk.data.strokes import CANVAS_SIZE, PEN_WIDTH
 
     return int(CANVAS_SIZE), float(PEN_WIDTH)
+
+
+class Stroke(list):
+    """A stroke's points [(x, y), ...] (a list, as before) and, beside them, when the pen
+    reached each one: `times` (ms on the canvas's clock). Undo and Clear move it whole."""
+
+    def __init__(self, points=(), times=()) -> None:
+        super().__init__(points)
+        self.times: list[float] = list(times)
 
 
 class DrawingCanvas(QWidget):
@@ -41,6 +50,8 @@ class DrawingCanvas(QWidget):
         self.strokes: list[list[tuple[float, float]]] = []
         self._cleared: list[list[list[tuple[float, float]]]] = []  # drawings Clear took away
         self._drawing = False
+        self._clock = QElapsedTimer()  # the pen's times, in ms
+        self._clock.start()
         self._image: QImage | None = None  # an opened image shown instead of strokes
         self.setAcceptDrops(True)
         self.setMinimumSize(200, 200)
@@ -116,6 +127,15 @@ class DrawingCanvas(QWidget):
         """True while an opened image file is shown in place of strokes."""
         return self._image is not None
 
+    def timed_strokes(self) -> list[list[tuple[float, float, float]]]:
+        """The pen's path: [[(x, y, t), ...], ...] in canvas units (y down), t in ms from the
+        drawing's first point (a stroke set without times gives (x, y) points)."""
+        starts = [s.times[0] for s in self.strokes if getattr(s, "times", None)]
+        t0 = min(starts) if starts else 0.0
+        return [[(x, y, t - t0) for (x, y), t in zip(s, s.times, strict=True)]
+                if len(getattr(s, "times", ())) == len(s) else [tuple(p) for p in s]
+                for s in self.strokes]
+
     def is_empty(self) -> bool:
         """True when nothing is drawn."""
         return not any(self.strokes)
@@ -126,7 +146,8 @@ class DrawingCanvas(QWidget):
             return
         self._image = None
         self._drawing = True
-        self.strokes.append([self.to_units(event.position())])
+        self.strokes.append(Stroke([self.to_units(event.position())],
+                                   [float(self._clock.elapsed())]))
         self.update()
         self.strokes_changed.emit()
 
@@ -138,6 +159,8 @@ class DrawingCanvas(QWidget):
         if abs(point[0] - last[0]) + abs(point[1] - last[1]) < 0.5:
             return  # sub-pixel jitter: nothing new to draw or predict
         self.strokes[-1].append(point)
+        if isinstance(self.strokes[-1], Stroke):
+            self.strokes[-1].times.append(float(self._clock.elapsed()))
         self.update()
         self.strokes_changed.emit()
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 from nndesk.gui.bars import ProbabilityBars
 from nndesk.gui.canvas import IMAGE_SUFFIXES, DrawingCanvas
 from nndesk.gui.i18n import tr
+from nndesk.gui.model_answers import ModelAnswers
 from nndesk.gui.my_digits import MyDigitsBar
 from nndesk.gui.preparer import Preparer
 from nndesk.gui.state import AppState
@@ -56,6 +57,7 @@ class DigitPanel(QWidget):
             app.aboutToQuit.connect(lambda p=self._preparer: p.stop(wait_s=10.0))
         self._warmed_up = False
         self._calibration = None  # nndesk.insight.reject.Calibration of the model file
+        self._path = None  # the trajectory model's (probabilities, weight) for the drawing
         self.canvas = DrawingCanvas()
         self.canvas.strokes_changed.connect(self._on_strokes_changed)
         self.canvas.image_dropped.connect(self.open_image)
@@ -99,6 +101,7 @@ class DigitPanel(QWidget):
         middle.addLayout(answer_box, 1)
 
         self.bars = ProbabilityBars()
+        self.answers = ModelAnswers()  # each model's answer, on request
         self.my_digits = MyDigitsBar(state)
         self.my_digits.save_requested.connect(self.save_my_digit)
         self.model_label = QLabel()
@@ -112,6 +115,7 @@ class DigitPanel(QWidget):
         layout.addLayout(buttons)
         layout.addLayout(middle)
         layout.addWidget(self.bars)
+        layout.addWidget(self.answers)
         layout.addWidget(self.my_digits)
         layout.addWidget(self.model_label)
 
@@ -138,12 +142,12 @@ class DigitPanel(QWidget):
     def _on_strokes_changed(self) -> None:
         self._job += 1
         if self.canvas.is_empty():
-            self._shown = self._job  # anything still being prepared is for old strokes
+            self._shown, self._path = self._job, None  # anything in flight is for old strokes
             self.state.set_digit(None)
             return
         if self._shown == self._job - 1:  # idle until now: time this job
             self._job_clock.start()
-        self._preparer.submit(self._job, [list(s) for s in self.canvas.strokes])
+        self._preparer.submit(self._job, self.canvas.timed_strokes())
 
     def _on_prepared(self, item: tuple) -> None:
         job_id, result = item
@@ -152,7 +156,7 @@ class DigitPanel(QWidget):
         self._shown = job_id
         if isinstance(result, Exception):
             raise result  # app.py's hook shows it in a dialog
-        digit, bitmap = result
+        digit, bitmap, self._path = result
         self.state.set_digit(digit, source=bitmap)
         if not self.busy:
             self.latencies_ms.append(float(self._job_clock.elapsed()))
@@ -194,6 +198,7 @@ class DigitPanel(QWidget):
         self.canvas.show_image(QImage(path))
         self._job += 1
         self._shown = self._job  # a drawing still being prepared is not shown over the image
+        self._path = None
         self.state.set_digit(digit, source=path)
         if digit is None:
             self.error.emit(tr("No digit found"), tr(
@@ -201,21 +206,27 @@ class DigitPanel(QWidget):
                 "on light paper, or the reverse.").format(path=path))
 
     # -- output -----------------------------------------------------------------------------
-    def verdict(self):
-        """The calibrated answer for the current input (nndesk.insight.reject.Verdict), or None
-        without a model or input. A model file's calibration applies to that file's network
-        only: while training predicts with snapshots, the plain softmax is shown."""
+    def verdict(self, combined: bool = True):
+        """The answer for the current input (nndesk.insight.reject.Verdict), or None without a
+        model or input: the image model's (calibrated by its file; while training predicts
+        with snapshots, the plain softmax) combined with the trajectory model's for a drawing
+        (`insight.combined.combined_verdict`)."""
         acts = self.state.activations()
         if acts is None or self.state.model_spec.get(
                 "loss", "softmax_cross_entropy") != "softmax_cross_entropy":
             return None
+        from nndesk.insight.combined import combined_verdict
         from nndesk.insight.reject import judge_activations
 
         cal = self._calibration if self.state.model_source == "file" else None
         try:
-            return judge_activations(cal, acts)
+            image = judge_activations(cal, acts)
         except ValueError:  # a calibration made for another network: plain probabilities
-            return judge_activations(None, acts)
+            cal, image = None, judge_activations(None, acts)
+        if not combined or self._path is None or self.canvas.shows_image():
+            return image
+        return combined_verdict(image, self._path[0], self._path[1],
+                                cal.unsure_threshold if cal is not None else 0.0)
 
     def _on_digit_changed(self) -> None:
         digit, probs = self.state.digit, self.state.probabilities
@@ -232,6 +243,8 @@ class DigitPanel(QWidget):
                 self.preview.size(), Qt.AspectRatioMode.IgnoreAspectRatio,
                 Qt.TransformationMode.FastTransformation))
         verdict = self.verdict() if probs is not None else None
+        self.answers.show_answers(self.verdict(False) if probs is not None else None,
+                                  None if self.canvas.shows_image() else self._path, verdict)
         self.bars.set_probabilities(verdict.probabilities if verdict is not None else probs,
                                     highlight=verdict is None or verdict.kind == "digit")
         scribble = (digit is None and self.state.network is not None

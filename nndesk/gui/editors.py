@@ -40,6 +40,11 @@ def make_editor(s: Setting, value: object, changed: Callable[[object], None]) ->
         w.setValue(int(value) if value is not None else int(low) - 1)
         w.valueChanged.connect(lambda v: changed(None if v == empty else v))
         return w
+    if s.kind == "bool":                                # return_sequences, bidirectional
+        w = QCheckBox()
+        w.setChecked(bool(value))
+        w.toggled.connect(changed)
+        return w
     if s.kind == "float":
         w = QDoubleSpinBox()
         w.setDecimals(6 if high <= 1 and low < 1e-3 else 4)

@@ -60,6 +60,9 @@ def describe(layer: dict) -> str:
         return f"{t} {p}×{p}" + (f", stride {stride}" if stride not in (None, p) else "")
     if t == "Dropout":
         return f"Dropout {layer.get('rate', 0.5):g}"
+    if t in ("RNN", "GRU", "LSTM"):                 # 'GRU 32 ⇄ …': both ways, every step
+        return (f"{t} {layer.get('units', '?')}" + (" ⇄" if layer.get("bidirectional") else "")
+                + (" …" if layer.get("return_sequences") else ""))
     if t == "LeakyReLU":
         return f"LeakyReLU {layer.get('alpha', 0.01):g}"
     return str(t)
@@ -106,6 +109,13 @@ def weight_shapes(layer: dict, input_shape: tuple[int, ...]) -> list[tuple[str, 
         return [("W", (conv.filters, input_shape[0], k, k)), ("b", (conv.filters,))]
     if t == "BatchNorm":
         return [("gamma", (input_shape[0],)), ("beta", (input_shape[0],))]
+    if t in ("RNN", "GRU", "LSTM"):                # W (F, G*H), U (H, G*H), b (G*H,) per way
+        from nndesk.nn import LAYERS
+
+        rnn = LAYERS[t].from_config(layer)
+        gh = rnn.GATES * rnn.units
+        one = [("W", (input_shape[-1], gh)), ("U", (rnn.units, gh)), ("b", (gh,))]
+        return one + [(f"back.{k}", v) for k, v in one] if rnn.bidirectional else one
     return []
 
 
@@ -124,7 +134,9 @@ def infer_prefix(spec: dict, stop: int) -> list:
     from nndesk.nn import LAYERS, LayerInfo
 
     shape = spec.get("input_shape")
-    if not (isinstance(shape, (list, tuple)) and all(isinstance(d, int) for d in shape)):
+    if not (isinstance(shape, (list, tuple)) and all(
+            isinstance(d, int) or (d is None and i == 0 and len(shape) == 2)  # steps vary
+            for i, d in enumerate(shape))):
         return []
     shape, infos = tuple(shape), []
     for index, config in enumerate(spec.get("layers", [])[:stop]):

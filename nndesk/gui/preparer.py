@@ -13,15 +13,30 @@ if TYPE_CHECKING:
 __all__ = ["Preparer", "prepare_strokes"]
 
 
-def prepare_strokes(strokes: list[list[tuple[float, float]]]) -> tuple[np.ndarray | None,
-                                                                        np.ndarray]:
-    """Canvas strokes -> (the network's (1, 28, 28) input or None, the canvas bitmap (H, W)
-    uint8 it was made from: render_strokes, then preprocess; the bitmap feeds the inspector)."""
+def prepare_strokes(strokes: list[list[tuple[float, ...]]]) -> tuple[np.ndarray | None,
+                                                                      np.ndarray]:
+    """Canvas strokes ((x, y) or (x, y, t) points) -> (the network's (1, 28, 28) input or
+    None, the canvas bitmap (H, W) uint8 it was made from: render_strokes, then preprocess;
+    the bitmap feeds the inspector)."""
     from nndesk.data.preprocess import preprocess
     from nndesk.data.strokes import render_strokes
 
-    bitmap = render_strokes(strokes)
+    bitmap = render_strokes([[p[:2] for p in s] for s in strokes])
     return preprocess(bitmap), bitmap
+
+
+def _trajectory_reader():
+    """The shipped trajectory model (this thread's own copy), or None without a usable one."""
+    from nndesk.insight.combined import TrajectoryReader, trajectory_model_path
+    from nndesk.train import ModelFileError
+
+    path = trajectory_model_path()
+    if not path.is_file():
+        return None  # none shipped or installed: the image model alone
+    try:
+        return TrajectoryReader.load(path)
+    except (ModelFileError, OSError, ValueError):  # a damaged or wrong file: the same
+        return None
 
 
 class Preparer(QObject):
@@ -31,13 +46,15 @@ class Preparer(QObject):
     the next mouse event: no point of a stroke waits behind imports or preprocessing.
     """
 
-    ready = Signal(object)  # (job id, (input | None, bitmap) | the exception raised)
+    # (job id, (input | None, bitmap, (trajectory probabilities, weight) | None) | exception)
+    ready = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()
         self._cond = threading.Condition()
         self._job: tuple | None = None  # the newest job not yet started
         self._stopped = False
+        self._reader = False  # the TrajectoryReader, loaded by the thread (None: no model)
         self.thread = threading.Thread(target=self._run, name="nndesk-canvas-input", daemon=True)
         self.thread.start()
 
@@ -67,7 +84,17 @@ class Preparer(QObject):
                 (job_id, strokes), self._job = self._job, None
             try:
                 result = prepare_strokes(strokes if strokes is not None else [[(140.0, 140.0)]])
+                result = (*result, self._read_path(strokes))
             except Exception as err:  # noqa: BLE001 (shown in the GUI thread's error dialog)
                 result = err
             if strokes is not None:
                 self.ready.emit((job_id, result))
+
+    def _read_path(self, strokes: list | None) -> tuple | None:
+        """The trajectory model's (10,) probabilities and weight for these strokes, or None."""
+        if self._reader is False:
+            self._reader = _trajectory_reader()
+        if self._reader is None or not strokes:
+            return None
+        probs = self._reader.probabilities(strokes)
+        return None if probs is None else (probs, self._reader.weight)

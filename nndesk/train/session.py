@@ -37,8 +37,11 @@ def load_data(config: TrainConfig, input_shape=(1, 28, 28), *, data_dir=None,
     """The `Splits` a run trains on, shaped for the network's input (views, no copies)."""
     from nndesk.data.mnist import load_mnist
 
-    data = load_mnist(flatten=False, dataset=dataset, data_dir=data_dir,
-                      val_split=config.val_split, seed=VAL_SEED, download=download)
+    if dataset == "pendigits":
+        data = _pendigit_data(config)
+    else:
+        data = load_mnist(flatten=False, dataset=dataset, data_dir=data_dir,
+                          val_split=config.val_split, seed=VAL_SEED, download=download)
     shape = tuple(int(s) for s in input_shape)
     for name in ("x_train", "x_val", "x_test"):
         x = getattr(data, name)
@@ -50,9 +53,45 @@ def load_data(config: TrainConfig, input_shape=(1, 28, 28), *, data_dir=None,
     return data
 
 
+PENDIGITS_SHA256 = "a66225d68d7d68591e62944df1ad33b3f5aa608e2df2505844b41f5568a80da4"
+PENDIGIT_VARIANTS = 8  # with augment: each training digit also 8 times distorted
+
+
+def _pendigit_data(config: TrainConfig):
+    """Pen digits as sequences (`trajectory.pendigit_splits`): writers 1-20 train (17-20
+    validate unless `val_split` is 0), 21-30 are the test set, never trained on."""
+    from nndesk.data.pendigits import load_pendigits, pendigits_path
+    from nndesk.data.trajectory import VALIDATION_WRITERS, pendigit_splits
+
+    path = pendigits_path()
+    if not path.is_file():
+        raise ValueError(f"pen digits not found at {path}; set NNDESK_PENDIGITS to "
+                         f"pendigits-orig.tra (UCI pen-based digits)")
+    return pendigit_splits(load_pendigits(path), seed=config.seed,
+                           variants=PENDIGIT_VARIANTS if config.augment else 0,
+                           validation=VALIDATION_WRITERS if config.val_split else ())
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def data_checksums(data_dir=None, dataset: str = "mnist") -> dict:
     """SHA-256 of each data file used, and whether all match the published ones."""
     from nndesk.data.mnist import DATASETS
+
+    if dataset == "pendigits":
+        from nndesk.data.pendigits import HELD_OUT_WRITERS, pendigits_path
+
+        path = pendigits_path()
+        digest = _file_sha256(path)
+        return {"dataset": "pendigits", "sha256": {path.name: digest},
+                "official": digest == PENDIGITS_SHA256,
+                "held_out_writers": list(HELD_OUT_WRITERS)}
     from nndesk.data.mnist import data_dir as find_dir
 
     ds = DATASETS[dataset]
@@ -164,6 +203,10 @@ class TrainSession:
             meta["init_from"] = self.init_from
         if self.data_from_files:
             meta["data"] = data_checksums(self.data_dir, self.dataset)
+        if self.dataset == "pendigits":
+            from nndesk.data.trajectory import sequence_metadata
+
+            meta["trajectory"] = sequence_metadata(self.config.val_split > 0, self.config.augment)
         meta.update(metadata or {})
         path = save_model(out, net, meta) if out else None
         return SessionResult(result=result, test=test, out=path, metadata=meta)

@@ -141,7 +141,8 @@ class Trainer:
         self.n_train = min(n, config.train_limit) if config.train_limit else n
         self.batches = math.ceil(self.n_train / config.batch_size)
         self.augmenter = None
-        if config.augment or config.elastic_alpha:
+        if (config.augment or config.elastic_alpha) and not getattr(data, "augmented", False):
+            # sequences are augmented at load
             from nndesk.data.augment import Augmenter
 
             still = {} if config.augment else {"shift": 0, "rotate": 0, "scale": 0,

@@ -79,3 +79,10 @@ def dialogs(monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning",
                         lambda parent, title, text, *a: shown.append((title, text)))
     return shown
+
+
+@pytest.fixture(autouse=True)
+def _no_trajectory_model(tmp_path, monkeypatch):
+    """The canvas reads the image model alone unless a test gives it a trajectory model
+    (NNDESK_TRAJECTORY_MODEL): the tests of the image model's answers stay exact."""
+    monkeypatch.setenv("NNDESK_TRAJECTORY_MODEL", str(tmp_path / "no-trajectory-model.npz"))

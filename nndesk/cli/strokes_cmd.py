@@ -1,0 +1,110 @@
+"""`nndesk predict --strokes FILE.json`: a drawing's strokes read by the image model, the
+trajectory model and their combination (`nndesk.insight.combined`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from nndesk.cli.common import UserError, dumps, load_model_arg
+from nndesk.fileio import printable
+
+__all__ = ["predict_strokes", "read_strokes_file", "STROKES_FORMAT", "MAX_STROKES_BYTES"]
+
+STROKES_FORMAT = ('{"strokes": [[[x, y, t], ...], ...]}: canvas pixels (0..280, y down), '
+                  't in ms')
+MAX_STROKES_BYTES = 10 << 20  # a drawing is kilobytes; a bigger file is refused unread
+
+
+def read_strokes_file(path: Path) -> list:
+    """The strokes of one JSON file; raises ValueError with a sentence for any bad file."""
+    from nndesk.data.trajectory import parse_strokes
+
+    if not path.is_file():
+        raise ValueError("not a file")
+    if path.stat().st_size > MAX_STROKES_BYTES:
+        raise ValueError(f"larger than {MAX_STROKES_BYTES >> 20} MB; a drawing is kilobytes")
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8 text; expected JSON " + STROKES_FORMAT) from None
+    except json.JSONDecodeError as err:
+        raise ValueError(f"not valid JSON ({err.msg}, line {err.lineno}); expected "
+                         + STROKES_FORMAT) from None
+    except RecursionError:
+        raise ValueError("JSON nested too deep") from None
+    return parse_strokes(data)
+
+
+def _files(names: list[str]) -> list[Path]:
+    files = []
+    for name in names:
+        path = Path(name)
+        files += sorted(p for p in path.rglob("*.json") if p.is_file()) if path.is_dir() else [path]
+    return files
+
+
+def _recognizer(args: argparse.Namespace, image_model):
+    from nndesk.insight.combined import CombinedRecognizer, TrajectoryReader, trajectory_model_path
+
+    if args.weight is not None and not 0 <= args.weight <= 1:
+        raise UserError(f"--weight must be between 0 and 1, not {args.weight:g}")
+    path = Path(args.trajectory_model) if args.trajectory_model else trajectory_model_path()
+    if not path.is_file():
+        if args.trajectory_model:
+            raise UserError(f"trajectory model not found: {path}")
+        reader = None  # no shipped trajectory model: the image model alone, said in the output
+    else:
+        try:
+            reader = TrajectoryReader(load_model_arg(path))
+        except ValueError as err:
+            raise UserError(f"{path}: {err}") from None
+    try:
+        return CombinedRecognizer(image_model, reader, weight=args.weight)
+    except ValueError as err:
+        raise UserError(str(err)) from None
+
+
+def predict_strokes(args: argparse.Namespace, image_model) -> int:
+    """Read each strokes file with both models; a bad file is reported, the others go on."""
+    recognizer = _recognizer(args, image_model)
+    files = _files(args.images)
+    if not files:
+        raise UserError(f"no .json files in {', '.join(args.images)}")
+    failed = False
+    for path in files:
+        result = {"file": str(path)}
+        try:
+            strokes = read_strokes_file(path)
+        except (OSError, ValueError) as err:
+            result.update(label=None, probabilities=None, error=" ".join(str(err).split()))
+            failed = True
+        else:
+            result.update(recognizer.recognize([strokes])[0].to_json())
+        _print(result, args.json)
+    return 1 if failed else 0
+
+
+def _print(result: dict, as_json: bool) -> None:
+    if as_json:
+        print(dumps(result), flush=True)
+        return
+    name = printable(result["file"])
+    if "error" in result:
+        print(f"{name}: error: {printable(result['error'])}")
+        return
+    if result["label"] is None:
+        print(f"{name}: no digit")
+        return
+    answer, models = result["answer"], result["models"]
+    verdict = answer["verdict"]
+    head = ("not a digit" if verdict == "not_a_digit" else
+            "not sure: {} or {}?".format(*answer["candidates"]) if verdict == "unsure" else
+            f"{result['label']} ({result['probabilities'][result['label']]:.1%})")
+    parts = []
+    for key, title in (("image", "image"), ("trajectory", "pen path")):
+        m = models[key]
+        parts.append(f"{title} -" if m is None else
+                     f"{title} {m['label']} ({m['probabilities'][m['label']]:.1%})")
+    print(f"{name}: {head}; {', '.join(parts)}, weight {models['weight']:g}")

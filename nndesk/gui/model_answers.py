@@ -1,0 +1,68 @@
+"""ModelAnswers: on request, what each reader of the drawing says (image, pen path, together)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
+
+from nndesk.gui.i18n import tr
+
+__all__ = ["ModelAnswers"]
+
+
+def _answer(probabilities) -> str:
+    best = max(range(len(probabilities)), key=lambda i: probabilities[i])
+    return f"{best} ({100 * float(probabilities[best]):.1f}%)"
+
+
+class ModelAnswers(QWidget):
+    """A check box "Show each model's answer" and, when checked, one line per model.
+
+    The digit panel calls `show_answers(image_verdict, path, combined_verdict)`; `path` is the
+    trajectory model's (probabilities, weight) or None (no trajectory model, an opened image).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.toggle = QCheckBox(tr("Show each model's answer"))
+        self.toggle.setToolTip(tr(
+            "The answer above combines two networks: one reads the image of your drawing, "
+            "the other the path of the pen (stroke order and direction)."))
+        self.lines = [QLabel() for _ in range(3)]  # image, pen path, together
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.toggle)
+        for line in self.lines:
+            line.setWordWrap(True)
+            line.setStyleSheet("color: #5b6472;")
+            line.setVisible(False)
+            layout.addWidget(line)
+        self.toggle.toggled.connect(self._on_toggled)
+
+    def _on_toggled(self, on: bool) -> None:
+        for line in self.lines:
+            line.setVisible(on and bool(line.text()))
+
+    def show_answers(self, image, path, combined) -> None:
+        """Update the lines (kept while hidden, so checking the box shows them at once)."""
+        texts = ["", "", ""]
+        if image is None and path is None:
+            texts[0] = tr("Draw a digit to see each model's answer.")
+        else:
+            texts[0] = tr("Image model: {answer}").format(
+                answer=_answer(image.probabilities) if image is not None
+                else tr("no digit found"))
+            if path is None:
+                texts[1] = tr("Pen path model: none (no trajectory model, or an opened image)")
+            else:
+                texts[1] = tr("Pen path model: {answer}").format(answer=_answer(path[0]))
+                if combined is not None:
+                    texts[2] = tr("Together: {answer}, pen path weighted {weight}").format(
+                        answer=_answer(combined.probabilities), weight=f"{path[1]:g}")
+        for line, text in zip(self.lines, texts, strict=True):
+            line.setText(text)
+        self._on_toggled(self.toggle.isChecked())
+
+    def text(self) -> str:
+        """The lines as shown (tests, the CLI's wording)."""
+        return "\n".join(line.text() for line in self.lines if line.text())

@@ -1,0 +1,75 @@
+"""The canvas with both readers: the pen's times, the combined answer, each model's answer."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from gui_helpers import default_model, digit_strokes
+from test_canvas import draw
+
+from nndesk.gui.digit_panel import DigitPanel
+from nndesk.gui.state import AppState
+
+
+@pytest.fixture
+def both(qtbot, monkeypatch, trajectory_model):
+    """A digit panel with the shipped image model and a small trained trajectory model."""
+    from nndesk.gui.files import read_model
+
+    monkeypatch.setenv("NNDESK_TRAJECTORY_MODEL", str(trajectory_model))
+    panel = DigitPanel(AppState())
+    qtbot.addWidget(panel)
+    panel.resize(360, 760)
+    panel.show()
+    qtbot.waitExposed(panel)
+    net, metadata = read_model(default_model())[:2]
+    panel.state.set_model(net, path=str(default_model()), metadata=metadata)
+    return panel
+
+
+def test_the_canvas_keeps_the_pens_times(both, qtbot):
+    draw(qtbot, both.canvas, digit_strokes("7") + digit_strokes("1"))
+    timed = both.canvas.timed_strokes()
+    assert [len(s) for s in timed] == [len(s) for s in both.canvas.strokes]
+    times = [p[2] for s in timed for p in s]
+    assert times[0] == 0 and all(b >= a for a, b in zip(times, times[1:], strict=False))
+    assert [p[:2] for p in timed[1]] == list(both.canvas.strokes[1])
+    both.undo_button.click()
+    assert len(both.canvas.timed_strokes()) == 1
+
+
+def test_the_answer_combines_both_models_and_shows_each_on_request(both, qtbot,
+                                                                   trajectory_model):
+    from nndesk.insight.combined import TrajectoryReader
+    from nndesk.train import load_model
+
+    draw(qtbot, both.canvas, digit_strokes("1"))
+    assert both.answer.text() == "1"
+    reader = TrajectoryReader(load_model(trajectory_model))
+    path = reader.probabilities(both.canvas.timed_strokes())
+    image = both.verdict(combined=False).probabilities
+    mix = np.exp(0.5 * np.log(np.clip(image, 1e-12, 1)) + 0.5 * np.log(np.clip(path, 1e-12, 1)))
+    np.testing.assert_allclose(both.bars.probabilities, mix / mix.sum(), rtol=1e-5, atol=1e-9)
+    lines = both.answers.lines
+    assert not any(line.isVisible() for line in lines)          # only on request
+    both.answers.toggle.setChecked(True)
+    assert all(line.isVisible() for line in lines)
+    assert lines[0].text().startswith("Image model: 1 (")
+    assert lines[1].text().startswith(f"Pen path model: {int(np.argmax(path))} (")
+    assert lines[2].text().startswith("Together: 1 (") and "weighted 0.5" in lines[2].text()
+    both.canvas.clear()
+    assert lines[0].text() == "Draw a digit to see each model's answer."
+
+
+def test_an_opened_image_has_no_pen_path(both, qtbot, tmp_path):
+    from PIL import Image
+
+    from nndesk.data.strokes import render_strokes
+
+    path = tmp_path / "seven.png"
+    Image.fromarray(255 - render_strokes(digit_strokes("7"))).save(path)
+    both.open_image(str(path))
+    both.answers.toggle.setChecked(True)
+    assert both.answer.text() == "7"
+    assert both.answers.lines[1].text().startswith("Pen path model: none")
+    assert not both.answers.lines[2].isVisible()

@@ -1,0 +1,79 @@
+"""`nndesk predict --strokes`: strokes files read by both models, strict JSON, bad files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from nndesk.cli import main
+
+
+def _one(tmp_path, name="one.json"):
+    """A vertical stroke, as the canvas records a drawn 1 (canvas pixels, ms)."""
+    path = tmp_path / name
+    path.write_text(json.dumps({"strokes": [[[140, 40, 0], [141, 90, 100], [141, 140, 190],
+                                             [142, 190, 300], [142, 240, 420]]]}))
+    return path
+
+
+def test_strokes_json_lines(tmp_path, trajectory_model, capsys):
+    one = _one(tmp_path)
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"strokes": [[[1, 2, 3], [4, 5]]]}')
+    empty = tmp_path / "empty.json"
+    empty.write_text('{"strokes": []}')
+    code = main(["predict", "--strokes", "--json", "--trajectory-model", str(trajectory_model),
+                 str(one), str(bad), str(empty)])
+    lines = capsys.readouterr().out.splitlines()
+    assert code == 1 and len(lines) == 3                 # the bad file fails, the others go on
+    first, second, third = (json.loads(line) for line in lines)
+    assert first["file"] == str(one) and first["label"] == 1
+    assert first["models"]["image"]["label"] == 1 and first["answer"]["verdict"] == "digit"
+    assert len(first["models"]["trajectory"]["probabilities"]) == 10
+    assert first["models"]["weight"] == 0.5
+    assert sum(first["probabilities"]) == pytest.approx(1, abs=1e-5)
+    assert "mixes" in second["error"] and second["label"] is None
+    assert third["label"] is None and third["models"]["image"] is None
+
+
+def test_strokes_text_escapes_the_file_name_and_weight_bounds(tmp_path, trajectory_model,
+                                                              capsys):
+    odd = _one(tmp_path, "one\x1b[31m.json")
+    assert main(["predict", "--strokes", "--trajectory-model", str(trajectory_model),
+                 "--weight", "0", str(odd)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\\x1b" in out
+    assert ": 1 (" in out and "image 1 (" in out and "weight 0" in out
+    assert main(["predict", "--strokes", "--weight", "2", str(odd)]) == 2
+    assert "--weight must be between 0 and 1" in capsys.readouterr().err
+    assert main(["predict", "--strokes", "--trajectory-model", "models/default.npz",
+                 str(odd)]) == 2
+    assert "not a trajectory model" in capsys.readouterr().err
+
+
+def test_bad_strokes_files_each_one_line(tmp_path, trajectory_model, capsys):
+    cases = {"notjson.json": b"{strokes", "latin.json": b"\xff\xfe", "list.json": b"[1, 2]",
+             "deep.json": b"[" * 100_000 + b"]" * 100_000,
+             "nan.json": b'{"strokes": [[[NaN, 1]]]}'}
+    for name, data in cases.items():
+        (tmp_path / name).write_bytes(data)
+    code = main(["predict", "--strokes", "--json", "--trajectory-model", str(trajectory_model),
+                 *(str(tmp_path / n) for n in cases)])
+    results = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert code == 1 and all("error" in r for r in results) and len(results) == len(cases)
+    errors = {r["file"].rsplit("/", 1)[-1]: r["error"] for r in results}
+    assert "not valid JSON" in errors["notjson.json"] and "UTF-8" in errors["latin.json"]
+    assert "expected" in errors["list.json"] and "deep" in errors["deep.json"]
+    assert "finite" in errors["nan.json"]
+
+
+def test_eval_of_a_trajectory_model_reads_pen_paths(trajectory_model, pen_subset, monkeypatch,
+                                                     capsys):
+    monkeypatch.setenv("NNDESK_PENDIGITS", str(pen_subset))
+    assert main(["eval", str(trajectory_model), "--pendigits", "21", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["dataset"] == "pendigits" and report["n"] == 60   # writer 21's 60 digits
+    assert report["accuracy"] > 0.5 and sum(map(sum, report["confusion"])) == 60
+    assert main(["eval", str(trajectory_model), "--pendigits", "21"]) == 0
+    assert "of 60 pen-digit path (writers 21-21, as written) images" in capsys.readouterr().out
