@@ -38,7 +38,12 @@ EXPECTED = {
     # Dense 3136*256 + 256 = 803072, BatchNorm 512; Dense 256*10 + 10 = 2570;
     # total 832 + 64 + 51264 + 128 + 803072 + 512 + 2570 = 858442
     "DigitNet": 858442,
+    # the trajectory model: 32 pen points x 5 features (nndesk/data/trajectory.py);
+    # GRU 3 gates x 64 units x (5 inputs + 64 recurrent + 1 bias) = 13440, twice (both ways)
+    # = 26880 -> 128 numbers; Dense 128*10 + 10 = 1290; total 28170
+    "PenGRU": 28170,
 }
+SEQUENCE_PRESETS = {"PenGRU": [32, 5]}      # (steps, features); the others read 1x28x28
 
 
 def test_the_expected_presets_ship():
@@ -57,7 +62,7 @@ def test_preset_file_is_tidy(name):
     text = (presets_dir() / f"{name}.json").read_text(encoding="utf-8")
     spec = json.loads(text)
     assert spec["name"] == name
-    assert spec["input_shape"] == [1, 28, 28]
+    assert spec["input_shape"] == SEQUENCE_PRESETS.get(name, [1, 28, 28])
     assert 20 < len(spec["description"]) < 250 and "\n" not in spec["description"]
     assert infer(spec)[-1].output_shape == (10,)
 

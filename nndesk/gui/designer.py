@@ -57,7 +57,7 @@ def _lines_height(label: QLabel, lines: int) -> int:
 
 
 def _shape(shape) -> str:
-    return "×".join(str(d) for d in shape)
+    return "×".join("T" if d is None else str(d) for d in shape)  # T: a sequence's steps vary
 
 
 class DesignerPanel(QWidget):

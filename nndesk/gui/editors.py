@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QSpinBox, QWidget
 
 from nndesk.gui.i18n import tr
 from nndesk.gui.layer_schema import Setting
@@ -27,6 +27,11 @@ def make_editor(s: Setting, value: object, changed: Callable[[object], None]) ->
         w.setValue(int(value) if value is not None else int(s.minimum))
         w.valueChanged.connect(
             lambda v: changed(None if s.kind == "optional_int" and v == s.minimum else v))
+        return w
+    if s.kind == "bool":                                # return_sequences, bidirectional
+        w = QCheckBox()
+        w.setChecked(bool(value))
+        w.toggled.connect(changed)
         return w
     if s.kind == "float":
         w = QDoubleSpinBox()

@@ -14,7 +14,7 @@ class Setting:
     """One editor: an int, a float, an optional int (0 shown as 'same as …'), or an init."""
 
     name: str
-    kind: str  # "int", "float", "optional_int", "init"
+    kind: str  # "int", "float", "optional_int", "init", "bool"
     default: object
     minimum: float
     maximum: float
@@ -42,8 +42,8 @@ def settings_of(layer_type: str) -> list[Setting]:
     cls = LAYERS.get(layer_type)
     out = []
     for name, s in (cls.SETTINGS if cls else {}).items():
-        if s.kind == "init":
-            out.append(Setting(name, "init", s.default, 0, 0, s.help))
+        if s.kind in ("init", "bool"):
+            out.append(Setting(name, s.kind, s.default, 0, 0, s.help))
             continue
         if s.kind == "int":
             low = int(s.low) if s.low is not None else 0
@@ -83,6 +83,9 @@ def describe(layer: dict) -> str:
         return f"{t} {p}×{p}" + (f", stride {stride}" if stride not in (None, p) else "")
     if t == "Dropout":
         return f"Dropout {layer.get('rate', 0.5):g}"
+    if t in ("RNN", "GRU", "LSTM"):                 # 'GRU 32 ⇄ …': both ways, every step
+        return (f"{t} {layer.get('units', '?')}" + (" ⇄" if layer.get("bidirectional") else "")
+                + (" …" if layer.get("return_sequences") else ""))
     if t == "LeakyReLU":
         return f"LeakyReLU {layer.get('alpha', 0.01):g}"
     return str(t)
@@ -129,6 +132,13 @@ def weight_shapes(layer: dict, input_shape: tuple[int, ...]) -> list[tuple[str, 
         return [("W", (conv.filters, input_shape[0], k, k)), ("b", (conv.filters,))]
     if t == "BatchNorm":
         return [("gamma", (input_shape[0],)), ("beta", (input_shape[0],))]
+    if t in ("RNN", "GRU", "LSTM"):                # W (F, G*H), U (H, G*H), b (G*H,) per way
+        from nndesk.nn import LAYERS
+
+        rnn = LAYERS[t].from_config(layer)
+        gh = rnn.GATES * rnn.units
+        one = [("W", (input_shape[-1], gh)), ("U", (rnn.units, gh)), ("b", (gh,))]
+        return one + [(f"back.{k}", v) for k, v in one] if rnn.bidirectional else one
     return []
 
 
@@ -147,7 +157,9 @@ def infer_prefix(spec: dict, stop: int) -> list:
     from nndesk.nn import LAYERS, LayerInfo
 
     shape = spec.get("input_shape")
-    if not (isinstance(shape, (list, tuple)) and all(isinstance(d, int) for d in shape)):
+    if not (isinstance(shape, (list, tuple)) and all(
+            isinstance(d, int) or (d is None and i == 0 and len(shape) == 2)  # steps vary
+            for i, d in enumerate(shape))):
         return []
     shape, infos = tuple(shape), []
     for index, config in enumerate(spec.get("layers", [])[:stop]):

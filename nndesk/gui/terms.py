@@ -21,6 +21,7 @@ SETTING_LABELS = {
     "kernel_size": N_("kernel size"), "stride": N_("stride"), "pad": N_("padding"),
     "pool_size": N_("pool size"), "alpha": N_("negative slope"),
     "momentum": N_("running-average momentum"), "eps": N_("epsilon"), "rate": N_("drop rate"),
+    "return_sequences": N_("return sequences"), "bidirectional": N_("bidirectional"),
 }
 SETTING_TIPS = {
     "units": N_("How many neurons this layer has: its output size. Hidden layers: 50-1000; "
@@ -44,6 +45,12 @@ SETTING_TIPS = {
               "zero. Leave it at 1e-5. Book ch. 6.3."),
     "rate": N_("Share of neurons silenced at random during training, against overfitting. "
                "0.2-0.5; 0 turns Dropout off. Book ch. 6.4."),
+    "return_sequences": N_("On: output the hidden state h at every time step (steps x units), "
+                           "to feed another recurrent layer (a deep RNN). Off: only the last "
+                           "h, for a Dense layer. Deep Learning from Scratch 2, ch. 5-6."),
+    "bidirectional": N_("On: a second layer reads the sequence from its end to its start, and "
+                        "the two hidden states are joined (2 x units), so every step sees the "
+                        "whole sequence. Deep Learning from Scratch 2, ch. 8.5."),
 }
 INIT_LABELS = {"auto": N_("auto"), "he": N_("He"), "xavier": N_("Xavier")}
 SCHEDULE_LABELS = {"constant": N_("constant"), "step": N_("step decay"), "cosine": N_("cosine")}
@@ -62,6 +69,12 @@ LAYER_TIPS = {
                     "the mini-batch. Book ch. 6.3."),
     "Dropout": N_("Dropout: silences random neurons while training, against overfitting. "
                   "Book ch. 6.4."),
+    "RNN": N_("RNN: a hidden state h carried from time step to time step, h = tanh(x W + h U "
+              "+ b). Deep Learning from Scratch 2, ch. 5."),
+    "GRU": N_("GRU: an RNN whose update and reset gates decide what the hidden state keeps. "
+              "Deep Learning from Scratch 2, ch. 6."),
+    "LSTM": N_("LSTM: an RNN with a memory cell and forget, input and output gates; gradients "
+               "survive long sequences. Deep Learning from Scratch 2, ch. 6."),
 }
 
 # Training settings (the window's TrainConfig subset) -> label, tooltip.

@@ -6,6 +6,7 @@ the window) call `keep_freed_memory()` themselves (memory.py says why).
 
 from nndesk.nn import functions, perceptron
 from nndesk.nn.base import INIT_CHOICES, Layer, Setting
+from nndesk.nn.bidirectional import Bidirectional
 from nndesk.nn.gradcheck import gradcheck, rel_error
 from nndesk.nn.layers import (
     LAYER_DOCS,
@@ -36,6 +37,7 @@ from nndesk.nn.optimizers import (
     RMSprop,
     make_optimizer,
 )
+from nndesk.nn.recurrent import GRU, LSTM, RNN, Recurrent, lengths_mask
 from nndesk.nn.spec import LayerInfo, SpecError, infer
 
 __all__ = [
@@ -43,6 +45,7 @@ __all__ = [
     "Layer", "Setting", "INIT_CHOICES", "LAYERS", "LAYER_DOCS",
     "Dense", "Conv2D", "MaxPool2D", "AvgPool2D", "Flatten", "ReLU", "LeakyReLU", "Sigmoid",
     "Tanh", "BatchNorm", "Dropout",
+    "Recurrent", "RNN", "GRU", "LSTM", "Bidirectional", "lengths_mask",
     "LOSSES", "SoftmaxCrossEntropy", "MeanSquaredError",
     "Network", "infer", "LayerInfo", "SpecError",
     "Optimizer", "SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam", "OPTIMIZERS",

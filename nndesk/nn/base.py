@@ -23,7 +23,7 @@ def _show(value: Any, limit: int = 40) -> str:
 
 @dataclass(frozen=True)
 class Setting:
-    """One layer setting: kind ("int", "float" or "init"), default, allowed range, a hint.
+    """One layer setting: kind ("int", "float", "bool" or "init"), default, allowed range, a hint.
 
     `low`/`high` are inclusive bounds (None: unbounded); `optional` allows None ("same as ...");
     an "init" setting is one of INIT_CHOICES or a positive number (the normal std).
@@ -40,6 +40,10 @@ class Setting:
         """Return `value` normalized, or raise ValueError saying what is wrong in plain words."""
         if value is None and self.optional:
             return None
+        if self.kind == "bool":                # JSON true/false only: 1 or "yes" is a mistake
+            if not isinstance(value, bool):
+                raise ValueError(f"{name} must be true or false, not {_show(value)}")
+            return value
         if self.kind == "init":
             if isinstance(value, str):
                 if value not in INIT_CHOICES:
@@ -101,6 +105,7 @@ class Layer:
     SETTINGS: ClassVar[dict[str, Setting]] = {}
     DOC: ClassVar[str] = ""
     ACTIVATION: ClassVar[str | None] = None    # "relu" or "sigmoid": guides init="auto"
+    TAKES_MASK: ClassVar[bool] = False         # recurrent: forward(x, train, mask=(N, T) bool)
 
     def __init__(self, **settings: Any) -> None:
         unknown = sorted(map(repr, set(settings) - set(self.SETTINGS)))

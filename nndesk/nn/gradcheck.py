@@ -22,13 +22,15 @@ def rel_error(a: np.ndarray, b: np.ndarray, tiny: float = 1e-8) -> float:
 
 def gradcheck(spec_or_net: dict | Network, x: np.ndarray | None = None,
               t: np.ndarray | None = None, seed: int = 0, h: float = 1e-5,
-              max_checks: int | None = None) -> dict[str, float]:
+              max_checks: int | None = None,
+              lengths: np.ndarray | None = None) -> dict[str, float]:
     """Relative error between backprop and (L(p+h) - L(p-h)) / 2h for each parameter tensor
     ("0.W", ...) and for the input ("input").
 
     The check runs on a float64 copy in training mode (BatchNorm uses batch statistics); the
     dropout masks are the same in every pass because the Generator's state is reset each time.
     `max_checks` compares that many random elements per tensor instead of all (big nets).
+    `lengths` (N,): padded sequences' real steps (Network.forward); x is then required.
     """
     rng = np.random.default_rng(seed)
     if isinstance(spec_or_net, Network):
@@ -45,7 +47,7 @@ def gradcheck(spec_or_net: dict | Network, x: np.ndarray | None = None,
 
     def loss() -> float:
         net.rng.bit_generator.state = start    # same dropout masks every time
-        return net.loss(x, t, train=True)
+        return net.loss(x, t, train=True, lengths=lengths)
 
     loss()
     analytic = {k: g.copy() for k, g in _backward(net).items()}

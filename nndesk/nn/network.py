@@ -12,6 +12,7 @@ from nndesk.nn.base import Layer
 from nndesk.nn.functions import softmax
 from nndesk.nn.layers import Conv2D, Dense, Dropout, MaxPool2D
 from nndesk.nn.losses import LOSSES
+from nndesk.nn.recurrent import Recurrent, lengths_mask
 from nndesk.nn.spec import LayerInfo, build_layers
 
 __all__ = ["Network"]
@@ -22,7 +23,7 @@ def _next_activation(layers: list[Layer], i: int) -> str | None:
     for layer in layers[i + 1:]:
         if layer.ACTIVATION:
             return layer.ACTIVATION
-        if isinstance(layer, (Dense, Conv2D)):  # the next weighted layer: no activation
+        if isinstance(layer, (Dense, Conv2D, Recurrent)):  # the next weighted layer
             return None
     return None
 
@@ -80,19 +81,39 @@ class Network:
     def num_params(self) -> int:
         return sum(p.size for p in self.params().values())
 
-    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
+    def forward(self, x: np.ndarray, train: bool = False,
+                lengths: np.ndarray | None = None) -> np.ndarray:
         """(N, *input_shape) -> network output (N, K), in the network's dtype.
 
         Flat rows (N, prod(input_shape)) are reshaped; any other shape is a ValueError.
+        Sequences (N, T, F) may be end-padded: `lengths` (N,) ints gives each one's real
+        steps, and the recurrent layers skip the padding (recurrent.py: it changes nothing).
         """
         x = self._check_input(x)
+        mask = self._mask(x, lengths)
         for i in self._order:
-            x = self.layers[i].forward(x, train)
+            layer = self.layers[i]
+            x = layer.forward(x, train, mask=mask) if layer.TAKES_MASK else layer.forward(x, train)
         return x
+
+    def _mask(self, x: np.ndarray, lengths: np.ndarray | None) -> np.ndarray | None:
+        """(N, T) bool from `lengths`, or None (every step real); ValueError for a bad one."""
+        if lengths is None:
+            return None
+        if x.ndim != 3:
+            raise ValueError("lengths are for sequence input (N, steps, features)")
+        if len(lengths) != len(x):
+            raise ValueError(f"{len(lengths)} lengths for {len(x)} sequences")
+        return lengths_mask(lengths, x.shape[1])
 
     def _check_input(self, x: np.ndarray) -> np.ndarray:
         x = np.asarray(x, dtype=self.dtype)
         shape = self.info[0].input_shape
+        if shape[0] is None:                   # sequences of any length: (N, T, F)
+            if x.ndim != 3 or x.shape[2] != shape[1] or x.shape[1] < 1:
+                raise ValueError(f"the network takes sequences of shape (N, steps, "
+                                 f"{shape[1]}), not {x.shape}")
+            return x
         if x.shape[1:] != shape:
             if x.ndim < 1 or math.prod(x.shape[1:]) != math.prod(shape):
                 dims = ", ".join(map(str, shape))
@@ -100,9 +121,10 @@ class Network:
             x = x.reshape((len(x),) + shape)
         return x
 
-    def loss(self, x: np.ndarray, t: np.ndarray, train: bool = True) -> float:
+    def loss(self, x: np.ndarray, t: np.ndarray, train: bool = True,
+             lengths: np.ndarray | None = None) -> float:
         """Forward pass and loss against labels (N,) or one-hot (N, K); `backward` may follow."""
-        return self.loss_fn.forward(self.forward(x, train), t)
+        return self.loss_fn.forward(self.forward(x, train, lengths), t)
 
     def backward(self, input_grad: bool = False) -> np.ndarray | None:
         """Fill every layer's `grads` from the last `loss`; return d loss / d x if `input_grad`.
@@ -118,28 +140,34 @@ class Network:
             dout = layer.backward(dout)
         return dout if input_grad else None
 
-    def predict(self, x: np.ndarray, batch_size: int = 100) -> np.ndarray:
+    def predict(self, x: np.ndarray, batch_size: int = 100,
+                lengths: np.ndarray | None = None) -> np.ndarray:
         """Class probabilities (N, K) in eval mode, a batch at a time: bounded memory, and
-        batches of ~100 keep each layer's arrays in the CPU cache (2x faster than 500)."""
+        batches of ~100 keep each layer's arrays in the CPU cache (2x faster than 500).
+        `lengths` (N,): the real steps of padded sequences (see `forward`)."""
         x = self._check_input(x)
-        outs = [self.forward(x[i:i + batch_size]) for i in range(0, len(x), batch_size)]
+        outs = [self.forward(x[i:i + batch_size], lengths=None if lengths is None
+                             else lengths[i:i + batch_size])
+                for i in range(0, len(x), batch_size)]
         empty = np.zeros((0,) + self.info[-1].output_shape, self.dtype)
         y = np.concatenate(outs) if outs else empty
         return softmax(y) if self._spec["loss"] == "softmax_cross_entropy" else y
 
-    def accuracy(self, x: np.ndarray, t: np.ndarray, batch_size: int = 100) -> float:
+    def accuracy(self, x: np.ndarray, t: np.ndarray, batch_size: int = 100,
+                 lengths: np.ndarray | None = None) -> float:
         """Share of samples whose top class is the label; every sample counts."""
         t = np.asarray(t)
         labels = t.argmax(axis=1) if t.ndim == 2 else t
         if len(labels) == 0:
             return 0.0
-        return float((self.predict(x, batch_size).argmax(axis=1) == labels).mean())
+        return float((self.predict(x, batch_size, lengths).argmax(axis=1) == labels).mean())
 
-    def forward_all(self, x: np.ndarray) -> list[np.ndarray]:
+    def forward_all(self, x: np.ndarray, lengths: np.ndarray | None = None) -> list[np.ndarray]:
         """Every layer's output in eval mode (feature maps for the window)."""
         out, x = [], self._check_input(x)
+        mask = self._mask(x, lengths)
         for layer in self.layers:
-            x = layer.forward(x, False)
+            x = layer.forward(x, False, mask=mask) if layer.TAKES_MASK else layer.forward(x, False)
             out.append(x)
         return out
 
@@ -150,10 +178,8 @@ class Network:
         `weight_decay` and `l1` adds to the weights' gradients (the book's ch. 6.4.1, where
         `weight_decay` is lambda)."""
         total = 0.0
-        for layer in self.layers:
-            w = layer.params.get("W")
-            if w is None:
-                continue
+        for w in (w for layer in self.layers for k, w in layer.params.items()
+                  if k == "W" or k.endswith(".W")):          # a Bidirectional's "back.W" too
             w = w.astype(np.float64, copy=False).reshape(-1)
             if weight_decay:
                 total += 0.5 * weight_decay * float(w @ w)

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from nndesk.nn.base import Layer, _show
-from nndesk.nn.conv import Conv2D
+from nndesk.nn.conv import AvgPool2D, Conv2D, MaxPool2D
 from nndesk.nn.layers import LAYERS
 from nndesk.nn.losses import LOSSES
+from nndesk.nn.recurrent import Recurrent
 
 __all__ = ["SpecError", "LayerInfo", "MemoryEstimate", "MAX_PARAMS", "infer", "build_layers",
            "estimate_memory", "check_memory", "machine_memory"]
@@ -24,6 +25,7 @@ __all__ = ["SpecError", "LayerInfo", "MemoryEstimate", "MAX_PARAMS", "infer", "b
 MAX_PARAMS = 10 ** 9       # 4 GB of float32 weights: 1,000x the book's largest network
 FLOAT_BYTES = 4            # networks train in float32
 OPTIMIZER_SLOTS = 2        # Adam's m and v, the most any optimizer keeps
+NOMINAL_STEPS = 200        # steps counted for a sequence of any length (input_shape [null, F])
 
 
 class SpecError(ValueError):
@@ -41,18 +43,46 @@ class LayerInfo:
 
     index: int
     type: str
-    input_shape: tuple[int, ...]
-    output_shape: tuple[int, ...]
+    input_shape: tuple[int | None, ...]      # None: a sequence's steps, when they vary
+    output_shape: tuple[int | None, ...]
     params: int
 
 
-def _shape(value: Any) -> tuple[int, ...]:
-    ok = (isinstance(value, (list, tuple)) and len(value) in (1, 3)
-          and all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in value))
+def _shape(value: Any) -> tuple[int | None, ...]:
+    """[features], [steps, features] (steps null: sequences of any length, padded per batch)
+    or [channels, height, width]."""
+    def positive(v: Any) -> bool:
+        return isinstance(v, int) and not isinstance(v, bool) and v > 0
+
+    ok = (isinstance(value, (list, tuple)) and len(value) in (1, 2, 3)
+          and all(positive(v) or (v is None and len(value) == 2 and i == 0)
+                  for i, v in enumerate(value)))
     if not ok:
-        raise SpecError(f"input_shape must be [features] or [channels, height, width] of "
-                        f"positive whole numbers, e.g. [1, 28, 28]; got {_show(value)}")
+        raise SpecError(f"input_shape must be [features], [steps, features] (steps may be "
+                        f"null: any length) or [channels, height, width] of positive whole "
+                        f"numbers, e.g. [1, 28, 28]; got {_show(value)}")
     return tuple(value)
+
+
+def _sequence_fit(layer: Layer, shape: tuple[int | None, ...]) -> None:
+    """Learner words for a sequence reaching a layer that cannot read it (ValueError)."""
+    if len(shape) != 2 or isinstance(layer, Recurrent):
+        return
+    if isinstance(layer, (Conv2D, MaxPool2D, AvgPool2D)):
+        raise ValueError(f"needs an image (channels x height x width), but its input is a "
+                         f"sequence ({_steps(shape)} x {shape[1]} features); {layer.type} "
+                         f"reads images, RNN, GRU and LSTM read sequences")
+    elementwise = type(layer).output_shape is Layer.output_shape   # activations, Dropout
+    if shape[0] is None and not elementwise:
+        raise ValueError(f"needs a fixed number of inputs, but its input is a sequence of "
+                         f"any number of steps (x {shape[1]}); turn return_sequences off on the "
+                         f"recurrent layer before it, so that only its last state comes out")
+
+
+def _steps(shape: tuple[int | None, ...]) -> str:
+    if shape[0] is None:
+        return "any number of steps"
+    return f"{shape[0]} step" + ("" if shape[0] == 1 else "s")
 
 
 def _layer(index: int, config: Any) -> Layer:
@@ -91,12 +121,18 @@ def build_layers(spec: Any, batch_size: int = 1,
     for index, config in enumerate(configs):
         layer = _layer(index, config)
         try:
+            _sequence_fit(layer, shape)
             out = layer.output_shape(shape)
         except ValueError as err:
             raise SpecError(str(err), index, layer.type) from None
         infos.append(LayerInfo(index, layer.type, shape, out, layer.num_params(shape)))
         layers.append(layer)
         shape = out
+    if len(shape) == 2:
+        raise SpecError(f"the last layer must give one score per class (e.g. Dense with 10 "
+                        f"units), but it gives a sequence ({_steps(shape)} x {shape[1]}); turn "
+                        f"return_sequences off on the last recurrent layer",
+                        len(layers) - 1, layers[-1].type)
     if len(shape) != 1:
         size = "x".join(map(str, shape))
         raise SpecError(f"the last layer must give one score per class (e.g. Dense with 10 "
@@ -134,13 +170,22 @@ def estimate_memory(layers: list[Layer], infos: list[LayerInfo],
     params = sum(info.params for info in infos)
     per_image = 0
     for layer, info in zip(layers, infos, strict=True):
-        per_image += 2 * math.prod(info.output_shape)            # output and its gradient
+        per_image += 2 * _size(info.output_shape)                # output and its gradient
         if isinstance(layer, Conv2D):                            # im2col columns, dcol
             per_image += 2 * info.input_shape[0] * layer.kernel_size ** 2 * math.prod(
                 info.output_shape[1:])
+        if isinstance(layer, Recurrent):                         # per step: gates, states
+            steps = info.input_shape[0] or NOMINAL_STEPS
+            per_image += steps * layer.units * (2 * layer.GATES + 4) * (
+                2 if layer.bidirectional else 1) + 2 * _size(info.input_shape)
     weights = params * FLOAT_BYTES
     training = weights * (2 + OPTIMIZER_SLOTS) + batch_size * per_image * FLOAT_BYTES
     return MemoryEstimate(params, weights, training, batch_size)
+
+
+def _size(shape: tuple[int | None, ...]) -> int:
+    """Numbers per sample; a sequence of any length counts NOMINAL_STEPS steps."""
+    return math.prod(NOMINAL_STEPS if d is None else d for d in shape)
 
 
 def machine_memory() -> int | None:

@@ -202,6 +202,11 @@
         <translation>&lt;b&gt;右：試す。&lt;/b&gt;マウスかペンで数字を描くと、棒グラフが各数字の確率（ソフトマックス関数の出力）を示し、小さな画像はネットワークが実際に見る 28×28 の入力です。画像ファイルを開くかドロップしても認識できます。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>A pen digit as 32 points (x, y, direction, pen up) read by an RNN, a GRU and an LSTM of 16 units each (nndesk's layers, initial weights). Heat maps: one row per unit, one column per time step; h and c from blue (-1) to red (+1), gates from dark (0: closed) to yellow (1: open). Curve: the gradient of the last state's loss with respect to each step's state.</source>
+        <translation>ペンで書いた数字を 32 点（x、y、向き、ペンを上げた印）として、16 ユニットの RNN・GRU・LSTM がそれぞれ読みます（nndesk のレイヤ、重みの初期値のまま）。ヒートマップ：行がユニット、列が時刻。h と c は青（-1）から赤（+1）、ゲートは暗い色（0：閉じる）から黄色（1：開く）。グラフ：最後の状態の損失の、各時刻の状態に関する勾配。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>A run is training. Quit now and the run stops after this batch; its checkpoint is kept, and nndesk offers to resume it at the next start.
 
@@ -285,6 +290,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>この学習の損失関数の値、認識精度、学習率、重みのヒストグラムを TensorBoard のイベントファイルにも書き出します：実行ごとに 1 フォルダ、実行フォルダの中の tensorboard フォルダに置きます。pip install 'nndesk[tensorboard]'（tensorboardX、約 1 MB）が必要です。見るには：tensorboard --logdir にそのフォルダを指定します（学習の後、ステータス行にコマンドが出ます）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>At the first step the gradient is {rnn:.1e} of the last step's for the RNN and {lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the path; a forget gate bias of 3 (f ≈ 0.95) lets the LSTM remember it.</source>
+        <translation>最初の時刻の勾配は、最後の時刻に比べて RNN で {rnn:.1e} 倍、LSTM で {lstm:.1e} 倍です。U を小さくすると RNN は軌跡の始まりを忘れます。forgetゲートのバイアスを 3（f ≈ 0.95）にすると LSTM は覚えています。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Average pooling: the mean of each window. Book ch. 7.3.</source>
         <translation>Average プーリング：窓ごとの平均。本の 7.3 節。</translation>
@@ -348,6 +358,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Book (figs. 6-24, 6-25): the best runs have a learning rate near 0.001-0.01 and weight decay near 1e-8-1e-6; narrow the ranges and search again.</source>
         <translation>本（図6-24、6-25）：良い結果は学習率 0.001～0.01、Weight decay 係数 1e-8～1e-6 あたりにあります。範囲を絞って再び探索します。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/panel.py"/>
+        <source>Book 2, ch. 5-6 Recurrent networks</source>
+        <translation>❷ 5〜6章 リカレントニューラルネットワーク</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -488,6 +503,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>Ch. 5 · figs. 5-16, 5-17</source>
         <translation>5章 · 図5-16、5-17</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Ch. 5-6 of book 2 · figs. 6-8, 6-9</source>
+        <translation>ゼロから作るDeep Learning ❷ 5〜6章 · 図6-8、6-9</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/panel.py"/>
@@ -928,6 +948,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>順伝播：値は左から右へ流れます（黒）。逆伝播：支払金額の微分が右から左へ流れます（赤）。乗算ノードは上流の値にもう一方の入力を掛けて渡し、加算ノードはそのまま下流へ流します。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>GRU: an RNN whose update and reset gates decide what the hidden state keeps. Deep Learning from Scratch 2, ch. 6.</source>
+        <translation>GRU：updateゲートと resetゲートが隠れ状態に残すものを決める RNN。ゼロから作るDeep Learning ❷ の 6 章。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Gate</source>
         <translation>ゲート</translation>
@@ -951,6 +976,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>Gradient norm per layer (each update)</source>
         <translation>レイヤごとの勾配のノルム（更新ごと）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Gradient reaching each step</source>
+        <translation>各時刻に届く勾配</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -1076,6 +1106,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/help.py"/>
         <source>Keys</source>
         <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>LSTM: an RNN with a memory cell and forget, input and output gates; gradients survive long sequences. Deep Learning from Scratch 2, ch. 6.</source>
+        <translation>LSTM：記憶セルと forgetゲート・inputゲート・outputゲートをもつ RNN。長い系列でも勾配が消えません。ゼロから作るDeep Learning ❷ の 6 章。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: forget gate bias</source>
+        <translation>LSTM：forgetゲートのバイアス</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
@@ -1387,6 +1427,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>ONNX：どのランタイムでも動く .onnx ファイル 1 つ</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>On: a second layer reads the sequence from its end to its start, and the two hidden states are joined (2 x units), so every step sees the whole sequence. Deep Learning from Scratch 2, ch. 8.5.</source>
+        <translation>オン：もう一つのレイヤが系列を最後から最初へ読み、二つの隠れ状態を連結します（2 × ユニット数）。各時刻が系列全体を見られます。ゼロから作るDeep Learning ❷ の 8.5 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>On: output the hidden state h at every time step (steps x units), to feed another recurrent layer (a deep RNN). Off: only the last h, for a Dense layer. Deep Learning from Scratch 2, ch. 5-6.</source>
+        <translation>オン：各時刻の隠れ状態 h を出力します（時刻数 × ユニット数）。次の RNN レイヤにつなぐとき（多層 RNN）。オフ：最後の h だけを出力し、Dense レイヤにつなぎます。ゼロから作るDeep Learning ❷ の 5〜6 章。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>Open &amp;design…</source>
         <translation>ネットワーク設計を開く(&amp;D)…</translation>
@@ -1467,6 +1517,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>パラメータ数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Pause</source>
         <translation>一時停止</translation>
@@ -1482,6 +1533,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>一時停止中。「再開」で続けます。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Pen digit</source>
+        <translation>ペン数字</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/model_answers.py"/>
         <source>Pen path model: none (no trajectory model, or an opened image)</source>
         <translation>ペン軌跡モデル：なし（軌跡モデルがないか、画像ファイルを開いています）</translation>
@@ -1495,6 +1551,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Perceptrons</source>
         <translation>パーセプトロン</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Play</source>
+        <translation>再生</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
@@ -1523,6 +1584,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
+        <source>RNN: a hidden state h carried from time step to time step, h = tanh(x W + h U + b). Deep Learning from Scratch 2, ch. 5.</source>
+        <translation>RNN：隠れ状態 h を時刻から時刻へ受け渡します。h = tanh(x W + h U + b)。ゼロから作るDeep Learning ❷ の 5 章。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>RNN: scale of U</source>
+        <translation>RNN：U の倍率</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
         <source>Random shifts, rotations and scaling of the training images: more varied data, better on hand-drawn digits. Book ch. 8.1.</source>
         <translation>訓練画像をランダムに平行移動・回転・拡大縮小します（データ拡張）。データが多様になり、手描きの数字に強くなります。本の 8.1 節。</translation>
     </message>
@@ -1537,6 +1608,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>ReLU：max(0, x)、いちばんよく使う活性化関数。本の 3.2 節と 5.5 節。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Reading the pen digits…</source>
+        <translation>ペン数字を読み込み中…</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Ready.</source>
         <translation>準備完了。</translation>
@@ -1545,6 +1621,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Recognize a digit from an image file (or drop one here)</source>
         <translation>画像ファイルの数字を認識（ここにドロップしても可）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Recurrent networks: the state over time and the vanishing gradient</source>
+        <translation>RNN：時間とともに変わる状態と勾配消失</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
@@ -1823,6 +1904,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/training.py"/>
         <source>The network has no layers.</source>
         <translation>ネットワークにレイヤがありません。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>The pen digits could not be read: {error}</source>
+        <translation>ペン数字を読み込めません：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>The pen's path</source>
+        <translation>ペンの軌跡</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
@@ -2260,6 +2351,11 @@ Resume that run now?
         <translation>最良 {acc}%</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>bidirectional</source>
+        <translation>双方向</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>bumps (2 hidden neurons each)</source>
         <translation>こぶの数（それぞれ隠れニューロン2個）</translation>
@@ -2489,6 +2585,11 @@ Resume that run now?
         <translation>フィルター数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>forget gate f</source>
+        <translation>forgetゲート f</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>forward difference (f(x+h) − f(x)) / h</source>
         <translation>前方差分 (f(x+h) − f(x)) / h</translation>
@@ -2507,6 +2608,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/inspector_panel.py"/>
         <source>gray</source>
         <translation>グレースケール</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>hidden state h</source>
+        <translation>隠れ状態 h</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
@@ -2552,6 +2658,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>input (padded)</source>
         <translation>入力データ（パディング込み）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>input gate i</source>
+        <translation>inputゲート i</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
@@ -2653,6 +2764,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>mean per layer: {means} · std per layer: {stds}</source>
         <translation>層ごとの平均：{means} · 層ごとの標準偏差：{stds}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>memory cell c</source>
+        <translation>記憶セル c</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
@@ -2790,6 +2906,11 @@ Resume that run now?
         <translation>出力 = W (1 × f²) · col</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>output gate o</source>
+        <translation>outputゲート o</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>padding</source>
         <translation>パディング</translation>
@@ -2835,9 +2956,19 @@ Resume that run now?
         <translation>相対誤差</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>reset gate r</source>
+        <translation>resetゲート r</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <source>result</source>
         <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>return sequences</source>
+        <translation>全時刻を出力</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -2913,6 +3044,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>step function</source>
         <translation>ステップ関数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>step {t} of {n}</source>
+        <translation>時刻 {t} / {n}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
@@ -3001,6 +3137,11 @@ Resume that run now?
         <translation>数字には見えません</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>time step t</source>
+        <translation>時刻 t</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>train</source>
         <translation>訓練データ</translation>
@@ -3044,6 +3185,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>update</source>
         <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>update gate z</source>
+        <translation>updateゲート z</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/plots.py"/>
@@ -3255,6 +3401,11 @@ Fix the marked layer in the designer, then train.</source>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>|error|</source>
         <translation>|誤差|</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>‖∂L/∂h_t‖ (log)</source>
+        <translation>‖∂L/∂h_t‖（対数）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>

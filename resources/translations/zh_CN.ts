@@ -202,6 +202,11 @@
         <translation>&lt;b&gt;右边：试一试。&lt;/b&gt;用鼠标或手写笔画一个数字：条形图显示网络对每个数字的概率（softmax 函数的输出），小图是网络实际看到的 28×28 输入。也可以打开或拖入图像文件来识别。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>A pen digit as 32 points (x, y, direction, pen up) read by an RNN, a GRU and an LSTM of 16 units each (nndesk's layers, initial weights). Heat maps: one row per unit, one column per time step; h and c from blue (-1) to red (+1), gates from dark (0: closed) to yellow (1: open). Curve: the gradient of the last state's loss with respect to each step's state.</source>
+        <translation>把一个手写笔数字表示为 32 个点（x、y、方向、抬笔），分别由 16 个单元的 RNN、GRU 和 LSTM 读取（nndesk 的层，初始权重）。热图：每行一个单元，每列一个时刻；h 和 c 从蓝（-1）到红（+1），门从深色（0：关闭）到黄色（1：打开）。曲线：最后状态的损失对每个时刻的状态的梯度。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>A run is training. Quit now and the run stops after this batch; its checkpoint is kept, and nndesk offers to resume it at the next start.
 
@@ -285,6 +290,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>同时把这次训练的损失函数值、识别精度、学习率和权重直方图写成 TensorBoard 事件文件：每次运行一个文件夹，放在运行文件夹里的 tensorboard 文件夹中。需要 pip install 'nndesk[tensorboard]'（tensorboardX，约 1 MB）。查看方法：tensorboard --logdir 加上该文件夹（训练结束后状态栏会给出完整命令）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>At the first step the gradient is {rnn:.1e} of the last step's for the RNN and {lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the path; a forget gate bias of 3 (f ≈ 0.95) lets the LSTM remember it.</source>
+        <translation>在第一个时刻，RNN 的梯度是最后时刻的 {rnn:.1e} 倍，LSTM 是 {lstm:.1e} 倍。把 U 调小，RNN 就会忘记轨迹的开头；遗忘门偏置为 3（f ≈ 0.95）时，LSTM 能记住它。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Average pooling: the mean of each window. Book ch. 7.3.</source>
         <translation>Average 池化：取每个窗口的平均值。见书 7.3 节。</translation>
@@ -348,6 +358,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Book (figs. 6-24, 6-25): the best runs have a learning rate near 0.001-0.01 and weight decay near 1e-8-1e-6; narrow the ranges and search again.</source>
         <translation>书中（图6-24、6-25）：最好的结果出现在学习率约 0.001～0.01、权值衰减系数约 1e-8～1e-6 附近；缩小范围后再搜索。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/panel.py"/>
+        <source>Book 2, ch. 5-6 Recurrent networks</source>
+        <translation>进阶 第5～6章 循环神经网络</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -488,6 +503,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>Ch. 5 · figs. 5-16, 5-17</source>
         <translation>第5章 · 图5-16、5-17</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Ch. 5-6 of book 2 · figs. 6-8, 6-9</source>
+        <translation>《深度学习进阶》第5～6章 · 图6-8、6-9</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/panel.py"/>
@@ -928,6 +948,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>正向传播：值从左向右流动（黑色）。反向传播：支付金额的导数从右向左流动（红色）；乘法节点把另一个输入的值乘到上游的值上传给每个输入，加法节点原封不动地传给下游。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>GRU: an RNN whose update and reset gates decide what the hidden state keeps. Deep Learning from Scratch 2, ch. 6.</source>
+        <translation>GRU：由更新门和重置门决定隐藏状态保留什么的 RNN。见《深度学习进阶》第 6 章。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Gate</source>
         <translation>门</translation>
@@ -951,6 +976,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>Gradient norm per layer (each update)</source>
         <translation>各层的梯度范数（每次更新）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Gradient reaching each step</source>
+        <translation>到达每个时刻的梯度</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -1076,6 +1106,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/help.py"/>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>LSTM: an RNN with a memory cell and forget, input and output gates; gradients survive long sequences. Deep Learning from Scratch 2, ch. 6.</source>
+        <translation>LSTM：带记忆单元以及遗忘门、输入门、输出门的 RNN；梯度在长序列中也不会消失。见《深度学习进阶》第 6 章。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: forget gate bias</source>
+        <translation>LSTM：遗忘门偏置</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
@@ -1387,6 +1427,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>ONNX：一个 .onnx 文件，可用于任何推理运行时</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>On: a second layer reads the sequence from its end to its start, and the two hidden states are joined (2 x units), so every step sees the whole sequence. Deep Learning from Scratch 2, ch. 8.5.</source>
+        <translation>开：另一个层从序列的末尾读到开头，两个隐藏状态拼接在一起（2 × 单元数），每个时刻都能看到整个序列。见《深度学习进阶》8.5 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>On: output the hidden state h at every time step (steps x units), to feed another recurrent layer (a deep RNN). Off: only the last h, for a Dense layer. Deep Learning from Scratch 2, ch. 5-6.</source>
+        <translation>开：在每个时刻输出隐藏状态 h（时刻数 × 单元数），接到下一个循环层（多层 RNN）。关：只输出最后的 h，接 Dense 层。见《深度学习进阶》第 5～6 章。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>Open &amp;design…</source>
         <translation>打开网络设计(&amp;D)…</translation>
@@ -1467,6 +1517,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>参数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Pause</source>
         <translation>暂停</translation>
@@ -1482,6 +1533,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>已暂停——按“继续”恢复训练。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Pen digit</source>
+        <translation>手写笔数字</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/model_answers.py"/>
         <source>Pen path model: none (no trajectory model, or an opened image)</source>
         <translation>笔迹模型：无（没有轨迹模型，或打开的是图像文件）</translation>
@@ -1495,6 +1551,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Perceptrons</source>
         <translation>感知机</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Play</source>
+        <translation>播放</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
@@ -1523,6 +1584,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
+        <source>RNN: a hidden state h carried from time step to time step, h = tanh(x W + h U + b). Deep Learning from Scratch 2, ch. 5.</source>
+        <translation>RNN：隐藏状态 h 从一个时刻传到下一个时刻，h = tanh(x W + h U + b)。见《深度学习进阶》第 5 章。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>RNN: scale of U</source>
+        <translation>RNN：U 的缩放</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
         <source>Random shifts, rotations and scaling of the training images: more varied data, better on hand-drawn digits. Book ch. 8.1.</source>
         <translation>对训练图像随机平移、旋转和缩放（数据扩充）：数据更多样，对手写数字更稳健。见书 8.1 节。</translation>
     </message>
@@ -1537,6 +1608,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>ReLU：max(0, x)，最常用的激活函数。见书 3.2 节和 5.5 节。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Reading the pen digits…</source>
+        <translation>正在读取手写笔数字…</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Ready.</source>
         <translation>就绪。</translation>
@@ -1545,6 +1621,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Recognize a digit from an image file (or drop one here)</source>
         <translation>识别图像文件中的数字（也可以把文件拖到这里）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Recurrent networks: the state over time and the vanishing gradient</source>
+        <translation>循环神经网络：随时间变化的状态与梯度消失</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
@@ -1823,6 +1904,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/training.py"/>
         <source>The network has no layers.</source>
         <translation>网络没有任何层。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>The pen digits could not be read: {error}</source>
+        <translation>无法读取手写笔数字：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>The pen's path</source>
+        <translation>笔的轨迹</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
@@ -2260,6 +2351,11 @@ Resume that run now?
         <translation>最佳 {acc}%</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>bidirectional</source>
+        <translation>双向</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>bumps (2 hidden neurons each)</source>
         <translation>凸起个数（每个用 2 个隐藏神经元）</translation>
@@ -2489,6 +2585,11 @@ Resume that run now?
         <translation>滤波器数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>forget gate f</source>
+        <translation>遗忘门 f</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>forward difference (f(x+h) − f(x)) / h</source>
         <translation>前向差分 (f(x+h) − f(x)) / h</translation>
@@ -2507,6 +2608,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/inspector_panel.py"/>
         <source>gray</source>
         <translation>灰度图</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>hidden state h</source>
+        <translation>隐藏状态 h</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
@@ -2552,6 +2658,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>input (padded)</source>
         <translation>输入数据（含填充）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>input gate i</source>
+        <translation>输入门 i</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
@@ -2653,6 +2764,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>mean per layer: {means} · std per layer: {stds}</source>
         <translation>各层均值：{means} · 各层标准差：{stds}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>memory cell c</source>
+        <translation>记忆单元 c</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
@@ -2790,6 +2906,11 @@ Resume that run now?
         <translation>输出 = W (1 × f²) · col</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>output gate o</source>
+        <translation>输出门 o</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>padding</source>
         <translation>填充</translation>
@@ -2835,9 +2956,19 @@ Resume that run now?
         <translation>相对误差</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>reset gate r</source>
+        <translation>重置门 r</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <source>result</source>
         <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>return sequences</source>
+        <translation>输出整个序列</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -2913,6 +3044,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>step function</source>
         <translation>阶跃函数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>step {t} of {n}</source>
+        <translation>第 {t} 步，共 {n} 步</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
@@ -3001,6 +3137,11 @@ Resume that run now?
         <translation>这看起来不像数字</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>time step t</source>
+        <translation>时刻 t</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>train</source>
         <translation>训练集</translation>
@@ -3044,6 +3185,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>update</source>
         <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>update gate z</source>
+        <translation>更新门 z</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/plots.py"/>
@@ -3255,6 +3401,11 @@ Fix the marked layer in the designer, then train.</source>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>|error|</source>
         <translation>|误差|</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>‖∂L/∂h_t‖ (log)</source>
+        <translation>‖∂L/∂h_t‖（对数）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>

@@ -48,6 +48,10 @@ CASES = [
     ("batchnorm-first", _spec(IMG, {"type": "BatchNorm"})),
     ("dropout", _spec([5], {"type": "Dense", "units": 8}, {"type": "Dropout", "rate": 0.4})),
     ("mse", {**_spec([5], {"type": "Dense", "units": 6}, {"type": "Tanh"}), "loss": "mse"}),
+    # sequences (N, T=5, F=4); masks, stacks, Bidirectional: tests/nn/test_recurrent.py
+    ("rnn", _spec([5, 4], {"type": "RNN", "units": 3})),
+    ("gru", _spec([5, 4], {"type": "GRU", "units": 3})),
+    ("lstm", _spec([5, 4], {"type": "LSTM", "units": 3})),
 ]
 
 

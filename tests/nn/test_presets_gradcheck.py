@@ -15,9 +15,9 @@ def test_gradcheck_whole_preset(name):
     every parameter tensor and of the input compared with central differences."""
     spec = load_preset(name)
     rng = np.random.default_rng(0)
-    x = rng.random((3, 1, 28, 28))
-    t = np.array([3, 7, 1])
     net = Network.from_spec(spec, seed=0)
+    x = rng.random((3, *net.info[0].input_shape))          # 1x28x28, or a pen path 32x5
+    t = np.array([3, 7, 1])
     # h = 1e-6: a conv bias moves thousands of ReLU/max-pool inputs at once, and a step of
     # 1e-5 already carries one of them across its kink in DeepConvNet (float64 keeps 1e-6 exact)
     errors = gradcheck(net, x, t, seed=0, h=1e-6, max_checks=10)

@@ -68,7 +68,7 @@ def test_bad_layers_are_spec_errors_not_key_errors(layer, words):
 @pytest.mark.parametrize(("spec", "words"), [
     ([1, 2], "must be a dict"),
     ({"layers": [{"type": "ReLU"}]}, "input_shape must be"),
-    ({"input_shape": [1, 28], "layers": [{"type": "ReLU"}]}, "input_shape must be"),
+    ({"input_shape": [28, None], "layers": [{"type": "ReLU"}]}, "input_shape must be"),
     ({"input_shape": [1, 28, 0], "layers": [{"type": "ReLU"}]}, "input_shape must be"),
     ({"input_shape": [784], "layers": []}, "non-empty list"),
     ({"input_shape": [784], "layers": [{"type": "Dense", "units": 2}], "loss": "hinge"},
@@ -207,7 +207,7 @@ def test_messages_in_full_for_a_layer_that_is_not_a_dict_or_type():
     assert err.layer_type == "Qqqq"
     assert str(err) == ("layer 1 (Qqqq): unknown layer type; known types: Dense, Conv2D, "
                         "MaxPool2D, AvgPool2D, Flatten, ReLU, LeakyReLU, Sigmoid, Tanh, "
-                        "BatchNorm, Dropout")
+                        "BatchNorm, Dropout, RNN, GRU, LSTM")
     assert _err({"input_shape": [4], "layers": [{"type": "Desne"}]}).reason.startswith(
         "unknown layer type; did you mean Dense? known types: Dense, Conv2D,")
 

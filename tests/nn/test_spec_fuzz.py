@@ -53,7 +53,8 @@ def specs(draw):
         return draw(values)                           # not even a dict
     small = st.integers(1, 12)
     good_shape = st.one_of(st.tuples(small).map(list),
-                           st.tuples(st.integers(1, 3), small, small).map(list))
+                           st.tuples(st.integers(1, 3), small, small).map(list),
+                           st.tuples(st.one_of(st.none(), small), small).map(list))  # sequence
     shape = _often(draw, good_shape, st.one_of(st.lists(numbers, max_size=4), values))
     body = _often(draw, st.lists(layers(), min_size=1, max_size=6), values)
     spec = {"input_shape": shape, "layers": body}
@@ -76,6 +77,7 @@ def test_infer_only_returns_a_table_or_raises_spec_error(spec):
     assert table and table[-1].output_shape[0] >= 1
     if sum(row.params for row in table) < 200_000:    # small enough to build and run
         net = Network.from_spec(spec, seed=0)
-        x = np.random.default_rng(0).standard_normal((2,) + table[0].input_shape)
+        steps = tuple(4 if d is None else d for d in table[0].input_shape)  # [null, F]: 4
+        x = np.random.default_rng(0).standard_normal((2,) + steps)
         out = net.forward(x.astype(np.float32), train=True)
         assert out.shape == (2,) + table[-1].output_shape

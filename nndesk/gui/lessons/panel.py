@@ -32,6 +32,8 @@ LESSONS: dict[str, tuple[str, str, str]] = {
     "init": (N_("Ch. 6 Initial weights"), "init_page", "InitPage"),
     "experiments": (N_("Ch. 6 Experiments on MNIST"), "experiments_page", "ExperimentsPage"),
     "conv": (N_("Ch. 7 Convolution and im2col"), "conv_page", "ConvPage"),
+    "recurrent": (N_("Book 2, ch. 5-6 Recurrent networks"), "recurrent_page",
+                  "RecurrentPage"),
     "nielsen": (N_("Nielsen: slowdown, universality"), "nielsen_page", "NielsenPage"),
 }
 

@@ -1,0 +1,218 @@
+"""Ch. 5-6 of the second book: a pen digit replayed point by point; the RNN's hidden state and
+the GRU's and LSTM's gates over time as heat maps; the gradient through time, RNN vs LSTM
+(figs. 6-8, 6-9: the vanishing gradient)."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk.gui.i18n import tr
+from nndesk.gui.lessons.common import PENS, ValueSlider, header, plot
+from nndesk.lessons.recurrent import GATES, KINDS, pen_examples, trace
+
+__all__ = ["RecurrentPage"]
+
+UNITS = 16
+STEP_MS = 120                                   # replay speed: one pen point per 120 ms
+_SIGNED = ("h", "c")                            # in (-1, 1) (c: any sign): a diverging map
+
+
+class RecurrentPage(QWidget):
+    """Pick a pen digit, press Play: the path grows point by point and the heat maps fill in
+    column by column; the gradient curves show how much each step still counts at the end."""
+
+    loader = staticmethod(pen_examples)         # label -> (T, F); read in a thread
+
+    def __init__(self, state=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.examples: dict[int, np.ndarray] = {}
+        self.traces: dict = {}
+        self.seq: np.ndarray | None = None
+        self.digit = QComboBox()
+        self.play = QPushButton(tr("Play"))
+        self.play.setCheckable(True)
+        self.step = QSlider(Qt.Orientation.Horizontal)
+        self.step_label = QLabel()
+        self.scale = ValueSlider(tr("RNN: scale of U"), 0.25, 3.0, 1.0, 0.05)
+        self.forget = ValueSlider(tr("LSTM: forget gate bias"), -2.0, 5.0, 1.0, 0.1, 1)
+        self.status = QLabel(tr("Reading the pen digits…"))
+        self.status.setWordWrap(True)
+        row = QHBoxLayout()
+        for widget in (QLabel(tr("Pen digit")), self.digit, self.play):
+            row.addWidget(widget)
+        row.addWidget(self.step, 1)
+        row.addWidget(self.step_label)
+        self.path = plot(tr("The pen's path"), square=True)
+        self.path.getPlotItem().invertY(True)                  # y points down, as drawn
+        self.path.getPlotItem().hideAxis("bottom")
+        self.path.getPlotItem().hideAxis("left")
+        self.ink = self.path.plot([], [], pen=pg.mkPen("#999999", width=2))
+        self.done = self.path.plot([], [], pen=pg.mkPen(PENS[0], width=3))
+        self.pen_at = self.path.plot([], [], pen=None, symbol="o", symbolSize=10,
+                                     symbolBrush=PENS[1])
+        self.maps = pg.GraphicsLayoutWidget()
+        self.maps.setBackground("w")
+        self.images: dict[tuple[str, str], pg.ImageItem] = {}
+        for c, kind in enumerate(KINDS):                       # a column per kind of layer
+            for r, name in enumerate(GATES[kind]):
+                box = self.maps.addPlot(row=r, col=c)
+                box.setTitle(_title(kind, name), color="k", size="9pt")
+                box.hideAxis("left")
+                box.getAxis("bottom").setPen("k")
+                box.getAxis("bottom").setTextPen("k")
+                box.setMenuEnabled(False)
+                box.setMouseEnabled(False, False)
+                item = pg.ImageItem()
+                item.setColorMap(pg.colormap.get("CET-D1" if name in _SIGNED else "viridis"))
+                box.addItem(item)
+                self.images[(kind, name)] = item
+        self.grad = plot(tr("Gradient reaching each step"), tr("time step t"),
+                         tr("‖∂L/∂h_t‖ (log)"))
+        self.grad.getPlotItem().setLogMode(y=True)
+        self.grad.addLegend(offset=(60, 5))                    # top left: the curves end top right
+        self.curves = {kind: self.grad.plot([], [], pen=pg.mkPen(PENS[i], width=2), name=kind)
+                       for i, kind in enumerate(KINDS)}
+        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#888888",
+                                                             style=Qt.PenStyle.DashLine))
+        self.grad.addItem(self.cursor)
+        grid = QGridLayout()
+        grid.addWidget(self.path, 0, 0)
+        grid.addWidget(self.maps, 0, 1, 2, 1)
+        grid.addWidget(self.grad, 1, 0)
+        grid.setColumnStretch(1, 2)
+        sliders = QHBoxLayout()
+        sliders.addWidget(self.scale, 1)
+        sliders.addWidget(self.forget, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(header(tr("Ch. 5-6 of book 2 · figs. 6-8, 6-9"), tr(
+            "Recurrent networks: the state over time and the vanishing gradient"), tr(
+            "A pen digit as 32 points (x, y, direction, pen up) read by an RNN, a GRU and an "
+            "LSTM of 16 units each (nndesk's layers, initial weights). Heat maps: one row per "
+            "unit, one column per time step; h and c from blue (-1) to red (+1), gates from dark "
+            "(0: closed) to yellow (1: open). Curve: the gradient of the last state's loss with "
+            "respect to each step's state.")))
+        layout.addLayout(row)
+        layout.addLayout(grid, 1)
+        layout.addLayout(sliders)
+        layout.addWidget(self.status)
+        self.timer = QTimer(self)
+        self.timer.setInterval(STEP_MS)
+        self.timer.timeout.connect(self._advance)
+        self.play.toggled.connect(self._on_play_toggled)
+        self.digit.currentIndexChanged.connect(self._on_digit_changed)
+        self.step.valueChanged.connect(self._show_step)
+        self.scale.value_changed.connect(self._recompute)
+        self.forget.value_changed.connect(self._recompute)
+        self._loaded: dict | None = None
+        threading.Thread(target=self._load, daemon=True).start()
+        self.poll = QTimer(self)
+        self.poll.setInterval(100)
+        self.poll.timeout.connect(self._check_loaded)
+        self.poll.start()
+
+    def _load(self) -> None:
+        """Off the GUI thread: parsing the pen-digit file takes a second or two."""
+        try:
+            self._loaded = {"examples": self.loader()}
+        except (OSError, ValueError) as err:
+            self._loaded = {"error": str(err)}
+
+    def _check_loaded(self) -> None:
+        if self._loaded is None:
+            return
+        self.poll.stop()
+        if "error" in self._loaded:
+            self.status.setText(tr("The pen digits could not be read: {error}").format(
+                error=self._loaded["error"]))
+            return
+        self.set_examples(self._loaded["examples"])
+
+    def set_examples(self, examples: dict[int, np.ndarray]) -> None:
+        """Label -> sequence (T, F) to choose from (tests give their own)."""
+        self.examples = examples
+        self.digit.blockSignals(True)
+        self.digit.clear()
+        for label in examples:
+            self.digit.addItem(str(label), label)
+        self.digit.blockSignals(False)
+        self._on_digit_changed()
+
+    def _on_digit_changed(self, _=None) -> None:
+        label = self.digit.currentData()
+        if label is None:
+            return
+        self.seq = np.asarray(self.examples[label], np.float64)
+        self.step.blockSignals(True)
+        self.step.setRange(1, len(self.seq))
+        self.step.setValue(len(self.seq))
+        self.step.blockSignals(False)
+        self.ink.setData(self.seq[:, 0], self.seq[:, 1])
+        self._recompute()
+
+    def _recompute(self, _=None) -> None:
+        if self.seq is None:
+            return
+        self.traces = {kind: trace(kind, self.seq, UNITS, recurrent_scale=self.scale.value(),
+                                   forget_bias=self.forget.value()) for kind in KINDS}
+        steps = np.arange(1, len(self.seq) + 1)
+        for kind, tr_ in self.traces.items():
+            self.curves[kind].setData(steps, np.maximum(tr_.grad_norms, 1e-30))
+        rnn, lstm = self.traces["RNN"].grad_norms, self.traces["LSTM"].grad_norms
+        self.status.setText(tr(
+            "At the first step the gradient is {rnn:.1e} of the last step's for the RNN and "
+            "{lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the "
+            "path; a forget gate bias of 3 (f ≈ 0.95) lets the LSTM remember it.").format(
+            rnn=rnn[0] / rnn[-1], lstm=lstm[0] / lstm[-1]))
+        self._show_step(self.step.value())
+
+    def _show_step(self, t: int) -> None:
+        """The pen at point t (1-based): the path so far and the heat maps' first t columns."""
+        if self.seq is None or not self.traces:
+            return
+        self.step_label.setText(tr("step {t} of {n}").format(t=t, n=len(self.seq)))
+        self.done.setData(self.seq[:t, 0], self.seq[:t, 1])
+        self.pen_at.setData(self.seq[t - 1:t, 0], self.seq[t - 1:t, 1])
+        self.cursor.setValue(t)
+        for (kind, name), item in self.images.items():
+            values = self.traces[kind].values[name]               # (T, units)
+            levels = (-1.0, 1.0) if name in _SIGNED else (0.0, 1.0)
+            item.setImage(values[:t].T, levels=levels)            # rows: units, columns: time
+            item.setRect(QRectF(0, 0, t, values.shape[1]))
+            item.getViewBox().setRange(xRange=(0, len(self.seq)), yRange=(0, values.shape[1]),
+                                       padding=0)
+
+    def _on_play_toggled(self, on: bool) -> None:
+        self.play.setText(tr("Pause") if on else tr("Play"))
+        if on:
+            if self.step.value() >= self.step.maximum():
+                self.step.setValue(1)
+            self.timer.start()
+        else:
+            self.timer.stop()
+
+    def _advance(self) -> None:
+        if self.step.value() >= self.step.maximum():
+            self.play.setChecked(False)
+            return
+        self.step.setValue(self.step.value() + 1)
+
+
+def _title(kind: str, name: str) -> str:
+    words = {"h": tr("hidden state h"), "z": tr("update gate z"), "r": tr("reset gate r"),
+             "f": tr("forget gate f"), "i": tr("input gate i"), "o": tr("output gate o"),
+             "c": tr("memory cell c")}
+    return f"{kind}: {words[name]}"

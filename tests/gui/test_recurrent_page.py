@@ -1,0 +1,71 @@
+"""The recurrent lesson driven as a learner would: choose a pen digit, move along it, play it,
+change U's scale and the forget bias; read the heat maps and the gradient curves."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from nndesk.gui.lessons.panel import LessonsPanel
+from nndesk.gui.lessons.recurrent_page import RecurrentPage
+
+T = 32
+
+
+def _examples():
+    a = np.linspace(0, 2 * np.pi, T)
+    zero = np.stack([np.cos(a), np.sin(a), -np.sin(a), np.cos(a), np.zeros(T)], 1)
+    one = np.stack([np.zeros(T), np.linspace(-1, 1, T), np.zeros(T), np.ones(T), np.zeros(T)], 1)
+    zero[-1, 4] = one[-1, 4] = 1
+    return {0: zero, 1: one}
+
+
+@pytest.fixture
+def page(qtbot, monkeypatch):
+    monkeypatch.setattr(RecurrentPage, "loader", staticmethod(_examples))
+    panel = LessonsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1100, 700)
+    page = panel.show_lesson("recurrent")
+    qtbot.waitUntil(lambda: page.digit.count() == 2, timeout=5000)
+    return page
+
+
+def test_heat_maps_fill_in_as_the_pen_moves(page):
+    assert page.images[("GRU", "z")].image.shape == (16, T)      # units x time, whole path
+    page.step.setValue(5)
+    assert page.step_label.text() == "step 5 of 32"
+    for (kind, name), item in page.images.items():
+        assert item.image.shape == (16, 5), (kind, name)
+    xs, ys = page.done.getData()
+    np.testing.assert_array_equal(xs, _examples()[0][:5, 0])
+    z = page.traces["GRU"].values["z"]
+    np.testing.assert_array_equal(page.images[("GRU", "z")].image, z[:5].T)
+    assert set(page.images) == {("RNN", "h"), ("GRU", "h"), ("GRU", "z"), ("GRU", "r"),
+                                ("LSTM", "h"), ("LSTM", "f"), ("LSTM", "i"), ("LSTM", "o"),
+                                ("LSTM", "c")}
+
+
+def test_play_replays_the_path_to_its_end(page, qtbot):
+    page.timer.setInterval(1)
+    page.step.setValue(T)
+    qtbot.mouseClick(page.play, Qt.MouseButton.LeftButton)   # at the end: starts over
+    assert page.step.value() <= 2 and page.play.text() == "Pause"
+    qtbot.waitUntil(lambda: not page.play.isChecked(), timeout=5000)
+    assert page.step.value() == T and page.play.text() == "Play"
+
+
+def test_gradient_curves_follow_the_sliders(page):
+    first = {k: c.yData[0] for k, c in page.curves.items()}
+    for curve in page.curves.values():
+        assert curve.yData[-1] == pytest.approx(1.0)          # the loss's own step (log axis:
+        assert curve.getData()[1][-1] == pytest.approx(0.0)   # log10 1 shown)
+    page.scale.set_value(0.5, emit=True)
+    assert page.curves["RNN"].yData[0] < first["RNN"] / 100  # smaller U: it vanishes
+    page.forget.set_value(4.0, emit=True)
+    assert page.curves["LSTM"].yData[0] > first["LSTM"]      # f near 1: it survives
+    assert "for the RNN" in page.status.text()
+    page.digit.setCurrentIndex(1)
+    xs, ys = page.ink.getData()
+    np.testing.assert_array_equal(ys, _examples()[1][:, 1])
