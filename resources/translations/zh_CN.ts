@@ -1540,12 +1540,12 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     <message>
         <location filename="../../nndesk/gui/model_answers.py"/>
         <source>Pen path model: none (no trajectory model, or an opened image)</source>
-        <translation>笔迹模型：无（没有轨迹模型，或打开的是图像文件）</translation>
+        <translation>轨迹模型：无（没有轨迹模型，或打开的是图像文件）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/model_answers.py"/>
         <source>Pen path model: {answer}</source>
-        <translation>笔迹模型：{answer}</translation>
+        <translation>轨迹模型：{answer}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
@@ -1963,7 +1963,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     <message>
         <location filename="../../nndesk/gui/model_answers.py"/>
         <source>Together: {answer}, pen path weighted {weight}</source>
-        <translation>综合：{answer}，笔迹权重 {weight}</translation>
+        <translation>综合：{answer}，轨迹权重 {weight}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
