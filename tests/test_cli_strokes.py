@@ -32,6 +32,8 @@ def test_strokes_json_lines(tmp_path, trajectory_model, capsys):
     assert first["models"]["image"]["label"] == 1 and first["answer"]["verdict"] == "digit"
     assert len(first["models"]["trajectory"]["probabilities"]) == 10
     assert first["models"]["weight"] == 0.5
+    assert first["answer"]["not_a_digit_score"] == (
+        first["models"]["image"]["answer"]["not_a_digit_score"]) is not None
     assert sum(first["probabilities"]) == pytest.approx(1, abs=1e-5)
     assert "mixes" in second["error"] and second["label"] is None
     assert third["label"] is None and third["models"]["image"] is None

@@ -197,8 +197,7 @@ class DigitPanel(QWidget):
             return
         self.canvas.show_image(QImage(path))
         self._job += 1
-        self._shown = self._job  # a drawing still being prepared is not shown over the image
-        self._path = None
+        self._shown, self._path = self._job, None  # nothing in flight shows over the image
         self.state.set_digit(digit, source=path)
         if digit is None:
             self.error.emit(tr("No digit found"), tr(
@@ -207,10 +206,9 @@ class DigitPanel(QWidget):
 
     # -- output -----------------------------------------------------------------------------
     def verdict(self, combined: bool = True):
-        """The answer for the current input (nndesk.insight.reject.Verdict), or None without a
-        model or input: the image model's (calibrated by its file; while training predicts
-        with snapshots, the plain softmax) combined with the trajectory model's for a drawing
-        (`insight.combined.combined_verdict`)."""
+        """The answer (insight.reject.Verdict) or None without model or input: the image model's
+        (calibrated by its file; a training snapshot's plain softmax), for a drawing combined
+        with the trajectory model's (`insight.combined.combined_verdict`)."""
         acts = self.state.activations()
         if acts is None or self.state.model_spec.get(
                 "loss", "softmax_cross_entropy") != "softmax_cross_entropy":

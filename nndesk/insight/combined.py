@@ -89,9 +89,10 @@ def combined_verdict(image: Verdict | None, p_trajectory: np.ndarray | None, wei
     else:
         p = combine(image.probabilities[None], np.asarray(p_trajectory)[None], weight)[0]
     order = np.argsort(-p, kind="stable")
+    score = image.reject_score if image is not None else float("nan")  # the image model's
     if p[order[0]] < unsure_threshold:
-        return Verdict(UNSURE, None, (int(order[0]), int(order[1])), p)
-    return Verdict(DIGIT, int(order[0]), (int(order[0]),), p)
+        return Verdict(UNSURE, None, (int(order[0]), int(order[1])), p, score)
+    return Verdict(DIGIT, int(order[0]), (int(order[0]),), p, score)
 
 
 class TrajectoryReader:
