@@ -70,14 +70,17 @@ def _grads(net, x, t):
 
 @pytest.mark.parametrize("workers", [2, 3])
 def test_a_network_gives_the_same_numbers_with_workers(workers):
-    """Every conv (all three input-gradient paths, stride 2) and pool, forward and backward."""
+    """Every conv (all three input-gradient paths, stride 2), pool and BatchNorm (images and
+    vectors), forward and backward, training and evaluation."""
     spec = {"input_shape": [3, 13, 11], "layers": [
-        {"type": "Conv2D", "filters": 4, "kernel_size": 3, "pad": 1}, {"type": "ReLU"},
+        {"type": "Conv2D", "filters": 4, "kernel_size": 3, "pad": 1}, {"type": "BatchNorm"},
+        {"type": "ReLU"},
         {"type": "MaxPool2D"},                                      # 13x11 -> general path
         {"type": "Conv2D", "filters": 5, "kernel_size": 2, "stride": 2},
         {"type": "Conv2D", "filters": 6, "kernel_size": 3, "pad": 2}, {"type": "ReLU"},
         {"type": "MaxPool2D"},                                      # 6x6 -> 2x2 fast path
-        {"type": "Conv2D", "filters": 7, "kernel_size": 1}, {"type": "Dense", "units": 10}]}
+        {"type": "Conv2D", "filters": 7, "kernel_size": 1}, {"type": "Dense", "units": 12},
+        {"type": "BatchNorm"}, {"type": "Dense", "units": 10}]}
     rng = np.random.default_rng(0)
     x, t = rng.standard_normal((7, 3, 13, 11)), rng.integers(0, 10, 7)
     net = Network.from_spec(spec, seed=0, dtype=np.float64)
