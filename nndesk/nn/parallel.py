@@ -38,7 +38,8 @@ def default_workers() -> int:
 
 
 def set_workers(n: int) -> int:
-    """Use `n` threads (>= 1) for each batch from now on, in this process; returns n."""
+    """Use `n` threads (>= 1) for each batch from now on, in this process; returns n.
+    Call it at start-up or between runs, not while another thread is inside `for_batch`."""
     global _workers, _pool
     if n < 1:
         raise ValueError(f"workers must be at least 1, not {n}")
