@@ -93,7 +93,9 @@ class Conv2D(Layer):
             np.matmul(d[i:j], ones, out=dbs[i:j])                   # GEMVs: 2x d.sum((0, 2))
 
         for_batch(images, n)
-        self.grads = {"W": dWs.sum(axis=0).reshape(W.shape), "b": dbs.sum(axis=0)}
+        dW = np.empty(dWs.shape[1:], d.dtype)                      # (F, C*K*K)
+        for_batch(lambda a, b: np.sum(dWs[:, :, a:b], axis=0, out=dW[:, a:b]), dW.shape[1])
+        self.grads = {"W": dW.reshape(W.shape), "b": dbs.sum(axis=0)}
         if not self.needs_dx:
             return None
         c, h, w = self.x_shape[1:]
