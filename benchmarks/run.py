@@ -209,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     cases = build_cases(torch, nets, x, t, batch, infer_batch, args.torch_channels_last)
     errors = twin_errors(torch, cases, x[:100])
     samples = measure(cases, rounds, steps, 3 if smoke else 100, 1 if smoke else 3)
-    by_threads = measure_by_threads(cases, counts, torch, rounds, steps)
+    by_threads = measure_by_threads(cases, counts, torch, rounds, 1 if smoke else steps)
     limits = set_threads(threads, torch)  # noqa: F841 - back to the first count
     extra, rss_how = extra_rows(args, torch, splits, threads)
     monitor.stop()
