@@ -155,7 +155,9 @@ def stall_while_training(seconds: float = 20.0, model: str | None = None,
     QTimer.singleShot(int(seconds * 1000), loop.quit)
     QTimer.singleShot(int(seconds * 500), lambda: _draw(app, window.digit.canvas, SEVEN))
     loop.exec()
+    window.digit.wait_idle()  # the 7 drawn while training: its predictions shown
     result = {"training": meter.stop(), "idle_before": idle,
+              "stroke_to_prediction_ms_while_training": percentiles(window.digit.latencies_ms),
               "status": window.train_panel.status.text()}
     window.close()  # stops the worker, keeps a checkpoint
     return result

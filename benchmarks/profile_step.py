@@ -3,8 +3,9 @@
 
 Times each layer's `forward`/`backward` in CPU time (robust on a busy machine) by wrapping them
 on the instances (the engine is not touched), then runs cProfile for the hottest functions.
-One BLAS thread, batch 100, Adam.
-Usage: benchmarks/profile_step.py [PRESET ...] [--steps N] [--out benchmarks/PROFILE.md]
+One BLAS thread, batch 100, Adam. `--threads 2`: two batch workers (nn/parallel.py), timed in
+wall time (CPU time would add up both threads), into its own section.
+Usage: benchmarks/profile_step.py [PRESET ...] [--steps N] [--threads N] [--out PROFILE.md]
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import argparse
 import cProfile
 import io
 import json
+import os
 import pstats
 import sys
 import time
@@ -26,11 +28,14 @@ from report import markdown_table, write_section
 HERE = Path(__file__).resolve().parent
 
 
+CLOCK = time.process_time  # wall time (perf_counter) with more than one worker
+
+
 def _timed(fn, bucket: list[float]):
     def wrapper(*args, **kwargs):
-        t0 = time.process_time()
+        t0 = CLOCK()
         out = fn(*args, **kwargs)
-        bucket.append(time.process_time() - t0)
+        bucket.append(CLOCK() - t0)
         return out
     return wrapper
 
@@ -50,12 +55,12 @@ def layer_profile(spec: dict, x: np.ndarray, t: np.ndarray, steps: int) -> tuple
     net.loss_fn.backward = _timed(net.loss_fn.backward, times[-1, "loss_b"])
     steps_t = []
     for k in range(steps + 2):
-        t0 = time.process_time()
+        t0 = CLOCK()
         net.loss(x, t, train=True)
         net.backward()
         opt.update(net.params(), net.grads())
         if k >= 2:
-            steps_t.append(time.process_time() - t0)
+            steps_t.append(CLOCK() - t0)
         else:  # warm-up steps are not counted
             for v in times.values():
                 v.clear()
@@ -97,11 +102,22 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("presets", nargs="*", default=["SimpleConvNet", "LeNet5", "DeepConvNet"])
     p.add_argument("--steps", type=int, default=10)
+    p.add_argument("--threads", type=int, default=1, help="batch workers (nn/parallel.py)")
     p.add_argument("--out", type=Path, default=HERE / "PROFILE.md")
     args = p.parse_args(argv)
+    global CLOCK
+    from nndesk.nn.memory import keep_freed_memory
     from nndesk.presets import load_preset
 
     threadpoolctl.threadpool_limits(limits=1)
+    keep_freed_memory()  # as the entry points do
+    if args.threads > 1:  # an engine before nn/parallel.py can still be profiled on 1 thread
+        from nndesk.nn.parallel import set_workers
+
+        set_workers(args.threads)
+    clock = "CPU" if args.threads == 1 else "wall"
+    if args.threads > 1:
+        CLOCK = time.perf_counter
     rng = np.random.default_rng(0)
     x = rng.random((100, 1, 28, 28), dtype=np.float32)
     t = rng.integers(0, 10, 100)
@@ -110,12 +126,16 @@ def main(argv: list[str] | None = None) -> int:
         spec = json.loads(Path(name).read_text()) if name.endswith(".json") else load_preset(name)
         name = spec.get("name", name)
         rows, step = layer_profile(spec, x, t, args.steps)
-        out += [f"### {name}: {step:.1f} ms CPU per step (median of {args.steps}, 1 thread)", "",
+        out += [f"### {name}: {step:.1f} ms {clock} per step (median of {args.steps}, "
+                f"{args.threads} thread{'s' if args.threads > 1 else ''})", "",
                 markdown_table(["layer", "forward ms", "backward ms", "share"], rows), "",
                 "```", hot_functions(spec, x, t, max(3, args.steps // 2)), "```", ""]
         print("\n".join(out[-9:]), flush=True)
-    write_section(args.out, "profile", "## Profile of a training step\n\n" + "\n".join(out),
-                  title="# nndesk training step profiles")
+    load = "load average (1/5/15 min) after: " + " / ".join(f"{v:.2f}" for v in os.getloadavg())
+    section = "profile" if args.threads == 1 else f"profile-{args.threads}-threads"
+    write_section(args.out, section, f"## Profile of a training step, {args.threads} "
+                  f"thread{'s' if args.threads > 1 else ''}\n\n" + "\n".join(out) + "\n"
+                  + load + "\n", title="# nndesk training step profiles")
     return 0
 
 

@@ -3,7 +3,7 @@
 
 Interleaved rounds (round k: nndesk then torch for each network) so that a busy machine
 slows both alike; medians and bests of every timed call. Writes benchmarks/RESULTS.md.
-Usage: benchmarks/run.py [--threads N|all] [--full] [--threads-study] [--smoke] [--no-torch]
+Usage: benchmarks/run.py [--threads 1,2] [--full] [--threads-study] [--smoke] [--no-torch]
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
+from by_threads import by_threads_section, measure_by_threads
 from cases import Case, nndesk_case, nndesk_epoch, time_calls, torch_case, torch_epoch
 from peakrss import nndesk_train_rss, torch_train_rss
 from report import markdown_table, write_section
@@ -30,7 +31,9 @@ LIBS = ("nndesk", "torch")
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--threads", default="1", help="BLAS/torch threads: a number or 'all'")
+    p.add_argument("--threads", default="1,2",
+                   help="thread counts, comma-separated ('all' = every core): the full table "
+                        "at the first, training steps at each (default 1,2)")
     p.add_argument("--rounds", type=int, default=5, help="interleaved rounds")
     p.add_argument("--steps", type=int, default=8, help="timed training steps per round")
     p.add_argument("--full", action="store_true",
@@ -187,7 +190,8 @@ def extra_rows(args, torch, splits, threads: int) -> tuple[list[list[str]], str]
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     torch = import_torch(args.no_torch)
-    threads = (os.cpu_count() or 1) if args.threads == "all" else int(args.threads)
+    counts = [(os.cpu_count() or 1) if c == "all" else int(c) for c in args.threads.split(",")]
+    threads = counts[0]
     limits = set_threads(threads, torch)  # noqa: F841 - keeps the limit in force
     os.environ["OPENBLAS_NUM_THREADS"] = str(threads)  # for any subprocess
     monitor = BusyMonitor().start()
@@ -206,11 +210,15 @@ def main(argv: list[str] | None = None) -> int:
     cases = build_cases(torch, nets, x, t, batch, infer_batch, args.torch_channels_last)
     errors = twin_errors(torch, cases, x[:100])
     samples = measure(cases, rounds, steps, 3 if smoke else 100, 1 if smoke else 3)
+    by_threads = measure_by_threads(cases, counts, torch, rounds, 1 if smoke else steps)
+    limits = set_threads(threads, torch)  # noqa: F841 - back to the first count
     extra, rss_how = extra_rows(args, torch, splits, threads)
     monitor.stop()
     table = markdown_table(HEADER, rows_for(samples, infer_batch, batch, extra))
     info.update(monitor.summary())
-    info["threads used"] = f"{threads} (numpy BLAS via threadpoolctl, torch.set_num_threads)"
+    info["threads used"] = (f"{threads} in the first table, {', '.join(map(str, counts))} in the "
+                            "second (nndesk: batch workers with one BLAS thread each, "
+                            "nn/parallel.py; torch: torch.set_num_threads)")
     info["data"] = data_desc
     info["wall time"] = f"{time.perf_counter() - started:.0f} s"
     cmd = "benchmarks/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
@@ -218,7 +226,8 @@ def main(argv: list[str] | None = None) -> int:
             f"Command: `{cmd.strip()}` ({rounds} interleaved rounds; {steps} steps per round; "
             "float32, Adam lr 0.001). Ratio = nndesk cost / torch cost (time or MB; above 1: "
             "nndesk slower). CPU time: the process's CPU seconds per step, which other busy "
-            "processes inflate far less than wall time.", "", table, ""]
+            "processes inflate far less than wall time.", "", table, "",
+            by_threads_section(by_threads, counts, batch)]
     if torch is None:
         body += [f"torch: {info['torch']} (nndesk figures only).", ""]
     elif args.torch_channels_last:

@@ -57,9 +57,14 @@ def machine_info(torch_module=None) -> dict[str, str]:
     return info
 
 
-def set_threads(n: int, torch_module=None) -> threadpoolctl.threadpool_limits:
-    """Limit numpy's BLAS (and torch's pools) to `n` threads; keep the returned object alive."""
-    limits = threadpoolctl.threadpool_limits(limits=n)
+def set_threads(n: int, torch_module=None, blas: bool = False):
+    """`n` threads per training step: nndesk's batch workers (its policy: nn/parallel.py, one
+    BLAS thread each) and torch's intra-op pool; `blas=True` instead gives numpy's BLAS `n`
+    threads and one batch worker (the scheme before issue 16). Keep the returned object alive."""
+    from nndesk.nn.parallel import set_workers
+
+    limits = threadpoolctl.threadpool_limits(limits=n if blas else 1, user_api="blas")
+    set_workers(1 if blas else n)
     if torch_module is not None:
         torch_module.set_num_threads(n)
     return limits

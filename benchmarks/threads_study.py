@@ -1,7 +1,9 @@
-"""1 against all BLAS threads for nndesk's training step, on an idle machine and with one core busy.
+"""nndesk's training step on 1 thread, on all cores by batch workers (the policy since issue 16)
+and on all cores by a multi-threaded BLAS (the scheme before), idle and with one core busy.
 
 The busy case stands for the app: the window's thread (or another program) takes a core while
-training runs, and a BLAS pool that spins on both cores then waits for the slow one.
+training runs; a BLAS pool that spins on both cores then waits for the slow one, batch workers
+sleep when they wait and hand the slices out one by one.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ import subprocess
 import sys
 
 import numpy as np
-import threadpoolctl
 from cases import nndesk_case, time_calls
 from report import fmt, markdown_table
+from sysinfo import set_threads
 
 __all__ = ["study"]
 
@@ -23,34 +25,37 @@ def _busy_loop() -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", "while True: pass"])
 
 
-def _measure(cases, counts, rounds: int, steps: int) -> dict:
-    """{(label, threads): step seconds}, interleaving thread counts within every round."""
-    out = {(label, n): [] for label in cases for n in counts}
+def _measure(cases, schemes, rounds: int, steps: int) -> dict:
+    """{(label, scheme): step seconds}, interleaving the schemes within every round."""
+    out = {(label, name): [] for label in cases for name in schemes}
     budget = {}  # steps per block: about 0.5 s of single-thread work, 2 to `steps`
     for label, case in cases.items():
-        with threadpoolctl.threadpool_limits(limits=1):
-            once = min(time_calls(case.step, 2))
+        limits = set_threads(1)  # noqa: F841
+        once = min(time_calls(case.step, 2))
         budget[label] = int(np.clip(0.5 / once, 2, steps))
     for _ in range(rounds):
         for label, case in cases.items():
-            for n in counts:
-                with threadpoolctl.threadpool_limits(limits=n):
-                    case.step()  # first step after a change of pool size: not timed
-                    out[label, n] += time_calls(case.step, budget[label])
+            for name, (n, blas) in schemes.items():
+                limits = set_threads(n, blas=blas)  # noqa: F841
+                case.step()  # first step after a change of scheme: not timed
+                out[label, name] += time_calls(case.step, budget[label])
+    limits = set_threads(1)  # noqa: F841
     return out
 
 
 def study(nets, x: np.ndarray, t: np.ndarray, rounds: int = 3, steps: int = 6,
           batch: int = 100) -> str:
-    """The markdown section: step time per preset with 1 and all threads, idle and busy."""
-    all_threads = max(2, os.cpu_count() or 1)
-    counts = (1, all_threads)
+    """The markdown section: step time per network with 1 thread, all cores by batch workers
+    and all cores by BLAS threads, idle and with one core busy."""
+    n = max(2, os.cpu_count() or 1)
+    schemes = {"1 thread": (1, False), f"{n} workers": (n, False),
+               f"{n} BLAS threads": (n, True)}
     cases = {label: nndesk_case(spec, x[:batch], t[:batch], x[:batch])
              for label, spec, _ in nets}
-    idle = _measure(cases, counts, rounds, steps)
+    idle = _measure(cases, schemes, rounds, steps)
     hog = _busy_loop()
     try:
-        busy = _measure(cases, counts, rounds, steps)
+        busy = _measure(cases, schemes, rounds, steps)
     finally:
         hog.kill()
         hog.wait()
@@ -58,18 +63,21 @@ def study(nets, x: np.ndarray, t: np.ndarray, rounds: int = 3, steps: int = 6,
     for label in cases:
         cells = [label]
         for res in (idle, busy):
-            one, many = (float(np.median(res[label, n])) * 1e3 for n in counts)
-            cells += [fmt(one), fmt(many), f"{many / one:.2f}"]
+            med = [float(np.median(res[label, name])) * 1e3 for name in schemes]
+            cells += [fmt(m) for m in med] + [f"{med[1] / med[0]:.2f}", f"{med[2] / med[0]:.2f}"]
         rows.append(cells)
-    n = all_threads
-    header = ["network", "1 thread (ms)", f"{n} threads (ms)", f"{n}/1",
-              "1 thread, +1 core busy (ms)", f"{n} threads, +1 core busy (ms)", f"{n}/1 busy"]
+    names = list(schemes)
+    header = ["network", *names, "workers/1", "BLAS/1",
+              *(f"{k}, +1 core busy" for k in names), "workers/1 busy", "BLAS/1 busy"]
     return "\n".join([
-        f"## BLAS threads: nndesk training step (batch {batch}, Adam), median ms", "",
-        f"{rounds} rounds x up to {steps} steps, thread counts interleaved in every round, on"
-        " the machine as it was (see its load below); '+1 core busy' = a `while True: pass`"
-        " process started meanwhile (the window's thread, another program). Ratio above 1:"
-        " more threads are slower.", "", markdown_table(header, rows), ""])
+        f"## Threads: nndesk training step (batch {batch}, Adam), median ms", "",
+        f"{rounds} rounds x up to {steps} steps, the schemes interleaved in every round, on"
+        " the machine as it was (see its load below). 'workers': the batch split between"
+        " threads with one BLAS thread each (nn/parallel.py, the default since issue 16);"
+        " 'BLAS threads': one batch, numpy's BLAS with that many threads (the scheme before)."
+        " '+1 core busy' = a `while True: pass` process started meanwhile (the window's"
+        " thread, another program). Ratio above 1: slower than one thread.", "",
+        markdown_table(header, rows), ""])
 
 
 def main() -> int:
@@ -84,7 +92,8 @@ def main() -> int:
     rng = np.random.default_rng(0)
     x = rng.random((100, 1, 28, 28), dtype=np.float32)
     t = rng.integers(0, 10, 100)
-    nets = [(name, load_preset(name), None) for name in ("SimpleConvNet", "LeNet5", "DeepConvNet")]
+    nets = [(name, load_preset(name), None)
+            for name in ("SimpleConvNet", "LeNet5", "DeepConvNet", "DigitNet")]
     monitor = BusyMonitor().start()
     section = study(nets, x, t)
     monitor.stop()

@@ -468,21 +468,28 @@ def test_extra_data_is_mixed_into_training(mnist_dir, tmp_path, monkeypatch):
                  "--out", str(out)]) == 2
 
 
-def test_threads_helper_limits_blas():
+def test_threads_policy_one_blas_thread_and_batch_workers(monkeypatch):
+    """--threads N: N batch workers (nn/parallel.py), BLAS always one thread; default 2 where
+    the process may use two cores or more, 1 on one core."""
     from threadpoolctl import threadpool_info
 
     from nndesk.cli.common import UserError, set_threads
+    from nndesk.nn import parallel
 
     def blas_threads() -> set[int]:
         return {p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"}
 
-    assert set_threads(None) == 1 and blas_threads() == {1}  # the default
-    set_threads(3)
-    assert blas_threads() == {3}
-    set_threads(1)
-    assert blas_threads() == {1}
-    with pytest.raises(UserError):
-        set_threads(0)
+    try:
+        monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3},
+                            raising=False)
+        assert set_threads(None) == 2 and parallel.workers() == 2 and blas_threads() == {1}
+        monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+        assert set_threads(None) == 1 and parallel.workers() == 1
+        assert set_threads(3) == 3 and parallel.workers() == 3 and blas_threads() == {1}
+        with pytest.raises(UserError):
+            set_threads(0)
+    finally:
+        parallel.set_workers(1)
 
 
 def test_eval_uses_the_data_set_the_model_learned(tmp_path, capsys):

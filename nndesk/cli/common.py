@@ -1,4 +1,4 @@
-"""What the sub-commands share: user errors, BLAS threads, specs and models named by flags."""
+"""What the sub-commands share: user errors, the thread policy, specs and models named by flags."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ if TYPE_CHECKING:  # type names only: the handlers import these lazily
 __all__ = ["UserError", "set_threads", "spec_from_args", "load_model_arg", "load_json_file",
            "load_data", "as_input", "fetch_data", "json_safe", "dumps"]
 
-DEFAULT_THREADS = 1  # one BLAS thread: the machine is shared, and small GEMMs gain little more
 
 _limiter: Any = None  # keeps the threadpoolctl limit alive for the life of the process
 
@@ -25,15 +24,20 @@ class UserError(Exception):
 
 
 def set_threads(n: int | None = None) -> int:
-    """Limit the BLAS thread pool to `n` threads (default 1) for the rest of the process."""
+    """The thread policy, for the rest of the process: the images of each batch split between
+    `n` batch workers (nn/parallel.py; default: 2 where two cores are usable, else 1), each
+    with a one-thread BLAS. A multi-threaded BLAS spin-waits and slowed steps 2.2-2.7x when
+    another program took a core; the workers do not (benchmarks/RESULTS.md, "Threads")."""
     global _limiter
     from threadpoolctl import threadpool_limits
 
-    n = DEFAULT_THREADS if n is None else n
+    from nndesk.nn.parallel import default_workers, set_workers
+
+    n = default_workers() if n is None else n
     if n < 1:
         raise UserError(f"--threads must be at least 1, not {n}")
-    _limiter = threadpool_limits(limits=n, user_api="blas")
-    return n
+    _limiter = threadpool_limits(limits=1, user_api="blas")
+    return set_workers(n)
 
 
 def load_json_file(path: str | Path) -> Any:

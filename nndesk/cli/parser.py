@@ -64,7 +64,7 @@ def _network_flags(p: argparse.ArgumentParser, required: bool) -> None:
 
 def _threads_flag(p: argparse.ArgumentParser) -> None:
     p.add_argument("--threads", type=positive_int, metavar="N",
-                   help="BLAS threads for matrix products (default: 1)")
+                   help="threads sharing each batch (default: 2 on a computer with 2+ cores)")
 
 
 def _data_flags(p: argparse.ArgumentParser, default: str | None = "mnist",

@@ -38,9 +38,12 @@ def finish_window(window: MainWindow, model_path: str | None = None) -> None:
     """Build the plot views and load the start model (after the window is on screen)."""
     from threadpoolctl import threadpool_limits
 
-    # One BLAS thread for the whole window: one image needs no threads, and on a busy machine
-    # a GEMM split over two threads waits for the slower one (100 ms stalls while drawing).
+    # The CLI's thread policy (cli/common.set_threads): one BLAS thread everywhere (a GEMM split
+    # over two spin-waiting BLAS threads stalled drawing 100 ms on a busy machine); training
+    # splits each batch between two batch workers, which sleep when they wait.
     threadpool_limits(limits=1)
+    from nndesk.nn.parallel import default_workers, set_workers
+    set_workers(default_workers())
     from nndesk.nn.memory import keep_freed_memory  # malloc keeps freed blocks (nn/memory.py)
     keep_freed_memory()
     window.build_views()

@@ -1,4 +1,5 @@
-"""Convolution and pooling layers on (N, C, H, W) batches: im2col + one GEMM, strided views."""
+"""The convolution layer on (N, C, H, W) batches: im2col + GEMMs, the images split between
+the batch workers (parallel.py). The pooling layers live in pool.py (imported here too)."""
 
 from __future__ import annotations
 
@@ -9,19 +10,12 @@ import numpy as np
 from nndesk.nn.base import Layer, Setting
 from nndesk.nn.im2col import col2im, col2im_wide, im2col, im2col_wide, out_size
 from nndesk.nn.init import init_std, init_weights
+from nndesk.nn.parallel import for_batch
+from nndesk.nn.pool import AvgPool2D, MaxPool2D, image_shape
 
-__all__ = ["Conv2D", "MaxPool2D", "AvgPool2D"]
+__all__ = ["Conv2D", "MaxPool2D", "AvgPool2D"]  # the pools: from pool.py
 
 CHUNK_BYTES = 2 << 20   # column matrices built a chunk of images at a time stay about this big
-
-
-def _image_shape(layer: str, input_shape: tuple[int, ...]) -> tuple[int, int, int]:
-    """(C, H, W) or a ValueError telling the learner that this layer needs an image."""
-    if len(input_shape) != 3:
-        size = "x".join(map(str, input_shape))
-        raise ValueError(f"needs an image (channels x height x width), but its input is "
-                         f"{size} numbers in a row; put {layer} before any Dense or Flatten")
-    return input_shape  # type: ignore[return-value]
 
 
 class Conv2D(Layer):
@@ -49,7 +43,7 @@ class Conv2D(Layer):
         self.col: np.ndarray | None = None
 
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
-        c, h, w = _image_shape("Conv2D", input_shape)
+        c, h, w = image_shape("Conv2D", input_shape)
         k, s, p = self.kernel_size, self.stride, self.pad
         if h + 2 * p < k or w + 2 * p < k:
             raise ValueError(f"a {k}x{k} kernel does not fit a {h}x{w} input"
@@ -67,24 +61,41 @@ class Conv2D(Layer):
                        "b": np.zeros(self.filters, dtype=dtype)}
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
-        W, k = self.params["W"], self.kernel_size
+        W, k, s, p = self.params["W"], self.kernel_size, self.stride, self.pad
         n, c, h, w = self.x_shape = x.shape
-        oh, ow = out_size(h, k, self.stride, self.pad), out_size(w, k, self.stride, self.pad)
+        oh, ow = out_size(h, k, s, p), out_size(w, k, s, p)
         col = self.scratch("col", (n, c * k * k, oh * ow), x.dtype, keep=train)
-        self.col = im2col(x, k, k, self.stride, self.pad, out=col)  # (N, C*K*K, OH*OW)
-        out = np.matmul(W.reshape(self.filters, -1), self.col)      # (N, F, OH*OW)
-        out += self.params["b"][:, None]
+        out = np.empty((n, self.filters, oh * ow), x.dtype)         # (N, F, OH*OW)
+        W_rows, b = W.reshape(self.filters, -1), self.params["b"][:, None]
+
+        def images(i: int, j: int) -> None:                        # images i..j-1
+            im2col(x[i:j], k, k, s, p, out=col[i:j])                # (n, C*K*K, OH*OW)
+            np.matmul(W_rows, col[i:j], out=out[i:j])               # (n, F, OH*OW)
+            out[i:j] += b
+
+        for_batch(images, n)
+        self.col = col
         return out.reshape(n, self.filters, oh, ow)
 
     def backward(self, dout: np.ndarray) -> np.ndarray | None:
         """dW = sum over images of dout @ col^T, db = dout summed over images and pixels;
-        dx by the cheapest of three equal ways (`_dx_col2im`, `_dx_flipped`, `_dx_wide`)."""
+        dx by the cheapest of three equal ways (`_dx_col2im`, `_dx_flipped`, `_dx_wide`).
+        Per-image products are summed in image order whatever the worker count: same numbers."""
         W = self.params["W"]
         n, f, oh, ow = dout.shape
         d = dout.reshape(n, f, oh * ow)                             # (N, F, OH*OW)
-        dW = np.matmul(d, self.col.transpose(0, 2, 1)).sum(axis=0)  # sum over n of (F, C*K*K)
-        db = (d @ np.ones(oh * ow, d.dtype)).sum(axis=0)            # GEMVs: 2x d.sum((0, 2))
-        self.grads = {"W": dW.reshape(W.shape), "b": db}
+        dWs = self.scratch("dWs", (n, f, W[0].size), d.dtype)       # one dW per image
+        dbs = np.empty((n, f), d.dtype)
+        ones = np.ones(oh * ow, d.dtype)
+
+        def images(i: int, j: int) -> None:
+            np.matmul(d[i:j], self.col[i:j].transpose(0, 2, 1), out=dWs[i:j])
+            np.matmul(d[i:j], ones, out=dbs[i:j])                   # GEMVs: 2x d.sum((0, 2))
+
+        for_batch(images, n)
+        dW = np.empty(dWs.shape[1:], d.dtype)                      # (F, C*K*K)
+        for_batch(lambda a, b: np.sum(dWs[:, :, a:b], axis=0, out=dW[:, a:b]), dW.shape[1])
+        self.grads = {"W": dW.reshape(W.shape), "b": dbs.sum(axis=0)}
         if not self.needs_dx:
             return None
         c, h, w = self.x_shape[1:]
@@ -99,8 +110,15 @@ class Conv2D(Layer):
         column entry back onto its pixel. d: (N, F, OH*OW) -> dx (N, C, H, W). Any stride."""
         W, k, n = self.params["W"], self.kernel_size, len(d)
         dcol = self.scratch("dcol", (n, W[0].size, d.shape[2]), d.dtype)
-        np.matmul(W.reshape(len(W), -1).T, d, out=dcol)             # (N, C*K*K, OH*OW)
-        return col2im(dcol, self.x_shape, k, k, self.stride, self.pad)
+        dx = np.empty(self.x_shape, d.dtype)
+
+        def images(i: int, j: int) -> None:
+            np.matmul(W.reshape(len(W), -1).T, d[i:j], out=dcol[i:j])  # (n, C*K*K, OH*OW)
+            dx[i:j] = col2im(dcol[i:j], (j - i, *self.x_shape[1:]), k, k, self.stride,
+                             self.pad)
+
+        for_batch(images, n)
+        return dx
 
     def _dx_wide(self, dout: np.ndarray) -> np.ndarray:
         """Stride-1 fast path of `_dx_col2im`: the output rows are widened to the padded width
@@ -110,10 +128,17 @@ class Conv2D(Layer):
         n, f, oh, ow = dout.shape
         c, wp = self.x_shape[1], self.x_shape[3] + 2 * self.pad
         wide = self.scratch("wide", (n, f, oh, wp), dout.dtype)     # columns >= ow stay zero
-        wide[:, :, :, :ow] = dout
         dcol = self.scratch("dcol", (n, c * k * k, oh * wp), dout.dtype)
-        np.matmul(W.reshape(f, -1).T, wide.reshape(n, f, -1), out=dcol)  # (N, C*K*K, OH*Wp)
-        return col2im_wide(dcol, self.x_shape, k, k, self.pad)
+        dx = np.empty(self.x_shape, dout.dtype)
+
+        def images(i: int, j: int) -> None:
+            wide[i:j, :, :, :ow] = dout[i:j]
+            np.matmul(W.reshape(f, -1).T, wide[i:j].reshape(j - i, f, -1),
+                      out=dcol[i:j])                                # (n, C*K*K, OH*Wp)
+            dx[i:j] = col2im_wide(dcol[i:j], (j - i, *self.x_shape[1:]), k, k, self.pad)
+
+        for_batch(images, n)
+        return dx
 
     def _dx_flipped(self, dout: np.ndarray) -> np.ndarray:
         """Stride-1 fast path of `_dx_col2im`: dx is a "full" convolution of dout with the
@@ -130,146 +155,14 @@ class Conv2D(Layer):
         f, oh, ow = dout.shape[1:]
         rows = (oh + 2 * q - k + 1) * (ow + 2 * q)                  # H * (W + k - 1)
         step = max(1, CHUNK_BYTES // (f * k * k * rows * dout.itemsize))
-        col = self.scratch("dcol", (min(step, n), f * k * k, rows), dout.dtype)
         dx = np.empty((n, c, rows), dout.dtype)                     # (N, C, H*(W+k-1))
-        for s in range(0, n, step):
-            part = dout[s:s + step]
-            np.matmul(W_rot, im2col_wide(part, k, k, q, out=col[:len(part)]), out=dx[s:s + step])
+
+        def images(i: int, j: int) -> None:
+            col = np.empty((min(step, j - i), f * k * k, rows), dout.dtype)
+            for s in range(i, j, step):
+                part = dout[s:min(s + step, j)]
+                np.matmul(W_rot, im2col_wide(part, k, k, q, out=col[:len(part)]),
+                          out=dx[s:s + len(part)])
+
+        for_batch(images, n, min_size=step)
         return dx.reshape(n, c, h, -1)[:, :, :, :w]
-
-
-class _Pool(Layer):
-    """Shared by the pools: a pool_size window moved by stride (default: pool_size).
-
-    Both pools work on the P*P strided slices x[:, :, i::s, j::s] (one per window offset),
-    whole-array operations on maps a quarter the size for 2x2, never a 6-D reduction.
-    """
-
-    SETTINGS = {
-        "pool_size": Setting("int", 2, 1, 16, help="window height and width"),
-        "stride": Setting("int", None, 1, 16, optional=True,
-                          help="step between windows; empty = pool_size (no overlap)"),
-    }
-
-    def __init__(self, **settings: Any) -> None:
-        super().__init__(**settings)
-        self.x_shape: tuple[int, ...] | None = None
-
-    @property
-    def step(self) -> int:
-        return self.stride or self.pool_size
-
-    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
-        c, h, w = _image_shape(self.type, input_shape)
-        p = self.pool_size
-        if h < p or w < p:
-            raise ValueError(f"a {p}x{p} window does not fit a {h}x{w} input")
-        return (c, out_size(h, p, self.step), out_size(w, p, self.step))
-
-    def _offsets(self) -> list[tuple[slice, slice]]:
-        """For each window offset (i, j), the slices of the input it covers: (N, C, OH, OW)."""
-        p, s = self.pool_size, self.step
-        _, _, h, w = self.x_shape
-        oh, ow = out_size(h, p, s), out_size(w, p, s)
-        return [(slice(i, i + s * oh, s), slice(j, j + s * ow, s))
-                for i in range(p) for j in range(p)]
-
-
-class MaxPool2D(_Pool):
-    """Keeps the largest value of each window: smaller maps, robust to small shifts.
-
-    The book's ch. 7.3 Pooling: (N, C, H, W) -> (N, C, OH, OW), OH = (H - pool_size) //
-    stride + 1, no padding (rows and columns that fill no window are dropped)."""
-
-    DOC = "Max pooling: keeps the largest value in each window (ch. 7)."
-
-    def __init__(self, **settings: Any) -> None:
-        super().__init__(**settings)
-        self.x: np.ndarray | None = None
-        self.out: np.ndarray | None = None
-        self.right: np.ndarray | None = None   # 2x2 tiles: the right column won (N, C, H, OW)
-        self.lower: np.ndarray | None = None   # 2x2 tiles: the lower row won (N, C, OH, OW)
-
-    def _tiles_2x2(self) -> bool:
-        _, _, h, w = self.x_shape
-        return self.pool_size == 2 and self.step == 2 and h % 2 == 0 and w % 2 == 0
-
-    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
-        self.x_shape, self.x, self.right = x.shape, x, None
-        if train and self._tiles_2x2():                             # evaluation needs no masks
-            return self._forward_2x2(x)
-        offsets = self._offsets()
-        out = x[:, :, offsets[0][0], offsets[0][1]].copy()           # (N, C, OH, OW)
-        for rows, cols in offsets[1:]:
-            np.maximum(out, x[:, :, rows, cols], out=out)
-        self.out = out
-        return out
-
-    def backward(self, dout: np.ndarray) -> np.ndarray:
-        """The gradient goes to where each max came from (the first one if values tie)."""
-        if self.right is not None:                                  # forward kept the masks
-            return self._backward_2x2(dout)
-        p, (_, _, h, w) = self.pool_size, self.x_shape
-        tiled = self.step == p and h % p == 0 and w % p == 0        # every pixel in one window
-        dx = np.empty(self.x_shape, dout.dtype) if tiled else np.zeros(self.x_shape, dout.dtype)
-        taken = None
-        for rows, cols in self._offsets():
-            hit = self.x[:, :, rows, cols] == self.out               # (N, C, OH, OW) bool
-            if taken is None:
-                taken = hit
-            else:
-                hit &= ~taken
-                taken |= hit
-            if tiled:
-                np.multiply(dout, hit, out=dx[:, :, rows, cols])
-            else:
-                dx[:, :, rows, cols] += dout * hit
-        return dx
-
-    def _forward_2x2(self, x: np.ndarray) -> np.ndarray:
-        """Training fast path for 2x2 windows tiling the image (the book's every pool):
-        two pairwise maxima, first the two columns of each window, then its two rows,
-        remembering which side won (left and upper win ties: the first maximum, as the
-        general code). Replaces the general offsets loop plus its masks in backward; half the
-        passes (benchmarks/PROFILE.md, "Fast paths"). Evaluation takes the general path."""
-        n, c, h, w = x.shape
-        cols = x.reshape(n, c, h, w // 2, 2)
-        self.right = cols[..., 1] > cols[..., 0]                   # (N, C, H, OW)
-        rows = np.maximum(cols[..., 0], cols[..., 1]).reshape(n, c, h // 2, 2, w // 2)
-        self.lower = rows[:, :, :, 1] > rows[:, :, :, 0]           # (N, C, OH, OW)
-        return np.maximum(rows[:, :, :, 0], rows[:, :, :, 1])
-
-    def _backward_2x2(self, dout: np.ndarray) -> np.ndarray:
-        """dout to the winning row, then to the winning column, from `_forward_2x2`'s masks."""
-        n, c, oh, ow = dout.shape
-        rows = np.empty((n, c, oh, 2, ow), dout.dtype)              # dout to the winning row
-        np.multiply(dout, self.lower, out=rows[:, :, :, 1])
-        np.subtract(dout, rows[:, :, :, 1], out=rows[:, :, :, 0])  # exactly dout or 0
-        rows = rows.reshape(n, c, 2 * oh, ow)
-        dx = np.empty((n, c, 2 * oh, ow, 2), dout.dtype)            # then to the winning column
-        np.multiply(rows, self.right, out=dx[..., 1])
-        np.subtract(rows, dx[..., 1], out=dx[..., 0])
-        return dx.reshape(n, c, 2 * oh, 2 * ow)
-
-
-class AvgPool2D(_Pool):
-    """Averages each window: smaller maps that keep every input's share (shapes as
-    MaxPool2D; the book's ch. 7.3 mentions it beside max pooling)."""
-
-    DOC = "Average pooling: the mean of each window."
-
-    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
-        self.x_shape = x.shape
-        offsets = self._offsets()
-        out = x[:, :, offsets[0][0], offsets[0][1]].copy()
-        for rows, cols in offsets[1:]:
-            out += x[:, :, rows, cols]
-        out *= out.dtype.type(1 / self.pool_size ** 2)
-        return out
-
-    def backward(self, dout: np.ndarray) -> np.ndarray:
-        share = dout * dout.dtype.type(1 / self.pool_size ** 2)     # (N, C, OH, OW)
-        dx = np.zeros(self.x_shape, dtype=dout.dtype)
-        for rows, cols in self._offsets():
-            dx[:, :, rows, cols] += share
-        return dx

@@ -11,6 +11,7 @@ from nndesk.nn.base import Layer, Setting
 from nndesk.nn.conv import AvgPool2D, Conv2D, MaxPool2D
 from nndesk.nn.functions import sigmoid
 from nndesk.nn.init import init_std, init_weights
+from nndesk.nn.parallel import for_batch
 
 __all__ = ["Layer", "Dense", "Conv2D", "MaxPool2D", "AvgPool2D", "Flatten", "ReLU",
            "LeakyReLU", "Sigmoid", "Tanh", "BatchNorm", "Dropout", "LAYERS", "LAYER_DOCS"]
@@ -197,38 +198,71 @@ class BatchNorm(Layer):
             return (a @ np.ones(a.shape[-1], a.dtype)).sum(axis=0)
         return np.einsum("bcm,bcm->c", a, b)
 
+    @staticmethod
+    def _image_sums(a: np.ndarray, b: np.ndarray | None = None) -> np.ndarray:
+        """`_sum` split between the batch workers (parallel.py): per-image sums (B, C) added
+        in image order, the same numbers for any worker count. (1, C, N) batches: `_sum`."""
+        if len(a) == 1:
+            return BatchNorm._sum(a, b)
+        sums = np.empty(a.shape[:2], a.dtype)                    # (B, C)
+        ones = np.ones(a.shape[-1], a.dtype)
+
+        def images(i: int, j: int) -> None:
+            if b is None:
+                np.matmul(a[i:j], ones, out=sums[i:j])
+            else:
+                np.einsum("bcm,bcm->bc", a[i:j], b[i:j], out=sums[i:j])
+
+        for_batch(images, len(a))
+        return sums.sum(axis=0)
+
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
         rows, col = self._rows(x), (1, -1, 1)                    # col: (C,) -> (1, C, 1)
         rm, rv = self.buffers["running_mean"], self.buffers["running_var"]
+        xc = np.empty(rows.shape, rows.dtype)                    # (B, C, M)
         if train:
             m = x.size // x.shape[1]                             # samples per feature
-            mu = self._sum(rows) / m
-            xc = rows - mu.reshape(col)
-            var = self._sum(xc, xc) / m
+            mu = self._image_sums(rows) / m
+            for_batch(lambda i, j: np.subtract(rows[i:j], mu.reshape(col), out=xc[i:j]), len(xc))
+            var = self._image_sums(xc, xc) / m
             rm *= self.momentum
             rm += (1 - self.momentum) * mu
             rv *= self.momentum
             rv += (1 - self.momentum) * var
         else:
-            xc, var = rows - rm.reshape(col), rv
+            np.subtract(rows, rm.reshape(col), out=xc)
+            var = rv
         self.inv_std = 1 / np.sqrt(var + self.eps)               # (C,)
         self.xc, self.train = xc, train
-        out = xc * (self.params["gamma"] * self.inv_std).reshape(col)  # gamma * x normalized
-        out += self.params["beta"].reshape(col)
+        scale = (self.params["gamma"] * self.inv_std).reshape(col)  # gamma / std
+        out = np.empty(rows.shape, rows.dtype)
+
+        def images(i: int, j: int) -> None:                      # gamma * x normalized + beta
+            np.multiply(xc[i:j], scale, out=out[i:j])
+            out[i:j] += self.params["beta"].reshape(col)
+
+        for_batch(images, len(rows))
         return self._unrows(out, x.shape)
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
         """dx = gamma/std * (dout - mean(dout) - xn * mean(dout * xn)), means over the batch,
         with xn = xc / std (xn itself is never stored: one array less to write and read)."""
         d, col = self._rows(dout), (1, -1, 1)
-        dbeta, dgamma = self._sum(d), self._sum(d, self.xc) * self.inv_std
+        dbeta, dgamma = self._image_sums(d), self._image_sums(d, self.xc) * self.inv_std
         self.grads = {"gamma": dgamma, "beta": dbeta}
         k = self.params["gamma"] * self.inv_std                  # (C,)
-        dx = d * k.reshape(col)
-        if self.train:                                           # the statistics move with x
-            m = dout.size // dout.shape[1]
-            dx -= self.xc * (k * self.inv_std * dgamma / m).reshape(col)
-            dx -= (k * dbeta / m).reshape(col)
+        m = dout.size // dout.shape[1]
+        k_xc = (k * self.inv_std * dgamma / m).reshape(col)      # the statistics move with x
+        k_1 = (k * dbeta / m).reshape(col)
+        dx = np.empty(d.shape, d.dtype)
+
+        def images(i: int, j: int) -> None:
+            np.multiply(d[i:j], k.reshape(col), out=dx[i:j])
+            if self.train:
+                dx[i:j] -= self.xc[i:j] * k_xc
+                dx[i:j] -= k_1
+
+        for_batch(images, len(d))
         return self._unrows(dx, dout.shape)
 
 

@@ -1,0 +1,135 @@
+"""The batch workers (nn/parallel.py): every image handled once, and a layer split between
+threads gives exactly the numbers of the plain one-thread pass, on odd sizes."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+
+from nndesk.nn import Network, parallel
+from nndesk.nn.conv import Conv2D
+from nndesk.nn.im2col import col2im
+from nndesk.nn.pool import MaxPool2D
+
+
+@pytest.fixture(autouse=True)
+def _one_worker_after():
+    yield
+    parallel.set_workers(1)
+
+
+@pytest.mark.parametrize(("n", "parts"), [(1, 1), (1, 4), (7, 3), (100, 6), (5, 5), (6, 4)])
+def test_batch_slices_cover_the_batch_once_in_order(n, parts):
+    slices = parallel.batch_slices(n, parts)
+    assert [i for a, b in slices for i in range(a, b)] == list(range(n))
+    assert len(slices) == min(parts, n)
+    sizes = [b - a for a, b in slices]
+    assert max(sizes) - min(sizes) <= 1
+
+
+@pytest.mark.parametrize(("workers", "n", "min_size"), [(1, 9, 1), (2, 9, 1), (3, 13, 2),
+                                                         (2, 1, 1), (2, 3, 2)])
+def test_for_batch_runs_every_image_once(workers, n, min_size):
+    parallel.set_workers(workers)
+    seen = np.zeros(n, int)
+    threads = set()
+
+    def fn(i, j):
+        threads.add(threading.get_ident())
+        seen[i:j] += 1
+        assert j - i >= min(min_size, n)
+
+    parallel.for_batch(fn, n, min_size=min_size)
+    np.testing.assert_array_equal(seen, 1)
+    assert len(threads) <= workers
+
+
+def test_for_batch_raises_what_a_slice_raised():
+    parallel.set_workers(2)
+
+    def fn(i, j):
+        if i > 0:
+            raise RuntimeError(f"slice {i}")
+
+    with pytest.raises(RuntimeError, match="slice"):
+        parallel.for_batch(fn, 10)
+
+
+def test_set_workers_refuses_zero():
+    with pytest.raises(ValueError, match="at least 1"):
+        parallel.set_workers(0)
+
+
+def _grads(net, x, t):
+    loss = net.loss(x, t, train=True)
+    dx = net.backward(input_grad=True)
+    return [loss, dx, *net.grads().values()]
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_a_network_gives_the_same_numbers_with_workers(workers):
+    """Every conv (all three input-gradient paths, stride 2), pool and BatchNorm (images and
+    vectors), forward and backward, training and evaluation."""
+    spec = {"input_shape": [3, 13, 11], "layers": [
+        {"type": "Conv2D", "filters": 4, "kernel_size": 3, "pad": 1}, {"type": "BatchNorm"},
+        {"type": "ReLU"},
+        {"type": "MaxPool2D"},                                      # 13x11 -> general path
+        {"type": "Conv2D", "filters": 5, "kernel_size": 2, "stride": 2},
+        {"type": "Conv2D", "filters": 6, "kernel_size": 3, "pad": 2}, {"type": "ReLU"},
+        {"type": "MaxPool2D"},                                      # 6x6 -> 2x2 fast path
+        {"type": "Conv2D", "filters": 7, "kernel_size": 1}, {"type": "Dense", "units": 12},
+        {"type": "BatchNorm"}, {"type": "Dense", "units": 10}]}
+    rng = np.random.default_rng(0)
+    x, t = rng.standard_normal((7, 3, 13, 11)), rng.integers(0, 10, 7)
+    net = Network.from_spec(spec, seed=0, dtype=np.float64)
+    plain = _grads(net, x, t)
+    parallel.set_workers(workers)
+    for a, b in zip(plain, _grads(net, x, t), strict=True):
+        np.testing.assert_array_equal(a, b)
+    np.testing.assert_array_equal(net.predict(x, batch_size=5), _predict_one_worker(net, x))
+
+
+def _predict_one_worker(net, x):
+    old = parallel.workers()
+    parallel.set_workers(1)
+    try:
+        return net.predict(x, batch_size=5)
+    finally:
+        parallel.set_workers(old)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize(("c", "f", "k", "pad", "n"), [(2, 3, 3, 1, 5), (3, 8, 3, 0, 3),
+                                                       (1, 2, 5, 2, 7)])
+def test_each_input_gradient_path_equals_the_books_col2im(workers, c, f, k, pad, n):
+    """`_dx_flipped` and `_dx_wide` (fast paths) against the book's dcol = W^T dout + col2im,
+    written out here, split between workers or not."""
+    parallel.set_workers(workers)
+    rng = np.random.default_rng(5)
+    layer = Conv2D(filters=f, kernel_size=k, pad=pad)
+    layer.build((c, 9, 6), rng, np.float64, None)
+    x = rng.standard_normal((n, c, 9, 6))
+    dout = rng.standard_normal(layer.forward(x, train=True).shape)
+    dcol = np.matmul(layer.params["W"].reshape(f, -1).T, dout.reshape(n, f, -1))
+    book = col2im(dcol, x.shape, k, k, 1, pad)
+    for path in (layer._dx_flipped, layer._dx_wide):
+        np.testing.assert_allclose(path(dout), book, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(layer._dx_col2im(dout.reshape(n, f, -1)), book,
+                               rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize("workers", [1, 3])
+def test_max_pool_fast_path_equals_the_general_one(workers):
+    """The 2x2 training fast path (masks) against the evaluation path's offsets loop, ties
+    included (the first maximum wins in both)."""
+    parallel.set_workers(workers)
+    rng = np.random.default_rng(2)
+    x = rng.integers(0, 3, (5, 3, 6, 8)).astype(np.float64)     # many ties
+    fast, general = MaxPool2D(), MaxPool2D()
+    out = fast.forward(x, train=True)
+    assert fast.right is not None                                # the fast path ran
+    np.testing.assert_array_equal(out, general.forward(x, train=False))
+    dout = rng.standard_normal(out.shape)
+    np.testing.assert_array_equal(fast.backward(dout), general.backward(dout))
