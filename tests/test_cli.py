@@ -331,6 +331,9 @@ def test_resume_command_replaces_resume_and_quotes():
     argv = ["train", "--preset", "X", "--out", "my dir/m.npz", "--resume", "old.npz"]
     assert resume_command(argv, Path("my dir/m.ckpt.npz")) == (
         "nndesk train --preset X --out 'my dir/m.npz' --resume 'my dir/m.ckpt.npz'")
+    tuned = ["train", "--init-from", "a.npz", "--out", "m.npz", "--from=b.npz", "--epochs", "3"]
+    assert resume_command(tuned, Path("m.ckpt.npz")) == (  # --resume refuses --init-from
+        "nndesk train --out m.npz --epochs 3 --resume m.ckpt.npz")
 
 
 def test_every_train_flag_reaches_the_config():

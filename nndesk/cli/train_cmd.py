@@ -58,14 +58,16 @@ def portable_command(argv: list[str]) -> str:
 
 
 def resume_command(argv: list[str], checkpoint: Path) -> str:
-    """The command as typed, with `--resume CHECKPOINT` set (replacing an earlier one)."""
+    """The command as typed, with `--resume CHECKPOINT` set (replacing an earlier one);
+    `--init-from`/`--from` dropped: the checkpoint holds the weights and records the start."""
     args, skip = [], False
+    dropped = ("--resume", "--init-from", "--from")
     for arg in argv:
         if skip:
             skip = False
-        elif arg == "--resume":
+        elif arg in dropped:
             skip = True
-        elif not arg.startswith("--resume="):
+        elif not arg.startswith(tuple(f"{flag}=" for flag in dropped)):
             args.append(arg)
     return shlex.join(["nndesk", *args, "--resume", str(checkpoint)])
 

@@ -166,6 +166,8 @@ class TrainSession:
             self.trainer = Trainer.from_checkpoint(resume, self.data, config,
                                                    checkpoint_path=checkpoint_path or resume,
                                                    **callbacks)
+            if isinstance(loaded.metadata.get("init_from"), dict):  # a fine-tuning resumed
+                self.init_from = loaded.metadata["init_from"]
         else:
             self.config = config or TrainConfig()
             self.spec = spec
@@ -180,6 +182,8 @@ class TrainSession:
                                           dataset=dataset, download=download)
             self.trainer = Trainer(net, self.data, self.config,
                                    checkpoint_path=checkpoint_path, **callbacks)
+        if self.init_from is not None:  # checkpoints carry it, so a resumed run records it
+            self.trainer.run_metadata["init_from"] = self.init_from
 
     def run(self, out: str | Path | None = None, command: str | None = None,
             metadata: dict | None = None) -> SessionResult:

@@ -172,6 +172,7 @@ class Trainer:
         self._saved_epoch: int | None = None  # epoch of the last checkpoint written
         self._last_snapshot = -math.inf
         self._speed = 0.0
+        self.run_metadata: dict = {}  # what every checkpoint's metadata also carries
 
     # --- control, from any thread (the flags live in `self.control`) ---------------------
     def pause(self) -> None:
@@ -434,7 +435,8 @@ class Trainer:
         path = Path(path) if path else self.checkpoint_path
         if path is None:
             return None
-        meta = {"kind": "checkpoint", "epoch": self.epoch, "batch": self.batch}
+        meta = {**self.run_metadata, "kind": "checkpoint", "epoch": self.epoch,
+                "batch": self.batch}
         written = save_model(path, self.net, meta, checkpoint=self.checkpoint_state())
         if path == self.checkpoint_path:
             self._saved_epoch = self.epoch

@@ -54,6 +54,30 @@ def test_session_checkpoints_and_resumes(tmp_path, mnist_small):
     assert weights_equal(load_model(out).network.state_dict(), straight.state_dict())
 
 
+def test_init_from_is_recorded_and_survives_a_resume(tmp_path, mnist_small):
+    from nndesk.train import save_model
+
+    start = Network.from_spec(MLP_SPEC, seed=5)
+    save_model(tmp_path / "start.npz", start, {"command": "nndesk train --preset TinyMLP",
+                                               "accuracy": 0.5})
+    ck = tmp_path / "m.ckpt.npz"
+    cfg = TrainConfig(epochs=2, batch_size=100, train_eval_size=0, lr=1e-12)
+    session = TrainSession(MLP_SPEC, cfg, data=mnist_small, checkpoint_path=ck,
+                           init_from=tmp_path / "start.npz")
+    assert weights_equal(session.trainer.net.state_dict(), start.state_dict())
+    session.trainer.on_epoch = lambda info: session.trainer.stop()
+    assert session.run(tmp_path / "m.npz").result.stopped == "stopped"
+    expected = {"name": "start.npz", "command": "nndesk train --preset TinyMLP",
+                "accuracy": 0.5,
+                "sha256": hashlib.sha256((tmp_path / "start.npz").read_bytes()).hexdigest()}
+    assert load_model(ck).metadata["init_from"] == expected
+    done = TrainSession(resume=ck, data=mnist_small).run(tmp_path / "m.npz")
+    assert done.result.epochs_done == 2 and load_model(tmp_path / "m.npz").metadata[
+        "init_from"] == expected
+    with pytest.raises(ValueError, match="not both"):
+        TrainSession(resume=ck, init_from=tmp_path / "start.npz", data=mnist_small)
+
+
 def test_session_needs_a_spec_or_a_checkpoint(mnist_small):
     with pytest.raises(ValueError, match="either a spec"):
         TrainSession(data=mnist_small)
