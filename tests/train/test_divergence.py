@@ -23,8 +23,8 @@ class _Scripted:
     real loss is still computed, so backward and the update run as usual). With
     `chance=True` its evaluation output is all zeros: every image is called a 0."""
 
-    def __init__(self, losses, chance: bool = False):
-        self._net = Network.from_spec(MLP_SPEC, seed=0)
+    def __init__(self, losses, chance: bool = False, net=None):
+        self._net = net or Network.from_spec(MLP_SPEC, seed=0)
         self._losses, self._chance = list(losses), chance
 
     def loss(self, x, t, train=True):
@@ -118,3 +118,37 @@ def test_the_last_good_file_sits_beside_the_checkpoint():
     assert good_weights_path("runs/m.ckpt.npz").as_posix() == "runs/m.last-good.npz"
     assert good_weights_path("runs/m.npz").as_posix() == "runs/m.last-good.npz"
     assert good_weights_path("m.v2.ckpt.npz").as_posix() == "m.v2.last-good.npz"
+
+
+def test_after_a_resume_the_loss_is_watched_from_the_runs_first_loss(mnist_small, tmp_path):
+    """Stopped after 2 steps and resumed, the run must explode where a straight run does:
+    running mean 2.3, 2.3, then with 100s: 12.07, 20.863, 28.7767, 35.899 > 33 at step 6."""
+    cfg = TrainConfig(epochs=1, optimizer="sgd", lr=0.01, snapshot_every_s=0,
+                      train_eval_size=0)
+    losses = [2.3, 2.3] + [100.0] * 10
+    *_, straight = _run(mnist_small, losses, cfg)
+    ckpt = tmp_path / "m.ckpt.npz"
+    first = Trainer(_Scripted(losses[:2]), mnist_small, cfg, checkpoint_path=ckpt,
+                    on_batch=lambda b: b["step"] == 2 and first.stop())
+    assert first.run().stopped == "stopped"
+    resumed = Trainer.from_checkpoint(ckpt, mnist_small)
+    resumed.net = _Scripted(losses[2:], net=resumed.net)
+    result = resumed.run()
+    expected = ("the loss exploded (running mean 35.9; it started at 2.3) at step 6: the "
+                "learning rate 0.01 is probably too high; try 0.001 (the last good weights "
+                "(step 4) were ")
+    assert straight.message.startswith(expected)
+    assert result.stopped == "diverged" and result.message.startswith(expected)
+
+
+def test_a_checkpoint_that_cannot_be_written_says_why_in_one_line(mnist_small, tmp_path,
+                                                                 monkeypatch):
+    def refuse(f, **arrays):
+        raise OSError("quota exceeded")          # an OSError without an errno
+    monkeypatch.setattr(mf.np, "savez", refuse)
+    ckpt = tmp_path / "m.ckpt.npz"
+    result = Trainer(Network.from_spec(MLP_SPEC), mnist_small,
+                     TrainConfig(epochs=2, train_eval_size=0), checkpoint_path=ckpt).run()
+    assert result.stopped == "write_error" and result.epochs_done == 1
+    assert result.message == (f"cannot write {ckpt}: quota exceeded; no checkpoint was "
+                              f"saved before")

@@ -89,3 +89,23 @@ def test_a_checkpoint_missing_its_state_is_a_model_file_error(mnist_small, tmp_p
     save_model(path, net, checkpoint={"epoch": 1, "optimizer": {"t": np.array(1)}})
     with pytest.raises(ModelFileError, match="incomplete"):
         Trainer.from_checkpoint(path, mnist_small)
+
+
+def test_a_checkpoint_of_an_older_nndesk_resumes_with_a_fresh_loss_watch(mnist_small,
+                                                                         tmp_path):
+    """Written before the dropout Generator, the run's first loss and the loss's running mean
+    were saved: "net_rng" None, no "start_loss" or "loss_ema". It still resumes: the network
+    keeps its own Generator, the divergence watch starts from the first loss after resume."""
+    net = Network.from_spec(MLP_SPEC, seed=2)
+    trainer = Trainer(net, mnist_small, TrainConfig(epochs=2, train_eval_size=0))
+    trainer.on_batch = lambda info: info["step"] == 3 and trainer.stop()
+    trainer.run()
+    state = trainer.checkpoint_state()
+    assert state["start_loss"] > 0 and state["loss_ema"] > 0
+    old = {k: v for k, v in state.items() if k not in ("start_loss", "loss_ema")}
+    old["net_rng"] = None
+    path = save_model(tmp_path / "old.ckpt.npz", net, {"kind": "checkpoint"}, checkpoint=old)
+    resumed = Trainer.from_checkpoint(path, mnist_small)
+    assert resumed.step == 3 and resumed.start_loss is None
+    assert isinstance(resumed.net.rng, np.random.Generator)
+    assert resumed.run().stopped == "finished" and resumed.start_loss > 0
