@@ -109,3 +109,21 @@ def test_a_checkpoint_of_an_older_nndesk_resumes_with_a_fresh_loss_watch(mnist_s
     assert resumed.step == 3 and resumed.start_loss is None
     assert isinstance(resumed.net.rng, np.random.Generator)
     assert resumed.run().stopped == "finished" and resumed.start_loss > 0
+
+
+def test_a_state_the_reader_let_through_but_the_trainer_cannot_use_is_a_model_file_error(
+        mnist_small, tmp_path, monkeypatch):
+    """The second line of defence: a key the loop needs missing after the reader's checks."""
+    import types
+
+    from nndesk.train import trainer as trainer_module
+
+    net = Network.from_spec(MLP_SPEC)
+    state = Trainer(net, mnist_small, TrainConfig()).checkpoint_state()
+    del state["since_best"]
+    monkeypatch.setattr(trainer_module, "load_model",
+                        lambda path: types.SimpleNamespace(network=net, checkpoint=state))
+    path = tmp_path / "c.ckpt.npz"
+    with pytest.raises(ModelFileError) as err:
+        Trainer.from_checkpoint(path, mnist_small)
+    assert str(err.value) == f"{path}: the checkpoint state is incomplete ('since_best')"

@@ -93,5 +93,14 @@ def test_evaluate_counts_every_sample_in_batches():
     assert confusion[9, 0] == 1 and np.trace(confusion) == 8
     assert result["per_digit"][:4] == pytest.approx([0.5, 2 / 3, 1.0, 1.0])
     assert result["per_digit"][9] == 0.75 and result["per_digit"][4] is None
+    expected = [[0] * 10 for _ in range(10)]                  # 10 x 10 counts, by hand
+    for pair in [(0, 0), (0, 1), (1, 1), (1, 1), (1, 7), (2, 2), (9, 9), (9, 9), (9, 9),
+                 (9, 0), (3, 3)]:
+        expected[pair[0]][pair[1]] += 1
+    assert result["confusion"] == expected
+    assert all(type(v) is int for row in result["confusion"] for v in row)   # JSON counts
+    assert len(result["per_digit"]) == 10
     one_hot = np.eye(10)[labels]
     assert evaluate(_Fixed(predicted), x, one_hot) == result
+    one = evaluate(_Fixed(predicted[:1]), x[:1], labels[:1])
+    assert one["n"] == 1 and one["accuracy"] == 1.0
