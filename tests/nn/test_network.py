@@ -251,3 +251,32 @@ def test_repr_names_the_network_its_layers_and_parameters():
     spec = {"input_shape": [4], "layers": [{"type": "Dense", "units": 2}, {"type": "ReLU"},
                                           {"type": "Dense", "units": 2}]}
     assert repr(Network.from_spec(spec)) == "<Network: 3 layers, 16 parameters>"  # 10 + 6
+
+
+def test_an_activation_before_a_pool_runs_on_the_pooled_map():
+    """The documented fast path: ReLU then MaxPool2D runs as MaxPool2D then ReLU, on a map 4x
+    smaller (max(relu(x)) = relu(max(x)): same numbers), also as the network's first layer."""
+    spec = {"input_shape": [2, 6, 6], "layers": [
+        {"type": "ReLU"}, {"type": "MaxPool2D"}, {"type": "Conv2D", "filters": 2,
+                                                  "kernel_size": 3},
+        {"type": "Sigmoid"}, {"type": "Dense", "units": 3}]}
+    net = Network.from_spec(spec, dtype=np.float64)
+    seen = []
+    relu = net.layers[0]
+    real = relu.forward
+    relu.forward = lambda x, train=False: seen.append(x.shape) or real(x, train)
+    x = np.random.default_rng(4).standard_normal((5, 2, 6, 6))
+    out = net.forward(x)
+    assert seen == [(5, 2, 3, 3)]
+    pooled = np.maximum(x, 0).reshape(5, 2, 3, 2, 3, 2).max(axis=(3, 5))   # spec order
+    np.testing.assert_allclose(out, net.layers[4].forward(net.layers[3].forward(
+        net.layers[2].forward(pooled))), rtol=1e-12)
+
+
+def test_a_single_input_network_takes_a_plain_vector_of_samples():
+    spec = {"input_shape": [1], "loss": "mse", "layers": [{"type": "Dense", "units": 2}]}
+    net = Network.from_spec(spec, dtype=np.float64)
+    w, b = net.params()["0.W"], net.params()["0.b"]
+    out = net.predict(np.array([0.5, -2.0]))
+    np.testing.assert_allclose(out, [[0.5 * w[0, 0] + b[0], 0.5 * w[0, 1] + b[1]],
+                                     [-2.0 * w[0, 0] + b[0], -2.0 * w[0, 1] + b[1]]])
