@@ -77,10 +77,12 @@ class TrainControl:
 
     @property
     def paused(self) -> bool:
+        """True between `pause()` and the next `resume()` or `stop()`."""
         return not self._unpaused.is_set()
 
     @property
     def stopped(self) -> bool:
+        """True once `stop()` was called (it stays so)."""
         return self._stop.is_set()
 
     def wait_while_paused(self, poll_s: float = 0.1) -> bool:
@@ -184,6 +186,7 @@ class Trainer:
 
     @property
     def paused(self) -> bool:
+        """True while the run is held by `pause()` (the control's flag)."""
         return self.control.paused
 
     # --- the loop ------------------------------------------------------------------------
