@@ -127,3 +127,27 @@ def test_a_state_the_reader_let_through_but_the_trainer_cannot_use_is_a_model_fi
     with pytest.raises(ModelFileError) as err:
         Trainer.from_checkpoint(path, mnist_small)
     assert str(err.value) == f"{path}: the checkpoint state is incomplete ('since_best')"
+
+
+class _Stand:
+    """A network stand-in with an `rng` that is not a Generator (or none at all)."""
+
+    def __init__(self, net, rng):
+        self._net = net
+        if rng is not None:
+            self.rng = rng
+
+    def __getattr__(self, name):
+        if name == "rng":
+            raise AttributeError(name)
+        return getattr(self._net, name)
+
+
+@pytest.mark.parametrize("rng", [None, np.random.RandomState(0)])
+def test_a_network_without_a_generator_checkpoints_with_no_network_rng(mnist_small, tmp_path,
+                                                                       rng):
+    path = tmp_path / "m.ckpt.npz"
+    stand = _Stand(Network.from_spec(MLP_SPEC), rng)
+    cfg = TrainConfig(epochs=1, train_limit=200, train_eval_size=0)
+    assert Trainer(stand, mnist_small, cfg, checkpoint_path=path).run().stopped == "finished"
+    assert load_model(path).checkpoint["net_rng"] is None
