@@ -76,6 +76,7 @@ def test_an_exploding_loss_keeps_the_good_weights_in_a_file(mnist_small, tmp_pat
                               f"step 5: the learning rate 0.01 is probably too high; try 0.001 "
                               f"(the last good weights (step 3) were kept in {path})")
     assert trainer.good_weights_path == path
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.last-good.npz"]  # no checkpoint
     kept = load_model(path)
     assert {k: kept.metadata[k] for k in ("kind", "stopped", "step", "config")} == {
         "kind": "last good weights", "stopped": "diverged", "step": 3,

@@ -151,3 +151,22 @@ def test_a_network_without_a_generator_checkpoints_with_no_network_rng(mnist_sma
     cfg = TrainConfig(epochs=1, train_limit=200, train_eval_size=0)
     assert Trainer(stand, mnist_small, cfg, checkpoint_path=path).run().stopped == "finished"
     assert load_model(path).checkpoint["net_rng"] is None
+
+
+def test_two_stops_in_the_same_epoch_resume_to_the_straight_run(mnist_small, tmp_path):
+    """Resumed mid-epoch, the trainer must still know the rng state of this epoch's
+    permutation, so that a second stop in that epoch resumes exactly too."""
+    net_a, straight = _straight(mnist_small)
+    path = tmp_path / "run.ckpt.npz"
+    net = Network.from_spec(MLP_SPEC, seed=2)
+    trainer = Trainer(net, mnist_small, CFG, checkpoint_path=path)
+    trainer.on_batch = lambda info: info["step"] == 3 and trainer.stop()
+    assert trainer.run().stopped == "stopped"
+    second = Trainer.from_checkpoint(path, mnist_small)
+    second.on_batch = lambda info: info["step"] == 8 and second.stop()
+    assert second.run().stopped == "stopped"
+    third = Trainer.from_checkpoint(path, mnist_small)
+    result = third.run()
+    assert result.stopped == "finished" and result.steps == 24
+    assert weights_equal(third.net.state_dict(), net_a.state_dict())
+    assert without_times(result.history) == without_times(straight.history)
