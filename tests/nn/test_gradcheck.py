@@ -29,3 +29,19 @@ def test_rel_error_by_hand():
     assert rel_error(a, a.copy()) == 0.0
     assert rel_error(a, zero) == 1.0                                 # 5 / (5 + 0)
     assert rel_error(np.array([1e-9, 0.0]), zero) == 1e-9   # both ~0: the plain difference
+
+
+def test_the_check_runs_in_training_mode_in_float64_whatever_the_input(monkeypatch):
+    """Training mode (BatchNorm's batch statistics, dropout masks), and float64 even for a
+    float32 input: a 1e-5 step is lost in float32's 7 digits."""
+    modes = []
+    real = Network.loss
+
+    def loss(self, x, t, train=True):
+        modes.append((train, x.dtype))
+        return real(self, x, t, train)
+    monkeypatch.setattr(Network, "loss", loss)
+    x = np.random.default_rng(0).standard_normal((3, 6)).astype(np.float32)
+    errors = gradcheck(SPEC, x=x, t=[0, 1, 2], seed=3)
+    assert max(errors.values()) < 1e-6
+    assert set(modes) == {(True, np.dtype(np.float64))}
