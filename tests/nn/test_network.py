@@ -239,6 +239,8 @@ def test_predict_and_accuracy_of_no_samples_and_of_one():
     net = _dense_net("softmax_cross_entropy")
     empty = net.predict(np.zeros((0, 5)))
     assert empty.shape == (0, 3) and empty.dtype == np.float64
+    single = Network.from_spec(net.spec, dtype=np.float32)            # the network's dtype
+    assert single.predict(np.zeros((0, 5))).dtype == np.float32
     assert net.accuracy(np.zeros((0, 5)), np.zeros(0, dtype=int)) == 0.0
     x = np.ones((1, 5))
     right = int(net.predict(x).argmax())
