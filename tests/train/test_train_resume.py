@@ -170,3 +170,14 @@ def test_two_stops_in_the_same_epoch_resume_to_the_straight_run(mnist_small, tmp
     assert result.stopped == "finished" and result.steps == 24
     assert weights_equal(third.net.state_dict(), net_a.state_dict())
     assert without_times(result.history) == without_times(straight.history)
+
+
+def test_a_running_mean_that_is_not_a_number_starts_the_watch_afresh(mnist_small, tmp_path):
+    net = Network.from_spec(MLP_SPEC, seed=2)
+    trainer = Trainer(net, mnist_small, TrainConfig(epochs=1, train_eval_size=0))
+    trainer.on_batch = lambda info: info["step"] == 2 and trainer.stop()
+    trainer.run()
+    state = {**trainer.checkpoint_state(), "loss_ema": "12.5"}
+    path = save_model(tmp_path / "odd.ckpt.npz", net, {"kind": "checkpoint"}, checkpoint=state)
+    resumed = Trainer.from_checkpoint(path, mnist_small)
+    assert resumed.start_loss == trainer.start_loss and resumed._ema is None
