@@ -17,7 +17,9 @@ Usage:
 where checking every mutant costs hours (the trainer: each mutant runs the training tests).
 `--resume` continues a run that its budget stopped (the mutants not yet checked).
 `--rerun` keeps the last run's folder, copies in today's tests (uncommitted too) and checks
-again the mutants that survived: the score after new tests, without redoing the rest.
+again the mutants that survived: the score after new tests, without redoing the rest
+(`--with-source` also takes the engine at --rev, for tests that need a fix; mutmut then
+remakes the mutants of the functions that changed: check them again with `--also GLOB`).
 Needs mutmut (`pip install mutmut`, 3.x; not a dependency of nndesk).
 """
 
@@ -178,6 +180,10 @@ def main(argv: list[str] | None = None) -> int:
                    help="continue the last run in --workdir (mutants not yet checked)")
     p.add_argument("--rerun", action="store_true",
                    help="check the survivors of the last run again with today's tests")
+    p.add_argument("--with-source", action="store_true",
+                   help="with --rerun: also take --rev's engine (a fix), not only the tests")
+    p.add_argument("--also", nargs="*", default=[],
+                   help="with --rerun: more mutant names or globs to check (changed functions)")
     p.add_argument("--report-only", action="store_true", help="print the last run's table")
     args = p.parse_args(argv)
     try:
@@ -187,8 +193,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.rerun:
         copy_tests(args.workdir, args.files)
+        if args.with_source:       # a fix the new tests need: mutmut remakes changed functions
+            export(args.rev, ["nndesk"], args.workdir)
         names = sorted(n for n, s in results(args.workdir).items()
-                       if s in ("survived", "no tests"))
+                       if s in ("survived", "no tests")) + args.also
         if names:
             run_mutmut(args.workdir, names, args.max_children, args.budget)
     elif args.sample:
