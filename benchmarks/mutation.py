@@ -4,13 +4,22 @@
 Not part of CI (a full run takes hours on two shared cores). It exports a git revision (default:
 the work tree as committed, HEAD) into a scratch folder, adds mutmut's settings there (the
 repository's pyproject.toml is never touched), runs `mutmut run` on the chosen files against
-tests/nn and tests/test_presets.py, and prints killed / survived / timed out per file and the
-score. Survivors are listed for reading (`mutmut show NAME` inside the scratch folder shows the
-diff). Notes on the runs and on the survivors judged harmless: benchmarks/mutation.md.
+tests/nn and tests/test_presets.py (and tests/train when a file of nndesk/train is mutated), and
+prints killed / survived / timed out per file and the score. Survivors are listed for reading
+(`mutmut show NAME` inside the scratch folder shows the diff). Notes on the runs and on the
+survivors judged harmless: benchmarks/mutation.md.
 
 Usage:
     nice -n 10 .venv/bin/python benchmarks/mutation.py [--rev REV] [--files a.py b.py]
-        [--tests-rev REV] [--workdir DIR] [--max-children N]
+        [--tests-rev REV] [--workdir DIR] [--max-children N] [--budget SECONDS]
+        [--sample N] [--resume] [--rerun] [--report-only]
+`--sample N` checks N mutants drawn at random (seeded) instead of all: an unbiased estimate
+where checking every mutant costs hours (the trainer: each mutant runs the training tests).
+`--resume` continues a run that its budget stopped (the mutants not yet checked).
+`--rerun` keeps the last run's folder, copies in today's tests (uncommitted too) and checks
+again the mutants that survived: the score after new tests, without redoing the rest
+(`--with-source` also takes the engine at --rev, for tests that need a fix; mutmut then
+remakes the mutants of the functions that changed: check them again with `--also GLOB`).
 Needs mutmut (`pip install mutmut`, 3.x; not a dependency of nndesk).
 """
 
@@ -20,17 +29,21 @@ import argparse
 import collections
 import io
 import os
+import random
 import shutil
+import signal
 import subprocess
 import sys
 import tarfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TESTS = ["tests/nn", "tests/test_presets.py", "tests/conftest.py"]
+NN_TESTS = ["tests/nn", "tests/test_presets.py"]
+TRAIN_TESTS = ["tests/train"]
 # the two biggest whole-preset gradient checks take 2/3 of the engine tests' time; the layer
-# gradient checks cover the same code on small inputs
-DESELECT = "not (DigitNet or DeepConvNet)"
+# gradient checks cover the same code on small inputs. The kill/no-Qt/hostile-file training
+# tests run subprocesses or test the model file, not the trainer: left out of a mutation run.
+DESELECT = "not (DigitNet or DeepConvNet or test_train_kill or no_qt or hostile)"
 NOT_MUTATED = ["nndesk/nn/memory.py", "nndesk/nn/perceptron.py"]   # glibc calls; ch. 2 toy
 
 
@@ -42,23 +55,34 @@ def export(rev: str, paths: list[str], dest: Path) -> None:
         tar.extractall(dest, filter="data")
 
 
+def test_paths(files: list[str]) -> list[str]:
+    """The tests that exercise `files`: the engine's, plus the trainer's for nndesk/train."""
+    tests = list(NN_TESTS)
+    if any(f.startswith("nndesk/train") for f in files):
+        tests += TRAIN_TESTS
+    return tests
+
+
 def prepare(workdir: Path, rev: str, tests_rev: str, files: list[str]) -> None:
     if workdir.exists():
         shutil.rmtree(workdir)
     workdir.mkdir(parents=True)
     export(rev, ["nndesk", "resources", "models", "pyproject.toml", "README.md"], workdir)
-    for sub in ("tests/nn", "tests/test_presets.py"):
+    tests = test_paths(files)
+    for sub in tests:
         shutil.rmtree(workdir / sub, ignore_errors=True)
-    export(tests_rev, [p for p in TESTS if _exists(tests_rev, p)], workdir)
+    export(tests_rev, [p for p in [*tests, "tests/conftest.py"] if _exists(tests_rev, p)],
+           workdir)
     toml = (workdir / "pyproject.toml").read_text()
     quoted = ", ".join(f'"{f}"' for f in files)
+    selection = ", ".join(f'"{t}"' for t in tests)
     skip = ", ".join(f'"{f}"' for f in NOT_MUTATED)
     toml += (
         "\n[tool.mutmut]\n"
         'paths_to_mutate = ["nndesk/"]\n'
         f"only_mutate = [{quoted}]\n"
         f"do_not_mutate = [{skip}]\n"
-        'tests_dir = ["tests/nn", "tests/test_presets.py"]\n'
+        f"pytest_add_cli_args_test_selection = [{selection}]\n"
         'also_copy = ["resources", "models", "tests"]\n'
         f'pytest_add_cli_args = ["-p", "no:cacheprovider", "-k", "{DESELECT}"]\n'
     )
@@ -68,6 +92,37 @@ def prepare(workdir: Path, rev: str, tests_rev: str, files: list[str]) -> None:
 def _exists(rev: str, path: str) -> bool:
     return subprocess.run(["git", "-C", str(ROOT), "cat-file", "-e", f"{rev}:{path}"],
                           capture_output=True).returncode == 0
+
+
+def copy_tests(workdir: Path, files: list[str]) -> None:
+    """The work tree's tests (committed or not) over the run folder's, for `--rerun`."""
+    for sub in [*test_paths(files), "tests/conftest.py"]:
+        src = ROOT / sub
+        for dest in (workdir / sub, workdir / "mutants" / sub):
+            if src.is_dir():
+                shutil.copytree(src, dest, dirs_exist_ok=True,
+                                ignore=shutil.ignore_patterns("__pycache__"))
+            elif src.is_file():
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(src, dest)
+
+
+def run_mutmut(workdir: Path, names: list[str], max_children: int,
+               budget: float | None) -> None:
+    """`mutmut run [names]` in `workdir`, stopped (with its test processes) after `budget` s."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", OPENBLAS_NUM_THREADS="1",
+               OMP_NUM_THREADS="1", PYTHONPATH=str(workdir))
+    env.setdefault("NNDESK_DATA_DIR", str(ROOT.parent / "shared" / "data" / "mnist"))
+    # own process group, so that the budget stops mutmut's test processes too
+    proc = subprocess.Popen([sys.executable, "-m", "mutmut", "run",
+                             "--max-children", str(max_children), *names],
+                            cwd=workdir, env=env, start_new_session=True)
+    try:
+        proc.wait(timeout=budget)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait()
+        print(f"stopped after the budget of {budget:.0f} s", file=sys.stderr)
 
 
 def results(workdir: Path) -> dict[str, str]:
@@ -116,6 +171,19 @@ def main(argv: list[str] | None = None) -> int:
                    help="files to mutate, fnmatch patterns (default: nndesk/nn/*.py)")
     p.add_argument("--workdir", type=Path, default=Path("/tmp/nndesk-mutation"))
     p.add_argument("--max-children", type=int, default=1, help="parallel test processes")
+    p.add_argument("--budget", type=float, default=None,
+                   help="stop mutmut after this many seconds (the mutants left are 'not checked')")
+    p.add_argument("--sample", type=int, default=0,
+                   help="check this many mutants drawn at random from those not yet checked")
+    p.add_argument("--seed", type=int, default=0, help="seed of --sample's draw")
+    p.add_argument("--resume", action="store_true",
+                   help="continue the last run in --workdir (mutants not yet checked)")
+    p.add_argument("--rerun", action="store_true",
+                   help="check the survivors of the last run again with today's tests")
+    p.add_argument("--with-source", action="store_true",
+                   help="with --rerun: also take --rev's engine (a fix), not only the tests")
+    p.add_argument("--also", nargs="*", default=[],
+                   help="with --rerun: more mutant names or globs to check (changed functions)")
     p.add_argument("--report-only", action="store_true", help="print the last run's table")
     args = p.parse_args(argv)
     try:
@@ -123,12 +191,28 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         print("mutmut is not installed: pip install mutmut", file=sys.stderr)
         return 2
-    if not args.report_only:
+    if args.rerun:
+        copy_tests(args.workdir, args.files)
+        if args.with_source:       # a fix the new tests need: mutmut remakes changed functions
+            export(args.rev, ["nndesk"], args.workdir)
+        names = sorted(n for n, s in results(args.workdir).items()
+                       if s in ("survived", "no tests")) + args.also
+        if names:
+            run_mutmut(args.workdir, names, args.max_children, args.budget)
+    elif args.sample:
+        if not (args.workdir / "mutants").is_dir():
+            prepare(args.workdir, args.rev, args.tests_rev or args.rev, args.files)
+            # mutants and test stats only: no mutant has this name, mutmut stops there
+            run_mutmut(args.workdir, ["nothing-matches-this"], 1, None)
+        unchecked = sorted(n for n, s in results(args.workdir).items() if s == "not checked")
+        rng = random.Random(args.seed)
+        names = rng.sample(unchecked, min(args.sample, len(unchecked)))
+        run_mutmut(args.workdir, names, args.max_children, args.budget)
+    elif args.resume:
+        run_mutmut(args.workdir, [], args.max_children, args.budget)
+    elif not args.report_only:
         prepare(args.workdir, args.rev, args.tests_rev or args.rev, args.files)
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", OPENBLAS_NUM_THREADS="1",
-                   OMP_NUM_THREADS="1", PYTHONPATH=str(args.workdir))
-        subprocess.run([sys.executable, "-m", "mutmut", "run",
-                        "--max-children", str(args.max_children)], cwd=args.workdir, env=env)
+        run_mutmut(args.workdir, [], args.max_children, args.budget)
     print(report(results(args.workdir)))
     return 0
 

@@ -163,6 +163,7 @@ class Layer:
 
     @property
     def type(self) -> str:
+        """The layer's name in specs: its class name ("Dense", "Conv2D")."""
         return type(self).__name__
 
     def get_config(self) -> dict:

@@ -47,6 +47,7 @@ def gradcheck(spec_or_net: dict | Network, x: np.ndarray | None = None,
     start = net.rng.bit_generator.state
 
     def loss() -> float:
+        """The training loss at the current parameters, with the same dropout masks."""
         net.rng.bit_generator.state = start    # same dropout masks every time
         return net.loss(x, t, train=True, lengths=lengths)
 

@@ -48,10 +48,13 @@ class MeanSquaredError:
         self.diff: np.ndarray | None = None
 
     def forward(self, y: np.ndarray, t: np.ndarray) -> float:
+        """0.5 * sum((y - t)**2) / N for outputs y (N, K) against labels (N,) or one-hot
+        t (N, K) (the book's ch. 4.2.1 sum of squares, averaged over the batch)."""
         self.diff = y - one_hot(t, y.shape[1], y.dtype)
         return float(0.5 * (self.diff * self.diff).sum() / y.shape[0])
 
     def backward(self) -> np.ndarray:
+        """d loss / d y = (y - t) / N, shape (N, K), for the last `forward`."""
         return self.diff / self.diff.shape[0]
 
 

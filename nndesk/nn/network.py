@@ -79,6 +79,8 @@ class Network:
 
     @property
     def num_params(self) -> int:
+        """How many trainable numbers the network has (buffers such as BatchNorm's running
+        statistics not counted)."""
         return sum(p.size for p in self.params().values())
 
     def forward(self, x: np.ndarray, train: bool = False,

@@ -77,10 +77,12 @@ class TrainControl:
 
     @property
     def paused(self) -> bool:
+        """True between `pause()` and the next `resume()` or `stop()`."""
         return not self._unpaused.is_set()
 
     @property
     def stopped(self) -> bool:
+        """True once `stop()` was called (it stays so)."""
         return self._stop.is_set()
 
     def wait_while_paused(self, poll_s: float = 0.1) -> bool:
@@ -189,6 +191,7 @@ class Trainer:
 
     @property
     def paused(self) -> bool:
+        """True while the run is held by `pause()` (the control's flag)."""
         return self.control.paused
 
     # --- the loop ------------------------------------------------------------------------
@@ -428,6 +431,7 @@ class Trainer:
                 "since_best": self.since_best, "train_time_s": self.train_time_s,
                 "epoch_loss_sum": self._loss_sum, "epoch_loss_count": self._loss_count,
                 "epoch_time_s": self._epoch_time, "schedule": {"lr": self.lr_now()},
+                "start_loss": self.start_loss, "loss_ema": self._ema,
                 "optimizer": self.optimizer.state_dict(), "best_weights": self.best_weights}
 
     def write_checkpoint(self, path: str | Path | None = None) -> Path | None:
@@ -450,8 +454,12 @@ class Trainer:
         self._loss_sum, self._loss_count = state["epoch_loss_sum"], state["epoch_loss_count"]
         self._epoch_time = state["epoch_time_s"]
         self.best_weights = state.get("best_weights")
-        start = state.get("start_loss")
+        # the divergence watch goes on from the run's first loss and its running mean
+        # (a checkpoint without them, from an older nndesk, starts the watch afresh)
+        start, ema = state.get("start_loss"), state.get("loss_ema")
         self.start_loss = float(start) if isinstance(start, (int, float)) else None
+        self._ema = (float(ema) if isinstance(ema, (int, float)) and math.isfinite(ema)
+                     and self.start_loss is not None else None)
         self.optimizer.load_state_dict(state["optimizer"])
         if state.get("net_rng") and _net_rng(self.net) is not None:
             _net_rng(self.net).bit_generator.state = state["net_rng"]

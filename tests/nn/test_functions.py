@@ -53,7 +53,8 @@ def test_stable_at_plus_minus_1000():
     np.testing.assert_allclose(p[0], [1, 0, 0], atol=1e-6)
     np.testing.assert_allclose(p[1], [1 / 3] * 3, rtol=1e-6)
     np.testing.assert_array_equal(s[0], [1, 0.5, 0])
-    assert np.isfinite(ce) and ce > 5                        # -log(1e-7) for the wrong one
+    # -log(0 + 1e-7) = 16.1181 for the wrong one, -log(1/3 + 1e-7) = 1.0986 for the other
+    assert ce == pytest.approx((16.11809565 + 1.09861199) / 2, rel=1e-6)
     # exact: sample 1 is off by 2000 -> 2000; sample 2 is uniform -> log 3
     assert value == pytest.approx((2000 + np.log(3)) / 2, rel=1e-6)
 
@@ -70,3 +71,18 @@ def test_losses_match_the_formulas():
     np.testing.assert_allclose(mse.backward(), (y - np.eye(3)[t]) / 2)
     with pytest.raises(ValueError, match="labels must be in 0..2"):
         ce.forward(y, np.array([0, 3]))
+
+
+def test_step_keeps_a_float_dtype_and_gives_integers_for_integers():
+    for dtype in (np.float32, np.float64):
+        out = F.step(np.array([-1.0, 0.0, 2.0], dtype=dtype))
+        assert out.dtype == dtype and out.tolist() == [0.0, 0.0, 1.0]
+    out = F.step(np.array([-3, 0, 5], dtype=np.int32))
+    assert out.dtype == np.int64 and out.tolist() == [0, 0, 1]
+
+
+def test_cross_entropy_is_the_mean_over_a_batch_of_labels_or_one_hot_rows():
+    y = np.array([[0.1, 0.7, 0.2], [0.5, 0.3, 0.2]])
+    expected = (0.356674944 + 1.609437912) / 2              # -ln 0.7 and -ln 0.2, averaged
+    assert F.cross_entropy(y, np.array([1, 2])) == pytest.approx(expected, rel=1e-6)
+    assert F.cross_entropy(y, np.eye(3)[[1, 2]]) == pytest.approx(expected, rel=1e-6)

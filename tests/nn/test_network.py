@@ -65,6 +65,31 @@ def test_backward_skips_the_input_gradient_unless_asked():
         np.testing.assert_array_equal(g, grads[k])
 
 
+def test_backward_runs_no_layer_below_the_first_weighted_one():
+    """Without `input_grad` the first weighted layer computes no input gradient and the
+    layers in front of it do not run (the documented saving); with it, every layer does."""
+    spec = {"input_shape": [1, 6, 6], "layers": [
+        {"type": "MaxPool2D"}, {"type": "Flatten"}, {"type": "Dense", "units": 4},
+        {"type": "ReLU"}, {"type": "Dense", "units": 3}]}
+    net = Network.from_spec(spec, dtype=np.float64)
+    calls = []
+    for i, layer in enumerate(net.layers):
+        def spy(dout, i=i, real=layer.backward):
+            calls.append(i)
+            return real(dout)
+        layer.backward = spy
+    x, t = np.random.default_rng(0).random((2, 1, 6, 6)), [0, 2]
+    net.loss(x, t)
+    assert net.backward() is None
+    assert calls == [4, 3, 2]
+    assert [layer.needs_dx for layer in net.layers[2:]] == [False, True, True]
+    calls.clear()
+    net.loss(x, t)
+    assert net.backward(input_grad=True).shape == (2, 1, 6, 6)
+    assert calls == [4, 3, 2, 1, 0]
+    assert all(layer.needs_dx for layer in net.layers)
+
+
 def test_state_dict_round_trip_and_errors():
     a, b = Network.from_spec(SMALL, seed=1), Network.from_spec(SMALL, seed=2)
     x, t = _data()
@@ -76,8 +101,12 @@ def test_state_dict_round_trip_and_errors():
     assert b.params()["0.W"] is live                          # copied in place
     np.testing.assert_array_equal(a.predict(x), b.predict(x))
     state["0.W"] = state["0.W"][:2]
-    with pytest.raises(ValueError, match="'0.W' has shape"):
-        b.load_state_dict(state)
+    c = Network.from_spec(SMALL, seed=2)
+    with pytest.raises(ValueError, match=r"^state '0.W' has shape \(2, 1, 3, 3\), "
+                                         r"expected \(4, 1, 3, 3\)$"):
+        c.load_state_dict(state)
+    for k, v in Network.from_spec(SMALL, seed=2).state_dict().items():   # nothing changed
+        np.testing.assert_array_equal(c.state_dict()[k], v)
     with pytest.raises(ValueError, match="missing '1.running_var'"):
         b.load_state_dict({k: v for k, v in a.state_dict().items() if k != "1.running_var"})
     with pytest.raises(ValueError, match="unexpected key '9.W'"):
@@ -183,3 +212,73 @@ def test_kept_work_arrays_carry_nothing_from_one_step_to_the_next():
     for key, g in fresh.grads().items():
         np.testing.assert_array_equal(used.grads()[key], g, err_msg=key)
     assert used.layers[1]._scratch["col"].shape[0] == 5     # the 7-image evaluation kept none
+
+
+def _dense_net(loss: str) -> Network:
+    """One Dense layer, 5 inputs -> 3 scores: small enough to work out by hand."""
+    spec = {"name": "Tiny", "input_shape": [5], "loss": loss,
+            "layers": [{"type": "Dense", "units": 3}]}
+    return Network.from_spec(spec, seed=3, dtype=np.float64)
+
+
+def test_predict_is_softmax_of_the_scores_only_for_cross_entropy():
+    x = np.random.default_rng(1).standard_normal((4, 5))
+    for loss in ("softmax_cross_entropy", "mse"):
+        net = _dense_net(loss)
+        w, b = net.params()["0.W"], net.params()["0.b"]
+        scores = [[sum(x[n, d] * w[d, k] for d in range(5)) + b[k] for k in range(3)]
+                  for n in range(4)]
+        if loss == "softmax_cross_entropy":   # exp(s_k) / sum_j exp(s_j), row by row
+            expected = [[np.exp(s) / sum(np.exp(r)) for s in r] for r in np.array(scores)]
+        else:                                 # a regression network's outputs, untouched
+            expected = scores
+        np.testing.assert_allclose(net.predict(x, batch_size=3), expected, rtol=1e-12)
+
+
+def test_predict_and_accuracy_of_no_samples_and_of_one():
+    net = _dense_net("softmax_cross_entropy")
+    empty = net.predict(np.zeros((0, 5)))
+    assert empty.shape == (0, 3) and empty.dtype == np.float64
+    single = Network.from_spec(net.spec, dtype=np.float32)            # the network's dtype
+    assert single.predict(np.zeros((0, 5))).dtype == np.float32
+    assert net.accuracy(np.zeros((0, 5)), np.zeros(0, dtype=int)) == 0.0
+    x = np.ones((1, 5))
+    right = int(net.predict(x).argmax())
+    assert net.accuracy(x, [right]) == 1.0
+    assert net.accuracy(x, [(right + 1) % 3]) == 0.0
+
+
+def test_repr_names_the_network_its_layers_and_parameters():
+    assert repr(_dense_net("mse")) == "<Tiny: 1 layers, 18 parameters>"       # 5*3 + 3
+    spec = {"input_shape": [4], "layers": [{"type": "Dense", "units": 2}, {"type": "ReLU"},
+                                          {"type": "Dense", "units": 2}]}
+    assert repr(Network.from_spec(spec)) == "<Network: 3 layers, 16 parameters>"  # 10 + 6
+
+
+def test_an_activation_before_a_pool_runs_on_the_pooled_map():
+    """The documented fast path: ReLU then MaxPool2D runs as MaxPool2D then ReLU, on a map 4x
+    smaller (max(relu(x)) = relu(max(x)): same numbers), also as the network's first layer."""
+    spec = {"input_shape": [2, 6, 6], "layers": [
+        {"type": "ReLU"}, {"type": "MaxPool2D"}, {"type": "Conv2D", "filters": 2,
+                                                  "kernel_size": 3},
+        {"type": "Sigmoid"}, {"type": "Dense", "units": 3}]}
+    net = Network.from_spec(spec, dtype=np.float64)
+    seen = []
+    relu = net.layers[0]
+    real = relu.forward
+    relu.forward = lambda x, train=False: seen.append(x.shape) or real(x, train)
+    x = np.random.default_rng(4).standard_normal((5, 2, 6, 6))
+    out = net.forward(x)
+    assert seen == [(5, 2, 3, 3)]
+    pooled = np.maximum(x, 0).reshape(5, 2, 3, 2, 3, 2).max(axis=(3, 5))   # spec order
+    np.testing.assert_allclose(out, net.layers[4].forward(net.layers[3].forward(
+        net.layers[2].forward(pooled))), rtol=1e-12)
+
+
+def test_a_single_input_network_takes_a_plain_vector_of_samples():
+    spec = {"input_shape": [1], "loss": "mse", "layers": [{"type": "Dense", "units": 2}]}
+    net = Network.from_spec(spec, dtype=np.float64)
+    w, b = net.params()["0.W"], net.params()["0.b"]
+    out = net.predict(np.array([0.5, -2.0]))
+    np.testing.assert_allclose(out, [[0.5 * w[0, 0] + b[0], 0.5 * w[0, 1] + b[1]],
+                                     [-2.0 * w[0, 0] + b[0], -2.0 * w[0, 1] + b[1]]])

@@ -10,6 +10,7 @@ from train_helpers import MLP_SPEC, weights_equal
 
 from nndesk.nn import Network
 from nndesk.train import TrainConfig, Trainer, evaluate, load_model
+from nndesk.train.metrics import loss_and_accuracy
 from nndesk.train.session import TrainSession, checkpoint_path_for, load_data, run_training
 
 
@@ -117,5 +118,29 @@ def test_evaluate_counts_every_sample_in_batches():
     assert confusion[9, 0] == 1 and np.trace(confusion) == 8
     assert result["per_digit"][:4] == pytest.approx([0.5, 2 / 3, 1.0, 1.0])
     assert result["per_digit"][9] == 0.75 and result["per_digit"][4] is None
+    expected = [[0] * 10 for _ in range(10)]                  # 10 x 10 counts, by hand
+    for pair in [(0, 0), (0, 1), (1, 1), (1, 1), (1, 7), (2, 2), (9, 9), (9, 9), (9, 9),
+                 (9, 0), (3, 3)]:
+        expected[pair[0]][pair[1]] += 1
+    assert result["confusion"] == expected
+    assert all(type(v) is int for row in result["confusion"] for v in row)   # JSON counts
+    assert len(result["per_digit"]) == 10
     one_hot = np.eye(10)[labels]
     assert evaluate(_Fixed(predicted), x, one_hot) == result
+    one = evaluate(_Fixed(predicted[:1]), x[:1], labels[:1])
+    assert one["n"] == 1 and one["accuracy"] == 1.0
+
+
+def test_loss_and_accuracy_of_one_sample_and_of_none():
+    spec = {"input_shape": [3], "layers": [{"type": "Dense", "units": 2}]}
+    net = Network.from_spec(spec, seed=1, dtype=np.float64)
+    w, b = net.params()["0.W"], net.params()["0.b"]
+    x = np.array([[0.5, -1.0, 2.0]])
+    s = [sum(x[0, d] * w[d, k] for d in range(3)) + b[k] for k in range(2)]
+    label = 0
+    expected_loss = np.log(np.exp(s[0]) + np.exp(s[1])) - s[label]   # -log softmax(s)[0]
+    loss, acc = loss_and_accuracy(net, x, np.array([label]))
+    assert loss == pytest.approx(expected_loss, rel=1e-12)
+    assert acc == (1.0 if s[0] > s[1] else 0.0)
+    loss, acc = loss_and_accuracy(net, x[:0], np.zeros(0, dtype=int))
+    assert np.isnan(loss) and np.isnan(acc)

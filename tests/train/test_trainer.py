@@ -152,7 +152,10 @@ def test_early_stop_restores_the_best_epoch(mnist_small):
                       early_stop=1)
     net, _, result = _run(mnist_small, cfg, on_epoch=lambda e: snaps.append(e))
     assert result.stopped == "early_stop" and result.epochs_done == 2
-    assert result.best_epoch == 1 and "epoch 1 restored" in result.message
+    assert result.best_epoch == 1
+    assert result.message == (f"stopped early: no better validation accuracy for 1 epochs "
+                              f"(best: epoch 1, {100 * result.history[0]['val_acc']:.2f}%); "
+                              f"weights of epoch 1 restored")
     assert result.history[1]["val_acc"] < result.history[0]["val_acc"]
     acc = net.accuracy(mnist_small.x_val, mnist_small.t_val)
     assert acc == pytest.approx(result.history[0]["val_acc"])
