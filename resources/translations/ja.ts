@@ -216,6 +216,11 @@
         <translation>&lt;b&gt;右：試す。&lt;/b&gt;マウスかペンで数字を描くと、棒グラフが各数字の確率（ソフトマックス関数の出力）を示し、小さな画像はネットワークが実際に見る 28×28 の入力です。画像ファイルを開くかドロップしても認識できます。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>A pen digit as 32 points (x, y, direction, pen up) read by an RNN, a GRU and an LSTM of 16 units each (nndesk's layers, initial weights). Heat maps: one row per unit, one column per time step; h and c from blue (-1) to red (+1), gates from dark (0: closed) to yellow (1: open). Curve: the gradient of the last state's loss with respect to each step's state.</source>
+        <translation>ペンで書いた数字を 32 点（x、y、向き、ペンを上げた印）として、16 ユニットの RNN・GRU・LSTM がそれぞれ読みます（nndesk のレイヤ、重みの初期値のまま）。ヒートマップ：行がユニット、列が時刻。h と c は青（-1）から赤（+1）、ゲートは暗い色（0：閉じる）から黄色（1：開く）。グラフ：最後の状態の損失の、各時刻の状態に関する勾配。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/window_dialogs.py"/>
         <source>A run is training. Quit now and the run stops after this batch; its checkpoint is kept, and nndesk offers to resume it at the next start.
 
@@ -304,6 +309,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>この学習の損失関数の値、認識精度、学習率、重みのヒストグラムを TensorBoard のイベントファイルにも書き出します：実行ごとに 1 フォルダ、実行フォルダの中の tensorboard フォルダに置きます。pip install 'nndesk[tensorboard]'（tensorboardX、約 1 MB）が必要です。見るには：tensorboard --logdir にそのフォルダを指定します（学習の後、ステータス行にコマンドが出ます）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>At the first step the gradient is {rnn:.1e} of the last step's for the RNN and {lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the path; a forget gate bias of 3 (f ≈ 0.95) lets the LSTM remember it.</source>
+        <translation>最初の時刻の勾配は、最後の時刻に比べて RNN で {rnn:.1e} 倍、LSTM で {lstm:.1e} 倍です。U を小さくすると RNN は軌跡の始まりを忘れます。forgetゲートのバイアスを 3（f ≈ 0.95）にすると LSTM は覚えています。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/pg_i18n.py"/>
         <source>Auto</source>
         <translation>自動スケール</translation>
@@ -384,6 +394,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>本（図6-24、6-25）：良い結果は学習率 0.001～0.01、Weight decay 係数 1e-8～1e-6 あたりにあります。範囲を絞って再び探索します。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/panel.py"/>
+        <source>Book 2, ch. 5-6 Recurrent networks</source>
+        <translation>❷ 5〜6章 リカレントニューラルネットワーク</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>Book chapter</source>
         <translation>本の章・節</translation>
@@ -427,6 +442,26 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Cancelled: nothing changed.</source>
+        <translation>キャンセルしました：何も変更されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Cancelling…</source>
+        <translation>キャンセル中…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Cannot fine-tune: {error}</source>
+        <translation>ファインチューニングできません：{error}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
@@ -479,6 +514,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>モデルを保存できません</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Cannot save the model: {error}</source>
+        <translation>モデルを保存できません：{error}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/panel.py"/>
         <source>Ch. 2 Perceptrons and logic gates</source>
         <translation>2章 パーセプトロンと論理回路</translation>
@@ -517,6 +557,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>Ch. 5 · figs. 5-16, 5-17</source>
         <translation>5章 · 図5-16、5-17</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Ch. 5-6 of book 2 · figs. 6-8, 6-9</source>
+        <translation>ゼロから作るDeep Learning ❷ 5〜6章 · 図6-8、6-9</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/panel.py"/>
@@ -739,6 +784,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>数字を描くか画像を開くと、前処理の各ステップが表示されます。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Draw a digit to see each model's answer.</source>
+        <translation>数字を描くと、各モデルの答えが表示されます。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>Draw a digit to see which pixels decide the answer.</source>
         <translation>数字を描くと、どのピクセルが答えを決めたかが見えます。</translation>
@@ -762,6 +812,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Each experiment trains the book's small networks from the same seed, changing one thing. It runs in the background; stop it at any time.</source>
         <translation>どの実験も同じシードから本の小さなネットワークを学習し、1か所だけを変えます。バックグラウンドで実行され、いつでも停止できます。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Epochs:</source>
+        <translation>エポック数：</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
@@ -908,6 +963,21 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <source>Find weights (perceptron learning rule)</source>
         <translation>重みを求める（パーセプトロンの学習規則）</translation>
     </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Fine-tune on my digits</source>
+        <translation>自分の数字でファインチューニング</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>Fine-tune…</source>
+        <translation>ファインチューニング…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Fine-tuning: batch {done} of {total}</source>
+        <translation>ファインチューニング中：バッチ {done} / {total}</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../nndesk/gui/engine_text.py"/>
         <location filename="../../nndesk/gui/training.py"/>
@@ -962,6 +1032,26 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>順伝播：値は左から右へ流れます（黒）。逆伝播：支払金額の微分が右から左へ流れます（赤）。乗算ノードは上流の値にもう一方の入力を掛けて渡し、加算ノードはそのまま下流へ流します。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>GRU: an RNN whose update and reset gates decide what the hidden state keeps. Deep Learning from Scratch 2, ch. 6.</source>
+        <translation>GRU：updateゲートと resetゲートが隠れ状態に残すものを決める RNN。ゼロから作るDeep Learning ❷ の 6 章。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>GRU: hidden state h</source>
+        <translation>GRU：隠れ状態 h</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>GRU: reset gate r</source>
+        <translation>GRU：resetゲート r</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>GRU: update gate z</source>
+        <translation>GRU：updateゲート z</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Gate</source>
         <translation>ゲート</translation>
@@ -985,6 +1075,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>Gradient norm per layer (each update)</source>
         <translation>レイヤごとの勾配のノルム（更新ごと）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Gradient reaching each step</source>
+        <translation>各時刻に届く勾配</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/pg_i18n.py"/>
@@ -1057,6 +1152,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>ハイパーパラメータの探索（図6-24、6-25）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Image model: {answer}</source>
+        <translation>画像モデル：{answer}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Images ({patterns});;All files (*)</source>
         <translation>画像 ({patterns});;すべてのファイル (*)</translation>
@@ -1115,6 +1215,41 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/help.py"/>
         <source>Keys</source>
         <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>LSTM: an RNN with a memory cell and forget, input and output gates; gradients survive long sequences. Deep Learning from Scratch 2, ch. 6.</source>
+        <translation>LSTM：記憶セルと forgetゲート・inputゲート・outputゲートをもつ RNN。長い系列でも勾配が消えません。ゼロから作るDeep Learning ❷ の 6 章。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: forget gate bias</source>
+        <translation>LSTM：forgetゲートのバイアス</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: forget gate f</source>
+        <translation>LSTM：forgetゲート f</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: hidden state h</source>
+        <translation>LSTM：隠れ状態 h</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: input gate i</source>
+        <translation>LSTM：inputゲート i</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: memory cell c</source>
+        <translation>LSTM：記憶セル c</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: output gate o</source>
+        <translation>LSTM：outputゲート o</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
@@ -1269,6 +1404,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>MNIST がまだありません</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>MNIST test ({n}): {before} → {after}</source>
+        <translation>MNIST テストデータ（{n} 個）：{before} → {after}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>MNIST: 784-50-100-10 (3.6)</source>
         <translation>MNIST：784-50-100-10（3.6）</translation>
@@ -1400,6 +1540,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>まだモデルがありません。学習させるか、モデルファイルを開いてください。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>No model yet: open or train one first.</source>
+        <translation>モデルがありません：先に開くか学習してください。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>No overflow at this scale; the two columns agree. The probabilities sum to {total} and keep the order of the scores.</source>
         <translation>この大きさではオーバーフローせず、2つの列は一致します。確率の和は {total} で、大小関係は入力と同じです。</translation>
@@ -1443,6 +1588,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/export_dialog.py"/>
         <source>ONNX: one .onnx file for any runtime</source>
         <translation>ONNX：どのランタイムでも動く .onnx ファイル 1 つ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>On: a second layer reads the sequence from its end to its start, and the two hidden states are joined (2 x units), so every step sees the whole sequence. Deep Learning from Scratch 2, ch. 8.5.</source>
+        <translation>オン：もう一つのレイヤが系列を最後から最初へ読み、二つの隠れ状態を連結します（2 × ユニット数）。各時刻が系列全体を見られます。ゼロから作るDeep Learning ❷ の 8.5 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>On: output the hidden state h at every time step (steps x units), to feed another recurrent layer (a deep RNN). Off: only the last h, for a Dense layer. Deep Learning from Scratch 2, ch. 5-6.</source>
+        <translation>オン：各時刻の隠れ状態 h を出力します（時刻数 × ユニット数）。次の RNN レイヤにつなぐとき（多層 RNN）。オフ：最後の h だけを出力し、Dense レイヤにつなぎます。ゼロから作るDeep Learning ❷ の 5〜6 章。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
@@ -1525,6 +1680,12 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>パラメータ数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Passes over your digits</source>
+        <translation>自分の数字を何周学習するか（エポック数）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Pause</source>
         <translation>一時停止</translation>
@@ -1540,9 +1701,29 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>一時停止中。「再開」で続けます。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Pen digit</source>
+        <translation>ペン数字</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Pen path model: none (no trajectory model, or an opened image)</source>
+        <translation>ペン軌跡モデル：なし（軌跡モデルがないか、画像ファイルを開いています）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Pen path model: {answer}</source>
+        <translation>ペン軌跡モデル：{answer}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Perceptrons</source>
         <translation>パーセプトロン</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Play</source>
+        <translation>再生</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/pg_i18n.py"/>
@@ -1581,6 +1762,21 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
+        <source>RNN: a hidden state h carried from time step to time step, h = tanh(x W + h U + b). Deep Learning from Scratch 2, ch. 5.</source>
+        <translation>RNN：隠れ状態 h を時刻から時刻へ受け渡します。h = tanh(x W + h U + b)。ゼロから作るDeep Learning ❷ の 5 章。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>RNN: hidden state h</source>
+        <translation>RNN：隠れ状態 h</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>RNN: scale of U</source>
+        <translation>RNN：U の倍率</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
         <source>Random shifts, rotations and scaling of the training images: more varied data, better on hand-drawn digits. Book ch. 8.1.</source>
         <translation>訓練画像をランダムに平行移動・回転・拡大縮小します（データ拡張）。データが多様になり、手描きの数字に強くなります。本の 8.1 節。</translation>
     </message>
@@ -1595,6 +1791,21 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>ReLU：max(0, x)、いちばんよく使う活性化関数。本の 3.2 節と 5.5 節。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Read the canvas with the fine-tuned model</source>
+        <translation>ファインチューニングしたモデルでキャンバスを認識</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Reading the pen digits…</source>
+        <translation>ペン数字を読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Reading your digits and MNIST…</source>
+        <translation>自分の数字と MNIST を読み込み中…</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Ready.</source>
         <translation>準備完了。</translation>
@@ -1603,6 +1814,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Recognize a digit from an image file (or drop one here)</source>
         <translation>画像ファイルの数字を認識（ここにドロップしても可）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Recurrent networks: the state over time and the vanishing gradient</source>
+        <translation>RNN：時間とともに変わる状態と勾配消失</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
@@ -1660,14 +1876,30 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>ネットワーク設計の保存</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Save the fine-tuned model as a new file</source>
+        <translation>ファインチューニングしたモデルを新しいファイルに保存</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>Save the model</source>
         <translation>モデルの保存</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Saved as {name}</source>
+        <translation>{name} として保存しました</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>Saved {path}</source>
         <translation>{path} を保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Save…</source>
+        <translation>別名で保存…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -1695,6 +1927,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>学習中にランダムに消去するニューロンの割合（過学習を防ぐ）。0.2〜0.5。0 で Dropout なし。本の 6.4 節。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Show each model's answer</source>
+        <translation>各モデルの答えを表示</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Sigmoid: squashes into (0, 1), the classic activation. Book ch. 3.2.</source>
         <translation>シグモイド関数：(0, 1) に押し込める昔ながらの活性化関数。本の 3.2 節。</translation>
@@ -1718,6 +1955,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>Space the steps evenly</source>
         <translation>ステップを等間隔に置く</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Start</source>
+        <translation>ファインチューニング開始</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
@@ -1813,6 +2055,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>活性化関数は層の重み付き和を出力信号に変換します。逆伝播で掛けられるのはその微分です（5章）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>The answer above combines two networks: one reads the image of your drawing, the other the path of the pen (stroke order and direction).</source>
+        <translation>上の答えは2つのニューラルネットワークを組み合わせたものです。1つは描いた画像を、もう1つはペンの軌跡（書き順と方向）を読み取ります。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>The book's 2-3-2-2 network (3.4.3)</source>
         <translation>本の 2-3-2-2 ネットワーク（3.4.3）</translation>
@@ -1882,6 +2129,16 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>ネットワークにレイヤがありません。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>The pen digits could not be read: {error}</source>
+        <translation>ペン数字を読み込めません：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>The pen's path</source>
+        <translation>ペンの軌跡</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/designer.py"/>
         <source>The shapes of the weights this layer learns: Dense W (inputs, units), Conv2D W (filters, channels, height, width), b one per output; BatchNorm γ and β one per feature or channel</source>
         <translation>このレイヤが学習する重みの形状：Dense の W は（入力数, ニューロン数）、Conv2D の W は（フィルター数, チャンネル数, 高さ, 幅）、バイアス b は出力ごとに1つ、BatchNorm の γ と β は特徴またはチャンネルごとに1つ</translation>
@@ -1927,6 +2184,11 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>チェックすると学習結果を表示、外すと隠します</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Together: {answer}, pen path weighted {weight}</source>
+        <translation>組み合わせ：{answer}（ペン軌跡の重み {weight}）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>Top: {source}, the hand-made filter (white +, black −) and its output. </source>
         <translation>上：{source}、手作りのフィルター（白が正、黒が負）とその出力。</translation>
@@ -1956,6 +2218,16 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Train on the first N images only (quick experiments); all = 55000 after the validation split.</source>
         <translation>最初の N 枚だけで学習（手早い実験用）。「すべて」は検証データを除いた 55000 枚。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Train the current model a little more on the digits you saved. A quarter of them are kept aside to measure the gain; MNIST digits are mixed in so it keeps reading other hands. The loaded model is not changed.</source>
+        <translation>保存した数字で、いまのモデルをもう少し学習させます（ファインチューニング）。そのうち4分の1は効果を測るためにテスト用として取っておきます。ほかの人の筆跡も読めるように MNIST の数字を混ぜて学習します。読み込んだモデルは変更されません。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>Train the current model a little more on your saved digits, in the background</source>
+        <translation>保存した自分の数字で、いまのモデルをバックグラウンドでもう少し学習させます</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
@@ -2117,6 +2389,11 @@ Resume that run now?
         <translation>新しいモデルを使いますか？</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Use this model</source>
+        <translation>このモデルを使う</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/training.py"/>
         <source>Validation accuracy after epoch {epoch} is {acc}%, no better than guessing: the network is not learning. Lower the learning rate or change the design.</source>
         <translation>エポック {epoch} の後の検証データの認識精度は {acc}% で、当てずっぽうと変わりません：ネットワークが学習していません。学習係数を下げるか、設計を変えてください。</translation>
@@ -2227,6 +2504,11 @@ Resume that run now?
         <translation>あなたのネットワークの畳み込み層：</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Your held-out digits ({n}): {before} → {after}</source>
+        <translation>テスト用に取っておいた自分の数字（{n} 個）：{before} → {after}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>Your runs</source>
         <translation>学習結果の保存先</translation>
@@ -2335,6 +2617,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/plots.py"/>
         <source>best {acc}%</source>
         <translation>最良 {acc}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>bidirectional</source>
+        <translation>双方向</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
@@ -2778,6 +3065,7 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>nndesk models (*.npz)</source>
         <translation>nndesk モデル (*.npz)</translation>
     </message>
@@ -2798,6 +3086,7 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/model_answers.py"/>
         <source>no digit found</source>
         <translation>数字を検出できず</translation>
     </message>
@@ -2927,6 +3216,11 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
+        <source>return sequences</source>
+        <translation>全時刻を出力</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
         <source>running-average momentum</source>
         <translation>移動平均のモーメンタム</translation>
     </message>
@@ -2999,6 +3293,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>step function</source>
         <translation>ステップ関数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>step {t} of {n}</source>
+        <translation>時刻 {t} / {n}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
@@ -3085,6 +3384,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>this does not look like a digit</source>
         <translation>数字には見えません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>time step t</source>
+        <translation>時刻 t</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/plots.py"/>
@@ -3341,6 +3645,11 @@ Fix the marked layer in the designer, then train.</source>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>|error|</source>
         <translation>|誤差|</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>‖∂L/∂h_t‖ (log)</source>
+        <translation>‖∂L/∂h_t‖（対数）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>

@@ -216,6 +216,11 @@
         <translation>&lt;b&gt;右边：试一试。&lt;/b&gt;用鼠标或手写笔画一个数字：条形图显示网络对每个数字的概率（softmax 函数的输出），小图是网络实际看到的 28×28 输入。也可以打开或拖入图像文件来识别。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>A pen digit as 32 points (x, y, direction, pen up) read by an RNN, a GRU and an LSTM of 16 units each (nndesk's layers, initial weights). Heat maps: one row per unit, one column per time step; h and c from blue (-1) to red (+1), gates from dark (0: closed) to yellow (1: open). Curve: the gradient of the last state's loss with respect to each step's state.</source>
+        <translation>把一个手写笔数字表示为 32 个点（x、y、方向、抬笔），分别由 16 个单元的 RNN、GRU 和 LSTM 读取（nndesk 的层，初始权重）。热图：每行一个单元，每列一个时刻；h 和 c 从蓝（-1）到红（+1），门从深色（0：关闭）到黄色（1：打开）。曲线：最后状态的损失对每个时刻的状态的梯度。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/window_dialogs.py"/>
         <source>A run is training. Quit now and the run stops after this batch; its checkpoint is kept, and nndesk offers to resume it at the next start.
 
@@ -304,6 +309,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>同时把这次训练的损失函数值、识别精度、学习率和权重直方图写成 TensorBoard 事件文件：每次运行一个文件夹，放在运行文件夹里的 tensorboard 文件夹中。需要 pip install 'nndesk[tensorboard]'（tensorboardX，约 1 MB）。查看方法：tensorboard --logdir 加上该文件夹（训练结束后状态栏会给出完整命令）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>At the first step the gradient is {rnn:.1e} of the last step's for the RNN and {lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the path; a forget gate bias of 3 (f ≈ 0.95) lets the LSTM remember it.</source>
+        <translation>在第一个时刻，RNN 的梯度是最后时刻的 {rnn:.1e} 倍，LSTM 是 {lstm:.1e} 倍。把 U 调小，RNN 就会忘记轨迹的开头；遗忘门偏置为 3（f ≈ 0.95）时，LSTM 能记住它。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/pg_i18n.py"/>
         <source>Auto</source>
         <translation>自动缩放</translation>
@@ -384,6 +394,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>书中（图6-24、6-25）：最好的结果出现在学习率约 0.001～0.01、权值衰减系数约 1e-8～1e-6 附近；缩小范围后再搜索。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/panel.py"/>
+        <source>Book 2, ch. 5-6 Recurrent networks</source>
+        <translation>进阶 第5～6章 循环神经网络</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>Book chapter</source>
         <translation>章节</translation>
@@ -427,6 +442,26 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Cancelled: nothing changed.</source>
+        <translation>已取消：什么都没有改变。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Cannot fine-tune: {error}</source>
+        <translation>无法微调：{error}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
@@ -479,6 +514,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Cannot save the model: {error}</source>
+        <translation>无法保存模型：{error}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/panel.py"/>
         <source>Ch. 2 Perceptrons and logic gates</source>
         <translation>第2章 感知机与逻辑电路</translation>
@@ -517,6 +557,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>Ch. 5 · figs. 5-16, 5-17</source>
         <translation>第5章 · 图5-16、5-17</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Ch. 5-6 of book 2 · figs. 6-8, 6-9</source>
+        <translation>《深度学习进阶》第5～6章 · 图6-8、6-9</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/panel.py"/>
@@ -739,6 +784,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>画一个数字或打开一张图像，即可看到预处理的每一步。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Draw a digit to see each model's answer.</source>
+        <translation>画一个数字，即可看到每个模型的答案。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>Draw a digit to see which pixels decide the answer.</source>
         <translation>画一个数字，看看哪些像素决定了答案。</translation>
@@ -762,6 +812,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Each experiment trains the book's small networks from the same seed, changing one thing. It runs in the background; stop it at any time.</source>
         <translation>每个实验都从相同的随机种子训练书中的小型网络，只改变一处。实验在后台运行，可随时停止。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Epochs:</source>
+        <translation>轮数（epoch）：</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
@@ -908,6 +963,21 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <source>Find weights (perceptron learning rule)</source>
         <translation>求权重（感知机学习规则）</translation>
     </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Fine-tune on my digits</source>
+        <translation>在我的数字上微调</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>Fine-tune…</source>
+        <translation>微调…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Fine-tuning: batch {done} of {total}</source>
+        <translation>微调中：第 {done} 个批次，共 {total} 个</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../nndesk/gui/engine_text.py"/>
         <location filename="../../nndesk/gui/training.py"/>
@@ -962,6 +1032,26 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>正向传播：值从左向右流动（黑色）。反向传播：支付金额的导数从右向左流动（红色）；乘法节点把另一个输入的值乘到上游的值上传给每个输入，加法节点原封不动地传给下游。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>GRU: an RNN whose update and reset gates decide what the hidden state keeps. Deep Learning from Scratch 2, ch. 6.</source>
+        <translation>GRU：由更新门和重置门决定隐藏状态保留什么的 RNN。见《深度学习进阶》第 6 章。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>GRU: hidden state h</source>
+        <translation>GRU：隐藏状态 h</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>GRU: reset gate r</source>
+        <translation>GRU：重置门 r</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>GRU: update gate z</source>
+        <translation>GRU：更新门 z</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Gate</source>
         <translation>门</translation>
@@ -985,6 +1075,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>Gradient norm per layer (each update)</source>
         <translation>各层的梯度范数（每次更新）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Gradient reaching each step</source>
+        <translation>到达每个时刻的梯度</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/pg_i18n.py"/>
@@ -1057,6 +1152,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>超参数的搜索（图6-24、6-25）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Image model: {answer}</source>
+        <translation>图像模型：{answer}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Images ({patterns});;All files (*)</source>
         <translation>图像 ({patterns});;所有文件 (*)</translation>
@@ -1115,6 +1215,41 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/help.py"/>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>LSTM: an RNN with a memory cell and forget, input and output gates; gradients survive long sequences. Deep Learning from Scratch 2, ch. 6.</source>
+        <translation>LSTM：带记忆单元以及遗忘门、输入门、输出门的 RNN；梯度在长序列中也不会消失。见《深度学习进阶》第 6 章。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: forget gate bias</source>
+        <translation>LSTM：遗忘门偏置</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: forget gate f</source>
+        <translation>LSTM：遗忘门 f</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: hidden state h</source>
+        <translation>LSTM：隐藏状态 h</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: input gate i</source>
+        <translation>LSTM：输入门 i</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: memory cell c</source>
+        <translation>LSTM：记忆单元 c</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>LSTM: output gate o</source>
+        <translation>LSTM：输出门 o</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
@@ -1269,6 +1404,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>还没有 MNIST 数据集</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>MNIST test ({n}): {before} → {after}</source>
+        <translation>MNIST 测试数据（{n} 个）：{before} → {after}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>MNIST: 784-50-100-10 (3.6)</source>
         <translation>MNIST：784-50-100-10（3.6）</translation>
@@ -1400,6 +1540,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>还没有模型——请训练一个，或打开模型文件。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>No model yet: open or train one first.</source>
+        <translation>还没有模型：请先打开或训练一个。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>No overflow at this scale; the two columns agree. The probabilities sum to {total} and keep the order of the scores.</source>
         <translation>这个大小不会溢出，两列一致。概率之和为 {total}，大小顺序与输入相同。</translation>
@@ -1443,6 +1588,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/export_dialog.py"/>
         <source>ONNX: one .onnx file for any runtime</source>
         <translation>ONNX：一个 .onnx 文件，可用于任何推理运行时</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>On: a second layer reads the sequence from its end to its start, and the two hidden states are joined (2 x units), so every step sees the whole sequence. Deep Learning from Scratch 2, ch. 8.5.</source>
+        <translation>开：另一个层从序列的末尾读到开头，两个隐藏状态拼接在一起（2 × 单元数），每个时刻都能看到整个序列。见《深度学习进阶》8.5 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>On: output the hidden state h at every time step (steps x units), to feed another recurrent layer (a deep RNN). Off: only the last h, for a Dense layer. Deep Learning from Scratch 2, ch. 5-6.</source>
+        <translation>开：在每个时刻输出隐藏状态 h（时刻数 × 单元数），接到下一个循环层（多层 RNN）。关：只输出最后的 h，接 Dense 层。见《深度学习进阶》第 5～6 章。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
@@ -1525,6 +1680,12 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>参数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Passes over your digits</source>
+        <translation>遍历你的数字的轮数（epoch）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Pause</source>
         <translation>暂停</translation>
@@ -1540,9 +1701,29 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>已暂停——按“继续”恢复训练。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Pen digit</source>
+        <translation>手写笔数字</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Pen path model: none (no trajectory model, or an opened image)</source>
+        <translation>轨迹模型：无（没有轨迹模型，或打开的是图像文件）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Pen path model: {answer}</source>
+        <translation>轨迹模型：{answer}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>Perceptrons</source>
         <translation>感知机</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Play</source>
+        <translation>播放</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/pg_i18n.py"/>
@@ -1581,6 +1762,21 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
+        <source>RNN: a hidden state h carried from time step to time step, h = tanh(x W + h U + b). Deep Learning from Scratch 2, ch. 5.</source>
+        <translation>RNN：隐藏状态 h 从一个时刻传到下一个时刻，h = tanh(x W + h U + b)。见《深度学习进阶》第 5 章。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>RNN: hidden state h</source>
+        <translation>RNN：隐藏状态 h</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>RNN: scale of U</source>
+        <translation>RNN：U 的缩放</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
         <source>Random shifts, rotations and scaling of the training images: more varied data, better on hand-drawn digits. Book ch. 8.1.</source>
         <translation>对训练图像随机平移、旋转和缩放（数据扩充）：数据更多样，对手写数字更稳健。见书 8.1 节。</translation>
     </message>
@@ -1595,6 +1791,21 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>ReLU：max(0, x)，最常用的激活函数。见书 3.2 节和 5.5 节。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Read the canvas with the fine-tuned model</source>
+        <translation>用微调后的模型识别画布</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Reading the pen digits…</source>
+        <translation>正在读取手写笔数字…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Reading your digits and MNIST…</source>
+        <translation>正在读取你的数字和 MNIST…</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Ready.</source>
         <translation>就绪。</translation>
@@ -1603,6 +1814,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Recognize a digit from an image file (or drop one here)</source>
         <translation>识别图像文件中的数字（也可以把文件拖到这里）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Recurrent networks: the state over time and the vanishing gradient</source>
+        <translation>循环神经网络：随时间变化的状态与梯度消失</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
@@ -1660,14 +1876,30 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>保存网络设计</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Save the fine-tuned model as a new file</source>
+        <translation>把微调后的模型保存为新文件</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>Save the model</source>
         <translation>保存模型</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Saved as {name}</source>
+        <translation>已保存为 {name}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Save…</source>
+        <translation>另存为…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -1695,6 +1927,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>训练时随机删除的神经元比例，用来抑制过拟合。0.2～0.5；0 表示不用 Dropout。见书 6.4 节。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Show each model's answer</source>
+        <translation>显示每个模型的答案</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Sigmoid: squashes into (0, 1), the classic activation. Book ch. 3.2.</source>
         <translation>sigmoid 函数：把值压缩到 (0, 1)，经典的激活函数。见书 3.2 节。</translation>
@@ -1718,6 +1955,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>Space the steps evenly</source>
         <translation>等间距放置阶跃</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Start</source>
+        <translation>开始微调</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
@@ -1813,6 +2055,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>激活函数把一层的加权和转换为输出信号；反向传播时乘上的正是它的导数（第5章）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>The answer above combines two networks: one reads the image of your drawing, the other the path of the pen (stroke order and direction).</source>
+        <translation>上面的答案综合了两个神经网络：一个读取你所画的图像，另一个读取笔的轨迹（笔画顺序和方向）。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>The book's 2-3-2-2 network (3.4.3)</source>
         <translation>书中的 2-3-2-2 网络（3.4.3）</translation>
@@ -1882,6 +2129,16 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>网络没有任何层。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>The pen digits could not be read: {error}</source>
+        <translation>无法读取手写笔数字：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>The pen's path</source>
+        <translation>笔的轨迹</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/designer.py"/>
         <source>The shapes of the weights this layer learns: Dense W (inputs, units), Conv2D W (filters, channels, height, width), b one per output; BatchNorm γ and β one per feature or channel</source>
         <translation>这一层学习的权重的形状：Dense 的 W 为（输入数, 神经元数），Conv2D 的 W 为（滤波器数, 通道数, 高, 宽），偏置 b 每个输出一个；BatchNorm 的 γ 和 β 每个特征或通道一个</translation>
@@ -1927,6 +2184,11 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>勾选以显示一次训练，取消勾选以隐藏</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Together: {answer}, pen path weighted {weight}</source>
+        <translation>综合：{answer}，轨迹权重 {weight}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>Top: {source}, the hand-made filter (white +, black −) and its output. </source>
         <translation>上：{source}、手工设计的滤波器（白为正，黑为负）及其输出。</translation>
@@ -1956,6 +2218,16 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Train on the first N images only (quick experiments); all = 55000 after the validation split.</source>
         <translation>只用前 N 张图像训练（快速实验）；“全部”即分出验证数据后的 55000 张。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Train the current model a little more on the digits you saved. A quarter of them are kept aside to measure the gain; MNIST digits are mixed in so it keeps reading other hands. The loaded model is not changed.</source>
+        <translation>用你保存的数字对当前模型再稍加训练（微调）。其中四分之一留作测试，用来衡量提升；训练时混入 MNIST 数字，使模型仍能识别别人的笔迹。已加载的模型不会被改变。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>Train the current model a little more on your saved digits, in the background</source>
+        <translation>在后台用你保存的数字对当前模型再稍加训练</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
@@ -2117,6 +2389,11 @@ Resume that run now?
         <translation>使用新模型吗？</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Use this model</source>
+        <translation>使用这个模型</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/training.py"/>
         <source>Validation accuracy after epoch {epoch} is {acc}%, no better than guessing: the network is not learning. Lower the learning rate or change the design.</source>
         <translation>第 {epoch} 轮后的验证准确率是 {acc}%，和瞎猜差不多：网络没有在学习。请降低学习率或修改网络设计。</translation>
@@ -2227,6 +2504,11 @@ Resume that run now?
         <translation>你的网络中的卷积层：</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Your held-out digits ({n}): {before} → {after}</source>
+        <translation>你留作测试的数字（{n} 个）：{before} → {after}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>Your runs</source>
         <translation>训练结果保存位置</translation>
@@ -2335,6 +2617,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/plots.py"/>
         <source>best {acc}%</source>
         <translation>最佳 {acc}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>bidirectional</source>
+        <translation>双向</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
@@ -2778,6 +3065,7 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>nndesk models (*.npz)</source>
         <translation>nndesk 模型 (*.npz)</translation>
     </message>
@@ -2798,6 +3086,7 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/model_answers.py"/>
         <source>no digit found</source>
         <translation>未检测到数字</translation>
     </message>
@@ -2927,6 +3216,11 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
+        <source>return sequences</source>
+        <translation>输出整个序列</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
         <source>running-average momentum</source>
         <translation>滑动平均动量</translation>
     </message>
@@ -2999,6 +3293,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>step function</source>
         <translation>阶跃函数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>step {t} of {n}</source>
+        <translation>第 {t} 步，共 {n} 步</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
@@ -3085,6 +3384,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>this does not look like a digit</source>
         <translation>这看起来不像数字</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>time step t</source>
+        <translation>时刻 t</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/plots.py"/>
@@ -3341,6 +3645,11 @@ Fix the marked layer in the designer, then train.</source>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>|error|</source>
         <translation>|误差|</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>‖∂L/∂h_t‖ (log)</source>
+        <translation>‖∂L/∂h_t‖（对数）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
