@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.designer import DesignerPanel
-from nndesk.gui.digit_panel import DigitPanel, gray_qimage
+from nndesk.gui.digit_panel import DigitPanel
 from nndesk.gui.export_dialog import MENU_TEXT as EXPORT_MENU
 from nndesk.gui.export_dialog import open_export_dialog
 from nndesk.gui.file_actions import NO_MODEL, FileActions
@@ -193,8 +193,6 @@ class MainWindow(QMainWindow):
         tc.evaluating.connect(self.train_panel.show_evaluating)
         tc.earlier_batches.connect(self._on_earlier_batches)
         tc.finished.connect(self._on_training_finished)
-        self.state.image_requested.connect(
-            lambda d: self.digit.canvas.show_image(gray_qimage(d.reshape(28, 28))))
         for source in (tc, self.digit):
             source.error.connect(self.show_error)
         self.state.model_changed.connect(self._on_model_changed)
