@@ -210,6 +210,9 @@ class MainWindow(QMainWindow):
 
         self.plots, self.inside = PlotsPanel(self.state), InsidePanel(self.state)
         self.plots.error.connect(self.show_error)
+        from nndesk.gui.compare_view import show_comparison
+
+        self.plots.compare_requested.connect(lambda a, b: show_comparison(self.state, a, b, self))
         sizes = self.center.sizes()
         for i, panel in enumerate((self.plots, self.inside)):
             self.center.replaceWidget(i, panel).deleteLater()
@@ -246,7 +249,7 @@ class MainWindow(QMainWindow):
 
     def _on_run_started(self, name: str, history: list) -> None:
         self.build_views()
-        self._run_id = self.plots.start_run(name)
+        self._run_id = self.plots.start_run(name, settings=self.training.run_settings)
         for record in history:
             self._on_epoch_done(record)
 

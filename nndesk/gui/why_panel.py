@@ -98,6 +98,10 @@ class WhyPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
         layout.addLayout(grid)
+        from nndesk.gui.neighbours_view import NeighboursView
+
+        self.neighbours = NeighboursView(state)  # a part of this view, with its own threads
+        layout.addWidget(self.neighbours)
         layout.addStretch(1)
         self._quiet = QTimer(self)  # restarted by every new input: runs after a pause
         self._quiet.setSingleShot(True)
