@@ -48,7 +48,7 @@ def main() -> None:
     from nndesk.gui.app import create_window, finish_window
 
     app, window = create_window(None)
-    window.resize(1600, 1000)
+    window.resize(1600, 1000)  # offscreen: the screen is 800x800; use xvfb-run for more
     window.show()
     finish_window(window)
     app.processEvents()
@@ -107,7 +107,9 @@ def main() -> None:
     view.grab().save(str(out / f"compare_{a.lang}.png"))
     window.grab().save(str(out / f"window_runs_{a.lang}.png"))
     print("\n".join(str(p) for p in sorted(out.glob(f"*_{a.lang}.png"))))
+    docks["Why_this_answer"].hide()
     window.close()
+    app.aboutToQuit.emit()  # what quitting does: the views' threads end before exit
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtCore import Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -77,7 +77,19 @@ class _Query(QThread):
         self.done.emit({**found, "ms": 1000 * (time.perf_counter() - t0)})
 
 
+def finish_threads(running: set, wait_ms: int = 10_000) -> None:
+    """At quit: ask every thread in `running` to stop and wait for it (a QThread destroyed
+    while it runs aborts the process)."""
+    for thread in list(running):
+        thread.requestInterruption()
+        thread.wait(wait_ms)
+
+
 def _start(thread: QThread) -> None:
+    app = QCoreApplication.instance()
+    if app is not None and not app.property("nndesk_neighbours_hooked"):
+        app.setProperty("nndesk_neighbours_hooked", True)
+        app.aboutToQuit.connect(lambda: finish_threads(_RUNNING))
     _RUNNING.add(thread)
     thread.finished.connect(lambda t=thread: (_RUNNING.discard(t), t.deleteLater()))
     thread.start(QThread.Priority.LowPriority)

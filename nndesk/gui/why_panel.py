@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtCore import Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -150,6 +150,10 @@ class WhyPanel(QWidget):
             self._net.load_state_dict(s.network.state_dict())
         digit = np.array(s.digit, dtype=np.float32)
         job = _Job(self._net, digit)
+        app = QCoreApplication.instance()
+        if app is not None and not app.property("nndesk_why_hooked"):  # at quit: wait for it
+            app.setProperty("nndesk_why_hooked", True)
+            app.aboutToQuit.connect(lambda: [j.wait(10_000) for j in list(_RUNNING)])
         _RUNNING.add(job)
         job.done.connect(lambda result, d=digit: self._on_done(result, d))
         job.finished.connect(lambda j=job: (_RUNNING.discard(j), j.deleteLater()))

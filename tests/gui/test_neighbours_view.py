@@ -79,3 +79,20 @@ def test_when_there_are_no_neighbours_it_says_why(qtbot, source, spec, words):
     view.show()
     state.set_model(Network.from_spec(spec), path="m.npz", source=source)
     assert words in view.status.text() and not view.busy
+
+
+def test_quitting_waits_for_the_feature_thread(qtbot, mnist_dir):
+    """A QThread destroyed while it runs aborts the process: at quit the build stops first."""
+    from PySide6.QtCore import QCoreApplication
+
+    from nndesk.gui import neighbours_view
+
+    state, view, net = _view(qtbot, seed=13)
+    view.show()
+    qtbot.waitExposed(view)
+    state.set_model(net, path="tiny.npz")
+    running = [t for t in neighbours_view._RUNNING if t.isRunning()]
+    assert running
+    QCoreApplication.instance().aboutToQuit.emit()
+    assert all(t.isFinished() for t in running)
+    assert not cache_path(model_fingerprint(net)).exists()  # stopped, not finished
