@@ -84,7 +84,7 @@ class CompareView(QDialog):
         self.plot.setLabel("left", tr("accuracy %"))
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.setMinimumSize(320, 240)
-        legend = self.plot.addLegend(offset=(-10, 10))
+        legend = self.plot.addLegend(offset=(-10, -10))  # bottom right: curves rise
         for tag, run in zip("AB", self.runs, strict=True):
             self.plot.plot(run.epochs, run.val_acc, connect="finite", symbol="o", symbolSize=5,
                            pen=pg.mkPen(run.color, width=2), symbolBrush=run.color,
