@@ -5,10 +5,8 @@ newest drawing first, after a pause in the drawing. Nothing runs while hidden.""
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.i18n import tr
+from nndesk.gui.neighbours_jobs import Build, Query, start
 from nndesk.gui.state import AppState
 
 __all__ = ["NeighboursView", "K"]
@@ -28,73 +27,6 @@ __all__ = ["NeighboursView", "K"]
 K = 6  # neighbours shown per space
 THUMB = 48  # a 28x28 training image shown at 48x48
 QUIET_MS = 150  # look-ups wait for a pause in the drawing, as the saliency maps do
-_RUNNING: set = set()  # threads a dropped view leaves behind live on until they end
-
-
-class _Build(QThread):
-    """training_index() on a private copy of the network, one BLAS thread."""
-
-    progressed = Signal(int, int)
-    done = Signal(object)  # (FeatureIndex, how) | str (what went wrong)
-
-    def __init__(self, spec: dict, weights: dict) -> None:
-        super().__init__()
-        self.spec, self.weights = spec, weights
-
-    def run(self) -> None:
-        from threadpoolctl import threadpool_limits
-
-        from nndesk.data.mnist import DataMissingError, IdxError
-        from nndesk.insight.neighbours import Cancelled, training_index
-        from nndesk.nn import Network
-
-        try:
-            with threadpool_limits(limits=1):
-                net = Network.from_spec(self.spec)
-                net.load_state_dict(self.weights)
-                self.done.emit(training_index(net, progress=self.progressed.emit,
-                                              should_stop=self.isInterruptionRequested))
-        except Cancelled:
-            pass
-        except (DataMissingError, IdxError, OSError, ValueError) as err:
-            self.done.emit(" ".join(str(err).split()))
-
-
-class _Query(QThread):
-    done = Signal(object)  # {"feature": [...], "pixel": [...], "ms": float}
-
-    def __init__(self, index, digit: np.ndarray, feature: np.ndarray) -> None:
-        super().__init__()
-        self.index, self.digit, self.feature = index, digit, feature
-
-    def run(self) -> None:
-        from threadpoolctl import threadpool_limits
-
-        t0 = time.perf_counter()
-        with threadpool_limits(limits=1):
-            found = {"feature": self.index.query("feature", self.feature, K),
-                     "pixel": self.index.query("pixel", self.digit, K)}
-        self.done.emit({**found, "ms": 1000 * (time.perf_counter() - t0)})
-
-
-def finish_threads(running: set, wait_ms: int = 10_000) -> None:
-    """At quit: ask every thread in `running` to stop and wait for it (a QThread destroyed
-    while it runs aborts the process)."""
-    for thread in list(running):
-        thread.requestInterruption()
-        thread.wait(wait_ms)
-
-
-def _start(thread: QThread) -> None:
-    app = QCoreApplication.instance()
-    if app is not None and not app.property("nndesk_neighbours_hooked"):
-        app.setProperty("nndesk_neighbours_hooked", True)
-        app.aboutToQuit.connect(lambda: finish_threads(_RUNNING))
-    _RUNNING.add(thread)
-    thread.finished.connect(lambda t=thread: (_RUNNING.discard(t), t.deleteLater()))
-    thread.start(QThread.Priority.LowPriority)
-
-
 class NeighboursView(QWidget):
     """Two rows of K training images with their labels, nearest first."""
 
@@ -104,8 +36,8 @@ class NeighboursView(QWidget):
         self.index = None  # nndesk.insight.neighbours.FeatureIndex of the current model
         self.found: dict | None = None  # the last look-up shown
         self.costs_ms: list[float] = []
-        self._build: _Build | None = None
-        self._query: _Query | None = None
+        self._build: Build | None = None
+        self._query: Query | None = None
         self._pending = False
         self.status = QLabel()
         self.status.setStyleSheet("color: #5b6472;")
@@ -203,7 +135,7 @@ class NeighboursView(QWidget):
             return
         self.stop()
         s = self.state
-        build = _Build(s.model_spec, s.network.state_dict())
+        build = Build(s.model_spec, s.network.state_dict())
         build.progressed.connect(self._on_progress)
         build.done.connect(self._on_built)
         build.finished.connect(lambda b=build: self._on_build_finished(b))
@@ -212,7 +144,7 @@ class NeighboursView(QWidget):
         self.progress.setValue(0)
         self.progress.show()
         self.stop_button.show()
-        _start(build)
+        start(build)
 
     def stop(self) -> None:
         """Stop computing features (a look-up in flight ends on its own)."""
@@ -229,7 +161,7 @@ class NeighboursView(QWidget):
         self.progress.hide()
         self.stop_button.hide()
 
-    def _on_build_finished(self, build: _Build) -> None:
+    def _on_build_finished(self, build: Build) -> None:
         if self._build is build:
             self._build = None
             self._idle()
@@ -260,12 +192,12 @@ class NeighboursView(QWidget):
         if self._query is not None:
             self._pending = True
             return
-        query = _Query(self.index, np.array(self.state.digit, np.float32),
-                       np.array(acts[self.index.layer], np.float32))
+        query = Query(self.index, np.array(self.state.digit, np.float32),
+                       np.array(acts[self.index.layer], np.float32), K)
         query.done.connect(self._on_found)
         query.finished.connect(self._on_query_finished)
         self._query, self._pending = query, False
-        _start(query)
+        start(query)
 
     def _on_found(self, found: dict) -> None:
         self.found = found

@@ -85,13 +85,13 @@ def test_quitting_waits_for_the_feature_thread(qtbot, mnist_dir):
     """A QThread destroyed while it runs aborts the process: at quit the build stops first."""
     from PySide6.QtCore import QCoreApplication
 
-    from nndesk.gui import neighbours_view
+    from nndesk.gui import neighbours_jobs
 
     state, view, net = _view(qtbot, seed=13)
     view.show()
     qtbot.waitExposed(view)
     state.set_model(net, path="tiny.npz")
-    running = [t for t in neighbours_view._RUNNING if t.isRunning()]
+    running = [t for t in neighbours_jobs.RUNNING if t.isRunning()]
     assert running
     QCoreApplication.instance().aboutToQuit.emit()
     assert all(t.isFinished() for t in running)
