@@ -8,7 +8,7 @@ from pathlib import Path
 import platformdirs
 
 __all__ = ["resources_dir", "presets_dir", "models_dir", "default_model_path", "user_data_dir",
-           "runs_dir"]
+           "runs_dir", "user_cache_dir"]
 
 _PKG = Path(__file__).resolve().parent
 
@@ -48,3 +48,11 @@ def user_data_dir() -> Path:
 def runs_dir() -> Path:
     """Where training runs and their checkpoints go unless told otherwise."""
     return user_data_dir() / "runs"
+
+
+def user_cache_dir() -> Path:
+    """Files nndesk can always make again (training-set features of a model): `NNDESK_HOME`/cache
+    when set (tests), else the platform's cache folder (~/.cache/nndesk on Linux)."""
+    home = os.environ.get("NNDESK_HOME")
+    return (Path(home) / "cache" if home
+            else Path(platformdirs.user_cache_dir("nndesk", appauthor=False)))

@@ -1,4 +1,5 @@
-"""`nndesk insight eval|saliency|health`: the window's insight views as text or JSON."""
+"""`nndesk insight eval|saliency|health|neighbours`: the window's insight views as text or
+JSON."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import json
 import numpy as np
 
 from nndesk.cli.common import UserError, as_input, load_data, load_model_arg, set_threads
+from nndesk.fileio import printable
 
 __all__ = ["insight"]
 
@@ -15,7 +17,8 @@ __all__ = ["insight"]
 def insight(args: argparse.Namespace) -> int:
     """Dispatch to the view named by `args.what`."""
     set_threads(args.threads)
-    return {"eval": _eval, "saliency": _saliency, "health": _health}[args.what](args)
+    return {"eval": _eval, "saliency": _saliency, "health": _health,
+            "neighbours": _neighbours, "compare": _compare}[args.what](args)
 
 
 def _model(args):
@@ -48,19 +51,102 @@ def _eval(args) -> int:
     return 0
 
 
-def _saliency(args) -> int:
+def _image(args):
+    """The IMAGE argument preprocessed as the canvas does: (1, 28, 28); UserError if not."""
     from nndesk.data.preprocess import ImageError, preprocess
-    from nndesk.insight.saliency import gradient_x_input, occlusion
 
-    model = _model(args)
     if not args.image:
-        raise UserError("'insight saliency' needs an IMAGE after the MODEL")
+        raise UserError(f"'insight {args.what}' needs an IMAGE after the MODEL")
     try:
         x = preprocess(args.image)
     except (ImageError, OSError) as err:
-        raise UserError(f"{args.image}: {err}") from None
+        raise UserError(f"{printable(args.image)}: {printable(err)}") from None
     if x is None:
-        raise UserError(f"{args.image}: no digit found (the image has no ink)")
+        raise UserError(f"{printable(args.image)}: no digit found (the image has no ink)")
+    return x
+
+
+def _neighbours(args) -> int:
+    import sys
+
+    from nndesk.data.mnist import DataMissingError, IdxError
+    from nndesk.insight.neighbours import nearest, training_index
+
+    model = _model(args)
+    x = _image(args)
+    dataset = args.dataset or "mnist"
+    if args.download:
+        load_data(dataset, args.data_dir, val_split=0, download=True)
+
+    def progress(done: int, total: int) -> None:
+        if not args.json:
+            sys.stderr.write(f"\rtraining features: {done:,}/{total:,}")
+            if done == total:
+                sys.stderr.write("\n")
+
+    try:
+        index, how = training_index(model.network, dataset=dataset, data_dir=args.data_dir,
+                                    limit=args.train_images, progress=progress)
+    except ValueError as err:
+        raise UserError(str(err)) from None
+    except (DataMissingError, IdxError) as err:
+        raise UserError(" ".join(str(err).split())) from None
+    found = nearest(index, model.network, x, k=args.k)
+    probs = model.network.predict(x[None])[0]
+    report = {"model": str(args.model), "image": str(args.image), "dataset": dataset,
+              "answer": int(np.argmax(probs)), "layer": index.layer,
+              "features": int(index.features.shape[1]), "train_images": int(len(index.labels)),
+              "cache": how, **found}
+    if args.json:
+        print(json.dumps(report))
+        return 0
+    layer = model.network.layers[index.layer].__class__.__name__
+    print(f"{printable(args.image)}: answer {report['answer']}; the {args.k} nearest of "
+          f"{report['train_images']:,} {dataset} training images (features {how})")
+    for space, title in (("feature", f"in layer {index.layer + 1} ({layer}, "
+                                     f"{report['features']} values)"),
+                         ("pixel", "in pixel space (784 values)")):
+        print(f"\n{title}:\n{'image':>7} {'label':>5} {'distance':>9}")
+        for n in found[space]:
+            print(f"{n['index']:>7} {n['label']:>5} {n['distance']:>9.3f}")
+    return 0
+
+
+def _compare(args) -> int:
+    from nndesk.insight.compare import diff_runs, settings_from_model
+
+    if not args.model or not args.image:
+        raise UserError("'insight compare' needs two MODEL files")
+    a, b = load_model_arg(args.model), load_model_arg(args.image)
+    accs = [m.metadata.get("accuracy") for m in (a, b)]
+    accs = [float(v) if isinstance(v, (int, float)) else None for v in accs]
+    diffs = diff_runs(settings_from_model(a), settings_from_model(b))
+    if args.json:
+        print(json.dumps({"models": [str(args.model), str(args.image)], "accuracy": accs,
+                          "differences": [{"group": d.group, "setting": d.setting, "a": d.a,
+                                           "b": d.b} for d in diffs]}))
+        return 0
+    names = [printable(args.model), printable(args.image)]
+    for name, acc in zip(names, accs, strict=True):
+        print(f"{name}: test accuracy {'-' if acc is None else f'{acc:.2%}'}")
+    if not diffs:
+        print("\nsame settings")
+        return 0
+    print(f"\n{len(diffs)} setting(s) differ:")
+    rows = [("group", "setting", "A", "B")] + [
+        (d.group, d.setting, printable("-" if d.a is None else d.a),
+         printable("-" if d.b is None else d.b)) for d in diffs]
+    widths = [max(len(str(r[i])) for r in rows) for i in range(4)]
+    for r in rows:
+        print("  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+    return 0
+
+
+def _saliency(args) -> int:
+    from nndesk.insight.saliency import gradient_x_input, occlusion
+
+    model = _model(args)
+    x = _image(args)
     try:
         grad = gradient_x_input(model.network, x).reshape(-1, 28, 28)
     except ValueError as err:

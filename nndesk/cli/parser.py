@@ -285,14 +285,24 @@ def _insight_parser(sub) -> None:
                  "eval: the test set's misclassified digits with their top-2 answers (the "
                  "numbers of 'nndesk eval'); saliency: gradient x input and occlusion maps of "
                  "an image; health: activations, dead/saturated units, gradient norms and "
-                 "update/weight ratios per layer on a batch of training images.",
+                 "update/weight ratios per layer on a batch of training images; neighbours: "
+                 "the training images nearest to an image in the last hidden layer and in "
+                 "pixel space (features cached per model in the user cache folder); compare: "
+                 "the settings two model files were trained with that differ.",
                  "  nndesk insight eval models/default.npz --json --limit 50\n"
                  "  nndesk insight saliency models/default.npz seven.png --class 1\n"
-                 "  nndesk insight health --preset DeepMLP --json\n")
-    p.add_argument("what", choices=("eval", "saliency", "health"), metavar="VIEW",
-                   help="eval, saliency or health")
+                 "  nndesk insight health --preset DeepMLP --json\n"
+                 "  nndesk insight neighbours models/default.npz seven.png --k 5\n"
+                 "  nndesk insight compare run-1.npz run-2.npz\n")
+    p.add_argument("what", choices=("eval", "saliency", "health", "neighbours", "compare"),
+                   metavar="VIEW", help="eval, saliency, health, neighbours or compare")
     p.add_argument("model", nargs="?", metavar="MODEL", help="a model file (.npz)")
-    p.add_argument("image", nargs="?", metavar="IMAGE", help="saliency: an image of a digit")
+    p.add_argument("image", nargs="?", metavar="IMAGE",
+                   help="saliency, neighbours: an image of a digit; compare: a second model")
+    p.add_argument("--k", type=positive_int, default=5, metavar="K",
+                   help="neighbours: training images listed per space (default 5)")
+    p.add_argument("--train-images", type=positive_int, default=None, metavar="N",
+                   help="neighbours: only the first N training images (default: all)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--limit", type=positive_int, default=20, metavar="N",
                    help="eval: misclassified digits listed, most confident first (default 20)")

@@ -1,14 +1,19 @@
-"""DrawingCanvas: the square the learner draws a digit on, kept as strokes (point lists)."""
+"""DrawingCanvas: the square the learner draws a digit on, kept as strokes (point lists) over
+an optional bitmap (a digit sent from the evaluation view), with ink and eraser strokes."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from nndesk.gui.i18n import tr
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["DrawingCanvas", "IMAGE_SUFFIXES", "Stroke"]
 
@@ -33,7 +38,13 @@ class Stroke(list):
 
 
 class DrawingCanvas(QWidget):
-    """Strokes in canvas units (0..CANVAS_SIZE), drawn with a round antialiased pen."""
+    """Strokes in canvas units (0..CANVAS_SIZE), drawn with a round antialiased pen, over
+    `base` (None or a uint8 (CANVAS_SIZE, CANVAS_SIZE) bitmap, white ink on black).
+
+    `strokes[i]` is a list of points; `erasing[i]` says whether stroke i rubs ink out (the
+    right mouse button, or the left one while `eraser` is on). `drawing()` hands all three
+    to `nndesk.data.strokes.render_canvas`, the one rendering the screen and network share.
+    """
 
     strokes_changed = Signal()  # a point was added, a stroke undone, or the canvas cleared
     stroke_finished = Signal()
@@ -48,7 +59,11 @@ class DrawingCanvas(QWidget):
                                       False)
         self._constants: tuple[int, float] | None = None  # read on first use (NumPy, PIL)
         self.strokes: list[list[tuple[float, float]]] = []
-        self._cleared: list[list[list[tuple[float, float]]]] = []  # drawings Clear took away
+        self.erasing: list[bool] = []  # one flag per stroke: True rubs out
+        self.base: np.ndarray | None = None  # a bitmap under the strokes (evaluation view)
+        self.eraser = False  # the left button rubs out too (the panel's Eraser button)
+        self._cleared: list[tuple] = []  # (strokes, erasing, base) that Clear took away
+        self._base_shown: tuple | None = None  # (base, its QImage): made once per bitmap
         self._drawing = False
         self._clock = QElapsedTimer()  # the pen's times, in ms
         self._clock.start()
@@ -60,8 +75,9 @@ class DrawingCanvas(QWidget):
         # Clicking the canvas takes the keyboard focus from any spin box, so Ctrl+Z and Esc
         # then undo and clear strokes instead of editing that box.
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.setToolTip(tr("Draw a digit with the mouse or a pen. Esc clears, Ctrl+Z undoes a "
-                           "stroke. Drop an image file here to recognize it."))
+        self.setToolTip(tr("Draw a digit with the mouse or a pen; the right button erases. "
+                           "Esc clears, Ctrl+Z undoes a stroke. Drop an image file here to "
+                           "recognize it."))
 
     @property
     def size_units(self) -> int:
@@ -99,11 +115,12 @@ class DrawingCanvas(QWidget):
 
     # -- editing ----------------------------------------------------------------------------
     def clear(self) -> None:
-        """Put away every stroke (undo brings them back) and forget any opened image."""
-        if self.strokes or self._image is not None:
-            if self.strokes:
-                self._cleared.append(self.strokes)
-            self.strokes, self._image = [], None
+        """Put away every stroke and the bitmap (undo brings them back); forget any opened
+        image."""
+        if self.strokes or self.base is not None or self._image is not None:
+            if self.strokes or self.base is not None:
+                self._cleared.append((self.strokes, self.erasing, self.base))
+            self.strokes, self.erasing, self.base, self._image = [], [], None, None
             self.update()
             self.strokes_changed.emit()
 
@@ -111,8 +128,9 @@ class DrawingCanvas(QWidget):
         """Remove the last stroke; on an empty canvas, bring back what Clear took away."""
         if self.strokes:
             self.strokes.pop()
-        elif self._cleared:
-            self.strokes, self._image = self._cleared.pop(), None
+            self.erasing.pop()
+        elif self.base is None and self._cleared:
+            (self.strokes, self.erasing, self.base), self._image = self._cleared.pop(), None
         else:
             return
         self.update()
@@ -120,8 +138,27 @@ class DrawingCanvas(QWidget):
 
     def show_image(self, image: QImage | None) -> None:
         """Show an opened image file in place of strokes (None to drop it)."""
-        self.strokes, self._image = [], image
+        self.strokes, self.erasing, self.base, self._image = [], [], None, image
         self.update()
+
+    def set_bitmap(self, bitmap: np.ndarray) -> None:
+        """Put a bitmap (uint8 (CANVAS_SIZE, CANVAS_SIZE), white ink on black) on the canvas
+        to draw on further; the strokes so far are put away as by Clear. Emits nothing: the
+        caller has the input already (the evaluation view's test image)."""
+        if bitmap.shape != (self.size_units, self.size_units):
+            raise ValueError(f"the canvas bitmap is {self.size_units}x{self.size_units}, "
+                             f"not {bitmap.shape}")
+        if self.strokes or self.base is not None:
+            self._cleared.append((self.strokes, self.erasing, self.base))
+        self.strokes, self.erasing, self._image = [], [], None
+        self.base = bitmap.copy()
+        self.update()
+
+    def drawing(self) -> dict:
+        """A copy of what is drawn, the keyword arguments of `render_canvas` and of the
+        preparer: {"strokes": [[(x, y, t), ...], ...] (`timed_strokes`), "erase": [bool, ...],
+        "base": bitmap|None}."""
+        return {"strokes": self.timed_strokes(), "erase": list(self.erasing), "base": self.base}
 
     def shows_image(self) -> bool:
         """True while an opened image file is shown in place of strokes."""
@@ -137,17 +174,19 @@ class DrawingCanvas(QWidget):
                 for s in self.strokes]
 
     def is_empty(self) -> bool:
-        """True when nothing is drawn."""
-        return not any(self.strokes)
+        """True when nothing is drawn (no bitmap, and no stroke of ink)."""
+        return self.base is None and not any(
+            s for s, rubbing in zip(self.strokes, self.erasing, strict=False) if not rubbing)
 
     # -- mouse and pen (Qt turns unhandled tablet events into mouse events) ----------------
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        if event.button() != Qt.MouseButton.LeftButton:
+        if event.button() not in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
             return
         self._image = None
-        self._drawing = True
+        self._drawing = event.button()
         self.strokes.append(Stroke([self.to_units(event.position())],
                                    [float(self._clock.elapsed())]))
+        self.erasing.append(self.eraser or event.button() == Qt.MouseButton.RightButton)
         self.update()
         self.strokes_changed.emit()
 
@@ -165,7 +204,7 @@ class DrawingCanvas(QWidget):
         self.strokes_changed.emit()
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
-        if self._drawing and event.button() == Qt.MouseButton.LeftButton:
+        if self._drawing and event.button() == self._drawing:
             self._drawing = False
             self.stroke_finished.emit()
 
@@ -194,12 +233,19 @@ class DrawingCanvas(QWidget):
         p.setPen(QPen(QColor("#c9ced8"), 1))
         p.setBrush(PAPER)
         p.drawRoundedRect(r, 8, 8)
+        if self.base is not None:
+            p.save()
+            clip = QPainterPath()
+            clip.addRoundedRect(r, 8, 8)
+            p.setClipPath(clip)
+            p.drawImage(r, self._bitmap_image())  # nearest: each input pixel a sharp square
+            p.restore()
         if self._image is not None:
             img = self._image.scaled(r.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio,
                                      Qt.TransformationMode.SmoothTransformation)
             p.drawImage(QPointF(r.center().x() - img.width() / 2,
                                 r.center().y() - img.height() / 2), img)
-        elif self.is_empty():
+        elif self.is_empty() and not self.strokes:
             p.setPen(HINT)
             font = p.font()
             font.setPointSizeF(font.pointSizeF() * 1.2)
@@ -209,13 +255,34 @@ class DrawingCanvas(QWidget):
             p.end()
             return
         k = r.width() / self.size_units
-        pen = QPen(INK, self.pen_width * k, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                   Qt.PenJoinStyle.RoundJoin)
-        p.setPen(pen)
+        pens = [QPen(colour, width * k, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                     Qt.PenJoinStyle.RoundJoin)
+                for colour, width in ((INK, self.pen_width), (PAPER, self._eraser_width()))]
         p.setBrush(Qt.BrushStyle.NoBrush)
-        for stroke in self.strokes:
+        for stroke, rubbing in zip(self.strokes, self.erasing, strict=False):
+            p.setPen(pens[rubbing])  # in order: ink drawn after an erasure shows again
             p.drawPath(self.stroke_path(stroke, r, k))
         p.end()
+
+    @staticmethod
+    def _eraser_width() -> float:
+        from nndesk.data.strokes import ERASER_WIDTH
+
+        return float(ERASER_WIDTH)
+
+    def _bitmap_image(self) -> QImage:
+        """The base bitmap in the screen's colours (ink on paper), made once per bitmap."""
+        if self._base_shown is None or self._base_shown[0] is not self.base:
+            import numpy as np
+
+            a = self.base.astype(np.float32)[..., None] / 255.0
+            paper = np.array([PAPER.red(), PAPER.green(), PAPER.blue()], np.float32)
+            ink = np.array([INK.red(), INK.green(), INK.blue()], np.float32)
+            rgb = np.ascontiguousarray(np.rint(paper + (ink - paper) * a).astype(np.uint8))
+            self._base_shown = (self.base, QImage(rgb.data, rgb.shape[1], rgb.shape[0],
+                                                  rgb.strides[0],
+                                                  QImage.Format.Format_RGB888).copy())
+        return self._base_shown[1]
 
     @staticmethod
     def stroke_path(stroke: list[tuple[float, float]], r: QRectF, k: float) -> QPainterPath:

@@ -69,11 +69,16 @@ class DigitPanel(QWidget):
         self.undo_button.setToolTip(tr(
             "Remove the last stroke, or bring back what Clear removed (Ctrl+Z)"))
         self.undo_button.clicked.connect(self.canvas.undo)
+        self.eraser_button = QPushButton(tr("Eraser"))
+        self.eraser_button.setCheckable(True)
+        self.eraser_button.setToolTip(tr("Rub ink out with the left button (the right button "
+                                         "always erases)"))
+        self.eraser_button.toggled.connect(lambda on: setattr(self.canvas, "eraser", on))
         self.open_button = QPushButton(tr("Open image…"))
         self.open_button.setToolTip(tr("Recognize a digit from an image file (or drop one here)"))
         self.open_button.clicked.connect(self._ask_image)
         buttons = QHBoxLayout()
-        for b in (self.clear_button, self.undo_button, self.open_button):
+        for b in (self.clear_button, self.undo_button, self.eraser_button, self.open_button):
             buttons.addWidget(b)
 
         self.preview = QLabel()
@@ -119,6 +124,7 @@ class DigitPanel(QWidget):
         layout.addWidget(self.my_digits)
         layout.addWidget(self.model_label)
 
+        state.image_requested.connect(self.show_digit)
         state.digit_changed.connect(self._on_digit_changed)
         state.model_changed.connect(self._on_model_changed)
         self._on_model_changed()
@@ -147,7 +153,7 @@ class DigitPanel(QWidget):
             return
         if self._shown == self._job - 1:  # idle until now: time this job
             self._job_clock.start()
-        self._preparer.submit(self._job, self.canvas.timed_strokes())
+        self._preparer.submit(self._job, self.canvas.drawing())
 
     def _on_prepared(self, item: tuple) -> None:
         job_id, result = item
@@ -166,15 +172,24 @@ class DigitPanel(QWidget):
         if self.canvas.is_empty():
             self.error.emit(tr("Nothing to save"), tr("Draw a digit on the canvas first."))
             return
-        from nndesk.data.strokes import render_strokes
+        from nndesk.data.strokes import render_canvas
         from nndesk.insight.handwriting import save_digit
 
         try:
-            save_digit(render_strokes(self.canvas.strokes), label)
+            save_digit(render_canvas(**self.canvas.drawing()), label)
         except OSError as err:
             self.error.emit(tr("Cannot save the digit"), str(err))
             return
         self.my_digits.refresh(self.state.network)
+
+    def show_digit(self, digit: np.ndarray) -> None:
+        """Put a (1, 28, 28) image (a test digit) on the canvas as a bitmap to draw on; the
+        state predicts it as it is (AppState.show_image), edits go through the preparer."""
+        from nndesk.data.strokes import image_to_bitmap
+
+        self.canvas.set_bitmap(image_to_bitmap(digit))
+        self._job += 1
+        self._shown = self._job  # a drawing still being prepared is not shown over it
 
     def _ask_image(self) -> None:
         pattern = " ".join(f"*{s}" for s in IMAGE_SUFFIXES)

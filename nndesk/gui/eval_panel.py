@@ -1,12 +1,12 @@
-"""EvalPanel: the loaded model on the test set: per-digit accuracy, a confusion heat map whose
-cells show their images, and the misclassified digits (click one to put it on the canvas)."""
+"""EvalPanel: the loaded model on the test set, the user's own digit folder or the held-out pen
+digits: per-digit accuracy, a confusion heat map whose cells show their images, and the
+misclassified digits (click one to put it on the canvas, as a bitmap to draw on)."""
 
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt, QThread, Signal
-from PySide6.QtGui import QFont, QIcon, QPixmap
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nndesk.gui.i18n import tr
+from nndesk.gui.confusion_view import ConfusionHeatMap
+from nndesk.gui.i18n import N_, tr
 from nndesk.gui.state import AppState
 
 __all__ = ["EvalPanel", "EvalThread"]
@@ -28,6 +29,8 @@ __all__ = ["EvalPanel", "EvalThread"]
 MAX_GALLERY = 200  # images listed at once (a poor model misclassifies thousands)
 ICON = 56  # a 28x28 digit shown at 2x
 _RUNNING: set = set()  # threads dropped by a panel live on until their batch ends
+SOURCE_NAMES = {"test": N_("test set"), "folder": N_("my digits"),
+                "pendigits": N_("pen digits (writers 21-30)")}
 
 
 class EvalThread(QThread):
@@ -37,30 +40,37 @@ class EvalThread(QThread):
     done = Signal(object)  # (Evaluation, x)
     failed = Signal(str)
 
-    def __init__(self, spec: dict, weights: dict, dataset: str, parent=None) -> None:
+    def __init__(self, spec: dict, weights: dict, dataset: str, source: str = "test",
+                 parent=None) -> None:
         super().__init__(parent)
-        self.spec, self.weights, self.dataset = spec, weights, dataset
+        self.spec, self.weights, self.dataset, self.source = spec, weights, dataset, source
 
     def run(self) -> None:
         from threadpoolctl import threadpool_limits
 
         from nndesk.data.mnist import DataMissingError, IdxError
-        from nndesk.insight.evaluation import Cancelled, evaluate_model, load_test_images
+        from nndesk.insight import evaluation as e
         from nndesk.nn import Network
 
         try:
             with threadpool_limits(limits=1):
                 net = Network.from_spec(self.spec)
                 net.load_state_dict(self.weights)
-                x, t = load_test_images(self.spec["input_shape"], self.dataset)
-                ev = evaluate_model(net, x, t, progress=self.progressed.emit,
+                if self.source == "test":
+                    x, t = e.load_test_images(self.spec["input_shape"], self.dataset)
+                else:
+                    x, t = e.load_own_digits() if self.source == "folder" else e.load_pen_digits()
+                    x = x.reshape(len(x), *self.spec["input_shape"])
+                if not len(x):
+                    raise OSError(tr("no images in the folder yet: save some from the canvas"))
+                ev = e.evaluate_model(net, x, t, progress=self.progressed.emit,
                                     should_stop=self.isInterruptionRequested)
             self.done.emit((ev, x))
-        except Cancelled:
+        except e.Cancelled:
             pass
-        except (DataMissingError, IdxError, OSError) as err:
-            self.failed.emit(tr("The evaluation needs the {dataset} test set: {error}").format(
-                dataset=self.dataset, error=" ".join(str(err).split())))
+        except (DataMissingError, IdxError, OSError, ValueError) as err:
+            self.failed.emit(tr("Cannot evaluate ({what}): {error}").format(
+                what=tr(SOURCE_NAMES[self.source]), error=" ".join(str(err).split())))
 
 
 def _forget(thread: EvalThread) -> None:
@@ -90,30 +100,21 @@ class EvalPanel(QWidget):
         self.stop_button.clicked.connect(self.stop)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
+        self.source = QComboBox()
+        self.source.setToolTip(tr("The images to measure the model on"))
+        from nndesk.insight.evaluation import pendigits_available
+
+        for key, name in SOURCE_NAMES.items():
+            if key != "pendigits" or pendigits_available():  # pen digits: when present
+                self.source.addItem(tr(name), key)
+        self.source.currentIndexChanged.connect(lambda _: self.state.network and self.start())
         top = QHBoxLayout()
-        for w in (self.title, self.progress, self.run_button, self.stop_button):
+        for w in (self.title, self.source, self.progress, self.run_button, self.stop_button):
             top.addWidget(w, 1 if w is self.title else 0)
 
-        self.heat = pg.PlotWidget()
-        self.heat.setMinimumSize(300, 300)  # ten rows of three-digit counts stay readable
-        self.heat.setBackground("w")
-        self.heat.setMenuEnabled(False)
-        self.heat.setMouseEnabled(False, False)
-        self.heat.hideButtons()
-        self.heat.getViewBox().invertY(True)
-        self.heat.getViewBox().setAspectLocked(True)
-        for name, text in (("left", tr("true digit")), ("bottom", tr("predicted digit"))):
-            axis = self.heat.getAxis(name)
-            axis.setTicks([[(d + 0.5, str(d)) for d in range(10)]])
-            axis.setLabel(text)
-        self.heat_image = pg.ImageItem()
-        self.heat_image.setLookupTable(pg.ColorMap([0.0, 1.0], [(255, 255, 255), (47, 111, 219)])
-                                       .getLookupTable(nPts=256))
-        self.heat.addItem(self.heat_image)
-        self._cell_texts: list[pg.TextItem] = []
-        self._cell_font = QFont()
-        self._cell_font.setPointSize(7)
-        self.heat.scene().sigMouseClicked.connect(self._on_heat_clicked)
+        self.heat = ConfusionHeatMap()
+        self.heat_image = self.heat.image_item
+        self.heat.cell_clicked.connect(lambda true, pred: self.show_cell((true, pred)))
         self.per_digit = QLabel()
         self.per_digit.setWordWrap(True)
         left = QWidget()
@@ -191,7 +192,8 @@ class EvalPanel(QWidget):
         dataset = meta.get("dataset") if isinstance(meta, dict) else None
         self._dataset = dataset if dataset in ("mnist", "fashion") else "mnist"
         self._stale = False
-        thread = EvalThread(s.model_spec, s.network.state_dict(), self._dataset)
+        key = self.source.currentData()
+        thread = EvalThread(s.model_spec, s.network.state_dict(), self._dataset, key)
         _RUNNING.add(thread)
         thread.progressed.connect(self._on_progress)
         thread.done.connect(self._on_done)
@@ -202,7 +204,8 @@ class EvalPanel(QWidget):
         self.progress.setValue(0)
         self.stop_button.setEnabled(True)
         self.title.setText(tr("Evaluating on the {dataset} test set…").format(
-            dataset=self._dataset.upper() if self._dataset == "mnist" else "Fashion-MNIST"))
+            dataset=self._dataset.upper() if self._dataset == "mnist" else "Fashion-MNIST")
+            if key == "test" else tr("Evaluating on {what}…").format(what=tr(SOURCE_NAMES[key])))
         thread.start(QThread.Priority.LowPriority)
 
     def stop(self) -> None:
@@ -236,38 +239,14 @@ class EvalPanel(QWidget):
     def _on_done(self, result: tuple) -> None:
         self.evaluation, self.images = result
         r = self.evaluation.report
-        self.title.setText(tr("Test accuracy {acc}% on {n} images").format(
-            acc=f"{100 * r['accuracy']:.2f}", n=f"{r['n']:,}"))
-        conf = np.array(r["confusion"], dtype=np.float64)
-        self.heat_image.setImage(np.log1p(conf), autoLevels=True)
-        self.heat_image.setRect(0, 0, 10, 10)
-        if not self._cell_texts:  # made once, then only their text changes (100 items)
-            for i in range(10):
-                for j in range(10):
-                    text = pg.TextItem("", anchor=(0.5, 0.5))
-                    text.setFont(self._cell_font)
-                    text.setPos(j + 0.5, i + 0.5)
-                    self.heat.addItem(text)
-                    self._cell_texts.append(text)
-        top = np.log1p(conf).max() or 1.0
-        for k, text in enumerate(self._cell_texts):
-            count = conf.flat[k]
-            text.setVisible(bool(count))
-            if count:
-                text.setText(str(int(count)),
-                             color="w" if np.log1p(count) > 0.6 * top else "#2a2f3a")
+        self.title.setText(tr("Accuracy {acc}% on {n} images ({what})").format(
+            acc=f"{100 * r['accuracy']:.2f}", n=f"{r['n']:,}",
+            what=tr(SOURCE_NAMES[self.source.currentData()])))
+        self.heat.set_confusion(r["confusion"])
         self.per_digit.setText(tr("Accuracy per digit: ") + "  ".join(
             f"{d}: {'–' if a is None else f'{100 * a:.1f}%'}"
             for d, a in enumerate(r["per_digit"])))
         self.show_cell(None)
-
-    def _on_heat_clicked(self, event) -> None:
-        if self.evaluation is None:
-            return
-        p = self.heat_image.mapFromScene(event.scenePos())
-        col, row = int(np.floor(p.x())), int(np.floor(p.y()))  # image pixels = cells
-        if 0 <= row < 10 and 0 <= col < 10:
-            self.show_cell((row, col))
 
     def show_cell(self, cell: tuple[int, int] | None) -> None:
         """Show the images of one confusion cell (true, predicted), or every mistake (None)."""
@@ -282,7 +261,7 @@ class EvalPanel(QWidget):
             return
         if self._cell is None:
             idx = ev.mistakes(most_confident_first=self.order.currentIndex() == 0)
-            title = tr("Misclassified test digits: {n}")
+            title = tr("Misclassified digits: {n}")
         else:
             idx = ev.cell(*self._cell)
             if self.order.currentIndex() == 1:
@@ -300,7 +279,7 @@ class EvalPanel(QWidget):
                 self.images[i].reshape(28, 28))).scaled(ICON, ICON)),
                 f"{ev.labels[i]}→{ev.predicted[i]}\n{a}:{100 * pa:.0f}% {b}:{100 * pb:.0f}%")
             item.setData(Qt.ItemDataRole.UserRole, int(i))
-            item.setToolTip(tr("test image {index}: true {true}, predicted {pred} ({p}%), "
+            item.setToolTip(tr("image {index}: true {true}, predicted {pred} ({p}%), "
                                "second {second} ({q}%)").format(
                 index=int(i), true=int(ev.labels[i]), pred=a, p=f"{100 * pa:.1f}",
                 second=b, q=f"{100 * pb:.1f}"))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.designer import DesignerPanel
-from nndesk.gui.digit_panel import DigitPanel, gray_qimage
+from nndesk.gui.digit_panel import DigitPanel
 from nndesk.gui.export_dialog import MENU_TEXT as EXPORT_MENU
 from nndesk.gui.export_dialog import open_export_dialog
 from nndesk.gui.file_actions import FileActions
@@ -162,8 +162,6 @@ class MainWindow(QMainWindow):
         tc.evaluating.connect(self.train_panel.show_evaluating)
         tc.earlier_batches.connect(self._on_earlier_batches)
         tc.finished.connect(self._on_training_finished)
-        self.state.image_requested.connect(
-            lambda d: self.digit.canvas.show_image(gray_qimage(d.reshape(28, 28))))
         for source in (tc, self.digit):
             source.error.connect(self.show_error)
         tc.confirm_worse = keep_worse_model(self)  # a worse new model: ask before it is used
@@ -181,6 +179,9 @@ class MainWindow(QMainWindow):
 
         self.plots, self.inside = PlotsPanel(self.state), InsidePanel(self.state)
         self.plots.error.connect(self.show_error)
+        from nndesk.gui.compare_view import show_comparison
+
+        self.plots.compare_requested.connect(lambda a, b: show_comparison(self.state, a, b, self))
         sizes = self.center.sizes()
         for i, panel in enumerate((self.plots, self.inside)):
             self.center.replaceWidget(i, panel).deleteLater()
@@ -217,7 +218,7 @@ class MainWindow(QMainWindow):
 
     def _on_run_started(self, name: str, history: list) -> None:
         self.build_views()
-        self._run_id = self.plots.start_run(name)
+        self._run_id = self.plots.start_run(name, settings=self.training.run_settings)
         for record in history:
             self._on_epoch_done(record)
 

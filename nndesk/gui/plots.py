@@ -35,6 +35,7 @@ class PlotsPanel(QWidget):
     """Loss per batch (raw faint + smoothed) and accuracy per epoch, runs overlaid."""
 
     error = Signal(str, str)
+    compare_requested = Signal(object, object)  # two Runs (run_curves.Run) to compare
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,8 +64,16 @@ class PlotsPanel(QWidget):
         self.log_scale.toggled.connect(lambda on: self.loss_plot.setLogMode(y=on))
         self.run_list = QListWidget()
         self.run_list.setMaximumHeight(64)
-        self.run_list.setToolTip(tr("Tick to show a run, untick to hide it"))
+        self.run_list.setToolTip(tr("Tick to show a run, untick to hide it; select two "
+                                    "(Ctrl+click) to compare them"))
+        self.run_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.run_list.itemChanged.connect(self._on_run_item_changed)
+        self.compare_button = QPushButton(tr("Compare…"))
+        self.compare_button.setToolTip(tr("Which settings the two selected runs differ in"))
+        self.compare_button.setEnabled(False)
+        self.compare_button.clicked.connect(lambda: self.compare_requested.emit(
+            *[self.runs[i.data(Qt.ItemDataRole.UserRole)] for i in self.run_list.selectedItems()]))
+        self.run_list.itemSelectionChanged.connect(self._on_selection_changed)
         self.remove_button = QPushButton(tr("Remove run"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.png_button = QPushButton(tr("Export PNG…"))
@@ -72,7 +81,8 @@ class PlotsPanel(QWidget):
         self.csv_button = QPushButton(tr("Export CSV…"))
         self.csv_button.clicked.connect(self.ask_csv)
         buttons = QVBoxLayout()
-        for b in (self.log_scale, self.remove_button, self.png_button, self.csv_button):
+        for b in (self.log_scale, self.compare_button, self.remove_button, self.png_button,
+                  self.csv_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.plot_area = QWidget()  # what Export PNG saves: the two plots, nothing else
@@ -112,11 +122,12 @@ class PlotsPanel(QWidget):
         return w
 
     # -- data in ----------------------------------------------------------------------------
-    def start_run(self, name: str) -> int:
-        """A new run on the plots; returns its id for add_batches / add_epoch."""
+    def start_run(self, name: str, settings: dict | None = None) -> int:
+        """A new run on the plots; returns its id for add_batches / add_epoch. `settings`:
+        {"spec", "config"} it trains with (for Compare)."""
         run_id, self._next_id = self._next_id, self._next_id + 1
         color = PALETTE[run_id % len(PALETTE)]
-        run = Run(name=name, color=color)
+        run = Run(name=name, color=color, settings=settings)
         train = self.acc_plot.plot(pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine),
                                    symbol="o", symbolSize=4, symbolBrush=color, symbolPen=None)
         val = self.acc_plot.plot(pen=pg.mkPen(color, width=2), symbol="o", symbolSize=6,
@@ -139,8 +150,13 @@ class PlotsPanel(QWidget):
         item.setCheckState(Qt.CheckState.Checked)
         with QSignalBlocker(self.run_list):
             self.run_list.addItem(item)
+            self.run_list.clearSelection()  # the newest run alone (Ctrl+click adds another)
             self.run_list.setCurrentItem(item)
+        self._on_selection_changed()
         return run_id
+
+    def _on_selection_changed(self) -> None:
+        self.compare_button.setEnabled(len(self.run_list.selectedItems()) == 2)
 
     def _new_chunk(self, run: Run, first: int) -> None:
         faint = QColor(run.color)

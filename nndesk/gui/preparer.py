@@ -13,15 +13,20 @@ if TYPE_CHECKING:
 __all__ = ["Preparer", "prepare_strokes"]
 
 
-def prepare_strokes(strokes: list[list[tuple[float, ...]]]) -> tuple[np.ndarray | None,
-                                                                      np.ndarray]:
-    """Canvas strokes ((x, y) or (x, y, t) points) -> (the network's (1, 28, 28) input or
-    None, the canvas bitmap (H, W) uint8 it was made from: render_strokes, then preprocess;
-    the bitmap feeds the inspector)."""
-    from nndesk.data.preprocess import preprocess
-    from nndesk.data.strokes import render_strokes
+def prepare_strokes(strokes: list[list[tuple[float, ...]]], erase: list[bool] | None = None,
+                    base: np.ndarray | None = None) -> tuple[np.ndarray | None, np.ndarray]:
+    """Canvas strokes ((x, y) or (x, y, t) points, over a `base` bitmap, some of them
+    `erase`rs) -> (the network's (1, 28, 28) input or None, the canvas bitmap (H, W) uint8 it
+    was made from: render_canvas, then preprocess; the bitmap feeds the inspector).
 
-    bitmap = render_strokes([[p[:2] for p in s] for s in strokes])
+    A drawing over a base bitmap (a test digit, already centred as MNIST's are) is read in
+    place, `bitmap_to_image`: the unedited digit gives back the test image exactly."""
+    from nndesk.data.preprocess import preprocess
+    from nndesk.data.strokes import bitmap_to_image, render_canvas
+
+    bitmap = render_canvas(strokes, erase, base)
+    if base is not None:
+        return (bitmap_to_image(bitmap) if bitmap.any() else None), bitmap
     return preprocess(bitmap), bitmap
 
 
@@ -48,6 +53,9 @@ class Preparer(QObject):
 
     # (job id, (input | None, bitmap, (trajectory probabilities, weight) | None) | exception)
     ready = Signal(object)
+    # A job is the canvas's drawing(): {"strokes", "erase", "base"} (a plain list of strokes
+    # is accepted too). The pen's path is read only for a drawing of ink strokes alone (no
+    # bitmap under it, nothing rubbed out): edits of a bitmap are not a digit's path.
 
     def __init__(self) -> None:
         super().__init__()
@@ -58,8 +66,9 @@ class Preparer(QObject):
         self.thread = threading.Thread(target=self._run, name="nndesk-canvas-input", daemon=True)
         self.thread.start()
 
-    def submit(self, job_id: int, strokes: list | None) -> None:
-        """Prepare these strokes (None: only warm up: imports and one preprocessing)."""
+    def submit(self, job_id: int, strokes: list | dict | None) -> None:
+        """Prepare these strokes or this drawing (None: only warm up: imports and one
+        preprocessing)."""
         with self._cond:
             if strokes is not None or self._job is None:  # a warm-up never hides real work
                 self._job = (job_id, strokes)
@@ -83,8 +92,12 @@ class Preparer(QObject):
                     return
                 (job_id, strokes), self._job = self._job, None
             try:
-                result = prepare_strokes(strokes if strokes is not None else [[(140.0, 140.0)]])
-                result = (*result, self._read_path(strokes))
+                job = strokes if strokes is not None else [[(140.0, 140.0)]]
+                job = job if isinstance(job, dict) else {"strokes": job}
+                result = prepare_strokes(**job)
+                plain = job.get("base") is None and not any(job.get("erase") or ())
+                result = (*result, self._read_path(job["strokes"] if strokes is not None
+                                                   and plain else None))
             except Exception as err:  # noqa: BLE001 (shown in the GUI thread's error dialog)
                 result = err
             if strokes is not None:

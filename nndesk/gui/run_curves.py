@@ -51,6 +51,7 @@ class Run:
     chunks: list = field(default_factory=list)  # [frozen, live]: (first index, raw, smoothed)
     items: list = field(default_factory=list)  # train, val, best star, best text
     visible: bool = True
+    settings: dict | None = None  # {"spec", "config"} the run trained with (compare runs)
 
     def append(self, steps: np.ndarray, losses: np.ndarray) -> None:
         """Store finite losses and their debiased moving average (amortised O(1) each)."""

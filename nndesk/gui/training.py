@@ -67,6 +67,7 @@ class TrainingController(QObject):
         self.data_dir: str | None = None
         self._snap_net = None
         self._run_spec: dict = {}
+        self.run_settings: dict | None = None  # {"spec", "config"} of the run started last
         self._model_before = None  # (network, path, metadata) to restore if nothing trained
         self._steps: list[int] = []  # this run's batch losses (saved beside a checkpoint)
         self._losses: list[float] = []
@@ -192,6 +193,7 @@ class TrainingController(QObject):
         name = (f"{self.runs}: {spec.get('name', 'network')} · {cfg['optimizer']} "
                 f"lr {cfg['lr']:g}")
         self._run_spec = spec
+        self.run_settings = {"spec": spec, "config": dict(cfg)}  # what Compare runs shows
         if info.get("resumed"):  # the panels describe the run that continues
             self.state.set_spec(spec)
             self.state.set_config(**cfg)

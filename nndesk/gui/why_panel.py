@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtCore import Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -98,6 +98,10 @@ class WhyPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
         layout.addLayout(grid)
+        from nndesk.gui.neighbours_view import NeighboursView
+
+        self.neighbours = NeighboursView(state)  # a part of this view, with its own threads
+        layout.addWidget(self.neighbours)
         layout.addStretch(1)
         self._quiet = QTimer(self)  # restarted by every new input: runs after a pause
         self._quiet.setSingleShot(True)
@@ -146,6 +150,10 @@ class WhyPanel(QWidget):
             self._net.load_state_dict(s.network.state_dict())
         digit = np.array(s.digit, dtype=np.float32)
         job = _Job(self._net, digit)
+        app = QCoreApplication.instance()
+        if app is not None and not app.property("nndesk_why_hooked"):  # at quit: wait for it
+            app.setProperty("nndesk_why_hooked", True)
+            app.aboutToQuit.connect(lambda: [j.wait(10_000) for j in list(_RUNNING)])
         _RUNNING.add(job)
         job.done.connect(lambda result, d=digit: self._on_done(result, d))
         job.finished.connect(lambda j=job: (_RUNNING.discard(j), j.deleteLater()))

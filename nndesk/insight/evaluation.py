@@ -14,7 +14,10 @@ import numpy as np
 
 from nndesk.train.metrics import evaluate
 
-__all__ = ["Evaluation", "Cancelled", "evaluate_model", "load_test_images"]
+__all__ = ["Evaluation", "Cancelled", "evaluate_model", "load_test_images", "load_own_digits",
+           "load_pen_digits", "pendigits_available", "SOURCES"]
+
+SOURCES = ("test", "folder", "pendigits")  # what the evaluation view can measure
 
 
 class Cancelled(Exception):
@@ -115,3 +118,37 @@ def load_test_images(input_shape, dataset: str = "mnist",
 
     d = load_mnist(flatten=False, dataset=dataset, data_dir=data_dir, val_split=0)
     return d.x_test.reshape(len(d.x_test), *input_shape), d.t_test
+
+
+def load_own_digits(folder=None) -> tuple[np.ndarray, np.ndarray]:
+    """The user's digits in folder/0 ... folder/9 (default: the canvas's "my digits" folder)
+    as (x (N, 1, 28, 28) float32, t (N,) int64), read as `nndesk eval --folder` reads them
+    (`load_folder`, every image preprocessed). Raises `nndesk.data.folder.FolderError` or
+    OSError for a folder that cannot be read; (empty, empty) for an empty one."""
+    from nndesk.data.folder import load_folder
+    from nndesk.insight.handwriting import my_digits_dir
+
+    return load_folder(folder if folder is not None else my_digits_dir())
+
+
+def pendigits_available() -> bool:
+    """True when the pen-digit trajectories (pendigits-orig.tra) are where nndesk looks."""
+    from nndesk.data.pendigits import pendigits_path
+
+    return pendigits_path().is_file()
+
+
+def load_pen_digits(writers=None, variants: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """Real pen trajectories of `writers` (default: the held-out writers 21-30, never trained
+    on), drawn as on the canvas and preprocessed, `variants` times each: exactly the images
+    of `nndesk eval --pendigits 21-30 --variants N` (`render_set`, seed 0). Raises
+    FileNotFoundError when the trajectories are missing."""
+    from nndesk.data.pendigits import HELD_OUT_WRITERS, load_pendigits, pendigits_path, render_set
+
+    path = pendigits_path()
+    if not path.is_file():
+        raise FileNotFoundError(f"pen digits not found at {path}")
+    keep = set(HELD_OUT_WRITERS if writers is None else writers)
+    x, t, _ = render_set([d for d in load_pendigits(path) if d.writer in keep],
+                         n_variants=variants, seed=0)
+    return x, t

@@ -201,6 +201,11 @@
         <translation>3ボタン</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>&lt;b style='color:{color}'&gt;■ {tag}&lt;/b&gt; {name}&lt;br&gt;final validation accuracy {val} (best {best}), training {train}</source>
+        <translation>&lt;b style='color:{color}'&gt;■ {tag}&lt;/b&gt; {name}&lt;br&gt;最終の検証データの認識精度 {val}（最高 {best}）、訓練データ {train}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>&lt;b&gt;Centre: watch it learn.&lt;/b&gt; The loss per mini-batch and the accuracy per epoch (training and validation data) of every run, to compare runs; then the first layer's weights and the feature maps of the digit you drew.</source>
         <translation>&lt;b&gt;中央：学習の様子を見る。&lt;/b&gt;ミニバッチごとの損失関数の値と、エポックごとの認識精度（訓練データと検証データ）を、学習ごとに比べられます。その下に最初のレイヤの重みと、描いた数字の特徴マップ。</translation>
@@ -254,9 +259,15 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>数字ごとの認識精度：</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>Accuracy per epoch</source>
         <translation>エポックごとの認識精度</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Accuracy {acc}% on {n} images ({what})</source>
+        <translation>{n} 枚の画像（{what}）での認識精度 {acc}%</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -459,6 +470,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>キャンセル中…</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Cannot evaluate ({what}): {error}</source>
+        <translation>評価できません（{what}）：{error}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>Cannot fine-tune: {error}</source>
         <translation>ファインチューニングできません：{error}</translation>
@@ -654,9 +670,29 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>設計中のネットワークについて、誤差逆伝播法と中心差分（float64）の勾配を比べます</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>Compare runs</source>
+        <translation>学習の比較</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>Compare with the book's cases: std 1, std 0.01, Xavier with sigmoid; std 0.01, Xavier, He with ReLU.</source>
         <translation>本の例と比べてください：シグモイド関数では標準偏差1・0.01・Xavier、ReLUでは標準偏差0.01・Xavier・He。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Compare…</source>
+        <translation>比較…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>Compute the training images' features for this model (once; kept in the cache folder)</source>
+        <translation>このモデルで訓練画像の特徴量を計算します（一度だけ。キャッシュフォルダに保存）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>Computing the training images' features (once per model)…</source>
+        <translation>訓練画像の特徴量を計算中（モデルごとに一度だけ）…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -789,14 +825,19 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>数字を描くと、各モデルの答えが表示されます。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>Draw a digit to see its neighbours.</source>
+        <translation>数字を描くと、最も近い訓練画像が表示されます。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>Draw a digit to see which pixels decide the answer.</source>
         <translation>数字を描くと、どのピクセルが答えを決めたかが見えます。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/canvas.py"/>
-        <source>Draw a digit with the mouse or a pen. Esc clears, Ctrl+Z undoes a stroke. Drop an image file here to recognize it.</source>
-        <translation>マウスかペンで数字を描いてください。Esc で消去、Ctrl+Z で一画取り消し。画像ファイルをここにドロップすると認識します。</translation>
+        <source>Draw a digit with the mouse or a pen; the right button erases. Esc clears, Ctrl+Z undoes a stroke. Drop an image file here to recognize it.</source>
+        <translation>マウスかペンで数字を描いてください。右ボタンで消せます。Esc で消去、Ctrl+Z で一画戻します。画像ファイルをここにドロップすると認識します。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -829,6 +870,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>エポック数：{epochs}（最良：{best}）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Eraser</source>
+        <translation>消しゴム</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Error of the derivative of 0.01x² + 0.1x at x = 5</source>
         <translation>0.01x² + 0.1x の x = 5 での微分の誤差</translation>
@@ -842,6 +888,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/eval_panel.py"/>
         <source>Evaluating on the {dataset} test set…</source>
         <translation>{dataset} のテストデータで評価中…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Evaluating on {what}…</source>
+        <translation>{what}で評価中…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
@@ -957,6 +1008,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>Filters on your digit</source>
         <translation>あなたの数字にフィルターを適用</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>Find neighbours</source>
+        <translation>近傍を探す</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
@@ -1435,8 +1491,8 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
-        <source>Misclassified test digits: {n}</source>
-        <translation>誤認識したテスト画像：{n}</translation>
+        <source>Misclassified digits: {n}</source>
+        <translation>誤認識した数字：{n}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
@@ -1463,6 +1519,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/pg_i18n.py"/>
         <source>Mouse Mode</source>
         <translation>マウスモード</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>Nearest of {n} training images: top, in the network's last hidden layer ({d} values); bottom, in pixels.</source>
+        <translation>{n} 枚の訓練画像のうち最も近いもの：上段はネットワークの最後の隠れ層（{d} 個の値）での距離、下段はピクセルでの距離。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>Neighbours are found for a finished model, not while it trains.</source>
+        <translation>近傍は学習を終えたモデルについて探します（学習中は探しません）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -1851,6 +1917,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>学習を再開しますか？</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Rub ink out with the left button (the right button always erases)</source>
+        <translation>左ボタンで線を消します（右ボタンはいつでも消しゴム）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Run</source>
         <translation>実行</translation>
@@ -1859,6 +1930,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Running…</source>
         <translation>実行中…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>Same settings: the runs differ only by chance.</source>
+        <translation>設定はすべて同じです：違いは偶然によるものだけです。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/my_digits.py"/>
@@ -1915,6 +1991,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/help.py"/>
         <source>Settings file</source>
         <translation>設定ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>Settings that differ: {n}</source>
+        <translation>異なる設定：{n} 個</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
@@ -1985,6 +2066,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/eval_panel.py"/>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Stop</source>
         <translation>停止</translation>
@@ -2010,6 +2092,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>停止しました。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>Stopped: no neighbours for this model yet.</source>
+        <translation>停止しました：このモデルの近傍はまだありません。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/training.py"/>
         <source>Stopping after this batch…</source>
         <translation>このバッチのあとで停止します…</translation>
@@ -2033,11 +2120,6 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/training.py"/>
         <source>TensorBoard: tensorboard --logdir {dir}</source>
         <translation>TensorBoard：tensorboard --logdir {dir}</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
-        <source>Test accuracy {acc}% on {n} images</source>
-        <translation>テストの認識精度 {acc}%（{n} 枚）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
@@ -2080,11 +2162,6 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>描いた数字：このラベルで保存します</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
-        <source>The evaluation needs the {dataset} test set: {error}</source>
-        <translation>評価には {dataset} のテストデータが必要です：{error}</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>The experiment failed: {error}</source>
         <translation>実験に失敗しました：{error}</translation>
@@ -2098,6 +2175,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
         <source>The gradient points mostly along y, not at the minimum (0, 0): SGD zigzags, Momentum rolls like a ball, AdaGrad and RMSprop shrink the steps along y, Adam does both. Each path is nndesk's own optimizer class updating (x, y).</source>
         <translation>勾配はほとんど y 方向を指し、最小値 (0, 0) を向いていません：SGD はジグザグに進み、Momentum はボールのように転がり、AdaGrad と RMSprop は y 方向の更新を小さくし、Adam はその両方を行います。どの経路も nndesk 自身の最適化クラスが (x, y) を更新したものです。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>The images to measure the model on</source>
+        <translation>モデルを評価する画像</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -2137,6 +2219,11 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <source>The pen's path</source>
         <translation>ペンの軌跡</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>The settings of these runs are not known.</source>
+        <translation>これらの学習の設定は分かりません。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
@@ -2179,9 +2266,14 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>このネットワークには畳み込み層（Conv2D）がないので、特徴マップはありません。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>This network has no hidden layer: its nearest images are the pixel ones.</source>
+        <translation>このネットワークには隠れ層がありません：近傍はピクセルでの近傍と同じです。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
-        <source>Tick to show a run, untick to hide it</source>
-        <translation>チェックすると学習結果を表示、外すと隠します</translation>
+        <source>Tick to show a run, untick to hide it; select two (Ctrl+click) to compare them</source>
+        <translation>チェックで学習を表示、外すと非表示。2つ選ぶ（Ctrl+クリック）と比較できます</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/model_answers.py"/>
@@ -2262,6 +2354,16 @@ Check the design and the training settings.</source>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Training images kept aside to check the network (validation data), never trained on. 5000 is usual; 0 turns validation off. Book ch. 6.5.</source>
         <translation>ネットワークの確認用に取り分ける訓練画像（検証データ）。学習には使いません。5000 がふつう、0 で検証なし。本の 6.5 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>Training images whose 784 pixels are closest to the drawing's</source>
+        <translation>784 個のピクセルが描いた数字に最も近い訓練画像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>Training images whose last hidden layer is closest to the drawing's</source>
+        <translation>最後の隠れ層の出力が描いた数字に最も近い訓練画像</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
@@ -2469,6 +2571,11 @@ Resume that run now?
         <translation>マップが説明するクラス：赤いピクセルは支持、青いピクセルは反対</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Which settings the two selected runs differ in</source>
+        <translation>選んだ2つの学習で異なる設定</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>While training, the canvas and the feature maps use the latest weights. A run is saved with its curves and settings; File ▸ Open model brings any model back. View ▸ Language switches between English, 简体中文 and 日本語 at once.</source>
         <translation>学習中は、キャンバスと特徴マップが最新の重みを使います。学習結果はグラフと設定と一緒に保存され、「ファイル ▸ モデルを開く」でいつでも戻せます。「表示 ▸ 言語」で English・简体中文・日本語をすぐに切り替えられます。</translation>
@@ -2549,6 +2656,7 @@ Resume that run now?
         <translation>認識精度</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>accuracy %</source>
         <translation>認識精度 %</translation>
@@ -2574,9 +2682,19 @@ Resume that run now?
         <translation>りんごの個数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>architecture</source>
+        <translation>ネットワークの構成</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>augment</source>
         <translation>データ拡張</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>augmentation</source>
+        <translation>Data Augmentation</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -2789,6 +2907,7 @@ Resume that run now?
         <translation>早期終了</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <location filename="../../nndesk/gui/plots.py"/>
@@ -2898,6 +3017,11 @@ Resume that run now?
         <translation>im2col は入力データのフィルターが適用される各領域を1列に展開します。すると畳み込み演算全体が1回の行列の積になり、これが nndesk の Conv2D が速い理由です。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>image {index}: true {true}, predicted {pred} ({p}%), second {second} ({q}%)</source>
+        <translation>画像 {index}：正解 {true}、認識結果 {pred}（{p}%）、2番目 {second}（{q}%）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>infinite</source>
         <translation>無限大</translation>
@@ -2978,6 +3102,7 @@ Resume that run now?
         <translation>学習したフィルター #</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>learning rate</source>
         <translation>学習率</translation>
@@ -3034,9 +3159,24 @@ Resume that run now?
         <translation>確信度の高い順</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>my digits</source>
+        <translation>自分の数字</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>naive softmax</source>
         <translation>素直なソフトマックス</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>nearest for the network</source>
+        <translation>ネットワークにとって近いもの</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>nearest in pixels</source>
+        <translation>ピクセルで近いもの</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -3091,6 +3231,11 @@ Resume that run now?
         <translation>数字を検出できず</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>no images in the folder yet: save some from the canvas</source>
+        <translation>フォルダにまだ画像がありません：キャンバスから数字を保存してください</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>no layers</source>
@@ -3099,6 +3244,7 @@ Resume that run now?
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <location filename="../../nndesk/gui/inside_panel.py"/>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>no model</source>
         <translation>モデルなし</translation>
@@ -3140,6 +3286,7 @@ Resume that run now?
         <translation>1件のデータ</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>optimizer</source>
         <translation>最適化手法</translation>
@@ -3153,6 +3300,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>oranges</source>
         <translation>みかんの個数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>other</source>
+        <translation>その他</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
@@ -3185,6 +3337,11 @@ Resume that run now?
         <translation>支払金額</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>pen digits (writers 21-30)</source>
+        <translation>ペン入力の数字（書き手 21-30）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>per batch</source>
         <translation>バッチごと</translation>
@@ -3195,7 +3352,7 @@ Resume that run now?
         <translation>プーリングの窓</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/confusion_view.py"/>
         <source>predicted digit</source>
         <translation>予測結果</translation>
     </message>
@@ -3240,9 +3397,15 @@ Resume that run now?
         <translation>学習率スケジュール</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>seed</source>
         <translation>乱数シード</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>setting</source>
+        <translation>設定</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
@@ -3346,8 +3509,8 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
-        <source>test image {index}: true {true}, predicted {pred} ({p}%), second {second} ({q}%)</source>
-        <translation>テスト画像 {index}：正解 {true}、予測 {pred}（{p}%）、2番目 {second}（{q}%）</translation>
+        <source>test set</source>
+        <translation>テストデータ</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
@@ -3401,12 +3564,17 @@ Resume that run now?
         <translation>訓練画像の数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>training image {index}: a {label}, distance {d}</source>
+        <translation>訓練画像 {index}：ラベル {label}、距離 {d}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>training images</source>
         <translation>訓練画像の枚数</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/confusion_view.py"/>
         <source>true digit</source>
         <translation>正解ラベル</translation>
     </message>
@@ -3450,6 +3618,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>weight decay</source>
         <translation>荷重減衰</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>weight init</source>
+        <translation>重みの初期化方法</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>what</source>
+        <translation>項目</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
@@ -3640,6 +3818,16 @@ Fix the marked layer in the designer, then train.</source>
         <translation>{problem}
 
 ネットワーク設計で印のついたレイヤを直してから学習させてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>{tag} training</source>
+        <translation>{tag} 訓練データ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>{tag} validation</source>
+        <translation>{tag} 検証データ</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>

@@ -201,6 +201,11 @@
         <translation>三键</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>&lt;b style='color:{color}'&gt;■ {tag}&lt;/b&gt; {name}&lt;br&gt;final validation accuracy {val} (best {best}), training {train}</source>
+        <translation>&lt;b style='color:{color}'&gt;■ {tag}&lt;/b&gt; {name}&lt;br&gt;最终验证准确率 {val}（最佳 {best}），训练准确率 {train}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>&lt;b&gt;Centre: watch it learn.&lt;/b&gt; The loss per mini-batch and the accuracy per epoch (training and validation data) of every run, to compare runs; then the first layer's weights and the feature maps of the digit you drew.</source>
         <translation>&lt;b&gt;中间：观察学习过程。&lt;/b&gt;每次训练的每个 mini-batch 的损失和每轮的准确率（训练数据和验证数据），便于比较；下方是第一层的权重和所画数字的特征图。</translation>
@@ -254,9 +259,15 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>各数字的准确率：</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>Accuracy per epoch</source>
         <translation>每轮的准确率</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Accuracy {acc}% on {n} images ({what})</source>
+        <translation>在 {n} 张图像（{what}）上的准确率 {acc}%</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -459,6 +470,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>正在取消…</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Cannot evaluate ({what}): {error}</source>
+        <translation>无法评估（{what}）：{error}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>Cannot fine-tune: {error}</source>
         <translation>无法微调：{error}</translation>
@@ -654,9 +670,29 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>对设计中的网络，比较误差反向传播法与中心差分（float64）求得的梯度</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>Compare runs</source>
+        <translation>比较两次训练</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>Compare with the book's cases: std 1, std 0.01, Xavier with sigmoid; std 0.01, Xavier, He with ReLU.</source>
         <translation>与书中的情形对比：sigmoid 函数配标准差 1、0.01、Xavier；ReLU 配标准差 0.01、Xavier、He。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Compare…</source>
+        <translation>比较…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>Compute the training images' features for this model (once; kept in the cache folder)</source>
+        <translation>为这个模型计算训练图像的特征（只算一次，保存在缓存文件夹中）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>Computing the training images' features (once per model)…</source>
+        <translation>正在计算训练图像的特征（每个模型只算一次）…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -789,14 +825,19 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>画一个数字，即可看到每个模型的答案。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>Draw a digit to see its neighbours.</source>
+        <translation>画一个数字，即可看到与它最近的训练图像。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>Draw a digit to see which pixels decide the answer.</source>
         <translation>画一个数字，看看哪些像素决定了答案。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/canvas.py"/>
-        <source>Draw a digit with the mouse or a pen. Esc clears, Ctrl+Z undoes a stroke. Drop an image file here to recognize it.</source>
-        <translation>用鼠标或手写笔画一个数字。Esc 清空，Ctrl+Z 撤销一笔。把图像文件拖到这里即可识别。</translation>
+        <source>Draw a digit with the mouse or a pen; the right button erases. Esc clears, Ctrl+Z undoes a stroke. Drop an image file here to recognize it.</source>
+        <translation>用鼠标或手写笔画一个数字；按住右键拖动可以擦除。Esc 清空，Ctrl+Z 撤销一笔。把图像文件拖到这里即可识别。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -829,6 +870,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>轮数：{epochs}（最佳：{best}）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Error of the derivative of 0.01x² + 0.1x at x = 5</source>
         <translation>0.01x² + 0.1x 在 x = 5 处导数的误差</translation>
@@ -842,6 +888,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/eval_panel.py"/>
         <source>Evaluating on the {dataset} test set…</source>
         <translation>正在用 {dataset} 测试集评估…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Evaluating on {what}…</source>
+        <translation>正在用{what}评估…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
@@ -957,6 +1008,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>Filters on your digit</source>
         <translation>滤波器作用于你写的数字</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>Find neighbours</source>
+        <translation>查找最近邻</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
@@ -1435,8 +1491,8 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
-        <source>Misclassified test digits: {n}</source>
-        <translation>误识别的测试数字：{n}</translation>
+        <source>Misclassified digits: {n}</source>
+        <translation>识别错误的数字：{n}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
@@ -1463,6 +1519,16 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/pg_i18n.py"/>
         <source>Mouse Mode</source>
         <translation>鼠标模式</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>Nearest of {n} training images: top, in the network's last hidden layer ({d} values); bottom, in pixels.</source>
+        <translation>{n} 张训练图像中最近的几张：上排按网络最后一个隐藏层（{d} 个值）的距离，下排按像素的距离。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>Neighbours are found for a finished model, not while it trains.</source>
+        <translation>最近邻只对训练完成的模型查找，训练过程中不查找。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -1851,6 +1917,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>继续训练吗？</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>Rub ink out with the left button (the right button always erases)</source>
+        <translation>用左键擦除笔迹（右键始终是擦除）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Run</source>
         <translation>运行</translation>
@@ -1859,6 +1930,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>Same settings: the runs differ only by chance.</source>
+        <translation>设置完全相同：两次训练的差别只是偶然。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/my_digits.py"/>
@@ -1915,6 +1991,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/help.py"/>
         <source>Settings file</source>
         <translation>设置文件</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>Settings that differ: {n}</source>
+        <translation>不同的设置：{n} 项</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
@@ -1985,6 +2066,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/eval_panel.py"/>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Stop</source>
         <translation>停止</translation>
@@ -2010,6 +2092,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>已停止。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>Stopped: no neighbours for this model yet.</source>
+        <translation>已停止：这个模型还没有最近邻。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/training.py"/>
         <source>Stopping after this batch…</source>
         <translation>本批次结束后停止…</translation>
@@ -2033,11 +2120,6 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/training.py"/>
         <source>TensorBoard: tensorboard --logdir {dir}</source>
         <translation>TensorBoard：tensorboard --logdir {dir}</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
-        <source>Test accuracy {acc}% on {n} images</source>
-        <translation>测试准确率 {acc}%（{n} 张图像）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
@@ -2080,11 +2162,6 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>你画的数字：按这个标签保存</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
-        <source>The evaluation needs the {dataset} test set: {error}</source>
-        <translation>评估需要 {dataset} 测试集：{error}</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>The experiment failed: {error}</source>
         <translation>实验失败：{error}</translation>
@@ -2098,6 +2175,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
         <source>The gradient points mostly along y, not at the minimum (0, 0): SGD zigzags, Momentum rolls like a ball, AdaGrad and RMSprop shrink the steps along y, Adam does both. Each path is nndesk's own optimizer class updating (x, y).</source>
         <translation>梯度主要指向 y 方向，而不是最小值 (0, 0)：SGD 呈“之”字形，Momentum 像小球一样滚动，AdaGrad 和 RMSprop 减小 y 方向的步长，Adam 兼具两者。每条路径都由 nndesk 自己的最优化类更新 (x, y) 得到。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>The images to measure the model on</source>
+        <translation>用来评估模型的图像</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -2137,6 +2219,11 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <source>The pen's path</source>
         <translation>笔的轨迹</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>The settings of these runs are not known.</source>
+        <translation>不知道这两次训练的设置。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
@@ -2179,9 +2266,14 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>这个网络没有卷积层（Conv2D），所以没有特征图。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>This network has no hidden layer: its nearest images are the pixel ones.</source>
+        <translation>这个网络没有隐藏层：它的最近邻就是像素上的最近邻。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
-        <source>Tick to show a run, untick to hide it</source>
-        <translation>勾选以显示一次训练，取消勾选以隐藏</translation>
+        <source>Tick to show a run, untick to hide it; select two (Ctrl+click) to compare them</source>
+        <translation>勾选显示一次训练，取消勾选则隐藏；选中两次（Ctrl+单击）即可比较</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/model_answers.py"/>
@@ -2262,6 +2354,16 @@ Check the design and the training settings.</source>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Training images kept aside to check the network (validation data), never trained on. 5000 is usual; 0 turns validation off. Book ch. 6.5.</source>
         <translation>留出来检查网络的训练图像（验证数据），不参与训练。通常为 5000；0 表示不验证。见书 6.5 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>Training images whose 784 pixels are closest to the drawing's</source>
+        <translation>784 个像素与所画数字最接近的训练图像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>Training images whose last hidden layer is closest to the drawing's</source>
+        <translation>最后一个隐藏层的输出与所画数字最接近的训练图像</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
@@ -2469,6 +2571,11 @@ Resume that run now?
         <translation>图解释哪个类别：红色像素支持它，蓝色像素反对它</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/plots.py"/>
+        <source>Which settings the two selected runs differ in</source>
+        <translation>选中的两次训练有哪些设置不同</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>While training, the canvas and the feature maps use the latest weights. A run is saved with its curves and settings; File ▸ Open model brings any model back. View ▸ Language switches between English, 简体中文 and 日本語 at once.</source>
         <translation>训练时，画布和特征图使用最新的权重。每次训练连同曲线和设置一起保存；“文件 ▸ 打开模型”可以随时找回。“视图 ▸ 语言”可在 English、简体中文、日本語 之间立即切换。</translation>
@@ -2549,6 +2656,7 @@ Resume that run now?
         <translation>识别精度</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>accuracy %</source>
         <translation>准确率 %</translation>
@@ -2574,9 +2682,19 @@ Resume that run now?
         <translation>苹果的个数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>architecture</source>
+        <translation>网络结构</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>augment</source>
         <translation>数据增强</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>augmentation</source>
+        <translation>数据扩充</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -2789,6 +2907,7 @@ Resume that run now?
         <translation>早停</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <location filename="../../nndesk/gui/plots.py"/>
@@ -2898,6 +3017,11 @@ Resume that run now?
         <translation>im2col 把输入数据中滤波器作用的每个区域展开为一列；整个卷积运算于是变成一次矩阵乘积，这正是 nndesk 的 Conv2D 快的原因。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>image {index}: true {true}, predicted {pred} ({p}%), second {second} ({q}%)</source>
+        <translation>图像 {index}：正确标签 {true}，识别为 {pred}（{p}%），第二可能 {second}（{q}%）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>infinite</source>
         <translation>无穷大</translation>
@@ -2978,6 +3102,7 @@ Resume that run now?
         <translation>学习到的滤波器 #</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>learning rate</source>
         <translation>学习率</translation>
@@ -3034,9 +3159,24 @@ Resume that run now?
         <translation>置信度高的在前</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>my digits</source>
+        <translation>我的数字</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>naive softmax</source>
         <translation>直接实现的 softmax</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>nearest for the network</source>
+        <translation>网络眼中最近的</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>nearest in pixels</source>
+        <translation>像素上最近的</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -3091,6 +3231,11 @@ Resume that run now?
         <translation>未检测到数字</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>no images in the folder yet: save some from the canvas</source>
+        <translation>文件夹里还没有图像：先从画布保存几个数字</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>no layers</source>
@@ -3099,6 +3244,7 @@ Resume that run now?
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <location filename="../../nndesk/gui/inside_panel.py"/>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>no model</source>
         <translation>没有模型</translation>
@@ -3140,6 +3286,7 @@ Resume that run now?
         <translation>单个数据</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>optimizer</source>
         <translation>优化器</translation>
@@ -3153,6 +3300,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>oranges</source>
         <translation>橘子的个数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>other</source>
+        <translation>其他</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
@@ -3185,6 +3337,11 @@ Resume that run now?
         <translation>支付金额</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>pen digits (writers 21-30)</source>
+        <translation>手写笔数字（书写者 21-30）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>per batch</source>
         <translation>每个批次</translation>
@@ -3195,7 +3352,7 @@ Resume that run now?
         <translation>池化窗口</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/confusion_view.py"/>
         <source>predicted digit</source>
         <translation>预测结果</translation>
     </message>
@@ -3240,9 +3397,15 @@ Resume that run now?
         <translation>学习率调度</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>seed</source>
         <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>setting</source>
+        <translation>设置</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
@@ -3346,8 +3509,8 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
-        <source>test image {index}: true {true}, predicted {pred} ({p}%), second {second} ({q}%)</source>
-        <translation>测试图像 {index}：正确标签 {true}，预测 {pred}（{p}%），第二 {second}（{q}%）</translation>
+        <source>test set</source>
+        <translation>测试数据</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
@@ -3401,12 +3564,17 @@ Resume that run now?
         <translation>训练图像数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/neighbours_view.py"/>
+        <source>training image {index}: a {label}, distance {d}</source>
+        <translation>训练图像 {index}：标签 {label}，距离 {d}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>training images</source>
         <translation>训练图像张数</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/confusion_view.py"/>
         <source>true digit</source>
         <translation>正确标签</translation>
     </message>
@@ -3450,6 +3618,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>weight decay</source>
         <translation>权重衰减</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>weight init</source>
+        <translation>权重初始化方法</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>what</source>
+        <translation>项目</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
@@ -3640,6 +3818,16 @@ Fix the marked layer in the designer, then train.</source>
         <translation>{problem}
 
 请在网络设计中修正标出的层，然后再训练。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>{tag} training</source>
+        <translation>{tag} 训练数据</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>{tag} validation</source>
+        <translation>{tag} 验证数据</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>

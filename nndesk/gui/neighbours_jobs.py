@@ -1,0 +1,77 @@
+"""The neighbours view's background work: the training features (`Build`, once per model,
+cancellable) and each look-up (`Query`), as QThreads that end before the interpreter does."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QThread, Signal
+
+__all__ = ["Build", "Query", "start", "finish_threads", "RUNNING"]
+
+RUNNING: set = set()  # threads a dropped view leaves behind live on until they end
+
+
+class Build(QThread):
+    """training_index() on a private copy of the network, one BLAS thread."""
+
+    progressed = Signal(int, int)
+    done = Signal(object)  # (FeatureIndex, how) | str (what went wrong)
+
+    def __init__(self, spec: dict, weights: dict) -> None:
+        super().__init__()
+        self.spec, self.weights = spec, weights
+
+    def run(self) -> None:
+        from threadpoolctl import threadpool_limits
+
+        from nndesk.data.mnist import DataMissingError, IdxError
+        from nndesk.insight.neighbours import Cancelled, training_index
+        from nndesk.nn import Network
+
+        try:
+            with threadpool_limits(limits=1):
+                net = Network.from_spec(self.spec)
+                net.load_state_dict(self.weights)
+                self.done.emit(training_index(net, progress=self.progressed.emit,
+                                              should_stop=self.isInterruptionRequested))
+        except Cancelled:
+            pass
+        except (DataMissingError, IdxError, OSError, ValueError) as err:
+            self.done.emit(" ".join(str(err).split()))
+
+
+class Query(QThread):
+    done = Signal(object)  # {"feature": [...], "pixel": [...], "ms": float}
+
+    def __init__(self, index, digit: np.ndarray, feature: np.ndarray, k: int) -> None:
+        super().__init__()
+        self.index, self.digit, self.feature, self.k = index, digit, feature, k
+
+    def run(self) -> None:
+        from threadpoolctl import threadpool_limits
+
+        t0 = time.perf_counter()
+        with threadpool_limits(limits=1):
+            found = {"feature": self.index.query("feature", self.feature, self.k),
+                     "pixel": self.index.query("pixel", self.digit, self.k)}
+        self.done.emit({**found, "ms": 1000 * (time.perf_counter() - t0)})
+
+
+def finish_threads(running: set, wait_ms: int = 10_000) -> None:
+    """At quit: ask every thread in `running` to stop and wait for it (a QThread destroyed
+    while it runs aborts the process)."""
+    for thread in list(running):
+        thread.requestInterruption()
+        thread.wait(wait_ms)
+
+
+def start(thread: QThread) -> None:
+    app = QCoreApplication.instance()
+    if app is not None and not app.property("nndesk_neighbours_hooked"):
+        app.setProperty("nndesk_neighbours_hooked", True)
+        app.aboutToQuit.connect(lambda: finish_threads(RUNNING))
+    RUNNING.add(thread)
+    thread.finished.connect(lambda t=thread: (RUNNING.discard(t), t.deleteLater()))
+    thread.start(QThread.Priority.LowPriority)
