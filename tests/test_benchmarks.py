@@ -29,7 +29,12 @@ def _env() -> dict[str, str]:
 
 def _table_rows(text: str) -> list[list[str]]:
     """Data rows of the first markdown table in `text`, cells stripped."""
-    lines = [ln for ln in text.splitlines() if ln.startswith("|")]
+    lines: list[str] = []
+    for ln in text.splitlines():
+        if ln.startswith("|"):
+            lines.append(ln)
+        elif lines:
+            break                                  # the first table ended
     return [[c.strip() for c in ln.strip("|").split("|")] for ln in lines[2:]]
 
 
@@ -47,7 +52,7 @@ def smoke(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
     save_model(model, Network.from_spec(spec, seed=0))
     cmd = [sys.executable, str(BENCH / "run.py"), "--smoke", "--out", str(out),
            "--model", str(model), "--threads-study"]
-    done = subprocess.run(cmd, capture_output=True, text=True, env=_env(), timeout=120,
+    done = subprocess.run(cmd, capture_output=True, text=True, env=_env(), timeout=1800,
                           cwd=ROOT)
     return done, out
 
@@ -105,7 +110,7 @@ def test_torch_twin_matches_nndesk_when_torch_is_installed(smoke):
 def test_without_torch_the_nndesk_figures_still_come(tmp_path):
     cmd = [sys.executable, str(BENCH / "run.py"), "--smoke", "--no-torch", "--no-rss",
            "--nets", "SimpleConvNet", "--out", str(tmp_path / "R.md")]
-    done = subprocess.run(cmd, capture_output=True, text=True, env=_env(), timeout=120,
+    done = subprocess.run(cmd, capture_output=True, text=True, env=_env(), timeout=1800,
                           cwd=ROOT)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "torch: not used (--no-torch) (nndesk figures only)." in done.stdout

@@ -93,6 +93,13 @@ class TrainingController(QObject):
                 problem=translate_engine(str(s.spec_error)) if s.spec_error is not None
                 else tr("The network has no layers.")))
             return False
+        if resume is None and len(s.spec.get("input_shape") or ()) == 2:
+            # A sequence design (T, F) reads pen trajectories: the window trains on images.
+            self.error.emit(tr("This network reads pen paths"), tr(
+                "Its input is a sequence of pen points, not an image, and the window trains "
+                "on MNIST images. Save the design and train it from the command line:\n\n"
+                "nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz"))
+            return False
         from nndesk.paths import runs_dir
 
         s.ensure_config()

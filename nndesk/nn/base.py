@@ -83,9 +83,10 @@ class Setting:
             raise ValueError(f"{name} must be {words}, not {_show(value)}")
         try:
             value = int(value) if kind is Integral else float(value)
-        except OverflowError:                  # an int beyond float range: 10**400
+            finite = math.isfinite(value)      # an int beyond float range raises here too
+        except OverflowError:                  # 10**400, or 2.4e307 read as a whole number
             raise ValueError(f"{name} is far too large ({_show(value)})") from None
-        if not math.isfinite(value):           # NaN passes every comparison below
+        if not finite:                         # NaN passes every comparison below
             raise ValueError(f"{name} must be a finite number, not {value}")
         if low_open is not None and not value > low_open:
             raise ValueError(f"{name} must be above {low_open:g}, not {value:g}")

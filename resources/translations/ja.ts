@@ -1258,6 +1258,15 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>軸を反転</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>Its input is a sequence of pen points, not an image, and the window trains on MNIST images. Save the design and train it from the command line:
+
+nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</source>
+        <translation>入力は画像ではなくペン先の点の系列で、ウィンドウは MNIST の画像で学習します。設計を保存し、コマンドラインで学習してください：
+
+nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/my_digits.py"/>
         <source>Keep this drawing in your digit folder (the folder 'nndesk eval --folder' reads)</source>
         <translation>この絵を数字フォルダに保存します（'nndesk eval --folder' が読むフォルダ）</translation>
@@ -2269,6 +2278,11 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <location filename="../../nndesk/gui/neighbours_view.py"/>
         <source>This network has no hidden layer: its nearest images are the pixel ones.</source>
         <translation>このネットワークには隠れ層がありません：近傍はピクセルでの近傍と同じです。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>This network reads pen paths</source>
+        <translation>このネットワークはペンの軌跡を読みます</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/plots.py"/>

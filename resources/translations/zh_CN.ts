@@ -1258,6 +1258,15 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>反转轴</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>Its input is a sequence of pen points, not an image, and the window trains on MNIST images. Save the design and train it from the command line:
+
+nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</source>
+        <translation>它的输入是笔尖点的序列，而不是图像；窗口只用 MNIST 图像训练。请保存设计，然后在命令行中训练：
+
+nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/my_digits.py"/>
         <source>Keep this drawing in your digit folder (the folder 'nndesk eval --folder' reads)</source>
         <translation>把这幅图保存到你的数字文件夹（'nndesk eval --folder' 读取的文件夹）</translation>
@@ -2269,6 +2278,11 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <location filename="../../nndesk/gui/neighbours_view.py"/>
         <source>This network has no hidden layer: its nearest images are the pixel ones.</source>
         <translation>这个网络没有隐藏层：它的最近邻就是像素上的最近邻。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>This network reads pen paths</source>
+        <translation>这个网络读取笔的轨迹</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/plots.py"/>

@@ -263,3 +263,18 @@ def test_event_loop_keeps_running_while_training(trainer_window, qtbot):
     assert all(ticks)  # every tick came while the run was training
     with qtbot.waitSignal(w.training.finished, timeout=60_000):
         w.training.stop()
+
+
+def test_a_pen_path_design_is_refused_with_the_command_that_trains_it(trainer_window, qtbot,
+                                                                      dialogs):
+    """PenGRU reads (T, F) sequences: the window, which trains on images, says so and names
+    `nndesk train --dataset pendigits` instead of failing on MNIST's shape."""
+    from nndesk.presets import load_preset
+
+    w = trainer_window
+    w.state.set_spec(load_preset("PenGRU"))
+    assert w.state.spec_error is None
+    w.train_panel.train_button.click()
+    assert not w.training.busy and not w.plots.runs
+    assert dialogs and dialogs[-1][0] == "This network reads pen paths"
+    assert "--dataset pendigits" in dialogs[-1][1]

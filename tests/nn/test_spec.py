@@ -122,6 +122,7 @@ NAN, INF = float("nan"), float("inf")
     ({"type": "Dense", "units": 10 ** 30}, "units must be at most 100000"),
     ({"type": "Dense", "units": NAN}, "units must be a whole number, not nan"),
     ({"type": "LeakyReLU", "alpha": 10 ** 400}, "alpha is far too large"),
+    ({"type": "MaxPool2D", "pool_size": 10 ** 400}, "pool_size is far too large"),
     ({"type": "Dense", "units": [10]}, "units must be a whole number, not [10]"),
     ({"type": "Conv2D", "filters": {"a": 1}}, "filters must be a whole number"),
     ({"type": "MaxPool2D", "stride": NAN}, "stride must be a whole number"),
