@@ -171,6 +171,7 @@ def screenshot(out: str, model: str | None = None, train_images: int = 3000) -> 
     from nndesk.presets import load_preset
 
     app, window = _window(model)
+    window.training.confirm_worse = lambda new, old: False  # short runs: keep the model, no dialog
     d = load_mnist(flatten=False)
     n = train_images
     window.training.data = Splits(d.x_train[:n], d.t_train[:n], d.x_val[:1000], d.t_val[:1000],
