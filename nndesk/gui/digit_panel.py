@@ -46,9 +46,9 @@ class DigitPanel(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.latencies_ms: list[float] = []  # stroke event -> prediction shown
+        self.latencies_ms: list[float] = []  # each stroke event -> the first prediction with it
         self._job = self._shown = 0  # the newest strokes' job id; the last one shown
-        self._job_clock = QElapsedTimer()
+        self._pending: list[tuple[int, float]] = []  # (job id, perf_counter s) not shown yet
         self._preparer = Preparer()
         self._preparer.ready.connect(self._on_prepared)
         self.destroyed.connect(lambda *_, p=self._preparer: p.stop())  # not destroyed(obj)
@@ -149,10 +149,10 @@ class DigitPanel(QWidget):
         self._job += 1
         if self.canvas.is_empty():
             self._shown, self._path = self._job, None  # anything in flight is for old strokes
+            self._pending.clear()
             self.state.set_digit(None)
             return
-        if self._shown == self._job - 1:  # idle until now: time this job
-            self._job_clock.start()
+        self._pending.append((self._job, time.perf_counter()))
         self._preparer.submit(self._job, self.canvas.drawing())
 
     def _on_prepared(self, item: tuple) -> None:
@@ -164,8 +164,9 @@ class DigitPanel(QWidget):
             raise result  # app.py's hook shows it in a dialog
         digit, bitmap, self._path = result
         self.state.set_digit(digit, source=bitmap)
-        if not self.busy:
-            self.latencies_ms.append(float(self._job_clock.elapsed()))
+        now = time.perf_counter()  # every event this prediction includes, coalesced ones too
+        self.latencies_ms += [1000 * (now - t) for j, t in self._pending if j <= job_id]
+        self._pending = [(j, t) for j, t in self._pending if j > job_id]
 
     def save_my_digit(self, label: int) -> None:
         """Save the drawing as `label` into the user's digit folder, then re-measure it."""
