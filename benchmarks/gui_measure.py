@@ -4,7 +4,8 @@ not part of the app; run it from the checkout, `python benchmarks/gui_measure.py
 
     python benchmarks/gui_measure.py launch            # command -> window shown, 5 launches
     python benchmarks/gui_measure.py stall --seconds 20  # a 10 ms QTimer's lateness while training
-    python benchmarks/gui_measure.py latency           # mouse stroke -> probabilities shown
+    python benchmarks/gui_measure.py latency --runs 3  # mouse move -> probabilities shown:
+                                                       # at 125 Hz, then as fast as possible
     python benchmarks/gui_measure.py screenshot --model models/default.npz  # docs/screenshot.png
     python benchmarks/gui_measure.py gui-vs-cli --rounds 3  # one epoch: window vs `nndesk train`
 """
@@ -17,6 +18,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 
@@ -118,16 +120,94 @@ SEVEN = [[(80, 60), (130, 60), (180, 60), (205, 62), (190, 100), (170, 140), (15
           (135, 225)]]
 
 
-def stroke_latency(model: str | None = None, repeats: int = 5) -> dict:
-    """Milliseconds from a mouse move on the canvas to the new probabilities in the panel."""
+def _stroke_points(strokes, steps: int = 5) -> list[list[tuple[float, float]]]:
+    """The strokes with `steps` moves between successive points (what `_draw` sends)."""
+    out = []
+    for stroke in strokes:
+        pts = [tuple(map(float, stroke[0]))]
+        for (ax, ay), (bx, by) in zip(stroke, stroke[1:], strict=False):
+            pts += [(ax + (bx - ax) * k / steps, ay + (by - ay) * k / steps)
+                    for k in range(1, steps + 1)]
+        out.append(pts)
+    return out
+
+
+def _feed(canvas, strokes, interval_ms: float, posted: list[float]) -> None:
+    """From another thread: post a press, a move every `interval_ms` (a 125 Hz mouse: 8 ms),
+    a release, to the canvas, as the window system would; `posted` gets each move's and
+    press's perf_counter time (the events' own times)."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    nomod = Qt.KeyboardModifier.NoModifier
+    due = time.perf_counter()
+    for stroke in strokes:
+        for i, (x, y) in enumerate(stroke):
+            while time.perf_counter() < due:  # a busy wait: sleep() is 1 ms coarse
+                time.sleep(0.0002)
+            p = QPointF(canvas.to_widget(x, y))
+            kind, button = ((QEvent.Type.MouseButtonPress, left) if i == 0
+                            else (QEvent.Type.MouseMove, none))
+            posted.append(time.perf_counter())
+            QCoreApplication.postEvent(canvas, QMouseEvent(kind, p, p, button, left, nomod))
+            due += interval_ms / 1000
+        QCoreApplication.postEvent(canvas, QMouseEvent(
+            QEvent.Type.MouseButtonRelease, p, p, left, none, nomod))
+        due += 0.2  # a pause between strokes, as a hand lifts the pen
+
+
+def stroke_latency(model: str | None = None, repeats: int = 5,
+                   interval_ms: float | None = None) -> dict:
+    """Milliseconds from a mouse event on the canvas to the new probabilities in the panel.
+
+    interval_ms None: moves as fast as the window takes them (each sent when the last was
+    handled; the panel's own clock, `DigitPanel.latencies_ms`, from handling each event).
+    interval_ms 8: a 125 Hz mouse; the events are posted from another thread at their times
+    and timed from then (a busy GUI thread delays them: that counts). Also the pen-path
+    reader's answer, which may follow (`path_latencies_ms`, from handling each event)."""
+    from PySide6.QtCore import QCoreApplication
+
     app, window = _window(model)
     if window.state.network is None:
         raise RuntimeError("no model loaded: pass --model")
+    panel, canvas = window.digit, window.digit.canvas
+    panel.wait_idle()  # the warm-up (imports, the path model's file) done
+    jobs: list[int] = []  # the job id of each event handled, in order
+    shown: list[tuple[float, int]] = []  # (perf_counter, job shown) at each prediction
+    canvas.strokes_changed.connect(lambda: jobs.append(panel.job_ids[0]))
+    window.state.digit_changed.connect(
+        lambda: shown.append((time.perf_counter(), panel.job_ids[1])))
+    posted: list[float] = []
+    from_post: list[float] = []
+    points = _stroke_points(SEVEN)
     for _ in range(repeats):
-        window.digit.canvas.clear()
-        _draw(app, window.digit.canvas, SEVEN)
-        window.digit.wait_idle()  # the last move's prediction shown: its latency recorded
-    result = percentiles(window.digit.latencies_ms)
+        canvas.clear()
+        panel.wait_idle()
+        del jobs[:], shown[:]
+        if interval_ms is None:
+            _draw(app, canvas, SEVEN)
+        else:
+            first = len(posted)
+            feeder = threading.Thread(target=_feed, args=(canvas, points, interval_ms, posted))
+            feeder.start()
+            while feeder.is_alive() or len(jobs) < len(posted) - first:
+                QCoreApplication.processEvents()
+                time.sleep(0.0005)
+            feeder.join()
+        panel.wait_idle()  # the last move's prediction shown: its latency recorded
+        if interval_ms is not None:
+            if len(jobs) != len(posted) - first:
+                raise RuntimeError(f"{len(posted) - first} events posted, {len(jobs)} handled")
+            for job, t in zip(jobs, posted[first:], strict=True):
+                at = next(when for when, j in shown if j >= job)
+                from_post.append(1000 * (at - t))
+    result = {"events": len(panel.latencies_ms),
+              "interval_ms": interval_ms if interval_ms is not None else "as fast as possible",
+              "panel_clock": percentiles(panel.latencies_ms),
+              "pen_path_answer": percentiles(panel.path_latencies_ms)}
+    if interval_ms is not None:
+        result["from_posting"] = percentiles(from_post)
     window.close()
     return result
 
@@ -265,10 +345,7 @@ def gui_vs_cli(rounds: int = 3, preset: str = "SimpleConvNet", model: str | None
     here = os.path.dirname(os.path.abspath(__file__))
     child = [sys.executable, "-c", GUI_CHILD.format(here=here, preset=preset, model=model)]
 
-    def uptime() -> str:
-        return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
-
-    before, cli, gui = uptime(), [], []
+    before, cli, gui = _uptime(), [], []
     with tempfile.TemporaryDirectory(prefix="nndesk-gui-vs-cli-") as home:  # runs, QSettings
         env = dict(os.environ, OPENBLAS_NUM_THREADS="1", QT_QPA_PLATFORM="offscreen",
                    NNDESK_HOME=home, XDG_CONFIG_HOME=home)
@@ -285,7 +362,12 @@ def gui_vs_cli(rounds: int = 3, preset: str = "SimpleConvNet", model: str | None
             "gui": [dict(g, time_s=round(g["time_s"], 3)) for g in gui],
             "cli_median_s": round(cli_median, 3), "gui_median_s": round(gui_median, 3),
             "ratio_gui_cli": round(gui_median / cli_median, 3),
-            "uptime_before": before, "uptime_after": uptime()}
+            "uptime_before": before, "uptime_after": _uptime()}
+
+
+def _uptime() -> str:
+    """The machine's load, as `uptime` says it (a figure is read with it)."""
+    return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -300,11 +382,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--rounds", type=int, default=3, help="gui-vs-cli: epochs on each side")
     p.add_argument("--preset", default="SimpleConvNet", help="gui-vs-cli: the network")
+    p.add_argument("--interval-ms", type=float, default=8.0,
+                   help="latency: the mouse's report interval (8 ms: 125 Hz); each run "
+                        "measures at that rate, then as fast as the window takes events")
     a = p.parse_args(argv)
     if a.what in ("launch", "all"):
         print(json.dumps({"launch": launch_time(a.runs)}), flush=True)
     if a.what in ("latency", "all"):
-        print(json.dumps({"stroke_to_prediction_ms": stroke_latency(a.model)}), flush=True)
+        for _ in range(a.runs if a.what == "latency" else 1):  # each run a new window
+            for interval in (a.interval_ms, None):
+                print(json.dumps({"stroke_to_prediction_ms": stroke_latency(
+                    a.model, interval_ms=interval), "uptime": _uptime()}), flush=True)
     if a.what == "screenshot":
         print(screenshot(a.out, a.model))
     if a.what == "gui-vs-cli":

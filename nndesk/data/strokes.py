@@ -6,8 +6,8 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-__all__ = ["CANVAS_SIZE", "CELL", "ERASER_WIDTH", "PEN_WIDTH", "SUPERSAMPLE", "bitmap_to_image",
-           "image_to_bitmap", "render_canvas", "render_strokes"]
+__all__ = ["CANVAS_SIZE", "CELL", "ERASER_WIDTH", "PEN_WIDTH", "SUPERSAMPLE", "CanvasRenderer",
+           "bitmap_to_image", "image_to_bitmap", "render_canvas", "render_strokes"]
 
 CANVAS_SIZE = 280  # px, square; ten times MNIST's 28
 # Pen width in canvas px. Measured on pen digits drawn 70% of the canvas tall: strokes as
@@ -114,3 +114,117 @@ def render_canvas(strokes: Sequence[Sequence[Point]], erase: Sequence[bool] | No
         for x, y in pts:
             draw.ellipse((x - r, y - r, x + r, y + r), fill=fill)
     return np.array(img.reduce(k))
+
+
+class CanvasRenderer:
+    """`render_canvas`, kept up to date as the pen moves: the same pixels, but a drawing that
+    only grew since the last call (points added to its last stroke, new strokes after it, the
+    same base bitmap) costs only the new segments' pen marks and the blocks they touch.
+
+    Anything else (an undo, a clear, another base, different flags) is drawn anew in full. The
+    pen marks are the same PIL calls as `render_canvas`'s, per segment and per point: a stroke
+    with round caps and joins is the union of its segments and of a disc at each point, and
+    the 4x supersampled image is reduced only in the 4x4 blocks the new marks touch, so the
+    result equals `render_canvas(strokes, erase, base)` bit for bit (tests/data/
+    test_canvas_render.py). Not thread-safe: one renderer per thread.
+    """
+
+    def __init__(self, size: int = CANVAS_SIZE, width: float = PEN_WIDTH,
+                 eraser_width: float = ERASER_WIDTH) -> None:
+        self.size, self.width, self.eraser_width = size, width, eraser_width
+        self._img = None        # the supersampled PIL image ("L", size*k square)
+        self._draw = None       # its ImageDraw
+        self._bitmap: np.ndarray | None = None  # uint8 (size, size): the reduced image
+        self._points: list[list[tuple[float, float]]] = []  # (x, y) of each stroke drawn
+        self._erase: list[bool] = []
+        self._base: np.ndarray | None = None
+        self.full_renders = 0   # how many calls drew everything anew (tests, measuring)
+
+    def render(self, strokes: Sequence[Sequence[Point]], erase: Sequence[bool] | None = None,
+               base: np.ndarray | None = None) -> np.ndarray:
+        """The canvas as `render_canvas(strokes, erase, base, size, width, eraser_width)`:
+        uint8 (size, size), a new array the caller may keep. Raises ValueError as it does."""
+        erase = [bool(e) for e in erase] if erase is not None else [False] * len(strokes)
+        if len(erase) != len(strokes):
+            raise ValueError(f"{len(strokes)} strokes but {len(erase)} erase flags")
+        points = [[(float(p[0]), float(p[1])) for p in s] for s in strokes]
+        grown = self._grown_from(points, erase, base)
+        if grown is None:
+            self._start(base)
+            grown = [(i, 0) for i in range(len(points))]
+        box = None
+        for i, start in grown:  # (stroke, first new point)
+            box = _union(box, self._mark(points[i], start, erase[i]))
+        self._points, self._erase = points, erase
+        if box is not None:
+            self._reduce(box)
+        return self._bitmap.copy()
+
+    # -- inside -------------------------------------------------------------------------
+    def _grown_from(self, points: list, erase: list[bool], base) -> list | None:
+        """[(stroke index, its first point not drawn yet)] when the drawing only grew since
+        the last call, else None (draw everything anew)."""
+        old = self._points
+        if (self._img is None or base is not self._base or len(points) < len(old)
+                or erase[:len(old)] != self._erase):
+            return None
+        if old and (points[:len(old) - 1] != old[:-1]
+                    or points[len(old) - 1][:len(old[-1])] != old[-1]):
+            return None
+        todo = []
+        if old and len(points[len(old) - 1]) > len(old[-1]):
+            todo.append((len(old) - 1, len(old[-1])))
+        todo += [(i, 0) for i in range(len(old), len(points))]
+        return todo
+
+    def _start(self, base) -> None:
+        from PIL import Image, ImageDraw
+
+        size, k = self.size, SUPERSAMPLE
+        if base is None:
+            self._img = Image.new("L", (size * k, size * k), 0)
+        else:
+            b = np.asarray(base, dtype=np.uint8)
+            if b.shape != (size, size):
+                raise ValueError(f"the base bitmap must be {size}x{size}, not {b.shape}")
+            self._img = Image.fromarray(
+                np.ascontiguousarray(np.repeat(np.repeat(b, k, 0), k, 1)), "L")
+        self._draw = ImageDraw.Draw(self._img)
+        self._bitmap = (np.zeros((size, size), np.uint8) if base is None
+                        else np.array(base, dtype=np.uint8))
+        self._base, self._points, self._erase = base, [], []
+        self.full_renders += 1
+
+    def _mark(self, stroke: list, start: int, rubbing: bool) -> tuple | None:
+        """Draw the stroke's points from `start` on (and the segment that joins them to the
+        point before): the supersampled box they touch, or None."""
+        k = SUPERSAMPLE
+        pts = [((x + 0.5) * k - 0.5, (y + 0.5) * k - 0.5) for x, y in stroke[max(0, start - 1):]]
+        new = pts[1:] if start > 0 else pts
+        if not new:
+            return None
+        fill = 0 if rubbing else 255
+        w = max(1.0, float(self.eraser_width if rubbing else self.width) * k)
+        r = w / 2
+        if len(pts) > 1:
+            self._draw.line(pts, fill=fill, width=round(w))
+        for x, y in new:
+            self._draw.ellipse((x - r, y - r, x + r, y + r), fill=fill)
+        xs, ys = [x for x, _ in pts], [y for _, y in pts]
+        return (min(xs) - r - 2, min(ys) - r - 2, max(xs) + r + 2, max(ys) + r + 2)
+
+    def _reduce(self, box: tuple) -> None:
+        """Reduce the 4x4 blocks under `box` (supersampled px) into the bitmap."""
+        k, size = SUPERSAMPLE, self.size
+        x0, y0 = max(0, int(box[0]) // k), max(0, int(box[1]) // k)
+        x1, y1 = min(size, int(box[2]) // k + 1), min(size, int(box[3]) // k + 1)
+        if x1 <= x0 or y1 <= y0:
+            return
+        part = self._img.crop((x0 * k, y0 * k, x1 * k, y1 * k)).reduce(k)
+        self._bitmap[y0:y1, x0:x1] = np.asarray(part)
+
+
+def _union(a: tuple | None, b: tuple | None) -> tuple | None:
+    if a is None or b is None:
+        return a if b is None else b
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))

@@ -14,7 +14,7 @@ from nndesk.gui.canvas import IMAGE_SUFFIXES, DrawingCanvas
 from nndesk.gui.i18n import tr
 from nndesk.gui.model_answers import ModelAnswers
 from nndesk.gui.my_digits import MyDigitsBar
-from nndesk.gui.preparer import Preparer
+from nndesk.gui.preparer import PathReader, Preparer
 from nndesk.gui.state import AppState
 
 if TYPE_CHECKING:  # numpy loads after the window is shown (launch time)
@@ -38,6 +38,15 @@ def gray_qimage(a: np.ndarray) -> QImage:
                   QImage.Format.Format_Grayscale8).copy()
 
 
+def _done(pending: list[tuple[int, float]], job_id: int) -> list[float]:
+    """Milliseconds since each event up to `job_id` (coalesced ones too, every one a result
+    includes), taken out of `pending`."""
+    now = time.perf_counter()
+    done = [1000 * (now - t) for j, t in pending if j <= job_id]
+    pending[:] = [(j, t) for j, t in pending if j > job_id]
+    return done
+
+
 class DigitPanel(QWidget):
     """Draw or open a digit; show what the network sees and the ten probabilities."""
 
@@ -47,14 +56,19 @@ class DigitPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.latencies_ms: list[float] = []  # each stroke event -> the first prediction with it
+        self.path_latencies_ms: list[float] = []  # ... -> the first pen-path answer with it
         self._job = self._shown = 0  # the newest strokes' job id; the last one shown
+        self._path_job = self._path_shown = 0  # the same for the pen-path reader
         self._pending: list[tuple[int, float]] = []  # (job id, perf_counter s) not shown yet
-        self._preparer = Preparer()
+        self._path_pending: list[tuple[int, float]] = []
+        self._preparer, self._path_reader = Preparer(), PathReader()
         self._preparer.ready.connect(self._on_prepared)
-        self.destroyed.connect(lambda *_, p=self._preparer: p.stop())  # not destroyed(obj)
-        app = QCoreApplication.instance()
-        if app is not None:  # let a job in flight finish before the interpreter shuts down
-            app.aboutToQuit.connect(lambda p=self._preparer: p.stop(wait_s=10.0))
+        self._path_reader.ready.connect(self._on_path_read)
+        for worker in (self._preparer, self._path_reader):
+            self.destroyed.connect(lambda *_, w=worker: w.stop())  # not destroyed(obj)
+            app = QCoreApplication.instance()
+            if app is not None:  # let a job in flight finish before the interpreter shuts down
+                app.aboutToQuit.connect(lambda w=worker: w.stop(wait_s=10.0))
         self._warmed_up = False
         self._calibration = None  # nndesk.insight.reject.Calibration of the model file
         self._path = None  # the trajectory model's (probabilities, weight) for the drawing
@@ -133,8 +147,15 @@ class DigitPanel(QWidget):
     # -- input ------------------------------------------------------------------------------
     @property
     def busy(self) -> bool:
-        """True while the newest strokes are being prepared (their prediction not shown yet)."""
-        return self._shown != self._job
+        """True while the newest strokes are being prepared (their prediction, or the pen
+        path's answer that follows it, not shown yet)."""
+        return self._shown != self._job or self._path_shown != self._path_job
+
+    @property
+    def job_ids(self) -> tuple[int, int]:
+        """(the newest drawing's job id, the job id whose prediction is shown): a measuring
+        tool matches its events to the predictions that include them."""
+        return self._job, self._shown
 
     def wait_idle(self, timeout_ms: int = 10_000) -> bool:
         """Run the event loop until the newest strokes' prediction is shown (tests, measure)."""
@@ -148,25 +169,52 @@ class DigitPanel(QWidget):
     def _on_strokes_changed(self) -> None:
         self._job += 1
         if self.canvas.is_empty():
-            self._shown, self._path = self._job, None  # anything in flight is for old strokes
-            self._pending.clear()
+            self._nothing_in_flight()  # anything in flight is for old strokes
             self.state.set_digit(None)
             return
-        self._pending.append((self._job, time.perf_counter()))
-        self._preparer.submit(self._job, self.canvas.drawing())
+        now, drawing = time.perf_counter(), self.canvas.drawing()
+        self._pending.append((self._job, now))
+        self._preparer.submit(self._job, drawing)
+        # The pen's path is read only for a drawing of ink strokes alone (no bitmap under it,
+        # nothing rubbed out): edits of a bitmap are not a digit's path.
+        if drawing["base"] is None and not any(drawing["erase"]):
+            self._path_job = self._job
+            self._path_pending.append((self._job, now))
+            self._path_reader.submit(self._job, drawing["strokes"])
+        else:
+            self._path_job = self._path_shown = self._job
+            self._path, self._path_pending = None, []
+
+    def _nothing_in_flight(self) -> None:
+        """Whatever the workers are preparing is for a drawing no longer on the canvas."""
+        self._shown = self._path_job = self._path_shown = self._job
+        self._path, self._pending, self._path_pending = None, [], []
 
     def _on_prepared(self, item: tuple) -> None:
         job_id, result = item
         if job_id <= self._shown:
             return  # the canvas was cleared (or newer strokes were shown) meanwhile
-        self._shown = job_id
         if isinstance(result, Exception):
+            self._shown = job_id
             raise result  # app.py's hook shows it in a dialog
-        digit, bitmap, self._path = result
+        if self._preparer.done_id > job_id:
+            return  # a newer drawing is ready too (its signal follows): show that one only
+        self._shown = job_id
+        digit, bitmap = result
         self.state.set_digit(digit, source=bitmap)
-        now = time.perf_counter()  # every event this prediction includes, coalesced ones too
-        self.latencies_ms += [1000 * (now - t) for j, t in self._pending if j <= job_id]
-        self._pending = [(j, t) for j, t in self._pending if j > job_id]
+        self.latencies_ms += _done(self._pending, job_id)
+
+    def _on_path_read(self, item: tuple) -> None:
+        job_id, result = item
+        if job_id <= self._path_shown:
+            return  # cleared, an edited bitmap, or a newer reading shown meanwhile
+        self._path_shown = job_id
+        if isinstance(result, Exception):
+            raise result
+        self._path = result
+        self.path_latencies_ms += _done(self._path_pending, job_id)
+        if self.state.digit is not None:
+            self._on_digit_changed()  # the answer again, with the path's reading
 
     def save_my_digit(self, label: int) -> None:
         """Save the drawing as `label` into the user's digit folder, then re-measure it."""
@@ -190,7 +238,7 @@ class DigitPanel(QWidget):
 
         self.canvas.set_bitmap(image_to_bitmap(digit))
         self._job += 1
-        self._shown = self._job  # a drawing still being prepared is not shown over it
+        self._nothing_in_flight()  # a drawing still being prepared is not shown over it
 
     def _ask_image(self) -> None:
         pattern = " ".join(f"*{s}" for s in IMAGE_SUFFIXES)
@@ -213,7 +261,7 @@ class DigitPanel(QWidget):
             return
         self.canvas.show_image(QImage(path))
         self._job += 1
-        self._shown, self._path = self._job, None  # nothing in flight shows over the image
+        self._nothing_in_flight()  # nothing in flight shows over the image
         self.state.set_digit(digit, source=path)
         if digit is None:
             self.error.emit(tr("No digit found"), tr(
@@ -301,9 +349,10 @@ class DigitPanel(QWidget):
                 self._calibration = Calibration.from_metadata(s.metadata)
             except ValueError:
                 self._calibration = None  # an odd file: plain probabilities, as before
-        if s.network is not None and not self._warmed_up:  # the imports and the first
-            self._warmed_up = True  # preprocessing happen now, off the GUI thread
-            self._preparer.submit(0, None)
+        if s.network is not None and not self._warmed_up:  # the imports, the first
+            self._warmed_up = True  # preprocessing and the path model load now, off the
+            self._preparer.submit(0, None)  # GUI thread
+            self._path_reader.submit(0, None)
         if s.network is None:
             text = tr("No model yet — train one or open a model file (File ▸ Open model…).")
         elif s.model_source == "snapshot":

@@ -64,3 +64,38 @@ def test_bad_shapes_are_value_errors():
         render_canvas([[(1, 1)]], erase=[True, False])
     with pytest.raises(ValueError):
         render_canvas([[(1, 1)]], base=np.zeros((28, 28), np.uint8))
+
+
+# -- the renderer the preparer keeps: only the new pen marks, the same pixels ---------------
+def test_the_incremental_renderer_gives_render_canvas_bit_for_bit_at_every_point():
+    from nndesk.data.strokes import CanvasRenderer
+
+    rng = np.random.default_rng(3)
+    renderer = CanvasRenderer()
+    for trial in range(12):
+        base = image_to_bitmap(rng.random((28, 28))) if trial % 3 == 0 else None
+        strokes, erase = [], []
+        for _ in range(int(rng.integers(1, 4))):
+            strokes.append([])
+            erase.append(bool(rng.random() < 0.3))
+            for p in range(int(rng.integers(1, 9))):  # points anywhere, the edges too
+                strokes[-1].append((*rng.uniform(-5, 285, 2), 8.0 * p))
+                got = renderer.render(strokes, erase, base)
+                np.testing.assert_array_equal(got, render_canvas(strokes, erase, base))
+        if trial % 4 == 1:  # an undo: the last stroke goes, everything is drawn anew
+            np.testing.assert_array_equal(renderer.render(strokes[:-1], erase[:-1], base),
+                                          render_canvas(strokes[:-1], erase[:-1], base))
+    assert renderer.full_renders <= 12 + 3  # one per new drawing and per undo, not per point
+
+
+def test_the_renderer_hands_out_copies_and_starts_again_on_a_new_base():
+    from nndesk.data.strokes import CanvasRenderer
+
+    renderer = CanvasRenderer()
+    first = renderer.render([[(50.0, 50.0), (200.0, 50.0)]])
+    first[:] = 0  # the caller's array: the renderer's own is untouched
+    again = renderer.render([[(50.0, 50.0), (200.0, 50.0), (200.0, 200.0)]])
+    np.testing.assert_array_equal(again, render_strokes([[(50, 50), (200, 50), (200, 200)]]))
+    base = np.full((280, 280), 255, np.uint8)
+    rubbed = renderer.render([[(140.0, 140.0)]], [True], base)
+    assert rubbed[140, 140] == 0 and rubbed[0, 0] == 255 and renderer.full_renders == 2
