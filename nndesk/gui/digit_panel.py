@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from nndesk.gui.bars import ProbabilityBars
 from nndesk.gui.canvas import IMAGE_SUFFIXES, DrawingCanvas
@@ -91,9 +99,13 @@ class DigitPanel(QWidget):
         self.open_button = QPushButton(tr("Open image…"))
         self.open_button.setToolTip(tr("Recognize a digit from an image file (or drop one here)"))
         self.open_button.clicked.connect(self._ask_image)
-        buttons = QHBoxLayout()
-        for b in (self.clear_button, self.undo_button, self.eraser_button, self.open_button):
-            buttons.addWidget(b)
+        # Two rows of two: four buttons side by side do not fit the dock at 1280 or 1400 px
+        # wide in every language (tests/gui/test_canvas_dock.py).
+        buttons = QGridLayout()
+        buttons.setSpacing(4)
+        for i, b in enumerate((self.clear_button, self.undo_button, self.eraser_button,
+                               self.open_button)):
+            buttons.addWidget(b, i // 2, i % 2)
 
         self.preview = QLabel()
         self.preview.setFixedSize(28 * PREVIEW_SCALE, 28 * PREVIEW_SCALE)
@@ -103,9 +115,11 @@ class DigitPanel(QWidget):
         self.preview.setToolTip(tr("The 28x28 image the network sees (after preprocessing)"))
         self.answer = QLabel("–")
         self.answer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.answer.setWordWrap(True)  # "not a digit" in words, in a narrow dock
         self.answer.setStyleSheet(ANSWER_STYLE.format(color="#c3c9d3"))
         self.confidence = QLabel("")
         self.confidence.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.confidence.setWordWrap(True)  # "not sure: 7 51%, 1 40%" in a narrow dock
         self.confidence.setStyleSheet("color: #5b6472;")
         answer_box = QVBoxLayout()
         answer_box.addWidget(self.answer)
@@ -120,7 +134,8 @@ class DigitPanel(QWidget):
         middle.addLayout(answer_box, 1)
 
         self.bars = ProbabilityBars()
-        self.answers = ModelAnswers()  # each model's answer, on request
+        self.answers = ModelAnswers(toggle_outside=True)  # each model's answer, on request
+        answer_box.addWidget(self.answers.toggle, alignment=Qt.AlignmentFlag.AlignHCenter)
         self.my_digits = MyDigitsBar(state)
         self.my_digits.save_requested.connect(self.save_my_digit)
         self.model_label = QLabel()
@@ -129,7 +144,7 @@ class DigitPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.setSpacing(8)
+        layout.setSpacing(4)
         layout.addWidget(self.canvas, 1)
         layout.addLayout(buttons)
         layout.addLayout(middle)

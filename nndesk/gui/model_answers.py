@@ -19,10 +19,13 @@ class ModelAnswers(QWidget):
 
     The digit panel calls `show_answers(image_verdict, path, combined_verdict)`; `path` is the
     trajectory model's (probabilities, weight) or None (no trajectory model, an opened image).
+    With `toggle_outside`, the check box is left for the caller to place (the digit panel puts
+    it beside the answer, where there is room) and this widget shows only while it is checked.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, toggle_outside: bool = False) -> None:
         super().__init__(parent)
+        self._outside = toggle_outside
         self.toggle = QCheckBox(tr("Show each model's answer"))
         self.toggle.setToolTip(tr(
             "The answer above combines two networks: one reads the image of your drawing, "
@@ -31,17 +34,22 @@ class ModelAnswers(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(self.toggle)
+        if not toggle_outside:
+            layout.addWidget(self.toggle)
         for line in self.lines:
             line.setWordWrap(True)
             line.setStyleSheet("color: #5b6472;")
             line.setVisible(False)
             layout.addWidget(line)
         self.toggle.toggled.connect(self._on_toggled)
+        if toggle_outside:
+            self.setVisible(False)
 
     def _on_toggled(self, on: bool) -> None:
         for line in self.lines:
             line.setVisible(on and bool(line.text()))
+        if self._outside:  # no empty row (and no spacing around it) while unchecked
+            self.setVisible(on)
 
     def show_answers(self, image, path, combined) -> None:
         """Update the lines (kept while hidden, so checking the box shows them at once)."""

@@ -45,14 +45,19 @@ class MyDigitsBar(QWidget):
         self.finetune_button.setVisible(state is not None)
         self.status = QLabel("")
         self.status.setStyleSheet("color: #5b6472;")
+        self.status.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.label)
         row.addWidget(self.save_button, 1)
-        row.addWidget(self.finetune_button)
+        # Fine-tune on the status's line: the three in one row are wider than the canvas's
+        # dock in Japanese (tests/gui/test_canvas_dock.py).
+        second = QHBoxLayout()
+        second.addWidget(self.status, 1)
+        second.addWidget(self.finetune_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
-        layout.addWidget(self.status)
+        layout.addLayout(second)
         self._scorer = _Scorer()
         self._scorer.done.connect(self._on_scored)
         self._generation = 0

@@ -1,0 +1,74 @@
+"""The canvas's dock fits its buttons: no horizontal scroll bar, no button cut off, in every
+language, on the first start at 1400x900 and on a 1280x800 screen."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+# Runs in its own process: the screen's size is the offscreen platform's, set at start.
+PROBE = """
+import json, os, sys
+from PySide6.QtCore import QPoint, QRect, QSettings
+QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, sys.argv[1])
+from nndesk.gui.app import create_window
+from nndesk.gui.digit_panel import WORDS_STYLE
+from nndesk.gui.i18n import tr
+from PySide6.QtWidgets import QAbstractButton, QDockWidget
+for lang in sys.argv[2:]:  # a new window in each language, as a restart would make it
+    os.environ["NNDESK_LANG"] = lang  # the window takes its language from here at start
+    app, w = create_window(None)
+    w.show()
+    for _ in range(5):
+        app.processEvents()
+    panel = w.digit
+    # the widest words the answer shows ("not a digit"), as while drawing
+    panel.answer.setStyleSheet(WORDS_STYLE.format(color="#b5522b"))
+    panel.answer.setText(tr("not a digit"))
+    panel.confidence.setText(tr("this does not look like a digit"))
+    app.processEvents()
+    dock = next(d for d in w.findChildren(QDockWidget) if d.objectName() == "Draw_a_digit")
+    scroll = dock.widget()
+    view = scroll.viewport()
+    buttons = [b for b in panel.findChildren(QAbstractButton) if b.isVisible()]
+    cut = [b.text() or b.toolTip() for b in buttons
+           if not view.rect().contains(QRect(b.mapTo(view, QPoint(0, 0)), b.size()))]
+    print(json.dumps({"lang": lang, "window": [w.width(), w.height()], "dock": dock.width(),
+                      "hbar": scroll.horizontalScrollBar().isVisible(),
+                      "vbar": scroll.verticalScrollBar().isVisible(), "cut": cut,
+                      "texts": [b.text() for b in buttons],
+                      "panel_min": panel.minimumSizeHint().toTuple(),
+                      "view": view.size().toTuple(),
+                      "canvas": [panel.canvas.width(), panel.canvas.height()]}), flush=True)
+    w.grab().save(f"{sys.argv[1]}-{lang}.png")
+    w.close()
+os._exit(0)
+"""
+
+
+@pytest.mark.parametrize("screen", [(1400, 900), (1280, 800)])
+def test_every_canvas_button_fits_the_dock(tmp_path, screen):
+    width, height = screen
+    config = {"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height,
+                           "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
+    (tmp_path / "screen.json").write_text(json.dumps(config))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={tmp_path / 'screen.json'}",
+               NNDESK_HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", PROBE, str(tmp_path / "s"), *LANGUAGES],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    seen = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    assert [s["lang"] for s in seen] == LANGUAGES
+    for s in seen:
+        assert s["window"][0] > width - 100, s  # the window fills the screen (first start)
+        assert len(s["texts"]) >= 6, s  # Clear, Undo, Eraser, Open image, Save, Fine-tune
+        assert not s["hbar"] and not s["vbar"], s
+        assert s["cut"] == [], s
+        assert min(s["canvas"]) >= 200, s  # room to draw is left
+
+
+LANGUAGES = ["en", "zh_CN", "ja"]
