@@ -181,6 +181,7 @@ def stroke_latency(model: str | None = None, repeats: int = 5,
     posted: list[float] = []
     from_post: list[float] = []
     points = _stroke_points(SEVEN)
+    cpu = time.process_time()  # all threads: the work behind each event, whatever the load
     for _ in range(repeats):
         canvas.clear()
         panel.wait_idle()
@@ -202,7 +203,8 @@ def stroke_latency(model: str | None = None, repeats: int = 5,
             for job, t in zip(jobs, posted[first:], strict=True):
                 at = next(when for when, j in shown if j >= job)
                 from_post.append(1000 * (at - t))
-    result = {"events": len(panel.latencies_ms),
+    cpu_ms = 1000 * (time.process_time() - cpu) / max(len(panel.latencies_ms), 1)
+    result = {"events": len(panel.latencies_ms), "cpu_ms_per_event": round(cpu_ms, 2),
               "interval_ms": interval_ms if interval_ms is not None else "as fast as possible",
               "panel_clock": percentiles(panel.latencies_ms),
               "pen_path_answer": percentiles(panel.path_latencies_ms)}

@@ -288,10 +288,15 @@ class DigitPanel(QWidget):
         """The answer (insight.reject.Verdict) or None without model or input: the image model's
         (calibrated by its file; a training snapshot's plain softmax), for a drawing combined
         with the trajectory model's (`insight.combined.combined_verdict`)."""
+        image, both = self._verdicts()
+        return both if combined else image
+
+    def _verdicts(self) -> tuple:
+        """(the image model's verdict, the combined one): the image model judged once."""
         acts = self.state.activations()
         if acts is None or self.state.model_spec.get(
                 "loss", "softmax_cross_entropy") != "softmax_cross_entropy":
-            return None
+            return None, None
         from nndesk.insight.combined import combined_verdict
         from nndesk.insight.reject import judge_activations
 
@@ -300,10 +305,10 @@ class DigitPanel(QWidget):
             image = judge_activations(cal, acts)
         except ValueError:  # a calibration made for another network: plain probabilities
             cal, image = None, judge_activations(None, acts)
-        if not combined or self._path is None or self.canvas.shows_image():
-            return image
-        return combined_verdict(image, self._path[0], self._path[1],
-                                cal.unsure_threshold if cal is not None else 0.0)
+        if self._path is None or self.canvas.shows_image():
+            return image, image
+        return image, combined_verdict(image, self._path[0], self._path[1],
+                                       cal.unsure_threshold if cal is not None else 0.0)
 
     def _on_digit_changed(self) -> None:
         digit, probs = self.state.digit, self.state.probabilities
@@ -319,9 +324,9 @@ class DigitPanel(QWidget):
             self.preview.setPixmap(QPixmap.fromImage(gray_qimage(digit[0])).scaled(
                 self.preview.size(), Qt.AspectRatioMode.IgnoreAspectRatio,
                 Qt.TransformationMode.FastTransformation))
-        verdict = self.verdict() if probs is not None else None
-        self.answers.show_answers(self.verdict(False) if probs is not None else None,
-                                  None if self.canvas.shows_image() else self._path, verdict)
+        image, verdict = self._verdicts() if probs is not None else (None, None)
+        self.answers.show_answers(image, None if self.canvas.shows_image() else self._path,
+                                  verdict)
         self.bars.set_probabilities(verdict.probabilities if verdict is not None else probs,
                                     highlight=verdict is None or verdict.kind == "digit")
         scribble = (digit is None and self.state.network is not None
