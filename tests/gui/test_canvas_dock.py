@@ -1,5 +1,6 @@
-"""The canvas's dock fits its buttons: no horizontal scroll bar, no button cut off, in every
-language, on the first start at 1400x900 and on a 1280x800 screen."""
+"""The canvas's dock fits its buttons: no scroll bar, no button cut off, in every language, on
+the first start at 1400x900 and on a 1280x800 screen; and no horizontal scroll bar nor button
+cut at a side when the dock is as narrow as the old screenshot's (324 px)."""
 
 from __future__ import annotations
 
@@ -13,14 +14,16 @@ import pytest
 # Runs in its own process: the screen's size is the offscreen platform's, set at start.
 PROBE = """
 import json, os, sys
-from PySide6.QtCore import QPoint, QRect, QSettings
-QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, sys.argv[1])
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from nndesk.gui.app import create_window
 from nndesk.gui.digit_panel import WORDS_STYLE
 from nndesk.gui.i18n import tr
 from PySide6.QtWidgets import QAbstractButton, QDockWidget
+NARROW = 324  # px: the dock in docs/screenshot.png before the buttons were rearranged
 for lang in sys.argv[2:]:  # a new window in each language, as a restart would make it
     os.environ["NNDESK_LANG"] = lang  # the window takes its language from here at start
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
+                      sys.argv[1] + lang)  # a first start each time: no layout saved
     app, w = create_window(None)
     w.show()
     for _ in range(5):
@@ -45,6 +48,16 @@ for lang in sys.argv[2:]:  # a new window in each language, as a restart would m
                       "view": view.size().toTuple(),
                       "canvas": [panel.canvas.width(), panel.canvas.height()]}), flush=True)
     w.grab().save(f"{sys.argv[1]}-{lang}.png")
+    # narrower, as `gui_measure.py screenshot` gets it (the window first fitted to a smaller
+    # screen, then resized to 1400x900): the dock where the four buttons overflowed
+    w.resizeDocks([dock], [NARROW], Qt.Orientation.Horizontal)
+    for _ in range(5):
+        app.processEvents()
+    wide = [b.text() or b.toolTip() for b in buttons
+            if b.mapTo(view, QPoint(0, 0)).x() < 0
+            or b.mapTo(view, QPoint(b.width(), 0)).x() > view.width()]
+    print(json.dumps({"lang": lang, "narrow": dock.width(), "cut": wide,
+                      "hbar": scroll.horizontalScrollBar().isVisible()}), flush=True)
     w.close()
 os._exit(0)
 """
@@ -61,8 +74,12 @@ def test_every_canvas_button_fits_the_dock(tmp_path, screen):
     done = subprocess.run([sys.executable, "-c", PROBE, str(tmp_path / "s"), *LANGUAGES],
                           env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    seen = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
-    assert [s["lang"] for s in seen] == LANGUAGES
+    lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    seen = [s for s in lines if "narrow" not in s]
+    narrow = [s for s in lines if "narrow" in s]
+    assert [s["lang"] for s in seen] == [s["lang"] for s in narrow] == LANGUAGES
+    for s in narrow:  # narrower: it may scroll down, never sideways, no button cut at a side
+        assert s["narrow"] <= 330 and not s["hbar"] and s["cut"] == [], s
     for s in seen:
         assert s["window"][0] > width - 100, s  # the window fills the screen (first start)
         assert len(s["texts"]) >= 6, s  # Clear, Undo, Eraser, Open image, Save, Fine-tune
