@@ -349,6 +349,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--cache", help="keep the drawn inputs in this .npz (reused when made by "
                                    "the same code): calibrating another model takes a minute")
     p.add_argument("--jobs", type=int, default=1, help="processes drawing the inputs")
+    p.add_argument("--extras", default=",".join(EXTRAS),
+                   help="scores of the logits the reject unit reads besides the layers, "
+                        "comma-separated, or 'none' (default %(default)s)")
+    p.add_argument("--mnist-coverage", type=float, default=MNIST_COVERAGE,
+                   help="share of MNIST validation digits answered (default %(default)s)")
+    p.add_argument("--pen-coverage", type=float, default=PEN_COVERAGE,
+                   help="share of pen digits of writers 1-20 answered (default %(default)s)")
+    p.add_argument("--unsure-share", type=float, default=UNSURE_SHARE,
+                   help="share of validation digits answered 'a or b?' (default %(default)s)")
     p.add_argument("--train-images", type=int, default=10_000)
     a = p.parse_args(argv)
     import json
@@ -368,11 +377,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = load_model(a.model)
     net = model.network
     d = load_mnist(flatten=False)  # validation: split seed 0, 5000 images, as training uses
+    extras = () if a.extras == "none" else tuple(e for e in a.extras.split(",") if e)
+    extra_features(np.zeros((1, 2)), extras)  # a ValueError names the known ones
     inputs = load_inputs(a.cache, log=log, jobs=a.jobs)
     log("data ready")
     cal = calibrate(net, val=(d.x_val, d.t_val), train=(d.x_train[:a.train_images],
                     d.t_train[:a.train_images]), pen=(inputs["pen_fit_x"], inputs["pen_fit_t"]),
-                    nondigits=inputs["nd_cal_x"])
+                    nondigits=inputs["nd_cal_x"], extras=extras,
+                    coverage=(a.mnist_coverage, a.pen_coverage), unsure_share=a.unsure_share)
     log(f"fitted: T={cal.temperature:.3f}")
     figures = measure(net, cal, {"mnist_test": (d.x_test, d.t_test),
                                  "pen_writers_21_30": (inputs["pen_held_x"],
@@ -387,8 +399,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     cal.info = {"fitted_on": "temperature: MNIST validation (5000, split seed 0); reject unit: "
                 f"MNIST train[:{a.train_images}] + pen writers 1-20 ({len(inputs['pen_fit_t'])}"
                 f") vs the non-digits' calibration part ({len(inputs['nd_cal_x'])}: "
-                f"{', '.join(KINDS)}); thresholds: coverage {MNIST_COVERAGE} of MNIST "
-                f"validation and {PEN_COVERAGE} of those pen digits, {UNSURE_SHARE} unsure",
+                f"{', '.join(KINDS)}); extras: {', '.join(extras) or 'none'}; thresholds: "
+                f"coverage {a.mnist_coverage} of MNIST validation and {a.pen_coverage} of "
+                f"those pen digits, {a.unsure_share} unsure",
                 "held_out": figures, "seconds": round(time.time() - started)}
     metadata = dict(model.metadata)
     metadata[KEY] = cal.to_metadata()

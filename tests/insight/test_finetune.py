@@ -192,3 +192,17 @@ def test_finetuning_on_a_synthetic_users_pen_digits_raises_their_held_out_accura
                       augment=False)
     assert result.after["held_out"] >= result.before["held_out"] + 0.1
     assert result.after["mnist"] >= result.before["mnist"] - 0.05
+
+
+def test_calibrate_passes_its_settings_on(tmp_path, monkeypatch):
+    import nndesk.insight.calibrate as c
+    from nndesk.cli import main
+
+    seen = []
+    monkeypatch.setattr(c, "main", lambda argv: seen.append(argv) or 0)
+    model = tmp_path / "m.npz"
+    model.write_bytes(b"x")
+    assert main(["calibrate", str(model), "--cache", "d.npz", "--extras", "none",
+                 "--mnist-coverage", "0.997"]) == 0
+    assert seen == [[str(model), "--jobs", "1", "--cache", "d.npz", "--extras", "none",
+                     "--mnist-coverage", "0.997"]]
