@@ -4,11 +4,14 @@
     python -m nndesk.insight.calibrate models/default.npz      # the same
 
 Data (never the held-out pen writers 21-30): MNIST validation images (not trained on) fit the
-temperature and the thresholds; the first MNIST training images and the pen digits of writers
-1-20 are the digits the reject unit learns from; `nondigits.make_nondigits(part="calibration")`
-gives the non-digits (the issue's KINDS). The held-out parts (non-digits "held_out" of the
-issue's kinds and, apart, MORE_KINDS, doodles the reject unit never saw; pen writers 21-30;
-MNIST test) only measure the result; the figures go into the calibration's `info`.
+temperature; the first MNIST training images and the pen digits of writers 1-20 are the digits
+the reject unit learns from; `nondigits.make_nondigits(part="calibration")` gives the
+non-digits (the issue's KINDS). The reject threshold is the lowest that still answers
+MNIST_COVERAGE of MNIST validation and PEN_COVERAGE of those pen digits: the issue's targets
+on held-out data (99.5%, 99%) plus a margin for the step from seen to unseen writers. The
+held-out parts (non-digits "held_out" of the issue's kinds and, apart, MORE_KINDS, doodles the
+reject unit never saw; pen writers 21-30; MNIST test) only measure the result; the figures
+go into the calibration's `info`.
 """
 
 from __future__ import annotations
@@ -175,10 +178,9 @@ def calibrate(network: Any, *, val: tuple, train: tuple, pen: tuple, nondigits: 
     extras = tuple(extras)
     fv, lv = features(network, val[0], layers, extras)
     ft, _ = features(network, train[0], layers, extras)
-    fp, _ = features(network, pen[0], layers, extras)
+    fp, lp = features(network, pen[0], layers, extras)
     fn, _ = features(network, nondigits, layers, extras)
-    fq, lq = features(network, pen_val[0], layers, extras) if pen_val is not None else (
-        fp, features(network, pen[0], (-1,))[1])
+    fq, lq = features(network, pen_val[0], layers, extras) if pen_val is not None else (fp, lp)
     temperature = fit_temperature(lv, val[1])
     weights, bias = fit_reject_unit(np.concatenate([ft, fp]), fn)
     reject_threshold, unsure_threshold = threshold_for_coverage(
@@ -186,6 +188,8 @@ def calibrate(network: Any, *, val: tuple, train: tuple, pen: tuple, nondigits: 
          (fq @ weights + bias, softmax_t(lq, temperature).max(1), coverage[1])], unsure_share)
     return Calibration(temperature, layers, weights, bias, reject_threshold, unsure_threshold,
                        reject_extras=extras)
+
+
 def measure(network: Any, cal: Calibration, sets: dict[str, tuple]) -> dict[str, Any]:
     """Coverage, accuracy of answered inputs and ECE before/after, per named (x, t|None)."""
     out = {}
