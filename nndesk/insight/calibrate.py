@@ -303,16 +303,17 @@ def load_inputs(cache: str | None, settings: dict | None = None,
                 ) -> dict[str, np.ndarray]:
     """`render_inputs`, read from `cache` (.npz) when it was made by the same settings and
     code, else rendered (and written there when `cache` is given)."""
+    import zipfile
     from pathlib import Path
 
     fingerprint = inputs_fingerprint(settings)
     if cache and Path(cache).is_file():
         try:
-            with np.load(cache, allow_pickle=False) as z:
+            with open(cache, "rb") as fh, np.load(fh, allow_pickle=False) as z:
                 if str(z["fingerprint"]) == fingerprint:
                     return {k: z[k] for k in z.files if k != "fingerprint"}
-        except (OSError, KeyError, ValueError):
-            pass
+        except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+            pass  # unreadable: drawn again and replaced
         if log:
             log(f"{cache}: made by other settings or code; drawing again")
     out = render_inputs(settings, log, jobs)

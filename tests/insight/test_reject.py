@@ -200,3 +200,16 @@ def test_drawn_inputs_are_cached_for_the_same_code_and_settings(tmp_path, monkey
     other = c.load_inputs(str(cache), {"nondigits": 7})  # other settings: drawn again
     assert len(calls) == 2 and other["pen_fit_x"][0, 0, 0, 0] == 2
     assert c.inputs_fingerprint() != c.inputs_fingerprint({"nondigits": 7})
+
+
+def test_a_broken_cache_is_drawn_again(tmp_path, monkeypatch):
+    import nndesk.insight.calibrate as c
+
+    calls = []
+    monkeypatch.setattr(c, "render_inputs", lambda s=None, log=None, jobs=1: calls.append(1)
+                        or {"pen_fit_x": np.ones((1, 1, 28, 28), np.float32)})
+    cache = tmp_path / "drawn.npz"
+    cache.write_bytes(b"PK\x03\x04 not a zip")
+    assert c.load_inputs(str(cache))["pen_fit_x"].shape == (1, 1, 28, 28)
+    assert c.load_inputs(str(cache))["pen_fit_x"].sum() == 784  # now it reads back
+    assert len(calls) == 1
