@@ -213,3 +213,40 @@ def test_a_broken_cache_is_drawn_again(tmp_path, monkeypatch):
     assert c.load_inputs(str(cache))["pen_fit_x"].shape == (1, 1, 28, 28)
     assert c.load_inputs(str(cache))["pen_fit_x"].sum() == 784  # now it reads back
     assert len(calls) == 1
+
+
+def test_the_command_calibrates_a_model_file_end_to_end(trained_softmax, tmp_path,
+                                                        monkeypatch, capsys):
+    import json
+
+    import nndesk.insight.calibrate as c
+    from nndesk.train import load_model, save_model
+
+    net, d = trained_softmax
+    rng = np.random.default_rng(0)
+
+    def fake(settings=None, log=None, jobs=1):  # digits from MNIST, noise as non-digits
+        noise = rng.random((60, 1, 28, 28)).astype(np.float32)
+        kinds = np.array(["dot", "star"] * 30, "U16")
+        return {"pen_fit_x": d.x_test[:300], "pen_fit_t": d.t_test[:300],
+                "pen_held_x": d.x_test[300:600], "pen_held_t": d.t_test[300:600],
+                **{f"{n}_{k}": v for n in ("nd_cal", "nd_held", "nd_more_held")
+                   for k, v in (("x", noise), ("kinds", kinds),
+                                ("none_kinds", np.array(["dot"], "U16")),
+                                ("none_n", np.array([5])))}}
+
+    monkeypatch.setattr(c, "render_inputs", fake)
+    src = save_model(tmp_path / "m.npz", net, {"accuracy": 0.8})
+    assert c.main([str(src), "--out", str(tmp_path / "c.npz"), "--train-images", "500"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    md = load_model(tmp_path / "c.npz").metadata
+    cal = Calibration.from_metadata(md)
+    assert cal.reject_extras == ("max_logit", "margin", "logsumexp")
+    held = md[KEY]["info"]["held_out"]
+    assert held["nondigits_held_out"] == printed["nondigits_held_out"]
+    assert held["nondigits_per_kind"]["dot"] == {
+        "n": 35, "preprocess_found_none": 5,
+        "not_a_digit": held["nondigits_per_kind"]["dot"]["not_a_digit"], "unsure": held[
+            "nondigits_per_kind"]["dot"]["unsure"]}
+    assert held["mnist_test"]["n"] == 10_000 and held["pen_writers_21_30"]["n"] == 300
+    assert str(tmp_path) not in json.dumps(md[KEY])  # no machine paths in the metadata
