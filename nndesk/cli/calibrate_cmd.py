@@ -23,9 +23,22 @@ def add_parser(sub) -> None:
                  "21-30, held-out non-digits). Rewrites MODEL (or writes --out) with the same "
                  "weights. Takes minutes: the drawings are rendered as the canvas does.",
                  "  nndesk calibrate models/default.npz\n"
-                 "  nndesk calibrate mine.npz --out mine-calibrated.npz\n")
+                 "  nndesk calibrate mine.npz --out mine-calibrated.npz\n"
+                 "  nndesk calibrate mine.npz --cache drawn.npz   # the next model: a minute\n")
     p.add_argument("model", metavar="MODEL", help="a model file (.npz)")
     p.add_argument("--out", metavar="FILE", help="write here instead of over MODEL")
+    p.add_argument("--cache", metavar="FILE.npz",
+                   help="keep the drawn inputs here and reuse them while the drawing and "
+                        "preprocessing code is the same")
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="processes drawing the inputs (default 1)")
+    p.add_argument("--extras", metavar="NAMES",
+                   help="logit scores the reject unit reads: max_logit,margin,logsumexp "
+                        "(default) or none")
+    p.add_argument("--mnist-coverage", type=float, metavar="SHARE",
+                   help="MNIST validation digits answered (default 0.9975)")
+    p.add_argument("--pen-coverage", type=float, metavar="SHARE",
+                   help="pen digits of writers 1-20 answered (default 0.995)")
 
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
@@ -37,4 +50,9 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
 
     if not Path(args.model).is_file():
         raise UserError(f"model file not found: {args.model}")
-    return main([args.model] + (["--out", args.out] if args.out else []))
+    argv = [args.model, "--jobs", str(args.jobs)]
+    for flag in ("out", "cache", "extras", "mnist_coverage", "pen_coverage"):
+        value = getattr(args, flag)
+        if value is not None:
+            argv += ["--" + flag.replace("_", "-"), str(value)]
+    return main(argv)

@@ -20,12 +20,30 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["KEY", "DIGIT", "UNSURE", "NOT_A_DIGIT", "Verdict", "Calibration", "judge",
-           "judge_activations",
+__all__ = ["KEY", "DIGIT", "UNSURE", "NOT_A_DIGIT", "EXTRAS", "Verdict", "Calibration", "judge",
+           "judge_activations", "extra_features", "flatten_activation",
            "coverage_report", "expected_calibration_error", "softmax_t"]
 
 KEY = "calibration"  # the model file's metadata key
 DIGIT, UNSURE, NOT_A_DIGIT = "digit", "unsure", "not_a_digit"
+# Scores of the logits a logistic unit cannot compute from them itself (it cannot take a max):
+# the largest logit (Hendrycks et al., "Scaling out-of-distribution detection", ICML 2022), the
+# gap between the two largest, and logsumexp (minus the free energy: Liu, Wang, Owens & Li,
+# "Energy-based out-of-distribution detection", NeurIPS 2020).
+EXTRAS = ("max_logit", "margin", "logsumexp")
+
+
+def extra_features(logits: np.ndarray, names: tuple[str, ...] | list[str]) -> np.ndarray:
+    """The named EXTRAS of logits (N, K) as columns (N, len(names)). ValueError: unknown name."""
+    z = np.asarray(logits, np.float64)
+    top2 = -np.partition(-z, 1, axis=1)[:, :2] if z.shape[1] > 1 else np.c_[z, z]
+    m = z.max(1)
+    cols = {"max_logit": m, "margin": top2[:, 0] - top2[:, 1],
+            "logsumexp": m + np.log(np.exp(z - m[:, None]).sum(1))}
+    try:
+        return np.stack([cols[n] for n in names], axis=1) if names else np.zeros((len(z), 0))
+    except KeyError as err:
+        raise ValueError(f"unknown reject feature {err}; known: {', '.join(EXTRAS)}") from None
 
 
 def softmax_t(logits: np.ndarray, temperature: float = 1.0) -> np.ndarray:
@@ -61,7 +79,9 @@ class Calibration:
     """Temperature, the reject unit and the two thresholds (see the module docstring).
 
     reject_layers: indices into `Network.forward_all`'s outputs whose activations, flattened
-    and concatenated in this order, feed the reject unit; reject_weights: (D,), reject_bias;
+    (feature maps (C, H, W): their mean per channel, global average pooling) and concatenated
+    in this order, then `reject_extras` (EXTRAS of the logits), feed the reject unit;
+    reject_weights: (D,), reject_bias;
     an input is NOT_A_DIGIT when its reject logit > reject_threshold; else UNSURE when the
     calibrated top probability < unsure_threshold; else DIGIT. info: how it was fitted and
     what it measured (free JSON).
@@ -74,6 +94,7 @@ class Calibration:
     reject_threshold: float
     unsure_threshold: float
     info: dict = field(default_factory=dict)
+    reject_extras: tuple[str, ...] = ()
 
     def to_metadata(self) -> dict[str, Any]:
         """A JSON-able dict for metadata[KEY]."""
@@ -83,7 +104,8 @@ class Calibration:
                 "reject_weights": [float(f"{w:.6g}") for w in self.reject_weights],
                 "reject_bias": float(self.reject_bias),
                 "reject_threshold": float(self.reject_threshold),
-                "unsure_threshold": float(self.unsure_threshold), "info": self.info}
+                "unsure_threshold": float(self.unsure_threshold),
+                "reject_extras": list(self.reject_extras), "info": self.info}
 
     @classmethod
     def from_metadata(cls, metadata: dict) -> Calibration | None:
@@ -95,7 +117,9 @@ class Calibration:
             cal = cls(float(d["temperature"]), tuple(int(i) for i in d["reject_layers"]),
                       np.asarray(d["reject_weights"], np.float64), float(d["reject_bias"]),
                       float(d["reject_threshold"]), float(d["unsure_threshold"]),
-                      dict(d.get("info") or {}))
+                      dict(d.get("info") or {}),
+                      tuple(str(n) for n in d.get("reject_extras") or ()))
+            extra_features(np.zeros((1, 2)), cal.reject_extras)  # known names only
         except (KeyError, TypeError, ValueError) as err:
             raise ValueError(f"the model's calibration is malformed ({err})") from None
         if not cal.temperature > 0 or cal.reject_weights.ndim != 1:
@@ -110,7 +134,8 @@ class Calibration:
         except IndexError:
             raise ValueError(f"the calibration reads layers {list(self.reject_layers)}; the "
                              f"network has {len(activations)}") from None
-        f = np.concatenate([a.reshape(len(a), -1) for a in parts], axis=1)
+        f = np.concatenate([flatten_activation(a) for a in parts]
+                           + [extra_features(activations[-1], self.reject_extras)], axis=1)
         if f.shape[1] != self.reject_weights.size:
             raise ValueError(f"layers {list(self.reject_layers)} give {f.shape[1]} values, the "
                              f"reject unit expects {self.reject_weights.size}: another network?")
@@ -130,6 +155,11 @@ class Calibration:
             else:
                 out.append(Verdict(DIGIT, int(order[0]), (int(order[0]),), p, float(s)))
         return out
+
+
+def flatten_activation(a: np.ndarray) -> np.ndarray:
+    """(N, ...) -> (N, D): feature maps (N, C, H, W) averaged per channel, others flattened."""
+    return a.mean(axis=(2, 3)) if a.ndim == 4 else a.reshape(len(a), -1)
 
 
 def judge(network: Any, calibration: Calibration | None, x: np.ndarray,

@@ -156,3 +156,53 @@ def test_calibrate_is_one_command(tmp_path, capsys):
     assert "MODEL" in capsys.readouterr().out
     assert main(["calibrate", str(tmp_path / "none.npz")]) == 2
     assert "model file not found" in capsys.readouterr().err
+
+
+def test_a_hand_style_is_the_geometry_it_names():
+    from nndesk.data.pendigits import PenDigit
+    from nndesk.insight.handwriting import HandStyle, styled
+
+    seven = PenDigit(7, 3, (np.array([[0.0, 0.0], [10.0, 0.0], [4.0, 20.0]]),))
+    out = styled(seven, HandStyle(slant=0.5, aspect=2.0, flag_one=True, bar_seven=True))
+    assert out.label == 7 and out.writer == 3 and len(out.strokes) == 2  # the bar
+    # middle y = 10: x' = (x + 0.5 * (10 - y)) * 2
+    np.testing.assert_allclose(out.strokes[0], [[10, 0], [30, 0], [(4 - 5) * 2, 20]])
+    bar = out.strokes[1]
+    assert bar[0, 1] == bar[1, 1] == 10 and bar[1, 0] - bar[0, 0] == pytest.approx(20)  # 0.5 h
+    one = PenDigit(1, 3, (np.array([[5.0, 0.0], [5.0, 20.0]]),))
+    flagged = styled(one, HandStyle(slant=0.0, aspect=1.0, flag_one=True))
+    np.testing.assert_allclose(flagged.strokes[0], [[-4, 8], [5, 0], [5, 20]])  # up-stroke
+    plain = styled(one, HandStyle(slant=0.0, aspect=1.0))
+    np.testing.assert_allclose(plain.strokes[0], one.strokes[0])
+
+
+def test_finetuning_on_a_synthetic_users_pen_digits_raises_their_held_out_accuracy(
+        pen_subset, trained_softmax, tmp_path):
+    from nndesk.data.pendigits import load_pendigits
+    from nndesk.insight.handwriting import HandStyle, write_styled_folder
+
+    net, d = trained_softmax
+    mine = [p for p in load_pendigits(pen_subset) if p.writer in (1, 2, 17)]  # never 21
+    files = write_styled_folder(mine, tmp_path / "user", HandStyle(slant=-0.6, aspect=0.5))
+    assert len(files) == len(mine) == 180 and all(f.is_file() for f in files)
+    split = load_split(tmp_path / "user")
+    assert len(split.t_held) >= 30
+    result = finetune(net, split, mnist_pool=(d.x_train[:3000], d.t_train[:3000]),
+                      mnist_test=(d.x_test[:500], d.t_test[:500]), epochs=10, lr=0.01,
+                      augment=False)
+    assert result.after["held_out"] >= result.before["held_out"] + 0.1
+    assert result.after["mnist"] >= result.before["mnist"] - 0.05
+
+
+def test_calibrate_passes_its_settings_on(tmp_path, monkeypatch):
+    import nndesk.insight.calibrate as c
+    from nndesk.cli import main
+
+    seen = []
+    monkeypatch.setattr(c, "main", lambda argv: seen.append(argv) or 0)
+    model = tmp_path / "m.npz"
+    model.write_bytes(b"x")
+    assert main(["calibrate", str(model), "--cache", "d.npz", "--extras", "none",
+                 "--mnist-coverage", "0.997"]) == 0
+    assert seen == [[str(model), "--jobs", "1", "--cache", "d.npz", "--extras", "none",
+                     "--mnist-coverage", "0.997"]]

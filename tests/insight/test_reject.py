@@ -96,3 +96,157 @@ def test_the_model_file_carries_the_calibration_and_the_same_weights(tmp_path):
     mine = [v.kind for v in judge(net, cal, x)]
     theirs = [v.kind for v in judge(loaded.network, back, x, batch_size=7)]
     assert mine == theirs
+
+
+def test_extra_features_by_hand():
+    from nndesk.insight.reject import extra_features
+
+    z = np.array([[1.0, 3.0, 2.0], [0.0, 0.0, 0.0]])
+    f = extra_features(z, ("max_logit", "margin", "logsumexp"))
+    np.testing.assert_allclose(f[:, 0], [3.0, 0.0])
+    np.testing.assert_allclose(f[:, 1], [1.0, 0.0])
+    np.testing.assert_allclose(f[:, 2], [np.log(np.e + np.e**3 + np.e**2), np.log(3.0)])
+    assert extra_features(z, ()).shape == (2, 0)
+    with pytest.raises(ValueError, match="unknown reject feature"):
+        extra_features(z, ("entropy",))
+
+
+def test_extras_and_feature_maps_feed_the_unit_and_survive_the_file():
+    # layer 0: feature maps (N, 2, 2, 2) read as their mean per channel; then max logit
+    maps = np.zeros((2, 2, 2, 2))
+    maps[0, 1] = 4.0  # first input: channel 1 mean 4
+    logits = np.zeros((2, 10))
+    logits[1, 3] = 6.0  # second input: max logit 6
+    cal = _cal(reject_layers=(0,), reject_weights=np.array([0.0, 1.0, 1.0]),
+               reject_threshold=5.0, unsure_threshold=0.0, reject_extras=("max_logit",))
+    np.testing.assert_allclose(cal.features([maps, logits]), [[0, 4, 0], [0, 0, 6]])
+    assert [v.kind for v in cal.judge([maps, logits])] == [DIGIT, NOT_A_DIGIT]
+    back = Calibration.from_metadata({KEY: cal.to_metadata()})
+    assert back.reject_extras == ("max_logit",)
+    with pytest.raises(ValueError, match="malformed"):
+        Calibration.from_metadata({KEY: {**cal.to_metadata(), "reject_extras": ["energy2"]}})
+    old = {k: v for k, v in cal.to_metadata().items() if k != "reject_extras"}
+    assert Calibration.from_metadata({KEY: old}).reject_extras == ()  # files made before
+
+
+def test_reject_layers_are_found_in_any_network():
+    from nndesk.insight.calibrate import reject_layers_for
+    from nndesk.nn import Network
+
+    def net(*layers):
+        return Network.from_spec({"name": "t", "input_shape": [1, 28, 28],
+                                  "layers": list(layers)})
+
+    dense, relu = {"type": "Dense", "units": 8}, {"type": "ReLU"}
+    out = {"type": "Dense", "units": 10}
+    # DigitNet's tail: Dense, BatchNorm, ReLU, Dropout, Dense -> BatchNorm, ReLU, logits
+    assert reject_layers_for(net(dense, {"type": "BatchNorm"}, relu,
+                                 {"type": "Dropout", "rate": 0.5}, out)) == (-4, -3, -1)
+    assert reject_layers_for(net(dense, {"type": "Tanh"}, out)) == (-3, -2, -1)
+    assert reject_layers_for(net(out)) == (-1,)
+    conv = {"type": "Conv2D", "filters": 4, "kernel_size": 3}
+    assert reject_layers_for(net(conv, relu, {"type": "MaxPool2D"}, out)) == (-4, -3, -1)
+
+
+def test_thresholds_meet_every_coverage_target():
+    from nndesk.insight.calibrate import threshold_for_coverage
+
+    a_scores = np.arange(100.0)  # set a: scores 0..99, all sure
+    b_scores = np.arange(50.0) * 2  # set b: 0, 2, .., 98
+    sure_a, sure_b = np.ones(100), np.ones(50)
+    thr, unsure = threshold_for_coverage([(a_scores, sure_a, 0.9), (b_scores, sure_b, 0.5)],
+                                         unsure_share=0)
+    assert unsure == 0.0 and thr == 89.0  # a needs 90 answered: <= 89; b needs 25: <= 48
+    thr, _ = threshold_for_coverage([(a_scores, sure_a, 0.9), (b_scores, sure_b, 0.96)], 0)
+    assert thr == 94.0  # now b is the strictest: 48 of 50 answered
+    top = np.ones(100)
+    top[:10] = 0.3  # ten unsure inputs, the lowest scores
+    thr, unsure = threshold_for_coverage([(a_scores, top, 0.85)], unsure_share=0.1)
+    assert 0.3 < unsure <= 1.0 and thr == 94.0  # 85 answered from the 90 sure: scores 10..94
+    assert ((a_scores <= thr) & (top >= unsure)).mean() == 0.85
+
+
+def test_calibrate_meets_its_coverage_targets_on_any_network(trained_softmax):
+    from nndesk.insight.calibrate import calibrate
+
+    net, d = trained_softmax  # softmax regression: the reject unit reads its logits only
+    rng = np.random.default_rng(0)
+    noise = rng.random((300, 1, 28, 28)).astype(np.float32)  # "non-digits": uniform noise
+    val, pen = (d.x_test[:1000], d.t_test[:1000]), (d.x_test[1000:1400], d.t_test[1000:1400])
+    cal = calibrate(net, val=val, train=(d.x_train[:1000], d.t_train[:1000]), pen=pen,
+                    nondigits=noise, coverage=(0.98, 0.95), unsure_share=0.01)
+    assert cal.reject_layers == (-1,) and cal.reject_extras == ("max_logit", "margin",
+                                                                 "logsumexp")
+    for (x, t), target in ((val, 0.98), (pen, 0.95)):
+        assert coverage_report(judge(net, cal, x), t)["coverage"] >= target
+    more_noise = rng.random((200, 1, 28, 28)).astype(np.float32)
+    assert coverage_report(judge(net, cal, more_noise))["not_a_digit"] > 0.9
+
+
+def test_drawn_inputs_are_cached_for_the_same_code_and_settings(tmp_path, monkeypatch):
+    import nndesk.insight.calibrate as c
+
+    calls = []
+
+    def fake(settings=None, log=None, jobs=1):
+        calls.append(settings)
+        return {"pen_fit_x": np.full((2, 1, 28, 28), len(calls), np.float32)}
+
+    monkeypatch.setattr(c, "render_inputs", fake)
+    cache = tmp_path / "drawn.npz"
+    first = c.load_inputs(str(cache))
+    again = c.load_inputs(str(cache))
+    assert len(calls) == 1 and np.array_equal(first["pen_fit_x"], again["pen_fit_x"])
+    other = c.load_inputs(str(cache), {"nondigits": 7})  # other settings: drawn again
+    assert len(calls) == 2 and other["pen_fit_x"][0, 0, 0, 0] == 2
+    assert c.inputs_fingerprint() != c.inputs_fingerprint({"nondigits": 7})
+
+
+def test_a_broken_cache_is_drawn_again(tmp_path, monkeypatch):
+    import nndesk.insight.calibrate as c
+
+    calls = []
+    monkeypatch.setattr(c, "render_inputs", lambda s=None, log=None, jobs=1: calls.append(1)
+                        or {"pen_fit_x": np.ones((1, 1, 28, 28), np.float32)})
+    cache = tmp_path / "drawn.npz"
+    cache.write_bytes(b"PK\x03\x04 not a zip")
+    assert c.load_inputs(str(cache))["pen_fit_x"].shape == (1, 1, 28, 28)
+    assert c.load_inputs(str(cache))["pen_fit_x"].sum() == 784  # now it reads back
+    assert len(calls) == 1
+
+
+def test_the_command_calibrates_a_model_file_end_to_end(trained_softmax, tmp_path,
+                                                        monkeypatch, capsys):
+    import json
+
+    import nndesk.insight.calibrate as c
+    from nndesk.train import load_model, save_model
+
+    net, d = trained_softmax
+    rng = np.random.default_rng(0)
+
+    def fake(settings=None, log=None, jobs=1):  # digits from MNIST, noise as non-digits
+        noise = rng.random((60, 1, 28, 28)).astype(np.float32)
+        kinds = np.array(["dot", "star"] * 30, "U16")
+        return {"pen_fit_x": d.x_test[:300], "pen_fit_t": d.t_test[:300],
+                "pen_held_x": d.x_test[300:600], "pen_held_t": d.t_test[300:600],
+                **{f"{n}_{k}": v for n in ("nd_cal", "nd_held", "nd_more_held")
+                   for k, v in (("x", noise), ("kinds", kinds),
+                                ("none_kinds", np.array(["dot"], "U16")),
+                                ("none_n", np.array([5])))}}
+
+    monkeypatch.setattr(c, "render_inputs", fake)
+    src = save_model(tmp_path / "m.npz", net, {"accuracy": 0.8})
+    assert c.main([str(src), "--out", str(tmp_path / "c.npz"), "--train-images", "500"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    md = load_model(tmp_path / "c.npz").metadata
+    cal = Calibration.from_metadata(md)
+    assert cal.reject_extras == ("max_logit", "margin", "logsumexp")
+    held = md[KEY]["info"]["held_out"]
+    assert held["nondigits_held_out"] == printed["nondigits_held_out"]
+    assert held["nondigits_per_kind"]["dot"] == {
+        "n": 35, "preprocess_found_none": 5,
+        "not_a_digit": held["nondigits_per_kind"]["dot"]["not_a_digit"], "unsure": held[
+            "nondigits_per_kind"]["dot"]["unsure"]}
+    assert held["mnist_test"]["n"] == 10_000 and held["pen_writers_21_30"]["n"] == 300
+    assert str(tmp_path) not in json.dumps(md[KEY])  # no machine paths in the metadata
