@@ -240,30 +240,35 @@ def main(argv: list[str] | None = None) -> int:
                    help="with --rerun: also take --rev's engine (a fix), not only the tests")
     p.add_argument("--also", nargs="*", default=[],
                    help="with --rerun: more mutant names or globs to check (changed functions)")
-    p.add_argument("--report-only", action="store_true", help="print the last run's table")
+    p.add_argument("--report-only", action="store_true",
+                   help="print the last run's table (with --sample/--seed: that sample's)")
     args = p.parse_args(argv)
     try:
         import mutmut  # noqa: F401
     except ImportError:
         print("mutmut is not installed: pip install mutmut", file=sys.stderr)
         return 2
+    drawn = None
+    if args.sample and (args.workdir / "mutants").is_dir():
+        drawn = set(sample(list(results(args.workdir)), args.sample, args.seed))
     if args.rerun:
         copy_tests(args.workdir, args.files, args.tests)
         if args.with_source:       # a fix the new tests need: mutmut remakes changed functions
             export(args.rev, ["nndesk"], args.workdir)
         names = sorted(n for n, s in results(args.workdir).items()
-                       if s in ("survived", "no tests")) + args.also
+                       if s in ("survived", "no tests") and (drawn is None or n in drawn))
+        names += args.also
         if names:
             run_mutmut(args.workdir, names, args.max_children, args.budget)
-    elif args.sample:
+    elif args.sample and not args.report_only:
         if not (args.workdir / "mutants").is_dir():
             prepare(args.workdir, args.rev, args.tests_rev or args.rev, args.files, args.tests,
                     args.deselect)
             # mutants and test stats only: no mutant has this name, mutmut stops there
             run_mutmut(args.workdir, ["nothing-matches-this"], 1, None)
         status = results(args.workdir)
-        drawn = sample(list(status), args.sample, args.seed)
-        names = [n for n in drawn if status[n] == "not checked"]
+        drawn = set(sample(list(status), args.sample, args.seed))
+        names = sorted(n for n in drawn if status[n] == "not checked")
         if names:
             run_mutmut(args.workdir, names, args.max_children, args.budget)
     elif args.resume:
@@ -272,7 +277,10 @@ def main(argv: list[str] | None = None) -> int:
         prepare(args.workdir, args.rev, args.tests_rev or args.rev, args.files, args.tests,
                 args.deselect)
         run_mutmut(args.workdir, [], args.max_children, args.budget)
-    print(report(results(args.workdir)))
+    status = results(args.workdir)
+    if drawn is not None:      # the sample's score: mutants checked outside the draw left out
+        status = {n: s if n in drawn else "not checked" for n, s in status.items()}
+    print(report(status))
     return 0
 
 
