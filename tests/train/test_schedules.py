@@ -44,3 +44,11 @@ def test_an_unknown_schedule_names_the_known_ones():
     with pytest.raises(ValueError) as err:
         lr_at("Cosine", 1.0, 0, 1, 1)
     assert str(err.value) == "unknown schedule 'Cosine'; choose one of constant, step, cosine"
+
+
+def test_a_fractional_warm_up_never_raises_the_lr_above_the_schedules():
+    # 0.5 epoch of 3 steps = 1.5 steps: step 0 gets 1/1.5, step 1 the full lr (not 2/1.5)
+    warm = [lr_at("constant", 0.3, s, 3, 9, warmup_epochs=0.5) for s in (0, 1, 2)]
+    assert warm == pytest.approx([0.2, 0.3, 0.3])
+    # half a step of warm-up: the first step at the full lr, not twice it
+    assert lr_at("constant", 0.3, 0, 1, 9, warmup_epochs=0.5) == pytest.approx(0.3)
