@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import fnmatch
 import io
 import os
 import random
@@ -158,6 +159,12 @@ def results(workdir: Path) -> dict[str, str]:
     return status
 
 
+def _in_files(mutant: str, patterns: list[str]) -> bool:
+    """Whether a mutant ("nndesk.nn.init.x_init_std__mutmut_3") is of a file in `patterns`."""
+    path = mutant.split(".x")[0].replace(".", "/") + ".py"
+    return any(fnmatch.fnmatch(path, pattern) for pattern in patterns)
+
+
 def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
     """The 95% interval of a proportion k/n (Wilson 1927; Agresti & Coull 1998): honest for a
     sample of tens and a score near 100%, where k/n +- 1.96 sqrt(p(1-p)/n) is not."""
@@ -256,7 +263,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.with_source:       # a fix the new tests need: mutmut remakes changed functions
             export(args.rev, ["nndesk"], args.workdir)
         names = sorted(n for n, s in results(args.workdir).items()
-                       if s in ("survived", "no tests") and (drawn is None or n in drawn))
+                       if s in ("survived", "no tests") and (drawn is None or n in drawn)
+                       and _in_files(n, args.files))
         names += args.also
         if names:
             run_mutmut(args.workdir, names, args.max_children, args.budget)
