@@ -133,3 +133,11 @@ def test_scratch_keeps_one_array_per_name_shape_and_dtype():
     c = toy.scratch("cols", (2, 3), np.float64)                       # another dtype: a new one
     assert c.dtype == np.float64 and not c.any() and toy.scratch("cols", (2, 3), np.float64) is c
     assert toy.scratch("other", (2, 3), np.float64) is not c
+
+
+def test_a_layer_class_made_at_run_time_names_its_settings_and_keeps_a_named_one():
+    named = Setting("float", 0.1, name="rate")
+    inner = type("Inner", (Layer,), {"SETTINGS": {"units": Setting("int", 2), "rate": named}})
+    assert inner.SETTINGS["units"] == Setting("int", 2, name="units")
+    assert inner.SETTINGS["rate"] is named        # already named: shared, not copied
+    assert Layer.SETTINGS == {} and inner.SETTINGS is not Layer.SETTINGS
