@@ -32,6 +32,6 @@ def lr_at(schedule: str, base_lr: float, step: int, steps_per_epoch: int, epochs
     else:
         raise ValueError(f"unknown schedule {schedule!r}; choose one of {', '.join(SCHEDULES)}")
     warmup_steps = warmup_epochs * steps_per_epoch
-    if warmup_steps > 0 and step < warmup_steps:
+    if warmup_steps > 0:
         lr *= min(1.0, (step + 1) / warmup_steps)
     return lr
