@@ -269,3 +269,13 @@ def test_bidirectional_needs_two_layers_of_one_kind_and_size(second):
     with pytest.raises(ValueError) as err:
         Bidirectional(RNN(units=H), second())
     assert str(err.value) == "Bidirectional needs two recurrent layers of one kind and size"
+
+
+def test_a_bidirectional_layer_alone_starts_empty_and_gives_dx():
+    pair = Bidirectional(RNN(units=H, return_sequences=True), RNN(units=H, return_sequences=True))
+    assert pair.params == {} and pair.grads == {} and pair.needs_dx is True
+    pair.build((T, F), np.random.default_rng(0), np.float64, None)
+    x = _x()
+    out = pair.forward(x, train=True)
+    dx = pair.backward(np.ones_like(out))            # no network around it to set needs_dx
+    assert dx.shape == x.shape and np.abs(dx).sum() > 0
