@@ -129,7 +129,8 @@ def test_scratch_keeps_one_array_per_name_shape_and_dtype():
     assert toy.scratch("cols", (2, 3), np.float32) is a               # kept, not cleared
     assert toy.scratch("cols", (2, 3), np.float32, keep=False) is a   # reused in evaluation
     b = toy.scratch("cols", (4, 3), np.float32, keep=False)           # another shape: not kept
-    assert b.shape == (4, 3) and b is not a and toy.scratch("cols", (2, 3), np.float32) is a
+    assert b.shape == (4, 3) and b.dtype == np.float32 and b is not a
+    assert toy.scratch("cols", (2, 3), np.float32) is a
     c = toy.scratch("cols", (2, 3), np.float64)                       # another dtype: a new one
     assert c.dtype == np.float64 and not c.any() and toy.scratch("cols", (2, 3), np.float64) is c
     assert toy.scratch("other", (2, 3), np.float64) is not c

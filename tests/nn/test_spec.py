@@ -251,3 +251,14 @@ def test_training_memory_of_a_recurrent_layer(input_shape, layer, per_image):
     est = estimate_memory(layers, infos, batch_size=7)
     assert est.weights == 4 * sum(i.params for i in infos)
     assert est.training - 4 * est.weights == 7 * per_image * 4     # float32 bytes per image
+
+
+def test_an_unknown_layer_type_is_cut_to_30_characters_and_a_spec_must_be_a_dict():
+    kind = "Q" * 50
+    with pytest.raises(SpecError) as err:
+        infer({"input_shape": [4], "layers": [{"type": kind}]})
+    assert err.value.layer_type == "Q" * 26 + "..."          # repr 'QQ...' cut to 30, quotes off
+    assert str(err.value).startswith("layer 1 (" + "Q" * 26 + "...): unknown layer type; known")
+    with pytest.raises(SpecError) as err:
+        infer([{"type": "Dense"}])
+    assert str(err.value) == 'a network spec must be a dict with "input_shape" and "layers"'
