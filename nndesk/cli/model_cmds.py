@@ -248,26 +248,38 @@ def _predict_files(model, files: list[Path]) -> list[dict]:
     return results
 
 
-def _print_prediction(result: dict, as_json: bool) -> None:
+def print_result_head(result: dict, as_json: bool) -> str | None:
+    """What every `predict` result prints alike, images and strokes files: the whole result as
+    one strict JSON line, or `NAME: error: TEXT`, or `NAME: no digit` (file name and error
+    text escaped for the terminal). Returns None when the result's line is out, else the
+    escaped file name for the caller's answer line (a digit was found)."""
     if as_json:
         print(dumps(result), flush=True)
-        return
+        return None
     name = printable(result["file"])
     if "error" in result:
         print(f"{name}: error: {printable(result['error'])}")
-    elif result["label"] is None:
+        return None
+    if result["label"] is None:
         print(f"{name}: no digit")
+        return None
+    return name
+
+
+def _print_prediction(result: dict, as_json: bool) -> None:
+    name = print_result_head(result, as_json)
+    if name is None:
+        return
+    label = result["label"]
+    answer = result.get("answer") or {}
+    if answer.get("verdict") == "not_a_digit":
+        note = f"; not a digit (best guess {label})"
+    elif answer.get("verdict") == "unsure":
+        first, second = answer["candidates"]
+        note = f"; not sure: {first} or {second}?"
     else:
-        label = result["label"]
-        answer = result.get("answer") or {}
-        if answer.get("verdict") == "not_a_digit":
-            note = f"; not a digit (best guess {label})"
-        elif answer.get("verdict") == "unsure":
-            first, second = answer["candidates"]
-            note = f"; not sure: {first} or {second}?"
-        else:
-            note = ""
-        print(f"{name}: {label} ({result['probabilities'][label]:.1%}){note}")
+        note = ""
+    print(f"{name}: {label} ({result['probabilities'][label]:.1%}){note}")
 
 
 def cmd_info(args: argparse.Namespace) -> int:

@@ -7,8 +7,8 @@ import argparse
 import json
 from pathlib import Path
 
-from nndesk.cli.common import UserError, dumps, load_model_arg
-from nndesk.fileio import printable
+from nndesk.cli.common import UserError, load_model_arg
+from nndesk.cli.model_cmds import print_result_head
 
 __all__ = ["predict_strokes", "read_strokes_file", "STROKES_FORMAT", "MAX_STROKES_BYTES"]
 
@@ -87,15 +87,8 @@ def predict_strokes(args: argparse.Namespace, image_model) -> int:
 
 
 def _print(result: dict, as_json: bool) -> None:
-    if as_json:
-        print(dumps(result), flush=True)
-        return
-    name = printable(result["file"])
-    if "error" in result:
-        print(f"{name}: error: {printable(result['error'])}")
-        return
-    if result["label"] is None:
-        print(f"{name}: no digit")
+    name = print_result_head(result, as_json)
+    if name is None:
         return
     answer, models = result["answer"], result["models"]
     verdict = answer["verdict"]

@@ -16,7 +16,9 @@ def lr_at(schedule: str, base_lr: float, step: int, steps_per_epoch: int, epochs
 
     constant: base_lr; step: base_lr * gamma ** (epoch // step_size); cosine: from base_lr
     down to min_lr along half a cosine over the whole run. A linear warm-up over the first
-    `warmup_epochs` epochs (0 = none) multiplies any of them.
+    `warmup_epochs` epochs (0 = none) multiplies any of them by (step + 1) / warm-up steps,
+    at most 1 (a warm-up of a fractional number of steps never raises the lr above the
+    schedule's).
     """
     steps_per_epoch = max(1, steps_per_epoch)
     if schedule == "constant":
@@ -30,6 +32,6 @@ def lr_at(schedule: str, base_lr: float, step: int, steps_per_epoch: int, epochs
     else:
         raise ValueError(f"unknown schedule {schedule!r}; choose one of {', '.join(SCHEDULES)}")
     warmup_steps = warmup_epochs * steps_per_epoch
-    if warmup_steps > 0 and step < warmup_steps:
-        lr *= (step + 1) / warmup_steps
+    if warmup_steps > 0:
+        lr *= min(1.0, (step + 1) / warmup_steps)
     return lr

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from nndesk.nn import Conv2D, conv
-from nndesk.nn.im2col import col2im, col2im_wide, im2col, out_size
+from nndesk.nn.im2col import col2im, col2im_wide, im2col, im2col_wide, out_size
 
 
 def _naive_conv(x, W, b, stride, pad):
@@ -77,3 +77,28 @@ def test_the_three_input_gradient_paths_agree(c, f, k, pad):
     np.testing.assert_allclose(col2im_wide(dcol_wide, x.shape, k, k, pad), general,
                                rtol=1e-10, atol=1e-12)
     np.testing.assert_allclose(layer.backward(dout), general, rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize(("kh", "kw", "pad"), [(3, 2, 1), (2, 3, 0)])
+def test_im2col_wide_rows_are_runs_of_the_padded_image(kh, kw, pad):
+    """Row (c, i, j), column r * Wp + q holds padded pixel (r + i, q + j), read on along the
+    flattened image past a row's end (the junk columns), zeros past the image's end."""
+    rng = np.random.default_rng(2)
+    x = rng.standard_normal((2, 3, 5, 4))
+    n, c, h, w = x.shape
+    hp, wp = h + 2 * pad, w + 2 * pad
+    flat = np.zeros((n, c, hp * wp + kw - 1))
+    flat[:, :, :hp * wp] = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad))).reshape(n, c, -1)
+    oh = hp - kh + 1
+    expected = np.zeros((n, c * kh * kw, oh * wp))
+    for ch in range(c):
+        for i in range(kh):
+            for j in range(kw):
+                for r in range(oh):
+                    for q in range(wp):
+                        expected[:, (ch * kh + i) * kw + j, r * wp + q] = flat[:, ch,
+                                                                            (r + i) * wp + q + j]
+    np.testing.assert_array_equal(im2col_wide(x, kh, kw, pad), expected)
+    out = np.full(expected.shape, np.nan)
+    assert im2col_wide(x, kh, kw, pad, out=out) is out
+    np.testing.assert_array_equal(out, expected)

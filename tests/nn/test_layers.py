@@ -32,6 +32,8 @@ CASES = [
     ("maxpool-2-tiles", _spec([2, 6, 4], {"type": "MaxPool2D", "pool_size": 2})),
     ("maxpool-3-stride2", _spec(IMG, {"type": "MaxPool2D", "pool_size": 3, "stride": 2})),
     ("maxpool-2-stride1", _spec(IMG, {"type": "MaxPool2D", "pool_size": 2, "stride": 1})),
+    ("maxpool-2-stride1-even", _spec([2, 4, 6], {"type": "MaxPool2D", "pool_size": 2,
+                                                 "stride": 1})),  # overlapping, sizes even
     ("avgpool-2-crop", _spec(IMG, {"type": "AvgPool2D", "pool_size": 2})),
     ("avgpool-3-stride2", _spec(IMG, {"type": "AvgPool2D", "pool_size": 3, "stride": 2})),
     ("flatten", _spec(IMG, {"type": "Flatten"})),

@@ -133,3 +133,16 @@ def test_max_pool_fast_path_equals_the_general_one(workers):
     np.testing.assert_array_equal(out, general.forward(x, train=False))
     dout = rng.standard_normal(out.shape)
     np.testing.assert_array_equal(fast.backward(dout), general.backward(dout))
+
+
+@pytest.mark.parametrize(("cores", "workers"), [({0, 1, 2, 3}, 2), ({0, 1}, 2), ({3}, 1)])
+def test_default_workers_two_where_two_cores_may_be_used(monkeypatch, cores, workers):
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: cores, raising=False)
+    assert parallel.default_workers() == workers
+
+
+@pytest.mark.parametrize(("count", "workers"), [(8, 2), (1, 1), (None, 1)])
+def test_default_workers_without_affinity_counts_the_cpus(monkeypatch, count, workers):
+    monkeypatch.delattr(parallel.os, "sched_getaffinity", raising=False)   # macOS, Windows
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: count)
+    assert parallel.default_workers() == workers

@@ -239,3 +239,43 @@ def test_lengths_are_checked():
         net.forward(x, lengths=np.array([5, 2]))
     with pytest.raises(ValueError, match=r"sequences of shape \(N, steps, 4\)"):
         net.predict(np.zeros((3, 5, 2), np.float32))
+
+
+@pytest.mark.parametrize("sequences", [True, False])
+def test_bidirectional_joins_the_forward_and_the_reversed_reading(sequences):
+    """Schuster & Paliwal 1997: [h_fw(t) from steps 0..t, h_bw(t) from steps T-1..t], each
+    from Elman's equations written out (ref_rnn); the last state of the backward reading is
+    its state after step 0."""
+    pair = Bidirectional(RNN(units=H, return_sequences=sequences),
+                         RNN(units=H, return_sequences=sequences))
+    pair.build((T, F), np.random.default_rng(4), np.float64, None)
+    rng = np.random.default_rng(6)
+    for k in pair.params:
+        pair.params[k] += rng.standard_normal(pair.params[k].shape) * 0.3
+    fw = {k: pair.params[k] for k in ("W", "U", "b")}
+    bw = {k: pair.params["back." + k] for k in ("W", "U", "b")}
+    x = _x()
+    out = pair.forward(x)
+    for i in range(len(x)):
+        ahead, back = ref_rnn(fw, x[i], H), ref_rnn(bw, x[i, ::-1], H)[::-1]
+        expected = np.concatenate([ahead, back], axis=1)        # (T, 2H)
+        if not sequences:
+            expected = np.concatenate([ahead[-1], back[0]])     # (2H,)
+        np.testing.assert_allclose(out[i], expected, rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize("second", [lambda: GRU(units=H), lambda: RNN(units=H + 1)])
+def test_bidirectional_needs_two_layers_of_one_kind_and_size(second):
+    with pytest.raises(ValueError) as err:
+        Bidirectional(RNN(units=H), second())
+    assert str(err.value) == "Bidirectional needs two recurrent layers of one kind and size"
+
+
+def test_a_bidirectional_layer_alone_starts_empty_and_gives_dx():
+    pair = Bidirectional(RNN(units=H, return_sequences=True), RNN(units=H, return_sequences=True))
+    assert pair.params == {} and pair.grads == {} and pair.needs_dx is True
+    pair.build((T, F), np.random.default_rng(0), np.float64, None)
+    x = _x()
+    out = pair.forward(x, train=True)
+    dx = pair.backward(np.ones_like(out))            # no network around it to set needs_dx
+    assert dx.shape == x.shape and np.abs(dx).sum() > 0

@@ -77,6 +77,14 @@ def test_sequence_mistakes_are_named(layers, index, words):
     assert words in str(err)
 
 
+@pytest.mark.parametrize("steps, words", [(5, "5 steps"), (1, "1 step")])
+def test_a_fixed_length_sequence_names_its_steps(steps, words):
+    err = _error({"input_shape": [steps, 3], "layers": [{"type": "MaxPool2D"}]})
+    assert str(err) == (f"layer 1 (MaxPool2D): needs an image (channels x height x width), but "
+                        f"its input is a sequence ({words} x 3 features); MaxPool2D reads "
+                        f"images, RNN, GRU and LSTM read sequences")
+
+
 def test_recurrent_after_dense_and_on_an_image():
     err = _error({"input_shape": [10], "layers": [
         {"type": "Dense", "units": 8}, {"type": "RNN", "units": 4}, {"type": "Dense",

@@ -232,3 +232,33 @@ def test_memory_figures_and_cut_values_in_messages():
     assert _show("x" * 38) == "'" + "x" * 38 + "'"                      # 40 characters: kept
     assert _show("x" * 39) == "'" + "x" * 36 + "..."                     # 41: cut to 40
     assert len(_show(list(range(1000)))) == 40
+
+
+@pytest.mark.parametrize("input_shape, layer, per_image", [
+    # GRU (3 gates), both ways: outputs 2 x 6; per step 3 units x (2 x 3 + 4) x 2 directions
+    # over 6 steps = 360; the input and its gradient 2 x 12; then Dense's 2 x 10
+    ([6, 2], {"type": "GRU", "units": 3, "bidirectional": True}, 2 * 6 + 360 + 24 + 20),
+    # RNN (1 gate) on 5 steps: 2 x 4 + 5 x 4 x (2 + 4) + 2 x 15 + 20
+    ([5, 3], {"type": "RNN", "units": 4}, 8 + 120 + 30 + 20),
+    # any length counts 200 steps: 2 x 3 + 200 x 3 x 10 + 2 x 400 + 20
+    ([None, 2], {"type": "GRU", "units": 3}, 6 + 6000 + 800 + 20),
+])
+def test_training_memory_of_a_recurrent_layer(input_shape, layer, per_image):
+    from nndesk.nn.spec import build_layers, estimate_memory
+
+    layers, infos = build_layers({"input_shape": input_shape,
+                                  "layers": [layer, {"type": "Dense", "units": 10}]})
+    est = estimate_memory(layers, infos, batch_size=7)
+    assert est.weights == 4 * sum(i.params for i in infos)
+    assert est.training - 4 * est.weights == 7 * per_image * 4     # float32 bytes per image
+
+
+def test_an_unknown_layer_type_is_cut_to_30_characters_and_a_spec_must_be_a_dict():
+    kind = "Q" * 50
+    with pytest.raises(SpecError) as err:
+        infer({"input_shape": [4], "layers": [{"type": kind}]})
+    assert err.value.layer_type == "Q" * 26 + "..."          # repr 'QQ...' cut to 30, quotes off
+    assert str(err.value).startswith("layer 1 (" + "Q" * 26 + "...): unknown layer type; known")
+    with pytest.raises(SpecError) as err:
+        infer([{"type": "Dense"}])
+    assert str(err.value) == 'a network spec must be a dict with "input_shape" and "layers"'

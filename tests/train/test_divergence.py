@@ -64,6 +64,17 @@ def test_a_nan_or_infinite_loss_puts_back_the_last_good_weights(mnist_small, lr,
     assert len(snaps) == 2 and weights_equal(net.state_dict(), snaps[1])
 
 
+def test_a_first_step_that_fails_puts_back_the_initial_weights_of_step_0(mnist_small):
+    cfg = TrainConfig(epochs=1, optimizer="sgd", lr=0.1, train_eval_size=0)
+    first = Network.from_spec(MLP_SPEC, seed=0).state_dict()     # the _Scripted net's start
+    net, snaps, _, result = _run(mnist_small, [float("nan")], cfg)
+    assert result.steps == 0 and snaps == []
+    assert result.message == ("the loss became NaN at step 1: the learning rate 0.1 is "
+                              "probably too high; try 0.01 (the last good weights (step 0) "
+                              "were put back)")
+    assert weights_equal(net.state_dict(), first)
+
+
 def test_an_exploding_loss_keeps_the_good_weights_in_a_file(mnist_small, tmp_path):
     # running mean, weight 0.1: 2.3, 12.07, 20.863, 28.7767, 35.899 > 10 * 2.3 + 10 = 33
     cfg = TrainConfig(epochs=1, optimizer="adam", lr=0.01, snapshot_every_s=0,

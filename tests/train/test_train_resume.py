@@ -61,6 +61,8 @@ def test_checkpoint_written_on_stop_records_the_position(mnist_small, tmp_path):
     ck = load_model(path)
     assert (ck.checkpoint["epoch"], ck.checkpoint["batch"], ck.checkpoint["step"]) == (0, 5, 5)
     assert ck.metadata["kind"] == "checkpoint"
+    # the file's metadata says where too (`nndesk info` shows it without the checkpoint)
+    assert (ck.metadata["epoch"], ck.metadata["batch"]) == (0, 5)
     assert weights_equal(ck.network.state_dict(), net.state_dict())
     assert weights_equal(ck.checkpoint["optimizer"], trainer.optimizer.state_dict())
 

@@ -1,13 +1,11 @@
 """Ch. 6 lesson: the book's MNIST experiments (optimizers, init, BatchNorm, overfitting with
-weight decay, L1 and Dropout, random hyperparameter search) run in a background thread with
-live curves, progress and stop, the book's expected result beside ours."""
+weight decay, L1 and Dropout, random hyperparameter search) with live curves, progress and
+stop, the book's expected result beside ours. The run itself: `experiments_run.py`."""
 
 from __future__ import annotations
 
 import json
 import math
-import queue
-import threading
 
 import numpy as np
 import pyqtgraph as pg
@@ -26,6 +24,7 @@ from PySide6.QtWidgets import (
 from nndesk.experiments import EXPERIMENTS
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.lessons.common import PENS, header, plot
+from nndesk.gui.lessons.experiments_run import ExperimentRun
 
 __all__ = ["ExperimentsPage"]
 
@@ -107,12 +106,10 @@ class ExperimentsPage(QWidget):
         layout.addLayout(plots, 1)
         layout.addWidget(self.book)
         layout.addWidget(self.ours)
-        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.curves: dict[str, pg.PlotDataItem] = {}  # "run/metric" -> its curve, its points
         self.data: dict[str, tuple[list[int], list[float]]] = {}
-        self.finals: dict[str, float] = {}
-        self._queue: queue.Queue = queue.Queue()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self.finals: dict[str, float] = {}            # run -> latest val/test accuracy
+        self._job: ExperimentRun | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self._drain)
@@ -175,59 +172,28 @@ class ExperimentsPage(QWidget):
         self.best_button.setVisible(self.choice.currentData() == "hyperparams")
         self.best_button.setEnabled(not busy and bool(self.finals))
 
-    # -- the background run -----------------------------------------------------------------
     def start(self, splits=None) -> None:
         """Run the chosen experiment in a thread (loading MNIST there unless `splits`)."""
         if self.running:
             return
         self._clear()
-        name, epochs, images = self.choice.currentData(), self.epochs.value(), self.images.value()
-        exp = EXPERIMENTS[name]
-        # progress counts loss values (per step) or training accuracies (per epoch)
-        self._unit = "train_loss" if "train_loss" in exp.metrics else "train_acc"
-        per_epoch = math.ceil(min(images, 55_000) / exp.batch_size)
-        self._total = len(exp.runs) * epochs * (per_epoch if self._unit == "train_loss" else 1)
-        self._done = 0
-        self._stop.clear()
-        q = self._queue
-
-        def work() -> None:
-            from nndesk.experiments import run_experiment
-
-            try:
-                data = splits
-                if data is None:
-                    from nndesk.data.mnist import load_mnist
-
-                    q.put(("status", tr("Loading MNIST…")))
-                    data = load_mnist(flatten=False)
-                result = run_experiment(name, data, epochs=epochs, subset=images,
-                                        progress=lambda text: q.put(("status", text)),
-                                        on_value=lambda *v: q.put(("value", v)),
-                                        stop=self._stop.is_set)
-                q.put(("done", result[2]))
-            except Exception as err:  # noqa: BLE001 - reported in the page, never raised in Qt
-                q.put(("error", str(err)))
-
-        self._thread = threading.Thread(target=work, daemon=True, name="lesson-experiment")
-        self._thread.start()
+        self._job = ExperimentRun(self.choice.currentData(), self.epochs.value(),
+                                  self.images.value(), splits)
+        self._job.start()
         self._timer.start()
         self.status.setText(tr("Running…"))
         self._set_buttons()
 
     def stop(self) -> None:
         """Ask the run to stop between batches."""
-        self._stop.set()
+        if self._job is not None:
+            self._job.stop()
         self.status.setText(tr("Stopping…"))
 
     def _drain(self) -> None:
         """Take what the thread produced since the last tick (at most ~7 redraws a second)."""
-        changed: set[str] = set()
-        while True:
-            try:
-                kind, payload = self._queue.get_nowait()
-            except queue.Empty:
-                break
+        job, changed = self._job, set()
+        for kind, payload in job.messages():
             if kind == "value":
                 run, metric, x, y = payload
                 key = f"{run}/{metric}"
@@ -235,8 +201,6 @@ class ExperimentsPage(QWidget):
                 xs.append(x)
                 ys.append(y)
                 changed.add(key)
-                if metric == self._unit and x > 0:
-                    self._done += 1
                 if metric in ("val_acc", "test_acc"):
                     self.finals[run] = y
             elif kind == "status":
@@ -247,8 +211,8 @@ class ExperimentsPage(QWidget):
             self._curve(key).setData(*self.data[key])
         if self.choice.currentData() == "hyperparams" and changed:
             self._draw_scatter()
-        if self._total:
-            self.progress.setValue(round(100 * min(1.0, self._done / self._total)))
+        if job.total:
+            self.progress.setValue(round(100 * job.fraction))
 
     def _curve(self, key: str) -> pg.PlotDataItem:
         item = self.curves.get(key)
@@ -276,17 +240,16 @@ class ExperimentsPage(QWidget):
 
     def _finish(self, kind: str, payload) -> None:
         self._timer.stop()
-        self._thread = None
         if kind == "error":
             self.status.setText(tr("The experiment failed: {error}").format(error=payload))
         else:
-            stopped = self._stop.is_set()
+            stopped = self._job.stopped
             self.status.setText(tr("Stopped.") if stopped else tr("Finished."))
             if not stopped:
                 self.progress.setValue(100)
             self.summaries = payload
             metrics = EXPERIMENTS[self.choice.currentData()].metrics
-            keys = ("final_loss",) if self._unit == "train_loss" else metrics
+            keys = ("final_loss",) if self._job.unit == "train_loss" else metrics
             if len(payload) > 6:   # the search: its five best runs, judged on validation
                 payload = sorted(payload, key=lambda s: -s.get("val_acc", 0.0))[:5]
             self.ours.setText(tr("Ours: ") + "; ".join(
@@ -312,9 +275,8 @@ class ExperimentsPage(QWidget):
 
     def shutdown(self, timeout: float = 10.0) -> None:
         """Stop a run and wait for its thread (the window closing, a test ending)."""
-        if self._thread is not None:
-            self._stop.set()
-            self._thread.join(timeout)
+        if self._job is not None:
+            self._job.join(timeout)
         self._timer.stop()
 
 
