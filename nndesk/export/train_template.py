@@ -143,7 +143,7 @@ def lr_at(step, steps_per_epoch, epochs):
     else:
         factor = 1.0
     warmup = s["warmup_epochs"] * steps_per_epoch
-    return factor * (step + 1) / warmup if step < warmup else factor
+    return factor * min(1.0, (step + 1) / warmup) if warmup > 0 else factor
 
 
 def make_optimizer(model, lr):
