@@ -98,3 +98,28 @@ def test_training_runs_and_measures_with_lengths():
     x_val, l_val = pad_sequences(seqs[:7])
     expected = np.mean(net.predict(x_val, lengths=l_val).argmax(1) == labels[:7])
     assert result.history[-1]["val_acc"] == pytest.approx(expected)
+
+
+def test_a_resumed_run_takes_the_same_length_batches(tmp_path):
+    seqs, labels = _data(8 * BUCKET_BATCHES + 13, seed=4)
+    data = _splits(seqs, labels)
+    config = TrainConfig(batch_size=8, epochs=1, train_eval_size=0)
+    whole = Trainer(Network.from_spec(SPEC), data, config)
+    expected = []
+    for _ in range(5):
+        expected.append(whole.next_batch()[2])
+        whole.batch += 1
+    path = tmp_path / "run.ckpt.npz"
+
+    def stop_after_three(info):
+        if info["step"] == 3:
+            first.stop()
+
+    first = Trainer(Network.from_spec(SPEC), data, config, checkpoint_path=path,
+                    on_batch=stop_after_three)
+    assert first.run().stopped == "stopped"
+    again = Trainer.from_checkpoint(path, data)
+    assert again.batch == 3
+    for want in expected[3:]:
+        np.testing.assert_array_equal(again.next_batch()[2], want)
+        again.batch += 1
