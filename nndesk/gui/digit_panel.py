@@ -163,7 +163,9 @@ class DigitPanel(QWidget):
         if isinstance(result, Exception):
             raise result  # app.py's hook shows it in a dialog
         digit, bitmap, self._path = result
-        self.state.set_digit(digit, source=bitmap)
+        drawing = self.canvas.drawing()                  # its pen path, when plain ink only
+        plain = drawing["base"] is None and not any(drawing["erase"])
+        self.state.set_digit(digit, source=bitmap, strokes=drawing["strokes"] if plain else None)
         now = time.perf_counter()  # every event this prediction includes, coalesced ones too
         self.latencies_ms += [1000 * (now - t) for j, t in self._pending if j <= job_id]
         self._pending = [(j, t) for j, t in self._pending if j > job_id]
