@@ -219,7 +219,8 @@ def model_source(spec: dict) -> str:
         "from pathlib import Path",
         "",
         "import torch",
-        "import torch.nn.functional as F",
+        *(["import torch.nn.functional as F"] if any(
+            st.type in ("ReLU", "LeakyReLU") for st in steps) else []),
         "from torch import nn",
         *(_recurrent_source() if seq else []),
         "",
@@ -248,7 +249,7 @@ def model_source(spec: dict) -> str:
         "        return x",
         "",
         "",
-        f"Net = {cls}  # the name train.py imports",
+        f"Net = {cls}" + ("" if seq else "  # the name train.py imports"),
         "",
         "",
         'WEIGHTS = Path(__file__).with_name("weights.pt")',
@@ -281,13 +282,15 @@ def model_source(spec: dict) -> str:
 def _recurrent_source() -> list[str]:
     """torch_recurrent.py from its marker on: ResetBeforeGRU and run_recurrent (tested code)."""
     text = _RECURRENT_SOURCE.read_text(encoding="utf-8")
-    return ["", *text[text.index(_MARKER) + len(_MARKER):].rstrip("\n").split("\n")]
+    return text[text.index(_MARKER) + len(_MARKER):].rstrip("\n").split("\n")
 
 
 SEQUENCE_README_LINES = (
     "A sequence model: `from model import load_model, predict`; `predict(model, x)` for x "
     "(N, T, F) float32, `predict(model, x, lengths)` for a batch end-padded to one length T "
-    "with each sequence's real length (packed, so padding changes nothing).",
+    "with each sequence's real length (packed, so padding changes nothing). A trajectory "
+    "model reads what `nndesk.data.trajectory.to_sequence(strokes)` makes of the pen's strokes "
+    "(32 points of x, y, dx, dy, pen up).",
     "nndesk's GRU is Cho et al. 2014's (reset gate before the recurrent product); torch.nn.GRU "
     "puts it after, a different function, so model.py carries `ResetBeforeGRU` with "
     "torch.nn.GRU's parameter names. RNN and LSTM are torch.nn.RNN and torch.nn.LSTM.",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import subprocess
 import sys
 
 import numpy as np
@@ -172,6 +173,11 @@ def test_exported_model_py_reads_as_written(tmp_path):
     assert "INPUT_SHAPE = (None, 3)" in source and "(N, T, 8)" in source
     assert json.loads((folder / "spec.json").read_text())["input_shape"] == [None, 3]
     assert "ResetBeforeGRU" in (folder / "README.md").read_text()
+    export_model(load_model(TRAJECTORY), "pytorch", tmp_path / "pen")
+    done = subprocess.run([sys.executable, "-m", "ruff", "check", "--isolated",
+                           "--line-length", "100", "--select", "E,F,W,B", str(folder),
+                           str(tmp_path / "pen")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_numpy_target_refuses_recurrent_layers(tmp_path):
