@@ -78,4 +78,4 @@ def test_eval_of_a_trajectory_model_reads_pen_paths(trajectory_model, pen_subset
     assert report["dataset"] == "pendigits" and report["n"] == 60   # writer 21's 60 digits
     assert report["accuracy"] > 0.5 and sum(map(sum, report["confusion"])) == 60
     assert main(["eval", str(trajectory_model), "--pendigits", "21"]) == 0
-    assert "of 60 pen-digit path (writers 21-21, as written) images" in capsys.readouterr().out
+    assert "of 60 sequences (pen paths as written) of held-out writer 21" in capsys.readouterr().out

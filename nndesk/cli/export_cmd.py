@@ -28,6 +28,19 @@ WHAT = {"pytorch": "model.py, weights.pt, train.py, spec.json, README.md",
         "onnx": "opset 17, input 'image' (N, ...), outputs 'logits' and 'probabilities'"}
 
 
+def _what(target: str, spec: dict) -> str:
+    """What an export wrote; a sequence model's files and inputs differ from an image model's."""
+    from nndesk.export.common import is_sequence_spec
+
+    if not is_sequence_spec(spec):
+        return WHAT[target]
+    if target == "pytorch":
+        return "model.py, weights.pt, spec.json, README.md"
+    lengths = " and 'lengths' (N,)" if spec["input_shape"][0] is None else ""
+    return (f"opset 17, input 'sequence' (N, steps, features){lengths}, outputs 'logits' and "
+            f"'probabilities'")
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Write MODEL to --to's format at OUT; one line saying what was written."""
     from nndesk.export import ExportError, export_model
@@ -42,7 +55,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise missing_extra(err) from None
     except OSError as err:
         raise UserError(f"cannot write {out}: {err.strerror or err}") from None
-    print(f"wrote {out} ({WHAT[args.to]})", file=sys.stderr)
+    print(f"wrote {out} ({_what(args.to, model.spec)})", file=sys.stderr)
     return 0
 
 

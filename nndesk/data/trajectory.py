@@ -24,7 +24,7 @@ from nndesk.data.mnist import Splits
 
 __all__ = ["SEQUENCE_LENGTH", "FEATURES", "to_sequence", "TrajectoryAugmenter", "sequence_set",
            "pendigit_splits", "SequenceSplits", "VALIDATION_WRITERS", "parse_strokes",
-           "sequence_metadata", "TRAJECTORY_KEY"]
+           "sequence_metadata", "TRAJECTORY_KEY", "PaddedSequenceSplits", "pad_sequences"]
 
 SEQUENCE_LENGTH = 32   # points per digit; UCI's own pendigits features use 8 (Alpaydin 1998)
 FEATURES = ("x", "y", "dx", "dy", "pen_up")  # F = 5 numbers per point
@@ -203,6 +203,35 @@ class SequenceSplits(Splits):
     no image augmentation (`augmented` is True)."""
 
     augmented: ClassVar[bool] = True
+
+
+@dataclass
+class PaddedSequenceSplits(SequenceSplits):
+    """Splits of sequences of different lengths, each end-padded to its split's longest:
+    x (N, T_max, F) and `lengths_*` (N,) ints, each sequence's real steps. The Trainer
+    batches them by length and passes the lengths on (padding changes nothing)."""
+
+    lengths_train: np.ndarray | None = None
+    lengths_val: np.ndarray | None = None
+    lengths_test: np.ndarray | None = None
+
+
+def pad_sequences(sequences: Sequence[np.ndarray], features: int | None = None,
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """Sequences (T_i, F) of different lengths -> x (N, max T_i, F) float32, end-padded with
+    zeros, and lengths (N,) int64 (Keras's `pad_sequences(padding="post")` with the lengths
+    kept, so a recurrent layer can skip the padding: `lengths_mask`). ValueError for an
+    empty sequence or features that differ; `features` gives F when there are none."""
+    if not sequences:
+        return np.zeros((0, 0, features or 0), np.float32), np.zeros(0, np.int64)
+    lengths = np.array([len(q) for q in sequences], np.int64)
+    widths = {np.shape(q)[1] if np.ndim(q) == 2 else -1 for q in sequences}
+    if lengths.min() < 1 or len(widths) != 1 or -1 in widths:
+        raise ValueError("every sequence needs at least one step of the same features")
+    x = np.zeros((len(sequences), int(lengths.max()), widths.pop()), np.float32)
+    for row, q in zip(x, sequences, strict=True):
+        row[:len(q)] = q
+    return x, lengths
 
 
 def sequence_set(digits: Sequence, variants: int = 0, seed: int = 0,

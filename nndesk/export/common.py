@@ -16,20 +16,24 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ExportError", "Step", "plan", "SUPPORTED", "atomic_dir", "config_of", "class_name"]
+__all__ = ["ExportError", "Step", "plan", "SUPPORTED", "RECURRENT", "atomic_dir", "config_of",
+           "class_name", "is_sequence_spec"]
 
 # Layer types every target knows. A new engine layer fails with ExportError naming it.
 SUPPORTED = ("Dense", "Conv2D", "MaxPool2D", "AvgPool2D", "Flatten", "ReLU", "LeakyReLU",
-             "Sigmoid", "Tanh", "BatchNorm", "Dropout")
+             "Sigmoid", "Tanh", "BatchNorm", "Dropout", "RNN", "GRU", "LSTM")
+# Recurrent layers (bidirectional or not): PyTorch and ONNX only (the book-style NumPy target
+# has no recurrent layers; nndesk's are in nn/recurrent.py).
+RECURRENT = ("RNN", "GRU", "LSTM")
 LOSSES = ("softmax_cross_entropy", "mse")
 
 # PyTorch attribute prefix and the book's layer-name prefix for each layer type
 _TORCH_PREFIX = {"Dense": "fc", "Conv2D": "conv", "MaxPool2D": "pool", "AvgPool2D": "pool",
-                 "BatchNorm": "bn", "Dropout": "drop"}
+                 "BatchNorm": "bn", "Dropout": "drop", "RNN": "rnn", "GRU": "gru", "LSTM": "lstm"}
 _BOOK_PREFIX = {"Dense": "Affine", "Conv2D": "Conv", "MaxPool2D": "Pool", "AvgPool2D": "AvgPool",
                 "BatchNorm": "BatchNorm", "Dropout": "Dropout", "ReLU": "Relu",
                 "LeakyReLU": "LeakyRelu", "Sigmoid": "Sigmoid", "Tanh": "Tanh",
-                "Flatten": "Flatten"}
+                "Flatten": "Flatten", "RNN": "TimeRNN", "GRU": "TimeGRU", "LSTM": "TimeLSTM"}
 
 
 class ExportError(ValueError):
@@ -59,9 +63,10 @@ class Step:
         return math.prod(self.input_shape)
 
 
-def plan(spec: dict) -> list[Step]:
+def plan(spec: dict, *, recurrent: bool = True) -> list[Step]:
     """The layers of a (checked) spec with their names per target; ExportError if a layer
-    type or the loss has no equivalent."""
+    type or the loss has no equivalent (`recurrent=False`: a target without recurrent
+    layers, which then names the first one)."""
     from nndesk.nn import SpecError, infer
 
     try:
@@ -79,6 +84,12 @@ def plan(spec: dict) -> list[Step]:
         if kind not in SUPPORTED:
             raise ExportError(f"layer {row.index + 1} ({kind}) cannot be exported yet; "
                               f"supported: {', '.join(SUPPORTED)}")
+        if kind in RECURRENT and not recurrent:
+            raise ExportError(f"layer {row.index + 1} ({kind}) cannot be exported as book-style "
+                              f"NumPy; export it to pytorch or onnx")
+        if kind == "BatchNorm" and len(row.input_shape) == 2 and is_sequence_spec(spec):
+            raise ExportError(f"layer {row.index + 1} (BatchNorm) on a sequence cannot be "
+                              f"exported yet")
         prefix = _TORCH_PREFIX.get(kind)
         counts[prefix or kind] = counts.get(prefix or kind, 0) + 1
         book_key = _BOOK_PREFIX[kind]
@@ -93,6 +104,11 @@ def plan(spec: dict) -> list[Step]:
             torch_name=f"{prefix}{counts[prefix]}" if prefix else None,
             book_name=f"{book_key}{counts['book.' + book_key]}", book_number=number))
     return steps
+
+
+def is_sequence_spec(spec: dict) -> bool:
+    """True for a network that reads sequences (N, T, F): it has a recurrent layer."""
+    return any(layer.get("type") in RECURRENT for layer in spec.get("layers", ()))
 
 
 def class_name(spec: dict) -> str:

@@ -46,7 +46,7 @@ def _numbers(steps: list[Step]) -> dict[int, int]:
 
 def book_params(spec: dict, state: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     """nndesk's state_dict -> the arrays of params.npz (W1, b1, gamma1, running_mean1, ...)."""
-    steps = plan(spec)
+    steps = plan(spec, recurrent=False)
     numbers = _numbers(steps)
     out: dict[str, np.ndarray] = {}
     for step in steps:
@@ -84,7 +84,7 @@ def _layer_call(step: Step, n: int | None) -> str:
 
 def numpy_source(spec: dict) -> str:
     """The text of network.py for a spec (ExportError names an unsupported layer)."""
-    steps = plan(spec)
+    steps = plan(spec, recurrent=False)
     numbers = _numbers(steps)
     cls = class_name(spec)
     loss_cls = ("SoftmaxWithLoss" if spec.get("loss", "softmax_cross_entropy")

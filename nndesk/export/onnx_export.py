@@ -2,11 +2,16 @@
 own API (onnx.helper): nndesk needs no PyTorch for either.
 
 The graph: input `image`, float32 (N, C, H, W) (or (N, D) for a vector input) with N a
-symbolic dimension "N", so any batch size runs; outputs `logits` (N, K) and `probabilities`
+symbolic dimension "N", so any batch size runs (a recurrent network: `sequence` (N, T, F),
+and `lengths` (N,) int32 when the spec's T varies, fed to the RNN/GRU/LSTM nodes'
+`sequence_lens`, so padding changes nothing); outputs `logits` (N, K) and `probabilities`
 (N, K) (softmax of the logits; for an "mse" network the outputs themselves). Opset 17.
 Dense becomes Flatten + Gemm with nndesk's (in, units) W as is (transB=0), Conv2D a Conv with
 nndesk's (F, C, KH, KW) W, BatchNorm a BatchNormalization (inference: running statistics),
-Dropout a Dropout node that is the identity in inference. The spec travels in the model's
+Dropout a Dropout node that is the identity in inference. RNN/GRU/LSTM become ONNX's own
+nodes between Transposes (ONNX is time-major); ONNX's GRU with `linear_before_reset=0` is
+exactly nndesk's (Cho et al. 2014: reset gate before the recurrent product), LSTM gates are
+reordered to ONNX's [i|o|f|c]. The spec travels in the model's
 metadata (`nndesk_spec`), so nndesk restores the name; the layers are read from the graph.
 """
 
@@ -18,13 +23,30 @@ from pathlib import Path
 
 import numpy as np
 
-from nndesk.export.common import ExportError, plan
+from nndesk.export.common import RECURRENT, ExportError, is_sequence_spec, plan
 from nndesk.fileio import atomic_write
 
-__all__ = ["OPSET", "INPUT_NAME", "to_onnx", "write_onnx", "read_onnx"]
+__all__ = ["OPSET", "INPUT_NAME", "SEQUENCE_INPUT", "LENGTHS_INPUT", "to_onnx", "write_onnx",
+           "read_onnx", "ONNX_GATE_ORDER"]
 
 OPSET = 17
 INPUT_NAME = "image"
+SEQUENCE_INPUT = "sequence"  # a recurrent network's input (N, T, F)
+LENGTHS_INPUT = "lengths"    # (N,) int32, only when the spec's T varies ([null, F])
+# ONNX's gate block k is nndesk's block ONNX_GATE_ORDER[kind][k]: ONNX GRU [z|r|h] is
+# nndesk's order; ONNX LSTM [i|o|f|c], nndesk [f|g|i|o].
+ONNX_GATE_ORDER = {"RNN": (0,), "GRU": (0, 1, 2), "LSTM": (2, 3, 0, 1)}
+
+
+def _recurrent_weights(kind: str, config: dict, state: dict, i: int):
+    """ONNX W (D, G*H, F), R (D, G*H, H), B (D, 2*G*H) of nndesk layer i (D directions)."""
+    h = config["units"]
+    cols = np.concatenate([np.arange(g * h, (g + 1) * h) for g in ONNX_GATE_ORDER[kind]])
+    keys = [f"{i}.", f"{i}.back."][:2 if config["bidirectional"] else 1]
+    w = np.stack([state[k + "W"][:, cols].T for k in keys])
+    r = np.stack([state[k + "U"][:, cols].T for k in keys])
+    b = np.stack([np.concatenate([state[k + "b"][cols], np.zeros(len(cols))]) for k in keys])
+    return w, r, b
 
 
 def to_onnx(spec: dict, state: dict[str, np.ndarray], *, doc: str = ""):
@@ -35,17 +57,41 @@ def to_onnx(spec: dict, state: dict[str, np.ndarray], *, doc: str = ""):
 
     steps = plan(spec)
     nodes, inits = [], []
+    seq = is_sequence_spec(spec)
+    varying = seq and steps[0].input_shape[0] is None
 
-    def init(name: str, array: np.ndarray) -> str:        # float32 whatever the net's dtype
-        inits.append(numpy_helper.from_array(np.asarray(array, dtype=np.float32), name))
+    def init(name: str, array: np.ndarray, dtype=np.float32) -> str:   # float32 weights
+        inits.append(numpy_helper.from_array(np.asarray(array, dtype=dtype), name))
         return name
 
-    x = INPUT_NAME
+    x = SEQUENCE_INPUT if seq else INPUT_NAME
     for step in steps:
         i, c, kind = step.index, step.config, step.type
         name = step.torch_name or f"{kind.lower()}{i + 1}"
         out = f"{name}_out"
-        if kind == "Conv2D":
+        if kind in RECURRENT:
+            # ONNX's RNN/GRU/LSTM read (T, N, F) and give Y (T, D, N, H), Y_h (D, N, H);
+            # nndesk's layers are batch-first with the directions joined: (N, T, D*H), (N, D*H).
+            w, r, b = _recurrent_weights(kind, c, state, i)
+            nodes.append(helper.make_node("Transpose", [x], [f"{name}_tnf"], perm=[1, 0, 2],
+                                          name=f"{name}_time_major"))
+            extra = {"linear_before_reset": 0} if kind == "GRU" else {}   # Cho et al. 2014
+            nodes.append(helper.make_node(
+                kind, [f"{name}_tnf", init(f"{name}.W", w), init(f"{name}.R", r),
+                       init(f"{name}.B", b), LENGTHS_INPUT if varying else ""],
+                [f"{name}_Y", f"{name}_Y_h"], name=name, hidden_size=c["units"],
+                direction="bidirectional" if c["bidirectional"] else "forward", **extra))
+            if c["return_sequences"]:
+                nodes.append(helper.make_node("Transpose", [f"{name}_Y"], [f"{name}_ntdh"],
+                                              perm=[2, 0, 1, 3], name=f"{name}_batch_major"))
+                shape, src = init(f"{name}.shape", [0, 0, -1], np.int64), f"{name}_ntdh"
+            else:
+                nodes.append(helper.make_node("Transpose", [f"{name}_Y_h"], [f"{name}_ndh"],
+                                              perm=[1, 0, 2], name=f"{name}_batch_major"))
+                shape, src = init(f"{name}.shape", [0, -1], np.int64), f"{name}_ndh"
+            nodes.append(helper.make_node("Reshape", [src, shape], [out],
+                                          name=f"{name}_join_directions"))
+        elif kind == "Conv2D":
             k, p = c["kernel_size"], c["pad"]
             nodes.append(helper.make_node(
                 "Conv", [x, init(f"{name}.W", state[f"{i}.W"]), init(f"{name}.b", state[f"{i}.b"])],
@@ -91,16 +137,20 @@ def to_onnx(spec: dict, state: dict[str, np.ndarray], *, doc: str = ""):
     else:
         nodes.append(helper.make_node("Identity", ["logits"], ["probabilities"], name="outputs"))
     k = steps[-1].output_shape[0]
+    dims = ["T" if d is None else d for d in steps[0].input_shape]
+    inputs = [helper.make_tensor_value_info(x0, TensorProto.FLOAT, ["N", *dims])
+              for x0 in [SEQUENCE_INPUT if seq else INPUT_NAME]]
+    if varying:
+        inputs.append(helper.make_tensor_value_info(LENGTHS_INPUT, TensorProto.INT32, ["N"]))
     graph = helper.make_graph(
-        nodes, str(spec.get("name") or "nndesk"),
-        [helper.make_tensor_value_info(INPUT_NAME, TensorProto.FLOAT,
-                                       ["N", *steps[0].input_shape])],
+        nodes, str(spec.get("name") or "nndesk"), inputs,
         [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["N", k]),
          helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, ["N", k])],
         initializer=inits)
     model = helper.make_model(graph, producer_name="nndesk",
                               opset_imports=[helper.make_opsetid("", OPSET)],
-                              doc_string=doc or _DOC.format(shape=list(steps[0].input_shape)))
+                              doc_string=doc or (_SEQ_DOC if varying else _FIXED_DOC if seq
+                                                 else _DOC).format(shape=dims))
     model.ir_version = min(model.ir_version, 8)   # readable by onnxruntime >= 1.13
     helper.set_model_props(model, {"nndesk_spec": json.dumps(spec)})
     onnx.checker.check_model(model, full_check=True)
@@ -109,6 +159,11 @@ def to_onnx(spec: dict, state: dict[str, np.ndarray], *, doc: str = ""):
 
 _DOC = ("nndesk network. Input 'image': float32 (N, *{shape}) in [0, 1], any batch size N. "
         "Outputs 'logits' (N, K) and 'probabilities' (N, K).")
+_FIXED_DOC = ("nndesk sequence network. Input 'sequence': float32 (N, *{shape}), any batch "
+              "size N. Outputs 'logits' (N, K) and 'probabilities' (N, K).")
+_SEQ_DOC = ("nndesk sequence network. Inputs 'sequence': float32 (N, *{shape}), end-padded "
+            "to one length T, and 'lengths': int32 (N,), each sequence's real steps (padding "
+            "changes nothing). Outputs 'logits' (N, K) and 'probabilities' (N, K).")
 
 
 def write_onnx(model_file, out: str | os.PathLike) -> Path:
@@ -117,6 +172,41 @@ def write_onnx(model_file, out: str | os.PathLike) -> Path:
     proto = to_onnx(net.spec, net.state_dict())
     data = proto.SerializeToString()
     return atomic_write(out, lambda f: f.write(data))
+
+
+def _recurrent_layer(node, a: dict, values: dict, graph, where: str) -> tuple[dict, dict]:
+    """An ONNX RNN/GRU/LSTM node -> nndesk's layer config and arrays ("W", "U", "b" and
+    "back.*"); return_sequences when its Y output (not Y_h) is read on. ExportError for
+    what nndesk's layers are not: torch's GRU (linear_before_reset=1), other activations,
+    peepholes, clipping, a reverse-only direction, initial states."""
+    kind = node.op_type
+    direction = a.get("direction", b"forward")
+    direction = direction.decode() if isinstance(direction, bytes) else direction
+    acts = [x.decode() if isinstance(x, bytes) else x for x in a.get("activations", [])]
+    default = {"RNN": ["Tanh"], "GRU": ["Sigmoid", "Tanh"],
+               "LSTM": ["Sigmoid", "Tanh", "Tanh"]}[kind]
+    if (kind == "GRU" and a.get("linear_before_reset", 0)) or "clip" in a or \
+            direction not in ("forward", "bidirectional") or \
+            any(x != default[k % len(default)] for k, x in enumerate(acts)) or \
+            any(len(node.input) > k and node.input[k] for k in (5, 6, 7)) or \
+            len(node.input) < 4 or not node.input[3]:
+        raise ExportError(f"{where}: nndesk's {kind} is forward or bidirectional with a bias, "
+                          f"default activations, no initial state, peepholes or clipping"
+                          + (" (this GRU resets after the recurrent product, as torch.nn.GRU: "
+                             "another function than nndesk's)" if kind == "GRU" else ""))
+    w, r, b = (np.asarray(values[n], np.float32) for n in node.input[1:4])
+    units = int(a.get("hidden_size", r.shape[-1]))
+    order = ONNX_GATE_ORDER[kind]
+    back = np.argsort(np.concatenate([np.arange(g * units, (g + 1) * units) for g in order]))
+    arrays = {}
+    for d, prefix in enumerate(("", "back.")[:w.shape[0]]):
+        gh = len(order) * units
+        arrays[prefix + "W"] = np.ascontiguousarray(w[d].T[:, back])
+        arrays[prefix + "U"] = np.ascontiguousarray(r[d].T[:, back])
+        arrays[prefix + "b"] = (b[d, :gh] + b[d, gh:])[back]
+    reads_y = any(n.input and n.input[0] == node.output[0] for n in graph.node)
+    return ({"type": kind, "units": units, "bidirectional": direction == "bidirectional",
+             "return_sequences": bool(reads_y)}, arrays)
 
 
 def _f32(value) -> float:
@@ -141,22 +231,39 @@ def read_onnx(path: str | os.PathLike):
     for node in graph.node:
         if node.op_type == "Constant":
             values[node.output[0]] = numpy_helper.to_array(node.attribute[0].t)
-    inputs = [v for v in graph.input if v.name not in values]
+    inputs = [v for v in graph.input if v.name not in values and v.name != LENGTHS_INPUT]
     if len(inputs) != 1:
         raise ExportError(f"{path}: expected one input image, found {len(inputs)} inputs")
-    dims = [d.dim_value for d in inputs[0].type.tensor_type.shape.dim][1:]
+    dims = [d.dim_value if d.HasField("dim_value") else None   # a named dimension: any T
+            for d in inputs[0].type.tensor_type.shape.dim][1:]
     props = {p.key: p.value for p in model.metadata_props}
     layers, state = [], {}
     current, input_shape = inputs[0].name, dims
     ours = "nndesk_spec" in props
     image = len(dims) == 3               # is the current tensor an image (N, C, H, W)?
     implicit: set[int] = set()           # Flatten layers that are a Dense's own flattening
+    glue = 0                             # Transpose/Reshape nodes of a recurrent layer left
     for node in graph.node:
         if node.op_type == "Constant" or not node.input or node.input[0] != current:
             continue
         op, where = node.op_type, f"ONNX node {node.name or node.output[0]!r} ({node.op_type})"
         a = {att.name: onnx.helper.get_attribute_value(att) for att in node.attribute}
         i = len(layers)
+        if op == "Transpose" and list(a.get("perm", [])) == [1, 0, 2] and glue == 0 and \
+                len(dims) == 2:                     # batch-first -> time-major, before a layer
+            current = node.output[0]
+            continue
+        if glue and op in ("Transpose", "Reshape"):  # time-major -> batch-first, directions
+            glue -= 1
+            current = node.output[0]
+            continue
+        if op in RECURRENT:
+            layer, arrays = _recurrent_layer(node, a, values, graph, where)
+            layers.append(layer)
+            state.update({f"{i}.{k}": v for k, v in arrays.items()})
+            current = node.output[1 if not layer["return_sequences"] else 0]
+            glue = 2
+            continue
         if op == "Reshape" and not layers:          # model.py's x.reshape(-1, *INPUT_SHAPE)
             input_shape = [int(v) for v in values[node.input[1]][1:]]
             image = len(input_shape) == 3

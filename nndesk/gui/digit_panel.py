@@ -216,7 +216,9 @@ class DigitPanel(QWidget):
             return  # a newer drawing is ready too (its signal follows): show that one only
         self._shown = job_id
         digit, bitmap = result
-        self.state.set_digit(digit, source=bitmap)
+        drawing = self.canvas.drawing()                  # its pen path, when plain ink only
+        plain = drawing["base"] is None and not any(drawing["erase"])
+        self.state.set_digit(digit, source=bitmap, strokes=drawing["strokes"] if plain else None)
         self.latencies_ms += _done(self._pending, job_id)
 
     def _on_path_read(self, item: tuple) -> None:

@@ -84,6 +84,9 @@ class AppState(QObject):
         self.model_source = "none"  # "file", "snapshot" or "none"
         self.digit: np.ndarray | None = None  # (1, 28, 28) float32 in [0, 1]
         self.source: Any = None  # what `digit` was made from: canvas bitmap (H, W) or a path
+        # the pen's path of the canvas's drawing: timed ink strokes [[(x, y, t), ...], ...];
+        # None for an opened image, a test digit or a drawing with rubbed-out ink
+        self.strokes: list | None = None
         self.probabilities: np.ndarray | None = None  # (10,)
         self.training = IDLE
         self._activations: list[np.ndarray] | None = None
@@ -131,11 +134,14 @@ class AppState(QObject):
         self.model_changed.emit()
         self._predict()
 
-    def set_digit(self, digit: np.ndarray | None, source: Any = None) -> None:
+    def set_digit(self, digit: np.ndarray | None, source: Any = None,
+                  strokes: list | None = None) -> None:
         """The canvas's 28x28 input (None = empty canvas) and the image it was preprocessed
-        from (`source`: for the preprocessing inspector): predict it and tell the panels."""
+        from (`source`: for the preprocessing inspector), with the pen's path it was drawn
+        along (`strokes`, for the recurrent lesson): predict it and tell the panels."""
         self.digit = digit
         self.source = source
+        self.strokes = strokes
         self._activations = None
         self._predict()
 

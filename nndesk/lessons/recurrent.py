@@ -16,7 +16,7 @@ import numpy as np
 from nndesk.nn.recurrent import GRU, LSTM, RNN, Recurrent
 
 __all__ = ["KINDS", "GATES", "Trace", "make_layer", "trace", "gradient_through_time",
-           "book_gradient_norms", "pen_examples"]
+           "book_gradient_norms", "pen_examples", "drawing_sequence"]
 
 KINDS = {"RNN": RNN, "GRU": GRU, "LSTM": LSTM}
 # The gates a learner looks at, in the books' names (GRU: Cho et al. 2014's z and r).
@@ -95,3 +95,13 @@ def pen_examples(path=None,
         if digit.writer in writers and digit.label not in out:
             out[digit.label] = to_sequence(digit.strokes)
     return dict(sorted(out.items()))
+
+
+def drawing_sequence(strokes) -> np.ndarray | None:
+    """The learner's own drawing as the lesson replays it: the canvas's timed strokes
+    ([[(x, y, t), ...], ...], canvas pixels, y down, t in ms) through `trajectory.to_sequence`,
+    the one path the trajectory model reads too: (32, 5), or None without ink.
+    ValueError for points that are not finite numbers or times that go backwards."""
+    from nndesk.data.trajectory import to_sequence
+
+    return to_sequence(strokes) if strokes else None

@@ -13,9 +13,10 @@ def labels_of(t: np.ndarray) -> np.ndarray:
     return t.argmax(axis=1) if t.ndim == 2 else t.astype(np.int64, copy=False)
 
 
-def loss_and_accuracy(net, x: np.ndarray, t: np.ndarray,
-                      batch_size: int = 500) -> tuple[float, float]:
-    """Mean loss and accuracy in eval mode over every sample (the last partial batch too)."""
+def loss_and_accuracy(net, x: np.ndarray, t: np.ndarray, batch_size: int = 500, *,
+                      lengths: np.ndarray | None = None) -> tuple[float, float]:
+    """Mean loss and accuracy in eval mode over every sample (the last partial batch too);
+    `lengths` (N,): the real steps of end-padded sequences."""
     n = len(x)
     if n == 0:
         return float("nan"), float("nan")
@@ -23,7 +24,8 @@ def loss_and_accuracy(net, x: np.ndarray, t: np.ndarray,
     loss_sum, correct = 0.0, 0
     for i in range(0, n, batch_size):
         xb, tb = x[i:i + batch_size], t[i:i + batch_size]
-        y = net.forward(xb, train=False)  # (B, 10): one pass gives loss and accuracy
+        y = (net.forward(xb, train=False) if lengths is None else   # (B, 10): loss and accuracy
+             net.forward(xb, train=False, lengths=lengths[i:i + batch_size]))
         loss_fn = getattr(net, "loss_fn", None)
         batch_loss = loss_fn.forward(y, tb) if loss_fn else net.loss(xb, tb, train=False)
         loss_sum += batch_loss * len(xb)

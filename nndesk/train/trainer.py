@@ -31,6 +31,9 @@ _SAFE_LR = {"sgd": 0.1, "momentum": 0.01, "nesterov": 0.01, "adagrad": 0.01,
 # An exploding loss: its running mean (EMA, weight 0.1 per batch) above this many times the
 # run's first loss plus a margin (cross-entropy starts near ln 10 = 2.3: the bar is 33).
 _EXPLODE_FACTOR, _EXPLODE_MARGIN = 10.0, 10.0
+# Variable-length sequences are batched by length within chunks of this many batches of the
+# epoch's permutation (bucketing: little padding, still shuffled).
+BUCKET_BATCHES = 20
 
 
 @dataclass
@@ -103,6 +106,11 @@ def _rng_state(rng: np.random.Generator | None) -> dict | None:
     return None if rng is None else rng.bit_generator.state
 
 
+def _fits(have: tuple, want: tuple) -> bool:
+    """Data shaped `have` fits a network input `want` (None: any number of steps)."""
+    return len(have) == len(want) and all(w in (None, h) for h, w in zip(have, want, strict=False))
+
+
 def _net_rng(net) -> np.random.Generator | None:
     rng = getattr(net, "rng", None)
     return rng if isinstance(rng, np.random.Generator) else None
@@ -136,7 +144,8 @@ class Trainer:
         except (KeyError, TypeError) as err:
             raise ValueError(f"unknown optimizer {config.optimizer!r}") from err
         info = getattr(net, "info", None)
-        if info and tuple(data.x_train.shape[1:]) != tuple(info[0].input_shape):
+        self.lengths = getattr(data, "lengths_train", None)  # (N,) real steps, or None
+        if info and not _fits(data.x_train.shape[1:], info[0].input_shape):
             raise ValueError(f"the network expects images shaped {list(info[0].input_shape)}, "
                              f"the training data is {list(data.x_train.shape[1:])}")
         n = len(data.x_train)
@@ -217,13 +226,13 @@ class Trainer:
                                         f"batch {self.batch} of {self.batches}", checkpoint=True)
                 # Phase 2: the next mini-batch of this epoch's permutation.
                 started = time.perf_counter()
-                xb, tb = self.next_batch()
+                batch = self.next_batch()
                 candidate = None
                 if started - self._last_snapshot >= c.snapshot_every_s:
                     candidate, self._last_snapshot = self.net.state_dict(), started
                 # Phase 3: one step (forward + loss, backward, update).
                 lr = self.optimizer.lr = self.lr_now()
-                loss = self.train_step(xb, tb)
+                loss = self.train_step(*batch)
                 # Phase 4: watch the loss; keep weights that gave a sane one.
                 trouble = self._loss_trouble(loss)
                 if trouble:
@@ -232,7 +241,7 @@ class Trainer:
                     self._good, self._good_step = candidate, self.step
                     if self.on_snapshot:
                         self.on_snapshot(candidate)
-                self._count(loss, len(xb), started, lr)
+                self._count(loss, len(batch[0]), started, lr)
             # Phase 5: end of the epoch: measure, early stopping, checkpoint.
             ended = self._end_epoch()
             if ended is not None:
@@ -243,24 +252,48 @@ class Trainer:
         """Block while paused; False when the run is to stop (even a stop() during a pause)."""
         return self.control.wait_while_paused()
 
-    def next_batch(self) -> tuple[np.ndarray, np.ndarray]:
-        """Images (B, ...) and labels (B,) of batch `self.batch` of this epoch (augmented)."""
+    def next_batch(self) -> tuple[np.ndarray, ...]:
+        """Images (B, ...) and labels (B,) of batch `self.batch` of this epoch (augmented);
+        for variable-length sequences (`data.lengths_train`) also their lengths (B,), the
+        batch cut to its longest (B, T_max, F)."""
         c = self.config
         if self._perm_epoch != self.epoch:  # first batch: this epoch's order
             self._epoch_rng = _rng_state(self.rng)
-            self._perm, self._perm_epoch = self.rng.permutation(self.n_train), self.epoch
+            self._perm, self._perm_epoch = self._order(self.rng.permutation(self.n_train)), \
+                self.epoch
             self._loss_sum, self._loss_count, self._epoch_time = 0.0, 0, 0.0
         idx = self._perm[self.batch * c.batch_size:(self.batch + 1) * c.batch_size]
         xb, tb = self.data.x_train[idx], self.data.t_train[idx]
         if self.augmenter is not None:
             xb = self.augmenter(xb, self.rng)
-        return xb, tb
+        if self.lengths is None:
+            return xb, tb
+        lengths = self.lengths[idx]
+        return xb[:, :lengths.max()], tb, lengths
 
-    def train_step(self, xb: np.ndarray, tb: np.ndarray) -> float:
+    def _order(self, perm: np.ndarray) -> np.ndarray:
+        """The epoch's order of samples: `perm` itself, or for variable-length sequences
+        bucketed: each chunk of BUCKET_BATCHES batches sorted by length and cut into batches,
+        those batches taken in an order drawn from `perm` too (no extra random numbers, so a
+        resumed run takes the same batches)."""
+        if self.lengths is None:
+            return perm
+        size, out = self.config.batch_size, []
+        for start in range(0, len(perm), size * BUCKET_BATCHES):
+            chunk = perm[start:start + size * BUCKET_BATCHES]
+            chunk = chunk[np.argsort(self.lengths[chunk], kind="stable")]
+            batches = [chunk[i:i + size] for i in range(0, len(chunk), size)]
+            out += [batches[k] for k in np.argsort(perm[start:start + len(batches)])]
+        return np.concatenate(out) if out else perm
+
+    def train_step(self, xb: np.ndarray, tb: np.ndarray,
+                   lengths: np.ndarray | None = None) -> float:
         """One step of mini-batch gradient descent (the book's ch. 4.5): the loss of the batch
         (train mode), the gradients by backprop (ch. 5), the optimizer's update (ch. 6).
+        `lengths` (B,): end-padded sequences' real steps (padding changes nothing).
         Returns the loss measured before the update."""
-        loss = self.net.loss(xb, tb, train=True)
+        loss = (self.net.loss(xb, tb, train=True) if lengths is None else
+                self.net.loss(xb, tb, train=True, lengths=lengths))
         if math.isfinite(loss):
             self.net.backward()
             self.optimizer.update(self.net.params(), self.net.grads())
@@ -304,13 +337,16 @@ class Trainer:
         train_acc = None
         if c.train_eval_size:
             n = min(self.n_train, c.train_eval_size)
-            train_acc = loss_and_accuracy(self.net, d.x_train[:n], d.t_train[:n],
-                                          c.eval_batch_size)[1]
+            train_acc = loss_and_accuracy(
+                self.net, d.x_train[:n], d.t_train[:n], c.eval_batch_size,
+                lengths=None if self.lengths is None else self.lengths[:n])[1]
         val_loss = val_acc = test_acc = None
         if len(d.x_val):
-            val_loss, val_acc = loss_and_accuracy(self.net, d.x_val, d.t_val, c.eval_batch_size)
+            val_loss, val_acc = loss_and_accuracy(self.net, d.x_val, d.t_val, c.eval_batch_size,
+                                                  lengths=getattr(d, "lengths_val", None))
         if c.eval_test and len(d.x_test):
-            test_acc = loss_and_accuracy(self.net, d.x_test, d.t_test, c.eval_batch_size)[1]
+            test_acc = loss_and_accuracy(self.net, d.x_test, d.t_test, c.eval_batch_size,
+                                         lengths=getattr(d, "lengths_test", None))[1]
         train_loss = self._loss_sum / max(1, self._loss_count)
         trouble = self._epoch_trouble(train_loss, val_acc if val_acc is not None else train_acc)
         if trouble:
@@ -466,7 +502,8 @@ class Trainer:
         if self.batch:  # mid-epoch: the same permutation, then the rng where it stood
             self.rng.bit_generator.state = state["epoch_rng"]
             self._epoch_rng = state["epoch_rng"]
-            self._perm, self._perm_epoch = self.rng.permutation(self.n_train), self.epoch
+            self._perm = self._order(self.rng.permutation(self.n_train))
+            self._perm_epoch = self.epoch
         self.rng.bit_generator.state = state["rng"]
 
     @classmethod

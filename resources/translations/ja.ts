@@ -815,6 +815,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>先にキャンバスに数字を描いてください。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Draw a digit on the canvas first: the lesson reads its strokes as you drew them.</source>
+        <translation>先にキャンバスに数字を描いてください：このレッスンは書いたとおりのストロークを読みます。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/inspector_panel.py"/>
         <source>Draw a digit or open an image to see each step of the preprocessing.</source>
         <translation>数字を描くか画像を開くと、前処理の各ステップが表示されます。</translation>
@@ -1872,6 +1877,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Read the digit drawn on the canvas: its strokes, in the order and direction you drew them, as the same 32 points</source>
+        <translation>キャンバスに描いた数字を読みます：書いた順と向きのままのストロークを、同じく 32 点にします</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <source>Reading the pen digits…</source>
         <translation>ペン数字を読み込み中…</translation>
     </message>
@@ -2493,6 +2503,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/designer.py"/>
         <source>Up</source>
         <translation>上へ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Use my drawing</source>
+        <translation>自分の手書きを使う</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
@@ -3176,6 +3191,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/eval_panel.py"/>
         <source>my digits</source>
         <translation>自分の数字</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>my drawing</source>
+        <translation>自分の手書き</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>

@@ -815,6 +815,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>请先在画布上画一个数字。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Draw a digit on the canvas first: the lesson reads its strokes as you drew them.</source>
+        <translation>请先在画布上画一个数字：本课按你书写的方式读取它的笔画。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/inspector_panel.py"/>
         <source>Draw a digit or open an image to see each step of the preprocessing.</source>
         <translation>画一个数字或打开一张图像，即可看到预处理的每一步。</translation>
@@ -1872,6 +1877,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Read the digit drawn on the canvas: its strokes, in the order and direction you drew them, as the same 32 points</source>
+        <translation>读取画布上画的数字：按你书写的顺序和方向，把笔画同样变成 32 个点</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <source>Reading the pen digits…</source>
         <translation>正在读取手写笔数字…</translation>
     </message>
@@ -2493,6 +2503,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/designer.py"/>
         <source>Up</source>
         <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>Use my drawing</source>
+        <translation>用我画的数字</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
@@ -3176,6 +3191,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/eval_panel.py"/>
         <source>my digits</source>
         <translation>我的数字</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>my drawing</source>
+        <translation>我画的数字</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>

@@ -1,6 +1,6 @@
-"""Ch. 5-6 of the second book: a pen digit replayed point by point; the RNN's hidden state and
-the GRU's and LSTM's gates over time as heat maps; the gradient through time, RNN vs LSTM
-(figs. 6-8, 6-9: the vanishing gradient)."""
+"""Ch. 5-6 of the second book: a pen digit (or the learner's own drawing from the canvas)
+replayed point by point; the RNN's hidden state and the GRU's and LSTM's gates over time as
+heat maps; the gradient through time, RNN vs LSTM (figs. 6-8, 6-9: the vanishing gradient)."""
 
 from __future__ import annotations
 
@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.lessons.common import PENS, ValueSlider, header, plot
-from nndesk.lessons.recurrent import GATES, KINDS, pen_examples, trace
+from nndesk.lessons.recurrent import GATES, KINDS, drawing_sequence, pen_examples, trace
 
 __all__ = ["RecurrentPage"]
 
 UNITS = 16
 STEP_MS = 120                                   # replay speed: one pen point per 120 ms
 _SIGNED = ("h", "c")                            # in (-1, 1) (c: any sign): a diverging map
+MINE = "mine"                                   # the digit box's entry for the user's drawing
 
 
 class RecurrentPage(QWidget):
@@ -39,10 +40,15 @@ class RecurrentPage(QWidget):
 
     def __init__(self, state=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.examples: dict[int, np.ndarray] = {}
+        self.state = state
+        self.examples: dict = {}                # label (or MINE) -> sequence (T, F)
         self.traces: dict = {}
         self.seq: np.ndarray | None = None
         self.digit = QComboBox()
+        self.digit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.mine = QPushButton(tr("Use my drawing"))
+        self.mine.setToolTip(tr("Read the digit drawn on the canvas: its strokes, in the order "
+                                "and direction you drew them, as the same 32 points"))
         self.play = QPushButton(tr("Play"))
         self.play.setCheckable(True)
         self.step = QSlider(Qt.Orientation.Horizontal)
@@ -52,7 +58,7 @@ class RecurrentPage(QWidget):
         self.status = QLabel(tr("Reading the pen digits…"))
         self.status.setWordWrap(True)
         row = QHBoxLayout()
-        for widget in (QLabel(tr("Pen digit")), self.digit, self.play):
+        for widget in (QLabel(tr("Pen digit")), self.digit, self.mine, self.play):
             row.addWidget(widget)
         row.addWidget(self.step, 1)
         row.addWidget(self.step_label)
@@ -114,6 +120,10 @@ class RecurrentPage(QWidget):
         self.timer.timeout.connect(self._advance)
         self.play.toggled.connect(self._on_play_toggled)
         self.digit.currentIndexChanged.connect(self._on_digit_changed)
+        self.mine.clicked.connect(self.use_my_drawing)
+        if state is not None:
+            state.digit_changed.connect(self._on_drawing_changed)
+        self._on_drawing_changed()
         self.step.valueChanged.connect(self._show_step)
         self.scale.value_changed.connect(self._recompute)
         self.forget.value_changed.connect(self._recompute)
@@ -143,11 +153,38 @@ class RecurrentPage(QWidget):
 
     def set_examples(self, examples: dict[int, np.ndarray]) -> None:
         """Label -> sequence (T, F) to choose from (tests give their own)."""
-        self.examples = examples
+        mine = self.examples.get(MINE)
+        self.examples = dict(examples)
         self.digit.blockSignals(True)
         self.digit.clear()
         for label in examples:
             self.digit.addItem(str(label), label)
+        if mine is not None:                    # a drawing taken before the digits loaded
+            self.examples[MINE] = mine
+            self.digit.addItem(tr("my drawing"), MINE)
+            self.digit.setCurrentIndex(self.digit.count() - 1)
+        self.digit.blockSignals(False)
+        self._on_digit_changed()
+
+    def _on_drawing_changed(self) -> None:
+        """The button works while the canvas holds a drawing with its pen path."""
+        self.mine.setEnabled(self.state is not None and bool(self.state.strokes))
+
+    def use_my_drawing(self) -> None:
+        """Read the canvas's strokes (`trajectory.to_sequence`, as the trajectory model does)
+        and replay them: "my drawing" in the digit box, replaced by each newer drawing."""
+        seq = drawing_sequence(self.state.strokes if self.state is not None else None)
+        if seq is None:
+            self.status.setText(tr("Draw a digit on the canvas first: the lesson reads its "
+                                   "strokes as you drew them."))
+            return
+        self.examples[MINE] = seq
+        self.digit.blockSignals(True)
+        at = self.digit.findData(MINE)
+        if at < 0:
+            self.digit.addItem(tr("my drawing"), MINE)
+            at = self.digit.count() - 1
+        self.digit.setCurrentIndex(at)
         self.digit.blockSignals(False)
         self._on_digit_changed()
 
@@ -160,7 +197,7 @@ class RecurrentPage(QWidget):
         self.step.setRange(1, len(self.seq))
         self.step.setValue(len(self.seq))
         self.step.blockSignals(False)
-        self.ink.setData(self.seq[:, 0], self.seq[:, 1])
+        self.ink.setData(self.seq[:, 0], self.seq[:, 1], connect=self._lines(len(self.seq)))
         self._recompute()
 
     def _recompute(self, _=None) -> None:
@@ -184,7 +221,7 @@ class RecurrentPage(QWidget):
         if self.seq is None or not self.traces:
             return
         self.step_label.setText(tr("step {t} of {n}").format(t=t, n=len(self.seq)))
-        self.done.setData(self.seq[:t, 0], self.seq[:t, 1])
+        self.done.setData(self.seq[:t, 0], self.seq[:t, 1], connect=self._lines(t))
         self.pen_at.setData(self.seq[t - 1:t, 0], self.seq[t - 1:t, 1])
         self.cursor.setValue(t)
         for (kind, name), item in self.images.items():
@@ -194,6 +231,10 @@ class RecurrentPage(QWidget):
             item.setRect(QRectF(0, 0, t, values.shape[1]))
             item.getViewBox().setRange(xRange=(0, len(self.seq)), yRange=(0, values.shape[1]),
                                        padding=0)
+
+    def _lines(self, t: int) -> np.ndarray:
+        """Which of the first t points join the next: not where the pen was lifted."""
+        return (self.seq[:t, 4] < 0.5).astype(np.int32)
 
     def _on_play_toggled(self, on: bool) -> None:
         self.play.setText(tr("Pause") if on else tr("Play"))
