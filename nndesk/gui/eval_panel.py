@@ -252,7 +252,10 @@ class EvalPanel(QWidget):
 
     def _on_stage(self, stage: str) -> None:
         self.stage = stage
-        self.progress.setFormat(tr(STAGES[stage]))
+        text = tr(STAGES[stage])
+        self.progress.setFormat(text)
+        wide = text.replace("%v", "00000").replace("%m", "00000")  # room for the numbers
+        self.progress.setMinimumWidth(self.progress.fontMetrics().horizontalAdvance(wide) + 30)
         self.progress.setRange(0, 0 if stage == "read" else 1)  # reading: busy, no steps
         self.progress.setValue(0)
 

@@ -2,7 +2,8 @@
 weighted layer, dead/saturated shares, gradient norms over time, BatchNorm running stats.
 Computed by `nndesk.insight.health.layer_health` in a background thread, at most once per new
 network (training snapshots come once a second), every 2 s or more (a measurement takes at most
-2.5% of the time: a dearer network waits longer), and only while the panel is shown."""
+2.5% of the time, counted in its thread's CPU time: a dearer network waits longer), and only while
+the panel is shown."""
 
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ class _Probe:
 
 
 class _Job(QThread):
-    done = Signal(object)  # (report, ms)
+    done = Signal(object)  # (report, ms, cpu_ms): wall time, CPU time (upper bound)
     failed = Signal(str)
 
     def __init__(self, probe: _Probe, spec: dict, weights: dict, lr: float) -> None:
@@ -72,12 +73,17 @@ class _Job(QThread):
                 return
             p.x, p.t = d.x_train[:BATCH].reshape((BATCH, *shape)), d.t_train[:BATCH].copy()
         with threadpool_limits(limits=1):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.thread_time()
             if p.spec != self.spec:
                 p.spec, p.net = self.spec, Network.from_spec(self.spec)
             p.net.load_state_dict(self.weights)
             report = layer_health(p.net, p.x, p.t, lr=self.lr, copy=False)
-        self.done.emit((report, 1000 * (time.perf_counter() - t0)))
+        # a conv layer splits its batch with nn.parallel's workers: their CPU time is not this
+        # thread's; counted as if each worked as long as this one (an upper bound)
+        from nndesk.nn.parallel import workers
+
+        self.done.emit((report, 1000 * (time.perf_counter() - t0),
+                        1000 * (time.thread_time() - c0) * workers()))
 
 
 class HealthPanel(QWidget):
@@ -87,7 +93,8 @@ class HealthPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.report: dict | None = None
-        self.costs_ms: list[float] = []
+        self.costs_ms: list[float] = []  # wall time of each measurement
+        self.cpu_costs_ms: list[float] = []  # its CPU time (this thread's x batch workers)
         self.norm_history: list[list[float]] = []  # per update: grad norm of each layer
         self._job: _Job | None = None
         self._pending = False
@@ -187,10 +194,12 @@ class HealthPanel(QWidget):
             self.schedule()
 
     def _on_done(self, result: tuple) -> None:
-        report, ms = result
+        report, ms, cpu_ms = result
         self.report = report
         self.costs_ms.append(ms)
-        self.interval_ms = max(MIN_INTERVAL_MS, round(ms / SHARE))
+        self.cpu_costs_ms.append(cpu_ms)
+        # the CPU time, not the wall time: waiting for a busy machine costs nothing
+        self.interval_ms = max(MIN_INTERVAL_MS, round(cpu_ms / SHARE))
         weighted = report["weighted"]
         self.norm_history.append([w["grad_norm"] for w in weighted])
         self.status.setText(tr("Loss {loss} on {n} training images (training mode) · "
