@@ -159,7 +159,10 @@ def main() -> None:
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(limits=1):
-        health = [health_share(name, a.repeats, a.old) for name in a.presets.split(",") if name]
+        health = []
+        for name in filter(None, a.presets.split(",")):
+            health.append(health_share(name, a.repeats, a.old))
+            print(json.dumps(health[-1]), file=sys.stderr, flush=True)  # as it goes
     rest = {} if a.health_only else views(a.model, a.repeats)
     print(json.dumps({"layer_health": health, **rest}, indent=1))
 
