@@ -33,10 +33,16 @@ SOURCE_NAMES = {"test": N_("test set"), "folder": N_("my digits"),
                 "pendigits": N_("pen digits (writers 21-30)")}
 
 
+STAGES = {"read": N_("reading the images…"), "draw": N_("drawing the pen digits: %v of %m"),
+          "evaluate": N_("evaluating: %v of %m images")}  # the progress bar's text per stage
+
+
 class EvalThread(QThread):
-    """Evaluates a private copy of the network on the test set, one BLAS thread."""
+    """Reads or draws the images, then evaluates a private copy of the network on them, one
+    BLAS thread; each stage reports its progress and stops between steps when asked."""
 
     progressed = Signal(int, int)  # done, total
+    staged = Signal(str)  # a key of STAGES: the steps that follow are that stage's
     done = Signal(object)  # (Evaluation, x)
     failed = Signal(str)
 
@@ -54,15 +60,24 @@ class EvalThread(QThread):
 
         try:
             with threadpool_limits(limits=1):
+                self.staged.emit("read")
                 net = Network.from_spec(self.spec)
                 net.load_state_dict(self.weights)
                 if self.source == "test":
                     x, t = e.load_test_images(self.spec["input_shape"], self.dataset)
                 else:
-                    x, t = e.load_own_digits() if self.source == "folder" else e.load_pen_digits()
+                    if self.source == "folder":
+                        x, t = e.load_own_digits()
+                    else:  # seconds to minutes of drawing: a stage of its own
+                        self.staged.emit("draw")
+                        x, t = e.load_pen_digits(progress=self.progressed.emit,
+                                                 should_stop=self.isInterruptionRequested)
                     x = x.reshape(len(x), *self.spec["input_shape"])
                 if not len(x):
                     raise OSError(tr("no images in the folder yet: save some from the canvas"))
+                if self.isInterruptionRequested():
+                    raise e.Cancelled
+                self.staged.emit("evaluate")
                 ev = e.evaluate_model(net, x, t, progress=self.progressed.emit,
                                     should_stop=self.isInterruptionRequested)
             self.done.emit((ev, x))
@@ -88,6 +103,7 @@ class EvalPanel(QWidget):
         self.images: np.ndarray | None = None  # the test images it was computed on
         self.shown_indices: np.ndarray = np.zeros(0, dtype=np.int64)  # the gallery's images
         self._thread: EvalThread | None = None
+        self.stage: str | None = None  # the running job's stage (a key of STAGES)
         self._stale = True
         self._cell: tuple[int, int] | None = None  # None: every misclassified digit
 
@@ -196,12 +212,13 @@ class EvalPanel(QWidget):
         thread = EvalThread(s.model_spec, s.network.state_dict(), self._dataset, key)
         _RUNNING.add(thread)
         thread.progressed.connect(self._on_progress)
+        thread.staged.connect(self._on_stage)
         thread.done.connect(self._on_done)
         thread.failed.connect(self._on_failed)
         thread.finished.connect(lambda t=thread: _forget(t))
         thread.finished.connect(self._on_thread_finished)
         self._thread = thread
-        self.progress.setValue(0)
+        self._on_stage("read")
         self.stop_button.setEnabled(True)
         self.title.setText(tr("Evaluating on the {dataset} test set…").format(
             dataset=self._dataset.upper() if self._dataset == "mnist" else "Fashion-MNIST")
@@ -212,9 +229,14 @@ class EvalPanel(QWidget):
         """Drop the running evaluation (it ends after its current batch)."""
         if self._thread is not None:
             self._thread.requestInterruption()
-            for sig in (self._thread.done, self._thread.progressed, self._thread.failed):
+            for sig in (self._thread.done, self._thread.progressed, self._thread.failed,
+                        self._thread.staged):
                 sig.disconnect()
-            self._thread = None
+            self._thread, self.stage = None, None
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+            self.progress.setFormat(tr("stopped"))
+            self.title.setText(tr("Evaluation stopped"))
         self.stop_button.setEnabled(False)
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt name)
@@ -228,16 +250,28 @@ class EvalPanel(QWidget):
             self._thread = None
             self.stop_button.setEnabled(False)
 
+    def _on_stage(self, stage: str) -> None:
+        self.stage = stage
+        text = tr(STAGES[stage])
+        self.progress.setFormat(text)
+        wide = text.replace("%v", "00000").replace("%m", "00000")  # room for the numbers
+        self.progress.setMinimumWidth(self.progress.fontMetrics().horizontalAdvance(wide) + 30)
+        self.progress.setRange(0, 0 if stage == "read" else 1)  # reading: busy, no steps
+        self.progress.setValue(0)
+
     def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setMaximum(total)
+        self.progress.setRange(0, total)
         self.progress.setValue(done)
 
     def _on_failed(self, text: str) -> None:
         self.title.setText(text)
+        self.progress.setRange(0, 1)  # no busy bar left running
+        self.progress.setFormat(tr("failed"))
 
     # -- showing ------------------------------------------------------------------------------
     def _on_done(self, result: tuple) -> None:
         self.evaluation, self.images = result
+        self.stage = None
         r = self.evaluation.report
         self.title.setText(tr("Accuracy {acc}% on {n} images ({what})").format(
             acc=f"{100 * r['accuracy']:.2f}", n=f"{r['n']:,}",

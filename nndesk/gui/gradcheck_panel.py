@@ -16,12 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nndesk.gui.i18n import tr
+from nndesk.gui.i18n import N_, tr
 from nndesk.gui.state import AppState
 
-__all__ = ["GradcheckPanel", "GradcheckThread"]
+__all__ = ["GradcheckPanel", "GradcheckThread", "tensor_name"]
 
 PASS_COLOR, FAIL_COLOR = "#d9f2dd", "#f7d4cf"
+# A tensor's name in its layer, with what it is (the book's symbols: ch. 5.6 Affine W and b,
+# ch. 6.3 BatchNorm gamma and beta; a recurrent layer's U multiplies the previous h).
+PARAM_NAMES = {"W": N_("W (weights)"), "b": N_("b (biases)"), "gamma": N_("gamma (scale)"),
+               "beta": N_("beta (shift)"), "U": N_("U (recurrent weights)")}
 _RUNNING: set = set()  # a dropped check finishes in the background, its result unused
 
 
@@ -46,6 +50,21 @@ class GradcheckThread(QThread):
                 self.done.emit(gradcheck_table(self.spec, max_checks=self.max_checks))
         except (SpecError, ValueError, FloatingPointError) as err:
             self.failed.emit(str(err))
+
+
+def tensor_name(row: dict) -> str:
+    """The learner's name of a `gradcheck_table` row: "Conv2D 1 · W (weights)" (the layer's
+    type and its place in the designer, from 1), "GRU 2 · backward U (recurrent weights)",
+    "input x"; translated (the layer types stay Keras's names, as in the designer)."""
+    if row["position"] is None:
+        return tr("input x")
+    param = row["param"]
+    back = param.startswith("back.")
+    param = param.removeprefix("back.")
+    what = tr(PARAM_NAMES[param]) if param in PARAM_NAMES else param
+    if back:
+        what = tr("backward {param}").format(param=what)
+    return f"{row['layer']} {row['position']} · {what}"  # no words: the same in every language
 
 
 def _forget(thread: GradcheckThread) -> None:
@@ -79,10 +98,12 @@ class GradcheckPanel(QWidget):
         top.addWidget(self.progress)
         top.addWidget(self.run_button)
         top.addWidget(self.stop_button)
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
-            [tr("tensor"), tr("Layer"), tr("shape"), tr("relative error"), tr("result")])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            [tr("parameter tensor"), tr("shape"), tr("relative error"), tr("result")])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout = QVBoxLayout(self)
@@ -146,11 +167,16 @@ class GradcheckPanel(QWidget):
         self.progress.setValue(1)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            cells = [row["tensor"], row["layer"], "×".join(map(str, row["shape"])),
+            cells = [tensor_name(row), "×".join(map(str, row["shape"])),
                      f"{row['error']:.2e}", tr("pass") if row["ok"] else tr("FAIL")]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if c >= 3:
+                if c == 0:
+                    item.setToolTip(tr("Layer {n} in the designer; “{key}” as nndesk "
+                                       "gradcheck prints it").format(
+                        key=row["tensor"], n=row["position"]) if row["position"] else
+                        tr("The input images: d loss / d x"))
+                if c >= 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                     item.setBackground(QBrush(QColor(PASS_COLOR if row["ok"] else FAIL_COLOR)))
                 self.table.setItem(r, c, item)

@@ -1,7 +1,9 @@
 """HealthPanel: is each layer learning? Histograms of weights, gradients and activations per
 weighted layer, dead/saturated shares, gradient norms over time, BatchNorm running stats.
 Computed by `nndesk.insight.health.layer_health` in a background thread, at most once per new
-network (training snapshots come once a second), and only while the panel is shown."""
+network (training snapshots come once a second), every 2 s or more (a measurement takes at most
+2.5% of the time, counted in its thread's CPU time: a dearer network waits longer), and only while
+the panel is shown."""
 
 from __future__ import annotations
 
@@ -28,37 +30,60 @@ from nndesk.gui.state import AppState
 __all__ = ["HealthPanel"]
 
 BATCH = 100  # training images the figures are measured on
-MIN_INTERVAL_MS = 2000  # at most one measurement per 2 s (~90 ms each: under 5% of a core)
+MIN_INTERVAL_MS = 2000  # at most one measurement per 2 s
+SHARE = 0.025  # and at most this share of the time: a measurement of c ms waits c / SHARE
 ROW_HEIGHT = 110  # pixels per weighted layer's row of histograms (the rows scroll)
 COLORS = ["#2f6fdb", "#b5522b", "#2a9d5c", "#8e44ad", "#c49a00", "#16a0b5", "#6b6b6b"]
 _RUNNING: set = set()
 
 
+class _Probe:
+    """The panel's private network and its probe batch, made in the job's thread on first use
+    (one job at a time uses them): each update loads the new weights into the same network
+    instead of building one, and the batch is read once, not per update."""
+
+    def __init__(self) -> None:
+        self.spec: dict | None = None
+        self.net = None
+        self.x = self.t = None
+
+
 class _Job(QThread):
-    done = Signal(object)  # (report, ms)
+    done = Signal(object)  # (report, ms, cpu_ms): wall time, CPU time (upper bound)
     failed = Signal(str)
 
-    def __init__(self, net, lr: float) -> None:
+    def __init__(self, probe: _Probe, spec: dict, weights: dict, lr: float) -> None:
         super().__init__()
-        self.net, self.lr = net, lr
+        self.probe, self.spec, self.weights, self.lr = probe, spec, weights, lr
 
     def run(self) -> None:
         from threadpoolctl import threadpool_limits
 
         from nndesk.data.mnist import DataMissingError, IdxError, load_mnist
         from nndesk.insight.health import layer_health
+        from nndesk.nn import Network
 
-        try:
-            d = load_mnist(flatten=False)
-        except (DataMissingError, IdxError, OSError) as err:
-            self.failed.emit(" ".join(str(err).split()))
-            return
-        shape = tuple(self.net.spec["input_shape"])
-        x, t = d.x_train[:BATCH].reshape((BATCH, *shape)), d.t_train[:BATCH]
+        p = self.probe
+        shape = tuple(self.spec["input_shape"])
+        if p.x is None or p.x.shape[1:] != shape:
+            try:
+                d = load_mnist(flatten=False)
+            except (DataMissingError, IdxError, OSError) as err:
+                self.failed.emit(" ".join(str(err).split()))
+                return
+            p.x, p.t = d.x_train[:BATCH].reshape((BATCH, *shape)), d.t_train[:BATCH].copy()
         with threadpool_limits(limits=1):
-            t0 = time.perf_counter()
-            report = layer_health(self.net, x, t, lr=self.lr)
-        self.done.emit((report, 1000 * (time.perf_counter() - t0)))
+            t0, c0 = time.perf_counter(), time.thread_time()
+            if p.spec != self.spec:
+                p.spec, p.net = self.spec, Network.from_spec(self.spec)
+            p.net.load_state_dict(self.weights)
+            report = layer_health(p.net, p.x, p.t, lr=self.lr, copy=False)
+        # a conv layer splits its batch with nn.parallel's workers: their CPU time is not this
+        # thread's; counted as if each worked as long as this one (an upper bound)
+        from nndesk.nn.parallel import workers
+
+        self.done.emit((report, 1000 * (time.perf_counter() - t0),
+                        1000 * (time.thread_time() - c0) * workers()))
 
 
 class HealthPanel(QWidget):
@@ -68,10 +93,13 @@ class HealthPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.report: dict | None = None
-        self.costs_ms: list[float] = []
+        self.costs_ms: list[float] = []  # wall time of each measurement
+        self.cpu_costs_ms: list[float] = []  # its CPU time (this thread's x batch workers)
         self.norm_history: list[list[float]] = []  # per update: grad norm of each layer
         self._job: _Job | None = None
         self._pending = False
+        self._probe = _Probe()
+        self.interval_ms = MIN_INTERVAL_MS  # the wait between two measurements
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.hists = pg.GraphicsLayoutWidget()
@@ -125,6 +153,11 @@ class HealthPanel(QWidget):
         super().showEvent(event)
         self.schedule()
 
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().hideEvent(event)
+        self._later.stop()  # hidden: nothing waits to be measured (a running job ends)
+        self._pending = False
+
     def schedule(self) -> None:
         """Measure the current network (when shown); the newest network waits its turn."""
         s = self.state
@@ -136,18 +169,16 @@ class HealthPanel(QWidget):
         if self._job is not None:
             self._pending = True
             return
-        if self._since.isValid() and self._since.elapsed() < MIN_INTERVAL_MS:
+        if self._since.isValid() and self._since.elapsed() < self.interval_ms:
             self._pending = True
-            self._later.start(MIN_INTERVAL_MS - self._since.elapsed())
+            self._later.start(self.interval_ms - self._since.elapsed())
             return
-        from nndesk.nn import Network
-
-        net = Network.from_spec(s.model_spec)  # a copy: the job runs beside the canvas
-        net.load_state_dict(s.network.state_dict())
         key = tuple(layer.get("type") for layer in s.model_spec.get("layers", []))
         if key != self._spec_key:
             self._spec_key, self.norm_history, self._curves = key, [], []
-        job = _Job(net, float(s.config.get("lr", 0.001)))
+        # the weights copied: the job loads them into the panel's own network
+        job = _Job(self._probe, s.model_spec, s.network.state_dict(),
+                   float(s.config.get("lr", 0.001)))
         _RUNNING.add(job)
         job.done.connect(self._on_done)
         job.failed.connect(self.status.setText)
@@ -163,14 +194,18 @@ class HealthPanel(QWidget):
             self.schedule()
 
     def _on_done(self, result: tuple) -> None:
-        report, ms = result
+        report, ms, cpu_ms = result
         self.report = report
         self.costs_ms.append(ms)
+        self.cpu_costs_ms.append(cpu_ms)
+        # the CPU time, not the wall time: waiting for a busy machine costs nothing
+        self.interval_ms = max(MIN_INTERVAL_MS, round(cpu_ms / SHARE))
         weighted = report["weighted"]
         self.norm_history.append([w["grad_norm"] for w in weighted])
         self.status.setText(tr("Loss {loss} on {n} training images (training mode) · "
-                               "{source} · {ms} ms").format(
+                               "{source} · {ms} ms, every {s} s").format(
             loss=f"{report['loss']:.4f}", n=BATCH, ms=f"{ms:.0f}",
+            s=f"{self.interval_ms / 1000:.0f}",
             source=tr("the network being trained") if self.state.model_source == "snapshot"
             else tr("the loaded model")))
         self._draw_hists(report)

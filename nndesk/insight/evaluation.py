@@ -18,6 +18,7 @@ __all__ = ["Evaluation", "Cancelled", "evaluate_model", "load_test_images", "loa
            "load_pen_digits", "pendigits_available", "SOURCES"]
 
 SOURCES = ("test", "folder", "pendigits")  # what the evaluation view can measure
+PROGRESS_EVERY = 25  # pen digits drawn between two progress reports
 
 
 class Cancelled(Exception):
@@ -138,17 +139,42 @@ def pendigits_available() -> bool:
     return pendigits_path().is_file()
 
 
-def load_pen_digits(writers=None, variants: int = 1) -> tuple[np.ndarray, np.ndarray]:
+def load_pen_digits(writers=None, variants: int = 1, *,
+                    progress: Callable[[int, int], None] | None = None,
+                    should_stop: Callable[[], bool] | None = None,
+                    ) -> tuple[np.ndarray, np.ndarray]:
     """Real pen trajectories of `writers` (default: the held-out writers 21-30, never trained
     on), drawn as on the canvas and preprocessed, `variants` times each: exactly the images
-    of `nndesk eval --pendigits 21-30 --variants N` (`render_set`, seed 0). Raises
-    FileNotFoundError when the trajectories are missing."""
-    from nndesk.data.pendigits import HELD_OUT_WRITERS, load_pendigits, pendigits_path, render_set
+    of `nndesk eval --pendigits 21-30 --variants N` (`render_set`'s order and Generator,
+    seed 0), as (x (N, 1, 28, 28) float32, t (N,) int64); a trajectory too small to draw is
+    left out as there.
+
+    Drawing takes ~1-3 ms a digit (the 2,500 held-out ones: seconds, minutes on a loaded
+    machine): `progress(done, total)` is called every `PROGRESS_EVERY` digits and at the
+    end, `should_stop()` asked as often (true: `Cancelled` is raised). Raises
+    FileNotFoundError when the trajectories are missing.
+    """
+    from nndesk.data.pendigits import HELD_OUT_WRITERS, load_pendigits, pendigits_path, render
 
     path = pendigits_path()
     if not path.is_file():
         raise FileNotFoundError(f"pen digits not found at {path}")
     keep = set(HELD_OUT_WRITERS if writers is None else writers)
-    x, t, _ = render_set([d for d in load_pendigits(path) if d.writer in keep],
-                         n_variants=variants, seed=0)
-    return x, t
+    digits = [d for d in load_pendigits(path) if d.writer in keep]
+    total, rng = variants * len(digits), np.random.default_rng(0)
+    xs, ts = [], []
+    for k in range(total):  # render_set's loop, with progress and a way out
+        if k % PROGRESS_EVERY == 0:
+            if should_stop is not None and should_stop():
+                raise Cancelled
+            if progress is not None and k:
+                progress(k, total)
+        d = digits[k % len(digits)]
+        image = render(d, rng)
+        if image is not None:
+            xs.append(image)
+            ts.append(d.label)
+    if progress is not None:
+        progress(total, total)
+    return (np.stack(xs) if xs else np.zeros((0, 1, 28, 28), np.float32),
+            np.array(ts, np.int64))

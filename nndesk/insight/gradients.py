@@ -17,8 +17,15 @@ TOLERANCE = 1e-6  # the relative error every tensor must stay below (as `nndesk 
 
 def gradcheck_table(spec: dict, *, seed: int = 0, h: float = 1e-6,
                     max_checks: int | None = 100) -> list[dict]:
-    """Rows {"tensor": "0.W", "layer": "Conv2D", "shape": [30, 1, 5, 5], "error": float,
-    "ok": bool} for each parameter tensor of `spec` and the input ("input", layer "").
+    """Rows {"tensor": "0.W", "layer": "Conv2D", "position": 1, "param": "W",
+    "shape": [30, 1, 5, 5], "error": float, "ok": bool} for each parameter tensor of `spec`
+    and the input ("input": layer "", position None, param "input").
+
+    `tensor` is the engine's key (`nndesk gradcheck` prints it); `position` the layer's place
+    in the designer's list, from 1 (as the designer, `nndesk info` and the lesson pages
+    number layers); `param` the tensor's name in that layer ("W", "b", "gamma", "beta", "U",
+    "back.W" for the backward half of a bidirectional layer, ...): the window names the row
+    from these ("Conv2D 1 · W (weights)").
 
     `h` is the finite-difference step; `max_checks` compares that many random elements per
     tensor (None: every element). `ok` is error < TOLERANCE (NaN fails). Raises
@@ -31,9 +38,11 @@ def gradcheck_table(spec: dict, *, seed: int = 0, h: float = 1e-6,
     shapes = {k: list(v.shape) for k, v in Network.from_spec(spec, seed).params().items()}
     rows = []
     for name, err in errors.items():
-        index = name.split(".")[0]
-        layer = spec["layers"][int(index)]["type"] if index.isdigit() else ""
+        index, _, param = name.partition(".")
+        position = int(index) + 1 if index.isdigit() and param else None
+        layer = spec["layers"][position - 1]["type"] if position else ""
         shape = shapes.get(name, [3, *spec["input_shape"]])  # gradcheck's batch of 3
-        rows.append({"tensor": name, "layer": layer, "shape": shape, "error": float(err),
-                     "ok": bool(not math.isnan(err) and err < TOLERANCE)})
+        rows.append({"tensor": name, "layer": layer, "position": position,
+                     "param": param if position else name, "shape": shape,
+                     "error": float(err), "ok": bool(not math.isnan(err) and err < TOLERANCE)})
     return rows

@@ -8,25 +8,60 @@ Nielsen's ch. 5 (the unstable gradient problem: "speed of learning" per layer) l
   and lr * ||dW|| / ||W|| (the SGD update/weight ratio; ~1e-3 is the usual healthy figure,
   Karpathy's CS231n notes); `update_ratios` measures the real one between two snapshots;
 - per BatchNorm: running mean and variance.
+
+Cost (benchmarks/insight_views.py): one forward and one backward pass over the probe batch,
+the cost of a training step without the optimizer. The activations are read during that one
+forward (no second pass); the dead and saturated shares and the norms are exact over every
+value; a histogram (and its mean and standard deviation) reads at most `max_values` values,
+drawn at fixed positions (a conv layer's ReLU outputs 100 x 30 x 24 x 24 = 1.7 million
+values: binning them all cost twice the passes).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["layer_health", "update_ratios", "SATURATION"]
+__all__ = ["layer_health", "update_ratios", "SATURATION", "MAX_VALUES"]
 
 RELU_LIKE = {"ReLU", "LeakyReLU"}
 SATURATION = {"Sigmoid": 0.02, "Tanh": 0.02}  # |output - bound| below this: saturated
 WEIGHTED = {"Dense", "Conv2D"}
+MAX_VALUES = 20_000  # values a histogram bins at most (1% sampling error per bar of ~5%)
 
 
-def _hist(a: np.ndarray, bins: int, lo: float | None = None, hi: float | None = None) -> dict:
-    a = np.asarray(a, dtype=np.float64).reshape(-1)
-    rng = (lo, hi) if lo is not None else None
-    counts, edges = np.histogram(a, bins=bins, range=rng)
-    return {"counts": counts.tolist(), "edges": edges.tolist(), "mean": float(a.mean()),
-            "std": float(a.std())}
+_POSITIONS: dict[tuple[int, int], np.ndarray] = {}  # (size, max_values) -> sampled positions
+
+
+def _sample(a: np.ndarray, max_values: int) -> np.ndarray:
+    """All of `a` flattened, or `max_values` of its values at positions fixed by its size
+    (drawn with replacement from a Generator seeded 0: the same positions every update)."""
+    flat = a.reshape(-1)
+    if flat.size <= max_values:
+        return flat
+    key = (flat.size, max_values)
+    if key not in _POSITIONS:
+        if len(_POSITIONS) > 64:  # a few networks' worth
+            _POSITIONS.clear()
+        _POSITIONS[key] = np.sort(np.random.default_rng(0).integers(0, flat.size, max_values))
+    return flat[_POSITIONS[key]]
+
+
+def _hist(a: np.ndarray, bins: int, lo: float | None = None, hi: float | None = None, *,
+          max_values: int = MAX_VALUES) -> dict:
+    """{"counts", "edges", "mean", "std", "values", "of"}: `bins` equal bins over [lo, hi]
+    (default: the sample's min and max), mean and standard deviation of the sampled values
+    ("values" of them, out of the "of" values of `a`: all of them up to `max_values`)."""
+    a = np.asarray(a)
+    sample = _sample(a, max_values).astype(np.float64)
+    if lo is None:
+        lo, hi = (float(sample.min()), float(sample.max())) if sample.size else (0.0, 1.0)
+    if hi <= lo:  # np.histogram's rule for a constant sample
+        lo, hi = lo - 0.5, hi + 0.5
+    counts, edges = np.histogram(sample, bins=bins, range=(lo, hi))
+    return {"counts": counts.tolist(), "edges": edges.tolist(),
+            "mean": float(sample.mean()) if sample.size else 0.0,
+            "std": float(sample.std()) if sample.size else 0.0,
+            "values": int(sample.size), "of": int(a.size)}
 
 
 def _copy(net):
@@ -34,13 +69,20 @@ def _copy(net):
 
     copy = Network.from_spec(net.spec, dtype=net.dtype)
     copy.load_state_dict(net.state_dict())
+    copy.rng.bit_generator.state = net.rng.bit_generator.state  # the same dropout masks
     return copy
 
 
 def layer_health(net, x: np.ndarray, t: np.ndarray, *, lr: float = 0.001,
-                 bins: int = 30) -> dict:
+                 bins: int = 30, max_values: int = MAX_VALUES, copy: bool = True) -> dict:
     """Health figures of `net` on the batch x (N, *input_shape), labels t (N,), in training
-    mode (BatchNorm batch statistics, dropout), computed on a copy: `net` is not changed.
+    mode (BatchNorm batch statistics, dropout): one forward pass in the spec's order (the
+    activations are read on the way) and one backward pass.
+
+    `copy=True` works on a copy (`net` is not changed). `copy=False` uses `net` itself (for
+    a caller that owns a private network: saves building one): its gradients are
+    overwritten, its parameters, BatchNorm running statistics and dropout Generator are as
+    before.
 
     Returns {"loss": float,
      "activations": [{"index", "type", "hist", "dead_fraction" (ReLU-like, else None),
@@ -49,54 +91,69 @@ def layer_health(net, x: np.ndarray, t: np.ndarray, *, lr: float = 0.001,
                    "grad_norm", "update_ratio" (lr * grad_norm / weight_norm)}],
      "batchnorm": [{"index", "running_mean": [...], "running_var": [...]}]}
     with `index` the 0-based layer of the spec and each hist {"counts", "edges", "mean",
-    "std"} (`bins` bins; sigmoid outputs on [0, 1], tanh on [-1, 1]).
+    "std", "values", "of"} (`bins` bins over at most `max_values` sampled values; sigmoid
+    outputs on [0, 1], tanh on [-1, 1]). The dead and saturated shares and the norms are
+    over every value. BatchNorm's running statistics are the
+    network's own (before this batch). Raises ValueError for input of the wrong shape.
     """
-    net = _copy(net)
-    x = np.asarray(x, dtype=net.dtype)
+    if copy:
+        net = _copy(net)
+    layers = net.layers
+    batchnorm = [{"index": i, "running_mean": layer.buffers["running_mean"].tolist(),
+                  "running_var": layer.buffers["running_var"].tolist()}
+                 for i, layer in enumerate(layers) if layer.get_config()["type"] == "BatchNorm"]
+    saved = [(layer.buffers, {k: v.copy() for k, v in layer.buffers.items()})
+             for layer in layers if layer.buffers] if not copy else []
     start = net.rng.bit_generator.state
-    h, activations = x, []
-    for i, layer in enumerate(net.layers):  # spec order, as the maths reads
-        h = layer.forward(h, train=True)
-        kind = layer.get_config()["type"]
-        if kind in RELU_LIKE | set(SATURATION):
-            activations.append(_activation(i, kind, h, bins))
-    net.rng.bit_generator.state = start  # the same dropout masks for the gradients
-    loss = float(net.loss(x, t, train=True))
-    net.backward()
-    weighted, batchnorm = [], []
-    for i, layer in enumerate(net.layers):
+    h, activations = np.asarray(x, dtype=net.dtype), []
+    try:
+        for i, layer in enumerate(layers):  # spec order, as the maths reads (forward's own
+            h = layer.forward(h, True)      # order moves a ReLU after its MaxPool)
+            kind = layer.get_config()["type"]
+            if kind in RELU_LIKE | set(SATURATION):
+                activations.append(_activation(i, kind, h, bins, max_values))
+        loss = float(net.loss_fn.forward(h, t))
+        dout = net.loss_fn.backward()
+        first = min((i for i, layer in enumerate(layers) if layer.params), default=len(layers))
+        for i in range(len(layers) - 1, first - 1, -1):  # Network.backward, in spec order
+            layers[i].needs_dx = i > first
+            dout = layers[i].backward(dout)
+    finally:
+        if not copy:  # the running statistics moved one step on the probe batch: put back
+            net.rng.bit_generator.state = start
+            for buffers, values in saved:
+                for name, value in values.items():
+                    buffers[name][...] = value
+    weighted = []
+    for i, layer in enumerate(layers):
         kind = layer.get_config()["type"]
         if kind in WEIGHTED:
             w, g = layer.params["W"], layer.grads.get("W")
             g = np.zeros_like(w) if g is None else g
             wn, gn = float(np.linalg.norm(w)), float(np.linalg.norm(g))
-            weighted.append({"index": i, "type": kind, "weights": _hist(w, bins),
-                             "grads": _hist(g, bins), "weight_norm": wn, "grad_norm": gn,
+            weighted.append({"index": i, "type": kind,
+                             "weights": _hist(w, bins, max_values=max_values),
+                             "grads": _hist(g, bins, max_values=max_values),
+                             "weight_norm": wn, "grad_norm": gn,
                              "update_ratio": lr * gn / wn if wn else None})
-        elif kind == "BatchNorm":
-            batchnorm.append({"index": i,
-                              "running_mean": net.layers[i].buffers["running_mean"].tolist(),
-                              "running_var": net.layers[i].buffers["running_var"].tolist()})
     return {"loss": loss, "activations": activations, "weighted": weighted,
             "batchnorm": batchnorm}
 
 
-def _activation(i: int, kind: str, out: np.ndarray, bins: int) -> dict:
+def _activation(i: int, kind: str, out: np.ndarray, bins: int, max_values: int) -> dict:
     dead = saturated = None
     if kind in RELU_LIKE:  # a unit (feature, or channel at a position) silent for every sample
-        dead = float((out <= 0).all(axis=0).mean())
-        hist = _hist(out, bins)
+        dead = float((out.max(axis=0) <= 0).mean())
+        hist = _hist(out, bins, max_values=max_values)
     elif kind == "Sigmoid":
         eps = SATURATION[kind]
-        saturated = float(((out < eps) | (out > 1 - eps)).mean())
-        hist = _hist(out, bins, 0.0, 1.0)
+        saturated = float(np.count_nonzero((out < eps) | (out > 1 - eps)) / out.size)
+        hist = _hist(out, bins, 0.0, 1.0, max_values=max_values)
     else:  # Tanh
-        saturated = float((np.abs(out) > 1 - SATURATION[kind]).mean())
-        hist = _hist(out, bins, -1.0, 1.0)
+        saturated = float(np.count_nonzero(np.abs(out) > 1 - SATURATION[kind]) / out.size)
+        hist = _hist(out, bins, -1.0, 1.0, max_values=max_values)
     return {"index": i, "type": kind, "hist": hist, "dead_fraction": dead,
             "saturated_fraction": saturated}
-
-
 def update_ratios(before: dict, after: dict) -> dict[str, float]:
     """||after - before|| / ||before|| per weight tensor ("0.W", ...) of two state dicts
     (e.g. two training snapshots): the update/weight ratio actually taken over that interval."""

@@ -906,6 +906,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Evaluation stopped</source>
+        <translation>評価を停止しました</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
         <source>Evaluation: no model yet</source>
         <translation>評価：モデルがまだありません</translation>
     </message>
@@ -1323,7 +1328,6 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
-        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>Layer</source>
         <translation>レイヤ</translation>
@@ -1352,6 +1356,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/inside_panel.py"/>
         <source>Layer {n} Dense: weights of {count} neurons as {h}×{w} images</source>
         <translation>レイヤ {n} Dense：ニューロン {count} 個の重みを {h}×{w} の画像として表示</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>Layer {n} in the designer; “{key}” as nndesk gradcheck prints it</source>
+        <translation>設計画面の {n} 番目の層。nndesk gradcheck の表示では「{key}」</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inside_panel.py"/>
@@ -1460,8 +1469,8 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/health_panel.py"/>
-        <source>Loss {loss} on {n} training images (training mode) · {source} · {ms} ms</source>
-        <translation>訓練画像 {n} 枚の損失 {loss}（学習モード）· {source} · {ms} ms</translation>
+        <source>Loss {loss} on {n} training images (training mode) · {source} · {ms} ms, every {s} s</source>
+        <translation>訓練画像 {n} 枚の損失 {loss}（学習モード）· {source} · {ms} ms、{s} 秒ごと</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -2206,6 +2215,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>対応する次元の要素数を一致させます：左の行列の列数と W の行数が等しく、b は各行に加算されます（ブロードキャスト）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>The input images: d loss / d x</source>
+        <translation>入力画像：d 損失 / d x</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>The learning rule found these weights in {n} epochs.</source>
         <translation>学習規則が {n} エポックでこの重みを見つけました。</translation>
@@ -2490,6 +2504,11 @@ Resume that run now?
         <translation>カンマで区切った数を入力してください。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>U (recurrent weights)</source>
+        <translation>U（再帰の重み）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Undo</source>
         <translation>取り消し</translation>
@@ -2558,6 +2577,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/pg_i18n.py"/>
         <source>Visible Data Only</source>
         <translation>表示中のデータのみ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>W (weights)</source>
+        <translation>W（重み）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -2736,6 +2760,11 @@ Resume that run now?
         <translation>軸</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>b (biases)</source>
+        <translation>b（バイアス）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/inspector_panel.py"/>
         <source>background removed</source>
         <translation>背景の除去</translation>
@@ -2751,6 +2780,11 @@ Resume that run now?
         <translation>逆伝播の実装は正しい</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>backward {param}</source>
+        <translation>逆方向 {param}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>batch</source>
         <translation>バッチ</translation>
@@ -2764,6 +2798,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/plots.py"/>
         <source>best {acc}%</source>
         <translation>最良 {acc}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>beta (shift)</source>
+        <translation>beta（シフト）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -2926,6 +2965,11 @@ Resume that run now?
         <translation>ここに数字を描いてください</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>drawing the pen digits: %v of %m</source>
+        <translation>ペン数字を描画中：%v / %m</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>drop rate</source>
         <translation>消去する割合</translation>
@@ -2971,6 +3015,11 @@ Resume that run now?
         <translation>テストデータで評価中…</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>evaluating: %v of %m images</source>
+        <translation>評価中：%v / %m 枚</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>exp(a) overflows to inf: the naive softmax gives nan (inf / inf). Subtracting the largest score first gives the same probabilities and no overflow (eq. 3.11).</source>
         <translation>exp(a) が inf にオーバーフローし、素直な実装のソフトマックスは nan（inf / inf）になります。先に入力信号の最大値を引けば、結果は同じでオーバーフローしません（式 3.11）。</translation>
@@ -2979,6 +3028,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>f(x0, x1) = x0² + x1²: −gradient (arrows) and descent paths</source>
         <translation>f(x0, x1) = x0² + x1²：勾配にマイナスを付けたベクトル（矢印）と勾配降下の経路</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>failed</source>
+        <translation>失敗しました</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inside_panel.py"/>
@@ -3004,6 +3058,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>forward difference (f(x+h) − f(x)) / h</source>
         <translation>前方差分 (f(x+h) − f(x)) / h</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>gamma (scale)</source>
+        <translation>gamma（スケール）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
@@ -3079,6 +3138,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>input n</source>
         <translation>入力サイズ n</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>input x</source>
+        <translation>入力 x</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -3362,6 +3426,11 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>parameter tensor</source>
+        <translation>パラメータのテンソル</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <source>pass</source>
         <translation>合格</translation>
     </message>
@@ -3394,6 +3463,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>quadratic cost</source>
         <translation>2次コスト関数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>reading the images…</source>
+        <translation>画像を読み込み中…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
@@ -3502,6 +3576,11 @@ Resume that run now?
         <translation>ステップ数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>stopped</source>
+        <translation>停止しました</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>stopped early: no better validation accuracy for {n} epochs (best: epoch {best}, {acc})</source>
         <translation>早期終了：{n} エポックのあいだ検証データの認識精度が上がりませんでした（最良：エポック {best}、{acc}）</translation>
@@ -3535,11 +3614,6 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>target</source>
         <translation>正解</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
-        <source>tensor</source>
-        <translation>テンソル</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>

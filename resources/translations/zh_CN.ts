@@ -906,6 +906,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>Evaluation stopped</source>
+        <translation>评估已停止</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
         <source>Evaluation: no model yet</source>
         <translation>评估：还没有模型</translation>
     </message>
@@ -1323,7 +1328,6 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
-        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>Layer</source>
         <translation>层</translation>
@@ -1352,6 +1356,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/inside_panel.py"/>
         <source>Layer {n} Dense: weights of {count} neurons as {h}×{w} images</source>
         <translation>第 {n} 层 Dense：{count} 个神经元的权重，显示为 {h}×{w} 的图像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>Layer {n} in the designer; “{key}” as nndesk gradcheck prints it</source>
+        <translation>设计器中的第 {n} 层；nndesk gradcheck 输出为“{key}”</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inside_panel.py"/>
@@ -1460,8 +1469,8 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/health_panel.py"/>
-        <source>Loss {loss} on {n} training images (training mode) · {source} · {ms} ms</source>
-        <translation>{n} 张训练图像上的损失 {loss}（学习模式）· {source} · {ms} ms</translation>
+        <source>Loss {loss} on {n} training images (training mode) · {source} · {ms} ms, every {s} s</source>
+        <translation>{n} 张训练图像上的损失 {loss}（学习模式）· {source} · {ms} ms，每 {s} 秒一次</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -2206,6 +2215,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>对应维度的元素个数必须一致：左边矩阵的列数等于 W 的行数；b 加到每一行上（广播）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>The input images: d loss / d x</source>
+        <translation>输入图像：d 损失 / d x</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>The learning rule found these weights in {n} epochs.</source>
         <translation>学习规则用 {n} 个 epoch 找到了这组权重。</translation>
@@ -2490,6 +2504,11 @@ Resume that run now?
         <translation>请输入用逗号分隔的数。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>U (recurrent weights)</source>
+        <translation>U（循环权重）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>Undo</source>
         <translation>撤销</translation>
@@ -2558,6 +2577,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/pg_i18n.py"/>
         <source>Visible Data Only</source>
         <translation>仅限可见数据</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>W (weights)</source>
+        <translation>W（权重）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -2736,6 +2760,11 @@ Resume that run now?
         <translation>轴</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>b (biases)</source>
+        <translation>b（偏置）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/inspector_panel.py"/>
         <source>background removed</source>
         <translation>去除背景</translation>
@@ -2751,6 +2780,11 @@ Resume that run now?
         <translation>反向传播的实现正确</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>backward {param}</source>
+        <translation>反向 {param}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>batch</source>
         <translation>批次</translation>
@@ -2764,6 +2798,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/plots.py"/>
         <source>best {acc}%</source>
         <translation>最佳 {acc}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>beta (shift)</source>
+        <translation>beta（平移）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -2926,6 +2965,11 @@ Resume that run now?
         <translation>在这里画一个数字</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>drawing the pen digits: %v of %m</source>
+        <translation>正在绘制笔迹数字：%v / %m</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>drop rate</source>
         <translation>删除比例</translation>
@@ -2971,6 +3015,11 @@ Resume that run now?
         <translation>正在评估测试集…</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>evaluating: %v of %m images</source>
+        <translation>正在评估：%v / %m 张图像</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>exp(a) overflows to inf: the naive softmax gives nan (inf / inf). Subtracting the largest score first gives the same probabilities and no overflow (eq. 3.11).</source>
         <translation>exp(a) 溢出为 inf：直接实现的 softmax 得到 nan（inf / inf）。先减去输入信号中的最大值，结果不变，也不会溢出（式 3.11）。</translation>
@@ -2979,6 +3028,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>f(x0, x1) = x0² + x1²: −gradient (arrows) and descent paths</source>
         <translation>f(x0, x1) = x0² + x1²：负梯度（箭头）与梯度下降的路径</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>failed</source>
+        <translation>失败</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inside_panel.py"/>
@@ -3004,6 +3058,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>forward difference (f(x+h) − f(x)) / h</source>
         <translation>前向差分 (f(x+h) − f(x)) / h</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>gamma (scale)</source>
+        <translation>gamma（缩放）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
@@ -3079,6 +3138,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>input n</source>
         <translation>输入大小 n</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>input x</source>
+        <translation>输入 x</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -3362,6 +3426,11 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>parameter tensor</source>
+        <translation>参数张量</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <source>pass</source>
         <translation>通过</translation>
     </message>
@@ -3394,6 +3463,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>quadratic cost</source>
         <translation>二次代价函数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>reading the images…</source>
+        <translation>正在读取图像…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
@@ -3502,6 +3576,11 @@ Resume that run now?
         <translation>步数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>stopped early: no better validation accuracy for {n} epochs (best: epoch {best}, {acc})</source>
         <translation>早停：验证准确率连续 {n} 轮没有提高（最佳：第 {best} 轮，{acc}）</translation>
@@ -3535,11 +3614,6 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>target</source>
         <translation>正确解</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
-        <source>tensor</source>
-        <translation>张量</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>

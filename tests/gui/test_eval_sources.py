@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 from nndesk.cli import main
 from nndesk.gui.eval_panel import EvalPanel
@@ -103,3 +104,72 @@ def test_no_pen_digits_no_choice(qtbot, monkeypatch, tmp_path):
     qtbot.addWidget(panel)
     keys = [panel.source.itemData(i) for i in range(panel.source.count())]
     assert keys == ["test", "folder"]
+
+
+def test_pen_digits_drawn_under_progress_as_the_cli_draws_them(few_pen_digits, monkeypatch):
+    from nndesk.data.pendigits import HELD_OUT_WRITERS, load_pendigits, render_set
+    from nndesk.insight.evaluation import PROGRESS_EVERY, Cancelled, load_pen_digits
+
+    monkeypatch.setenv("NNDESK_PENDIGITS", str(few_pen_digits))
+    reports = []
+    x, t = load_pen_digits(progress=lambda done, total: reports.append((done, total)))
+    ref_x, ref_t, _ = render_set([d for d in load_pendigits(few_pen_digits)
+                                  if d.writer in HELD_OUT_WRITERS], seed=0)
+    np.testing.assert_array_equal(x, ref_x)  # `nndesk eval --pendigits`'s own images
+    np.testing.assert_array_equal(t, ref_t)
+    assert reports == [(k, 60) for k in range(PROGRESS_EVERY, 60, PROGRESS_EVERY)] + [(60, 60)]
+    asked = []
+    with pytest.raises(Cancelled):
+        load_pen_digits(should_stop=lambda: asked.append(1) or len(asked) == 2)
+    assert len(asked) == 2  # stopped at the second check: 25 digits drawn, not 60
+
+
+def test_pen_digits_stage_shows_progress_and_stops(qtbot, trained_softmax, few_pen_digits,
+                                                   monkeypatch):
+    """The drawing runs under the progress bar ("drawing the pen digits: 25 of 60"), then the
+    evaluation; Stop during the drawing ends it at the next check (counted draws)."""
+    import threading
+
+    import nndesk.data.pendigits as pendigits
+    from nndesk.gui import eval_panel
+
+    monkeypatch.setenv("NNDESK_PENDIGITS", str(few_pen_digits))
+    drawn, stopped = [], threading.Event()
+    real = pendigits.render
+
+    def render(*args, **kwargs):
+        drawn.append(1)
+        if len(drawn) == 30 and pause.is_set():
+            stopped.wait(30)  # the test presses Stop while the drawing is at 30 of 60
+        return real(*args, **kwargs)
+
+    pause = threading.Event()
+    monkeypatch.setattr(pendigits, "render", render)
+    state = AppState()
+    panel = EvalPanel(state)
+    qtbot.addWidget(panel)
+    seen = []
+    panel.progress.valueChanged.connect(
+        lambda v: seen.append((panel.progress.format(), v, panel.progress.maximum())))
+    keys = [panel.source.itemData(i) for i in range(panel.source.count())]
+    panel.source.setCurrentIndex(keys.index("pendigits"))
+    panel.show()
+    state.set_model(trained_softmax[0], path="sr.npz")
+    qtbot.waitUntil(lambda: panel.evaluation is not None and not panel.busy, timeout=120_000)
+    assert ("drawing the pen digits: %v of %m", 25, 60) in seen
+    assert seen[-1] == ("evaluating: %v of %m images", 60, 60)
+    drawing = [i for i, s in enumerate(seen) if s[0].startswith("drawing")]
+    assert max(drawing) < seen.index(seen[-1])  # drawn first, then evaluated
+    # again, and Stop while the drawing is at 30 of 60
+    drawn.clear()
+    pause.set()
+    panel.evaluation = None
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(drawn) >= 30, timeout=60_000)
+    assert panel.stage == "draw" and panel.stop_button.isEnabled()
+    qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    stopped.set()
+    qtbot.waitUntil(lambda: not eval_panel._RUNNING, timeout=60_000)
+    assert len(drawn) == 50  # the check after the 50th digit stopped it: 10 never drawn
+    assert panel.evaluation is None and panel.title.text() == "Evaluation stopped"
+    assert panel.progress.format() == "stopped"

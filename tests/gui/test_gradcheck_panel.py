@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from nndesk.gui.gradcheck_panel import FAIL_COLOR, PASS_COLOR, GradcheckPanel
+from nndesk.gui.gradcheck_panel import FAIL_COLOR, PASS_COLOR, GradcheckPanel, tensor_name
 from nndesk.gui.state import AppState
 
 SPEC = {"name": "small", "input_shape": [1, 4, 4], "layers": [
@@ -23,12 +23,14 @@ def test_runs_in_background_and_shows_each_tensor(qtbot):
     assert (panel.busy and panel.stop_button.isEnabled()) or panel.table.rowCount() == 5
     qtbot.waitUntil(lambda: not panel.busy, timeout=60_000)
     tensors = [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())]
-    assert tensors == ["0.W", "0.b", "2.W", "2.b", "input"]
-    assert panel.table.item(0, 2).text() == "2×1×3×3"
+    assert tensors == ["Conv2D 1 · W (weights)", "Conv2D 1 · b (biases)",
+                       "Dense 3 · W (weights)", "Dense 3 · b (biases)", "input x"]
+    assert "“2.W”" in panel.table.item(2, 0).toolTip()  # the engine's key, for the CLI
+    assert panel.table.item(0, 1).text() == "2×1×3×3"
     for r in range(panel.table.rowCount()):
-        assert panel.table.item(r, 4).text() == "pass"
-        assert panel.table.item(r, 3).background().color().name() == PASS_COLOR
-        assert float(panel.table.item(r, 3).text()) < 1e-6
+        assert panel.table.item(r, 3).text() == "pass"
+        assert panel.table.item(r, 2).background().color().name() == PASS_COLOR
+        assert float(panel.table.item(r, 2).text()) < 1e-6
     assert "All 5 tensors agree" in panel.summary.text()
     assert FAIL_COLOR != PASS_COLOR
 
@@ -41,3 +43,23 @@ def test_a_broken_design_cannot_be_checked(qtbot):
         {"type": "MaxPool2D", "pool_size": 3}, {"type": "Dense", "units": 2}]})
     assert not panel.run_button.isEnabled()
     assert panel.summary.text().startswith("Fix the design first")
+
+
+def _row(layer, position, param):
+    return {"layer": layer, "position": position, "param": param}
+
+
+def test_names_numbered_from_1_and_translated(qapp):
+    from nndesk.gui.i18n import set_language
+
+    assert tensor_name(_row("BatchNorm", 2, "gamma")) == "BatchNorm 2 · gamma (scale)"
+    assert tensor_name(_row("GRU", 1, "back.U")) == "GRU 1 · backward U (recurrent weights)"
+    assert tensor_name(_row("", None, "input")) == "input x"
+    try:
+        set_language("zh_CN")
+        assert tensor_name(_row("Conv2D", 1, "W")) == "Conv2D 1 · W（权重）"
+        assert tensor_name(_row("BatchNorm", 2, "beta")) == "BatchNorm 2 · beta（平移）"
+        set_language("ja")
+        assert tensor_name(_row("Dense", 4, "b")) == "Dense 4 · b（バイアス）"
+    finally:
+        set_language("en")

@@ -24,7 +24,7 @@ def test_health_of_each_snapshot_while_shown(qtbot, mnist_dir):
     qtbot.wait(50)
     assert not panel.busy and panel.report is None  # hidden: nothing measured
     panel.show()
-    qtbot.waitUntil(lambda: panel.report is not None and not panel.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: panel.report is not None and not panel.busy, timeout=120_000)
     assert panel.table.rowCount() == 3
     assert [panel.table.item(r, 0).text() for r in range(3)] == ["1 Dense", "3 Dense", "5 Dense"]
     titles = [item.titleLabel.text for item in panel.hists.ci.items]
@@ -32,6 +32,56 @@ def test_health_of_each_snapshot_while_shown(qtbot, mnist_dir):
     sat = panel.report["activations"][0]["saturated_fraction"]
     assert sat > 0.4 and f"saturated {100 * sat:.0f}%" in titles[2]
     state.set_model(Network.from_spec(SIGMOID_STD_1, seed=1), source="snapshot")  # next one
-    qtbot.waitUntil(lambda: len(panel.norm_history) == 2 and not panel.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: len(panel.norm_history) == 2 and not panel.busy, timeout=120_000)
     assert len(panel.norms.getPlotItem().listDataItems()) == 3
     assert panel.norm_history[1] != pytest.approx(panel.norm_history[0])
+
+
+def test_hidden_panel_costs_nothing(qtbot, mnist_dir, monkeypatch):
+    """Counted, not timed: while hidden no measurement runs and no weights are copied; shown,
+    one network is built for the design and the next snapshots only load their weights."""
+    import nndesk.insight.health as health
+    import nndesk.nn
+
+    calls = {"layer_health": 0, "state_dict": 0, "from_spec": 0}
+    real_health, real_state, real_build = (health.layer_health, Network.state_dict,
+                                           Network.from_spec.__func__)
+
+    def counting_health(*args, **kwargs):
+        calls["layer_health"] += 1
+        return real_health(*args, **kwargs)
+
+    def counting_state(self):
+        calls["state_dict"] += 1
+        return real_state(self)
+
+    def counting_build(cls, *args, **kwargs):
+        calls["from_spec"] += 1
+        return real_build(cls, *args, **kwargs)
+
+    monkeypatch.setattr(health, "layer_health", counting_health)
+    monkeypatch.setattr(Network, "state_dict", counting_state)
+    monkeypatch.setattr(nndesk.nn.Network, "from_spec", classmethod(counting_build))
+    state = AppState()
+    panel = HealthPanel(state)
+    qtbot.addWidget(panel)
+    nets = [Network.from_spec(SIGMOID_STD_1, seed=s) for s in range(4)]
+    calls.update(layer_health=0, state_dict=0, from_spec=0)
+    for net in nets:  # training snapshots while the panel is hidden
+        state.set_model(net, source="snapshot")
+        qtbot.wait(20)
+    assert calls == {"layer_health": 0, "state_dict": 0, "from_spec": 0}
+    assert not panel.busy
+    panel.show()
+    qtbot.waitUntil(lambda: panel.report is not None and not panel.busy, timeout=120_000)
+    assert calls == {"layer_health": 1, "state_dict": 1, "from_spec": 1}
+    monkeypatch.setattr("nndesk.gui.health_panel.MIN_INTERVAL_MS", 0)
+    panel.interval_ms = 0
+    state.set_model(nets[1], source="snapshot")
+    qtbot.waitUntil(lambda: calls["layer_health"] == 2 and not panel.busy, timeout=120_000)
+    assert calls["from_spec"] == 1  # the same design: its network is reused
+    panel.hide()
+    for net in nets:
+        state.set_model(net, source="snapshot")
+        qtbot.wait(20)
+    assert calls["layer_health"] == 2 and calls["state_dict"] == 2 and not panel.busy

@@ -58,7 +58,7 @@ def test_he_init_with_batchnorm_is_healthy(batch):
     assert max(ratios[:-1]) / min(ratios[:-1]) < 10
     assert len(h["batchnorm"]) == 5
     rv = np.array(h["batchnorm"][0]["running_var"])
-    assert rv.shape == (100,) and not np.allclose(rv, 1.0)  # one step of momentum moved it
+    assert rv.shape == (100,) and np.allclose(rv, 1.0)  # the network's own: never trained
     for w in h["weighted"]:
         assert w["update_ratio"] == pytest.approx(0.001 * w["grad_norm"] / w["weight_norm"])
 
@@ -78,3 +78,65 @@ def test_update_ratios_between_snapshots():
     before = {"0.W": np.ones((2, 2)), "0.b": np.zeros(2)}
     after = {"0.W": np.ones((2, 2)) * 1.01, "0.b": np.ones(2)}
     assert update_ratios(before, after) == {"0.W": pytest.approx(0.01)}
+
+
+CONV = {"name": "conv", "input_shape": [1, 28, 28], "layers": [
+    {"type": "Conv2D", "filters": 8, "kernel_size": 5}, {"type": "BatchNorm"}, {"type": "ReLU"},
+    {"type": "MaxPool2D", "pool_size": 2}, {"type": "Dense", "units": 10}]}
+
+
+def test_conv_net_figures_against_independent_computations(batch):
+    """The conv layer's ReLU gives 50 x 8 x 24 x 24 = 230,400 values: the histogram reads a
+    fixed sample of 20,000, the dead share and the norms read everything."""
+    x, t = batch[0][:50], batch[1][:50]
+    net = Network.from_spec(CONV, seed=0)
+    net.layers[1].params["beta"][[2, 5]] = -50.0  # two channels never fire after the ReLU
+    bn = net.layers[1].buffers
+    bn["running_mean"][:] = np.arange(8) / 10
+    bn["running_var"][:] = 2.0
+    h = layer_health(net, x, t, lr=0.01)
+    # independent: the first three layers run by hand in training mode, all values
+    relu = x
+    for layer in net.layers[:3]:
+        relu = layer.forward(relu, train=True)
+    full_dead = float(np.all(relu <= 0, axis=0).mean())
+    act = h["activations"][0]
+    assert act["dead_fraction"] == pytest.approx(full_dead) and full_dead >= 2 / 8
+    assert (act["hist"]["values"], act["hist"]["of"]) == (20_000, relu.size)
+    edges = np.array(act["hist"]["edges"])
+    assert edges[0] >= 0 and edges[-1] <= relu.max()
+    inside = relu[(relu >= edges[0]) & (relu <= edges[-1])]
+    full = np.histogram(inside, bins=edges)[0] / inside.size
+    sampled = np.array(act["hist"]["counts"]) / 20_000
+    assert 0.5 * np.abs(full - sampled).sum() < 0.03  # the sample draws the same picture
+    assert act["hist"]["mean"] == pytest.approx(relu.mean(), rel=0.05)
+    # gradients: the network's own backward (run order: ReLU after MaxPool)
+    ref = Network.from_spec(CONV, seed=0)
+    ref.load_state_dict(net.state_dict())
+    loss = ref.loss(x, t, train=True)
+    ref.backward()
+    assert h["loss"] == pytest.approx(loss, rel=1e-5)
+    for w, key in zip(h["weighted"], ("0.W", "4.W"), strict=True):
+        assert w["grad_norm"] == pytest.approx(np.linalg.norm(ref.grads()[key]), rel=1e-4)
+        assert w["weight_norm"] == pytest.approx(np.linalg.norm(ref.params()[key]), rel=1e-6)
+        assert w["update_ratio"] == pytest.approx(0.01 * w["grad_norm"] / w["weight_norm"])
+        assert w["weights"]["of"] == ref.params()[key].size
+    assert h["weighted"][1]["weights"]["values"] == 1152 * 10  # small enough: every value
+    np.testing.assert_allclose(h["batchnorm"][0]["running_mean"], np.arange(8) / 10, rtol=1e-6)
+    assert h["batchnorm"][0]["running_var"] == [2.0] * 8  # the model's own, not this batch's
+
+
+def test_on_a_private_network_only_gradients_change(batch):
+    net = Network.from_spec({**CONV, "layers": [*CONV["layers"][:4], {"type": "Dropout"},
+                                                CONV["layers"][4]]}, seed=0)
+    before, rng = net.state_dict(), net.rng.bit_generator.state
+    copied = layer_health(net, *batch)
+    private = layer_health(net, *batch, copy=False)
+    for key, value in net.state_dict().items():  # parameters and running statistics
+        np.testing.assert_array_equal(value, before[key], err_msg=key)
+    assert net.rng.bit_generator.state == rng  # the next dropout masks are the same
+    assert private["loss"] == pytest.approx(copied["loss"], rel=1e-6)
+    assert [w["grad_norm"] for w in private["weighted"]] == pytest.approx(
+        [w["grad_norm"] for w in copied["weighted"]], rel=1e-5)
+    assert np.linalg.norm(net.layers[0].grads["W"]) == pytest.approx(
+        private["weighted"][0]["grad_norm"], rel=1e-5)
