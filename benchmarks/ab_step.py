@@ -4,7 +4,8 @@
 Variant 'plain': Conv2D's frequency-domain backward switched off (the im2col path, the
 reference); 'fast': as shipped; 'torch': the PyTorch twin. Batch 100, Adam, one thread each
 (BLAS and torch), CPU ms per step (median): on a loaded machine CPU time is what other
-processes inflate least; the ratios between variants are the figure.
+processes inflate least; the ratios between variants are the figure. `--workers 2`: two
+batch workers and two torch threads, wall ms (CPU time would add both threads up).
 Usage: benchmarks/ab_step.py [--nets DigitNet DeepConvNet LeNet5] [--rounds N] [--steps N]
 """
 
@@ -33,13 +34,15 @@ def main() -> None:
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--steps", type=int, default=4)
     p.add_argument("--no-torch", action="store_true")
+    p.add_argument("--workers", type=int, default=1,
+                   help="nndesk batch workers and torch threads (BLAS: one thread each)")
     args = p.parse_args()
     threadpoolctl.threadpool_limits(1)
-    set_workers(1)
+    set_workers(args.workers)
     torch = None
     if not args.no_torch:
         import torch
-        torch.set_num_threads(1)
+        torch.set_num_threads(args.workers)
     rng = np.random.default_rng(0)
     x = rng.random((100, 1, 28, 28), dtype=np.float32)
     t = rng.integers(0, 10, 100)
@@ -58,7 +61,9 @@ def main() -> None:
             if var in variants:
                 Conv2D.fft_pays = variants[var]
             step()                                     # warm: buffers of this variant
-            time_calls(step, args.steps, cpu[name, var])
+            wall = time_calls(step, args.steps, cpu[name, var] if args.workers == 1 else None)
+            if args.workers > 1:
+                cpu[name, var] += wall
     Conv2D.fft_pays = fast_pays
     print("| network | plain ms | fast ms | torch ms | fast/plain | plain/torch | fast/torch |")
     print("|---|---|---|---|---|---|---|")
