@@ -95,6 +95,9 @@ def _window(model: str | None):
     from nndesk.gui.app import create_window
 
     app, window = create_window(model)
+    # a run that ends worse than the loaded model would ask in a modal dialog, which nobody
+    # answers here: keep the loaded model, as the screenshot's short runs do
+    window.training.confirm_worse = lambda new, old: False
     window.resize(1400, 900)
     window.show()
     app.processEvents()
@@ -241,7 +244,8 @@ def stall_while_training(seconds: float = 20.0, model: str | None = None,
     result = {"training": meter.stop(), "idle_before": idle,
               "stroke_to_prediction_ms_while_training": percentiles(window.digit.latencies_ms),
               "status": window.train_panel.status.text()}
-    window.close()  # stops the worker, keeps a checkpoint
+    window.training.shutdown()  # stop the worker first: closing while training would ask
+    window.close()              # "Stop training and quit?" in a modal dialog nobody answers
     return result
 
 
@@ -253,7 +257,6 @@ def screenshot(out: str, model: str | None = None, train_images: int = 3000) -> 
     from nndesk.presets import load_preset
 
     app, window = _window(model)
-    window.training.confirm_worse = lambda new, old: False  # short runs: keep the model, no dialog
     d = load_mnist(flatten=False)
     n = train_images
     window.training.data = Splits(d.x_train[:n], d.t_train[:n], d.x_val[:1000], d.t_val[:1000],

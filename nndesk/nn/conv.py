@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from nndesk.nn import fftconv
 from nndesk.nn.base import Layer, Setting
 from nndesk.nn.im2col import col2im, col2im_wide, im2col, im2col_wide, out_size
 from nndesk.nn.init import init_std, init_weights
@@ -40,6 +41,7 @@ class Conv2D(Layer):
     def __init__(self, **settings: Any) -> None:
         super().__init__(**settings)
         self.x_shape: tuple[int, ...] | None = None
+        self.x: np.ndarray | None = None
         self.col: np.ndarray | None = None
 
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
@@ -74,8 +76,17 @@ class Conv2D(Layer):
             out[i:j] += b
 
         for_batch(images, n)
-        self.col = col
+        self.col, self.x = col, (x if train else None)
         return out.reshape(n, self.filters, oh, ow)
+
+    def fft_pays(self) -> bool:
+        """Whether the backward pass takes `fftconv.conv_grads`: stride 1, kernels 5x5 or
+        larger, 16 or more input channels. Its cost hardly grows with K*K, the im2col path's
+        does: measured 0.4x on DigitNet's 32->64 5x5 layer; no gain on the whole step of
+        LeNet5 (6->16 channels) nor on DeepConvNet's 3x3 layers (benchmarks/PROFILE.md)."""
+        c = self.x_shape[1]
+        return (self.stride == 1 and self.x is not None and self.kernel_size >= 5
+                and c >= 16)
 
     def backward(self, dout: np.ndarray) -> np.ndarray | None:
         """dW = sum over images of dout @ col^T, db = dout summed over images and pixels;
@@ -83,6 +94,10 @@ class Conv2D(Layer):
         Per-image products are summed in image order whatever the worker count: same numbers."""
         W = self.params["W"]
         n, f, oh, ow = dout.shape
+        if self.fft_pays():                                         # the frequency domain
+            dW, dx = fftconv.conv_grads(dout, self.x, W, self.pad, self.needs_dx)
+            self.grads = {"W": dW, "b": dout.sum(axis=(0, 2, 3))}
+            return dx
         d = dout.reshape(n, f, oh * ow)                             # (N, F, OH*OW)
         dWs = self.scratch("dWs", (n, f, W[0].size), d.dtype)       # one dW per image
         dbs = np.empty((n, f), d.dtype)

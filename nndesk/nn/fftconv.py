@@ -1,0 +1,120 @@
+"""Convolution gradients in the frequency domain: the fast path of Conv2D.backward (stride 1).
+
+Mathieu, Henaff & LeCun 2014, "Fast Training of Convolutional Networks through FFTs": after a
+2-D discrete Fourier transform (DFT) of size L = H + 2*pad, a convolution is a product per
+frequency, so a layer's sums over channels become one small complex matrix product per
+frequency instead of K*K times more work in the pixel domain:
+
+    dX^[n, c] = sum_f dout^[n, f] * W^[f, c]          (convolution: dx, the book's col2im path)
+    dW^[f, c] = sum_n conj(dout^[n, f]) * X^[n, c]     (correlation: dW, the book's dout @ col^T)
+
+(^: the DFT, L x L frame, input placed at offset `pad`.) With L = H + 2*pad no circular
+wrap-around reaches the pixels kept. The DFTs are matrix products with the DFT matrix
+F[u, h] = exp(-2 pi i u h / L) (one per axis; only the L//2 + 1 non-negative frequencies of
+the last axis, the input being real), which on these small frames is faster than an FFT.
+Arrays are frequency-major, (Lh, Lf, N, C), so every product is one large GEMM.
+conv.py keeps the plain im2col path as the reference; tests/nn/test_fftconv.py checks they
+agree and the gradient checks run through this path.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from nndesk.nn.parallel import for_batch
+
+__all__ = ["dft_matrices", "to_freq", "from_freq", "conv_grads"]
+
+BLOCKS = 16   # column blocks of the transforms' GEMMs, shared by the batch workers
+
+
+@lru_cache(maxsize=64)
+def dft_matrices(size: int, dtype: str) -> tuple[np.ndarray, ...]:
+    """(F, F_half, F_inv, F_half_inv) for length `size`, complex `dtype`:
+    F (L, L) the DFT, F_half (L, Lf) its first Lf = L//2 + 1 columns (a real signal's
+    spectrum), F_inv (L, L) = conj(F) / L, F_half_inv (Lf, L): the real inverse from Lf
+    frequencies (weight 2 on the frequencies that stand for a conjugate pair)."""
+    k = np.arange(size)
+    full = np.exp(-2j * np.pi * np.outer(k, k) / size)
+    lf = size // 2 + 1
+    weight = np.full(lf, 2.0)
+    weight[0] = 1
+    if size % 2 == 0:
+        weight[-1] = 1
+    mats = (full, full[:, :lf], full.conj() / size, weight[:, None] * full[:, :lf].conj().T / size)
+    return tuple(np.ascontiguousarray(m, dtype=dtype) for m in mats)
+
+
+def _complex(dtype: np.dtype) -> str:
+    return "complex64" if dtype == np.float32 else "complex128"
+
+
+def to_freq(a: np.ndarray, size: tuple[int, int], offset: int = 0) -> np.ndarray:
+    """a (*lead, H, W) real, placed at (offset, offset) in a zero (Lh, Lw) frame ->
+    its 2-D DFT (Lh, Lf, *lead) complex, Lf = Lw//2 + 1."""
+    lead, (h, w), (lh, lw) = a.shape[:-2], a.shape[-2:], size
+    cdt = _complex(a.dtype)
+    fh, fw = dft_matrices(lh, cdt)[0], dft_matrices(lw, cdt)[1]
+    frame = np.zeros((lh, lw, *lead), cdt)                              # (Lh, Lw, *lead)
+    frame[offset:offset + h, offset:offset + w] = np.moveaxis(a, (-2, -1), (0, 1))
+    rows = np.empty((lh, fw.shape[1], frame[0, 0].size), cdt)          # (Lh, Lf, M)
+    for_batch(lambda i, j: np.matmul(fw.T, frame[i:j].reshape(j - i, lw, -1), out=rows[i:j]), lh)
+    return _left(fh, rows).reshape(lh, fw.shape[1], *lead)
+
+
+def from_freq(z: np.ndarray, width: int) -> np.ndarray:
+    """Inverse of `to_freq` without the crop: z (Lh, Lf, *lead) -> (Lh, Lw, *lead) real
+    (a view of the real part; Lw = `width`)."""
+    lh, lf, lead = z.shape[0], z.shape[1], z.shape[2:]
+    rows = _left(dft_matrices(lh, z.dtype.name)[2], z.reshape(lh, lf, -1))  # (Lh, Lf, M)
+    g = dft_matrices(width, z.dtype.name)[3]                             # (Lf, Lw)
+    out = np.empty((lh, width, rows.shape[2]), z.dtype)
+    for_batch(lambda i, j: np.matmul(g.T, rows[i:j], out=out[i:j]), lh)
+    return out.real.reshape(lh, width, *lead)
+
+
+def _left(f: np.ndarray, a: np.ndarray) -> np.ndarray:
+    """f (L, L) @ a (L, ...) along a's first axis: a GEMM per block of BLOCKS columns, the
+    blocks shared between the batch workers (the same blocks for any worker count: the
+    same numbers)."""
+    flat = a.reshape(len(a), -1)
+    out = np.empty_like(flat)
+    step = -(-flat.shape[1] // BLOCKS)
+
+    def blocks(i: int, j: int) -> None:
+        for b in range(i * step, j * step, step):
+            np.matmul(f, flat[:, b:b + step], out=out[:, b:b + step])
+
+    for_batch(blocks, BLOCKS)
+    return out.reshape(a.shape)
+
+
+def _per_freq(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a (Q, M, K) @ b (Q, K, P) -> (Q, M, P): one small product per frequency."""
+    out = np.empty((len(a), a.shape[1], b.shape[2]), a.dtype)
+    for_batch(lambda i, j: np.matmul(a[i:j], b[i:j], out=out[i:j]), len(a))
+    return out
+
+
+def conv_grads(dout: np.ndarray, x: np.ndarray, W: np.ndarray, pad: int,
+               needs_dx: bool = True) -> tuple[np.ndarray, np.ndarray | None]:
+    """dW (F, C, K, K) and dx (N, C, H, W) (None unless `needs_dx`) of the stride-1
+    cross-correlation out = conv(x, W, pad), from dout (N, F, OH, OW). Same numbers as the
+    im2col path up to rounding (tests/nn/test_fftconv.py)."""
+    n, c, h, w = x.shape
+    f, k = W.shape[0], W.shape[2]
+    size = (h + 2 * pad, w + 2 * pad)
+    q = size[0] * (size[1] // 2 + 1)                                    # frequencies kept
+    X = to_freq(x, size, pad).reshape(q, n, c)                          # (Q, N, C)
+    D = to_freq(dout, size).reshape(q, n, f)                            # (Q, N, F)
+    dW_freq = _per_freq(D.conj().transpose(0, 2, 1), X)                 # (Q, F, C)
+    dW = from_freq(dW_freq.reshape(*size[:1], -1, f, c), size[1])[:k, :k]  # (K, K, F, C)
+    dW = np.ascontiguousarray(dW.transpose(2, 3, 0, 1))
+    if not needs_dx:
+        return dW, None
+    W_freq = to_freq(W, size).reshape(q, f, c)                          # (Q, F, C)
+    dX = _per_freq(D, W_freq)                                           # (Q, N, C)
+    dx = from_freq(dX.reshape(*size[:1], -1, n, c), size[1])[pad:pad + h, pad:pad + w]
+    return dW, np.ascontiguousarray(dx.transpose(2, 3, 0, 1))          # (N, C, H, W)
