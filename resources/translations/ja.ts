@@ -1433,7 +1433,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>MNIST を読み込み、ネットワークを構築しています…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_run.py"/>
         <source>Loading MNIST…</source>
         <translation>MNIST を読み込み中…</translation>
     </message>
