@@ -36,9 +36,9 @@ def add_parser(sub) -> None:
                    help="logit scores the reject unit reads: max_logit,margin,logsumexp "
                         "(default) or none")
     p.add_argument("--mnist-coverage", type=float, metavar="SHARE",
-                   help="MNIST validation digits answered (default 0.9975)")
+                   help="MNIST validation digits answered (default 0.996)")
     p.add_argument("--pen-coverage", type=float, metavar="SHARE",
-                   help="pen digits of writers 1-20 answered (default 0.995)")
+                   help="pen digits of writers 1-20 answered (default 0.993)")
 
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
