@@ -41,8 +41,9 @@ def test_real_digits_are_still_answered_and_answered_well(shipped, mnist_dir):
     net, cal = shipped
     d = load_mnist(flatten=False, data_dir=mnist_dir, val_split=0)
     report = coverage_report(judge(net, cal, d.x_test[:1000]), d.t_test[:1000])
-    assert report["coverage"] >= 0.99  # 99.49% of all 10,000 (in its info)
-    assert report["accuracy_answered"] >= report["accuracy_all"]
+    assert report["coverage"] >= 0.99  # 99.52% of all 10,000 (in its info)
+    # on 1,000 digits, one right answer held back as "not sure" may tip the ratio
+    assert report["accuracy_answered"] >= report["accuracy_all"] - 1 / 1000
     if not pendigits_path().is_file():
         pytest.skip(f"pen digits not found at {pendigits_path()}")
     held = [p for p in load_pendigits(pendigits_path()) if p.writer in HELD_OUT_WRITERS][::15]
@@ -70,7 +71,9 @@ def test_predict_json_gives_the_verdict(tmp_path, capsys):
 
 def test_the_stored_figures_meet_the_targets_it_claims(shipped):
     info = load_model(default_model_path()).metadata["calibration"]["info"]["held_out"]
-    # the issue's target is 0.90; with today's preprocessing the held-out figure is 0.8947
-    assert info["nondigits_held_out"]["rejected_incl_empty"] >= 0.89
-    assert info["pen_writers_21_30"]["coverage"] >= 0.99
-    assert info["mnist_test"]["coverage"] >= 0.995  # 0.9957 with the new preprocessing
+    # issue 11's targets: reject 90% of non-digits, answer 99% of pen digits, 99.5% of MNIST
+    assert info["nondigits_held_out"]["rejected_incl_empty"] >= 0.90  # 0.9247
+    assert info["pen_writers_21_30"]["coverage"] >= 0.99  # 0.9956
+    assert info["mnist_test"]["coverage"] >= 0.995  # 0.9952
+    for held_out in ("mnist_test", "pen_writers_21_30"):  # answered digits are read no worse
+        assert info[held_out]["accuracy_answered"] >= info[held_out]["accuracy_all"]
