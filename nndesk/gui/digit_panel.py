@@ -80,6 +80,7 @@ class DigitPanel(QWidget):
         self._warmed_up = False
         self._calibration = None  # nndesk.insight.reject.Calibration of the model file
         self._path = None  # the trajectory model's (probabilities, weight) for the drawing
+        self._plain_strokes = None  # the newest drawing's pen path when it is plain ink
         self.canvas = DrawingCanvas()
         self.canvas.strokes_changed.connect(self._on_strokes_changed)
         self.canvas.image_dropped.connect(self.open_image)
@@ -192,7 +193,9 @@ class DigitPanel(QWidget):
         self._preparer.submit(self._job, drawing)
         # The pen's path is read only for a drawing of ink strokes alone (no bitmap under it,
         # nothing rubbed out): edits of a bitmap are not a digit's path.
-        if drawing["base"] is None and not any(drawing["erase"]):
+        plain = drawing["base"] is None and not any(drawing["erase"])
+        self._plain_strokes = drawing["strokes"] if plain else None  # for AppState.strokes
+        if plain:
             self._path_job = self._job
             self._path_pending.append((self._job, now))
             self._path_reader.submit(self._job, drawing["strokes"])
@@ -216,9 +219,7 @@ class DigitPanel(QWidget):
             return  # a newer drawing is ready too (its signal follows): show that one only
         self._shown = job_id
         digit, bitmap = result
-        drawing = self.canvas.drawing()                  # its pen path, when plain ink only
-        plain = drawing["base"] is None and not any(drawing["erase"])
-        self.state.set_digit(digit, source=bitmap, strokes=drawing["strokes"] if plain else None)
+        self.state.set_digit(digit, source=bitmap, strokes=self._plain_strokes)
         self.latencies_ms += _done(self._pending, job_id)
 
     def _on_path_read(self, item: tuple) -> None:
