@@ -16,6 +16,7 @@ import time
 import numpy as np
 
 from nndesk.nn import Adam, BatchNorm, Conv2D, MaxPool2D, ReLU
+from nndesk.nn.batchnorm import book_backward, book_forward
 
 
 def cpu_ms(fn, reps: int) -> float:
@@ -62,14 +63,26 @@ def rows(reps: int) -> list[tuple[str, str, float, float]]:
                     cpu_ms(lambda layer=layer, g=dout: layer._dx_flipped(g), reps), book))
         out.append((f"Conv2D._dx_wide ({name})", "_dx_col2im (book)",
                     cpu_ms(lambda layer=layer, g=dout: layer._dx_wide(g), reps), book))
-    # BatchNorm per-channel sums: GEMV / einsum vs sum over axes
-    a = rng.standard_normal((100, 16, 784)).astype(np.float32)
-    b = rng.standard_normal((100, 16, 784)).astype(np.float32)
-    out.append(("BatchNorm._sum(a, b)", "(a * b).sum(axis=(0, 2))",
-                cpu_ms(lambda: BatchNorm._sum(a, b), reps),
-                cpu_ms(lambda: (a * b).sum(axis=(0, 2)), reps)))
-    out.append(("BatchNorm._sum(a)", "a.sum(axis=(0, 2))",
-                cpu_ms(lambda: BatchNorm._sum(a), reps), cpu_ms(lambda: a.sum(axis=(0, 2)), reps)))
+    # BatchNorm training forward + backward: element-wise passes on expanded rows vs the book
+    a = rng.standard_normal((100, 32, 28, 28)).astype(np.float32)
+    b = rng.standard_normal((100, 32, 28, 28)).astype(np.float32)
+    bn = BatchNorm()
+    bn.build((32, 28, 28), rng, np.float32, None)
+    gamma, beta = bn.params["gamma"], bn.params["beta"]
+
+    a_rows = np.ascontiguousarray(a.transpose(0, 2, 3, 1).reshape(-1, 32))  # (N*H*W, C)
+    b_rows = np.ascontiguousarray(b.transpose(0, 2, 3, 1).reshape(-1, 32))
+
+    def book():
+        return book_backward(b_rows, gamma, book_forward(a_rows, gamma, beta, 1e-5)[1])
+
+    out.append(("BatchNorm.forward/backward (32x28x28)", "book_forward/book_backward (ch. 6.3)",
+                cpu_ms(lambda: (bn.forward(a, train=True), bn.backward(b)), reps),
+                cpu_ms(book, reps)))
+    out.append(("BatchNorm._sums(a, b)", "(a * b).sum(axis=(0, 2))",
+                cpu_ms(lambda: BatchNorm._sums(a.reshape(100, 32, -1), b.reshape(100, 32, -1)),
+                       reps),
+                cpu_ms(lambda: (a * b).reshape(100, 32, -1).sum(axis=(0, 2)), reps)))
     # the activation after the pool (network._run_order): ReLU on a 4x smaller map
     small = rng.standard_normal((100, 30, 12, 12)).astype(np.float32)
     relu = ReLU()

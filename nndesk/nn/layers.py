@@ -8,10 +8,10 @@ from typing import Any
 import numpy as np
 
 from nndesk.nn.base import Layer, Setting
+from nndesk.nn.batchnorm import BatchNorm
 from nndesk.nn.conv import AvgPool2D, Conv2D, MaxPool2D
 from nndesk.nn.functions import sigmoid
 from nndesk.nn.init import init_std, init_weights
-from nndesk.nn.parallel import for_batch
 
 __all__ = ["Layer", "Dense", "Conv2D", "MaxPool2D", "AvgPool2D", "Flatten", "ReLU",
            "LeakyReLU", "Sigmoid", "Tanh", "BatchNorm", "Dropout", "LAYERS", "LAYER_DOCS"]
@@ -141,129 +141,6 @@ class Tanh(Layer):
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
         return dout * (1 - self.out * self.out)
-
-
-class BatchNorm(Layer):
-    """Normalizes each feature (or channel) over the batch, then scales by gamma, shifts by beta.
-
-    Ioffe & Szegedy 2015, Algorithm 1; the book's ch. 6.3. (N, D): statistics per feature
-    over N; (N, C, H, W): per channel over N, H and W (spatial batch norm, as the book's
-    ch. 7 nets). gamma, beta (D,) or (C,). Training uses the batch's mean and (biased)
-    variance and updates running averages of them (running = momentum * running +
-    (1 - momentum) * batch); evaluation uses the running ones. eps is added to the variance.
-    """
-
-    DOC = "Batch normalization: zero mean, unit variance per feature over the batch (ch. 6)."
-    SETTINGS = {
-        "momentum": Setting("float", 0.9, 0.0, 0.9999, help="how slowly running stats move"),
-        "eps": Setting("float", 1e-5, 1e-12, 1.0, help="added to the variance, avoids 1/0"),
-    }
-
-    def __init__(self, **settings: Any) -> None:
-        super().__init__(**settings)
-        self.xc: np.ndarray | None = None      # x minus the mean used, as _rows (B, C, M)
-        self.inv_std: np.ndarray | None = None  # (C,)
-        self.train = False
-
-    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
-        if len(input_shape) not in (1, 3):
-            raise ValueError(f"BatchNorm needs a vector or an image, not shape {input_shape}")
-        return tuple(input_shape)
-
-    def num_params(self, input_shape: tuple[int, ...]) -> int:
-        return 2 * input_shape[0]
-
-    def build(self, input_shape, rng, dtype, activation) -> None:
-        c = input_shape[0]                                       # features or channels
-        self.params = {"gamma": np.ones(c, dtype=dtype), "beta": np.zeros(c, dtype=dtype)}
-        self.buffers = {"running_mean": np.zeros(c, dtype=dtype),
-                        "running_var": np.ones(c, dtype=dtype)}
-
-    @staticmethod
-    def _rows(x: np.ndarray) -> np.ndarray:
-        """Each feature's samples along the last axis of a (B, C, M) view: (N, C) -> (1, C, N),
-        (N, C, H, W) -> (N, C, H*W). Per-feature sums are then fast vector dot products."""
-        return x.T[None] if x.ndim == 2 else x.reshape(x.shape[0], x.shape[1], -1)
-
-    @staticmethod
-    def _unrows(a: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
-        return a[0].T if len(shape) == 2 else a.reshape(shape)
-
-    @staticmethod
-    def _sum(a: np.ndarray, b: np.ndarray | None = None) -> np.ndarray:
-        """Per-feature sum of a (or of a * b) over the batch: (B, C, M) -> (C,), one pass,
-        no (B, C, M) temporary. Replaces `(a * b).sum(axis=(0, 2))`; a plain sum is a GEMV
-        with a vector of ones (benchmarks/PROFILE.md: BatchNorm). NumPy 1.24 has both."""
-        if b is None:
-            return (a @ np.ones(a.shape[-1], a.dtype)).sum(axis=0)
-        return np.einsum("bcm,bcm->c", a, b)
-
-    @staticmethod
-    def _image_sums(a: np.ndarray, b: np.ndarray | None = None) -> np.ndarray:
-        """`_sum` split between the batch workers (parallel.py): per-image sums (B, C) added
-        in image order, the same numbers for any worker count. (1, C, N) batches: `_sum`."""
-        if len(a) == 1:
-            return BatchNorm._sum(a, b)
-        sums = np.empty(a.shape[:2], a.dtype)                    # (B, C)
-        ones = np.ones(a.shape[-1], a.dtype)
-
-        def images(i: int, j: int) -> None:
-            if b is None:
-                np.matmul(a[i:j], ones, out=sums[i:j])
-            else:
-                np.einsum("bcm,bcm->bc", a[i:j], b[i:j], out=sums[i:j])
-
-        for_batch(images, len(a))
-        return sums.sum(axis=0)
-
-    def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
-        rows, col = self._rows(x), (1, -1, 1)                    # col: (C,) -> (1, C, 1)
-        rm, rv = self.buffers["running_mean"], self.buffers["running_var"]
-        xc = np.empty(rows.shape, rows.dtype)                    # (B, C, M)
-        if train:
-            m = x.size // x.shape[1]                             # samples per feature
-            mu = self._image_sums(rows) / m
-            for_batch(lambda i, j: np.subtract(rows[i:j], mu.reshape(col), out=xc[i:j]), len(xc))
-            var = self._image_sums(xc, xc) / m
-            rm *= self.momentum
-            rm += (1 - self.momentum) * mu
-            rv *= self.momentum
-            rv += (1 - self.momentum) * var
-        else:
-            np.subtract(rows, rm.reshape(col), out=xc)
-            var = rv
-        self.inv_std = 1 / np.sqrt(var + self.eps)               # (C,)
-        self.xc, self.train = xc, train
-        scale = (self.params["gamma"] * self.inv_std).reshape(col)  # gamma / std
-        out = np.empty(rows.shape, rows.dtype)
-
-        def images(i: int, j: int) -> None:                      # gamma * x normalized + beta
-            np.multiply(xc[i:j], scale, out=out[i:j])
-            out[i:j] += self.params["beta"].reshape(col)
-
-        for_batch(images, len(rows))
-        return self._unrows(out, x.shape)
-
-    def backward(self, dout: np.ndarray) -> np.ndarray:
-        """dx = gamma/std * (dout - mean(dout) - xn * mean(dout * xn)), means over the batch,
-        with xn = xc / std (xn itself is never stored: one array less to write and read)."""
-        d, col = self._rows(dout), (1, -1, 1)
-        dbeta, dgamma = self._image_sums(d), self._image_sums(d, self.xc) * self.inv_std
-        self.grads = {"gamma": dgamma, "beta": dbeta}
-        k = self.params["gamma"] * self.inv_std                  # (C,)
-        m = dout.size // dout.shape[1]
-        k_xc = (k * self.inv_std * dgamma / m).reshape(col)      # the statistics move with x
-        k_1 = (k * dbeta / m).reshape(col)
-        dx = np.empty(d.shape, d.dtype)
-
-        def images(i: int, j: int) -> None:
-            np.multiply(d[i:j], k.reshape(col), out=dx[i:j])
-            if self.train:
-                dx[i:j] -= self.xc[i:j] * k_xc
-                dx[i:j] -= k_1
-
-        for_batch(images, len(d))
-        return self._unrows(dx, dout.shape)
 
 
 class Dropout(Layer):
