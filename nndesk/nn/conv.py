@@ -9,7 +9,7 @@ import numpy as np
 
 from nndesk.nn import fftconv
 from nndesk.nn.base import Layer, Setting
-from nndesk.nn.im2col import col2im, col2im_wide, im2col, im2col_wide, out_size
+from nndesk.nn.im2col import col2im, col2im_wide, conv_rows, im2col, im2col_wide, out_size
 from nndesk.nn.init import init_std, init_weights
 from nndesk.nn.parallel import for_batch
 from nndesk.nn.pool import AvgPool2D, MaxPool2D, image_shape
@@ -66,6 +66,11 @@ class Conv2D(Layer):
         W, k, s, p = self.params["W"], self.kernel_size, self.stride, self.pad
         n, c, h, w = self.x_shape = x.shape
         oh, ow = out_size(h, k, s, p), out_size(w, k, s, p)
+        self.x = x if train else None
+        if self.fft_pays():                     # backward needs no columns: the row layout
+            self.col = None
+            rows = self.scratch("rows", (n, oh, ow, k, k * c), x.dtype, keep=train)
+            return conv_rows(x, W, self.params["b"], s, p, rows)
         col = self.scratch("col", (n, c * k * k, oh * ow), x.dtype, keep=train)
         out = np.empty((n, self.filters, oh * ow), x.dtype)         # (N, F, OH*OW)
         W_rows, b = W.reshape(self.filters, -1), self.params["b"][:, None]

@@ -10,7 +10,10 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import as_strided, sliding_window_view
 
-__all__ = ["out_size", "zero_pad", "windows", "im2col", "col2im", "im2col_wide", "col2im_wide"]
+from nndesk.nn.parallel import for_batch
+
+__all__ = ["out_size", "zero_pad", "windows", "im2col", "col2im", "im2col_wide", "col2im_wide",
+           "im2col_rows", "conv_rows"]
 
 
 def out_size(size: int, kernel: int, stride: int, pad: int = 0) -> int:
@@ -106,3 +109,52 @@ def col2im_wide(col: np.ndarray, x_shape: tuple[int, ...], kh: int, kw: int,
             img[:, :, i * wp + j:i * wp + j + run] += col[:, :, i, j]
     img = img[:, :, :hp * wp].reshape(n, c, hp, wp)
     return img[:, :, pad:pad + h, pad:pad + w]
+
+
+# The book's own layout (ch. 7.4.3) has one ROW per output pixel: rows (N*OH*OW, KH*KW*C)
+# @ W (KH*KW*C, F). Built from a channels-last (NHWC) copy of the image, each row's (KW, C)
+# block for one kernel row is one contiguous run of KW*C values, so the copy moves long runs;
+# and the GEMM, one tall product over the whole slice of images, runs faster than F-row ones.
+# Its price: the output comes channels-last and needs one transposed copy. Conv2D uses it
+# only where backward needs no column matrix (`Conv2D.fft_pays`).
+
+def im2col_rows(x: np.ndarray, kh: int, kw: int, stride: int = 1, pad: int = 0,
+                out: np.ndarray | None = None) -> np.ndarray:
+    """(N, C, H, W) -> rows (N, OH, OW, KH, KW*C), the book's row layout with channels last
+    in each row ((kh, kw, c) order), into `out` if given. One NHWC padded copy of x, then one
+    copy of a strided view whose inner runs are KW*C values long."""
+    n, c, h, w = x.shape
+    oh, ow = out_size(h, kh, stride, pad), out_size(w, kw, stride, pad)
+    nhwc = np.zeros((n, h + 2 * pad, w + 2 * pad, c), x.dtype)
+    nhwc[:, pad:pad + h, pad:pad + w] = x.transpose(0, 2, 3, 1)
+    s_n, s_h, s_w, s_c = nhwc.strides
+    view = as_strided(nhwc, shape=(n, oh, ow, kh, kw * c),
+                      strides=(s_n, stride * s_h, stride * s_w, s_h, s_c), writeable=False)
+    if out is None:
+        out = np.empty(view.shape, x.dtype)
+    np.copyto(out.reshape(view.shape), view)
+    return out
+
+
+def conv_rows(x: np.ndarray, W: np.ndarray, b: np.ndarray, stride: int, pad: int,
+              rows: np.ndarray) -> np.ndarray:
+    """Convolution forward in the row layout: x (N, C, H, W), W (F, C, K, K), b (F,) ->
+    (N, F, OH, OW), the same numbers as im2col + W @ col (tests/nn/test_im2col.py). `rows`:
+    a (N, OH, OW, K, K*C) work buffer. The images are split between the batch workers.
+    Replaces Conv2D.forward's column layout where no column matrix is kept: 0.8x its time on
+    DigitNet's 32->64 5x5 layer (benchmarks/PROFILE.md, issue 16)."""
+    n, c, h, w = x.shape
+    f, k = W.shape[0], W.shape[2]
+    oh, ow = out_size(h, k, stride, pad), out_size(w, k, stride, pad)
+    W_cols = np.ascontiguousarray(W.transpose(2, 3, 1, 0).reshape(k * k * c, f))
+    out = np.empty((n, f, oh, ow), x.dtype)
+    px = oh * ow                                              # output pixels per image
+
+    def images(i: int, j: int) -> None:
+        im2col_rows(x[i:j], k, k, stride, pad, out=rows[i:j])
+        y = rows[i:j].reshape((j - i) * px, -1) @ W_cols     # (n*OH*OW, F), channels last
+        np.add(y.reshape(j - i, oh, ow, f).transpose(0, 3, 1, 2), b.reshape(f, 1, 1),
+               out=out[i:j])
+
+    for_batch(images, n)
+    return out

@@ -5,8 +5,17 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nndesk.nn import Conv2D, conv
-from nndesk.nn.im2col import col2im, col2im_wide, im2col, im2col_wide, out_size
+from nndesk.nn import Conv2D, conv, parallel
+from nndesk.nn import im2col as im2col_module
+from nndesk.nn.im2col import (
+    col2im,
+    col2im_wide,
+    conv_rows,
+    im2col,
+    im2col_rows,
+    im2col_wide,
+    out_size,
+)
 
 
 def _naive_conv(x, W, b, stride, pad):
@@ -102,3 +111,57 @@ def test_im2col_wide_rows_are_runs_of_the_padded_image(kh, kw, pad):
     out = np.full(expected.shape, np.nan)
     assert im2col_wide(x, kh, kw, pad, out=out) is out
     np.testing.assert_array_equal(out, expected)
+
+
+@pytest.mark.parametrize(("k", "stride", "pad"), [(3, 1, 0), (3, 2, 1), (2, 3, 2)])
+def test_im2col_rows_is_the_books_row_layout_channels_last(k, stride, pad):
+    """rows[n, i, j, a, b*C + c] = padded x[n, c, i*stride + a, j*stride + b], by loops."""
+    rng = np.random.default_rng(6)
+    x = rng.standard_normal((2, 3, 7, 6))
+    rows = im2col_rows(x, k, k, stride, pad)
+    xp = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
+    oh, ow = out_size(7, k, stride, pad), out_size(6, k, stride, pad)
+    assert rows.shape == (2, oh, ow, k, k * 3)
+    for n in range(2):
+        for i in range(oh):
+            for j in range(ow):
+                for a in range(k):
+                    for b in range(k):
+                        for c in range(3):
+                            assert rows[n, i, j, a, b * 3 + c] == xp[n, c, i * stride + a,
+                                                                     j * stride + b]
+
+
+@pytest.mark.parametrize("workers", [1, 3])
+@pytest.mark.parametrize(("k", "stride", "pad"), [(3, 1, 0), (3, 2, 1), (5, 1, 2), (2, 3, 1)])
+def test_conv_rows_matches_loops_with_any_worker_count(k, stride, pad, workers):
+    rng = np.random.default_rng(7)
+    x = rng.standard_normal((5, 3, 9, 7))
+    W, b = rng.standard_normal((4, 3, k, k)), rng.standard_normal(4)
+    oh, ow = out_size(9, k, stride, pad), out_size(7, k, stride, pad)
+    rows = np.empty((5, oh, ow, k, k * 3))
+    parallel.set_workers(workers)
+    try:
+        got = conv_rows(x, W, b, stride, pad, rows)
+    finally:
+        parallel.set_workers(1)
+    np.testing.assert_allclose(got, _naive_conv(x, W, b, stride, pad), rtol=1e-10, atol=1e-12)
+    if workers > 1:
+        np.testing.assert_array_equal(got, conv_rows(x, W, b, stride, pad, rows))
+
+
+def test_training_forward_takes_the_rows_where_backward_takes_the_frequency_path(monkeypatch):
+    """16 channels, 5x5: forward through `conv_rows` (a spy counts it), no column matrix kept,
+    same output as the loops; the same layer in evaluation keeps the column layout."""
+    calls = []
+    real = im2col_module.conv_rows
+    monkeypatch.setattr(conv, "conv_rows", lambda *a: calls.append(1) or real(*a))
+    rng = np.random.default_rng(8)
+    layer = Conv2D(filters=3, kernel_size=5, pad=2)
+    layer.build((16, 6, 5), rng, np.float64, None)
+    x = rng.standard_normal((2, 16, 6, 5))
+    expected = _naive_conv(x, layer.params["W"], layer.params["b"], 1, 2)
+    np.testing.assert_allclose(layer.forward(x, train=True), expected, rtol=1e-10, atol=1e-12)
+    assert calls == [1] and layer.col is None and layer.fft_pays()
+    np.testing.assert_allclose(layer.forward(x, train=False), expected, rtol=1e-10, atol=1e-12)
+    assert calls == [1]
