@@ -219,3 +219,23 @@ def test_error_messages_in_full():
                                                "v.0.W": P0})
     assert str(info.value) == ("optimizer state key 'v.0.W' is not one of SGD's state arrays "
                                "(none)")
+
+
+@pytest.mark.parametrize("order", ["C", "F"])
+def test_adam_in_pieces_equals_the_whole_array_formulas(order):
+    """Adam works on cache-sized pieces of flattened arrays: a parameter of 2 pieces and 5
+    values (float32), C- or Fortran-ordered (no piece then), against the paper's efficient
+    form on the whole array, three steps, bit for bit up to float32 rounding."""
+    rng = np.random.default_rng(12)
+    shape = (5, Adam.PIECE * 2 // 5 + 1)
+    p = {"W": np.asarray(rng.standard_normal(shape).astype(np.float32), order=order)}
+    expected, m, v = p["W"].astype(np.float64), 0.0, 0.0
+    opt = Adam(lr=0.01)
+    for t in range(1, 4):
+        g = rng.standard_normal(shape).astype(np.float32)
+        opt.update(p, {"W": g})
+        m = 0.9 * m + 0.1 * g
+        v = 0.999 * v + 0.001 * g.astype(np.float64) ** 2
+        expected -= 0.01 * np.sqrt(1 - 0.999 ** t) / (1 - 0.9 ** t) * m / (np.sqrt(v) + 1e-8)
+    assert p["W"].dtype == np.float32 and p["W"].flags.f_contiguous == (order == "F")
+    np.testing.assert_allclose(p["W"], expected, rtol=1e-5, atol=1e-6)
