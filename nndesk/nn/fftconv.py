@@ -11,8 +11,10 @@ frequency instead of K*K times more work in the pixel domain:
 (^: the DFT, L x L frame, input placed at offset `pad`.) With L = H + 2*pad no circular
 wrap-around reaches the pixels kept. The DFTs are matrix products with the DFT matrix
 F[u, h] = exp(-2 pi i u h / L) (one per axis; only the L//2 + 1 non-negative frequencies of
-the last axis, the input being real), which on these small frames is faster than an FFT.
-Arrays are frequency-major, (Lh, Lf, N, C), so every product is one large GEMM.
+the last axis, the input being real), which on these small frames is faster than an FFT;
+they are cut to the rows and columns the input covers (the zero frame is never built) and the
+inverse ones to the pixels kept. Arrays are frequency-major, (Lh, Lf, N, C), so every
+product is one large GEMM.
 conv.py keeps the plain im2col path as the reference; tests/nn/test_fftconv.py checks they
 agree and the gradient checks run through this path.
 """
@@ -53,34 +55,56 @@ def _complex(dtype: np.dtype) -> str:
 
 def to_freq(a: np.ndarray, size: tuple[int, int], offset: int = 0) -> np.ndarray:
     """a (*lead, H, W) real, placed at (offset, offset) in a zero (Lh, Lw) frame ->
-    its 2-D DFT (Lh, Lf, *lead) complex, Lf = Lw//2 + 1."""
+    its 2-D DFT (Lh, Lf, *lead) complex, Lf = Lw//2 + 1.
+
+    The zero frame is never built: zeros add nothing to a DFT, so the DFT matrices are cut to
+    the W columns and H rows the input covers. The first transform, along W on real numbers,
+    is one real GEMM with the real and imaginary parts of the DFT matrix side by side (half
+    the multiplies of a complex product); the second, along H, a complex one. Replaces a
+    complex GEMM on each axis of the zero-padded frame (benchmarks/PROFILE.md, issue 16)."""
     lead, (h, w), (lh, lw) = a.shape[:-2], a.shape[-2:], size
+    m = a[..., 0, 0].size                                               # lead elements, M
     cdt = _complex(a.dtype)
-    fh, fw = dft_matrices(lh, cdt)[0], dft_matrices(lw, cdt)[1]
-    frame = np.zeros((lh, lw, *lead), cdt)                              # (Lh, Lw, *lead)
-    frame[offset:offset + h, offset:offset + w] = np.moveaxis(a, (-2, -1), (0, 1))
-    rows = np.empty((lh, fw.shape[1], frame[0, 0].size), cdt)          # (Lh, Lf, M)
-    for_batch(lambda i, j: np.matmul(fw.T, frame[i:j].reshape(j - i, lw, -1), out=rows[i:j]), lh)
-    return _left(fh, rows).reshape(lh, fw.shape[1], *lead)
+    fh = dft_matrices(lh, cdt)[0][:, offset:offset + h]                 # (Lh, H)
+    fw = dft_matrices(lw, cdt)[1][offset:offset + w]                    # (W, Lf)
+    lf = fw.shape[1]
+    parts = np.concatenate([fw.real, fw.imag], axis=1).T                # (2*Lf, W) real
+    a3 = a.reshape(m, h, w)
+    spectra = np.empty((h, lf, m), cdt)                                 # (H, Lf, M)
+
+    def rows(i: int, j: int) -> None:                                   # image rows i..j-1
+        t = np.empty((2 * lf, m), a.dtype)
+        for r in range(i, j):
+            np.matmul(parts, a3[:, r].T, out=t)                         # (2*Lf, M) real
+            spectra.real[r] = t[:lf]
+            spectra.imag[r] = t[lf:]
+
+    for_batch(rows, h)
+    return _left(fh, spectra).reshape(lh, lf, *lead)
 
 
-def from_freq(z: np.ndarray, width: int) -> np.ndarray:
-    """Inverse of `to_freq` without the crop: z (Lh, Lf, *lead) -> (Lh, Lw, *lead) real
-    (a view of the real part; Lw = `width`)."""
+def from_freq(z: np.ndarray, width: int, start: int = 0,
+              shape: tuple[int, int] | None = None) -> np.ndarray:
+    """Inverse of `to_freq`: z (Lh, Lf, *lead) -> the real (Lh, Lw, *lead) frame (Lw =
+    `width`), or only its `shape` (h, w) block from (start, start): the inverse DFT matrices
+    cut to those rows and columns, so no frequency is turned back into a pixel that is
+    thrown away (DigitNet's dW keeps 5x5 of 18x18). A view of the real part."""
     lh, lf, lead = z.shape[0], z.shape[1], z.shape[2:]
-    rows = _left(dft_matrices(lh, z.dtype.name)[2], z.reshape(lh, lf, -1))  # (Lh, Lf, M)
-    g = dft_matrices(width, z.dtype.name)[3]                             # (Lf, Lw)
-    out = np.empty((lh, width, rows.shape[2]), z.dtype)
-    for_batch(lambda i, j: np.matmul(g.T, rows[i:j], out=out[i:j]), lh)
-    return out.real.reshape(lh, width, *lead)
+    h, w = shape or (lh, width)
+    f_inv = dft_matrices(lh, z.dtype.name)[2][start:start + h]          # (h, Lh)
+    rows = _left(f_inv, z.reshape(lh, lf, -1))                          # (h, Lf, M)
+    g = dft_matrices(width, z.dtype.name)[3][:, start:start + w]        # (Lf, w)
+    out = np.empty((h, w, rows.shape[2]), z.dtype)
+    for_batch(lambda i, j: np.matmul(g.T, rows[i:j], out=out[i:j]), h)
+    return out.real.reshape(h, w, *lead)
 
 
 def _left(f: np.ndarray, a: np.ndarray) -> np.ndarray:
-    """f (L, L) @ a (L, ...) along a's first axis: a GEMM per block of BLOCKS columns, the
-    blocks shared between the batch workers (the same blocks for any worker count: the
-    same numbers)."""
+    """f (R, L) @ a (L, ...) along a's first axis -> (R, ...): a GEMM per block of BLOCKS
+    columns, the blocks shared between the batch workers (the same blocks for any worker
+    count: the same numbers)."""
     flat = a.reshape(len(a), -1)
-    out = np.empty_like(flat)
+    out = np.empty((len(f), flat.shape[1]), np.result_type(f, a))
     step = -(-flat.shape[1] // BLOCKS)
 
     def blocks(i: int, j: int) -> None:
@@ -88,7 +112,7 @@ def _left(f: np.ndarray, a: np.ndarray) -> np.ndarray:
             np.matmul(f, flat[:, b:b + step], out=out[:, b:b + step])
 
     for_batch(blocks, BLOCKS)
-    return out.reshape(a.shape)
+    return out.reshape(len(f), *a.shape[1:])
 
 
 def _per_freq(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -109,12 +133,13 @@ def conv_grads(dout: np.ndarray, x: np.ndarray, W: np.ndarray, pad: int,
     q = size[0] * (size[1] // 2 + 1)                                    # frequencies kept
     X = to_freq(x, size, pad).reshape(q, n, c)                          # (Q, N, C)
     D = to_freq(dout, size).reshape(q, n, f)                            # (Q, N, F)
-    dW_freq = _per_freq(D.conj().transpose(0, 2, 1), X)                 # (Q, F, C)
-    dW = from_freq(dW_freq.reshape(*size[:1], -1, f, c), size[1])[:k, :k]  # (K, K, F, C)
+    dW_freq = _per_freq(D.transpose(0, 2, 1), X.conj())                 # (Q, F, C)
+    np.conjugate(dW_freq, out=dW_freq)             # conj(D)^T X, conj copying X not D
+    dW = from_freq(dW_freq.reshape(*size[:1], -1, f, c), size[1], 0, (k, k))  # (K, K, F, C)
     dW = np.ascontiguousarray(dW.transpose(2, 3, 0, 1))
     if not needs_dx:
         return dW, None
     W_freq = to_freq(W, size).reshape(q, f, c)                          # (Q, F, C)
     dX = _per_freq(D, W_freq)                                           # (Q, N, C)
-    dx = from_freq(dX.reshape(*size[:1], -1, n, c), size[1])[pad:pad + h, pad:pad + w]
+    dx = from_freq(dX.reshape(*size[:1], -1, n, c), size[1], pad, (h, w))  # (H, W, N, C)
     return dW, np.ascontiguousarray(dx.transpose(2, 3, 0, 1))          # (N, C, H, W)

@@ -29,6 +29,12 @@ def test_to_freq_is_rfft2_of_the_padded_frame_and_from_freq_undoes_it():
     np.testing.assert_allclose(z, np.fft.rfft2(frame).transpose(2, 3, 0, 1), atol=1e-12)
     back = fftconv.from_freq(z, 8).transpose(2, 3, 0, 1)         # (N, C, Lh, Lw)
     np.testing.assert_allclose(back, frame, atol=1e-12)
+    block = fftconv.from_freq(z, 8, start=2, shape=(5, 4))       # only the input's pixels
+    assert block.shape == (5, 4, 2, 3)
+    np.testing.assert_allclose(block.transpose(2, 3, 0, 1), a, atol=1e-12)
+    f32 = fftconv.to_freq(a.astype(np.float32), (9, 8), offset=2)
+    assert f32.dtype == np.complex64
+    np.testing.assert_allclose(f32, z, atol=1e-5)
 
 
 def _both_paths(c, f, k, pad, h, w, dtype, needs_dx=True):
