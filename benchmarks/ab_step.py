@@ -2,7 +2,8 @@
 """A/B of one engine change on the whole training step, in one process, interleaved.
 
 Variant 'plain': Conv2D's frequency-domain backward switched off (the im2col path, the
-reference); 'fast': as shipped; 'torch': the PyTorch twin. Batch 100, Adam, one thread each
+reference; with it the row-layout forward, which only layers taking that backward use);
+'fast': as shipped; 'torch': the PyTorch twin. Batch 100, Adam, one thread each
 (BLAS and torch), CPU ms per step (median): on a loaded machine CPU time is what other
 processes inflate least; the ratios between variants are the figure. `--workers 2`: two
 batch workers and two torch threads, wall ms (CPU time would add both threads up).

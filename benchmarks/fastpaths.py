@@ -63,6 +63,23 @@ def rows(reps: int) -> list[tuple[str, str, float, float]]:
                     cpu_ms(lambda layer=layer, g=dout: layer._dx_flipped(g), reps), book))
         out.append((f"Conv2D._dx_wide ({name})", "_dx_col2im (book)",
                     cpu_ms(lambda layer=layer, g=dout: layer._dx_wide(g), reps), book))
+    # DigitNet's conv 2 (32->64, 5x5, pad 2, 14x14): row-layout forward and frequency-domain
+    # backward against the column layout and the im2col backward
+    fast_conv = conv(32, 64, 5, 2, 14, rng)[0]
+    plain_conv = Conv2D(filters=64, kernel_size=5, pad=2)
+    plain_conv.build((32, 14, 14), rng, np.float32, "relu")
+    plain_conv.params = fast_conv.params
+    plain_conv.fft_pays = lambda: False
+    x32 = rng.standard_normal((100, 32, 14, 14)).astype(np.float32)
+    d64 = rng.standard_normal((100, 64, 14, 14)).astype(np.float32)
+    out.append(("Conv2D forward via conv_rows (DigitNet conv 2)", "im2col + per-image GEMMs",
+                cpu_ms(lambda: fast_conv.forward(x32, train=True), reps),
+                cpu_ms(lambda: plain_conv.forward(x32, train=True), reps)))
+    fast_conv.forward(x32, train=True)
+    plain_conv.forward(x32, train=True)
+    out.append(("Conv2D backward via fftconv (DigitNet conv 2)", "im2col dW + _dx_wide/_flipped",
+                cpu_ms(lambda: fast_conv.backward(d64), reps),
+                cpu_ms(lambda: plain_conv.backward(d64), reps)))
     # BatchNorm training forward + backward: element-wise passes on expanded rows vs the book
     a = rng.standard_normal((100, 32, 28, 28)).astype(np.float32)
     b = rng.standard_normal((100, 32, 28, 28)).astype(np.float32)
@@ -104,7 +121,7 @@ def rows(reps: int) -> list[tuple[str, str, float, float]]:
         lr_t = 0.001 * np.sqrt(1 - 0.999 ** t) / (1 - 0.9 ** t)
         p["W"] -= lr_t * m / (np.sqrt(v) + 1e-8)
 
-    out.append(("Adam._step (buffers)", "plain formulas (432,000 weights)",
+    out.append(("Adam._step (buffers, pieces)", "plain formulas (432,000 weights)",
                 cpu_ms(lambda: adam.update(p, g), reps), cpu_ms(plain_adam, reps)))
     return out
 
