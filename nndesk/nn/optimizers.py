@@ -176,21 +176,21 @@ class Adam(Optimizer):
         self._tmp: dict[str, np.ndarray] = {}
 
     def _step(self, key, p, g) -> None:
-        """The update above in cache-sized pieces of PIECE values: the 12 element-wise passes
-        run on 128 KB slices of p, g, m, v and a work buffer that stay in the CPU cache,
-        instead of 12 trips through memory over the whole array (0.72x the time on
-        DigitNet's 800,000 weights; benchmarks/PROFILE.md, issue 16). Element-wise: the same
-        numbers as one whole-array pass."""
+        """The update above in cache-sized pieces of PIECE values for arrays over 4 pieces:
+        the 12 element-wise passes run on 128 KB slices of p, g, m, v and a work buffer that
+        stay in the CPU cache, instead of 12 trips through memory over the whole array
+        (0.72x the time on DigitNet's 800,000 weights; smaller arrays fit the cache whole;
+        benchmarks/PROFILE.md, issue 16). Replaces the same passes on whole arrays;
+        element-wise, so the same numbers."""
         m, v = self._slot("m", key, p), self._slot("v", key, p)
         tmp = self._tmp.get(key)
         if tmp is None:
             tmp = self._tmp[key] = np.empty_like(p)
         lr_t = float(self.lr * np.sqrt(1 - self.beta2 ** self.t) / (1 - self.beta1 ** self.t))
-        if all(a.flags.c_contiguous for a in (p, m, v, tmp)):    # flat views, not copies
-            flat = [a.reshape(-1) for a in (p, g, m, v, tmp)]
+        pieces = [(p, g, m, v, tmp)]            # fits the cache anyway, or not C-ordered
+        if p.size > 4 * self.PIECE and all(a.flags.c_contiguous for a in (p, m, v, tmp)):
+            flat = [a.reshape(-1) for a in (p, g, m, v, tmp)]    # views, not copies
             pieces = [[x[a:a + self.PIECE] for x in flat] for a in range(0, p.size, self.PIECE)]
-        else:                                                    # one whole-array piece
-            pieces = [[p, g, m, v, tmp]]
         for p_, g_, m_, v_, t_ in pieces:
             np.subtract(g_, m_, out=t_)
             t_ *= 1 - self.beta1

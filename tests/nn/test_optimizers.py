@@ -223,11 +223,11 @@ def test_error_messages_in_full():
 
 @pytest.mark.parametrize("order", ["C", "F"])
 def test_adam_in_pieces_equals_the_whole_array_formulas(order):
-    """Adam works on cache-sized pieces of flattened arrays: a parameter of 2 pieces and 5
-    values (float32), C- or Fortran-ordered (no piece then), against the paper's efficient
-    form on the whole array, three steps, bit for bit up to float32 rounding."""
+    """Adam works on cache-sized pieces of flattened large arrays: a parameter of 5 pieces
+    and 5 values (float32), C- or Fortran-ordered (no piece then), against the paper's
+    efficient form on the whole array, three steps, up to float32 rounding."""
     rng = np.random.default_rng(12)
-    shape = (5, Adam.PIECE * 2 // 5 + 1)
+    shape = (5, Adam.PIECE + 1)                                 # 5 * PIECE + 5 values
     p = {"W": np.asarray(rng.standard_normal(shape).astype(np.float32), order=order)}
     expected, m, v = p["W"].astype(np.float64), 0.0, 0.0
     opt = Adam(lr=0.01)
