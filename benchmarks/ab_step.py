@@ -2,11 +2,14 @@
 """A/B of one engine change on the whole training step, in one process, interleaved.
 
 Variant 'plain': Conv2D's frequency-domain backward switched off (the im2col path, the
-reference); 'fast': as shipped; 'torch': the PyTorch twin. Batch 100, Adam, one thread each
-(BLAS and torch), CPU ms per step (median): on a loaded machine CPU time is what other
-processes inflate least; the ratios between variants are the figure. `--workers 2`: two
-batch workers and two torch threads, wall ms (CPU time would add both threads up).
+reference); 'fast': as shipped; 'torch': the PyTorch twin; with `--winograd` also 'wino': as
+shipped plus Winograd F(2x2, 3x3) (nn/winograd.py) on every 3x3 stride-1 Conv2D. Batch 100,
+Adam, one thread each (BLAS and torch), CPU ms per step (median): on a loaded machine CPU
+time is what other processes inflate least; the ratios between variants are the figure.
+`--workers 2`: two batch workers and two torch threads, wall ms (CPU time would add both
+threads up).
 Usage: benchmarks/ab_step.py [--nets DigitNet DeepConvNet LeNet5] [--rounds N] [--steps N]
+       [--workers N] [--winograd]
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ def main() -> None:
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--steps", type=int, default=4)
     p.add_argument("--no-torch", action="store_true")
+    p.add_argument("--winograd", action="store_true", help="add the 'wino' variant")
     p.add_argument("--workers", type=int, default=1,
                    help="nndesk batch workers and torch threads (BLAS: one thread each)")
     args = p.parse_args()
@@ -46,33 +50,40 @@ def main() -> None:
     rng = np.random.default_rng(0)
     x = rng.random((100, 1, 28, 28), dtype=np.float32)
     t = rng.integers(0, 10, 100)
-    fast_pays = Conv2D.fft_pays
-    variants = {"plain": lambda self: False, "fast": fast_pays}
+    fast_pays, wino_pays = Conv2D.fft_pays, Conv2D.winograd_pays
+    variants = {"plain": (lambda self: False, wino_pays), "fast": (fast_pays, wino_pays)}
+    if args.winograd:
+        variants["wino"] = (fast_pays, lambda self: self.kernel_size == 3 and self.stride == 1)
     cases = {}
     for name in args.nets:
         spec = load_preset(name)
         nd = nndesk_case(spec, x, t, x[:1])
-        cases[name, "plain"] = cases[name, "fast"] = nd.step
+        for var in variants:
+            cases[name, var] = nd.step
         if torch is not None:
             cases[name, "torch"] = torch_case(torch, spec, x, t, x[:1], nd.state).step
     cpu: dict = {key: [] for key in cases}
     for _ in range(args.rounds):
         for (name, var), step in cases.items():
             if var in variants:
-                Conv2D.fft_pays = variants[var]
+                Conv2D.fft_pays, Conv2D.winograd_pays = variants[var]
             step()                                     # warm: buffers of this variant
             wall = time_calls(step, args.steps, cpu[name, var] if args.workers == 1 else None)
             if args.workers > 1:
                 cpu[name, var] += wall
-    Conv2D.fft_pays = fast_pays
-    print("| network | plain ms | fast ms | torch ms | fast/plain | plain/torch | fast/torch |")
-    print("|---|---|---|---|---|---|---|")
+    Conv2D.fft_pays, Conv2D.winograd_pays = fast_pays, wino_pays
+    wino = args.winograd
+    print("| network | plain ms | fast ms | torch ms | fast/plain | plain/torch | fast/torch |"
+          + (" wino ms | wino/fast | wino/torch |" if wino else ""))
+    print("|---|---|---|---|---|---|---|" + ("---|---|---|" if wino else ""))
     for name in args.nets:
         ms = {v: 1e3 * statistics.median(cpu[name, v]) if (name, v) in cpu else float("nan")
-              for v in ("plain", "fast", "torch")}
+              for v in ("plain", "fast", "torch", "wino")}
         print(f"| {name} | {ms['plain']:.1f} | {ms['fast']:.1f} | {ms['torch']:.1f} | "
               f"{ms['fast'] / ms['plain']:.2f} | {ms['plain'] / ms['torch']:.2f} | "
-              f"{ms['fast'] / ms['torch']:.2f} |")
+              f"{ms['fast'] / ms['torch']:.2f} |"
+              + (f" {ms['wino']:.1f} | {ms['wino'] / ms['fast']:.2f} | "
+                 f"{ms['wino'] / ms['torch']:.2f} |" if wino else ""))
 
 
 if __name__ == "__main__":

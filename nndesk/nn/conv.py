@@ -89,12 +89,13 @@ class Conv2D(Layer):
 
     def winograd_pays(self) -> bool:
         """Whether forward (and so backward) takes `winograd.forward`/`backward`, F(2x2, 3x3):
-        possible for 3x3 kernels at stride 1, 2.25x fewer multiplies than im2col. Not taken:
-        its tile transforms are ~50 whole-array NumPy passes, and on every DeepConvNet layer it
-        measured 1.2-2x slower than im2col, forward and backward, 1 thread (PROFILE.md, issue
-        16; benchmarks/winograd_layers.py re-measures it, benchmarks/ab_step.py --winograd on
-        whole steps). Return `self.kernel_size == 3 and self.stride == 1` (and a shape rule)
-        where a measurement finds it faster."""
+        possible for 3x3 kernels at stride 1, 2.25x fewer multiplies than im2col. Never taken:
+        its tile transforms are ~50 whole-array NumPy passes per call, and on every DeepConvNet
+        layer it measured slower than im2col (forward + backward 1.35-1.8x, the whole step
+        1.68x; benchmarks/PROFILE.md, issue 16, third pass; re-measured by
+        benchmarks/winograd_layers.py and benchmarks/ab_step.py --winograd). Return
+        `self.kernel_size == 3 and self.stride == 1` (and a shape rule) where one finds it
+        faster."""
         return False
 
     def fft_pays(self) -> bool:

@@ -19,10 +19,13 @@ linear maps), with dM = A dY A^T:
     dU[xi, nu] = dM[xi, nu] @ V[xi, nu]^T,   dW = G^T dU G                   (dW, 16 GEMMs)
     dV[xi, nu] = U[xi, nu]^T @ dM[xi, nu],   dx = sum over tiles of B dV B^T  (dx, 16 GEMMs)
 
-B, G, A hold only 0, +-1 and +-1/2: the tile transforms are a few whole-array adds on strided
-views of the image (`_combine`), not matrix products. conv.py keeps the im2col path as the
-readable reference; tests/nn/test_winograd.py checks they agree and runs gradient checks here.
-Arrays are (C, N, ...) inside: channels first, so that each GEMM covers a whole chunk of images.
+B, G, A hold only 0, +-1 and +-1/2: the tile transforms are whole-array adds (`_combine`) on
+phase planes of the images (below), not matrix products. Arrays are (C, N, ...) inside:
+channels first, so that each GEMM covers a whole chunk of images. conv.py keeps the im2col
+path as the readable reference; tests/nn/test_winograd.py checks they agree and runs gradient
+checks here. Measured on this engine's machine (benchmarks/winograd_layers.py), the ~50
+elementwise passes of the transforms cost more than the multiplies saved: Conv2D.winograd_pays
+keeps this path off (benchmarks/PROFILE.md, issue 16).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ import numpy as np
 
 from nndesk.nn.parallel import for_batch
 
-__all__ = ["B_T", "G", "A_T", "tiles", "kernel_transform", "forward", "backward"]
+__all__ = ["B_T", "G", "A_T", "tiles", "kernel_transform", "kept_shape", "forward", "backward"]
 
 B_T = np.array([[1, 0, -1, 0],        # input transform B^T (4, 4): V = B^T d B
                 [0, 1, 1, 0],
