@@ -213,9 +213,13 @@ def forward(x: np.ndarray, W: np.ndarray, b: np.ndarray, pad: int,
     """The stride-1 cross-correlation of x (N, C, H, W) with 3x3 kernels W (F, C, 3, 3), plus
     b (F,), zero padding `pad`: (N, F, OH, OW), OH = H + 2*pad - 2 (same for OW), x's dtype.
     `keep` (`kept_shape`), if given, receives the transformed input tiles V for `backward`.
-    Same numbers as the im2col path up to rounding (tests/nn/test_winograd.py)."""
+    Same numbers as the im2col path up to rounding (tests/nn/test_winograd.py).
+    Raises ValueError for kernels other than 3x3 or an output smaller than one pixel."""
     n, c, h, w = x.shape
     f = len(W)
+    if W.shape[2:] != (3, 3) or min(h, w) + 2 * pad < 3:
+        raise ValueError(f"Winograd F(2x2, 3x3) needs 3x3 kernels fitting the padded input, "
+                         f"not {W.shape[2]}x{W.shape[3]} on {h}x{w} padded by {pad}")
     th, tw, t1 = _grid(h, w, pad)
     U = kernel_transform(W)                                        # (16, F, C)
     y = np.empty((n, f, 2 * th, 2 * tw), x.dtype)                  # the whole tile grid

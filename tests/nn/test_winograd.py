@@ -43,6 +43,14 @@ def test_forward_equals_the_direct_sums(n, c, f, h, w, pad):
     np.testing.assert_allclose(y, expected, rtol=1e-10, atol=1e-10 * np.abs(expected).max())
 
 
+def test_other_kernels_and_too_small_inputs_are_refused():
+    x = np.zeros((1, 2, 4, 4))
+    with pytest.raises(ValueError, match="3x3"):
+        winograd.forward(x, np.zeros((1, 2, 5, 5)), np.zeros(1), 2)
+    with pytest.raises(ValueError, match="2x2 padded by 0"):
+        winograd.forward(x[:, :, :2, :2], np.zeros((1, 2, 3, 3)), np.zeros(1), 0)
+
+
 def _layer_both_paths(n, c, f, h, w, pad, dtype, needs_dx=True):
     """(y, dW, db, dx) of one Conv2D through Winograd, then through im2col, same batch."""
     rng = np.random.default_rng(1)
