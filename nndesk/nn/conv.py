@@ -1,6 +1,5 @@
 """The convolution layer on (N, C, H, W) batches: im2col + GEMMs, the images split between
-the batch workers (parallel.py); fast paths in fftconv.py and winograd.py where they pay. The
-pooling layers live in pool.py (imported here too)."""
+the batch workers (parallel.py). The pooling layers live in pool.py (imported here too)."""
 
 from __future__ import annotations
 
@@ -8,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from nndesk.nn import fftconv, winograd
+from nndesk.nn import fftconv
 from nndesk.nn.base import Layer, Setting
 from nndesk.nn.im2col import col2im, col2im_wide, conv_rows, im2col, im2col_wide, out_size
 from nndesk.nn.init import init_std, init_weights
@@ -44,7 +43,6 @@ class Conv2D(Layer):
         self.x_shape: tuple[int, ...] | None = None
         self.x: np.ndarray | None = None
         self.col: np.ndarray | None = None
-        self.V: np.ndarray | None = None       # Winograd's input tiles, when forward took it
 
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
         c, h, w = image_shape("Conv2D", input_shape)
@@ -67,12 +65,6 @@ class Conv2D(Layer):
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
         W, k, s, p = self.params["W"], self.kernel_size, self.stride, self.pad
         n, c, h, w = self.x_shape = x.shape
-        self.V = self.col = None
-        if self.winograd_pays():                                    # 3x3, stride 1
-            self.V = (self.scratch("V", winograd.kept_shape(x.shape, p), x.dtype)
-                      if train else None)
-            self.x = x if train else None
-            return winograd.forward(x, W, self.params["b"], p, keep=self.V)
         oh, ow = out_size(h, k, s, p), out_size(w, k, s, p)
         self.x = x if train else None
         if self.fft_pays():                     # backward needs no columns: the row layout
@@ -92,17 +84,6 @@ class Conv2D(Layer):
         self.col, self.x = col, (x if train else None)
         return out.reshape(n, self.filters, oh, ow)
 
-    def winograd_pays(self) -> bool:
-        """Whether forward (and so backward) takes `winograd.forward`/`backward`, F(2x2, 3x3):
-        possible for 3x3 kernels at stride 1, 2.25x fewer multiplies than im2col. Never taken:
-        its tile transforms are ~50 whole-array NumPy passes per call, and on every DeepConvNet
-        layer it measured slower than im2col (forward + backward 1.35-1.8x, the whole step
-        1.68x; benchmarks/PROFILE.md, issue 16, third pass; re-measured by
-        benchmarks/winograd_layers.py and benchmarks/ab_step.py --winograd). Return
-        `self.kernel_size == 3 and self.stride == 1` (and a shape rule) where one finds it
-        faster."""
-        return False
-
     def fft_pays(self) -> bool:
         """Whether the backward pass takes `fftconv.conv_grads`: stride 1, kernels 5x5 or
         larger, 16 or more input channels. Its cost hardly grows with K*K, the im2col path's
@@ -118,10 +99,6 @@ class Conv2D(Layer):
         Per-image products are summed in image order whatever the worker count: same numbers."""
         W = self.params["W"]
         n, f, oh, ow = dout.shape
-        if self.V is not None:                                      # forward took Winograd
-            dW, dx = winograd.backward(dout, self.V, W, self.x_shape, self.pad, self.needs_dx)
-            self.grads = {"W": dW, "b": dout.sum(axis=(0, 2, 3))}
-            return dx
         if self.fft_pays():                                         # the frequency domain
             dW, dx = fftconv.conv_grads(dout, self.x, W, self.pad, self.needs_dx)
             self.grads = {"W": dW, "b": dout.sum(axis=(0, 2, 3))}
