@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, replace
 from numbers import Integral, Real
@@ -9,10 +10,27 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-__all__ = ["Setting", "Layer", "INIT_CHOICES"]
+__all__ = ["Setting", "Layer", "INIT_CHOICES", "weights_changed", "weights_version"]
 
 INIT_CHOICES = ("auto", "he", "xavier")
 INIT_STD_MAX = 100.0                          # a larger std only makes inf and NaN
+
+_changes = itertools.count(1)                 # next() is atomic under the GIL
+_version = 0
+
+
+def weights_changed() -> None:
+    """Say that some parameter or buffer array was written: prediction plans built before
+    (nn/inference.py) are no longer used. The engine calls it after every write it makes
+    (an optimizer step, `Network.load_state_dict`, a training-mode `Network.forward`);
+    code writing into a parameter by hand calls it after the write."""
+    global _version
+    _version = next(_changes)
+
+
+def weights_version() -> int:
+    """A number that changes with every `weights_changed()` (one for all networks)."""
+    return _version
 
 
 def _show(value: Any, limit: int = 40) -> str:
