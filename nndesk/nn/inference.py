@@ -40,11 +40,13 @@ from numpy.lib.stride_tricks import as_strided
 
 from nndesk.nn.base import Layer, weights_version
 from nndesk.nn.layers import BatchNorm, Conv2D, Dense, Dropout, Flatten, MaxPool2D, ReLU
+from nndesk.nn.parallel import for_batch, workers
 from nndesk.nn.recurrent import Recurrent
 
 __all__ = ["fold_batchnorm", "InferencePlan", "plannable", "conv_step_kind",
            "winograd_matrices", "CONV_METHODS"]
 
+MIN_SLICE = 8       # images per slice when the batch workers share a batch
 MIN_CHANNELS = 16   # Winograd and the frequency domain: this many input channels or more
                     # (fewer: im2col + GEMM is small work anyway; as Conv2D.fft_pays)
 
@@ -429,6 +431,7 @@ class InferencePlan:
         self.arrays = [a for layer in layers for d in (layer.params, layer.buffers)
                        for a in d.values()]
         self.dtype = network.dtype
+        self.output_shape = tuple(info[-1].output_shape)
         self.steps: list[Any] = []
         self.names: list[str] = []                        # "Conv2D+BatchNorm+MaxPool2D+ReLU"
         pos = 0
@@ -486,27 +489,21 @@ class InferencePlan:
             a is b for a, b in zip(now, self.arrays, strict=True))
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        """x (N, *input_shape), the network's dtype -> output (N, K), a new array."""
-        for step in self.steps:
-            x = step(x)
-        return x.copy()
+        """x (N, *input_shape), the network's dtype -> output (N, K), a new array. A batch
+        of 2 * MIN_SLICE images or more is cut into slices that the batch workers run
+        (nn/parallel.py; each thread has its own work arrays)."""
+        n = len(x)
+        if workers() <= 1 or n < 2 * MIN_SLICE:
+            return self._run(x).copy()
+        out = np.empty((n, *self.output_shape), self.dtype)
 
-    def forward_steps(self, x: np.ndarray) -> list[np.ndarray]:
-        """Each step's output (copies), for the per-layer benchmark and the tests."""
-        out = []
-        for step in self.steps:
-            x = step(x)
-            out.append(x.copy())
+        def images(i: int, j: int) -> None:
+            out[i:j] = self._run(x[i:j])
+
+        for_batch(images, n, min_size=MIN_SLICE)
         return out
 
-
-def plan_size(plan: InferencePlan) -> int:
-    """Bytes of the arrays a plan keeps besides the network's own (the folded weights,
-    DFT matrices and the kernels' spectra), for the benchmark's notes."""
-    total = 0
-    for step in plan.steps:
-        for value in vars(step).values() if hasattr(step, "__dict__") else ():
-            if isinstance(value, np.ndarray):
-                total += value.nbytes
-    return total
-
+    def _run(self, x: np.ndarray) -> np.ndarray:
+        for step in self.steps:
+            x = step(x)
+        return x

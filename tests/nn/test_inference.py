@@ -275,3 +275,19 @@ def test_the_same_plan_serves_while_nothing_changes(digitnet):
     digitnet.predict(x)
     digitnet.forward(x)                                       # evaluation writes nothing
     assert digitnet.inference_plan() is plan
+
+
+def test_batch_workers_share_a_batch_with_the_same_answers():
+    from nndesk.nn.parallel import set_workers, workers
+
+    net = _random_statistics(Network.from_spec(load_preset("DigitNet"), seed=19))
+    x = _images(100, seed=20)
+    one = net.predict(x)
+    before = workers()
+    set_workers(2)
+    try:
+        two = net.predict(x)
+    finally:
+        set_workers(before)
+    np.testing.assert_array_equal(two, one)           # each image's work is the same
+    assert np.abs(two - _plain(net, x)).max() < TOL
