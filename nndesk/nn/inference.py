@@ -43,10 +43,11 @@ from nndesk.nn.layers import BatchNorm, Conv2D, Dense, Dropout, Flatten, MaxPool
 from nndesk.nn.parallel import for_batch, workers
 from nndesk.nn.recurrent import Recurrent
 
-__all__ = ["fold_batchnorm", "InferencePlan", "plannable", "conv_step_kind",
-           "winograd_matrices", "CONV_METHODS"]
+__all__ = ["fold_batchnorm", "InferencePlan", "LayerOutputsPlan", "plannable",
+           "conv_step_kind", "winograd_matrices", "CONV_METHODS"]
 
 MIN_SLICE = 8       # images per slice when the batch workers share a batch
+KEEP_MAX = 32       # work arrays are kept for batches of up to this many images
 MIN_CHANNELS = 16   # Winograd and the frequency domain: this many input channels or more
                     # (fewer: im2col + GEMM is small work anyway; as Conv2D.fft_pays)
 
@@ -76,13 +77,17 @@ def plannable(layers: list[Layer]) -> bool:
 
 
 class _Buffers:
-    """Work arrays of one step, kept per (thread, batch size): a call allocates nothing once
-    its batch size was seen (a few sizes at most: the last batch of `predict` is smaller)."""
+    """Work arrays of one step, kept per (thread, batch size) for batches of up to KEEP_MAX
+    images: such a call allocates nothing once its batch size was seen. Larger batches get
+    new arrays each call (as `Layer.scratch(keep=False)`: an evaluation batch of 500 does
+    not stay in memory)."""
 
     def __init__(self) -> None:
         self._sets: dict[tuple[int, int], dict[str, Any]] = {}
 
     def get(self, n: int, make) -> dict[str, Any]:
+        if n > KEEP_MAX:
+            return make(n)
         key = (threading.get_ident(), n)
         found = self._sets.get(key)
         if found is None:
@@ -413,24 +418,42 @@ def conv_step_kind(conv: Conv2D, in_shape: tuple[int, ...], method: str = "auto"
     return _ConvStep
 
 
-class InferencePlan:
+class _Plan:
+    """What both plans share: the weights they were built from, and whether those changed."""
+
+    def __init__(self, network: Any) -> None:
+        if not plannable(network.layers):
+            raise ValueError("recurrent networks keep Network.forward")
+        self.version = weights_version()                  # read before any weight is read
+        self.arrays = [a for layer in network.layers for d in (layer.params, layer.buffers)
+                       for a in d.values()]
+        self.dtype = network.dtype
+
+    def is_current(self, network: Any) -> bool:
+        """Whether the plan still computes `network`'s function: no engine write to any
+        weight since it was built (`base.weights_version`) and the same arrays."""
+        if self.version != weights_version() or network.dtype != self.dtype:
+            return False
+        now = [a for layer in network.layers for d in (layer.params, layer.buffers)
+               for a in d.values()]
+        return len(now) == len(self.arrays) and all(
+            a is b for a, b in zip(now, self.arrays, strict=True))
+
+
+class InferencePlan(_Plan):
     """The evaluation-mode forward of `network` as a list of steps (see the module docstring).
 
     `forward(x)`: x (N, *input_shape) in the network's dtype -> its output (N, K), a new
     array (the logits for a softmax network; `Network.predict` applies the softmax).
     `is_current()`: False once the network's weights may have changed since the plan was
-    built; `Network.predict` then builds a new one. Not thread-safe for building (each
-    thread's calls use their own work arrays, but a network is not shared: DEVELOPERS.md).
-    Raises ValueError for a network with recurrent layers (`plannable`)."""
+    built; `Network.predict` then builds a new one. `conv`: one of CONV_METHODS
+    (`conv_step_kind`). Not thread-safe for building (each thread's calls use their own work
+    arrays, but a network is not shared: DEVELOPERS.md). Raises ValueError for a network
+    with recurrent layers (`plannable`)."""
 
     def __init__(self, network: Any, conv: str = "auto") -> None:
+        super().__init__(network)
         layers, order, info = network.layers, network._order, network.info
-        if not plannable(layers):
-            raise ValueError("recurrent networks keep Network.forward")
-        self.version = weights_version()                  # read before any weight is read
-        self.arrays = [a for layer in layers for d in (layer.params, layer.buffers)
-                       for a in d.values()]
-        self.dtype = network.dtype
         self.output_shape = tuple(info[-1].output_shape)
         self.steps: list[Any] = []
         self.names: list[str] = []                        # "Conv2D+BatchNorm+MaxPool2D+ReLU"
@@ -478,16 +501,6 @@ class InferencePlan:
                 self.steps.append(_LayerStep(layer))
                 self.names.append(layer.type)
 
-    def is_current(self, network: Any) -> bool:
-        """Whether the plan still computes `network`'s function: no engine write to any
-        weight since it was built (`base.weights_version`) and the same arrays."""
-        if self.version != weights_version() or network.dtype != self.dtype:
-            return False
-        now = [a for layer in network.layers for d in (layer.params, layer.buffers)
-               for a in d.values()]
-        return len(now) == len(self.arrays) and all(
-            a is b for a, b in zip(now, self.arrays, strict=True))
-
     def forward(self, x: np.ndarray) -> np.ndarray:
         """x (N, *input_shape), the network's dtype -> output (N, K), a new array. A batch
         of 2 * MIN_SLICE images or more is cut into slices that the batch workers run
@@ -507,3 +520,68 @@ class InferencePlan:
         for step in self.steps:
             x = step(x)
         return x
+
+
+class _Affine:
+    """Evaluation-mode BatchNorm as one multiply-add per channel: y = x * s + t with
+    s = gamma / sqrt(running_var + eps), t = beta - running_mean * s (Ioffe & Szegedy 2015,
+    §3.2). (N, C) or (N, C, H, W) -> a new array of the same shape."""
+
+    def __init__(self, bn: BatchNorm, dtype: Any) -> None:
+        mean = bn.buffers["running_mean"].astype(np.float64)
+        s = bn.params["gamma"] / np.sqrt(bn.buffers["running_var"].astype(np.float64) + bn.eps)
+        self.s, self.t = s.astype(dtype), (bn.params["beta"] - mean * s).astype(dtype)
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        shape = (1, -1) + (1,) * (x.ndim - 2)
+        y = np.multiply(x, self.s.reshape(shape))
+        y += self.t.reshape(shape)
+        return y
+
+
+def _relu(x: np.ndarray) -> np.ndarray:
+    return np.maximum(x, 0)
+
+
+def _pool_2x2(x: np.ndarray) -> np.ndarray:
+    n, c, h, w = x.shape
+    return _max_pool(x, 2, np.empty((n, c, h // 2, w // 2), x.dtype))
+
+
+class LayerOutputsPlan(_Plan):
+    """Every layer's output in evaluation mode, in spec order (`Network.forward_all`: the
+    feature maps and the reject unit's inputs), by the fast kernels but without folding or
+    fusing: a Conv2D's own output (Winograd or im2col + GEMM), BatchNorm as one multiply-add
+    per channel (`_Affine`), 2x2 max pools by two pairwise maxima. `forward_all(x)` -> a
+    list of new arrays (N, *output_shape), one per layer; a Dropout's is its input, as in
+    `forward_all`. Same staleness rule as `InferencePlan`."""
+
+    def __init__(self, network: Any, conv: str = "auto") -> None:
+        super().__init__(network)
+        self.steps: list[tuple[Any, bool]] = []           # (step, returns a kept buffer)
+        for layer, info in zip(network.layers, network.info, strict=True):
+            shape = info.input_shape
+            if isinstance(layer, Conv2D):
+                kind = conv_step_kind(layer, shape, conv)
+                W, b = layer.params["W"], layer.params["b"]
+                self.steps.append((kind(W, b, layer, shape, None, False), True))
+            elif isinstance(layer, Dense):
+                self.steps.append((_DenseStep(layer.params["W"], layer.params["b"], False),
+                                   True))
+            elif isinstance(layer, BatchNorm):
+                self.steps.append((_Affine(layer, network.dtype), False))
+            elif type(layer) is ReLU:
+                self.steps.append((_relu, False))
+            elif (isinstance(layer, MaxPool2D) and layer.pool_size == 2 and layer.step == 2
+                  and shape[1] % 2 == 0 == shape[2] % 2):
+                self.steps.append((_pool_2x2, False))
+            else:                                         # Dropout: x itself, as forward_all
+                self.steps.append((_LayerStep(layer), False))
+
+    def forward_all(self, x: np.ndarray) -> list[np.ndarray]:
+        """x (N, *input_shape), the network's dtype -> each layer's output, new arrays."""
+        out = []
+        for step, kept in self.steps:
+            x = step(x)
+            out.append(x.copy() if kept else x)
+        return out

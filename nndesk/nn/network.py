@@ -10,7 +10,7 @@ import numpy as np
 
 from nndesk.nn.base import Layer, weights_changed
 from nndesk.nn.functions import softmax
-from nndesk.nn.inference import InferencePlan, plannable
+from nndesk.nn.inference import InferencePlan, LayerOutputsPlan, plannable
 from nndesk.nn.layers import Conv2D, Dense, Dropout, MaxPool2D
 from nndesk.nn.losses import LOSSES
 from nndesk.nn.recurrent import Recurrent, lengths_mask
@@ -59,6 +59,7 @@ class Network:
         self._first_weighted = weighted[0] if weighted else len(layers)
         self._order = _run_order(layers)
         self._plan: InferencePlan | None = None  # predict's fast path, rebuilt when stale
+        self._outputs_plan: LayerOutputsPlan | None = None  # forward_all's
         self._plannable = plannable(layers)
 
     @classmethod
@@ -195,8 +196,15 @@ class Network:
         return float((self.predict(x, batch_size, lengths).argmax(axis=1) == labels).mean())
 
     def forward_all(self, x: np.ndarray, lengths: np.ndarray | None = None) -> list[np.ndarray]:
-        """Every layer's output in eval mode (feature maps for the window)."""
+        """Every layer's output in eval mode (feature maps for the window, the reject
+        unit's inputs), each (N, *output_shape), in spec order. Without `lengths` by the
+        fast kernels (nn/inference.py `LayerOutputsPlan`, rebuilt when the weights changed)."""
         out, x = [], self._check_input(x)
+        if lengths is None and self._plannable:
+            plan = self._outputs_plan
+            if plan is None or not plan.is_current(self):
+                plan = self._outputs_plan = LayerOutputsPlan(self)
+            return plan.forward_all(x)
         mask = self._mask(x, lengths)
         for layer in self.layers:
             x = layer.forward(x, False, mask=mask) if layer.TAKES_MASK else layer.forward(x, False)

@@ -291,3 +291,35 @@ def test_batch_workers_share_a_batch_with_the_same_answers():
         set_workers(before)
     np.testing.assert_array_equal(two, one)           # each image's work is the same
     assert np.abs(two - _plain(net, x)).max() < TOL
+
+
+# -- forward_all: every layer's output, for the feature maps and the reject unit ------------
+
+@pytest.mark.parametrize("label", ["DigitNet", *SPECS])
+def test_forward_all_gives_every_layer_output_as_the_layers_do(label):
+    spec = (load_preset(label) if label == "DigitNet"
+            else {"input_shape": [1, 28, 28], "layers": SPECS[label]})
+    net = _random_statistics(Network.from_spec(spec, seed=21))
+    x = _images(3, seed=22)
+    fast = net.forward_all(x)
+    plain, h = [], x
+    for layer in net.layers:                                  # spec order, one by one
+        h = layer.forward(h, False)
+        plain.append(h.copy())
+    assert len(fast) == len(plain)
+    for f, p in zip(fast, plain, strict=True):
+        assert f.shape == p.shape and f.dtype == p.dtype
+        np.testing.assert_allclose(f, p, rtol=1e-4, atol=1e-4 * max(1.0, np.abs(p).max()))
+    again = net.forward_all(x)                                # kept buffers are not handed out
+    for f, g in zip(fast, again, strict=True):
+        np.testing.assert_array_equal(f, g)
+        assert f is not g or f is x
+
+
+def test_forward_all_sees_changed_weights(digitnet):
+    x = _images(2, seed=23)
+    before = digitnet.forward_all(x)[-1]
+    _train_step(SGD(lr=0.5))(digitnet)
+    after = digitnet.forward_all(x)[-1]
+    np.testing.assert_allclose(after, digitnet.forward(x), rtol=1e-4, atol=1e-4)
+    assert np.abs(after - before).max() > 1e-3
