@@ -429,6 +429,11 @@ class _Plan:
                        for a in d.values()]
         self.dtype = network.dtype
 
+    def __deepcopy__(self, memo: dict) -> None:
+        """A deep copy of a network gets no plan (its own is built on first use): copied
+        work arrays would lose the strided views into their buffers."""
+        return None
+
     def is_current(self, network: Any) -> bool:
         """Whether the plan still computes `network`'s function: no engine write to any
         weight since it was built (`base.weights_version`) and the same arrays."""

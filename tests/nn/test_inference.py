@@ -323,3 +323,15 @@ def test_forward_all_sees_changed_weights(digitnet):
     after = digitnet.forward_all(x)[-1]
     np.testing.assert_allclose(after, digitnet.forward(x), rtol=1e-4, atol=1e-4)
     assert np.abs(after - before).max() > 1e-3
+
+
+def test_a_deep_copy_predicts_its_own_inputs(digitnet):
+    import copy
+
+    x = _images(2, seed=24)
+    digitnet.predict(x[:1])
+    digitnet.forward_all(x[:1])
+    twin = copy.deepcopy(digitnet)
+    assert np.abs(twin.predict(x[1:]) - _plain(digitnet, x[1:])).max() < TOL
+    np.testing.assert_allclose(twin.forward_all(x[1:])[-1], digitnet.forward(x[1:]),
+                               rtol=1e-4, atol=1e-4)
