@@ -511,6 +511,8 @@ class InferencePlan(_Plan):
         of 2 * MIN_SLICE images or more is cut into slices that the batch workers run
         (nn/parallel.py; each thread has its own work arrays)."""
         n = len(x)
+        if n == 0:
+            return np.zeros((0, *self.output_shape), self.dtype)
         if workers() <= 1 or n < 2 * MIN_SLICE:
             return self._run(x).copy()
         out = np.empty((n, *self.output_shape), self.dtype)
@@ -563,6 +565,7 @@ class LayerOutputsPlan(_Plan):
 
     def __init__(self, network: Any, conv: str = "auto") -> None:
         super().__init__(network)
+        self.shapes = [tuple(info.output_shape) for info in network.info]
         self.steps: list[tuple[Any, bool]] = []           # (step, returns a kept buffer)
         for layer, info in zip(network.layers, network.info, strict=True):
             shape = info.input_shape
@@ -585,6 +588,8 @@ class LayerOutputsPlan(_Plan):
 
     def forward_all(self, x: np.ndarray) -> list[np.ndarray]:
         """x (N, *input_shape), the network's dtype -> each layer's output, new arrays."""
+        if len(x) == 0:
+            return [np.zeros((0, *shape), self.dtype) for shape in self.shapes]
         out = []
         for step, kept in self.steps:
             x = step(x)

@@ -335,3 +335,11 @@ def test_a_deep_copy_predicts_its_own_inputs(digitnet):
     assert np.abs(twin.predict(x[1:]) - _plain(digitnet, x[1:])).max() < TOL
     np.testing.assert_allclose(twin.forward_all(x[1:])[-1], digitnet.forward(x[1:]),
                                rtol=1e-4, atol=1e-4)
+
+
+def test_an_empty_batch_gives_empty_outputs(digitnet):
+    x = np.zeros((0, 1, 28, 28), np.float32)
+    assert digitnet.predict(x).shape == (0, 10)
+    assert digitnet.inference_plan().forward(x).shape == (0, 10)
+    assert [a.shape for a in digitnet.forward_all(x)] == [
+        (0, *info.output_shape) for info in digitnet.info]
