@@ -32,6 +32,7 @@ statistics) or an array was replaced. Code writing into a parameter by hand call
 
 from __future__ import annotations
 
+import operator
 import threading
 from typing import Any
 
@@ -425,8 +426,9 @@ class _Plan:
         if not plannable(network.layers):
             raise ValueError("recurrent networks keep Network.forward")
         self.version = weights_version()                  # read before any weight is read
-        self.arrays = [a for layer in network.layers for d in (layer.params, layer.buffers)
-                       for a in d.values()]
+        self.sources = [(layer, layer.params, layer.buffers, tuple(layer.params.values()),
+                         tuple(layer.buffers.values()))
+                        for layer in network.layers if layer.params or layer.buffers]
         self.dtype = network.dtype
 
     def __deepcopy__(self, memo: dict) -> None:
@@ -439,10 +441,13 @@ class _Plan:
         weight since it was built (`base.weights_version`) and the same arrays."""
         if self.version != weights_version() or network.dtype != self.dtype:
             return False
-        now = [a for layer in network.layers for d in (layer.params, layer.buffers)
-               for a in d.values()]
-        return len(now) == len(self.arrays) and all(
-            a is b for a, b in zip(now, self.arrays, strict=True))
+        for layer, params, buffers, p_arrays, b_arrays in self.sources:
+            if (layer.params is not params or layer.buffers is not buffers
+                    or len(params) != len(p_arrays) or len(buffers) != len(b_arrays)
+                    or any(map(operator.is_not, params.values(), p_arrays))
+                    or any(map(operator.is_not, buffers.values(), b_arrays))):
+                return False
+        return True
 
 
 class InferencePlan(_Plan):
