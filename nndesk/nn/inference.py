@@ -15,19 +15,26 @@
 - im2col copies a strided view of a zero-padded buffer kept from call to call (only its
   interior is written); when a tiling max pool follows, the columns come in pooling order, so
   the pool is a maximum over P*P contiguous blocks;
-- 5x5+ stride-1 convolutions on 16+ channels run in the frequency domain (Mathieu, Henaff &
-  LeCun 2014, as `fftconv.py`: DFTs as matrix products, one complex product per frequency),
-  which costs 4x fewer operations for DigitNet's second layer;
-- every intermediate array is kept per batch size and thread and reused.
+- stride-1 3x3 and 5x5 convolutions on 16+ channels with even output sizes run by Winograd's
+  minimal filtering F(2x2, KxK) (Lavin & Gray 2016): 2.8x fewer multiplications for
+  DigitNet's second layer (`_WinogradConvStep`); the frequency domain (Mathieu, Henaff &
+  LeCun 2014, `_FreqConvStep`) and plain im2col + GEMM are the other `conv` methods, kept
+  for the benchmark (benchmarks/PROFILE.md, issue 15: Winograd is the fastest at batch 1);
+- work arrays are kept per batch size and thread and reused (batches up to KEEP_MAX);
+- a batch of 2 * MIN_SLICE images or more is shared by the batch workers (nn/parallel.py).
 
-Other layers (LeakyReLU, Sigmoid, Tanh, AvgPool2D, a lone BatchNorm, ...) run their own
+`LayerOutputsPlan` gives every layer's own output instead (`Network.forward_all`: feature
+maps), with the same kernels but no folding or fusing.
+
+Other layers (LeakyReLU, Sigmoid, Tanh, AvgPool2D, a BatchNorm not after a weighted
+layer, ...) run their own
 `forward(x, train=False)`. Networks with recurrent layers are not planned (`plannable`).
 
 Staleness: a plan remembers `base.weights_version()` and the identity of every parameter and
-buffer array when it is built; `is_current()` is False once any engine write happened since
-(an optimizer step, `load_state_dict`, a training-mode forward: BatchNorm's running
-statistics) or an array was replaced. Code writing into a parameter by hand calls
-`base.weights_changed()` (nn/base.py).
+buffer array (and of the dicts holding them) when it is built; `is_current()` is False once
+any engine write happened since (an optimizer step, `load_state_dict`, a training-mode
+forward: BatchNorm's running statistics) or an array was replaced. Code writing into a
+parameter by hand calls `Network.weights_changed()` (nn/base.py `weights_changed`).
 """
 
 from __future__ import annotations
