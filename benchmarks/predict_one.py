@@ -10,7 +10,9 @@ BLAS thread, one batch worker, torch on one thread:
 - nndesk plain: `softmax(net.forward(x))`, the readable reference (what `predict` ran before);
 - nndesk predict: `net.predict(x)`, the fast path (nn/inference.py);
 - torch: the same network and weights in PyTorch (benchmarks/torchnet.py), eval mode,
-  `inference_mode`, when torch is installed.
+  `inference_mode`, when torch is installed;
+- the canvas's one pass per drawing, every layer's output: `forward_all` as it was (each
+  layer's `forward`) and as it is (`LayerOutputsPlan`, the fast kernels unfolded).
 
 Then the same for each convolution method of the fast path ("winograd", "freq", "gemm") and a
 per-layer breakdown: the plain forward layer by layer (in the order `forward` runs them) and
@@ -112,11 +114,20 @@ def main(argv: list[str] | None = None) -> int:
         twin = to_torch(torch, net.spec, net.state_dict())
         variants["torch (same weights)"] = lambda xb: twin.predict(torch.from_numpy(xb))
         gap = np.abs(twin.predict(torch.from_numpy(x)).numpy() - net.predict(x)).max()
+    def all_plain(xb):                                    # forward_all as it was
+        out = []
+        for layer in net.layers:
+            xb = layer.forward(xb, False)
+            out.append(xb)
+        return out
+
+    variants["canvas: forward_all, layer by layer (before)"] = all_plain
+    variants["canvas: net.forward_all (fast kernels)"] = net.forward_all
     plans = {m: InferencePlan(net, conv=m) for m in ("winograd", "freq", "gemm")}
     for m, plan in plans.items():
         variants[f"fast path, conv={m}"] = (lambda pl: lambda xb: softmax(pl.forward(xb)))(plan)
-    worst = max(np.abs(fn(x) - softmax(net.forward(x))).max() for fn in variants.values()
-                if fn is not variants.get("torch (same weights)"))
+    worst = max(np.abs(fn(x) - softmax(net.forward(x))).max() for name, fn in variants.items()
+                if name.startswith(("nndesk", "fast")))
     wall = {k: [] for k in variants}
     cpu = {k: [] for k in variants}
     layers: dict[str, list] = {}

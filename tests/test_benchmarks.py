@@ -142,8 +142,11 @@ def test_predict_one_prints_its_table_for_the_shipped_model():
     assert done.returncode == 0, done.stderr[-2000:]
     rows = _table_rows(done.stdout)
     assert [r[0] for r in rows] == ["nndesk plain (forward + softmax)",
-                                    "nndesk predict (fast path)", "fast path, conv=winograd",
-                                    "fast path, conv=freq", "fast path, conv=gemm"]
+                                    "nndesk predict (fast path)",
+                                    "canvas: forward_all, layer by layer (before)",
+                                    "canvas: net.forward_all (fast kernels)",
+                                    "fast path, conv=winograd", "fast path, conv=freq",
+                                    "fast path, conv=gemm"]
     for row in rows:
         assert all(NUMBER.match(c) and float(c) > 0 for c in row[1:]), row
     gap = re.search(r"largest probability difference from the plain forward: (\S+)",
