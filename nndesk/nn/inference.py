@@ -32,8 +32,9 @@ layer, ...) run their own
 
 Staleness: a plan remembers `base.weights_version()` and the identity of every parameter and
 buffer array (and of the dicts holding them) when it is built; `is_current()` is False once
-any engine write happened since (an optimizer step, `load_state_dict`, a training-mode
-forward: BatchNorm's running statistics) or an array was replaced. Code writing into a
+any of its arrays was said to change since (`base.weights_changed` after an optimizer step,
+`load_state_dict`, a training-mode forward: BatchNorm's running statistics) or an array was
+replaced. Other networks' changes leave it valid. Code writing into a
 parameter by hand calls `Network.weights_changed()` (nn/base.py `weights_changed`).
 """
 
@@ -41,12 +42,13 @@ from __future__ import annotations
 
 import operator
 import threading
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
-from nndesk.nn.base import Layer, weights_version
+from nndesk.nn.base import Layer, changed_since, weights_version
 from nndesk.nn.layers import BatchNorm, Conv2D, Dense, Dropout, Flatten, MaxPool2D, ReLU
 from nndesk.nn.parallel import for_batch, workers
 from nndesk.nn.recurrent import Recurrent
@@ -64,8 +66,9 @@ def fold_batchnorm(W: np.ndarray, b: np.ndarray, bn: BatchNorm,
                    out_axis: int) -> tuple[np.ndarray, np.ndarray]:
     """The weights and bias of a Conv2D or Dense followed by an evaluation-mode BatchNorm, as
     one layer: W' = W * s, b' = (b - running_mean) * s + beta with s = gamma /
-    sqrt(running_var + eps) (Ioffe & Szegedy 2015, §3.2), computed in float64, returned in
-    W's dtype. `out_axis`: W's axis of output channels (0 for Conv2D's (F, C, K, K), 1 for
+    sqrt(running_var + eps) (Ioffe & Szegedy 2015, §3.2). s and b' are computed in float64,
+    W' as W times s rounded to W's dtype (one rounding per weight); both returned in W's
+    dtype. `out_axis`: W's axis of output channels (0 for Conv2D's (F, C, K, K), 1 for
     Dense's (D, units)); s has one entry per output channel."""
     g, beta = bn.params["gamma"].astype(np.float64), bn.params["beta"].astype(np.float64)
     mean = bn.buffers["running_mean"].astype(np.float64)
@@ -73,9 +76,9 @@ def fold_batchnorm(W: np.ndarray, b: np.ndarray, bn: BatchNorm,
     s = g / np.sqrt(var + bn.eps)                                    # (F,)
     shape = [1] * W.ndim
     shape[out_axis] = -1
-    W2 = W.astype(np.float64) * s.reshape(shape)
+    W2 = W * s.astype(W.dtype).reshape(shape)                        # one rounding per weight
     b2 = (b.astype(np.float64) - mean) * s + beta
-    return W2.astype(W.dtype), b2.astype(W.dtype)
+    return W2, b2.astype(W.dtype)
 
 
 def plannable(layers: list[Layer]) -> bool:
@@ -260,6 +263,7 @@ class _FreqConvStep:
         return y
 
 
+@lru_cache(maxsize=8)
 def winograd_matrices(m: int, r: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """A^T (m, a), G (a, r), B^T (a, a), a = m + r - 1, float64, of Winograd's minimal
     filtering F(m, r) (Lavin & Gray 2016, "Fast Algorithms for Convolutional Neural Networks",
@@ -282,6 +286,8 @@ def winograd_matrices(m: int, r: int) -> tuple[np.ndarray, np.ndarray, np.ndarra
     wanted = np.array([[float(j == i + k) for j in range(a)]
                        for i in range(m) for k in range(r)])                 # (m*r, a)
     BT = np.linalg.lstsq(rows, wanted, rcond=None)[0]                       # (a, a)
+    for mat in (AT, G, BT):
+        mat.flags.writeable = False                      # shared by every caller (cached)
     return AT, G, BT
 
 
@@ -308,8 +314,9 @@ class _WinogradConvStep:
         self.OH, self.OW = self.H + 2 * self.pad - K + 1, self.Wd + 2 * self.pad - K + 1
         self.a = a = K + 1
         AT, G, BT = winograd_matrices(2, K)
-        U = np.einsum("ik,fckl,jl->ijcf", G, W.astype(np.float64), G)    # (a, a, C, F)
-        self.U = np.ascontiguousarray(U.reshape(a * a, C, F)).astype(W.dtype)
+        U = np.matmul(np.matmul(G, W.astype(np.float64)), G.T)           # (F, C, a, a)
+        self.U = np.ascontiguousarray(U.transpose(2, 3, 1, 0).reshape(a * a, C, F),
+                                      dtype=W.dtype)                       # (a*a, C, F)
         self.BT = BT.astype(W.dtype)                                       # (a, a)
         self.AT2 = np.kron(AT, AT).astype(W.dtype)                         # (4, a*a)
         self.b = b.copy()                                                  # (F,)
@@ -444,15 +451,17 @@ class _Plan:
         return None
 
     def is_current(self, network: Any) -> bool:
-        """Whether the plan still computes `network`'s function: no engine write to any
-        weight since it was built (`base.weights_version`) and the same arrays."""
-        if self.version != weights_version() or network.dtype != self.dtype:
+        """Whether the plan still computes `network`'s function: the same arrays, none of
+        them said to change (`base.weights_changed`) since the plan was built."""
+        if network.dtype != self.dtype:
             return False
         for layer, params, buffers, p_arrays, b_arrays in self.sources:
             if (layer.params is not params or layer.buffers is not buffers
                     or len(params) != len(p_arrays) or len(buffers) != len(b_arrays)
                     or any(map(operator.is_not, params.values(), p_arrays))
-                    or any(map(operator.is_not, buffers.values(), b_arrays))):
+                    or any(map(operator.is_not, buffers.values(), b_arrays))
+                    or changed_since(self.version, p_arrays)
+                    or changed_since(self.version, b_arrays)):
                 return False
         return True
 

@@ -100,8 +100,8 @@ class Network:
         for i in self._order:
             layer = self.layers[i]
             x = layer.forward(x, train, mask=mask) if layer.TAKES_MASK else layer.forward(x, train)
-        if train:
-            weights_changed()                  # BatchNorm's running statistics moved
+        if train:                              # BatchNorm's running statistics moved
+            weights_changed(a for layer in self.layers for a in layer.buffers.values())
         return x
 
     def _mask(self, x: np.ndarray, lengths: np.ndarray | None) -> np.ndarray | None:
@@ -191,7 +191,7 @@ class Network:
         """Call after writing into a parameter or buffer array by hand (optimizers,
         `load_state_dict` and training-mode forwards say so themselves): `predict` then
         stops using the folded copy of the weights."""
-        weights_changed()
+        weights_changed(self._arrays().values())
 
     def accuracy(self, x: np.ndarray, t: np.ndarray, batch_size: int = 100,
                  lengths: np.ndarray | None = None) -> float:
@@ -268,7 +268,7 @@ class Network:
                 raise ValueError(f"state {k!r} has shape {np.shape(d[k])}, expected {v.shape}")
         for k, v in own.items():
             np.copyto(v, d[k], casting="unsafe")
-        weights_changed()
+        weights_changed(own.values())
 
     def __repr__(self) -> str:
         name = self._spec.get("name", "Network")

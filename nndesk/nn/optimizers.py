@@ -61,7 +61,7 @@ class Optimizer:
         self.t += 1
         for key, p in params.items():
             self._step(key, p, self._grad(key, p, grads[key]))
-        weights_changed()                      # after the writes: inference plans rebuild
+        weights_changed(params.values())       # after the writes: their plans rebuild
 
     def _step(self, key: str, p: np.ndarray, g: np.ndarray) -> None:
         raise NotImplementedError

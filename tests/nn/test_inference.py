@@ -343,3 +343,24 @@ def test_an_empty_batch_gives_empty_outputs(digitnet):
     assert digitnet.inference_plan().forward(x).shape == (0, 10)
     assert [a.shape for a in digitnet.forward_all(x)] == [
         (0, *info.output_shape) for info in digitnet.info]
+
+
+def test_training_another_network_leaves_this_plan_in_use(digitnet):
+    x = _images(2, seed=25)
+    digitnet.predict(x)
+    plan = digitnet.inference_plan()
+    other = Network.from_spec(load_preset("DigitNet"), seed=26)
+    _train_step(SGD(lr=0.1))(other)                          # a GUI's training thread, say
+    other.load_state_dict(other.state_dict())
+    assert digitnet.inference_plan() is plan
+    _train_step(SGD(lr=0.1))(digitnet)                       # its own step: a new plan
+    assert digitnet.inference_plan() is not plan
+
+
+def test_a_change_said_of_no_array_makes_every_plan_stale(digitnet):
+    from nndesk.nn.base import weights_changed
+
+    digitnet.predict(_images(1, seed=27))
+    plan = digitnet.inference_plan()
+    weights_changed()
+    assert digitnet.inference_plan() is not plan
