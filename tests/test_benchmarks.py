@@ -133,3 +133,22 @@ def test_write_section_replaces_only_its_own_section(tmp_path):
     text = path.read_text(encoding="utf-8")
     assert "second A" in text and "only B" in text and "first A" not in text
     assert text.index("second A") < text.index("only B")
+
+
+def test_predict_one_prints_its_table_for_the_shipped_model():
+    cmd = [sys.executable, str(BENCH / "predict_one.py"), "--smoke", "--no-torch"]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=_env(), timeout=600,
+                          cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = _table_rows(done.stdout)
+    assert [r[0] for r in rows] == ["nndesk plain (forward + softmax)",
+                                    "nndesk predict (fast path)",
+                                    "canvas: forward_all, layer by layer (before)",
+                                    "canvas: net.forward_all (fast kernels)",
+                                    "fast path, conv=winograd", "fast path, conv=freq",
+                                    "fast path, conv=gemm"]
+    for row in rows:
+        assert all(NUMBER.match(c) and float(c) > 0 for c in row[1:]), row
+    gap = re.search(r"largest probability difference from the plain forward: (\S+)",
+                    done.stdout)
+    assert gap and float(gap.group(1).rstrip(";")) < 1e-5

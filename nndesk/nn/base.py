@@ -2,17 +2,54 @@
 
 from __future__ import annotations
 
+import itertools
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from numbers import Integral, Real
 from typing import Any, ClassVar
 
 import numpy as np
 
-__all__ = ["Setting", "Layer", "INIT_CHOICES"]
+__all__ = ["Setting", "Layer", "INIT_CHOICES", "weights_changed", "weights_version",
+           "changed_since"]
 
 INIT_CHOICES = ("auto", "he", "xavier")
 INIT_STD_MAX = 100.0                          # a larger std only makes inf and NaN
+
+_stamps = itertools.count(1)                  # next() is atomic under the GIL
+_latest = 0                                   # the last stamp handed out
+_everything = 0                               # the last change said of no array in particular
+_changed: dict[int, int] = {}                 # id(array) -> stamp of its last change
+
+
+def weights_changed(arrays: Iterable[np.ndarray] | None = None) -> None:
+    """Say that these parameter or buffer arrays were written (None: any array may have
+    been): prediction plans built from them before (nn/inference.py) are no longer used.
+    The engine calls it after every write it makes (an optimizer step on the arrays it
+    updated, `Network.load_state_dict`, a training-mode `Network.forward`); code writing
+    into a parameter by hand calls it (or `Network.weights_changed()`) after the write.
+    Cost: one dict entry per array; plans of other networks stay valid."""
+    global _latest, _everything
+    stamp = next(_stamps)
+    if arrays is None:
+        _everything = stamp
+    else:
+        for a in arrays:
+            _changed[id(a)] = stamp            # a plan keeps its arrays alive: ids not reused
+    _latest = stamp
+
+
+def weights_version() -> int:
+    """The last stamp handed out by `weights_changed`; a plan records it before it reads
+    any weight."""
+    return _latest
+
+
+def changed_since(version: int, arrays: Iterable[np.ndarray]) -> bool:
+    """Whether any of `arrays` (or everything) was said to change after `version`."""
+    get = _changed.get
+    return _everything > version or any(get(id(a), 0) > version for a in arrays)
 
 
 def _show(value: Any, limit: int = 40) -> str:

@@ -8,8 +8,9 @@ from typing import Any
 
 import numpy as np
 
-from nndesk.nn.base import Layer
+from nndesk.nn.base import Layer, weights_changed
 from nndesk.nn.functions import softmax
+from nndesk.nn.inference import InferencePlan, LayerOutputsPlan, plannable
 from nndesk.nn.layers import Conv2D, Dense, Dropout, MaxPool2D
 from nndesk.nn.losses import LOSSES
 from nndesk.nn.recurrent import Recurrent, lengths_mask
@@ -57,6 +58,9 @@ class Network:
         weighted = [i for i, layer in enumerate(layers) if layer.params]
         self._first_weighted = weighted[0] if weighted else len(layers)
         self._order = _run_order(layers)
+        self._plan: InferencePlan | None = None  # predict's fast path, rebuilt when stale
+        self._outputs_plan: LayerOutputsPlan | None = None  # forward_all's
+        self._plannable = plannable(layers)
 
     @classmethod
     def from_spec(cls, spec: dict, seed: int = 0, dtype: Any = np.float32) -> Network:
@@ -96,6 +100,8 @@ class Network:
         for i in self._order:
             layer = self.layers[i]
             x = layer.forward(x, train, mask=mask) if layer.TAKES_MASK else layer.forward(x, train)
+        if train:                              # BatchNorm's running statistics moved
+            weights_changed(a for layer in self.layers for a in layer.buffers.values())
         return x
 
     def _mask(self, x: np.ndarray, lengths: np.ndarray | None) -> np.ndarray | None:
@@ -148,12 +154,44 @@ class Network:
         batches of ~100 keep each layer's arrays in the CPU cache (2x faster than 500).
         `lengths` (N,): the real steps of padded sequences (see `forward`)."""
         x = self._check_input(x)
-        outs = [self.forward(x[i:i + batch_size], lengths=None if lengths is None
-                             else lengths[i:i + batch_size])
-                for i in range(0, len(x), batch_size)]
-        empty = np.zeros((0,) + self.info[-1].output_shape, self.dtype)
-        y = np.concatenate(outs) if outs else empty
-        return softmax(y) if self._spec["loss"] == "softmax_cross_entropy" else y
+        plan = self.inference_plan() if lengths is None else None
+        if plan is not None:
+            outs = [plan.forward(x[i:i + batch_size]) for i in range(0, len(x), batch_size)]
+        else:
+            outs = [self.forward(x[i:i + batch_size], lengths=None if lengths is None
+                                 else lengths[i:i + batch_size])
+                    for i in range(0, len(x), batch_size)]
+        if len(outs) == 1:
+            y = outs[0]
+        else:
+            empty = np.zeros((0,) + self.info[-1].output_shape, self.dtype)
+            y = np.concatenate(outs) if outs else empty
+        if self._spec["loss"] != "softmax_cross_entropy":
+            return y
+        if plan is None:
+            return softmax(y)
+        y -= y.max(axis=-1, keepdims=True)     # softmax in place: y is a new array here;
+        np.exp(y, out=y)                       # the same operations as functions.softmax
+        y /= y.sum(axis=-1, keepdims=True)
+        return y
+
+    def inference_plan(self) -> InferencePlan | None:
+        """The evaluation-only fast path `predict` runs (nn/inference.py: BatchNorm folded
+        into the layer before it, Dropout dropped, work arrays kept), built anew whenever a
+        weight or buffer may have changed since (`InferencePlan.is_current`); None for
+        recurrent networks, which keep `forward`."""
+        if not self._plannable:
+            return None
+        plan = self._plan
+        if plan is None or not plan.is_current(self):
+            plan = self._plan = InferencePlan(self)
+        return plan
+
+    def weights_changed(self) -> None:
+        """Call after writing into a parameter or buffer array by hand (optimizers,
+        `load_state_dict` and training-mode forwards say so themselves): `predict` then
+        stops using the folded copy of the weights."""
+        weights_changed(self._arrays().values())
 
     def accuracy(self, x: np.ndarray, t: np.ndarray, batch_size: int = 100,
                  lengths: np.ndarray | None = None) -> float:
@@ -165,8 +203,15 @@ class Network:
         return float((self.predict(x, batch_size, lengths).argmax(axis=1) == labels).mean())
 
     def forward_all(self, x: np.ndarray, lengths: np.ndarray | None = None) -> list[np.ndarray]:
-        """Every layer's output in eval mode (feature maps for the window)."""
+        """Every layer's output in eval mode (feature maps for the window, the reject
+        unit's inputs), each (N, *output_shape), in spec order. Without `lengths` by the
+        fast kernels (nn/inference.py `LayerOutputsPlan`, rebuilt when the weights changed)."""
         out, x = [], self._check_input(x)
+        if lengths is None and self._plannable:
+            plan = self._outputs_plan
+            if plan is None or not plan.is_current(self):
+                plan = self._outputs_plan = LayerOutputsPlan(self)
+            return plan.forward_all(x)
         mask = self._mask(x, lengths)
         for layer in self.layers:
             x = layer.forward(x, False, mask=mask) if layer.TAKES_MASK else layer.forward(x, False)
@@ -223,6 +268,7 @@ class Network:
                 raise ValueError(f"state {k!r} has shape {np.shape(d[k])}, expected {v.shape}")
         for k, v in own.items():
             np.copyto(v, d[k], casting="unsafe")
+        weights_changed(own.values())
 
     def __repr__(self) -> str:
         name = self._spec.get("name", "Network")

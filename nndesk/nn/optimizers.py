@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from nndesk.nn.base import weights_changed
+
 __all__ = ["Optimizer", "SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam",
            "OPTIMIZERS", "make_optimizer"]
 
@@ -59,6 +61,7 @@ class Optimizer:
         self.t += 1
         for key, p in params.items():
             self._step(key, p, self._grad(key, p, grads[key]))
+        weights_changed(params.values())       # after the writes: their plans rebuild
 
     def _step(self, key: str, p: np.ndarray, g: np.ndarray) -> None:
         raise NotImplementedError
