@@ -427,7 +427,7 @@ def _main_components(mask: np.ndarray, ink: np.ndarray,
             chosen[i] = True
             box = [min(box[0], x[i]), min(box[1], y[i]), max(box[2], x[i] + w[i]),
                    max(box[3], y[i] + h[i])]
-    return np.concatenate([[False], chosen])[labels]
+    return labels > 0 if chosen.all() else np.concatenate([[False], chosen])[labels]
 
 
 def _attached(low: np.ndarray, core: np.ndarray, reach: int | None) -> np.ndarray:
@@ -438,17 +438,31 @@ def _attached(low: np.ndarray, core: np.ndarray, reach: int | None) -> np.ndarra
     hit = np.zeros(n, bool)
     hit[labels[core & low]] = True
     hit[0] = False
+    attached = labels > 0 if hit[1:].all() else hit[labels]  # (the same pixels, sooner)
     if reach is None:
-        return hit[labels]
+        return attached
+    disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * reach + 1, 2 * reach + 1))
+    side = _inner_square(disc)  # a square the disc holds: what lies that close is in reach
+    if side > 1 and not (attached & ~cv2.dilate(core.view(np.uint8),
+                                                 np.ones((side, side), np.uint8)).view(bool)).any():
+        return attached         # all of it close to the core (a canvas stroke's soft edge)
     near = np.zeros(core.shape, bool)
     rows, cols = np.flatnonzero(core.any(1)), np.flatnonzero(core.any(0))
     if len(rows):   # dilated only around the core: the same pixels, less work
         y0, y1 = max(rows[0] - reach, 0), rows[-1] + reach + 1
         x0, x1 = max(cols[0] - reach, 0), cols[-1] + reach + 1
-        near[y0:y1, x0:x1] = cv2.dilate(core[y0:y1, x0:x1].astype(np.uint8),
-                                        cv2.getStructuringElement(
-            cv2.MORPH_ELLIPSE, (2 * reach + 1, 2 * reach + 1))).astype(bool)
-    return hit[labels] & near
+        near[y0:y1, x0:x1] = cv2.dilate(core[y0:y1, x0:x1].astype(np.uint8), disc).astype(bool)
+    return attached & near
+
+
+def _inner_square(disc: np.ndarray) -> int:
+    """The side (odd) of the largest square around the centre of a structuring element that
+    it covers whole."""
+    r = disc.shape[0] // 2
+    s = r
+    while s > 0 and not disc[r - s:r + s + 1, r - s:r + s + 1].all():
+        s -= 1
+    return 2 * s + 1
 
 
 def _centred(crop: np.ndarray) -> np.ndarray | None:
@@ -469,7 +483,8 @@ def _centred(crop: np.ndarray) -> np.ndarray | None:
     src = np.zeros((h + py0 + py1, w + px0 + px1), np.float32)   # zeros around the crop
     src[py0:py0 + h, px0:px0 + w] = crop
     box = (left + px0, top + py0, left + px0 + span, top + py0 + span)
-    out = np.asarray(Image.fromarray(src).resize((SIZE, SIZE), FILTER, box=box))
+    image = Image.frombuffer("F", (src.shape[1], src.shape[0]), src, "raw", "F", 0, 1)
+    out = np.asarray(image.resize((SIZE, SIZE), FILTER, box=box))  # (fromarray, sooner)
     out = np.clip(out, 0, 1)                        # the source peaks at 1: no overshoot
     top_value = out.max()
     if top_value <= 0:
@@ -524,13 +539,7 @@ def _steps(image, shown: bool) -> list[tuple[str, np.ndarray]]:
         cut = _without_thin_lines(core, half, window)  # ruled lines cross the digit to the border
         if cut is not core:                         # lines were cut: pick the digit again
             kept = _main_components(cut, part, window)
-    if window is None:
-        paper = ink[~core][::7]                     # a sample is enough for its spread
-    else:                                           # the same sample of the whole image
-        whole = np.zeros(ink.shape, bool)
-        window.of(whole)[...] = core
-        paper = ink[~whole][::7]
-    noise = _mad_sigma(paper)                       # robust sigma of the paper (MAD)
+    noise = _paper_noise(ink, core, window, part)   # robust sigma of the paper (MAD)
     low = part > max(INK_THRESHOLD * peak, 3 * noise)
     reach = int(np.ceil(BOX_REACH * half)) + 2
     region = _attached(low | kept, kept, reach)
@@ -550,6 +559,23 @@ def _steps(image, shown: bool) -> list[tuple[str, np.ndarray]]:
     if out is not None:
         steps.append((STEPS[6], out))
     return steps
+
+
+def _paper_noise(ink: np.ndarray, core: np.ndarray, window: _Window | None,
+                 part: np.ndarray) -> float:
+    """`_mad_sigma` of a sample of the paper, every 7th pixel of the image off the `core`
+    (a sample is enough for its spread). In a `window`: when the paper's pixels above 0 (all
+    of them in the window) are too few to fill half the sample, the sample's median and its
+    deviations' are 0 (clean paper: a canvas drawing), as `_mad_sigma` finds, without it."""
+    if window is not None:
+        inside = int(core.sum())
+        size = -(-(ink.size - inside) // 7)
+        if size - (int(np.count_nonzero(part)) - inside) > size // 2:  # core pixels are > 0
+            return 1.4826 * 0.0
+        whole = np.zeros(ink.shape, bool)
+        window.of(whole)[...] = core
+        core = whole
+    return _mad_sigma(ink[~core][::7])
 
 
 def _mad_sigma(paper: np.ndarray) -> float:
