@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -200,7 +200,7 @@ class DrawingCanvas(QWidget):
         self.strokes[-1].append(point)
         if isinstance(self.strokes[-1], Stroke):
             self.strokes[-1].times.append(float(self._clock.elapsed()))
-        self.update()
+        self.update(self._segment_rect(last, point))  # only where the new segment lies
         self.strokes_changed.emit()
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
@@ -259,10 +259,49 @@ class DrawingCanvas(QWidget):
                      Qt.PenJoinStyle.RoundJoin)
                 for colour, width in ((INK, self.pen_width), (PAPER, self._eraser_width()))]
         p.setBrush(Qt.BrushStyle.NoBrush)
+        # Only the segments that reach the area being repainted: one mouse move repaints a
+        # small square, and stroking a long path whole would cost more than all the rest.
+        area = QRectF(event.rect()).adjusted(-1, -1, 1, 1)
+        whole = area.contains(r)
+        reach = max(self.pen_width, self._eraser_width()) * k / 2 + 2
         for stroke, rubbing in zip(self.strokes, self.erasing, strict=False):
             p.setPen(pens[rubbing])  # in order: ink drawn after an erasure shows again
-            p.drawPath(self.stroke_path(stroke, r, k))
+            for run in ([stroke] if whole else self._runs(stroke, area, r, k, reach)):
+                p.drawPath(self.stroke_path(run, r, k))
         p.end()
+
+    def _segment_rect(self, a: tuple[float, float], b: tuple[float, float]) -> QRect:
+        """The widget pixels the segment a-b (canvas units) may ink, pen and antialiasing."""
+        r = self.paper_rect()
+        k = r.width() / self.size_units
+        pa, pb = self.to_widget(a[0] + 0.5, a[1] + 0.5), self.to_widget(b[0] + 0.5, b[1] + 0.5)
+        m = self.pen_width * k / 2 + 3
+        return QRectF(QPointF(min(pa.x(), pb.x()) - m, min(pa.y(), pb.y()) - m),
+                      QPointF(max(pa.x(), pb.x()) + m, max(pa.y(), pb.y()) + m)).toAlignedRect()
+
+    @staticmethod
+    def _runs(stroke: list, area: QRectF, r: QRectF, k: float, reach: float) -> list[list]:
+        """The stroke's runs of consecutive segments that come within `reach` widget px of
+        `area` (a stroke of one point: itself, when it does). Drawn alone they ink `area` as
+        the whole stroke does: the pen's mark is the union of its segments and round ends."""
+        x0, y0 = (area.left() - r.x()) / k - 0.5, (area.top() - r.y()) / k - 0.5
+        x1, y1 = (area.right() - r.x()) / k - 0.5, (area.bottom() - r.y()) / k - 0.5
+        d = reach / k
+        x0, y0, x1, y1 = x0 - d, y0 - d, x1 + d, y1 + d
+        if len(stroke) == 1:
+            x, y = stroke[0]
+            return [stroke] if x0 <= x <= x1 and y0 <= y <= y1 else []
+        runs, run = [], None
+        for i in range(len(stroke) - 1):
+            (ax, ay), (bx, by) = stroke[i], stroke[i + 1]
+            if max(ax, bx) < x0 or min(ax, bx) > x1 or max(ay, by) < y0 or min(ay, by) > y1:
+                run = None
+                continue
+            if run is None:
+                run = [stroke[i]]
+                runs.append(run)
+            run.append(stroke[i + 1])
+        return runs
 
     @staticmethod
     def _eraser_width() -> float:
