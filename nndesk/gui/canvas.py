@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QElapsedTimer, QPointF, QRect, QRec
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from nndesk.gui.canvas_paint import runs_near, stroke_path
 from nndesk.gui.i18n import tr
 
 if TYPE_CHECKING:
@@ -266,7 +267,7 @@ class DrawingCanvas(QWidget):
         reach = max(self.pen_width, self._eraser_width()) * k / 2 + 2
         for stroke, rubbing in zip(self.strokes, self.erasing, strict=False):
             p.setPen(pens[rubbing])  # in order: ink drawn after an erasure shows again
-            for run in ([stroke] if whole else self._runs(stroke, area, r, k, reach)):
+            for run in ([stroke] if whole else runs_near(stroke, area, r, k, reach)):
                 p.drawPath(self.stroke_path(run, r, k))
         p.end()
 
@@ -278,30 +279,6 @@ class DrawingCanvas(QWidget):
         m = self.pen_width * k / 2 + 3
         return QRectF(QPointF(min(pa.x(), pb.x()) - m, min(pa.y(), pb.y()) - m),
                       QPointF(max(pa.x(), pb.x()) + m, max(pa.y(), pb.y()) + m)).toAlignedRect()
-
-    @staticmethod
-    def _runs(stroke: list, area: QRectF, r: QRectF, k: float, reach: float) -> list[list]:
-        """The stroke's runs of consecutive segments that come within `reach` widget px of
-        `area` (a stroke of one point: itself, when it does). Drawn alone they ink `area` as
-        the whole stroke does: the pen's mark is the union of its segments and round ends."""
-        x0, y0 = (area.left() - r.x()) / k - 0.5, (area.top() - r.y()) / k - 0.5
-        x1, y1 = (area.right() - r.x()) / k - 0.5, (area.bottom() - r.y()) / k - 0.5
-        d = reach / k
-        x0, y0, x1, y1 = x0 - d, y0 - d, x1 + d, y1 + d
-        if len(stroke) == 1:
-            x, y = stroke[0]
-            return [stroke] if x0 <= x <= x1 and y0 <= y <= y1 else []
-        runs, run = [], None
-        for i in range(len(stroke) - 1):
-            (ax, ay), (bx, by) = stroke[i], stroke[i + 1]
-            if max(ax, bx) < x0 or min(ax, bx) > x1 or max(ay, by) < y0 or min(ay, by) > y1:
-                run = None
-                continue
-            if run is None:
-                run = [stroke[i]]
-                runs.append(run)
-            run.append(stroke[i + 1])
-        return runs
 
     @staticmethod
     def _eraser_width() -> float:
@@ -323,19 +300,4 @@ class DrawingCanvas(QWidget):
                                                   QImage.Format.Format_RGB888).copy())
         return self._base_shown[1]
 
-    @staticmethod
-    def stroke_path(stroke: list[tuple[float, float]], r: QRectF, k: float) -> QPainterPath:
-        """The stroke as `render_strokes` draws it: straight segments through every point.
-
-        With a round cap and join, a polyline is the union of its segments and a disc at each
-        point: the same ink as the network's bitmap. A point (x, y) is the centre of canvas
-        pixel (x, y), so it sits half a unit in from that pixel's corner, as in the bitmap.
-        """
-        pts = [QPointF(r.x() + (x + 0.5) * k, r.y() + (y + 0.5) * k) for x, y in stroke]
-        path = QPainterPath(pts[0])
-        if len(pts) == 1:
-            path.lineTo(pts[0] + QPointF(1e-3 * k, 0))  # a dot: a round cap on a tiny segment
-            return path
-        for pt in pts[1:]:
-            path.lineTo(pt)
-        return path
+    stroke_path = staticmethod(stroke_path)  # (canvas_paint.stroke_path; tests call it here)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui.answer_words import ANSWER_STYLE, WORDS_STYLE, show_answer
 from nndesk.gui.bars import ProbabilityBars
 from nndesk.gui.canvas import IMAGE_SUFFIXES, DrawingCanvas
 from nndesk.gui.drawing_jobs import DrawingJobs
@@ -27,13 +28,11 @@ from nndesk.gui.state import AppState
 if TYPE_CHECKING:  # numpy loads after the window is shown (launch time)
     import numpy as np
 
-__all__ = ["DigitPanel", "gray_qimage"]
+__all__ = ["DigitPanel", "WORDS_STYLE", "gray_qimage"]
 
 PREVIEW_SCALE = 4  # the 28x28 input shown at 112x112, pixels kept sharp
-ANSWER_STYLE = "font-size: 44pt; font-weight: 600; color: {color};"
 PREVIEW_STYLE = "background: #000; border: 1px solid #c9ced8;"
 NO_DIGIT_STYLE = "background: #f3f4f6; color: #b5522b; border: 1px solid #c9ced8;"
-WORDS_STYLE = "font-size: 20pt; font-weight: 600; color: {color};"  # "not a digit", "7 or 1?"
 
 
 def gray_qimage(a: np.ndarray) -> QImage:
@@ -281,33 +280,8 @@ class DigitPanel(QWidget):
                                     highlight=verdict is None or verdict.kind == "digit")
         scribble = (digit is None and self.state.network is not None
                     and not self.canvas.is_empty())  # ink, but too small to be a digit
-        kind = verdict.kind if verdict is not None else ("not_a_digit" if scribble else "")
-        words = kind in ("not_a_digit", "unsure")
-        style = (WORDS_STYLE if words else ANSWER_STYLE).format(
-            color="#c3c9d3" if probs is None and not scribble else
-            "#b5522b" if kind == "not_a_digit" else "#2f6fdb")
-        if self.answer.styleSheet() != style:  # restyling costs a millisecond
-            self.answer.setStyleSheet(style)
-        if kind == "not_a_digit":
-            self.answer.setText(tr("not a digit"))
-            self.confidence.setText(tr("this does not look like a digit"))
-        elif kind == "unsure":
-            first, second = verdict.candidates
-            self.answer.setText(tr("{first} or {second}?").format(first=first, second=second))
-            self.confidence.setText(tr("not sure: {first} {p1}%, {second} {p2}%").format(
-                first=first, second=second,
-                p1=f"{100 * float(verdict.probabilities[first]):.0f}",
-                p2=f"{100 * float(verdict.probabilities[second]):.0f}"))
-        elif probs is None:
-            self.answer.setText("?")
-            self.confidence.setText(tr("no model") if self.state.network is None
-                                    and digit is not None else tr("draw a digit"))
-        else:
-            shown = verdict.probabilities if verdict is not None else probs
-            best = max(range(len(shown)), key=lambda i: shown[i])
-            self.answer.setText(str(best))
-            self.confidence.setText(tr("{percent}% sure").format(
-                percent=f"{100 * float(shown[best]):.1f}"))
+        show_answer(self.answer, self.confidence, verdict, probs, scribble,
+                    no_model=self.state.network is None and digit is not None)
 
     def _on_model_changed(self) -> None:
         s = self.state
