@@ -276,11 +276,15 @@ def remove_background(gray: np.ndarray) -> np.ndarray:
     h, w = gray.shape
     f = max(1.0, max(h, w) / BACKGROUND_SIDE)
     size = (max(1, round(w / f)), max(1, round(h / f)))
-    if _clean_paper(gray, size):                # light ink on clean black: a canvas drawing
+    cells = _inked_cells(gray, size)            # where the reduced image may be above 0
+    no_paper = cells is not None and _no_paper(cells)   # light ink on clean black (a canvas)
+    if no_paper and _surely_light(cells):       # drawing): nothing to remove, surely
         return np.maximum(gray, 0)
     small = gray if f == 1 else cv2.resize(gray, size, interpolation=cv2.INTER_AREA)
     dark = ink_polarity(cv2.GaussianBlur(small, (0, 0), 1.0) if min(small.shape) >= 8
                         else small)             # smoothed: noise makes no strokes
+    if no_paper and not dark:                   # the opening below finds no paper: the same
+        return np.maximum(gray, 0)
     if dark:
         wide = _morph(small, cv2.MORPH_CLOSE, BACKGROUND_SCALE)
         near = _morph(small, cv2.MORPH_CLOSE, SHADOW_SCALE)
@@ -299,49 +303,55 @@ def remove_background(gray: np.ndarray) -> np.ndarray:
 
 
 def _feeds(n_src: int, n_dst: int) -> tuple[np.ndarray, np.ndarray]:
-    """For each of n_dst pixels of an area-average reduction of n_src pixels, a range
-    [start, stop) of source pixels that holds every one it averages (a pixel more each side)."""
+    """For each of n_dst pixels of an area-average reduction (OpenCV's INTER_AREA) of n_src
+    pixels, a range [start, stop) of the source pixels it averages (or one more)."""
     i = np.arange(n_dst)
     f = n_src / n_dst
-    start = np.maximum(np.floor(i * f).astype(np.int64) - 1, 0)
-    stop = np.minimum(np.ceil((i + 1) * f).astype(np.int64) + 2, n_src)
+    start = np.maximum(np.floor(i * f - 1e-6).astype(np.int64), 0)
+    stop = np.minimum(np.floor((i + 1) * f + 1e-6).astype(np.int64) + 1, n_src)
     return start, stop
 
 
-def _clean_paper(gray: np.ndarray, size: tuple[int, int]) -> bool:
-    """True when `remove_background(gray)` surely is `gray` itself: light ink on paper at
-    exactly 0 (a canvas drawing) that neither `ink_polarity` could take for dark ink nor the
-    paper estimate (an opening) could find paper in. Decided from where the ink is, without
-    the reduction to `size` (w, h) those steps work on: every pixel the reduced, smoothed image
-    could have above 0 is counted (`may`), and the answer is True only when even all of them
-    would leave the steps' outcome as it is (tests/data/test_preprocess_same.py); False: the
-    steps are run."""
+def _inked_cells(gray: np.ndarray, size: tuple[int, int]) -> np.ndarray | None:
+    """uint8 (h, w) of `size` (w, h): 1 where `gray` reduced to that size (an area average)
+    may be above 0, 0 where it surely is 0 (an average of zeros), for gray >= 0 everywhere
+    (clean paper at 0, a canvas drawing); None for other images (negative or NaN pixels) and
+    for ones too small to be smoothed (see `_surely_light`)."""
     cv2 = _cv2()
     sw, sh = size
-    if min(sw, sh) < 8 or not gray.min() >= 0:  # no smoothing so small; negative or NaN pixels
-        return False
+    if min(sw, sh) < 8 or not gray.min() >= 0:
+        return None
     ink = (gray > 0).view(np.uint8)
     if (sh, sw) == ink.shape:
-        reached = ink
-    else:  # the reduced pixels whose source area holds ink (an area average of zeros is 0)
-        table = cv2.integral(ink)                                   # (H + 1, W + 1) sums
-        r0, r1 = _feeds(ink.shape[0], sh)
-        c0, c1 = _feeds(ink.shape[1], sw)
-        strips = table.take(r1, axis=0) - table.take(r0, axis=0)   # (sh, W + 1)
-        reached = ((strips.take(c1, axis=1) - strips.take(c0, axis=1)) > 0).view(np.uint8)
-    # ink_polarity smooths with a Gaussian of sigma 1 (a 9-tap kernel: 4 px each side) and
-    # counts as light only pixels above Otsu's threshold (>= 0): all of them lie in `may`.
-    may = cv2.dilate(reached, np.ones((11, 11), np.uint8))
-    b = max(1, round(0.03 * min(sh, sw)))
+        return ink.copy()
+    table = cv2.integral(ink)                                       # (H + 1, W + 1) sums
+    r0, r1 = _feeds(ink.shape[0], sh)
+    c0, c1 = _feeds(ink.shape[1], sw)
+    strips = table.take(r1, axis=0) - table.take(r0, axis=0)       # (sh, W + 1)
+    return ((strips.take(c1, axis=1) - strips.take(c0, axis=1)) > 0).view(np.uint8)
+
+
+def _no_paper(cells: np.ndarray) -> bool:
+    """True when the opening that estimates the paper under light ink (`_morph`, a square of
+    BACKGROUND_SCALE of the image) is surely 0 everywhere: it finds paper only where a whole
+    square (edge pixels repeated) is above 0, and no square of `cells` is all 1."""
+    cv2 = _cv2()
+    k = _odd(max(BACKGROUND_SCALE * max(cells.shape), 11))
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
+    return not cv2.erode(cells, kernel, borderType=cv2.BORDER_REPLICATE).any()
+
+
+def _surely_light(cells: np.ndarray) -> bool:
+    """True when `ink_polarity` surely says light ink: it smooths the reduced image with a
+    Gaussian of sigma 1 (a 9-tap kernel: 4 px each side) and counts as light only pixels above
+    Otsu's threshold (>= 0), so every light pixel lies in `cells` grown by 4 px; when those
+    cannot fill half the border band nor DESK_AREA of the image, the ink is light."""
+    cv2 = _cv2()
+    may = cv2.dilate(cells, np.ones((9, 9), np.uint8))
+    b = max(1, round(0.03 * min(may.shape)))
     total, inner = int(may.sum()), int(may[b:-b, b:-b].sum())
     band = may.size - may[b:-b, b:-b].size
-    if 2 * (total - inner) >= band:                     # the ink might be taken for the paper
-        return False
-    if total > DESK_AREA * may.size:                    # the light side might be a desk
-        return False
-    k = _odd(max(BACKGROUND_SCALE * max(sh, sw), 11))   # _morph's square: the opening finds
-    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))   # paper only where a whole
-    return not cv2.erode(reached, kernel, borderType=cv2.BORDER_REPLICATE).any()  # one is ink
+    return 2 * (total - inner) < band and total <= DESK_AREA * may.size
 
 
 def _otsu(ink: np.ndarray, peak: float, outside: int = 0) -> np.ndarray:

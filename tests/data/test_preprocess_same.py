@@ -155,18 +155,18 @@ def test_ink_at_the_edges_and_odd_offsets_comes_out_the_same(straightforward, co
 def test_the_canvas_takes_the_short_way(monkeypatch):
     """Canvas drawings are decided clean from where the ink is and read in a window (the
     tests above are not comparing the long way with itself)."""
-    seen = {"clean": [], "window": []}
-    clean, window = pp._clean_paper, pp._ink_window
-    monkeypatch.setattr(pp, "_clean_paper",
-                        lambda *a: seen["clean"].append(clean(*a)) or seen["clean"][-1])
-    monkeypatch.setattr(pp, "_ink_window",
-                        lambda *a: seen["window"].append(window(*a)) or seen["window"][-1])
-    seven = [[(80, 60), (130, 60), (180, 60), (205, 62), (190, 100), (170, 140),
-              (150, 180), (135, 225)]]
-    assert pp.preprocess(render_strokes(seven)) is not None
-    assert seen["clean"] == [True]
-    (w,) = seen["window"]
+    seen = []
+    window = pp._ink_window
+    monkeypatch.setattr(pp, "_ink_window", lambda *a: seen.append(window(*a)) or seen[-1])
+    seven = render_strokes([[(80, 60), (130, 60), (180, 60), (205, 62), (190, 100),
+                             (170, 140), (150, 180), (135, 225)]])
+    cells = pp._inked_cells(seven.astype(np.float32), (128, 128))
+    assert cells is not None and pp._no_paper(cells) and pp._surely_light(cells)
+    assert 0.05 < cells.mean() < 0.25  # the reduced ink's place, not the whole image
+    assert pp.preprocess(seven) is not None
+    (w,) = seen
     assert w is not None and w.outside > 0.4 * CANVAS_SIZE ** 2
     photo = np.full((240, 320), 200.0, np.float32)  # dark ink on grey paper: the long way
     photo[60:200, 150:170] = 40
-    assert pp.preprocess(photo) is not None and seen["clean"][-1] is False
+    cells = pp._inked_cells(photo, (128, 96))
+    assert cells is not None and not pp._no_paper(cells)
