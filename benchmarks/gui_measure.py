@@ -473,19 +473,27 @@ def main(argv: list[str] | None = None) -> int:
                         "measures at that rate, then as fast as the window takes events")
     p.add_argument("--while-training", metavar="PRESET",
                    help="latency: at --interval-ms while PRESET trains in the window")
+    p.add_argument("--switch-interval-ms", type=float,
+                   help="latency: Python's GIL switch interval for the run (default 5 ms): "
+                        "the canvas's threads, the GUI thread and the trainer share the GIL")
     a = p.parse_args(argv)
+    if a.switch_interval_ms:
+        sys.setswitchinterval(a.switch_interval_ms / 1000)
     if a.what in ("launch", "all"):
         print(json.dumps({"launch": launch_time(a.runs)}), flush=True)
     if a.what == "latency" and a.while_training:
         for _ in range(a.runs):
             print(json.dumps({"stroke_to_prediction_ms_while_training": latency_while_training(
                 a.model, a.while_training, interval_ms=a.interval_ms),
+                "switch_interval_ms": 1000 * sys.getswitchinterval(),
                 "uptime": _uptime()}), flush=True)
     elif a.what in ("latency", "all"):
         for _ in range(a.runs if a.what == "latency" else 1):  # each run a new window
             for interval in (a.interval_ms, None):
                 print(json.dumps({"stroke_to_prediction_ms": stroke_latency(
-                    a.model, interval_ms=interval), "uptime": _uptime()}), flush=True)
+                    a.model, interval_ms=interval),
+                    "switch_interval_ms": 1000 * sys.getswitchinterval(),
+                    "uptime": _uptime()}), flush=True)
     if a.what == "screenshot":
         print(screenshot(a.out, a.model))
     if a.what == "gui-vs-cli":
