@@ -5,7 +5,9 @@ not part of the app; run it from the checkout, `python benchmarks/gui_measure.py
     python benchmarks/gui_measure.py launch            # command -> window shown, 5 launches
     python benchmarks/gui_measure.py stall --seconds 20  # a 10 ms QTimer's lateness while training
     python benchmarks/gui_measure.py latency --runs 3  # mouse move -> probabilities shown:
-                                                       # at 125 Hz, then as fast as possible
+                                                       # at 125 Hz, then as fast as possible,
+                                                       # with each stage's CPU ms
+    python benchmarks/gui_measure.py latency --while-training DigitNet  # ... while it trains
     python benchmarks/gui_measure.py screenshot --model models/default.npz  # docs/screenshot.png
     python benchmarks/gui_measure.py gui-vs-cli --rounds 3  # one epoch: window vs `nndesk train`
 """
@@ -25,7 +27,7 @@ from collections import Counter
 import numpy as np
 
 __all__ = ["StallMeter", "launch_time", "stall_while_training", "stroke_latency", "percentiles",
-           "cli_epoch", "gui_epoch", "gui_vs_cli"]
+           "cli_epoch", "gui_epoch", "gui_vs_cli", "latency_while_training"]
 
 PROBE_ENV = "NNDESK_LAUNCH_PROBE"  # app.run prints the time the window is shown, then quits
 
@@ -161,34 +163,53 @@ def _feed(canvas, strokes, interval_ms: float, posted: list[float]) -> None:
 
 
 def stroke_latency(model: str | None = None, repeats: int = 5,
-                   interval_ms: float | None = None) -> dict:
+                   interval_ms: float | None = None, window=None) -> dict:
     """Milliseconds from a mouse event on the canvas to the new probabilities in the panel.
 
     interval_ms None: moves as fast as the window takes them (each sent when the last was
     handled; the panel's own clock, `DigitPanel.latencies_ms`, from handling each event).
     interval_ms 8: a 125 Hz mouse; the events are posted from another thread at their times
-    and timed from then (a busy GUI thread delays them: that counts). Also the pen-path
-    reader's answer, which may follow (`path_latencies_ms`, from handling each event)."""
-    from PySide6.QtCore import QCoreApplication
+    and timed from then (a busy GUI thread delays them: that counts). An event counts as
+    answered when a prediction made from a drawing that contains it is shown (coalesced
+    events wait for the next one); `from_posting_to_paint` until the panel's bars have been
+    painted with it. Also the pen-path reader's answer, which may follow (`path_latencies_ms`,
+    from handling each event), and the CPU ms of each stage per prediction (`stage_cpu_ms`:
+    render, preprocess, predict on the preparer's thread; show: the GUI thread's handlers of
+    the new prediction; paint: one repaint of the canvas and of the digit panel)."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
-    app, window = _window(model)
+    own = window is None
+    app, window = _window(model) if own else (QCoreApplication.instance(), window)
     if window.state.network is None:
         raise RuntimeError("no model loaded: pass --model")
     panel, canvas = window.digit, window.digit.canvas
     panel.wait_idle()  # the warm-up (imports, the path model's file) done
     jobs: list[int] = []  # the job id of each event handled, in order
     shown: list[tuple[float, int]] = []  # (perf_counter, job shown) at each prediction
+    painted: list[tuple[float, int]] = []  # (perf_counter, job shown) at each bars paint
+
+    class PaintClock(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt name)
+            if event.type() == QEvent.Type.Paint:  # before the paint: timed at the next event
+                painted.append((time.perf_counter(), panel.job_ids[1]))
+            return False
+
+    clock = PaintClock()
+    panel.bars.installEventFilter(clock)
     canvas.strokes_changed.connect(lambda: jobs.append(panel.job_ids[0]))
     window.state.digit_changed.connect(
         lambda: shown.append((time.perf_counter(), panel.job_ids[1])))
     posted: list[float] = []
     from_post: list[float] = []
+    to_paint: list[float] = []
+    predictions = 0
     points = _stroke_points(SEVEN)
+    stages0, events0 = len(panel.jobs.stage_cpu_ms), len(panel.latencies_ms)
     cpu = time.process_time()  # all threads: the work behind each event, whatever the load
     for _ in range(repeats):
         canvas.clear()
         panel.wait_idle()
-        del jobs[:], shown[:]
+        del jobs[:], shown[:], painted[:]
         if interval_ms is None:
             _draw(app, canvas, SEVEN)
         else:
@@ -200,20 +221,80 @@ def stroke_latency(model: str | None = None, repeats: int = 5,
                 time.sleep(0.0005)
             feeder.join()
         panel.wait_idle()  # the last move's prediction shown: its latency recorded
+        for _ in range(3):
+            app.processEvents()  # its paint
+        predictions += len(shown)
         if interval_ms is not None:
             if len(jobs) != len(posted) - first:
                 raise RuntimeError(f"{len(posted) - first} events posted, {len(jobs)} handled")
             for job, t in zip(jobs, posted[first:], strict=True):
                 at = next(when for when, j in shown if j >= job)
                 from_post.append(1000 * (at - t))
-    cpu_ms = 1000 * (time.process_time() - cpu) / max(len(panel.latencies_ms), 1)
-    result = {"events": len(panel.latencies_ms), "cpu_ms_per_event": round(cpu_ms, 2),
+                seen = next((when for when, j in painted if j >= job and when >= at), None)
+                if seen is not None:
+                    to_paint.append(1000 * (seen - t))
+    cpu_ms = 1000 * (time.process_time() - cpu) / max(len(panel.latencies_ms) - events0, 1)
+    panel.bars.removeEventFilter(clock)
+    stages = np.array(panel.jobs.stage_cpu_ms[stages0:], float).reshape(-1, 3)
+    show = panel.jobs.show_cpu_ms[-len(stages):] if len(stages) else []
+    result = {"events": len(panel.latencies_ms) - events0, "predictions_shown": predictions,
+              "cpu_ms_per_event": round(cpu_ms, 2),
               "interval_ms": interval_ms if interval_ms is not None else "as fast as possible",
-              "panel_clock": percentiles(panel.latencies_ms),
-              "pen_path_answer": percentiles(panel.path_latencies_ms)}
+              "panel_clock": percentiles(panel.latencies_ms[events0:]),
+              "pen_path_answer": percentiles(panel.path_latencies_ms),
+              "stage_cpu_ms": {**{name: _median_p99(stages[:, i]) for i, name in
+                                  enumerate(("render", "preprocess", "predict"))},
+                               "show": _median_p99(show), "paint": _paint_cpu_ms(canvas, panel)}}
     if interval_ms is not None:
         result["from_posting"] = percentiles(from_post)
-    window.close()
+        result["from_posting_to_paint"] = percentiles(to_paint)
+    if own:
+        window.close()
+    return result
+
+
+def _median_p99(values) -> dict:
+    a = np.asarray(values, float)
+    if not a.size:
+        return {"n": 0}
+    return {"median": round(float(np.median(a)), 3), "p99": round(float(np.percentile(a, 99)), 3)}
+
+
+def _paint_cpu_ms(canvas, panel, rounds: int = 30) -> dict:
+    """CPU ms of one repaint of the canvas (the drawing as it is) and of the whole digit panel."""
+    out = {}
+    for name, widget in (("canvas", canvas), ("panel", panel)):
+        widget.repaint()
+        cpu = time.thread_time()
+        for _ in range(rounds):
+            widget.repaint()
+        out[name] = round(1000 * (time.thread_time() - cpu) / rounds, 3)
+    return out
+
+
+def latency_while_training(model: str | None = None, preset: str = "DigitNet",
+                           repeats: int = 3, interval_ms: float = 8.0,
+                           train_images: int = 20_000) -> dict:
+    """`stroke_latency` at `interval_ms` while `preset` trains in the window (its worker on
+    both cores, the plots and snapshots updating): issue 16's "responsive while training"."""
+    from PySide6.QtCore import QEventLoop
+
+    from nndesk.presets import load_preset
+
+    app, window = _window(model)
+    loop = QEventLoop()
+    window.state.set_spec(load_preset(preset))
+    window.state.set_config(epochs=50, train_limit=train_images)
+    window.training.run_started.connect(lambda *a: loop.quit())
+    window.training.start()
+    loop.exec()  # data loaded, first batches coming
+    try:
+        result = stroke_latency(model, repeats, interval_ms, window=window)
+        result["training"] = preset
+        result["status"] = window.train_panel.status.text()
+    finally:
+        window.training.shutdown()
+        window.close()
     return result
 
 
@@ -390,14 +471,29 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--interval-ms", type=float, default=8.0,
                    help="latency: the mouse's report interval (8 ms: 125 Hz); each run "
                         "measures at that rate, then as fast as the window takes events")
+    p.add_argument("--while-training", metavar="PRESET",
+                   help="latency: at --interval-ms while PRESET trains in the window")
+    p.add_argument("--switch-interval-ms", type=float,
+                   help="latency: Python's GIL switch interval for the run (default 5 ms): "
+                        "the canvas's threads, the GUI thread and the trainer share the GIL")
     a = p.parse_args(argv)
+    if a.switch_interval_ms:
+        sys.setswitchinterval(a.switch_interval_ms / 1000)
     if a.what in ("launch", "all"):
         print(json.dumps({"launch": launch_time(a.runs)}), flush=True)
-    if a.what in ("latency", "all"):
+    if a.what == "latency" and a.while_training:
+        for _ in range(a.runs):
+            print(json.dumps({"stroke_to_prediction_ms_while_training": latency_while_training(
+                a.model, a.while_training, interval_ms=a.interval_ms),
+                "switch_interval_ms": 1000 * sys.getswitchinterval(),
+                "uptime": _uptime()}), flush=True)
+    elif a.what in ("latency", "all"):
         for _ in range(a.runs if a.what == "latency" else 1):  # each run a new window
             for interval in (a.interval_ms, None):
                 print(json.dumps({"stroke_to_prediction_ms": stroke_latency(
-                    a.model, interval_ms=interval), "uptime": _uptime()}), flush=True)
+                    a.model, interval_ms=interval),
+                    "switch_interval_ms": 1000 * sys.getswitchinterval(),
+                    "uptime": _uptime()}), flush=True)
     if a.what == "screenshot":
         print(screenshot(a.out, a.model))
     if a.what == "gui-vs-cli":

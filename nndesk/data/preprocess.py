@@ -10,6 +10,7 @@ import os
 import stat
 import warnings
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from PIL import Image, ImageOps
@@ -36,6 +37,7 @@ SPECK = 0.02             # of the heaviest component's ink: less is a speck
 BORDER_CONTACT = 0.25    # of the shorter side: along the border for longer is desk or shadow
 NEAR = 0.5               # pieces within this share of the digit's size belong to it
 BOX_REACH = 0.5          # soft edges kept this many half stroke widths (+2 px) from the core
+WINDOW_MARGIN = 2        # px of paper kept around the ink when the steps look at it alone
 STEPS = ("gray", "background removed", "ink mask", "component kept", "crop", "20 px box",
          "centred 28x28")
 # Area average. Measured on 7,494 pen digits through a SimpleConvNet: BOX 92.3%, LANCZOS
@@ -169,6 +171,59 @@ def _odd(n: float) -> int:
     return max(3, int(n) | 1)
 
 
+class _Window(NamedTuple):
+    """The part [top:bottom, left:right] of an image of `shape` outside which the ink is 0:
+    the steps after the background's removal look only in there, for the same numbers
+    (tests/data/test_preprocess_same.py). It starts on even rows and columns, so OpenCV's
+    connected components (scanned in 2x2 blocks) are numbered as in the whole image."""
+
+    top: int
+    bottom: int
+    left: int
+    right: int
+    shape: tuple[int, int]
+
+    def of(self, a: np.ndarray) -> np.ndarray:
+        return a[self.top:self.bottom, self.left:self.right]
+
+    @property
+    def outside(self) -> int:
+        """Pixels of the image outside the window."""
+        return self.shape[0] * self.shape[1] - (self.bottom - self.top) * (self.right - self.left)
+
+    def edges(self) -> tuple[bool, bool, bool, bool]:
+        """Which of its sides (top, bottom, left, right) lie on the image's border."""
+        return (self.top == 0, self.bottom == self.shape[0], self.left == 0,
+                self.right == self.shape[1])
+
+
+def _ink_window(ink: np.ndarray) -> _Window | None:
+    """The ink's bounding box with WINDOW_MARGIN px of paper around it (as far as the image
+    goes), or None when that is most of the image anyway."""
+    h, w = ink.shape
+    rows, cols = np.flatnonzero(ink.any(1)), np.flatnonzero(ink.any(0))
+    if min(h, w) < 3 or not len(rows):
+        return None
+    top = max(int(rows[0]) - WINDOW_MARGIN, 0) & ~1
+    left = max(int(cols[0]) - WINDOW_MARGIN, 0) & ~1
+    bottom = min(int(rows[-1]) + 1 + WINDOW_MARGIN, h)
+    right = min(int(cols[-1]) + 1 + WINDOW_MARGIN, w)
+    if (bottom - top) * (right - left) > 0.8 * h * w:
+        return None
+    return _Window(top, bottom, left, right, (h, w))
+
+
+def _border_labels(labels: np.ndarray, window: _Window | None) -> np.ndarray:
+    """The labels of the pixels on the image's border, each pixel once."""
+    if window is None:
+        return np.concatenate([labels[0], labels[-1], labels[1:-1, 0], labels[1:-1, -1]])
+    top, bottom, left, right = window.edges()
+    r0, r1 = int(top), labels.shape[0] - int(bottom)
+    parts = ([labels[0]] if top else []) + ([labels[-1]] if bottom else [])
+    parts += ([labels[r0:r1, 0]] if left else []) + ([labels[r0:r1, -1]] if right else [])
+    return np.concatenate(parts) if parts else np.zeros(0, labels.dtype)
+
+
 def ink_polarity(gray: np.ndarray) -> bool:
     """True when the ink is darker than the paper, decided from the whole image.
 
@@ -220,10 +275,16 @@ def remove_background(gray: np.ndarray) -> np.ndarray:
     cv2 = _cv2()
     h, w = gray.shape
     f = max(1.0, max(h, w) / BACKGROUND_SIDE)
-    small = gray if f == 1 else cv2.resize(gray, (max(1, round(w / f)), max(1, round(h / f))),
-                                           interpolation=cv2.INTER_AREA)
+    size = (max(1, round(w / f)), max(1, round(h / f)))
+    cells = _inked_cells(gray, size)            # where the reduced image may be above 0
+    no_paper = cells is not None and _no_paper(cells)   # light ink on clean black (a canvas)
+    if no_paper and _surely_light(cells):       # drawing): nothing to remove, surely
+        return np.maximum(gray, 0)
+    small = gray if f == 1 else cv2.resize(gray, size, interpolation=cv2.INTER_AREA)
     dark = ink_polarity(cv2.GaussianBlur(small, (0, 0), 1.0) if min(small.shape) >= 8
                         else small)             # smoothed: noise makes no strokes
+    if no_paper and not dark:                   # the opening below finds no paper: the same
+        return np.maximum(gray, 0)
     if dark:
         wide = _morph(small, cv2.MORPH_CLOSE, BACKGROUND_SCALE)
         near = _morph(small, cv2.MORPH_CLOSE, SHADOW_SCALE)
@@ -241,43 +302,112 @@ def remove_background(gray: np.ndarray) -> np.ndarray:
     return np.maximum(ink, 0, out=ink)
 
 
-def _otsu(ink: np.ndarray, peak: float) -> np.ndarray:
-    """The ink above Otsu's threshold (IEEE Trans. SMC 9(1), 1979): bool (H, W)."""
+def _feeds(n_src: int, n_dst: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each of n_dst pixels of an area-average reduction (OpenCV's INTER_AREA) of n_src
+    pixels, a range [start, stop) of the source pixels it averages (or one more)."""
+    i = np.arange(n_dst)
+    f = n_src / n_dst
+    start = np.maximum(np.floor(i * f - 1e-6).astype(np.int64), 0)
+    stop = np.minimum(np.floor((i + 1) * f + 1e-6).astype(np.int64) + 1, n_src)
+    return start, stop
+
+
+def _inked_cells(gray: np.ndarray, size: tuple[int, int]) -> np.ndarray | None:
+    """uint8 (h, w) of `size` (w, h): 1 where `gray` reduced to that size (an area average)
+    may be above 0, 0 where it surely is 0 (an average of zeros), for gray >= 0 everywhere
+    (clean paper at 0, a canvas drawing); None for other images (negative or NaN pixels) and
+    for ones too small to be smoothed (see `_surely_light`)."""
+    cv2 = _cv2()
+    sw, sh = size
+    if min(sw, sh) < 8 or not gray.min() >= 0:
+        return None
+    ink = (gray > 0).view(np.uint8)
+    if (sh, sw) == ink.shape:
+        return ink.copy()
+    table = cv2.integral(ink)                                       # (H + 1, W + 1) sums
+    r0, r1 = _feeds(ink.shape[0], sh)
+    c0, c1 = _feeds(ink.shape[1], sw)
+    strips = table.take(r1, axis=0) - table.take(r0, axis=0)       # (sh, W + 1)
+    return ((strips.take(c1, axis=1) - strips.take(c0, axis=1)) > 0).view(np.uint8)
+
+
+def _no_paper(cells: np.ndarray) -> bool:
+    """True when the opening that estimates the paper under light ink (`_morph`, a square of
+    BACKGROUND_SCALE of the image) is surely 0 everywhere: it finds paper only where a whole
+    square (edge pixels repeated) is above 0, and no square of `cells` is all 1."""
+    cv2 = _cv2()
+    k = _odd(max(BACKGROUND_SCALE * max(cells.shape), 11))
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
+    return not cv2.erode(cells, kernel, borderType=cv2.BORDER_REPLICATE).any()
+
+
+def _surely_light(cells: np.ndarray) -> bool:
+    """True when `ink_polarity` surely says light ink: it smooths the reduced image with a
+    Gaussian of sigma 1 (a 9-tap kernel: 4 px each side) and counts as light only pixels above
+    Otsu's threshold (>= 0), so every light pixel lies in `cells` grown by 4 px; when those
+    cannot fill half the border band nor DESK_AREA of the image, the ink is light."""
+    cv2 = _cv2()
+    may = cv2.dilate(cells, np.ones((9, 9), np.uint8))
+    b = max(1, round(0.03 * min(may.shape)))
+    total, inner = int(may.sum()), int(may[b:-b, b:-b].sum())
+    band = may.size - may[b:-b, b:-b].size
+    return 2 * (total - inner) < band and total <= DESK_AREA * may.size
+
+
+def _otsu(ink: np.ndarray, peak: float, outside: int = 0) -> np.ndarray:
+    """The ink above Otsu's threshold (IEEE Trans. SMC 9(1), 1979): bool (H, W). `outside`:
+    how many more pixels of 0 the whole image has (`ink` is a window of it): they count in the
+    threshold as they would in the whole image."""
     cv2 = _cv2()
     u8 = np.clip(ink * (255.0 / peak), 0, 255).astype(np.uint8)
+    if outside:
+        row = np.zeros((1, u8.size + outside), np.uint8)
+        row[0, :u8.size] = u8.ravel()
+        _, mask = cv2.threshold(row, 0, 1, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+        return mask[0, :u8.size].reshape(u8.shape).astype(bool)
     _, mask = cv2.threshold(u8, 0, 1, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     return mask.astype(bool)
 
 
-def _without_thin_lines(mask: np.ndarray, half: float) -> np.ndarray:
+def _without_thin_lines(mask: np.ndarray, half: float,
+                        window: _Window | None = None) -> np.ndarray:
     """The mask opened by a disc LINE_CUT as wide as the digit's strokes (`half`: half their
     width, px): ruled lines and a drawn box thinner than the strokes are cut off it. Thin
-    strokes (under about 12 px: MNIST's, a thin pen's) are left as they are."""
+    strokes (under about 12 px: MNIST's, a thin pen's) are left as they are. `window`: the
+    mask is that part of the image (the paper around it is put back for the opening)."""
     cv2 = _cv2()
     r = int(round(LINE_CUT * half))
     if r < 2:
         return mask
     disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * r + 1, 2 * r + 1))
-    opened = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_OPEN, disc).astype(bool)
+    m = mask.astype(np.uint8)
+    if window is not None:
+        pads = [(0 if edge else r + 1) for edge in window.edges()]
+        m = np.pad(m, ((pads[0], pads[1]), (pads[2], pads[3])))
+    opened = cv2.morphologyEx(m, cv2.MORPH_OPEN, disc).astype(bool)
+    if window is not None:
+        opened = opened[pads[0]:pads[0] + mask.shape[0], pads[2]:pads[2] + mask.shape[1]]
     return opened if opened.any() else mask
 
 
-def _main_components(mask: np.ndarray, ink: np.ndarray) -> np.ndarray:
+def _main_components(mask: np.ndarray, ink: np.ndarray,
+                     window: _Window | None = None) -> np.ndarray:
     """The digit: the connected components of `mask` that make it (bool (H, W)).
 
     Dropped: specks (under SPECK of the largest), lines as long as most of the image and thin,
     frames (thin outlines around other ink), things lying along the border (a desk, a shadow,
     a frame line: touching it over BORDER_CONTACT of the shorter side); then kept: the heaviest
     left and what lies near it. Never drops everything: the heaviest is the fallback.
+    `window`: mask and ink are that part of the image (sizes and the border are the image's).
     """
     cv2 = _cv2()
-    H, W = mask.shape
+    H, W = mask.shape if window is None else window.shape
     n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
     if n <= 2:
         return labels > 0
     mass = np.bincount(labels.ravel(), ink.ravel(), minlength=n)[1:]
     x, y, w, h, area = (stats[1:, i].astype(np.float64) for i in range(5))
-    border = np.concatenate([labels[0], labels[-1], labels[1:-1, 0], labels[1:-1, -1]])
+    border = _border_labels(labels, window)
     contact = np.bincount(border, minlength=n)[1:]
     length = np.maximum(w, h)
     side = np.where(w >= h, W, H)
@@ -307,7 +437,7 @@ def _main_components(mask: np.ndarray, ink: np.ndarray) -> np.ndarray:
             chosen[i] = True
             box = [min(box[0], x[i]), min(box[1], y[i]), max(box[2], x[i] + w[i]),
                    max(box[3], y[i] + h[i])]
-    return np.concatenate([[False], chosen])[labels]
+    return labels > 0 if chosen.all() else np.concatenate([[False], chosen])[labels]
 
 
 def _attached(low: np.ndarray, core: np.ndarray, reach: int | None) -> np.ndarray:
@@ -318,17 +448,31 @@ def _attached(low: np.ndarray, core: np.ndarray, reach: int | None) -> np.ndarra
     hit = np.zeros(n, bool)
     hit[labels[core & low]] = True
     hit[0] = False
+    attached = labels > 0 if hit[1:].all() else hit[labels]  # (the same pixels, sooner)
     if reach is None:
-        return hit[labels]
+        return attached
+    disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * reach + 1, 2 * reach + 1))
+    side = _inner_square(disc)  # a square the disc holds: what lies that close is in reach
+    if side > 1 and not (attached & ~cv2.dilate(core.view(np.uint8),
+                                                 np.ones((side, side), np.uint8)).view(bool)).any():
+        return attached         # all of it close to the core (a canvas stroke's soft edge)
     near = np.zeros(core.shape, bool)
     rows, cols = np.flatnonzero(core.any(1)), np.flatnonzero(core.any(0))
     if len(rows):   # dilated only around the core: the same pixels, less work
         y0, y1 = max(rows[0] - reach, 0), rows[-1] + reach + 1
         x0, x1 = max(cols[0] - reach, 0), cols[-1] + reach + 1
-        near[y0:y1, x0:x1] = cv2.dilate(core[y0:y1, x0:x1].astype(np.uint8),
-                                        cv2.getStructuringElement(
-            cv2.MORPH_ELLIPSE, (2 * reach + 1, 2 * reach + 1))).astype(bool)
-    return hit[labels] & near
+        near[y0:y1, x0:x1] = cv2.dilate(core[y0:y1, x0:x1].astype(np.uint8), disc).astype(bool)
+    return attached & near
+
+
+def _inner_square(disc: np.ndarray) -> int:
+    """The side (odd) of the largest square around the centre of a structuring element that
+    it covers whole."""
+    r = disc.shape[0] // 2
+    s = r
+    while s > 0 and not disc[r - s:r + s + 1, r - s:r + s + 1].all():
+        s -= 1
+    return 2 * s + 1
 
 
 def _centred(crop: np.ndarray) -> np.ndarray | None:
@@ -349,7 +493,8 @@ def _centred(crop: np.ndarray) -> np.ndarray | None:
     src = np.zeros((h + py0 + py1, w + px0 + px1), np.float32)   # zeros around the crop
     src[py0:py0 + h, px0:px0 + w] = crop
     box = (left + px0, top + py0, left + px0 + span, top + py0 + span)
-    out = np.asarray(Image.fromarray(src).resize((SIZE, SIZE), FILTER, box=box))
+    image = Image.frombuffer("F", (src.shape[1], src.shape[0]), src, "raw", "F", 0, 1)
+    out = np.asarray(image.resize((SIZE, SIZE), FILTER, box=box))  # (fromarray, sooner)
     out = np.clip(out, 0, 1)                        # the source peaks at 1: no overshoot
     top_value = out.max()
     if top_value <= 0:
@@ -392,22 +537,23 @@ def _steps(image, shown: bool) -> list[tuple[str, np.ndarray]]:
     steps.append((STEPS[1], (ink / max(peak, 1e-6)).astype(np.float32) if shown else None))
     if peak < MIN_CONTRAST:                         # nothing darker/lighter than 10% contrast
         return steps
-    core = _otsu(ink, peak)
+    window = None if shown else _ink_window(ink)    # the same numbers from the ink's part
+    part = ink if window is None else window.of(ink)
+    core = _otsu(part, peak, 0 if window is None else window.outside)
     steps.append((STEPS[2], core.astype(np.float32) if shown else None))
     if core.sum() < 0.0005 * ink.size:              # a few stray pixels are not a digit
         return steps
-    kept = _main_components(core, ink)
+    kept = _main_components(core, part, window)
     half = _stroke_half_width(kept)
     if kept[0].any() or kept[-1].any() or kept[:, 0].any() or kept[:, -1].any():
-        cut = _without_thin_lines(core, half)       # ruled lines cross the digit to the border
+        cut = _without_thin_lines(core, half, window)  # ruled lines cross the digit to the border
         if cut is not core:                         # lines were cut: pick the digit again
-            kept = _main_components(cut, ink)
-    paper = ink[~core][::7]                         # a sample is enough for its spread
-    noise = _mad_sigma(paper)                       # robust sigma of the paper (MAD)
-    low = ink > max(INK_THRESHOLD * peak, 3 * noise)
+            kept = _main_components(cut, part, window)
+    noise = _paper_noise(ink, core, window, part)   # robust sigma of the paper (MAD)
+    low = part > max(INK_THRESHOLD * peak, 3 * noise)
     reach = int(np.ceil(BOX_REACH * half)) + 2
     region = _attached(low | kept, kept, reach)
-    digit = np.where(region, ink, 0).astype(np.float32)
+    digit = np.where(region, part, 0).astype(np.float32)
     steps.append((STEPS[3], digit / peak if shown else None))
     rows, cols = np.flatnonzero(region.any(1)), np.flatnonzero(region.any(0))
     if not len(rows):
@@ -423,6 +569,23 @@ def _steps(image, shown: bool) -> list[tuple[str, np.ndarray]]:
     if out is not None:
         steps.append((STEPS[6], out))
     return steps
+
+
+def _paper_noise(ink: np.ndarray, core: np.ndarray, window: _Window | None,
+                 part: np.ndarray) -> float:
+    """`_mad_sigma` of a sample of the paper, every 7th pixel of the image off the `core`
+    (a sample is enough for its spread). In a `window`: when the paper's pixels above 0 (all
+    of them in the window) are too few to fill half the sample, the sample's median and its
+    deviations' are 0 (clean paper: a canvas drawing), as `_mad_sigma` finds, without it."""
+    if window is not None:
+        inside = int(core.sum())
+        size = -(-(ink.size - inside) // 7)
+        if size - (int(np.count_nonzero(part)) - inside) > size // 2:  # core pixels are > 0
+            return 1.4826 * 0.0
+        whole = np.zeros(ink.shape, bool)
+        window.of(whole)[...] = core
+        core = whole
+    return _mad_sigma(ink[~core][::7])
 
 
 def _mad_sigma(paper: np.ndarray) -> float:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from nndesk.gui.canvas_paint import runs_near, stroke_path
 from nndesk.gui.i18n import tr
 
 if TYPE_CHECKING:
@@ -200,7 +201,7 @@ class DrawingCanvas(QWidget):
         self.strokes[-1].append(point)
         if isinstance(self.strokes[-1], Stroke):
             self.strokes[-1].times.append(float(self._clock.elapsed()))
-        self.update()
+        self.update(self._segment_rect(last, point))  # only where the new segment lies
         self.strokes_changed.emit()
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
@@ -259,10 +260,25 @@ class DrawingCanvas(QWidget):
                      Qt.PenJoinStyle.RoundJoin)
                 for colour, width in ((INK, self.pen_width), (PAPER, self._eraser_width()))]
         p.setBrush(Qt.BrushStyle.NoBrush)
+        # Only the segments that reach the area being repainted: one mouse move repaints a
+        # small square, and stroking a long path whole would cost more than all the rest.
+        area = QRectF(event.rect()).adjusted(-1, -1, 1, 1)
+        whole = area.contains(r)
+        reach = max(self.pen_width, self._eraser_width()) * k / 2 + 2
         for stroke, rubbing in zip(self.strokes, self.erasing, strict=False):
             p.setPen(pens[rubbing])  # in order: ink drawn after an erasure shows again
-            p.drawPath(self.stroke_path(stroke, r, k))
+            for run in ([stroke] if whole else runs_near(stroke, area, r, k, reach)):
+                p.drawPath(self.stroke_path(run, r, k))
         p.end()
+
+    def _segment_rect(self, a: tuple[float, float], b: tuple[float, float]) -> QRect:
+        """The widget pixels the segment a-b (canvas units) may ink, pen and antialiasing."""
+        r = self.paper_rect()
+        k = r.width() / self.size_units
+        pa, pb = self.to_widget(a[0] + 0.5, a[1] + 0.5), self.to_widget(b[0] + 0.5, b[1] + 0.5)
+        m = self.pen_width * k / 2 + 3
+        return QRectF(QPointF(min(pa.x(), pb.x()) - m, min(pa.y(), pb.y()) - m),
+                      QPointF(max(pa.x(), pb.x()) + m, max(pa.y(), pb.y()) + m)).toAlignedRect()
 
     @staticmethod
     def _eraser_width() -> float:
@@ -284,19 +300,4 @@ class DrawingCanvas(QWidget):
                                                   QImage.Format.Format_RGB888).copy())
         return self._base_shown[1]
 
-    @staticmethod
-    def stroke_path(stroke: list[tuple[float, float]], r: QRectF, k: float) -> QPainterPath:
-        """The stroke as `render_strokes` draws it: straight segments through every point.
-
-        With a round cap and join, a polyline is the union of its segments and a disc at each
-        point: the same ink as the network's bitmap. A point (x, y) is the centre of canvas
-        pixel (x, y), so it sits half a unit in from that pixel's corner, as in the bitmap.
-        """
-        pts = [QPointF(r.x() + (x + 0.5) * k, r.y() + (y + 0.5) * k) for x, y in stroke]
-        path = QPainterPath(pts[0])
-        if len(pts) == 1:
-            path.lineTo(pts[0] + QPointF(1e-3 * k, 0))  # a dot: a round cap on a tiny segment
-            return path
-        for pt in pts[1:]:
-            path.lineTo(pt)
-        return path
+    stroke_path = staticmethod(stroke_path)  # (canvas_paint.stroke_path; tests call it here)

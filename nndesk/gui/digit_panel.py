@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -17,24 +16,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui.answer_words import ANSWER_STYLE, WORDS_STYLE, show_answer
 from nndesk.gui.bars import ProbabilityBars
 from nndesk.gui.canvas import IMAGE_SUFFIXES, DrawingCanvas
+from nndesk.gui.drawing_jobs import DrawingJobs
 from nndesk.gui.i18n import tr
 from nndesk.gui.model_answers import ModelAnswers
 from nndesk.gui.my_digits import MyDigitsBar
-from nndesk.gui.preparer import PathReader, Preparer
 from nndesk.gui.state import AppState
 
 if TYPE_CHECKING:  # numpy loads after the window is shown (launch time)
     import numpy as np
 
-__all__ = ["DigitPanel", "gray_qimage"]
+__all__ = ["DigitPanel", "WORDS_STYLE", "gray_qimage"]
 
 PREVIEW_SCALE = 4  # the 28x28 input shown at 112x112, pixels kept sharp
-ANSWER_STYLE = "font-size: 44pt; font-weight: 600; color: {color};"
 PREVIEW_STYLE = "background: #000; border: 1px solid #c9ced8;"
 NO_DIGIT_STYLE = "background: #f3f4f6; color: #b5522b; border: 1px solid #c9ced8;"
-WORDS_STYLE = "font-size: 20pt; font-weight: 600; color: {color};"  # "not a digit", "7 or 1?"
 
 
 def gray_qimage(a: np.ndarray) -> QImage:
@@ -46,15 +44,6 @@ def gray_qimage(a: np.ndarray) -> QImage:
                   QImage.Format.Format_Grayscale8).copy()
 
 
-def _done(pending: list[tuple[int, float]], job_id: int) -> list[float]:
-    """Milliseconds since each event up to `job_id` (coalesced ones too, every one a result
-    includes), taken out of `pending`."""
-    now = time.perf_counter()
-    done = [1000 * (now - t) for j, t in pending if j <= job_id]
-    pending[:] = [(j, t) for j, t in pending if j > job_id]
-    return done
-
-
 class DigitPanel(QWidget):
     """Draw or open a digit; show what the network sees and the ten probabilities."""
 
@@ -63,24 +52,11 @@ class DigitPanel(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.latencies_ms: list[float] = []  # each stroke event -> the first prediction with it
-        self.path_latencies_ms: list[float] = []  # ... -> the first pen-path answer with it
-        self._job = self._shown = 0  # the newest strokes' job id; the last one shown
-        self._path_job = self._path_shown = 0  # the same for the pen-path reader
-        self._pending: list[tuple[int, float]] = []  # (job id, perf_counter s) not shown yet
-        self._path_pending: list[tuple[int, float]] = []
-        self._preparer, self._path_reader = Preparer(), PathReader()
-        self._preparer.ready.connect(self._on_prepared)
-        self._path_reader.ready.connect(self._on_path_read)
-        for worker in (self._preparer, self._path_reader):
-            self.destroyed.connect(lambda *_, w=worker: w.stop())  # not destroyed(obj)
-            app = QCoreApplication.instance()
-            if app is not None:  # let a job in flight finish before the interpreter shuts down
-                app.aboutToQuit.connect(lambda w=worker: w.stop(wait_s=10.0))
+        self.jobs = DrawingJobs(self)  # render, preprocess, predict: off the GUI thread
+        self.jobs.prepared.connect(self._on_prepared)
+        self.jobs.path_read.connect(self._on_path_read)
         self._warmed_up = False
         self._calibration = None  # nndesk.insight.reject.Calibration of the model file
-        self._path = None  # the trajectory model's (probabilities, weight) for the drawing
-        self._plain_strokes = None  # the newest drawing's pen path when it is plain ink
         self.canvas = DrawingCanvas()
         self.canvas.strokes_changed.connect(self._on_strokes_changed)
         self.canvas.image_dropped.connect(self.open_image)
@@ -165,72 +141,43 @@ class DigitPanel(QWidget):
     def busy(self) -> bool:
         """True while the newest strokes are being prepared (their prediction, or the pen
         path's answer that follows it, not shown yet)."""
-        return self._shown != self._job or self._path_shown != self._path_job
+        return self.jobs.busy
 
     @property
     def job_ids(self) -> tuple[int, int]:
         """(the newest drawing's job id, the job id whose prediction is shown): a measuring
         tool matches its events to the predictions that include them."""
-        return self._job, self._shown
+        return self.jobs.job_ids
+
+    @property
+    def latencies_ms(self) -> list[float]:
+        """Each stroke event -> the first prediction shown that includes it, ms."""
+        return self.jobs.latencies_ms
+
+    @property
+    def path_latencies_ms(self) -> list[float]:
+        """Each stroke event -> the first pen-path answer that includes it, ms."""
+        return self.jobs.path_latencies_ms
 
     def wait_idle(self, timeout_ms: int = 10_000) -> bool:
         """Run the event loop until the newest strokes' prediction is shown (tests, measure)."""
-        clock = QElapsedTimer()
-        clock.start()
-        while self.busy and clock.elapsed() < timeout_ms:
-            QCoreApplication.processEvents()
-            time.sleep(0.001)
-        return not self.busy
+        return self.jobs.wait_idle(timeout_ms)
 
     def _on_strokes_changed(self) -> None:
-        self._job += 1
         if self.canvas.is_empty():
-            self._nothing_in_flight()  # anything in flight is for old strokes
+            self.jobs.forget()  # anything in flight is for old strokes
             self.state.set_digit(None)
             return
-        now, drawing = time.perf_counter(), self.canvas.drawing()
-        self._pending.append((self._job, now))
-        self._preparer.submit(self._job, drawing)
-        # The pen's path is read only for a drawing of ink strokes alone (no bitmap under it,
-        # nothing rubbed out): edits of a bitmap are not a digit's path.
-        plain = drawing["base"] is None and not any(drawing["erase"])
-        self._plain_strokes = drawing["strokes"] if plain else None  # for AppState.strokes
-        if plain:
-            self._path_job = self._job
-            self._path_pending.append((self._job, now))
-            self._path_reader.submit(self._job, drawing["strokes"])
-        else:
-            self._path_job = self._path_shown = self._job
-            self._path, self._path_pending = None, []
-
-    def _nothing_in_flight(self) -> None:
-        """Whatever the workers are preparing is for a drawing no longer on the canvas."""
-        self._shown = self._path_job = self._path_shown = self._job
-        self._path, self._pending, self._path_pending = None, [], []
+        self.jobs.submit(self.canvas.drawing())
 
     def _on_prepared(self, item: tuple) -> None:
-        job_id, result = item
-        if job_id <= self._shown:
-            return  # the canvas was cleared (or newer strokes were shown) meanwhile
-        if isinstance(result, Exception):
-            self._shown = job_id
-            raise result  # app.py's hook shows it in a dialog
-        if self._preparer.done_id > job_id:
-            return  # a newer drawing is ready too (its signal follows): show that one only
-        self._shown = job_id
-        digit, bitmap = result
-        self.state.set_digit(digit, source=bitmap, strokes=self._plain_strokes)
-        self.latencies_ms += _done(self._pending, job_id)
+        """The newest drawing's input and, from the model in use, its layers' outputs."""
+        prepared, strokes = item
+        acts = prepared.activations if prepared.model_key == self.jobs.model_key else None
+        self.state.set_digit(prepared.digit, source=prepared.bitmap, strokes=strokes,
+                             activations=acts)  # None: the state predicts (another model)
 
-    def _on_path_read(self, item: tuple) -> None:
-        job_id, result = item
-        if job_id <= self._path_shown:
-            return  # cleared, an edited bitmap, or a newer reading shown meanwhile
-        self._path_shown = job_id
-        if isinstance(result, Exception):
-            raise result
-        self._path = result
-        self.path_latencies_ms += _done(self._path_pending, job_id)
+    def _on_path_read(self) -> None:
         if self.state.digit is not None:
             self._on_digit_changed()  # the answer again, with the path's reading
 
@@ -255,8 +202,7 @@ class DigitPanel(QWidget):
         from nndesk.data.strokes import image_to_bitmap
 
         self.canvas.set_bitmap(image_to_bitmap(digit))
-        self._job += 1
-        self._nothing_in_flight()  # a drawing still being prepared is not shown over it
+        self.jobs.forget()  # a drawing still being prepared is not shown over it
 
     def _ask_image(self) -> None:
         pattern = " ".join(f"*{s}" for s in IMAGE_SUFFIXES)
@@ -278,8 +224,7 @@ class DigitPanel(QWidget):
                 path=path, error=err))
             return
         self.canvas.show_image(QImage(path))
-        self._job += 1
-        self._nothing_in_flight()  # nothing in flight shows over the image
+        self.jobs.forget()  # nothing in flight shows over the image
         self.state.set_digit(digit, source=path)
         if digit is None:
             self.error.emit(tr("No digit found"), tr(
@@ -308,9 +253,10 @@ class DigitPanel(QWidget):
             image = judge_activations(cal, acts)
         except ValueError:  # a calibration made for another network: plain probabilities
             cal, image = None, judge_activations(None, acts)
-        if self._path is None or self.canvas.shows_image():
+        path = self.jobs.path
+        if path is None or self.canvas.shows_image():
             return image, image
-        return image, combined_verdict(image, self._path[0], self._path[1],
+        return image, combined_verdict(image, path[0], path[1],
                                        cal.unsure_threshold if cal is not None else 0.0)
 
     def _on_digit_changed(self) -> None:
@@ -328,39 +274,14 @@ class DigitPanel(QWidget):
                 self.preview.size(), Qt.AspectRatioMode.IgnoreAspectRatio,
                 Qt.TransformationMode.FastTransformation))
         image, verdict = self._verdicts() if probs is not None else (None, None)
-        self.answers.show_answers(image, None if self.canvas.shows_image() else self._path,
+        self.answers.show_answers(image, None if self.canvas.shows_image() else self.jobs.path,
                                   verdict)
         self.bars.set_probabilities(verdict.probabilities if verdict is not None else probs,
                                     highlight=verdict is None or verdict.kind == "digit")
         scribble = (digit is None and self.state.network is not None
                     and not self.canvas.is_empty())  # ink, but too small to be a digit
-        kind = verdict.kind if verdict is not None else ("not_a_digit" if scribble else "")
-        words = kind in ("not_a_digit", "unsure")
-        style = (WORDS_STYLE if words else ANSWER_STYLE).format(
-            color="#c3c9d3" if probs is None and not scribble else
-            "#b5522b" if kind == "not_a_digit" else "#2f6fdb")
-        if self.answer.styleSheet() != style:  # restyling costs a millisecond
-            self.answer.setStyleSheet(style)
-        if kind == "not_a_digit":
-            self.answer.setText(tr("not a digit"))
-            self.confidence.setText(tr("this does not look like a digit"))
-        elif kind == "unsure":
-            first, second = verdict.candidates
-            self.answer.setText(tr("{first} or {second}?").format(first=first, second=second))
-            self.confidence.setText(tr("not sure: {first} {p1}%, {second} {p2}%").format(
-                first=first, second=second,
-                p1=f"{100 * float(verdict.probabilities[first]):.0f}",
-                p2=f"{100 * float(verdict.probabilities[second]):.0f}"))
-        elif probs is None:
-            self.answer.setText("?")
-            self.confidence.setText(tr("no model") if self.state.network is None
-                                    and digit is not None else tr("draw a digit"))
-        else:
-            shown = verdict.probabilities if verdict is not None else probs
-            best = max(range(len(shown)), key=lambda i: shown[i])
-            self.answer.setText(str(best))
-            self.confidence.setText(tr("{percent}% sure").format(
-                percent=f"{100 * float(shown[best]):.1f}"))
+        show_answer(self.answer, self.confidence, verdict, probs, scribble,
+                    no_model=self.state.network is None and digit is not None)
 
     def _on_model_changed(self) -> None:
         s = self.state
@@ -372,10 +293,10 @@ class DigitPanel(QWidget):
                 self._calibration = Calibration.from_metadata(s.metadata)
             except ValueError:
                 self._calibration = None  # an odd file: plain probabilities, as before
+        self.jobs.set_model(s.network)
         if s.network is not None and not self._warmed_up:  # the imports, the first
             self._warmed_up = True  # preprocessing and the path model load now, off the
-            self._preparer.submit(0, None)  # GUI thread
-            self._path_reader.submit(0, None)
+            self.jobs.warm_up()  # GUI thread
         if s.network is None:
             text = tr("No model yet — train one or open a model file (File ▸ Open model…).")
         elif s.model_source == "snapshot":

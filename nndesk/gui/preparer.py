@@ -1,11 +1,11 @@
-"""Preparer and PathReader: the canvas's drawing becomes the networks' inputs on background
-threads, the newest drawing first."""
+"""Preparer and PathReader: the canvas's drawing becomes the networks' inputs and answers on
+background threads, the newest drawing first."""
 
 from __future__ import annotations
 
 import threading
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from nndesk.data.strokes import CanvasRenderer
 
-__all__ = ["PATH_INTERVAL_S", "PathReader", "Preparer", "prepare_strokes"]
+__all__ = ["PATH_INTERVAL_S", "PathReader", "Prepared", "Preparer", "prepare_strokes"]
 
 # The pen-path reader (a GRU) runs at most this often while a stroke is drawn: its answer
 # follows the image model's by up to this much, and the image model gets the CPU it needs to
@@ -34,13 +34,11 @@ def prepare_strokes(strokes: list[list[tuple[float, ...]]], erase: list[bool] | 
     A drawing over a base bitmap (a test digit, already centred as MNIST's are) is read in
     place, `bitmap_to_image`: the unedited digit gives back the test image exactly."""
     from nndesk.data import preprocess as pp
-    from nndesk.data.strokes import bitmap_to_image, render_canvas
+    from nndesk.data.strokes import render_canvas
 
     bitmap = (renderer.render(strokes, erase, base) if renderer is not None
               else render_canvas(strokes, erase, base))
-    if base is not None:
-        return (bitmap_to_image(bitmap) if bitmap.any() else None), bitmap
-    return pp.preprocess(bitmap), bitmap
+    return _input(pp, bitmap, base), bitmap
 
 
 def _trajectory_reader():
@@ -115,31 +113,110 @@ class _Newest(QObject):
         raise NotImplementedError
 
 
+class Prepared(NamedTuple):
+    """What the preparer made of one drawing: the network's (1, 28, 28) input (None: no digit),
+    the canvas bitmap (H, W) uint8 it came from, every layer's output for that input from the
+    thread's copy of the model (`Network.forward_all`, batch axis removed; None: no digit, no
+    model, or the model would not take the input: the GUI thread's state then predicts as it
+    always did), the model key those outputs belong to, and the thread CPU seconds of each
+    stage: render, preprocess, predict."""
+
+    digit: np.ndarray | None
+    bitmap: np.ndarray
+    activations: list | None
+    model_key: int
+    cpu_s: tuple[float, float, float]
+
+
 class Preparer(_Newest):
-    """Turns the canvas's drawing into the image network's input; the newest drawing wins.
+    """Turns the canvas's drawing into the image network's input and answer; the newest
+    drawing wins (one drawing in the works at a time, the next one the newest: coalescing).
 
     The GUI thread only copies the points and hands them over, so it is always free to take
-    the next mouse event: no point of a stroke waits behind imports or preprocessing. A job is
-    the canvas's drawing(): {"strokes", "erase", "base"} (a plain list of strokes is accepted
-    too); `ready` carries (job id, (input | None, bitmap) | exception).
+    the next mouse event and to paint: no point of a stroke waits behind imports,
+    preprocessing or the forward pass. A job is the canvas's drawing(): {"strokes", "erase",
+    "base"} (a plain list of strokes is accepted too); `ready` carries (job id, Prepared |
+    exception). The model comes with `set_model` (a weight copy): the thread predicts with its
+    own Network (a Network is not thread-safe), made or refilled before the next job's forward.
     """
 
     _renderer = None  # the CanvasRenderer: only this thread draws with it
 
     def __init__(self) -> None:
         super().__init__("nndesk-canvas-input")
+        self._model: tuple | None = None  # (key, spec, weights, dtype) not loaded yet
+        self._net = None  # this thread's copy of the model
+        self._net_spec: dict | None = None
+        self._net_key = 0
+
+    def set_model(self, key: int, spec: dict | None, weights: dict | None = None,
+                  dtype=None) -> None:
+        """Predict with this model from the next job on (GUI thread; `weights` a
+        state_dict copy, None with `spec` None: no model). `key` goes back with each result."""
+        with self._cond:
+            self._model = (key, spec, weights, dtype)
+
+    def _load_model(self) -> None:
+        with self._cond:
+            model, self._model = self._model, None
+        if model is None:
+            return
+        key, spec, weights, dtype = model
+        self._net_key = key
+        if spec is None:
+            self._net = self._net_spec = None
+            return
+        from nndesk.nn import Network
+
+        try:
+            if self._net is None or spec != self._net_spec:
+                self._net = Network.from_spec(spec, dtype=dtype or "float32")
+                self._net_spec = spec
+            self._net.load_state_dict(weights)
+        except (ValueError, KeyError, TypeError):  # a model the engine cannot copy: the
+            self._net = self._net_spec = None  # GUI thread's state predicts as before
 
     def work(self, job):
+        import numpy as np
+
+        from nndesk.data import preprocess as pp
+
         if self._renderer is None:
             from nndesk.data.strokes import CanvasRenderer
 
             self._renderer = CanvasRenderer()
         drawing = job if job is not None else [[(140.0, 140.0)]]  # a warm-up: imports, once
         drawing = drawing if isinstance(drawing, dict) else {"strokes": drawing}
-        result = prepare_strokes(**drawing, renderer=self._renderer)
+        t0 = time.thread_time()
+        bitmap = self._renderer.render(drawing["strokes"], drawing.get("erase"),
+                                       drawing.get("base"))
+        t1 = time.thread_time()
+        digit = _input(pp, bitmap, drawing.get("base"))
+        t2 = time.thread_time()
+        self._load_model()
+        acts = None
+        if self._net is not None:
+            x = digit if digit is not None else np.zeros((1, 28, 28), np.float32)  # warm-up
+            try:
+                with np.errstate(over="ignore", invalid="ignore"):  # the state shows it
+                    out = self._net.forward_all(x[None])
+            except ValueError:  # an input the model does not take: the state says so
+                out = None
+            acts = [a[0] for a in out] if out is not None and digit is not None else None
+        t3 = time.thread_time()
         if job is None:
             self._renderer = None  # the warm-up's dot is no drawing of the user's
-        return result
+        return Prepared(digit, bitmap, acts, self._net_key, (t1 - t0, t2 - t1, t3 - t2))
+
+
+def _input(pp, bitmap: np.ndarray, base) -> np.ndarray | None:
+    """prepare_strokes's second half: the bitmap read in place over a base, else preprocessed
+    (`pp.preprocess`, looked up at each call: the one path, which tests may hold up)."""
+    if base is not None:
+        from nndesk.data.strokes import bitmap_to_image
+
+        return bitmap_to_image(bitmap) if bitmap.any() else None
+    return pp.preprocess(bitmap)
 
 
 class PathReader(_Newest):

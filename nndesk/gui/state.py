@@ -135,14 +135,18 @@ class AppState(QObject):
         self._predict()
 
     def set_digit(self, digit: np.ndarray | None, source: Any = None,
-                  strokes: list | None = None) -> None:
+                  strokes: list | None = None, activations: list | None = None) -> None:
         """The canvas's 28x28 input (None = empty canvas) and the image it was preprocessed
         from (`source`: for the preprocessing inspector), with the pen's path it was drawn
-        along (`strokes`, for the recurrent lesson): predict it and tell the panels."""
+        along (`strokes`, for the recurrent lesson): predict it and tell the panels.
+
+        `activations`: every layer's output for `digit` from the network in use, computed
+        elsewhere (the canvas's own thread, `preparer.Preparer`, with a copy of the model):
+        taken as they are, no forward pass here. None: computed here, now."""
         self.digit = digit
         self.source = source
         self.strokes = strokes
-        self._activations = None
+        self._activations = activations if digit is not None else None
         self._predict()
 
     def show_image(self, digit: np.ndarray) -> None:

@@ -348,3 +348,53 @@ def test_save_my_digit_into_the_folder_eval_reads(panel, qtbot, model, tmp_path,
     assert sorted(t.tolist()) == [1, 3, 7]
     assert panel.my_digits.result == {"n": 3, "accuracy": pytest.approx(2 / 3)}
     assert panel.my_digits.status.text() == "your handwriting: 3 digits, accuracy 66.7%"
+
+
+# -- a mouse move repaints only around its segment -----------------------------------------
+def test_repainting_only_around_each_new_segment_gives_the_whole_picture(qtbot):
+    """Each move asks for a repaint of its segment's square only, and the paint draws only
+    the segments that reach it: the picture built that way, square by square as the window's
+    backing store keeps it, is the canvas painted whole."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtGui import QPainter, QRegion
+
+    from nndesk.gui.canvas import DrawingCanvas
+
+    canvas = DrawingCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(400, 400)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    asked: list[QRect] = []
+    real_update = canvas.update
+    canvas.update = lambda *a: asked.append(a[0] if a else canvas.rect()) or real_update(*a)
+    built = QImage(canvas.size(), QImage.Format.Format_RGB32)
+    canvas.render(built)  # the empty paper
+    four = [[(170, 230), (170, 50), (80, 170), (210, 170)], [(60, 60), (75, 90), (90, 70)]]
+    for stroke in four:
+        pts = [canvas.to_widget(x, y).toPoint() for x, y in stroke]
+        for i, p in enumerate(pts):
+            asked.clear()
+            if i == 0:
+                qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=p)
+            else:
+                for k in range(1, 6):  # 5 moves per segment
+                    q = pts[i - 1] + (p - pts[i - 1]) * (k / 5)
+                    asked.clear()
+                    qtbot.mouseMove(canvas, pos=QPoint(q.x(), q.y()))
+                    assert asked and all(a.width() < 200 for a in asked)  # a small square
+                    painter = QPainter(built)
+                    canvas.render(painter, asked[0].topLeft(), QRegion(asked[0]))
+                    painter.end()
+                continue
+            painter = QPainter(built)
+            canvas.render(painter, QPoint(0, 0), QRegion(asked[0]))
+            painter.end()
+        qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=pts[-1])
+    whole = QImage(canvas.size(), QImage.Format.Format_RGB32)
+    canvas.render(whole)
+    a, b = (np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), -1).astype(int)
+            for img in (built, whole))
+    ink = (255 - b).sum()
+    assert ink > 0 and np.abs(a - b).sum() < 0.01 * ink  # antialiased edges at most
+    assert np.abs(a - b).max() <= 64

@@ -1,0 +1,179 @@
+"""The canvas under a fast pen: one drawing in the works at a time, then only the newest; the
+prediction shown is the last drawing's, nothing stale follows it, and it is the answer
+`nndesk predict` gives for the same drawing. (No timing here: benchmarks/gui_measure.py.)"""
+
+from __future__ import annotations
+
+import json
+import threading
+
+import numpy as np
+import pytest
+from gui_helpers import default_model, digit_strokes
+from PySide6.QtCore import QPoint, Qt
+
+from nndesk.gui.digit_panel import DigitPanel
+from nndesk.gui.state import AppState
+
+
+@pytest.fixture(scope="module")
+def model():
+    path = default_model()
+    if not path.is_file():
+        pytest.skip(f"{path} is absent (the shipped model is trained by `nndesk train`)")
+    from nndesk.gui.files import read_model
+
+    return read_model(path)
+
+
+@pytest.fixture
+def panel(qtbot, model):
+    state = AppState()
+    panel = DigitPanel(state)
+    qtbot.addWidget(panel)
+    panel.resize(360, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    state.set_model(model[0], path=str(default_model()), metadata=model[1])
+    assert panel.wait_idle()  # the warm-up (imports, the first forward) done
+    return panel
+
+
+@pytest.fixture
+def held(monkeypatch):
+    """`preprocess` on the preparer's thread waits for `held.gate`; `held.calls` counts."""
+    import nndesk.data.preprocess as pp
+
+    real = pp.preprocess
+
+    class Held:
+        preprocess = staticmethod(real)  # the function itself, not held
+        gate = threading.Event()
+        calls: list[threading.Thread] = []
+        started = threading.Semaphore(0)
+
+    def waiting(image):
+        Held.calls.append(threading.current_thread())
+        Held.started.release()
+        assert Held.gate.wait(20), "the test never let the preparation go on"
+        return real(image)
+
+    monkeypatch.setattr(pp, "preprocess", waiting)
+    yield Held
+    Held.gate.set()
+
+
+def _moves(qtbot, canvas, points) -> int:
+    """Press at the first point, move through the others one event each, release; the
+    number of events that changed the drawing."""
+    pts = [canvas.to_widget(x, y).toPoint() for x, y in points]
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=pts[0])
+    for p in pts[1:]:
+        qtbot.mouseMove(canvas, pos=QPoint(p.x(), p.y()))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=pts[-1])
+    return len(pts)
+
+
+def _seven_points(n: int = 60) -> list[tuple[float, float]]:
+    """A 7 through n points two or more canvas px apart (each one a new point)."""
+    corners = np.array(digit_strokes("7")[0], float)
+    t = np.linspace(0, len(corners) - 1, n)
+    xs = np.interp(t, np.arange(len(corners)), corners[:, 0])
+    ys = np.interp(t, np.arange(len(corners)), corners[:, 1])
+    return list(zip(xs.round(), ys.round(), strict=True))
+
+
+def test_many_moves_while_one_drawing_is_in_the_works_make_one_more_prediction(
+        panel, qtbot, model, held):
+    from nndesk.data.strokes import render_strokes
+
+    state, canvas = panel.state, panel.canvas
+    on_gui_thread = []  # the model in the state never runs a forward pass for a drawing
+    real_forward = state.network.forward_all
+    state.network.forward_all = lambda *a, **k: on_gui_thread.append(1) or real_forward(*a, **k)
+    shown: list[np.ndarray | None] = []
+    state.digit_changed.connect(lambda: shown.append(state.digit))
+    events = _moves(qtbot, canvas, _seven_points(60))  # the first drawing is held up at once
+    assert held.started.acquire(timeout=10)
+    assert len(canvas.strokes[0]) == events == 60  # every move was taken meanwhile
+    assert panel.busy and state.digit is None and shown == []
+    assert len(held.calls) == 1  # one drawing in the works, the other 59 wait as one
+    held.gate.set()
+    assert panel.wait_idle()
+    assert len(held.calls) == 2  # then only the newest drawing: 2 preparations for 60 events
+    assert threading.main_thread() not in held.calls
+    del state.network.forward_all
+    assert on_gui_thread == []  # predicted on the preparer's thread, with its own copy
+    # at most the first drawing (the press: a dot, no digit) and the newest were shown
+    assert 1 <= len(shown) <= 2 and shown[-1] is not None
+    last = render_strokes(canvas.strokes)  # the drawing as it is now, prepared afresh
+    np.testing.assert_array_equal(state.digit, held.preprocess(last))  # the last one shown
+    probs = model[0].predict(state.digit[None])[0]  # the engine's answer, on the GUI thread
+    np.testing.assert_allclose(state.probabilities, probs, rtol=1e-5, atol=1e-7)
+    assert panel.answer.text() == "7"
+    newest, on_show = panel.job_ids
+    assert newest == on_show
+    assert len(panel.latencies_ms) == events  # every event answered, by the newest drawing
+
+
+def test_nothing_stale_is_shown_after_the_canvas_is_cleared(panel, qtbot, held):
+    state, canvas = panel.state, panel.canvas
+    _moves(qtbot, canvas, _seven_points(30))
+    assert held.started.acquire(timeout=10)
+    shown: list = []
+    state.digit_changed.connect(lambda: shown.append(state.digit))
+    panel.clear_button.click()  # while the 7 is still being prepared
+    assert shown == [None]
+    held.gate.set()
+    assert panel.wait_idle()
+    qtbot.wait(50)  # any result still on its way is delivered by now
+    assert shown == [None] and state.digit is None and state.probabilities is None
+    assert panel.answer.text() == "?"
+
+
+def test_a_newer_model_is_not_shown_with_an_older_forward(panel, qtbot, model, held):
+    """A model change while a drawing is in the works: its answer is the new model's."""
+    from nndesk.nn import Network
+
+    state, canvas = panel.state, panel.canvas
+    _moves(qtbot, canvas, _seven_points(20))
+    assert held.started.acquire(timeout=10)
+    other = Network.from_spec(model[0].spec, seed=3)  # untrained weights: other answers
+    state.set_model(other, source="snapshot")
+    held.gate.set()
+    assert panel.wait_idle()
+    expected = other.predict(state.digit[None])[0]
+    np.testing.assert_allclose(state.probabilities, expected, rtol=1e-5, atol=1e-7)
+
+
+def test_the_answer_shown_is_what_nndesk_predict_says(panel, qtbot, model, tmp_path, capsys):
+    from PySide6.QtGui import QImage
+
+    from nndesk.cli import main
+
+    state, canvas = panel.state, panel.canvas
+    _moves(qtbot, canvas, _seven_points(40))
+    assert panel.wait_idle()
+    strokes_file = tmp_path / "drawing.json"
+    strokes_file.write_text(json.dumps({"strokes": canvas.timed_strokes()}))
+    bitmap = np.ascontiguousarray(state.source)  # the canvas bitmap the input was made from
+    png = tmp_path / "drawing.png"
+    assert QImage(bitmap.tobytes(), bitmap.shape[1], bitmap.shape[0], bitmap.shape[1],
+                  QImage.Format.Format_Grayscale8).save(str(png))
+    capsys.readouterr()
+    assert main(["predict", "--model", str(default_model()), "--json", str(png)]) == 0
+    image_row = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert main(["predict", "--model", str(default_model()), "--strokes", "--json",
+                 str(strokes_file)]) == 0
+    strokes_row = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    # the image model's probabilities (the panel's state) as `predict` prints them for the PNG
+    np.testing.assert_allclose(state.probabilities, image_row["probabilities"], atol=2e-6)
+    # the answer shown (image and pen path combined, calibrated): `predict --strokes`
+    verdict = panel.verdict()
+    np.testing.assert_allclose(panel.bars.probabilities, strokes_row["probabilities"],
+                               atol=2e-6)
+    np.testing.assert_allclose(verdict.probabilities, strokes_row["probabilities"], atol=2e-6)
+    np.testing.assert_allclose(panel.verdict(combined=False).probabilities,
+                               strokes_row["models"]["image"]["probabilities"], atol=2e-6)
+    label = strokes_row["label"]
+    assert label == 7 and panel.answer.text() == str(label)
