@@ -93,8 +93,13 @@ def test_many_moves_while_one_drawing_is_in_the_works_make_one_more_prediction(
     state.network.forward_all = lambda *a, **k: on_gui_thread.append(1) or real_forward(*a, **k)
     shown: list[np.ndarray | None] = []
     state.digit_changed.connect(lambda: shown.append(state.digit))
-    events = _moves(qtbot, canvas, _seven_points(60))  # the first drawing is held up at once
-    assert held.started.acquire(timeout=10)
+    pts = [canvas.to_widget(x, y).toPoint() for x, y in _seven_points(60)]
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=pts[0])  # the first drawing: a dot
+    assert held.started.acquire(timeout=10)  # held up (after the warm-up, if that still ran)
+    for p in pts[1:]:  # 59 more events while it is held: they wait as one
+        qtbot.mouseMove(canvas, pos=QPoint(p.x(), p.y()))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=pts[-1])
+    events = len(pts)
     assert len(canvas.strokes[0]) == events == 60  # every move was taken meanwhile
     assert panel.busy and state.digit is None and shown == []
     assert len(held.calls) == 1  # one drawing in the works, the other 59 wait as one
