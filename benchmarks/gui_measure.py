@@ -70,6 +70,59 @@ class StallMeter:
         self._last = now
 
 
+class StallSampler:
+    """Who holds the event loop: a thread that, while the loop is more than `late_ms` behind
+    (the StallMeter's last tick that long ago), samples the GUI thread's Python stack every
+    `every_ms` and counts the innermost frames of our code and of the libraries'. A frame
+    stuck in a C call (a paint, a NumPy kernel) or waiting for the GIL shows as the line
+    that made the call."""
+
+    def __init__(self, meter: StallMeter, late_ms: float = 30.0, every_ms: float = 5.0) -> None:
+        self.meter, self.late_ms, self.every_ms = meter, late_ms, every_ms
+        self.counts: Counter = Counter()
+        self.states: Counter = Counter()  # the GUI thread's state in /proc while late
+        self._main = threading.main_thread().ident
+        self._stat = f"/proc/self/task/{threading.main_thread().native_id}/stat"
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self.counts.clear()
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def stop(self, top: int = 8) -> dict:
+        """The `top` most sampled (ours, library) frame pairs with their sample counts, and
+        the GUI thread's states while late: R = running or waiting for a core (the machine's
+        load, our work), S = asleep (waiting for the GIL or another lock)."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+        return {"frames": [[ours, lib, n] for (ours, lib), n in self.counts.most_common(top)],
+                "states": dict(self.states)}
+
+    def _run(self) -> None:
+        import traceback
+
+        while not self._stop.wait(self.every_ms / 1000):
+            if 1000 * (time.perf_counter() - self.meter._last) < self.late_ms:
+                continue
+            try:
+                with open(self._stat, encoding="ascii") as f:
+                    self.states[f.read().rsplit(")", 1)[1].split()[0]] += 1
+            except (OSError, IndexError):
+                pass
+            frame = sys._current_frames().get(self._main)
+            if frame is None:
+                continue
+            stack = traceback.extract_stack(frame)
+            ours = next((f"{os.path.basename(f.filename)}:{f.lineno} {f.name}"
+                         for f in reversed(stack) if "/nndesk/" in f.filename), "-")
+            lib = f"{os.path.basename(stack[-1].filename)}:{stack[-1].lineno} {stack[-1].name}"
+            self.counts[ours, lib] += 1
+
+
 def launch_time(runs: int = 5, args: list[str] | None = None) -> dict:
     """Seconds from `python -m nndesk gui` to the window shown, and to plots + model ready."""
     env = dict(os.environ, **{PROBE_ENV: "1"})
@@ -218,13 +271,18 @@ def stroke_latency(model: str | None = None, repeats: int = 5,
 
 
 def stall_while_training(seconds: float = 20.0, model: str | None = None,
-                         train_images: int = 10_000, preset: str = "SimpleConvNet") -> dict:
-    """The 10 ms timer's lateness while `preset` trains and the plots redraw."""
+                         train_images: int = 10_000, preset: str = "SimpleConvNet",
+                         workers: int | None = None) -> dict:
+    """The 10 ms timer's lateness while `preset` trains and the plots redraw; `workers`:
+    batch workers instead of the window's default (2 on two cores). ~seconds * 1.3 + 10 s."""
     from PySide6.QtCore import QEventLoop, QTimer
 
+    from nndesk.nn import parallel
     from nndesk.presets import load_preset
 
     app, window = _window(model)
+    if workers is not None:
+        parallel.set_workers(workers)
     loop = QEventLoop()
     meter = StallMeter()
     meter.start()  # the same timer with nothing to do: what the machine's load alone costs
@@ -237,16 +295,18 @@ def stall_while_training(seconds: float = 20.0, model: str | None = None,
     window.training.run_started.connect(lambda *a: loop.quit())
     loop.exec()  # data loaded, first batches coming
     meter.start()
+    sampler = StallSampler(meter)
+    sampler.start()
     QTimer.singleShot(int(seconds * 1000), loop.quit)
     QTimer.singleShot(int(seconds * 500), lambda: _draw(app, window.digit.canvas, SEVEN))
     loop.exec()
+    culprits = sampler.stop()
     window.digit.wait_idle()  # the 7 drawn while training: its predictions shown
-    from nndesk.nn.parallel import workers
-
     result = {"training": meter.stop(), "idle_before": idle,
               "stroke_to_prediction_ms_while_training": percentiles(window.digit.latencies_ms),
               "status": window.train_panel.status.text(), "preset": preset,
-              "batch_workers": workers(), "target": "training p99 < 50 ms",
+              "batch_workers": parallel.workers(), "target": "training p99 < 50 ms",
+              "stalled_in": culprits,  # [our frame, innermost frame, 5 ms samples] while late
               "uptime": _uptime()}
     window.training.shutdown()  # stop the worker first: closing while training would ask
     window.close()              # "Stop training and quit?" in a modal dialog nobody answers
@@ -402,7 +462,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seconds", type=float, default=20.0)
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--rounds", type=int, default=3, help="gui-vs-cli: epochs on each side")
-    p.add_argument("--preset", default="SimpleConvNet", help="gui-vs-cli: the network")
+    p.add_argument("--preset", default="SimpleConvNet", help="gui-vs-cli, stall: the network")
+    p.add_argument("--workers", type=int, help="stall: batch workers (default: the window's)")
     p.add_argument("--interval-ms", type=float, default=8.0,
                    help="latency: the mouse's report interval (8 ms: 125 Hz); each run "
                         "measures at that rate, then as fast as the window takes events")
@@ -419,8 +480,8 @@ def main(argv: list[str] | None = None) -> int:
     if a.what == "gui-vs-cli":
         print(json.dumps({"gui_vs_cli": gui_vs_cli(a.rounds, a.preset, a.model)}), flush=True)
     if a.what in ("stall", "all"):
-        print(json.dumps({"event_loop_lateness_ms": stall_while_training(a.seconds, a.model)}),
-              flush=True)
+        print(json.dumps({"event_loop_lateness_ms": stall_while_training(
+            a.seconds, a.model, preset=a.preset, workers=a.workers)}), flush=True)
     return 0
 
 
