@@ -34,10 +34,13 @@ def _call_sites() -> list[types.ModuleType]:
     import nndesk.nn  # noqa: F401 - loads every layer module
     from nndesk.nn import parallel
 
-    return [m for name, m in list(sys.modules.items())
-            if name.startswith("nndesk.nn.") and m is not parallel
-            and getattr(m, "for_batch", None)
+    _plain.append(parallel.for_batch)
+    return [m for name, m in list(sys.modules.items())   # parallel itself: copyto uses it
+            if name.startswith("nndesk.nn.") and getattr(m, "for_batch", None)
             is parallel.for_batch]
+
+
+_plain: list = []   # nn/parallel.py's own for_batch, before any patching
 
 
 def _use(for_batch) -> None:
@@ -62,7 +65,7 @@ def share(step, steps: int) -> tuple[float, float]:
     from nndesk.nn import parallel
 
     inside, calls = [0.0], [0]
-    plain = parallel.for_batch
+    plain = _plain[0]
 
     def timed(fn, n, min_size=1):
         calls[0] += 1
@@ -80,8 +83,57 @@ def share(step, steps: int) -> tuple[float, float]:
             step()
         total = time.thread_time() - t0
     finally:
-        _use(parallel.for_batch)
+        _use(_plain[0])
     return 1 - inside[0] / total, calls[0] / steps
+
+
+def serial_parts(spec: dict, x: np.ndarray, t: np.ndarray, steps: int, top: int = 3) -> str:
+    """The biggest serial parts of one worker's step: per layer type (and the optimizer),
+    its thread CPU time outside for_batch, as a share of the step's."""
+    from nndesk.nn import Adam, Network, parallel
+
+    net, opt = Network.from_spec(spec, seed=0), Adam(lr=1e-3)
+    inside, parts = [0.0], {}
+    plain = _plain[0]
+
+    def timed_batch(fn, n, min_size=1):
+        t0 = time.thread_time()
+        plain(fn, n, min_size)
+        inside[0] += time.thread_time() - t0
+
+    def wrap(name, fn):
+        def timed(*args, **kwargs):
+            t0, in0 = time.thread_time(), inside[0]
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                serial = time.thread_time() - t0 - (inside[0] - in0)
+                parts[name] = parts.get(name, 0.0) + serial
+        return timed
+
+    for layer in net.layers:
+        name = type(layer).__name__
+        layer.forward, layer.backward = wrap(name, layer.forward), wrap(name, layer.backward)
+    update = wrap("Adam", opt.update)
+
+    def step():
+        net.loss(x, t, train=True)
+        net.backward()
+        update(net.params(), net.grads())
+
+    parallel.set_workers(1)
+    _use(timed_batch)
+    try:
+        step()
+        parts.clear()
+        t0 = time.thread_time()
+        for _ in range(steps):
+            step()
+        total = time.thread_time() - t0
+    finally:
+        _use(_plain[0])
+    biggest = sorted(parts.items(), key=lambda kv: -kv[1])[:top]
+    return ", ".join(f"{k} {100 * v / total:.0f}%" for k, v in biggest)
 
 
 def compare(step, schemes: dict, rounds: int, steps: int) -> dict:
@@ -126,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     def scheme(mod, n):
         def setup():
             mod.set_workers(n)
-            _use(mod.for_batch)
+            _use(_plain[0] if mod is parallel else mod.for_batch)
         return setup
 
     schemes = {"1 worker": scheme(parallel, 1), "2 workers": scheme(parallel, 2),
@@ -139,9 +191,11 @@ def main(argv: list[str] | None = None) -> int:
             for name in a.nets:
                 case = nndesk_case(load_preset(name), x, t, x)
                 s, calls = share(case.step, a.steps)
+                parts = serial_parts(load_preset(name), x, t, a.steps) if not busy else ""
                 res = compare(case.step, schemes, a.rounds, a.steps)
                 one = res["1 worker"][0]
                 rows.append([name + (", +1 core busy" if busy else ""), f"{100 * s:.0f}%",
+                             parts,
                              f"{s + (1 - s) / 2:.2f}", f"{calls:.0f}", fmt(one * 1e3),
                              *(f"{res[k][0] / one:.2f}" for k in list(schemes)[1:]),
                              *(f"{res[k][1] / res['1 worker'][1]:.2f}"
@@ -151,13 +205,14 @@ def main(argv: list[str] | None = None) -> int:
             if hog is not None:
                 hog.kill()
                 hog.wait()
-            _use(parallel.for_batch)
+            _use(_plain[0])
             parallel.set_workers(1)
             other.set_workers(1)
     loads.append(os.getloadavg())
     names = list(schemes)[1:]
     print(markdown_table(
-        ["network", "serial share (1 worker CPU)", "Amdahl bound, 2 workers",
+        ["network", "serial share (1 worker CPU)", "biggest serial parts",
+         "Amdahl bound, 2 workers",
          "for_batch calls/step", "1 worker ms", *(f"{k} / 1" for k in names),
          *(f"{k} CPU / 1" for k in names)], rows))
     print(f"\n- {a.rounds} rounds x {a.steps} steps, schemes interleaved; batch 100, Adam, "

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from nndesk.nn.parallel import for_batch
+from nndesk.nn.parallel import contiguous, copyto, for_batch
 
 __all__ = ["dft_matrices", "to_freq", "from_freq", "conv_grads"]
 
@@ -58,7 +58,7 @@ def to_freq(a: np.ndarray, size: tuple[int, int], offset: int = 0) -> np.ndarray
     cdt = _complex(a.dtype)
     fh, fw = dft_matrices(lh, cdt)[0], dft_matrices(lw, cdt)[1]
     frame = np.zeros((lh, lw, *lead), cdt)                              # (Lh, Lw, *lead)
-    frame[offset:offset + h, offset:offset + w] = np.moveaxis(a, (-2, -1), (0, 1))
+    copyto(frame[offset:offset + h, offset:offset + w], np.moveaxis(a, (-2, -1), (0, 1)))
     rows = np.empty((lh, fw.shape[1], frame[0, 0].size), cdt)          # (Lh, Lf, M)
     for_batch(lambda i, j: np.matmul(fw.T, frame[i:j].reshape(j - i, lw, -1), out=rows[i:j]), lh)
     return _left(fh, rows).reshape(lh, fw.shape[1], *lead)
@@ -111,10 +111,10 @@ def conv_grads(dout: np.ndarray, x: np.ndarray, W: np.ndarray, pad: int,
     D = to_freq(dout, size).reshape(q, n, f)                            # (Q, N, F)
     dW_freq = _per_freq(D.conj().transpose(0, 2, 1), X)                 # (Q, F, C)
     dW = from_freq(dW_freq.reshape(*size[:1], -1, f, c), size[1])[:k, :k]  # (K, K, F, C)
-    dW = np.ascontiguousarray(dW.transpose(2, 3, 0, 1))
+    dW = contiguous(dW.transpose(2, 3, 0, 1))
     if not needs_dx:
         return dW, None
     W_freq = to_freq(W, size).reshape(q, f, c)                          # (Q, F, C)
     dX = _per_freq(D, W_freq)                                           # (Q, N, C)
     dx = from_freq(dX.reshape(*size[:1], -1, n, c), size[1])[pad:pad + h, pad:pad + w]
-    return dW, np.ascontiguousarray(dx.transpose(2, 3, 0, 1))          # (N, C, H, W)
+    return dW, contiguous(dx.transpose(2, 3, 0, 1))                    # (N, C, H, W)

@@ -25,7 +25,10 @@ import os
 import threading
 from collections.abc import Callable
 
-__all__ = ["set_workers", "workers", "default_workers", "for_batch", "batch_slices"]
+import numpy as np
+
+__all__ = ["set_workers", "workers", "default_workers", "for_batch", "batch_slices", "copyto",
+           "contiguous"]
 
 SLICES_PER_WORKER = 3   # several slices each: a worker on a busy core takes fewer of them
 
@@ -190,3 +193,22 @@ def for_batch(fn: Callable[[int, int], None], n: int, min_size: int = 1) -> None
     job.wait()
     if job.error is not None:
         raise job.error
+
+
+def copyto(dst, src) -> None:
+    """dst[...] = src (broadcast as NumPy does), split along dst's first axis between the
+    workers: for the big strided copies of a step (a transpose made contiguous), which one
+    thread would do alone. dst and src: NumPy arrays, src broadcastable to dst."""
+    if src.ndim < dst.ndim or src.shape[0] != dst.shape[0]:
+        np.copyto(dst, src)                  # src broadcast along dst's first axis: whole
+        return
+    for_batch(lambda i, j: np.copyto(dst[i:j], src[i:j]), len(dst))
+
+
+def contiguous(a):
+    """np.ascontiguousarray(a), its copy split between the workers (`copyto`)."""
+    if a.flags.c_contiguous or a.ndim == 0:
+        return a
+    out = np.empty(a.shape, a.dtype)
+    copyto(out, a)
+    return out

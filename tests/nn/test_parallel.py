@@ -237,3 +237,23 @@ def test_helpers_run_at_the_niceness_of_a_lowered_caller():
     t.join(60)
     assert got_helper.is_set()
     assert nice["trainer"] == nice["nndesk-batch"] == nice["expected"]
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_copyto_and_contiguous_copy_every_element(workers):
+    parallel.set_workers(workers)
+    rng = np.random.default_rng(3)
+    a = rng.standard_normal((7, 5, 4, 3))
+    t = a.transpose(2, 3, 0, 1)                                 # strided, first axis 4
+    c = parallel.contiguous(t)
+    assert c.flags.c_contiguous and c.shape == (4, 3, 7, 5)
+    np.testing.assert_array_equal(c, np.ascontiguousarray(t))
+    assert parallel.contiguous(c) is c                          # already contiguous: no copy
+    frame = np.zeros((9, 8, 7, 5))
+    parallel.copyto(frame[1:5, 2:5], np.moveaxis(a, (-2, -1), (0, 1)))
+    expected = np.zeros_like(frame)
+    expected[1:5, 2:5] = np.moveaxis(a, (-2, -1), (0, 1))
+    np.testing.assert_array_equal(frame, expected)
+    row = np.zeros((6, 3))
+    parallel.copyto(row, np.arange(3.0))                        # broadcast: copied whole
+    np.testing.assert_array_equal(row, np.tile(np.arange(3.0), (6, 1)))
