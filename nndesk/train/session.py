@@ -117,17 +117,19 @@ def _file_sha256(path: str | Path) -> str:
 
 
 def thread_policy() -> dict:
-    """The thread policy in force for the calling thread: the batch workers a training step
-    is split between (nn/parallel.py) and the BLAS libraries' thread counts (threadpoolctl;
-    process-wide). Recorded in a model's metadata, so the window and `nndesk train` can be
-    shown to train alike (benchmarks/gui_measure.py gui-vs-cli)."""
+    """The thread policy a training step runs with: the batch workers it is split between
+    (nn/parallel.py) and the thread counts of NumPy's BLAS (threadpoolctl; process-wide; the
+    library NumPy ships, else every BLAS loaded: another one, e.g. OpenCV's own OpenBLAS in
+    the window, does no training work). Recorded in a model's metadata, so the window and
+    `nndesk train` can be shown to train alike (benchmarks/gui_measure.py gui-vs-cli)."""
     from threadpoolctl import threadpool_info
 
     from nndesk.nn.parallel import workers
 
-    blas = sorted({int(p["num_threads"]) for p in threadpool_info()
-                   if p.get("user_api") == "blas"})
-    return {"batch_workers": workers(), "blas_threads": blas}
+    blas = [p for p in threadpool_info() if p.get("user_api") == "blas"]
+    ours = [p for p in blas if "numpy" in p.get("filepath", "")] or blas
+    return {"batch_workers": workers(),
+            "blas_threads": sorted({int(p["num_threads"]) for p in ours})}
 
 
 def checkpoint_path_for(out: str | Path) -> Path:
