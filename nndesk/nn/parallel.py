@@ -195,7 +195,7 @@ def for_batch(fn: Callable[[int, int], None], n: int, min_size: int = 1) -> None
         raise job.error
 
 
-def copyto(dst, src) -> None:
+def copyto(dst: np.ndarray, src: np.ndarray) -> None:
     """dst[...] = src (broadcast as NumPy does), split along dst's first axis between the
     workers: for the big strided copies of a step (a transpose made contiguous), which one
     thread would do alone. dst and src: NumPy arrays, src broadcastable to dst."""
@@ -205,8 +205,9 @@ def copyto(dst, src) -> None:
     for_batch(lambda i, j: np.copyto(dst[i:j], src[i:j]), len(dst))
 
 
-def contiguous(a):
-    """np.ascontiguousarray(a), its copy split between the workers (`copyto`)."""
+def contiguous(a: np.ndarray) -> np.ndarray:
+    """np.ascontiguousarray(a) (same shape and dtype; `a` itself when already C-contiguous),
+    its copy split between the workers (`copyto`)."""
     if a.flags.c_contiguous or a.ndim == 0:
         return a
     out = np.empty(a.shape, a.dtype)
