@@ -152,6 +152,23 @@ def compare(step, schemes: dict, rounds: int, steps: int) -> dict:
     return {k: (float(np.median(wall[k])), float(np.median(cpu[k]))) for k in schemes}
 
 
+def dispatch_cost(mods: dict, calls: int = 300, rounds: int = 5) -> dict:
+    """{name: (wall us, CPU us)} per for_batch call of 100 images cut in no-op slices with
+    2 workers, medians over `rounds` interleaved rounds: what the split itself costs."""
+    out = {name: ([], []) for name in mods}
+    for _ in range(rounds):
+        for name, mod in mods.items():
+            mod.set_workers(2)
+            mod.for_batch(lambda i, j: None, 100)
+            c0, t0 = time.process_time(), time.perf_counter()
+            for _ in range(calls):
+                mod.for_batch(lambda i, j: None, 100)
+            out[name][0].append((time.perf_counter() - t0) / calls * 1e6)
+            out[name][1].append((time.process_time() - c0) / calls * 1e6)
+            mod.set_workers(1)
+    return {k: (float(np.median(w)), float(np.median(c))) for k, (w, c) in out.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -184,6 +201,9 @@ def main(argv: list[str] | None = None) -> int:
     schemes = {"1 worker": scheme(parallel, 1), "2 workers": scheme(parallel, 2),
                f"2 workers ({a.against})": scheme(other, 2)}
     loads = [os.getloadavg()]
+    cost = dispatch_cost({"this": parallel, a.against: other})
+    print("dispatch per for_batch call (2 workers, no-op slices), wall / CPU us: "
+          + "; ".join(f"{k} {w:.0f} / {c:.0f}" for k, (w, c) in cost.items()), flush=True)
     rows = []
     for busy in ([False, True] if a.busy else [False]):
         hog = (subprocess.Popen([sys.executable, "-c", "while True: pass"]) if busy else None)
