@@ -80,8 +80,11 @@ def study(nets, x: np.ndarray, t: np.ndarray, rounds: int = 3, steps: int = 6,
         markdown_table(header, rows), ""])
 
 
-def main() -> int:
-    """Run the study alone and write its section of benchmarks/RESULTS.md."""
+def main(argv: list[str] | None = None) -> int:
+    """Run the study alone and write its section of benchmarks/RESULTS.md (`--no-write`:
+    print only). About 2 minutes on an idle 2-core machine with the defaults."""
+    import argparse
+    import time
     from pathlib import Path
 
     from report import write_section
@@ -89,17 +92,26 @@ def main() -> int:
 
     from nndesk.presets import load_preset
 
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--nets", nargs="+",
+                   default=["SimpleConvNet", "LeNet5", "DeepConvNet", "DigitNet"])
+    p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--steps", type=int, default=6, help="at most this many timed steps a block")
+    p.add_argument("--no-write", action="store_true", help="print the section only")
+    a = p.parse_args(argv)
     rng = np.random.default_rng(0)
     x = rng.random((100, 1, 28, 28), dtype=np.float32)
     t = rng.integers(0, 10, 100)
-    nets = [(name, load_preset(name), None)
-            for name in ("SimpleConvNet", "LeNet5", "DeepConvNet", "DigitNet")]
+    nets = [(name, load_preset(name), None) for name in a.nets]
+    started = time.perf_counter()
     monitor = BusyMonitor().start()
-    section = study(nets, x, t)
+    section = study(nets, x, t, rounds=a.rounds, steps=a.steps)
     monitor.stop()
-    section += "\n" + "\n".join(f"- {k}: {v}" for k, v in monitor.summary().items()) + "\n"
+    section += "\n" + "\n".join(f"- {k}: {v}" for k, v in monitor.summary().items())
+    section += f"\n- wall time: {time.perf_counter() - started:.0f} s\n"
     print(section)
-    write_section(Path(__file__).resolve().parent / "RESULTS.md", "threads", section)
+    if not a.no_write:
+        write_section(Path(__file__).resolve().parent / "RESULTS.md", "threads", section)
     return 0
 
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui import plot_export
 from nndesk.gui.i18n import tr
 from nndesk.gui.run_curves import IntegerAxis, Run
 from nndesk.gui.state import AppState
@@ -43,9 +43,11 @@ class PlotsPanel(QWidget):
         self.runs: dict[int, Run] = {}
         self._next_id = 0
         self._x_max = 64.0  # the loss plot's x range; doubles as runs grow (see _fit_steps)
+        self._y_max = 0.0  # the loss plot's y range is 0.._y_max (see _fit_loss)
         self.loss_plot = self._make_plot(tr("Loss per batch"), tr("batch"), tr("loss"))
         self.acc_plot = self._make_plot(tr("Accuracy per epoch"), tr("epoch"), tr("accuracy %"),
                                         bottom=IntegerAxis("bottom"))
+        self.loss_plot.setXRange(0, self._x_max, padding=0.02)  # still from the first batch
         self.loss_legend = self._legend(self.loss_plot)
         acc_legend = self._legend(self.acc_plot)
         dash = Qt.PenStyle.DashLine
@@ -61,7 +63,7 @@ class PlotsPanel(QWidget):
         self.log_scale = QCheckBox(tr("log scale"))
         self.log_scale.setToolTip(tr("Loss on a logarithmic axis: one run whose loss blows up "
                                      "no longer flattens the others"))
-        self.log_scale.toggled.connect(lambda on: self.loss_plot.setLogMode(y=on))
+        self.log_scale.toggled.connect(self._on_log_scale)
         self.run_list = QListWidget()
         self.run_list.setMaximumHeight(64)
         self.run_list.setToolTip(tr("Tick to show a run, untick to hide it; select two "
@@ -193,6 +195,8 @@ class PlotsPanel(QWidget):
         smooth.setData(run.steps[first:run.n], run.smooth[first:run.n])
         if run.n:
             self._fit_steps(run.steps[run.n - 1])
+        if keep.any():
+            self._fit_loss(float(y[keep].max()))
 
     def _fit_steps(self, step: float) -> None:
         """Grow the loss plot's x range by doubling, not at every update: re-laying out the
@@ -202,6 +206,23 @@ class PlotsPanel(QWidget):
         while self._x_max < step:
             self._x_max *= 2
         self.loss_plot.setXRange(0, self._x_max, padding=0.02)
+
+    def _fit_loss(self, top: float) -> None:
+        """Keep the loss axis still: 0 to a ceiling raised (to 1.5x) only when a loss passes
+        it. Auto-range moved it at every update as the noisy minimum fell, and re-laying out
+        that axis was most of the window thread's work while training (benchmarks/
+        gui_vs_cli.md). Log scale: pyqtgraph's auto range."""
+        if top > self._y_max:
+            self._y_max = 1.5 * top if self._y_max else 1.1 * top
+            if not self.log_scale.isChecked():
+                self.loss_plot.setYRange(0, self._y_max, padding=0)
+
+    def _on_log_scale(self, on: bool) -> None:
+        self.loss_plot.setLogMode(y=on)
+        if on or not self._y_max:
+            self.loss_plot.enableAutoRange(axis="y")
+        else:
+            self.loss_plot.setYRange(0, self._y_max, padding=0)
 
     def add_epoch(self, run_id: int, epoch: int, train_acc: float | None,
                   val_acc: float | None, val_loss: float | None = None) -> None:
@@ -279,8 +300,9 @@ class PlotsPanel(QWidget):
         if run is None:
             return
         if not self.runs:
-            self._x_max = 64.0
+            self._x_max, self._y_max = 64.0, 0.0
             self.loss_plot.setXRange(0, self._x_max, padding=0.02)
+            self.loss_plot.enableAutoRange(axis="y")
         for _, raw, smooth in run.chunks:
             self.loss_plot.removeItem(raw)
             self.loss_plot.removeItem(smooth)
@@ -298,44 +320,23 @@ class PlotsPanel(QWidget):
         if item is not None:
             self.remove_run(item.data(Qt.ItemDataRole.UserRole))
 
-    # -- export -----------------------------------------------------------------------------
+    # -- export (plot_export.py) ---------------------------------------------------------
     def export_png(self, path: str) -> None:
         """The two plots as one PNG image (not the run list or the buttons)."""
-        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
-        from nndesk.fileio import atomic_write
-
-        png = QByteArray()
-        buf = QBuffer(png)
-        buf.open(QIODevice.OpenModeFlag.WriteOnly)
-        if not self.plot_area.grab().save(buf, "PNG"):
-            raise OSError(f"could not render the plots for {path}")
-        atomic_write(path, lambda f: f.write(png.data()))
+        plot_export.png(self.plot_area, path)
 
     def export_csv(self, path: str) -> None:
         """Every run's history: one row per batch loss and one per epoch."""
-        from nndesk.fileio import atomic_write_text
-        from nndesk.gui.files import history_csv
-
-        atomic_write_text(path, history_csv(self.runs.values()))
+        plot_export.csv(self.runs.values(), path)
 
     def ask_png(self) -> None:
         """Ask where, then export_png (".png" added to a name typed without it)."""
-        self._ask(tr("Export the plots"), "curves.png", tr("PNG image (*.png)"), ".png",
-                  self.export_png, tr("Could not export the plots"))
+        plot_export.ask(self, self.error, tr("Export the plots"), "curves.png",
+                        tr("PNG image (*.png)"), ".png", self.export_png,
+                        tr("Could not export the plots"))
 
     def ask_csv(self) -> None:
         """Ask where, then export_csv (".csv" added to a name typed without it)."""
-        self._ask(tr("Export the history"), "history.csv", tr("CSV table (*.csv)"), ".csv",
-                  self.export_csv, tr("Could not export the history"))
-
-    def _ask(self, title: str, name: str, kind: str, suffix: str, export, failed: str) -> None:
-        from nndesk.gui.files import with_suffix
-
-        path, _ = QFileDialog.getSaveFileName(self, title, name, kind)
-        if not path:
-            return
-        try:
-            export(with_suffix(path, suffix))
-        except OSError as err:
-            self.error.emit(failed, tr("{err}\n\nChoose another folder.").format(err=err))
+        plot_export.ask(self, self.error, tr("Export the history"), "history.csv",
+                        tr("CSV table (*.csv)"), ".csv", self.export_csv,
+                        tr("Could not export the history"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import time
 from collections.abc import Callable
@@ -11,36 +10,19 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
 from nndesk.gui.engine_text import translate_engine
-from nndesk.gui.i18n import tr, tr_n
+from nndesk.gui.i18n import tr
+from nndesk.gui.run_watch import (
+    CHANCE_FACTOR,
+    curve_path,
+    finish_text,
+    is_diverging,
+    load_curve,
+    save_curve,
+)
 from nndesk.gui.state import IDLE, LOADING, PAUSED, RUNNING, AppState
 from nndesk.gui.worker import TrainWorker, start_worker
 
-__all__ = ["TrainingController", "curve_path", "is_diverging", "CHANCE_FACTOR"]
-
-CHANCE_FACTOR = 1.5  # a validation accuracy below 1.5x chance (15% for 10 classes): not learning
-
-
-def curve_path(checkpoint: str | Path) -> Path:
-    """Where the window keeps a checkpoint's batch losses: run-x.ckpt.npz -> run-x.ckpt.curve.json
-    (the checkpoint holds per-epoch history only; the curve makes a resumed plot whole)."""
-    p = Path(checkpoint)
-    return p.with_name(p.name.removesuffix(".npz") + ".curve.json")
-
-
-def is_diverging(losses: list[float], num_classes: int = 10, window: int = 10) -> bool:
-    """True when the recent batch losses are far above where training started.
-
-    losses: every finite batch loss so far. Diverging = the mean of the last `window` losses
-    is over 10x the larger of the first loss and chance level, ln(num_classes) (the
-    cross-entropy of a uniform guess: 2.30 for 10 classes). A learning rate that is too large
-    makes the loss grow by orders of magnitude (the book's ch. 6, Fig. 6-2 and its text), so the
-    test is loose on purpose: it never fires on the noise of a healthy run.
-    """
-    if len(losses) < window:
-        return False
-    base = max(losses[0], math.log(num_classes))
-    recent = losses[-window:]
-    return sum(recent) / window > 10 * base
+__all__ = ["TrainingController", "curve_path", "is_diverging", "CHANCE_FACTOR", "finish_text"]
 
 
 class TrainingController(QObject):
@@ -170,22 +152,11 @@ class TrainingController(QObject):
         return ckpt
 
     def _save_curve(self, ckpt: Path) -> None:
-        from nndesk.fileio import atomic_write_text
-
-        try:
-            atomic_write_text(curve_path(ckpt), json.dumps(
-                {"steps": self._steps, "losses": self._losses}))
-        except OSError:
-            pass  # the run still resumes; its plot starts where it resumed
+        save_curve(ckpt, self._steps, self._losses)
 
     def _load_curve(self, ckpt: Path, up_to_step: int) -> None:
         """A resumed run's earlier batch losses, up to the checkpoint's step."""
-        try:
-            data = json.loads(curve_path(ckpt).read_text(encoding="utf-8"))
-            pairs = [(int(s), float(v)) for s, v in zip(data["steps"], data["losses"],
-                                                         strict=True) if int(s) <= up_to_step]
-        except (OSError, ValueError, KeyError, TypeError):
-            return  # no curve, or not ours: the plot starts at the checkpoint
+        pairs = load_curve(ckpt, up_to_step)
         self._steps = [s for s, _ in pairs]
         self._losses = [v for _, v in pairs]
         if pairs:
@@ -324,10 +295,3 @@ class TrainingController(QObject):
             self.state.set_training(IDLE)
 
 
-def finish_text(info: dict) -> str:
-    """The status line for a finished run: the window's own words for a normal end (the
-    trainer's message otherwise)."""
-    n = (info.get("metadata") or {}).get("epochs")
-    if info.get("stopped") == "finished" and isinstance(n, int):
-        return tr_n("Finished %n epoch(s)", n)
-    return translate_engine(str(info.get("message", "")))

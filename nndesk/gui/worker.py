@@ -11,7 +11,9 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 __all__ = ["TrainWorker", "start_worker", "BATCH_INTERVAL_S"]
 
-BATCH_INTERVAL_S = 0.1  # batch_done at most ~10 times a second: the plots redraw that often
+BATCH_INTERVAL_S = 0.25  # batch_done at most 4 times a second: the plots redraw that often
+# (each redraw ~10 ms of the window thread, which two training workers compete with for the
+# two cores and the GIL: benchmarks/gui_vs_cli.md)
 SNAPSHOT_INTERVAL_S = 1.0  # weight copies for the canvas and the filter view, once a second
 # Signals carry dicts as `object`: PySide6 6.12 converting `dict` payloads between threads
 # crashed the process (a refcount error on None) after a few hundred signals.

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from nndesk.nn.parallel import for_batch
+from nndesk.nn.parallel import contiguous, for_batch
 
 __all__ = ["dft_matrices", "to_freq", "from_freq", "conv_grads"]
 
@@ -136,10 +136,10 @@ def conv_grads(dout: np.ndarray, x: np.ndarray, W: np.ndarray, pad: int,
     dW_freq = _per_freq(D.transpose(0, 2, 1), X.conj())                 # (Q, F, C)
     np.conjugate(dW_freq, out=dW_freq)             # conj(D)^T X, conj copying X not D
     dW = from_freq(dW_freq.reshape(*size[:1], -1, f, c), size[1], 0, (k, k))  # (K, K, F, C)
-    dW = np.ascontiguousarray(dW.transpose(2, 3, 0, 1))
+    dW = contiguous(dW.transpose(2, 3, 0, 1))
     if not needs_dx:
         return dW, None
     W_freq = to_freq(W, size).reshape(q, f, c)                          # (Q, F, C)
     dX = _per_freq(D, W_freq)                                           # (Q, N, C)
     dx = from_freq(dX.reshape(*size[:1], -1, n, c), size[1], pad, (h, w))  # (H, W, N, C)
-    return dW, np.ascontiguousarray(dx.transpose(2, 3, 0, 1))          # (N, C, H, W)
+    return dW, contiguous(dx.transpose(2, 3, 0, 1))          # (N, C, H, W)

@@ -8,6 +8,13 @@ sleeps instead of spin-waiting, and the slices are handed out one by one (severa
 thread), so a core taken by another program only slows its own share: measured in
 benchmarks/RESULTS.md ("Threads"). With one worker `fn(0, n)` runs as the plain code would.
 
+The calling thread takes slices too, and it waits only for slices a helper has already
+begun: a helper that has not woken up yet (its core busy with another program) finds
+nothing left and goes back to sleep, so a call never waits for a thread to be scheduled.
+Helpers are plain threads parked on a lock (no futures, no queue): waking one costs a
+futex call. A helper runs at the niceness of the thread that called (never higher), so
+the window's lowered training thread is not undone by its helper (gui/worker.py).
+
 Importing this module starts no thread; `set_workers(n)` is called by the entry points
 (`nndesk train`, the window) and the benchmarks.
 """
@@ -17,14 +24,17 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 
-__all__ = ["set_workers", "workers", "default_workers", "for_batch", "batch_slices"]
+import numpy as np
+
+__all__ = ["set_workers", "workers", "default_workers", "for_batch", "batch_slices", "copyto",
+           "contiguous"]
 
 SLICES_PER_WORKER = 3   # several slices each: a worker on a busy core takes fewer of them
 
 _workers = 1
-_pool: ThreadPoolExecutor | None = None
+_helpers: list[_Helper] = []
+_job: _Job | None = None   # the batch the helpers join when woken (the latest caller's)
 _lock = threading.Lock()
 
 
@@ -40,13 +50,14 @@ def default_workers() -> int:
 def set_workers(n: int) -> int:
     """Use `n` threads (>= 1) for each batch from now on, in this process; returns n.
     Call it at start-up or between runs, not while another thread is inside `for_batch`."""
-    global _workers, _pool
+    global _workers
     if n < 1:
         raise ValueError(f"workers must be at least 1, not {n}")
     with _lock:
-        if _pool is not None and n != _workers:
-            _pool.shutdown(wait=True)
-            _pool = None
+        if n != _workers:
+            for h in _helpers:
+                h.retire()
+            _helpers.clear()
         _workers = n
     return n
 
@@ -63,6 +74,99 @@ def batch_slices(n: int, parts: int) -> list[tuple[int, int]]:
     return list(zip(bounds[:-1], bounds[1:], strict=True))
 
 
+def _niceness() -> int | None:
+    """This thread's nice value on Linux (a thread has its own), else None."""
+    if not hasattr(os, "getpriority"):
+        return None
+    try:
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    except OSError:
+        return None
+
+
+class _Job:
+    """One for_batch call: its slices, handed out in order to whichever thread asks."""
+
+    __slots__ = ("fn", "slices", "taken", "running", "error", "lock", "waiting", "idle",
+                 "nice")
+
+    def __init__(self, fn: Callable[[int, int], None], slices: list[tuple[int, int]]) -> None:
+        self.fn, self.slices = fn, slices
+        self.taken = self.running = 0        # slices handed out; slices being worked on
+        self.error: BaseException | None = None
+        self.lock = threading.Lock()
+        self.waiting = False                 # the caller is parked on `idle`
+        self.idle = threading.Lock()         # released by the helper that ends the last slice
+        self.idle.acquire()
+        self.nice = _niceness()
+
+    def work(self) -> None:
+        """Run slices until none is left (or one has raised)."""
+        lock, slices = self.lock, self.slices
+        while True:
+            with lock:
+                if self.taken == len(slices) or self.error is not None:
+                    return
+                i, j = slices[self.taken]
+                self.taken += 1
+                self.running += 1
+            try:
+                self.fn(i, j)
+            except BaseException as err:   # raised again by the caller
+                with lock:
+                    self.error = self.error or err
+            finally:
+                with lock:
+                    self.running -= 1
+                    if self.running == 0 and self.waiting:
+                        self.waiting = False
+                        self.idle.release()
+
+    def wait(self) -> None:
+        """Block until every slice begun by a helper has ended (called after `work`)."""
+        with self.lock:
+            self.waiting = self.running > 0
+        if self.waiting:
+            self.idle.acquire()
+
+
+class _Helper(threading.Thread):
+    """A worker thread parked on a lock; `wake()` makes it join the current job."""
+
+    def __init__(self) -> None:
+        super().__init__(name="nndesk-batch", daemon=True)
+        self._signal = threading.Lock()
+        self._signal.acquire()
+        self._retired = False
+        self._nice = _niceness()
+
+    def wake(self) -> None:
+        try:
+            self._signal.release()
+        except RuntimeError:   # already woken, not yet running: one wake-up is enough
+            pass
+
+    def retire(self) -> None:
+        self._retired = True
+        self.wake()
+
+    def run(self) -> None:
+        while True:
+            self._signal.acquire()
+            if self._retired:
+                return
+            job = _job
+            if job is None:
+                continue
+            if job.nice is not None and self._nice is not None and job.nice > self._nice:
+                try:   # follow a lowered caller (never up: that needs privileges)
+                    os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), job.nice)
+                    self._nice = job.nice
+                except OSError:
+                    self._nice = None
+            job.work()
+
+
 def for_batch(fn: Callable[[int, int], None], n: int, min_size: int = 1) -> None:
     """Call fn(start, stop) over slices covering range(n), from `workers()` threads.
 
@@ -71,30 +175,41 @@ def for_batch(fn: Callable[[int, int], None], n: int, min_size: int = 1) -> None
     calling thread works too and returns when every slice is done; the first exception
     raised by a slice is raised here.
     """
-    global _pool
+    global _job
     w = _workers
     if w <= 1 or n < 2 * min_size:
         fn(0, n)
         return
-    slices = batch_slices(n, min(w * SLICES_PER_WORKER, n // min_size))
-    todo = iter(slices)
-    take = threading.Lock()
-
-    def run() -> None:
-        while True:
-            with take:
-                part = next(todo, None)
-            if part is None:
-                return
-            fn(*part)
-
+    job = _Job(fn, batch_slices(n, min(w * SLICES_PER_WORKER, n // min_size)))
     with _lock:
-        if _pool is None:
-            _pool = ThreadPoolExecutor(max_workers=w - 1, thread_name_prefix="nndesk-batch")
-        pool = _pool
-    helpers = [pool.submit(run) for _ in range(w - 1)]
-    try:
-        run()
-    finally:
-        for h in helpers:
-            h.result()
+        while len(_helpers) < w - 1:
+            _helpers.append(_Helper())
+            _helpers[-1].start()
+        helpers = list(_helpers)
+    _job = job
+    for h in helpers:
+        h.wake()
+    job.work()
+    job.wait()
+    if job.error is not None:
+        raise job.error
+
+
+def copyto(dst: np.ndarray, src: np.ndarray) -> None:
+    """dst[...] = src (broadcast as NumPy does), split along dst's first axis between the
+    workers: for the big strided copies of a step (a transpose made contiguous), which one
+    thread would do alone. dst and src: NumPy arrays, src broadcastable to dst."""
+    if src.ndim < dst.ndim or src.shape[0] != dst.shape[0]:
+        np.copyto(dst, src)                  # src broadcast along dst's first axis: whole
+        return
+    for_batch(lambda i, j: np.copyto(dst[i:j], src[i:j]), len(dst))
+
+
+def contiguous(a: np.ndarray) -> np.ndarray:
+    """np.ascontiguousarray(a) (same shape and dtype; `a` itself when already C-contiguous),
+    its copy split between the workers (`copyto`)."""
+    if a.flags.c_contiguous or a.ndim == 0:
+        return a
+    out = np.empty(a.shape, a.dtype)
+    copyto(out, a)
+    return out

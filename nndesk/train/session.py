@@ -17,7 +17,7 @@ from nndesk.train.modelfile import ModelFileError, load_model, save_model
 from nndesk.train.trainer import TrainControl, Trainer, TrainResult
 
 __all__ = ["TrainSession", "SessionResult", "run_training", "load_data", "data_checksums",
-           "checkpoint_path_for"]
+           "checkpoint_path_for", "thread_policy"]
 
 VAL_SEED = 0  # the validation images are the same for every run, so runs compare fairly
 
@@ -116,6 +116,22 @@ def _file_sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
+def thread_policy() -> dict:
+    """The thread policy a training step runs with: the batch workers it is split between
+    (nn/parallel.py) and the thread counts of NumPy's BLAS (threadpoolctl; process-wide; the
+    library NumPy ships, else every BLAS loaded: another one, e.g. OpenCV's own OpenBLAS in
+    the window, does no training work). Recorded in a model's metadata, so the window and
+    `nndesk train` can be shown to train alike (benchmarks/gui_measure.py gui-vs-cli)."""
+    from threadpoolctl import threadpool_info
+
+    from nndesk.nn.parallel import workers
+
+    blas = [p for p in threadpool_info() if p.get("user_api") == "blas"]
+    ours = [p for p in blas if "numpy" in p.get("filepath", "")] or blas
+    return {"batch_workers": workers(),
+            "blas_threads": sorted({int(p["num_threads"]) for p in ours})}
+
+
 def checkpoint_path_for(out: str | Path) -> Path:
     """Where a run writing `out` keeps its checkpoint: `model.npz` -> `model.ckpt.npz`."""
     out = Path(out)
@@ -189,6 +205,7 @@ class TrainSession:
             metadata: dict | None = None) -> SessionResult:
         """Train, evaluate on the test set, and write the model (with its story) to `out`."""
         started = time.time()
+        threads = thread_policy()  # in force in this thread, as the steps run
         result = self.trainer.run()
         net = self.trainer.net
         finished = result.stopped != "stopped"  # a stopped run is resumed, not judged: no wait
@@ -202,7 +219,7 @@ class TrainSession:
                 "message": result.message, "epochs": result.epochs_done,
                 "best_epoch": result.best_epoch, "train_time_s": result.train_time_s,
                 "wall_time_s": time.time() - started, "history": result.history,
-                "num_params": getattr(net, "num_params", None)}
+                "num_params": getattr(net, "num_params", None), "threads": threads}
         if self.init_from is not None:
             meta["init_from"] = self.init_from
         if self.data_from_files:

@@ -278,3 +278,20 @@ def test_a_pen_path_design_is_refused_with_the_command_that_trains_it(trainer_wi
     assert not w.training.busy and not w.plots.runs
     assert dialogs and dialogs[-1][0] == "This network reads pen paths"
     assert "--dataset pendigits" in dialogs[-1][1]
+
+
+def test_the_window_trains_with_the_command_lines_thread_policy(trainer_window, qtbot):
+    """Two batch workers (what the window sets on two cores, gui/app.py) and one BLAS thread
+    in the training thread, as `nndesk train` (cli/common.set_threads): the model says so."""
+    from nndesk.nn import parallel
+
+    parallel.set_workers(2)
+    try:
+        trainer_window.state.set_config(epochs=1)
+        with qtbot.waitSignal(trainer_window.training.finished, timeout=60_000) as done:
+            trainer_window.train_panel.train_button.click()
+    finally:
+        parallel.set_workers(1)
+    info = done.args[0]
+    assert info["stopped"] == "finished", info["message"]
+    assert info["metadata"]["threads"] == {"batch_workers": 2, "blas_threads": [1]}

@@ -264,3 +264,26 @@ def test_map_titles_follow_a_live_language_switch_and_fit_the_width(qtbot):
             assert r["view"].sceneBoundingRect().right() <= width + 1, code
     i18n.set_language("en")
     qtbot.waitUntil(lambda: _titles(panel.maps)[0].startswith("Layer 1 "), timeout=2000)
+
+
+def test_the_loss_axis_stays_still_while_the_loss_falls(qtbot):
+    """0 to 1.1x the first losses' maximum, raised to 1.5x a loss that passes it, never moved
+    by a falling loss (re-laying out the axis ten times a second cost the window thread);
+    log scale: auto range; no run left: auto range again."""
+    plots = _plots(qtbot)
+    run = plots.start_run("r")
+    plots.add_batches(run, [1, 2], [2.0, 1.0])
+    assert tuple(plots.loss_plot.viewRange()[0]) == (-1.28, 65.28)  # 0..64, 2% padding
+    ranges = []
+    for step in range(3, 40):
+        plots.add_batches(run, [step], [2.0 / step])
+        ranges.append(tuple(plots.loss_plot.viewRange()[1]))
+    assert set(ranges) == {(0.0, 2.2)}
+    plots.add_batches(run, [40], [3.0])
+    assert tuple(plots.loss_plot.viewRange()[1]) == (0.0, 4.5)
+    plots.log_scale.setChecked(True)
+    assert plots.loss_plot.getPlotItem().getViewBox().autoRangeEnabled()[1]
+    plots.log_scale.setChecked(False)
+    assert tuple(plots.loss_plot.viewRange()[1]) == (0.0, 4.5)
+    plots.remove_run(run)
+    assert plots.loss_plot.getPlotItem().getViewBox().autoRangeEnabled()[1]

@@ -146,3 +146,114 @@ def test_default_workers_without_affinity_counts_the_cpus(monkeypatch, count, wo
     monkeypatch.delattr(parallel.os, "sched_getaffinity", raising=False)   # macOS, Windows
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: count)
     assert parallel.default_workers() == workers
+
+
+def test_a_caller_never_waits_for_a_helper_that_has_not_started():
+    """With the helper held by another caller's slice, a second caller does all its slices
+    itself and returns (before: it waited for the helper's queue)."""
+    parallel.set_workers(2)
+    release, held, left = threading.Event(), threading.Event(), threading.Event()
+
+    def slow(i, j):
+        if threading.current_thread().name == "nndesk-batch":
+            held.set()
+            release.wait(30)              # hang guard only: the test releases it at once
+            left.set()
+
+    def first_caller():
+        while not held.is_set() and not release.is_set():   # until the helper took a slice
+            parallel.for_batch(slow, 12)
+
+    other = threading.Thread(target=first_caller)
+    other.start()
+    try:
+        assert held.wait(30)
+        seen = np.zeros(9, int)
+        threads = set()
+
+        def fn(i, j):
+            threads.add(threading.current_thread().name)
+            seen[i:j] += 1
+
+        parallel.for_batch(fn, 9)         # the helper is stuck in `slow`
+        assert not left.is_set()          # returned without waiting for the helper
+        np.testing.assert_array_equal(seen, 1)
+        assert threads == {threading.current_thread().name}
+    finally:
+        release.set()
+        other.join(30)
+    assert not other.is_alive()
+
+
+def test_two_callers_at_once_each_get_every_image_once():
+    parallel.set_workers(2)
+    seen = {name: np.zeros(97, int) for name in ("a", "b")}
+    errors = []
+
+    def caller(name):
+        def fn(i, j):
+            seen[name][i:j] += 1
+        try:
+            for _ in range(50):
+                parallel.for_batch(fn, 97)
+        except Exception as err:          # reported below, in the test's own thread
+            errors.append(err)
+
+    threads = [threading.Thread(target=caller, args=(k,)) for k in seen]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not errors
+    for counts in seen.values():
+        np.testing.assert_array_equal(counts, 50)
+
+
+@pytest.mark.skipif(not hasattr(parallel.os, "setpriority"), reason="no per-thread niceness")
+def test_helpers_run_at_the_niceness_of_a_lowered_caller():
+    """The window lowers its training thread (gui/worker.py): the helper slices follow it."""
+    parallel.set_workers(2)
+    parallel.for_batch(lambda i, j: None, 10)           # helper made by this (normal) thread
+    nice = {}
+    got_helper = threading.Event()
+
+    def fn(i, j):
+        me = threading.current_thread().name
+        nice[me] = parallel.os.getpriority(parallel.os.PRIO_PROCESS, threading.get_native_id())
+        if me == "nndesk-batch":
+            got_helper.set()
+        else:
+            got_helper.wait(10)           # leave the helper a slice
+
+    def lowered():
+        tid = threading.get_native_id()
+        base = parallel.os.getpriority(parallel.os.PRIO_PROCESS, tid)
+        parallel.os.setpriority(parallel.os.PRIO_PROCESS, tid, base + 3)
+        parallel.for_batch(fn, 6)
+        nice["expected"] = base + 3
+
+    t = threading.Thread(target=lowered, name="trainer")
+    t.start()
+    t.join(60)
+    assert got_helper.is_set()
+    assert nice["trainer"] == nice["nndesk-batch"] == nice["expected"]
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_copyto_and_contiguous_copy_every_element(workers):
+    parallel.set_workers(workers)
+    rng = np.random.default_rng(3)
+    a = rng.standard_normal((7, 5, 4, 3))
+    t = a.transpose(2, 3, 0, 1)                                 # strided, first axis 4
+    c = parallel.contiguous(t)
+    assert c.flags.c_contiguous and c.shape == (4, 3, 7, 5)
+    np.testing.assert_array_equal(c, np.ascontiguousarray(t))
+    assert parallel.contiguous(c) is c                          # already contiguous: no copy
+    frame = np.zeros((9, 8, 7, 5))
+    parallel.copyto(frame[1:5, 2:5], np.moveaxis(a, (-2, -1), (0, 1)))
+    expected = np.zeros_like(frame)
+    expected[1:5, 2:5] = np.moveaxis(a, (-2, -1), (0, 1))
+    np.testing.assert_array_equal(frame, expected)
+    row = np.zeros((6, 3))
+    parallel.copyto(row, np.arange(3.0))                        # broadcast: copied whole
+    np.testing.assert_array_equal(row, np.tile(np.arange(3.0), (6, 1)))

@@ -144,3 +144,24 @@ def test_loss_and_accuracy_of_one_sample_and_of_none():
     assert acc == (1.0 if s[0] > s[1] else 0.0)
     loss, acc = loss_and_accuracy(net, x[:0], np.zeros(0, dtype=int))
     assert np.isnan(loss) and np.isnan(acc)
+
+
+@pytest.mark.parametrize(("workers", "blas"), [(1, 1), (2, 1), (2, 2)])
+def test_a_model_records_the_thread_policy_it_trained_with(tmp_path, mnist_small, workers,
+                                                           blas):
+    """The window and `nndesk train` are compared by what their model files say
+    (benchmarks/gui_measure.py gui-vs-cli): batch workers and BLAS threads as set here."""
+    from threadpoolctl import threadpool_limits
+
+    from nndesk.nn import parallel
+
+    cfg = TrainConfig(epochs=1, batch_size=100, train_eval_size=0, train_limit=200)
+    parallel.set_workers(workers)
+    try:
+        with threadpool_limits(limits=blas, user_api="blas"):
+            done = TrainSession(MLP_SPEC, cfg, data=mnist_small).run(tmp_path / "m.npz")
+    finally:
+        parallel.set_workers(1)
+    expected = {"batch_workers": workers, "blas_threads": [blas]}
+    assert done.metadata["threads"] == expected
+    assert load_model(tmp_path / "m.npz").metadata["threads"] == expected

@@ -1,0 +1,71 @@
+"""What the window watches in a run and keeps beside it: a diverging loss, a run that is not
+learning, the batch-loss curve saved next to a checkpoint, the status line at the end.
+(Split out of training.py, which starts and stops the worker thread.)"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+from nndesk.gui.engine_text import translate_engine
+from nndesk.gui.i18n import tr_n
+
+__all__ = ["CHANCE_FACTOR", "curve_path", "is_diverging", "save_curve", "load_curve",
+           "finish_text"]
+
+CHANCE_FACTOR = 1.5  # a validation accuracy below 1.5x chance (15% for 10 classes): not learning
+
+
+def curve_path(checkpoint: str | Path) -> Path:
+    """Where the window keeps a checkpoint's batch losses: run-x.ckpt.npz -> run-x.ckpt.curve.json
+    (the checkpoint holds per-epoch history only; the curve makes a resumed plot whole)."""
+    p = Path(checkpoint)
+    return p.with_name(p.name.removesuffix(".npz") + ".curve.json")
+
+
+def save_curve(ckpt: Path, steps: list[int], losses: list[float]) -> None:
+    """Write the batch losses beside checkpoint `ckpt` (atomic); an unwritable folder is
+    passed over: the run still resumes, its plot starts where it resumed."""
+    from nndesk.fileio import atomic_write_text
+
+    try:
+        atomic_write_text(curve_path(ckpt), json.dumps({"steps": steps, "losses": losses}))
+    except OSError:
+        pass
+
+
+def load_curve(ckpt: Path, up_to_step: int) -> list[tuple[int, float]]:
+    """(step, loss) pairs saved beside `ckpt`, up to `up_to_step`; [] when there is no curve
+    or it is not ours (unreadable, wrong shape)."""
+    try:
+        data = json.loads(curve_path(ckpt).read_text(encoding="utf-8"))
+        return [(int(s), float(v)) for s, v in zip(data["steps"], data["losses"], strict=True)
+                if int(s) <= up_to_step]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+
+
+def is_diverging(losses: list[float], num_classes: int = 10, window: int = 10) -> bool:
+    """True when the recent batch losses are far above where training started.
+
+    losses: every finite batch loss so far. Diverging = the mean of the last `window` losses
+    is over 10x the larger of the first loss and chance level, ln(num_classes) (the
+    cross-entropy of a uniform guess: 2.30 for 10 classes). A learning rate that is too large
+    makes the loss grow by orders of magnitude (the book's ch. 6, Fig. 6-2 and its text), so the
+    test is loose on purpose: it never fires on the noise of a healthy run.
+    """
+    if len(losses) < window:
+        return False
+    base = max(losses[0], math.log(num_classes))
+    recent = losses[-window:]
+    return sum(recent) / window > 10 * base
+
+
+def finish_text(info: dict) -> str:
+    """The status line for a finished run: the window's own words for a normal end (the
+    trainer's message otherwise)."""
+    n = (info.get("metadata") or {}).get("epochs")
+    if info.get("stopped") == "finished" and isinstance(n, int):
+        return tr_n("Finished %n epoch(s)", n)
+    return translate_engine(str(info.get("message", "")))
