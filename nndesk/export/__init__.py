@@ -7,9 +7,41 @@ or setting a target cannot express; every export is written atomically.
 
 from nndesk.export.common import SUPPORTED, ExportError, plan
 
-__all__ = ["ExportError", "SUPPORTED", "plan", "TARGETS", "export_model"]
+__all__ = ["ExportError", "SUPPORTED", "plan", "TARGETS", "export_model", "written_files",
+           "export_problem"]
 
 TARGETS = ("pytorch", "onnx", "numpy")
+
+
+def written_files(spec: dict, target: str) -> tuple[str, ...]:
+    """The files `export_model(..., target, out)` writes for a network of `spec`: names inside
+    the folder `out` ("pytorch", "numpy"), or () for "onnx" (`out` itself is the one file).
+
+    A sequence (recurrent) network gets no train.py: it trains on MNIST images.
+    Raises ExportError for an unknown target.
+    """
+    from nndesk.export.common import is_sequence_spec
+
+    if target == "pytorch":
+        train = () if is_sequence_spec(spec) else ("train.py",)
+        return ("model.py", "weights.pt", *train, "spec.json", "README.md")
+    if target == "numpy":
+        return ("network.py", "params.npz")
+    if target == "onnx":
+        return ()
+    raise ExportError(f"unknown target {target!r}; choose one of {', '.join(TARGETS)}")
+
+
+def export_problem(spec: dict, target: str) -> str | None:
+    """Why `target` cannot express the network of `spec` (the ExportError's text), or None.
+
+    Checks the layers and the loss only (what `plan` checks), not the place written to.
+    """
+    try:
+        plan(spec, recurrent=target != "numpy")   # book-style NumPy has no recurrent layers
+    except ExportError as err:
+        return str(err)
+    return None
 
 
 def export_model(model, target: str, out, *, replace: bool = False):

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
+from nndesk.export import written_files
 from nndesk.export.common import (
     RECURRENT,
     ExportError,
@@ -338,7 +339,7 @@ def write_pytorch(model, out: str | os.PathLike, *, replace: bool = False) -> Pa
         tensors = {k: torch.from_numpy(np.array(v, dtype=np.float32 if v.dtype.kind == "f"
                                                 else v.dtype)) for k, v in arrays.items()}
         torch.save(tensors, tmp / "weights.pt")
-        if not seq:  # train.py trains on MNIST images
+        if "train.py" in written_files(spec, "pytorch"):  # train.py trains on MNIST images
             (tmp / "train.py").write_text(train_source(spec, config), encoding="utf-8")
         (tmp / "spec.json").write_text(json.dumps(spec, indent=1) + "\n", encoding="utf-8")
         readme = SEQUENCE_README_LINES if seq else README_LINES

@@ -47,6 +47,9 @@ def finish_window(window: MainWindow, model_path: str | None = None) -> None:
     from nndesk.nn.memory import keep_freed_memory  # malloc keeps freed blocks (nn/memory.py)
     keep_freed_memory()
     window.build_views()
+    from nndesk.gui.jobs import collect_on_gui_thread
+
+    collect_on_gui_thread()  # pyqtgraph is loaded now: the GC runs on this thread only
     _load_start_model(window, model_path)
     if model_path is None:
         _restore_session(window)

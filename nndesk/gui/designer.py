@@ -9,14 +9,11 @@ from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -24,28 +21,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nndesk.gui.editors import make_editor
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import N_, tr
+from nndesk.gui.layer_form import MAX_SETTINGS, LayerForm
 from nndesk.gui.layer_schema import (
     default_layer,
     describe,
     infer_prefix,
     layer_types,
     preset_of,
-    settings_of,
     weights_text,
 )
 from nndesk.gui.state import AppState
-from nndesk.gui.terms import layer_tip, setting_label, setting_tip
+from nndesk.gui.terms import layer_tip
 
-__all__ = ["DesignerPanel"]
+__all__ = ["DesignerPanel", "MAX_SETTINGS"]
 
 CUSTOM = N_("(custom)")  # item 0 of the preset list, shown translated
-MAX_SETTINGS = 5  # the most settings a layer has (Conv2D: filters, kernel_size, stride, pad, init)
-# Layers that can swap type in place (same settings-free slot): the activation, the pooling.
-SWAPS = [("ReLU", "LeakyReLU", "Sigmoid", "Tanh"), ("MaxPool2D", "AvgPool2D")]
-WEIGHTED = ("Dense", "Conv2D", "BatchNorm")  # the layers with a weights row in their form
 BAD, BAD_TEXT = QColor("#fde2e1"), QColor("#b42318")
 
 
@@ -117,16 +109,8 @@ class DesignerPanel(QWidget):
         # Three lines reserved whether or not there is a problem: nothing above moves when
         # one appears (a click meant for Up landed on the error text).
         self.problem.setFixedHeight(_lines_height(self.problem, 3))
-        self.settings_box = QGroupBox(tr("Layer settings"))
-        self.form = QFormLayout(self.settings_box)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        # Room for the longest form (Conv2D's five settings and its weight shapes): choosing
-        # another layer never moves the list and its buttons.
-        row = max(QSpinBox().sizeHint().height(), QComboBox().sizeHint().height())
-        margins = self.form.contentsMargins()
-        self.settings_box.setMinimumHeight(
-            (MAX_SETTINGS + 1) * (row + max(self.form.verticalSpacing(), 6)) + margins.top()
-            + margins.bottom() + self.fontMetrics().height())  # + the title
+        self.settings_box = LayerForm(self.set_setting, self.change_type)
+        self.form = self.settings_box.form
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
@@ -135,8 +119,6 @@ class DesignerPanel(QWidget):
         layout.addWidget(self.total)
         layout.addWidget(self.problem)
         layout.addWidget(self.settings_box)
-        self._form_index: int | None = None
-        self._form_layer: dict | None = None
         self._infos: list = []  # the shapes shown (those before a faulty layer)
         self._editing = False  # True during our own edits: they keep showing "(custom)"
         state.spec_changed.connect(self._on_spec_changed)
@@ -176,7 +158,7 @@ class DesignerPanel(QWidget):
 
     def _commit(self, layers: list[dict], select: int | None = None) -> None:
         spec = self._edited(layers)
-        self._form_index = None  # rebuild the settings form for the new selection
+        self.settings_box.forget()  # rebuild the settings form for the new selection
         self.state.set_spec(spec)
         if select is not None and 0 <= select < len(layers):
             self.select(select)
@@ -218,7 +200,7 @@ class DesignerPanel(QWidget):
             layers[index][name] = value
         self._mark_custom()
         spec = self._edited(layers)
-        self._form_layer = copy.deepcopy(layers[index])  # the form stays: the user is typing
+        self.settings_box.layer = copy.deepcopy(layers[index])  # the form stays: user typing
         self.state.set_spec(spec)
 
     def change_type(self, index: int, layer_type: str) -> None:
@@ -244,7 +226,7 @@ class DesignerPanel(QWidget):
         if self.state.spec == load_preset(name):
             return  # already this preset (the list's two signals both ask)
         self._editing = False
-        self._form_index = None
+        self.settings_box.forget()
         self.state.set_spec(load_preset(name))
         self.select(0)
 
@@ -298,7 +280,7 @@ class DesignerPanel(QWidget):
             self.problem.setText(tr("⚠ {error}. Fix this layer to train.").format(
                 error=translate_engine(str(err))))
         self._on_selection_changed()
-        self._show_weights()
+        self.settings_box.show_weights(layers, self._infos)
 
     def _infos_before(self, index: int | None) -> list:
         """Shapes of the layers before the faulty one, so the list stays informative (the
@@ -308,59 +290,5 @@ class DesignerPanel(QWidget):
         return infer_prefix(self.state.spec, index)
 
     def _on_selection_changed(self) -> None:
-        i = self.selected()
-        layers = self.state.spec.get("layers", [])
-        current = layers[i] if i is not None and i < len(layers) else None
-        if i == self._form_index and i is not None and current == self._form_layer:
-            return  # the form already shows this layer (the user may be typing in it)
-        self._form_index, self._form_layer = i, copy.deepcopy(current)
-        while self.form.rowCount():
-            self.form.removeRow(0)
-        if i is None or i >= len(layers):
-            self.settings_box.setTitle(tr("Layer settings"))
-            self.form.addRow(QLabel(tr("Select a layer to edit its settings.")))
-            return
-        layer = layers[i]
-        self.settings_box.setTitle(tr("Layer {n}: {type}").format(n=i + 1, type=layer.get("type")))
-        schema = settings_of(layer.get("type"))
-        group = next((g for g in SWAPS if layer.get("type") in g), None)
-        if group:
-            kind = QComboBox()
-            kind.setObjectName("layer_type")
-            kind.addItems(group)
-            kind.setCurrentText(layer["type"])
-            kind.setToolTip(layer_tip(layer["type"]))  # what this kind does; the box swaps it
-            kind.currentTextChanged.connect(lambda t, i=i: self.change_type(i, t))
-            self.form.addRow(tr("kind"), kind)
-        elif not schema:
-            self.form.addRow(QLabel(tr("This layer has no settings.")))
-        for setting in schema:
-            editor = make_editor(setting, layer.get(setting.name, setting.default),
-                                 lambda v, i=i, name=setting.name: self.set_setting(i, name, v))
-            editor.setObjectName(f"setting_{setting.name}")
-            editor.setToolTip(setting_tip(setting.name))  # on hover: what, a range, the book
-            label = QLabel(setting_label(setting.name))
-            label.setToolTip(setting_tip(setting.name))
-            self.form.addRow(label, editor)
-        self._add_weights_row(i, layer)
-
-    def _add_weights_row(self, i: int, layer: dict) -> None:
-        """A row for the layer's weight and bias shapes under its settings ("W 30×1×5×5, b 30")."""
-        if layer.get("type") not in WEIGHTED:
-            return
-        shapes = QLabel()
-        shapes.setObjectName("weight_shapes")
-        shapes.setToolTip(tr("The shapes of the weights this layer learns: Dense W (inputs, "
-                             "units), Conv2D W (filters, channels, height, width), b one per "
-                             "output; BatchNorm γ and β one per feature or channel"))
-        self.form.addRow(tr("Weights"), shapes)
-        self._show_weights()
-
-    def _show_weights(self) -> None:
-        """Fill the weights row from the latest shapes (a setting being typed changes them)."""
-        shapes = self.settings_box.findChild(QLabel, "weight_shapes")
-        i, layers = self._form_index, self.state.spec.get("layers", [])
-        if shapes is None or i is None or i >= len(layers):
-            return
-        info = self._infos[i] if i < len(self._infos) else None
-        shapes.setText(weights_text(layers[i], info.input_shape) if info else "—")
+        self.settings_box.show_layer(self.selected(), self.state.spec.get("layers", []),
+                                     self._infos)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import threading
-
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from nndesk.gui.i18n import tr
+from nndesk.gui.jobs import start_thread
 
 __all__ = ["ensure_mnist"]
 
@@ -53,7 +52,7 @@ def ensure_mnist(parent: QWidget, data_dir: str | None = None,
         except Exception as err:  # shown to the user below
             relay.done.emit(str(err) or type(err).__name__)
 
-    threading.Thread(target=work, name="mnist-download", daemon=True).start()
+    start_thread(work, relay, name="mnist-download")
     dialog.exec()
     while not result:  # "Hide" closes the dialog early: keep waiting without freezing
         from PySide6.QtCore import QCoreApplication, QEventLoop

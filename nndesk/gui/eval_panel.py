@@ -5,7 +5,7 @@ misclassified digits (click one to put it on the canvas, as a bitmap to draw on)
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, QThread, Signal
+from PySide6.QtCore import QSize, Qt, QThread
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,76 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.confusion_view import ConfusionHeatMap
-from nndesk.gui.i18n import N_, tr
+from nndesk.gui.eval_thread import RUNNING, SOURCE_NAMES, STAGES, EvalThread, forget
+from nndesk.gui.i18n import tr
 from nndesk.gui.state import AppState
 
-__all__ = ["EvalPanel", "EvalThread"]
+__all__ = ["EvalPanel", "EvalThread"]  # EvalThread: from eval_thread.py
 
 MAX_GALLERY = 200  # images listed at once (a poor model misclassifies thousands)
 ICON = 56  # a 28x28 digit shown at 2x
-_RUNNING: set = set()  # threads dropped by a panel live on until their batch ends
-SOURCE_NAMES = {"test": N_("test set"), "folder": N_("my digits"),
-                "pendigits": N_("pen digits (writers 21-30)")}
-
-
-STAGES = {"read": N_("reading the images…"), "draw": N_("drawing the pen digits: %v of %m"),
-          "evaluate": N_("evaluating: %v of %m images")}  # the progress bar's text per stage
-
-
-class EvalThread(QThread):
-    """Reads or draws the images, then evaluates a private copy of the network on them, one
-    BLAS thread; each stage reports its progress and stops between steps when asked."""
-
-    progressed = Signal(int, int)  # done, total
-    staged = Signal(str)  # a key of STAGES: the steps that follow are that stage's
-    done = Signal(object)  # (Evaluation, x)
-    failed = Signal(str)
-
-    def __init__(self, spec: dict, weights: dict, dataset: str, source: str = "test",
-                 parent=None) -> None:
-        super().__init__(parent)
-        self.spec, self.weights, self.dataset, self.source = spec, weights, dataset, source
-
-    def run(self) -> None:
-        from threadpoolctl import threadpool_limits
-
-        from nndesk.data.mnist import DataMissingError, IdxError
-        from nndesk.insight import evaluation as e
-        from nndesk.nn import Network
-
-        try:
-            with threadpool_limits(limits=1):
-                self.staged.emit("read")
-                net = Network.from_spec(self.spec)
-                net.load_state_dict(self.weights)
-                if self.source == "test":
-                    x, t = e.load_test_images(self.spec["input_shape"], self.dataset)
-                else:
-                    if self.source == "folder":
-                        x, t = e.load_own_digits()
-                    else:  # seconds to minutes of drawing: a stage of its own
-                        self.staged.emit("draw")
-                        x, t = e.load_pen_digits(progress=self.progressed.emit,
-                                                 should_stop=self.isInterruptionRequested)
-                    x = x.reshape(len(x), *self.spec["input_shape"])
-                if not len(x):
-                    raise OSError(tr("no images in the folder yet: save some from the canvas"))
-                if self.isInterruptionRequested():
-                    raise e.Cancelled
-                self.staged.emit("evaluate")
-                ev = e.evaluate_model(net, x, t, progress=self.progressed.emit,
-                                    should_stop=self.isInterruptionRequested)
-            self.done.emit((ev, x))
-        except e.Cancelled:
-            pass
-        except (DataMissingError, IdxError, OSError, ValueError) as err:
-            self.failed.emit(tr("Cannot evaluate ({what}): {error}").format(
-                what=tr(SOURCE_NAMES[self.source]), error=" ".join(str(err).split())))
-
-
-def _forget(thread: EvalThread) -> None:
-    _RUNNING.discard(thread)
-    thread.deleteLater()
 
 
 class EvalPanel(QWidget):
@@ -210,12 +148,12 @@ class EvalPanel(QWidget):
         self._stale = False
         key = self.source.currentData()
         thread = EvalThread(s.model_spec, s.network.state_dict(), self._dataset, key)
-        _RUNNING.add(thread)
+        RUNNING.add(thread)
         thread.progressed.connect(self._on_progress)
         thread.staged.connect(self._on_stage)
         thread.done.connect(self._on_done)
         thread.failed.connect(self._on_failed)
-        thread.finished.connect(lambda t=thread: _forget(t))
+        thread.finished.connect(lambda t=thread: forget(t))
         thread.finished.connect(self._on_thread_finished)
         self._thread = thread
         self._on_stage("read")

@@ -7,10 +7,9 @@ training run going on meanwhile does not change what is written.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,21 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.i18n import N_, tr
+from nndesk.gui.jobs import Relay, start_thread
 
 __all__ = ["ExportDialog", "TARGET_LABELS", "MENU_TEXT", "open_export_dialog"]
 
 MENU_TEXT = N_("&Export model…")   # File menu: tr(MENU_TEXT) -> open_export_dialog(window)
 
-TARGET_LABELS = {
-    "pytorch": N_("PyTorch: model.py, weights.pt, train.py (folder)"),
+TARGET_LABELS = {  # {files}: what `written_files` says this network's export writes
+    "pytorch": N_("PyTorch: {files} (folder)"),
     "onnx": N_("ONNX: one .onnx file for any runtime"),
-    "numpy": N_("NumPy, as in the book: network.py and params.npz (folder)"),
+    "numpy": N_("NumPy, as in the book: {files} (folder)"),
 }
 EXTRAS = {"pytorch": "nndesk[pytorch]", "onnx": "nndesk[onnx]", "numpy": ""}
-
-
-class _Done(QObject):
-    finished = Signal(object)  # (ok: bool, text: str); object: see qtfix.py
 
 
 class ExportDialog(QDialog):
@@ -59,7 +55,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(tr("Export the model"))
         self.target = QComboBox()
         for key, label in TARGET_LABELS.items():
-            self.target.addItem(tr(label), key)
+            self._add_target(key, label)
         self.path = QLineEdit(str(Path(start_dir or Path.home()) / self._default_name("pytorch")))
         browse = QPushButton(tr("Choose…"))
         browse.clicked.connect(self._browse)
@@ -83,9 +79,29 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.target.currentIndexChanged.connect(self._on_target_changed)
-        self._done = _Done()
-        self._done.finished.connect(self._on_finished)
-        self.thread: threading.Thread | None = None
+        enabled = [i for i in range(self.target.count())
+                   if self.target.model().item(i).isEnabled()]
+        if enabled:
+            self.target.setCurrentIndex(enabled[0])
+        else:   # no target expresses this network: say why, offer nothing
+            self.export_button.setEnabled(False)
+            self.status.setText(self.target.model().item(0).toolTip())
+        self._done = Relay()  # done: (ok, text); the job holds it, never the dialog
+        self._done.done.connect(self._on_finished)
+
+    def _add_target(self, key: str, label: str) -> None:
+        """One choice, naming the files this network's export writes; a target that cannot
+        express the network is shown disabled, its reason as the tooltip."""
+        from nndesk.export import export_problem, written_files
+        from nndesk.gui.engine_text import translate_engine
+
+        spec = self.model.spec
+        self.target.addItem(tr(label).format(files=", ".join(written_files(spec, key))), key)
+        problem = export_problem(spec, key)
+        if problem is not None:
+            item = self.target.model().item(self.target.count() - 1)
+            item.setEnabled(False)
+            item.setToolTip(translate_engine(problem))
 
     def _default_name(self, target: str) -> str:
         stem = "".join(c for c in str(self.model.spec.get("name") or "model") if c.isalnum())
@@ -114,29 +130,30 @@ class ExportDialog(QDialog):
             return
         self.export_button.setEnabled(False)
         self.status.setText(tr("Exporting…"))
-        self.thread = threading.Thread(target=self._run, args=(target, out), daemon=True)
-        self.thread.start()
-
-    def _run(self, target: str, out: str) -> None:
-        from nndesk.export import ExportError, export_model
-
-        try:
-            export_model(self.model, target, out)
-        except ExportError as err:
-            self._done.finished.emit((False, str(err)))
-        except ImportError:
-            self._done.finished.emit((False, tr(
-                "This export needs an optional library: pip install '{extra}'").format(
-                    extra=EXTRAS[target])))
-        except OSError as err:
-            self._done.finished.emit((False, f"{out}: {err.strerror or err}"))
-        else:
-            self._done.finished.emit((True, tr("Written: {path}").format(path=out)))
+        model, done = self.model, self._done.done
+        start_thread(lambda: done.emit(_export(model, target, out)), self._done,
+                     name="nndesk-export")
 
     def _on_finished(self, result: tuple[bool, str]) -> None:
         ok, text = result
         self.export_button.setEnabled(True)
         self.status.setText(text if ok else tr("Not exported: {err}").format(err=text))
+
+
+def _export(model, target: str, out: str) -> tuple[bool, str]:
+    """On the worker thread: write the export; (True, what was written) or (False, why not)."""
+    from nndesk.export import ExportError, export_model
+
+    try:
+        export_model(model, target, out)
+    except ExportError as err:
+        return False, str(err)
+    except ImportError:
+        return False, tr("This export needs an optional library: pip install '{extra}'").format(
+            extra=EXTRAS[target])
+    except OSError as err:
+        return False, f"{out}: {err.strerror or err}"
+    return True, tr("Written: {path}").format(path=out)
 
 
 def open_export_dialog(window) -> ExportDialog | None:

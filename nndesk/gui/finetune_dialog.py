@@ -8,7 +8,6 @@ on the canvas. The loaded model is never replaced silently.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.i18n import tr
+from nndesk.gui.jobs import start_thread
 from nndesk.gui.state import AppState
 
 __all__ = ["FinetuneDialog", "MNIST_TEST_IMAGES"]
@@ -139,7 +139,7 @@ class FinetuneDialog(QDialog):
                 result = err
             signals.finished.emit((generation, result))
 
-        threading.Thread(target=work, name="nndesk-finetune", daemon=True).start()
+        start_thread(work, signals, name="nndesk-finetune")  # holds the relay, not the dialog
 
     def cancel(self) -> None:
         """Stop between batches; nothing is offered afterwards."""

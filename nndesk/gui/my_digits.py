@@ -3,13 +3,13 @@ well the current model reads that handwriting, and open the fine-tuning dialog."
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from nndesk.gui.i18n import tr
+from nndesk.gui.jobs import start_thread
 
 __all__ = ["MyDigitsBar"]
 
@@ -93,7 +93,7 @@ class MyDigitsBar(QWidget):
 
             scorer.done.emit((generation, handwriting_accuracy(copy, folder)))
 
-        threading.Thread(target=work, name="nndesk-my-digits", daemon=True).start()
+        start_thread(work, scorer, name="nndesk-my-digits")  # holds the relay, not the bar
 
     def _on_scored(self, item: tuple) -> None:
         generation, result = item

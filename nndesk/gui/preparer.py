@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
+from nndesk.gui.jobs import start_thread
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -68,8 +70,9 @@ class _Newest(QObject):
         self._stopped = False
         self._interval_s = interval_s  # at least this long from one job's start to the next
         self.done_id = 0  # the newest job id whose result was emitted
-        self.thread = threading.Thread(target=self._run, name=name, daemon=True)
-        self.thread.start()
+        # jobs.start_thread keeps this object until the thread has ended and frees it on the
+        # GUI thread: the thread's end never drops the last reference to a QObject
+        self.thread = start_thread(self._run, self, name=name)
 
     def submit(self, job_id: int, job) -> None:
         """Work on `job` next (None: only warm up; it never hides real work)."""

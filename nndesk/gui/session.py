@@ -14,11 +14,13 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from nndesk.gui.settings_check import read_bytes, read_setting, reported
 
 __all__ = ["restore_layout", "save_layout", "fit_to_screen", "save_session",
-           "restore_session", "panel_width", "LAYOUT_KEYS", "FIRST_SIZE"]
+           "restore_session", "panel_width", "widen_docks", "LAYOUT_KEYS", "FIRST_SIZE",
+           "CENTER_MIN"]
 
 FIRST_SIZE = (1400, 900)  # the first start, when the screen has room for it
 LAYOUT_KEYS = ("window/state", "window/center", "window/left")
 MAX_JSON = 1_000_000  # a saved design larger than this is not ours
+CENTER_MIN = 360  # px the curves keep when the side docks widen to their panels
 
 
 def panel_width(dock) -> int:
@@ -30,6 +32,28 @@ def panel_width(dock) -> int:
         return (inner.widget().minimumSizeHint().width()
                 + inner.verticalScrollBar().sizeHint().width() + 2)
     return dock.minimumSizeHint().width()
+
+
+def widen_docks(window: QMainWindow) -> None:
+    """Widen each side dock narrower than its panel (a layout saved on a smaller screen or
+    dragged narrow) to the panel's width, as far as the centre keeps CENTER_MIN px; a dock
+    wide enough keeps its width, and no minimum is set (a small screen still fits: its
+    docks scroll)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDockWidget
+
+    sides = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+    short = {d: panel_width(d) - d.width() for d in window.findChildren(QDockWidget)
+             if d.isVisibleTo(window) and not d.isFloating()
+             and window.dockWidgetArea(d) in sides and panel_width(d) > d.width()}
+    central = window.centralWidget()
+    spare = (central.width() if central is not None else 0) - CENTER_MIN
+    if not short or spare <= 0:
+        return
+    share = min(1.0, spare / sum(short.values()))  # too little room: each gets its share
+    for dock, missing in short.items():  # one call per dock: a call with docks of two
+        window.resizeDocks([dock], [dock.width() + int(missing * share)],  # areas moved
+                           Qt.Orientation.Horizontal)  # only one of them
 
 
 def fit_to_screen(window: QWidget, margin: int = 0) -> None:
@@ -90,12 +114,16 @@ def restore_layout(window: QMainWindow, settings, parts: dict[str, Any]) -> None
 
 
 class _FitOnShow(QObject):
-    """On the window's first show (decorations known), fit it to the screen once more."""
+    """On the window's first show (decorations known), fit it to the screen once more, then
+    give narrow side docks their panels' width."""
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.Show:
             obj.removeEventFilter(self)
             fit_to_screen(obj)
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, obj, lambda: widen_docks(obj))  # once laid out at that size
         return False
 
 

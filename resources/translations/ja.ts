@@ -470,7 +470,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>キャンセル中…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>Cannot evaluate ({what}): {error}</source>
         <translation>評価できません（{what}）：{error}</translation>
     </message>
@@ -1343,7 +1343,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>レイヤの健康状態：まだネットワークがありません（学習するかモデルを開いてください）。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/layer_form.py"/>
         <source>Layer settings</source>
         <translation>レイヤの設定</translation>
     </message>
@@ -1368,7 +1368,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>レイヤ {n} {chain}：{h}×{w} の特徴マップ {count} 枚</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/layer_form.py"/>
         <source>Layer {n}: {type}</source>
         <translation>レイヤ {n}：{type}</translation>
     </message>
@@ -1655,8 +1655,8 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
-        <source>NumPy, as in the book: network.py and params.npz (folder)</source>
-        <translation>NumPy（本の書き方）：network.py と params.npz（フォルダ）</translation>
+        <source>NumPy, as in the book: {files} (folder)</source>
+        <translation>NumPy（本の書き方）：{files}（フォルダ）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
@@ -1846,8 +1846,8 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
-        <source>PyTorch: model.py, weights.pt, train.py (folder)</source>
-        <translation>PyTorch：model.py、weights.pt、train.py（フォルダ）</translation>
+        <source>PyTorch: {files} (folder)</source>
+        <translation>PyTorch：{files}（フォルダ）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -2011,7 +2011,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>入力信号 a（カンマ区切り。1010, 1000, 990 を試してください）：</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/layer_form.py"/>
         <source>Select a layer to edit its settings.</source>
         <translation>設定を編集するレイヤを選んでください。</translation>
     </message>
@@ -2259,7 +2259,7 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>これらの学習の設定は分かりません。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/layer_form.py"/>
         <source>The shapes of the weights this layer learns: Dense W (inputs, units), Conv2D W (filters, channels, height, width), b one per output; BatchNorm γ and β one per feature or channel</source>
         <translation>このレイヤが学習する重みの形状：Dense の W は（入力数, ニューロン数）、Conv2D の W は（フィルター数, チャンネル数, 高さ, 幅）、バイアス b は出力ごとに1つ、BatchNorm の γ と β は特徴またはチャンネルごとに1つ</translation>
     </message>
@@ -2289,7 +2289,7 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>これが図6-13です：Xavierの初期値（標準偏差 1/√n）では、どの層でも分布に広がりがあります。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/layer_form.py"/>
         <source>This layer has no settings.</source>
         <translation>このレイヤには設定がありません。</translation>
     </message>
@@ -2594,7 +2594,7 @@ Resume that run now?
         <translation>荷重減衰：重みを 0 に近づけ、過学習を防ぎます。0（なし）〜0.001。まずは 0.0001。本の 6.4 節。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/layer_form.py"/>
         <source>Weights</source>
         <translation>重み</translation>
     </message>
@@ -2965,7 +2965,7 @@ Resume that run now?
         <translation>ここに数字を描いてください</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>drawing the pen digits: %v of %m</source>
         <translation>ペン数字を描画中：%v / %m</translation>
     </message>
@@ -3015,7 +3015,7 @@ Resume that run now?
         <translation>テストデータで評価中…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>evaluating: %v of %m images</source>
         <translation>評価中：%v / %m 枚</translation>
     </message>
@@ -3150,7 +3150,7 @@ Resume that run now?
         <translation>フィルターサイズ</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/layer_form.py"/>
         <source>kind</source>
         <translation>種類</translation>
     </message>
@@ -3252,7 +3252,7 @@ Resume that run now?
         <translation>確信度の高い順</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>my digits</source>
         <translation>自分の数字</translation>
     </message>
@@ -3329,7 +3329,7 @@ Resume that run now?
         <translation>数字を検出できず</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>no images in the folder yet: save some from the canvas</source>
         <translation>フォルダにまだ画像がありません：キャンバスから数字を保存してください</translation>
     </message>
@@ -3440,7 +3440,7 @@ Resume that run now?
         <translation>支払金額</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>pen digits (writers 21-30)</source>
         <translation>ペン入力の数字（書き手 21-30）</translation>
     </message>
@@ -3465,7 +3465,7 @@ Resume that run now?
         <translation>2次コスト関数</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>reading the images…</source>
         <translation>画像を読み込み中…</translation>
     </message>
@@ -3616,7 +3616,7 @@ Resume that run now?
         <translation>正解</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>test set</source>
         <translation>テストデータ</translation>
     </message>

@@ -470,7 +470,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>Cannot evaluate ({what}): {error}</source>
         <translation>无法评估（{what}）：{error}</translation>
     </message>
@@ -1343,7 +1343,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>各层的健康状况：还没有网络（请学习一个或打开模型）。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/layer_form.py"/>
         <source>Layer settings</source>
         <translation>层的设置</translation>
     </message>
@@ -1368,7 +1368,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>第 {n} 层 {chain}：{count} 张 {h}×{w} 特征图</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/layer_form.py"/>
         <source>Layer {n}: {type}</source>
         <translation>第 {n} 层：{type}</translation>
     </message>
@@ -1655,8 +1655,8 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
-        <source>NumPy, as in the book: network.py and params.npz (folder)</source>
-        <translation>NumPy（书中的写法）：network.py 和 params.npz（文件夹）</translation>
+        <source>NumPy, as in the book: {files} (folder)</source>
+        <translation>NumPy（书中的写法）：{files}（文件夹）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
@@ -1846,8 +1846,8 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
-        <source>PyTorch: model.py, weights.pt, train.py (folder)</source>
-        <translation>PyTorch：model.py、weights.pt、train.py（文件夹）</translation>
+        <source>PyTorch: {files} (folder)</source>
+        <translation>PyTorch：{files}（文件夹）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -2011,7 +2011,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>输入信号 a（用逗号分隔；试试 1010, 1000, 990）：</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/layer_form.py"/>
         <source>Select a layer to edit its settings.</source>
         <translation>选择一层以编辑其设置。</translation>
     </message>
@@ -2259,7 +2259,7 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>不知道这两次训练的设置。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/layer_form.py"/>
         <source>The shapes of the weights this layer learns: Dense W (inputs, units), Conv2D W (filters, channels, height, width), b one per output; BatchNorm γ and β one per feature or channel</source>
         <translation>这一层学习的权重的形状：Dense 的 W 为（输入数, 神经元数），Conv2D 的 W 为（滤波器数, 通道数, 高, 宽），偏置 b 每个输出一个；BatchNorm 的 γ 和 β 每个特征或通道一个</translation>
     </message>
@@ -2289,7 +2289,7 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>这就是图6-13：使用 Xavier 初始值（标准差 1/√n），各层的分布都比较广。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/layer_form.py"/>
         <source>This layer has no settings.</source>
         <translation>这一层没有可设置的参数。</translation>
     </message>
@@ -2594,7 +2594,7 @@ Resume that run now?
         <translation>权值衰减：把权重拉向 0，抑制过拟合。0（关闭）～0.001；可以从 0.0001 开始。见书 6.4 节。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/layer_form.py"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
@@ -2965,7 +2965,7 @@ Resume that run now?
         <translation>在这里画一个数字</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>drawing the pen digits: %v of %m</source>
         <translation>正在绘制笔迹数字：%v / %m</translation>
     </message>
@@ -3015,7 +3015,7 @@ Resume that run now?
         <translation>正在评估测试集…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>evaluating: %v of %m images</source>
         <translation>正在评估：%v / %m 张图像</translation>
     </message>
@@ -3150,7 +3150,7 @@ Resume that run now?
         <translation>滤波器大小</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/layer_form.py"/>
         <source>kind</source>
         <translation>种类</translation>
     </message>
@@ -3252,7 +3252,7 @@ Resume that run now?
         <translation>置信度高的在前</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>my digits</source>
         <translation>我的数字</translation>
     </message>
@@ -3329,7 +3329,7 @@ Resume that run now?
         <translation>未检测到数字</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>no images in the folder yet: save some from the canvas</source>
         <translation>文件夹里还没有图像：先从画布保存几个数字</translation>
     </message>
@@ -3440,7 +3440,7 @@ Resume that run now?
         <translation>支付金额</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>pen digits (writers 21-30)</source>
         <translation>手写笔数字（书写者 21-30）</translation>
     </message>
@@ -3465,7 +3465,7 @@ Resume that run now?
         <translation>二次代价函数</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>reading the images…</source>
         <translation>正在读取图像…</translation>
     </message>
@@ -3616,7 +3616,7 @@ Resume that run now?
         <translation>正确解</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>test set</source>
         <translation>测试数据</translation>
     </message>

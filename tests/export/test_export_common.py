@@ -127,3 +127,40 @@ def test_a_strange_name_never_becomes_code():
     for source in (model_source(spec), numpy_source(spec)):
         compile(source, "exported.py", "exec")          # valid Python
         assert "import os" not in source and "class importos" in source
+
+
+GRU_SPEC = {"name": "Seq", "input_shape": [None, 5], "layers": [
+    {"type": "GRU", "units": 4}, {"type": "Dense", "units": 10}]}
+
+
+@pytest.mark.parametrize("kind", ["image", "sequence"])
+def test_written_files_are_the_files_written(kind, tmp_path):
+    """What the export dialog lists is what lands in the folder: a sequence model's PyTorch
+    folder has no train.py, and book-style NumPy refuses it before writing."""
+    from nndesk.export import export_problem, written_files
+    from nndesk.train import ModelFile
+
+    spec = SPEC_IMAGE if kind == "image" else GRU_SPEC
+    net = Network.from_spec(spec, seed=0)
+    model = ModelFile(network=net, spec=net.spec, metadata={}, checkpoint=None)
+    export_model(model, "pytorch", tmp_path / "pt")
+    assert sorted(p.name for p in (tmp_path / "pt").iterdir()) == sorted(
+        written_files(spec, "pytorch"))
+    assert ("train.py" in written_files(spec, "pytorch")) == (kind == "image")
+    if kind == "image":
+        assert export_problem(spec, "numpy") is None
+        export_model(model, "numpy", tmp_path / "np")
+        assert sorted(p.name for p in (tmp_path / "np").iterdir()) == ["network.py",
+                                                                       "params.npz"]
+    else:
+        assert export_problem(spec, "numpy").startswith("layer 1 (GRU) cannot be exported")
+        assert export_problem(spec, "pytorch") is None
+        with pytest.raises(ExportError):
+            export_model(model, "numpy", tmp_path / "np")
+    with pytest.raises(ExportError, match="unknown target"):
+        written_files(spec, "keras")
+
+
+SPEC_IMAGE = {"name": "Img", "input_shape": [784],
+              "layers": [{"type": "Dense", "units": 8}, {"type": "ReLU"},
+                         {"type": "Dense", "units": 10}]}

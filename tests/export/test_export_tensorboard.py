@@ -65,16 +65,23 @@ def test_missing_folder_rights_are_one_clear_error(mnist_dir, tmp_path, capsys):
 
 
 def test_logging_does_not_import_torch(tmp_path):
-    """tensorboardX alone would import torch (seconds of start-up) when it is installed."""
+    """tensorboardX alone would import torch (seconds of start-up) when it is installed.
+
+    A fresh interpreter (this one imported tensorboardX above); torch itself is never imported
+    there, so the check takes the same steps on a slow machine: the timeout only guards
+    against a hang."""
     import subprocess
     import sys
 
-    code = ("import sys; from nndesk.export.tensorboard import TensorBoardLogger; "
+    code = ("import sys, importlib.util; from nndesk.export.tensorboard import TensorBoardLogger; "
             f"log = TensorBoardLogger({str(tmp_path)!r}); "
             "log.on_batch({'step': 1, 'loss': 0.5, 'lr': 0.1}); log.close(); "
-            "print('torch' in sys.modules); import torch; print(torch.__name__)")
+            "print('torch' in sys.modules, 'tensorboardX' in sys.modules, "
+            "importlib.util.find_spec('torch') is not None)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=120)
+                          timeout=1800)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["False", "torch"]       # and torch still imports after
+    # torch not imported, its placeholder gone (find_spec raises on a None in sys.modules),
+    # so a later `import torch` still works
+    assert done.stdout.split() == ["False", "True", "True"]
     assert len(read_events(tmp_path)) >= 2                  # file version + the loss

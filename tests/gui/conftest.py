@@ -9,6 +9,17 @@ from PySide6.QtWidgets import QMessageBox
 pytest.importorskip("PySide6")
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _gc_on_the_gui_thread(qapp):
+    """The cyclic GC runs on the GUI thread only, from a timer, as in the app (finish_window):
+    never on a worker thread, never inside the delivery of a signal to the object it frees."""
+    from nndesk.gui.jobs import collect_anywhere, collect_on_gui_thread
+
+    collect_on_gui_thread(interval_s=0.2)
+    yield
+    collect_anywhere()
+
+
 @pytest.fixture(autouse=True)
 def _private_settings(tmp_path, qapp, monkeypatch):
     """QSettings of each test live in its own folder (never the user's); the window speaks

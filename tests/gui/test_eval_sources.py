@@ -131,7 +131,7 @@ def test_pen_digits_stage_shows_progress_and_stops(qtbot, trained_softmax, few_p
     import threading
 
     import nndesk.data.pendigits as pendigits
-    from nndesk.gui import eval_panel
+    from nndesk.gui import eval_thread
 
     monkeypatch.setenv("NNDESK_PENDIGITS", str(few_pen_digits))
     drawn, stopped = [], threading.Event()
@@ -169,7 +169,7 @@ def test_pen_digits_stage_shows_progress_and_stops(qtbot, trained_softmax, few_p
     assert panel.stage == "draw" and panel.stop_button.isEnabled()
     qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
     stopped.set()
-    qtbot.waitUntil(lambda: not eval_panel._RUNNING, timeout=60_000)
+    qtbot.waitUntil(lambda: not eval_thread.RUNNING, timeout=60_000)
     assert len(drawn) == 50  # the check after the 50th digit stopped it: 10 never drawn
     assert panel.evaluation is None and panel.title.text() == "Evaluation stopped"
     assert panel.progress.format() == "stopped"

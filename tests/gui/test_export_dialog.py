@@ -23,7 +23,7 @@ def test_export_numpy_from_the_dialog(qtbot, tmp_path):
     dialog.target.setCurrentIndex(dialog.target.findData("numpy"))
     out = tmp_path / "book"
     dialog.path.setText(str(out))
-    with qtbot.waitSignal(dialog._done.finished, timeout=60_000):
+    with qtbot.waitSignal(dialog._done.done, timeout=60_000):
         dialog.export_button.click()
     assert dialog.status.text() == f"Written: {out}"
     assert (out / "network.py").is_file()
@@ -37,7 +37,7 @@ def test_a_bad_place_is_said_in_the_dialog(qtbot, tmp_path):
     (tmp_path / "taken").write_text("a file, not a folder")
     dialog.target.setCurrentIndex(dialog.target.findData("numpy"))
     dialog.path.setText(str(tmp_path / "taken"))
-    with qtbot.waitSignal(dialog._done.finished, timeout=60_000):
+    with qtbot.waitSignal(dialog._done.done, timeout=60_000):
         dialog.export_button.click()
     assert dialog.status.text().startswith("Not exported: ")
     assert "is not a folder" in dialog.status.text()
@@ -48,3 +48,40 @@ def test_switching_target_suggests_a_name(qtbot, tmp_path):
     dialog = _dialog(qtbot, tmp_path)
     dialog.target.setCurrentIndex(dialog.target.findData("onnx"))
     assert dialog.path.text() == str(tmp_path / f"{TINY_SPEC['name']}.onnx".replace(" ", ""))
+
+
+SEQUENCE_SPEC = {"name": "PenGRU", "input_shape": [None, 5], "layers": [
+    {"type": "GRU", "units": 6}, {"type": "Dense", "units": 10}]}
+
+
+def test_a_sequence_model_is_offered_only_what_its_export_writes(qtbot, tmp_path):
+    """A recurrent network's PyTorch export has no train.py (it trains on images) and
+    book-style NumPy has no recurrent layers: the dialog says so before anything is written."""
+    net = Network.from_spec(SEQUENCE_SPEC, seed=1)
+    dialog = ExportDialog(net, {}, None, str(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    items = {dialog.target.itemData(i): dialog.target.model().item(i)
+             for i in range(dialog.target.count())}
+    assert items["pytorch"].text() == ("PyTorch: model.py, weights.pt, spec.json, README.md "
+                                       "(folder)")
+    assert items["pytorch"].isEnabled() and items["onnx"].isEnabled()
+    assert not items["numpy"].isEnabled()
+    assert "GRU" in items["numpy"].toolTip()
+    assert dialog.target.currentData() == "pytorch"
+    out = tmp_path / "seq"
+    dialog.path.setText(str(out))
+    with qtbot.waitSignal(dialog._done.done, timeout=120_000):
+        dialog.export_button.click()
+    assert dialog.status.text() == f"Written: {out}"
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        ["model.py", "weights.pt", "spec.json", "README.md"])
+
+
+def test_an_image_model_lists_train_py(qtbot, tmp_path):
+    dialog = _dialog(qtbot, tmp_path)
+    labels = [dialog.target.itemText(i) for i in range(dialog.target.count())]
+    assert labels[0] == "PyTorch: model.py, weights.pt, train.py, spec.json, README.md (folder)"
+    assert labels[2] == "NumPy, as in the book: network.py, params.npz (folder)"
+    assert all(dialog.target.model().item(i).isEnabled() for i in range(3))

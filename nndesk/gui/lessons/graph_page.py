@@ -4,9 +4,7 @@ network (backprop against numerical differentiation)."""
 
 from __future__ import annotations
 
-import threading
-
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.i18n import N_, tr
+from nndesk.gui.jobs import Relay, start_thread
 from nndesk.gui.lessons.common import header, tensor_label
 from nndesk.lessons.backprop import INPUTS, buy_apples_oranges
 
@@ -35,10 +34,6 @@ _EDGES = [("apple", (20, 20), (236, 60)), ("apple_num", (20, 120), (236, 80)),
           ("apple_price", (284, 70), (436, 160)), ("orange_price", (284, 270), (436, 180)),
           ("all_price", (484, 170), (616, 170)), ("tax", (640, 320), (640, 194)),
           ("price", (664, 170), (820, 170))]
-
-
-class _Done(QObject):
-    finished = Signal(object)
 
 
 class GraphPage(QWidget):
@@ -68,8 +63,8 @@ class GraphPage(QWidget):
                                     "relative error per weight tensor should be tiny "
                                     "(below 1e-5)."))
         self.check_text.setWordWrap(True)
-        self._done = _Done()
-        self._done.finished.connect(self._on_check_done)
+        self._done = Relay()  # the check's result; its thread never holds the page
+        self._done.done.connect(self._on_check_done)
         layout = QVBoxLayout(self)
         layout.addWidget(header(tr("Ch. 5 · figs. 5-16, 5-17"), tr("Backpropagation"), tr(
             "Forward: values flow left to right (black). Backward: gradients of the price flow "
@@ -142,6 +137,8 @@ class GraphPage(QWidget):
         self.check_button.setEnabled(False)
         self.check_text.setText(tr("Checking…"))
 
+        done = self._done.done
+
         def work() -> None:
             from nndesk.nn import gradcheck
 
@@ -149,9 +146,9 @@ class GraphPage(QWidget):
                 result = gradcheck(spec, max_checks=6)
             except Exception as err:  # noqa: BLE001 - shown to the user, never raised in Qt
                 result = err
-            self._done.finished.emit(result)
+            done.emit(result)
 
-        threading.Thread(target=work, daemon=True).start()
+        start_thread(work, self._done, name="nndesk-lesson-gradcheck")
 
     def _on_check_done(self, result) -> None:
         self.check_button.setEnabled(True)

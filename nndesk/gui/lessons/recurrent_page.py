@@ -4,8 +4,6 @@ heat maps; the gradient through time, RNN vs LSTM (figs. 6-8, 6-9: the vanishing
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.i18n import N_, tr
+from nndesk.gui.jobs import Relay, start_thread
 from nndesk.gui.lessons.common import PENS, ValueSlider, header, plot
 from nndesk.lessons.recurrent import GATES, KINDS, drawing_sequence, pen_examples, trace
 
@@ -128,23 +127,13 @@ class RecurrentPage(QWidget):
         self.scale.value_changed.connect(self._recompute)
         self.forget.value_changed.connect(self._recompute)
         self._loaded: dict | None = None
-        threading.Thread(target=self._load, daemon=True).start()
-        self.poll = QTimer(self)
-        self.poll.setInterval(100)
-        self.poll.timeout.connect(self._check_loaded)
-        self.poll.start()
+        self._relay = Relay()  # the loader's thread holds this, never the page
+        self._relay.done.connect(self._on_loaded)
+        loader, done = self.loader, self._relay.done
+        start_thread(lambda: done.emit(_load(loader)), self._relay, name="nndesk-pen-examples")
 
-    def _load(self) -> None:
-        """Off the GUI thread: parsing the pen-digit file takes a second or two."""
-        try:
-            self._loaded = {"examples": self.loader()}
-        except (OSError, ValueError) as err:
-            self._loaded = {"error": str(err)}
-
-    def _check_loaded(self) -> None:
-        if self._loaded is None:
-            return
-        self.poll.stop()
+    def _on_loaded(self, loaded: dict) -> None:
+        self._loaded = loaded
         if "error" in self._loaded:
             self.status.setText(tr("The pen digits could not be read: {error}").format(
                 error=self._loaded["error"]))
@@ -262,3 +251,11 @@ _TITLES = {("RNN", "h"): N_("RNN: hidden state h"), ("GRU", "h"): N_("GRU: hidde
            ("LSTM", "h"): N_("LSTM: hidden state h"), ("LSTM", "f"): N_("LSTM: forget gate f"),
            ("LSTM", "i"): N_("LSTM: input gate i"), ("LSTM", "o"): N_("LSTM: output gate o"),
            ("LSTM", "c"): N_("LSTM: memory cell c")}
+
+
+def _load(loader) -> dict:
+    """Off the GUI thread: parsing the pen-digit file takes a second or two."""
+    try:
+        return {"examples": loader()}
+    except (OSError, ValueError) as err:
+        return {"error": str(err)}

@@ -1,0 +1,102 @@
+"""start_thread: one background job on a Python thread, with the Qt objects it uses kept alive
+until it has ended, and released on the GUI thread.
+
+Why: a worker thread that holds the last reference to a Qt object frees it on that thread when
+it ends (its target, its closure and its frame go there), and a Qt object whose owner widget
+has become garbage is freed by the cyclic GC at whatever allocation triggers it, on any
+thread, even while Qt is delivering one of its signals. A job therefore gets only plain data
+and a relay (a parentless QObject whose signal the widget listens to, never the widget
+itself); the relay is held here while the thread runs and dropped by the GUI thread only once
+the thread is over (`reap`, run at each start and shortly after each job's end).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+__all__ = ["Relay", "start_thread", "reap", "held", "collect_on_gui_thread", "collect_anywhere"]
+
+_HELD: list[tuple[threading.Thread, tuple]] = []  # (thread, the Qt objects it may touch)
+
+
+class Relay(QObject):
+    """Carries a job's messages to the GUI thread (queued: its listeners live there)."""
+
+    progress = Signal(object)
+    done = Signal(object)
+
+
+def start_thread(work: Callable[[], None], *keep: QObject, name: str) -> threading.Thread:
+    """Run `work()` on a daemon thread named `name`; `keep`: the Qt objects it emits on.
+
+    `work` must not hold a widget (a bound method of one, a closure over `self`): it reaches
+    the GUI only through the relays in `keep`. Call from the GUI thread.
+    """
+    reap()
+
+    def run() -> None:
+        try:
+            work()
+        finally:
+            _soon_reap()
+
+    thread = threading.Thread(target=run, name=name, daemon=True)
+    _HELD.append((thread, keep))
+    thread.start()
+    return thread
+
+
+def reap() -> None:
+    """Drop the relays of the jobs that have ended (on the GUI thread: that is where a relay
+    whose last reference this was gets freed)."""
+    if threading.current_thread() is not threading.main_thread():
+        return  # the GUI thread's job
+    _HELD[:] = [(t, k) for t, k in _HELD if t.is_alive()]
+
+
+def held() -> int:
+    """How many jobs' relays are held (running jobs, and ended ones not yet reaped)."""
+    return len(_HELD)
+
+
+def _soon_reap() -> None:
+    """From the worker, as it ends: ask the GUI thread to reap (a queued call; a job still
+    ending then is reaped at the next start)."""
+    app = QCoreApplication.instance()
+    if app is not None:
+        QTimer.singleShot(0, app, reap)   # with a context object: run by the GUI thread
+
+
+_COLLECTOR = None  # pyqtgraph's GarbageCollector while the GUI thread collects alone
+
+
+def collect_on_gui_thread(interval_s: float = 1.0) -> None:
+    """From now on, the cyclic garbage collector runs only on the GUI thread, from a timer of
+    its own (pyqtgraph's GarbageCollector: automatic collection off, the same thresholds
+    checked every `interval_s`).
+
+    Automatic collection starts at whatever allocation crosses its threshold: on a worker
+    thread it would free the Qt objects of a closed window there, and on the GUI thread it can
+    free one while Qt is still delivering its signal (a segmentation fault either way). Call
+    on the GUI thread once a QApplication exists; idempotent.
+    """
+    global _COLLECTOR
+    if _COLLECTOR is None:
+        from pyqtgraph.util.garbage_collector import GarbageCollector
+
+        _COLLECTOR = GarbageCollector(interval=interval_s)
+
+
+def collect_anywhere() -> None:
+    """Undo `collect_on_gui_thread` (a final collection here, automatic collection back on)."""
+    global _COLLECTOR
+    if _COLLECTOR is not None:
+        _COLLECTOR.timer.stop()
+        _COLLECTOR = None
+        import gc
+
+        gc.collect()
+        gc.enable()
