@@ -5,7 +5,7 @@
     <name>nndesk</name>
     <message numerus="yes">
         <location filename="../../nndesk/gui/engine_text.py"/>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_watch.py"/>
         <source>Finished %n epoch(s)</source>
         <translation>
             <numerusform>Finished %n epoch</numerusform>

@@ -1046,7 +1046,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message numerus="yes">
         <location filename="../../nndesk/gui/engine_text.py"/>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_watch.py"/>
         <source>Finished %n epoch(s)</source>
         <translation>
             <numerusform>%n エポックの学習が終わりました</numerusform>
@@ -2955,7 +2955,7 @@ Resume that run now?
         <translation>発散しました</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/answer_words.py"/>
         <source>draw a digit</source>
         <translation>数字を描いてください</translation>
     </message>
@@ -3340,7 +3340,7 @@ Resume that run now?
         <translation>レイヤがありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/answer_words.py"/>
         <location filename="../../nndesk/gui/inside_panel.py"/>
         <location filename="../../nndesk/gui/neighbours_view.py"/>
         <location filename="../../nndesk/gui/why_panel.py"/>
@@ -3353,12 +3353,12 @@ Resume that run now?
         <translation>まだありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/answer_words.py"/>
         <source>not a digit</source>
         <translation>数字ではありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/answer_words.py"/>
         <source>not sure: {first} {p1}%, {second} {p2}%</source>
         <translation>自信なし：{first} {p1}%、{second} {p2}%</translation>
     </message>
@@ -3652,7 +3652,7 @@ Resume that run now?
         <translation>ネットワークの出力は {n} 個ですが、データのクラスは {classes} 個（数字 0-9）です：最後の全結合層は {classes} ユニットにしてください</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/answer_words.py"/>
         <source>this does not look like a digit</source>
         <translation>数字には見えません</translation>
     </message>
@@ -3782,7 +3782,7 @@ The window keeps working; if this happens again, save your design and model, res
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
-        <location filename="../../nndesk/gui/plots.py"/>
+        <location filename="../../nndesk/gui/plot_export.py"/>
         <source>{err}
 
 Choose another folder.</source>
@@ -3823,7 +3823,7 @@ Use Train again to download MNIST, or put the files there.</source>
         <translation>{n} 個中 {failed} 個のテンソルが不一致：逆伝播の誤りか、差分の幅が ReLU や Max プーリングの折れ目をまたいでいます。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/answer_words.py"/>
         <source>{first} or {second}?</source>
         <translation>{first} か {second}？</translation>
     </message>
@@ -3914,7 +3914,7 @@ Open a PNG, JPEG or BMP picture of one digit.</source>
         <translation>全体の {percent}%</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/answer_words.py"/>
         <source>{percent}% sure</source>
         <translation>確信度 {percent}%</translation>
     </message>

@@ -1046,7 +1046,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message numerus="yes">
         <location filename="../../nndesk/gui/engine_text.py"/>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_watch.py"/>
         <source>Finished %n epoch(s)</source>
         <translation>
             <numerusform>已完成 %n 轮训练</numerusform>
@@ -2955,7 +2955,7 @@ Resume that run now?
         <translation>发散了</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/answer_words.py"/>
         <source>draw a digit</source>
         <translation>请画一个数字</translation>
     </message>
@@ -3340,7 +3340,7 @@ Resume that run now?
         <translation>没有层</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/answer_words.py"/>
         <location filename="../../nndesk/gui/inside_panel.py"/>
         <location filename="../../nndesk/gui/neighbours_view.py"/>
         <location filename="../../nndesk/gui/why_panel.py"/>
@@ -3353,12 +3353,12 @@ Resume that run now?
         <translation>还没有</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/answer_words.py"/>
         <source>not a digit</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/answer_words.py"/>
         <source>not sure: {first} {p1}%, {second} {p2}%</source>
         <translation>不确定：{first} {p1}%，{second} {p2}%</translation>
     </message>
@@ -3652,7 +3652,7 @@ Resume that run now?
         <translation>网络输出 {n} 个分数，但数据有 {classes} 个类别（数字 0-9）：最后的全连接层需要 {classes} 个单元</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/answer_words.py"/>
         <source>this does not look like a digit</source>
         <translation>这看起来不像数字</translation>
     </message>
@@ -3782,7 +3782,7 @@ The window keeps working; if this happens again, save your design and model, res
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
-        <location filename="../../nndesk/gui/plots.py"/>
+        <location filename="../../nndesk/gui/plot_export.py"/>
         <source>{err}
 
 Choose another folder.</source>
@@ -3823,7 +3823,7 @@ Use Train again to download MNIST, or put the files there.</source>
         <translation>{n} 个张量中有 {failed} 个不一致：某个反向传播有误，或差分步长跨过了 ReLU 或最大池化的折点。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/answer_words.py"/>
         <source>{first} or {second}?</source>
         <translation>{first} 还是 {second}？</translation>
     </message>
@@ -3914,7 +3914,7 @@ Open a PNG, JPEG or BMP picture of one digit.</source>
         <translation>已完成 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/answer_words.py"/>
         <source>{percent}% sure</source>
         <translation>置信度 {percent}%</translation>
     </message>
