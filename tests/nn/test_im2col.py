@@ -199,3 +199,42 @@ def test_flat_input_gradient_is_the_same_with_any_worker_count_and_slice_size(mo
                 np.testing.assert_array_equal(layer._dx_flat(dout), first)
     finally:
         parallel.set_workers(1)
+
+
+@pytest.mark.parametrize("workers", [1, 3])
+@pytest.mark.parametrize(("c", "f", "k", "stride", "pad"), [(2, 3, 3, 1, 1), (1, 4, 5, 1, 2),
+                                                             (3, 2, 2, 2, 0)])
+def test_conv_weight_gradient_matches_loops(c, f, k, stride, pad, workers):
+    """dW (computed as col @ dout^T per image, summed in image order) and db against the
+    definition written out: dW[f, c, a, b] = sum over images and output pixels of
+    dout[n, f, i, j] * x_padded[n, c, i*stride + a, j*stride + b]; any worker count gives
+    the same bits."""
+    rng = np.random.default_rng(9)
+    n = 5
+    layer = Conv2D(filters=f, kernel_size=k, stride=stride, pad=pad)
+    layer.build((c, 8, 7), rng, np.float64, None)
+    x = rng.standard_normal((n, c, 8, 7))
+    dout = rng.standard_normal(layer.forward(x, train=True).shape)
+    xp = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
+    expected = np.zeros((f, c, k, k))
+    for i in range(dout.shape[2]):
+        for j in range(dout.shape[3]):
+            patch = xp[:, :, i * stride:i * stride + k, j * stride:j * stride + k]
+            expected += np.einsum("nf,ncab->fcab", dout[:, :, i, j], patch)
+    parallel.set_workers(workers)
+    try:
+        layer.backward(dout)
+        got = dict(layer.grads)
+        layer.backward(dout)
+    finally:
+        parallel.set_workers(1)
+    np.testing.assert_allclose(got["W"], expected, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(got["b"], dout.sum(axis=(0, 2, 3)), rtol=1e-12)
+    assert got["W"].flags.c_contiguous and got["W"].shape == (f, c, k, k)
+    if workers > 1:
+        one = Conv2D(filters=f, kernel_size=k, stride=stride, pad=pad)
+        one.build((c, 8, 7), rng, np.float64, None)
+        one.params = layer.params
+        one.forward(x, train=True)
+        one.backward(dout)
+        np.testing.assert_array_equal(one.grads["W"], got["W"])
