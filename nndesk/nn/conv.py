@@ -95,7 +95,9 @@ class Conv2D(Layer):
                 and c >= 16)
 
     def backward(self, dout: np.ndarray) -> np.ndarray | None:
-        """dW = sum over images of dout @ col^T, db = dout summed over images and pixels;
+        """dW = sum over images of dout @ col^T (computed as its transpose col @ dout^T, which
+        OpenBLAS runs faster here: 0.65-0.9x, benchmarks/PROFILE.md, issue 16 third pass),
+        db = dout summed over images and pixels;
         dx by the cheapest of three equal ways (`_dx_col2im`, `_dx_flipped`, `_dx_flat`).
         Per-image products are summed in image order whatever the worker count: same numbers."""
         W = self.params["W"]
