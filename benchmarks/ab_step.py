@@ -5,7 +5,8 @@ Variant 'plain': Conv2D's frequency-domain backward switched off (the im2col pat
 reference; with it the row-layout forward, which only layers taking that backward use);
 'fast': as shipped; 'torch': the PyTorch twin. Batch 100, Adam, one thread each
 (BLAS and torch), CPU ms per step (median): on a loaded machine CPU time is what other
-processes inflate least; the ratios between variants are the figure. `--workers 2`: two
+processes inflate least; malloc keeps freed blocks, as the app and the CLI set it (both
+engines, one process); the ratios between variants are the figure. `--workers 2`: two
 batch workers and two torch threads, wall ms (CPU time would add both threads up).
 Usage: benchmarks/ab_step.py [--nets DigitNet DeepConvNet LeNet5] [--rounds N] [--steps N]
 """
@@ -26,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 def main() -> None:
     from cases import nndesk_case, time_calls, torch_case
 
-    from nndesk.nn import Conv2D
+    from nndesk.nn import Conv2D, keep_freed_memory
     from nndesk.nn.parallel import set_workers
     from nndesk.presets import load_preset
 
@@ -38,6 +39,7 @@ def main() -> None:
     p.add_argument("--workers", type=int, default=1,
                    help="nndesk batch workers and torch threads (BLAS: one thread each)")
     args = p.parse_args()
+    keep_freed_memory()                # malloc as in `nndesk train` and the window (memory.py)
     threadpoolctl.threadpool_limits(1)
     set_workers(args.workers)
     torch = None

@@ -54,15 +54,15 @@ def rows(reps: int) -> list[tuple[str, str, float, float]]:
 
     out.append(("MaxPool2D._forward_2x2/_backward_2x2", "offsets loop + masks (30x24x24)",
                 cpu_ms(both(fast), reps), cpu_ms(both(plain), reps)))
-    # Conv2D stride-1 input gradient: flipped kernels or wide rows vs the book's col2im
+    # Conv2D stride-1 input gradient: flipped kernels or batch-flat rows vs the book's col2im
     for c, f, k, pad, hw, name in ((6, 16, 5, 0, 14, "LeNet5 conv 2"),
                                    (16, 16, 3, 1, 28, "DeepConvNet conv 2")):
         layer, dout, d = conv(c, f, k, pad, hw, rng)
         book = cpu_ms(lambda layer=layer, d=d: layer._dx_col2im(d), reps)
         out.append((f"Conv2D._dx_flipped ({name})", "_dx_col2im (book)",
                     cpu_ms(lambda layer=layer, g=dout: layer._dx_flipped(g), reps), book))
-        out.append((f"Conv2D._dx_wide ({name})", "_dx_col2im (book)",
-                    cpu_ms(lambda layer=layer, g=dout: layer._dx_wide(g), reps), book))
+        out.append((f"Conv2D._dx_flat ({name})", "_dx_col2im (book)",
+                    cpu_ms(lambda layer=layer, g=dout: layer._dx_flat(g), reps), book))
     # DigitNet's conv 2 (32->64, 5x5, pad 2, 14x14): row-layout forward and frequency-domain
     # backward against the column layout and the im2col backward
     fast_conv = conv(32, 64, 5, 2, 14, rng)[0]
@@ -77,7 +77,7 @@ def rows(reps: int) -> list[tuple[str, str, float, float]]:
                 cpu_ms(lambda: plain_conv.forward(x32, train=True), reps)))
     fast_conv.forward(x32, train=True)
     plain_conv.forward(x32, train=True)
-    out.append(("Conv2D backward via fftconv (DigitNet conv 2)", "im2col dW + _dx_wide/_flipped",
+    out.append(("Conv2D backward via fftconv (DigitNet conv 2)", "im2col dW + _dx_flat/_flipped",
                 cpu_ms(lambda: fast_conv.backward(d64), reps),
                 cpu_ms(lambda: plain_conv.backward(d64), reps)))
     # BatchNorm training forward + backward: element-wise passes on expanded rows vs the book

@@ -9,7 +9,7 @@ import numpy as np
 
 from nndesk.nn import fftconv
 from nndesk.nn.base import Layer, Setting
-from nndesk.nn.im2col import col2im, col2im_wide, conv_rows, im2col, im2col_wide, out_size
+from nndesk.nn.im2col import col2im, conv_rows, im2col, im2col_wide, out_size
 from nndesk.nn.init import init_std, init_weights
 from nndesk.nn.parallel import for_batch
 from nndesk.nn.pool import AvgPool2D, MaxPool2D, image_shape
@@ -17,6 +17,7 @@ from nndesk.nn.pool import AvgPool2D, MaxPool2D, image_shape
 __all__ = ["Conv2D", "MaxPool2D", "AvgPool2D"]  # the pools: from pool.py
 
 CHUNK_BYTES = 2 << 20   # column matrices built a chunk of images at a time stay about this big
+FLAT_CHUNK_BYTES = 3 << 20  # `_dx_flat`'s dcol per slice: 25 of LeNet5's conv 2 images
 
 
 class Conv2D(Layer):
@@ -94,8 +95,10 @@ class Conv2D(Layer):
                 and c >= 16)
 
     def backward(self, dout: np.ndarray) -> np.ndarray | None:
-        """dW = sum over images of dout @ col^T, db = dout summed over images and pixels;
-        dx by the cheapest of three equal ways (`_dx_col2im`, `_dx_flipped`, `_dx_wide`).
+        """dW = sum over images of dout @ col^T (computed as its transpose col @ dout^T, which
+        OpenBLAS runs faster here: 0.65-0.9x, benchmarks/PROFILE.md, issue 16 third pass),
+        db = dout summed over images and pixels;
+        dx by the cheapest of three equal ways (`_dx_col2im`, `_dx_flipped`, `_dx_flat`).
         Per-image products are summed in image order whatever the worker count: same numbers."""
         W = self.params["W"]
         n, f, oh, ow = dout.shape
@@ -104,18 +107,18 @@ class Conv2D(Layer):
             self.grads = {"W": dW, "b": dout.sum(axis=(0, 2, 3))}
             return dx
         d = dout.reshape(n, f, oh * ow)                             # (N, F, OH*OW)
-        dWs = self.scratch("dWs", (n, f, W[0].size), d.dtype)       # one dW per image
+        dWs = self.scratch("dWs", (n, W[0].size, f), d.dtype)       # one dW^T per image
         dbs = np.empty((n, f), d.dtype)
         ones = np.ones(oh * ow, d.dtype)
 
-        def images(i: int, j: int) -> None:
-            np.matmul(d[i:j], self.col[i:j].transpose(0, 2, 1), out=dWs[i:j])
-            np.matmul(d[i:j], ones, out=dbs[i:j])                   # GEMVs: 2x d.sum((0, 2))
+        def images(i: int, j: int) -> None:                        # dW^T = col @ dout^T:
+            np.matmul(self.col[i:j], d[i:j].transpose(0, 2, 1), out=dWs[i:j])  # 0.7x dout @
+            np.matmul(d[i:j], ones, out=dbs[i:j])                   # col^T on LeNet5's conv 2
 
         for_batch(images, n)
-        dW = np.empty(dWs.shape[1:], d.dtype)                      # (F, C*K*K)
-        for_batch(lambda a, b: np.sum(dWs[:, :, a:b], axis=0, out=dW[:, a:b]), dW.shape[1])
-        self.grads = {"W": dW.reshape(W.shape), "b": dbs.sum(axis=0)}
+        dW = np.empty(dWs.shape[1:], d.dtype)                      # (C*K*K, F)
+        for_batch(lambda a, b: np.sum(dWs[:, a:b], axis=0, out=dW[a:b]), dW.shape[0])
+        self.grads = {"W": np.ascontiguousarray(dW.T).reshape(W.shape), "b": dbs.sum(axis=0)}
         if not self.needs_dx:
             return None
         c, h, w = self.x_shape[1:]
@@ -123,7 +126,7 @@ class Conv2D(Layer):
             return self._dx_col2im(d)
         if f * h * w <= c * (oh * ow + h * w):                      # measured: cheaper here
             return self._dx_flipped(dout)
-        return self._dx_wide(dout)
+        return self._dx_flat(dout)
 
     def _dx_col2im(self, d: np.ndarray) -> np.ndarray:
         """The book's input gradient (ch. 7.4.3): dcol = W^T @ dout, then col2im adds every
@@ -140,24 +143,48 @@ class Conv2D(Layer):
         for_batch(images, n)
         return dx
 
-    def _dx_wide(self, dout: np.ndarray) -> np.ndarray:
-        """Stride-1 fast path of `_dx_col2im`: the output rows are widened to the padded width
-        Wp (zeros beyond OW), so col2im adds K*K contiguous runs instead of strided blocks
-        (`col2im_wide`). Same numbers; measured in benchmarks/PROFILE.md, "Fast paths"."""
-        W, k = self.params["W"], self.kernel_size
+    def _dx_flat(self, dout: np.ndarray) -> np.ndarray:
+        """Stride-1 fast path of `_dx_col2im`, replacing the padded-width col2im (one GEMM per
+        image, then K*K adds each over N*C strided runs of OH*Wp values): each channel of a
+        slice of images is ONE flat row, image after image, each image its padded Hp x Wp
+        frame (dout widened with zeros beyond OH x OW). Then dcol = W^T @ dout is one GEMM
+        (K*K*C, F) @ (F, n*Hp*Wp) per slice, and kernel offset (i, j) adds row (i, j, c) of
+        dcol onto the flat image at i*Wp + j: K*K*C contiguous adds of n*Hp*Wp values. The
+        zeros beyond OH x OW spill into the next image's frame, adding nothing; each slice
+        has its own accumulator, so slices never share memory. Same numbers as col2im (the
+        same products, added in the same offset order). Slices of about FLAT_CHUNK_BYTES of
+        dcol, one work array per slice of the batch workers, reused for its slices.
+        LeNet5's conv 2 backward in the training step: 0.9x its time with the padded-width
+        col2im (benchmarks/PROFILE.md, issue 16 third pass)."""
+        W, k, p = self.params["W"], self.kernel_size, self.pad
         n, f, oh, ow = dout.shape
-        c, wp = self.x_shape[1], self.x_shape[3] + 2 * self.pad
-        wide = self.scratch("wide", (n, f, oh, wp), dout.dtype)     # columns >= ow stay zero
-        dcol = self.scratch("dcol", (n, c * k * k, oh * wp), dout.dtype)
+        c, h, w = self.x_shape[1:]
+        hp, wp = h + 2 * p, w + 2 * p
+        px = hp * wp                                                # one image's flat frame
+        spill = (k - 1) * wp + k - 1                                # the largest offset
+        wide = self.scratch("flat", (f, n, hp, wp), dout.dtype)     # beyond OH x OW: zeros
+        wide[:, :, :oh, :ow] = dout.transpose(1, 0, 2, 3)
+        flat = wide.reshape(f, n * px)
+        W_k = W.transpose(2, 3, 1, 0).reshape(k * k * c, f)         # rows in (i, j, c) order
+        step = max(1, FLAT_CHUNK_BYTES // (k * k * c * px * dout.itemsize))
         dx = np.empty(self.x_shape, dout.dtype)
 
-        def images(i: int, j: int) -> None:
-            wide[i:j, :, :, :ow] = dout[i:j]
-            np.matmul(W.reshape(f, -1).T, wide[i:j].reshape(j - i, f, -1),
-                      out=dcol[i:j])                                # (n, C*K*K, OH*Wp)
-            dx[i:j] = col2im_wide(dcol[i:j], (j - i, *self.x_shape[1:]), k, k, self.pad)
+        def images(i: int, j: int) -> None:                        # one dcol per slice, reused
+            dcol = np.empty((k * k * c, min(step, j - i) * px), dout.dtype)
+            img = np.empty((c, min(step, j - i) * px + spill), dout.dtype)
+            for s in range(i, j, step):
+                m = min(step, j - s)
+                part = np.matmul(W_k, flat[:, s * px:(s + m) * px], out=dcol[:, :m * px])
+                offsets = part.reshape(k, k, c, m * px)
+                acc = img[:, :m * px + spill]
+                acc.fill(0)
+                for a in range(k):
+                    for b in range(k):
+                        acc[:, a * wp + b:a * wp + b + m * px] += offsets[a, b]
+                frames = acc[:, :m * px].reshape(c, m, hp, wp)
+                dx[s:s + m] = frames[:, :, p:p + h, p:p + w].transpose(1, 0, 2, 3)
 
-        for_batch(images, n)
+        for_batch(images, n, min_size=step)
         return dx
 
     def _dx_flipped(self, dout: np.ndarray) -> np.ndarray:

@@ -66,8 +66,8 @@ def test_im2col_columns_are_windows():
 @pytest.mark.parametrize(("c", "f", "k", "pad"), [(2, 3, 3, 1), (1, 4, 3, 0), (3, 2, 2, 2),
                                                   (2, 2, 5, 1)])
 def test_the_three_input_gradient_paths_agree(c, f, k, pad):
-    """Stride-1 Conv2D picks the flipped-kernel GEMM or the padded-width col2im by size; both
-    must equal the general col2im."""
+    """Stride-1 Conv2D picks the flipped-kernel GEMM or the batch-flat col2im by size; both
+    (and the padded-width col2im) must equal the general col2im."""
     rng = np.random.default_rng(3)
     layer = Conv2D(filters=f, kernel_size=k, pad=pad)
     layer.build((c, 8, 7), rng, np.float64, None)
@@ -80,6 +80,10 @@ def test_the_three_input_gradient_paths_agree(c, f, k, pad):
     with pytest.MonkeyPatch.context() as mp:                    # chunks of 2 images: 2 + 1
         mp.setattr(conv, "CHUNK_BYTES", 2 * f * k * k * 8 * (7 + k - 1) * 8)  # H*(W+k-1) rows
         np.testing.assert_allclose(layer._dx_flipped(dout), general, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(layer._dx_flat(dout), general, rtol=1e-10, atol=1e-12)
+    with pytest.MonkeyPatch.context() as mp:                    # slices of 2 images: 2 + 1
+        mp.setattr(conv, "FLAT_CHUNK_BYTES", 2 * k * k * c * (8 + 2 * pad) * (7 + 2 * pad) * 8)
+        np.testing.assert_allclose(layer._dx_flat(dout), general, rtol=1e-10, atol=1e-12)
     wide = np.zeros(dout.shape[:3] + (7 + 2 * pad,))
     wide[..., :dout.shape[3]] = dout
     dcol_wide = np.matmul(W.reshape(f, -1).T, wide.reshape(3, f, -1))
@@ -165,3 +169,72 @@ def test_training_forward_takes_the_rows_where_backward_takes_the_frequency_path
     assert calls == [1] and layer.col is None and layer.fft_pays()
     np.testing.assert_allclose(layer.forward(x, train=False), expected, rtol=1e-10, atol=1e-12)
     assert calls == [1]
+
+
+def test_flat_input_gradient_is_the_same_with_any_worker_count_and_slice_size(monkeypatch):
+    """LeNet5's conv 2 shape class (more filters than twice the channels): backward takes
+    `_dx_flat`; 1 or 3 workers, slices of 1, 2 or all images: the same numbers, bit for bit,
+    and equal to the book's col2im written out here."""
+    rng = np.random.default_rng(6)
+    n, c, f, k = 7, 2, 6, 3
+    layer = Conv2D(filters=f, kernel_size=k)
+    layer.build((c, 8, 9), rng, np.float64, None)
+    layer.needs_dx = True
+    x = rng.standard_normal((n, c, 8, 9))
+    dout = rng.standard_normal(layer.forward(x, train=True).shape)
+    book = col2im(np.matmul(layer.params["W"].reshape(f, -1).T, dout.reshape(n, f, -1)),
+                  x.shape, k, k, 1, 0)
+    calls = []
+    real = Conv2D._dx_flat
+    monkeypatch.setattr(Conv2D, "_dx_flat", lambda self, d: calls.append(1) or real(self, d))
+    first = layer.backward(dout)
+    assert calls == [1]
+    np.testing.assert_allclose(first, book, rtol=1e-10, atol=1e-12)
+    one_image = k * k * c * 8 * 9 * 8                             # dcol bytes of one image
+    try:
+        for workers in (1, 3):
+            parallel.set_workers(workers)
+            for chunk in (one_image, 2 * one_image, 100 * one_image):
+                monkeypatch.setattr(conv, "FLAT_CHUNK_BYTES", chunk)
+                np.testing.assert_array_equal(layer._dx_flat(dout), first)
+    finally:
+        parallel.set_workers(1)
+
+
+@pytest.mark.parametrize("workers", [1, 3])
+@pytest.mark.parametrize(("c", "f", "k", "stride", "pad"), [(2, 3, 3, 1, 1), (1, 4, 5, 1, 2),
+                                                             (3, 2, 2, 2, 0)])
+def test_conv_weight_gradient_matches_loops(c, f, k, stride, pad, workers):
+    """dW (computed as col @ dout^T per image, summed in image order) and db against the
+    definition written out: dW[f, c, a, b] = sum over images and output pixels of
+    dout[n, f, i, j] * x_padded[n, c, i*stride + a, j*stride + b]; any worker count gives
+    the same bits."""
+    rng = np.random.default_rng(9)
+    n = 5
+    layer = Conv2D(filters=f, kernel_size=k, stride=stride, pad=pad)
+    layer.build((c, 8, 7), rng, np.float64, None)
+    x = rng.standard_normal((n, c, 8, 7))
+    dout = rng.standard_normal(layer.forward(x, train=True).shape)
+    xp = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
+    expected = np.zeros((f, c, k, k))
+    for i in range(dout.shape[2]):
+        for j in range(dout.shape[3]):
+            patch = xp[:, :, i * stride:i * stride + k, j * stride:j * stride + k]
+            expected += np.einsum("nf,ncab->fcab", dout[:, :, i, j], patch)
+    parallel.set_workers(workers)
+    try:
+        layer.backward(dout)
+        got = dict(layer.grads)
+        layer.backward(dout)
+    finally:
+        parallel.set_workers(1)
+    np.testing.assert_allclose(got["W"], expected, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(got["b"], dout.sum(axis=(0, 2, 3)), rtol=1e-12)
+    assert got["W"].flags.c_contiguous and got["W"].shape == (f, c, k, k)
+    if workers > 1:
+        one = Conv2D(filters=f, kernel_size=k, stride=stride, pad=pad)
+        one.build((c, 8, 7), rng, np.float64, None)
+        one.params = layer.params
+        one.forward(x, train=True)
+        one.backward(dout)
+        np.testing.assert_array_equal(one.grads["W"], got["W"])

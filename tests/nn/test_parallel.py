@@ -104,7 +104,7 @@ def _predict_one_worker(net, x):
 @pytest.mark.parametrize(("c", "f", "k", "pad", "n"), [(2, 3, 3, 1, 5), (3, 8, 3, 0, 3),
                                                        (1, 2, 5, 2, 7)])
 def test_each_input_gradient_path_equals_the_books_col2im(workers, c, f, k, pad, n):
-    """`_dx_flipped` and `_dx_wide` (fast paths) against the book's dcol = W^T dout + col2im,
+    """`_dx_flipped` and `_dx_flat` (fast paths) against the book's dcol = W^T dout + col2im,
     written out here, split between workers or not."""
     parallel.set_workers(workers)
     rng = np.random.default_rng(5)
@@ -114,7 +114,7 @@ def test_each_input_gradient_path_equals_the_books_col2im(workers, c, f, k, pad,
     dout = rng.standard_normal(layer.forward(x, train=True).shape)
     dcol = np.matmul(layer.params["W"].reshape(f, -1).T, dout.reshape(n, f, -1))
     book = col2im(dcol, x.shape, k, k, 1, pad)
-    for path in (layer._dx_flipped, layer._dx_wide):
+    for path in (layer._dx_flipped, layer._dx_flat):
         np.testing.assert_allclose(path(dout), book, rtol=1e-10, atol=1e-12)
     np.testing.assert_allclose(layer._dx_col2im(dout.reshape(n, f, -1)), book,
                                rtol=1e-10, atol=1e-12)
