@@ -14,7 +14,7 @@ BLAS thread, one batch worker, torch on one thread:
 - the canvas's one pass per drawing, every layer's output: `forward_all` as it was (each
   layer's `forward`) and as it is (`LayerOutputsPlan`, the fast kernels unfolded).
 
-Then the same for each convolution method of the fast path ("winograd", "freq", "gemm") and a
+Then the same for each convolution method of the fast path ("winograd", "gemm") and a
 per-layer breakdown: the plain forward layer by layer (in the order `forward` runs them) and
 the fast path step by step, all in the same interleaved rounds. Figures: median, p10 and p90
 of wall time per call, and the median CPU time of the thread. Prints markdown.
@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
 
     variants["canvas: forward_all, layer by layer (before)"] = all_plain
     variants["canvas: net.forward_all (fast kernels)"] = net.forward_all
-    plans = {m: InferencePlan(net, conv=m) for m in ("winograd", "freq", "gemm")}
+    plans = {m: InferencePlan(net, conv=m) for m in ("winograd", "gemm")}
     for m, plan in plans.items():
         variants[f"fast path, conv={m}"] = (lambda pl: lambda xb: softmax(pl.forward(xb)))(plan)
     worst = max(np.abs(fn(x) - softmax(net.forward(x))).max() for name, fn in variants.items()

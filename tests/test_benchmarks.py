@@ -145,8 +145,7 @@ def test_predict_one_prints_its_table_for_the_shipped_model():
                                     "nndesk predict (fast path)",
                                     "canvas: forward_all, layer by layer (before)",
                                     "canvas: net.forward_all (fast kernels)",
-                                    "fast path, conv=winograd", "fast path, conv=freq",
-                                    "fast path, conv=gemm"]
+                                    "fast path, conv=winograd", "fast path, conv=gemm"]
     for row in rows:
         assert all(NUMBER.match(c) and float(c) > 0 for c in row[1:]), row
     gap = re.search(r"largest probability difference from the plain forward: (\S+)",

@@ -1,5 +1,6 @@
-"""One run's curves as data (growing arrays, the debiased moving average) and the epoch axis
-the accuracy plot uses. No widgets: PlotsPanel (plots.py) draws them."""
+"""One run's curves as data (growing arrays, the debiased moving average), the epoch axis
+the accuracy plot uses and the look both plots share. No widgets: LossPlot (loss_plot.py) and
+AccuracyPlot (accuracy_plot.py) draw them, in PlotsPanel (plots.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyqtgraph as pg
 
-__all__ = ["Run", "IntegerAxis", "SMOOTHING"]
+__all__ = ["Run", "IntegerAxis", "SMOOTHING", "style_plot", "legend_under"]
 
 SMOOTHING = 0.9  # weight of the past in the loss's moving average (TensorBoard's 0.9 default)
 
@@ -68,3 +69,24 @@ class Run:
         self.steps[self.n:self.n + k] = steps
         self.losses[self.n:self.n + k] = losses
         self.n += k
+
+
+def style_plot(w: pg.PlotWidget, title: str, x: str, y: str) -> None:
+    """The curves' plot look: white, a small title, labelled axes without SI prefixes, a faint
+    grid, a minimum size."""
+    w.setTitle(title, color="#2a2f3a", size="10pt")
+    w.setLabel("bottom", x)
+    w.setLabel("left", y)
+    for side in ("bottom", "left"):
+        w.getAxis(side).enableAutoSIPrefix(False)  # "batch (x0.001)" read as a bug
+    w.showGrid(x=True, y=True, alpha=0.2)
+    w.setMinimumSize(220, 180)
+
+
+def legend_under(plot: pg.PlotWidget) -> pg.LegendItem:
+    """A legend in a row under the plot: it never covers a curve or the best-epoch star."""
+    legend = pg.LegendItem(labelTextColor="#2a2f3a", colCount=2)
+    item = plot.getPlotItem()
+    item.layout.addItem(legend, 4, 1)
+    item.legend = legend
+    return legend

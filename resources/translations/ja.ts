@@ -259,8 +259,8 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>数字ごとの認識精度：</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/accuracy_plot.py"/>
         <location filename="../../nndesk/gui/compare_view.py"/>
-        <location filename="../../nndesk/gui/plots.py"/>
         <source>Accuracy per epoch</source>
         <translation>エポックごとの認識精度</translation>
     </message>
@@ -1458,7 +1458,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>損失を対数軸で表示：損失が発散した学習があっても、ほかの曲線がつぶれません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/plots.py"/>
+        <location filename="../../nndesk/gui/loss_plot.py"/>
         <source>Loss per batch</source>
         <translation>バッチごとの損失関数の値</translation>
     </message>
@@ -2709,8 +2709,8 @@ Resume that run now?
         <translation>認識精度</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/accuracy_plot.py"/>
         <location filename="../../nndesk/gui/compare_view.py"/>
-        <location filename="../../nndesk/gui/plots.py"/>
         <source>accuracy %</source>
         <translation>認識精度 %</translation>
     </message>
@@ -2785,7 +2785,7 @@ Resume that run now?
         <translation>逆方向 {param}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/plots.py"/>
+        <location filename="../../nndesk/gui/loss_plot.py"/>
         <source>batch</source>
         <translation>バッチ</translation>
     </message>
@@ -2795,7 +2795,7 @@ Resume that run now?
         <translation>バッチサイズ</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/plots.py"/>
+        <location filename="../../nndesk/gui/accuracy_plot.py"/>
         <source>best {acc}%</source>
         <translation>最良 {acc}%</translation>
     </message>
@@ -2980,10 +2980,10 @@ Resume that run now?
         <translation>早期終了</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/accuracy_plot.py"/>
         <location filename="../../nndesk/gui/compare_view.py"/>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
-        <location filename="../../nndesk/gui/plots.py"/>
         <source>epoch</source>
         <translation>エポック</translation>
     </message>
@@ -3222,7 +3222,7 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
-        <location filename="../../nndesk/gui/plots.py"/>
+        <location filename="../../nndesk/gui/loss_plot.py"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
@@ -3445,7 +3445,7 @@ Resume that run now?
         <translation>ペン入力の数字（書き手 21-30）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/plots.py"/>
+        <location filename="../../nndesk/gui/loss_plot.py"/>
         <source>per batch</source>
         <translation>バッチごと</translation>
     </message>
@@ -3531,7 +3531,7 @@ Resume that run now?
         <translation>シグモイド関数</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/plots.py"/>
+        <location filename="../../nndesk/gui/loss_plot.py"/>
         <source>smoothed</source>
         <translation>平滑化</translation>
     </message>
@@ -3662,7 +3662,7 @@ Resume that run now?
         <translation>時刻 t</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/plots.py"/>
+        <location filename="../../nndesk/gui/accuracy_plot.py"/>
         <source>train</source>
         <translation>訓練データ</translation>
     </message>
@@ -3712,7 +3712,7 @@ Resume that run now?
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/plots.py"/>
+        <location filename="../../nndesk/gui/accuracy_plot.py"/>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>validation</source>
         <translation>検証データ</translation>

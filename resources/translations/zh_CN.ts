@@ -259,8 +259,8 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>各数字的准确率：</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/accuracy_plot.py"/>
         <location filename="../../nndesk/gui/compare_view.py"/>
-        <location filename="../../nndesk/gui/plots.py"/>
         <source>Accuracy per epoch</source>
         <translation>每轮的准确率</translation>
     </message>
@@ -1458,7 +1458,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>损失使用对数坐标：某次训练的损失暴涨时，其他曲线不会被压平</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/plots.py"/>
+        <location filename="../../nndesk/gui/loss_plot.py"/>
         <source>Loss per batch</source>
         <translation>每个批次的损失</translation>
     </message>
@@ -2709,8 +2709,8 @@ Resume that run now?
         <translation>识别精度</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/accuracy_plot.py"/>
         <location filename="../../nndesk/gui/compare_view.py"/>
-        <location filename="../../nndesk/gui/plots.py"/>
         <source>accuracy %</source>
         <translation>准确率 %</translation>
     </message>
@@ -2785,7 +2785,7 @@ Resume that run now?
         <translation>反向 {param}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/plots.py"/>
+        <location filename="../../nndesk/gui/loss_plot.py"/>
         <source>batch</source>
         <translation>批次</translation>
     </message>
@@ -2795,7 +2795,7 @@ Resume that run now?
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/plots.py"/>
+        <location filename="../../nndesk/gui/accuracy_plot.py"/>
         <source>best {acc}%</source>
         <translation>最佳 {acc}%</translation>
     </message>
@@ -2980,10 +2980,10 @@ Resume that run now?
         <translation>早停</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/accuracy_plot.py"/>
         <location filename="../../nndesk/gui/compare_view.py"/>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
-        <location filename="../../nndesk/gui/plots.py"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
@@ -3222,7 +3222,7 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
-        <location filename="../../nndesk/gui/plots.py"/>
+        <location filename="../../nndesk/gui/loss_plot.py"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -3445,7 +3445,7 @@ Resume that run now?
         <translation>手写笔数字（书写者 21-30）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/plots.py"/>
+        <location filename="../../nndesk/gui/loss_plot.py"/>
         <source>per batch</source>
         <translation>每个批次</translation>
     </message>
@@ -3531,7 +3531,7 @@ Resume that run now?
         <translation>sigmoid函数</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/plots.py"/>
+        <location filename="../../nndesk/gui/loss_plot.py"/>
         <source>smoothed</source>
         <translation>平滑后</translation>
     </message>
@@ -3662,7 +3662,7 @@ Resume that run now?
         <translation>时刻 t</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/plots.py"/>
+        <location filename="../../nndesk/gui/accuracy_plot.py"/>
         <source>train</source>
         <translation>训练集</translation>
     </message>
@@ -3712,7 +3712,7 @@ Resume that run now?
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/plots.py"/>
+        <location filename="../../nndesk/gui/accuracy_plot.py"/>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>validation</source>
         <translation>验证集</translation>

@@ -1,0 +1,98 @@
+"""AccuracyPlot: every run's training and validation accuracy per epoch, the best validation
+epoch starred (a part of PlotsPanel, plots.py)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from nndesk.gui.i18n import tr
+from nndesk.gui.run_curves import IntegerAxis, Run, legend_under, style_plot
+
+__all__ = ["AccuracyPlot", "ACC_RANGE", "best_epoch"]
+
+ACC_RANGE = ((0.5, 5.5), (0.0, 100.0))  # the axes before (or without) data
+
+
+def best_epoch(run: Run) -> int | None:
+    """The epoch with the highest validation accuracy (the star on the plot); the first of
+    equal ones; None before a validated epoch."""
+    finite = [(a, -e) for a, e in zip(run.val_acc, run.epochs, strict=False)
+              if math.isfinite(a)]
+    return -max(finite)[1] if finite else None
+
+
+class AccuracyPlot(pg.PlotWidget):
+    """Accuracy per epoch (percent): validation solid, training dashed, runs overlaid."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, background="w", axisItems={"bottom": IntegerAxis("bottom")})
+        style_plot(self, tr("Accuracy per epoch"), tr("epoch"), tr("accuracy %"))
+        self.keys = legend_under(self)
+        self.keys.addItem(pg.PlotDataItem(pen=pg.mkPen("#5b6472", width=2)), tr("validation"))
+        self.keys.addItem(pg.PlotDataItem(pen=pg.mkPen("#5b6472", width=2,
+                                                        style=Qt.PenStyle.DashLine)),
+                          tr("train"))
+        self.reset_range()
+
+    def add_run(self, run: Run) -> None:
+        """A run's items: training and validation curves, the best epoch's star and text."""
+        color = run.color
+        train = self.plot(pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine),
+                          symbol="o", symbolSize=4, symbolBrush=color, symbolPen=None)
+        val = self.plot(pen=pg.mkPen(color, width=2), symbol="o", symbolSize=6,
+                        symbolBrush=color, symbolPen=None)
+        best = pg.ScatterPlotItem(symbol="star", size=16, brush=pg.mkBrush(color),
+                                  pen=pg.mkPen("#2a2f3a", width=0.8))
+        self.addItem(best)
+        best_text = pg.TextItem(color=color, anchor=(0.5, 1.3))  # centred above the star
+        self.addItem(best_text)
+        run.items = [train, val, best, best_text]
+
+    def add_epoch(self, run: Run, runs: Iterable[Run], epoch: int, train_acc: float | None,
+                  val_acc: float | None, val_loss: float | None = None) -> None:
+        """Append one epoch's accuracies (fractions 0..1) to `run`, mark its best validation
+        epoch, and fit the axes to `runs` (all of them)."""
+        nan = float("nan")
+        run.epochs.append(epoch)
+        run.train_acc.append(100 * train_acc if train_acc is not None else nan)
+        run.val_acc.append(100 * val_acc if val_acc is not None else nan)
+        run.val_loss.append(val_loss if val_loss is not None else nan)
+        run.items[0].setData(run.epochs, run.train_acc, connect="finite")
+        run.items[1].setData(run.epochs, run.val_acc, connect="finite")
+        best = best_epoch(run)
+        if best is not None:
+            acc = run.val_acc[run.epochs.index(best)]
+            run.items[2].setData([best], [acc])
+            run.items[3].setText(tr("best {acc}%").format(acc=f"{acc:.2f}"))
+            run.items[3].setPos(best, acc)
+        self.fit(runs)
+
+    def fit(self, runs: Iterable[Run]) -> None:
+        """Whole epochs across, the visible runs' accuracies up and down (0..100 if none)."""
+        shown = [r for r in runs if r.visible and r.epochs]
+        if not shown:
+            self.reset_range()
+            return
+        last = max(max(r.epochs) for r in shown)
+        values = [a for r in shown for a in r.train_acc + r.val_acc if math.isfinite(a)]
+        low = min(values) if values else 0.0
+        top = max(values) if values else 100.0
+        pad = max(1.0, 0.08 * (top - low))
+        self.setRange(xRange=(0.5, max(last, 2) + 0.5),  # room for "best" text above
+                      yRange=(max(0.0, low - pad), min(100.0, top + 2 * pad) + pad),
+                      padding=0)
+
+    def reset_range(self) -> None:
+        """The axes without data: ACC_RANGE, auto range off."""
+        self.disableAutoRange()
+        self.setRange(xRange=ACC_RANGE[0], yRange=ACC_RANGE[1], padding=0)
+
+    def remove_run(self, run: Run) -> None:
+        """Take a run's items off (the caller fits the axes to the runs left)."""
+        for item in run.items:
+            self.removeItem(item)
