@@ -141,15 +141,19 @@ class InsidePanel(QWidget):
         spec = self.state.model_spec
         rows = feature_maps(spec, acts) if acts is not None else []
         key = tuple((title, maps.shape) for title, maps in rows)  # the title has the language
-        if len(key) != len(self._map_key or ()) or any(
-                a[1] != b[1] for a, b in zip(key, self._map_key or (), strict=False)):
-            self.maps.set_rows([title for title, _ in rows])
-        elif key != self._map_key:  # same layers, other words: new titles, same views
+        if rows and (len(key) != len(self._map_key or ()) or any(
+                a[1] != b[1] for a, b in zip(key, self._map_key or (), strict=False))):
+            self.maps.set_rows([title for title, _ in rows])  # a new layout: new rows, once
+        elif rows and key != self._map_key:  # same layers, other words: new titles, same views
             for i, (title, _) in enumerate(rows):
                 self.maps.set_title(i, title)
-        self._map_key = key
-        for i, (_, maps) in enumerate(rows):
-            self.maps.set_tiles(i, maps, tr("map"))
+        if rows:
+            self._map_key = key
+            for i, (_, maps) in enumerate(rows):
+                self.maps.set_tiles(i, maps, tr("map"))
+        else:  # a cleared canvas: the rows are unseen, kept for the next drawing
+            for i in range(len(self.maps.titles())):
+                self.maps.set_tiles(i, None)
         no_conv = net is not None and not any(
             layer.get("type") == "Conv2D" for layer in spec.get("layers", []))
         self.maps.setVisible(not no_conv)  # an MLP: its weight images get the whole width
