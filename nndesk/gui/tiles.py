@@ -42,6 +42,7 @@ class TileView(pg.GraphicsLayoutWidget):
         self.setBackground("w")
         self.ci.layout.setSpacing(2)
         self._rows: list[dict] = []
+        self._cols: dict[tuple, int] = {}  # _best_cols's answers
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
     def set_rows(self, titles: list[str]) -> None:
@@ -115,11 +116,16 @@ class TileView(pg.GraphicsLayoutWidget):
         """The column count that shows the tiles largest in this view's shape."""
         width = max(self.width(), 50)
         height = max(self.height() / max(len(self._rows), 1) - 24, 30)  # minus the title
+        key = (k, h, w, width, height)  # the same each drawing: found once
+        if key not in self._cols:
 
-        def scale(c: int) -> float:
-            return min(width / (c * (w + 1)), height / (math.ceil(k / c) * (h + 1)))
+            def scale(c: int) -> float:
+                return min(width / (c * (w + 1)), height / (math.ceil(k / c) * (h + 1)))
 
-        return max(range(1, k + 1), key=scale)
+            if len(self._cols) > 64:
+                self._cols.clear()
+            self._cols[key] = max(range(1, k + 1), key=scale)
+        return self._cols[key]
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)

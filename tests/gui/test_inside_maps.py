@@ -140,3 +140,26 @@ def test_a_model_of_another_layout_gets_new_rows(qtbot):
     maps = net.forward_all(_digit(12)[None])[2][0]
     np.testing.assert_allclose(_tiles_shown(panel.maps._rows[0]["image"].image, *maps.shape),
                                _expected_shown(maps), atol=1e-5)
+
+
+def test_the_last_of_a_drawing_that_keeps_changing_is_shown(qtbot):
+    state = AppState()
+    panel = InsidePanel(state)
+    qtbot.addWidget(panel)
+    panel.resize(520, 600)
+    panel.show()
+    net = Network.from_spec(TWO_CONV, seed=0)
+    state.set_model(net, path=None, metadata={})
+    for column in range(6, 20, 2):  # the pen moving: a new drawing every few ms
+        state.set_digit(_digit(column))
+        qtbot.wait(5)
+    last = _digit(18)
+
+    def shows_last() -> bool:
+        try:
+            _check_shows(panel, net, last)
+        except AssertionError:
+            return False
+        return True
+
+    qtbot.waitUntil(shows_last, timeout=2000)  # with no further drawing, the last one comes
