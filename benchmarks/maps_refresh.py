@@ -5,7 +5,8 @@ which makes the rows, is reported alone ("first"); then each round draws two dig
 stroke by stroke with a Clear before each, as a user does: the refresh after each new drawing
 and after each Clear is timed (thread CPU time), and separately the paint that follows (the
 events processed after it). The activations are computed once beforehand, as the canvas's own
-thread does, so only the panel's work is timed.
+thread does, so only the panel's work is timed. Last, "pen_moving": both panels get a new
+drawing every 8 ms for a few seconds; how many times each refreshes on its own timer.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/maps_refresh.py --rounds 5 \
         [--model models/default.npz] [--baseline aa43fa3]
@@ -74,11 +75,54 @@ def drawings(n_digits: int = 2, frames: int = 12, seed: int = 0) -> list[list[np
     return out
 
 
+def pen_moving(app, panels: dict, steps: list, seconds: float) -> dict:
+    """A drawing that changes every 8 ms (a 125 Hz mouse) for `seconds`, given to both panels
+    at once: how many refreshes each makes on its own timer, and their CPU ms in all."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    frames = [f for digit in steps for f in digit]
+    spent = {name: [] for name in panels}
+    for name, (_, panel) in panels.items():
+        refresh = panel.refresh_maps
+
+        def timed(refresh=refresh, out=spent[name]) -> None:
+            t0 = time.thread_time()
+            refresh()
+            out.append(1000 * (time.thread_time() - t0))
+
+        panel._maps_timer.timeout.disconnect()
+        panel._maps_timer.timeout.connect(timed)
+    clock, tick = QElapsedTimer(), QTimer()
+    tick.setInterval(8)
+    n = [0]
+
+    def next_frame() -> None:
+        image, acts = frames[n[0] % len(frames)]
+        n[0] += 1
+        for state, _ in panels.values():
+            state.set_digit(image, activations=acts)
+
+    tick.timeout.connect(next_frame)
+    clock.start()
+    tick.start()
+    while clock.elapsed() < 1000 * seconds:
+        app.processEvents()
+    tick.stop()
+    end = clock.elapsed() + 300  # the last drawing's refresh
+    while clock.elapsed() < end:
+        app.processEvents()
+    return {"pen_moving": {"seconds": seconds, "drawings": n[0], **{
+        f"{name}_refreshes": len(v) for name, v in spent.items()}, **{
+        f"{name}_refresh_cpu_ms_total": round(sum(v), 1) for name, v in spent.items()}}}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--model", default=str(ROOT / "models" / "default.npz"))
     ap.add_argument("--baseline", default="aa43fa3", help="the commit to compare with")
+    ap.add_argument("--pen-seconds", type=float, default=3.0,
+                    help="how long the drawing keeps changing for the refresh count")
     ap.add_argument("--size", default="520x600", help="the panel's size (the window's centre)")
     args = ap.parse_args()
 
@@ -134,6 +178,7 @@ def main() -> None:
             result[f"{name}_{part}_ms"] = {"median": round(float(np.median(v)), 3),
                                            "p90": round(float(np.percentile(v, 90)), 3),
                                            "max": round(float(v.max()), 3), "n": len(v)}
+    result.update(pen_moving(app, panels, steps, args.pen_seconds))
     print(json.dumps(result))
     for _, panel in panels.values():
         panel.close()
