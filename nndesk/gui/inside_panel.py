@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from nndesk.gui.i18n import tr
@@ -15,7 +15,8 @@ __all__ = ["InsidePanel", "first_layer_weights", "feature_maps"]
 ACTIVATIONS = {"ReLU", "LeakyReLU", "Sigmoid", "Tanh"}
 SHORT = {"BatchNorm": "BN"}  # row titles stay short enough for the panel
 MAX_DENSE_TILES = 48
-MAPS_INTERVAL_MS = 40  # feature maps redraw at most ~25 times a second while drawing
+MAPS_INTERVAL_MS = 40  # the maps of a new drawing follow its prediction this much later...
+MAPS_DRAWING_MS = 100  # ...and at most ~10 times a second while the pen keeps drawing
 
 
 def first_layer_weights(network, spec: dict | None = None) -> tuple[str, np.ndarray] | None:
@@ -98,6 +99,7 @@ class InsidePanel(QWidget):
         self._maps_timer.setSingleShot(True)
         self._maps_timer.setInterval(MAPS_INTERVAL_MS)
         self._maps_timer.timeout.connect(self.refresh_maps)
+        self._since_maps = QElapsedTimer()  # since the last refresh
         state.digit_changed.connect(self._on_digit_changed)
         self._on_model_changed()
 
@@ -130,26 +132,34 @@ class InsidePanel(QWidget):
         self.refresh_maps()
 
     def _on_digit_changed(self) -> None:
+        """Refresh soon; a drawing that keeps changing is shown at most every
+        MAPS_DRAWING_MS, and its last state always (the timer runs until it is shown)."""
         if not self._maps_timer.isActive():
-            self._maps_timer.start()
+            since = self._since_maps.elapsed() if self._since_maps.isValid() else MAPS_DRAWING_MS
+            self._maps_timer.start(max(MAPS_INTERVAL_MS, MAPS_DRAWING_MS - since))
 
     def refresh_maps(self) -> None:
         """Show the feature maps of the current digit (now, not on the timer)."""
         self._maps_timer.stop()
+        self._since_maps.start()
         acts = self.state.activations()
         net = self.state.network
         spec = self.state.model_spec
         rows = feature_maps(spec, acts) if acts is not None else []
         key = tuple((title, maps.shape) for title, maps in rows)  # the title has the language
-        if len(key) != len(self._map_key or ()) or any(
-                a[1] != b[1] for a, b in zip(key, self._map_key or (), strict=False)):
-            self.maps.set_rows([title for title, _ in rows])
-        elif key != self._map_key:  # same layers, other words: new titles, same views
+        if rows and (len(key) != len(self._map_key or ()) or any(
+                a[1] != b[1] for a, b in zip(key, self._map_key or (), strict=False))):
+            self.maps.set_rows([title for title, _ in rows])  # a new layout: new rows, once
+        elif rows and key != self._map_key:  # same layers, other words: new titles, same views
             for i, (title, _) in enumerate(rows):
                 self.maps.set_title(i, title)
-        self._map_key = key
-        for i, (_, maps) in enumerate(rows):
-            self.maps.set_tiles(i, maps, tr("map"))
+        if rows:
+            self._map_key = key
+            for i, (_, maps) in enumerate(rows):
+                self.maps.set_tiles(i, maps, tr("map"))
+        else:  # a cleared canvas: the rows are unseen, kept for the next drawing
+            for i in range(len(self.maps.titles())):
+                self.maps.set_tiles(i, None)
         no_conv = net is not None and not any(
             layer.get("type") == "Conv2D" for layer in spec.get("layers", []))
         self.maps.setVisible(not no_conv)  # an MLP: its weight images get the whole width
