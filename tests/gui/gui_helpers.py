@@ -1,4 +1,5 @@
-"""Helpers shared by the GUI tests: where the model is, strokes that trace digits."""
+"""Helpers shared by the GUI tests: where the model is, a digit panel on screen, strokes that
+trace digits."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import os
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 TINY_SPEC = {"name": "TinyConv", "input_shape": [1, 28, 28], "layers": [
@@ -17,6 +19,29 @@ def default_model() -> Path:
     """The shipped model (NNDESK_TEST_MODEL may point elsewhere while it is not shipped)."""
     env = os.environ.get("NNDESK_TEST_MODEL")
     return Path(env) if env else ROOT / "models" / "default.npz"
+
+
+def shipped_model():
+    """(network, metadata) of the shipped model; the test is skipped, saying why, without it."""
+    path = default_model()
+    if not path.is_file():
+        pytest.skip(f"{path} is absent (the shipped model is trained by `nndesk train`)")
+    from nndesk.gui.files import read_model
+
+    return read_model(path)
+
+
+def shown_digit_panel(qtbot):
+    """A DigitPanel on its own AppState, 360x700, shown and exposed (no model yet)."""
+    from nndesk.gui.digit_panel import DigitPanel
+    from nndesk.gui.state import AppState
+
+    panel = DigitPanel(AppState())
+    qtbot.addWidget(panel)
+    panel.resize(360, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
 
 
 def digit_strokes(name: str) -> list[list[tuple[float, float]]]:

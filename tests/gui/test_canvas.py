@@ -6,12 +6,11 @@ import threading
 
 import numpy as np
 import pytest
-from gui_helpers import default_model, digit_strokes
+from gui_helpers import default_model, digit_strokes, shipped_model, shown_digit_panel
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QImage
 
 from nndesk.gui.digit_panel import DigitPanel
-from nndesk.gui.state import AppState
 
 
 def draw(qtbot, canvas, strokes) -> None:
@@ -32,13 +31,7 @@ def draw(qtbot, canvas, strokes) -> None:
 
 @pytest.fixture
 def panel(qtbot):
-    state = AppState()
-    panel = DigitPanel(state)
-    qtbot.addWidget(panel)
-    panel.resize(360, 700)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
+    return shown_digit_panel(qtbot)
 
 
 def test_strokes_follow_the_mouse_and_render_the_input(panel, qtbot):
@@ -111,12 +104,7 @@ def test_undo_after_clear_and_a_new_stroke_removes_that_stroke_first(panel, qtbo
 
 @pytest.fixture(scope="module")
 def model():
-    path = default_model()
-    if not path.is_file():
-        pytest.skip(f"{path} is absent (the shipped model is trained by `nndesk train`)")
-    from nndesk.gui.files import read_model
-
-    return read_model(path)
+    return shipped_model()
 
 
 @pytest.mark.parametrize("digit", ["7", "1", "0"])

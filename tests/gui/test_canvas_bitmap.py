@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from gui_helpers import shown_digit_panel
 from PySide6.QtCore import QPoint, Qt
 from test_canvas import screen_ink
 
 from nndesk.data.strokes import CANVAS_SIZE, bitmap_to_image, image_to_bitmap, render_canvas
-from nndesk.gui.digit_panel import DigitPanel
-from nndesk.gui.state import AppState
 
 
 def drag(qtbot, canvas, points, button=Qt.MouseButton.LeftButton) -> None:
@@ -25,13 +24,8 @@ def drag(qtbot, canvas, points, button=Qt.MouseButton.LeftButton) -> None:
 
 @pytest.fixture
 def panel(qtbot, trained_softmax):
-    state = AppState()
-    panel = DigitPanel(state)
-    qtbot.addWidget(panel)
-    panel.resize(360, 700)
-    panel.show()
-    qtbot.waitExposed(panel)
-    state.set_model(trained_softmax[0], path="sr.npz")
+    panel = shown_digit_panel(qtbot)
+    panel.state.set_model(trained_softmax[0], path="sr.npz")
     return panel
 
 

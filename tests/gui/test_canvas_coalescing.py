@@ -9,32 +9,19 @@ import threading
 
 import numpy as np
 import pytest
-from gui_helpers import default_model, digit_strokes
+from gui_helpers import default_model, digit_strokes, shipped_model, shown_digit_panel
 from PySide6.QtCore import QPoint, Qt
-
-from nndesk.gui.digit_panel import DigitPanel
-from nndesk.gui.state import AppState
 
 
 @pytest.fixture(scope="module")
 def model():
-    path = default_model()
-    if not path.is_file():
-        pytest.skip(f"{path} is absent (the shipped model is trained by `nndesk train`)")
-    from nndesk.gui.files import read_model
-
-    return read_model(path)
+    return shipped_model()
 
 
 @pytest.fixture
 def panel(qtbot, model):
-    state = AppState()
-    panel = DigitPanel(state)
-    qtbot.addWidget(panel)
-    panel.resize(360, 700)
-    panel.show()
-    qtbot.waitExposed(panel)
-    state.set_model(model[0], path=str(default_model()), metadata=model[1])
+    panel = shown_digit_panel(qtbot)
+    panel.state.set_model(model[0], path=str(default_model()), metadata=model[1])
     assert panel.wait_idle()  # the warm-up (imports, the first forward) done
     return panel
 
