@@ -60,10 +60,26 @@ def _other_parallel(rev: str) -> types.ModuleType:
     return mod
 
 
-def share(step, steps: int) -> tuple[float, float]:
-    """(serial share of one worker's step CPU, for_batch calls per step)."""
+def _cpu_per_run(step, steps: int, for_batch, reset) -> float:
+    """Thread CPU seconds of `steps` calls of `step` on one worker with `for_batch` in place of
+    the engine's (after one warm-up step, then `reset()`); the engine's own put back after."""
     from nndesk.nn import parallel
 
+    parallel.set_workers(1)
+    _use(for_batch)
+    try:
+        step()
+        reset()
+        t0 = time.thread_time()
+        for _ in range(steps):
+            step()
+        return time.thread_time() - t0
+    finally:
+        _use(_plain[0])
+
+
+def share(step, steps: int) -> tuple[float, float]:
+    """(serial share of one worker's step CPU, for_batch calls per step)."""
     inside, calls = [0.0], [0]
     plain = _plain[0]
 
@@ -73,24 +89,17 @@ def share(step, steps: int) -> tuple[float, float]:
         plain(fn, n, min_size)
         inside[0] += time.thread_time() - t0
 
-    parallel.set_workers(1)
-    _use(timed)
-    try:
-        step()
+    def reset():
         inside[0], calls[0] = 0.0, 0
-        t0 = time.thread_time()
-        for _ in range(steps):
-            step()
-        total = time.thread_time() - t0
-    finally:
-        _use(_plain[0])
+
+    total = _cpu_per_run(step, steps, timed, reset)
     return 1 - inside[0] / total, calls[0] / steps
 
 
 def serial_parts(spec: dict, x: np.ndarray, t: np.ndarray, steps: int, top: int = 3) -> str:
     """The biggest serial parts of one worker's step: per layer type (and the optimizer),
     its thread CPU time outside for_batch, as a share of the step's."""
-    from nndesk.nn import Adam, Network, parallel
+    from nndesk.nn import Adam, Network
 
     net, opt = Network.from_spec(spec, seed=0), Adam(lr=1e-3)
     inside, parts = [0.0], {}
@@ -121,17 +130,7 @@ def serial_parts(spec: dict, x: np.ndarray, t: np.ndarray, steps: int, top: int 
         net.backward()
         update(net.params(), net.grads())
 
-    parallel.set_workers(1)
-    _use(timed_batch)
-    try:
-        step()
-        parts.clear()
-        t0 = time.thread_time()
-        for _ in range(steps):
-            step()
-        total = time.thread_time() - t0
-    finally:
-        _use(_plain[0])
+    total = _cpu_per_run(step, steps, timed_batch, parts.clear)
     biggest = sorted(parts.items(), key=lambda kv: -kv[1])[:top]
     return ", ".join(f"{k} {100 * v / total:.0f}%" for k, v in biggest)
 
