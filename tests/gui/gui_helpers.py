@@ -31,17 +31,21 @@ def shipped_model():
     return read_model(path)
 
 
+def shown(qtbot, panel, width: int, height: int):
+    """`panel` at width x height, shown and exposed, closed by qtbot after the test."""
+    qtbot.addWidget(panel)
+    panel.resize(width, height)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
 def shown_digit_panel(qtbot):
     """A DigitPanel on its own AppState, 360x700, shown and exposed (no model yet)."""
     from nndesk.gui.digit_panel import DigitPanel
     from nndesk.gui.state import AppState
 
-    panel = DigitPanel(AppState())
-    qtbot.addWidget(panel)
-    panel.resize(360, 700)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
+    return shown(qtbot, DigitPanel(AppState()), 360, 700)
 
 
 def digit_strokes(name: str) -> list[list[tuple[float, float]]]:

@@ -4,6 +4,7 @@ layout, only the images' data replaced, and that data the new drawing's layer ou
 from __future__ import annotations
 
 import numpy as np
+from gui_helpers import shown
 
 from nndesk.gui.inside_panel import InsidePanel
 from nndesk.gui.state import AppState
@@ -77,12 +78,8 @@ def _check_shows(panel: InsidePanel, net: Network, digit: np.ndarray) -> None:
 
 
 def test_after_clear_a_new_drawing_is_shown_in_the_same_items(qtbot):
-    state = AppState()
-    panel = InsidePanel(state)
-    qtbot.addWidget(panel)
-    panel.resize(520, 600)
-    panel.show()
-    qtbot.waitExposed(panel)
+    panel = shown(qtbot, InsidePanel(AppState()), 520, 600)
+    state = panel.state
     net = Network.from_spec(TWO_CONV, seed=0)
     state.set_model(net, path=None, metadata={})
 
@@ -122,11 +119,8 @@ def test_after_clear_a_new_drawing_is_shown_in_the_same_items(qtbot):
 
 
 def test_a_model_of_another_layout_gets_new_rows(qtbot):
-    state = AppState()
-    panel = InsidePanel(state)
-    qtbot.addWidget(panel)
-    panel.resize(520, 600)
-    panel.show()
+    panel = shown(qtbot, InsidePanel(AppState()), 520, 600)
+    state = panel.state
     state.set_model(Network.from_spec(TWO_CONV, seed=0), path=None, metadata={})
     state.set_digit(_digit(8))
     panel.refresh_maps()
@@ -143,11 +137,8 @@ def test_a_model_of_another_layout_gets_new_rows(qtbot):
 
 
 def test_the_last_of_a_drawing_that_keeps_changing_is_shown(qtbot):
-    state = AppState()
-    panel = InsidePanel(state)
-    qtbot.addWidget(panel)
-    panel.resize(520, 600)
-    panel.show()
+    panel = shown(qtbot, InsidePanel(AppState()), 520, 600)
+    state = panel.state
     net = Network.from_spec(TWO_CONV, seed=0)
     state.set_model(net, path=None, metadata={})
     for column in range(6, 20, 2):  # the pen moving: a new drawing every few ms
