@@ -3,6 +3,7 @@ trace digits."""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -19,6 +20,16 @@ def default_model() -> Path:
     """The shipped model (NNDESK_TEST_MODEL may point elsewhere while it is not shipped)."""
     env = os.environ.get("NNDESK_TEST_MODEL")
     return Path(env) if env else ROOT / "models" / "default.npz"
+
+
+def screen_env(tmp_path: Path, width: int, height: int, **extra: str) -> dict[str, str]:
+    """The environment for a child process whose offscreen platform has one width x height
+    screen at 96 dpi (its config written into tmp_path), and NNDESK_HOME in tmp_path."""
+    config = {"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height,
+                           "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
+    (tmp_path / "screen.json").write_text(json.dumps(config))
+    return dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={tmp_path / 'screen.json'}",
+                NNDESK_HOME=str(tmp_path), **extra)
 
 
 def shipped_model():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from gui_helpers import TINY_SPEC
+from gui_helpers import TINY_SPEC, screen_env
 
 from nndesk.train import TrainConfig
 
@@ -315,16 +315,11 @@ os._exit(0)  # skip Qt's teardown at exit: only the numbers above matter here
 @pytest.mark.parametrize(("scale", "lang"), [(1, "ja"), (1.5, "zh_CN"), (2, "en")])
 def test_a_1280x720_screen_at_any_scale_shows_every_panel(tmp_path, scale, lang):
     import json
-    import os
     import subprocess
     import sys
 
-    screen = {"screens": [{"name": "laptop", "x": 0, "y": 0, "width": int(1280 * scale),
-                           "height": int(720 * scale), "logicalDpi": 96,
-                           "logicalBaseDpi": 96, "dpr": 1}]}
-    (tmp_path / "screen.json").write_text(json.dumps(screen))
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={tmp_path / 'screen.json'}",
-               QT_SCALE_FACTOR=str(scale), NNDESK_LANG=lang, NNDESK_HOME=str(tmp_path))
+    env = screen_env(tmp_path, int(1280 * scale), int(720 * scale),
+                     QT_SCALE_FACTOR=str(scale), NNDESK_LANG=lang)
     done = subprocess.run([sys.executable, "-c", SMALL_SCREEN_PROBE, str(tmp_path / "s")],
                           env=env, capture_output=True, text=True, timeout=900)  # a hang guard only
     assert done.returncode == 0, done.stderr

@@ -5,11 +5,11 @@ cut at a side when the dock is as narrow as the old screenshot's (324 px)."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
 import pytest
+from gui_helpers import screen_env
 
 # Runs in its own process: the screen's size is the offscreen platform's, set at start.
 PROBE = """
@@ -66,11 +66,7 @@ os._exit(0)
 @pytest.mark.parametrize("screen", [(1400, 900), (1280, 800)])
 def test_every_canvas_button_fits_the_dock(tmp_path, screen):
     width, height = screen
-    config = {"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height,
-                           "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
-    (tmp_path / "screen.json").write_text(json.dumps(config))
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={tmp_path / 'screen.json'}",
-               NNDESK_HOME=str(tmp_path))
+    env = screen_env(tmp_path, width, height)
     done = subprocess.run([sys.executable, "-c", PROBE, str(tmp_path / "s"), *LANGUAGES],
                           env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr

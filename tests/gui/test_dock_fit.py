@@ -12,6 +12,7 @@ import subprocess
 import sys
 
 import pytest
+from gui_helpers import screen_env
 
 # Runs in its own process: the screen's size is the offscreen platform's, set at start.
 PROBE = """
@@ -102,11 +103,7 @@ SCREENS = [((1280, 720), "first"), ((1600, 1000), "1400x900"), ((1920, 1080), "f
 @pytest.mark.parametrize(("screen", "size"), SCREENS)
 def test_side_docks_show_their_panels_whole(tmp_path, screen, size):
     width, height = screen
-    config = {"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height,
-                           "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
-    (tmp_path / "screen.json").write_text(json.dumps(config))
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={tmp_path / 'screen.json'}",
-               NNDESK_HOME=str(tmp_path))
+    env = screen_env(tmp_path, width, height)
     shots = os.environ.get("NNDESK_DOCK_SHOTS")  # a folder: keep the screenshots there
     out = os.path.join(shots, f"{width}x{height}-{size}") if shots else str(tmp_path / "s")
     done = subprocess.run([sys.executable, "-c", PROBE, out, size, *LANGUAGES],
