@@ -166,14 +166,7 @@ class Network:
         else:
             empty = np.zeros((0,) + self.info[-1].output_shape, self.dtype)
             y = np.concatenate(outs) if outs else empty
-        if self._spec["loss"] != "softmax_cross_entropy":
-            return y
-        if plan is None:
-            return softmax(y)
-        y -= y.max(axis=-1, keepdims=True)     # softmax in place: y is a new array here;
-        np.exp(y, out=y)                       # the same operations as functions.softmax
-        y /= y.sum(axis=-1, keepdims=True)
-        return y
+        return softmax(y) if self._spec["loss"] == "softmax_cross_entropy" else y
 
     def inference_plan(self) -> InferencePlan | None:
         """The evaluation-only fast path `predict` runs (nn/inference.py: BatchNorm folded
