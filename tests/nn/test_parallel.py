@@ -11,6 +11,7 @@ import pytest
 from nndesk.nn import Network, parallel
 from nndesk.nn.conv import Conv2D
 from nndesk.nn.im2col import col2im
+from nndesk.nn.layers import ReLU
 from nndesk.nn.pool import MaxPool2D
 
 
@@ -69,9 +70,10 @@ def _grads(net, x, t):
 
 
 @pytest.mark.parametrize("workers", [2, 3])
-def test_a_network_gives_the_same_numbers_with_workers(workers):
-    """Every conv (all three input-gradient paths, stride 2), pool and BatchNorm (images and
-    vectors), forward and backward, training and evaluation."""
+def test_a_network_gives_the_same_numbers_with_workers(workers, monkeypatch):
+    """Every conv (all three input-gradient paths, stride 2), pool, BatchNorm (images and
+    vectors) and ReLU (split however small), forward and backward, training and evaluation."""
+    monkeypatch.setattr(ReLU, "SPLIT_SIZE", 1)
     spec = {"input_shape": [3, 13, 11], "layers": [
         {"type": "Conv2D", "filters": 4, "kernel_size": 3, "pad": 1}, {"type": "BatchNorm"},
         {"type": "ReLU"},
