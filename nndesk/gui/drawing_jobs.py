@@ -42,6 +42,7 @@ class DrawingJobs(QObject):
         self.path_latencies_ms: list[float] = []  # ... -> the first pen-path answer with it
         self.show_cpu_ms: list[float] = []  # GUI thread CPU to show each prediction (measuring)
         self.stage_cpu_ms: list[tuple[float, float, float]] = []  # render, preprocess, predict
+        self.timeline: list[dict] | None = None  # a measuring tool's list: each answer shown
         self.path: tuple | None = None  # the trajectory model's (probabilities, weight)
         self.model_key = 0  # which model the newest results must come from
         self._job = self._shown = 0  # the newest drawing's job id; the last one shown
@@ -132,11 +133,15 @@ class DrawingJobs(QObject):
             return  # a newer drawing is ready too (its signal follows): show that one only
         self._shown = job_id
         assert isinstance(result, Prepared)
-        cpu = time.thread_time()
+        cpu, received = time.thread_time(), time.perf_counter()
         strokes = self._plain.get(job_id)
         self._plain = {j: s for j, s in self._plain.items() if j > job_id}
         self.prepared.emit((result, strokes))
         self.show_cpu_ms.append(1000 * (time.thread_time() - cpu))
+        if self.timeline is not None:  # perf_counter s at each stage, for latency_timeline.py
+            self.timeline.append({"job": job_id, "started": result.wall_s[0],
+                                  "done": result.wall_s[1], "received": received,
+                                  "shown": time.perf_counter(), "cpu_s": result.cpu_s})
         self.stage_cpu_ms.append(tuple(1000 * s for s in result.cpu_s))
         self.latencies_ms += _done(self._pending, job_id)
 

@@ -121,14 +121,16 @@ class Prepared(NamedTuple):
     the canvas bitmap (H, W) uint8 it came from, every layer's output for that input from the
     thread's copy of the model (`Network.forward_all`, batch axis removed; None: no digit, no
     model, or the model would not take the input: the GUI thread's state then predicts as it
-    always did), the model key those outputs belong to, and the thread CPU seconds of each
-    stage: render, preprocess, predict."""
+    always did), the model key those outputs belong to, the thread CPU seconds of each
+    stage: render, preprocess, predict, and the perf_counter seconds the work began and ended
+    (`wall_s`: its wall time beside its CPU time, for measuring)."""
 
     digit: np.ndarray | None
     bitmap: np.ndarray
     activations: list | None
     model_key: int
     cpu_s: tuple[float, float, float]
+    wall_s: tuple[float, float] = (0.0, 0.0)
 
 
 class Preparer(_Newest):
@@ -190,6 +192,7 @@ class Preparer(_Newest):
             self._renderer = CanvasRenderer()
         drawing = job if job is not None else [[(140.0, 140.0)]]  # a warm-up: imports, once
         drawing = drawing if isinstance(drawing, dict) else {"strokes": drawing}
+        began = time.perf_counter()
         t0 = time.thread_time()
         bitmap = self._renderer.render(drawing["strokes"], drawing.get("erase"),
                                        drawing.get("base"))
@@ -209,7 +212,8 @@ class Preparer(_Newest):
         t3 = time.thread_time()
         if job is None:
             self._renderer = None  # the warm-up's dot is no drawing of the user's
-        return Prepared(digit, bitmap, acts, self._net_key, (t1 - t0, t2 - t1, t3 - t2))
+        return Prepared(digit, bitmap, acts, self._net_key, (t1 - t0, t2 - t1, t3 - t2),
+                        (began, time.perf_counter()))
 
 
 def _input(pp, bitmap: np.ndarray, base) -> np.ndarray | None:
