@@ -163,7 +163,12 @@ def _window(model: str | None, size: tuple[int, int] = WINDOW_SIZE, why: bool = 
     window.resize(*size)
     window.show()
     if why:
-        window.why_panel.parentWidget().show()  # its dock (View ▸ Why this answer)
+        from PySide6.QtWidgets import QDockWidget
+
+        dock = window.why_panel
+        while not isinstance(dock, QDockWidget):
+            dock = dock.parentWidget()
+        dock.show()  # as View ▸ Why this answer does
     app.processEvents()
     return app, window
 
@@ -561,6 +566,24 @@ def _uptime() -> str:
     return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
 
 
+def hermetic(size: tuple[int, int] = WINDOW_SIZE) -> str:
+    """A fresh nndesk home and settings folder (the shipped model, the default layout: no
+    earlier session's model or design), and, on Qt's offscreen platform, one screen of
+    `size` at 96 dpi, so that the window really is that large (the default offscreen screen
+    is 800x800 and the window is fitted into it). Call before the QApplication is made;
+    returns the folder."""
+    home = tempfile.mkdtemp(prefix="nndesk-measure-")
+    os.environ.update(NNDESK_HOME=home, XDG_CONFIG_HOME=home)
+    if os.environ.get("QT_QPA_PLATFORM", "") == "offscreen":
+        screen = os.path.join(home, "screen.json")
+        with open(screen, "w", encoding="utf-8") as f:
+            json.dump({"screens": [{"name": "s", "x": 0, "y": 0, "width": size[0],
+                                    "height": size[1], "logicalDpi": 96, "logicalBaseDpi": 96,
+                                    "dpr": 1}]}, f)
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
+    return home
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print each measurement as one JSON line."""
     p = argparse.ArgumentParser(description=__doc__,
@@ -593,6 +616,8 @@ def main(argv: list[str] | None = None) -> int:
     if a.what in ("launch", "all"):
         print(json.dumps({"launch": launch_time(a.runs)}), flush=True)
     size = tuple(int(v) for v in a.size.lower().split("x"))
+    if a.what == "latency":
+        hermetic(size)
     if a.what == "latency" and a.while_training:
         for _ in range(a.runs):
             print(json.dumps({"stroke_to_prediction_ms_while_training": latency_while_training(

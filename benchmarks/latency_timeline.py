@@ -35,6 +35,7 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gui_measure import (  # noqa: E402 (a benchmark beside this one)
     _uptime,
+    hermetic,
     latency_while_training,
     percentiles,
     stroke_latency,
@@ -159,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     if a.switch_interval_ms:
         sys.setswitchinterval(a.switch_interval_ms / 1000)
     size = tuple(int(v) for v in a.size.lower().split("x"))
+    hermetic(size)
     for _ in range(a.runs):
         events: list[dict] = []
         sampler = ThreadSampler(a.sample_ms) if a.sample_ms > 0 else None
