@@ -50,7 +50,8 @@ class DrawingJobs(QObject):
         self._pending: list[tuple[int, float]] = []  # (job id, perf_counter s) not shown yet
         self._path_pending: list[tuple[int, float]] = []
         self._plain: dict[int, Any] = {}  # job id -> its pen path, for the drawing shown
-        self.preparer, self.path_reader = Preparer(), PathReader()
+        self.preparer = Preparer()
+        self.path_reader = PathReader(waits_for=self.preparer)  # the image answer first
         self.preparer.ready.connect(self._on_prepared)
         self.path_reader.ready.connect(self._on_path_read)
         app = QCoreApplication.instance()

@@ -22,6 +22,9 @@ __all__ = ["PATH_INTERVAL_S", "PathReader", "Prepared", "Preparer", "prepare_str
 # follows the image model's by up to this much, and the image model gets the CPU it needs to
 # answer every mouse move (measured: benchmarks/gui_measure.py latency).
 PATH_INTERVAL_S = 0.04
+# ...and starts only once the image reader is idle (its answer is the one the learner waits
+# for), or after this long at most, so that a drawing that never pauses still gets a reading.
+PATH_WAIT_S = 0.1
 
 
 def prepare_strokes(strokes: list[list[tuple[float, ...]]], erase: list[bool] | None = None,
@@ -63,12 +66,17 @@ class _Newest(QObject):
 
     ready = Signal(object)  # (job id, result | exception)
 
-    def __init__(self, name: str, interval_s: float = 0.0) -> None:
+    def __init__(self, name: str, interval_s: float = 0.0, waits_for: _Newest | None = None,
+                 niceness: int = 0) -> None:
         super().__init__()
         self._cond = threading.Condition()
         self._job: tuple | None = None  # the newest job not yet started
         self._stopped = False
         self._interval_s = interval_s  # at least this long from one job's start to the next
+        self._waits_for = waits_for  # a job starts once that one is idle (PATH_WAIT_S at most)
+        self._niceness = niceness  # the thread's own nice value above the window's (Linux)
+        self.idle = threading.Event()  # set while no job is in the works or waiting
+        self.idle.set()
         self.done_id = 0  # the newest job id whose result was emitted
         # jobs.start_thread keeps this object until the thread has ended and frees it on the
         # GUI thread: the thread's end never drops the last reference to a QObject
@@ -79,6 +87,7 @@ class _Newest(QObject):
         with self._cond:
             if job is not None or self._job is None:
                 self._job = (job_id, job)
+                self.idle.clear()
                 self._cond.notify()
 
     def stop(self, wait_s: float = 0.0) -> None:
@@ -91,10 +100,13 @@ class _Newest(QObject):
             self.thread.join(wait_s)
 
     def _run(self) -> None:
+        if self._niceness:
+            _lower_priority(self._niceness)
         started = 0.0
         while True:
             with self._cond:
                 while self._job is None and not self._stopped:
+                    self.idle.set()
                     self._cond.wait()
                 if self._stopped:
                     return
@@ -103,6 +115,11 @@ class _Newest(QObject):
                     self._cond.wait(rest)
                     continue
                 (job_id, job), self._job = self._job, None
+            if self._waits_for is not None and job is not None:
+                self._waits_for.idle.wait(PATH_WAIT_S)  # the other answer first
+                with self._cond:  # the newest job handed over meanwhile
+                    if self._job is not None and self._job[1] is not None:
+                        (job_id, job), self._job = self._job, None
             started = time.perf_counter()
             try:
                 result = self.work(job)
@@ -114,6 +131,18 @@ class _Newest(QObject):
 
     def work(self, job):  # pragma: no cover (each subclass has its own)
         raise NotImplementedError
+
+
+def _lower_priority(niceness: int) -> None:
+    """This thread's nice value raised by `niceness` (Linux: a thread has its own), so that
+    the OS gives a core to the GUI thread and the image reader first."""
+    import os
+
+    try:
+        tid = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + niceness)
+    except (AttributeError, OSError):
+        pass  # not here (not Linux, not allowed): the same work, at the same priority
 
 
 class Prepared(NamedTuple):
@@ -230,12 +259,14 @@ class PathReader(_Newest):
     """Reads the pen's path with the trajectory model (its own copy, loaded by this thread):
     a job is the drawing's timed strokes, `ready` carries (job id, (probabilities (10,),
     weight) | None | exception); None: no trajectory model, or no ink. Runs at most every
-    PATH_INTERVAL_S, on the newest strokes."""
+    PATH_INTERVAL_S, on the newest strokes, once `waits_for` (the image reader) is idle
+    (PATH_WAIT_S at most), on a thread the OS serves after the window's."""
 
     _reader = False  # the TrajectoryReader, loaded by the thread (None: no model)
 
-    def __init__(self, interval_s: float = PATH_INTERVAL_S) -> None:
-        super().__init__("nndesk-pen-path", interval_s)
+    def __init__(self, interval_s: float = PATH_INTERVAL_S,
+                 waits_for: _Newest | None = None) -> None:
+        super().__init__("nndesk-pen-path", interval_s, waits_for, niceness=5)
 
     def work(self, strokes):
         if self._reader is False:

@@ -169,3 +169,23 @@ def test_the_answer_shown_is_what_nndesk_predict_says(panel, qtbot, model, tmp_p
                                strokes_row["models"]["image"]["probabilities"], atol=2e-6)
     label = strokes_row["label"]
     assert label == 7 and panel.answer.text() == str(label)
+
+
+def test_the_pen_path_is_read_once_the_image_reader_is_idle(panel, qtbot, held, monkeypatch):
+    """The image model's answer first: the pen-path reader starts no reading while the
+    preparer works (here held up inside preprocess)."""
+    import nndesk.gui.preparer as preparer
+
+    monkeypatch.setattr(preparer, "PATH_WAIT_S", 30.0)  # no waiting cut short here
+    reader = panel.jobs.path_reader
+    real = reader.work
+    began_after_release: list[bool] = []
+    monkeypatch.setattr(reader, "work", lambda strokes: (
+        began_after_release.append(held.gate.is_set()), real(strokes))[1])
+    _moves(qtbot, panel.canvas, _seven_points(20))
+    assert held.started.acquire(timeout=10)
+    qtbot.wait(200)  # five path intervals: a reader that did not wait would have begun
+    assert began_after_release == []
+    held.gate.set()
+    assert panel.wait_idle()
+    assert began_after_release and all(began_after_release)
