@@ -154,9 +154,11 @@ WINDOW_SIZE = (1400, 900)  # the window measured (issue 12: a loaded 1400x900 wi
 def _window(model: str | None, size: tuple[int, int] = WINDOW_SIZE, why: bool = False):
     """The window at `size` with the model loaded; `why`: the Why panel (saliency, occlusion,
     nearest training images) shown too, as a learner who opened it has it while drawing."""
-    from nndesk.gui.app import create_window
+    from nndesk.gui import app as app_module
 
-    app, window = create_window(model)
+    app, window = app_module.create_window(model)
+    if hasattr(app_module, "freeze_start_up"):  # (absent from older trees measured against)
+        app_module.freeze_start_up()  # as app.run does once the window is finished
     # a run that ends worse than the loaded model would ask in a modal dialog, which nobody
     # answers here: keep the loaded model, as the screenshot's short runs do
     window.training.confirm_worse = lambda new, old: False
