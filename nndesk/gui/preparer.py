@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
     from nndesk.data.strokes import CanvasRenderer
 
-__all__ = ["PATH_INTERVAL_S", "PathReader", "Prepared", "Preparer", "prepare_strokes"]
+__all__ = ["PATH_INTERVAL_S", "PathReader", "Prepared", "Preparer", "lower_priority",
+           "prepare_strokes"]
 
 # The pen-path reader (a GRU) runs at most this often while a stroke is drawn: its answer
 # follows the image model's by up to this much, and the image model gets the CPU it needs to
@@ -101,7 +102,7 @@ class _Newest(QObject):
 
     def _run(self) -> None:
         if self._niceness:
-            _lower_priority(self._niceness)
+            lower_priority(self._niceness)
         started = 0.0
         while True:
             with self._cond:
@@ -133,9 +134,10 @@ class _Newest(QObject):
         raise NotImplementedError
 
 
-def _lower_priority(niceness: int) -> None:
+def lower_priority(niceness: int) -> None:
     """This thread's nice value raised by `niceness` (Linux: a thread has its own), so that
-    the OS gives a core to the GUI thread and the image reader first."""
+    the OS gives a core to the GUI thread and the image reader first (the pen path, the
+    Why view's maps and neighbours run so)."""
     import os
 
     try:
