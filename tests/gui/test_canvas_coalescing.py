@@ -189,3 +189,34 @@ def test_the_pen_path_is_read_once_the_image_reader_is_idle(panel, qtbot, held, 
     held.gate.set()
     assert panel.wait_idle()
     assert began_after_release and all(began_after_release)
+
+
+def test_an_unchanged_drawing_is_not_preprocessed_again_and_gives_the_same_input(
+        qtbot, monkeypatch):
+    """A bitmap equal to the last one (a move that adds no ink, the same drawing for a new
+    model) skips preprocessing: the input is the one preprocessing gives, a copy of its own."""
+    import nndesk.data.preprocess as pp
+    from nndesk.gui.preparer import Preparer
+
+    real = pp.preprocess
+    calls: list[int] = []
+    monkeypatch.setattr(pp, "preprocess", lambda image: calls.append(1) or real(image))
+    prep = Preparer()
+    try:
+        strokes = digit_strokes("7")
+        first = prep.work({"strokes": strokes})
+        again = prep.work({"strokes": [list(s) for s in strokes]})  # an equal drawing
+        assert len(calls) == 1 and first.digit is not None
+        np.testing.assert_array_equal(again.digit, first.digit)
+        np.testing.assert_array_equal(again.digit, real(again.bitmap))
+        again.digit[...] = 0  # each answer is its own array: the next one is still right
+        np.testing.assert_array_equal(prep.work({"strokes": strokes}).digit, first.digit)
+        assert len(calls) == 1
+        more = prep.work({"strokes": strokes + [[(40.0, 40.0), (90.0, 60.0)]]})
+        assert len(calls) == 2
+        np.testing.assert_array_equal(more.digit, real(more.bitmap))
+        back = prep.work({"strokes": strokes})  # not the last bitmap: preprocessed again
+        assert len(calls) == 3
+        np.testing.assert_array_equal(back.digit, first.digit)
+    finally:
+        prep.stop()
