@@ -175,6 +175,20 @@ def _window(model: str | None, size: tuple[int, int] = WINDOW_SIZE, why: bool = 
     return app, window
 
 
+def _close(window) -> None:
+    """Close the window once its insight views' threads are done (a QThread destroyed while
+    it runs aborts the process)."""
+    from PySide6.QtCore import QCoreApplication
+
+    views = [getattr(window, "why_panel", None), getattr(getattr(window, "why_panel", None),
+                                                        "neighbours", None)]
+    deadline = time.perf_counter() + 30
+    while any(v is not None and v.busy for v in views) and time.perf_counter() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+    window.close()
+
+
 def _draw(app, canvas, strokes) -> None:
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
@@ -337,7 +351,7 @@ def stroke_latency(model: str | None = None, repeats: int = 5,
         result["from_posting"] = percentiles(from_post)
         result["from_posting_to_paint"] = percentiles(to_paint)
     if own:
-        window.close()
+        _close(window)
     return result
 
 
@@ -383,7 +397,7 @@ def latency_while_training(model: str | None = None, preset: str = "DigitNet",
         result["status"] = window.train_panel.status.text()
     finally:
         window.training.shutdown()
-        window.close()
+        _close(window)
     return result
 
 
