@@ -7,13 +7,17 @@ import argparse
 import json
 from pathlib import Path
 
+import numpy as np
+
 from nndesk.cli.common import UserError, load_model_arg
 from nndesk.cli.model_cmds import print_result_head
 
-__all__ = ["predict_strokes", "read_strokes_file", "STROKES_FORMAT", "MAX_STROKES_BYTES"]
+__all__ = ["predict_strokes", "read_strokes_file", "on_canvas", "STROKES_FORMAT",
+           "MAX_STROKES_BYTES"]
 
-STROKES_FORMAT = ('{"strokes": [[[x, y, t], ...], ...]}: canvas pixels (0..280, y down), '
-                  't in ms')
+STROKES_FORMAT = ('{"strokes": [[[x, y, t], ...], ...]}: x, y in any units (canvas pixels, '
+                  'tablet units, 0..1; y down, or --y-up), t in ms')
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp")
 MAX_STROKES_BYTES = 10 << 20  # a drawing is kilobytes; a bigger file is refused unread
 
 
@@ -23,6 +27,8 @@ def read_strokes_file(path: Path) -> list:
 
     if not path.is_file():
         raise ValueError("not a file")
+    if path.suffix.lower() in IMAGE_SUFFIXES:
+        raise ValueError("an image, not strokes: leave out --strokes to read images")
     if path.stat().st_size > MAX_STROKES_BYTES:
         raise ValueError(f"larger than {MAX_STROKES_BYTES >> 20} MB; a drawing is kilobytes")
     try:
@@ -35,6 +41,18 @@ def read_strokes_file(path: Path) -> list:
     except RecursionError:
         raise ValueError("JSON nested too deep") from None
     return parse_strokes(data)
+
+
+def on_canvas(strokes: list, y_up: bool = False) -> list:
+    """A strokes file's strokes ((n, 2) or (n, 3) arrays, any units) as the canvas would have
+    them: y flipped when `y_up`, then fitted as the pen digits are (`fit_to_canvas`: 70% of
+    the canvas tall, centred), so any units read alike. [] when there is no digit to read
+    (no points, or a single dot)."""
+    from nndesk.data.pendigits import fit_to_canvas
+
+    if y_up:
+        strokes = [s * np.array([1.0, -1.0, 1.0][:s.shape[1]]) for s in strokes]
+    return fit_to_canvas(strokes) or []
 
 
 def _files(names: list[str]) -> list[Path]:
@@ -67,7 +85,8 @@ def _recognizer(args: argparse.Namespace, image_model):
 
 
 def predict_strokes(args: argparse.Namespace, image_model) -> int:
-    """Read each strokes file with both models; a bad file is reported, the others go on."""
+    """Read each strokes file with both models, fitted to the canvas first (`on_canvas`);
+    a bad file is reported, the others go on."""
     recognizer = _recognizer(args, image_model)
     files = _files(args.images)
     if not files:
@@ -76,7 +95,7 @@ def predict_strokes(args: argparse.Namespace, image_model) -> int:
     for path in files:
         result = {"file": str(path)}
         try:
-            strokes = read_strokes_file(path)
+            strokes = on_canvas(read_strokes_file(path), args.y_up)
         except (OSError, ValueError) as err:
             result.update(label=None, probabilities=None, error=" ".join(str(err).split()))
             failed = True
