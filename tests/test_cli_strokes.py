@@ -88,9 +88,16 @@ def _seven() -> list:
 
 
 def test_strokes_in_any_units_read_alike(tmp_path, trajectory_model, capsys):
+    """Canvas pixels are read as drawn (as the canvas reads them); other units are fitted to
+    the canvas as pen digits are, so they all read alike, and like the same drawing placed
+    70% tall and centred in canvas pixels."""
     seven = np.array(_seven()[0])
-    units = {"canvas": seven, "unit": (seven - 60) / 170, "tablet": seven * 3.1 + 2e5,
-             "negative": seven * 0.02 - 1e6}
+    lo, hi = seven.min(0), seven.max(0)
+    scale = 0.7 * 280 / (hi - lo).max()
+    placed = (seven - lo) * scale + 140 - (hi - lo) * scale / 2      # what fitting gives
+    units = {"canvas": seven, "placed": placed, "unit": (seven - 60) / 170,
+             "tablet": seven * 3.1 + 2e5, "negative": seven * 0.02 - 1e6,
+             "grid28": seven / 10}
     for name, pts in units.items():
         (tmp_path / f"{name}.json").write_text(json.dumps({"strokes": [pts.tolist()]}))
     (tmp_path / "up" / "y.json").parent.mkdir()
@@ -99,12 +106,12 @@ def test_strokes_in_any_units_read_alike(tmp_path, trajectory_model, capsys):
     assert main([*base, *(str(tmp_path / f"{n}.json") for n in units)]) == 0
     assert main([*base, "--y-up", str(tmp_path / "up" / "y.json")]) == 0
     results = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    first = results[0]
-    assert first["models"]["image"]["label"] == 7
+    assert results[0]["models"]["image"]["label"] == 7                # as drawn
+    first = results[1]                                                # placed: the reference
     for r in results[1:]:   # the image model reads each one, as the same drawing
         assert r["models"]["image"] is not None, r["file"]
         assert r["models"]["image"]["probabilities"] == pytest.approx(
-            first["models"]["image"]["probabilities"], abs=1e-4)
+            first["models"]["image"]["probabilities"], abs=1e-4), r["file"]
         assert r["probabilities"] == pytest.approx(first["probabilities"], abs=1e-4)
 
 

@@ -197,10 +197,11 @@ def _model_parsers(sub) -> None:
                  "  nndesk predict --strokes seven.json --json\n"
                  "\nstrokes files (--strokes): the pen's path as the canvas records it,\n"
                  '  {"strokes": [[[x, y, t], ...], ...]}: one list of points per stroke, in\n'
-                 "  drawing order; x, y in canvas pixels (0..280, y pointing down) or any other\n"
-                 "  units (tablet units, 0..1, offsets: the drawing is fitted to the canvas as\n"
-                 "  pen digits are, 70% tall and centred; --y-up if y points up), t in ms\n"
-                 "  (optional: [x, y] points work too). A single dot or no points: no digit.\n"
+                 "  drawing order; x, y in canvas pixels (0..280, y pointing down: read as\n"
+                 "  drawn) or any other units (tablet units, 0..1, offsets: the drawing is\n"
+                 "  fitted to the canvas as pen digits are, 70% tall and centred; --y-up if y\n"
+                 "  points up), t in ms (optional: [x, y] points work too). A single dot or no\n"
+                 "  points: no digit.\n"
                  "  x, y must be finite and within +-1e9. Each is read by the image model (the\n"
                  "  strokes drawn as on the canvas), the trajectory model (the path) and their\n"
                  '  combination; the JSON adds "models": {"image", "trajectory", "weight"}.\n')

@@ -18,6 +18,7 @@ __all__ = ["predict_strokes", "read_strokes_file", "on_canvas", "STROKES_FORMAT"
 STROKES_FORMAT = ('{"strokes": [[[x, y, t], ...], ...]}: x, y in any units (canvas pixels, '
                   'tablet units, 0..1; y down, or --y-up), t in ms')
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp")
+AS_DRAWN = 0.25  # a drawing inside the canvas at least this share of it tall or wide: canvas px
 MAX_STROKES_BYTES = 10 << 20  # a drawing is kilobytes; a bigger file is refused unread
 
 
@@ -45,13 +46,23 @@ def read_strokes_file(path: Path) -> list:
 
 def on_canvas(strokes: list, y_up: bool = False) -> list:
     """A strokes file's strokes ((n, 2) or (n, 3) arrays, any units) as the canvas would have
-    them: y flipped when `y_up`, then fitted as the pen digits are (`fit_to_canvas`: 70% of
-    the canvas tall, centred), so any units read alike. [] when there is no digit to read
-    (no points, or a single dot)."""
+    them. A drawing in canvas pixels (inside the 280 px canvas, its longer side at least
+    AS_DRAWN share of it) is read as drawn, exactly as the canvas reads it; any other (tablet
+    units, 0..1, offsets, a 28 px grid, y up) is fitted as the pen digits are
+    (`fit_to_canvas`: 70% of the canvas tall, centred), so its units do not change the
+    answer. y is flipped first when `y_up`. [] when there is no digit (no points, a dot)."""
     from nndesk.data.pendigits import fit_to_canvas
+    from nndesk.data.strokes import CANVAS_SIZE
 
     if y_up:
         strokes = [s * np.array([1.0, -1.0, 1.0][:s.shape[1]]) for s in strokes]
+    pts = [s[:, :2] for s in strokes if len(s)]
+    if pts and not y_up:
+        ink = np.concatenate(pts)
+        lo, hi = ink.min(0), ink.max(0)
+        if (lo.min() >= 0 and hi.max() <= CANVAS_SIZE
+                and (hi - lo).max() >= AS_DRAWN * CANVAS_SIZE):
+            return strokes
     return fit_to_canvas(strokes) or []
 
 

@@ -318,7 +318,9 @@ class HealthPanel(QWidget):
         if len(curves) != len(weighted):  # a new design: one curve per weighted layer
             self.norms.clear()
             curves = self._curves = [
-                self.norms.plot(pen=pg.mkPen(COLORS[j % len(COLORS)], width=2),
+                self.norms.plot(pen=pg.mkPen(COLORS[j % len(COLORS)], width=2), symbol="o",
+                                symbolSize=5, symbolPen=None,  # one update shows, too
+                                symbolBrush=COLORS[j % len(COLORS)],
                                 name=f"{w['index'] + 1} {w['type']}")
                 for j, w in enumerate(weighted)]
         x = np.arange(1, len(history) + 1)
