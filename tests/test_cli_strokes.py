@@ -150,3 +150,14 @@ def test_wrong_flags_hint_at_the_right_one(tmp_path, capsys):
     png.write_bytes(b"\x89PNG")
     assert main(["predict", "--strokes", str(png)]) == 1
     assert "leave out --strokes" in capsys.readouterr().out
+
+
+def test_a_folder_of_the_other_kind_hints_at_the_flag(tmp_path, capsys):
+    (tmp_path / "drawings").mkdir()
+    _one(tmp_path / "drawings")
+    (tmp_path / "scans").mkdir()
+    (tmp_path / "scans" / "seven.png").write_bytes(b"\x89PNG")
+    assert main(["predict", str(tmp_path / "drawings")]) == 2
+    assert "add --strokes" in capsys.readouterr().err
+    assert main(["predict", "--strokes", str(tmp_path / "scans")]) == 2
+    assert "leave out --strokes" in capsys.readouterr().err

@@ -230,7 +230,10 @@ def cmd_predict(args: argparse.Namespace) -> int:
         return predict_strokes(args, model)
     files = _expand(args.images)
     if not files:
-        raise UserError(f"no image files in {', '.join(args.images)}")
+        strokes = any(p.suffix == ".json" or (p.is_dir() and any(p.rglob("*.json")))
+                      for p in map(Path, args.images))
+        raise UserError(f"no image files in {', '.join(args.images)}"
+                        + ("; strokes files (.json)? add --strokes" if strokes else ""))
     failed = False
     for start in range(0, len(files), PREDICT_CHUNK):  # bounded memory, early first answers
         for result in _predict_files(model, files[start:start + PREDICT_CHUNK]):

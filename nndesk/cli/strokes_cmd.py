@@ -101,7 +101,8 @@ def predict_strokes(args: argparse.Namespace, image_model) -> int:
     recognizer = _recognizer(args, image_model)
     files = _files(args.images)
     if not files:
-        raise UserError(f"no .json files in {', '.join(args.images)}")
+        raise UserError(f"no .json files in {', '.join(args.images)}; images? leave out "
+                        "--strokes")
     failed = False
     for path in files:
         result = {"file": str(path)}
