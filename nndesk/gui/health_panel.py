@@ -215,14 +215,17 @@ class HealthPanel(QWidget):
         if self._job is not None:
             self._pending = True
             return
-        if self._since.isValid() and self._since.elapsed() < self.interval_ms:
+        spec = s.spec if design else s.model_spec
+        key = tuple(layer.get("type") for layer in spec.get("layers", []))
+        # the share of time is kept while a run trains; idle, a new design or model waits not
+        if (s.training != IDLE and key == self._spec_key and self._since.isValid()
+                and self._since.elapsed() < self.interval_ms):
             self._pending = True
             self._later.start(self.interval_ms - self._since.elapsed())
             return
-        spec = s.spec if design else s.model_spec
-        key = tuple(layer.get("type") for layer in spec.get("layers", []))
-        if key != self._spec_key:
+        if key != self._spec_key:  # another network: its own history and its own cost
             self._spec_key, self.norm_history, self._curves = key, [], []
+            self.interval_ms = MIN_INTERVAL_MS
         self._trained |= s.model_source == "snapshot" and not design
         self._source = (tr("the new design, initial weights (not trained yet)") if design else
                         tr("the network being trained") if s.model_source == "snapshot"

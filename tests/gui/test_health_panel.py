@@ -103,9 +103,10 @@ def test_a_new_design_is_measured_at_once_and_a_runs_figures_stay(qtbot, mnist_d
     panel.show()
     qtbot.waitUntil(lambda: panel.report is not None and not panel.busy, timeout=120_000)
     assert len(panel.report["weighted"]) == 1                  # the loaded model
+    panel.interval_ms = 10 ** 7  # a dear network measured last: idle, a new one waits not
     state.set_spec(SIGMOID_STD_1)                               # the designer: a new design
     qtbot.waitUntil(lambda: len(panel.report["weighted"]) == 3 and not panel.busy,
-                    timeout=120_000)
+                    timeout=20_000)
     assert "initial weights" in panel.status.text()
     assert panel.report["activations"][0]["saturated_fraction"] > 0.4
     state.set_training(RUNNING)
