@@ -7,7 +7,7 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -23,7 +23,7 @@ from nndesk.gui.i18n import N_, tr
 from nndesk.gui.run_curves import IntegerAxis, Run
 from nndesk.gui.state import AppState
 
-__all__ = ["CompareView", "show_comparison", "GROUP_NAMES"]
+__all__ = ["CompareView", "show_comparison", "GROUP_NAMES", "aligned_layers"]
 
 GROUP_NAMES = {"architecture": N_("architecture"), "init": N_("weight init"),
                "optimizer": N_("optimizer"), "learning rate": N_("learning rate"),
@@ -38,6 +38,25 @@ def _final(values: list[float]) -> str:
 def _best(values: list[float]) -> str:
     finite = [v for v in values if math.isfinite(v)]
     return f"{max(finite):.2f}%" if finite else "–"
+
+
+def aligned_layers(a: tuple[dict, dict], b: tuple[dict, dict]) -> list[tuple[str, str, bool]]:
+    """The two runs' layers side by side, one row per place (layer i of A beside layer i of B,
+    "" where a run has no layer i): [(a_text, b_text, differ)], each text the layer as
+    `insight.compare.run_settings` writes it, its init after it ("Dense(units=100) · init 1.0")."""
+    from nndesk.insight.compare import run_settings
+
+    sides = [run_settings(*a), run_settings(*b)]
+    n = max(len(spec.get("layers", [])) for spec, _ in (a, b))
+    rows = []
+    for i in range(1, n + 1):
+        texts = []
+        for side in sides:
+            text = side.get(("architecture", f"layer {i}")) or ""
+            init = side.get(("init", f"layer {i} init"))
+            texts.append(f"{text} · init {init}" if text and init is not None else text)
+        rows.append((texts[0], texts[1], texts[0] != texts[1]))
+    return rows
 
 
 class CompareView(QDialog):
@@ -78,6 +97,27 @@ class CompareView(QDialog):
                 if col >= 2:
                     item.setForeground(QColor(self.runs[col - 2].color))
                 self.table.setItem(row, col, item)
+        self.layers = QTableWidget(0, 3)
+        self.layers.setHorizontalHeaderLabels(["#", tr("A's layers"), tr("B's layers")])
+        self.layers.verticalHeader().hide()
+        self.layers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        head = self.layers.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        if known:
+            rows = aligned_layers(*[(r.settings["spec"], r.settings["config"])
+                                    for r in self.runs])
+            self.layers.setRowCount(len(rows))
+            bold = QFont()
+            bold.setBold(True)
+            for row, (ta, tb, differ) in enumerate(rows):
+                for col, text in enumerate((str(row + 1), ta, tb)):
+                    item = QTableWidgetItem(text)
+                    if differ:  # the rows that differ stand out; the same ones read as context
+                        item.setFont(bold)
+                        if col:
+                            item.setForeground(QColor(self.runs[col - 1].color))
+                    self.layers.setItem(row, col, item)
         self.plot = pg.PlotWidget(background="w", axisItems={"bottom": IntegerAxis("bottom")})
         self.plot.setTitle(tr("Accuracy per epoch"), color="#2a2f3a", size="10pt")
         self.plot.setLabel("bottom", tr("epoch"))
@@ -96,13 +136,17 @@ class CompareView(QDialog):
         left = QVBoxLayout()
         left.addWidget(self.summary)
         left.addWidget(self.table, 1)
+        left.addWidget(QLabel(tr("Layers side by side (bold: they differ; empty: no such "
+                                 "layer)")))
+        left.addWidget(self.layers, 2)
         body = QHBoxLayout()
         body.addLayout(left, 1)
         body.addWidget(self.plot, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(heads)
         layout.addLayout(body, 1)
-        self.resize(960, 420)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(1040, screen.width()), min(680, screen.height() - 60))
 
 
 def show_comparison(state: AppState, a: Run, b: Run, parent: QWidget | None = None

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import N_, tr
-from nndesk.gui.layer_form import MAX_SETTINGS, LayerForm
+from nndesk.gui.layer_form import MAX_SETTINGS, LayerForm, applied_to_all
 from nndesk.gui.layer_schema import (
     default_layer,
     describe,
@@ -109,7 +109,8 @@ class DesignerPanel(QWidget):
         # Three lines reserved whether or not there is a problem: nothing above moves when
         # one appears (a click meant for Up landed on the error text).
         self.problem.setFixedHeight(_lines_height(self.problem, 3))
-        self.settings_box = LayerForm(self.set_setting, self.change_type)
+        self.settings_box = LayerForm(self.set_setting, self.change_type,
+                                      on_all=self.apply_to_all, on_remove_all=self.remove_all)
         self.form = self.settings_box.form
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -212,6 +213,18 @@ class DesignerPanel(QWidget):
         layers[index] = new
         self._mark_custom()
         self._commit(layers, index)
+
+    def apply_to_all(self, index: int, name: str) -> None:
+        """Layer `index`'s kind ("type") or setting `name` on every layer that has one
+        (`layer_form.applied_to_all`): one activation or init for the whole network."""
+        self._mark_custom()
+        self._commit(applied_to_all(self.state.spec["layers"], index, name), index)
+
+    def remove_all(self, layer_type: str) -> None:
+        """Remove every layer of `layer_type` (every BatchNorm, every Dropout) at once."""
+        layers = [x for x in self.state.spec["layers"] if x.get("type") != layer_type]
+        self._mark_custom()
+        self._commit(copy.deepcopy(layers), 0 if layers else None)
 
     def _mark_custom(self) -> None:
         self._editing = True  # our own edit: the spec is no longer the preset it is named after

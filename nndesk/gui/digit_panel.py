@@ -111,7 +111,9 @@ class DigitPanel(QWidget):
         middle.addLayout(answer_box, 1)
 
         self.bars = ProbabilityBars()
-        self.answers = ModelAnswers(toggle_outside=True)  # each model's answer, on request
+        # each model's answer, on request, in the room of the answer it details
+        self.answers = ModelAnswers(toggle_outside=True, replaces=(self.answer, self.confidence))
+        answer_box.addWidget(self.answers)
         answer_box.addWidget(self.answers.toggle, alignment=Qt.AlignmentFlag.AlignHCenter)
         self.my_digits = MyDigitsBar(state)
         self.my_digits.save_requested.connect(self.save_my_digit)
@@ -126,7 +128,6 @@ class DigitPanel(QWidget):
         layout.addLayout(buttons)
         layout.addLayout(middle)
         layout.addWidget(self.bars)
-        layout.addWidget(self.answers)
         layout.addWidget(self.my_digits)
         layout.addWidget(self.model_label)
 

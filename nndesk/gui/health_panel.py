@@ -3,7 +3,10 @@ weighted layer, dead/saturated shares, gradient norms over time, BatchNorm runni
 Computed by `nndesk.insight.health.layer_health` in a background thread, at most once per new
 network (training snapshots come once a second), every 2 s or more (a measurement takes at most
 2.5% of the time, counted in its thread's CPU time: a dearer network waits longer), and only while
-the panel is shown."""
+the panel is shown. What it measures: a new design at once, with its initial weights (before
+any training: sigmoid with std 1.0 saturates already there), the run's snapshots while it
+trains, a model when one is loaded; when a run ends its last figures stay (a run no better than
+guessing gives the canvas back the model before it: measuring that would hide the run)."""
 
 from __future__ import annotations
 
@@ -25,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.i18n import tr
-from nndesk.gui.state import AppState
+from nndesk.gui.state import IDLE, AppState
 
 __all__ = ["HealthPanel"]
 
@@ -52,9 +55,10 @@ class _Job(QThread):
     done = Signal(object)  # (report, ms, cpu_ms): wall time, CPU time (upper bound)
     failed = Signal(str)
 
-    def __init__(self, probe: _Probe, spec: dict, weights: dict, lr: float) -> None:
+    def __init__(self, probe: _Probe, spec: dict, weights: dict | None, lr: float,
+                 seed: int = 0) -> None:
         super().__init__()
-        self.probe, self.spec, self.weights, self.lr = probe, spec, weights, lr
+        self.probe, self.spec, self.weights, self.lr, self.seed = probe, spec, weights, lr, seed
 
     def run(self) -> None:
         from threadpoolctl import threadpool_limits
@@ -74,9 +78,12 @@ class _Job(QThread):
             p.x, p.t = d.x_train[:BATCH].reshape((BATCH, *shape)), d.t_train[:BATCH].copy()
         with threadpool_limits(limits=1):
             t0, c0 = time.perf_counter(), time.thread_time()
-            if p.spec != self.spec:
-                p.spec, p.net = self.spec, Network.from_spec(self.spec)
-            p.net.load_state_dict(self.weights)
+            if self.weights is None:  # a design: its initial weights, as training starts
+                p.spec, p.net = None, Network.from_spec(self.spec, seed=self.seed)
+            else:
+                if p.spec != self.spec:
+                    p.spec, p.net = self.spec, Network.from_spec(self.spec)
+                p.net.load_state_dict(self.weights)
             report = layer_health(p.net, p.x, p.t, lr=self.lr, copy=False)
         # a conv layer splits its batch with nn.parallel's workers: their CPU time is not this
         # thread's; counted as if each worked as long as this one (an upper bound)
@@ -141,7 +148,12 @@ class HealthPanel(QWidget):
         self._later = QTimer(self)
         self._later.setSingleShot(True)
         self._later.timeout.connect(self.schedule)
-        state.model_changed.connect(self.schedule)
+        self._target = "model"  # what schedule() measures: "model" or "design"
+        self._hold = False      # a run just ended: its figures stay
+        self._trained = False   # snapshots of a run were measured since it started
+        state.model_changed.connect(self._on_model_changed)
+        state.spec_changed.connect(self._on_spec_changed)
+        state.training_state_changed.connect(self._on_training_state_changed)
         self.schedule()
 
     @property
@@ -158,10 +170,44 @@ class HealthPanel(QWidget):
         self._later.stop()  # hidden: nothing waits to be measured (a running job ends)
         self._pending = False
 
+    def _on_spec_changed(self) -> None:
+        """A new design while idle: measured at once with its initial weights (unless it is
+        the loaded model's own design: then the model's trained weights)."""
+        s, self._hold = self.state, False
+        if s.training != IDLE:
+            return  # the run's snapshots are measured
+        same = s.network is not None and s.model_spec.get("layers") == s.spec.get("layers")
+        self._target = "model" if same else "design"
+        self.schedule()
+
+    def _on_model_changed(self) -> None:
+        if self._hold and self.state.model_source != "snapshot":
+            self._hold = False  # the model the run ended with, or the one before it (a worse
+            return              # or failed run): the run's figures stay
+        self._target = "model"
+        self.schedule()
+
+    def _on_training_state_changed(self, status: str) -> None:
+        if status != IDLE:
+            self._hold = False
+            return
+        if self._trained:  # the run's end: the model the window takes next is not measured
+            self._hold, self._trained = True, False
+            self._pending = False
+            self._later.stop()
+            if self.report is not None:
+                self.status.setText(self.status.text() + " · " + tr("the run has ended: its "
+                                                                    "last figures stay"))
+
     def schedule(self) -> None:
         """Measure the current network (when shown); the newest network waits its turn."""
         s = self.state
-        if s.network is None:
+        design = self._target == "design"
+        if design and (s.spec_error is not None or not s.spec.get("layers")):
+            self.status.setText(tr("Layer health: the design has a problem; fix it to see its "
+                                   "layers."))
+            return
+        if not design and s.network is None:
             self.status.setText(tr("Layer health: no network yet (train one or open a model)."))
             return
         if not self.isVisible():
@@ -169,16 +215,24 @@ class HealthPanel(QWidget):
         if self._job is not None:
             self._pending = True
             return
-        if self._since.isValid() and self._since.elapsed() < self.interval_ms:
+        spec = s.spec if design else s.model_spec
+        key = tuple(layer.get("type") for layer in spec.get("layers", []))
+        # the share of time is kept while a run trains; idle, a new design or model waits not
+        if (s.training != IDLE and key == self._spec_key and self._since.isValid()
+                and self._since.elapsed() < self.interval_ms):
             self._pending = True
             self._later.start(self.interval_ms - self._since.elapsed())
             return
-        key = tuple(layer.get("type") for layer in s.model_spec.get("layers", []))
-        if key != self._spec_key:
+        if key != self._spec_key:  # another network: its own history and its own cost
             self._spec_key, self.norm_history, self._curves = key, [], []
+            self.interval_ms = MIN_INTERVAL_MS
+        self._trained |= s.model_source == "snapshot" and not design
+        self._source = (tr("the new design, initial weights (not trained yet)") if design else
+                        tr("the network being trained") if s.model_source == "snapshot"
+                        else tr("the loaded model"))
         # the weights copied: the job loads them into the panel's own network
-        job = _Job(self._probe, s.model_spec, s.network.state_dict(),
-                   float(s.config.get("lr", 0.001)))
+        job = _Job(self._probe, spec, None if design else s.network.state_dict(),
+                   float(s.config.get("lr", 0.001)), int(s.config.get("seed", 0) or 0))
         _RUNNING.add(job)
         job.done.connect(self._on_done)
         job.failed.connect(self.status.setText)
@@ -205,9 +259,7 @@ class HealthPanel(QWidget):
         self.status.setText(tr("Loss {loss} on {n} training images (training mode) · "
                                "{source} · {ms} ms, every {s} s").format(
             loss=f"{report['loss']:.4f}", n=BATCH, ms=f"{ms:.0f}",
-            s=f"{self.interval_ms / 1000:.0f}",
-            source=tr("the network being trained") if self.state.model_source == "snapshot"
-            else tr("the loaded model")))
+            s=f"{self.interval_ms / 1000:.0f}", source=self._source))
         self._draw_hists(report)
         self._draw_norms(weighted)
         self.table.setRowCount(len(weighted))
@@ -269,7 +321,9 @@ class HealthPanel(QWidget):
         if len(curves) != len(weighted):  # a new design: one curve per weighted layer
             self.norms.clear()
             curves = self._curves = [
-                self.norms.plot(pen=pg.mkPen(COLORS[j % len(COLORS)], width=2),
+                self.norms.plot(pen=pg.mkPen(COLORS[j % len(COLORS)], width=2), symbol="o",
+                                symbolSize=5, symbolPen=None,  # one update shows, too
+                                symbolBrush=COLORS[j % len(COLORS)],
                                 name=f"{w['index'] + 1} {w['type']}")
                 for j, w in enumerate(weighted)]
         x = np.arange(1, len(history) + 1)

@@ -37,6 +37,7 @@ from nndesk.gui.window_dialogs import (
 )
 
 __all__ = ["MainWindow"]
+BOTTOM_SHARE = 0.45  # of the window's height: a bottom view (evaluation, health...) when shown
 
 
 class MainWindow(QMainWindow):
@@ -197,13 +198,27 @@ class MainWindow(QMainWindow):
 
         self.eval_panel, self.gradcheck_panel = EvalPanel(self.state), GradcheckPanel(self.state)
         self.why_panel, self.health_panel = WhyPanel(self.state), HealthPanel(self.state)
+        first = None
         for title, panel in ((N_("Evaluation"), self.eval_panel),
                              (N_("Why this answer"), self.why_panel),
                              (N_("Layer health"), self.health_panel),
                              (N_("Gradient check"), self.gradcheck_panel)):
             dock = self._dock(title, panel, Qt.DockWidgetArea.BottomDockWidgetArea, 900)
+            if first is None:
+                first = dock
+            else:  # tabs of one bottom area, not four docks squeezed side by side
+                self.tabifyDockWidget(first, dock)
             dock.hide()
-            self.view_menu.addAction(dock.toggleViewAction())
+            action = dock.toggleViewAction()
+            action.triggered.connect(lambda on, d=dock: on and self._open_bottom(d))
+            self.view_menu.addAction(action)
+
+    def _open_bottom(self, dock: QDockWidget) -> None:
+        """A bottom view just shown: its tab in front and the bottom area tall enough to use
+        (BOTTOM_SHARE of the window, at least the panel's own minimum)."""
+        dock.raise_()
+        height = max(int(self.height() * BOTTOM_SHARE), dock.widget().minimumSizeHint().height())
+        self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
 
     # -- training -> plots ------------------------------------------------------------------
     def _on_train_requested(self) -> None:

@@ -24,6 +24,11 @@
         <translation> 学習前と学習後の1層目の畳み込み層のフィルター（図7-24）は、ウィンドウのフィルター表示にあります。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source> · calibrated probabilities</source>
+        <translation> · 較正後の確率</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source> · paused</source>
         <translation> · 一時停止中</translation>
@@ -249,6 +254,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>Batch Normalization が 0 で割らないよう分散に足す小さな値。1e-5 のままで構いません。本の 6.3 節。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>A's layers</source>
+        <translation>A のレイヤ</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>About</source>
         <translation>nndesk について</translation>
@@ -320,9 +330,14 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>この学習の損失関数の値、認識精度、学習率、重みのヒストグラムを TensorBoard のイベントファイルにも書き出します：実行ごとに 1 フォルダ、実行フォルダの中の tensorboard フォルダに置きます。pip install 'nndesk[tensorboard]'（tensorboardX、約 1 MB）が必要です。見るには：tensorboard --logdir にそのフォルダを指定します（学習の後、ステータス行にコマンドが出ます）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/layer_form.py"/>
+        <source>Apply to all</source>
+        <translation>すべてに適用</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
-        <source>At the first step the gradient is {rnn:.1e} of the last step's for the RNN and {lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the path; a forget gate bias of 3 (f ≈ 0.95) lets the LSTM remember it.</source>
-        <translation>最初の時刻の勾配は、最後の時刻に比べて RNN で {rnn:.1e} 倍、LSTM で {lstm:.1e} 倍です。U を小さくすると RNN は軌跡の始まりを忘れます。forgetゲートのバイアスを 3（f ≈ 0.95）にすると LSTM は覚えています。</translation>
+        <source>At the first step the gradient is {rnn:.1e} of the last step's for the RNN and {lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the path sooner; the LSTM's forget gate bias of 3 (f ≈ 0.95) lets it remember, one of 0 (f = 0.5) makes it forget too.</source>
+        <translation>最初の時刻の勾配は、最後の時刻に比べて RNN で {rnn:.1e} 倍、LSTM で {lstm:.1e} 倍です。U を小さくすると RNN は軌跡の始まりをより早く忘れます。LSTM は forgetゲートのバイアスが 3（f ≈ 0.95）なら覚えていて、0（f = 0.5）にすると忘れます。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/pg_i18n.py"/>
@@ -343,6 +358,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Average pooling: the mean of each window. Book ch. 7.3.</source>
         <translation>Average プーリング：窓ごとの平均。本の 7.3 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>B's layers</source>
+        <translation>B のレイヤ</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
@@ -1123,6 +1143,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>ゲート</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/layer_form.py"/>
+        <source>Give every layer that has this setting the same value (every activation the same kind, every weighted layer the same init)</source>
+        <translation>この設定を持つすべてのレイヤを同じ値にします（活性化関数はすべて同じ種類に、重みのあるレイヤはすべて同じ初期化方法に）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Gradient and gradient descent</source>
         <translation>勾配と勾配降下法</translation>
@@ -1343,6 +1368,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>レイヤの健康状態：まだネットワークがありません（学習するかモデルを開いてください）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>Layer health: the design has a problem; fix it to see its layers.</source>
+        <translation>レイヤの健康状態：ネットワーク設計に問題があります。直すとレイヤが表示されます。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/layer_form.py"/>
         <source>Layer settings</source>
         <translation>レイヤの設定</translation>
@@ -1376,6 +1406,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/help.py"/>
         <source>Layers as forward/backward pairs (Affine = Dense, ReLU, Softmax-with-Loss)</source>
         <translation>forward/backward の組としてのレイヤ（Affine = Dense、ReLU、Softmax-with-Loss）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>Layers side by side (bold: they differ; empty: no such layer)</source>
+        <translation>レイヤの比較（太字：異なる、空欄：そのレイヤなし）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -1925,6 +1960,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>削除</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/layer_form.py"/>
+        <source>Remove every {type} ({n})</source>
+        <translation>{type} をすべて削除（{n} 個）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>Remove run</source>
         <translation>この学習を削除</translation>
@@ -2135,6 +2175,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>停止中…</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/layer_form.py"/>
+        <source>Take every layer of this type out of the network at once</source>
+        <translation>この種類のレイヤをネットワークから一度にすべて取り除きます</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Tanh: squashes into (-1, 1), centred on zero.</source>
         <translation>tanh 関数：0 を中心に (-1, 1) に押し込めます。</translation>
@@ -2312,6 +2357,11 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <location filename="../../nndesk/gui/plots.py"/>
         <source>Tick to show a run, untick to hide it; select two (Ctrl+click) to compare them</source>
         <translation>チェックで学習を表示、外すと非表示。2つ選ぶ（Ctrl+クリック）と比較できます</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Together: {answer}</source>
+        <translation>組み合わせ：{answer}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/model_answers.py"/>
@@ -3650,6 +3700,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/state.py"/>
         <source>the network outputs {n} scores, but the data has {classes} classes (digits 0-9): the last Dense layer needs {classes} units</source>
         <translation>ネットワークの出力は {n} 個ですが、データのクラスは {classes} 個（数字 0-9）です：最後の全結合層は {classes} ユニットにしてください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>the new design, initial weights (not trained yet)</source>
+        <translation>新しい設計、重みの初期値（まだ学習していません）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>the run has ended: its last figures stay</source>
+        <translation>学習は終了しました：最後の値を表示しています</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/answer_words.py"/>

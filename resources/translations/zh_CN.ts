@@ -24,6 +24,11 @@
         <translation> 学习前后第 1 层卷积层的滤波器（图7-24）可在窗口的滤波器视图中查看。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source> · calibrated probabilities</source>
+        <translation> · 校准后的概率</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source> · paused</source>
         <translation> · 已暂停</translation>
@@ -249,6 +254,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>加到方差上的极小值，防止 Batch Normalization 除以 0。保持 1e-5 即可。见书 6.3 节。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>A's layers</source>
+        <translation>A 的层</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>About</source>
         <translation>关于 nndesk</translation>
@@ -320,9 +330,14 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>同时把这次训练的损失函数值、识别精度、学习率和权重直方图写成 TensorBoard 事件文件：每次运行一个文件夹，放在运行文件夹里的 tensorboard 文件夹中。需要 pip install 'nndesk[tensorboard]'（tensorboardX，约 1 MB）。查看方法：tensorboard --logdir 加上该文件夹（训练结束后状态栏会给出完整命令）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/layer_form.py"/>
+        <source>Apply to all</source>
+        <translation>应用到全部</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
-        <source>At the first step the gradient is {rnn:.1e} of the last step's for the RNN and {lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the path; a forget gate bias of 3 (f ≈ 0.95) lets the LSTM remember it.</source>
-        <translation>在第一个时刻，RNN 的梯度是最后时刻的 {rnn:.1e} 倍，LSTM 是 {lstm:.1e} 倍。把 U 调小，RNN 就会忘记轨迹的开头；遗忘门偏置为 3（f ≈ 0.95）时，LSTM 能记住它。</translation>
+        <source>At the first step the gradient is {rnn:.1e} of the last step's for the RNN and {lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the path sooner; the LSTM's forget gate bias of 3 (f ≈ 0.95) lets it remember, one of 0 (f = 0.5) makes it forget too.</source>
+        <translation>在第一个时刻，RNN 的梯度是最后时刻的 {rnn:.1e} 倍，LSTM 是 {lstm:.1e} 倍。把 U 调小，RNN 会更快忘记轨迹的开头；LSTM 的遗忘门偏置为 3（f ≈ 0.95）时它能记住，设为 0（f = 0.5）时它也会忘记。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/pg_i18n.py"/>
@@ -343,6 +358,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Average pooling: the mean of each window. Book ch. 7.3.</source>
         <translation>Average 池化：取每个窗口的平均值。见书 7.3 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>B's layers</source>
+        <translation>B 的层</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
@@ -1123,6 +1143,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>门</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/layer_form.py"/>
+        <source>Give every layer that has this setting the same value (every activation the same kind, every weighted layer the same init)</source>
+        <translation>让所有具有这项设置的层取相同的值（所有激活层同一种类，所有带权重的层同一种初始化方法）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Gradient and gradient descent</source>
         <translation>梯度与梯度下降法</translation>
@@ -1343,6 +1368,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>各层的健康状况：还没有网络（请学习一个或打开模型）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>Layer health: the design has a problem; fix it to see its layers.</source>
+        <translation>各层的健康状况：网络设计有问题；修正后即可查看各层。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/layer_form.py"/>
         <source>Layer settings</source>
         <translation>层的设置</translation>
@@ -1376,6 +1406,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/help.py"/>
         <source>Layers as forward/backward pairs (Affine = Dense, ReLU, Softmax-with-Loss)</source>
         <translation>以 forward/backward 成对实现的层（Affine = Dense、ReLU、Softmax-with-Loss）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>Layers side by side (bold: they differ; empty: no such layer)</source>
+        <translation>逐层对照（粗体：不同；空白：没有这一层）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -1925,6 +1960,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>删除</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/layer_form.py"/>
+        <source>Remove every {type} ({n})</source>
+        <translation>删除所有 {type}（{n} 个）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>Remove run</source>
         <translation>删除训练</translation>
@@ -2135,6 +2175,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>正在停止…</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/layer_form.py"/>
+        <source>Take every layer of this type out of the network at once</source>
+        <translation>一次从网络中删除这种类型的所有层</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Tanh: squashes into (-1, 1), centred on zero.</source>
         <translation>tanh 函数：以 0 为中心把值压缩到 (-1, 1)。</translation>
@@ -2312,6 +2357,11 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <location filename="../../nndesk/gui/plots.py"/>
         <source>Tick to show a run, untick to hide it; select two (Ctrl+click) to compare them</source>
         <translation>勾选显示一次训练，取消勾选则隐藏；选中两次（Ctrl+单击）即可比较</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Together: {answer}</source>
+        <translation>综合：{answer}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/model_answers.py"/>
@@ -3650,6 +3700,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/state.py"/>
         <source>the network outputs {n} scores, but the data has {classes} classes (digits 0-9): the last Dense layer needs {classes} units</source>
         <translation>网络输出 {n} 个分数，但数据有 {classes} 个类别（数字 0-9）：最后的全连接层需要 {classes} 个单元</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>the new design, initial weights (not trained yet)</source>
+        <translation>新的网络设计，权重初始值（尚未训练）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>the run has ended: its last figures stay</source>
+        <translation>训练已结束：保留最后一次的数值</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/answer_words.py"/>

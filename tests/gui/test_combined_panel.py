@@ -56,9 +56,28 @@ def test_the_answer_combines_both_models_and_shows_each_on_request(both, qtbot,
     assert all(line.isVisible() for line in lines)
     assert lines[0].text().startswith("Image model: 1 (")
     assert lines[1].text().startswith(f"Pen path model: {int(np.argmax(path))} (")
-    assert lines[2].text().startswith("Together: 1 (") and "weighted 0.5" in lines[2].text()
+    assert lines[2].text().startswith("Together: 1 (") and "weighted 0.5" in lines[2].toolTip()
     both.canvas.clear()
     assert lines[0].text() == "Draw a digit to see each model's answer."
+    assert all(line.isVisible() for line in lines)              # still three rows
+
+
+def test_showing_each_models_answer_keeps_the_canvas_size(both, qtbot):
+    """The three rows take the room of the big answer they detail (the "Together" row repeats
+    it): the canvas keeps its size (it shrank 273 -> 241 px) and nothing below moves."""
+    draw(qtbot, both.canvas, digit_strokes("7"))
+    canvas, bars = both.canvas.geometry(), both.bars.geometry()
+    assert both.answer.isVisible()
+    both.answers.toggle.setChecked(True)
+    qtbot.wait(50)
+    assert [line.isVisible() for line in both.answers.lines] == [True] * 3
+    assert not both.answer.isVisible() and not both.confidence.isVisible()
+    assert both.canvas.geometry() == canvas and both.bars.geometry() == bars
+    heights = {line.height() for line in both.answers.lines}
+    assert len(heights) == 1 and heights.pop() < 2 * both.answers.fontMetrics().height()
+    both.answers.toggle.setChecked(False)
+    qtbot.wait(50)
+    assert both.answer.isVisible() and both.canvas.geometry() == canvas
 
 
 def test_an_opened_image_has_no_pen_path(both, qtbot, tmp_path):
@@ -72,4 +91,4 @@ def test_an_opened_image_has_no_pen_path(both, qtbot, tmp_path):
     both.answers.toggle.setChecked(True)
     assert both.answer.text() == "7"
     assert both.answers.lines[1].text().startswith("Pen path model: none")
-    assert not both.answers.lines[2].isVisible()
+    assert both.answers.lines[2].text() == "" and both.answers.lines[2].isVisible()  # a blank row

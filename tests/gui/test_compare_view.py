@@ -62,3 +62,30 @@ def test_runs_without_settings_say_so(qtbot):
     view = CompareView(AppState(), Run("a", "#000"), Run("b", "#fff"))
     qtbot.addWidget(view)
     assert "not known" in view.summary.text() and view.table.rowCount() == 0
+
+
+def test_layers_side_by_side_same_place_same_row(qtbot):
+    """Run A a 3-layer net, run B the same with another activation and two more layers: one
+    row per place, B's extra layers beside empty cells, the rows that differ in bold."""
+    from nndesk.gui.compare_view import aligned_layers
+    from nndesk.gui.run_curves import Run
+
+    spec_a = {"name": "a", "input_shape": [1, 28, 28], "layers": [
+        {"type": "Dense", "units": 20, "init": "he"}, {"type": "ReLU"},
+        {"type": "Dense", "units": 10}]}
+    spec_b = {**spec_a, "layers": [
+        {"type": "Dense", "units": 20, "init": 1.0}, {"type": "Sigmoid"},
+        {"type": "Dense", "units": 10}, {"type": "Sigmoid"}, {"type": "Dense", "units": 10}]}
+    runs = [Run(name=n, color=c, settings={"spec": s, "config": {}})
+            for n, c, s in (("A", "#2f6fdb", spec_a), ("B", "#b5522b", spec_b))]
+    rows = aligned_layers(*[(r.settings["spec"], r.settings["config"]) for r in runs])
+    assert len(rows) == 5
+    assert rows[0][0].endswith("· init he") and rows[0][1].endswith("· init 1.0")
+    assert rows[1] == ("ReLU", "Sigmoid", True) and rows[2][2] is False
+    assert rows[3] == ("", "Sigmoid", True) and rows[4][0] == "" and rows[4][2]
+    view = CompareView(AppState(), *runs)
+    qtbot.addWidget(view)
+    cells = [[view.layers.item(r, c).text() for c in range(3)] for r in range(5)]
+    assert cells[3] == ["4", "", "Sigmoid"]
+    assert view.layers.item(1, 1).font().bold() and not view.layers.item(2, 1).font().bold()
+    assert view.height() >= 600

@@ -71,3 +71,30 @@ def test_cells_and_gallery(qtbot, trained_sr):
     np.testing.assert_array_equal(sent[0], x[i])
     np.testing.assert_array_equal(state.digit, x[i])
     assert int(np.argmax(state.probabilities)) == 9  # misread as a 9, as the cell says
+
+
+def test_gallery_shows_the_calibrated_probabilities_predict_prints(qtbot, trained_sr):
+    """A model file with a calibration: the gallery's top-2 are the calibrated probabilities
+    (`nndesk predict --json`'s "calibrated_probabilities", reject.judge), not the raw
+    softmax; the accuracy and the confusion matrix stay `evaluate`'s."""
+    from nndesk.insight.reject import Calibration, judge
+    from nndesk.train.metrics import evaluate
+
+    net, x, t = trained_sr
+    cal = Calibration(2.0, (0,), np.zeros(10), 0.0, 1e9, 0.0)
+    state, panel = _panel(qtbot)
+    panel.show()
+    qtbot.waitExposed(panel)
+    state.set_model(net, path="sr.npz", metadata={"calibration": cal.to_metadata()})
+    qtbot.waitUntil(lambda: panel.evaluation is not None and not panel.busy, timeout=60_000)
+    ev = panel.evaluation
+    np.testing.assert_array_equal(ev.report["confusion"], evaluate(net, x, t)["confusion"])
+    shown = panel.shown_indices[:25]
+    assert len(shown) == 25 and "calibrated" in panel.gallery_title.text()
+    want = np.array([v.probabilities for v in judge(net, cal, x[shown])])
+    np.testing.assert_allclose(ev.probabilities[shown], want, atol=1e-5)
+    raw = net.predict(x[shown])
+    assert np.abs(raw - want).max() > 0.05                        # T = 2: not the raw softmax
+    first = panel.gallery.item(0).text().splitlines()[1]
+    (a, pa), (b, pb) = [(int(d), want[0, d]) for d in np.argsort(-want[0])[:2]]
+    assert first == f"{a}:{100 * pa:.0f}% {b}:{100 * pb:.0f}%"
