@@ -7,7 +7,7 @@ import math
 from collections.abc import Iterable
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QWidget
 
 from nndesk.gui.i18n import tr
@@ -37,6 +37,7 @@ class AccuracyPlot(pg.PlotWidget):
         self.keys.addItem(pg.PlotDataItem(pen=pg.mkPen("#5b6472", width=2,
                                                         style=Qt.PenStyle.DashLine)),
                           tr("train"))
+        self.runs: list[Run] = []  # the runs drawn here, for their "best" texts' language
         self.reset_range()
 
     def add_run(self, run: Run) -> None:
@@ -52,6 +53,7 @@ class AccuracyPlot(pg.PlotWidget):
         best_text = pg.TextItem(color=color, anchor=(0.5, 1.3))  # centred above the star
         self.addItem(best_text)
         run.items = [train, val, best, best_text]
+        self.runs.append(run)
 
     def add_epoch(self, run: Run, runs: Iterable[Run], epoch: int, train_acc: float | None,
                   val_acc: float | None, val_loss: float | None = None) -> None:
@@ -64,13 +66,25 @@ class AccuracyPlot(pg.PlotWidget):
         run.val_loss.append(val_loss if val_loss is not None else nan)
         run.items[0].setData(run.epochs, run.train_acc, connect="finite")
         run.items[1].setData(run.epochs, run.val_acc, connect="finite")
+        self._show_best(run)
+        self.fit(runs)
+
+    @staticmethod
+    def _show_best(run: Run) -> None:
+        """The star and "best 97.10%" on the run's best validation epoch (none before one)."""
         best = best_epoch(run)
         if best is not None:
             acc = run.val_acc[run.epochs.index(best)]
             run.items[2].setData([best], [acc])
             run.items[3].setText(tr("best {acc}%").format(acc=f"{acc:.2f}"))
             run.items[3].setPos(best, acc)
-        self.fit(runs)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """View ▸ Language: each "best …%" written anew from its run's numbers."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            for run in self.runs:
+                self._show_best(run)
 
     def fit(self, runs: Iterable[Run]) -> None:
         """Whole epochs across, the visible runs' accuracies up and down (0..100 if none)."""
@@ -96,3 +110,5 @@ class AccuracyPlot(pg.PlotWidget):
         """Take a run's items off (the caller fits the axes to the runs left)."""
         for item in run.items:
             self.removeItem(item)
+        if run in self.runs:
+            self.runs.remove(run)
