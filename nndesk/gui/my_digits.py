@@ -37,9 +37,7 @@ class MyDigitsBar(QWidget):
         self.label.setRange(UNSET, 9)
         self.label.setSpecialValueText("?")
         self.label.setValue(UNSET)
-        self.label.setToolTip(tr("The digit you drew: it is saved under this label. It shows "
-                                 "the answer for the drawing until you set it; “?” when the "
-                                 "answer is not sure"))
+        self.label.setToolTip(tr("The digit you drew: it is saved under this label"))
         self.chosen = False  # the user set the box for this drawing: it follows no answer
         self.label.valueChanged.connect(self._on_label_set)
         self.save_button = QPushButton(tr("Save as my digit"))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import tr
+from nndesk.gui.run_watch import untrainable
 from nndesk.gui.state import IDLE, LOADING, PAUSED, RUNNING, AppState
 from nndesk.gui.terms import choice_label, train_label, train_tip
 
@@ -187,11 +188,13 @@ class TrainPanel(QWidget):
     def _update_buttons(self) -> None:
         s = self.state.training
         ok = self.state.spec_error is None and bool(self.state.spec.get("layers"))
-        self.train_button.setEnabled(s == IDLE and ok)
+        cannot = untrainable(self.state.spec) if ok else None  # a pen-path design
+        self.train_button.setEnabled(s == IDLE and ok and cannot is None)
         problem = self.state.spec_error or tr("no layers")
-        self.train_button.setToolTip(tr("Train this design on MNIST (Ctrl+T)") if ok else
-                                     tr("Fix the design first: {problem}").format(
-                                         problem=translate_engine(str(problem))))
+        self.train_button.setToolTip(
+            "\n\n".join(cannot) if cannot else
+            tr("Train this design on MNIST (Ctrl+T)") if ok else
+            tr("Fix the design first: {problem}").format(problem=translate_engine(str(problem))))
         self.pause_button.setEnabled(s in (RUNNING, PAUSED))
         self.stop_button.setEnabled(s in (RUNNING, PAUSED, LOADING))
 
@@ -259,3 +262,4 @@ class TrainPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             for where, write in list(self._live.items()):
                 self._show(where, write)
+            self._update_buttons()  # the Train button's tooltip says why in the new language

@@ -18,6 +18,7 @@ from nndesk.gui.run_watch import (
     is_diverging,
     load_curve,
     save_curve,
+    untrainable,
 )
 from nndesk.gui.state import IDLE, LOADING, PAUSED, RUNNING, AppState
 from nndesk.gui.worker import TrainWorker, start_worker
@@ -75,12 +76,8 @@ class TrainingController(QObject):
                 problem=translate_engine(str(s.spec_error)) if s.spec_error is not None
                 else tr("The network has no layers.")))
             return False
-        if resume is None and len(s.spec.get("input_shape") or ()) == 2:
-            # A sequence design (T, F) reads pen trajectories: the window trains on images.
-            self.error.emit(tr("This network reads pen paths"), tr(
-                "Its input is a sequence of pen points, not an image, and the window trains "
-                "on MNIST images. Save the design and train it from the command line:\n\n"
-                "nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz"))
+        if resume is None and untrainable(s.spec) is not None:
+            self.error.emit(*untrainable(s.spec))  # pen paths: the window trains on images
             return False
         from nndesk.paths import runs_dir
 
