@@ -141,3 +141,18 @@ def test_the_lstm_keeps_more_gradient_than_the_rnn_at_the_start(page, pen_subset
         page.digit.setCurrentIndex(index)
         rnn, lstm = page.traces["RNN"].grad_norms, page.traces["LSTM"].grad_norms
         assert lstm[0] / lstm[-1] > 2 * rnn[0] / rnn[-1], index
+
+
+def test_the_gradient_legend_lies_outside_the_curves_area(page, qtbot):
+    """The legend sat inside the plot and the LSTM curve ran over it (l4-crop.png): it is now
+    under the plot, outside the area any curve can reach, whatever the sliders do."""
+    page.show()
+    qtbot.waitExposed(page)
+    page.scale.set_value(0.25, emit=True)                      # curves fall to the bottom
+    qtbot.wait(20)
+    item = page.grad.getPlotItem()
+    legend = item.legend
+    assert [label.text for _, label in legend.items] == ["RNN", "GRU", "LSTM"]
+    area = item.getViewBox().sceneBoundingRect()
+    assert not legend.sceneBoundingRect().intersects(area)
+    assert page.grad.sceneRect().contains(legend.sceneBoundingRect())  # not cut off
