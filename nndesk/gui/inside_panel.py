@@ -6,6 +6,7 @@ import numpy as np
 from PySide6.QtCore import QElapsedTimer, QEvent, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from nndesk.gui.elided_label import ElidedLabel
 from nndesk.gui.i18n import tr
 from nndesk.gui.state import AppState
 from nndesk.gui.tiles import TileView
@@ -70,8 +71,8 @@ class InsidePanel(QWidget):
         self.state = state
         self.filters = TileView()
         self.maps = TileView()
-        self.filters_title = QLabel(tr("First layer's weights"))
-        self.maps_title = QLabel(tr("Feature maps of the drawn digit"))
+        self.filters_title = ElidedLabel(tr("First layer's weights"))  # "…" where cut (polish)
+        self.maps_title = ElidedLabel(tr("Feature maps of the drawn digit"))
         for label in (self.filters_title, self.maps_title):
             label.setStyleSheet("font-weight: 600;")
         self.hover = QLabel(" ")
@@ -88,6 +89,7 @@ class InsidePanel(QWidget):
         left.addWidget(self.filters_title)
         left.addWidget(self.filters, 1)
         right = QVBoxLayout()
+        right.setContentsMargins(12, 0, 0, 0)  # two columns, two titles: not one heading
         right.addWidget(self.maps_title)
         right.addWidget(self.maps, 1)
         row = QHBoxLayout()
