@@ -5,7 +5,7 @@ misclassified digits (click one to put it on the canvas, as a bitmap to draw on)
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, QThread
+from PySide6.QtCore import QEvent, QSize, Qt, QThread
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,26 +21,22 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.confusion_view import ConfusionHeatMap
-from nndesk.gui.eval_thread import RUNNING, SOURCE_NAMES, STAGES, EvalThread, forget
+from nndesk.gui.eval_thread import (
+    RUNNING,
+    SOURCE_NAMES,
+    STAGES,
+    EvalThread,
+    calibrated,
+    forget,
+)
 from nndesk.gui.i18n import tr
+from nndesk.gui.live_text import LiveTexts
 from nndesk.gui.state import AppState
 
-__all__ = ["EvalPanel", "EvalThread", "calibrated"]  # EvalThread: from eval_thread.py
+__all__ = ["EvalPanel", "EvalThread", "calibrated"]  # the last two: from eval_thread.py
 
 MAX_GALLERY = 200  # images listed at once (a poor model misclassifies thousands)
 ICON = 56  # a 28x28 digit shown at 2x
-
-
-def calibrated(probabilities: np.ndarray, temperature: float) -> np.ndarray:
-    """(N, 10) softmax probabilities -> softmax(logits / T), the calibrated probabilities
-    `nndesk predict --json` prints ("calibrated_probabilities"): log p = logits + const per
-    row, so softmax(log p / T) is exactly softmax(logits / T) (up to float32 rounding; a
-    probability that underflowed to 0 stays ~0). The argmax, so the report, is unchanged."""
-    from nndesk.insight.reject import softmax_t
-
-    tiny = np.finfo(np.float32).tiny
-    logp = np.log(np.maximum(np.asarray(probabilities, np.float64), tiny))
-    return softmax_t(logp, temperature).astype(np.float32)
 
 
 class EvalPanel(QWidget):
@@ -88,6 +84,8 @@ class EvalPanel(QWidget):
         lv.addWidget(self.heat, 1)  # each digit's accuracy: on its right axis, by its row
 
         self.gallery_title = QLabel()
+        self.live = LiveTexts(title=self.title.setText, gallery=self.gallery_title.setText,
+                              progress=self.progress.setFormat)  # texts of several pieces
         self.order = QComboBox()
         self.order.addItems([tr("most confident first"), tr("least confident first")])
         self.order.currentIndexChanged.connect(self._fill_gallery)
@@ -134,9 +132,10 @@ class EvalPanel(QWidget):
         self._stale = True
         self.run_button.setEnabled(s.network is not None)
         if s.network is None:
-            self.title.setText(tr("Evaluation: no model yet"))
+            self.live.show("title", lambda: tr("Evaluation: no model yet"))
         elif s.model_source == "snapshot":  # training: once a second; evaluate on request
-            self.title.setText(tr("Evaluation: the network being trained (press Evaluate)"))
+            self.live.show("title", lambda: tr(
+                "Evaluation: the network being trained (press Evaluate)"))
             return
         if self.isVisible() and s.network is not None:
             self.start()
@@ -169,9 +168,10 @@ class EvalPanel(QWidget):
         self._thread = thread
         self._on_stage("read")
         self.stop_button.setEnabled(True)
-        self.title.setText(tr("Evaluating on the {dataset} test set…").format(
-            dataset=self._dataset.upper() if self._dataset == "mnist" else "Fashion-MNIST")
-            if key == "test" else tr("Evaluating on {what}…").format(what=tr(SOURCE_NAMES[key])))
+        data = self._dataset.upper() if self._dataset == "mnist" else "Fashion-MNIST"
+        self.live.show("title", lambda: tr("Evaluating on the {dataset} test set…").format(
+            dataset=data) if key == "test" else tr("Evaluating on {what}…").format(
+            what=tr(SOURCE_NAMES[key])))
         thread.start(QThread.Priority.LowPriority)
 
     def _calibration_temperature(self) -> float | None:
@@ -197,8 +197,8 @@ class EvalPanel(QWidget):
             self._thread, self.stage = None, None
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
-            self.progress.setFormat(tr("stopped"))
-            self.title.setText(tr("Evaluation stopped"))
+            self.live.show("progress", lambda: tr("stopped"))
+            self.live.show("title", lambda: tr("Evaluation stopped"))
         self.stop_button.setEnabled(False)
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt name)
@@ -214,8 +214,7 @@ class EvalPanel(QWidget):
 
     def _on_stage(self, stage: str) -> None:
         self.stage = stage
-        text = tr(STAGES[stage])
-        self.progress.setFormat(text)
+        text = self.live.show("progress", lambda: tr(STAGES[stage]))
         wide = text.replace("%v", "00000").replace("%m", "00000")  # room for the numbers
         self.progress.setMinimumWidth(self.progress.fontMetrics().horizontalAdvance(wide) + 30)
         self.progress.setRange(0, 0 if stage == "read" else 1)  # reading: busy, no steps
@@ -226,9 +225,9 @@ class EvalPanel(QWidget):
         self.progress.setValue(done)
 
     def _on_failed(self, text: str) -> None:
-        self.title.setText(text)
+        self.live.show("title", lambda: text)
         self.progress.setRange(0, 1)  # no busy bar left running
-        self.progress.setFormat(tr("failed"))
+        self.live.show("progress", lambda: tr("failed"))
 
     # -- showing ------------------------------------------------------------------------------
     def _on_done(self, result: tuple) -> None:
@@ -238,10 +237,10 @@ class EvalPanel(QWidget):
                                                        self._temperature)
         self.stage = None
         r = self.evaluation.report
-        self.progress.setFormat(tr("done: {n} images").format(n=f"{r['n']:,}"))
-        self.title.setText(tr("Accuracy {acc}% on {n} images ({what})").format(
-            acc=f"{100 * r['accuracy']:.2f}", n=f"{r['n']:,}",
-            what=tr(SOURCE_NAMES[self.source.currentData()])))
+        key = self.source.currentData()
+        self.live.show("progress", lambda: tr("done: {n} images").format(n=f"{r['n']:,}"))
+        self.live.show("title", lambda: tr("Accuracy {acc}% on {n} images ({what})").format(
+            acc=f"{100 * r['accuracy']:.2f}", n=f"{r['n']:,}", what=tr(SOURCE_NAMES[key])))
         self.heat.set_confusion(r["confusion"])
         self.heat.set_row_accuracy(r["per_digit"])
         self.show_cell(None)
@@ -255,20 +254,21 @@ class EvalPanel(QWidget):
         ev = self.evaluation
         self.gallery.clear()
         if ev is None:
-            self.gallery_title.setText("")
+            self.live.show("gallery", str)
             return
-        if self._cell is None:
+        cell, calibrated_ = self._cell, self._temperature is not None
+        if cell is None:
             idx = ev.mistakes(most_confident_first=self.order.currentIndex() == 0)
-            title = tr("Misclassified digits: {n}")
         else:
-            idx = ev.cell(*self._cell)
+            idx = ev.cell(*cell)
             if self.order.currentIndex() == 1:
                 idx = idx[::-1]
-            title = tr("True {true}, predicted {pred}: {n}").format(
-                true=self._cell[0], pred=self._cell[1], n="{n}")
-        self.gallery_title.setText(title.format(n=len(idx)) + (
-            tr(" · calibrated probabilities") if self._temperature is not None else "") + (
-            tr(" (first {shown})").format(shown=MAX_GALLERY) if len(idx) > MAX_GALLERY else ""))
+        n = len(idx)
+        self.live.show("gallery", lambda: (
+            tr("Misclassified digits: {n}").format(n=n) if cell is None else
+            tr("True {true}, predicted {pred}: {n}").format(true=cell[0], pred=cell[1], n=n))
+            + (tr(" · calibrated probabilities") if calibrated_ else "")
+            + (tr(" (first {shown})").format(shown=MAX_GALLERY) if n > MAX_GALLERY else ""))
         self.shown_indices = idx[:MAX_GALLERY]
         from nndesk.gui.digit_panel import gray_qimage
 
@@ -278,11 +278,24 @@ class EvalPanel(QWidget):
                 self.images[i].reshape(28, 28))).scaled(ICON, ICON)),
                 f"{ev.labels[i]}→{ev.predicted[i]}\n{a}:{100 * pa:.0f}% {b}:{100 * pb:.0f}%")
             item.setData(Qt.ItemDataRole.UserRole, int(i))
-            item.setToolTip(tr("image {index}: true {true}, predicted {pred} ({p}%), "
-                               "second {second} ({q}%)").format(
-                index=int(i), true=int(ev.labels[i]), pred=a, p=f"{100 * pa:.1f}",
-                second=b, q=f"{100 * pb:.1f}"))
+            item.setToolTip(self._item_tip(int(i)))
             self.gallery.addItem(item)
+
+    def _item_tip(self, i: int) -> str:
+        ev = self.evaluation
+        (a, pa), (b, pb) = ev.top2(i)
+        return tr("image {index}: true {true}, predicted {pred} ({p}%), second {second} "
+                  "({q}%)").format(index=i, true=int(ev.labels[i]), pred=a, p=f"{100 * pa:.1f}",
+                                   second=b, q=f"{100 * pb:.1f}")
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """View ▸ Language: the titles, the progress text and the gallery's tooltips anew."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.live.refresh()
+            for row in range(self.gallery.count()):
+                item = self.gallery.item(row)
+                item.setToolTip(self._item_tip(item.data(Qt.ItemDataRole.UserRole)))
 
     def _on_item_clicked(self, item: QListWidgetItem) -> None:
         i = item.data(Qt.ItemDataRole.UserRole)

@@ -3,11 +3,12 @@ GUI thread (the evaluation panel shows its stages and its result)."""
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QThread, Signal
 
 from nndesk.gui.i18n import N_, tr
 
-__all__ = ["EvalThread", "RUNNING", "SOURCE_NAMES", "STAGES", "forget"]
+__all__ = ["EvalThread", "RUNNING", "SOURCE_NAMES", "STAGES", "forget", "calibrated"]
 
 RUNNING: set = set()  # threads dropped by a panel live on until their batch ends
 SOURCE_NAMES = {"test": N_("test set"), "folder": N_("my digits"),
@@ -71,3 +72,15 @@ def forget(thread: EvalThread) -> None:
     """Drop a finished thread (its C++ object is deleted by the event loop)."""
     RUNNING.discard(thread)
     thread.deleteLater()
+
+
+def calibrated(probabilities: np.ndarray, temperature: float) -> np.ndarray:
+    """(N, 10) softmax probabilities -> softmax(logits / T), the calibrated probabilities
+    `nndesk predict --json` prints ("calibrated_probabilities"): log p = logits + const per
+    row, so softmax(log p / T) is exactly softmax(logits / T) (up to float32 rounding; a
+    probability that underflowed to 0 stays ~0). The argmax, so the report, is unchanged."""
+    from nndesk.insight.reject import softmax_t
+
+    tiny = np.finfo(np.float32).tiny
+    logp = np.log(np.maximum(np.asarray(probabilities, np.float64), tiny))
+    return softmax_t(logp, temperature).astype(np.float32)

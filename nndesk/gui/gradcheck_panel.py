@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QEvent, Qt, QThread, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.i18n import N_, tr
+from nndesk.gui.live_text import LiveTexts
 from nndesk.gui.state import AppState
 
 __all__ = ["GradcheckPanel", "GradcheckThread", "tensor_name"]
@@ -83,10 +82,10 @@ class GradcheckPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.rows: list[dict] | None = None
-        self._summary: Callable[[], str] = str  # writes the summary line (see _say)
         self._thread: GradcheckThread | None = None
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.live = LiveTexts(summary=self.summary.setText)  # written anew at a language switch
         self.run_button = QPushButton(tr("Check gradients"))
         self.run_button.setToolTip(tr("Compare backprop with central differences (float64) "
                                       "for the network in the designer"))
@@ -126,16 +125,11 @@ class GradcheckPanel(QWidget):
         ok = self.state.spec_error is None and bool(self.state.layer_infos)
         self.run_button.setEnabled(ok)
         name, error = self.state.spec.get("name", ""), self.state.spec_error
-        self._say(lambda: tr(
+        self.live.show("summary", lambda: tr(
             "Backprop against numerical gradients for “{name}”: {n} random elements per "
             "tensor, pass below {tol}.").format(name=name, n=self.MAX_CHECKS, tol="1e-6")
             if ok else tr("Fix the design first: {error}").format(
                 error=error or tr("no layers")))
-
-    def _say(self, write: Callable[[], str]) -> None:
-        """The summary line: write() now, and again at a language switch."""
-        self._summary = write
-        self.summary.setText(write())
 
     def start(self) -> None:
         """Check the current design in the background."""
@@ -167,7 +161,8 @@ class GradcheckPanel(QWidget):
             self.stop()
 
     def _on_failed(self, text: str) -> None:
-        self._say(lambda: tr("The gradient check failed: {error}").format(error=text))
+        self.live.show("summary", lambda: tr("The gradient check failed: {error}").format(
+            error=text))
 
     def _on_done(self, rows: list[dict]) -> None:
         self.rows = rows
@@ -181,10 +176,11 @@ class GradcheckPanel(QWidget):
         super().changeEvent(event)
         if event.type() != QEvent.Type.LanguageChange:
             return
-        summary = self._summary
+        summary = self.live.writer("summary")
         if self.rows is not None:
             self._show_rows(self.rows)
-        self._say(summary)  # the table's rows may be an earlier design's
+        if summary is not None:
+            self.live.show("summary", summary)  # the rows may be an earlier design's
 
     def _show_rows(self, rows: list[dict]) -> None:
         """One table row per checked tensor, then the summary, in the current language."""
@@ -204,7 +200,7 @@ class GradcheckPanel(QWidget):
                     item.setBackground(QBrush(QColor(PASS_COLOR if row["ok"] else FAIL_COLOR)))
                 self.table.setItem(r, c, item)
         failed, n = sum(not row["ok"] for row in rows), len(rows)
-        self._say(lambda: tr("All {n} tensors agree (relative error below 1e-6).").format(
-            n=n) if not failed else tr("{failed} of {n} tensors disagree: a backward pass is "
-                                       "wrong, or the step crossed a ReLU or max-pool "
-                                       "kink.").format(failed=failed, n=n))
+        self.live.show("summary", lambda: tr(
+            "All {n} tensors agree (relative error below 1e-6).").format(n=n) if not failed
+            else tr("{failed} of {n} tensors disagree: a backward pass is wrong, or the step "
+                    "crossed a ReLU or max-pool kink.").format(failed=failed, n=n))

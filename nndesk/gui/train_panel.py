@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import tr
+from nndesk.gui.live_text import LiveTexts
 from nndesk.gui.run_watch import untrainable
 from nndesk.gui.state import IDLE, LOADING, PAUSED, RUNNING, AppState
 from nndesk.gui.terms import choice_label, train_label, train_tip
@@ -115,7 +116,6 @@ class TrainPanel(QWidget):
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(True)
         self.progress.setFormat("")
-        self._live: dict[str, Callable[[], str]] = {}  # "status"/"progress" -> its writer
         self.status = QLabel(tr("Ready."))
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #5b6472;")
@@ -123,6 +123,7 @@ class TrainPanel(QWidget):
         self.status.setMinimumHeight(self.status.fontMetrics().boundingRect(
             0, 0, 10_000, 10_000, 0, sample).height())  # the text wraps in reserved space
         self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.live = LiveTexts(status=self.status.setText, progress=self.progress.setFormat)
         self.warning = QLabel("")
         self.warning.setObjectName("training_warning")
         self.warning.setWordWrap(True)
@@ -178,11 +179,11 @@ class TrainPanel(QWidget):
             editor.setEnabled(not busy)
         self.pause_button.setText(tr("Resume") if status == PAUSED else tr("Pause"))
         if status == IDLE:
-            self._show("progress", lambda: "")
+            self.live.show("progress", lambda: "")
         elif status == LOADING:
             self.warning.setText("")
             self.progress.setValue(0)
-            self._show("status", lambda: tr("Loading MNIST and building the network…"))
+            self.live.show("status", lambda: tr("Loading MNIST and building the network…"))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -207,11 +208,11 @@ class TrainPanel(QWidget):
         self.progress.setValue(int(1000 * frac))
         epoch, epochs = info.get("epoch"), info.get("epochs")
         if info.get("batch") is not None:
-            self._show("progress", lambda: tr(
+            self.live.show("progress", lambda: tr(
                 "epoch {epoch}/{epochs} · batch {batch}/{batches}").format(
                 epoch=epoch, epochs=epochs, batch=info["batch"], batches=info.get("batches")))
         else:
-            self._show("progress", lambda: tr("epoch {epoch}/{epochs}").format(
+            self.live.show("progress", lambda: tr("epoch {epoch}/{epochs}").format(
                 epoch=epoch, epochs=epochs))
         ips = info.get("images_per_s")
         paused = self.state.training == PAUSED
@@ -223,13 +224,13 @@ class TrainPanel(QWidget):
                     rate=f"{ips:,.0f}", eta=format_eta(info.get("eta_s")))
             return text + (tr(" · paused") if paused else "")
 
-        self._show("status", line)
+        self.live.show("status", line)
 
     def show_evaluating(self) -> None:
         """Training is done; the test set is evaluated and the model saved (a few seconds)."""
         self.progress.setValue(1000)
-        self._show("progress", lambda: tr("evaluating the test set…"))
-        self._show("status", lambda: tr(
+        self.live.show("progress", lambda: tr("evaluating the test set…"))
+        self.live.show("status", lambda: tr(
             "Training done. Evaluating the test set and saving the model…"))
 
     def show_warning(self, text: str) -> None:
@@ -240,26 +241,15 @@ class TrainPanel(QWidget):
         """A status line (finished, stopped, error): a text, or a function writing it in the
         current language (a line built from pieces: written anew at View ▸ Language)."""
         if callable(text):
-            self._show("status", text)
+            self.live.show("status", text)
         else:
-            self._live.pop("status", None)
+            self.live.forget("status")
             self.status.setText(text)
-
-    def _show(self, where: str, write: Callable[[], str]) -> None:
-        """Show write()'s text in the status line or the progress bar, and keep `write` for
-        a language switch (the numbers it holds stay, the words change)."""
-        self._live[where] = write
-        text = write()
-        if where == "status":
-            self.status.setText(text)
-        else:
-            self.progress.setFormat(text)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """View ▸ Language: the status line and the progress text written anew from their
         numbers (read back from the screen, a line of several pieces came out mixed)."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
-            for where, write in list(self._live.items()):
-                self._show(where, write)
+            self.live.refresh()
             self._update_buttons()  # the Train button's tooltip says why in the new language

@@ -131,3 +131,39 @@ def test_when_done_every_digits_accuracy_shows_whole_beside_its_row(qtbot, train
     assert not label.intersects(right.mapRectToScene(right.rect()))
     area = panel.heat.mapFromScene(bottom.mapRectToScene(bottom.rect())).boundingRect()
     assert view.contains(QRectF(area))  # the axis and its label "predicted digit" whole
+
+
+def test_titles_follow_the_live_language_switch(qtbot, trained_sr):
+    """The gallery's title is joined from pieces ("Misclassified digits: 32 · calibrated
+    probabilities"): after View ▸ Language its last piece stayed English. Each title is now
+    written anew from its numbers, wholly in the new language."""
+    from PySide6.QtCore import QCoreApplication
+
+    from nndesk.gui import i18n
+    from nndesk.gui.i18n import tr
+    from nndesk.gui.retranslate import retranslate_widgets
+    from nndesk.insight.reject import Calibration
+
+    net, x, t = trained_sr
+    cal = Calibration(2.0, (0,), np.zeros(10), 0.0, 1e9, 0.0)
+    state, panel = _panel(qtbot)
+    panel.show()
+    qtbot.waitExposed(panel)
+    state.set_model(net, path="sr.npz", metadata={"calibration": cal.to_metadata()})
+    qtbot.waitUntil(lambda: panel.evaluation is not None and not panel.busy, timeout=60_000)
+    report = panel.evaluation.report
+    wrong = report["n"] - int(np.trace(np.array(report["confusion"])))
+    assert wrong > 200
+    for old, new in (("en", "zh_CN"), ("zh_CN", "ja"), ("ja", "en")):
+        i18n.set_language(new)
+        retranslate_widgets([panel], old, new)
+        QCoreApplication.processEvents()                 # the LanguageChange Qt posts
+        assert panel.gallery_title.text() == (
+            tr("Misclassified digits: {n}").format(n=wrong) + tr(" · calibrated probabilities")
+            + tr(" (first {shown})").format(shown=200))
+        assert panel.title.text() == tr("Accuracy {acc}% on {n} images ({what})").format(
+            acc=f"{100 * report['accuracy']:.2f}", n=f"{report['n']:,}", what=tr("test set"))
+        i = panel.gallery.item(0).data(Qt.ItemDataRole.UserRole)
+        assert panel.gallery.item(0).toolTip().startswith(
+            tr("image {index}: true {true}, predicted {pred} ({p}%), second {second} "
+               "({q}%)").split("{index}")[0] + str(i))
