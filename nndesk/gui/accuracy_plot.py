@@ -111,13 +111,15 @@ class AccuracyPlot(pg.PlotWidget):
                            if math.isfinite(a)]
                     segments += [(*a, *b) for a, b in zip(pts, pts[1:], strict=False)]
         points = [pixel(best_epoch(r), r.val_acc[r.epochs.index(best_epoch(r))]) for r in shown]
-        sizes = [(r.items[3].textItem.boundingRect().width(),
-                  r.items[3].textItem.boundingRect().height()) for r in shown]
+        margin = [r.items[3].textItem.document().documentMargin() for r in shown]
+        sizes = [(r.items[3].textItem.boundingRect().width() - 2 * m,  # the ink, not the
+                  r.items[3].textItem.boundingRect().height() - 2 * m)  # empty margin
+                 for r, m in zip(shown, margin, strict=True)]
         area = view.sceneBoundingRect()
         boxes = place_labels(points, sizes, (area.x(), area.y(), area.width(), area.height()),
                              segments)
-        for run, (left, top, _, _) in zip(shown, boxes, strict=True):
-            run.items[3].setPos(view.mapSceneToView(QPointF(left, top)))
+        for run, m, (left, top, _, _) in zip(shown, margin, boxes, strict=True):
+            run.items[3].setPos(view.mapSceneToView(QPointF(left - m, top - m)))
 
     def fit(self, runs: Iterable[Run]) -> None:
         """Whole epochs across, the visible runs' accuracies up and down (0..100 if none)."""

@@ -25,8 +25,9 @@ def _labels_and_obstacles(plot):
     labels, stars, lines = [], [], []
     for run in plot.runs:
         text = run.items[3]
-        labels.append((text.toPlainText(),
-                       text.textItem.mapRectToScene(text.textItem.boundingRect())))
+        m = text.textItem.document().documentMargin()  # the text's ink, not its margin
+        ink = text.textItem.boundingRect().adjusted(m, m, -m, -m)
+        labels.append((text.toPlainText(), text.textItem.mapRectToScene(ink)))
         (x,), (y,) = run.items[2].getData()
         stars.append(view.mapViewToScene(QPointF(x, y)))
         for curve in run.items[:2]:
@@ -41,7 +42,7 @@ def _crosses(rect: QRectF, line: QLineF) -> bool:
     return any(rect.contains(line.pointAt(i / steps)) for i in range(steps + 1))
 
 
-@pytest.mark.parametrize("size", [(560, 400), (900, 520)])
+@pytest.mark.parametrize("size", [(540, 330), (560, 400), (900, 520)])
 def test_best_labels_stay_inside_and_cover_nothing(qtbot, size):
     plots = PlotsPanel(AppState())
     qtbot.addWidget(plots)
