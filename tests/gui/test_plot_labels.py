@@ -77,3 +77,24 @@ def test_place_labels_keeps_apart_what_would_overlap():
     (a, b, edge) = boxes
     assert a[0] + a[2] <= b[0] or b[0] + b[2] <= a[0] or a[1] + a[3] <= b[1] or b[1] + b[3] <= a[1]
     assert edge[0] + edge[2] <= 400 and edge[0] >= 0
+
+
+def test_the_experiments_legend_lies_under_its_plot(qtbot):
+    """Overfitting (figs. 6-20, 6-21, 6-23): eight accuracy curves rise to the top right, where
+    the legend sat over them. It is now under the plot, outside the curves' area."""
+    from nndesk.gui.lessons.panel import LessonsPanel
+
+    panel = LessonsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1180, 760)
+    panel.show()
+    qtbot.waitExposed(panel)
+    page = panel.show_lesson("experiments")
+    page.choice.setCurrentIndex(page.choice.findData("overfit"))
+    for key in ("plain/train_acc", "plain/test_acc", "dropout 0.2/train_acc"):
+        page._curve(key).setData([0, 1, 2], [0.1, 0.5, 0.99])
+    qtbot.wait(20)
+    item = page.curve_plot.getPlotItem()
+    assert [label.text for _, label in item.legend.items] == [
+        "plain/train_acc", "plain/test_acc", "dropout 0.2/train_acc"]
+    assert not item.legend.sceneBoundingRect().intersects(item.getViewBox().sceneBoundingRect())

@@ -25,6 +25,7 @@ from nndesk.experiments import EXPERIMENTS
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.lessons.common import PENS, header, plot
 from nndesk.gui.lessons.experiments_run import ExperimentRun
+from nndesk.gui.run_curves import legend_under
 
 __all__ = ["ExperimentsPage"]
 
@@ -88,7 +89,8 @@ class ExperimentsPage(QWidget):
         buttons.addWidget(self.status, 2)
         self.curve_plot = plot()
         self.curve_plot.getAxis("left").enableAutoSIPrefix(False)
-        self.legend = self.curve_plot.addLegend(offset=(-10, 10), labelTextColor="k")
+        self.legend = legend_under(self.curve_plot)  # under the plot: no curve runs over it
+        self.legend.setColumnCount(4)
         self.scatter_plot = plot(tr("Validation accuracy by setting"), "log10(lr)",
                                  "log10(weight decay)")
         self.scatter = pg.ScatterPlotItem(size=12, pen=pg.mkPen("k"))
