@@ -98,3 +98,26 @@ def test_the_experiments_legend_lies_under_its_plot(qtbot):
     assert [label.text for _, label in item.legend.items] == [
         "plain/train_acc", "plain/test_acc", "dropout 0.2/train_acc"]
     assert not item.legend.sceneBoundingRect().intersects(item.getViewBox().sceneBoundingRect())
+
+
+@pytest.mark.parametrize(("lesson", "tab", "plot_name"), [("learning", 1, "h_plot"),
+                                                          ("nielsen", 0, "cost_plot")])
+def test_lesson_legends_lie_under_their_plots(qtbot, lesson, tab, plot_name):
+    """Numerical differentiation: the error is 0.1 for every h below 1e-16, a line through the
+    legend at the top left; Nielsen's quadratic cost stays near 1 at the top right, where its
+    legend was. Both legends are now under their plots."""
+    from nndesk.gui.lessons.panel import LessonsPanel
+
+    panel = LessonsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1180, 760)
+    panel.show()
+    qtbot.waitExposed(panel)
+    from PySide6.QtWidgets import QTabWidget
+
+    page = panel.show_lesson(lesson)
+    page.findChild(QTabWidget).setCurrentIndex(tab)
+    qtbot.wait(50)
+    item = getattr(page, plot_name).getPlotItem()
+    assert len(item.legend.items) == 2
+    assert not item.legend.sceneBoundingRect().intersects(item.getViewBox().sceneBoundingRect())

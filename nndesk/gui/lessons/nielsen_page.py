@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.i18n import tr
 from nndesk.gui.lessons.common import PENS, header, plot
+from nndesk.gui.run_curves import legend_under
 from nndesk.lessons.nielsen import approximate, nielsen_function, slowdown
 
 __all__ = ["NielsenPage"]
@@ -89,7 +90,7 @@ class NielsenPage(QWidget):
         row.addStretch(1)
         self.cost_plot = plot(tr("Cost per epoch (input 1, target 0)"), tr("epoch"), tr("cost"))
         self.out_plot = plot(tr("Output a = σ(w·1 + b)"), tr("epoch"), "a")
-        self.cost_plot.addLegend(offset=(-10, 10), labelTextColor="k")
+        legend_under(self.cost_plot)  # under the plot: the quadratic cost stays near 1
         self.cost_curves, self.out_curves = {}, {}
         for i, (key, name) in enumerate((("quadratic", tr("quadratic cost")),
                                          ("cross_entropy", tr("cross-entropy cost")))):
