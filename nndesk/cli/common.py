@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nndesk.fileio import loads_json
+
 if TYPE_CHECKING:  # type names only: the handlers import these lazily
     import numpy as np
 
@@ -46,11 +48,11 @@ def load_json_file(path: str | Path) -> Any:
     if not path.is_file():
         raise UserError(f"file not found: {path}")
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
+        return loads_json(path.read_bytes())
+    except OSError as err:
         raise UserError(f"cannot read {path}: {err}") from None
-    except json.JSONDecodeError as err:
-        raise UserError(f"{path} is not valid JSON: {err}") from None
+    except ValueError as err:
+        raise UserError(f"{path} is {err}") from None
 
 
 def spec_from_args(preset: str | None, spec: str | None) -> dict:
