@@ -214,8 +214,10 @@ class DigitPanel(QWidget):
             self.open_image(path)
 
     def open_image(self, path: str) -> None:
-        """Recognize the digit in an image file (same preprocessing as the canvas)."""
+        """Recognize the digit in an image file (same preprocessing as the canvas); a stroke
+        on it then draws on that digit as a bitmap (as on a test digit from the evaluation)."""
         from nndesk.data.preprocess import ImageError, preprocess
+        from nndesk.data.strokes import image_to_bitmap
 
         try:
             digit = preprocess(path)
@@ -224,7 +226,7 @@ class DigitPanel(QWidget):
                 "{path}\n\n{error}\n\nOpen a PNG, JPEG or BMP picture of one digit.").format(
                 path=path, error=err))
             return
-        self.canvas.show_image(QImage(path))
+        self.canvas.show_image(QImage(path), None if digit is None else image_to_bitmap(digit))
         self.jobs.forget()  # nothing in flight shows over the image
         self.state.set_digit(digit, source=path)
         if digit is None:
