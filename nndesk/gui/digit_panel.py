@@ -262,6 +262,21 @@ class DigitPanel(QWidget):
         return image, combined_verdict(image, path[0], path[1],
                                        cal.unsure_threshold if cal is not None else 0.0)
 
+    def _why_no_path(self) -> str:
+        """Why the pen-path model has no answer for what the canvas shows (when it has none)."""
+        from nndesk.insight.combined import trajectory_model_path
+
+        c = self.canvas
+        if c.shows_image():
+            return tr("an opened image has no pen path")
+        if c.base is not None:
+            return tr("drawn on a bitmap: no pen path to read")
+        if any(c.erasing):
+            return tr("the eraser was used: the ink is no longer the pen's path")
+        if not trajectory_model_path().is_file():
+            return tr("no trajectory model")
+        return tr("reading…")
+
     def _on_digit_changed(self) -> None:
         digit, probs = self.state.digit, self.state.probabilities
         found_none = digit is None and (not self.canvas.is_empty() or self.canvas.shows_image())
@@ -278,7 +293,7 @@ class DigitPanel(QWidget):
                 Qt.TransformationMode.FastTransformation))
         image, verdict = self._verdicts() if probs is not None else (None, None)
         self.answers.show_answers(image, None if self.canvas.shows_image() else self.jobs.path,
-                                  verdict)
+                                  verdict, self._why_no_path())
         self.bars.set_probabilities(verdict.probabilities if verdict is not None else probs,
                                     highlight=verdict is None or verdict.kind == "digit")
         scribble = (digit is None and self.state.network is not None

@@ -1831,8 +1831,8 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/model_answers.py"/>
-        <source>Pen path model: none (no trajectory model, or an opened image)</source>
-        <translation>ペン軌跡モデル：なし（軌跡モデルがないか、画像ファイルを開いています）</translation>
+        <source>Pen path model: none ({reason})</source>
+        <translation>ペン軌跡モデル：なし（{reason}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/model_answers.py"/>
@@ -2775,6 +2775,11 @@ Resume that run now?
         <translation>すべて</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>an opened image has no pen path</source>
+        <translation>開いた画像にはペンの軌跡がありません</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>apple price</source>
         <translation>りんごの値段</translation>
@@ -3018,6 +3023,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>drawing the pen digits: %v of %m</source>
         <translation>ペン数字を描画中：%v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>drawn on a bitmap: no pen path to read</source>
+        <translation>ビットマップ上に描いたため、読む軌跡がありません</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -3398,6 +3408,12 @@ Resume that run now?
         <translation>モデルなし</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>no trajectory model</source>
+        <translation>軌跡モデルがありません</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>none yet</source>
         <translation>まだありません</translation>
@@ -3518,6 +3534,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>reading the images…</source>
         <translation>画像を読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>reading…</source>
+        <translation>読み取り中…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
@@ -3674,6 +3695,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>the answer</source>
         <translation>認識結果</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>the eraser was used: the ink is no longer the pen's path</source>
+        <translation>消しゴムを使ったため、インクはペンの軌跡と一致しません</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

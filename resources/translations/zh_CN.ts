@@ -1831,8 +1831,8 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/model_answers.py"/>
-        <source>Pen path model: none (no trajectory model, or an opened image)</source>
-        <translation>轨迹模型：无（没有轨迹模型，或打开的是图像文件）</translation>
+        <source>Pen path model: none ({reason})</source>
+        <translation>轨迹模型：无（{reason}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/model_answers.py"/>
@@ -2775,6 +2775,11 @@ Resume that run now?
         <translation>全部</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>an opened image has no pen path</source>
+        <translation>打开的图像没有笔迹路径</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>apple price</source>
         <translation>苹果的单价</translation>
@@ -3018,6 +3023,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>drawing the pen digits: %v of %m</source>
         <translation>正在绘制笔迹数字：%v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>drawn on a bitmap: no pen path to read</source>
+        <translation>画在位图上：没有可读的笔迹路径</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -3398,6 +3408,12 @@ Resume that run now?
         <translation>没有模型</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>no trajectory model</source>
+        <translation>没有轨迹模型</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>none yet</source>
         <translation>还没有</translation>
@@ -3518,6 +3534,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>reading the images…</source>
         <translation>正在读取图像…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>reading…</source>
+        <translation>正在读取…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
@@ -3674,6 +3695,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>the answer</source>
         <translation>识别结果</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>the eraser was used: the ink is no longer the pen's path</source>
+        <translation>用过橡皮擦：笔迹已不再是笔的路径</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

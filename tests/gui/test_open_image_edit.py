@@ -41,3 +41,43 @@ def test_a_stroke_on_an_opened_image_edits_its_digit(qtbot, tmp_path, trained_so
     assert panel.wait_idle()
     assert not canvas.strokes and not canvas.is_empty()
     np.testing.assert_array_equal(panel.state.digit, bitmap_to_image(canvas.base))
+
+
+def test_each_models_answer_says_why_the_pen_path_has_none(qtbot, tmp_path, monkeypatch,
+                                                          trajectory_model):
+    from gui_helpers import default_model, digit_strokes
+    from test_canvas import draw
+
+    from nndesk.data.strokes import render_strokes
+    from nndesk.gui.digit_panel import DigitPanel
+    from nndesk.gui.files import read_model
+    from nndesk.gui.state import AppState
+
+    monkeypatch.setenv("NNDESK_TRAJECTORY_MODEL", str(trajectory_model))
+    panel = DigitPanel(AppState())
+    qtbot.addWidget(panel)
+    panel.show()
+    net, metadata = read_model(default_model())[:2]
+    panel.state.set_model(net, path=str(default_model()), metadata=metadata)
+    panel.answers.toggle.setChecked(True)
+
+    def pen_line() -> str:
+        assert panel.wait_idle()
+        return panel.answers.lines[1].text()
+
+    path = tmp_path / "seven.png"
+    Image.fromarray(255 - render_strokes(digit_strokes("7"))).save(path)
+    panel.open_image(str(path))
+    assert pen_line() == "Pen path model: none (an opened image has no pen path)"
+    drag(qtbot, panel.canvas, [(10, 10), (40, 20)])
+    assert pen_line() == "Pen path model: none (drawn on a bitmap: no pen path to read)"
+    panel.clear_button.click()
+    draw(qtbot, panel.canvas, digit_strokes("7"))
+    assert pen_line().startswith("Pen path model: ") and "none" not in pen_line()  # a digit
+    drag(qtbot, panel.canvas, [(10, 10), (40, 20)], button=Qt.MouseButton.RightButton)
+    assert pen_line() == ("Pen path model: none (the eraser was used: the ink is no longer "
+                          "the pen's path)")
+    monkeypatch.setenv("NNDESK_TRAJECTORY_MODEL", str(tmp_path / "none.npz"))
+    panel.clear_button.click()
+    draw(qtbot, panel.canvas, digit_strokes("7"))
+    assert pen_line() == "Pen path model: none (no trajectory model)"
