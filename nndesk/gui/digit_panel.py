@@ -268,11 +268,11 @@ class DigitPanel(QWidget):
 
         c = self.canvas
         if c.shows_image():
-            return tr("an opened image has no pen path")
+            return tr("an opened image")
         if c.base is not None:
-            return tr("drawn on a bitmap: no pen path to read")
+            return tr("drawn on a bitmap")
         if any(c.erasing):
-            return tr("the eraser was used: the ink is no longer the pen's path")
+            return tr("the eraser was used")
         if not trajectory_model_path().is_file():
             return tr("no trajectory model")
         return tr("reading…")

@@ -2776,8 +2776,8 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
-        <source>an opened image has no pen path</source>
-        <translation>開いた画像にはペンの軌跡がありません</translation>
+        <source>an opened image</source>
+        <translation>開いた画像</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
@@ -3026,8 +3026,8 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
-        <source>drawn on a bitmap: no pen path to read</source>
-        <translation>ビットマップ上に描いたため、読む軌跡がありません</translation>
+        <source>drawn on a bitmap</source>
+        <translation>ビットマップ上に描画</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -3698,8 +3698,8 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
-        <source>the eraser was used: the ink is no longer the pen's path</source>
-        <translation>消しゴムを使ったため、インクはペンの軌跡と一致しません</translation>
+        <source>the eraser was used</source>
+        <translation>消しゴム使用</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

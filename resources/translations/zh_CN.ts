@@ -2776,8 +2776,8 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
-        <source>an opened image has no pen path</source>
-        <translation>打开的图像没有笔迹路径</translation>
+        <source>an opened image</source>
+        <translation>打开的图像</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
@@ -3026,8 +3026,8 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
-        <source>drawn on a bitmap: no pen path to read</source>
-        <translation>画在位图上：没有可读的笔迹路径</translation>
+        <source>drawn on a bitmap</source>
+        <translation>画在位图上</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -3698,8 +3698,8 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
-        <source>the eraser was used: the ink is no longer the pen's path</source>
-        <translation>用过橡皮擦：笔迹已不再是笔的路径</translation>
+        <source>the eraser was used</source>
+        <translation>用了橡皮擦</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
