@@ -43,40 +43,54 @@ def test_a_stroke_on_an_opened_image_edits_its_digit(qtbot, tmp_path, trained_so
     np.testing.assert_array_equal(panel.state.digit, bitmap_to_image(canvas.base))
 
 
-def test_each_models_answer_says_why_the_pen_path_has_none(qtbot, tmp_path, monkeypatch,
-                                                          trajectory_model):
-    from gui_helpers import default_model, digit_strokes
-    from test_canvas import draw
+def _panel(qtbot):
+    from gui_helpers import default_model
 
-    from nndesk.data.strokes import render_strokes
     from nndesk.gui.digit_panel import DigitPanel
     from nndesk.gui.files import read_model
     from nndesk.gui.state import AppState
 
-    monkeypatch.setenv("NNDESK_TRAJECTORY_MODEL", str(trajectory_model))
     panel = DigitPanel(AppState())
     qtbot.addWidget(panel)
     panel.show()
     net, metadata = read_model(default_model())[:2]
     panel.state.set_model(net, path=str(default_model()), metadata=metadata)
     panel.answers.toggle.setChecked(True)
+    return panel
 
-    def pen_line() -> str:
-        assert panel.wait_idle()
-        return panel.answers.lines[1].text()
 
+def _pen_line(panel) -> str:
+    assert panel.wait_idle()
+    return panel.answers.lines[1].text()
+
+
+def test_each_models_answer_says_why_the_pen_path_has_none(qtbot, tmp_path, monkeypatch,
+                                                          trajectory_model):
+    from gui_helpers import digit_strokes
+    from test_canvas import draw
+
+    from nndesk.data.strokes import render_strokes
+
+    monkeypatch.setenv("NNDESK_TRAJECTORY_MODEL", str(trajectory_model))
+    panel = _panel(qtbot)
     path = tmp_path / "seven.png"
     Image.fromarray(255 - render_strokes(digit_strokes("7"))).save(path)
     panel.open_image(str(path))
-    assert pen_line() == "Pen path model: none (an opened image)"
+    assert _pen_line(panel) == "Pen path model: none (an opened image)"
     drag(qtbot, panel.canvas, [(10, 10), (40, 20)])
-    assert pen_line() == "Pen path model: none (drawn on a bitmap)"
+    assert _pen_line(panel) == "Pen path model: none (drawn on a bitmap)"
     panel.clear_button.click()
     draw(qtbot, panel.canvas, digit_strokes("7"))
-    assert pen_line().startswith("Pen path model: ") and "none" not in pen_line()  # a digit
+    assert _pen_line(panel).startswith("Pen path model: ") and "none" not in _pen_line(panel)
     drag(qtbot, panel.canvas, [(10, 10), (40, 20)], button=Qt.MouseButton.RightButton)
-    assert pen_line() == "Pen path model: none (the eraser was used)"
+    assert _pen_line(panel) == "Pen path model: none (the eraser was used)"
+
+
+def test_without_a_trajectory_model_the_answer_says_so(qtbot, tmp_path, monkeypatch):
+    from gui_helpers import digit_strokes
+    from test_canvas import draw
+
     monkeypatch.setenv("NNDESK_TRAJECTORY_MODEL", str(tmp_path / "none.npz"))
-    panel.clear_button.click()
+    panel = _panel(qtbot)
     draw(qtbot, panel.canvas, digit_strokes("7"))
-    assert pen_line() == "Pen path model: none (no trajectory model)"
+    assert _pen_line(panel) == "Pen path model: none (no trajectory model)"
