@@ -391,6 +391,12 @@ def latency_while_training(model: str | None = None, preset: str = "DigitNet",
     window.training.run_started.connect(lambda *a: loop.quit())
     window.training.start()
     loop.exec()  # data loaded, first batches coming
+    # The first snapshot makes the canvas's copy of the run's network (once per run, on the
+    # GUI thread; latency_timeline.py shows it): measured from then on, as a run goes on.
+    first = time.perf_counter()
+    while window.state.model_source != "snapshot" and time.perf_counter() - first < 60:
+        app.processEvents()
+        time.sleep(0.01)
     try:
         result = stroke_latency(model, repeats, interval_ms, window=window, events=events)
         result["training"] = preset
