@@ -57,6 +57,7 @@ class DigitPanel(QWidget):
         self.jobs.path_read.connect(self._on_path_read)
         self._warmed_up = False
         self._calibration = None  # nndesk.insight.reject.Calibration of the model file
+        self._previewed = None  # the input the preview shows
         self.canvas = DrawingCanvas()
         self.canvas.strokes_changed.connect(self._on_strokes_changed)
         self.canvas.image_dropped.connect(self.open_image)
@@ -180,7 +181,7 @@ class DigitPanel(QWidget):
 
     def _on_path_read(self) -> None:
         if self.state.digit is not None:
-            self._on_digit_changed()  # the answer again, with the path's reading
+            self._show_answer()  # the answer again, with the path's reading (same preview)
 
     def save_my_digit(self, label: int) -> None:
         """Save the drawing as `label` into the user's digit folder, then re-measure it."""
@@ -278,19 +279,26 @@ class DigitPanel(QWidget):
         return tr("reading…")
 
     def _on_digit_changed(self) -> None:
-        digit, probs = self.state.digit, self.state.probabilities
+        digit = self.state.digit
         found_none = digit is None and (not self.canvas.is_empty() or self.canvas.shows_image())
         style = NO_DIGIT_STYLE if found_none else PREVIEW_STYLE
         if self.preview.styleSheet() != style:
             self.preview.setStyleSheet(style)
         if digit is None:
             self.preview.clear()  # ink too small or faint: say so, not a black square
+            self._previewed = None
             if found_none:
                 self.preview.setText(tr("no digit found"))
-        else:
+        elif digit is not self._previewed:  # (a new snapshot of the model: the same input)
             self.preview.setPixmap(QPixmap.fromImage(gray_qimage(digit[0])).scaled(
                 self.preview.size(), Qt.AspectRatioMode.IgnoreAspectRatio,
                 Qt.TransformationMode.FastTransformation))
+        self._previewed = digit
+        self._show_answer()
+
+    def _show_answer(self) -> None:
+        """The answer's words, each model's line and the bars, from the verdicts."""
+        digit, probs = self.state.digit, self.state.probabilities
         image, verdict = self._verdicts() if probs is not None else (None, None)
         self.answers.show_answers(image, None if self.canvas.shows_image() else self.jobs.path,
                                   verdict, self._why_no_path())
