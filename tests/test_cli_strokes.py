@@ -161,3 +161,13 @@ def test_a_folder_of_the_other_kind_hints_at_the_flag(tmp_path, capsys):
     assert "add --strokes" in capsys.readouterr().err
     assert main(["predict", "--strokes", str(tmp_path / "scans")]) == 2
     assert "leave out --strokes" in capsys.readouterr().err
+
+
+def test_mistyped_commands_choices_and_names_hint_at_the_right_one(capsys):
+    for argv, hint in ((["predcit", "x.json"], "did you mean predict?"),
+                       (["insight", "evl"], "did you mean eval?"),
+                       (["info", "--preset", "DeepMLp"], "did you mean DeepMLP?"),
+                       (["train", "--preset", "DeepMLP", "--optimizer", "Adm", "--out", "x.npz"],
+                        "did you mean adam?")):
+        assert main(argv) == 2, argv
+        assert hint in capsys.readouterr().err, argv
