@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from nndesk.nn import fftconv
+from nndesk.nn import conv_wide, fftconv
 from nndesk.nn.base import Layer, Setting
 from nndesk.nn.im2col import col2im, conv_rows, im2col, im2col_wide, out_size
 from nndesk.nn.init import init_std, init_weights
@@ -44,6 +44,7 @@ class Conv2D(Layer):
         self.x_shape: tuple[int, ...] | None = None
         self.x: np.ndarray | None = None
         self.col: np.ndarray | None = None
+        self.frames: np.ndarray | None = None   # conv_wide's padded frames of x
 
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
         c, h, w = image_shape("Conv2D", input_shape)
@@ -68,8 +69,16 @@ class Conv2D(Layer):
         n, c, h, w = self.x_shape = x.shape
         oh, ow = out_size(h, k, s, p), out_size(w, k, s, p)
         self.x = x if train else None
-        if self.fft_pays():                     # backward needs no columns: the row layout
+        if self.wide_pays():                    # padded-width frames (conv_wide.py)
             self.col = None
+            frames = self.scratch("frames", conv_wide.frames_shape(x.shape, k, p, x.itemsize),
+                                  x.dtype) if train else None
+            self.frames = frames                # the padded x, kept for backward
+            return conv_wide.forward(x, W, self.params["b"], p, frames)
+        if self.fft_pays():                     # backward needs no columns
+            self.col = None
+            if p <= k - 1:                      # padded-width frames, no frames kept
+                return conv_wide.forward(x, W, self.params["b"], p)
             rows = self.scratch("rows", (n, oh, ow, k, k * c), x.dtype, keep=train)
             return conv_rows(x, W, self.params["b"], s, p, rows)
         col = self.scratch("col", (n, c * k * k, oh * ow), x.dtype, keep=train)
@@ -84,6 +93,14 @@ class Conv2D(Layer):
         for_batch(images, n)
         self.col, self.x = col, (x if train else None)
         return out.reshape(n, self.filters, oh, ow)
+
+    def wide_pays(self) -> bool:
+        """Whether forward and backward take `conv_wide` (padded-width frames): stride 1,
+        3x3 kernels, pad <= 2, 16 or more input channels (DeepConvNet's layers but its
+        first). Measured 0.85-0.9x the im2col path's DeepConvNet step (benchmarks/PROFILE.md,
+        issue 16 fourth pass)."""
+        return (self.stride == 1 and self.kernel_size == 3 and self.pad <= 2
+                and self.x_shape[1] >= 16)
 
     def fft_pays(self) -> bool:
         """Whether the backward pass takes `fftconv.conv_grads`: stride 1, kernels 5x5 or
@@ -102,6 +119,11 @@ class Conv2D(Layer):
         Per-image products are summed in image order whatever the worker count: same numbers."""
         W = self.params["W"]
         n, f, oh, ow = dout.shape
+        if self.wide_pays():                                        # padded-width frames
+            dW, db, dx = conv_wide.backward(dout, self.x_shape, W, self.pad, self.frames,
+                                            self.needs_dx)
+            self.grads = {"W": dW, "b": db}
+            return dx
         if self.fft_pays():                                         # the frequency domain
             dW, dx = fftconv.conv_grads(dout, self.x, W, self.pad, self.needs_dx)
             self.grads = {"W": dW, "b": dout.sum(axis=(0, 2, 3))}

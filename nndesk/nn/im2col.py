@@ -152,7 +152,8 @@ def conv_rows(x: np.ndarray, W: np.ndarray, b: np.ndarray, stride: int, pad: int
 
     def images(i: int, j: int) -> None:
         im2col_rows(x[i:j], k, k, stride, pad, out=rows[i:j])
-        y = rows[i:j].reshape((j - i) * px, -1) @ W_cols     # (n*OH*OW, F), channels last
+        y = rows[i:j].reshape(j - i, px, -1) @ W_cols       # (n, OH*OW, F), channels last:
+        # one GEMM per image, so a slice's size never changes an image's numbers
         np.add(y.reshape(j - i, oh, ow, f).transpose(0, 3, 1, 2), b.reshape(f, 1, 1),
                out=out[i:j])
 

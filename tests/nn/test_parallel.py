@@ -8,9 +8,10 @@ import threading
 import numpy as np
 import pytest
 
-from nndesk.nn import Network, parallel
+from nndesk.nn import Network, parallel, pool
 from nndesk.nn.conv import Conv2D
 from nndesk.nn.im2col import col2im
+from nndesk.nn.layers import ReLU
 from nndesk.nn.pool import MaxPool2D
 
 
@@ -69,9 +70,10 @@ def _grads(net, x, t):
 
 
 @pytest.mark.parametrize("workers", [2, 3])
-def test_a_network_gives_the_same_numbers_with_workers(workers):
-    """Every conv (all three input-gradient paths, stride 2), pool and BatchNorm (images and
-    vectors), forward and backward, training and evaluation."""
+def test_a_network_gives_the_same_numbers_with_workers(workers, monkeypatch):
+    """Every conv (all three input-gradient paths, stride 2), pool, BatchNorm (images and
+    vectors) and ReLU (split however small), forward and backward, training and evaluation."""
+    monkeypatch.setattr(ReLU, "SPLIT_SIZE", 1)
     spec = {"input_shape": [3, 13, 11], "layers": [
         {"type": "Conv2D", "filters": 4, "kernel_size": 3, "pad": 1}, {"type": "BatchNorm"},
         {"type": "ReLU"},
@@ -120,10 +122,12 @@ def test_each_input_gradient_path_equals_the_books_col2im(workers, c, f, k, pad,
                                rtol=1e-10, atol=1e-12)
 
 
+@pytest.mark.parametrize("piece_bytes", [1, 1 << 20])              # one image a piece .. all
 @pytest.mark.parametrize("workers", [1, 3])
-def test_max_pool_fast_path_equals_the_general_one(workers):
+def test_max_pool_fast_path_equals_the_general_one(workers, piece_bytes, monkeypatch):
     """The 2x2 training fast path (masks) against the evaluation path's offsets loop, ties
     included (the first maximum wins in both)."""
+    monkeypatch.setattr(pool, "PIECE_BYTES", piece_bytes)
     parallel.set_workers(workers)
     rng = np.random.default_rng(2)
     x = rng.integers(0, 3, (5, 3, 6, 8)).astype(np.float64)     # many ties
