@@ -308,6 +308,7 @@ class DigitPanel(QWidget):
                     and not self.canvas.is_empty())  # ink, but too small to be a digit
         show_answer(self.answer, self.confidence, verdict, probs, scribble,
                     no_model=self.state.network is None and digit is not None)
+        self.my_digits.follow_answer(verdict, probs)  # the label to save under: this answer
 
     def _on_model_changed(self) -> None:
         s = self.state
