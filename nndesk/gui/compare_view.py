@@ -23,7 +23,7 @@ from nndesk.gui.i18n import N_, tr
 from nndesk.gui.run_curves import IntegerAxis, Run
 from nndesk.gui.state import AppState
 
-__all__ = ["CompareView", "show_comparison", "GROUP_NAMES", "aligned_layers"]
+__all__ = ["CompareView", "show_comparison", "GROUP_NAMES"]
 
 GROUP_NAMES = {"architecture": N_("architecture"), "init": N_("weight init"),
                "optimizer": N_("optimizer"), "learning rate": N_("learning rate"),
@@ -40,23 +40,18 @@ def _best(values: list[float]) -> str:
     return f"{max(finite):.2f}%" if finite else "–"
 
 
-def aligned_layers(a: tuple[dict, dict], b: tuple[dict, dict]) -> list[tuple[str, str, bool]]:
-    """The two runs' layers side by side, one row per place (layer i of A beside layer i of B,
-    "" where a run has no layer i): [(a_text, b_text, differ)], each text the layer as
-    `insight.compare.run_settings` writes it, its init after it ("Dense(units=100) · init 1.0")."""
-    from nndesk.insight.compare import run_settings
+def _cell(text: str) -> QTableWidgetItem:
+    """A table cell whose whole text is also its tooltip (a narrow column wraps or elides)."""
+    item = QTableWidgetItem(text)
+    item.setToolTip(text)
+    return item
 
-    sides = [run_settings(*a), run_settings(*b)]
-    n = max(len(spec.get("layers", [])) for spec, _ in (a, b))
-    rows = []
-    for i in range(1, n + 1):
-        texts = []
-        for side in sides:
-            text = side.get(("architecture", f"layer {i}")) or ""
-            init = side.get(("init", f"layer {i} init"))
-            texts.append(f"{text} · init {init}" if text and init is not None else text)
-        rows.append((texts[0], texts[1], texts[0] != texts[1]))
-    return rows
+
+def _wrapping(table: QTableWidget) -> None:
+    """Cells wrap at spaces and rows grow to their text, so no setting is cut off."""
+    table.setWordWrap(True)
+    table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
 
 class CompareView(QDialog):
@@ -64,7 +59,7 @@ class CompareView(QDialog):
 
     def __init__(self, state: AppState, a: Run, b: Run, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from nndesk.insight.compare import diff_runs
+        from nndesk.insight.compare import aligned_layers, diff_runs
 
         self.state = state
         self.setWindowTitle(tr("Compare runs"))
@@ -88,32 +83,39 @@ class CompareView(QDialog):
         self.table.setHorizontalHeaderLabels([tr("what"), tr("setting"), "A", "B"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for col in (0, 1):
+            head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        _wrapping(self.table)
         for row, d in enumerate(self.differences):
             cells = (tr(GROUP_NAMES[d.group]), d.setting, "–" if d.a is None else str(d.a),
                      "–" if d.b is None else str(d.b))
             for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+                item = _cell(text)
                 if col >= 2:
                     item.setForeground(QColor(self.runs[col - 2].color))
                 self.table.setItem(row, col, item)
         self.layers = QTableWidget(0, 3)
-        self.layers.setHorizontalHeaderLabels(["#", tr("A's layers"), tr("B's layers")])
+        self.layers.setHorizontalHeaderLabels(["", tr("A's layers"), tr("B's layers")])
         self.layers.verticalHeader().hide()
         self.layers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         head = self.layers.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        _wrapping(self.layers)
         if known:
             rows = aligned_layers(*[(r.settings["spec"], r.settings["config"])
                                     for r in self.runs])
             self.layers.setRowCount(len(rows))
             bold = QFont()
             bold.setBold(True)
-            for row, (ta, tb, differ) in enumerate(rows):
-                for col, text in enumerate((str(row + 1), ta, tb)):
-                    item = QTableWidgetItem(text)
-                    if differ:  # the rows that differ stand out; the same ones read as context
+            for row, layer_row in enumerate(rows):  # "Dense 2": the k-th hidden Dense of each
+                texts = [layer_row.name] + ["" if b is None else b.text()
+                                            for b in (layer_row.a, layer_row.b)]
+                for col, text in enumerate(texts):
+                    item = _cell(text)
+                    if layer_row.differ:  # rows that differ stand out; the same ones: context
                         item.setFont(bold)
                         if col:
                             item.setForeground(QColor(self.runs[col - 1].color))
@@ -123,7 +125,7 @@ class CompareView(QDialog):
         self.plot.setLabel("bottom", tr("epoch"))
         self.plot.setLabel("left", tr("accuracy %"))
         self.plot.showGrid(x=True, y=True, alpha=0.2)
-        self.plot.setMinimumSize(320, 240)
+        self.plot.setMinimumSize(280, 240)
         legend = self.plot.addLegend(offset=(-10, -10))  # bottom right: curves rise
         for tag, run in zip("AB", self.runs, strict=True):
             self.plot.plot(run.epochs, run.val_acc, connect="finite", symbol="o", symbolSize=5,
@@ -136,12 +138,13 @@ class CompareView(QDialog):
         left = QVBoxLayout()
         left.addWidget(self.summary)
         left.addWidget(self.table, 1)
-        left.addWidget(QLabel(tr("Layers side by side (bold: they differ; empty: no such "
-                                 "layer)")))
-        left.addWidget(self.layers, 2)
+        caption = QLabel(tr("Layers side by side (bold: they differ; empty: no such layer)"))
+        caption.setWordWrap(True)
+        left.addWidget(caption)
+        left.addWidget(self.layers, 1)
         body = QHBoxLayout()
-        body.addLayout(left, 1)
-        body.addWidget(self.plot, 1)
+        body.addLayout(left, 3)  # the tables need the width more than the curves
+        body.addWidget(self.plot, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(heads)
         layout.addLayout(body, 1)

@@ -8,6 +8,7 @@ import json
 import math
 from pathlib import Path
 
+from nndesk.fileio import loads_json
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import tr, tr_n
 
@@ -39,7 +40,7 @@ def load_curve(ckpt: Path, up_to_step: int) -> list[tuple[int, float]]:
     """(step, loss) pairs saved beside `ckpt`, up to `up_to_step`; [] when there is no curve
     or it is not ours (unreadable, wrong shape)."""
     try:
-        data = json.loads(curve_path(ckpt).read_text(encoding="utf-8"))
+        data = loads_json(curve_path(ckpt).read_bytes())
         return [(int(s), float(v)) for s, v in zip(data["steps"], data["losses"], strict=True)
                 if int(s) <= up_to_step]
     except (OSError, ValueError, KeyError, TypeError):

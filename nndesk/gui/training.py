@@ -215,7 +215,7 @@ class TrainingController(QObject):
                and self._last_val_acc < CHANCE_FACTOR / self.state.num_classes)
         return self.diverging or low
 
-    def _on_snapshot(self, weights: dict) -> None:
+    def _on_snapshot(self, weights: dict, where: dict | None = None) -> None:
         from nndesk.nn import Network
 
         if self.diverging:
@@ -226,7 +226,7 @@ class TrainingController(QObject):
             self._snap_net.load_state_dict(weights)
         except (ValueError, AttributeError):
             return  # a snapshot that does not fit: keep showing the previous one
-        self.state.set_model(self._snap_net, source="snapshot")
+        self.state.set_model(self._snap_net, source="snapshot", at=where)
 
     def _on_finished(self, info: dict) -> None:
         if self.thread is not None:  # run() has returned: the thread ends within moments

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyle
 
 from nndesk.gui.compare_view import CompareView
 from nndesk.gui.state import AppState
@@ -64,28 +65,50 @@ def test_runs_without_settings_say_so(qtbot):
     assert "not known" in view.summary.text() and view.table.rowCount() == 0
 
 
-def test_layers_side_by_side_same_place_same_row(qtbot):
-    """Run A a 3-layer net, run B the same with another activation and two more layers: one
-    row per place, B's extra layers beside empty cells, the rows that differ in bold."""
-    from nndesk.gui.compare_view import aligned_layers
+def _deep(between: list[dict], init) -> dict:
+    layers = []
+    for _ in range(6):
+        layers += [{"type": "Dense", "units": 100, "init": init}, *between]
+    return {"name": "deep", "input_shape": [1, 28, 28],
+            "layers": layers + [{"type": "Dense", "units": 10, "init": init}]}
+
+
+def test_layers_side_by_side_kind_beside_kind_output_beside_output(qtbot):
+    """Six sigmoid Dense layers (std 1.0) against six BatchNorm+ReLU ones (He), B with two
+    hidden layers fewer: Dense k beside Dense k, the output layers in one row, A's extra
+    layers beside empty cells, the rows that differ in bold, every cell's text whole."""
     from nndesk.gui.run_curves import Run
 
-    spec_a = {"name": "a", "input_shape": [1, 28, 28], "layers": [
-        {"type": "Dense", "units": 20, "init": "he"}, {"type": "ReLU"},
-        {"type": "Dense", "units": 10}]}
-    spec_b = {**spec_a, "layers": [
-        {"type": "Dense", "units": 20, "init": 1.0}, {"type": "Sigmoid"},
-        {"type": "Dense", "units": 10}, {"type": "Sigmoid"}, {"type": "Dense", "units": 10}]}
+    spec_a = _deep([{"type": "Sigmoid"}], 1.0)
+    spec_b = _deep([{"type": "BatchNorm"}, {"type": "ReLU"}], "he")
+    spec_b["layers"][6:12] = []  # Dense 3 and 4 with their BatchNorm and ReLU
     runs = [Run(name=n, color=c, settings={"spec": s, "config": {}})
             for n, c, s in (("A", "#2f6fdb", spec_a), ("B", "#b5522b", spec_b))]
-    rows = aligned_layers(*[(r.settings["spec"], r.settings["config"]) for r in runs])
-    assert len(rows) == 5
-    assert rows[0][0].endswith("· init he") and rows[0][1].endswith("· init 1.0")
-    assert rows[1] == ("ReLU", "Sigmoid", True) and rows[2][2] is False
-    assert rows[3] == ("", "Sigmoid", True) and rows[4][0] == "" and rows[4][2]
     view = CompareView(AppState(), *runs)
     qtbot.addWidget(view)
-    cells = [[view.layers.item(r, c).text() for c in range(3)] for r in range(5)]
-    assert cells[3] == ["4", "", "Sigmoid"]
-    assert view.layers.item(1, 1).font().bold() and not view.layers.item(2, 1).font().bold()
+    view.show()
+    qtbot.waitExposed(view)
+    table = view.layers
+    cells = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
+    assert [row[0] for row in cells] == [f"Dense {k}" for k in range(1, 7)] + ["output layer"]
+    assert cells[0][1] == "Dense(units=100) · init 1.0 → Sigmoid"
+    assert cells[0][2] == "Dense(units=100) · init he → BatchNorm, ReLU"
+    assert cells[4][2] == cells[5][2] == "" and cells[3][2].startswith("Dense(units=100)")
+    assert cells[6][1:] == ["Dense(units=10) · init 1.0", "Dense(units=10) · init he"]
+    assert all(table.item(r, 1).font().bold() for r in range(7))
+    inits = [(d.setting, d.a, d.b) for d in view.differences if d.group == "init"]
+    assert inits == [(f"Dense {k} init", 1.0, "he") for k in range(1, 5)] + [
+        ("output layer init", 1.0, "he")]
+    for t in (table, view.table):  # wrapped, row tall enough, the whole text on hover
+        metrics = t.fontMetrics()  # the delegate's text margin: the focus frame's + 1
+        margin = t.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, t) + 1
+        for r in range(t.rowCount()):
+            for c in range(t.columnCount()):
+                item = t.item(r, c)
+                room = t.columnWidth(c) - 2 * margin
+                need = metrics.boundingRect(0, 0, room, 10_000, Qt.TextFlag.TextWordWrap,
+                                            item.text())
+                assert item.toolTip() == item.text()
+                assert need.width() <= room and t.rowHeight(r) >= need.height(), (
+                    r, c, item.text(), room, t.rowHeight(r), need)
     assert view.height() >= 600
