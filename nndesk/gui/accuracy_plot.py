@@ -81,6 +81,7 @@ class AccuracyPlot(pg.PlotWidget):
             acc = run.val_acc[run.epochs.index(best)]
             run.items[2].setData([best], [acc])
             run.items[3].setText(tr("best {acc}%").format(acc=f"{acc:.2f}"))
+            run.items[2].setToolTip(run.items[3].toPlainText())
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """View ▸ Language: each "best …%" written anew from its run's numbers."""
@@ -90,13 +91,19 @@ class AccuracyPlot(pg.PlotWidget):
                 self._show_best(run)
             self.place_best_labels()  # the texts' widths changed
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """A widget narrower than its plot shows less of it: the labels find places again."""
+        super().resizeEvent(event)
+        self.place_best_labels()
+
     def place_best_labels(self) -> None:
         """Each shown run's "best …%" beside its star where it covers no other label, star or
         curve and is not cut by the plot's edge (label_place.place_labels, in pixels); they
         overlapped each other and the curves, and the last epoch's was cut at the right."""
-        view = self.getViewBox()
-        shown = [r for r in self.runs if r.visible and best_epoch(r) is not None]
-        if not shown or view.width() <= 0:
+        runs = self.__dict__.get("runs", ())  # none yet while the plot is being made
+        shown = [r for r in runs if r.visible and best_epoch(r) is not None]
+        view = self.getViewBox() if shown else None
+        if view is None or view.width() <= 0:
             return
 
         def pixel(x: float, y: float) -> tuple[float, float]:
@@ -115,11 +122,15 @@ class AccuracyPlot(pg.PlotWidget):
         sizes = [(r.items[3].textItem.boundingRect().width() - 2 * m,  # the ink, not the
                   r.items[3].textItem.boundingRect().height() - 2 * m)  # empty margin
                  for r, m in zip(shown, margin, strict=True)]
-        area = view.sceneBoundingRect()
+        # the part on screen: a widget narrower than its plot (axes and legend) cuts it
+        seen = self.mapToScene(self.viewport().rect()).boundingRect()
+        area = view.sceneBoundingRect().intersected(seen)
         boxes = place_labels(points, sizes, (area.x(), area.y(), area.width(), area.height()),
                              segments)
-        for run, m, (left, top, _, _) in zip(shown, margin, boxes, strict=True):
-            run.items[3].setPos(view.mapSceneToView(QPointF(left - m, top - m)))
+        for run, m, box in zip(shown, margin, boxes, strict=True):
+            run.items[3].setVisible(box is not None)  # no room left: the star's tooltip says it
+            if box is not None:
+                run.items[3].setPos(view.mapSceneToView(QPointF(box[0] - m, box[1] - m)))
 
     def fit(self, runs: Iterable[Run]) -> None:
         """Whole epochs across, the visible runs' accuracies up and down (0..100 if none)."""

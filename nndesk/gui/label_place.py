@@ -63,29 +63,34 @@ def _candidates(x: float, y: float, w: float, h: float, gap: float) -> list[Box]
 
 def place_labels(points: Sequence[tuple[float, float]], sizes: Sequence[tuple[float, float]],
                  bounds: Box, segments: Sequence[Segment] = (), gap: float = 8.0
-                 ) -> list[Box]:
+                 ) -> list[Box | None]:
     """One box per label (top-left, width, height in pixels) beside its point.
 
     `points`: each label's point (x, y), `sizes`: its text's (width, height), `bounds`: the
     plot area it must stay in, `segments`: the curves' pieces it should not cover, `gap`: the
     half size of a point's mark (a label starts beyond it). Labels are
     placed in order; each takes the first place that covers nothing (no earlier label, no
-    point, no curve), else the one covering least (labels weigh most, then points, then
-    curves). Every box lies within `bounds` when it fits in them.
+    point, no curve), else the one covering least (points weigh more than curves). A label
+    with no place clear of the earlier ones gets None (a plot too small for all: it is better
+    left out than drawn over another). Every box lies within `bounds` when it fits in them.
     """
     placed: list[Box] = []
+    out: list[Box | None] = []
     marks = [(px - gap, py - gap, 2 * gap, 2 * gap) for px, py in points]
     for (x, y), (w, h) in zip(points, sizes, strict=True):
         best, best_cost = None, None
         for rank, spot in enumerate(_candidates(x, y, w, h, gap)):
             box = _inside(spot, bounds)
-            covers = (1000.0 * sum(_overlap(box, other) for other in placed)
-                      + 100.0 * sum(_overlap(box, mark) > 0 for mark in marks)
+            if any(_overlap(box, other) for other in placed):
+                continue
+            covers = (100.0 * sum(_overlap(box, mark) > 0 for mark in marks)
                       + 10.0 * sum(_crosses(box, seg) for seg in segments))
             cost = (covers, rank)
             if best_cost is None or cost < best_cost:
                 best, best_cost = box, cost
             if covers == 0:
                 break
-        placed.append(best)
-    return placed
+        if best is not None:
+            placed.append(best)
+        out.append(best)
+    return out

@@ -39,6 +39,8 @@ def trained(window, small_data, dialogs, qtbot):
     window.state.set_config(epochs=2, batch_size=50, lr=0.01)
     with qtbot.waitSignal(window.training.finished, timeout=60_000) as done:
         window.train_panel.train_button.click()
+    qtbot.waitUntil(lambda: not window.training.busy, timeout=10_000)
+    QCoreApplication.processEvents()  # what the run's end queued (a new spec resets the check)
     window.gradcheck_panel._on_done([dict(r) for r in ROWS])
     return done.args[0]
 

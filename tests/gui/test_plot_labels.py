@@ -21,13 +21,15 @@ RUNS = {  # the tester's three runs: validation accuracy per epoch (train a litt
 
 def _labels_and_obstacles(plot):
     view = plot.getViewBox()
-    area = view.sceneBoundingRect()
+    seen = plot.mapToScene(plot.viewport().rect()).boundingRect()  # what the widget shows
+    area = view.sceneBoundingRect().intersected(seen)
     labels, stars, lines = [], [], []
     for run in plot.runs:
         text = run.items[3]
         m = text.textItem.document().documentMargin()  # the text's ink, not its margin
         ink = text.textItem.boundingRect().adjusted(m, m, -m, -m)
-        labels.append((text.toPlainText(), text.textItem.mapRectToScene(ink)))
+        labels.append((text.toPlainText(), text.textItem.mapRectToScene(ink), text.isVisible(),
+                       run.items[2].toolTip()))
         (x,), (y,) = run.items[2].getData()
         stars.append(view.mapViewToScene(QPointF(x, y)))
         for curve in run.items[:2]:
@@ -42,8 +44,12 @@ def _crosses(rect: QRectF, line: QLineF) -> bool:
     return any(rect.contains(line.pointAt(i / steps)) for i in range(steps + 1))
 
 
-@pytest.mark.parametrize("size", [(540, 330), (560, 400), (900, 520)])
-def test_best_labels_stay_inside_and_cover_nothing(qtbot, size):
+@pytest.mark.parametrize("code", ["en", "ja"])
+@pytest.mark.parametrize("size", [(470, 240), (540, 330), (560, 400), (900, 520)])
+def test_best_labels_stay_inside_and_cover_nothing(qtbot, size, code):
+    from nndesk.gui import i18n
+
+    i18n.set_language(code)
     plots = PlotsPanel(AppState())
     qtbot.addWidget(plots)
     plots.resize(*size)
@@ -55,15 +61,21 @@ def test_best_labels_stay_inside_and_cover_nothing(qtbot, size):
             plots.add_epoch(run, epoch, min(acc + 0.02, 1.0), acc)
     qtbot.wait(20)
     area, labels, stars, lines = _labels_and_obstacles(plots.acc_plot)
-    assert [t for t, _ in labels] == ["best 66.10%", "best 75.48%", "best 94.92%"]
-    for i, (text, rect) in enumerate(labels):
+    assert [t for t, *_ in labels] == [i18n.tr("best {acc}%").format(acc=a)
+                                       for a in ("66.10", "75.48", "94.92")]
+    assert all(tip == text for text, _, _, tip in labels)          # the star's tooltip says it
+    shown = [(text, rect) for text, rect, visible, _ in labels if visible]
+    assert labels[0][2] and (size[1] < 330 or len(shown) == 3)      # room: every label shows
+    for i, (text, rect) in enumerate(shown):
         assert area.adjusted(-0.5, -0.5, 0.5, 0.5).contains(rect), (text, rect, area)  # whole
-        for other_text, other in labels[i + 1:]:
+        for other_text, other in shown[i + 1:]:
             assert not rect.intersects(other), (text, other_text)
         for star in stars:
             assert not rect.contains(star), text
-        assert not any(_crosses(rect, line) for line in lines), text
-        (x,), (y,) = plots.acc_plot.runs[i].items[2].getData()  # beside its own star
+        if size[1] >= 400:  # a plot 60-100 px tall has no room beside every curve
+            assert not any(_crosses(rect, line) for line in lines), text
+        run = next(r for r in plots.acc_plot.runs if r.items[3].toPlainText() == text)
+        (x,), (y,) = run.items[2].getData()                          # beside its own star
         star = plots.acc_plot.getViewBox().mapViewToScene(QPointF(x, y))
         gap = max(rect.left() - star.x(), star.x() - rect.right(),
                   rect.top() - star.y(), star.y() - rect.bottom())
@@ -75,6 +87,7 @@ def test_place_labels_keeps_apart_what_would_overlap():
     near the right edge is moved inside rather than cut."""
     boxes = place_labels([(100, 100), (105, 102), (395, 50)], [(60, 16)] * 3, (0, 0, 400, 300))
     (a, b, edge) = boxes
+    assert a is not None and b is not None and edge is not None
     assert a[0] + a[2] <= b[0] or b[0] + b[2] <= a[0] or a[1] + a[3] <= b[1] or b[1] + b[3] <= a[1]
     assert edge[0] + edge[2] <= 400 and edge[0] >= 0
 
@@ -121,3 +134,10 @@ def test_lesson_legends_lie_under_their_plots(qtbot, lesson, tab, plot_name):
     item = getattr(page, plot_name).getPlotItem()
     assert len(item.legend.items) == 2
     assert not item.legend.sceneBoundingRect().intersects(item.getViewBox().sceneBoundingRect())
+
+
+def test_place_labels_leaves_out_a_label_with_no_room():
+    """Three labels for one point in a box that holds one: the first is placed, the others are
+    left out (None) rather than drawn over it."""
+    boxes = place_labels([(30, 10)] * 3, [(50, 16)] * 3, (0, 0, 60, 20))
+    assert boxes[0] is not None and boxes[1:] == [None, None]
