@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from nndesk.gui.settings_check import read_bytes, read_setting, reported
 
 __all__ = ["restore_layout", "save_layout", "fit_to_screen", "save_session",
-           "restore_session", "panel_width", "widen_docks", "narrow_docks", "fill_screen",
+           "restore_session", "panel_width", "widen_docks", "narrow_docks",
            "LAYOUT_KEYS", "FIRST_SIZE", "CENTER_MIN", "COMPACT_WIDTH"]
 
 FIRST_SIZE = (1400, 900)  # the first start, when the screen has room for it
@@ -130,21 +130,10 @@ def narrow_docks(window: QMainWindow) -> None:
                                Qt.Orientation.Horizontal)
 
 
-def fill_screen(window: QWidget) -> None:
-    """Grow `window` to its screen's whole available area, its frame included."""
-    screen = window.screen() or _primary()
-    if screen is None:
-        return
-    area, frame = screen.availableGeometry(), window.frameGeometry()
-    window.resize(area.width() - max(frame.width() - window.width(), 0),
-                  area.height() - max(frame.height() - window.height(), 0))
-    window.move(area.topLeft())
-
-
 class _FitOnShow(QObject):
     """On the window's first show (decorations known), fit it to the screen once more, then
     give narrow side docks their panels' width. `small`: a first start on a screen smaller
-    than FIRST_SIZE: the window takes the whole screen, the side docks their narrowest."""
+    than FIRST_SIZE: the window is maximized, the side docks at their narrowest."""
 
     def __init__(self, window: QMainWindow, small: bool = False) -> None:
         super().__init__(window)
@@ -153,9 +142,12 @@ class _FitOnShow(QObject):
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.Show:
             obj.removeEventFilter(self)
-            if self.small:
-                fill_screen(obj)
-            fit_to_screen(obj)
+            if self.small:  # the window manager fits it, its frame and title bar included
+                from PySide6.QtCore import Qt
+
+                obj.setWindowState(obj.windowState() | Qt.WindowState.WindowMaximized)
+            else:
+                fit_to_screen(obj)
             from PySide6.QtCore import QTimer
 
             fit = narrow_docks if self.small else widen_docks
