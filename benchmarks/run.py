@@ -194,8 +194,13 @@ def main(argv: list[str] | None = None) -> int:
     threads = counts[0]
     limits = set_threads(threads, torch)  # noqa: F841 - keeps the limit in force
     os.environ["OPENBLAS_NUM_THREADS"] = str(threads)  # for any subprocess
+    from nndesk.nn.memory import keep_freed_memory
+
+    kept = keep_freed_memory()  # malloc as `nndesk train` and the window set it (both engines)
     monitor = BusyMonitor().start()
     info = machine_info(torch)
+    info["malloc"] = ("keeps freed memory (nn/memory.py, as the app and `nndesk train`; "
+                      "process-wide, so for torch too)" if kept else "the system's default")
     if torch is None and args.no_torch:
         info["torch"] = "not used (--no-torch)"
     started = time.perf_counter()

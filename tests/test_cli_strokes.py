@@ -161,3 +161,40 @@ def test_a_folder_of_the_other_kind_hints_at_the_flag(tmp_path, capsys):
     assert "add --strokes" in capsys.readouterr().err
     assert main(["predict", "--strokes", str(tmp_path / "scans")]) == 2
     assert "leave out --strokes" in capsys.readouterr().err
+
+
+def test_mistyped_commands_choices_and_names_hint_at_the_right_one(capsys):
+    for argv, hint in ((["predcit", "x.json"], "did you mean predict?"),
+                       (["insight", "evl"], "did you mean eval?"),
+                       (["info", "--preset", "DeepMLp"], "did you mean DeepMLP?"),
+                       (["train", "--preset", "DeepMLP", "--optimizer", "Adm", "--out", "x.npz"],
+                        "did you mean adam?")):
+        assert main(argv) == 2, argv
+        assert hint in capsys.readouterr().err, argv
+
+
+def test_held_out_pen_digits_read_alike_in_any_units(tmp_path, trajectory_model, pen_subset,
+                                                      capsys):
+    """Writer 21's pen digits (held out) as written in the raw file (tablet units, y up), in
+    y-down tablet units, in 0..1 and with a large negative offset: the same answers."""
+    from nndesk.data.pendigits import load_pendigits
+
+    digits = [d for d in load_pendigits(pen_subset) if d.writer == 21][:12]
+    forms = {"up": lambda s: s * (1, -1), "down": lambda s: s,
+             "unit": lambda s: s / 500, "offset": lambda s: s * 0.3 - 4e7}
+    for name, form in forms.items():
+        (tmp_path / name).mkdir()
+        for i, d in enumerate(digits):
+            (tmp_path / name / f"{i:02d}.json").write_text(json.dumps(
+                {"strokes": [form(s).tolist() for s in d.strokes]}))
+    answers = {}
+    for name in forms:
+        flags = ["--y-up"] if name == "up" else []
+        assert main(["predict", "--strokes", "--json", *flags, "--trajectory-model",
+                     str(trajectory_model), str(tmp_path / name)]) == 0
+        answers[name] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    labels = {name: [r["label"] for r in rows] for name, rows in answers.items()}
+    assert labels["up"] == labels["down"] == labels["unit"] == labels["offset"]
+    assert sum(a == d.label for a, d in zip(labels["up"], digits, strict=True)) >= 10
+    for rows in answers.values():
+        assert all(r["models"]["image"] is not None for r in rows)

@@ -318,7 +318,9 @@ def _print_prediction(result: dict, as_json: bool) -> None:
         note = f"; not sure: {first} or {second}?"
     else:
         note = ""
-    print(f"{name}: {label} ({result['probabilities'][label]:.1%}){note}")
+    # a calibrated model's number is the calibrated one, as the window and the gallery show it
+    probs = answer.get("calibrated_probabilities") or result["probabilities"]
+    print(f"{name}: {label} ({probs[label]:.1%}){note}")
 
 
 def cmd_info(args: argparse.Namespace) -> int:

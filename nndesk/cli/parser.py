@@ -23,9 +23,15 @@ class _Parser(argparse.ArgumentParser):
         raise UserError(f"{message}{self._hint(message)} (see '{self.prog} --help')")
 
     def _hint(self, message: str) -> str:
-        """"; did you mean --strokes?" for an unknown flag close to one of this command's."""
-        import difflib
+        """"; did you mean --strokes?" for an unknown flag close to a known one, "; did you
+        mean predict?" for a mistyped command or choice."""
+        import re
 
+        from nndesk.cli.common import did_you_mean
+
+        choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if choice:
+            return did_you_mean(choice.group(1), re.findall(r"'([^']*)'", choice.group(2)))
         if not message.startswith("unrecognized arguments:"):
             return ""
         parsers = [self] + [p for a in self._actions if isinstance(a, argparse._SubParsersAction)
@@ -33,11 +39,9 @@ class _Parser(argparse.ArgumentParser):
         known = sorted({o for p in parsers for a in p._actions for o in a.option_strings
                         if o.startswith("--")})
         for word in message.split(":", 1)[1].split():
-            flag = word.split("=", 1)[0]
-            close = difflib.get_close_matches(flag, known, n=1, cutoff=0.6) if flag[:1] == "-" \
-                else []
-            if close:
-                return f"; did you mean {close[0]}?"
+            hint = did_you_mean(word.split("=", 1)[0], known) if word[:1] == "-" else ""
+            if hint:
+                return hint
         return ""
 
 

@@ -4,13 +4,13 @@ trajectory model and their combination (`nndesk.insight.combined`)."""
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 import numpy as np
 
 from nndesk.cli.common import UserError, load_model_arg
 from nndesk.cli.model_cmds import print_result_head
+from nndesk.fileio import loads_json
 
 __all__ = ["predict_strokes", "read_strokes_file", "on_canvas", "STROKES_FORMAT",
            "MAX_STROKES_BYTES"]
@@ -33,14 +33,9 @@ def read_strokes_file(path: Path) -> list:
     if path.stat().st_size > MAX_STROKES_BYTES:
         raise ValueError(f"larger than {MAX_STROKES_BYTES >> 20} MB; a drawing is kilobytes")
     try:
-        data = json.loads(path.read_bytes().decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ValueError("not UTF-8 text; expected JSON " + STROKES_FORMAT) from None
-    except json.JSONDecodeError as err:
-        raise ValueError(f"not valid JSON ({err.msg}, line {err.lineno}); expected "
-                         + STROKES_FORMAT) from None
-    except RecursionError:
-        raise ValueError("JSON nested too deep") from None
+        data = loads_json(path.read_bytes())
+    except ValueError as err:
+        raise ValueError(f"{err}; expected JSON {STROKES_FORMAT}") from None
     return parse_strokes(data)
 
 

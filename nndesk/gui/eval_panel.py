@@ -82,13 +82,10 @@ class EvalPanel(QWidget):
         self.heat = ConfusionHeatMap()
         self.heat_image = self.heat.image_item
         self.heat.cell_clicked.connect(lambda true, pred: self.show_cell((true, pred)))
-        self.per_digit = QLabel()
-        self.per_digit.setWordWrap(True)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(self.heat, 1)
-        lv.addWidget(self.per_digit)
+        lv.addWidget(self.heat, 1)  # each digit's accuracy: on its right axis, by its row
 
         self.gallery_title = QLabel()
         self.order = QComboBox()
@@ -241,13 +238,12 @@ class EvalPanel(QWidget):
                                                        self._temperature)
         self.stage = None
         r = self.evaluation.report
+        self.progress.setFormat(tr("done: {n} images").format(n=f"{r['n']:,}"))
         self.title.setText(tr("Accuracy {acc}% on {n} images ({what})").format(
             acc=f"{100 * r['accuracy']:.2f}", n=f"{r['n']:,}",
             what=tr(SOURCE_NAMES[self.source.currentData()])))
         self.heat.set_confusion(r["confusion"])
-        self.per_digit.setText(tr("Accuracy per digit: ") + "  ".join(
-            f"{d}: {'–' if a is None else f'{100 * a:.1f}%'}"
-            for d, a in enumerate(r["per_digit"])))
+        self.heat.set_row_accuracy(r["per_digit"])
         self.show_cell(None)
 
     def show_cell(self, cell: tuple[int, int] | None) -> None:

@@ -19,8 +19,8 @@ def _answer(probabilities) -> str:
 class ModelAnswers(QWidget):
     """A check box "Show each model's answer" and, when checked, one line per model.
 
-    The digit panel calls `show_answers(image_verdict, path, combined_verdict)`; `path` is the
-    trajectory model's (probabilities, weight) or None (no trajectory model, an opened image).
+    The digit panel calls `show_answers(image_verdict, path, combined_verdict, no_path)`;
+    `path` is the trajectory model's (probabilities, weight) or None, then `no_path` says why.
     With `toggle_outside`, the check box is left for the caller to place (the digit panel puts
     it beside the answer, where there is room) and this widget shows only while it is checked.
     While shown it is always three one-line rows (a long one is cut, whole in its tooltip), and
@@ -60,8 +60,9 @@ class ModelAnswers(QWidget):
         for widget in self._replaces:
             widget.setVisible(not on)
 
-    def show_answers(self, image, path, combined) -> None:
-        """Update the lines (kept while hidden, so checking the box shows them at once)."""
+    def show_answers(self, image, path, combined, no_path: str = "") -> None:
+        """Update the lines (kept while hidden, so checking the box shows them at once).
+        `no_path`: why there is no pen-path answer (shown when `path` is None)."""
         texts, tips = ["", "", ""], ["", "", ""]
         if image is None and path is None:
             texts[0] = tr("Draw a digit to see each model's answer.")
@@ -70,7 +71,8 @@ class ModelAnswers(QWidget):
                 answer=_answer(image.probabilities) if image is not None
                 else tr("no digit found"))
             if path is None:
-                texts[1] = tr("Pen path model: none (no trajectory model, or an opened image)")
+                texts[1] = tr("Pen path model: none ({reason})").format(
+                    reason=no_path or tr("no trajectory model"))
             else:
                 texts[1] = tr("Pen path model: {answer}").format(answer=_answer(path[0]))
                 if combined is not None:

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from nndesk.fileio import loads_json
 from nndesk.gui.settings_check import read_bytes, read_setting, reported
 
 __all__ = ["restore_layout", "save_layout", "fit_to_screen", "save_session",
@@ -184,7 +185,7 @@ def _json(settings, key: str) -> Any:
     if text is None:
         return None
     try:
-        return json.loads(text)
+        return loads_json(text)
     except ValueError:
         read_setting(settings, key, dict)  # reports it (a string is not a dict)
         return None

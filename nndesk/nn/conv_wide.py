@@ -1,21 +1,24 @@
 """Padded-width convolution: a stride-1 Conv2D's forward and backward on wide frames.
 
 The fast path beside `Conv2D`'s im2col one (conv.py, the readable reference; tests/nn/
-test_conv_wide.py checks they agree). The zero-padded images of a chunk are laid side by
-side in ONE wide frame per channel, (C, Hp, m, Wp) stored flat as (C, Hp*m*Wp), m images
-of Hp x Wp = (H + 2*pad) x (W + 2*pad). Output pixel (r, c) of image i is then column
-r*m*Wp + i*Wp + c of a row of m*Wp columns per output row, and kernel offset (a, b) meets
-it at flat position a*m*Wp + b of the frame plus that column: each row (c, a, b) of the
-column matrix is ONE contiguous run of the frame (one memcpy of OH*m*Wp values instead of
-m*C*OH strided runs of OW). The K-1 columns per image that straddle two images are junk:
-their outputs are dropped, their gradients held at zero. One GEMM per chunk of about
-CHUNK_BYTES of columns (it stays in the CPU cache); the chunks are handed to the batch
-workers (parallel.py), each with its own work arrays.
+test_conv_wide.py checks they agree). The images of a chunk are laid side by side in ONE
+zero-padded wide frame per channel, (C, Hp, row) stored flat, Hp = H + 2*pad: image i's
+pixel (r, c) sits at row pad + r, column pad + i*S + c, with S = W + pad, so the `pad` zero
+columns between two images are the right border of one and the left border of the next;
+row = m*S + pad for m images. Output pixel (r, c) of image i is then column r*row + i*S + c
+of the output, and kernel offset (a, b) meets it at flat position a*row + b of the frame
+plus that column: each row (c, a, b) of the column matrix is ONE contiguous run of the frame
+(one memcpy of OH*row values instead of m*C*OH strided runs of OW). The S - OW = K-1-pad
+columns per image that straddle two images are junk: their outputs are dropped, their
+gradients held at zero. One GEMM per chunk of about CHUNK_BYTES of columns (it stays in
+the CPU cache); the chunks are handed to the batch workers (parallel.py), each thread with
+its own work arrays.
 
-Backward: dW = dout @ col^T with dout widened the same way (zeros on the junk columns),
-and dx the "full" correlation of dout with the kernels turned 180 degrees, done by the same
-wide frame on dout padded by K-1-pad (Conv2D._dx_flipped's method). Per-chunk dW sums are
-added in chunk order, so any worker count gives the same numbers.
+Backward: dW^T = col @ dout^T with dout laid out on the output's columns (zeros on the junk
+ones), and dx the "full" correlation of dout with the kernels turned 180 degrees, done by
+the same wide frame on dout padded by K-1-pad (Conv2D._dx_flipped's method). Per-chunk dW
+sums are added in chunk order, so any worker count gives the same numbers. Needs
+pad <= K-1 (else outputs of neighbouring images would overlap).
 """
 
 from __future__ import annotations

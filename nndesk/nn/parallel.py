@@ -28,9 +28,10 @@ from collections.abc import Callable
 import numpy as np
 
 __all__ = ["set_workers", "workers", "default_workers", "for_batch", "batch_slices", "copyto",
-           "contiguous"]
+           "contiguous", "in_pieces", "PIECE_BYTES"]
 
 SLICES_PER_WORKER = 3   # several slices each: a worker on a busy core takes fewer of them
+PIECE_BYTES = 512 << 10  # `in_pieces`: images per piece hold about this many bytes
 
 _workers = 1
 _helpers: list[_Helper] = []
@@ -193,6 +194,20 @@ def for_batch(fn: Callable[[int, int], None], n: int, min_size: int = 1) -> None
     job.wait()
     if job.error is not None:
         raise job.error
+
+
+def in_pieces(fn: Callable[[int, int], None], bytes_per_image: int
+              ) -> Callable[[int, int], None]:
+    """fn(i, j) as a loop over pieces of images holding about PIECE_BYTES each (at least one
+    image), for `for_batch`: several passes over one piece run while it is in the CPU cache,
+    not each pass over the whole slice. fn must treat its images independently."""
+    step = max(1, PIECE_BYTES // max(1, bytes_per_image))
+
+    def pieces(i: int, j: int) -> None:
+        for a in range(i, j, step):
+            fn(a, min(a + step, j))
+
+    return pieces
 
 
 def copyto(dst: np.ndarray, src: np.ndarray) -> None:

@@ -8,23 +8,9 @@ import numpy as np
 
 from nndesk.nn.base import Layer, Setting
 from nndesk.nn.im2col import out_size
-from nndesk.nn.parallel import for_batch
+from nndesk.nn.parallel import for_batch, in_pieces
 
 __all__ = ["MaxPool2D", "AvgPool2D", "image_shape"]
-
-PIECE_BYTES = 512 << 10   # the 2x2 training path works on pieces of about this much input
-
-
-def _in_pieces(fn, per_image: int, itemsize: int):
-    """fn(i, j) as a loop over pieces of images whose input stays about PIECE_BYTES, so the
-    temporaries of each piece stay in the CPU cache (what a slice of a batch worker runs)."""
-    step = max(1, PIECE_BYTES // (per_image * itemsize))
-
-    def pieces(i: int, j: int) -> None:
-        for a in range(i, j, step):
-            fn(a, min(a + step, j))
-
-    return pieces
 
 
 def image_shape(layer: str, input_shape: tuple[int, ...]) -> tuple[int, int, int]:
@@ -129,7 +115,7 @@ class MaxPool2D(_Pool):
         two pairwise maxima, first the two columns of each window, then its two rows,
         remembering which side won (left and upper win ties: the first maximum, as the
         general code). Replaces the general offsets loop plus its masks in backward; half the
-        passes (benchmarks/PROFILE.md, "Fast paths"); in cache-sized pieces (`_in_pieces`,
+        passes (benchmarks/PROFILE.md, "Fast paths"); in cache-sized pieces (`parallel.in_pieces`,
         issue 16 fourth pass). Evaluation takes the general path."""
         n, c, h, w = x.shape
         self.right = np.empty((n, c, h, w // 2), bool)              # (N, C, H, OW)
@@ -143,7 +129,7 @@ class MaxPool2D(_Pool):
             np.greater(rows[:, :, :, 1], rows[:, :, :, 0], out=self.lower[i:j])
             np.maximum(rows[:, :, :, 0], rows[:, :, :, 1], out=out[i:j])
 
-        for_batch(_in_pieces(images, c * h * w, x.itemsize), n)
+        for_batch(in_pieces(images, c * h * w * x.itemsize), n)
         return out
 
     def _backward_2x2(self, dout: np.ndarray) -> np.ndarray:
@@ -159,7 +145,7 @@ class MaxPool2D(_Pool):
             np.multiply(rows, self.right[i:j], out=dx[i:j, ..., 1])
             np.subtract(rows, dx[i:j, ..., 1], out=dx[i:j, ..., 0])
 
-        for_batch(_in_pieces(images, 4 * c * oh * ow, dout.itemsize), n)
+        for_batch(in_pieces(images, 4 * c * oh * ow * dout.itemsize), n)
         return dx.reshape(n, c, 2 * oh, 2 * ow)
 
 

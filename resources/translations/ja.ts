@@ -222,8 +222,28 @@
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
+        <source>&lt;b&gt;Lessons menu.&lt;/b&gt; Small interactive pages beside the chapters of the books: perceptrons, activations, loss and gradient, the computational graph, optimizers, initial weights, experiments on MNIST, convolution, recurrent networks.</source>
+        <translation>&lt;b&gt;レッスンメニュー。&lt;/b&gt;本の各章に対応する小さな対話ページ：パーセプトロン、活性化関数、損失関数と勾配、計算グラフ、最適化手法、重みの初期値、MNIST での実験、畳み込み、リカレントニューラルネットワーク。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
         <source>&lt;b&gt;Right: try it.&lt;/b&gt; Draw a digit with the mouse or a pen: the bars show the network's probabilities (softmax) for each digit, and the small image is the 28x28 input it really sees. Open or drop an image file to recognize it.</source>
         <translation>&lt;b&gt;右：試す。&lt;/b&gt;マウスかペンで数字を描くと、棒グラフが各数字の確率（ソフトマックス関数の出力）を示し、小さな画像はネットワークが実際に見る 28×28 の入力です。画像ファイルを開くかドロップしても認識できます。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>&lt;b&gt;Two models read your drawing.&lt;/b&gt; The image model is the network of the designer (the one you train, or a model file you open): it reads the 28x28 image. The pen path model, a small recurrent network (GRU) that comes with nndesk, reads the strokes in the order and direction you drew them. The big answer combines the two; tick "Show each model's answer" to see each. An opened image has no pen path, so the image model reads it alone. The window trains the image model only.</source>
+        <translation>&lt;b&gt;二つのモデルが手書きを読みます。&lt;/b&gt;画像モデルはデザイナーのネットワーク（学習させたもの、または開いたモデルファイル）で、28x28 の画像を読みます。ペン軌跡モデルは nndesk に付属する小さなリカレントネットワーク（GRU）で、描いた順序と向きのとおりにストロークを読みます。大きな答えは両者を組み合わせたものです。「各モデルの答えを表示」にチェックするとそれぞれが見られます。開いた画像にはペンの軌跡がないため、画像モデルだけが読みます。ウィンドウで学習できるのは画像モデルだけです。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>&lt;b&gt;View menu: look inside.&lt;/b&gt; &lt;i&gt;Evaluation&lt;/i&gt;: the model on the test images, the accuracy of each digit, a confusion heat map (click a cell to see its images, click an image to put it on the canvas). &lt;i&gt;Why this answer&lt;/i&gt;: which pixels made the answer (saliency, occlusion) and the training images nearest to your drawing. &lt;i&gt;Layer health&lt;/i&gt;: each layer's weights, activations and gradient sizes while it learns, to see vanishing or exploding gradients. &lt;i&gt;Gradient check&lt;/i&gt;: backprop against numerical gradients for the design, tensor by tensor. &lt;i&gt;Preprocessing steps&lt;/i&gt;: how the drawing becomes the 28x28 input.</source>
+        <translation>&lt;b&gt;表示メニュー：ネットワークの中を見る。&lt;/b&gt;&lt;i&gt;評価&lt;/i&gt;：テスト画像でのモデルの結果、数字ごとの認識精度、混同行列のヒートマップ（セルをクリックするとその画像を表示、画像をクリックするとキャンバスに置きます）。&lt;i&gt;なぜこの答えか&lt;/i&gt;：答えを決めたピクセル（サリエンシー、遮蔽）と、手書きに最も近い学習画像。&lt;i&gt;レイヤの健康状態&lt;/i&gt;：学習中の各層の重み・活性化・勾配の大きさ。勾配消失や勾配爆発がわかります。&lt;i&gt;勾配確認&lt;/i&gt;：デザインのネットワークについて、誤差逆伝播法と数値微分の勾配をテンソルごとに比べます。&lt;i&gt;前処理のステップ&lt;/i&gt;：手書きが 28x28 の入力になるまで。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>&lt;b&gt;Your handwriting.&lt;/b&gt; "Save as my digit" keeps the drawing under the digit in the box beside it (the answer shown, until you set another); "Fine-tune…" trains a copy of the model a little more on your saved digits.</source>
+        <translation>&lt;b&gt;あなたの筆跡。&lt;/b&gt;「自分の数字として保存」は、隣のボックスの数字（別の数字を設定するまでは表示中の答え）の下に手書きを保存します。「ファインチューニング…」は保存した数字でモデルのコピーをもう少し学習させます。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
@@ -262,11 +282,6 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/help.py"/>
         <source>About</source>
         <translation>nndesk について</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
-        <source>Accuracy per digit: </source>
-        <translation>数字ごとの認識精度：</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/accuracy_plot.py"/>
@@ -1158,14 +1173,19 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>勾配確認</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Gradient check (backprop against numerical gradients)</source>
+        <translation>勾配確認（誤差逆伝播法と数値微分の勾配の比較）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>Gradient check of the network in the designer</source>
         <translation>デザイナーのネットワークで勾配確認</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_panel.py"/>
-        <source>Gradient norm per layer (each update)</source>
-        <translation>レイヤごとの勾配のノルム（更新ごと）</translation>
+        <source>Gradient norm per layer while training</source>
+        <translation>学習中の層ごとの勾配ノルム</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
@@ -1293,7 +1313,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>軸を反転</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_watch.py"/>
         <source>Its input is a sequence of pen points, not an image, and the window trains on MNIST images. Save the design and train it from the command line:
 
 nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</source>
@@ -1361,6 +1381,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>Layer health</source>
         <translation>レイヤの健康状態</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Layer health: activations and gradients per layer, initial weights</source>
+        <translation>レイヤの健康状態：層ごとの活性化と勾配、重みの初期値</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_panel.py"/>
@@ -1830,9 +1855,14 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>ペン数字</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Pen path model (GRU), the recurrent lesson</source>
+        <translation>ペン軌跡モデル（GRU）、リカレントネットワークのレッスン</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/model_answers.py"/>
-        <source>Pen path model: none (no trajectory model, or an opened image)</source>
-        <translation>ペン軌跡モデル：なし（軌跡モデルがないか、画像ファイルを開いています）</translation>
+        <source>Pen path model: none ({reason})</source>
+        <translation>ペン軌跡モデル：なし（{reason}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/model_answers.py"/>
@@ -2349,7 +2379,7 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>このネットワークには隠れ層がありません：近傍はピクセルでの近傍と同じです。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_watch.py"/>
         <source>This network reads pen paths</source>
         <translation>このネットワークはペンの軌跡を読みます</translation>
     </message>
@@ -2674,6 +2704,11 @@ Resume that run now?
         <translation>マップが説明するクラス：赤いピクセルは支持、青いピクセルは反対</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>Which digit is it? Set the box left of “Save as my digit”, then save.</source>
+        <translation>どの数字ですか？「自分の数字として保存」の左のボックスで設定してから保存してください。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>Which settings the two selected runs differ in</source>
         <translation>選んだ2つの学習で異なる設定</translation>
@@ -2765,6 +2800,11 @@ Resume that run now?
         <translation>認識精度 %</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/confusion_view.py"/>
+        <source>accuracy per digit</source>
+        <translation>数字ごとの認識精度</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
         <source>after {n} steps: ({x}, {y}), f = {f}</source>
         <translation>{n} ステップ後：({x}, {y})、f = {f}</translation>
@@ -2773,6 +2813,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>all</source>
         <translation>すべて</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>an opened image</source>
+        <translation>開いた画像</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
@@ -2840,6 +2885,11 @@ Resume that run now?
         <translation>バッチ</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>batch of the run (a point: one measurement, every {s} s or more)</source>
+        <translation>この学習のバッチ（1 点 = 1 回の測定、{s} 秒以上ごと）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>batch size</source>
         <translation>バッチサイズ</translation>
@@ -2858,6 +2908,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>bidirectional</source>
         <translation>双方向</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>book 2, ch. 5-6</source>
+        <translation>第 2 巻 5〜6 章</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
@@ -2883,6 +2938,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/help.py"/>
         <source>ch. 4</source>
         <translation>4 章</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 4.4, 5.7</source>
+        <translation>4.4 節、5.7 節</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -3005,6 +3065,11 @@ Resume that run now?
         <translation>発散しました</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>done: {n} images</source>
+        <translation>完了：{n} 枚の画像</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/answer_words.py"/>
         <source>draw a digit</source>
         <translation>数字を描いてください</translation>
@@ -3018,6 +3083,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>drawing the pen digits: %v of %m</source>
         <translation>ペン数字を描画中：%v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>drawn on a bitmap</source>
+        <translation>ビットマップ上に描画</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -3043,6 +3113,7 @@ Resume that run now?
         <translation>エポック {epoch}/{epochs}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>epoch {epoch}/{epochs} · batch {batch}/{batches}</source>
         <translation>エポック {epoch}/{epochs} · バッチ {batch}/{batches}</translation>
@@ -3398,6 +3469,12 @@ Resume that run now?
         <translation>モデルなし</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>no trajectory model</source>
+        <translation>軌跡モデルがありません</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>none yet</source>
         <translation>まだありません</translation>
@@ -3518,6 +3595,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>reading the images…</source>
         <translation>画像を読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>reading…</source>
+        <translation>読み取り中…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
@@ -3676,6 +3758,11 @@ Resume that run now?
         <translation>認識結果</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>the eraser was used</source>
+        <translation>消しゴム使用</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a {size} map</source>
         <translation>最後のレイヤはクラスごとに 1 つのスコアを出す必要があります（例：ユニット数 10 の Dense）が、{size} のマップを出しています</translation>
@@ -3765,11 +3852,6 @@ Resume that run now?
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>unknown setting {name} (settings: {known})</source>
         <translation>未知の設定 {name}（設定できるもの：{known}）</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
-        <source>update</source>
-        <translation>更新</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/accuracy_plot.py"/>

@@ -222,8 +222,28 @@
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
+        <source>&lt;b&gt;Lessons menu.&lt;/b&gt; Small interactive pages beside the chapters of the books: perceptrons, activations, loss and gradient, the computational graph, optimizers, initial weights, experiments on MNIST, convolution, recurrent networks.</source>
+        <translation>&lt;b&gt;课程菜单。&lt;/b&gt;与书中各章对应的小型交互页面：感知机、激活函数、损失函数与梯度、计算图、优化器、权重初始值、MNIST 实验、卷积、循环神经网络。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
         <source>&lt;b&gt;Right: try it.&lt;/b&gt; Draw a digit with the mouse or a pen: the bars show the network's probabilities (softmax) for each digit, and the small image is the 28x28 input it really sees. Open or drop an image file to recognize it.</source>
         <translation>&lt;b&gt;右边：试一试。&lt;/b&gt;用鼠标或手写笔画一个数字：条形图显示网络对每个数字的概率（softmax 函数的输出），小图是网络实际看到的 28×28 输入。也可以打开或拖入图像文件来识别。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>&lt;b&gt;Two models read your drawing.&lt;/b&gt; The image model is the network of the designer (the one you train, or a model file you open): it reads the 28x28 image. The pen path model, a small recurrent network (GRU) that comes with nndesk, reads the strokes in the order and direction you drew them. The big answer combines the two; tick "Show each model's answer" to see each. An opened image has no pen path, so the image model reads it alone. The window trains the image model only.</source>
+        <translation>&lt;b&gt;两个模型读你的手写。&lt;/b&gt;图像模型是设计器中的网络（你训练的网络，或你打开的模型文件）：它读取 28x28 的图像。轨迹模型是 nndesk 自带的小型循环神经网络（GRU），按你书写的顺序和方向读取笔画。大字答案综合了两者；勾选“显示每个模型的答案”可分别查看。打开的图像没有笔迹路径，只由图像模型读取。窗口只训练图像模型。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>&lt;b&gt;View menu: look inside.&lt;/b&gt; &lt;i&gt;Evaluation&lt;/i&gt;: the model on the test images, the accuracy of each digit, a confusion heat map (click a cell to see its images, click an image to put it on the canvas). &lt;i&gt;Why this answer&lt;/i&gt;: which pixels made the answer (saliency, occlusion) and the training images nearest to your drawing. &lt;i&gt;Layer health&lt;/i&gt;: each layer's weights, activations and gradient sizes while it learns, to see vanishing or exploding gradients. &lt;i&gt;Gradient check&lt;/i&gt;: backprop against numerical gradients for the design, tensor by tensor. &lt;i&gt;Preprocessing steps&lt;/i&gt;: how the drawing becomes the 28x28 input.</source>
+        <translation>&lt;b&gt;视图菜单：看看网络内部。&lt;/b&gt;&lt;i&gt;评估&lt;/i&gt;：模型在测试图像上的表现、每个数字的识别精度、混淆矩阵热图（点击单元格查看其图像，点击图像把它放到画布上）。&lt;i&gt;为什么是这个答案&lt;/i&gt;：哪些像素决定了答案（显著图、遮挡），以及与你的手写最接近的训练图像。&lt;i&gt;各层的健康状况&lt;/i&gt;：学习过程中每层的权重、激活值和梯度大小，用来发现梯度消失或梯度爆炸。&lt;i&gt;梯度确认&lt;/i&gt;：对设计中的网络逐个张量比较误差反向传播与数值微分求得的梯度。&lt;i&gt;预处理步骤&lt;/i&gt;：手写如何变成 28x28 的输入。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>&lt;b&gt;Your handwriting.&lt;/b&gt; "Save as my digit" keeps the drawing under the digit in the box beside it (the answer shown, until you set another); "Fine-tune…" trains a copy of the model a little more on your saved digits.</source>
+        <translation>&lt;b&gt;你的笔迹。&lt;/b&gt;“存为我的数字”把手写保存到旁边方框中的数字下（默认为显示的答案，直到你另行设置）；“微调…”用你保存的数字把模型的副本再训练一会儿。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
@@ -262,11 +282,6 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/help.py"/>
         <source>About</source>
         <translation>关于 nndesk</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
-        <source>Accuracy per digit: </source>
-        <translation>各数字的准确率：</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/accuracy_plot.py"/>
@@ -1158,14 +1173,19 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>梯度确认</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Gradient check (backprop against numerical gradients)</source>
+        <translation>梯度确认（误差反向传播与数值微分的梯度比较）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>Gradient check of the network in the designer</source>
         <translation>对设计器中的网络进行梯度确认</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_panel.py"/>
-        <source>Gradient norm per layer (each update)</source>
-        <translation>各层的梯度范数（每次更新）</translation>
+        <source>Gradient norm per layer while training</source>
+        <translation>训练中每层的梯度范数</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
@@ -1293,7 +1313,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>反转轴</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_watch.py"/>
         <source>Its input is a sequence of pen points, not an image, and the window trains on MNIST images. Save the design and train it from the command line:
 
 nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</source>
@@ -1361,6 +1381,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>Layer health</source>
         <translation>各层的健康状况</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Layer health: activations and gradients per layer, initial weights</source>
+        <translation>各层的健康状况：每层的激活值和梯度、权重初始值</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_panel.py"/>
@@ -1830,9 +1855,14 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>手写笔数字</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Pen path model (GRU), the recurrent lesson</source>
+        <translation>轨迹模型（GRU）、循环神经网络课程</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/model_answers.py"/>
-        <source>Pen path model: none (no trajectory model, or an opened image)</source>
-        <translation>轨迹模型：无（没有轨迹模型，或打开的是图像文件）</translation>
+        <source>Pen path model: none ({reason})</source>
+        <translation>轨迹模型：无（{reason}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/model_answers.py"/>
@@ -2349,7 +2379,7 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>这个网络没有隐藏层：它的最近邻就是像素上的最近邻。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_watch.py"/>
         <source>This network reads pen paths</source>
         <translation>这个网络读取笔的轨迹</translation>
     </message>
@@ -2674,6 +2704,11 @@ Resume that run now?
         <translation>图解释哪个类别：红色像素支持它，蓝色像素反对它</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>Which digit is it? Set the box left of “Save as my digit”, then save.</source>
+        <translation>这是哪个数字？请在“存为我的数字”左边的方框中设置，然后保存。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>Which settings the two selected runs differ in</source>
         <translation>选中的两次训练有哪些设置不同</translation>
@@ -2765,6 +2800,11 @@ Resume that run now?
         <translation>准确率 %</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/confusion_view.py"/>
+        <source>accuracy per digit</source>
+        <translation>每个数字的识别精度</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
         <source>after {n} steps: ({x}, {y}), f = {f}</source>
         <translation>{n} 步后：({x}, {y})，f = {f}</translation>
@@ -2773,6 +2813,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>all</source>
         <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>an opened image</source>
+        <translation>打开的图像</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
@@ -2840,6 +2885,11 @@ Resume that run now?
         <translation>批次</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>batch of the run (a point: one measurement, every {s} s or more)</source>
+        <translation>本次训练的批次（每个点：一次测量，间隔 {s} 秒或更长）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>batch size</source>
         <translation>批大小</translation>
@@ -2858,6 +2908,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>bidirectional</source>
         <translation>双向</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>book 2, ch. 5-6</source>
+        <translation>第 2 册，第 5-6 章</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
@@ -2883,6 +2938,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/help.py"/>
         <source>ch. 4</source>
         <translation>第 4 章</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 4.4, 5.7</source>
+        <translation>第 4.4、5.7 节</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -3005,6 +3065,11 @@ Resume that run now?
         <translation>发散了</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>done: {n} images</source>
+        <translation>完成：{n} 张图像</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/answer_words.py"/>
         <source>draw a digit</source>
         <translation>请画一个数字</translation>
@@ -3018,6 +3083,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>drawing the pen digits: %v of %m</source>
         <translation>正在绘制笔迹数字：%v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>drawn on a bitmap</source>
+        <translation>画在位图上</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -3043,6 +3113,7 @@ Resume that run now?
         <translation>第 {epoch}/{epochs} 轮</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>epoch {epoch}/{epochs} · batch {batch}/{batches}</source>
         <translation>第 {epoch}/{epochs} 轮 · 批次 {batch}/{batches}</translation>
@@ -3398,6 +3469,12 @@ Resume that run now?
         <translation>没有模型</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>no trajectory model</source>
+        <translation>没有轨迹模型</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>none yet</source>
         <translation>还没有</translation>
@@ -3518,6 +3595,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>reading the images…</source>
         <translation>正在读取图像…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>reading…</source>
+        <translation>正在读取…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
@@ -3676,6 +3758,11 @@ Resume that run now?
         <translation>识别结果</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>the eraser was used</source>
+        <translation>用了橡皮擦</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a {size} map</source>
         <translation>最后一层必须为每个类别给出一个分数（例如 10 个单元的 Dense），但它输出的是 {size} 的特征图</translation>
@@ -3765,11 +3852,6 @@ Resume that run now?
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>unknown setting {name} (settings: {known})</source>
         <translation>未知的设置 {name}（可用的设置：{known}）</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
-        <source>update</source>
-        <translation>更新</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/accuracy_plot.py"/>

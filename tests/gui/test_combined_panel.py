@@ -92,3 +92,25 @@ def test_an_opened_image_has_no_pen_path(both, qtbot, tmp_path):
     assert both.answer.text() == "7"
     assert both.answers.lines[1].text().startswith("Pen path model: none")
     assert both.answers.lines[2].text() == "" and both.answers.lines[2].isVisible()  # a blank row
+
+
+def test_the_pen_paths_answer_and_a_new_snapshot_leave_the_preview_as_it_is(both, qtbot):
+    """A path reading changes the answer only; a new snapshot of the model sees the same
+    input: the preview's picture is kept (made once per input, on the GUI thread)."""
+    from nndesk.nn import Network
+
+    draw(qtbot, both.canvas, digit_strokes("7"))
+    assert both.wait_idle()
+    picture = both.preview.pixmap().cacheKey()
+    reads_one = np.full(10, 0.001)
+    reads_one[1] = 0.991
+    both.jobs.path = (reads_one, 1.0)  # a pen path that reads "1", alone in the combination
+    both.jobs.path_read.emit()
+    assert both.preview.pixmap().cacheKey() == picture
+    assert both.verdict().probabilities.argmax() == 1 and both.bars.probabilities[1] > 0.5
+    net = both.state.network
+    both.state.set_model(Network.from_spec(net.spec, seed=4), source="snapshot")
+    assert both.preview.pixmap().cacheKey() == picture
+    both.canvas.undo()
+    assert both.wait_idle()
+    assert both.preview.pixmap() is None or both.preview.pixmap().cacheKey() != picture

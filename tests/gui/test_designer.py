@@ -222,9 +222,12 @@ def test_editors_come_from_the_engines_settings(qtbot):
     assert state.spec["layers"][pool]["stride"] == 1
     designer.select(0)
     init = designer.settings_box.findChild(QComboBox, "setting_init")
-    assert [init.itemData(i) for i in range(init.count())] == ["auto", "he", "xavier", "0.01"]
+    assert [init.itemData(i) for i in range(init.count())] == ["auto", "he", "xavier", "0.01",
+                                                                      "1.0"]
     init.setCurrentIndex(3)
     assert state.spec["layers"][0]["init"] == 0.01
+    init.setCurrentIndex(4)  # the book's std 1 (ch. 6.2): chosen from the list, not typed
+    assert state.spec["layers"][0]["init"] == 1.0
 
 
 def test_a_bool_setting_is_a_check_box(qtbot):

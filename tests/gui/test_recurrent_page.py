@@ -87,6 +87,31 @@ def test_titles_follow_the_live_language_switch(page):
     assert page.grad.getPlotItem().titleLabel.text == "各時刻に届く勾配"
 
 
+def test_the_computed_sentence_follows_the_live_language_switch(page, qtbot):
+    """The sentence under the plots holds numbers formatted as 1.2e-03: it is written anew
+    from them in each language (read back from the screen it kept the old language)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from nndesk.gui import i18n
+    from nndesk.gui.retranslate import retranslate_widgets
+
+    english = page.status.text()
+    rnn, lstm = page.traces["RNN"].grad_norms, page.traces["LSTM"].grad_norms
+    ratios = {"rnn": rnn[0] / rnn[-1], "lstm": lstm[0] / lstm[-1]}
+    assert f"{ratios['rnn']:.1e}" in english
+    for old, new in (("en", "zh_CN"), ("zh_CN", "ja"), ("ja", "en")):
+        i18n.set_language(new)
+        retranslate_widgets([page], old, new)
+        QCoreApplication.processEvents()               # the LanguageChange Qt posts
+        expected = i18n.tr(
+            "At the first step the gradient is {rnn:.1e} of the last step's for the RNN and "
+            "{lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the "
+            "path sooner; the LSTM's forget gate bias of 3 (f ≈ 0.95) lets it remember, one of "
+            "0 (f = 0.5) makes it forget too.")
+        assert page.status.text() == expected.format(**ratios)
+        assert new == "en" or page.status.text() != english
+    assert page.status.text() == english
+
 def test_every_heat_map_fits_at_the_lessons_first_size(qtbot, monkeypatch):
     """The Lessons dock opens 1180x760 (install_lessons): the LSTM's column was cut off."""
     monkeypatch.setattr(RecurrentPage, "loader", staticmethod(_examples))

@@ -8,7 +8,7 @@ import threading
 import numpy as np
 import pytest
 
-from nndesk.nn import Network, parallel, pool
+from nndesk.nn import Network, parallel
 from nndesk.nn.conv import Conv2D
 from nndesk.nn.im2col import col2im
 from nndesk.nn.layers import ReLU
@@ -127,7 +127,7 @@ def test_each_input_gradient_path_equals_the_books_col2im(workers, c, f, k, pad,
 def test_max_pool_fast_path_equals_the_general_one(workers, piece_bytes, monkeypatch):
     """The 2x2 training fast path (masks) against the evaluation path's offsets loop, ties
     included (the first maximum wins in both)."""
-    monkeypatch.setattr(pool, "PIECE_BYTES", piece_bytes)
+    monkeypatch.setattr(parallel, "PIECE_BYTES", piece_bytes)
     parallel.set_workers(workers)
     rng = np.random.default_rng(2)
     x = rng.integers(0, 3, (5, 3, 6, 8)).astype(np.float64)     # many ties

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -49,6 +49,7 @@ class RecurrentPage(QWidget):
         self.state = state
         self.examples: dict = {}                # label (or MINE) -> sequence (T, F)
         self.traces: dict = {}
+        self._ratios: tuple[float, float] | None = None  # gradient at step 1 / last: RNN, LSTM
         self.seq: np.ndarray | None = None
         self.digit = QComboBox()
         self.digit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -207,13 +208,25 @@ class RecurrentPage(QWidget):
         for kind, tr_ in self.traces.items():
             self.curves[kind].setData(steps, np.maximum(tr_.grad_norms, 1e-30))
         rnn, lstm = self.traces["RNN"].grad_norms, self.traces["LSTM"].grad_norms
+        self._ratios = (rnn[0] / rnn[-1], lstm[0] / lstm[-1])
+        self._show_sentence()
+        self._show_step(self.step.value())
+
+    def _show_sentence(self) -> None:
+        """The sentence under the plots, from the numbers kept (again at a language switch)."""
+        if self._ratios is None:
+            return
         self.status.setText(tr(
             "At the first step the gradient is {rnn:.1e} of the last step's for the RNN and "
             "{lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the "
             "path sooner; the LSTM's forget gate bias of 3 (f ≈ 0.95) lets it remember, one of "
-            "0 (f = 0.5) makes it forget too.").format(
-            rnn=rnn[0] / rnn[-1], lstm=lstm[0] / lstm[-1]))
-        self._show_step(self.step.value())
+            "0 (f = 0.5) makes it forget too.").format(rnn=self._ratios[0], lstm=self._ratios[1]))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """View ▸ Language: the computed sentence is written anew in the new language."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show_sentence()
 
     def _show_step(self, t: int) -> None:
         """The pen at point t (1-based): the path so far and the heat maps' first t columns."""
