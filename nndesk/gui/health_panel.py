@@ -66,7 +66,9 @@ class HealthPanel(QWidget):
         self.norms = pg.PlotWidget(title=tr("Gradient norm per layer while training"))
         self.norms.setBackground("w")
         self.norms.setLogMode(False, True)
-        self.norms.addLegend(offset=(-5, 5), brush=pg.mkBrush(255, 255, 255, 210))
+        legend = self.norms.addLegend(offset=(-5, 5), brush=pg.mkBrush(255, 255, 255, 150))
+        legend.setZValue(10)  # over the curves (they showed through its text), see-through
+        legend.setColumnCount(3)  # a short band at the top, not a column over the newest points
         self.norms.setLabel("bottom", tr("batch of the run (a point: one measurement, every {s} s "
                                          "or more)").format(s=f"{MIN_INTERVAL_MS / 1000:g}"))
         self.table = QTableWidget(0, 4)
