@@ -38,7 +38,7 @@ from nndesk.gui.terms import layer_tip
 __all__ = ["DesignerPanel", "MAX_SETTINGS"]
 
 CUSTOM = N_("(custom)")  # item 0 of the preset list, shown translated
-TABLE_ROWS = 5  # layers the list shows at least, however short the window
+TABLE_ROWS = 4  # layers the list shows at least, however short the window
 BAD, BAD_TEXT = QColor("#fde2e1"), QColor("#b42318")
 
 

@@ -58,7 +58,7 @@ def measure(tag):
     out = {"tag": tag, "inside": area.contains(frame), "window": [w.width(), w.height()],
            "centre": w.centralWidget().width(),
            # the layer rows in view (the designer's part may scroll its list away)
-           "rows": t.viewport().visibleRegion().boundingRect().height() / t.rowHeight(0),
+           "rows": round(t.viewport().visibleRegion().boundingRect().height() / t.rowHeight(0), 1),
            "train": whole(w.train_panel.train_button),
            "train_reachable": reachable(w.train_panel.train_button),
            "buttons": [whole(b) for b in (p.compare_button, p.remove_button, p.png_button,
