@@ -23,7 +23,7 @@ from nndesk.gui.i18n import N_, tr
 from nndesk.gui.run_curves import IntegerAxis, Run
 from nndesk.gui.state import AppState
 
-__all__ = ["CompareView", "show_comparison", "GROUP_NAMES"]
+__all__ = ["CompareView", "show_comparison", "GROUP_NAMES", "layer_name", "setting_text"]
 
 GROUP_NAMES = {"architecture": N_("architecture"), "init": N_("weight init"),
                "optimizer": N_("optimizer"), "learning rate": N_("learning rate"),
@@ -38,6 +38,31 @@ def _final(values: list[float]) -> str:
 def _best(values: list[float]) -> str:
     finite = [v for v in values if math.isfinite(v)]
     return f"{max(finite):.2f}%" if finite else "–"
+
+
+def layer_name(name: str) -> str:
+    """A layer row's name in the window's language: "output layer", "input", "recurrent 2"
+    translated; "Dense 2", "Conv2D 1" as they are (the field's names)."""
+    if name == "output layer":
+        return tr("output layer")
+    if name == "input":
+        return tr("input")
+    if name.startswith("recurrent "):
+        return tr("recurrent {k}").format(k=name.split(" ", 1)[1])
+    return name
+
+
+def setting_text(group: str, setting: str) -> str:
+    """A difference's setting as the table shows it: a layer's init under "weight init" is
+    the layer's name ("Dense 2 init" -> "Dense 2"), "after Dense 2" in the window's words;
+    training settings ("lr", "seed") as `TrainConfig` names them."""
+    if group == "init" and setting.endswith(" init"):
+        return layer_name(setting[:-len(" init")])
+    if group != "architecture" or setting in ("input_shape", "loss"):
+        return setting
+    if setting.startswith("after "):
+        return tr("after {layer}").format(layer=layer_name(setting[len("after "):]))
+    return layer_name(setting)
 
 
 def _cell(text: str) -> QTableWidgetItem:
@@ -89,7 +114,8 @@ class CompareView(QDialog):
             head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         _wrapping(self.table)
         for row, d in enumerate(self.differences):
-            cells = (tr(GROUP_NAMES[d.group]), d.setting, "–" if d.a is None else str(d.a),
+            cells = (tr(GROUP_NAMES[d.group]), setting_text(d.group, d.setting),
+                     "–" if d.a is None else str(d.a),
                      "–" if d.b is None else str(d.b))
             for col, text in enumerate(cells):
                 item = _cell(text)
@@ -111,7 +137,7 @@ class CompareView(QDialog):
             bold = QFont()
             bold.setBold(True)
             for row, layer_row in enumerate(rows):  # "Dense 2": the k-th hidden Dense of each
-                texts = [layer_row.name] + ["" if b is None else b.text()
+                texts = [layer_name(layer_row.name)] + ["" if b is None else b.text()
                                             for b in (layer_row.a, layer_row.b)]
                 for col, text in enumerate(texts):
                     item = _cell(text)

@@ -38,6 +38,7 @@ from nndesk.gui.terms import layer_tip
 __all__ = ["DesignerPanel", "MAX_SETTINGS"]
 
 CUSTOM = N_("(custom)")  # item 0 of the preset list, shown translated
+TABLE_ROWS = 4  # layers the list shows at least, however short the window
 BAD, BAD_TEXT = QColor("#fde2e1"), QColor("#b42318")
 
 
@@ -76,6 +77,8 @@ class DesignerPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
+        self.table.setMinimumHeight(header.sizeHint().height() + 2 * self.table.frameWidth()
+                                    + TABLE_ROWS * self.table.verticalHeader().defaultSectionSize())
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for col in (0, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
@@ -124,6 +127,16 @@ class DesignerPanel(QWidget):
         self._editing = False  # True during our own edits: they keep showing "(custom)"
         state.spec_changed.connect(self._on_spec_changed)
         self._on_spec_changed()
+
+    def top_height(self) -> int:
+        """Pixels from the panel's top to under its total line with the layer list at its
+        least (TABLE_ROWS rows): what a short window keeps in view (the settings scroll)."""
+        layout = self.layout()
+        m = layout.contentsMargins()
+        parts = (self.preset.sizeHint().height(), self.table.minimumHeight(),
+                 max(self.add_button.sizeHint().height(), self.up_button.sizeHint().height()),
+                 self.total.sizeHint().height())
+        return m.top() + sum(parts) + 3 * max(layout.spacing(), 0) + 2
 
     def _fill_add_menu(self) -> None:
         menu = self.add_button.menu()

@@ -6,8 +6,9 @@ network (training snapshots come once a second), every 2 s or more (a measuremen
 the panel is shown. What it measures: a new design at once, with its initial weights (before
 any training: sigmoid with std 1.0 saturates already there), the run's snapshots while it
 trains, a model when one is loaded; when a run ends its last figures and its gradient-norm
-curve stay, whatever model the window takes next (the new one, or the one before it), until
-the learner changes the design or opens a model. The curve has one point per measurement of
+curve stay, whatever model the window takes next (the new one, or the one before it), and
+when the panel is hidden and shown again, until the learner changes the design or opens a
+model. The curve has one point per measurement of
 a run's snapshot, at the batch of the run the snapshot was taken after; nothing else adds
 points (measuring a design or a model clears the curve)."""
 
@@ -65,7 +66,9 @@ class HealthPanel(QWidget):
         self.norms = pg.PlotWidget(title=tr("Gradient norm per layer while training"))
         self.norms.setBackground("w")
         self.norms.setLogMode(False, True)
-        self.norms.addLegend(offset=(-5, 5), brush=pg.mkBrush(255, 255, 255, 210))
+        legend = self.norms.addLegend(offset=(-5, 5), brush=pg.mkBrush(255, 255, 255, 150))
+        legend.setZValue(10)  # over the curves (they showed through its text), see-through
+        legend.setColumnCount(3)  # a short band at the top, not a column over the newest points
         self.norms.setLabel("bottom", tr("batch of the run (a point: one measurement, every {s} s "
                                          "or more)").format(s=f"{MIN_INTERVAL_MS / 1000:g}"))
         self.table = QTableWidget(0, 4)
@@ -101,7 +104,8 @@ class HealthPanel(QWidget):
         self._later.setSingleShot(True)
         self._later.timeout.connect(self.schedule)
         self._target = "model"  # what schedule() measures: "model" or "design"
-        self._hold = False      # a run just ended: its figures stay
+        self._hold = False      # a run just ended: the model the window takes is not measured
+        self._ended = False     # the figures are an ended run's: shown again, not remeasured
         self._trained = False   # snapshots of a run were measured since it started
         self._new_run = False   # a run started: its first snapshot starts a new curve
         state.model_changed.connect(self._on_model_changed)
@@ -116,7 +120,8 @@ class HealthPanel(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
-        self.schedule()
+        if not self._ended:  # back from another tab after a run: the run's figures stay
+            self.schedule()
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().hideEvent(event)
@@ -126,7 +131,7 @@ class HealthPanel(QWidget):
     def _on_spec_changed(self) -> None:
         """A new design while idle: measured at once with its initial weights (unless it is
         the loaded model's own design: then the model's trained weights)."""
-        s, self._hold = self.state, False
+        s, self._hold, self._ended = self.state, False, False
         if s.training != IDLE:
             return  # the run's snapshots are measured
         same = s.network is not None and s.model_spec.get("layers") == s.spec.get("layers")
@@ -138,16 +143,17 @@ class HealthPanel(QWidget):
             if self.state.model_source != "snapshot":  # the model the window takes (the new
                 self._hold = False                      # one or the one before it)
             return
+        self._ended = False
         self._target = "model"
         self.schedule()
 
     def _on_training_state_changed(self, status: str) -> None:
         if status != IDLE:
             self._new_run |= not self._trained  # no snapshot measured yet: a new run
-            self._hold = False
+            self._hold = self._ended = False
             return
         if self._trained:  # the run's end: the model the window takes next is not measured
-            self._hold, self._trained = True, False
+            self._hold, self._ended, self._trained = True, True, False
             self._pending = False
             self._later.stop()
             if self.report is not None and self._job is None:  # else said when it is done

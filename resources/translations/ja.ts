@@ -2805,6 +2805,11 @@ Resume that run now?
         <translation>数字ごとの認識精度</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>after {layer}</source>
+        <translation>{layer} の後</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
         <source>after {n} steps: ({x}, {y}), f = {f}</source>
         <translation>{n} ステップ後：({x}, {y})、f = {f}</translation>
@@ -3246,6 +3251,7 @@ Resume that run now?
         <translation>インクのマスク</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
         <location filename="../../nndesk/gui/lessons/common.py"/>
         <source>input</source>
         <translation>入力</translation>
@@ -3542,6 +3548,11 @@ Resume that run now?
         <translation>出力 = W (1 × f²) · col</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>output layer</source>
+        <translation>出力層</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>padding</source>
         <translation>パディング</translation>
@@ -3600,6 +3611,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>reading…</source>
         <translation>読み取り中…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>recurrent {k}</source>
+        <translation>リカレント層 {k}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>

@@ -2805,6 +2805,11 @@ Resume that run now?
         <translation>每个数字的识别精度</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>after {layer}</source>
+        <translation>{layer} 之后</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
         <source>after {n} steps: ({x}, {y}), f = {f}</source>
         <translation>{n} 步后：({x}, {y})，f = {f}</translation>
@@ -3246,6 +3251,7 @@ Resume that run now?
         <translation>墨迹掩码</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
         <location filename="../../nndesk/gui/lessons/common.py"/>
         <source>input</source>
         <translation>输入</translation>
@@ -3542,6 +3548,11 @@ Resume that run now?
         <translation>输出 = W (1 × f²) · col</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>padding</source>
         <translation>填充</translation>
@@ -3600,6 +3611,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>reading…</source>
         <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>recurrent {k}</source>
+        <translation>循环层 {k}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>

@@ -99,6 +99,11 @@ def test_layers_side_by_side_kind_beside_kind_output_beside_output(qtbot):
     inits = [(d.setting, d.a, d.b) for d in view.differences if d.group == "init"]
     assert inits == [(f"Dense {k} init", 1.0, "he") for k in range(1, 5)] + [
         ("output layer init", 1.0, "he")]
+    shown = [[view.table.item(r, c).text() for c in range(4)]
+             for r in range(view.table.rowCount())]
+    assert ["architecture", "after Dense 1", "Sigmoid", "BatchNorm, ReLU"] in shown
+    assert ["architecture", "Dense 5", "Dense(units=100) · init 1.0 → Sigmoid", "–"] in shown
+    assert shown[-1] == ["weight init", "output layer", "1.0", "he"]
     for t in (table, view.table):  # wrapped, row tall enough, the whole text on hover
         metrics = t.fontMetrics()  # the delegate's text margin: the focus frame's + 1
         margin = t.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, t) + 1

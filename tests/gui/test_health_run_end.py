@@ -58,6 +58,13 @@ def test_the_runs_history_stays_and_grows_no_more_after_the_run(health_window, q
     axis = panel.norms.getPlotItem().getAxis("bottom").labelText
     assert "batch" in axis and "2 s" in axis and "training" in panel.norms.getPlotItem(
     ).titleLabel.text
+    dock = w.findChild(QDockWidget, "Layer_health")  # closed and opened again: the run's
+    dock.toggleViewAction().trigger()                  # figures are shown, not measured anew
+    qtbot.waitUntil(lambda: not panel.isVisible())
+    dock.toggleViewAction().trigger()
+    qtbot.waitUntil(panel.isVisible)
+    qtbot.wait(300)
+    assert len(measured) == count and panel.norm_history == history
     # the learner then opens a model: it is measured; the run's curve goes (it was the run's)
     assert w.files.load_model(str(default_model()))
     qtbot.waitUntil(lambda: len(panel.report["weighted"]) > 2 and not panel.busy,
