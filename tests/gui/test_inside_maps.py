@@ -178,6 +178,7 @@ def test_a_training_snapshot_redraws_the_maps_once_with_its_weights(qtbot):
     state.set_model(Network.from_spec(TWO_CONV, seed=0), path=None, metadata={})
     state.set_digit(_digit(8))
     panel.refresh_maps()
+    qtbot.wait(200)  # laid out (the views' first size fits the mosaics again)
     rows_drawn: list[int] = []
     draw = panel.maps.set_tiles
     panel.maps.set_tiles = lambda row, *a, **k: (rows_drawn.append(row), draw(row, *a, **k))
