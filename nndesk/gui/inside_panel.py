@@ -164,7 +164,10 @@ class InsidePanel(QWidget):
                 self._filter_key = key
             self._set_text(self.filters_title, title)
             self.filters.set_tiles(0, tiles, tr("filter") if "Conv2D" in title else tr("neuron"))
-        if net is not None and self.state.model_source != "snapshot":
+        if net is not None and self.state.model_source == "snapshot":
+            self._on_digit_changed()  # the state's new answer follows at once, and the maps
+            return  # with it, on the timer: once per snapshot, not twice
+        if net is not None:
             self._prepare_rows()
         self.refresh_maps()
 

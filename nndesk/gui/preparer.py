@@ -277,13 +277,14 @@ class PathReader(_Newest):
     a job is the drawing's timed strokes, `ready` carries (job id, (probabilities (10,),
     weight) | None | exception); None: no trajectory model, or no ink. Runs at most every
     PATH_INTERVAL_S, on the newest strokes, once `waits_for` (the image reader) is idle
-    (PATH_WAIT_S at most), on a thread the OS serves after the window's."""
+    (PATH_WAIT_S at most). (At nice +5 as well, its answer came later under load and the
+    image answer no sooner: gui_measure latency --while-training, interleaved.)"""
 
     _reader = False  # the TrajectoryReader, loaded by the thread (None: no model)
 
     def __init__(self, interval_s: float = PATH_INTERVAL_S,
                  waits_for: _Newest | None = None) -> None:
-        super().__init__("nndesk-pen-path", interval_s, waits_for, niceness=5)
+        super().__init__("nndesk-pen-path", interval_s, waits_for)
 
     def work(self, strokes):
         if self._reader is False:

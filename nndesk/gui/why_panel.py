@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,8 @@ __all__ = ["WhyPanel", "overlay"]
 SCALE = 7  # a 28x28 map shown at 196x196
 QUIET_MS = 150  # the maps wait for a pause in the drawing: the strokes keep both cores
 PATCH, STRIDE = 6, 3  # occlusion: 9x9 = 81 blanked copies per update (4/2 would be 169)
+SNAPSHOT_EVERY_MS = 3000  # while a run trains, the same drawing is explained again this often
+# at most (a snapshot comes every second; the maps cost ~0.2 s of CPU beside the canvas)
 _RUNNING: set = set()
 
 
@@ -76,6 +78,8 @@ class WhyPanel(QWidget):
         self._net = None  # a private copy: the job runs beside the canvas's predictions
         self._net_spec: dict | None = None  # the design the copy was made from
         self._net_stale = False  # the model's weights changed since the copy was filled
+        self._explained: tuple | None = None  # (the state's digit, model source): last maps
+        self._since_maps = QElapsedTimer()  # since those maps were asked for
         self._job: _Job | None = None
         self._pending = False
         self.klass = QComboBox()
@@ -134,8 +138,16 @@ class WhyPanel(QWidget):
     def _on_digit_changed(self) -> None:
         if self.state.digit is None:
             self.schedule()  # a cleared canvas clears the maps at once
-        elif self.isVisible():
+        elif self.isVisible() and not self._recent_snapshot():
             self._quiet.start()
+
+    def _recent_snapshot(self) -> bool:
+        """True for a training snapshot's answer to the drawing already explained, less than
+        SNAPSHOT_EVERY_MS after its maps: those are explained again later, not now."""
+        last = self._explained
+        return (self.state.model_source == "snapshot" and last is not None
+                and last[0] is self.state.digit and last[1] == "snapshot"
+                and self._since_maps.isValid() and self._since_maps.elapsed() < SNAPSHOT_EVERY_MS)
 
     def _on_model_changed(self) -> None:
         self._net_stale = True  # refilled at the next update (a snapshot: same layers)
@@ -167,6 +179,8 @@ class WhyPanel(QWidget):
             self._net.load_state_dict(s.network.state_dict())
             self._net_stale = False
         digit = np.array(s.digit, dtype=np.float32)
+        self._explained = (s.digit, s.model_source)
+        self._since_maps.start()
         job = _Job(self._net, digit)
         app = QCoreApplication.instance()
         if app is not None and not app.property("nndesk_why_hooked"):  # at quit: wait for it

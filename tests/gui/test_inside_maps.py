@@ -170,3 +170,21 @@ def test_the_rows_are_made_at_the_model_load_and_the_first_drawing_fills_them(qt
     panel.refresh_maps()
     assert _items(panel) == items  # the first drawing made no items, it filled them
     _check_shows(panel, net, _digit(8))
+
+
+def test_a_training_snapshot_redraws_the_maps_once_with_its_weights(qtbot):
+    panel = shown(qtbot, InsidePanel(AppState()), 520, 600)
+    state = panel.state
+    state.set_model(Network.from_spec(TWO_CONV, seed=0), path=None, metadata={})
+    state.set_digit(_digit(8))
+    panel.refresh_maps()
+    qtbot.wait(200)  # laid out (the views' first size fits the mosaics again)
+    rows_drawn: list[int] = []
+    draw = panel.maps.set_tiles
+    panel.maps.set_tiles = lambda row, *a, **k: (rows_drawn.append(row), draw(row, *a, **k))
+    snapshot = Network.from_spec(TWO_CONV, seed=1)
+    state.set_model(snapshot, source="snapshot")
+    qtbot.waitUntil(lambda: len(rows_drawn) >= len(SHOWN), timeout=2000)
+    qtbot.wait(200)  # past the maps' timer: nothing more is drawn
+    assert rows_drawn == [0, 1]  # each row once (the model's change and its answer: one draw)
+    _check_shows(panel, snapshot, _digit(8))

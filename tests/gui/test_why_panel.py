@@ -79,3 +79,32 @@ def test_a_new_snapshot_refills_the_copy_and_its_weights_are_explained(qtbot):
     assert panel._net is copy  # refilled, not made anew (with random weights) per snapshot
     expected = gradient_x_input(newer, digit).reshape(10, 28, 28)
     np.testing.assert_allclose(panel.maps["grad"], expected, rtol=1e-4, atol=1e-7)
+
+
+def test_while_a_run_trains_the_same_drawing_is_explained_again_only_every_few_seconds(
+        qtbot, monkeypatch):
+    import nndesk.gui.why_panel as why
+
+    state = AppState()
+    panel = WhyPanel(state)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    digit = _digits(1)[0]
+    state.set_model(Network.from_spec(SPEC, seed=2), path="c.npz")
+    state.set_digit(digit)
+    qtbot.waitUntil(lambda: not panel.busy and panel.maps is not None, timeout=30_000)
+    state.set_model(Network.from_spec(SPEC, seed=3), source="snapshot")  # a run's first
+    assert panel.busy  # explained with the run's weights
+    qtbot.waitUntil(lambda: not panel.busy, timeout=30_000)
+    done = len(panel.costs_ms)
+    state.set_model(Network.from_spec(SPEC, seed=4), source="snapshot")  # a second later
+    assert not panel.busy and len(panel.costs_ms) == done  # the same drawing: not yet
+    monkeypatch.setattr(why, "SNAPSHOT_EVERY_MS", 0)  # ...until the interval has passed
+    state.set_model(Network.from_spec(SPEC, seed=5), source="snapshot")
+    assert panel.busy
+    qtbot.waitUntil(lambda: not panel.busy, timeout=30_000)
+    monkeypatch.setattr(why, "SNAPSHOT_EVERY_MS", 60_000)
+    state.set_digit(_digits(2)[1])  # a new drawing while it trains: explained as always
+    assert panel.busy
+    qtbot.waitUntil(lambda: not panel.busy, timeout=30_000)
