@@ -27,9 +27,9 @@ from nndesk.gui.eval_thread import (
     STAGES,
     EvalThread,
     calibrated,
-    forget,
 )
 from nndesk.gui.i18n import tr
+from nndesk.gui.jobs import delete_when_finished
 from nndesk.gui.live_text import LiveTexts
 from nndesk.gui.state import AppState
 
@@ -158,13 +158,12 @@ class EvalPanel(QWidget):
         self._temperature = self._calibration_temperature()
         key = self.source.currentData()
         thread = EvalThread(s.model_spec, s.network.state_dict(), self._dataset, key)
-        RUNNING.add(thread)
         thread.progressed.connect(self._on_progress)
         thread.staged.connect(self._on_stage)
         thread.done.connect(self._on_done)
         thread.failed.connect(self._on_failed)
-        thread.finished.connect(lambda t=thread: forget(t))
         thread.finished.connect(self._on_thread_finished)
+        delete_when_finished(thread, RUNNING)
         self._thread = thread
         self._on_stage("read")
         self.stop_button.setEnabled(True)
@@ -208,7 +207,7 @@ class EvalPanel(QWidget):
             self._stale = True
 
     def _on_thread_finished(self) -> None:
-        if self._thread is not None and self._thread.isFinished():
+        if self.sender() is self._thread:   # not one dropped by `stop` (no call into it)
             self._thread = None
             self.stop_button.setEnabled(False)
 

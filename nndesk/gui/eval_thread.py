@@ -8,7 +8,7 @@ from PySide6.QtCore import QThread, Signal
 
 from nndesk.gui.i18n import N_, tr
 
-__all__ = ["EvalThread", "RUNNING", "SOURCE_NAMES", "STAGES", "forget", "calibrated"]
+__all__ = ["EvalThread", "RUNNING", "SOURCE_NAMES", "STAGES", "calibrated"]
 
 RUNNING: set = set()  # threads dropped by a panel live on until their batch ends
 SOURCE_NAMES = {"test": N_("test set"), "folder": N_("my digits"),
@@ -66,12 +66,6 @@ class EvalThread(QThread):
         except (DataMissingError, IdxError, OSError, ValueError) as err:
             self.failed.emit(tr("Cannot evaluate ({what}): {error}").format(
                 what=tr(SOURCE_NAMES[self.source]), error=" ".join(str(err).split())))
-
-
-def forget(thread: EvalThread) -> None:
-    """Drop a finished thread (its C++ object is deleted by the event loop)."""
-    RUNNING.discard(thread)
-    thread.deleteLater()
 
 
 def calibrated(probabilities: np.ndarray, temperature: float) -> np.ndarray:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.i18n import N_, tr
+from nndesk.gui.jobs import delete_when_finished
 from nndesk.gui.live_text import LiveTexts
 from nndesk.gui.state import AppState
 
@@ -66,11 +67,6 @@ def tensor_name(row: dict) -> str:
     if back:
         what = tr("backward {param}").format(param=what)
     return f"{row['layer']} {row['position']} · {what}"  # no words: the same in every language
-
-
-def _forget(thread: GradcheckThread) -> None:
-    _RUNNING.discard(thread)
-    thread.deleteLater()
 
 
 class GradcheckPanel(QWidget):
@@ -135,11 +131,10 @@ class GradcheckPanel(QWidget):
         """Check the current design in the background."""
         self.stop()
         thread = GradcheckThread(dict(self.state.spec), self.MAX_CHECKS)
-        _RUNNING.add(thread)
         thread.done.connect(self._on_done)
         thread.failed.connect(self._on_failed)
-        thread.finished.connect(lambda t=thread: _forget(t))
         thread.finished.connect(self._on_finished)
+        delete_when_finished(thread, _RUNNING)
         self._thread = thread
         self.progress.setRange(0, 0)  # busy: gradcheck reports no steps
         self.stop_button.setEnabled(True)
@@ -157,7 +152,7 @@ class GradcheckPanel(QWidget):
         self.run_button.setEnabled(self.state.spec_error is None and bool(self.state.layer_infos))
 
     def _on_finished(self) -> None:
-        if self._thread is not None and self._thread.isFinished():
+        if self.sender() is self._thread:   # not one dropped by `stop` (no call into it)
             self.stop()
 
     def _on_failed(self, text: str) -> None:

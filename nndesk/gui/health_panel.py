@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.health_job import BATCH, HealthJob, Probe
 from nndesk.gui.i18n import tr
+from nndesk.gui.jobs import delete_when_finished
 from nndesk.gui.state import IDLE, AppState
 
 __all__ = ["HealthPanel"]
@@ -202,11 +203,10 @@ class HealthPanel(QWidget):
         # the weights copied: the job loads them into the panel's own network
         job = HealthJob(self._probe, spec, None if design else s.network.state_dict(),
                    float(s.config.get("lr", 0.001)), int(s.config.get("seed", 0) or 0), at)
-        _RUNNING.add(job)
         job.done.connect(lambda result, j=job: self._on_done(result, j.at, design))
         job.failed.connect(self.status.setText)
-        job.finished.connect(lambda j=job: (_RUNNING.discard(j), j.deleteLater()))
         job.finished.connect(self._on_finished)
+        delete_when_finished(job, _RUNNING)
         self._job, self._pending = job, False
         self._since.start()
         job.start(QThread.Priority.LowPriority)

@@ -15,9 +15,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
-__all__ = ["Relay", "start_thread", "reap", "held", "collect_on_gui_thread", "collect_anywhere"]
+__all__ = ["Relay", "start_thread", "reap", "held", "collect_on_gui_thread", "collect_anywhere",
+           "delete_when_finished"]
 
 _HELD: list[tuple[threading.Thread, tuple]] = []  # (thread, the Qt objects it may touch)
 
@@ -68,6 +69,41 @@ def _soon_reap() -> None:
     app = QCoreApplication.instance()
     if app is not None:
         QTimer.singleShot(0, app, reap)   # with a context object: run by the GUI thread
+
+
+class _Deleter(QObject):
+    """Lives on the GUI thread; deletes a panel's finished QThread there, after the panel's own
+    slots for its `finished` signal have run."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sets: dict[QThread, set] = {}
+
+    @Slot()
+    def delete(self) -> None:
+        thread = self.sender()
+        running = self.sets.pop(thread, None)
+        if running is not None:
+            running.discard(thread)
+            thread.deleteLater()
+
+
+_DELETER: _Deleter | None = None
+
+
+def delete_when_finished(thread: QThread, running: set) -> None:
+    """Keep `thread` in `running` until it has finished, then delete it on the GUI thread.
+    Connect the panel's own `finished` slots first: they run before the deletion (queued in
+    the order connected). A plain function connected to `finished` runs on the finishing
+    thread itself, and its deleteLater could delete the thread before the panel's queued slot
+    read it ("Internal C++ object (EvalThread) already deleted", at the end of a training
+    run with Evaluation and Why this answer open). Call from the GUI thread."""
+    global _DELETER
+    if _DELETER is None:
+        _DELETER = _Deleter()
+    running.add(thread)
+    _DELETER.sets[thread] = running
+    thread.finished.connect(_DELETER.delete)
 
 
 _COLLECTOR = None  # pyqtgraph's GarbageCollector while the GUI thread collects alone

@@ -8,6 +8,8 @@ import time
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QThread, Signal
 
+from nndesk.gui.jobs import delete_when_finished
+
 __all__ = ["Build", "Query", "start", "finish_threads", "RUNNING"]
 
 RUNNING: set = set()  # threads a dropped view leaves behind live on until they end
@@ -77,6 +79,5 @@ def start(thread: QThread) -> None:
     if app is not None and not app.property("nndesk_neighbours_hooked"):
         app.setProperty("nndesk_neighbours_hooked", True)
         app.aboutToQuit.connect(lambda: finish_threads(RUNNING))
-    RUNNING.add(thread)
-    thread.finished.connect(lambda t=thread: (RUNNING.discard(t), t.deleteLater()))
+    delete_when_finished(thread, RUNNING)   # after the view's own finished slots
     thread.start(QThread.Priority.LowPriority)

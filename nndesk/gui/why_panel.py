@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.i18n import tr
+from nndesk.gui.jobs import delete_when_finished
 from nndesk.gui.state import AppState
 
 __all__ = ["WhyPanel", "overlay"]
@@ -186,10 +187,9 @@ class WhyPanel(QWidget):
         if app is not None and not app.property("nndesk_why_hooked"):  # at quit: wait for it
             app.setProperty("nndesk_why_hooked", True)
             app.aboutToQuit.connect(lambda: [j.wait(10_000) for j in list(_RUNNING)])
-        _RUNNING.add(job)
         job.done.connect(lambda result, d=digit: self._on_done(result, d))
-        job.finished.connect(lambda j=job: (_RUNNING.discard(j), j.deleteLater()))
         job.finished.connect(self._on_finished)
+        delete_when_finished(job, _RUNNING)
         self._job, self._pending = job, False
         self.status.setText(tr("computing…"))
         job.start(QThread.Priority.LowPriority)
