@@ -8,6 +8,8 @@ not part of the app; run it from the checkout, `python benchmarks/gui_measure.py
                                                        # at 125 Hz, then as fast as possible,
                                                        # with each stage's CPU ms
     python benchmarks/gui_measure.py latency --while-training DigitNet  # ... while it trains
+    python benchmarks/gui_measure.py latency --why-view --repeats 10  # the Why panel shown,
+                                                       # 10 sevens per window (--size 1400x900)
     python benchmarks/gui_measure.py screenshot --model models/default.npz  # docs/screenshot.png
     python benchmarks/gui_measure.py gui-vs-cli --rounds 3  # one epoch: window vs `nndesk train`
 """
@@ -146,17 +148,50 @@ def launch_time(runs: int = 5, args: list[str] | None = None) -> dict:
             "ready_max_s": round(max(ready), 3)}
 
 
-def _window(model: str | None):
-    from nndesk.gui.app import create_window
+WINDOW_SIZE = (1400, 900)  # the window measured (issue 12: a loaded 1400x900 window)
 
-    app, window = create_window(model)
+
+def _window(model: str | None, size: tuple[int, int] = WINDOW_SIZE, why: bool = False):
+    """The window at `size` with the model loaded; `why`: the Why panel (saliency, occlusion,
+    nearest training images) shown too, as a learner who opened it has it while drawing."""
+    from nndesk.gui import app as app_module
+
+    app, window = app_module.create_window(model)
+    if hasattr(app_module, "freeze_start_up"):  # (absent from older trees measured against)
+        app_module.freeze_start_up()  # as app.run does once the window is finished
     # a run that ends worse than the loaded model would ask in a modal dialog, which nobody
     # answers here: keep the loaded model, as the screenshot's short runs do
     window.training.confirm_worse = lambda new, old: False
-    window.resize(1400, 900)
+    window.resize(*size)
     window.show()
+    if why:
+        from PySide6.QtWidgets import QDockWidget
+
+        dock = window.why_panel
+        while not isinstance(dock, QDockWidget):
+            dock = dock.parentWidget()
+        dock.show()  # as View ▸ Why this answer does
+        # its neighbours' features are computed once per model (then cached): not timed
+        deadline = time.perf_counter() + 600
+        while window.why_panel.neighbours.busy and time.perf_counter() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
     app.processEvents()
     return app, window
+
+
+def _close(window) -> None:
+    """Close the window once its insight views' threads are done (a QThread destroyed while
+    it runs aborts the process)."""
+    from PySide6.QtCore import QCoreApplication
+
+    views = [getattr(window, "why_panel", None), getattr(getattr(window, "why_panel", None),
+                                                        "neighbours", None)]
+    deadline = time.perf_counter() + 30
+    while any(v is not None and v.busy for v in views) and time.perf_counter() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+    window.close()
 
 
 def _draw(app, canvas, strokes) -> None:
@@ -216,7 +251,9 @@ def _feed(canvas, strokes, interval_ms: float, posted: list[float]) -> None:
 
 
 def stroke_latency(model: str | None = None, repeats: int = 5,
-                   interval_ms: float | None = None, window=None) -> dict:
+                   interval_ms: float | None = None, window=None,
+                   size: tuple[int, int] = WINDOW_SIZE, why: bool = False,
+                   events: list | None = None) -> dict:
     """Milliseconds from a mouse event on the canvas to the new probabilities in the panel.
 
     interval_ms None: moves as fast as the window takes them (each sent when the last was
@@ -228,11 +265,15 @@ def stroke_latency(model: str | None = None, repeats: int = 5,
     painted with it. Also the pen-path reader's answer, which may follow (`path_latencies_ms`,
     from handling each event), and the CPU ms of each stage per prediction (`stage_cpu_ms`:
     render, preprocess, predict on the preparer's thread; show: the GUI thread's handlers of
-    the new prediction; paint: one repaint of the canvas and of the digit panel)."""
-    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+    the new prediction; paint: one repaint of the canvas and of the digit panel).
+
+    `events` (at interval_ms): gets one dict per posted event, perf_counter s at each stage
+    (`posted`, `handled` by the canvas, the answer's preparer `started` and `done`, `received`
+    and `shown` by the GUI thread, `painted`), for benchmarks/latency_timeline.py."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
 
     own = window is None
-    app, window = _window(model) if own else (QCoreApplication.instance(), window)
+    app, window = _window(model, size, why) if own else (QCoreApplication.instance(), window)
     if window.state.network is None:
         raise RuntimeError("no model loaded: pass --model")
     panel, canvas = window.digit, window.digit.canvas
@@ -249,7 +290,10 @@ def stroke_latency(model: str | None = None, repeats: int = 5,
 
     clock = PaintClock()
     panel.bars.installEventFilter(clock)
-    canvas.strokes_changed.connect(lambda: jobs.append(panel.job_ids[0]))
+    handled: list[float] = []  # perf_counter when the canvas handled each event
+    timeline = panel.jobs.timeline = []  # DrawingJobs: each prediction shown, its stages
+    canvas.strokes_changed.connect(
+        lambda: (jobs.append(panel.job_ids[0]), handled.append(time.perf_counter())))
     window.state.digit_changed.connect(
         lambda: shown.append((time.perf_counter(), panel.job_ids[1])))
     posted: list[float] = []
@@ -262,16 +306,21 @@ def stroke_latency(model: str | None = None, repeats: int = 5,
     for _ in range(repeats):
         canvas.clear()
         panel.wait_idle()
-        del jobs[:], shown[:], painted[:]
+        del jobs[:], shown[:], painted[:], handled[:], timeline[:]
         if interval_ms is None:
             _draw(app, canvas, SEVEN)
         else:
             first = len(posted)
             feeder = threading.Thread(target=_feed, args=(canvas, points, interval_ms, posted))
+            # The window's own event loop takes the events, as in the app (a loop of
+            # processEvents and sleeps here would delay each event by the sleep)
+            loop, check = QEventLoop(), QTimer()
+            check.timeout.connect(lambda f=feeder, n=first, q=loop: None if f.is_alive() or (
+                panel.busy or len(jobs) < len(posted) - n) else q.quit())
+            check.start(20)
             feeder.start()
-            while feeder.is_alive() or len(jobs) < len(posted) - first:
-                QCoreApplication.processEvents()
-                time.sleep(0.0005)
+            loop.exec()
+            check.stop()
             feeder.join()
         panel.wait_idle()  # the last move's prediction shown: its latency recorded
         for _ in range(3):
@@ -280,14 +329,19 @@ def stroke_latency(model: str | None = None, repeats: int = 5,
         if interval_ms is not None:
             if len(jobs) != len(posted) - first:
                 raise RuntimeError(f"{len(posted) - first} events posted, {len(jobs)} handled")
-            for job, t in zip(jobs, posted[first:], strict=True):
+            for job, t, h in zip(jobs, posted[first:], handled, strict=True):
                 at = next(when for when, j in shown if j >= job)
                 from_post.append(1000 * (at - t))
                 seen = next((when for when, j in painted if j >= job and when >= at), None)
                 if seen is not None:
                     to_paint.append(1000 * (seen - t))
+                if events is not None:
+                    answer = next(r for r in timeline if r["job"] >= job)
+                    events.append({"posted": t, "handled": h, "job": job, **answer,
+                                   "painted": seen})
     cpu_ms = 1000 * (time.process_time() - cpu) / max(len(panel.latencies_ms) - events0, 1)
     panel.bars.removeEventFilter(clock)
+    panel.jobs.timeline = None
     stages = np.array(panel.jobs.stage_cpu_ms[stages0:], float).reshape(-1, 3)
     show = panel.jobs.show_cpu_ms[-len(stages):] if len(stages) else []
     result = {"events": len(panel.latencies_ms) - events0, "predictions_shown": predictions,
@@ -302,7 +356,7 @@ def stroke_latency(model: str | None = None, repeats: int = 5,
         result["from_posting"] = percentiles(from_post)
         result["from_posting_to_paint"] = percentiles(to_paint)
     if own:
-        window.close()
+        _close(window)
     return result
 
 
@@ -327,27 +381,34 @@ def _paint_cpu_ms(canvas, panel, rounds: int = 30) -> dict:
 
 def latency_while_training(model: str | None = None, preset: str = "DigitNet",
                            repeats: int = 3, interval_ms: float = 8.0,
-                           train_images: int = 20_000) -> dict:
+                           train_images: int = 20_000, size: tuple[int, int] = WINDOW_SIZE,
+                           why: bool = False, events: list | None = None) -> dict:
     """`stroke_latency` at `interval_ms` while `preset` trains in the window (its worker on
     both cores, the plots and snapshots updating): issue 16's "responsive while training"."""
     from PySide6.QtCore import QEventLoop
 
     from nndesk.presets import load_preset
 
-    app, window = _window(model)
+    app, window = _window(model, size, why)
     loop = QEventLoop()
     window.state.set_spec(load_preset(preset))
     window.state.set_config(epochs=50, train_limit=train_images)
     window.training.run_started.connect(lambda *a: loop.quit())
     window.training.start()
     loop.exec()  # data loaded, first batches coming
+    # The first snapshot makes the canvas's copy of the run's network (once per run, on the
+    # GUI thread; latency_timeline.py shows it): measured from then on, as a run goes on.
+    first = time.perf_counter()
+    while window.state.model_source != "snapshot" and time.perf_counter() - first < 60:
+        app.processEvents()
+        time.sleep(0.01)
     try:
-        result = stroke_latency(model, repeats, interval_ms, window=window)
+        result = stroke_latency(model, repeats, interval_ms, window=window, events=events)
         result["training"] = preset
         result["status"] = window.train_panel.status.text()
     finally:
         window.training.shutdown()
-        window.close()
+        _close(window)
     return result
 
 
@@ -532,6 +593,29 @@ def _uptime() -> str:
     return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
 
 
+def hermetic(size: tuple[int, int] = WINDOW_SIZE) -> str:
+    """A fresh nndesk home and settings folder (the shipped model, the default layout: no
+    earlier session's model or design), and, on Qt's offscreen platform, one screen of
+    `size` at 96 dpi, so that the window really is that large (the default offscreen screen
+    is 800x800 and the window is fitted into it). Call before the QApplication is made;
+    returns the folder."""
+    home = tempfile.mkdtemp(prefix="nndesk-measure-")
+    os.environ.update(NNDESK_HOME=home, XDG_CONFIG_HOME=home)
+    # the training images' features of a model (the Why view's neighbours, once per model)
+    # are kept from one measurement to the next, as a user's cache keeps them
+    cache = os.path.join(tempfile.gettempdir(), "nndesk-measure-cache")
+    os.makedirs(cache, exist_ok=True)
+    os.symlink(cache, os.path.join(home, "cache"))
+    if os.environ.get("QT_QPA_PLATFORM", "") == "offscreen":
+        screen = os.path.join(home, "screen.json")
+        with open(screen, "w", encoding="utf-8") as f:
+            json.dump({"screens": [{"name": "s", "x": 0, "y": 0, "width": size[0],
+                                    "height": size[1], "logicalDpi": 96, "logicalBaseDpi": 96,
+                                    "dpr": 1}]}, f)
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
+    return home
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print each measurement as one JSON line."""
     p = argparse.ArgumentParser(description=__doc__,
@@ -550,6 +634,11 @@ def main(argv: list[str] | None = None) -> int:
                         "measures at that rate, then as fast as the window takes events")
     p.add_argument("--while-training", metavar="PRESET",
                    help="latency: at --interval-ms while PRESET trains in the window")
+    p.add_argument("--repeats", type=int, default=5,
+                   help="latency: the 7 drawn this many times in each window")
+    p.add_argument("--why-view", action="store_true",
+                   help="latency: with the Why panel shown (saliency, occlusion, neighbours)")
+    p.add_argument("--size", default="1400x900", help="latency: the window's size, WxH")
     p.add_argument("--switch-interval-ms", type=float,
                    help="latency: Python's GIL switch interval for the run (default 5 ms): "
                         "the canvas's threads, the GUI thread and the trainer share the GIL")
@@ -558,17 +647,21 @@ def main(argv: list[str] | None = None) -> int:
         sys.setswitchinterval(a.switch_interval_ms / 1000)
     if a.what in ("launch", "all"):
         print(json.dumps({"launch": launch_time(a.runs)}), flush=True)
+    size = tuple(int(v) for v in a.size.lower().split("x"))
+    if a.what == "latency":
+        hermetic(size)
     if a.what == "latency" and a.while_training:
         for _ in range(a.runs):
             print(json.dumps({"stroke_to_prediction_ms_while_training": latency_while_training(
-                a.model, a.while_training, interval_ms=a.interval_ms),
+                a.model, a.while_training, a.repeats, interval_ms=a.interval_ms, size=size,
+                why=a.why_view),
                 "switch_interval_ms": 1000 * sys.getswitchinterval(),
                 "uptime": _uptime()}), flush=True)
     elif a.what in ("latency", "all"):
         for _ in range(a.runs if a.what == "latency" else 1):  # each run a new window
             for interval in (a.interval_ms, None):
                 print(json.dumps({"stroke_to_prediction_ms": stroke_latency(
-                    a.model, interval_ms=interval),
+                    a.model, a.repeats, interval_ms=interval, size=size, why=a.why_view),
                     "switch_interval_ms": 1000 * sys.getswitchinterval(),
                     "uptime": _uptime()}), flush=True)
     if a.what == "screenshot":

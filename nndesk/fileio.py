@@ -4,11 +4,13 @@ Every file nndesk writes goes through `atomic_write` (temp file + rename). A tem
 a killed write (`.NAME.PID-XXXX.tmp`) is swept by the next write of the same file, and by
 `sweep_temp` when a run starts. `printable` is the one function that escapes text read from a
 file (metadata, spec and layer names, a recorded command, a file name) before it reaches a
-terminal or a Qt label.
+terminal or a Qt label. `loads_json` is the one parser of JSON that nndesk did not write
+itself in this process (specs, designs, strokes, settings, a model file's entries).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
@@ -18,7 +20,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["atomic_write", "atomic_write_text", "sweep_temp", "printable", "describe_file"]
+__all__ = ["atomic_write", "atomic_write_text", "sweep_temp", "printable", "describe_file",
+           "loads_json", "json_depth", "MAX_JSON_DEPTH"]
+
+MAX_JSON_DEPTH = 64     # nesting of lists/objects; nndesk writes at most ~6
 
 # Temp files of an older nndesk (no PID in the name) are swept once this old.
 _ORPHAN_AGE_S = 3600.0
@@ -203,3 +208,40 @@ def describe_file(path: str | os.PathLike, head: bytes) -> tuple[str, str]:
     if suffix in (".md", ".markdown") or stripped.startswith("#"):
         return "a text file (Markdown)", _MODEL_ADVICE
     return "a text file", _MODEL_ADVICE
+
+
+def json_depth(value: Any, stop: int = MAX_JSON_DEPTH) -> int:
+    """Nesting depth of lists and dicts in a parsed JSON value (a scalar: 0), counted without
+    recursion; counting stops once it passes `stop`."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (list, dict)):
+            deepest = max(deepest, depth)
+            if depth > stop:
+                return depth
+            stack.extend((v, depth + 1) for v in (item.values() if isinstance(item, dict)
+                                                  else item))
+    return deepest
+
+
+def loads_json(text: str | bytes) -> Any:
+    """`json.loads` for text from a file or setting: every way it fails is a ValueError with
+    a sentence to show (no traceback): not UTF-8 (bytes are read as UTF-8, a leading BOM
+    allowed, never guessed as UTF-16), not JSON (with line and column), or nested
+    more than MAX_JSON_DEPTH levels (Python's parser raises RecursionError near 1,000 levels,
+    and a value just below that would make later code recurse)."""
+    try:
+        value = json.loads(text.decode("utf-8-sig") if isinstance(text, bytes) else text)
+    except RecursionError:
+        raise ValueError(f"nested more than {MAX_JSON_DEPTH} levels deep: not something "
+                         f"nndesk writes") from None
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8 text") from None
+    except json.JSONDecodeError as err:
+        raise ValueError(f"not valid JSON ({err.msg}, line {err.lineno} column {err.colno})"
+                         ) from None
+    if json_depth(value) > MAX_JSON_DEPTH:
+        raise ValueError(f"nested more than {MAX_JSON_DEPTH} levels deep: not something "
+                         f"nndesk writes")
+    return value

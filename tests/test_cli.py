@@ -87,10 +87,12 @@ def _bad_files(tmp: Path) -> dict[str, Path]:
                                               {"type": "MaxPool2D", "pool_size": 2},
                                               {"type": "Dense", "units": 10}]}))
     (tmp / "list.json").write_text("[1, 2]", encoding="utf-8")
+    (tmp / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="ascii")
+    (tmp / "deep65.json").write_text('{"layers": ' + "[" * 65 + "]" * 65 + "}", encoding="ascii")
     (tmp / "junk.npz").write_bytes(b"this is not a zip file at all" * 10)
     (tmp / "empty").mkdir()
     return {name: tmp / name for name in ("bad.json", "badspec.json", "list.json", "junk.npz",
-                                          "empty")}
+                                          "empty", "deep.json", "deep65.json")}
 
 
 USER_ERRORS = [
@@ -115,6 +117,8 @@ USER_ERRORS = [
     (["eval", "{tmp}/m.npz", "--dataset", "cifar"], "cifar"),
     (["predict", "--model", "{tmp}/missing.npz", "x.png"], "not found"),
     (["info", "--preset", "Nope"], "unknown preset"),
+    (["info", "--spec", "{tmp}/deep.json"], "nested more than 64 levels"),   # was RecursionError
+    (["gradcheck", "--spec", "{tmp}/deep65.json"], "nested more than 64 levels"),
     (["info"], "model file"),
     (["gradcheck"], "--preset"),
     (["gradcheck", "--spec", "{tmp}/badspec.json"], "layer 3"),

@@ -49,6 +49,11 @@ def test_json_is_one_strict_line_of_the_whole_result(print_result, capsys):
     ({"verdict": "unsure", "candidates": [7, 1]}, "x.png: 7 (90.0%); not sure: 7 or 1?"),
     ({"verdict": "not_a_digit", "candidates": None},
      "x.png: 7 (90.0%); not a digit (best guess 7)"),
+    # a calibrated model: its calibrated probability, the window's (MNIST test 1241 read
+    # "1 (59.2%); not sure" by the command line and "1 or 7? 56% / 44%" by the window)
+    ({"verdict": "unsure", "candidates": [7, 1],
+      "calibrated_probabilities": [0.0] * 7 + [0.559, 0.0, 0.0]},
+     "x.png: 7 (55.9%); not sure: 7 or 1?"),
 ])
 def test_an_image_files_answer_line(answer, line, capsys):
     result = {"file": "x.png", "label": 7, "probabilities": _PROBS}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from nndesk.cli import main
@@ -79,3 +80,121 @@ def test_eval_of_a_trajectory_model_reads_pen_paths(trajectory_model, pen_subset
     assert report["accuracy"] > 0.5 and sum(map(sum, report["confusion"])) == 60
     assert main(["eval", str(trajectory_model), "--pendigits", "21"]) == 0
     assert "of 60 sequences (pen paths as written) of held-out writer 21" in capsys.readouterr().out
+
+
+def _seven() -> list:
+    """A 7 drawn on the canvas (pixels, y down): the bar, then the long stroke down-left."""
+    return [[[80.0, 60.0], [200.0, 60.0], [190.0, 100.0], [160.0, 160.0], [130.0, 230.0]]]
+
+
+def test_strokes_in_any_units_read_alike(tmp_path, trajectory_model, capsys):
+    """Canvas pixels are read as drawn (as the canvas reads them); other units are fitted to
+    the canvas as pen digits are, so they all read alike, and like the same drawing placed
+    70% tall and centred in canvas pixels."""
+    seven = np.array(_seven()[0])
+    lo, hi = seven.min(0), seven.max(0)
+    scale = 0.7 * 280 / (hi - lo).max()
+    placed = (seven - lo) * scale + 140 - (hi - lo) * scale / 2      # what fitting gives
+    units = {"canvas": seven, "placed": placed, "unit": (seven - 60) / 170,
+             "tablet": seven * 3.1 + 2e5, "negative": seven * 0.02 - 1e6,
+             "grid28": seven / 10}
+    for name, pts in units.items():
+        (tmp_path / f"{name}.json").write_text(json.dumps({"strokes": [pts.tolist()]}))
+    (tmp_path / "up" / "y.json").parent.mkdir()
+    (tmp_path / "up" / "y.json").write_text(json.dumps({"strokes": [(seven * (2, -2)).tolist()]}))
+    base = ["predict", "--strokes", "--json", "--trajectory-model", str(trajectory_model)]
+    assert main([*base, *(str(tmp_path / f"{n}.json") for n in units)]) == 0
+    assert main([*base, "--y-up", str(tmp_path / "up" / "y.json")]) == 0
+    results = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert results[0]["models"]["image"]["label"] == 7                # as drawn
+    first = results[1]                                                # placed: the reference
+    for r in results[1:]:   # the image model reads each one, as the same drawing
+        assert r["models"]["image"] is not None, r["file"]
+        assert r["models"]["image"]["probabilities"] == pytest.approx(
+            first["models"]["image"]["probabilities"], abs=1e-4), r["file"]
+        assert r["probabilities"] == pytest.approx(first["probabilities"], abs=1e-4)
+
+
+def test_a_dot_is_no_digit_and_bad_points_are_named(tmp_path, trajectory_model, capsys):
+    files = {"dot.json": '{"strokes": [[[140, 140, 0]]]}',
+             "still.json": '{"strokes": [[[9, 9, 0], [9, 9, 40]], [[9, 9, 90]]]}',
+             "inf.json": '{"strokes": [[[1, 2], [3, 4]], [[5, 6], [7, Infinity]]]}',
+             "far.json": '{"strokes": [[[1, 2], [3e12, 4]]]}',
+             "long.json": '{"strokes": [[[1, 2], [3, 1' + "0" * 400 + ']]]}'}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    code = main(["predict", "--strokes", "--json", "--trajectory-model", str(trajectory_model),
+                 *(str(tmp_path / n) for n in files)])
+    results = {r["file"].rsplit("/", 1)[-1]: r
+               for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert code == 1
+    for name in ("dot.json", "still.json"):   # no guess, confident or not
+        assert results[name]["label"] is None and "error" not in results[name]
+        assert results[name]["models"]["trajectory"] is None
+    assert "stroke 2, point 2: y is inf" in results["inf.json"]["error"]
+    assert "stroke 1, point 2: x = 3e+12 is beyond" in results["far.json"]["error"]
+    assert "stroke 1, point 2: y is inf" in results["long.json"]["error"]
+
+
+def test_wrong_flags_hint_at_the_right_one(tmp_path, capsys):
+    drawing = _one(tmp_path)
+    assert main(["predict", "--storkes", str(drawing)]) == 2
+    assert "did you mean --strokes?" in capsys.readouterr().err
+    assert main(["predict", "--strokes", "--y_up", str(drawing)]) == 2
+    assert "did you mean --y-up?" in capsys.readouterr().err
+    assert main(["predict", "--y-up", str(drawing)]) == 2
+    assert "add --strokes" in capsys.readouterr().err
+    assert main(["predict", str(drawing)]) == 1
+    assert "add --strokes" in capsys.readouterr().out
+    png = tmp_path / "seven.png"
+    png.write_bytes(b"\x89PNG")
+    assert main(["predict", "--strokes", str(png)]) == 1
+    assert "leave out --strokes" in capsys.readouterr().out
+
+
+def test_a_folder_of_the_other_kind_hints_at_the_flag(tmp_path, capsys):
+    (tmp_path / "drawings").mkdir()
+    _one(tmp_path / "drawings")
+    (tmp_path / "scans").mkdir()
+    (tmp_path / "scans" / "seven.png").write_bytes(b"\x89PNG")
+    assert main(["predict", str(tmp_path / "drawings")]) == 2
+    assert "add --strokes" in capsys.readouterr().err
+    assert main(["predict", "--strokes", str(tmp_path / "scans")]) == 2
+    assert "leave out --strokes" in capsys.readouterr().err
+
+
+def test_mistyped_commands_choices_and_names_hint_at_the_right_one(capsys):
+    for argv, hint in ((["predcit", "x.json"], "did you mean predict?"),
+                       (["insight", "evl"], "did you mean eval?"),
+                       (["info", "--preset", "DeepMLp"], "did you mean DeepMLP?"),
+                       (["train", "--preset", "DeepMLP", "--optimizer", "Adm", "--out", "x.npz"],
+                        "did you mean adam?")):
+        assert main(argv) == 2, argv
+        assert hint in capsys.readouterr().err, argv
+
+
+def test_held_out_pen_digits_read_alike_in_any_units(tmp_path, trajectory_model, pen_subset,
+                                                      capsys):
+    """Writer 21's pen digits (held out) as written in the raw file (tablet units, y up), in
+    y-down tablet units, in 0..1 and with a large negative offset: the same answers."""
+    from nndesk.data.pendigits import load_pendigits
+
+    digits = [d for d in load_pendigits(pen_subset) if d.writer == 21][:12]
+    forms = {"up": lambda s: s * (1, -1), "down": lambda s: s,
+             "unit": lambda s: s / 500, "offset": lambda s: s * 0.3 - 4e7}
+    for name, form in forms.items():
+        (tmp_path / name).mkdir()
+        for i, d in enumerate(digits):
+            (tmp_path / name / f"{i:02d}.json").write_text(json.dumps(
+                {"strokes": [form(s).tolist() for s in d.strokes]}))
+    answers = {}
+    for name in forms:
+        flags = ["--y-up"] if name == "up" else []
+        assert main(["predict", "--strokes", "--json", *flags, "--trajectory-model",
+                     str(trajectory_model), str(tmp_path / name)]) == 0
+        answers[name] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    labels = {name: [r["label"] for r in rows] for name, rows in answers.items()}
+    assert labels["up"] == labels["down"] == labels["unit"] == labels["offset"]
+    assert sum(a == d.label for a, d in zip(labels["up"], digits, strict=True)) >= 10
+    for rows in answers.values():
+        assert all(r["models"]["image"] is not None for r in rows)

@@ -6,14 +6,16 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nndesk.fileio import loads_json
+
 if TYPE_CHECKING:  # type names only: the handlers import these lazily
     import numpy as np
 
     from nndesk.data.mnist import Splits
     from nndesk.train.modelfile import ModelFile
 
-__all__ = ["UserError", "set_threads", "spec_from_args", "load_model_arg", "load_json_file",
-           "load_data", "as_input", "fetch_data", "json_safe", "dumps"]
+__all__ = ["UserError", "did_you_mean", "set_threads", "spec_from_args", "load_model_arg",
+           "load_json_file", "load_data", "as_input", "fetch_data", "json_safe", "dumps"]
 
 
 _limiter: Any = None  # keeps the threadpoolctl limit alive for the life of the process
@@ -21,6 +23,16 @@ _limiter: Any = None  # keeps the threadpoolctl limit alive for the life of the 
 
 class UserError(Exception):
     """A mistake the user can fix (bad flag, missing file): one line on stderr, exit code 2."""
+
+
+def did_you_mean(word: str, choices) -> str:
+    """"; did you mean X?" for the choice closest to a mistyped `word` (case ignored:
+    "DeepMLp" -> DeepMLP, "predcit" -> predict, "--y_up" -> --y-up), "" when none is close."""
+    import difflib
+
+    by_lower = {str(c).lower(): str(c) for c in choices}
+    close = difflib.get_close_matches(word.lower(), list(by_lower), n=1, cutoff=0.6)
+    return f"; did you mean {by_lower[close[0]]}?" if close else ""
 
 
 def set_threads(n: int | None = None) -> int:
@@ -46,11 +58,11 @@ def load_json_file(path: str | Path) -> Any:
     if not path.is_file():
         raise UserError(f"file not found: {path}")
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
+        return loads_json(path.read_bytes())
+    except OSError as err:
         raise UserError(f"cannot read {path}: {err}") from None
-    except json.JSONDecodeError as err:
-        raise UserError(f"{path} is not valid JSON: {err}") from None
+    except ValueError as err:
+        raise UserError(f"{path} is {err}") from None
 
 
 def spec_from_args(preset: str | None, spec: str | None) -> dict:
@@ -60,7 +72,8 @@ def spec_from_args(preset: str | None, spec: str | None) -> dict:
 
     if preset is not None:
         if preset not in list_presets():
-            raise UserError(f"unknown preset {preset!r}; presets: {', '.join(list_presets())}")
+            raise UserError(f"unknown preset {preset!r}{did_you_mean(preset, list_presets())}; "
+                            f"presets: {', '.join(list_presets())}")
         result = load_preset(preset)
         where = f"preset {preset}"
     elif spec is not None:

@@ -218,6 +218,8 @@ def cmd_predict(args: argparse.Namespace) -> int:
     from nndesk.paths import default_model_path
 
     set_threads(args.threads)
+    if args.y_up and not args.strokes:
+        raise UserError("--y-up is for strokes files: add --strokes")
     if args.model is None and not default_model_path().is_file():
         raise UserError(f"the shipped model {default_model_path()} is missing; "
                         f"give one with --model FILE (train it with 'nndesk train')")
@@ -228,7 +230,10 @@ def cmd_predict(args: argparse.Namespace) -> int:
         return predict_strokes(args, model)
     files = _expand(args.images)
     if not files:
-        raise UserError(f"no image files in {', '.join(args.images)}")
+        strokes = any(p.suffix == ".json" or (p.is_dir() and any(p.rglob("*.json")))
+                      for p in map(Path, args.images))
+        raise UserError(f"no image files in {', '.join(args.images)}"
+                        + ("; strokes files (.json)? add --strokes" if strokes else ""))
     failed = False
     for start in range(0, len(files), PREDICT_CHUNK):  # bounded memory, early first answers
         for result in _predict_files(model, files[start:start + PREDICT_CHUNK]):
@@ -248,6 +253,8 @@ def _predict_files(model, files: list[Path]) -> list[dict]:
             x = preprocess(path)  # (1, 28, 28) or None: no digit
         except (ImageError, OSError, ValueError) as err:
             result["error"] = " ".join(str(err).split()) or type(err).__name__
+            if path.suffix.lower() == ".json":
+                result["error"] = "a .json file: a drawing's strokes? add --strokes"
         else:
             if x is not None:
                 result["input"] = len(inputs)
@@ -311,7 +318,9 @@ def _print_prediction(result: dict, as_json: bool) -> None:
         note = f"; not sure: {first} or {second}?"
     else:
         note = ""
-    print(f"{name}: {label} ({result['probabilities'][label]:.1%}){note}")
+    # a calibrated model's number is the calibrated one, as the window and the gallery show it
+    probs = answer.get("calibrated_probabilities") or result["probabilities"]
+    print(f"{name}: {label} ({probs[label]:.1%}){note}")
 
 
 def cmd_info(args: argparse.Namespace) -> int:

@@ -20,7 +20,29 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage mistake is one `nndesk: error: ...` line (exit 2), not a page."""
 
     def error(self, message: str) -> NoReturn:
-        raise UserError(f"{message} (see '{self.prog} --help')")
+        raise UserError(f"{message}{self._hint(message)} (see '{self.prog} --help')")
+
+    def _hint(self, message: str) -> str:
+        """"; did you mean --strokes?" for an unknown flag close to a known one, "; did you
+        mean predict?" for a mistyped command or choice."""
+        import re
+
+        from nndesk.cli.common import did_you_mean
+
+        choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if choice:
+            return did_you_mean(choice.group(1), re.findall(r"'([^']*)'", choice.group(2)))
+        if not message.startswith("unrecognized arguments:"):
+            return ""
+        parsers = [self] + [p for a in self._actions if isinstance(a, argparse._SubParsersAction)
+                            for p in a.choices.values()]  # the top level reports for all
+        known = sorted({o for p in parsers for a in p._actions for o in a.option_strings
+                        if o.startswith("--")})
+        for word in message.split(":", 1)[1].split():
+            hint = did_you_mean(word.split("=", 1)[0], known) if word[:1] == "-" else ""
+            if hint:
+                return hint
+        return ""
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -179,13 +201,19 @@ def _model_parsers(sub) -> None:
                  "  nndesk predict --strokes seven.json --json\n"
                  "\nstrokes files (--strokes): the pen's path as the canvas records it,\n"
                  '  {"strokes": [[[x, y, t], ...], ...]}: one list of points per stroke, in\n'
-                 "  drawing order; x, y in canvas pixels (0..280, y pointing down), t in ms\n"
-                 "  (optional: [x, y] points work too). Each is read by the image model (the\n"
+                 "  drawing order; x, y in canvas pixels (0..280, y pointing down: read as\n"
+                 "  drawn) or any other units (tablet units, 0..1, offsets: the drawing is\n"
+                 "  fitted to the canvas as pen digits are, 70% tall and centred; --y-up if y\n"
+                 "  points up), t in ms (optional: [x, y] points work too). A single dot or no\n"
+                 "  points: no digit.\n"
+                 "  x, y must be finite and within +-1e9. Each is read by the image model (the\n"
                  "  strokes drawn as on the canvas), the trajectory model (the path) and their\n"
                  '  combination; the JSON adds "models": {"image", "trajectory", "weight"}.\n')
     p.add_argument("images", nargs="+", metavar="IMAGE|FOLDER", help="image files or folders")
     p.add_argument("--strokes", action="store_true",
                    help="the files are drawings' strokes (.json, format below), not images")
+    p.add_argument("--y-up", action="store_true",
+                   help="with --strokes: y points up in the files (as in pendigits' raw files)")
     p.add_argument("--trajectory-model", metavar="MODEL",
                    help="with --strokes: trajectory model (default: the shipped one)")
     p.add_argument("--weight", type=_number(float, 0.0), metavar="W",

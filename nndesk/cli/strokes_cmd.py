@@ -4,16 +4,21 @@ trajectory model and their combination (`nndesk.insight.combined`)."""
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
+
+import numpy as np
 
 from nndesk.cli.common import UserError, load_model_arg
 from nndesk.cli.model_cmds import print_result_head
+from nndesk.fileio import loads_json
 
-__all__ = ["predict_strokes", "read_strokes_file", "STROKES_FORMAT", "MAX_STROKES_BYTES"]
+__all__ = ["predict_strokes", "read_strokes_file", "on_canvas", "STROKES_FORMAT",
+           "MAX_STROKES_BYTES"]
 
-STROKES_FORMAT = ('{"strokes": [[[x, y, t], ...], ...]}: canvas pixels (0..280, y down), '
-                  't in ms')
+STROKES_FORMAT = ('{"strokes": [[[x, y, t], ...], ...]}: x, y in any units (canvas pixels, '
+                  'tablet units, 0..1; y down, or --y-up), t in ms')
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp")
+AS_DRAWN = 0.25  # a drawing inside the canvas at least this share of it tall or wide: canvas px
 MAX_STROKES_BYTES = 10 << 20  # a drawing is kilobytes; a bigger file is refused unread
 
 
@@ -23,18 +28,37 @@ def read_strokes_file(path: Path) -> list:
 
     if not path.is_file():
         raise ValueError("not a file")
+    if path.suffix.lower() in IMAGE_SUFFIXES:
+        raise ValueError("an image, not strokes: leave out --strokes to read images")
     if path.stat().st_size > MAX_STROKES_BYTES:
         raise ValueError(f"larger than {MAX_STROKES_BYTES >> 20} MB; a drawing is kilobytes")
     try:
-        data = json.loads(path.read_bytes().decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ValueError("not UTF-8 text; expected JSON " + STROKES_FORMAT) from None
-    except json.JSONDecodeError as err:
-        raise ValueError(f"not valid JSON ({err.msg}, line {err.lineno}); expected "
-                         + STROKES_FORMAT) from None
-    except RecursionError:
-        raise ValueError("JSON nested too deep") from None
+        data = loads_json(path.read_bytes())
+    except ValueError as err:
+        raise ValueError(f"{err}; expected JSON {STROKES_FORMAT}") from None
     return parse_strokes(data)
+
+
+def on_canvas(strokes: list, y_up: bool = False) -> list:
+    """A strokes file's strokes ((n, 2) or (n, 3) arrays, any units) as the canvas would have
+    them. A drawing in canvas pixels (inside the 280 px canvas, its longer side at least
+    AS_DRAWN share of it) is read as drawn, exactly as the canvas reads it; any other (tablet
+    units, 0..1, offsets, a 28 px grid, y up) is fitted as the pen digits are
+    (`fit_to_canvas`: 70% of the canvas tall, centred), so its units do not change the
+    answer. y is flipped first when `y_up`. [] when there is no digit (no points, a dot)."""
+    from nndesk.data.pendigits import fit_to_canvas
+    from nndesk.data.strokes import CANVAS_SIZE
+
+    if y_up:
+        strokes = [s * np.array([1.0, -1.0, 1.0][:s.shape[1]]) for s in strokes]
+    pts = [s[:, :2] for s in strokes if len(s)]
+    if pts and not y_up:
+        ink = np.concatenate(pts)
+        lo, hi = ink.min(0), ink.max(0)
+        if (lo.min() >= 0 and hi.max() <= CANVAS_SIZE
+                and (hi - lo).max() >= AS_DRAWN * CANVAS_SIZE):
+            return strokes
+    return fit_to_canvas(strokes) or []
 
 
 def _files(names: list[str]) -> list[Path]:
@@ -67,16 +91,18 @@ def _recognizer(args: argparse.Namespace, image_model):
 
 
 def predict_strokes(args: argparse.Namespace, image_model) -> int:
-    """Read each strokes file with both models; a bad file is reported, the others go on."""
+    """Read each strokes file with both models, fitted to the canvas first (`on_canvas`);
+    a bad file is reported, the others go on."""
     recognizer = _recognizer(args, image_model)
     files = _files(args.images)
     if not files:
-        raise UserError(f"no .json files in {', '.join(args.images)}")
+        raise UserError(f"no .json files in {', '.join(args.images)}; images? leave out "
+                        "--strokes")
     failed = False
     for path in files:
         result = {"file": str(path)}
         try:
-            strokes = read_strokes_file(path)
+            strokes = on_canvas(read_strokes_file(path), args.y_up)
         except (OSError, ValueError) as err:
             result.update(label=None, probabilities=None, error=" ".join(str(err).split()))
             failed = True

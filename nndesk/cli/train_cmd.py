@@ -14,6 +14,7 @@ import numpy as np
 
 from nndesk.cli.common import (
     UserError,
+    did_you_mean,
     fetch_data,
     load_model_arg,
     set_threads,
@@ -83,7 +84,8 @@ def _config(args: argparse.Namespace, saved: dict | None):
         names = [name.lower() for name in OPTIMIZERS]
         given["optimizer"] = given["optimizer"].lower()
         if given["optimizer"] not in names:
-            raise UserError(f"unknown optimizer {args.optimizer!r}; choose one of "
+            raise UserError(f"unknown optimizer {args.optimizer!r}"
+                            f"{did_you_mean(args.optimizer, names)}; choose one of "
                             f"{', '.join(names)}")
     if args.augment:
         given["augment"] = True

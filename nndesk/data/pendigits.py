@@ -1,7 +1,8 @@
 """Real pen digits (UCI pendigits, 30 writers) drawn on our canvas: the closest thing to users.
 
 `load_pendigits` parses the UNIPEN-like file, `to_canvas` places a trajectory as a person
-would draw it, `render` runs it through the canvas rendering and THE preprocessing, and
+would draw it (`fit_to_canvas`: any drawing's strokes, in any units, placed the same way),
+`render` runs it through the canvas rendering and THE preprocessing, and
 `evaluate_pendigits` measures a model on whole writers.
 """
 
@@ -20,8 +21,8 @@ from nndesk.data.mnist import data_dir
 from nndesk.data.preprocess import preprocess
 from nndesk.data.strokes import CANVAS_SIZE, PEN_WIDTH, render_strokes
 
-__all__ = ["PenDigit", "load_pendigits", "pendigits_path", "to_canvas", "render", "render_set",
-           "split_writers", "training_set", "evaluate_pendigits", "export_folder",
+__all__ = ["PenDigit", "load_pendigits", "pendigits_path", "to_canvas", "fit_to_canvas", "render",
+           "render_set", "split_writers", "training_set", "evaluate_pendigits", "export_folder",
            "HELD_OUT_WRITERS", "HEIGHT_RANGE", "WIDTH_RANGE"]
 
 HEIGHT_RANGE = (0.5, 0.9)   # digit height as a share of the canvas, as users draw
@@ -95,17 +96,11 @@ def _smooth(points: np.ndarray, k: int = SMOOTH) -> np.ndarray:
     return np.vstack([curve.transpose(1, 0, 2).reshape(-1, 2), points[-1:]])
 
 
-def to_canvas(digit: PenDigit, rng: np.random.Generator | None = None, *,
-              height: float | None = None, centre: Sequence[float] | None = None,
-              size: int = CANVAS_SIZE) -> list[np.ndarray]:
-    """The digit's strokes in canvas pixels, `height` (share of the canvas) tall at `centre`.
-
-    With `rng`, unset height and centre are drawn the way users vary: height in HEIGHT_RANGE,
-    anywhere that keeps the digit on the canvas. Without, 70% tall and centred.
-    """
-    pts = np.vstack(digit.strokes)
-    lo, hi = pts.min(0), pts.max(0)
-    extent = np.maximum(hi - lo, 1e-6)
+def _placement(points: np.ndarray, rng: np.random.Generator | None, height: float | None,
+               centre: Sequence[float] | None, size: int) -> tuple[np.ndarray, float, np.ndarray]:
+    """(lo, scale, origin): canvas point = (point - lo) * scale + origin, for points (n, 2)."""
+    lo, hi = points.min(0), points.max(0)
+    extent = np.maximum(hi - lo, 1e-6 * float((hi - lo).max()) or 1e-6)  # a 1 in one column
     if height is None:
         height = rng.uniform(*HEIGHT_RANGE) if rng is not None else 0.7
     scale = height * size / max(extent[1], extent[0] * 0.9)      # very wide digits fit, too
@@ -113,7 +108,42 @@ def to_canvas(digit: PenDigit, rng: np.random.Generator | None = None, *,
     if centre is None:
         margin = np.maximum(size - box, 0) / 2
         centre = (size / 2 + (rng.uniform(-1, 1, 2) * margin if rng is not None else 0))
-    origin = np.asarray(centre, np.float64) - box / 2
+    return lo, scale, np.asarray(centre, np.float64) - box / 2
+
+
+def fit_to_canvas(strokes: Sequence[np.ndarray], rng: np.random.Generator | None = None, *,
+                  height: float | None = None, centre: Sequence[float] | None = None,
+                  size: int = CANVAS_SIZE) -> list[np.ndarray] | None:
+    """Strokes in any units (each (n, 2) x, y or (n, 3) x, y, t; y down) moved and scaled, aspect
+    kept, so that their bounding box is `height` (share of the canvas) tall at `centre`: the
+    pen digits' placement (`to_canvas`), for drawings from any tablet or file.
+
+    Without `rng`, 70% tall and centred. Columns after x, y (times) are kept as they are.
+    Returns None when there is no digit to fit: no points, or all of them at one place (a dot;
+    within 1e-9 of the coordinates' size). Raises ValueError for points that are not finite.
+    """
+    pts = [np.asarray(s, np.float64) for s in strokes if len(s)]
+    if not pts:
+        return None
+    ink = np.concatenate([p[:, :2] for p in pts])
+    if not np.all(np.isfinite(ink)):
+        raise ValueError("stroke points must be finite numbers")
+    if np.ptp(ink, axis=0).max() <= 1e-9 * max(1.0, float(np.abs(ink).max())):
+        return None
+    lo, scale, origin = _placement(ink, rng, height, centre, size)
+    return [np.column_stack([(p[:, :2] - lo) * scale + origin, p[:, 2:]]) for p in pts]
+
+
+def to_canvas(digit: PenDigit, rng: np.random.Generator | None = None, *,
+              height: float | None = None, centre: Sequence[float] | None = None,
+              size: int = CANVAS_SIZE) -> list[np.ndarray]:
+    """The digit's strokes in canvas pixels, `height` (share of the canvas) tall at `centre`.
+
+    With `rng`, unset height and centre are drawn the way users vary: height in HEIGHT_RANGE,
+    anywhere that keeps the digit on the canvas. Without, 70% tall and centred. The placement
+    is `fit_to_canvas`'s (of the tablet's samples), applied to the smoothed pen path.
+    """
+    lo, scale, origin = _placement(np.vstack(digit.strokes), rng, height, centre, size)
     return [(_smooth(s) - lo) * scale + origin for s in digit.strokes]
 
 

@@ -32,6 +32,8 @@ VALIDATION_WRITERS = (17, 18, 19, 20)  # of the training writers 1-20: validatio
 # combination weight; writers 21-30 (pendigits.HELD_OUT_WRITERS) are never trained on
 TRAJECTORY_KEY = "trajectory"  # a trajectory model's metadata: how its sequences are made
 MAX_STROKE_POINTS = 100_000  # a strokes file bigger than this is refused, not resampled
+COORDINATE_LIMIT = 1e9  # |x|, |y| beyond this in a strokes file: refused (float64 keeps the
+# digit's shape at 1e9 offsets; beyond, a file is more likely broken than a drawing)
 
 
 def _points(stroke) -> np.ndarray:
@@ -123,11 +125,30 @@ def to_sequence(strokes: Sequence, length: int = SEQUENCE_LENGTH) -> np.ndarray 
     return out.astype(np.float32)
 
 
-def parse_strokes(data) -> list[np.ndarray]:
-    """The strokes of a JSON document `{"strokes": [[[x, y, t], ...], ...]}` as (n, 3) arrays.
+def _bad_point(stroke: list) -> str | None:
+    """Why the first unusable point of a stroke (lists of numbers) is unusable, or None:
+    x, y must be finite and within +-COORDINATE_LIMIT, t finite."""
+    for j, point in enumerate(stroke, 1):
+        for name, v in zip("xyt", point, strict=False):
+            try:
+                v = float(v)
+            except OverflowError:  # an integer too long for a float
+                v = float("inf")
+            if v != v or abs(v) == float("inf"):
+                return f"point {j}: {name} is {v} (not a finite number)"
+            if name != "t" and abs(v) > COORDINATE_LIMIT:
+                return f"point {j}: {name} = {v:.4g} is beyond +-{COORDINATE_LIMIT:.0e}"
+    return None
 
-    Canvas pixels (0..280, y down) and t in ms; [x, y] points without times are accepted.
-    Raises ValueError, in words, for anything else (so a bad file gives one clear error).
+
+def parse_strokes(data) -> list[np.ndarray]:
+    """The strokes of a JSON document `{"strokes": [[[x, y, t], ...], ...]}` as (n, 3) arrays
+    ((n, 2) for [x, y] points without times).
+
+    Canvas pixels (0..280, y down) and t in ms as the canvas writes them; any other units
+    are fitted to the canvas by the reader (`pendigits.fit_to_canvas`). Raises ValueError, in
+    words, for anything else (one clear error naming the stroke and point): points that are
+    not 2 or 3 numbers, NaN or infinite values, x or y beyond +-1e9, times going backwards.
     """
     if not isinstance(data, dict) or not isinstance(data.get("strokes"), list):
         raise ValueError('expected {"strokes": [[[x, y, t], ...], ...]}')
@@ -142,6 +163,9 @@ def parse_strokes(data) -> list[np.ndarray]:
             continue
         if len({len(p) for p in stroke}) != 1:
             raise ValueError(f"stroke {i}: mixes [x, y] and [x, y, t] points")
+        bad = _bad_point(stroke)
+        if bad:
+            raise ValueError(f"stroke {i}, {bad}")
         try:
             out.append(np.column_stack([_points(stroke), np.asarray(stroke, np.float64)[:, 2:]]))
         except ValueError as err:

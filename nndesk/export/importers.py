@@ -7,13 +7,13 @@ arbitrary objects; and an ONNX file of the supported operators (`onnx_export.rea
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 import numpy as np
 
 from nndesk.export.common import ExportError
+from nndesk.fileio import loads_json
 
 __all__ = ["import_pytorch", "import_model", "find_spec"]
 
@@ -28,8 +28,8 @@ def find_spec(path: str | os.PathLike, spec: str | os.PathLike | dict | None = N
         raise ExportError(f"no network spec for {path}: give --spec FILE.json (the export "
                           f"folder's spec.json, or a model file's spec via nndesk info --json)")
     try:
-        data = json.loads(where.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        data = loads_json(where.read_bytes())
+    except (OSError, ValueError) as err:
         raise ExportError(f"cannot read the spec {where}: {err}") from None
     if isinstance(data, dict) and isinstance(data.get("spec"), dict):  # `nndesk info --json`
         data = data["spec"]

@@ -7,10 +7,11 @@ import math
 from collections.abc import Iterable
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtWidgets import QWidget
 
 from nndesk.gui.i18n import tr
+from nndesk.gui.label_place import place_labels
 from nndesk.gui.run_curves import IntegerAxis, Run, legend_under, style_plot
 
 __all__ = ["AccuracyPlot", "ACC_RANGE", "best_epoch"]
@@ -37,7 +38,11 @@ class AccuracyPlot(pg.PlotWidget):
         self.keys.addItem(pg.PlotDataItem(pen=pg.mkPen("#5b6472", width=2,
                                                         style=Qt.PenStyle.DashLine)),
                           tr("train"))
+        self.runs: list[Run] = []  # the runs drawn here, for their "best" texts' language
         self.reset_range()
+        view = self.getViewBox()  # a new scale or size: the labels find their places again
+        view.sigResized.connect(self.place_best_labels)
+        view.sigRangeChanged.connect(self.place_best_labels)
 
     def add_run(self, run: Run) -> None:
         """A run's items: training and validation curves, the best epoch's star and text."""
@@ -49,9 +54,10 @@ class AccuracyPlot(pg.PlotWidget):
         best = pg.ScatterPlotItem(symbol="star", size=16, brush=pg.mkBrush(color),
                                   pen=pg.mkPen("#2a2f3a", width=0.8))
         self.addItem(best)
-        best_text = pg.TextItem(color=color, anchor=(0.5, 1.3))  # centred above the star
+        best_text = pg.TextItem(color=color, anchor=(0, 0))  # placed: place_best_labels
         self.addItem(best_text)
         run.items = [train, val, best, best_text]
+        self.runs.append(run)
 
     def add_epoch(self, run: Run, runs: Iterable[Run], epoch: int, train_acc: float | None,
                   val_acc: float | None, val_loss: float | None = None) -> None:
@@ -64,13 +70,54 @@ class AccuracyPlot(pg.PlotWidget):
         run.val_loss.append(val_loss if val_loss is not None else nan)
         run.items[0].setData(run.epochs, run.train_acc, connect="finite")
         run.items[1].setData(run.epochs, run.val_acc, connect="finite")
+        self._show_best(run)
+        self.fit(runs)
+
+    @staticmethod
+    def _show_best(run: Run) -> None:
+        """The star and "best 97.10%" on the run's best validation epoch (none before one)."""
         best = best_epoch(run)
         if best is not None:
             acc = run.val_acc[run.epochs.index(best)]
             run.items[2].setData([best], [acc])
             run.items[3].setText(tr("best {acc}%").format(acc=f"{acc:.2f}"))
-            run.items[3].setPos(best, acc)
-        self.fit(runs)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """View ▸ Language: each "best …%" written anew from its run's numbers."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            for run in self.runs:
+                self._show_best(run)
+            self.place_best_labels()  # the texts' widths changed
+
+    def place_best_labels(self) -> None:
+        """Each shown run's "best …%" beside its star where it covers no other label, star or
+        curve and is not cut by the plot's edge (label_place.place_labels, in pixels); they
+        overlapped each other and the curves, and the last epoch's was cut at the right."""
+        view = self.getViewBox()
+        shown = [r for r in self.runs if r.visible and best_epoch(r) is not None]
+        if not shown or view.width() <= 0:
+            return
+
+        def pixel(x: float, y: float) -> tuple[float, float]:
+            p = view.mapViewToScene(QPointF(x, y))
+            return p.x(), p.y()
+
+        segments = []
+        for run in self.runs:
+            if run.visible:
+                for accs in (run.train_acc, run.val_acc):
+                    pts = [pixel(e, a) for e, a in zip(run.epochs, accs, strict=False)
+                           if math.isfinite(a)]
+                    segments += [(*a, *b) for a, b in zip(pts, pts[1:], strict=False)]
+        points = [pixel(best_epoch(r), r.val_acc[r.epochs.index(best_epoch(r))]) for r in shown]
+        sizes = [(r.items[3].textItem.boundingRect().width(),
+                  r.items[3].textItem.boundingRect().height()) for r in shown]
+        area = view.sceneBoundingRect()
+        boxes = place_labels(points, sizes, (area.x(), area.y(), area.width(), area.height()),
+                             segments)
+        for run, (left, top, _, _) in zip(shown, boxes, strict=True):
+            run.items[3].setPos(view.mapSceneToView(QPointF(left, top)))
 
     def fit(self, runs: Iterable[Run]) -> None:
         """Whole epochs across, the visible runs' accuracies up and down (0..100 if none)."""
@@ -86,6 +133,7 @@ class AccuracyPlot(pg.PlotWidget):
         self.setRange(xRange=(0.5, max(last, 2) + 0.5),  # room for "best" text above
                       yRange=(max(0.0, low - pad), min(100.0, top + 2 * pad) + pad),
                       padding=0)
+        self.place_best_labels()  # a run shown or hidden: the range may stay the same
 
     def reset_range(self) -> None:
         """The axes without data: ACC_RANGE, auto range off."""
@@ -96,3 +144,5 @@ class AccuracyPlot(pg.PlotWidget):
         """Take a run's items off (the caller fits the axes to the runs left)."""
         for item in run.items:
             self.removeItem(item)
+        if run in self.runs:
+            self.runs.remove(run)

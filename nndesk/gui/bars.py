@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 if TYPE_CHECKING:  # numpy loads after the window is shown (launch time)
@@ -18,12 +18,19 @@ WINNER, TEXT = QColor("#2f6fdb"), QColor("#2a2f3a")
 
 
 class ProbabilityBars(QWidget):
-    """Paints probabilities (10,) as labelled bars; None paints empty tracks."""
+    """Paints probabilities (10,) as labelled bars; None paints empty tracks.
+
+    The bars are drawn into a pixmap when what they show changes (a bar's length in pixels,
+    a percentage's text, the winner, the size); every paint, whatever asked for it, copies
+    that pixmap, and a new answer that looks the same draws nothing."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.probabilities: list[float] | None = None
         self.highlight = True  # mark the most likely digit (not when the answer is no digit)
+        self.renders = 0  # how often the pixmap was drawn (tests, measuring)
+        self._picture: QPixmap | None = None
+        self._picture_key: tuple | None = None  # what the pixmap shows
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(10 * 19)
 
@@ -34,17 +41,47 @@ class ProbabilityBars(QWidget):
         """Show these ten probabilities (or none); `highlight` marks the most likely one."""
         self.probabilities = None if probabilities is None else [float(p) for p in probabilities]
         self.highlight = highlight
-        self.update()
+        if self._key() != self._picture_key:
+            self.update()
+
+    def _geometry(self) -> tuple[float, float, float, float]:
+        """(row height, label width, value width, track width) in pixels."""
+        label_w, value_w = 18.0, 48.0
+        return self.height() / 10, label_w, value_w, max(self.width() - label_w - value_w - 8, 10)
+
+    def _best(self) -> int:
+        probs = self.probabilities
+        return (max(range(10), key=probs.__getitem__)
+                if probs is not None and self.highlight else -1)
+
+    def _key(self) -> tuple:
+        """Everything the picture shows: the size, the winner, each bar's length in pixels
+        and each value's text."""
+        probs = self.probabilities
+        track_w = self._geometry()[3]
+        bars = None if probs is None else tuple(
+            (round(max(track_w * p, 2) * 4), f"{100 * p:.1f}") for p in probs)
+        return self.width(), self.height(), self.devicePixelRatioF(), self._best(), bars
 
     def paintEvent(self, event) -> None:  # noqa: N802
+        key = self._key()
+        if self._picture is None or key != self._picture_key:
+            self._picture, self._picture_key = self._render(), key
+            self.renders += 1
         p = QPainter(self)
+        p.drawPixmap(0, 0, self._picture)
+        p.end()
+
+    def _render(self) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        picture = QPixmap(max(int(self.width() * ratio), 1), max(int(self.height() * ratio), 1))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        p = QPainter(picture)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        row = self.height() / 10
-        label_w, value_w = 18.0, 48.0
-        track_w = max(self.width() - label_w - value_w - 8, 10)
-        probs = self.probabilities
-        best = (max(range(10), key=probs.__getitem__)
-                if probs is not None and self.highlight else -1)
+        p.setFont(self.font())
+        row, label_w, value_w, track_w = self._geometry()
+        probs, best = self.probabilities, self._best()
         for digit in range(10):
             y = digit * row
             bar = QRectF(label_w + 4, y + row * 0.2, track_w, row * 0.6)
@@ -56,9 +93,9 @@ class ProbabilityBars(QWidget):
             p.setFont(font)
             p.setPen(TEXT)
             p.drawText(QRectF(0, y, label_w, row), Qt.AlignmentFlag.AlignCenter, str(digit))
-            if self.probabilities is None:
+            if probs is None:
                 continue
-            value = float(self.probabilities[digit])
+            value = float(probs[digit])
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(WINNER if digit == best else BAR)
             p.drawRoundedRect(QRectF(bar.x(), bar.y(), max(track_w * value, 2), bar.height()),
@@ -68,3 +105,4 @@ class ProbabilityBars(QWidget):
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                        f"{100 * value:.1f}%")
         p.end()
+        return picture

@@ -69,6 +69,7 @@ class DrawingCanvas(QWidget):
         self._clock = QElapsedTimer()  # the pen's times, in ms
         self._clock.start()
         self._image: QImage | None = None  # an opened image shown instead of strokes
+        self._image_bitmap: np.ndarray | None = None  # its digit as a bitmap, to draw on
         self.setAcceptDrops(True)
         self.setMinimumSize(200, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -137,9 +138,12 @@ class DrawingCanvas(QWidget):
         self.update()
         self.strokes_changed.emit()
 
-    def show_image(self, image: QImage | None) -> None:
-        """Show an opened image file in place of strokes (None to drop it)."""
+    def show_image(self, image: QImage | None, bitmap: np.ndarray | None = None) -> None:
+        """Show an opened image file in place of strokes (None to drop it). `bitmap`: the
+        digit the network read in it, as `set_bitmap` takes it; the first stroke on the image
+        draws on that bitmap (ink added, or rubbed out) instead of on an empty canvas."""
         self.strokes, self.erasing, self.base, self._image = [], [], None, image
+        self._image_bitmap = None if image is None or bitmap is None else bitmap.copy()
         self.update()
 
     def set_bitmap(self, bitmap: np.ndarray) -> None:
@@ -183,7 +187,8 @@ class DrawingCanvas(QWidget):
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if event.button() not in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
             return
-        self._image = None
+        if self._image is not None:         # draw on the digit read from it, not on nothing
+            self.base, self._image, self._image_bitmap = self._image_bitmap, None, None
         self._drawing = event.button()
         self.strokes.append(Stroke([self.to_units(event.position())],
                                    [float(self._clock.elapsed())]))

@@ -7,7 +7,7 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -23,7 +23,7 @@ from nndesk.gui.i18n import N_, tr
 from nndesk.gui.run_curves import IntegerAxis, Run
 from nndesk.gui.state import AppState
 
-__all__ = ["CompareView", "show_comparison", "GROUP_NAMES"]
+__all__ = ["CompareView", "show_comparison", "GROUP_NAMES", "layer_name", "setting_text"]
 
 GROUP_NAMES = {"architecture": N_("architecture"), "init": N_("weight init"),
                "optimizer": N_("optimizer"), "learning rate": N_("learning rate"),
@@ -40,12 +40,51 @@ def _best(values: list[float]) -> str:
     return f"{max(finite):.2f}%" if finite else "–"
 
 
+def layer_name(name: str) -> str:
+    """A layer row's name in the window's language: "output layer", "input", "recurrent 2"
+    translated; "Dense 2", "Conv2D 1" as they are (the field's names)."""
+    if name == "output layer":
+        return tr("output layer")
+    if name == "input":
+        return tr("input")
+    if name.startswith("recurrent "):
+        return tr("recurrent {k}").format(k=name.split(" ", 1)[1])
+    return name
+
+
+def setting_text(group: str, setting: str) -> str:
+    """A difference's setting as the table shows it: a layer's init under "weight init" is
+    the layer's name ("Dense 2 init" -> "Dense 2"), "after Dense 2" in the window's words;
+    training settings ("lr", "seed") as `TrainConfig` names them."""
+    if group == "init" and setting.endswith(" init"):
+        return layer_name(setting[:-len(" init")])
+    if group != "architecture" or setting in ("input_shape", "loss"):
+        return setting
+    if setting.startswith("after "):
+        return tr("after {layer}").format(layer=layer_name(setting[len("after "):]))
+    return layer_name(setting)
+
+
+def _cell(text: str) -> QTableWidgetItem:
+    """A table cell whose whole text is also its tooltip (a narrow column wraps or elides)."""
+    item = QTableWidgetItem(text)
+    item.setToolTip(text)
+    return item
+
+
+def _wrapping(table: QTableWidget) -> None:
+    """Cells wrap at spaces and rows grow to their text, so no setting is cut off."""
+    table.setWordWrap(True)
+    table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+
 class CompareView(QDialog):
     """The differences of runs `a` and `b` (each a Run with `.settings` = {"spec", "config"})."""
 
     def __init__(self, state: AppState, a: Run, b: Run, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from nndesk.insight.compare import diff_runs
+        from nndesk.insight.compare import aligned_layers, diff_runs
 
         self.state = state
         self.setWindowTitle(tr("Compare runs"))
@@ -69,21 +108,50 @@ class CompareView(QDialog):
         self.table.setHorizontalHeaderLabels([tr("what"), tr("setting"), "A", "B"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for col in (0, 1):
+            head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        _wrapping(self.table)
         for row, d in enumerate(self.differences):
-            cells = (tr(GROUP_NAMES[d.group]), d.setting, "–" if d.a is None else str(d.a),
+            cells = (tr(GROUP_NAMES[d.group]), setting_text(d.group, d.setting),
+                     "–" if d.a is None else str(d.a),
                      "–" if d.b is None else str(d.b))
             for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+                item = _cell(text)
                 if col >= 2:
                     item.setForeground(QColor(self.runs[col - 2].color))
                 self.table.setItem(row, col, item)
+        self.layers = QTableWidget(0, 3)
+        self.layers.setHorizontalHeaderLabels(["", tr("A's layers"), tr("B's layers")])
+        self.layers.verticalHeader().hide()
+        self.layers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        head = self.layers.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        _wrapping(self.layers)
+        if known:
+            rows = aligned_layers(*[(r.settings["spec"], r.settings["config"])
+                                    for r in self.runs])
+            self.layers.setRowCount(len(rows))
+            bold = QFont()
+            bold.setBold(True)
+            for row, layer_row in enumerate(rows):  # "Dense 2": the k-th hidden Dense of each
+                texts = [layer_name(layer_row.name)] + ["" if b is None else b.text()
+                                            for b in (layer_row.a, layer_row.b)]
+                for col, text in enumerate(texts):
+                    item = _cell(text)
+                    if layer_row.differ:  # rows that differ stand out; the same ones: context
+                        item.setFont(bold)
+                        if col:
+                            item.setForeground(QColor(self.runs[col - 1].color))
+                    self.layers.setItem(row, col, item)
         self.plot = pg.PlotWidget(background="w", axisItems={"bottom": IntegerAxis("bottom")})
         self.plot.setTitle(tr("Accuracy per epoch"), color="#2a2f3a", size="10pt")
         self.plot.setLabel("bottom", tr("epoch"))
         self.plot.setLabel("left", tr("accuracy %"))
         self.plot.showGrid(x=True, y=True, alpha=0.2)
-        self.plot.setMinimumSize(320, 240)
+        self.plot.setMinimumSize(280, 240)
         legend = self.plot.addLegend(offset=(-10, -10))  # bottom right: curves rise
         for tag, run in zip("AB", self.runs, strict=True):
             self.plot.plot(run.epochs, run.val_acc, connect="finite", symbol="o", symbolSize=5,
@@ -96,13 +164,18 @@ class CompareView(QDialog):
         left = QVBoxLayout()
         left.addWidget(self.summary)
         left.addWidget(self.table, 1)
+        caption = QLabel(tr("Layers side by side (bold: they differ; empty: no such layer)"))
+        caption.setWordWrap(True)
+        left.addWidget(caption)
+        left.addWidget(self.layers, 1)
         body = QHBoxLayout()
-        body.addLayout(left, 1)
-        body.addWidget(self.plot, 1)
+        body.addLayout(left, 3)  # the tables need the width more than the curves
+        body.addWidget(self.plot, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(heads)
         layout.addLayout(body, 1)
-        self.resize(960, 420)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(1040, screen.width()), min(680, screen.height() - 60))
 
 
 def show_comparison(state: AppState, a: Run, b: Run, parent: QWidget | None = None

@@ -31,6 +31,9 @@ class ConfusionHeatMap(pg.PlotWidget):
             axis = self.getAxis(name)
             axis.setTicks([[(d + 0.5, str(d)) for d in range(10)]])
             axis.setLabel(text)
+        self.showAxis("right")  # each row's accuracy beside it: never cut off, never over a label
+        self.getAxis("right").setLabel(tr("accuracy per digit"))
+        self.getAxis("right").setTicks([[]])
         self.image_item = pg.ImageItem()
         self.image_item.setLookupTable(pg.ColorMap([0.0, 1.0], [(255, 255, 255), (47, 111, 219)])
                                        .getLookupTable(nPts=256))
@@ -62,6 +65,12 @@ class ConfusionHeatMap(pg.PlotWidget):
                 text.setText(str(int(count)),
                              color="w" if np.log1p(count) > 0.6 * top else "#2a2f3a")
         self._shown = True
+
+    def set_row_accuracy(self, per_digit) -> None:
+        """Each true digit's accuracy (ten fractions 0..1, None for a digit without images)
+        written on the right axis, level with its row: "99.1%", "–"."""
+        self.getAxis("right").setTicks([[
+            (d + 0.5, "–" if a is None else f"{100 * a:.1f}%") for d, a in enumerate(per_digit)]])
 
     def _on_clicked(self, event) -> None:
         if not self._shown:

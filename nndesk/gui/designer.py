@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import N_, tr
-from nndesk.gui.layer_form import MAX_SETTINGS, LayerForm
+from nndesk.gui.layer_form import MAX_SETTINGS, LayerForm, applied_to_all
 from nndesk.gui.layer_schema import (
     default_layer,
     describe,
@@ -38,6 +38,7 @@ from nndesk.gui.terms import layer_tip
 __all__ = ["DesignerPanel", "MAX_SETTINGS"]
 
 CUSTOM = N_("(custom)")  # item 0 of the preset list, shown translated
+TABLE_ROWS = 4  # layers the list shows at least, however short the window
 BAD, BAD_TEXT = QColor("#fde2e1"), QColor("#b42318")
 
 
@@ -76,6 +77,8 @@ class DesignerPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
+        self.table.setMinimumHeight(header.sizeHint().height() + 2 * self.table.frameWidth()
+                                    + TABLE_ROWS * self.table.verticalHeader().defaultSectionSize())
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for col in (0, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
@@ -109,7 +112,8 @@ class DesignerPanel(QWidget):
         # Three lines reserved whether or not there is a problem: nothing above moves when
         # one appears (a click meant for Up landed on the error text).
         self.problem.setFixedHeight(_lines_height(self.problem, 3))
-        self.settings_box = LayerForm(self.set_setting, self.change_type)
+        self.settings_box = LayerForm(self.set_setting, self.change_type,
+                                      on_all=self.apply_to_all, on_remove_all=self.remove_all)
         self.form = self.settings_box.form
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -123,6 +127,16 @@ class DesignerPanel(QWidget):
         self._editing = False  # True during our own edits: they keep showing "(custom)"
         state.spec_changed.connect(self._on_spec_changed)
         self._on_spec_changed()
+
+    def top_height(self) -> int:
+        """Pixels from the panel's top to under its total line with the layer list at its
+        least (TABLE_ROWS rows): what a short window keeps in view (the settings scroll)."""
+        layout = self.layout()
+        m = layout.contentsMargins()
+        parts = (self.preset.sizeHint().height(), self.table.minimumHeight(),
+                 max(self.add_button.sizeHint().height(), self.up_button.sizeHint().height()),
+                 self.total.sizeHint().height())
+        return m.top() + sum(parts) + 3 * max(layout.spacing(), 0) + 2
 
     def _fill_add_menu(self) -> None:
         menu = self.add_button.menu()
@@ -212,6 +226,18 @@ class DesignerPanel(QWidget):
         layers[index] = new
         self._mark_custom()
         self._commit(layers, index)
+
+    def apply_to_all(self, index: int, name: str) -> None:
+        """Layer `index`'s kind ("type") or setting `name` on every layer that has one
+        (`layer_form.applied_to_all`): one activation or init for the whole network."""
+        self._mark_custom()
+        self._commit(applied_to_all(self.state.spec["layers"], index, name), index)
+
+    def remove_all(self, layer_type: str) -> None:
+        """Remove every layer of `layer_type` (every BatchNorm, every Dropout) at once."""
+        layers = [x for x in self.state.spec["layers"] if x.get("type") != layer_type]
+        self._mark_custom()
+        self._commit(copy.deepcopy(layers), 0 if layers else None)
 
     def _mark_custom(self) -> None:
         self._editing = True  # our own edit: the spec is no longer the preset it is named after

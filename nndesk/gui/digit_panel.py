@@ -57,6 +57,7 @@ class DigitPanel(QWidget):
         self.jobs.path_read.connect(self._on_path_read)
         self._warmed_up = False
         self._calibration = None  # nndesk.insight.reject.Calibration of the model file
+        self._previewed = None  # the input the preview shows
         self.canvas = DrawingCanvas()
         self.canvas.strokes_changed.connect(self._on_strokes_changed)
         self.canvas.image_dropped.connect(self.open_image)
@@ -111,7 +112,9 @@ class DigitPanel(QWidget):
         middle.addLayout(answer_box, 1)
 
         self.bars = ProbabilityBars()
-        self.answers = ModelAnswers(toggle_outside=True)  # each model's answer, on request
+        # each model's answer, on request, in the room of the answer it details
+        self.answers = ModelAnswers(toggle_outside=True, replaces=(self.answer, self.confidence))
+        answer_box.addWidget(self.answers)
         answer_box.addWidget(self.answers.toggle, alignment=Qt.AlignmentFlag.AlignHCenter)
         self.my_digits = MyDigitsBar(state)
         self.my_digits.save_requested.connect(self.save_my_digit)
@@ -126,7 +129,6 @@ class DigitPanel(QWidget):
         layout.addLayout(buttons)
         layout.addLayout(middle)
         layout.addWidget(self.bars)
-        layout.addWidget(self.answers)
         layout.addWidget(self.my_digits)
         layout.addWidget(self.model_label)
 
@@ -179,7 +181,7 @@ class DigitPanel(QWidget):
 
     def _on_path_read(self) -> None:
         if self.state.digit is not None:
-            self._on_digit_changed()  # the answer again, with the path's reading
+            self._show_answer()  # the answer again, with the path's reading (same preview)
 
     def save_my_digit(self, label: int) -> None:
         """Save the drawing as `label` into the user's digit folder, then re-measure it."""
@@ -213,8 +215,10 @@ class DigitPanel(QWidget):
             self.open_image(path)
 
     def open_image(self, path: str) -> None:
-        """Recognize the digit in an image file (same preprocessing as the canvas)."""
+        """Recognize the digit in an image file (same preprocessing as the canvas); a stroke
+        on it then draws on that digit as a bitmap (as on a test digit from the evaluation)."""
         from nndesk.data.preprocess import ImageError, preprocess
+        from nndesk.data.strokes import image_to_bitmap
 
         try:
             digit = preprocess(path)
@@ -223,7 +227,7 @@ class DigitPanel(QWidget):
                 "{path}\n\n{error}\n\nOpen a PNG, JPEG or BMP picture of one digit.").format(
                 path=path, error=err))
             return
-        self.canvas.show_image(QImage(path))
+        self.canvas.show_image(QImage(path), None if digit is None else image_to_bitmap(digit))
         self.jobs.forget()  # nothing in flight shows over the image
         self.state.set_digit(digit, source=path)
         if digit is None:
@@ -259,29 +263,52 @@ class DigitPanel(QWidget):
         return image, combined_verdict(image, path[0], path[1],
                                        cal.unsure_threshold if cal is not None else 0.0)
 
+    def _why_no_path(self) -> str:
+        """Why the pen-path model has no answer for what the canvas shows (when it has none)."""
+        from nndesk.insight.combined import trajectory_model_path
+
+        c = self.canvas
+        if c.shows_image():
+            return tr("an opened image")
+        if c.base is not None:
+            return tr("drawn on a bitmap")
+        if any(c.erasing):
+            return tr("the eraser was used")
+        if not trajectory_model_path().is_file():
+            return tr("no trajectory model")
+        return tr("reading…")
+
     def _on_digit_changed(self) -> None:
-        digit, probs = self.state.digit, self.state.probabilities
+        digit = self.state.digit
         found_none = digit is None and (not self.canvas.is_empty() or self.canvas.shows_image())
         style = NO_DIGIT_STYLE if found_none else PREVIEW_STYLE
         if self.preview.styleSheet() != style:
             self.preview.setStyleSheet(style)
         if digit is None:
             self.preview.clear()  # ink too small or faint: say so, not a black square
+            self._previewed = None
             if found_none:
                 self.preview.setText(tr("no digit found"))
-        else:
+        elif digit is not self._previewed:  # (a new snapshot of the model: the same input)
             self.preview.setPixmap(QPixmap.fromImage(gray_qimage(digit[0])).scaled(
                 self.preview.size(), Qt.AspectRatioMode.IgnoreAspectRatio,
                 Qt.TransformationMode.FastTransformation))
+        self._previewed = digit
+        self._show_answer()
+
+    def _show_answer(self) -> None:
+        """The answer's words, each model's line and the bars, from the verdicts."""
+        digit, probs = self.state.digit, self.state.probabilities
         image, verdict = self._verdicts() if probs is not None else (None, None)
         self.answers.show_answers(image, None if self.canvas.shows_image() else self.jobs.path,
-                                  verdict)
+                                  verdict, self._why_no_path())
         self.bars.set_probabilities(verdict.probabilities if verdict is not None else probs,
                                     highlight=verdict is None or verdict.kind == "digit")
         scribble = (digit is None and self.state.network is not None
                     and not self.canvas.is_empty())  # ink, but too small to be a digit
         show_answer(self.answer, self.confidence, verdict, probs, scribble,
                     no_model=self.state.network is None and digit is not None)
+        self.my_digits.follow_answer(verdict, probs)  # the label to save under: this answer
 
     def _on_model_changed(self) -> None:
         s = self.state

@@ -42,6 +42,7 @@ class DrawingJobs(QObject):
         self.path_latencies_ms: list[float] = []  # ... -> the first pen-path answer with it
         self.show_cpu_ms: list[float] = []  # GUI thread CPU to show each prediction (measuring)
         self.stage_cpu_ms: list[tuple[float, float, float]] = []  # render, preprocess, predict
+        self.timeline: list[dict] | None = None  # a measuring tool's list: each answer shown
         self.path: tuple | None = None  # the trajectory model's (probabilities, weight)
         self.model_key = 0  # which model the newest results must come from
         self._job = self._shown = 0  # the newest drawing's job id; the last one shown
@@ -49,7 +50,8 @@ class DrawingJobs(QObject):
         self._pending: list[tuple[int, float]] = []  # (job id, perf_counter s) not shown yet
         self._path_pending: list[tuple[int, float]] = []
         self._plain: dict[int, Any] = {}  # job id -> its pen path, for the drawing shown
-        self.preparer, self.path_reader = Preparer(), PathReader()
+        self.preparer = Preparer()
+        self.path_reader = PathReader(waits_for=self.preparer)  # the image answer first
         self.preparer.ready.connect(self._on_prepared)
         self.path_reader.ready.connect(self._on_path_read)
         app = QCoreApplication.instance()
@@ -132,11 +134,15 @@ class DrawingJobs(QObject):
             return  # a newer drawing is ready too (its signal follows): show that one only
         self._shown = job_id
         assert isinstance(result, Prepared)
-        cpu = time.thread_time()
+        cpu, received = time.thread_time(), time.perf_counter()
         strokes = self._plain.get(job_id)
         self._plain = {j: s for j, s in self._plain.items() if j > job_id}
         self.prepared.emit((result, strokes))
         self.show_cpu_ms.append(1000 * (time.thread_time() - cpu))
+        if self.timeline is not None:  # perf_counter s at each stage, for latency_timeline.py
+            self.timeline.append({"job": job_id, "started": result.wall_s[0],
+                                  "done": result.wall_s[1], "received": received,
+                                  "shown": time.perf_counter(), "cpu_s": result.cpu_s})
         self.stage_cpu_ms.append(tuple(1000 * s for s in result.cpu_s))
         self.latencies_ms += _done(self._pending, job_id)
 

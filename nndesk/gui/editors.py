@@ -55,7 +55,7 @@ def make_editor(s: Setting, value: object, changed: Callable[[object], None]) ->
         return w
     w = QComboBox()  # init: a name or a number (the normal std); items show translated names
     w.setEditable(True)
-    for name in (*s.choices, "0.01"):
+    for name in (*s.choices, "0.01", "1.0"):  # the book's two stds (ch. 6.2, fig. 6-10, 6-11)
         w.addItem(choice_label(name), name)
     index = w.findData(str(value))
     if index >= 0:

@@ -25,10 +25,22 @@ from nndesk.gui.eval_thread import RUNNING, SOURCE_NAMES, STAGES, EvalThread, fo
 from nndesk.gui.i18n import tr
 from nndesk.gui.state import AppState
 
-__all__ = ["EvalPanel", "EvalThread"]  # EvalThread: from eval_thread.py
+__all__ = ["EvalPanel", "EvalThread", "calibrated"]  # EvalThread: from eval_thread.py
 
 MAX_GALLERY = 200  # images listed at once (a poor model misclassifies thousands)
 ICON = 56  # a 28x28 digit shown at 2x
+
+
+def calibrated(probabilities: np.ndarray, temperature: float) -> np.ndarray:
+    """(N, 10) softmax probabilities -> softmax(logits / T), the calibrated probabilities
+    `nndesk predict --json` prints ("calibrated_probabilities"): log p = logits + const per
+    row, so softmax(log p / T) is exactly softmax(logits / T) (up to float32 rounding; a
+    probability that underflowed to 0 stays ~0). The argmax, so the report, is unchanged."""
+    from nndesk.insight.reject import softmax_t
+
+    tiny = np.finfo(np.float32).tiny
+    logp = np.log(np.maximum(np.asarray(probabilities, np.float64), tiny))
+    return softmax_t(logp, temperature).astype(np.float32)
 
 
 class EvalPanel(QWidget):
@@ -43,6 +55,7 @@ class EvalPanel(QWidget):
         self._thread: EvalThread | None = None
         self.stage: str | None = None  # the running job's stage (a key of STAGES)
         self._stale = True
+        self._temperature: float | None = None  # the calibration applied to the gallery
         self._cell: tuple[int, int] | None = None  # None: every misclassified digit
 
         self.title = QLabel()
@@ -69,13 +82,10 @@ class EvalPanel(QWidget):
         self.heat = ConfusionHeatMap()
         self.heat_image = self.heat.image_item
         self.heat.cell_clicked.connect(lambda true, pred: self.show_cell((true, pred)))
-        self.per_digit = QLabel()
-        self.per_digit.setWordWrap(True)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(self.heat, 1)
-        lv.addWidget(self.per_digit)
+        lv.addWidget(self.heat, 1)  # each digit's accuracy: on its right axis, by its row
 
         self.gallery_title = QLabel()
         self.order = QComboBox()
@@ -146,6 +156,7 @@ class EvalPanel(QWidget):
         dataset = meta.get("dataset") if isinstance(meta, dict) else None
         self._dataset = dataset if dataset in ("mnist", "fashion") else "mnist"
         self._stale = False
+        self._temperature = self._calibration_temperature()
         key = self.source.currentData()
         thread = EvalThread(s.model_spec, s.network.state_dict(), self._dataset, key)
         RUNNING.add(thread)
@@ -162,6 +173,19 @@ class EvalPanel(QWidget):
             dataset=self._dataset.upper() if self._dataset == "mnist" else "Fashion-MNIST")
             if key == "test" else tr("Evaluating on {what}…").format(what=tr(SOURCE_NAMES[key])))
         thread.start(QThread.Priority.LowPriority)
+
+    def _calibration_temperature(self) -> float | None:
+        """The loaded model file's calibration temperature (None: no calibration, or the
+        network being trained, whose weights the calibration was not fitted to)."""
+        from nndesk.insight.reject import Calibration
+
+        if self.state.model_source != "file":
+            return None
+        try:
+            cal = Calibration.from_metadata(self.state.metadata)
+        except ValueError:
+            return None
+        return None if cal is None else cal.temperature
 
     def stop(self) -> None:
         """Drop the running evaluation (it ends after its current batch)."""
@@ -209,15 +233,17 @@ class EvalPanel(QWidget):
     # -- showing ------------------------------------------------------------------------------
     def _on_done(self, result: tuple) -> None:
         self.evaluation, self.images = result
+        if self._temperature is not None:  # the answers `nndesk predict` gives these images
+            self.evaluation.probabilities = calibrated(self.evaluation.probabilities,
+                                                       self._temperature)
         self.stage = None
         r = self.evaluation.report
+        self.progress.setFormat(tr("done: {n} images").format(n=f"{r['n']:,}"))
         self.title.setText(tr("Accuracy {acc}% on {n} images ({what})").format(
             acc=f"{100 * r['accuracy']:.2f}", n=f"{r['n']:,}",
             what=tr(SOURCE_NAMES[self.source.currentData()])))
         self.heat.set_confusion(r["confusion"])
-        self.per_digit.setText(tr("Accuracy per digit: ") + "  ".join(
-            f"{d}: {'–' if a is None else f'{100 * a:.1f}%'}"
-            for d, a in enumerate(r["per_digit"])))
+        self.heat.set_row_accuracy(r["per_digit"])
         self.show_cell(None)
 
     def show_cell(self, cell: tuple[int, int] | None) -> None:
@@ -241,6 +267,7 @@ class EvalPanel(QWidget):
             title = tr("True {true}, predicted {pred}: {n}").format(
                 true=self._cell[0], pred=self._cell[1], n="{n}")
         self.gallery_title.setText(title.format(n=len(idx)) + (
+            tr(" · calibrated probabilities") if self._temperature is not None else "") + (
             tr(" (first {shown})").format(shown=MAX_GALLERY) if len(idx) > MAX_GALLERY else ""))
         self.shown_indices = idx[:MAX_GALLERY]
         from nndesk.gui.digit_panel import gray_qimage

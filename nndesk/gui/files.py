@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-from nndesk.fileio import atomic_write_text
+from nndesk.fileio import atomic_write_text, loads_json
 
 __all__ = ["save_design", "load_design", "DesignFileError", "read_model", "write_model",
            "describe_metadata", "describe_checkpoint", "with_suffix", "history_csv"]
@@ -33,11 +33,11 @@ def load_design(path: str | os.PathLike) -> tuple[dict, dict | None]:
     try:
         if path.stat().st_size > MAX_DESIGN_BYTES:
             raise DesignFileError(f"{path.name} is too large to be a design file")
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
+        data = loads_json(path.read_bytes())
+    except OSError as err:
         raise DesignFileError(f"cannot read {path}: {err}") from err
-    except json.JSONDecodeError as err:
-        raise DesignFileError(f"{path.name} is not valid JSON ({err})") from err
+    except ValueError as err:
+        raise DesignFileError(f"{path.name} is {err}") from err
     if not isinstance(data, dict) or not isinstance(data.get("layers"), list):
         raise DesignFileError(f"{path.name} has no \"layers\" list: it is not a network design")
     config = data.pop("training", None)

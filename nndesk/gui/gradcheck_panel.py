@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QThread, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QThread, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -81,6 +83,7 @@ class GradcheckPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.rows: list[dict] | None = None
+        self._summary: Callable[[], str] = str  # writes the summary line (see _say)
         self._thread: GradcheckThread | None = None
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -122,12 +125,17 @@ class GradcheckPanel(QWidget):
         self.stop()
         ok = self.state.spec_error is None and bool(self.state.layer_infos)
         self.run_button.setEnabled(ok)
-        self.summary.setText(tr(
+        name, error = self.state.spec.get("name", ""), self.state.spec_error
+        self._say(lambda: tr(
             "Backprop against numerical gradients for “{name}”: {n} random elements per "
-            "tensor, pass below {tol}.").format(name=self.state.spec.get("name", ""),
-                                               n=self.MAX_CHECKS, tol="1e-6")
+            "tensor, pass below {tol}.").format(name=name, n=self.MAX_CHECKS, tol="1e-6")
             if ok else tr("Fix the design first: {error}").format(
-                error=self.state.spec_error or tr("no layers")))
+                error=error or tr("no layers")))
+
+    def _say(self, write: Callable[[], str]) -> None:
+        """The summary line: write() now, and again at a language switch."""
+        self._summary = write
+        self.summary.setText(write())
 
     def start(self) -> None:
         """Check the current design in the background."""
@@ -159,12 +167,27 @@ class GradcheckPanel(QWidget):
             self.stop()
 
     def _on_failed(self, text: str) -> None:
-        self.summary.setText(tr("The gradient check failed: {error}").format(error=text))
+        self._say(lambda: tr("The gradient check failed: {error}").format(error=text))
 
     def _on_done(self, rows: list[dict]) -> None:
         self.rows = rows
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
+        self._show_rows(rows)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """View ▸ Language: the table's tensor names and results written anew from the rows
+        kept ("Dense 1 · b (biases)" is built from pieces, so no lookup of it finds it)."""
+        super().changeEvent(event)
+        if event.type() != QEvent.Type.LanguageChange:
+            return
+        summary = self._summary
+        if self.rows is not None:
+            self._show_rows(self.rows)
+        self._say(summary)  # the table's rows may be an earlier design's
+
+    def _show_rows(self, rows: list[dict]) -> None:
+        """One table row per checked tensor, then the summary, in the current language."""
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             cells = [tensor_name(row), "×".join(map(str, row["shape"])),
@@ -180,8 +203,8 @@ class GradcheckPanel(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                     item.setBackground(QBrush(QColor(PASS_COLOR if row["ok"] else FAIL_COLOR)))
                 self.table.setItem(r, c, item)
-        failed = sum(not row["ok"] for row in rows)
-        self.summary.setText(tr("All {n} tensors agree (relative error below 1e-6).").format(
-            n=len(rows)) if not failed else tr("{failed} of {n} tensors disagree: a backward "
-                                               "pass is wrong, or the step crossed a ReLU or "
-                                               "max-pool kink.").format(failed=failed, n=len(rows)))
+        failed, n = sum(not row["ok"] for row in rows), len(rows)
+        self._say(lambda: tr("All {n} tensors agree (relative error below 1e-6).").format(
+            n=n) if not failed else tr("{failed} of {n} tensors disagree: a backward pass is "
+                                       "wrong, or the step crossed a ReLU or max-pool "
+                                       "kink.").format(failed=failed, n=n))

@@ -3,11 +3,16 @@ weighted layer, dead/saturated shares, gradient norms over time, BatchNorm runni
 Computed by `nndesk.insight.health.layer_health` in a background thread, at most once per new
 network (training snapshots come once a second), every 2 s or more (a measurement takes at most
 2.5% of the time, counted in its thread's CPU time: a dearer network waits longer), and only while
-the panel is shown."""
+the panel is shown. What it measures: a new design at once, with its initial weights (before
+any training: sigmoid with std 1.0 saturates already there), the run's snapshots while it
+trains, a model when one is loaded; when a run ends its last figures and its gradient-norm
+curve stay, whatever model the window takes next (the new one, or the one before it), and
+when the panel is hidden and shown again, until the learner changes the design or opens a
+model. The curve has one point per measurement of
+a run's snapshot, at the batch of the run the snapshot was taken after; nothing else adds
+points (measuring a design or a model clears the curve)."""
 
 from __future__ import annotations
-
-import time
 
 import numpy as np
 import pyqtgraph as pg
@@ -24,12 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui.health_job import BATCH, HealthJob, Probe
 from nndesk.gui.i18n import tr
-from nndesk.gui.state import AppState
+from nndesk.gui.state import IDLE, AppState
 
 __all__ = ["HealthPanel"]
 
-BATCH = 100  # training images the figures are measured on
 MIN_INTERVAL_MS = 2000  # at most one measurement per 2 s
 SHARE = 0.025  # and at most this share of the time: a measurement of c ms waits c / SHARE
 ROW_HEIGHT = 110  # pixels per weighted layer's row of histograms (the rows scroll)
@@ -37,57 +42,10 @@ COLORS = ["#2f6fdb", "#b5522b", "#2a9d5c", "#8e44ad", "#c49a00", "#16a0b5", "#6b
 _RUNNING: set = set()
 
 
-class _Probe:
-    """The panel's private network and its probe batch, made in the job's thread on first use
-    (one job at a time uses them): each update loads the new weights into the same network
-    instead of building one, and the batch is read once, not per update."""
-
-    def __init__(self) -> None:
-        self.spec: dict | None = None
-        self.net = None
-        self.x = self.t = None
-
-
-class _Job(QThread):
-    done = Signal(object)  # (report, ms, cpu_ms): wall time, CPU time (upper bound)
-    failed = Signal(str)
-
-    def __init__(self, probe: _Probe, spec: dict, weights: dict, lr: float) -> None:
-        super().__init__()
-        self.probe, self.spec, self.weights, self.lr = probe, spec, weights, lr
-
-    def run(self) -> None:
-        from threadpoolctl import threadpool_limits
-
-        from nndesk.data.mnist import DataMissingError, IdxError, load_mnist
-        from nndesk.insight.health import layer_health
-        from nndesk.nn import Network
-
-        p = self.probe
-        shape = tuple(self.spec["input_shape"])
-        if p.x is None or p.x.shape[1:] != shape:
-            try:
-                d = load_mnist(flatten=False)
-            except (DataMissingError, IdxError, OSError) as err:
-                self.failed.emit(" ".join(str(err).split()))
-                return
-            p.x, p.t = d.x_train[:BATCH].reshape((BATCH, *shape)), d.t_train[:BATCH].copy()
-        with threadpool_limits(limits=1):
-            t0, c0 = time.perf_counter(), time.thread_time()
-            if p.spec != self.spec:
-                p.spec, p.net = self.spec, Network.from_spec(self.spec)
-            p.net.load_state_dict(self.weights)
-            report = layer_health(p.net, p.x, p.t, lr=self.lr, copy=False)
-        # a conv layer splits its batch with nn.parallel's workers: their CPU time is not this
-        # thread's; counted as if each worked as long as this one (an upper bound)
-        from nndesk.nn.parallel import workers
-
-        self.done.emit((report, 1000 * (time.perf_counter() - t0),
-                        1000 * (time.thread_time() - c0) * workers()))
-
-
 class HealthPanel(QWidget):
     """One row per weighted layer: weights, gradients, the activation after it."""
+
+    measured = Signal(str)  # a measurement was shown: "snapshot", "model" or "design"
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,20 +53,24 @@ class HealthPanel(QWidget):
         self.report: dict | None = None
         self.costs_ms: list[float] = []  # wall time of each measurement
         self.cpu_costs_ms: list[float] = []  # its CPU time (this thread's x batch workers)
-        self.norm_history: list[list[float]] = []  # per update: grad norm of each layer
-        self._job: _Job | None = None
+        self.norm_history: list[list[float]] = []  # per measurement: each layer's grad norm
+        self.norm_steps: list[int] = []  # the run's batch each point was measured after
+        self._job: HealthJob | None = None
         self._pending = False
-        self._probe = _Probe()
+        self._probe = Probe()
         self.interval_ms = MIN_INTERVAL_MS  # the wait between two measurements
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.hists = pg.GraphicsLayoutWidget()
         self.hists.setBackground("w")
-        self.norms = pg.PlotWidget(title=tr("Gradient norm per layer (each update)"))
+        self.norms = pg.PlotWidget(title=tr("Gradient norm per layer while training"))
         self.norms.setBackground("w")
         self.norms.setLogMode(False, True)
-        self.norms.addLegend(offset=(-5, 5))
-        self.norms.setLabel("bottom", tr("update"))
+        legend = self.norms.addLegend(offset=(-5, 5), brush=pg.mkBrush(255, 255, 255, 150))
+        legend.setZValue(10)  # over the curves (they showed through its text), see-through
+        legend.setColumnCount(3)  # a short band at the top, not a column over the newest points
+        self.norms.setLabel("bottom", tr("batch of the run (a point: one measurement, every {s} s "
+                                         "or more)").format(s=f"{MIN_INTERVAL_MS / 1000:g}"))
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
             [tr("Layer"), "‖W‖", "‖dW‖", tr("lr·‖dW‖/‖W‖")])
@@ -141,7 +103,14 @@ class HealthPanel(QWidget):
         self._later = QTimer(self)
         self._later.setSingleShot(True)
         self._later.timeout.connect(self.schedule)
-        state.model_changed.connect(self.schedule)
+        self._target = "model"  # what schedule() measures: "model" or "design"
+        self._hold = False      # a run just ended: the model the window takes is not measured
+        self._ended = False     # the figures are an ended run's: shown again, not remeasured
+        self._trained = False   # snapshots of a run were measured since it started
+        self._new_run = False   # a run started: its first snapshot starts a new curve
+        state.model_changed.connect(self._on_model_changed)
+        state.spec_changed.connect(self._on_spec_changed)
+        state.training_state_changed.connect(self._on_training_state_changed)
         self.schedule()
 
     @property
@@ -151,17 +120,58 @@ class HealthPanel(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
-        self.schedule()
+        if not self._ended:  # back from another tab after a run: the run's figures stay
+            self.schedule()
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().hideEvent(event)
         self._later.stop()  # hidden: nothing waits to be measured (a running job ends)
         self._pending = False
 
+    def _on_spec_changed(self) -> None:
+        """A new design while idle: measured at once with its initial weights (unless it is
+        the loaded model's own design: then the model's trained weights)."""
+        s, self._hold, self._ended = self.state, False, False
+        if s.training != IDLE:
+            return  # the run's snapshots are measured
+        same = s.network is not None and s.model_spec.get("layers") == s.spec.get("layers")
+        self._target = "model" if same else "design"
+        self.schedule()
+
+    def _on_model_changed(self) -> None:
+        if self._hold:  # the run has ended: a late snapshot is not measured, and neither is
+            if self.state.model_source != "snapshot":  # the model the window takes (the new
+                self._hold = False                      # one or the one before it)
+            return
+        self._ended = False
+        self._target = "model"
+        self.schedule()
+
+    def _on_training_state_changed(self, status: str) -> None:
+        if status != IDLE:
+            self._new_run |= not self._trained  # no snapshot measured yet: a new run
+            self._hold = self._ended = False
+            return
+        if self._trained:  # the run's end: the model the window takes next is not measured
+            self._hold, self._ended, self._trained = True, True, False
+            self._pending = False
+            self._later.stop()
+            if self.report is not None and self._job is None:  # else said when it is done
+                self._say_ended()
+
+    def _say_ended(self) -> None:
+        self.status.setText(self.status.text() + " · " + tr("the run has ended: its last "
+                                                            "figures stay"))
+
     def schedule(self) -> None:
         """Measure the current network (when shown); the newest network waits its turn."""
         s = self.state
-        if s.network is None:
+        design = self._target == "design"
+        if design and (s.spec_error is not None or not s.spec.get("layers")):
+            self.status.setText(tr("Layer health: the design has a problem; fix it to see its "
+                                   "layers."))
+            return
+        if not design and s.network is None:
             self.status.setText(tr("Layer health: no network yet (train one or open a model)."))
             return
         if not self.isVisible():
@@ -169,18 +179,31 @@ class HealthPanel(QWidget):
         if self._job is not None:
             self._pending = True
             return
-        if self._since.isValid() and self._since.elapsed() < self.interval_ms:
+        spec = s.spec if design else s.model_spec
+        key = tuple(layer.get("type") for layer in spec.get("layers", []))
+        # the share of time is kept while a run trains; idle, a new design or model waits not
+        if (s.training != IDLE and key == self._spec_key and self._since.isValid()
+                and self._since.elapsed() < self.interval_ms):
             self._pending = True
             self._later.start(self.interval_ms - self._since.elapsed())
             return
-        key = tuple(layer.get("type") for layer in s.model_spec.get("layers", []))
-        if key != self._spec_key:
-            self._spec_key, self.norm_history, self._curves = key, [], []
+        if key != self._spec_key:  # another network: its own history and its own cost
+            self._spec_key, self.norm_history, self.norm_steps = key, [], []
+            self.interval_ms = MIN_INTERVAL_MS
+        snapshot = s.model_source == "snapshot" and not design
+        self._trained |= snapshot
+        at = (s.snapshot_at or {"step": self.norm_steps[-1] + 1 if self.norm_steps else 0}
+              ) if snapshot else None
+        self._source = (tr("the new design, initial weights (not trained yet)") if design else
+                        tr("the network being trained") if snapshot else tr("the loaded model"))
+        if at is not None and "epochs" in at:  # the weights after this batch
+            self._source += " · " + tr("epoch {epoch}/{epochs} · batch {batch}/{batches}"
+                                       ).format(**at)
         # the weights copied: the job loads them into the panel's own network
-        job = _Job(self._probe, s.model_spec, s.network.state_dict(),
-                   float(s.config.get("lr", 0.001)))
+        job = HealthJob(self._probe, spec, None if design else s.network.state_dict(),
+                   float(s.config.get("lr", 0.001)), int(s.config.get("seed", 0) or 0), at)
         _RUNNING.add(job)
-        job.done.connect(self._on_done)
+        job.done.connect(lambda result, j=job: self._on_done(result, j.at, design))
         job.failed.connect(self.status.setText)
         job.finished.connect(lambda j=job: (_RUNNING.discard(j), j.deleteLater()))
         job.finished.connect(self._on_finished)
@@ -193,7 +216,9 @@ class HealthPanel(QWidget):
         if self._pending and not self._later.isActive():
             self.schedule()
 
-    def _on_done(self, result: tuple) -> None:
+    def _on_done(self, result: tuple, at: dict | None = None, design: bool = False) -> None:
+        """Show a measurement; a run's snapshot (`at`: its place) adds a point to the curve,
+        the first of a run starting it anew; a design or model clears the curve."""
         report, ms, cpu_ms = result
         self.report = report
         self.costs_ms.append(ms)
@@ -201,13 +226,18 @@ class HealthPanel(QWidget):
         # the CPU time, not the wall time: waiting for a busy machine costs nothing
         self.interval_ms = max(MIN_INTERVAL_MS, round(cpu_ms / SHARE))
         weighted = report["weighted"]
-        self.norm_history.append([w["grad_norm"] for w in weighted])
+        if at is None or self._new_run:
+            self.norm_history, self.norm_steps = [], []
+        if at is not None:
+            self._new_run = False
+            self.norm_history.append([w["grad_norm"] for w in weighted])
+            self.norm_steps.append(int(at["step"]))
         self.status.setText(tr("Loss {loss} on {n} training images (training mode) · "
                                "{source} · {ms} ms, every {s} s").format(
             loss=f"{report['loss']:.4f}", n=BATCH, ms=f"{ms:.0f}",
-            s=f"{self.interval_ms / 1000:.0f}",
-            source=tr("the network being trained") if self.state.model_source == "snapshot"
-            else tr("the loaded model")))
+            s=f"{self.interval_ms / 1000:.0f}", source=self._source))
+        if at is not None and self.state.training == IDLE:  # the run's last, measured late
+            self._say_ended()
         self._draw_hists(report)
         self._draw_norms(weighted)
         self.table.setRowCount(len(weighted))
@@ -221,6 +251,7 @@ class HealthPanel(QWidget):
             n=b["index"] + 1, m=f"{np.mean(b['running_mean']):.3g}",
             v=f"{np.mean(b['running_var']):.3g}", k=len(b["running_mean"]))
             for b in report["batchnorm"]))
+        self.measured.emit("snapshot" if at is not None else "design" if design else "model")
 
     def _draw_hists(self, report: dict) -> None:
         """One row per weighted layer; the plots are made once per design, then only their
@@ -264,14 +295,18 @@ class HealthPanel(QWidget):
             plot.enableAutoRange()
 
     def _draw_norms(self, weighted: list[dict]) -> None:
-        history = np.array(self.norm_history)  # (updates, layers)
+        history = np.array(self.norm_history, dtype=float).reshape(
+            len(self.norm_history), len(weighted))  # (points, layers)
         curves = getattr(self, "_curves", [])
-        if len(curves) != len(weighted):  # a new design: one curve per weighted layer
+        names = [f"{w['index'] + 1} {w['type']}" for w in weighted]
+        if [c.name() for c in curves] != names:  # a new design: one curve per weighted layer
             self.norms.clear()
             curves = self._curves = [
-                self.norms.plot(pen=pg.mkPen(COLORS[j % len(COLORS)], width=2),
-                                name=f"{w['index'] + 1} {w['type']}")
-                for j, w in enumerate(weighted)]
-        x = np.arange(1, len(history) + 1)
+                self.norms.plot(pen=pg.mkPen(COLORS[j % len(COLORS)], width=2), symbol="o",
+                                symbolSize=5, symbolPen=None,  # one update shows, too
+                                symbolBrush=COLORS[j % len(COLORS)],
+                                name=name)
+                for j, name in enumerate(names)]
+        x = np.array(self.norm_steps, dtype=float)
         for j, curve in enumerate(curves):
             curve.setData(x, np.maximum(history[:, j], 1e-12))

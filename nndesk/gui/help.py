@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -43,6 +44,26 @@ GUIDE = [
     N_("<b>Right: try it.</b> Draw a digit with the mouse or a pen: the bars show the "
        "network's probabilities (softmax) for each digit, and the small image is the 28x28 "
        "input it really sees. Open or drop an image file to recognize it."),
+    N_("<b>Two models read your drawing.</b> The image model is the network of the "
+       "designer (the one you train, or a model file you open): it reads the 28x28 image. "
+       "The pen path model, a small recurrent network (GRU) that comes with nndesk, reads the "
+       "strokes in the order and direction you drew them. The big answer combines the two; "
+       "tick \"Show each model's answer\" to see each. An opened image has no pen path, so "
+       "the image model reads it alone. The window trains the image model only."),
+    N_("<b>Your handwriting.</b> \"Save as my digit\" keeps the drawing under the digit in "
+       "the box beside it (the answer shown, until you set another); \"Fine-tune…\" trains "
+       "a copy of the model a little more on your saved digits."),
+    N_("<b>View menu: look inside.</b> <i>Evaluation</i>: the model on the test images, the "
+       "accuracy of each digit, a confusion heat map (click a cell to see its images, click "
+       "an image to put it on the canvas). <i>Why this answer</i>: which pixels made the "
+       "answer (saliency, occlusion) and the training images nearest to your drawing. "
+       "<i>Layer health</i>: each layer's weights, activations and gradient sizes while it "
+       "learns, to see vanishing or exploding gradients. <i>Gradient check</i>: backprop against "
+       "numerical gradients for the design, tensor by tensor. <i>Preprocessing steps</i>: "
+       "how the drawing becomes the 28x28 input."),
+    N_("<b>Lessons menu.</b> Small interactive pages beside the chapters of the books: "
+       "perceptrons, activations, loss and gradient, the computational graph, optimizers, "
+       "initial weights, experiments on MNIST, convolution, recurrent networks."),
     N_("While training, the canvas and the feature maps use the latest weights. A run is "
        "saved with its curves and settings; File ▸ Open model brings any model back. "
        "View ▸ Language switches between English, 简体中文 and 日本語 at once."),
@@ -66,6 +87,10 @@ BOOK_MAP = [
     (N_("First layer's weights and feature maps"), N_("ch. 7.6")),
     (N_("LeNet5 preset"), N_("ch. 7.7")),
     (N_("DeepConvNet preset, data augmentation"), N_("ch. 8.1")),
+    (N_("Gradient check (backprop against numerical gradients)"), N_("ch. 4.4, 5.7")),
+    (N_("Layer health: activations and gradients per layer, initial weights"),
+     N_("ch. 6.2")),
+    (N_("Pen path model (GRU), the recurrent lesson"), N_("book 2, ch. 5-6")),
 ]
 
 
@@ -132,12 +157,17 @@ class HelpDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("nndesk help"))
         self.tabs = QTabWidget()
-        guide = QLabel("<p>" + "</p><p>".join(tr(p) for p in GUIDE) + "</p>")
-        guide.setWordWrap(True)
-        guide.setAlignment(Qt.AlignmentFlag.AlignTop)
-        guide.setTextFormat(Qt.TextFormat.RichText)
-        guide.setContentsMargins(8, 8, 8, 8)
-        self.tabs.addTab(guide, tr("Guide"))
+        self.guide = QLabel("<p>" + "</p><p>".join(tr(p) for p in GUIDE) + "</p>")
+        self.guide.setObjectName("help_guide")
+        self.guide.setWordWrap(True)
+        self.guide.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.guide.setTextFormat(Qt.TextFormat.RichText)
+        self.guide.setContentsMargins(8, 8, 8, 8)
+        scroll = QScrollArea()  # every view and both models: taller than the dialog
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.guide)
+        self.tabs.addTab(scroll, tr("Guide"))
         self.shortcuts = _table(shortcut_rows(actions), (tr("Keys"), tr("Action")))
         self.tabs.addTab(self.shortcuts, tr("Keyboard shortcuts"))
         self.books = _table([(tr(part), tr(ch)) for part, ch in BOOK_MAP],
@@ -159,7 +189,7 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
-        self.resize(640, 460)
+        self.resize(680, 520)
 
 
 ABOUT = N_("Design, train and look inside a neural network written in NumPy, and draw "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QElapsedTimer, QEvent, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from nndesk.gui.i18n import tr
 from nndesk.gui.state import AppState
@@ -76,6 +76,12 @@ class InsidePanel(QWidget):
             label.setStyleSheet("font-weight: 600;")
         self.hover = QLabel(" ")
         self.hover.setStyleSheet("color: #5b6472;")
+        for label in (self.maps_title, self.hover):
+            # A drawing's new text never re-lays the window out: its width is not asked (a
+            # long one is cut, its whole text on hover), its height is one line. The first
+            # stroke after a Clear changed the maps' title, which resized the views and the
+            # plots beside them. (The filters' title changes with the model only.)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.filters.hovered.connect(self._on_hovered)
         self.maps.hovered.connect(self._on_hovered)
         left = QVBoxLayout()
@@ -112,13 +118,40 @@ class InsidePanel(QWidget):
     def _on_hovered(self, text: str) -> None:
         self.hover.setText(text or " ")
 
+    @staticmethod
+    def _set_text(label: QLabel, text: str) -> None:
+        """A title's text, whole on hover too (a long one is cut in a narrow column)."""
+        if label.text() != text:
+            label.setText(text)
+            label.setToolTip(text if text.strip() else "")
+
+    def _prepare_rows(self) -> None:
+        """The feature maps' rows for the model's layout, made now (at a model load) with
+        every row unseen: the first stroke only fills them."""
+        spec = self.state.model_spec
+        try:
+            from nndesk.nn import infer
+
+            shapes = [info.output_shape for info in infer(spec)]
+        except Exception:  # noqa: BLE001 (a design infer rejects: made at its first drawing)
+            return
+        if any(v is None for shape in shapes for v in shape):
+            return  # a sequence model: no feature maps
+        rows = feature_maps(spec, [np.zeros(shape, np.float32) for shape in shapes])
+        key = tuple((title, maps.shape) for title, maps in rows)
+        if rows and key != self._map_key:
+            self.maps.set_rows([title for title, _ in rows])
+            for i in range(len(rows)):
+                self.maps.set_tiles(i, None)
+            self._map_key = key
+
     def _on_model_changed(self) -> None:
         net = self.state.network
         found = first_layer_weights(net, self.state.model_spec) if net is not None else None
         if found is None:
             self._filter_key = None
             self.filters.set_rows([])
-            self.filters_title.setText(tr("First layer's weights: {why}").format(
+            self._set_text(self.filters_title, tr("First layer's weights: {why}").format(
                 why=tr("no model") if net is None else
                 tr("shown for a first Conv2D or a Dense on raw pixels")))
         else:
@@ -127,8 +160,10 @@ class InsidePanel(QWidget):
             if key != self._filter_key:
                 self.filters.set_rows([""])
                 self._filter_key = key
-            self.filters_title.setText(title)
+            self._set_text(self.filters_title, title)
             self.filters.set_tiles(0, tiles, tr("filter") if "Conv2D" in title else tr("neuron"))
+        if net is not None and self.state.model_source != "snapshot":
+            self._prepare_rows()
         self.refresh_maps()
 
     def _on_digit_changed(self) -> None:
@@ -165,9 +200,7 @@ class InsidePanel(QWidget):
         self.maps.setVisible(not no_conv)  # an MLP: its weight images get the whole width
         self.maps_title.setVisible(not no_conv)
         self._row.setStretch(1, 0 if no_conv else 3)
-        self.hover.setText(tr("This network has no Conv2D layer, so it has no feature maps.")
-                           if no_conv else " ")
-        if rows:
-            self.maps_title.setText(tr("Feature maps of the drawn digit"))
-        else:
-            self.maps_title.setText(tr("Feature maps: draw a digit to see them"))
+        self._set_text(self.hover, tr(
+            "This network has no Conv2D layer, so it has no feature maps.") if no_conv else " ")
+        self._set_text(self.maps_title, tr("Feature maps of the drawn digit") if rows
+                       else tr("Feature maps: draw a digit to see them"))

@@ -37,6 +37,8 @@ from nndesk.gui.window_dialogs import (
 )
 
 __all__ = ["MainWindow"]
+BOTTOM_SHARE = 0.45  # of the window's height: a bottom view (evaluation, health...) when shown
+TRAIN_MIN_HEIGHT = 120  # px the training panel keeps in a short window (the rest scrolls)
 
 
 class MainWindow(QMainWindow):
@@ -60,9 +62,15 @@ class MainWindow(QMainWindow):
         self.digit = DigitPanel(self.state)
         self._run_id: int | None = None
 
+        # Each part scrolls on its own: a short window (1280x720, a bottom view open) keeps
+        # the layer list's first rows and the training panel's Train button in view together
         left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(self.designer)
-        left.addWidget(self.train_panel)
+        left.setChildrenCollapsible(False)
+        left.addWidget(_scrolling(self.designer))
+        left.addWidget(_scrolling(self.train_panel))
+        high = self.screen().availableGeometry().height()  # a tiny screen (640x360) fits too
+        left.widget(0).setMinimumHeight(min(self.designer.top_height(), int(0.4 * high)))
+        left.widget(1).setMinimumHeight(min(TRAIN_MIN_HEIGHT, int(0.2 * high)))
         left.setStretchFactor(0, 1)  # the designer's layer list takes the spare height;
         left.setStretchFactor(1, 0)  # the training panel keeps what it needs
         left.setSizes([10_000, self.train_panel.minimumSizeHint().height()])
@@ -74,7 +82,11 @@ class MainWindow(QMainWindow):
             self.center.addWidget(placeholder)
         self.center.setSizes([480, 420])
         self.setCentralWidget(_scrolling(self.center))
-        self._dock(N_("Network designer"), left, Qt.DockWidgetArea.LeftDockWidgetArea, 380)
+        self._dock(N_("Network designer"), left, Qt.DockWidgetArea.LeftDockWidgetArea, 380,
+                   scroll=False)
+        # a bottom view (evaluation, health...) spans the designer and the centre: the canvas
+        # and its probability bars keep the window's full height
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self._dock(N_("Draw a digit"), self.digit, Qt.DockWidgetArea.RightDockWidgetArea, 360)
         self.inspector = InspectorPanel(self.state)  # View ▸ Preprocessing steps; hidden first
         self._dock(N_("Preprocessing steps"), self.inspector,
@@ -84,13 +96,13 @@ class MainWindow(QMainWindow):
         self._restore_settings()
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea,
-              width: int) -> QDockWidget:
+              width: int, scroll: bool = True) -> QDockWidget:
         dock = QDockWidget(tr(title), self)
         dock.setObjectName(title.replace(" ", "_"))  # English: saved layouts keep working
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)  # View ▸ hides it
-        dock.setWidget(_scrolling(widget))
+        dock.setWidget(_scrolling(widget) if scroll else widget)
         self.addDockWidget(area, dock)
         self.resizeDocks([dock], [max(width, panel_width(dock))], Qt.Orientation.Horizontal)
         return dock
@@ -197,13 +209,27 @@ class MainWindow(QMainWindow):
 
         self.eval_panel, self.gradcheck_panel = EvalPanel(self.state), GradcheckPanel(self.state)
         self.why_panel, self.health_panel = WhyPanel(self.state), HealthPanel(self.state)
+        first = None
         for title, panel in ((N_("Evaluation"), self.eval_panel),
                              (N_("Why this answer"), self.why_panel),
                              (N_("Layer health"), self.health_panel),
                              (N_("Gradient check"), self.gradcheck_panel)):
             dock = self._dock(title, panel, Qt.DockWidgetArea.BottomDockWidgetArea, 900)
+            if first is None:
+                first = dock
+            else:  # tabs of one bottom area, not four docks squeezed side by side
+                self.tabifyDockWidget(first, dock)
             dock.hide()
-            self.view_menu.addAction(dock.toggleViewAction())
+            action = dock.toggleViewAction()
+            action.triggered.connect(lambda on, d=dock: on and self._open_bottom(d))
+            self.view_menu.addAction(action)
+
+    def _open_bottom(self, dock: QDockWidget) -> None:
+        """A bottom view just shown: its tab in front and the bottom area tall enough to use
+        (BOTTOM_SHARE of the window, at least the panel's own minimum)."""
+        dock.raise_()
+        height = max(int(self.height() * BOTTOM_SHARE), dock.widget().minimumSizeHint().height())
+        self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
 
     # -- training -> plots ------------------------------------------------------------------
     def _on_train_requested(self) -> None:
@@ -259,9 +285,16 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         """Layout as saved (each value checked, a bad one ignored), inside the screen."""
-        from nndesk.gui.session import restore_layout
+        from nndesk.gui.session import COMPACT_WIDTH, restore_layout
 
-        restore_layout(self, self.settings, self._layout_parts())
+        small = restore_layout(self, self.settings, self._layout_parts())
+        if small and self.screen().availableGeometry().width() < COMPACT_WIDTH:
+            # three columns do not fit (1280x720 at 150%: 853 px): the canvas becomes a tab
+            # beside the designer, the centre keeps a usable width
+            docks = [self.findChild(QDockWidget, n) for n in ("Network_designer",
+                                                             "Draw_a_digit")]
+            self.tabifyDockWidget(*docks)
+            docks[0].raise_()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if self.training.busy and not ask_quit_while_training(self):

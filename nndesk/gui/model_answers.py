@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QCheckBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from nndesk.gui.i18n import tr
 
@@ -17,15 +19,19 @@ def _answer(probabilities) -> str:
 class ModelAnswers(QWidget):
     """A check box "Show each model's answer" and, when checked, one line per model.
 
-    The digit panel calls `show_answers(image_verdict, path, combined_verdict)`; `path` is the
-    trajectory model's (probabilities, weight) or None (no trajectory model, an opened image).
+    The digit panel calls `show_answers(image_verdict, path, combined_verdict, no_path)`;
+    `path` is the trajectory model's (probabilities, weight) or None, then `no_path` says why.
     With `toggle_outside`, the check box is left for the caller to place (the digit panel puts
     it beside the answer, where there is room) and this widget shows only while it is checked.
+    While shown it is always three one-line rows (a long one is cut, whole in its tooltip), and
+    the widgets in `replaces` (the panel's big answer and its confidence line, which the
+    "Together" row repeats) are hidden: the rows take their room, so the canvas keeps its size.
     """
 
-    def __init__(self, parent: QWidget | None = None, toggle_outside: bool = False) -> None:
+    def __init__(self, parent: QWidget | None = None, toggle_outside: bool = False,
+                 replaces: Sequence[QWidget] = ()) -> None:
         super().__init__(parent)
-        self._outside = toggle_outside
+        self._outside, self._replaces = toggle_outside, tuple(replaces)
         self.toggle = QCheckBox(tr("Show each model's answer"))
         self.toggle.setToolTip(tr(
             "The answer above combines two networks: one reads the image of your drawing, "
@@ -37,8 +43,9 @@ class ModelAnswers(QWidget):
         if not toggle_outside:
             layout.addWidget(self.toggle)
         for line in self.lines:
-            line.setWordWrap(True)
             line.setStyleSheet("color: #5b6472;")
+            line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            line.setFixedHeight(line.fontMetrics().height())  # one row, with text or without
             line.setVisible(False)
             layout.addWidget(line)
         self.toggle.toggled.connect(self._on_toggled)
@@ -47,13 +54,16 @@ class ModelAnswers(QWidget):
 
     def _on_toggled(self, on: bool) -> None:
         for line in self.lines:
-            line.setVisible(on and bool(line.text()))
+            line.setVisible(on)
         if self._outside:  # no empty row (and no spacing around it) while unchecked
             self.setVisible(on)
+        for widget in self._replaces:
+            widget.setVisible(not on)
 
-    def show_answers(self, image, path, combined) -> None:
-        """Update the lines (kept while hidden, so checking the box shows them at once)."""
-        texts = ["", "", ""]
+    def show_answers(self, image, path, combined, no_path: str = "") -> None:
+        """Update the lines (kept while hidden, so checking the box shows them at once).
+        `no_path`: why there is no pen-path answer (shown when `path` is None)."""
+        texts, tips = ["", "", ""], ["", "", ""]
         if image is None and path is None:
             texts[0] = tr("Draw a digit to see each model's answer.")
         else:
@@ -61,14 +71,18 @@ class ModelAnswers(QWidget):
                 answer=_answer(image.probabilities) if image is not None
                 else tr("no digit found"))
             if path is None:
-                texts[1] = tr("Pen path model: none (no trajectory model, or an opened image)")
+                texts[1] = tr("Pen path model: none ({reason})").format(
+                    reason=no_path or tr("no trajectory model"))
             else:
                 texts[1] = tr("Pen path model: {answer}").format(answer=_answer(path[0]))
                 if combined is not None:
-                    texts[2] = tr("Together: {answer}, pen path weighted {weight}").format(
+                    texts[2] = tr("Together: {answer}").format(
+                        answer=_answer(combined.probabilities))
+                    tips[2] = tr("Together: {answer}, pen path weighted {weight}").format(
                         answer=_answer(combined.probabilities), weight=f"{path[1]:g}")
-        for line, text in zip(self.lines, texts, strict=True):
+        for line, text, tip in zip(self.lines, texts, tips, strict=True):
             line.setText(text)
+            line.setToolTip(tip or text)
         self._on_toggled(self.toggle.isChecked())
 
     def text(self) -> str:

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSignalBlocker, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from nndesk.gui.i18n import tr
 from nndesk.gui.jobs import start_thread
 
-__all__ = ["MyDigitsBar"]
+__all__ = ["MyDigitsBar", "UNSET"]
+
+UNSET = -1  # the label box's "?": no digit chosen, none answered for sure
 
 
 class _Scorer(QObject):
@@ -32,12 +34,16 @@ class MyDigitsBar(QWidget):
         self.folder = None  # None: my_digits_dir(); tests point it elsewhere
         self.dialog = None  # the FinetuneDialog, made on first use
         self.label = QSpinBox()
-        self.label.setRange(0, 9)
+        self.label.setRange(UNSET, 9)
+        self.label.setSpecialValueText("?")
+        self.label.setValue(UNSET)
         self.label.setToolTip(tr("The digit you drew: it is saved under this label"))
+        self.chosen = False  # the user set the box for this drawing: it follows no answer
+        self.label.valueChanged.connect(self._on_label_set)
         self.save_button = QPushButton(tr("Save as my digit"))
         self.save_button.setToolTip(tr("Keep this drawing in your digit folder (the folder "
                                        "'nndesk eval --folder' reads)"))
-        self.save_button.clicked.connect(lambda: self.save_requested.emit(self.label.value()))
+        self.save_button.clicked.connect(self.save)
         self.finetune_button = QPushButton(tr("Fine-tune…"))
         self.finetune_button.setToolTip(tr("Train the current model a little more on your saved "
                                            "digits, in the background"))
@@ -62,6 +68,34 @@ class MyDigitsBar(QWidget):
         self._scorer.done.connect(self._on_scored)
         self._generation = 0
         self.result: dict | None = None  # the last {"n", "accuracy"} shown
+
+    def follow_answer(self, verdict: Any, probabilities: Any) -> None:
+        """The label box shows the answer the window gives the drawing (a sure digit; "?" for
+        an unsure one, not a digit, or nothing drawn) until the user sets it; a cleared
+        canvas (`probabilities` None) lets it follow again. `verdict`: insight.reject.Verdict
+        or None (then the plain `probabilities`, (10,))."""
+        if probabilities is None:
+            self.chosen = False
+        if self.chosen:
+            return
+        shown = (verdict.probabilities if verdict is not None and verdict.kind == "digit"
+                 else probabilities if verdict is None else None)
+        digit = UNSET if shown is None else max(range(len(shown)), key=lambda i: shown[i])
+        with QSignalBlocker(self.label):
+            self.label.setValue(digit if 0 <= digit <= 9 else UNSET)
+
+    def _on_label_set(self, _value: int) -> None:
+        self.chosen = True
+
+    def save(self) -> None:
+        """Save under the box's digit; at "?" ask for the digit instead of guessing one."""
+        if self.label.value() == UNSET:
+            self.status.setText(tr("Which digit is it? Set the box left of “Save as my "
+                                   "digit”, then save."))
+            self.label.setFocus()
+            self.label.selectAll()
+            return
+        self.save_requested.emit(self.label.value())
 
     def open_finetune(self) -> None:
         """Show the fine-tuning dialog (one, kept between uses; it never blocks the window)."""

@@ -27,9 +27,11 @@ class Build(QThread):
         from threadpoolctl import threadpool_limits
 
         from nndesk.data.mnist import DataMissingError, IdxError
+        from nndesk.gui.preparer import lower_priority
         from nndesk.insight.neighbours import Cancelled, training_index
         from nndesk.nn import Network
 
+        lower_priority(10)  # the window and the canvas's answer first
         try:
             with threadpool_limits(limits=1):
                 net = Network.from_spec(self.spec)
@@ -52,6 +54,9 @@ class Query(QThread):
     def run(self) -> None:
         from threadpoolctl import threadpool_limits
 
+        from nndesk.gui.preparer import lower_priority
+
+        lower_priority(10)  # the window and the canvas's answer first
         t0 = time.perf_counter()
         with threadpool_limits(limits=1):
             found = {"feature": self.index.query("feature", self.feature, self.k),

@@ -16,12 +16,16 @@ if TYPE_CHECKING:
 
     from nndesk.data.strokes import CanvasRenderer
 
-__all__ = ["PATH_INTERVAL_S", "PathReader", "Prepared", "Preparer", "prepare_strokes"]
+__all__ = ["PATH_INTERVAL_S", "PathReader", "Prepared", "Preparer", "lower_priority",
+           "prepare_strokes"]
 
 # The pen-path reader (a GRU) runs at most this often while a stroke is drawn: its answer
 # follows the image model's by up to this much, and the image model gets the CPU it needs to
 # answer every mouse move (measured: benchmarks/gui_measure.py latency).
 PATH_INTERVAL_S = 0.04
+# ...and starts only once the image reader is idle (its answer is the one the learner waits
+# for), or after this long at most, so that a drawing that never pauses still gets a reading.
+PATH_WAIT_S = 0.1
 
 
 def prepare_strokes(strokes: list[list[tuple[float, ...]]], erase: list[bool] | None = None,
@@ -63,12 +67,17 @@ class _Newest(QObject):
 
     ready = Signal(object)  # (job id, result | exception)
 
-    def __init__(self, name: str, interval_s: float = 0.0) -> None:
+    def __init__(self, name: str, interval_s: float = 0.0, waits_for: _Newest | None = None,
+                 niceness: int = 0) -> None:
         super().__init__()
         self._cond = threading.Condition()
         self._job: tuple | None = None  # the newest job not yet started
         self._stopped = False
         self._interval_s = interval_s  # at least this long from one job's start to the next
+        self._waits_for = waits_for  # a job starts once that one is idle (PATH_WAIT_S at most)
+        self._niceness = niceness  # the thread's own nice value above the window's (Linux)
+        self.idle = threading.Event()  # set while no job is in the works or waiting
+        self.idle.set()
         self.done_id = 0  # the newest job id whose result was emitted
         # jobs.start_thread keeps this object until the thread has ended and frees it on the
         # GUI thread: the thread's end never drops the last reference to a QObject
@@ -79,6 +88,7 @@ class _Newest(QObject):
         with self._cond:
             if job is not None or self._job is None:
                 self._job = (job_id, job)
+                self.idle.clear()
                 self._cond.notify()
 
     def stop(self, wait_s: float = 0.0) -> None:
@@ -91,10 +101,13 @@ class _Newest(QObject):
             self.thread.join(wait_s)
 
     def _run(self) -> None:
+        if self._niceness:
+            lower_priority(self._niceness)
         started = 0.0
         while True:
             with self._cond:
                 while self._job is None and not self._stopped:
+                    self.idle.set()
                     self._cond.wait()
                 if self._stopped:
                     return
@@ -103,6 +116,11 @@ class _Newest(QObject):
                     self._cond.wait(rest)
                     continue
                 (job_id, job), self._job = self._job, None
+            if self._waits_for is not None and job is not None:
+                self._waits_for.idle.wait(PATH_WAIT_S)  # the other answer first
+                with self._cond:  # the newest job handed over meanwhile
+                    if self._job is not None and self._job[1] is not None:
+                        (job_id, job), self._job = self._job, None
             started = time.perf_counter()
             try:
                 result = self.work(job)
@@ -116,19 +134,34 @@ class _Newest(QObject):
         raise NotImplementedError
 
 
+def lower_priority(niceness: int) -> None:
+    """This thread's nice value raised by `niceness` (Linux: a thread has its own), so that
+    the OS gives a core to the GUI thread and the image reader first (the pen path, the
+    Why view's maps and neighbours run so)."""
+    import os
+
+    try:
+        tid = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + niceness)
+    except (AttributeError, OSError):
+        pass  # not here (not Linux, not allowed): the same work, at the same priority
+
+
 class Prepared(NamedTuple):
     """What the preparer made of one drawing: the network's (1, 28, 28) input (None: no digit),
     the canvas bitmap (H, W) uint8 it came from, every layer's output for that input from the
     thread's copy of the model (`Network.forward_all`, batch axis removed; None: no digit, no
     model, or the model would not take the input: the GUI thread's state then predicts as it
-    always did), the model key those outputs belong to, and the thread CPU seconds of each
-    stage: render, preprocess, predict."""
+    always did), the model key those outputs belong to, the thread CPU seconds of each
+    stage: render, preprocess, predict, and the perf_counter seconds the work began and ended
+    (`wall_s`: its wall time beside its CPU time, for measuring)."""
 
     digit: np.ndarray | None
     bitmap: np.ndarray
     activations: list | None
     model_key: int
     cpu_s: tuple[float, float, float]
+    wall_s: tuple[float, float] = (0.0, 0.0)
 
 
 class Preparer(_Newest):
@@ -151,6 +184,7 @@ class Preparer(_Newest):
         self._net = None  # this thread's copy of the model
         self._net_spec: dict | None = None
         self._net_key = 0
+        self._last_input: tuple | None = None  # (bitmap, base, its input): the last drawing
 
     def set_model(self, key: int, spec: dict | None, weights: dict | None = None,
                   dtype=None) -> None:
@@ -190,11 +224,12 @@ class Preparer(_Newest):
             self._renderer = CanvasRenderer()
         drawing = job if job is not None else [[(140.0, 140.0)]]  # a warm-up: imports, once
         drawing = drawing if isinstance(drawing, dict) else {"strokes": drawing}
+        began = time.perf_counter()
         t0 = time.thread_time()
         bitmap = self._renderer.render(drawing["strokes"], drawing.get("erase"),
                                        drawing.get("base"))
         t1 = time.thread_time()
-        digit = _input(pp, bitmap, drawing.get("base"))
+        digit = self._input(pp, bitmap, drawing.get("base"))
         t2 = time.thread_time()
         self._load_model()
         acts = None
@@ -209,7 +244,22 @@ class Preparer(_Newest):
         t3 = time.thread_time()
         if job is None:
             self._renderer = None  # the warm-up's dot is no drawing of the user's
-        return Prepared(digit, bitmap, acts, self._net_key, (t1 - t0, t2 - t1, t3 - t2))
+            self._last_input = None
+        return Prepared(digit, bitmap, acts, self._net_key, (t1 - t0, t2 - t1, t3 - t2),
+                        (began, time.perf_counter()))
+
+
+    def _input(self, pp, bitmap: np.ndarray, base) -> np.ndarray | None:
+        """`_input`, skipped for a bitmap equal to the last one over the same base (a move
+        that adds no ink, the same drawing for another model): the same input again."""
+        import numpy as np
+
+        last = self._last_input
+        if last is not None and last[1] is base and np.array_equal(last[0], bitmap):
+            return None if last[2] is None else last[2].copy()
+        digit = _input(pp, bitmap, base)
+        self._last_input = (bitmap.copy(), base, None if digit is None else digit.copy())
+        return digit
 
 
 def _input(pp, bitmap: np.ndarray, base) -> np.ndarray | None:
@@ -226,12 +276,14 @@ class PathReader(_Newest):
     """Reads the pen's path with the trajectory model (its own copy, loaded by this thread):
     a job is the drawing's timed strokes, `ready` carries (job id, (probabilities (10,),
     weight) | None | exception); None: no trajectory model, or no ink. Runs at most every
-    PATH_INTERVAL_S, on the newest strokes."""
+    PATH_INTERVAL_S, on the newest strokes, once `waits_for` (the image reader) is idle
+    (PATH_WAIT_S at most), on a thread the OS serves after the window's."""
 
     _reader = False  # the TrajectoryReader, loaded by the thread (None: no model)
 
-    def __init__(self, interval_s: float = PATH_INTERVAL_S) -> None:
-        super().__init__("nndesk-pen-path", interval_s)
+    def __init__(self, interval_s: float = PATH_INTERVAL_S,
+                 waits_for: _Newest | None = None) -> None:
+        super().__init__("nndesk-pen-path", interval_s, waits_for, niceness=5)
 
     def work(self, strokes):
         if self._reader is False:

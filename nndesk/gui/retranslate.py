@@ -180,17 +180,17 @@ def _each_text(w: QWidget) -> Iterable[tuple[str, Callable[[str], None]]]:
 
 def _graphics_texts(w: QWidget) -> Iterable[tuple[str, Callable[[str], None]]]:
     """pyqtgraph's titles, axis labels, legend entries and text items (a GraphicsView)."""
-    scene = getattr(w, "scene", None)
-    if not callable(scene) or type(w).__name__ not in ("PlotWidget", "GraphicsLayoutWidget",
-                                                         "GraphicsView"):
+    import sys
+
+    pg = sys.modules.get("pyqtgraph")
+    if pg is None or not isinstance(w, pg.GraphicsView):  # its subclasses too (LossPlot, ...)
         return
-    for item in scene().items():
-        kind = type(item).__name__
-        if kind == "LabelItem":
+    for item in w.scene().items():
+        if isinstance(item, pg.LabelItem):
             yield str(item.text), item.setText
-        elif kind == "AxisItem" and getattr(item, "labelText", ""):
+        elif isinstance(item, pg.AxisItem) and getattr(item, "labelText", ""):
             yield item.labelText, lambda t, a=item: a.setLabel(text=t)
-        elif kind == "TextItem":
+        elif isinstance(item, pg.TextItem):
             yield item.toPlainText(), item.setText
 
 

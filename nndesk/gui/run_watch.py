@@ -8,11 +8,12 @@ import json
 import math
 from pathlib import Path
 
+from nndesk.fileio import loads_json
 from nndesk.gui.engine_text import translate_engine
-from nndesk.gui.i18n import tr_n
+from nndesk.gui.i18n import tr, tr_n
 
 __all__ = ["CHANCE_FACTOR", "curve_path", "is_diverging", "save_curve", "load_curve",
-           "finish_text"]
+           "finish_text", "untrainable"]
 
 CHANCE_FACTOR = 1.5  # a validation accuracy below 1.5x chance (15% for 10 classes): not learning
 
@@ -39,7 +40,7 @@ def load_curve(ckpt: Path, up_to_step: int) -> list[tuple[int, float]]:
     """(step, loss) pairs saved beside `ckpt`, up to `up_to_step`; [] when there is no curve
     or it is not ours (unreadable, wrong shape)."""
     try:
-        data = json.loads(curve_path(ckpt).read_text(encoding="utf-8"))
+        data = loads_json(curve_path(ckpt).read_bytes())
         return [(int(s), float(v)) for s, v in zip(data["steps"], data["losses"], strict=True)
                 if int(s) <= up_to_step]
     except (OSError, ValueError, KeyError, TypeError):
@@ -69,3 +70,15 @@ def finish_text(info: dict) -> str:
     if info.get("stopped") == "finished" and isinstance(n, int):
         return tr_n("Finished %n epoch(s)", n)
     return translate_engine(str(info.get("message", "")))
+
+
+def untrainable(spec: dict) -> tuple[str, str] | None:
+    """(title, why) when the window cannot train the design `spec`, else None: a sequence
+    design (input (T, F)) reads pen paths, and the window trains on MNIST images only. The
+    Train button says it in its tooltip (disabled); Ctrl+T shows it as a dialog."""
+    if len(spec.get("input_shape") or ()) != 2:
+        return None
+    return tr("This network reads pen paths"), tr(
+        "Its input is a sequence of pen points, not an image, and the window trains "
+        "on MNIST images. Save the design and train it from the command line:\n\n"
+        "nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz")

@@ -11,27 +11,32 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from nndesk.fileio import loads_json
 from nndesk.gui.settings_check import read_bytes, read_setting, reported
 
 __all__ = ["restore_layout", "save_layout", "fit_to_screen", "save_session",
-           "restore_session", "panel_width", "widen_docks", "LAYOUT_KEYS", "FIRST_SIZE",
-           "CENTER_MIN"]
+           "restore_session", "panel_width", "widen_docks", "narrow_docks",
+           "LAYOUT_KEYS", "FIRST_SIZE", "CENTER_MIN", "COMPACT_WIDTH"]
 
 FIRST_SIZE = (1400, 900)  # the first start, when the screen has room for it
 LAYOUT_KEYS = ("window/state", "window/center", "window/left")
 MAX_JSON = 1_000_000  # a saved design larger than this is not ours
 CENTER_MIN = 360  # px the curves keep when the side docks widen to their panels
+COMPACT_WIDTH = 1200  # a screen narrower than this (logical px) cannot show three columns
+DOCK_SHARE_MAX = 0.55  # of the window's width: a side dock on a very small screen
 
 
 def panel_width(dock) -> int:
-    """The width a dock needs to show its panel whole (beside a vertical scroll bar)."""
-    from PySide6.QtWidgets import QScrollArea
+    """The width a dock needs to show its panel whole (beside a vertical scroll bar); a
+    splitter of scroll areas (the designer's dock): its widest part."""
+    from PySide6.QtWidgets import QScrollArea, QSplitter
 
     inner = dock.widget()
-    if isinstance(inner, QScrollArea) and inner.widget() is not None:
-        return (inner.widget().minimumSizeHint().width()
-                + inner.verticalScrollBar().sizeHint().width() + 2)
-    return dock.minimumSizeHint().width()
+    parts = ([inner.widget(i) for i in range(inner.count())] if isinstance(inner, QSplitter)
+             else [inner])
+    widths = [p.widget().minimumSizeHint().width() + p.verticalScrollBar().sizeHint().width()
+              + 2 for p in parts if isinstance(p, QScrollArea) and p.widget() is not None]
+    return max(widths) if widths else dock.minimumSizeHint().width()
 
 
 def widen_docks(window: QMainWindow) -> None:
@@ -82,14 +87,16 @@ def _primary():
     return QGuiApplication.primaryScreen()
 
 
-def restore_layout(window: QMainWindow, settings, parts: dict[str, Any]) -> None:
-    """Geometry, docks and splitters as saved (each checked), then fit the screen.
+def restore_layout(window: QMainWindow, settings, parts: dict[str, Any]) -> bool:
+    """Geometry, docks and splitters as saved (each checked), then fit the screen. True on
+    a first start (nothing saved) on a screen smaller than FIRST_SIZE.
 
     parts: settings key -> the widget whose saveState() was stored ("window/state" is the
     main window's dock layout).
     """
     geometry = read_bytes(settings, "window/geometry")
-    if geometry is None or not window.restoreGeometry(geometry):
+    first = geometry is None or not window.restoreGeometry(geometry)
+    if first:
         screen = window.screen() or _primary()
         area = screen.availableGeometry() if screen is not None else QRect(0, 0, *FIRST_SIZE)
         # a small screen: all of it but room for the window manager's frame and title bar,
@@ -104,26 +111,48 @@ def restore_layout(window: QMainWindow, settings, parts: dict[str, Any]) -> None
         if saved is not None:  # restoreState is False for another layout: nothing changes
             restored |= bool(widget.restoreState(saved)) and widget is window
     fit_to_screen(window)
-    if not restored and window.width() < FIRST_SIZE[0]:  # a small screen: docks at their
-        from PySide6.QtCore import Qt  # narrowest, the centre (curves) gets the rest
-        from PySide6.QtWidgets import QDockWidget
+    small = first and not restored and window.width() < FIRST_SIZE[0]
+    window.installEventFilter(_FitOnShow(window, small))  # again once the frame is known
+    return small
 
-        docks = window.findChildren(QDockWidget)
-        window.resizeDocks(docks, [panel_width(d) for d in docks], Qt.Orientation.Horizontal)
-    window.installEventFilter(_FitOnShow(window))  # again once the frame's size is known
+
+def narrow_docks(window: QMainWindow) -> None:
+    """Each side dock at its panel's width (at most DOCK_SHARE_MAX of the window: a very
+    small screen's docks scroll sideways): the centre (the curves and the run list's
+    buttons) gets all the rest."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDockWidget
+
+    sides = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+    most = int(window.width() * DOCK_SHARE_MAX)
+    for dock in window.findChildren(QDockWidget):  # one call per dock (see widen_docks)
+        if dock.isVisibleTo(window) and window.dockWidgetArea(dock) in sides:
+            window.resizeDocks([dock], [min(panel_width(dock), most)],
+                               Qt.Orientation.Horizontal)
 
 
 class _FitOnShow(QObject):
     """On the window's first show (decorations known), fit it to the screen once more, then
-    give narrow side docks their panels' width."""
+    give narrow side docks their panels' width. `small`: a first start on a screen smaller
+    than FIRST_SIZE: the window is maximized, the side docks at their narrowest."""
+
+    def __init__(self, window: QMainWindow, small: bool = False) -> None:
+        super().__init__(window)
+        self.small = small
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.Show:
             obj.removeEventFilter(self)
-            fit_to_screen(obj)
+            if self.small:  # the window manager fits it, its frame and title bar included
+                from PySide6.QtCore import Qt
+
+                obj.setWindowState(obj.windowState() | Qt.WindowState.WindowMaximized)
+            else:
+                fit_to_screen(obj)
             from PySide6.QtCore import QTimer
 
-            QTimer.singleShot(0, obj, lambda: widen_docks(obj))  # once laid out at that size
+            fit = narrow_docks if self.small else widen_docks
+            QTimer.singleShot(0, obj, lambda: fit(obj))  # once laid out at that size
         return False
 
 
@@ -156,7 +185,7 @@ def _json(settings, key: str) -> Any:
     if text is None:
         return None
     try:
-        return json.loads(text)
+        return loads_json(text)
     except ValueError:
         read_setting(settings, key, dict)  # reports it (a string is not a dict)
         return None

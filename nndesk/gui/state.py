@@ -82,6 +82,8 @@ class AppState(QObject):
         self.model_path: str | None = None
         self.metadata: dict = {}
         self.model_source = "none"  # "file", "snapshot" or "none"
+        # a snapshot's place in its run: {"step", "epoch", "batch"} (None: not a snapshot)
+        self.snapshot_at: dict | None = None
         self.digit: np.ndarray | None = None  # (1, 28, 28) float32 in [0, 1]
         self.source: Any = None  # what `digit` was made from: canvas bitmap (H, W) or a path
         # the pen's path of the canvas's drawing: timed ink strokes [[(x, y, t), ...], ...];
@@ -122,12 +124,14 @@ class AppState(QObject):
 
     # -- model used for prediction --------------------------------------------------------
     def set_model(self, network: Any, *, path: str | None = None, metadata: dict | None = None,
-                  source: str = "file") -> None:
-        """Use `network` for the canvas and the feature maps."""
+                  source: str = "file", at: dict | None = None) -> None:
+        """Use `network` for the canvas and the feature maps; `at`: a training snapshot's
+        place in its run ({"step", "epoch", "batch"}: the weights after that batch)."""
         if network is not self.network or not self.model_spec:
             self.model_spec = network.spec if network is not None else {}
         self.network = network
         self.model_source = source if network is not None else "none"
+        self.snapshot_at = dict(at) if at is not None and source == "snapshot" else None
         if source == "file" or network is None:
             self.model_path, self.metadata = path, dict(metadata or {})
         self._activations = None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import tr
+from nndesk.gui.run_watch import untrainable
 from nndesk.gui.state import IDLE, LOADING, PAUSED, RUNNING, AppState
 from nndesk.gui.terms import choice_label, train_label, train_tip
 
@@ -112,6 +115,7 @@ class TrainPanel(QWidget):
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(True)
         self.progress.setFormat("")
+        self._live: dict[str, Callable[[], str]] = {}  # "status"/"progress" -> its writer
         self.status = QLabel(tr("Ready."))
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #5b6472;")
@@ -174,21 +178,23 @@ class TrainPanel(QWidget):
             editor.setEnabled(not busy)
         self.pause_button.setText(tr("Resume") if status == PAUSED else tr("Pause"))
         if status == IDLE:
-            self.progress.setFormat("")
+            self._show("progress", lambda: "")
         elif status == LOADING:
             self.warning.setText("")
             self.progress.setValue(0)
-            self.status.setText(tr("Loading MNIST and building the network…"))
+            self._show("status", lambda: tr("Loading MNIST and building the network…"))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         s = self.state.training
         ok = self.state.spec_error is None and bool(self.state.spec.get("layers"))
-        self.train_button.setEnabled(s == IDLE and ok)
+        cannot = untrainable(self.state.spec) if ok else None  # a pen-path design
+        self.train_button.setEnabled(s == IDLE and ok and cannot is None)
         problem = self.state.spec_error or tr("no layers")
-        self.train_button.setToolTip(tr("Train this design on MNIST (Ctrl+T)") if ok else
-                                     tr("Fix the design first: {problem}").format(
-                                         problem=translate_engine(str(problem))))
+        self.train_button.setToolTip(
+            "\n\n".join(cannot) if cannot else
+            tr("Train this design on MNIST (Ctrl+T)") if ok else
+            tr("Fix the design first: {problem}").format(problem=translate_engine(str(problem))))
         self.pause_button.setEnabled(s in (RUNNING, PAUSED))
         self.stop_button.setEnabled(s in (RUNNING, PAUSED, LOADING))
 
@@ -201,28 +207,59 @@ class TrainPanel(QWidget):
         self.progress.setValue(int(1000 * frac))
         epoch, epochs = info.get("epoch"), info.get("epochs")
         if info.get("batch") is not None:
-            self.progress.setFormat(tr("epoch {epoch}/{epochs} · batch {batch}/{batches}").format(
+            self._show("progress", lambda: tr(
+                "epoch {epoch}/{epochs} · batch {batch}/{batches}").format(
                 epoch=epoch, epochs=epochs, batch=info["batch"], batches=info.get("batches")))
         else:
-            self.progress.setFormat(tr("epoch {epoch}/{epochs}").format(epoch=epoch,
-                                                                       epochs=epochs))
+            self._show("progress", lambda: tr("epoch {epoch}/{epochs}").format(
+                epoch=epoch, epochs=epochs))
         ips = info.get("images_per_s")
-        paused = tr(" · paused") if self.state.training == PAUSED else ""
-        done = tr("{percent}% of the run").format(percent=f"{100 * frac:.0f}")
-        self.status.setText(done + tr(" · {rate} images/s · {eta} left").format(
-            rate=f"{ips:,.0f}", eta=format_eta(info.get("eta_s"))) + paused
-            if ips else done + paused)
+        paused = self.state.training == PAUSED
+
+        def line() -> str:
+            text = tr("{percent}% of the run").format(percent=f"{100 * frac:.0f}")
+            if ips:
+                text += tr(" · {rate} images/s · {eta} left").format(
+                    rate=f"{ips:,.0f}", eta=format_eta(info.get("eta_s")))
+            return text + (tr(" · paused") if paused else "")
+
+        self._show("status", line)
 
     def show_evaluating(self) -> None:
         """Training is done; the test set is evaluated and the model saved (a few seconds)."""
         self.progress.setValue(1000)
-        self.progress.setFormat(tr("evaluating the test set…"))
-        self.status.setText(tr("Training done. Evaluating the test set and saving the model…"))
+        self._show("progress", lambda: tr("evaluating the test set…"))
+        self._show("status", lambda: tr(
+            "Training done. Evaluating the test set and saving the model…"))
 
     def show_warning(self, text: str) -> None:
         """A problem seen while the run goes on (it keeps running until the user stops it)."""
         self.warning.setText("⚠ " + text)
 
-    def show_message(self, text: str) -> None:
-        """A status line (finished, stopped, error)."""
-        self.status.setText(text)
+    def show_message(self, text: str | Callable[[], str]) -> None:
+        """A status line (finished, stopped, error): a text, or a function writing it in the
+        current language (a line built from pieces: written anew at View ▸ Language)."""
+        if callable(text):
+            self._show("status", text)
+        else:
+            self._live.pop("status", None)
+            self.status.setText(text)
+
+    def _show(self, where: str, write: Callable[[], str]) -> None:
+        """Show write()'s text in the status line or the progress bar, and keep `write` for
+        a language switch (the numbers it holds stay, the words change)."""
+        self._live[where] = write
+        text = write()
+        if where == "status":
+            self.status.setText(text)
+        else:
+            self.progress.setFormat(text)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """View ▸ Language: the status line and the progress text written anew from their
+        numbers (read back from the screen, a line of several pieces came out mixed)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            for where, write in list(self._live.items()):
+                self._show(where, write)
+            self._update_buttons()  # the Train button's tooltip says why in the new language

@@ -18,6 +18,7 @@ from nndesk.gui.run_watch import (
     is_diverging,
     load_curve,
     save_curve,
+    untrainable,
 )
 from nndesk.gui.state import IDLE, LOADING, PAUSED, RUNNING, AppState
 from nndesk.gui.worker import TrainWorker, start_worker
@@ -34,7 +35,7 @@ class TrainingController(QObject):
     warning = Signal(str)  # the run goes wrong (diverging, not learning): shown while it runs
     batch_done = Signal(object)
     epoch_done = Signal(object)
-    message = Signal(str)  # a status line
+    message = Signal(object)  # a status line: a str, or a function writing it (see _finish_line)
     error = Signal(str, str)  # title, text: shown as a dialog
     finished = Signal(object)
 
@@ -75,12 +76,8 @@ class TrainingController(QObject):
                 problem=translate_engine(str(s.spec_error)) if s.spec_error is not None
                 else tr("The network has no layers.")))
             return False
-        if resume is None and len(s.spec.get("input_shape") or ()) == 2:
-            # A sequence design (T, F) reads pen trajectories: the window trains on images.
-            self.error.emit(tr("This network reads pen paths"), tr(
-                "Its input is a sequence of pen points, not an image, and the window trains "
-                "on MNIST images. Save the design and train it from the command line:\n\n"
-                "nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz"))
+        if resume is None and untrainable(s.spec) is not None:
+            self.error.emit(*untrainable(s.spec))  # pen paths: the window trains on images
             return False
         from nndesk.paths import runs_dir
 
@@ -218,7 +215,7 @@ class TrainingController(QObject):
                and self._last_val_acc < CHANCE_FACTOR / self.state.num_classes)
         return self.diverging or low
 
-    def _on_snapshot(self, weights: dict) -> None:
+    def _on_snapshot(self, weights: dict, where: dict | None = None) -> None:
         from nndesk.nn import Network
 
         if self.diverging:
@@ -229,7 +226,7 @@ class TrainingController(QObject):
             self._snap_net.load_state_dict(weights)
         except (ValueError, AttributeError):
             return  # a snapshot that does not fit: keep showing the previous one
-        self.state.set_model(self._snap_net, source="snapshot")
+        self.state.set_model(self._snap_net, source="snapshot", at=where)
 
     def _on_finished(self, info: dict) -> None:
         if self.thread is not None:  # run() has returned: the thread ends within moments
@@ -254,25 +251,12 @@ class TrainingController(QObject):
         elif self._model_before is not None and (failed or info.get("stopped") == "error"):
             net, path, meta = self._model_before  # a diverged model never takes the canvas
             self.state.set_model(net, path=path, metadata=meta)
-        acc = (info.get("test") or {}).get("accuracy")
-        text = finish_text(info)
-        if acc is not None:
-            text += tr(" · test accuracy {acc}%").format(acc=f"{100 * acc:.2f}")
-        if out:
-            text += tr(" · saved to {path}").format(path=Path(out).name)  # full path: Ctrl+I
-        tb = info.get("tensorboard")
-        if tb:  # where the log went (and the command to view it), or why there is none
-            text += " · " + (tb["problem"] or tr("TensorBoard: tensorboard --logdir {dir}").format(
-                dir=Path(tb["dir"]).parent))
-        if failed and info.get("stopped") != "error" and self._model_before is not None:
-            text += tr(" · the canvas keeps the model it had (this one did not learn)")
-        elif kept:
-            text += tr(" · the canvas keeps the model it had (more accurate)")
+        self.message.emit(_finish_line(info, failed and info.get("stopped") != "error"
+                                       and self._model_before is not None, kept))
         if info.get("stopped") == "diverged":
             self.error.emit(tr("Training diverged"), tr(
                 "{message}\n\nLower the learning rate in the Training settings and train again."
             ).format(message=translate_engine(info.get("message", ""))))
-        self.message.emit(text[:1].upper() + text[1:])
         self.finished.emit(info)
 
     def _take_new_model(self, new_acc) -> bool:
@@ -295,3 +279,28 @@ class TrainingController(QObject):
             self.state.set_training(IDLE)
 
 
+
+
+def _finish_line(info: dict, did_not_learn: bool, kept: bool) -> Callable[[], str]:
+    """The finished run's status line as a function of the current language: it holds the
+    run's numbers and names, its words are looked up at each call (View ▸ Language calls it
+    again; read back from the screen, its pieces came out in two languages)."""
+    acc = (info.get("test") or {}).get("accuracy")
+    out, tb = info.get("out"), info.get("tensorboard")
+
+    def line() -> str:
+        text = finish_text(info)
+        if acc is not None:
+            text += tr(" · test accuracy {acc}%").format(acc=f"{100 * acc:.2f}")
+        if out:
+            text += tr(" · saved to {path}").format(path=Path(out).name)  # full path: Ctrl+I
+        if tb:  # where the log went (and the command to view it), or why there is none
+            text += " · " + (tb["problem"] or tr("TensorBoard: tensorboard --logdir {dir}")
+                             .format(dir=Path(tb["dir"]).parent))
+        if did_not_learn:
+            text += tr(" · the canvas keeps the model it had (this one did not learn)")
+        elif kept:
+            text += tr(" · the canvas keeps the model it had (more accurate)")
+        return text[:1].upper() + text[1:]
+
+    return line

@@ -8,7 +8,15 @@ import time
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from nndesk.gui.i18n import tr
 from nndesk.gui.state import AppState
@@ -42,8 +50,10 @@ class _Job(QThread):
     def run(self) -> None:
         from threadpoolctl import threadpool_limits
 
+        from nndesk.gui.preparer import lower_priority
         from nndesk.insight.saliency import gradient_x_input, occlusion
 
+        lower_priority(10)  # a core for the window and the canvas's answer first
         with threadpool_limits(limits=1):
             t0 = time.perf_counter()
             grad = gradient_x_input(self.net, self.digit).reshape(-1, 28, 28)
@@ -64,6 +74,8 @@ class WhyPanel(QWidget):
         self.shown_digit: np.ndarray | None = None
         self.costs_ms: list[tuple[float, float]] = []
         self._net = None  # a private copy: the job runs beside the canvas's predictions
+        self._net_spec: dict | None = None  # the design the copy was made from
+        self._net_stale = False  # the model's weights changed since the copy was filled
         self._job: _Job | None = None
         self._pending = False
         self.klass = QComboBox()
@@ -74,6 +86,9 @@ class WhyPanel(QWidget):
         self.klass.currentIndexChanged.connect(self._show)
         self.status = QLabel()
         self.status.setStyleSheet("color: #5b6472;")
+        # its text changes with every map ("computing…", the ms): it never re-lays the window
+        # out (a new width of the dock's top row resized the plots above, measured)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Explain:")))
         top.addWidget(self.klass)
@@ -123,7 +138,7 @@ class WhyPanel(QWidget):
             self._quiet.start()
 
     def _on_model_changed(self) -> None:
-        self._net = None  # copied again at the next update
+        self._net_stale = True  # refilled at the next update (a snapshot: same layers)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
@@ -143,11 +158,14 @@ class WhyPanel(QWidget):
         if self._job is not None:
             self._pending = True
             return
-        if self._net is None:
+        if self._net is None or self._net_spec != s.model_spec:
             from nndesk.nn import Network
 
-            self._net = Network.from_spec(s.model_spec)
+            self._net, self._net_stale = Network.from_spec(s.model_spec), True
+            self._net_spec = s.model_spec
+        if self._net_stale:  # no new network (random weights drawn) for every snapshot
             self._net.load_state_dict(s.network.state_dict())
+            self._net_stale = False
         digit = np.array(s.digit, dtype=np.float32)
         job = _Job(self._net, digit)
         app = QCoreApplication.instance()

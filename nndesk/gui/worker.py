@@ -25,7 +25,7 @@ class TrainWorker(QObject):
     started = Signal(object)  # data loaded, trainer built: epochs, batches, spec, history
     batch_done = Signal(object)  # steps, losses (lists since the last signal), progress
     epoch_done = Signal(object)  # the trainer's epoch record
-    snapshot = Signal(object)  # a weight copy (state_dict)
+    snapshot = Signal(object, object)  # a weight copy (state_dict), where (the batch after)
     evaluating = Signal()  # the last epoch is done: the test set is being evaluated
     errored = Signal(str)  # a message for the user
     finished = Signal(object)  # stopped, message, out, checkpoint, metadata
@@ -179,7 +179,12 @@ class TrainWorker(QObject):
             self.evaluating.emit()
 
     def _on_snapshot(self, weights: dict) -> None:
-        self.snapshot.emit(weights)  # already a copy made by the trainer
+        # the weights after the last batch reported (step 0: before the first)
+        b = self._last_batch
+        where = {"step": int(b.get("step", 0)), "epoch": int(b.get("epoch", 1)),
+                 "batch": int(b.get("batch", 0)), "epochs": self._epochs,
+                 "batches": self._batches}
+        self.snapshot.emit(weights, where)  # weights: already a copy made by the trainer
 
 
 def _lower_thread_priority(niceness: int = 10) -> None:

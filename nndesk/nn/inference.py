@@ -15,7 +15,9 @@
   (nn/inference_conv.py), or by Winograd's F(2x2, KxK) (nn/winograd.py, Lavin & Gray 2016);
 - work arrays are kept per batch size and thread and reused (batches up to
   `inference_conv.KEEP_MAX`);
-- a batch of 2 * MIN_SLICE images or more is shared by the batch workers (nn/parallel.py).
+- a batch of more than CHUNK images runs in chunks of at most CHUNK, cut by the batch size
+  alone and shared by the batch workers (nn/parallel.py): each image's numbers are the same
+  bits for any number of workers (a matrix product's rounding may depend on its row count).
 
 `LayerOutputsPlan` gives every layer's own output instead (`Network.forward_all`: feature
 maps), with the same kernels but no folding or fusing.
@@ -40,16 +42,16 @@ from typing import Any
 import numpy as np
 
 from nndesk.nn.base import Layer, changed_since, weights_version
-from nndesk.nn.inference_conv import _Buffers, _fused_pool, _max_pool
+from nndesk.nn.inference_conv import KEEP_MAX, _Buffers, _fused_pool, _max_pool
 from nndesk.nn.layers import BatchNorm, Conv2D, Dense, Dropout, Flatten, MaxPool2D, ReLU
-from nndesk.nn.parallel import for_batch, workers
+from nndesk.nn.parallel import batch_slices, for_batch
 from nndesk.nn.recurrent import Recurrent
 from nndesk.nn.winograd import CONV_METHODS, conv_step_kind, winograd_matrices
 
 __all__ = ["fold_batchnorm", "InferencePlan", "LayerOutputsPlan", "plannable",
            "conv_step_kind", "winograd_matrices", "CONV_METHODS"]
 
-MIN_SLICE = 8       # images per slice when the batch workers share a batch
+CHUNK = KEEP_MAX    # images per chunk of a batch: each chunk's work arrays are kept
 
 
 def fold_batchnorm(W: np.ndarray, b: np.ndarray, bn: BatchNorm,
@@ -204,19 +206,22 @@ class InferencePlan(_Plan):
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         """x (N, *input_shape), the network's dtype -> output (N, K), a new array. A batch
-        of 2 * MIN_SLICE images or more is cut into slices that the batch workers run
-        (nn/parallel.py; each thread has its own work arrays)."""
+        of more than CHUNK images is cut into near-equal chunks of at most CHUNK (the cut
+        depends on N alone), which the batch workers share (nn/parallel.py; each thread has
+        its own work arrays): the same numbers for any number of workers."""
         n = len(x)
         if n == 0:
             return np.zeros((0, *self.output_shape), self.dtype)
-        if workers() <= 1 or n < 2 * MIN_SLICE:
+        if n <= CHUNK:
             return self._run(x).copy()
+        cuts = batch_slices(n, -(-n // CHUNK))
         out = np.empty((n, *self.output_shape), self.dtype)
 
-        def images(i: int, j: int) -> None:
-            out[i:j] = self._run(x[i:j])
+        def chunks(a: int, b: int) -> None:
+            for i, j in cuts[a:b]:
+                out[i:j] = self._run(x[i:j])
 
-        for_batch(images, n, min_size=MIN_SLICE)
+        for_batch(chunks, len(cuts))
         return out
 
     def _run(self, x: np.ndarray) -> np.ndarray:

@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 
 import nndesk
-from nndesk.fileio import atomic_write, describe_file, printable
+from nndesk.fileio import atomic_write, describe_file, loads_json, printable
 
 __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "ModelFile", "ModelFileError", "save_model",
            "load_model", "init_from", "spec_difference", "to_json", "MAX_FILE_BYTES",
@@ -57,7 +57,6 @@ MAX_INFLATION = 16 << 20     # decompressed bytes beyond the file's own size (nn
 #                              entries uncompressed; 16 MB leaves room for a re-compressed file)
 MAX_JSON_BYTES = 2 << 20     # all JSON entries together (2 MB of "[{},{},...]" parse to
 #                              48 MB of Python objects; a 1,000-epoch history is 250 kB)
-MAX_JSON_DEPTH = 64          # nesting of lists/objects in a JSON entry
 MAX_ENTRIES = 4096
 MAX_LAYERS = 1000
 _MAX_DIRECTORY = 1 << 20     # bytes of zip central directory (about 10,000 entries)
@@ -308,31 +307,9 @@ class _Reader:
                             f"than nndesk reads ({MAX_JSON_BYTES >> 20} MB)")
         raw = self.read(entry)
         try:
-            text = raw.tobytes().decode("utf-8") if raw.dtype == np.uint8 else str(raw)
-            value = json.loads(text)
-        except RecursionError as err:
-            raise self.fail(f"the {name!r} entry is nested too deeply to be read") from err
-        except ValueError as err:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
-            raise self.fail(f"the {name!r} entry is not valid JSON "
-                            f"({printable(str(err))})") from err
-        if _depth(value) > MAX_JSON_DEPTH:
-            raise self.fail(f"the {name!r} entry is nested more than {MAX_JSON_DEPTH} levels "
-                            f"deep: not something nndesk writes")
-        return value
-
-
-def _depth(value: Any) -> int:
-    """Nesting depth of lists and dicts, without recursion."""
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, (list, dict)):
-            deepest = max(deepest, depth)
-            if depth > MAX_JSON_DEPTH:
-                return depth
-            stack.extend((v, depth + 1) for v in (item.values() if isinstance(item, dict)
-                                                  else item))
-    return deepest
+            return loads_json(raw.tobytes() if raw.dtype == np.uint8 else str(raw))
+        except ValueError as err:
+            raise self.fail(f"the {name!r} entry is {printable(str(err))}") from err
 
 
 # --- reading: the content --------------------------------------------------------------------

@@ -24,6 +24,11 @@
         <translation> 学習前と学習後の1層目の畳み込み層のフィルター（図7-24）は、ウィンドウのフィルター表示にあります。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source> · calibrated probabilities</source>
+        <translation> · 較正後の確率</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source> · paused</source>
         <translation> · 一時停止中</translation>
@@ -217,8 +222,28 @@
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
+        <source>&lt;b&gt;Lessons menu.&lt;/b&gt; Small interactive pages beside the chapters of the books: perceptrons, activations, loss and gradient, the computational graph, optimizers, initial weights, experiments on MNIST, convolution, recurrent networks.</source>
+        <translation>&lt;b&gt;レッスンメニュー。&lt;/b&gt;本の各章に対応する小さな対話ページ：パーセプトロン、活性化関数、損失関数と勾配、計算グラフ、最適化手法、重みの初期値、MNIST での実験、畳み込み、リカレントニューラルネットワーク。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
         <source>&lt;b&gt;Right: try it.&lt;/b&gt; Draw a digit with the mouse or a pen: the bars show the network's probabilities (softmax) for each digit, and the small image is the 28x28 input it really sees. Open or drop an image file to recognize it.</source>
         <translation>&lt;b&gt;右：試す。&lt;/b&gt;マウスかペンで数字を描くと、棒グラフが各数字の確率（ソフトマックス関数の出力）を示し、小さな画像はネットワークが実際に見る 28×28 の入力です。画像ファイルを開くかドロップしても認識できます。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>&lt;b&gt;Two models read your drawing.&lt;/b&gt; The image model is the network of the designer (the one you train, or a model file you open): it reads the 28x28 image. The pen path model, a small recurrent network (GRU) that comes with nndesk, reads the strokes in the order and direction you drew them. The big answer combines the two; tick "Show each model's answer" to see each. An opened image has no pen path, so the image model reads it alone. The window trains the image model only.</source>
+        <translation>&lt;b&gt;二つのモデルが手書きを読みます。&lt;/b&gt;画像モデルはデザイナーのネットワーク（学習させたもの、または開いたモデルファイル）で、28x28 の画像を読みます。ペン軌跡モデルは nndesk に付属する小さなリカレントネットワーク（GRU）で、描いた順序と向きのとおりにストロークを読みます。大きな答えは両者を組み合わせたものです。「各モデルの答えを表示」にチェックするとそれぞれが見られます。開いた画像にはペンの軌跡がないため、画像モデルだけが読みます。ウィンドウで学習できるのは画像モデルだけです。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>&lt;b&gt;View menu: look inside.&lt;/b&gt; &lt;i&gt;Evaluation&lt;/i&gt;: the model on the test images, the accuracy of each digit, a confusion heat map (click a cell to see its images, click an image to put it on the canvas). &lt;i&gt;Why this answer&lt;/i&gt;: which pixels made the answer (saliency, occlusion) and the training images nearest to your drawing. &lt;i&gt;Layer health&lt;/i&gt;: each layer's weights, activations and gradient sizes while it learns, to see vanishing or exploding gradients. &lt;i&gt;Gradient check&lt;/i&gt;: backprop against numerical gradients for the design, tensor by tensor. &lt;i&gt;Preprocessing steps&lt;/i&gt;: how the drawing becomes the 28x28 input.</source>
+        <translation>&lt;b&gt;表示メニュー：ネットワークの中を見る。&lt;/b&gt;&lt;i&gt;評価&lt;/i&gt;：テスト画像でのモデルの結果、数字ごとの認識精度、混同行列のヒートマップ（セルをクリックするとその画像を表示、画像をクリックするとキャンバスに置きます）。&lt;i&gt;なぜこの答えか&lt;/i&gt;：答えを決めたピクセル（サリエンシー、遮蔽）と、手書きに最も近い学習画像。&lt;i&gt;レイヤの健康状態&lt;/i&gt;：学習中の各層の重み・活性化・勾配の大きさ。勾配消失や勾配爆発がわかります。&lt;i&gt;勾配確認&lt;/i&gt;：デザインのネットワークについて、誤差逆伝播法と数値微分の勾配をテンソルごとに比べます。&lt;i&gt;前処理のステップ&lt;/i&gt;：手書きが 28x28 の入力になるまで。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>&lt;b&gt;Your handwriting.&lt;/b&gt; "Save as my digit" keeps the drawing under the digit in the box beside it (the answer shown, until you set another); "Fine-tune…" trains a copy of the model a little more on your saved digits.</source>
+        <translation>&lt;b&gt;あなたの筆跡。&lt;/b&gt;「自分の数字として保存」は、隣のボックスの数字（別の数字を設定するまでは表示中の答え）の下に手書きを保存します。「ファインチューニング…」は保存した数字でモデルのコピーをもう少し学習させます。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
@@ -249,14 +274,14 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>Batch Normalization が 0 で割らないよう分散に足す小さな値。1e-5 のままで構いません。本の 6.3 節。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>A's layers</source>
+        <translation>A のレイヤ</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>About</source>
         <translation>nndesk について</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
-        <source>Accuracy per digit: </source>
-        <translation>数字ごとの認識精度：</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/accuracy_plot.py"/>
@@ -320,9 +345,14 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>この学習の損失関数の値、認識精度、学習率、重みのヒストグラムを TensorBoard のイベントファイルにも書き出します：実行ごとに 1 フォルダ、実行フォルダの中の tensorboard フォルダに置きます。pip install 'nndesk[tensorboard]'（tensorboardX、約 1 MB）が必要です。見るには：tensorboard --logdir にそのフォルダを指定します（学習の後、ステータス行にコマンドが出ます）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/layer_form.py"/>
+        <source>Apply to all</source>
+        <translation>すべてに適用</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
-        <source>At the first step the gradient is {rnn:.1e} of the last step's for the RNN and {lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the path; a forget gate bias of 3 (f ≈ 0.95) lets the LSTM remember it.</source>
-        <translation>最初の時刻の勾配は、最後の時刻に比べて RNN で {rnn:.1e} 倍、LSTM で {lstm:.1e} 倍です。U を小さくすると RNN は軌跡の始まりを忘れます。forgetゲートのバイアスを 3（f ≈ 0.95）にすると LSTM は覚えています。</translation>
+        <source>At the first step the gradient is {rnn:.1e} of the last step's for the RNN and {lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the path sooner; the LSTM's forget gate bias of 3 (f ≈ 0.95) lets it remember, one of 0 (f = 0.5) makes it forget too.</source>
+        <translation>最初の時刻の勾配は、最後の時刻に比べて RNN で {rnn:.1e} 倍、LSTM で {lstm:.1e} 倍です。U を小さくすると RNN は軌跡の始まりをより早く忘れます。LSTM は forgetゲートのバイアスが 3（f ≈ 0.95）なら覚えていて、0（f = 0.5）にすると忘れます。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/pg_i18n.py"/>
@@ -343,6 +373,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Average pooling: the mean of each window. Book ch. 7.3.</source>
         <translation>Average プーリング：窓ごとの平均。本の 7.3 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>B's layers</source>
+        <translation>B のレイヤ</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
@@ -1123,6 +1158,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>ゲート</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/layer_form.py"/>
+        <source>Give every layer that has this setting the same value (every activation the same kind, every weighted layer the same init)</source>
+        <translation>この設定を持つすべてのレイヤを同じ値にします（活性化関数はすべて同じ種類に、重みのあるレイヤはすべて同じ初期化方法に）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Gradient and gradient descent</source>
         <translation>勾配と勾配降下法</translation>
@@ -1133,14 +1173,19 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>勾配確認</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Gradient check (backprop against numerical gradients)</source>
+        <translation>勾配確認（誤差逆伝播法と数値微分の勾配の比較）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>Gradient check of the network in the designer</source>
         <translation>デザイナーのネットワークで勾配確認</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_panel.py"/>
-        <source>Gradient norm per layer (each update)</source>
-        <translation>レイヤごとの勾配のノルム（更新ごと）</translation>
+        <source>Gradient norm per layer while training</source>
+        <translation>学習中の層ごとの勾配ノルム</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
@@ -1268,7 +1313,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>軸を反転</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_watch.py"/>
         <source>Its input is a sequence of pen points, not an image, and the window trains on MNIST images. Save the design and train it from the command line:
 
 nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</source>
@@ -1338,9 +1383,19 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>レイヤの健康状態</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Layer health: activations and gradients per layer, initial weights</source>
+        <translation>レイヤの健康状態：層ごとの活性化と勾配、重みの初期値</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>Layer health: no network yet (train one or open a model).</source>
         <translation>レイヤの健康状態：まだネットワークがありません（学習するかモデルを開いてください）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>Layer health: the design has a problem; fix it to see its layers.</source>
+        <translation>レイヤの健康状態：ネットワーク設計に問題があります。直すとレイヤが表示されます。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/layer_form.py"/>
@@ -1376,6 +1431,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/help.py"/>
         <source>Layers as forward/backward pairs (Affine = Dense, ReLU, Softmax-with-Loss)</source>
         <translation>forward/backward の組としてのレイヤ（Affine = Dense、ReLU、Softmax-with-Loss）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>Layers side by side (bold: they differ; empty: no such layer)</source>
+        <translation>レイヤの比較（太字：異なる、空欄：そのレイヤなし）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -1795,9 +1855,14 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>ペン数字</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Pen path model (GRU), the recurrent lesson</source>
+        <translation>ペン軌跡モデル（GRU）、リカレントネットワークのレッスン</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/model_answers.py"/>
-        <source>Pen path model: none (no trajectory model, or an opened image)</source>
-        <translation>ペン軌跡モデル：なし（軌跡モデルがないか、画像ファイルを開いています）</translation>
+        <source>Pen path model: none ({reason})</source>
+        <translation>ペン軌跡モデル：なし（{reason}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/model_answers.py"/>
@@ -1923,6 +1988,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/designer.py"/>
         <source>Remove</source>
         <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/layer_form.py"/>
+        <source>Remove every {type} ({n})</source>
+        <translation>{type} をすべて削除（{n} 個）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/plots.py"/>
@@ -2135,6 +2205,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>停止中…</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/layer_form.py"/>
+        <source>Take every layer of this type out of the network at once</source>
+        <translation>この種類のレイヤをネットワークから一度にすべて取り除きます</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Tanh: squashes into (-1, 1), centred on zero.</source>
         <translation>tanh 関数：0 を中心に (-1, 1) に押し込めます。</translation>
@@ -2304,7 +2379,7 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>このネットワークには隠れ層がありません：近傍はピクセルでの近傍と同じです。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_watch.py"/>
         <source>This network reads pen paths</source>
         <translation>このネットワークはペンの軌跡を読みます</translation>
     </message>
@@ -2312,6 +2387,11 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <location filename="../../nndesk/gui/plots.py"/>
         <source>Tick to show a run, untick to hide it; select two (Ctrl+click) to compare them</source>
         <translation>チェックで学習を表示、外すと非表示。2つ選ぶ（Ctrl+クリック）と比較できます</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Together: {answer}</source>
+        <translation>組み合わせ：{answer}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/model_answers.py"/>
@@ -2624,6 +2704,11 @@ Resume that run now?
         <translation>マップが説明するクラス：赤いピクセルは支持、青いピクセルは反対</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>Which digit is it? Set the box left of “Save as my digit”, then save.</source>
+        <translation>どの数字ですか？「自分の数字として保存」の左のボックスで設定してから保存してください。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>Which settings the two selected runs differ in</source>
         <translation>選んだ2つの学習で異なる設定</translation>
@@ -2715,6 +2800,16 @@ Resume that run now?
         <translation>認識精度 %</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/confusion_view.py"/>
+        <source>accuracy per digit</source>
+        <translation>数字ごとの認識精度</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>after {layer}</source>
+        <translation>{layer} の後</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
         <source>after {n} steps: ({x}, {y}), f = {f}</source>
         <translation>{n} ステップ後：({x}, {y})、f = {f}</translation>
@@ -2723,6 +2818,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>all</source>
         <translation>すべて</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>an opened image</source>
+        <translation>開いた画像</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
@@ -2790,6 +2890,11 @@ Resume that run now?
         <translation>バッチ</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>batch of the run (a point: one measurement, every {s} s or more)</source>
+        <translation>この学習のバッチ（1 点 = 1 回の測定、{s} 秒以上ごと）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>batch size</source>
         <translation>バッチサイズ</translation>
@@ -2808,6 +2913,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>bidirectional</source>
         <translation>双方向</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>book 2, ch. 5-6</source>
+        <translation>第 2 巻 5〜6 章</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
@@ -2833,6 +2943,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/help.py"/>
         <source>ch. 4</source>
         <translation>4 章</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 4.4, 5.7</source>
+        <translation>4.4 節、5.7 節</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -2955,6 +3070,11 @@ Resume that run now?
         <translation>発散しました</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>done: {n} images</source>
+        <translation>完了：{n} 枚の画像</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/answer_words.py"/>
         <source>draw a digit</source>
         <translation>数字を描いてください</translation>
@@ -2968,6 +3088,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>drawing the pen digits: %v of %m</source>
         <translation>ペン数字を描画中：%v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>drawn on a bitmap</source>
+        <translation>ビットマップ上に描画</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -2993,6 +3118,7 @@ Resume that run now?
         <translation>エポック {epoch}/{epochs}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>epoch {epoch}/{epochs} · batch {batch}/{batches}</source>
         <translation>エポック {epoch}/{epochs} · バッチ {batch}/{batches}</translation>
@@ -3125,6 +3251,7 @@ Resume that run now?
         <translation>インクのマスク</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
         <location filename="../../nndesk/gui/lessons/common.py"/>
         <source>input</source>
         <translation>入力</translation>
@@ -3348,6 +3475,12 @@ Resume that run now?
         <translation>モデルなし</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>no trajectory model</source>
+        <translation>軌跡モデルがありません</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>none yet</source>
         <translation>まだありません</translation>
@@ -3415,6 +3548,11 @@ Resume that run now?
         <translation>出力 = W (1 × f²) · col</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>output layer</source>
+        <translation>出力層</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>padding</source>
         <translation>パディング</translation>
@@ -3468,6 +3606,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>reading the images…</source>
         <translation>画像を読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>reading…</source>
+        <translation>読み取り中…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>recurrent {k}</source>
+        <translation>リカレント層 {k}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
@@ -3626,6 +3774,11 @@ Resume that run now?
         <translation>認識結果</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>the eraser was used</source>
+        <translation>消しゴム使用</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a {size} map</source>
         <translation>最後のレイヤはクラスごとに 1 つのスコアを出す必要があります（例：ユニット数 10 の Dense）が、{size} のマップを出しています</translation>
@@ -3650,6 +3803,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/state.py"/>
         <source>the network outputs {n} scores, but the data has {classes} classes (digits 0-9): the last Dense layer needs {classes} units</source>
         <translation>ネットワークの出力は {n} 個ですが、データのクラスは {classes} 個（数字 0-9）です：最後の全結合層は {classes} ユニットにしてください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>the new design, initial weights (not trained yet)</source>
+        <translation>新しい設計、重みの初期値（まだ学習していません）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>the run has ended: its last figures stay</source>
+        <translation>学習は終了しました：最後の値を表示しています</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/answer_words.py"/>
@@ -3705,11 +3868,6 @@ Resume that run now?
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>unknown setting {name} (settings: {known})</source>
         <translation>未知の設定 {name}（設定できるもの：{known}）</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
-        <source>update</source>
-        <translation>更新</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/accuracy_plot.py"/>

@@ -24,6 +24,11 @@
         <translation> 学习前后第 1 层卷积层的滤波器（图7-24）可在窗口的滤波器视图中查看。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source> · calibrated probabilities</source>
+        <translation> · 校准后的概率</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source> · paused</source>
         <translation> · 已暂停</translation>
@@ -217,8 +222,28 @@
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
+        <source>&lt;b&gt;Lessons menu.&lt;/b&gt; Small interactive pages beside the chapters of the books: perceptrons, activations, loss and gradient, the computational graph, optimizers, initial weights, experiments on MNIST, convolution, recurrent networks.</source>
+        <translation>&lt;b&gt;课程菜单。&lt;/b&gt;与书中各章对应的小型交互页面：感知机、激活函数、损失函数与梯度、计算图、优化器、权重初始值、MNIST 实验、卷积、循环神经网络。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
         <source>&lt;b&gt;Right: try it.&lt;/b&gt; Draw a digit with the mouse or a pen: the bars show the network's probabilities (softmax) for each digit, and the small image is the 28x28 input it really sees. Open or drop an image file to recognize it.</source>
         <translation>&lt;b&gt;右边：试一试。&lt;/b&gt;用鼠标或手写笔画一个数字：条形图显示网络对每个数字的概率（softmax 函数的输出），小图是网络实际看到的 28×28 输入。也可以打开或拖入图像文件来识别。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>&lt;b&gt;Two models read your drawing.&lt;/b&gt; The image model is the network of the designer (the one you train, or a model file you open): it reads the 28x28 image. The pen path model, a small recurrent network (GRU) that comes with nndesk, reads the strokes in the order and direction you drew them. The big answer combines the two; tick "Show each model's answer" to see each. An opened image has no pen path, so the image model reads it alone. The window trains the image model only.</source>
+        <translation>&lt;b&gt;两个模型读你的手写。&lt;/b&gt;图像模型是设计器中的网络（你训练的网络，或你打开的模型文件）：它读取 28x28 的图像。轨迹模型是 nndesk 自带的小型循环神经网络（GRU），按你书写的顺序和方向读取笔画。大字答案综合了两者；勾选“显示每个模型的答案”可分别查看。打开的图像没有笔迹路径，只由图像模型读取。窗口只训练图像模型。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>&lt;b&gt;View menu: look inside.&lt;/b&gt; &lt;i&gt;Evaluation&lt;/i&gt;: the model on the test images, the accuracy of each digit, a confusion heat map (click a cell to see its images, click an image to put it on the canvas). &lt;i&gt;Why this answer&lt;/i&gt;: which pixels made the answer (saliency, occlusion) and the training images nearest to your drawing. &lt;i&gt;Layer health&lt;/i&gt;: each layer's weights, activations and gradient sizes while it learns, to see vanishing or exploding gradients. &lt;i&gt;Gradient check&lt;/i&gt;: backprop against numerical gradients for the design, tensor by tensor. &lt;i&gt;Preprocessing steps&lt;/i&gt;: how the drawing becomes the 28x28 input.</source>
+        <translation>&lt;b&gt;视图菜单：看看网络内部。&lt;/b&gt;&lt;i&gt;评估&lt;/i&gt;：模型在测试图像上的表现、每个数字的识别精度、混淆矩阵热图（点击单元格查看其图像，点击图像把它放到画布上）。&lt;i&gt;为什么是这个答案&lt;/i&gt;：哪些像素决定了答案（显著图、遮挡），以及与你的手写最接近的训练图像。&lt;i&gt;各层的健康状况&lt;/i&gt;：学习过程中每层的权重、激活值和梯度大小，用来发现梯度消失或梯度爆炸。&lt;i&gt;梯度确认&lt;/i&gt;：对设计中的网络逐个张量比较误差反向传播与数值微分求得的梯度。&lt;i&gt;预处理步骤&lt;/i&gt;：手写如何变成 28x28 的输入。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>&lt;b&gt;Your handwriting.&lt;/b&gt; "Save as my digit" keeps the drawing under the digit in the box beside it (the answer shown, until you set another); "Fine-tune…" trains a copy of the model a little more on your saved digits.</source>
+        <translation>&lt;b&gt;你的笔迹。&lt;/b&gt;“存为我的数字”把手写保存到旁边方框中的数字下（默认为显示的答案，直到你另行设置）；“微调…”用你保存的数字把模型的副本再训练一会儿。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
@@ -249,14 +274,14 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>加到方差上的极小值，防止 Batch Normalization 除以 0。保持 1e-5 即可。见书 6.3 节。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>A's layers</source>
+        <translation>A 的层</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>About</source>
         <translation>关于 nndesk</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
-        <source>Accuracy per digit: </source>
-        <translation>各数字的准确率：</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/accuracy_plot.py"/>
@@ -320,9 +345,14 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>同时把这次训练的损失函数值、识别精度、学习率和权重直方图写成 TensorBoard 事件文件：每次运行一个文件夹，放在运行文件夹里的 tensorboard 文件夹中。需要 pip install 'nndesk[tensorboard]'（tensorboardX，约 1 MB）。查看方法：tensorboard --logdir 加上该文件夹（训练结束后状态栏会给出完整命令）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/layer_form.py"/>
+        <source>Apply to all</source>
+        <translation>应用到全部</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
-        <source>At the first step the gradient is {rnn:.1e} of the last step's for the RNN and {lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the path; a forget gate bias of 3 (f ≈ 0.95) lets the LSTM remember it.</source>
-        <translation>在第一个时刻，RNN 的梯度是最后时刻的 {rnn:.1e} 倍，LSTM 是 {lstm:.1e} 倍。把 U 调小，RNN 就会忘记轨迹的开头；遗忘门偏置为 3（f ≈ 0.95）时，LSTM 能记住它。</translation>
+        <source>At the first step the gradient is {rnn:.1e} of the last step's for the RNN and {lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the path sooner; the LSTM's forget gate bias of 3 (f ≈ 0.95) lets it remember, one of 0 (f = 0.5) makes it forget too.</source>
+        <translation>在第一个时刻，RNN 的梯度是最后时刻的 {rnn:.1e} 倍，LSTM 是 {lstm:.1e} 倍。把 U 调小，RNN 会更快忘记轨迹的开头；LSTM 的遗忘门偏置为 3（f ≈ 0.95）时它能记住，设为 0（f = 0.5）时它也会忘记。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/pg_i18n.py"/>
@@ -343,6 +373,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Average pooling: the mean of each window. Book ch. 7.3.</source>
         <translation>Average 池化：取每个窗口的平均值。见书 7.3 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>B's layers</source>
+        <translation>B 的层</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
@@ -1123,6 +1158,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>门</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/layer_form.py"/>
+        <source>Give every layer that has this setting the same value (every activation the same kind, every weighted layer the same init)</source>
+        <translation>让所有具有这项设置的层取相同的值（所有激活层同一种类，所有带权重的层同一种初始化方法）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Gradient and gradient descent</source>
         <translation>梯度与梯度下降法</translation>
@@ -1133,14 +1173,19 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>梯度确认</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Gradient check (backprop against numerical gradients)</source>
+        <translation>梯度确认（误差反向传播与数值微分的梯度比较）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>Gradient check of the network in the designer</source>
         <translation>对设计器中的网络进行梯度确认</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_panel.py"/>
-        <source>Gradient norm per layer (each update)</source>
-        <translation>各层的梯度范数（每次更新）</translation>
+        <source>Gradient norm per layer while training</source>
+        <translation>训练中每层的梯度范数</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
@@ -1268,7 +1313,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>反转轴</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_watch.py"/>
         <source>Its input is a sequence of pen points, not an image, and the window trains on MNIST images. Save the design and train it from the command line:
 
 nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</source>
@@ -1338,9 +1383,19 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>各层的健康状况</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Layer health: activations and gradients per layer, initial weights</source>
+        <translation>各层的健康状况：每层的激活值和梯度、权重初始值</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>Layer health: no network yet (train one or open a model).</source>
         <translation>各层的健康状况：还没有网络（请学习一个或打开模型）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>Layer health: the design has a problem; fix it to see its layers.</source>
+        <translation>各层的健康状况：网络设计有问题；修正后即可查看各层。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/layer_form.py"/>
@@ -1376,6 +1431,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/help.py"/>
         <source>Layers as forward/backward pairs (Affine = Dense, ReLU, Softmax-with-Loss)</source>
         <translation>以 forward/backward 成对实现的层（Affine = Dense、ReLU、Softmax-with-Loss）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>Layers side by side (bold: they differ; empty: no such layer)</source>
+        <translation>逐层对照（粗体：不同；空白：没有这一层）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -1795,9 +1855,14 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>手写笔数字</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>Pen path model (GRU), the recurrent lesson</source>
+        <translation>轨迹模型（GRU）、循环神经网络课程</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/model_answers.py"/>
-        <source>Pen path model: none (no trajectory model, or an opened image)</source>
-        <translation>轨迹模型：无（没有轨迹模型，或打开的是图像文件）</translation>
+        <source>Pen path model: none ({reason})</source>
+        <translation>轨迹模型：无（{reason}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/model_answers.py"/>
@@ -1923,6 +1988,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/designer.py"/>
         <source>Remove</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/layer_form.py"/>
+        <source>Remove every {type} ({n})</source>
+        <translation>删除所有 {type}（{n} 个）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/plots.py"/>
@@ -2135,6 +2205,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>正在停止…</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/layer_form.py"/>
+        <source>Take every layer of this type out of the network at once</source>
+        <translation>一次从网络中删除这种类型的所有层</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Tanh: squashes into (-1, 1), centred on zero.</source>
         <translation>tanh 函数：以 0 为中心把值压缩到 (-1, 1)。</translation>
@@ -2304,7 +2379,7 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>这个网络没有隐藏层：它的最近邻就是像素上的最近邻。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_watch.py"/>
         <source>This network reads pen paths</source>
         <translation>这个网络读取笔的轨迹</translation>
     </message>
@@ -2312,6 +2387,11 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <location filename="../../nndesk/gui/plots.py"/>
         <source>Tick to show a run, untick to hide it; select two (Ctrl+click) to compare them</source>
         <translation>勾选显示一次训练，取消勾选则隐藏；选中两次（Ctrl+单击）即可比较</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>Together: {answer}</source>
+        <translation>综合：{answer}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/model_answers.py"/>
@@ -2624,6 +2704,11 @@ Resume that run now?
         <translation>图解释哪个类别：红色像素支持它，蓝色像素反对它</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>Which digit is it? Set the box left of “Save as my digit”, then save.</source>
+        <translation>这是哪个数字？请在“存为我的数字”左边的方框中设置，然后保存。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/plots.py"/>
         <source>Which settings the two selected runs differ in</source>
         <translation>选中的两次训练有哪些设置不同</translation>
@@ -2715,6 +2800,16 @@ Resume that run now?
         <translation>准确率 %</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/confusion_view.py"/>
+        <source>accuracy per digit</source>
+        <translation>每个数字的识别精度</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>after {layer}</source>
+        <translation>{layer} 之后</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
         <source>after {n} steps: ({x}, {y}), f = {f}</source>
         <translation>{n} 步后：({x}, {y})，f = {f}</translation>
@@ -2723,6 +2818,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>all</source>
         <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>an opened image</source>
+        <translation>打开的图像</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
@@ -2790,6 +2890,11 @@ Resume that run now?
         <translation>批次</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>batch of the run (a point: one measurement, every {s} s or more)</source>
+        <translation>本次训练的批次（每个点：一次测量，间隔 {s} 秒或更长）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>batch size</source>
         <translation>批大小</translation>
@@ -2808,6 +2913,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>bidirectional</source>
         <translation>双向</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>book 2, ch. 5-6</source>
+        <translation>第 2 册，第 5-6 章</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
@@ -2833,6 +2943,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/help.py"/>
         <source>ch. 4</source>
         <translation>第 4 章</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/help.py"/>
+        <source>ch. 4.4, 5.7</source>
+        <translation>第 4.4、5.7 节</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -2955,6 +3070,11 @@ Resume that run now?
         <translation>发散了</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>done: {n} images</source>
+        <translation>完成：{n} 张图像</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/answer_words.py"/>
         <source>draw a digit</source>
         <translation>请画一个数字</translation>
@@ -2968,6 +3088,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>drawing the pen digits: %v of %m</source>
         <translation>正在绘制笔迹数字：%v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>drawn on a bitmap</source>
+        <translation>画在位图上</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -2993,6 +3118,7 @@ Resume that run now?
         <translation>第 {epoch}/{epochs} 轮</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>epoch {epoch}/{epochs} · batch {batch}/{batches}</source>
         <translation>第 {epoch}/{epochs} 轮 · 批次 {batch}/{batches}</translation>
@@ -3125,6 +3251,7 @@ Resume that run now?
         <translation>墨迹掩码</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
         <location filename="../../nndesk/gui/lessons/common.py"/>
         <source>input</source>
         <translation>输入</translation>
@@ -3348,6 +3475,12 @@ Resume that run now?
         <translation>没有模型</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/model_answers.py"/>
+        <source>no trajectory model</source>
+        <translation>没有轨迹模型</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>none yet</source>
         <translation>还没有</translation>
@@ -3415,6 +3548,11 @@ Resume that run now?
         <translation>输出 = W (1 × f²) · col</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>padding</source>
         <translation>填充</translation>
@@ -3468,6 +3606,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>reading the images…</source>
         <translation>正在读取图像…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>recurrent {k}</source>
+        <translation>循环层 {k}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
@@ -3626,6 +3774,11 @@ Resume that run now?
         <translation>识别结果</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>the eraser was used</source>
+        <translation>用了橡皮擦</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a {size} map</source>
         <translation>最后一层必须为每个类别给出一个分数（例如 10 个单元的 Dense），但它输出的是 {size} 的特征图</translation>
@@ -3650,6 +3803,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/state.py"/>
         <source>the network outputs {n} scores, but the data has {classes} classes (digits 0-9): the last Dense layer needs {classes} units</source>
         <translation>网络输出 {n} 个分数，但数据有 {classes} 个类别（数字 0-9）：最后的全连接层需要 {classes} 个单元</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>the new design, initial weights (not trained yet)</source>
+        <translation>新的网络设计，权重初始值（尚未训练）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>the run has ended: its last figures stay</source>
+        <translation>训练已结束：保留最后一次的数值</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/answer_words.py"/>
@@ -3705,11 +3868,6 @@ Resume that run now?
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>unknown setting {name} (settings: {known})</source>
         <translation>未知的设置 {name}（可用的设置：{known}）</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
-        <source>update</source>
-        <translation>更新</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/accuracy_plot.py"/>

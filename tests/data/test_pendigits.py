@@ -7,7 +7,14 @@ import pytest
 
 from nndesk.data import pendigits as pd
 from nndesk.data.folder import load_folder
-from nndesk.data.pendigits import PenDigit, evaluate_pendigits, load_pendigits, render, to_canvas
+from nndesk.data.pendigits import (
+    PenDigit,
+    evaluate_pendigits,
+    fit_to_canvas,
+    load_pendigits,
+    render,
+    to_canvas,
+)
 from nndesk.data.strokes import CANVAS_SIZE
 
 TINY = """.INCLUDE        dene.doc
@@ -175,3 +182,29 @@ def test_pendigits_path_order(tmp_path, monkeypatch):
     mine.parent.mkdir(parents=True)
     mine.write_text(TINY)
     assert pd.pendigits_path() == mine                       # the user's own copy wins
+
+
+def test_fit_to_canvas_places_any_units_as_the_pen_digits(tmp_path):
+    (tmp_path / "p.tra").write_text(TINY)
+    one = load_pendigits(tmp_path / "p.tra")[0]
+    raw = [np.column_stack([s, np.arange(len(s)) * 10.0]) for s in one.strokes]  # x, y, t ms
+    fitted = fit_to_canvas(raw)
+    pts = np.vstack(fitted)
+    assert np.ptp(pts[:, 1]) == pytest.approx(0.7 * CANVAS_SIZE)          # 70% tall, centred
+    assert (pts[:, :2].min(0) + pts[:, :2].max(0)) / 2 == pytest.approx([140, 140])
+    assert np.array_equal(pts[:, 2], np.concatenate([s[:, 2] for s in raw]))  # times kept
+    for scale, offset in ((1 / 500, 0), (3.0, -1e8), (1.0, 7e5)):        # 0..1, offsets
+        moved = fit_to_canvas([np.column_stack([s[:, :2] * scale + offset, s[:, 2]])
+                               for s in raw])
+        assert np.vstack(moved) == pytest.approx(pts, abs=1e-5)
+    rng_a, rng_b = np.random.default_rng(3), np.random.default_rng(3)
+    assert np.vstack(to_canvas(one, rng_a, height=0.6))[0] == pytest.approx(
+        fit_to_canvas([s for s in one.strokes], rng_b, height=0.6)[0][0])  # one placement
+
+
+def test_fit_to_canvas_finds_no_digit_in_a_dot_or_nothing():
+    assert fit_to_canvas([]) is None and fit_to_canvas([np.zeros((0, 2))]) is None
+    assert fit_to_canvas([np.array([[5.0, 5.0, 0.0]])]) is None
+    assert fit_to_canvas([np.array([[1e8, -3.0], [1e8, -3.0]])]) is None
+    with pytest.raises(ValueError, match="finite"):
+        fit_to_canvas([np.array([[0.0, 1.0], [np.nan, 2.0]])])

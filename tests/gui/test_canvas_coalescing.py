@@ -169,3 +169,54 @@ def test_the_answer_shown_is_what_nndesk_predict_says(panel, qtbot, model, tmp_p
                                strokes_row["models"]["image"]["probabilities"], atol=2e-6)
     label = strokes_row["label"]
     assert label == 7 and panel.answer.text() == str(label)
+
+
+def test_the_pen_path_is_read_once_the_image_reader_is_idle(panel, qtbot, held, monkeypatch):
+    """The image model's answer first: the pen-path reader starts no reading while the
+    preparer works (here held up inside preprocess)."""
+    import nndesk.gui.preparer as preparer
+
+    monkeypatch.setattr(preparer, "PATH_WAIT_S", 30.0)  # no waiting cut short here
+    reader = panel.jobs.path_reader
+    real = reader.work
+    began_after_release: list[bool] = []
+    monkeypatch.setattr(reader, "work", lambda strokes: (
+        began_after_release.append(held.gate.is_set()), real(strokes))[1])
+    _moves(qtbot, panel.canvas, _seven_points(20))
+    assert held.started.acquire(timeout=10)
+    qtbot.wait(200)  # five path intervals: a reader that did not wait would have begun
+    assert began_after_release == []
+    held.gate.set()
+    assert panel.wait_idle()
+    assert began_after_release and all(began_after_release)
+
+
+def test_an_unchanged_drawing_is_not_preprocessed_again_and_gives_the_same_input(
+        qtbot, monkeypatch):
+    """A bitmap equal to the last one (a move that adds no ink, the same drawing for a new
+    model) skips preprocessing: the input is the one preprocessing gives, a copy of its own."""
+    import nndesk.data.preprocess as pp
+    from nndesk.gui.preparer import Preparer
+
+    real = pp.preprocess
+    calls: list[int] = []
+    monkeypatch.setattr(pp, "preprocess", lambda image: calls.append(1) or real(image))
+    prep = Preparer()
+    try:
+        strokes = digit_strokes("7")
+        first = prep.work({"strokes": strokes})
+        again = prep.work({"strokes": [list(s) for s in strokes]})  # an equal drawing
+        assert len(calls) == 1 and first.digit is not None
+        np.testing.assert_array_equal(again.digit, first.digit)
+        np.testing.assert_array_equal(again.digit, real(again.bitmap))
+        again.digit[...] = 0  # each answer is its own array: the next one is still right
+        np.testing.assert_array_equal(prep.work({"strokes": strokes}).digit, first.digit)
+        assert len(calls) == 1
+        more = prep.work({"strokes": strokes + [[(40.0, 40.0), (90.0, 60.0)]]})
+        assert len(calls) == 2
+        np.testing.assert_array_equal(more.digit, real(more.bitmap))
+        back = prep.work({"strokes": strokes})  # not the last bitmap: preprocessed again
+        assert len(calls) == 3
+        np.testing.assert_array_equal(back.digit, first.digit)
+    finally:
+        prep.stop()

@@ -56,9 +56,28 @@ def test_the_answer_combines_both_models_and_shows_each_on_request(both, qtbot,
     assert all(line.isVisible() for line in lines)
     assert lines[0].text().startswith("Image model: 1 (")
     assert lines[1].text().startswith(f"Pen path model: {int(np.argmax(path))} (")
-    assert lines[2].text().startswith("Together: 1 (") and "weighted 0.5" in lines[2].text()
+    assert lines[2].text().startswith("Together: 1 (") and "weighted 0.5" in lines[2].toolTip()
     both.canvas.clear()
     assert lines[0].text() == "Draw a digit to see each model's answer."
+    assert all(line.isVisible() for line in lines)              # still three rows
+
+
+def test_showing_each_models_answer_keeps_the_canvas_size(both, qtbot):
+    """The three rows take the room of the big answer they detail (the "Together" row repeats
+    it): the canvas keeps its size (it shrank 273 -> 241 px) and nothing below moves."""
+    draw(qtbot, both.canvas, digit_strokes("7"))
+    canvas, bars = both.canvas.geometry(), both.bars.geometry()
+    assert both.answer.isVisible()
+    both.answers.toggle.setChecked(True)
+    qtbot.wait(50)
+    assert [line.isVisible() for line in both.answers.lines] == [True] * 3
+    assert not both.answer.isVisible() and not both.confidence.isVisible()
+    assert both.canvas.geometry() == canvas and both.bars.geometry() == bars
+    heights = {line.height() for line in both.answers.lines}
+    assert len(heights) == 1 and heights.pop() < 2 * both.answers.fontMetrics().height()
+    both.answers.toggle.setChecked(False)
+    qtbot.wait(50)
+    assert both.answer.isVisible() and both.canvas.geometry() == canvas
 
 
 def test_an_opened_image_has_no_pen_path(both, qtbot, tmp_path):
@@ -72,4 +91,26 @@ def test_an_opened_image_has_no_pen_path(both, qtbot, tmp_path):
     both.answers.toggle.setChecked(True)
     assert both.answer.text() == "7"
     assert both.answers.lines[1].text().startswith("Pen path model: none")
-    assert not both.answers.lines[2].isVisible()
+    assert both.answers.lines[2].text() == "" and both.answers.lines[2].isVisible()  # a blank row
+
+
+def test_the_pen_paths_answer_and_a_new_snapshot_leave_the_preview_as_it_is(both, qtbot):
+    """A path reading changes the answer only; a new snapshot of the model sees the same
+    input: the preview's picture is kept (made once per input, on the GUI thread)."""
+    from nndesk.nn import Network
+
+    draw(qtbot, both.canvas, digit_strokes("7"))
+    assert both.wait_idle()
+    picture = both.preview.pixmap().cacheKey()
+    reads_one = np.full(10, 0.001)
+    reads_one[1] = 0.991
+    both.jobs.path = (reads_one, 1.0)  # a pen path that reads "1", alone in the combination
+    both.jobs.path_read.emit()
+    assert both.preview.pixmap().cacheKey() == picture
+    assert both.verdict().probabilities.argmax() == 1 and both.bars.probabilities[1] > 0.5
+    net = both.state.network
+    both.state.set_model(Network.from_spec(net.spec, seed=4), source="snapshot")
+    assert both.preview.pixmap().cacheKey() == picture
+    both.canvas.undo()
+    assert both.wait_idle()
+    assert both.preview.pixmap() is None or both.preview.pixmap().cacheKey() != picture

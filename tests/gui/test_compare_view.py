@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyle
 
 from nndesk.gui.compare_view import CompareView
 from nndesk.gui.state import AppState
@@ -62,3 +63,57 @@ def test_runs_without_settings_say_so(qtbot):
     view = CompareView(AppState(), Run("a", "#000"), Run("b", "#fff"))
     qtbot.addWidget(view)
     assert "not known" in view.summary.text() and view.table.rowCount() == 0
+
+
+def _deep(between: list[dict], init) -> dict:
+    layers = []
+    for _ in range(6):
+        layers += [{"type": "Dense", "units": 100, "init": init}, *between]
+    return {"name": "deep", "input_shape": [1, 28, 28],
+            "layers": layers + [{"type": "Dense", "units": 10, "init": init}]}
+
+
+def test_layers_side_by_side_kind_beside_kind_output_beside_output(qtbot):
+    """Six sigmoid Dense layers (std 1.0) against six BatchNorm+ReLU ones (He), B with two
+    hidden layers fewer: Dense k beside Dense k, the output layers in one row, A's extra
+    layers beside empty cells, the rows that differ in bold, every cell's text whole."""
+    from nndesk.gui.run_curves import Run
+
+    spec_a = _deep([{"type": "Sigmoid"}], 1.0)
+    spec_b = _deep([{"type": "BatchNorm"}, {"type": "ReLU"}], "he")
+    spec_b["layers"][6:12] = []  # Dense 3 and 4 with their BatchNorm and ReLU
+    runs = [Run(name=n, color=c, settings={"spec": s, "config": {}})
+            for n, c, s in (("A", "#2f6fdb", spec_a), ("B", "#b5522b", spec_b))]
+    view = CompareView(AppState(), *runs)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    table = view.layers
+    cells = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
+    assert [row[0] for row in cells] == [f"Dense {k}" for k in range(1, 7)] + ["output layer"]
+    assert cells[0][1] == "Dense(units=100) · init 1.0 → Sigmoid"
+    assert cells[0][2] == "Dense(units=100) · init he → BatchNorm, ReLU"
+    assert cells[4][2] == cells[5][2] == "" and cells[3][2].startswith("Dense(units=100)")
+    assert cells[6][1:] == ["Dense(units=10) · init 1.0", "Dense(units=10) · init he"]
+    assert all(table.item(r, 1).font().bold() for r in range(7))
+    inits = [(d.setting, d.a, d.b) for d in view.differences if d.group == "init"]
+    assert inits == [(f"Dense {k} init", 1.0, "he") for k in range(1, 5)] + [
+        ("output layer init", 1.0, "he")]
+    shown = [[view.table.item(r, c).text() for c in range(4)]
+             for r in range(view.table.rowCount())]
+    assert ["architecture", "after Dense 1", "Sigmoid", "BatchNorm, ReLU"] in shown
+    assert ["architecture", "Dense 5", "Dense(units=100) · init 1.0 → Sigmoid", "–"] in shown
+    assert shown[-1] == ["weight init", "output layer", "1.0", "he"]
+    for t in (table, view.table):  # wrapped, row tall enough, the whole text on hover
+        metrics = t.fontMetrics()  # the delegate's text margin: the focus frame's + 1
+        margin = t.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, t) + 1
+        for r in range(t.rowCount()):
+            for c in range(t.columnCount()):
+                item = t.item(r, c)
+                room = t.columnWidth(c) - 2 * margin
+                need = metrics.boundingRect(0, 0, room, 10_000, Qt.TextFlag.TextWordWrap,
+                                            item.text())
+                assert item.toolTip() == item.text()
+                assert need.width() <= room and t.rowHeight(r) >= need.height(), (
+                    r, c, item.text(), room, t.rowHeight(r), need)
+    assert view.height() >= 600

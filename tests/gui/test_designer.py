@@ -222,9 +222,12 @@ def test_editors_come_from_the_engines_settings(qtbot):
     assert state.spec["layers"][pool]["stride"] == 1
     designer.select(0)
     init = designer.settings_box.findChild(QComboBox, "setting_init")
-    assert [init.itemData(i) for i in range(init.count())] == ["auto", "he", "xavier", "0.01"]
+    assert [init.itemData(i) for i in range(init.count())] == ["auto", "he", "xavier", "0.01",
+                                                                      "1.0"]
     init.setCurrentIndex(3)
     assert state.spec["layers"][0]["init"] == 0.01
+    init.setCurrentIndex(4)  # the book's std 1 (ch. 6.2): chosen from the list, not typed
+    assert state.spec["layers"][0]["init"] == 1.0
 
 
 def test_a_bool_setting_is_a_check_box(qtbot):
@@ -239,3 +242,36 @@ def test_a_bool_setting_is_a_check_box(qtbot):
     assert isinstance(box, QCheckBox) and not box.isChecked()
     box.click()
     assert seen == [True]
+
+
+def test_one_activation_and_init_for_every_layer_then_no_batchnorm_or_dropout(qtbot):
+    """Issue 12's judging step, as a learner clicks it: DeepMLP with sigmoid everywhere and
+    std 1.0 for every weighted layer, then every BatchNorm and Dropout out in two clicks."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QComboBox, QPushButton
+
+    state, designer, _ = _panels(qtbot)
+    designer.preset.setCurrentText("DeepMLP")
+    types = [x["type"] for x in state.spec["layers"]]
+    designer.select(types.index("ReLU"))
+    designer.settings_box.findChild(QComboBox, "layer_type").setCurrentText("Sigmoid")
+    qtbot.mouseClick(designer.settings_box.findChild(QPushButton, "all_type"),
+                     Qt.MouseButton.LeftButton)
+    acts = [x["type"] for x in state.spec["layers"] if x["type"] in ("ReLU", "Sigmoid")]
+    assert acts == ["Sigmoid"] * 6
+    designer.select(0)
+    init = designer.settings_box.findChild(QComboBox, "setting_init")
+    init.setEditText("1.0")
+    init.lineEdit().editingFinished.emit()
+    assert state.spec["layers"][0]["init"] == 1.0
+    qtbot.mouseClick(designer.settings_box.findChild(QPushButton, "all_init"),
+                     Qt.MouseButton.LeftButton)
+    assert [x.get("init") for x in state.spec["layers"] if x["type"] == "Dense"] == [1.0] * 7
+    assert all("init" not in x for x in state.spec["layers"] if x["type"] != "Dense")
+    for kind in ("BatchNorm", "Dropout"):
+        designer.select([x["type"] for x in state.spec["layers"]].index(kind))
+        button = designer.settings_box.findChild(QPushButton, "remove_all")
+        assert button.text() == f"Remove every {kind} (6)"
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert [x["type"] for x in state.spec["layers"]] == ["Dense", "Sigmoid"] * 6 + ["Dense"]
+    assert designer.preset.currentIndex() == 0  # "(custom)": no longer the preset

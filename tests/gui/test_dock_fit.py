@@ -18,7 +18,8 @@ from gui_helpers import screen_env
 PROBE = """
 import json, os, sys
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QDockWidget, QTableWidget, QWidget
+from PySide6.QtWidgets import (QAbstractScrollArea, QDockWidget, QScrollArea, QTableWidget,
+                               QWidget)
 from nndesk.gui.app import create_window
 from nndesk.gui.session import widen_docks
 
@@ -41,8 +42,19 @@ def side_docks(w):
     return [d for d in w.findChildren(QDockWidget)
             if d.isVisible() and w.dockWidgetArea(d) in sides]
 
+def scrolls(dock):  # the dock's scroll area, or each part of its splitter (the designer's)
+    inner = dock.widget()
+    if isinstance(inner, QScrollArea):
+        return [inner]
+    return inner.findChildren(QScrollArea, options=Qt.FindChildOption.FindDirectChildrenOnly)
+
+def hbar(dock):
+    return any(s.horizontalScrollBar().isVisible() for s in scrolls(dock))
+
 def cut_widgets(dock):
-    scroll = dock.widget()
+    return [c for s in scrolls(dock) for c in cut_in(s)]
+
+def cut_in(scroll):
     view, panel = scroll.viewport(), scroll.widget()
     cut = []
     for child in panel.findChildren(QWidget):
@@ -67,7 +79,7 @@ def measure(w, lang, **extra):
     for d in side_docks(w):
         tables = [t for t in d.findChildren(QTableWidget) if t.isVisible()]
         seen["docks"][d.objectName()] = {
-            "width": d.width(), "hbar": d.widget().horizontalScrollBar().isVisible(),
+            "width": d.width(), "hbar": hbar(d),
             "cut": cut_widgets(d),
             "tables": [[t.horizontalHeader().length(), t.viewport().width(),
                         t.horizontalScrollBar().isVisible(),
@@ -87,7 +99,7 @@ for lang in sys.argv[3:]:
         for d in side_docks(w):
             w.resizeDocks([d], [200], Qt.Orientation.Horizontal)
         settle(app)
-        cramped = [d.widget().horizontalScrollBar().isVisible() for d in side_docks(w)]
+        cramped = [hbar(d) for d in side_docks(w)]
         widen_docks(w)
         settle(app)
         print(json.dumps(measure(w, lang, narrowed=cramped)), flush=True)

@@ -71,3 +71,63 @@ def test_cells_and_gallery(qtbot, trained_sr):
     np.testing.assert_array_equal(sent[0], x[i])
     np.testing.assert_array_equal(state.digit, x[i])
     assert int(np.argmax(state.probabilities)) == 9  # misread as a 9, as the cell says
+
+
+def test_gallery_shows_the_calibrated_probabilities_predict_prints(qtbot, trained_sr):
+    """A model file with a calibration: the gallery's top-2 are the calibrated probabilities
+    (`nndesk predict --json`'s "calibrated_probabilities", reject.judge), not the raw
+    softmax; the accuracy and the confusion matrix stay `evaluate`'s."""
+    from nndesk.insight.reject import Calibration, judge
+    from nndesk.train.metrics import evaluate
+
+    net, x, t = trained_sr
+    cal = Calibration(2.0, (0,), np.zeros(10), 0.0, 1e9, 0.0)
+    state, panel = _panel(qtbot)
+    panel.show()
+    qtbot.waitExposed(panel)
+    state.set_model(net, path="sr.npz", metadata={"calibration": cal.to_metadata()})
+    qtbot.waitUntil(lambda: panel.evaluation is not None and not panel.busy, timeout=60_000)
+    ev = panel.evaluation
+    np.testing.assert_array_equal(ev.report["confusion"], evaluate(net, x, t)["confusion"])
+    shown = panel.shown_indices[:25]
+    assert len(shown) == 25 and "calibrated" in panel.gallery_title.text()
+    want = np.array([v.probabilities for v in judge(net, cal, x[shown])])
+    np.testing.assert_allclose(ev.probabilities[shown], want, atol=1e-5)
+    raw = net.predict(x[shown])
+    assert np.abs(raw - want).max() > 0.05                        # T = 2: not the raw softmax
+    first = panel.gallery.item(0).text().splitlines()[1]
+    (a, pa), (b, pb) = [(int(d), want[0, d]) for d in np.argsort(-want[0])[:2]]
+    assert first == f"{a}:{100 * pa:.0f}% {b}:{100 * pb:.0f}%"
+
+
+@pytest.mark.parametrize("size", [(1400, 330), (1000, 520)])
+def test_when_done_every_digits_accuracy_shows_whole_beside_its_row(qtbot, trained_sr, size):
+    """The tester's bottom dock (1400x330): the progress bar kept "evaluating: 10000 of 10000
+    images" after the end, and the per-digit line under the heat map was cut off (8 and 9
+    missing) and drawn over "predicted digit". Each digit's accuracy now stands on the heat
+    map's right axis, level with its row, its tick texts wholly inside the axis."""
+    from PySide6.QtCore import QRectF
+
+    state, panel = _panel(qtbot)
+    panel.resize(*size)
+    panel.show()
+    qtbot.waitExposed(panel)
+    state.set_model(trained_sr[0], path="sr.npz")
+    qtbot.waitUntil(lambda: panel.evaluation is not None and not panel.busy, timeout=60_000)
+    qtbot.wait(20)
+    report = panel.evaluation.report
+    assert "evaluating" not in panel.progress.format()
+    assert panel.progress.format() == f"done: {report['n']:,} images"
+    right = panel.heat.getAxis("right")
+    ticks = dict(right._tickLevels[0])
+    assert [ticks[d + 0.5] for d in range(10)] == [f"{100 * a:.1f}%" for a in report["per_digit"]]
+    view = QRectF(panel.heat.viewport().rect())
+    axis = panel.heat.mapFromScene(right.mapRectToScene(right.rect())).boundingRect()
+    assert view.contains(QRectF(axis)), (axis, view)
+    widest = max(panel.heat.fontMetrics().horizontalAdvance(t) for t in ticks.values())
+    assert right.width() >= widest, (right.width(), widest)  # "100.0%" whole
+    bottom = panel.heat.getAxis("bottom")
+    label = bottom.label.mapRectToScene(bottom.label.boundingRect())
+    assert not label.intersects(right.mapRectToScene(right.rect()))
+    area = panel.heat.mapFromScene(bottom.mapRectToScene(bottom.rect())).boundingRect()
+    assert view.contains(QRectF(area))  # the axis and its label "predicted digit" whole

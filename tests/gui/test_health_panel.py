@@ -85,3 +85,48 @@ def test_hidden_panel_costs_nothing(qtbot, mnist_dir, monkeypatch):
         state.set_model(net, source="snapshot")
         qtbot.wait(20)
     assert calls["layer_health"] == 2 and calls["state_dict"] == 2 and not panel.busy
+
+
+def test_a_new_design_is_measured_at_once_and_a_runs_figures_stay(qtbot, mnist_dir):
+    """Issue 12's judging step: choose a sigmoid, std 1.0 design with the health view open
+    and see it saturate before training; the run's last figures stay when it ends, even when
+    the window gives the canvas back the model it had before (a run no better than guessing)."""
+    from nndesk.gui.state import IDLE, RUNNING
+
+    state = AppState()
+    before = Network.from_spec({**SIGMOID_STD_1, "layers": [
+        {"type": "Dense", "units": 10}]}, seed=0)
+    state.set_model(before, path="before.npz")
+    panel = HealthPanel(state)
+    qtbot.addWidget(panel)
+    panel.resize(1000, 600)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.report is not None and not panel.busy, timeout=120_000)
+    assert len(panel.report["weighted"]) == 1                  # the loaded model
+    panel.interval_ms = 10 ** 7  # a dear network measured last: idle, a new one waits not
+    state.set_spec(SIGMOID_STD_1)                               # the designer: a new design
+    qtbot.waitUntil(lambda: len(panel.report["weighted"]) == 3 and not panel.busy,
+                    timeout=20_000)
+    assert "initial weights" in panel.status.text()
+    assert panel.report["activations"][0]["saturated_fraction"] > 0.4
+    state.set_training(RUNNING)
+    panel.interval_ms = 0
+    import nndesk.gui.health_panel as hp
+
+    hp.MIN_INTERVAL_MS, saved = 0, hp.MIN_INTERVAL_MS
+    try:
+        state.set_model(Network.from_spec(SIGMOID_STD_1, seed=3), source="snapshot")
+        qtbot.waitUntil(lambda: "being trained" in panel.status.text() and not panel.busy,
+                        timeout=120_000)
+        run_report, history = panel.report, list(panel.norm_history)
+        state.set_training(IDLE)
+        state.set_model(before, path="before.npz")              # the run failed: the old model
+        qtbot.wait(100)
+        assert not panel.busy and panel.report is run_report
+        assert panel.norm_history == history and "the run has ended" in panel.status.text()
+        assert panel.table.rowCount() == 3
+        state.set_model(before, path="before.npz")              # the learner opens a model
+        qtbot.waitUntil(lambda: len(panel.report["weighted"]) == 1 and not panel.busy,
+                        timeout=120_000)
+    finally:
+        hp.MIN_INTERVAL_MS = saved

@@ -89,9 +89,11 @@ def test_after_clear_a_new_drawing_is_shown_in_the_same_items(qtbot):
                     and panel.maps._rows[0]["tiles"] is not None, timeout=2000)
     _check_shows(panel, net, first)
     items, count = _items(panel), _scene_items(panel)
+    # laid out, and fitted (pyqtgraph applies a view's new range at its next paint; the rows
+    # were made at the model's load, so the layout may be done before the first drawing)
     qtbot.waitUntil(lambda: all(view[3] > 100 and image[3] > 100
-                                for view, image in _places(panel)), timeout=2000)  # laid out
-    assert _centred(panel)  # fitted after the layout gave the views their size
+                                for view, image in _places(panel)) and _centred(panel),
+                    timeout=2000)
     qtbot.wait(50)
     places = _places(panel)
 
@@ -154,3 +156,17 @@ def test_the_last_of_a_drawing_that_keeps_changing_is_shown(qtbot):
         return True
 
     qtbot.waitUntil(shows_last, timeout=2000)  # with no further drawing, the last one comes
+
+
+def test_the_rows_are_made_at_the_model_load_and_the_first_drawing_fills_them(qtbot):
+    panel = shown(qtbot, InsidePanel(AppState()), 520, 600)
+    state = panel.state
+    net = Network.from_spec(TWO_CONV, seed=0)
+    state.set_model(net, path=None, metadata={})
+    assert len(panel.maps._rows) == len(SHOWN)  # before any drawing
+    assert all(r["tiles"] is None and r["view"].opacity() == 0.0 for r in panel.maps._rows)
+    items = _items(panel)
+    state.set_digit(_digit(8))
+    panel.refresh_maps()
+    assert _items(panel) == items  # the first drawing made no items, it filled them
+    _check_shows(panel, net, _digit(8))

@@ -63,8 +63,8 @@ def test_gradient_curves_follow_the_sliders(page):
         assert curve.getData()[1][-1] == pytest.approx(0.0)   # log10 1 shown)
     page.scale.set_value(0.5, emit=True)
     assert page.curves["RNN"].yData[0] < first["RNN"] / 100  # smaller U: it vanishes
-    page.forget.set_value(4.0, emit=True)
-    assert page.curves["LSTM"].yData[0] > first["LSTM"]      # f near 1: it survives
+    page.forget.set_value(0.0, emit=True)
+    assert page.curves["LSTM"].yData[0] < first["LSTM"] / 100  # f = 0.5: it forgets too
     assert "for the RNN" in page.status.text()
     page.digit.setCurrentIndex(1)
     xs, ys = page.ink.getData()
@@ -85,3 +85,59 @@ def test_titles_follow_the_live_language_switch(page):
         retranslate_widgets([page], old, new)
     assert "GRU：updateゲート z" in titles() and "LSTM：記憶セル c" in titles()
     assert page.grad.getPlotItem().titleLabel.text == "各時刻に届く勾配"
+
+
+def test_the_computed_sentence_follows_the_live_language_switch(page, qtbot):
+    """The sentence under the plots holds numbers formatted as 1.2e-03: it is written anew
+    from them in each language (read back from the screen it kept the old language)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from nndesk.gui import i18n
+    from nndesk.gui.retranslate import retranslate_widgets
+
+    english = page.status.text()
+    rnn, lstm = page.traces["RNN"].grad_norms, page.traces["LSTM"].grad_norms
+    ratios = {"rnn": rnn[0] / rnn[-1], "lstm": lstm[0] / lstm[-1]}
+    assert f"{ratios['rnn']:.1e}" in english
+    for old, new in (("en", "zh_CN"), ("zh_CN", "ja"), ("ja", "en")):
+        i18n.set_language(new)
+        retranslate_widgets([page], old, new)
+        QCoreApplication.processEvents()               # the LanguageChange Qt posts
+        expected = i18n.tr(
+            "At the first step the gradient is {rnn:.1e} of the last step's for the RNN and "
+            "{lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the "
+            "path sooner; the LSTM's forget gate bias of 3 (f ≈ 0.95) lets it remember, one of "
+            "0 (f = 0.5) makes it forget too.")
+        assert page.status.text() == expected.format(**ratios)
+        assert new == "en" or page.status.text() != english
+    assert page.status.text() == english
+
+def test_every_heat_map_fits_at_the_lessons_first_size(qtbot, monkeypatch):
+    """The Lessons dock opens 1180x760 (install_lessons): the LSTM's column was cut off."""
+    monkeypatch.setattr(RecurrentPage, "loader", staticmethod(_examples))
+    panel = LessonsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1180, 760)
+    panel.show()
+    qtbot.waitExposed(panel)
+    page = panel.show_lesson("recurrent")
+    qtbot.waitUntil(lambda: page.digit.count() == 2, timeout=5000)
+    qtbot.wait(50)
+    view = page.maps.viewport().width()
+    for (kind, name), item in page.images.items():
+        box = item.getViewBox().parentItem()                    # the PlotItem with its title
+        right = page.maps.mapFromScene(box.sceneBoundingRect().topRight()).x()
+        assert right <= view + 1, (kind, name, right, view)
+
+
+def test_the_lstm_keeps_more_gradient_than_the_rnn_at_the_start(page, pen_subset):
+    """On real pen digits (writers 1 and 2) at the page's first settings: the book's point."""
+    from nndesk.lessons.recurrent import pen_examples
+
+    assert 1.0 <= page.forget.value() <= 3.0                    # Gers et al.: a bias of 1-3
+    page.set_examples(pen_examples(pen_subset))
+    assert page.digit.count() == 10
+    for index in range(page.digit.count()):
+        page.digit.setCurrentIndex(index)
+        rnn, lstm = page.traces["RNN"].grad_norms, page.traces["LSTM"].grad_norms
+        assert lstm[0] / lstm[-1] > 2 * rnn[0] / rnn[-1], index

@@ -267,17 +267,27 @@ def test_event_loop_keeps_running_while_training(trainer_window, qtbot):
 
 def test_a_pen_path_design_is_refused_with_the_command_that_trains_it(trainer_window, qtbot,
                                                                       dialogs):
-    """PenGRU reads (T, F) sequences: the window, which trains on images, says so and names
-    `nndesk train --dataset pendigits` instead of failing on MNIST's shape."""
+    """PenGRU reads (T, F) sequences: the window, which trains on images, says so before the
+    click (Train disabled, its tooltip says why and names `nndesk train --dataset pendigits`);
+    Training ▸ Train (Ctrl+T) says the same in a dialog instead of failing on MNIST's shape."""
+    from PySide6.QtGui import QAction
+
     from nndesk.presets import load_preset
 
     w = trainer_window
     w.state.set_spec(load_preset("PenGRU"))
     assert w.state.spec_error is None
-    w.train_panel.train_button.click()
+    button = w.train_panel.train_button
+    assert not button.isEnabled()
+    assert button.toolTip().startswith("This network reads pen paths")
+    assert "--dataset pendigits" in button.toolTip()
+    train = next(a for a in w.findChildren(QAction) if a.text() == "&Train")
+    train.trigger()
     assert not w.training.busy and not w.plots.runs
     assert dialogs and dialogs[-1][0] == "This network reads pen paths"
     assert "--dataset pendigits" in dialogs[-1][1]
+    w.state.set_spec(load_preset("TwoLayerNet"))  # an image network: Train again
+    assert button.isEnabled() and button.toolTip() == "Train this design on MNIST (Ctrl+T)"
 
 
 def test_the_window_trains_with_the_command_lines_thread_policy(trainer_window, qtbot):

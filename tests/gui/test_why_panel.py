@@ -58,3 +58,24 @@ def test_maps_follow_the_newest_input_only_while_shown(qtbot):
     assert not panel.images["occlusion"].pixmap().isNull()
     state.set_digit(None)  # cleared canvas: no maps
     assert panel.maps is None and panel.images["grad"].pixmap().isNull()
+
+
+def test_a_new_snapshot_refills_the_copy_and_its_weights_are_explained(qtbot):
+    from nndesk.insight.saliency import gradient_x_input
+
+    state = AppState()
+    panel = WhyPanel(state)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    digit = _digits(1)[0]
+    state.set_model(Network.from_spec(SPEC, seed=2), path="c.npz")
+    state.set_digit(digit)
+    qtbot.waitUntil(lambda: not panel.busy and panel.maps is not None, timeout=30_000)
+    copy = panel._net
+    newer = Network.from_spec(SPEC, seed=5)  # the same layers, other weights
+    state.set_model(newer, source="snapshot")
+    qtbot.waitUntil(lambda: not panel.busy, timeout=30_000)
+    assert panel._net is copy  # refilled, not made anew (with random weights) per snapshot
+    expected = gradient_x_input(newer, digit).reshape(10, 28, 28)
+    np.testing.assert_allclose(panel.maps["grad"], expected, rtol=1e-4, atol=1e-7)

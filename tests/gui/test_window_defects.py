@@ -185,3 +185,19 @@ def test_pyqtgraphs_right_click_menus_speak_the_windows_language(window, qtbot):
     assert translate_in("zh_CN", "View All") == "显示全部"  # from nndesk's own .ts/.qm
     window.findChild(QAction, "language_en").trigger()
     assert menu_texts() == english
+
+
+def test_bottom_views_open_as_tabs_tall_enough_to_use(window, qtbot):
+    """Evaluation, Why this answer, Layer health and Gradient check on a 1400x900 window: each
+    opened from View comes in front, as a tab of one bottom area, at least 40% of the window
+    tall (they opened side by side, 84 px tall and 68 px wide for Evaluation)."""
+    from PySide6.QtWidgets import QDockWidget
+
+    names = ("Evaluation", "Why_this_answer", "Layer_health", "Gradient_check")
+    docks = [window.findChild(QDockWidget, name) for name in names]
+    for i, dock in enumerate(docks):
+        dock.toggleViewAction().trigger()
+        qtbot.waitUntil(lambda d=dock: d.isVisible() and not d.visibleRegion().isEmpty())
+        qtbot.waitUntil(lambda d=dock: d.height() >= 0.4 * window.height())
+        assert set(window.tabifiedDockWidgets(dock)) >= set(docks[:i])
+        assert dock.width() >= 0.9 * window.width()

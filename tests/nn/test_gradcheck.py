@@ -29,6 +29,35 @@ def test_rel_error_by_hand():
     assert rel_error(a, a.copy()) == 0.0
     assert rel_error(a, zero) == 1.0                                 # 5 / (5 + 0)
     assert rel_error(np.array([1e-9, 0.0]), zero) == 1e-9   # both ~0: the plain difference
+    assert rel_error(a, zero, floor=50.0) == 0.1                     # 5 / max(5, 50)
+
+
+# A Dense bias right before BatchNorm has a true gradient of 0 (the normalization subtracts
+# it again): both estimates are rounding noise. Seeds 0 and 3 failed it with error 1.0 on
+# this net (a learner's He + BatchNorm design, as `nndesk gradcheck` checks it).
+BIAS_BEFORE_BN = {"input_shape": [1, 28, 28], "layers": [
+    *[layer for _ in range(6) for layer in ({"type": "Dense", "units": 100, "init": "he"},
+                                            {"type": "BatchNorm"}, {"type": "ReLU"})],
+    {"type": "Dense", "units": 10}]}
+
+
+def test_a_gradient_that_vanishes_passes_and_a_wrong_one_next_to_it_fails(monkeypatch):
+    import sys
+
+    gc = sys.modules["nndesk.nn.gradcheck"]       # nndesk.nn.gradcheck is also the function
+    for seed in (0, 3):
+        errors = gradcheck(BIAS_BEFORE_BN, seed=seed, h=1e-6, max_checks=100)
+        assert max(errors.values()) < 1e-6, (seed, errors)
+    real = gc._backward
+
+    def off(net):                       # a backprop wrong by 1e-5 of the largest gradient
+        grads = real(net)
+        largest = max(np.linalg.norm(g) for g in grads.values())
+        grads["0.b"] = grads["0.b"] + 1e-5 * largest / np.sqrt(grads["0.b"].size)
+        return grads
+    monkeypatch.setattr(gc, "_backward", off)
+    errors = gradcheck(BIAS_BEFORE_BN, seed=0, h=1e-6, max_checks=100)
+    assert errors["0.b"] > 1e-6 and max(v for k, v in errors.items() if k != "0.b") < 1e-6
 
 
 def test_the_check_runs_in_training_mode_in_float64_whatever_the_input(monkeypatch):

@@ -281,15 +281,19 @@ def test_batch_workers_share_a_batch_with_the_same_answers():
     from nndesk.nn.parallel import set_workers, workers
 
     net = _random_statistics(Network.from_spec(load_preset("DigitNet"), seed=19))
-    x = _images(100, seed=20)
-    one = net.predict(x)
+    x = _images(101, seed=20)                         # 4 chunks of 25 or 26 images
     before = workers()
-    set_workers(2)
     try:
+        set_workers(1)
+        one = net.predict(x)
+        set_workers(2)
         two = net.predict(x)
+        set_workers(3)
+        three = net.predict(x)
     finally:
         set_workers(before)
-    np.testing.assert_array_equal(two, one)           # each image's work is the same
+    np.testing.assert_array_equal(two, one)           # the same chunks, whoever runs them
+    np.testing.assert_array_equal(three, one)
     assert np.abs(two - _plain(net, x)).max() < TOL
 
 

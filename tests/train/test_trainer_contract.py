@@ -110,8 +110,13 @@ def test_one_set_of_flags_made_before_the_trainer_controls_it(mnist_small):
     control = TrainControl()
     control.pause()  # pressed Pause while the data were still loading
     steps = []
+
+    def on_batch(b: dict) -> None:
+        steps.append(b["step"])
+        control.stop()  # Stop pressed at the first batch (not after it: a busy machine
+        # let the whole run finish between a batch seen here and a stop from this thread)
     trainer = Trainer(Network.from_spec(LINEAR), mnist_small, TrainConfig(epochs=3),
-                      control=control, on_batch=lambda b: steps.append(b["step"]))
+                      control=control, on_batch=on_batch)
     assert trainer.control is control and trainer.paused
     out = {}
     thread = threading.Thread(target=lambda: out.update(result=trainer.run()))
@@ -119,8 +124,6 @@ def test_one_set_of_flags_made_before_the_trainer_controls_it(mnist_small):
     thread.join(0.3)
     assert thread.is_alive() and steps == []  # held by the flag set before it existed
     control.resume()
-    while not steps:
-        thread.join(0.01)
-    control.stop()
     thread.join(30)
     assert out["result"].stopped == "stopped" and control.stopped
+    assert len(steps) == 1

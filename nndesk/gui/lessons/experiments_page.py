@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.experiments import EXPERIMENTS
+from nndesk.fileio import loads_json
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.lessons.common import PENS, header, plot
 from nndesk.gui.lessons.experiments_run import ExperimentRun
@@ -288,7 +289,7 @@ def _read_saved() -> dict:
     text = read_setting(QSettings("nndesk", "nndesk"), _SAVED, str, "{}",
                         lambda v: len(v) < 10_000)
     try:
-        saved = json.loads(text)
+        saved = loads_json(text)
     except ValueError:
         saved = {}
     saved = saved if isinstance(saved, dict) else {}

@@ -1,0 +1,185 @@
+"""Where the slow strokes' time goes: the canvas's stroke-to-prediction latency cut into stages,
+the slowest events beside the typical ones, and what the GUI thread was doing meanwhile.
+
+    python benchmarks/latency_timeline.py                       # a 125 Hz mouse, idle
+    python benchmarks/latency_timeline.py --why-view            # the Why panel shown
+    python benchmarks/latency_timeline.py --while-training DigitNet --repeats 5
+
+Each mouse event posted to the canvas (gui_measure.stroke_latency's events) is timed through:
+  queue    posted -> handled by the canvas (the GUI thread was busy with something else)
+  wait     handled -> the preparer began the drawing that answers it (it was busy with an
+           older drawing, or its thread waited for a core or the GIL)
+  work     the preparer's render, preprocess, predict (wall; `work_cpu` its thread's CPU:
+           wall - CPU is time without a core or without the GIL)
+  deliver  the preparer done -> the GUI thread took the answer (the queued signal waited)
+  show     the GUI thread's handlers of the answer (bars, words, panels)
+  paint    shown -> the bars painted
+A sampler thread notes, every `--sample-ms`, the GUI thread's innermost frame (ours and the
+library's) and the /proc state of the GUI and preparer threads (R: running or waiting for a
+core; S: asleep, e.g. waiting for the GIL); the slow events' queue and deliver windows list the
+frames seen then.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import threading
+import time
+from collections import Counter
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gui_measure import (  # noqa: E402 (a benchmark beside this one)
+    _uptime,
+    hermetic,
+    latency_while_training,
+    percentiles,
+    stroke_latency,
+)
+
+STAGES = ("queue", "wait", "work", "work_cpu", "deliver", "show", "paint", "total")
+
+
+def stages_ms(event: dict) -> dict:
+    """One event's stages in ms (see the module's docstring); paint None when not painted."""
+    e = event
+    out = {"queue": e["handled"] - e["posted"], "wait": e["started"] - e["handled"],
+           "work": e["done"] - e["started"], "work_cpu": sum(e["cpu_s"]),
+           "deliver": e["received"] - e["done"], "show": e["shown"] - e["received"],
+           "paint": None if e["painted"] is None else e["painted"] - e["shown"],
+           "total": e["shown"] - e["posted"]}
+    return {k: None if v is None else round(1000 * v, 2) for k, v in out.items()}
+
+
+class ThreadSampler:
+    """Every `every_ms`: (perf_counter, the GUI thread's (our frame, innermost frame), the GUI
+    and preparer threads' /proc states)."""
+
+    def __init__(self, every_ms: float = 1.0) -> None:
+        self.every_ms = every_ms
+        self.samples: list[tuple[float, tuple[str, str], str, str]] = []
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, daemon=True, name="sampler")
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+
+    @staticmethod
+    def _state(tid: int | None) -> str:
+        if tid is None:
+            return "-"
+        try:
+            with open(f"/proc/self/task/{tid}/stat", encoding="ascii") as f:
+                return f.read().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            return "-"
+
+    @staticmethod
+    def _frames(frame) -> tuple[str, str]:
+        inner = f"{os.path.basename(frame.f_code.co_filename)}:{frame.f_code.co_name}"
+        ours = "-"
+        while frame is not None:
+            if "/nndesk/" in frame.f_code.co_filename:
+                ours = (f"{os.path.basename(frame.f_code.co_filename)}:{frame.f_lineno} "
+                        f"{frame.f_code.co_name}")
+                break
+            frame = frame.f_back
+        return ours, inner
+
+    def _run(self) -> None:
+        main = threading.main_thread()
+        prep = None
+        while not self._stop.wait(self.every_ms / 1000):
+            if prep is None:
+                prep = next((t.native_id for t in threading.enumerate()
+                             if t.name == "nndesk-canvas-input"), None)
+            frame = sys._current_frames().get(main.ident)
+            where = self._frames(frame) if frame is not None else ("-", "-")
+            self.samples.append((time.perf_counter(), where, self._state(main.native_id),
+                                 self._state(prep)))
+
+    def between(self, t0: float, t1: float) -> list:
+        """The samples taken from t0 to t1 (perf_counter s)."""
+        return [s for s in self.samples if t0 <= s[0] <= t1]
+
+
+def report(events: list[dict], sampler: ThreadSampler | None, slow_share: float = 0.05) -> dict:
+    """Stage medians of all events and of the slowest `slow_share`; the frames and thread
+    states the sampler saw in the slow events' queue and deliver windows."""
+    rows = [stages_ms(e) for e in events]
+    totals = np.array([r["total"] for r in rows])
+    cut = float(np.quantile(totals, 1 - slow_share)) if len(totals) else 0.0
+    slow = [(r, e) for r, e in zip(rows, events, strict=True) if r["total"] >= cut]
+
+    def medians(group: list[dict]) -> dict:
+        return {k: round(float(np.median([r[k] for r in group if r[k] is not None])), 2)
+                for k in STAGES if any(r[k] is not None for r in group)}
+
+    out = {"events": len(rows), "total_ms": percentiles(list(totals)),
+           "median_stages_ms": medians(rows),
+           f"slowest_{int(100 * slow_share)}pct_from_ms": round(cut, 2),
+           "slow_stages_ms": medians([r for r, _ in slow]),
+           "slowest": [r for r, _ in sorted(slow, key=lambda x: -x[0]["total"])[:8]]}
+    if sampler is not None:
+        for name, (a, b) in (("queue", ("posted", "handled")),
+                             ("deliver", ("done", "received")),
+                             ("wait_work", ("handled", "done"))):
+            seen = [s for _, e in slow for s in sampler.between(e[a], e[b])]
+            out[f"slow_{name}_gui_frames"] = [
+                [ours, inner, n] for (ours, inner), n in
+                Counter(s[1] for s in seen).most_common(8)]
+            out[f"slow_{name}_states_gui_prep"] = dict(Counter(f"{s[2]}{s[3]}" for s in seen))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the timeline's summary as one JSON line per window."""
+    p = argparse.ArgumentParser(description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--model", help="model file (default: the shipped one)")
+    p.add_argument("--runs", type=int, default=1, help="windows, one after the other")
+    p.add_argument("--repeats", type=int, default=5, help="7s drawn in each window")
+    p.add_argument("--interval-ms", type=float, default=8.0)
+    p.add_argument("--why-view", action="store_true")
+    p.add_argument("--size", default="1400x900")
+    p.add_argument("--while-training", metavar="PRESET")
+    p.add_argument("--sample-ms", type=float, default=1.0, help="0: no sampler")
+    p.add_argument("--slow-share", type=float, default=0.05)
+    p.add_argument("--switch-interval-ms", type=float)
+    a = p.parse_args(argv)
+    if a.switch_interval_ms:
+        sys.setswitchinterval(a.switch_interval_ms / 1000)
+    size = tuple(int(v) for v in a.size.lower().split("x"))
+    hermetic(size)
+    for _ in range(a.runs):
+        events: list[dict] = []
+        sampler = ThreadSampler(a.sample_ms) if a.sample_ms > 0 else None
+        if sampler is not None:
+            sampler.start()
+        if a.while_training:
+            latency_while_training(a.model, a.while_training, a.repeats, a.interval_ms,
+                                   size=size, why=a.why_view, events=events)
+        else:
+            stroke_latency(a.model, a.repeats, a.interval_ms, size=size, why=a.why_view,
+                           events=events)
+        if sampler is not None:
+            sampler.stop()
+        print(json.dumps({"timeline": report(events, sampler, a.slow_share),
+                          "why_view": a.why_view, "training": a.while_training,
+                          "switch_interval_ms": 1000 * sys.getswitchinterval(),
+                          "uptime": _uptime()}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

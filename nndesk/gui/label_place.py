@@ -1,0 +1,91 @@
+"""Where to put small text labels beside points of a plot so that none covers another label, a
+marked point or a curve, and none is cut by the plot's edge: a greedy choice among places
+around each point (above, below, left, right, then further up or down), scored by what each
+would cover. Pixels only, no Qt: the accuracy plot's "best …%" labels use it
+(accuracy_plot.py), and it is tested on its own."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = ["place_labels", "Box"]
+
+Box = tuple[float, float, float, float]  # left, top, width, height (pixels, y down)
+Segment = tuple[float, float, float, float]  # x1, y1, x2, y2
+
+
+def _overlap(a: Box, b: Box) -> float:
+    """The area two boxes share."""
+    w = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
+    h = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def _crosses(box: Box, seg: Segment) -> bool:
+    """True when the segment passes through the box (Liang-Barsky clipping)."""
+    x1, y1, x2, y2 = seg
+    dx, dy = x2 - x1, y2 - y1
+    lo, hi = 0.0, 1.0
+    for p, q in ((-dx, x1 - box[0]), (dx, box[0] + box[2] - x1),
+                 (-dy, y1 - box[1]), (dy, box[1] + box[3] - y1)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            lo = max(lo, t)
+        else:
+            hi = min(hi, t)
+        if lo > hi:
+            return False
+    return True
+
+
+def _inside(box: Box, bounds: Box) -> Box:
+    """`box` moved the least to lie within `bounds` (left/top win when it is larger)."""
+    x = min(max(box[0], bounds[0]), bounds[0] + bounds[2] - box[2])
+    y = min(max(box[1], bounds[1]), bounds[1] + bounds[3] - box[3])
+    return max(x, bounds[0]), max(y, bounds[1]), box[2], box[3]
+
+
+def _candidates(x: float, y: float, w: float, h: float, gap: float) -> list[Box]:
+    """Places around the point (x, y), the most natural first: above it, centred."""
+    above, below, middle = y - gap - h, y + gap, y - h / 2
+    out = [(x - w / 2, above, w, h), (x - w / 2, below, w, h),
+           (x - w - gap, above, w, h), (x + gap, above, w, h),
+           (x - w - gap, below, w, h), (x + gap, below, w, h),
+           (x - w - 2 * gap, middle, w, h), (x + 2 * gap, middle, w, h)]
+    for k in range(1, 4):  # further away, up then down
+        out += [(x - w / 2, above - k * (h + gap), w, h), (x - w / 2, below + k * (h + gap), w, h)]
+    return out
+
+
+def place_labels(points: Sequence[tuple[float, float]], sizes: Sequence[tuple[float, float]],
+                 bounds: Box, segments: Sequence[Segment] = (), gap: float = 8.0
+                 ) -> list[Box]:
+    """One box per label (top-left, width, height in pixels) beside its point.
+
+    `points`: each label's point (x, y), `sizes`: its text's (width, height), `bounds`: the
+    plot area it must stay in, `segments`: the curves' pieces it should not cover, `gap`: the
+    half size of a point's mark (a label starts beyond it). Labels are
+    placed in order; each takes the first place that covers nothing (no earlier label, no
+    point, no curve), else the one covering least (labels weigh most, then points, then
+    curves). Every box lies within `bounds` when it fits in them.
+    """
+    placed: list[Box] = []
+    marks = [(px - gap, py - gap, 2 * gap, 2 * gap) for px, py in points]
+    for (x, y), (w, h) in zip(points, sizes, strict=True):
+        best, best_cost = None, None
+        for rank, spot in enumerate(_candidates(x, y, w, h, gap)):
+            box = _inside(spot, bounds)
+            covers = (1000.0 * sum(_overlap(box, other) for other in placed)
+                      + 100.0 * sum(_overlap(box, mark) > 0 for mark in marks)
+                      + 10.0 * sum(_crosses(box, seg) for seg in segments))
+            cost = (covers, rank)
+            if best_cost is None or cost < best_cost:
+                best, best_cost = box, cost
+            if covers == 0:
+                break
+        placed.append(best)
+    return placed

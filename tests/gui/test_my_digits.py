@@ -1,0 +1,63 @@
+"""Save as my digit, as the tester used it: draw, press Save. The label box shows the answer
+the window gives the drawing (it stayed 0, and a 7 read "7, 100% sure" was saved as a 0); the
+learner's own choice wins until the canvas is cleared; an unsure answer leaves "?", and Save
+then asks for the digit instead of saving one."""
+
+from __future__ import annotations
+
+import pytest
+from gui_helpers import digit_strokes, shipped_model, shown_digit_panel
+from PySide6.QtCore import Qt
+from test_canvas import _calibrated, draw
+
+from nndesk.data.folder import load_folder
+
+
+@pytest.fixture
+def panel(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("NNDESK_MY_DIGITS", str(tmp_path / "mine"))
+    return shown_digit_panel(qtbot)
+
+
+@pytest.fixture(scope="module")
+def model():
+    return shipped_model()
+
+
+def _save(panel, qtbot) -> None:
+    panel.my_digits.result = None
+    panel.my_digits.save_button.click()
+    qtbot.waitUntil(lambda: panel.my_digits.result is not None)
+
+
+def test_the_label_follows_the_answer_shown_until_the_learner_sets_it(panel, qtbot, model,
+                                                                      tmp_path):
+    panel.state.set_model(model[0], path=None, metadata=model[1])
+    box = panel.my_digits.label
+    assert box.text() == "?"            # nothing drawn yet
+    draw(qtbot, panel.canvas, digit_strokes("7"))
+    assert panel.answer.text() == "7" and box.value() == 7
+    _save(panel, qtbot)
+    panel.canvas.clear()
+    assert box.text() == "?"                                      # a new drawing: no label yet
+    draw(qtbot, panel.canvas, digit_strokes("1"))
+    assert panel.answer.text() == "1" and box.value() == 1
+    box.setFocus()
+    for _ in range(3):                                            # the learner's choice: 4
+        qtbot.keyClick(box, Qt.Key.Key_Up)
+    draw(qtbot, panel.canvas, [[(60, 240), (70, 250)]])          # more ink: the choice stays
+    assert box.value() == 4
+    _save(panel, qtbot)
+    x, t = load_folder(tmp_path / "mine")
+    assert sorted(t.tolist()) == [4, 7]
+
+
+def test_an_unsure_answer_leaves_the_label_open_and_save_asks(panel, qtbot, model, tmp_path):
+    panel.state.set_model(model[0], path=None, metadata=_calibrated(model, unsure_threshold=2))
+    draw(qtbot, panel.canvas, digit_strokes("7"))
+    assert panel.answer.text().endswith("?")                      # "7 or 1?"
+    assert panel.my_digits.label.text() == "?"
+    panel.my_digits.save_button.click()
+    assert not (tmp_path / "mine").exists()                      # nothing saved as a 0
+    assert panel.my_digits.status.text().startswith("Which digit is it?")
+    assert panel.my_digits.label.hasFocus()

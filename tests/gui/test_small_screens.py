@@ -1,0 +1,128 @@
+"""The window usable on small screens (fault 3 of the new user's list): on 1280x720 the
+designer's layer list shows several rows, Train, the run list's buttons, the canvas and its
+probability bars are on screen; on a 1280x720 screen at 150% and 200% (853x480 and 640x360
+logical px) no column is crushed (the canvas becomes a tab beside the designer); at 1400x900
+a bottom view leaves the canvas column its full height and the designer its rows, and gives
+the room back when closed. Each case runs in its own process (the offscreen screen's size is
+set at start)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from gui_helpers import screen_env
+
+PROBE = """
+import json, os, sys
+from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtWidgets import QDockWidget, QScrollArea
+QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, sys.argv[1])
+from nndesk.gui.app import create_window
+app, w = create_window(None)
+w.show()
+def settle():
+    for _ in range(10):
+        app.processEvents()
+settle()
+w.build_views()
+settle()
+
+def whole(widget):
+    if not widget.isVisible():
+        return False
+    seen = widget.visibleRegion().boundingRect()
+    at = widget.mapTo(w, QPoint(0, 0))
+    return (seen.width() >= widget.width() and seen.height() >= widget.height() and at.x() >= 0
+            and at.y() >= 0 and at.x() + widget.width() <= w.width()
+            and at.y() + widget.height() <= w.height())
+
+def reachable(widget):
+    scroll = widget.parentWidget()
+    while not isinstance(scroll, QScrollArea):
+        scroll = scroll.parentWidget()
+    scroll.ensureWidgetVisible(widget)
+    settle()
+    ok = whole(widget)
+    scroll.verticalScrollBar().setValue(0)
+    scroll.horizontalScrollBar().setValue(0)
+    settle()
+    return ok
+
+def measure(tag):
+    t, p, d = w.designer.table, w.plots, w.digit
+    area, frame = w.screen().availableGeometry(), w.frameGeometry()
+    digit_dock = w.findChild(QDockWidget, "Draw_a_digit")
+    out = {"tag": tag, "inside": area.contains(frame), "window": [w.width(), w.height()],
+           "centre": w.centralWidget().width(),
+           # the layer rows in view (the designer's part may scroll its list away)
+           "rows": round(t.viewport().visibleRegion().boundingRect().height() / t.rowHeight(0), 1),
+           "train": whole(w.train_panel.train_button),
+           "train_reachable": reachable(w.train_panel.train_button),
+           "buttons": [whole(b) for b in (p.compare_button, p.remove_button, p.png_button,
+                                          p.csv_button)],
+           "tabbed": bool(w.tabifiedDockWidgets(digit_dock)),
+           "digit_height": digit_dock.height()}
+    if out["tabbed"]:
+        digit_dock.raise_()
+        settle()
+    out["canvas"], out["bars"] = whole(d.canvas), whole(d.bars)
+    out["bars_reachable"] = reachable(d.bars)
+    print(json.dumps(out), flush=True)
+
+measure("fresh")
+if sys.argv[2] == "bottom":
+    dock = w.findChild(QDockWidget, "Layer_health")
+    dock.toggleViewAction().trigger()
+    settle()
+    measure("bottom")
+    dock.toggleViewAction().trigger()
+    settle()
+    measure("closed")
+os._exit(0)
+"""
+
+
+def _probe(tmp_path, width, height, scale, lang, mode="fresh") -> dict[str, dict]:
+    env = screen_env(tmp_path, width, height, QT_SCALE_FACTOR=str(scale), NNDESK_LANG=lang)
+    done = subprocess.run([sys.executable, "-c", PROBE, str(tmp_path / "s"), mode], env=env,
+                          capture_output=True, text=True, timeout=900)  # a hang guard only
+    assert done.returncode == 0, done.stderr
+    seen = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    return {s["tag"]: s for s in seen}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_1280x720_shows_rows_train_run_buttons_canvas_and_bars(tmp_path, lang):
+    s = _probe(tmp_path, 1280, 720, 1, lang)["fresh"]
+    assert s["inside"] and not s["tabbed"], s
+    assert s["rows"] >= 4, s  # was 1.67
+    assert s["train"], s  # on screen, no scrolling (was below the dock's fold)
+    assert all(s["buttons"]), s  # Compare, Remove run, Export PNG/CSV (behind a scroll bar)
+    assert s["canvas"] and s["bars"], s
+
+
+@pytest.mark.parametrize(("scale", "lang"), [(1.5, "zh_CN"), (2, "en")])
+def test_1280x720_at_150_and_200_percent_crushes_no_column(tmp_path, scale, lang):
+    """853x480 and 640x360 logical px: three columns cannot fit; the centre was 68 px."""
+    s = _probe(tmp_path, 1280, 720, scale, lang)["fresh"]
+    assert s["inside"] and s["tabbed"], s
+    assert s["centre"] >= 0.4 * s["window"][0], s
+    assert s["rows"] >= (4 if scale < 2 else 2) and s["train_reachable"], s
+    assert s["canvas"] and s["bars_reachable"], s
+
+
+def test_1400x900_with_a_bottom_view_and_after_it_closes(tmp_path):
+    seen = _probe(tmp_path, 1600, 1000, 1, "en", "bottom")
+    fresh, bottom, closed = seen["fresh"], seen["bottom"], seen["closed"]
+    assert fresh["window"] == [1400, 900] and fresh["train"] and fresh["rows"] >= 4
+    # Layer health open: the canvas column keeps its full height, its bars in view; the
+    # designer keeps its rows (was 1.67), Train a scroll away, the run buttons whole
+    assert bottom["digit_height"] == fresh["digit_height"], bottom
+    assert bottom["canvas"] and bottom["bars"], bottom
+    assert bottom["rows"] >= 4 and bottom["train_reachable"] and all(bottom["buttons"]), bottom
+    # closed: the room comes back
+    assert {k: closed[k] for k in ("rows", "train", "buttons", "canvas", "bars")} == \
+        {k: fresh[k] for k in ("rows", "train", "buttons", "canvas", "bars")}
