@@ -77,8 +77,8 @@ class Conv2D(Layer):
             return conv_wide.forward(x, W, self.params["b"], p, frames)
         if self.fft_pays():                     # backward needs no columns
             self.col = None
-            if p <= k - 1:                      # padded-width frames, no frames kept
-                return conv_wide.forward(x, W, self.params["b"], p)
+            if p <= k - 1:                      # wide frames, no column matrix
+                return conv_wide.forward_by_rows(x, W, self.params["b"], p)
             rows = self.scratch("rows", (n, oh, ow, k, k * c), x.dtype, keep=train)
             return conv_rows(x, W, self.params["b"], s, p, rows)
         col = self.scratch("col", (n, c * k * k, oh * ow), x.dtype, keep=train)

@@ -149,20 +149,21 @@ def test_conv_rows_matches_loops_with_any_worker_count(k, stride, pad, workers):
         got = conv_rows(x, W, b, stride, pad, rows)
     finally:
         parallel.set_workers(1)
-    # Not bit-equal across worker counts: a slice's matrix product has fewer rows, and
-    # OpenBLAS may round a row differently by the row count (seen on AMD EPYC, Haswell kernel).
     np.testing.assert_allclose(got, _naive_conv(x, W, b, stride, pad), rtol=1e-10, atol=1e-12)
+    if workers > 1:        # one GEMM per image: a slice's size never changes an image's numbers
+        np.testing.assert_array_equal(got, conv_rows(x, W, b, stride, pad, rows))
 
 
 @pytest.mark.parametrize(("pad", "path"), [(2, "wide"), (5, "rows")])
 def test_training_forward_where_backward_takes_the_frequency_path(monkeypatch, pad, path):
-    """16 channels, 5x5: forward through the padded-width frames (conv_wide.forward) where
+    """16 channels, 5x5: forward through the wide frames (conv_wide.forward_by_rows) where
     pad <= K-1, else through `conv_rows` (spies count them); no column matrix kept, same
     output as the loops; the same layer in evaluation keeps the column layout."""
     calls = []
-    rows, wide = im2col_module.conv_rows, conv.conv_wide.forward
+    rows, wide = im2col_module.conv_rows, conv.conv_wide.forward_by_rows
     monkeypatch.setattr(conv, "conv_rows", lambda *a: calls.append("rows") or rows(*a))
-    monkeypatch.setattr(conv.conv_wide, "forward", lambda *a: calls.append("wide") or wide(*a))
+    monkeypatch.setattr(conv.conv_wide, "forward_by_rows",
+                        lambda *a: calls.append("wide") or wide(*a))
     rng = np.random.default_rng(8)
     layer = Conv2D(filters=3, kernel_size=5, pad=pad)
     layer.build((16, 6, 5), rng, np.float64, None)
