@@ -209,17 +209,23 @@ def _widgets(roots: Iterable[QWidget]) -> list[QWidget]:
 def retranslate_widgets(roots: Iterable[QWidget], old: str, new: str) -> int:
     """Put every text of `roots` and their children from language `old` into `new`.
 
-    Returns how many texts changed.
+    Each widget's signals are blocked while its texts change: a new language is not an edit
+    (a layer table's itemChanged, a preset box's currentTextChanged made the design
+    "custom" and the health view start over). Returns how many texts changed.
     """
     roots = list(roots)
     conv = Retranslator(old, new)
     changed = 0
     for w in _widgets(roots):
-        for text, setter in list(_each_text(w)):
-            new_text = conv.convert(text) if text else text
-            if new_text != text:
-                setter(new_text)
-                changed += 1
+        blocked = w.blockSignals(True)
+        try:
+            for text, setter in list(_each_text(w)):
+                new_text = conv.convert(text) if text else text
+                if new_text != text:
+                    setter(new_text)
+                    changed += 1
+        finally:
+            w.blockSignals(blocked)
     for root in roots:
         for action in _actions(root):
             for text, setter in ((action.text(), action.setText),

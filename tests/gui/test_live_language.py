@@ -80,3 +80,24 @@ def test_plot_texts_are_among_the_visible_texts(window):
     """The check of the window's texts sees the plots (subclasses of pyqtgraph's widgets)."""
     texts = [t for _, t in visible_texts([window])]
     assert "Loss per batch" in texts and "epoch" in texts and "per batch" in texts
+
+
+def test_a_language_switch_is_not_an_edit_of_the_design(window, qtbot):
+    """The layer table's and the preset box's texts change with the language; the design
+    does not (it became "custom" and the health view started over)."""
+    window.designer.preset.setCurrentText("DeepMLP")
+    spec = window.state.spec
+    assert spec["name"] == "DeepMLP"
+    edits = []
+    window.state.spec_changed.connect(lambda: edits.append(1))
+    table = window.designer.table
+    english = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    try:
+        _switch(window, "zh_CN")
+        assert [table.horizontalHeaderItem(c).text()
+                for c in range(table.columnCount())] != english      # translated
+        assert edits == [] and window.state.spec == spec
+        assert window.designer.preset.currentText() == "DeepMLP"
+    finally:
+        _switch(window, "en")
+    assert edits == [] and window.state.spec == spec
