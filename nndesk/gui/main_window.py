@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui import wheel_guard
 from nndesk.gui.designer import DesignerPanel
 from nndesk.gui.digit_panel import DigitPanel
 from nndesk.gui.export_dialog import MENU_TEXT as EXPORT_MENU
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.settings = QSettings("nndesk", "nndesk")
         set_language(detect_language(self.settings))  # before any text is made
         install_pyqtgraph_translator()  # pyqtgraph's menus through our translations
+        wheel_guard.install()  # the wheel scrolls panels, not the boxes the pointer passes
         self.setWindowTitle(tr("nndesk — design, train, look inside, draw"))
         self.state = state or AppState(self)
         self.training = TrainingController(self.state, self)

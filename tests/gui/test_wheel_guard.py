@@ -1,0 +1,49 @@
+"""The mouse wheel over a scrolling panel scrolls it; a box's value changes by the wheel only
+once the box has the focus (the designer's units went 100 -> 104 while the learner
+scrolled)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QScrollArea, QSpinBox, QVBoxLayout, QWidget
+
+
+def _wheel(widget, steps: int) -> None:
+    centre = QPointF(widget.rect().center())
+    for _ in range(steps):
+        event = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(0, 0),
+                            QPoint(0, -120), Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_scrolls_the_panel_and_sets_a_box_only_with_the_focus(qtbot):
+    from nndesk.gui.main_window import MainWindow
+
+    qtbot.addWidget(MainWindow())                      # the window installs the guard
+    inner = QWidget()
+    column = QVBoxLayout(inner)
+    boxes = []
+    for _ in range(30):                                # a panel taller than its view
+        box = QSpinBox()
+        box.setRange(0, 1000)
+        box.setValue(100)
+        column.addWidget(box)
+        boxes.append(box)
+    area = QScrollArea()
+    area.setWidget(inner)
+    area.resize(200, 150)
+    qtbot.addWidget(area)
+    area.show()
+    area.activateWindow()
+    qtbot.waitActive(area)
+    box, bar = boxes[1], area.verticalScrollBar()
+    assert bar.value() == 0 < bar.maximum()
+    _wheel(box, 2)                                     # passing over it while scrolling
+    assert box.value() == 100 and bar.value() > 0      # the panel scrolled, the box did not
+    area.ensureWidgetVisible(box)
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    _wheel(box, 2)                                     # chosen: the wheel sets it
+    assert box.value() != 100
