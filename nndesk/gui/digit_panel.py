@@ -166,6 +166,8 @@ class DigitPanel(QWidget):
         return self.jobs.wait_idle(timeout_ms)
 
     def _on_strokes_changed(self) -> None:
+        if not self.canvas.strokes and self.canvas.base is None:
+            self.eraser_button.setChecked(False)  # cleared: nothing to rub out, the pen draws
         if self.canvas.is_empty():
             self.jobs.forget()  # anything in flight is for old strokes
             self.state.set_digit(None)

@@ -94,3 +94,18 @@ def test_without_a_trajectory_model_the_answer_says_so(qtbot, tmp_path, monkeypa
     panel = _panel(qtbot)
     draw(qtbot, panel.canvas, digit_strokes("7"))
     assert _pen_line(panel) == "Pen path model: none (no trajectory model)"
+
+
+def test_clear_puts_the_eraser_away(qtbot, trained_softmax):
+    from gui_helpers import digit_strokes
+    from test_canvas import draw
+
+    panel = shown_digit_panel(qtbot)
+    panel.state.set_model(trained_softmax[0], path="sr.npz")
+    draw(qtbot, panel.canvas, digit_strokes("7"))
+    panel.eraser_button.click()
+    assert panel.canvas.eraser
+    panel.clear_button.click()                  # the next stroke draws (it rubbed nothing out)
+    assert not panel.eraser_button.isChecked() and not panel.canvas.eraser
+    draw(qtbot, panel.canvas, digit_strokes("1"))
+    assert panel.wait_idle() and panel.state.digit is not None
