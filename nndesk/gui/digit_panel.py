@@ -275,7 +275,7 @@ class DigitPanel(QWidget):
         if c.base is not None:
             return tr("drawn on a bitmap")
         if any(c.erasing):
-            return tr("the eraser was used")
+            return tr("eraser used")
         if not trajectory_model_path().is_file():
             return tr("no trajectory model")
         return tr("reading…")

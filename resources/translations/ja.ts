@@ -3136,6 +3136,11 @@ Resume that run now?
         <translation>イプシロン</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>eraser used</source>
+        <translation>消しゴム使用</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>evaluating the test set…</source>
         <translation>テストデータで評価中…</translation>
@@ -3772,11 +3777,6 @@ Resume that run now?
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>the answer</source>
         <translation>認識結果</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
-        <source>the eraser was used</source>
-        <translation>消しゴム使用</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

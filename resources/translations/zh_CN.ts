@@ -3136,6 +3136,11 @@ Resume that run now?
         <translation>ε</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>eraser used</source>
+        <translation>用了橡皮擦</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>evaluating the test set…</source>
         <translation>正在评估测试集…</translation>
@@ -3772,11 +3777,6 @@ Resume that run now?
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>the answer</source>
         <translation>识别结果</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
-        <source>the eraser was used</source>
-        <translation>用了橡皮擦</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

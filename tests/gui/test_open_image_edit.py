@@ -83,7 +83,7 @@ def test_each_models_answer_says_why_the_pen_path_has_none(qtbot, tmp_path, monk
     draw(qtbot, panel.canvas, digit_strokes("7"))
     assert _pen_line(panel).startswith("Pen path model: ") and "none" not in _pen_line(panel)
     drag(qtbot, panel.canvas, [(10, 10), (40, 20)], button=Qt.MouseButton.RightButton)
-    assert _pen_line(panel) == "Pen path model: none (the eraser was used)"
+    assert _pen_line(panel) == "Pen path model: none (eraser used)"
 
 
 def test_without_a_trajectory_model_the_answer_says_so(qtbot, tmp_path, monkeypatch):
