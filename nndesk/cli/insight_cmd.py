@@ -27,6 +27,17 @@ def _model(args):
     return load_model_arg(args.model)
 
 
+def _calibrate(model, probabilities: np.ndarray) -> tuple[np.ndarray, str]:
+    """A model file's calibrated probabilities (temperature scaling), as `nndesk predict`
+    and the window show them, with the words that say which they are."""
+    from nndesk.insight.reject import calibrated, model_temperature
+
+    t = model_temperature(model.metadata)
+    if t is None:
+        return probabilities, "plain softmax"
+    return calibrated(probabilities, t), f"calibrated with temperature {t:.2f}"
+
+
 def _eval(args) -> int:
     from nndesk.insight.evaluation import evaluate_model
 
@@ -36,14 +47,16 @@ def _eval(args) -> int:
     dataset = dataset if dataset in ("mnist", "fashion") else "mnist"
     data = load_data(dataset, args.data_dir, val_split=0, download=args.download)
     ev = evaluate_model(model.network, as_input(data.x_test, model.spec), data.t_test)
-    report = {"model": str(args.model), "dataset": dataset, **ev.to_json(args.limit)}
+    ev.probabilities, kind = _calibrate(model, ev.probabilities)   # the argmax is unchanged
+    report = {"model": str(args.model), "dataset": dataset, "probabilities_are": kind,
+              **ev.to_json(args.limit)}
     if args.json:
         print(json.dumps(report))
         return 0
     wrong = report["misclassified"]
     print(f"{args.model}: {report['accuracy']:.2%} of {report['n']:,} {dataset} test images; "
           f"{report['n'] - int(np.trace(np.array(report['confusion']))):,} misclassified, "
-          f"the {len(wrong)} most confident:")
+          f"the {len(wrong)} most confident (probabilities {kind}):")
     print(f"{'index':>6} {'true':>4} {'pred':>4} {'p':>7}  second")
     for m in wrong:
         (_, p), (d2, p2) = m["top2"]
@@ -152,18 +165,20 @@ def _saliency(args) -> int:
     except ValueError as err:
         raise UserError(str(err)) from None
     occ = occlusion(model.network, x)
-    probs = model.network.predict(x[None])[0]
+    probs, kind = _calibrate(model, model.network.predict(x[None]))
+    probs = probs[0]
     c = int(np.argmax(probs)) if args.klass is None else args.klass
     if not 0 <= c < len(probs):
         raise UserError(f"--class {c}: the network has classes 0..{len(probs) - 1}")
     if args.json:
         print(json.dumps({"model": str(args.model), "image": str(args.image),
                           "label": int(np.argmax(probs)), "probabilities": probs.tolist(),
+                          "probabilities_are": kind,
                           "class": c, "gradient_x_input": grad[c].round(6).tolist(),
                           "occlusion": occ[c].round(6).tolist()}))
         return 0
-    print(f"{args.image}: answer {int(np.argmax(probs))} ({probs.max():.1%}); maps for {c} "
-          "(+ for it, - against it, . ink, blank: nothing):")
+    print(f"{args.image}: answer {int(np.argmax(probs))} ({probs.max():.1%}, {kind}); maps "
+          f"for {c} (+ for it, - against it, . ink, blank: nothing):")
     for name, m in (("gradient x input", grad[c]), ("occlusion", occ[c])):
         print(f"\n{name}:")
         print("\n".join(_ascii(m, x.reshape(28, 28))))

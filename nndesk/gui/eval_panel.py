@@ -176,15 +176,10 @@ class EvalPanel(QWidget):
     def _calibration_temperature(self) -> float | None:
         """The loaded model file's calibration temperature (None: no calibration, or the
         network being trained, whose weights the calibration was not fitted to)."""
-        from nndesk.insight.reject import Calibration
+        from nndesk.insight.reject import model_temperature
 
-        if self.state.model_source != "file":
-            return None
-        try:
-            cal = Calibration.from_metadata(self.state.metadata)
-        except ValueError:
-            return None
-        return None if cal is None else cal.temperature
+        return model_temperature(self.state.metadata) if self.state.model_source == "file" \
+            else None
 
     def stop(self) -> None:
         """Drop the running evaluation (it ends after its current batch)."""

@@ -3,10 +3,10 @@ GUI thread (the evaluation panel shows its stages and its result)."""
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import QThread, Signal
 
 from nndesk.gui.i18n import N_, tr
+from nndesk.insight.reject import calibrated  # re-exported: the evaluation view's numbers
 
 __all__ = ["EvalThread", "RUNNING", "SOURCE_NAMES", "STAGES", "calibrated"]
 
@@ -66,15 +66,3 @@ class EvalThread(QThread):
         except (DataMissingError, IdxError, OSError, ValueError) as err:
             self.failed.emit(tr("Cannot evaluate ({what}): {error}").format(
                 what=tr(SOURCE_NAMES[self.source]), error=" ".join(str(err).split())))
-
-
-def calibrated(probabilities: np.ndarray, temperature: float) -> np.ndarray:
-    """(N, 10) softmax probabilities -> softmax(logits / T), the calibrated probabilities
-    `nndesk predict --json` prints ("calibrated_probabilities"): log p = logits + const per
-    row, so softmax(log p / T) is exactly softmax(logits / T) (up to float32 rounding; a
-    probability that underflowed to 0 stays ~0). The argmax, so the report, is unchanged."""
-    from nndesk.insight.reject import softmax_t
-
-    tiny = np.finfo(np.float32).tiny
-    logp = np.log(np.maximum(np.asarray(probabilities, np.float64), tiny))
-    return softmax_t(logp, temperature).astype(np.float32)

@@ -20,7 +20,8 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["KEY", "DIGIT", "UNSURE", "NOT_A_DIGIT", "EXTRAS", "Verdict", "Calibration", "judge",
+__all__ = ["calibrated", "model_temperature", "KEY", "DIGIT", "UNSURE", "NOT_A_DIGIT", "EXTRAS",
+           "Verdict", "Calibration", "judge",
            "judge_activations", "extra_features", "flatten_activation",
            "coverage_report", "expected_calibration_error", "softmax_t"]
 
@@ -219,3 +220,22 @@ def expected_calibration_error(probs: np.ndarray, t: np.ndarray, bins: int = 15)
         if m.any():
             total += m.mean() * abs(right[m].mean() - conf[m].mean())
     return float(total)
+
+
+def calibrated(probabilities: np.ndarray, temperature: float) -> np.ndarray:
+    """(N, 10) softmax probabilities -> softmax(logits / T), the calibrated probabilities
+    `nndesk predict --json` prints ("calibrated_probabilities"): log p = logits + const per
+    row, so softmax(log p / T) is exactly softmax(logits / T) (up to float32 rounding; a
+    probability that underflowed to 0 stays ~0). The argmax, so the report, is unchanged."""
+    tiny = np.finfo(np.float32).tiny
+    logp = np.log(np.maximum(np.asarray(probabilities, np.float64), tiny))
+    return softmax_t(logp, temperature).astype(np.float32)
+
+
+def model_temperature(metadata: dict) -> float | None:
+    """A model file's calibration temperature (None: no calibration, or a malformed one)."""
+    try:
+        cal = Calibration.from_metadata(metadata)
+    except ValueError:
+        return None
+    return None if cal is None else cal.temperature
