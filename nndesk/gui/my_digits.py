@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSignalBlocker, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
-from nndesk.gui.i18n import tr
+from nndesk.gui.i18n import tr, tr_n
 from nndesk.gui.jobs import start_thread
 
 __all__ = ["MyDigitsBar", "UNSET"]
@@ -137,5 +137,5 @@ class MyDigitsBar(QWidget):
         if result["n"] == 0:
             self.status.setText(tr("your handwriting: no digits saved yet"))
         else:
-            self.status.setText(tr("your handwriting: {n} digits, accuracy {acc}%").format(
-                n=result["n"], acc=f"{100 * result['accuracy']:.1f}"))
+            self.status.setText(tr_n("your handwriting: %n digit(s), accuracy {acc}%",
+                                     result["n"]).format(acc=f"{100 * result['accuracy']:.1f}"))

@@ -12,5 +12,13 @@
             <numerusform>Finished %n epochs</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>your handwriting: %n digit(s), accuracy {acc}%</source>
+        <translation>
+            <numerusform>your handwriting: %n digit, accuracy {acc}%</numerusform>
+            <numerusform>your handwriting: %n digits, accuracy {acc}%</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -3910,15 +3910,17 @@ Resume that run now?
         <source>your digit</source>
         <translation>あなたが書いた数字</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>your handwriting: %n digit(s), accuracy {acc}%</source>
+        <translation>
+            <numerusform>あなたの筆跡：%n 個の数字、認識精度 {acc}%</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../nndesk/gui/my_digits.py"/>
         <source>your handwriting: no digits saved yet</source>
         <translation>あなたの筆跡：まだ保存された数字はありません</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/my_digits.py"/>
-        <source>your handwriting: {n} digits, accuracy {acc}%</source>
-        <translation>あなたの筆跡：{n} 個の数字、認識精度 {acc}%</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/download.py"/>

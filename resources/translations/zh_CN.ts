@@ -3910,15 +3910,17 @@ Resume that run now?
         <source>your digit</source>
         <translation>你写的数字</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../nndesk/gui/my_digits.py"/>
+        <source>your handwriting: %n digit(s), accuracy {acc}%</source>
+        <translation>
+            <numerusform>你的笔迹：%n 个数字，识别精度 {acc}%</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../nndesk/gui/my_digits.py"/>
         <source>your handwriting: no digits saved yet</source>
         <translation>你的笔迹：还没有保存数字</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/my_digits.py"/>
-        <source>your handwriting: {n} digits, accuracy {acc}%</source>
-        <translation>你的笔迹：{n} 个数字，识别精度 {acc}%</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/download.py"/>
