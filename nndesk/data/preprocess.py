@@ -15,6 +15,8 @@ from typing import NamedTuple
 import numpy as np
 from PIL import Image, ImageOps
 
+from nndesk.data.stroke_width import thickened as _thickened
+
 __all__ = ["ImageError", "open_image", "to_gray", "preprocess", "preprocess_steps",
            "remove_background", "ink_polarity", "STEPS", "MAX_PIXELS", "WORK_SIDE"]
 
@@ -32,6 +34,8 @@ SHADOW_RATIO = 0.45      # a "shadow" darker than this share of the paper is a b
 DESK_AREA = 0.25         # of the image: a light area this large, away from the border...
 DESK_DEPTH = 0.06        # ...and this thick (of the shorter side) is a sheet on a desk
 BACKGROUND_SIDE = 128    # px: the paper's brightness and the ink's side are found this small
+LINE_SPAN = 0.9          # of the image's side: a thin straight line this long is a ruled line
+STRAIGHT = 0.02          # of a line's length: the spread of its pixels across it is at most this
 LINE_CUT = 0.35          # a disc this share of the thickest strokes' width cuts thinner lines
 SPECK = 0.02             # of the heaviest component's ink: less is a speck
 BORDER_CONTACT = 0.25    # of the shorter side: along the border for longer is desk or shadow
@@ -394,15 +398,18 @@ def _main_components(mask: np.ndarray, ink: np.ndarray,
                      window: _Window | None = None) -> np.ndarray:
     """The digit: the connected components of `mask` that make it (bool (H, W)).
 
-    Dropped: specks (under SPECK of the largest), lines as long as most of the image and thin,
-    frames (thin outlines around other ink), things lying along the border (a desk, a shadow,
-    a frame line: touching it over BORDER_CONTACT of the shorter side); then kept: the heaviest
-    left and what lies near it. Never drops everything: the heaviest is the fallback.
+    Dropped: specks (under SPECK of the largest), ruled lines (straight, thin and as long as
+    LINE_SPAN of the image: not a thin pen's 7 or 4), frames (thin outlines around other ink:
+    above, below, left and right of it, not a thin pen's 7 around its bar), things lying along
+    the border (a desk, a shadow, a frame line: touching it over BORDER_CONTACT of the shorter
+    side); then kept: the heaviest left and what lies near it. Never drops everything: the
+    heaviest is the fallback.
     `window`: mask and ink are that part of the image (sizes and the border are the image's).
     """
     cv2 = _cv2()
     H, W = mask.shape if window is None else window.shape
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    n, labels, stats, centres = cv2.connectedComponentsWithStats(mask.astype(np.uint8),
+                                                                 connectivity=8)
     if n <= 2:
         return labels > 0
     mass = np.bincount(labels.ravel(), ink.ravel(), minlength=n)[1:]
@@ -412,13 +419,15 @@ def _main_components(mask: np.ndarray, ink: np.ndarray,
     length = np.maximum(w, h)
     side = np.where(w >= h, W, H)
     keep = mass >= SPECK * mass.max()
-    keep &= ~((length >= 0.6 * side) & (area / length <= length / 25))          # lines
+    for i in np.flatnonzero(keep & (length >= LINE_SPAN * side) & (area / length <= length / 25)):
+        keep[i] = not _straight(labels[int(y[i]):int(y[i] + h[i]), int(x[i]):int(x[i] + w[i])]
+                                == i + 1, length[i])                             # lines
     keep &= contact < BORDER_CONTACT * min(H, W)                                 # on the border
     fill = area / (w * h)
     for i in np.flatnonzero(keep & (fill < 0.3)):                                # frames
         inside = ((x > x[i]) & (y > y[i]) & (x + w < x[i] + w[i]) & (y + h < y[i] + h[i])
                   & keep & (mass >= 0.1 * mass[i]))
-        if inside.any():
+        if any(_surrounds(labels, i + 1, centres[j + 1]) for j in np.flatnonzero(inside)):
             keep[i] = False
     if not keep.any():
         keep[:] = mass >= SPECK * mass.max()
@@ -438,6 +447,26 @@ def _main_components(mask: np.ndarray, ink: np.ndarray,
             box = [min(box[0], x[i]), min(box[1], y[i]), max(box[2], x[i] + w[i]),
                    max(box[3], y[i] + h[i])]
     return labels > 0 if chosen.all() else np.concatenate([[False], chosen])[labels]
+
+
+def _straight(mask: np.ndarray, length: float) -> bool:
+    """True when the pixels of a mask lie along one straight line: their spread across its
+    direction (the smaller principal axis' standard deviation) is at most STRAIGHT of the
+    `length` (px), or 2 px. A ruled line, even ragged or tilted; not a 7's bar and stroke."""
+    ys, xs = np.nonzero(mask)
+    if len(xs) < 3:
+        return True
+    across = float(np.linalg.eigvalsh(np.cov(np.stack([xs, ys]).astype(np.float64)))[0])
+    return np.sqrt(max(across, 0.0)) <= max(2.0, STRAIGHT * length)
+
+
+def _surrounds(labels: np.ndarray, label: int, centre: np.ndarray) -> bool:
+    """True when component `label` lies above, below, left and right of the point `centre`
+    (x, y): an outline around it (a drawn box), not a stroke beside it."""
+    cx, cy = int(centre[0]), int(centre[1])
+    row, col = labels[cy], labels[:, cx]
+    return bool((row[:cx] == label).any() and (row[cx:] == label).any()
+                and (col[:cy] == label).any() and (col[cy:] == label).any())
 
 
 def _attached(low: np.ndarray, core: np.ndarray, reach: int | None) -> np.ndarray:
@@ -563,6 +592,7 @@ def _steps(image, shown: bool) -> list[tuple[str, np.ndarray]]:
         return steps                                # a dot or a tick, not a digit
     crop = digit[y0:y1, x0:x1]
     crop = crop / crop.max()                        # peak = 1
+    crop = _thickened(crop)                         # hairlines to MNIST-like strokes
     steps.append((STEPS[4], crop))
     steps.append((STEPS[5], np.clip(_boxed(crop), 0, 1) if shown else None))
     out = _centred(crop)
