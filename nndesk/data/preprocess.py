@@ -162,13 +162,19 @@ def to_gray(image: Image.Image | np.ndarray | str | os.PathLike) -> np.ndarray:
 
 
 # -- the steps -----------------------------------------------------------------------------
-def _cv2():
-    """OpenCV, imported on first use (about 0.1 s) so that the window opens without it."""
-    import cv2
+_CV2 = None  # OpenCV once `_cv2` has imported it and set its threads
 
-    if cv2.getNumThreads() != 1:
+
+def _cv2():
+    """OpenCV, imported on first use (about 0.1 s) so that the window opens without it; its
+    threads set once (asking OpenCV each time was ~5% of a canvas drawing's preprocessing)."""
+    global _CV2
+    if _CV2 is None:
+        import cv2
+
         cv2.setNumThreads(1)    # images this small: threads cost more than they give (measured)
-    return cv2
+        _CV2 = cv2
+    return _CV2
 
 
 def _odd(n: float) -> int:

@@ -25,7 +25,9 @@ __all__ = ["PATH_INTERVAL_S", "PathReader", "Prepared", "Preparer", "lower_prior
 PATH_INTERVAL_S = 0.04
 # ...and starts only once the image reader is idle (its answer is the one the learner waits
 # for), or after this long at most, so that a drawing that never pauses still gets a reading.
-PATH_WAIT_S = 0.1
+# (0.1 s: under load the wait ran to its end, the pen path's p99 was ~140 ms; this is about
+# one preparation of a drawing on a loaded machine.)
+PATH_WAIT_S = 0.03
 
 
 def prepare_strokes(strokes: list[list[tuple[float, ...]]], erase: list[bool] | None = None,
