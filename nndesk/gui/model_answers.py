@@ -16,6 +16,17 @@ def _answer(probabilities) -> str:
     return f"{best} ({100 * float(probabilities[best]):.1f}%)"
 
 
+def _verdict(verdict) -> str:
+    """The combined answer as the big label says it: a digit, "not a digit" or "7 or 1?"
+    (it showed "9 (50.2%)" beside a big "not a digit")."""
+    if verdict.kind == "not_a_digit":
+        return tr("not a digit")
+    if verdict.kind == "unsure":
+        first, second = verdict.candidates
+        return tr("{first} or {second}?").format(first=first, second=second)
+    return _answer(verdict.probabilities)
+
+
 class ModelAnswers(QWidget):
     """A check box "Show each model's answer" and, when checked, one line per model.
 
@@ -76,10 +87,9 @@ class ModelAnswers(QWidget):
             else:
                 texts[1] = tr("Pen path model: {answer}").format(answer=_answer(path[0]))
                 if combined is not None:
-                    texts[2] = tr("Together: {answer}").format(
-                        answer=_answer(combined.probabilities))
+                    texts[2] = tr("Together: {answer}").format(answer=_verdict(combined))
                     tips[2] = tr("Together: {answer}, pen path weighted {weight}").format(
-                        answer=_answer(combined.probabilities), weight=f"{path[1]:g}")
+                        answer=_verdict(combined), weight=f"{path[1]:g}")
         for line, text, tip in zip(self.lines, texts, tips, strict=True):
             line.setText(text)
             line.setToolTip(tip or text)

@@ -109,3 +109,22 @@ def test_clear_puts_the_eraser_away(qtbot, trained_softmax):
     assert not panel.eraser_button.isChecked() and not panel.canvas.eraser
     draw(qtbot, panel.canvas, digit_strokes("1"))
     assert panel.wait_idle() and panel.state.digit is not None
+
+
+@pytest.mark.parametrize(("kind", "label", "candidates", "together"), [
+    ("not_a_digit", None, (), "Together: not a digit"),
+    ("unsure", None, (9, 4), "Together: 9 or 4?"),
+    ("digit", 9, (9,), "Together: 9 (50.2%)"),
+])
+def test_the_together_row_says_what_the_big_answer_says(qtbot, kind, label, candidates,
+                                                        together):
+    from nndesk.gui.model_answers import ModelAnswers
+    from nndesk.insight.reject import Verdict
+
+    probs = np.full(10, 0.498 / 9)
+    probs[9] = 0.502
+    rows = ModelAnswers()
+    qtbot.addWidget(rows)
+    image = Verdict("digit", 9, (9,), probs)
+    rows.show_answers(image, (probs, 0.3), Verdict(kind, label, candidates, probs))
+    assert rows.lines[2].text() == together     # a spiral: "9 (50.2%)" beside "not a digit"
