@@ -12,7 +12,7 @@ __all__ = ["EvalThread", "RUNNING", "SOURCE_NAMES", "STAGES", "calibrated"]
 
 RUNNING: set = set()  # threads dropped by a panel live on until their batch ends
 SOURCE_NAMES = {"test": N_("test set"), "folder": N_("my digits"),
-                "pendigits": N_("pen digits (writers 21-30)")}
+                "pendigits": N_("pen digits (writers 21-30) as images")}
 STAGES = {"read": N_("reading the images…"), "draw": N_("drawing the pen digits: %v of %m"),
           "evaluate": N_("evaluating: %v of %m images")}  # the progress bar's text per stage
 

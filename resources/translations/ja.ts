@@ -3492,6 +3492,7 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/answer_words.py"/>
+        <location filename="../../nndesk/gui/model_answers.py"/>
         <source>not a digit</source>
         <translation>数字ではありません</translation>
     </message>
@@ -3584,8 +3585,8 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_thread.py"/>
-        <source>pen digits (writers 21-30)</source>
-        <translation>ペン入力の数字（書き手 21-30）</translation>
+        <source>pen digits (writers 21-30) as images</source>
+        <translation>ペン入力の数字（書き手 21-30）の画像</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/loss_plot.py"/>
@@ -3984,6 +3985,7 @@ Use Train again to download MNIST, or put the files there.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/answer_words.py"/>
+        <location filename="../../nndesk/gui/model_answers.py"/>
         <source>{first} or {second}?</source>
         <translation>{first} か {second}？</translation>
     </message>

@@ -3492,6 +3492,7 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/answer_words.py"/>
+        <location filename="../../nndesk/gui/model_answers.py"/>
         <source>not a digit</source>
         <translation>不是数字</translation>
     </message>
@@ -3584,8 +3585,8 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_thread.py"/>
-        <source>pen digits (writers 21-30)</source>
-        <translation>手写笔数字（书写者 21-30）</translation>
+        <source>pen digits (writers 21-30) as images</source>
+        <translation>手写笔数字（书写者 21-30）的图像</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/loss_plot.py"/>
@@ -3984,6 +3985,7 @@ Use Train again to download MNIST, or put the files there.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/answer_words.py"/>
+        <location filename="../../nndesk/gui/model_answers.py"/>
         <source>{first} or {second}?</source>
         <translation>{first} 还是 {second}？</translation>
     </message>
