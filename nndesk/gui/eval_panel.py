@@ -270,7 +270,7 @@ class EvalPanel(QWidget):
             (a, pa), (b, pb) = ev.top2(int(i))
             item = QListWidgetItem(QIcon(QPixmap.fromImage(gray_qimage(
                 self.images[i].reshape(28, 28))).scaled(ICON, ICON)),
-                f"{ev.labels[i]}→{ev.predicted[i]}\n{a}:{100 * pa:.0f}% {b}:{100 * pb:.0f}%")
+                f"{ev.labels[i]}→{ev.predicted[i]}\n{a}: {100 * pa:.0f}% · {b}: {100 * pb:.0f}%")
             item.setData(Qt.ItemDataRole.UserRole, int(i))
             item.setToolTip(self._item_tip(int(i)))
             self.gallery.addItem(item)

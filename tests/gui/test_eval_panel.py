@@ -97,7 +97,7 @@ def test_gallery_shows_the_calibrated_probabilities_predict_prints(qtbot, traine
     assert np.abs(raw - want).max() > 0.05                        # T = 2: not the raw softmax
     first = panel.gallery.item(0).text().splitlines()[1]
     (a, pa), (b, pb) = [(int(d), want[0, d]) for d in np.argsort(-want[0])[:2]]
-    assert first == f"{a}:{100 * pa:.0f}% {b}:{100 * pb:.0f}%"
+    assert first == f"{a}: {100 * pa:.0f}% · {b}: {100 * pb:.0f}%"   # "5:0%" read as "5.0%"
 
 
 @pytest.mark.parametrize("size", [(1400, 330), (1000, 520)])
