@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -49,6 +50,7 @@ class TrainingController(QObject):
         self.data = None  # tests hand in a small Splits; None = load MNIST in the thread
         self.data_dir: str | None = None
         self._snap_net = None
+        self._snap_built: list = []  # the copy made at the run's start (_snapshot_network)
         self._run_spec: dict = {}
         self.run_settings: dict | None = None  # {"spec", "config"} of the run started last
         self._model_before = None  # (network, path, metadata) to restore if nothing trained
@@ -89,7 +91,7 @@ class TrainingController(QObject):
         self.checkpoint = Path(resume) if resume else folder / f"run-{stamp}.ckpt.npz"
         self.runs += 1
         self._model_before = (s.network, s.model_path, s.metadata)
-        self._snap_net = None
+        self._snap_net, self._snap_built = None, []
         self._steps, self._losses, self._last_val_acc = [], [], None
         self.diverging = False
         worker = TrainWorker(None if resume else s.spec, s.config, out=out,
@@ -168,6 +170,9 @@ class TrainingController(QObject):
         name = (f"{self.runs}: {spec.get('name', 'network')} · {cfg['optimizer']} "
                 f"lr {cfg['lr']:g}")
         self._run_spec = spec
+        self._snap_built = built = []   # the canvas's copy of the network, made off this thread
+        threading.Thread(target=lambda: built.append(_snapshot_network(spec)), daemon=True,
+                         name="nndesk-snapshot-net").start()
         self.run_settings = {"spec": spec, "config": dict(cfg)}  # what Compare runs shows
         if info.get("resumed"):  # the panels describe the run that continues
             self.state.set_spec(spec)
@@ -216,13 +221,13 @@ class TrainingController(QObject):
         return self.diverging or low
 
     def _on_snapshot(self, weights: dict, where: dict | None = None) -> None:
-        from nndesk.nn import Network
-
         if self.diverging:
             return  # a blown-up network never takes the canvas
+        if self._snap_net is None:
+            if not self._snap_built:
+                return  # its copy is still being made (at the run's start): the next one
+            self._snap_net = self._snap_built[0]
         try:
-            if self._snap_net is None:
-                self._snap_net = Network.from_spec(self._run_spec)
             self._snap_net.load_state_dict(weights)
         except (ValueError, AttributeError):
             return  # a snapshot that does not fit: keep showing the previous one
@@ -304,3 +309,17 @@ def _finish_line(info: dict, did_not_learn: bool, kept: bool) -> Callable[[], st
         return text[:1].upper() + text[1:]
 
     return line
+
+
+def _snapshot_network(spec: dict):
+    """The network the canvas reads a run's snapshots with (its weights are replaced by each
+    snapshot's). Made on a thread of its own at the run's start: drawing DigitNet's 858k
+    initial weights took ~300 ms on the GUI thread under load (benchmarks/latency_timeline.py).
+    None for a spec that does not build (its snapshots are then not shown)."""
+    from nndesk.nn import Network
+
+    try:
+        return Network.from_spec(spec)
+    except (ValueError, AttributeError):
+        return None
+

@@ -305,3 +305,30 @@ def test_the_window_trains_with_the_command_lines_thread_policy(trainer_window, 
     info = done.args[0]
     assert info["stopped"] == "finished", info["message"]
     assert info["metadata"]["threads"] == {"batch_workers": 2, "blas_threads": [1]}
+
+
+def test_the_canvas_copy_of_the_run_is_made_off_the_gui_thread(trainer_window, qtbot,
+                                                                monkeypatch):
+    """The network the canvas reads snapshots with is built on a thread of its own (drawing
+    DigitNet's initial weights stalled the window ~300 ms at the run's first snapshot)."""
+    import sys
+    import threading
+
+    from nndesk.nn import Network
+
+    w = trainer_window
+    made_on = []
+    real = Network.from_spec.__func__
+
+    def from_spec(cls, spec, *args, **kwargs):
+        made_on.append((sys._getframe(1).f_code.co_name, threading.current_thread().name))
+        return real(cls, spec, *args, **kwargs)
+    monkeypatch.setattr(Network, "from_spec", classmethod(from_spec))
+    sources = []
+    w.state.model_changed.connect(lambda: sources.append(w.state.model_source))
+    with qtbot.waitSignal(w.training.finished, timeout=60_000):
+        w.train_panel.train_button.click()
+    assert "snapshot" in sources                           # the canvas followed the run
+    for_canvas = [thread for caller, thread in made_on
+                  if caller in ("_snapshot_network", "_on_snapshot")]
+    assert for_canvas == ["nndesk-snapshot-net"]           # once, off the GUI thread
