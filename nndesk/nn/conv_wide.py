@@ -55,6 +55,15 @@ def chunk_images(values_per_image: int, itemsize: int) -> int:
     return max(1, CHUNK_BYTES // (values_per_image * itemsize))
 
 
+def _view(a: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """a reshaped as a view (writes go through to `a`); ValueError if that needs a copy
+    (`reshape(copy=False)` says the same from NumPy 2.1; the floor is NumPy 1.24)."""
+    v = a.reshape(shape)
+    if not np.may_share_memory(v, a):
+        raise ValueError(f"a {a.shape} array with strides {a.strides} is no {shape} view")
+    return v
+
+
 def place(flat: np.ndarray, src: np.ndarray, top: int, left: int, hf: int, stride: int,
           row: int) -> None:
     """Write the images src (m, C, H, W) into the wide frame `flat` (C, hf*row + spill), rows
@@ -63,14 +72,14 @@ def place(flat: np.ndarray, src: np.ndarray, top: int, left: int, hf: int, strid
     to zero. stride >= W; left + m*stride <= row."""
     m, c, h, w = src.shape
     size = hf * row
-    grid = np.reshape(flat[:, :size], (c, hf, row), copy=False)     # a view, never a copy
+    grid = _view(flat[:, :size], (c, hf, row))
     flat[:, size:] = 0
     grid[:, :top] = 0
     grid[:, top + h:] = 0
     band = grid[:, top:top + h]
     band[..., :left] = 0
     band[..., left + m * stride:] = 0
-    images = np.reshape(band[..., left:left + m * stride], (c, h, m, stride), copy=False)
+    images = _view(band[..., left:left + m * stride], (c, h, m, stride))
     images[..., w:] = 0
     np.copyto(images[..., :w], src.transpose(1, 2, 0, 3))
 
