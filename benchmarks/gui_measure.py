@@ -648,7 +648,7 @@ def main(argv: list[str] | None = None) -> int:
     if a.what in ("launch", "all"):
         print(json.dumps({"launch": launch_time(a.runs)}), flush=True)
     size = tuple(int(v) for v in a.size.lower().split("x"))
-    if a.what == "latency":
+    if a.what in ("latency", "screenshot"):   # a fresh home; offscreen: a screen of --size
         hermetic(size)
     if a.what == "latency" and a.while_training:
         for _ in range(a.runs):
