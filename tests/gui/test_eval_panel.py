@@ -24,6 +24,20 @@ def _panel(qtbot):
     return state, panel
 
 
+def _evaluated_with_temperature_2(qtbot, net):
+    """(state, panel, calibration): a shown panel that has evaluated `net` loaded as a file
+    calibrated with T = 2."""
+    from nndesk.insight.reject import Calibration
+
+    cal = Calibration(2.0, (0,), np.zeros(10), 0.0, 1e9, 0.0)
+    state, panel = _panel(qtbot)
+    panel.show()
+    qtbot.waitExposed(panel)
+    state.set_model(net, path="sr.npz", metadata={"calibration": cal.to_metadata()})
+    qtbot.waitUntil(lambda: panel.evaluation is not None and not panel.busy, timeout=60_000)
+    return state, panel, cal
+
+
 def test_hidden_panel_computes_nothing(qtbot, trained_sr):
     state, panel = _panel(qtbot)
     state.set_model(trained_sr[0], path="sr.npz")
@@ -77,16 +91,11 @@ def test_gallery_shows_the_calibrated_probabilities_predict_prints(qtbot, traine
     """A model file with a calibration: the gallery's top-2 are the calibrated probabilities
     (`nndesk predict --json`'s "calibrated_probabilities", reject.judge), not the raw
     softmax; the accuracy and the confusion matrix stay `evaluate`'s."""
-    from nndesk.insight.reject import Calibration, judge
+    from nndesk.insight.reject import judge
     from nndesk.train.metrics import evaluate
 
     net, x, t = trained_sr
-    cal = Calibration(2.0, (0,), np.zeros(10), 0.0, 1e9, 0.0)
-    state, panel = _panel(qtbot)
-    panel.show()
-    qtbot.waitExposed(panel)
-    state.set_model(net, path="sr.npz", metadata={"calibration": cal.to_metadata()})
-    qtbot.waitUntil(lambda: panel.evaluation is not None and not panel.busy, timeout=60_000)
+    state, panel, cal = _evaluated_with_temperature_2(qtbot, net)
     ev = panel.evaluation
     np.testing.assert_array_equal(ev.report["confusion"], evaluate(net, x, t)["confusion"])
     shown = panel.shown_indices[:25]
@@ -142,15 +151,9 @@ def test_titles_follow_the_live_language_switch(qtbot, trained_sr):
     from nndesk.gui import i18n
     from nndesk.gui.i18n import tr
     from nndesk.gui.retranslate import retranslate_widgets
-    from nndesk.insight.reject import Calibration
 
     net, x, t = trained_sr
-    cal = Calibration(2.0, (0,), np.zeros(10), 0.0, 1e9, 0.0)
-    state, panel = _panel(qtbot)
-    panel.show()
-    qtbot.waitExposed(panel)
-    state.set_model(net, path="sr.npz", metadata={"calibration": cal.to_metadata()})
-    qtbot.waitUntil(lambda: panel.evaluation is not None and not panel.busy, timeout=60_000)
+    state, panel, cal = _evaluated_with_temperature_2(qtbot, net)
     report = panel.evaluation.report
     wrong = report["n"] - int(np.trace(np.array(report["confusion"])))
     assert wrong > 200

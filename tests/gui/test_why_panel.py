@@ -60,9 +60,8 @@ def test_maps_follow_the_newest_input_only_while_shown(qtbot):
     assert panel.maps is None and panel.images["grad"].pixmap().isNull()
 
 
-def test_a_new_snapshot_refills_the_copy_and_its_weights_are_explained(qtbot):
-    from nndesk.insight.saliency import gradient_x_input
-
+def _explained(qtbot):
+    """A shown Why panel that has explained one digit with a loaded model (seed 2)."""
     state = AppState()
     panel = WhyPanel(state)
     qtbot.addWidget(panel)
@@ -72,6 +71,13 @@ def test_a_new_snapshot_refills_the_copy_and_its_weights_are_explained(qtbot):
     state.set_model(Network.from_spec(SPEC, seed=2), path="c.npz")
     state.set_digit(digit)
     qtbot.waitUntil(lambda: not panel.busy and panel.maps is not None, timeout=30_000)
+    return state, panel, digit
+
+
+def test_a_new_snapshot_refills_the_copy_and_its_weights_are_explained(qtbot):
+    from nndesk.insight.saliency import gradient_x_input
+
+    state, panel, digit = _explained(qtbot)
     copy = panel._net
     newer = Network.from_spec(SPEC, seed=5)  # the same layers, other weights
     state.set_model(newer, source="snapshot")
@@ -85,15 +91,7 @@ def test_while_a_run_trains_the_same_drawing_is_explained_again_only_every_few_s
         qtbot, monkeypatch):
     import nndesk.gui.why_panel as why
 
-    state = AppState()
-    panel = WhyPanel(state)
-    qtbot.addWidget(panel)
-    panel.show()
-    qtbot.waitExposed(panel)
-    digit = _digits(1)[0]
-    state.set_model(Network.from_spec(SPEC, seed=2), path="c.npz")
-    state.set_digit(digit)
-    qtbot.waitUntil(lambda: not panel.busy and panel.maps is not None, timeout=30_000)
+    state, panel, digit = _explained(qtbot)
     state.set_model(Network.from_spec(SPEC, seed=3), source="snapshot")  # a run's first
     assert panel.busy  # explained with the run's weights
     qtbot.waitUntil(lambda: not panel.busy, timeout=30_000)
