@@ -34,6 +34,9 @@ class ConfusionHeatMap(pg.PlotWidget):
         self.showAxis("right")  # each row's accuracy beside it: never cut off, never over a label
         self.getAxis("right").setLabel(tr("accuracy per digit"))
         self.getAxis("right").setTicks([[]])
+        for name in ("left", "bottom", "right"):  # digits, not "(x0.001)" on an empty map
+            self.getAxis(name).enableAutoSIPrefix(False)
+        self.getViewBox().setRange(xRange=(0, 10), yRange=(0, 10), padding=0)
         self.image_item = pg.ImageItem()
         self.image_item.setLookupTable(pg.ColorMap([0.0, 1.0], [(255, 255, 255), (47, 111, 219)])
                                        .getLookupTable(nPts=256))

@@ -170,3 +170,18 @@ def test_titles_follow_the_live_language_switch(qtbot, trained_sr):
         assert panel.gallery.item(0).toolTip().startswith(
             tr("image {index}: true {true}, predicted {pred} ({p}%), second {second} "
                "({q}%)").split("{index}")[0] + str(i))
+
+
+def test_an_empty_heat_map_shows_the_ten_digits_and_no_scale_factor(qtbot):
+    """Before the first evaluation: digits 0-9 on both axes, labels without "(x0.001)"."""
+    from nndesk.gui.confusion_view import ConfusionHeatMap
+
+    heat = ConfusionHeatMap()
+    qtbot.addWidget(heat)
+    heat.resize(400, 400)
+    heat.show()
+    qtbot.waitExposed(heat)
+    for name in ("left", "bottom", "right"):
+        assert "x0.001" not in heat.getAxis(name).labelString()
+    (x0, x1), (y0, y1) = heat.getViewBox().viewRange()
+    assert x0 <= 0 and x1 >= 10 and y0 <= 0 and y1 >= 10
