@@ -26,14 +26,14 @@ from nndesk.gui.eval_thread import (
     SOURCE_NAMES,
     STAGES,
     EvalThread,
-    calibrated,
 )
 from nndesk.gui.i18n import tr
 from nndesk.gui.jobs import delete_when_finished
 from nndesk.gui.live_text import LiveTexts
 from nndesk.gui.state import AppState
+from nndesk.insight.reject import calibrated
 
-__all__ = ["EvalPanel", "EvalThread", "calibrated"]  # the last two: from eval_thread.py
+__all__ = ["EvalPanel", "EvalThread"]  # EvalThread: from eval_thread.py
 
 MAX_GALLERY = 200  # images listed at once (a poor model misclassifies thousands)
 ICON = 56  # a 28x28 digit shown at 2x

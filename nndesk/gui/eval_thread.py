@@ -6,9 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QThread, Signal
 
 from nndesk.gui.i18n import N_, tr
-from nndesk.insight.reject import calibrated  # re-exported: the evaluation view's numbers
 
-__all__ = ["EvalThread", "RUNNING", "SOURCE_NAMES", "STAGES", "calibrated"]
+__all__ = ["EvalThread", "RUNNING", "SOURCE_NAMES", "STAGES"]
 
 RUNNING: set = set()  # threads dropped by a panel live on until their batch ends
 SOURCE_NAMES = {"test": N_("test set"), "folder": N_("my digits"),

@@ -49,8 +49,7 @@ class TrainingController(QObject):
         self.runs = 0
         self.data = None  # tests hand in a small Splits; None = load MNIST in the thread
         self.data_dir: str | None = None
-        self._snap_net = None
-        self._snap_built: list = []  # the copy made at the run's start (_snapshot_network)
+        self._snap_built: list = []  # the canvas's copy of the run's network, once made
         self._run_spec: dict = {}
         self.run_settings: dict | None = None  # {"spec", "config"} of the run started last
         self._model_before = None  # (network, path, metadata) to restore if nothing trained
@@ -91,7 +90,7 @@ class TrainingController(QObject):
         self.checkpoint = Path(resume) if resume else folder / f"run-{stamp}.ckpt.npz"
         self.runs += 1
         self._model_before = (s.network, s.model_path, s.metadata)
-        self._snap_net, self._snap_built = None, []
+        self._snap_built = []
         self._steps, self._losses, self._last_val_acc = [], [], None
         self.diverging = False
         worker = TrainWorker(None if resume else s.spec, s.config, out=out,
@@ -223,15 +222,14 @@ class TrainingController(QObject):
     def _on_snapshot(self, weights: dict, where: dict | None = None) -> None:
         if self.diverging:
             return  # a blown-up network never takes the canvas
-        if self._snap_net is None:
-            if not self._snap_built:
-                return  # its copy is still being made (at the run's start): the next one
-            self._snap_net = self._snap_built[0]
+        if not self._snap_built:
+            return  # its copy is still being made (at the run's start): the next one
+        net = self._snap_built[0]
         try:
-            self._snap_net.load_state_dict(weights)
+            net.load_state_dict(weights)
         except (ValueError, AttributeError):
             return  # a snapshot that does not fit: keep showing the previous one
-        self.state.set_model(self._snap_net, source="snapshot", at=where)
+        self.state.set_model(net, source="snapshot", at=where)
 
     def _on_finished(self, info: dict) -> None:
         if self.thread is not None:  # run() has returned: the thread ends within moments
