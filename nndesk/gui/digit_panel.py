@@ -302,8 +302,9 @@ class DigitPanel(QWidget):
         """The answer's words, each model's line and the bars, from the verdicts."""
         digit, probs = self.state.digit, self.state.probabilities
         image, verdict = self._verdicts() if probs is not None else (None, None)
-        self.answers.show_answers(image, None if self.canvas.shows_image() else self.jobs.path,
-                                  verdict, self._why_no_path())
+        path = None if self.canvas.shows_image() else self.jobs.path
+        self.answers.show_answers(image, path, verdict,
+                                  self._why_no_path() if path is None else "")
         self.bars.set_probabilities(verdict.probabilities if verdict is not None else probs,
                                     highlight=verdict is None or verdict.kind == "digit")
         scribble = (digit is None and self.state.network is not None
