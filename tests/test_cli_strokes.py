@@ -187,9 +187,12 @@ def test_held_out_pen_digits_read_alike_in_any_units(tmp_path, trajectory_model,
         for i, d in enumerate(digits):
             (tmp_path / name / f"{i:02d}.json").write_text(json.dumps(
                 {"strokes": [form(s).tolist() for s in d.strokes]}))
+    for i in range(len(digits)):  # the raw file's y points up: the JSON says so
+        path = tmp_path / "up" / f"{i:02d}.json"
+        path.write_text(json.dumps({**json.loads(path.read_text()), "y": "up"}))
     answers = {}
     for name in forms:
-        flags = ["--y-up"] if name == "up" else []
+        flags = [] if name == "up" else ["--y-down"]
         assert main(["predict", "--strokes", "--json", *flags, "--trajectory-model",
                      str(trajectory_model), str(tmp_path / name)]) == 0
         answers[name] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
@@ -198,3 +201,71 @@ def test_held_out_pen_digits_read_alike_in_any_units(tmp_path, trajectory_model,
     assert sum(a == d.label for a, d in zip(labels["up"], digits, strict=True)) >= 10
     for rows in answers.values():
         assert all(r["models"]["image"] is not None for r in rows)
+
+
+def test_raw_pen_digits_are_never_read_upside_down_silently(tmp_path, trajectory_model,
+                                                            pen_subset, capsys):
+    """Pen digits as UCI's file has them (tablet units, y up): the file itself and JSON files
+    saying "y": "up" are read the right way up with the default command; JSON files that do
+    not say are read y down only when the drawing could be upright (else refused with the
+    flag to pass): none is read upside down in silence (QA: raw pendigits JSON without
+    --y-up came out upside down)."""
+    from nndesk.data.pendigits import load_pendigits
+
+    digits = [d for d in load_pendigits(pen_subset) if d.writer == 21][:40]
+    for folder, extra in (("said", {"y": "up"}), ("unsaid", {})):
+        (tmp_path / folder).mkdir()
+        for i, d in enumerate(digits):
+            (tmp_path / folder / f"{i:02d}.json").write_text(json.dumps(
+                {"strokes": [(s * (1, -1)).astype(int).tolist() for s in d.strokes], **extra}))
+    base = ["predict", "--strokes", "--json", "--trajectory-model", str(trajectory_model)]
+
+    def run(*argv):
+        main([*base, *argv])
+        return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+    flagged = run("--y-up", str(tmp_path / "unsaid"))
+    right = [r["label"] for r in flagged]
+    assert sum(a == d.label for a, d in zip(right, digits, strict=True)) >= 36
+    assert [r["label"] for r in run(str(tmp_path / "said"))] == right      # the file says
+    unsaid = run(str(tmp_path / "unsaid"))
+    refused = [r for r in unsaid if "error" in r]
+    assert len(refused) >= len(digits) // 2
+    assert all("--y-up" in r["error"] and "--y-down" in r["error"] for r in refused)
+    for r, want in zip(unsaid, right, strict=True):
+        assert "error" in r or r["label"] == want, r["file"]                # never upside down
+    assert run("--y-down", str(tmp_path / "said"))[0]["error"].startswith(
+        "the file says y points up, --y-down says down")
+    assert all(r["label"] is not None for r in run("--y-down", str(tmp_path / "unsaid")))
+
+    # pendigits' own file (UNIPEN text, y up by its format): every digit, right way up
+    rows = run(str(pen_subset))
+    assert [r["file"] for r in rows[:2]] == [f"{pen_subset}#1", f"{pen_subset}#2"]
+    mine = [r for r in rows if r["file"] in
+            {f"{pen_subset}#{n}" for n, d in enumerate(load_pendigits(pen_subset), 1)
+             if d.writer == 21}][:40]
+    assert [r["label"] for r in mine] == right
+    assert [r["label_in_file"] for r in mine] == [d.label for d in digits]
+    assert "the file says y points up" in run("--y-down", str(pen_subset))[0]["error"]
+
+
+def test_which_way_y_points_is_said_or_asked(tmp_path):
+    """`y_direction`: the file or the flag says it (both: they must agree); else y down for a
+    drawing that starts at its top, a question for one that starts low."""
+    from nndesk.cli.strokes_cmd import starts_low, y_direction
+
+    seven = [np.array(_seven()[0])]
+    upside_down = [s * (1, -1) for s in seven]
+    assert not starts_low(seven) and starts_low(upside_down)
+    assert y_direction(seven, None, None) == "down"
+    assert y_direction(upside_down, "up", None) == y_direction(upside_down, None, "up") == "up"
+    assert y_direction(upside_down, "down", "down") == "down"
+    for said, flag in ((None, None), ("up", "down")):
+        with pytest.raises(ValueError, match="--y-"):
+            y_direction(upside_down, said, flag)
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"strokes": [[[1, 2], [3, 4]]], "y": "left"}')
+    from nndesk.cli.strokes_cmd import read_strokes_file
+
+    with pytest.raises(ValueError, match='"y" must be "down" or "up"'):
+        read_strokes_file(bad)

@@ -218,8 +218,9 @@ def cmd_predict(args: argparse.Namespace) -> int:
     from nndesk.paths import default_model_path
 
     set_threads(args.threads)
-    if args.y_up and not args.strokes:
-        raise UserError("--y-up is for strokes files: add --strokes")
+    for flag, given in (("--y-up", args.y_up), ("--y-down", args.y_down)):
+        if given and not args.strokes:
+            raise UserError(f"{flag} is for strokes files: add --strokes")
     if args.model is None and not default_model_path().is_file():
         raise UserError(f"the shipped model {default_model_path()} is missing; "
                         f"give one with --model FILE (train it with 'nndesk train')")

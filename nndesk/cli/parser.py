@@ -199,21 +199,28 @@ def _model_parsers(sub) -> None:
                  "  nndesk predict seven.png\n"
                  "  nndesk predict --model my.npz scans/ --json > answers.jsonl\n"
                  "  nndesk predict --strokes seven.json --json\n"
+                 "  nndesk predict --strokes pendigits-orig.tra   # every pen digit in it\n"
                  "\nstrokes files (--strokes): the pen's path as the canvas records it,\n"
-                 '  {"strokes": [[[x, y, t], ...], ...]}: one list of points per stroke, in\n'
-                 "  drawing order; x, y in canvas pixels (0..280, y pointing down: read as\n"
-                 "  drawn) or any other units (tablet units, 0..1, offsets: the drawing is\n"
-                 "  fitted to the canvas as pen digits are, 70% tall and centred; --y-up if y\n"
-                 "  points up), t in ms (optional: [x, y] points work too). A single dot or no\n"
-                 "  points: no digit.\n"
+                 '  {"strokes": [[[x, y, t], ...], ...], "y": "down"}: one list of points per\n'
+                 "  stroke, in drawing order; x, y in canvas pixels (0..280: read as drawn) or\n"
+                 "  any other units (tablet units, 0..1, offsets: the drawing is fitted to the\n"
+                 "  canvas as pen digits are, 70% tall and centred), t in ms (optional: [x, y]\n"
+                 '  points work too). "y": "down" (screens, the canvas) or "up" (tablets); a\n'
+                 "  file without it is read y down, or --y-up/--y-down, and one whose pen\n"
+                 "  starts low is refused until it says. A single dot or no points: no digit.\n"
+                 "  Pendigits files (UNIPEN text, as UCI's pendigits-orig.tra; y up): every\n"
+                 '  digit, named FILE#N, the JSON adding "label_in_file".\n'
                  "  x, y must be finite and within +-1e9. Each is read by the image model (the\n"
                  "  strokes drawn as on the canvas), the trajectory model (the path) and their\n"
                  '  combination; the JSON adds "models": {"image", "trajectory", "weight"}.\n')
     p.add_argument("images", nargs="+", metavar="IMAGE|FOLDER", help="image files or folders")
     p.add_argument("--strokes", action="store_true",
                    help="the files are drawings' strokes (.json, format below), not images")
-    p.add_argument("--y-up", action="store_true",
-                   help="with --strokes: y points up in the files (as in pendigits' raw files)")
+    y = p.add_mutually_exclusive_group()
+    y.add_argument("--y-up", action="store_true",
+                   help='with --strokes: y points up in files that do not say ("y")')
+    y.add_argument("--y-down", action="store_true",
+                   help='with --strokes: y points down in files that do not say ("y")')
     p.add_argument("--trajectory-model", metavar="MODEL",
                    help="with --strokes: trajectory model (default: the shipped one)")
     p.add_argument("--weight", type=_number(float, 0.0), metavar="W",
