@@ -99,9 +99,13 @@ class AccuracyPlot(pg.PlotWidget):
     def place_best_labels(self) -> None:
         """Each shown run's "best …%" beside its star where it covers no other label, star or
         curve and is not cut by the plot's edge (label_place.place_labels, in pixels); they
-        overlapped each other and the curves, and the last epoch's was cut at the right."""
+        overlapped each other and the curves, and the last epoch's was cut at the right. A
+        plot too short for all leaves out the labels of the lower accuracies first (each
+        star's tooltip says its label)."""
         runs = self.__dict__.get("runs", ())  # none yet while the plot is being made
-        shown = [r for r in runs if r.visible and best_epoch(r) is not None]
+        shown = sorted((r for r in runs if r.visible and best_epoch(r) is not None),
+                       key=lambda r: -r.val_acc[r.epochs.index(best_epoch(r))])  # room: the
+        #                                                        best runs' labels come first
         view = self.getViewBox() if shown else None
         if view is None or view.width() <= 0:
             return

@@ -1,8 +1,8 @@
 """Where to put small text labels beside points of a plot so that none covers another label, a
 marked point or a curve, and none is cut by the plot's edge: a greedy choice among places
-around each point (above, below, left, right, then further up or down), scored by what each
-would cover. Pixels only, no Qt: the accuracy plot's "best …%" labels use it
-(accuracy_plot.py), and it is tested on its own."""
+around each point (above, below, left, right, further up or down, then slid sideways), the
+first that covers nothing; a label with no such place is left out. Pixels only, no Qt: the
+accuracy plot's "best …%" labels use it (accuracy_plot.py), and it is tested on its own."""
 
 from __future__ import annotations
 
@@ -58,6 +58,9 @@ def _candidates(x: float, y: float, w: float, h: float, gap: float) -> list[Box]
            (x - w - 2 * gap, middle, w, h), (x + 2 * gap, middle, w, h)]
     for k in range(1, 4):  # further away, up then down
         out += [(x - w / 2, above - k * (h + gap), w, h), (x - w / 2, below + k * (h + gap), w, h)]
+    for k in (0.5, 1.0, 1.5):  # a short plot: slid sideways, level with the point or just by it
+        for top in (middle, above, below, y - h, y):
+            out += [(x - w - 2 * gap - k * w, top, w, h), (x + 2 * gap + k * w, top, w, h)]
     return out
 
 
@@ -70,27 +73,40 @@ def place_labels(points: Sequence[tuple[float, float]], sizes: Sequence[tuple[fl
     plot area it must stay in, `segments`: the curves' pieces it should not cover, `gap`: the
     half size of a point's mark (a label starts beyond it). Labels are
     placed in order; each takes the first place that covers nothing (no earlier label, no
-    point, no curve), else the one covering least (points weigh more than curves). A label
-    with no place clear of the earlier ones gets None (a plot too small for all: it is better
-    left out than drawn over another). Every box lies within `bounds` when it fits in them.
+    point, no curve); a label left out is then tried first, and the order placing more labels
+    wins. A label with no such place gets None (a plot too short or too full:
+    a label crossing a curve or over a point was read as part of the plot, and one over
+    another label cannot be read; it is better left out). Every box lies within `bounds`.
     """
-    placed: list[Box] = []
-    out: list[Box | None] = []
     marks = [(px - gap, py - gap, 2 * gap, 2 * gap) for px, py in points]
-    for (x, y), (w, h) in zip(points, sizes, strict=True):
-        best, best_cost = None, None
-        for rank, spot in enumerate(_candidates(x, y, w, h, gap)):
-            box = _inside(spot, bounds)
-            if any(_overlap(box, other) for other in placed):
-                continue
-            covers = (100.0 * sum(_overlap(box, mark) > 0 for mark in marks)
-                      + 10.0 * sum(_crosses(box, seg) for seg in segments))
-            cost = (covers, rank)
-            if best_cost is None or cost < best_cost:
-                best, best_cost = box, cost
-            if covers == 0:
-                break
-        if best is not None:
-            placed.append(best)
-        out.append(best)
+    order = list(range(len(points)))
+    best = _place(order, points, sizes, bounds, segments, gap, marks)
+    for first in [i for i, box in enumerate(best) if box is None]:  # left out: placed first
+        boxes = _place([first] + [i for i in order if i != first], points, sizes, bounds,
+                       segments, gap, marks)
+        if sum(b is not None for b in boxes) > sum(b is not None for b in best):
+            best = boxes
+    return best
+
+
+def _place(order: list[int], points: Sequence[tuple[float, float]],
+           sizes: Sequence[tuple[float, float]], bounds: Box, segments: Sequence[Segment],
+           gap: float, marks: list[Box]) -> list[Box | None]:
+    """`place_labels` with the labels placed in `order` (each taking the first free place)."""
+    placed: list[Box] = []
+    out: list[Box | None] = [None] * len(points)
+    for i in order:
+        (x, y), (w, h) = points[i], sizes[i]
+        found = None
+        if w <= bounds[2] and h <= bounds[3]:
+            for spot in _candidates(x, y, w, h, gap):
+                box = _inside(spot, bounds)
+                if not (any(_overlap(box, other) for other in placed)
+                        or any(_overlap(box, mark) for mark in marks)
+                        or any(_crosses(box, seg) for seg in segments)):
+                    found = box
+                    break
+        if found is not None:
+            placed.append(found)
+        out[i] = found
     return out

@@ -65,15 +65,14 @@ def test_best_labels_stay_inside_and_cover_nothing(qtbot, size, code):
                                        for a in ("66.10", "75.48", "94.92")]
     assert all(tip == text for text, _, _, tip in labels)          # the star's tooltip says it
     shown = [(text, rect) for text, rect, visible, _ in labels if visible]
-    assert labels[0][2] and (size[1] < 330 or len(shown) == 3)      # room: every label shows
+    assert labels[2][2] and (size[1] < 400 or len(shown) == 3)     # the best run's first
     for i, (text, rect) in enumerate(shown):
         assert area.adjusted(-0.5, -0.5, 0.5, 0.5).contains(rect), (text, rect, area)  # whole
         for other_text, other in shown[i + 1:]:
             assert not rect.intersects(other), (text, other_text)
         for star in stars:
             assert not rect.contains(star), text
-        if size[1] >= 400:  # a plot 60-100 px tall has no room beside every curve
-            assert not any(_crosses(rect, line) for line in lines), text
+        assert not any(_crosses(rect, line) for line in lines), text  # 60 px tall too
         run = next(r for r in plots.acc_plot.runs if r.items[3].toPlainText() == text)
         (x,), (y,) = run.items[2].getData()                          # beside its own star
         star = plots.acc_plot.getViewBox().mapViewToScene(QPointF(x, y))
@@ -137,7 +136,22 @@ def test_lesson_legends_lie_under_their_plots(qtbot, lesson, tab, plot_name):
 
 
 def test_place_labels_leaves_out_a_label_with_no_room():
-    """Three labels for one point in a box that holds one: the first is placed, the others are
-    left out (None) rather than drawn over it."""
-    boxes = place_labels([(30, 10)] * 3, [(50, 16)] * 3, (0, 0, 60, 20))
+    """Three labels for one point in a box that holds one beside it: the first is placed, the
+    others are left out (None) rather than drawn over it."""
+    boxes = place_labels([(10, 10)] * 3, [(50, 16)] * 3, (0, 0, 100, 20))
     assert boxes[0] is not None and boxes[1:] == [None, None]
+
+
+def test_a_label_crosses_no_curve_in_a_short_plot():
+    """A plot 60 px tall (QA: "best …%" drawn across a curve): the label takes a place clear of
+    every curve, here beside the point, left of it; with curves everywhere it is left out."""
+    bounds = (0.0, 0.0, 300.0, 60.0)
+    point, size = (150.0, 20.0), (70.0, 14.0)
+    rising = [(0.0, 58.0, 150.0, 20.0), (150.0, 20.0, 300.0, 2.0)]   # up to the point, on up
+    low = [(0.0, 40.0, 300.0, 40.0)]                                  # a flat one under it
+    (box,) = place_labels([point], [size], bounds, rising + low)
+    assert box is not None
+    assert not any(_crosses(QRectF(*box), QLineF(*seg)) for seg in rising + low)
+    assert 0 <= box[1] and box[1] + box[3] <= 60
+    striped = [(0.0, y, 300.0, y) for y in range(0, 61, 6)]           # no row is free
+    assert place_labels([point], [size], bounds, striped) == [None]
