@@ -4,6 +4,10 @@ misclassified digits (click one to put it on the canvas, as a bitmap to draw on)
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from pathlib import Path
+
 import numpy as np
 from PySide6.QtCore import QEvent, QSize, Qt, QThread
 from PySide6.QtGui import QIcon, QPixmap
@@ -53,9 +57,14 @@ class EvalPanel(QWidget):
         self._stale = True
         self._temperature: float | None = None  # the calibration applied to the gallery
         self._cell: tuple[int, int] | None = None  # None: every misclassified digit
+        # the title's two parts: whose numbers are shown (None: none), and what happens now
+        self._numbers: Callable[[], str] | None = None
+        self._status: Callable[[], str] | None = None
+        self._evaluating: Callable[[], str] = str  # the model of the running evaluation
 
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: 600;")
+        self.title.setWordWrap(True)  # two parts: whose numbers, and what happens now
         self.run_button = QPushButton(tr("Evaluate"))
         self.run_button.setToolTip(tr("Measure the model on every test image"))
         self.run_button.clicked.connect(self.start)
@@ -132,10 +141,13 @@ class EvalPanel(QWidget):
         self._stale = True
         self.run_button.setEnabled(s.network is not None)
         if s.network is None:
-            self.live.show("title", lambda: tr("Evaluation: no model yet"))
+            self._show_title(lambda: tr("Evaluation: no model yet"))
         elif s.model_source == "snapshot":  # training: once a second; evaluate on request
-            self.live.show("title", lambda: tr(
-                "Evaluation: the network being trained (press Evaluate)"))
+            if not self.busy:  # else the running evaluation's title names its snapshot
+                self._show_title(lambda: tr(
+                    "Evaluation: the network being trained (press Evaluate)")
+                    if self._numbers is None else tr(
+                    "now the network being trained (press Evaluate)"))
             return
         if self.isVisible() and s.network is not None:
             self.start()
@@ -168,10 +180,31 @@ class EvalPanel(QWidget):
         self._on_stage("read")
         self.stop_button.setEnabled(True)
         data = self._dataset.upper() if self._dataset == "mnist" else "Fashion-MNIST"
-        self.live.show("title", lambda: tr("Evaluating on the {dataset} test set…").format(
-            dataset=data) if key == "test" else tr("Evaluating on {what}…").format(
-            what=tr(SOURCE_NAMES[key])))
+        model = self._evaluating = self._model_name()
+        self._show_title(lambda: tr("Evaluating {model} on the {dataset} test set…").format(
+            model=model(), dataset=data) if key == "test" else tr(
+            "Evaluating {model} on {what}…").format(model=model(), what=tr(SOURCE_NAMES[key])))
         thread.start(QThread.Priority.LowPriority)
+
+    def _model_name(self) -> Callable[[], str]:
+        """Writes the current model's name: its file's, or the network being trained at its
+        step (and the clock time: two runs' snapshots are told apart)."""
+        s = self.state
+        if s.model_source == "snapshot":
+            step, clock = (s.snapshot_at or {}).get("step"), time.strftime("%H:%M:%S")
+            if step is None:
+                return lambda: tr("the network being trained ({time})").format(time=clock)
+            return lambda: tr("the network being trained at step {step} ({time})").format(
+                step=f"{step:,}", time=clock)
+        name = Path(s.model_path).name if s.model_path else None
+        return (lambda: name) if name else (lambda: tr("the loaded model"))
+
+    def _show_title(self, status: Callable[[], str] | None) -> None:
+        """The title: whose numbers are shown (when any), then `status` (what happens now);
+        the shown numbers are always named (they stayed under a title naming another model)."""
+        self._status = status
+        parts = [p for p in (self._numbers, status) if p is not None]
+        self.live.show("title", lambda: " · ".join(p() for p in parts))
 
     def _calibration_temperature(self) -> float | None:
         """The loaded model file's calibration temperature (None: no calibration, or the
@@ -192,7 +225,7 @@ class EvalPanel(QWidget):
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
             self.live.show("progress", lambda: tr("stopped"))
-            self.live.show("title", lambda: tr("Evaluation stopped"))
+            self._show_title(lambda: tr("Evaluation stopped"))
         self.stop_button.setEnabled(False)
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt name)
@@ -219,7 +252,7 @@ class EvalPanel(QWidget):
         self.progress.setValue(done)
 
     def _on_failed(self, text: str) -> None:
-        self.live.show("title", lambda: text)
+        self._show_title(lambda: text)
         self.progress.setRange(0, 1)  # no busy bar left running
         self.live.show("progress", lambda: tr("failed"))
 
@@ -233,8 +266,11 @@ class EvalPanel(QWidget):
         r = self.evaluation.report
         key = self.source.currentData()
         self.live.show("progress", lambda: tr("done: {n} images").format(n=f"{r['n']:,}"))
-        self.live.show("title", lambda: tr("Accuracy {acc}% on {n} images ({what})").format(
-            acc=f"{100 * r['accuracy']:.2f}", n=f"{r['n']:,}", what=tr(SOURCE_NAMES[key])))
+        model = self._evaluating
+        self._numbers = lambda: tr("{model}: accuracy {acc}% on {n} images ({what})").format(
+            model=model(), acc=f"{100 * r['accuracy']:.2f}", n=f"{r['n']:,}",
+            what=tr(SOURCE_NAMES[key]))
+        self._show_title(None)
         self.heat.set_confusion(r["confusion"])
         self.heat.set_row_accuracy(r["per_digit"])
         self.show_cell(None)
@@ -287,7 +323,7 @@ class EvalPanel(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self.live.refresh()
-            for row in range(self.gallery.count()):
+            for row in range(self.gallery.count() if self.evaluation is not None else 0):
                 item = self.gallery.item(row)
                 item.setToolTip(self._item_tip(item.data(Qt.ItemDataRole.UserRole)))
 

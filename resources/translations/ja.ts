@@ -290,11 +290,6 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>エポックごとの認識精度</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
-        <source>Accuracy {acc}% on {n} images ({what})</source>
-        <translation>{n} 枚の画像（{what}）での認識精度 {acc}%</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>Action</source>
         <translation>操作</translation>
@@ -926,13 +921,13 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
-        <source>Evaluating on the {dataset} test set…</source>
-        <translation>{dataset} のテストデータで評価中…</translation>
+        <source>Evaluating {model} on the {dataset} test set…</source>
+        <translation>{dataset} のテストデータで {model} を評価中…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
-        <source>Evaluating on {what}…</source>
-        <translation>{what}で評価中…</translation>
+        <source>Evaluating {model} on {what}…</source>
+        <translation>{what}で {model} を評価中…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
@@ -3502,6 +3497,11 @@ Resume that run now?
         <translation>自信なし：{first} {p1}%、{second} {p2}%</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>now the network being trained (press Evaluate)</source>
+        <translation>現在は学習中のネットワーク（「評価する」を押してください）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>occlusion</source>
         <translation>遮蔽</translation>
@@ -3785,9 +3785,10 @@ Resume that run now?
         <translation>最後のレイヤはクラスごとに 1 つのスコアを出す必要があります（例：ユニット数 10 の Dense）が、{size} のマップを出しています</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>the loaded model</source>
-        <translation>開いたモデル</translation>
+        <translation>読み込んだモデル</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -3799,6 +3800,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/help.py"/>
         <source>the network being trained</source>
         <translation>学習中のネットワーク</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>the network being trained ({time})</source>
+        <translation>学習中のネットワーク（{time}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>the network being trained at step {step} ({time})</source>
+        <translation>学習中のネットワーク、ステップ {step}（{time}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/state.py"/>
@@ -4002,6 +4013,11 @@ Lower the learning rate in the Training settings and train again.</source>
         <translation>{message}
 
 学習の設定で学習率を下げて、もう一度学習させてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>{model}: accuracy {acc}% on {n} images ({what})</source>
+        <translation>{model}：{n} 枚の画像（{what}）での認識精度 {acc}%</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

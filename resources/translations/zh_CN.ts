@@ -290,11 +290,6 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>每轮的准确率</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
-        <source>Accuracy {acc}% on {n} images ({what})</source>
-        <translation>在 {n} 张图像（{what}）上的准确率 {acc}%</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>Action</source>
         <translation>操作</translation>
@@ -926,13 +921,13 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
-        <source>Evaluating on the {dataset} test set…</source>
-        <translation>正在用 {dataset} 测试集评估…</translation>
+        <source>Evaluating {model} on the {dataset} test set…</source>
+        <translation>正在用 {dataset} 测试集评估 {model}…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
-        <source>Evaluating on {what}…</source>
-        <translation>正在用{what}评估…</translation>
+        <source>Evaluating {model} on {what}…</source>
+        <translation>正在用{what}评估 {model}…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
@@ -3502,6 +3497,11 @@ Resume that run now?
         <translation>不确定：{first} {p1}%，{second} {p2}%</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>now the network being trained (press Evaluate)</source>
+        <translation>现在是训练中的网络（按“开始评估”）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>occlusion</source>
         <translation>遮挡</translation>
@@ -3785,9 +3785,10 @@ Resume that run now?
         <translation>最后一层必须为每个类别给出一个分数（例如 10 个单元的 Dense），但它输出的是 {size} 的特征图</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>the loaded model</source>
-        <translation>已打开的模型</translation>
+        <translation>已加载的模型</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -3799,6 +3800,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/help.py"/>
         <source>the network being trained</source>
         <translation>训练中的网络</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>the network being trained ({time})</source>
+        <translation>训练中的网络（{time}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>the network being trained at step {step} ({time})</source>
+        <translation>训练中的网络，第 {step} 步（{time}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/state.py"/>
@@ -4002,6 +4013,11 @@ Lower the learning rate in the Training settings and train again.</source>
         <translation>{message}
 
 请在训练设置中调低学习率后重新训练。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <source>{model}: accuracy {acc}% on {n} images ({what})</source>
+        <translation>{model}：在 {n} 张图像（{what}）上的准确率 {acc}%</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

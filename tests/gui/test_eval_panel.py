@@ -164,8 +164,10 @@ def test_titles_follow_the_live_language_switch(qtbot, trained_sr):
         assert panel.gallery_title.text() == (
             tr("Misclassified digits: {n}").format(n=wrong) + tr(" · calibrated probabilities")
             + tr(" (first {shown})").format(shown=200))
-        assert panel.title.text() == tr("Accuracy {acc}% on {n} images ({what})").format(
-            acc=f"{100 * report['accuracy']:.2f}", n=f"{report['n']:,}", what=tr("test set"))
+        assert panel.title.text() == tr("{model}: accuracy {acc}% on {n} images ({what})"
+                                        ).format(model="sr.npz",
+                                                 acc=f"{100 * report['accuracy']:.2f}",
+                                                 n=f"{report['n']:,}", what=tr("test set"))
         i = panel.gallery.item(0).data(Qt.ItemDataRole.UserRole)
         assert panel.gallery.item(0).toolTip().startswith(
             tr("image {index}: true {true}, predicted {pred} ({p}%), second {second} "
@@ -185,3 +187,36 @@ def test_an_empty_heat_map_shows_the_ten_digits_and_no_scale_factor(qtbot):
         assert "x0.001" not in heat.getAxis(name).labelString()
     (x0, x1), (y0, y1) = heat.getViewBox().viewRange()
     assert x0 <= 0 and x1 >= 10 and y0 <= 0 and y1 >= 10
+
+
+def test_the_title_names_the_model_whose_numbers_are_shown(qtbot, trained_sr):
+    """QA: "network being trained" above the confusion matrix of an older model. The title now
+    names the model the shown numbers belong to (its file, or the network being trained at
+    its step), and says what the current model is when it is another."""
+    from nndesk.nn import Network
+
+    net, x, t = trained_sr
+    state, panel = _panel(qtbot)
+    panel.show()
+    qtbot.waitExposed(panel)
+    state.set_model(net, path="/some/where/first.npz")
+    qtbot.waitUntil(lambda: panel.evaluation is not None and not panel.busy, timeout=60_000)
+    first = panel.heat_image.image.copy()
+    assert panel.title.text().startswith("first.npz: accuracy ")
+
+    training = Network.from_spec(net.spec, seed=5)          # a run starts: its snapshots
+    state.set_model(training, source="snapshot", at={"step": 1200, "epoch": 3, "batch": 0})
+    title = panel.title.text()
+    np.testing.assert_array_equal(panel.heat_image.image, first)   # first.npz's numbers...
+    assert title.startswith("first.npz: accuracy ")                # ...named as such
+    assert title.endswith("now the network being trained (press Evaluate)")
+
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    assert panel.title.text().startswith("first.npz: accuracy ")   # still shown meanwhile
+    assert "Evaluating the network being trained at step 1,200 (" in panel.title.text()
+    state.set_model(training, source="snapshot", at={"step": 1300, "epoch": 3, "batch": 100})
+    assert "at step 1,200 (" in panel.title.text()                 # the one being evaluated
+    qtbot.waitUntil(lambda: not panel.busy, timeout=60_000)
+    assert not np.array_equal(panel.heat_image.image, first)
+    assert panel.title.text().startswith("the network being trained at step 1,200 (")
+    assert "first.npz" not in panel.title.text()
