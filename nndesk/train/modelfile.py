@@ -10,25 +10,20 @@ and in a checkpoint, in addition:
   opt/<key>       the optimizer's `state_dict()` arrays
   best/<key>      (optional) the best epoch's weights, for early stopping after a resume
 
-Reading trusts nothing in the file. In order, before any entry is decompressed: the file's size
-and first bytes (a README or a CSV is named as such), the zip directory's size, every entry's
-name against the layout above, the sizes the entries declare (total capped, and at most
-`MAX_INFLATION` bytes more than the file itself: a zip bomb is refused unread), each array's
-.npy header (dtype and shape) against the spec. Only then are the arrays read, and their values
-checked (finite weights; float32, or float64 holding float32 values exactly). A checkpoint's
-training state (counters, config, optimizer slots, RNG states) is checked here too, so a
-damaged one is refused on load, not half-way into a resumed run.
+Reading trusts nothing in the file: `model_archive.ArchiveReader` opens the container (sizes,
+zip directory, every entry's name against the layout above, declared sizes: a zip bomb is
+refused unread, .npy headers) before any entry is decompressed; `model_checks` then checks the
+content against the spec (array keys, shapes and dtypes from the headers alone; then finite
+float32 values) and a checkpoint's training state, so a damaged one is refused on load, not
+half-way into a resumed run. `load_model` below runs them in that order.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import os
 import re
-import struct
 import time
-import zipfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -37,7 +32,23 @@ from typing import Any
 import numpy as np
 
 import nndesk
-from nndesk.fileio import atomic_write, describe_file, loads_json, printable
+from nndesk.fileio import atomic_write, printable
+from nndesk.train.model_archive import (
+    MAX_FILE_BYTES,
+    MAX_INFLATION,
+    ArchiveReader,
+    Entry,
+    ModelFileError,
+)
+from nndesk.train.model_checks import (
+    build_network,
+    check_array_headers,
+    check_checkpoint,
+    check_checkpoint_fields,
+    check_config,
+    check_optimizer_headers,
+    checked_values,
+)
 
 __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "ModelFile", "ModelFileError", "save_model",
            "load_model", "init_from", "spec_difference", "to_json", "MAX_FILE_BYTES",
@@ -49,27 +60,9 @@ FORMAT_VERSION = 1
 _ARRAY_GROUPS = {"optimizer": "opt/", "best_weights": "best/"}
 # Test hook: seconds to sleep halfway through a write, so a test can SIGKILL mid-write.
 _PAUSE_ENV = "NNDESK_TEST_SAVE_PAUSE_S"
-
-# Limits on what a model file may ask of this computer (the largest preset, DigitNet, is a
-# 3.4 MB model and a 14 MB checkpoint).
-MAX_FILE_BYTES = 256 << 20   # a larger file is refused before it is opened
-MAX_INFLATION = 16 << 20     # decompressed bytes beyond the file's own size (nndesk stores
-#                              entries uncompressed; 16 MB leaves room for a re-compressed file)
-MAX_JSON_BYTES = 2 << 20     # all JSON entries together (2 MB of "[{},{},...]" parse to
-#                              48 MB of Python objects; a 1,000-epoch history is 250 kB)
-MAX_ENTRIES = 4096
-MAX_LAYERS = 1000
-_MAX_DIRECTORY = 1 << 20     # bytes of zip central directory (about 10,000 entries)
+# The layout above: its JSON entries, and the pattern of every entry's name (without ".npy").
 _JSON_ENTRIES = ("__format__", "spec", "metadata", "checkpoint")
 _ENTRY = re.compile(r"(?:__format__|spec|metadata|checkpoint|(?:w|opt|best)/[A-Za-z0-9_.]{1,80})")
-# Checkpoint fields: the loop state `Trainer.checkpoint_state` writes, by kind.
-_COUNTERS = ("epoch", "batch", "step", "since_best", "epoch_loss_count")
-_FLOATS = ("best_val_acc", "train_time_s", "epoch_loss_sum", "epoch_time_s")
-_RNGS = ("rng", "epoch_rng", "net_rng")
-
-
-class ModelFileError(Exception):
-    """A model file that cannot be read; the message names the file once and says why."""
 
 
 @dataclass
@@ -147,173 +140,8 @@ def _write_atomic(path: Path, arrays: dict[str, np.ndarray]) -> None:
     atomic_write(path, write, durable=True)
 
 
-# --- reading: the container ------------------------------------------------------------------
-@dataclass
-class _Entry:
-    """One archive member whose .npy header has been read (its data not yet)."""
-
-    name: str
-    info: zipfile.ZipInfo
-    dtype: np.dtype
-    shape: tuple[int, ...]
-    fortran: bool
-    offset: int  # bytes of .npy header before the data
-
-
-class _Reader:
-    """The archive of one model file, opened and checked entry by entry (see the module doc)."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.where = printable(str(path))
-
-    def fail(self, problem: str) -> ModelFileError:
-        return ModelFileError(f"{self.where}: {problem}")
-
-    def open(self) -> None:
-        path = self.path
-        if not path.exists():
-            raise self.fail("no such model file")
-        if not path.is_file():
-            raise self.fail("not a file")
-        size = path.stat().st_size
-        if size < 22:  # the smallest zip archive (an empty one) has 22 bytes
-            raise self.fail(f"too short to be a model file ({size} byte{'s' * (size != 1)})")
-        if size > MAX_FILE_BYTES:
-            raise self.fail(f"{size / 2**20:,.0f} MB: larger than any model file nndesk "
-                            f"reads (at most {MAX_FILE_BYTES >> 20} MB)")
-        try:
-            self.fh = open(path, "rb")  # we own the handle; zipfile does not close it for us
-        except OSError as err:
-            raise self.fail(f"cannot be opened ({err.strerror or err})") from err
-        self.size = size
-        try:
-            head = self.fh.read(8)
-            if not head.startswith(b"PK\x03\x04") and not head.startswith(b"PK\x05\x06"):
-                what, advice = describe_file(path, head + self.fh.read(4088))
-                raise self.fail(f"{what}, not an nndesk model file; {advice}")
-            self._check_directory()
-            self.zip = zipfile.ZipFile(self.fh)
-        except ModelFileError:
-            self.fh.close()
-            raise
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
-                NotImplementedError, struct.error) as err:
-            self.fh.close()
-            raise self.fail(f"damaged or truncated (not a readable .npz archive: "
-                            f"{printable(str(err))})") from err
-
-    def close(self) -> None:
-        self.fh.close()
-
-    def _check_directory(self) -> None:
-        """The zip directory at the end: refuse one too large to be a model's, unread."""
-        tail = min(self.size, 65557)
-        self.fh.seek(self.size - tail)
-        data = self.fh.read(tail)
-        at = data.rfind(b"PK\x05\x06")
-        if at < 0 or at + 22 > len(data):
-            raise self.fail("damaged or truncated (no zip directory at its end)")
-        entries, dir_size = struct.unpack("<xxxxxxxxxxHI", data[at:at + 16])
-        if entries == 0xFFFF or dir_size == 0xFFFFFFFF:
-            raise self.fail("a ZIP64 archive: far larger than any model file nndesk writes")
-        if entries > MAX_ENTRIES or dir_size > _MAX_DIRECTORY:
-            raise self.fail(f"{entries:,} entries in the archive: not a model file "
-                            f"(at most {MAX_ENTRIES:,})")
-        self.fh.seek(0)
-
-    def entries(self) -> dict[str, _Entry]:
-        """Every member checked by name and declared size, and its .npy header read."""
-        infos = self.zip.infolist()
-        if len(infos) > MAX_ENTRIES:
-            raise self.fail(f"{len(infos):,} entries: not a model file")
-        names: dict[str, zipfile.ZipInfo] = {}
-        total = 0
-        for info in infos:
-            name = info.filename[:-4] if info.filename.endswith(".npy") else info.filename
-            if not _ENTRY.fullmatch(name):
-                raise self.fail(f"unexpected entry {printable(info.filename)!r} (not part of "
-                                f"an nndesk model file)")
-            if name in names:
-                raise self.fail(f"entry {name!r} appears twice")
-            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                raise self.fail(f"entry {name!r} uses a compression nndesk does not read")
-            if info.flag_bits & 0x1:
-                raise self.fail(f"entry {name!r} is encrypted")
-            total += info.file_size
-            names[name] = info
-        if total > self.size + MAX_INFLATION:
-            raise self.fail(f"its entries unpack to {total / 2**20:,.0f} MB from a "
-                            f"{self.size:,}-byte file: refused unread (a model "
-                            f"file is stored uncompressed; this looks like a zip bomb)")
-        return {name: self._header(name, info) for name, info in names.items()}
-
-    def _header(self, name: str, info: zipfile.ZipInfo) -> _Entry:
-        """The .npy header of one member: dtype and shape, checked against its declared size."""
-        fmt = np.lib.format
-        try:
-            with self.zip.open(info) as f:
-                version = fmt.read_magic(f)
-                if version == (1, 0):
-                    shape, fortran, dtype = fmt.read_array_header_1_0(f, max_header_size=4096)
-                elif version in ((2, 0), (3, 0)):
-                    shape, fortran, dtype = fmt.read_array_header_2_0(f, max_header_size=4096)
-                else:
-                    raise ValueError(f".npy version {version}")
-                offset = f.tell()
-        except (ValueError, OSError, EOFError, zipfile.BadZipFile, SyntaxError, TypeError,
-                RecursionError) as err:
-            raise self.fail(f"entry {name!r} is damaged ({printable(str(err))})") from err
-        except Exception as err:  # zlib.error and kin: a corrupt compressed member
-            raise self.fail(f"entry {name!r} is damaged or the file is truncated "
-                            f"({printable(str(err))})") from err
-        if dtype.hasobject:
-            raise self.fail(f"entry {name!r} is an object array, which nndesk never writes; "
-                            f"refusing to read it")
-        if any(d < 0 for d in shape):
-            raise self.fail(f"entry {name!r} is damaged (negative shape {shape})")
-        needs = offset + math.prod(shape) * dtype.itemsize
-        if needs != info.file_size:
-            raise self.fail(f"entry {name!r} is damaged (its header promises {needs:,} bytes, "
-                            f"the archive holds {info.file_size:,})")
-        return _Entry(name, info, dtype, tuple(shape), fortran, offset)
-
-    def read(self, entry: _Entry) -> np.ndarray:
-        """The array of one checked member (CRC checked by zipfile at the end)."""
-        try:
-            with self.zip.open(entry.info) as f:
-                data = f.read()
-        except Exception as err:  # zlib, CRC, EOF: damaged or truncated
-            raise self.fail(f"entry {entry.name!r} is damaged or the file is truncated "
-                            f"({printable(str(err))})") from err
-        if len(data) != entry.info.file_size:
-            raise self.fail(f"entry {entry.name!r} is damaged or the file is truncated")
-        arr = np.frombuffer(data, dtype=entry.dtype, offset=entry.offset)
-        return arr.reshape(entry.shape, order="F" if entry.fortran else "C")
-
-    def json(self, entries: dict[str, _Entry], name: str) -> Any:
-        """A JSON entry, parsed with size and nesting limits."""
-        if name not in entries:
-            raise self.fail(f"the {name!r} entry is missing")
-        entry = entries[name]
-        kind_ok = ((entry.dtype == np.uint8 and len(entry.shape) == 1)
-                   or (entry.dtype.kind == "U" and entry.shape == ()))
-        if not kind_ok:
-            raise self.fail(f"the {name!r} entry is not valid JSON (dtype {entry.dtype}, "
-                            f"shape {entry.shape})")
-        text_bytes = sum(entries[n].info.file_size for n in _JSON_ENTRIES if n in entries)
-        if text_bytes > MAX_JSON_BYTES:
-            raise self.fail(f"its JSON entries hold {text_bytes / 2**20:,.1f} MB of text: more "
-                            f"than nndesk reads ({MAX_JSON_BYTES >> 20} MB)")
-        raw = self.read(entry)
-        try:
-            return loads_json(raw.tobytes() if raw.dtype == np.uint8 else str(raw))
-        except ValueError as err:
-            raise self.fail(f"the {name!r} entry is {printable(str(err))}") from err
-
-
-# --- reading: the content --------------------------------------------------------------------
-def _check_format(r: _Reader, entries: dict[str, _Entry]) -> None:
+# --- reading -------------------------------------------------------------------------------
+def _check_format(r: ArchiveReader, entries: dict[str, Entry]) -> None:
     if "__format__" not in entries:
         raise r.fail("not an nndesk model file (no '__format__' entry)")
     fmt = r.json(entries, "__format__")
@@ -327,72 +155,6 @@ def _check_format(r: _Reader, entries: dict[str, _Entry]) -> None:
                      f"reads up to {FORMAT_VERSION}): update nndesk")
 
 
-def _build(r: _Reader, spec: Any, entries: dict[str, _Entry]) -> Any:
-    """The network of the spec, built only when the file holds as many weights as it needs."""
-    from nndesk.nn import Network, infer
-
-    if not isinstance(spec, dict):
-        raise r.fail("the spec is not a JSON object")
-    layers = spec.get("layers")
-    if isinstance(layers, list) and len(layers) > MAX_LAYERS:
-        raise r.fail(f"its network spec has {len(layers):,} layers (at most {MAX_LAYERS:,})")
-    try:
-        info = infer(spec)
-        needed = sum(int(layer.params) for layer in info)
-    except Exception as err:  # SpecError, or anything a broken spec provokes
-        raise r.fail(f"its network spec does not build: {printable(str(err))}") from err
-    held = sum(math.prod(e.shape) for n, e in entries.items() if n.startswith("w/"))
-    if needed * 4 > r.size + MAX_INFLATION:  # building it would take more memory than the file
-        raise r.fail(f"its spec needs {needed:,} weights ({needed * 4 / 2**20:,.0f} MB), the "
-                     f"file holds {held:,}")
-    try:
-        return Network.from_spec(spec)
-    except Exception as err:
-        raise r.fail(f"its network spec does not build: {printable(str(err))}") from err
-
-
-def _check_array_headers(r: _Reader, entries: dict[str, _Entry], prefix: str,
-                         expected: dict[str, np.ndarray], what: str) -> None:
-    """Keys, shapes and dtypes of a group of weight arrays, from their headers alone."""
-    found = {n[len(prefix):]: e for n, e in entries.items() if n.startswith(prefix)}
-    missing = sorted(set(expected) - set(found))
-    if missing:
-        raise r.fail(f"{what} '{prefix}{missing[0]}' is missing ({len(missing)} missing in all)")
-    extra = sorted(set(found) - set(expected))
-    if extra:
-        raise r.fail(f"unexpected entry '{prefix}{extra[0]}' (not part of an nndesk model "
-                     f"with this spec)")
-    for key, ref in expected.items():
-        e = found[key]
-        if e.shape != ref.shape:
-            raise r.fail(f"{what} '{prefix}{key}' has shape {e.shape}, the spec needs "
-                         f"{ref.shape}")
-        _check_dtype(r, f"{prefix}{key}", e.dtype, what)
-
-
-def _check_dtype(r: _Reader, name: str, dtype: np.dtype, what: str) -> None:
-    if dtype.kind != "f" or dtype.itemsize not in (4, 8):
-        raise r.fail(f"{what} '{name}' has dtype {dtype}: nndesk model files hold float32 "
-                     f"weights, and {dtype} does not convert to float32 without loss")
-
-
-def _values(r: _Reader, name: str, arr: np.ndarray, what: str) -> np.ndarray:
-    """`arr` as float32 when that loses nothing and every value is finite, else refused."""
-    out = arr.astype(np.float32)
-    if arr.dtype.itemsize == 8 and not np.array_equal(out.astype(arr.dtype), arr,
-                                                      equal_nan=True):
-        raise r.fail(f"{what} '{name}' is float64 with values float32 cannot hold "
-                     f"exactly: refused rather than silently rounded")
-    bad = ~np.isfinite(out)
-    if bad.any():
-        kinds = " and ".join(k for k, m in (("NaN", np.isnan(out)), ("infinite", np.isinf(out)))
-                             if m.any())
-        raise r.fail(f"{what} '{name}' holds {int(bad.sum()):,} {kinds} value"
-                     f"{'s' * (int(bad.sum()) != 1)}: the training that wrote it diverged; "
-                     f"this model cannot predict (retrain with a lower learning rate)")
-    return out
-
-
 def load_model(path: str | os.PathLike) -> ModelFile:
     """Read a model or checkpoint file; any problem is one `ModelFileError` saying what.
 
@@ -401,9 +163,9 @@ def load_model(path: str | os.PathLike) -> ModelFile:
     archive, an entry that is not part of the format, a zip bomb, a JSON entry that is invalid,
     too large or too deeply nested, a spec that does not build or needs more weights than the
     file holds, weights missing, misshapen, of a lossy dtype, NaN or infinite, and checkpoint
-    state that does not hold together (see `_check_checkpoint`).
+    state that does not hold together (see `check_checkpoint`).
     """
-    r = _Reader(Path(path))
+    r = ArchiveReader(Path(path), _ENTRY, _JSON_ENTRIES)
     r.open()
     try:
         entries = r.entries()
@@ -415,9 +177,9 @@ def load_model(path: str | os.PathLike) -> ModelFile:
         checkpoint = r.json(entries, "checkpoint") if "checkpoint" in entries else None
         if checkpoint is not None and not isinstance(checkpoint, dict):
             raise r.fail("the checkpoint entry is not a JSON object")
-        net = _build(r, spec, entries)
+        net = build_network(r, spec, entries)
         expected = net.state_dict()
-        _check_array_headers(r, entries, "w/", expected, "weight array")
+        check_array_headers(r, entries, "w/", expected, "weight array")
         if checkpoint is None:
             stray = sorted(n for n in entries if n.startswith(("opt/", "best/")))
             if stray:
@@ -425,14 +187,11 @@ def load_model(path: str | os.PathLike) -> ModelFile:
                              f"without a 'checkpoint' entry)")
         else:
             if any(n.startswith("best/") for n in entries):
-                _check_array_headers(r, entries, "best/", expected, "best-epoch array")
-            missing = [k for k in ("config", *_COUNTERS, *_FLOATS, *_RNGS, "history",
-                                   "best_epoch") if k not in checkpoint]
-            if missing:
-                raise r.fail(f"the checkpoint state is incomplete ('{missing[0]}' is missing)")
-            config = _check_config(r, checkpoint.get("config"))
-            _check_optimizer_headers(r, entries, config, net)
-        weights = {k: _values(r, f"w/{k}", r.read(entries[f"w/{k}"]), "weight array")
+                check_array_headers(r, entries, "best/", expected, "best-epoch array")
+            check_checkpoint_fields(r, checkpoint)
+            config = check_config(r, checkpoint.get("config"))
+            check_optimizer_headers(r, entries, config, net)
+        weights = {k: checked_values(r, f"w/{k}", r.read(entries[f"w/{k}"]), "weight array")
                    for k in expected}
         if checkpoint is not None:
             for group, prefix in _ARRAY_GROUPS.items():
@@ -440,7 +199,7 @@ def load_model(path: str | os.PathLike) -> ModelFile:
                          if n.startswith(prefix)}
                 if found:
                     checkpoint[group] = found
-            _check_checkpoint(r, checkpoint, net)
+            check_checkpoint(r, checkpoint, net)
     finally:
         r.close()
     net.load_state_dict(weights)
@@ -487,130 +246,3 @@ def init_from(path: str | os.PathLike, net: Any) -> ModelFile:
                              f"(leave out --preset/--spec to train the file's own)")
     net.load_state_dict(loaded.network.state_dict())
     return loaded
-
-
-# --- checkpoints -----------------------------------------------------------------------------
-def _check_config(r: _Reader, config: Any):
-    """The saved TrainConfig: a dict of known keys, each of its field's type."""
-    from dataclasses import fields
-
-    from nndesk.train.config import TrainConfig
-
-    if not isinstance(config, dict):
-        raise r.fail("the checkpoint has no training settings ('config' is not a JSON object)")
-    kinds = {f.name: type(f.default) for f in fields(TrainConfig)}
-    for key, value in config.items():
-        if key not in kinds:
-            raise r.fail(f"the checkpoint's settings hold an unknown key "
-                         f"{printable(repr(key)[:60])}")
-        kind = kinds[key]
-        if kind is bool:
-            ok = isinstance(value, bool)
-        elif kind is int:
-            ok = isinstance(value, int) and not isinstance(value, bool)
-        elif kind is float:
-            ok = (isinstance(value, (int, float)) and not isinstance(value, bool)
-                  and math.isfinite(value))
-        else:
-            ok = isinstance(value, kind)
-        if not ok:
-            raise r.fail(f"the checkpoint's setting {key!r} is {printable(repr(value)[:40])}, "
-                         f"not a {'finite number' if kind is float else kind.__name__}")
-    try:
-        config = TrainConfig.from_dict(config)
-        from nndesk.nn import make_optimizer
-
-        make_optimizer(config.optimizer)
-    except (ValueError, TypeError, KeyError) as err:
-        raise r.fail(f"the checkpoint's settings are invalid ({printable(str(err))})") from err
-    return config
-
-
-def _optimizer_slots(config) -> tuple[str, ...]:
-    from nndesk.nn import make_optimizer
-
-    return tuple(make_optimizer(config.optimizer).SLOTS)
-
-
-def _check_optimizer_headers(r: _Reader, entries: dict[str, _Entry], config, net) -> None:
-    """opt/t, opt/lr and one slot array per parameter for each of the optimizer's slots."""
-    found = {n[4:]: e for n, e in entries.items() if n.startswith("opt/")}
-    for key in ("t", "lr"):
-        e = found.get(key)
-        if e is None:
-            raise r.fail(f"the optimizer state 'opt/{key}' is missing")
-        if e.shape != () or e.dtype.kind not in ("iu" if key == "t" else "f"):
-            raise r.fail(f"the optimizer state 'opt/{key}' is damaged (dtype {e.dtype}, "
-                         f"shape {e.shape})")
-    params = net.params()
-    slots = _optimizer_slots(config)
-    allowed = {f"{s}.{k}" for s in slots for k in params}
-    extra = sorted(set(found) - allowed - {"t", "lr"})
-    if extra:
-        raise r.fail(f"unexpected entry 'opt/{extra[0]}' (not a {config.optimizer} state "
-                     f"array of this network)")
-    present = set(found) & allowed
-    if present and present != allowed:  # all or nothing (nothing: before the first step)
-        missing = sorted(allowed - present)
-        raise r.fail(f"the optimizer state 'opt/{missing[0]}' is missing ({len(missing)} "
-                     f"missing in all): resuming would restart {config.optimizer}'s "
-                     f"averages from zero")
-    for name in present:
-        ref = params[name.partition(".")[2]]
-        if found[name].shape != ref.shape:
-            raise r.fail(f"the optimizer state 'opt/{name}' has shape {found[name].shape}, "
-                         f"its parameter has {ref.shape}")
-        _check_dtype(r, f"opt/{name}", found[name].dtype, "optimizer state")
-
-
-def _check_checkpoint(r: _Reader, ck: dict, net) -> None:
-    """Counters, floats, RNG states, history and arrays of a checkpoint's training state."""
-    for key in _COUNTERS:
-        v = ck[key]
-        if not isinstance(v, int) or isinstance(v, bool) or v < 0:
-            raise r.fail(f"the checkpoint's {key!r} is {printable(repr(v)[:40])}, not a "
-                         f"count (a non-negative whole number)")
-    best = ck["best_epoch"]
-    if best is not None and (not isinstance(best, int) or isinstance(best, bool) or best < 0):
-        raise r.fail(f"the checkpoint's 'best_epoch' is {printable(repr(best)[:40])}")
-    for key in _FLOATS:
-        v = ck[key]
-        if (not isinstance(v, (int, float)) or isinstance(v, bool) or not math.isfinite(v)
-                or (key != "best_val_acc" and v < 0)):
-            raise r.fail(f"the checkpoint's {key!r} is {printable(repr(v)[:40])}, not a "
-                         f"finite number")
-    start = ck.get("start_loss")
-    if start is not None and (not isinstance(start, (int, float)) or isinstance(start, bool)
-                              or not math.isfinite(start) or start < 0):
-        raise r.fail(f"the checkpoint's 'start_loss' is {printable(repr(start)[:40])}")
-    if not -1.0 <= ck["best_val_acc"] <= 1.0:
-        raise r.fail(f"the checkpoint's 'best_val_acc' {ck['best_val_acc']} is not an "
-                     f"accuracy")
-    for key in _RNGS:
-        state = ck[key]
-        if state is None and key != "rng":
-            continue
-        try:
-            np.random.default_rng().bit_generator.state = state
-        except Exception as err:  # TypeError, ValueError, KeyError, OverflowError...
-            raise r.fail(f"the checkpoint's random state {key!r} is damaged") from err
-    if ck["batch"] and ck["epoch_rng"] is None:
-        raise r.fail("the checkpoint stopped mid-epoch but lacks that epoch's random state")
-    history = ck["history"]
-    if not isinstance(history, list) or not all(isinstance(h, dict) for h in history):
-        raise r.fail("the checkpoint's history is not a list of epochs")
-    opt = ck.get("optimizer") or {}
-    t = int(opt["t"]) if "t" in opt else -1
-    lr = float(opt["lr"]) if "lr" in opt else math.nan
-    if t < 0 or not (math.isfinite(lr) and lr > 0):
-        raise r.fail(f"the optimizer state is damaged (step {t}, learning rate {lr})")
-    if t > 0 and len(opt) == 2 and _optimizer_slots(_check_config(r, ck["config"])):
-        raise r.fail("the optimizer state arrays are missing: resuming would restart the "
-                     "optimizer from zero")
-    for name, arr in list(opt.items()):
-        if name not in ("t", "lr"):
-            opt[name] = _values(r, f"opt/{name}", arr, "optimizer state")
-    best_weights = ck.get("best_weights")
-    if best_weights:
-        for name, arr in list(best_weights.items()):
-            best_weights[name] = _values(r, f"best/{name}", arr, "best-epoch array")
