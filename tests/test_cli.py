@@ -223,7 +223,7 @@ def test_predict_json_on_a_folder_in_one_process(model, mnist_dir, tmp_path, cap
     real_load = modelfile.load_model
     monkeypatch.setattr(modelfile, "load_model", lambda p: loads.append(p) or real_load(p))
 
-    monkeypatch.setattr("nndesk.cli.model_cmds.PREDICT_CHUNK", 3)  # several chunks, one load
+    monkeypatch.setattr("nndesk.cli.predict_cmd.PREDICT_CHUNK", 3)  # several chunks, one load
     code = main(["predict", "--model", str(model), "--json", str(folder)])
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert code == 1  # one file could not be read; the others were still answered

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from nndesk.cli.model_cmds import _print_prediction
+from nndesk.cli.predict_cmd import _print_prediction
 from nndesk.cli.strokes_cmd import _print as _print_strokes
 
 _PROBS = [0.0, 0.05, 0.0, 0.0, 0.0, 0.0, 0.0, 0.9, 0.05, 0.0]

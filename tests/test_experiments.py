@@ -150,7 +150,7 @@ def test_plot_of_a_loss_experiment_is_one_panel(blobs, tmp_path):
 
 
 def test_every_experiment_can_be_named_on_the_command_line():
-    from nndesk.cli.parser import EXPERIMENT_NAMES
+    from nndesk.cli.parser_train import EXPERIMENT_NAMES
 
     assert set(EXPERIMENT_NAMES) == set(EXPERIMENTS)
 

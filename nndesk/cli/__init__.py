@@ -38,6 +38,18 @@ def _model_command(name: str) -> Callable[[argparse.Namespace], int]:
     return handler
 
 
+def _eval(args: argparse.Namespace) -> int:
+    from nndesk.cli.eval_cmd import cmd_eval
+
+    return cmd_eval(args)
+
+
+def _predict(args: argparse.Namespace) -> int:
+    from nndesk.cli.predict_cmd import cmd_predict
+
+    return cmd_predict(args)
+
+
 def _experiment(args: argparse.Namespace) -> int:
     from nndesk.cli.experiment_cmd import experiment
 
@@ -73,10 +85,9 @@ def _calibrate(args: argparse.Namespace) -> int:
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "finetune": _finetune, "calibrate": _calibrate,
     "gui": _gui, "train": _train, "experiment": _experiment,
-    "insight": _insight,
+    "insight": _insight, "eval": _eval, "predict": _predict,
     "export": _export_command("export"), "import": _export_command("import"),
-    **{name: _model_command(name) for name in ("eval", "predict", "info", "gradcheck",
-                                               "presets")},
+    **{name: _model_command(name) for name in ("info", "gradcheck", "presets")},
 }
 
 

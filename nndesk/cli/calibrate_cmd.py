@@ -14,9 +14,9 @@ __all__ = ["add_parser", "cmd_calibrate"]
 
 def add_parser(sub) -> None:
     """Declare `nndesk calibrate` on the sub-command parsers."""
-    from nndesk.cli.parser import _command
+    from nndesk.cli.parser_flags import command
 
-    p = _command(sub, "calibrate", "fit a model's 'not a digit' and 'not sure' answers",
+    p = command(sub, "calibrate", "fit a model's 'not a digit' and 'not sure' answers",
                  "Fit temperature scaling, the 'not a digit' reject unit and the thresholds of "
                  "a model on calibration data (MNIST validation, pen writers 1-20, drawn "
                  "non-digits), then measure them on held-out data (MNIST test, pen writers "

@@ -15,7 +15,8 @@ if TYPE_CHECKING:  # type names only: the handlers import these lazily
     from nndesk.train.modelfile import ModelFile
 
 __all__ = ["UserError", "did_you_mean", "set_threads", "spec_from_args", "load_model_arg",
-           "load_json_file", "load_data", "as_input", "fetch_data", "json_safe", "dumps"]
+           "load_json_file", "load_data", "as_input", "fetch_data", "json_safe", "dumps", "table",
+           "model_calibration"]
 
 
 _limiter: Any = None  # keeps the threadpoolctl limit alive for the life of the process
@@ -188,3 +189,23 @@ def _plain(obj: Any) -> Any:
     if isinstance(obj, np.ndarray):
         return json_safe(obj.tolist())
     return str(obj)
+
+
+def table(rows: list[list[str]], right: set[int] = frozenset()) -> str:
+    """Rows of cells as aligned text; columns in `right` are right-aligned (numbers)."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell.rjust(w) if i in right else cell.ljust(w)
+                  for i, (cell, w) in enumerate(zip(row, widths, strict=True))).rstrip()
+        for row in rows)
+
+
+def model_calibration(model: ModelFile):
+    """The model file's calibration ("not a digit", "a or b?"), None without; a malformed one
+    is a UserError."""
+    from nndesk.insight.reject import Calibration
+
+    try:
+        return Calibration.from_metadata(model.metadata)
+    except ValueError as err:
+        raise UserError(str(err)) from None

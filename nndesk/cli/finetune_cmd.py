@@ -16,9 +16,15 @@ __all__ = ["add_parser", "cmd_finetune"]
 
 def add_parser(sub) -> None:
     """Declare `nndesk finetune` on the sub-command parsers."""
-    from nndesk.cli.parser import _command, _data_flags, _threads_flag, positive_float, positive_int
+    from nndesk.cli.parser_flags import (
+        command,
+        data_flags,
+        positive_float,
+        positive_int,
+        threads_flag,
+    )
 
-    p = _command(sub, "finetune", "fine-tune a model on your own digits",
+    p = command(sub, "finetune", "fine-tune a model on your own digits",
                  "Fine-tune a model on your handwriting: a folder with sub-folders 0/ ... 9/ "
                  "of images (the window's 'Save as my digit' writes one). A quarter of the "
                  "files, chosen by their checksum, are held out to measure the gain; MNIST "
@@ -41,8 +47,8 @@ def add_parser(sub) -> None:
                    help="MNIST test images measured before and after (default all 10,000)")
     p.add_argument("--seed", type=int, default=0, metavar="N", help="random seed (default 0)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
-    _data_flags(p)
-    _threads_flag(p)
+    data_flags(p)
+    threads_flag(p)
 
 
 def cmd_finetune(args: argparse.Namespace) -> int:

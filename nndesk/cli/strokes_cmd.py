@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from nndesk.cli.common import UserError, load_model_arg
-from nndesk.cli.model_cmds import print_result_head
+from nndesk.cli.predict_cmd import print_result_head
 from nndesk.fileio import loads_json
 
 __all__ = ["predict_strokes", "read_strokes_file", "read_drawings", "y_direction",
