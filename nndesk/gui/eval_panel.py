@@ -1,6 +1,6 @@
 """EvalPanel: the loaded model on the test set, the user's own digit folder or the held-out pen
 digits: per-digit accuracy, a confusion heat map whose cells show their images, and the
-misclassified digits (click one to put it on the canvas, as a bitmap to draw on)."""
+misclassified digits (mistake_gallery.py: click one to put it on the canvas)."""
 
 from __future__ import annotations
 
@@ -9,14 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QSize, Qt, QThread
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import QEvent, Qt, QThread
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -34,13 +31,11 @@ from nndesk.gui.eval_thread import (
 from nndesk.gui.i18n import tr
 from nndesk.gui.jobs import delete_when_finished
 from nndesk.gui.live_text import LiveTexts
+from nndesk.gui.mistake_gallery import MistakeGallery
 from nndesk.gui.state import AppState
 from nndesk.insight.reject import calibrated
 
 __all__ = ["EvalPanel", "EvalThread"]  # EvalThread: from eval_thread.py
-
-MAX_GALLERY = 200  # images listed at once (a poor model misclassifies thousands)
-ICON = 56  # a 28x28 digit shown at 2x
 
 
 class EvalPanel(QWidget):
@@ -51,12 +46,10 @@ class EvalPanel(QWidget):
         self.state = state
         self.evaluation = None  # nndesk.insight.evaluation.Evaluation of the shown model
         self.images: np.ndarray | None = None  # the test images it was computed on
-        self.shown_indices: np.ndarray = np.zeros(0, dtype=np.int64)  # the gallery's images
         self._thread: EvalThread | None = None
         self.stage: str | None = None  # the running job's stage (a key of STAGES)
         self._stale = True
         self._temperature: float | None = None  # the calibration applied to the gallery
-        self._cell: tuple[int, int] | None = None  # None: every misclassified digit
         # the title's two parts: whose numbers are shown (None: none), and what happens now
         self._numbers: Callable[[], str] | None = None
         self._status: Callable[[], str] | None = None
@@ -92,35 +85,13 @@ class EvalPanel(QWidget):
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.heat, 1)  # each digit's accuracy: on its right axis, by its row
 
-        self.gallery_title = QLabel()
-        self.live = LiveTexts(title=self.title.setText, gallery=self.gallery_title.setText,
+        self.live = LiveTexts(title=self.title.setText,
                               progress=self.progress.setFormat)  # texts of several pieces
-        self.order = QComboBox()
-        self.order.addItems([tr("most confident first"), tr("least confident first")])
-        self.order.currentIndexChanged.connect(self._fill_gallery)
-        self.all_button = QPushButton(tr("All mistakes"))
-        self.all_button.clicked.connect(lambda: self.show_cell(None))
-        self.gallery = QListWidget()
-        self.gallery.setViewMode(QListWidget.ViewMode.IconMode)
-        self.gallery.setIconSize(QSize(ICON, ICON))
-        self.gallery.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.gallery.setMovement(QListWidget.Movement.Static)
-        self.gallery.setUniformItemSizes(True)
-        self.gallery.setGridSize(QSize(ICON + 44, ICON + 40))
-        self.gallery.setToolTip(tr("Click a digit to put it on the canvas"))
-        self.gallery.itemClicked.connect(self._on_item_clicked)
-        bar = QHBoxLayout()
-        bar.addWidget(self.gallery_title, 1)
-        bar.addWidget(self.all_button)
-        bar.addWidget(self.order)
-        right = QWidget()
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(0, 0, 0, 0)
-        rv.addLayout(bar)
-        rv.addWidget(self.gallery, 1)
+        self.mistakes = MistakeGallery(state)
+        self.gallery, self.gallery_title = self.mistakes.list, self.mistakes.title
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
-        split.addWidget(right)
+        split.addWidget(self.mistakes)
         split.setSizes([420, 520])
 
         layout = QVBoxLayout(self)
@@ -273,60 +244,19 @@ class EvalPanel(QWidget):
         self._show_title(None)
         self.heat.set_confusion(r["confusion"])
         self.heat.set_row_accuracy(r["per_digit"])
-        self.show_cell(None)
+        self.mistakes.set_evaluation(self.evaluation, self.images, self._temperature is not None)
+
+    @property
+    def shown_indices(self) -> np.ndarray:
+        """The images listed in the gallery (indices into `images`)."""
+        return self.mistakes.shown_indices
 
     def show_cell(self, cell: tuple[int, int] | None) -> None:
         """Show the images of one confusion cell (true, predicted), or every mistake (None)."""
-        self._cell = cell
-        self._fill_gallery()
-
-    def _fill_gallery(self) -> None:
-        ev = self.evaluation
-        self.gallery.clear()
-        if ev is None:
-            self.live.show("gallery", str)
-            return
-        cell, calibrated_ = self._cell, self._temperature is not None
-        if cell is None:
-            idx = ev.mistakes(most_confident_first=self.order.currentIndex() == 0)
-        else:
-            idx = ev.cell(*cell)
-            if self.order.currentIndex() == 1:
-                idx = idx[::-1]
-        n = len(idx)
-        self.live.show("gallery", lambda: (
-            tr("Misclassified digits: {n}").format(n=n) if cell is None else
-            tr("True {true}, predicted {pred}: {n}").format(true=cell[0], pred=cell[1], n=n))
-            + (tr(" · calibrated probabilities") if calibrated_ else "")
-            + (tr(" (first {shown})").format(shown=MAX_GALLERY) if n > MAX_GALLERY else ""))
-        self.shown_indices = idx[:MAX_GALLERY]
-        from nndesk.gui.digit_panel import gray_qimage
-
-        for i in self.shown_indices:
-            (a, pa), (b, pb) = ev.top2(int(i))
-            item = QListWidgetItem(QIcon(QPixmap.fromImage(gray_qimage(
-                self.images[i].reshape(28, 28))).scaled(ICON, ICON)),
-                f"{ev.labels[i]}→{ev.predicted[i]}\n{a}: {100 * pa:.0f}% · {b}: {100 * pb:.0f}%")
-            item.setData(Qt.ItemDataRole.UserRole, int(i))
-            item.setToolTip(self._item_tip(int(i)))
-            self.gallery.addItem(item)
-
-    def _item_tip(self, i: int) -> str:
-        ev = self.evaluation
-        (a, pa), (b, pb) = ev.top2(i)
-        return tr("image {index}: true {true}, predicted {pred} ({p}%), second {second} "
-                  "({q}%)").format(index=i, true=int(ev.labels[i]), pred=a, p=f"{100 * pa:.1f}",
-                                   second=b, q=f"{100 * pb:.1f}")
+        self.mistakes.show_cell(cell)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        """View ▸ Language: the titles, the progress text and the gallery's tooltips anew."""
+        """View ▸ Language: the title and the progress text anew (the gallery: its own)."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self.live.refresh()
-            for row in range(self.gallery.count() if self.evaluation is not None else 0):
-                item = self.gallery.item(row)
-                item.setToolTip(self._item_tip(item.data(Qt.ItemDataRole.UserRole)))
-
-    def _on_item_clicked(self, item: QListWidgetItem) -> None:
-        i = item.data(Qt.ItemDataRole.UserRole)
-        self.state.show_image(np.array(self.images[i], dtype=np.float32).reshape(1, 28, 28))

@@ -9,7 +9,7 @@
         <translation>  （割り切れません：最後のウィンドウははみ出すため捨てられます）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source> (first {shown})</source>
         <translation>（最初の {shown} 枚）</translation>
     </message>
@@ -24,7 +24,7 @@
         <translation> 学習前と学習後の1層目の畳み込み層のフィルター（図7-24）は、ウィンドウのフィルター表示にあります。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source> · calibrated probabilities</source>
         <translation> · 較正後の確率</translation>
     </message>
@@ -320,7 +320,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>4行すべて正解です。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source>All mistakes</source>
         <translation>すべての誤認識</translation>
     </message>
@@ -680,7 +680,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>キャンバスを消去（Esc、Delete、Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source>Click a digit to put it on the canvas</source>
         <translation>数字をクリックするとキャンバスに置きます</translation>
     </message>
@@ -1568,7 +1568,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>すべてのテスト画像でモデルを評価します</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source>Misclassified digits: {n}</source>
         <translation>誤認識した数字：{n}</translation>
     </message>
@@ -2554,7 +2554,7 @@ Resume that run now?
         <translation>真の微分は 0.2。前方差分では、h を小さくすると最初は良くなり（打ち切り誤差が減る）、やがて悪くなります（丸め誤差）：最良の h は {best}。中心差分は2次関数では打ち切り誤差がなく丸め誤差だけです。本では h = 1e-4 を使います。h = 1e-50 では 5 + h が 5 に丸められ、差は 0、誤差は 0.2 そのものです。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source>True {true}, predicted {pred}: {n}</source>
         <translation>正解 {true}、予測 {pred}：{n}</translation>
     </message>
@@ -3231,7 +3231,7 @@ Resume that run now?
         <translation>im2col は入力データのフィルターが適用される各領域を1列に展開します。すると畳み込み演算全体が1回の行列の積になり、これが nndesk の Conv2D が速い理由です。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source>image {index}: true {true}, predicted {pred} ({p}%), second {second} ({q}%)</source>
         <translation>画像 {index}：正解 {true}、認識結果 {pred}（{p}%）、2番目 {second}（{q}%）</translation>
     </message>
@@ -3338,7 +3338,7 @@ Resume that run now?
         <translation>学習率 η</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source>least confident first</source>
         <translation>確信度の低い順</translation>
     </message>
@@ -3374,7 +3374,7 @@ Resume that run now?
         <translation>層ごとの平均：{means} · 層ごとの標準偏差：{stds}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source>most confident first</source>
         <translation>確信度の高い順</translation>
     </message>

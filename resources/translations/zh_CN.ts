@@ -9,7 +9,7 @@
         <translation>  （不是整数：最后一个窗口放不下，被舍弃）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source> (first {shown})</source>
         <translation>（前 {shown} 个）</translation>
     </message>
@@ -24,7 +24,7 @@
         <translation> 学习前后第 1 层卷积层的滤波器（图7-24）可在窗口的滤波器视图中查看。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source> · calibrated probabilities</source>
         <translation> · 校准后的概率</translation>
     </message>
@@ -320,7 +320,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>四行全部正确。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source>All mistakes</source>
         <translation>全部误识别</translation>
     </message>
@@ -680,7 +680,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>清空画布（Esc、Delete、Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source>Click a digit to put it on the canvas</source>
         <translation>点击数字，将其放到画布上</translation>
     </message>
@@ -1568,7 +1568,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>用全部测试图像评估模型</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source>Misclassified digits: {n}</source>
         <translation>识别错误的数字：{n}</translation>
     </message>
@@ -2554,7 +2554,7 @@ Resume that run now?
         <translation>真正的导数是 0.2。对前向差分，h 变小起初有益（截断误差变小），之后有害（舍入误差）：最佳 h 为 {best}。中心差分对二次函数没有截断误差，只有舍入误差；书中使用 h = 1e-4。h = 1e-50 时 5 + h 被舍入为 5，差为 0，误差就是整个 0.2。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source>True {true}, predicted {pred}: {n}</source>
         <translation>正确标签 {true}，预测为 {pred}：{n}</translation>
     </message>
@@ -3231,7 +3231,7 @@ Resume that run now?
         <translation>im2col 把输入数据中滤波器作用的每个区域展开为一列；整个卷积运算于是变成一次矩阵乘积，这正是 nndesk 的 Conv2D 快的原因。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source>image {index}: true {true}, predicted {pred} ({p}%), second {second} ({q}%)</source>
         <translation>图像 {index}：正确标签 {true}，识别为 {pred}（{p}%），第二可能 {second}（{q}%）</translation>
     </message>
@@ -3338,7 +3338,7 @@ Resume that run now?
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source>least confident first</source>
         <translation>置信度低的在前</translation>
     </message>
@@ -3374,7 +3374,7 @@ Resume that run now?
         <translation>各层均值：{means} · 各层标准差：{stds}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/eval_panel.py"/>
+        <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source>most confident first</source>
         <translation>置信度高的在前</translation>
     </message>
