@@ -187,22 +187,24 @@ def predict_strokes(args: argparse.Namespace, image_model) -> int:
         try:
             drawings = read_drawings(path)
         except (OSError, ValueError) as err:
-            drawings = [(str(path), err, None, None)]
+            drawings, failed = [], True
+            _print(_error(str(path), err), args.json)
         for name, strokes, said, label in drawings:
-            result = {"file": name}
             try:
-                if isinstance(strokes, Exception):
-                    raise strokes
                 strokes = on_canvas(strokes, y_direction(strokes, said, flag) == "up")
-            except (OSError, ValueError) as err:
-                result.update(label=None, probabilities=None, error=" ".join(str(err).split()))
-                failed = True
+            except ValueError as err:
+                result, failed = _error(name, err), True
             else:
-                result.update(recognizer.recognize([strokes])[0].to_json())
+                result = {"file": name, **recognizer.recognize([strokes])[0].to_json()}
                 if label is not None:
                     result["label_in_file"] = label
             _print(result, args.json)
     return 1 if failed else 0
+
+
+def _error(name: str, err: Exception) -> dict:
+    return {"file": name, "label": None, "probabilities": None,
+            "error": " ".join(str(err).split())}
 
 
 def _print(result: dict, as_json: bool) -> None:
