@@ -12,6 +12,7 @@ if TYPE_CHECKING:  # type names only: the handlers import these lazily
     import numpy as np
 
     from nndesk.data.mnist import Splits
+    from nndesk.insight.reject import Calibration
     from nndesk.train.modelfile import ModelFile
 
 __all__ = ["UserError", "did_you_mean", "set_threads", "spec_from_args", "load_model_arg",
@@ -200,7 +201,7 @@ def table(rows: list[list[str]], right: set[int] = frozenset()) -> str:
         for row in rows)
 
 
-def model_calibration(model: ModelFile):
+def model_calibration(model: ModelFile) -> Calibration | None:
     """The model file's calibration ("not a digit", "a or b?"), None without; a malformed one
     is a UserError."""
     from nndesk.insight.reject import Calibration

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import argparse
 import textwrap
+from collections.abc import Callable
+from typing import Any
 
 __all__ = ["number", "positive_int", "non_negative_int", "positive_float", "non_negative_float",
            "command", "network_flags", "threads_flag", "data_flags", "Formatter", "DATASETS"]
@@ -20,7 +22,7 @@ class Formatter(argparse.RawDescriptionHelpFormatter):
         super().__init__(prog, max_help_position=30)
 
 
-def number(kind: type, minimum: float, strict: bool = False):
+def number(kind: type, minimum: float, strict: bool = False) -> Callable[[str], Any]:
     """An argparse type: `kind` at least `minimum` (or above it when `strict`)."""
     def parse(text: str):
         try:
@@ -41,26 +43,29 @@ positive_float = number(float, 0.0, strict=True)
 non_negative_float = number(float, 0.0)
 
 
-def command(sub, name: str, summary: str, description: str, examples: str,
-            ) -> argparse.ArgumentParser:
+def command(sub: argparse._SubParsersAction, name: str, summary: str, description: str,
+            examples: str) -> argparse.ArgumentParser:
     """A sub-command on `sub` with its summary, wrapped description and examples."""
     return sub.add_parser(name, help=summary, description=textwrap.fill(description, 79),
                           epilog="examples:\n" + examples, formatter_class=Formatter)
 
 
 def network_flags(p: argparse.ArgumentParser, required: bool) -> None:
+    """--preset NAME | --spec FILE.json (one of them when `required`)."""
     group = p.add_mutually_exclusive_group(required=required)
     group.add_argument("--preset", metavar="NAME", help="a shipped network (see 'nndesk presets')")
     group.add_argument("--spec", metavar="FILE.json", help="a network spec of your own (JSON)")
 
 
 def threads_flag(p: argparse.ArgumentParser) -> None:
+    """--threads N."""
     p.add_argument("--threads", type=positive_int, metavar="N",
                    help="threads sharing each batch (default: 2 on a computer with 2+ cores)")
 
 
 def data_flags(p: argparse.ArgumentParser, default: str | None = "mnist",
                 datasets: tuple[str, ...] = DATASETS) -> None:
+    """--dataset (one of `datasets`, `default` when not given), --data-dir, --download."""
     more = (" (pendigits: pen trajectories of writers 1-20 as sequences, for a trajectory "
             "model)" if "pendigits" in datasets else "")
     p.add_argument("--dataset", choices=datasets, default=default,

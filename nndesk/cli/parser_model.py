@@ -30,7 +30,7 @@ def writer_range(text: str) -> list[int]:
     return writers
 
 
-def model_parsers(sub) -> None:
+def model_parsers(sub: argparse._SubParsersAction) -> None:
     """`nndesk eval`, `predict`, `info` and `gradcheck`: flags, help and examples."""
     p = command(sub, "eval", "test accuracy, per-digit accuracy and confusion matrix",
                  "Measure a model on the test set of MNIST (or Fashion-MNIST), or on your own "

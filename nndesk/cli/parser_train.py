@@ -22,7 +22,7 @@ EXPERIMENT_NAMES = ("optimizers", "init", "batchnorm", "overfit", "hyperparams")
 SCHEDULES = ("constant", "step", "cosine")
 
 
-def train_parser(sub) -> None:
+def train_parser(sub: argparse._SubParsersAction) -> None:
     """`nndesk train`: its flags, help and examples."""
     p = command(sub, "train", "train a network and save it as a model file",
                  "Train a network on MNIST with a progress bar. Ctrl-C stops after saving a "
@@ -82,7 +82,7 @@ def train_parser(sub) -> None:
     threads_flag(p)
 
 
-def experiment_parser(sub) -> None:
+def experiment_parser(sub: argparse._SubParsersAction) -> None:
     """`nndesk experiment`: the book's ch. 6 comparisons."""
     p = command(sub, "experiment", "the book's ch. 6 experiments, as CSV and PNG",
                  "Re-run a comparison from chapter 6 of Deep Learning from Scratch: "

@@ -4,6 +4,8 @@ the canvas (as a bitmap to draw on). A part of the evaluation view (eval_panel.p
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
@@ -21,6 +23,9 @@ from PySide6.QtWidgets import (
 from nndesk.gui.i18n import tr
 from nndesk.gui.live_text import LiveTexts
 from nndesk.gui.state import AppState
+
+if TYPE_CHECKING:
+    from nndesk.insight.evaluation import Evaluation
 
 __all__ = ["MistakeGallery", "MAX_GALLERY", "ICON"]
 
@@ -65,7 +70,7 @@ class MistakeGallery(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.list, 1)
 
-    def set_evaluation(self, evaluation, images: np.ndarray, calibrated: bool) -> None:
+    def set_evaluation(self, evaluation: Evaluation, images: np.ndarray, calibrated: bool) -> None:
         """List `evaluation`'s mistakes on `images` ((N, 1, 28, 28)); `calibrated`: its
         probabilities are the calibrated ones (the title says so)."""
         self.evaluation, self.images, self.calibrated = evaluation, images, calibrated

@@ -66,9 +66,12 @@ class ArchiveReader:
         self.names, self.json_entries = names, json_entries
 
     def fail(self, problem: str) -> ModelFileError:
+        """The error to raise: the file named once, then `problem`."""
         return ModelFileError(f"{self.where}: {problem}")
 
     def open(self) -> None:
+        """Open the file and its zip directory, refusing a missing, short, huge or other kind
+        of file (named) and a damaged archive; `close` it after."""
         path = self.path
         if not path.exists():
             raise self.fail("no such model file")
@@ -102,6 +105,7 @@ class ArchiveReader:
                             f"{printable(str(err))})") from err
 
     def close(self) -> None:
+        """Close the file (the reader owns its handle)."""
         self.fh.close()
 
     def _check_directory(self) -> None:

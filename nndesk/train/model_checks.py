@@ -11,12 +11,16 @@ failure is the reader's `ModelFileError`, in words. `modelfile.load_model` calls
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from nndesk.fileio import printable
 from nndesk.train.model_archive import MAX_INFLATION, ArchiveReader, Entry
+
+if TYPE_CHECKING:  # type names only: the engine is imported when a file is read
+    from nndesk.nn import Network
+    from nndesk.train.config import TrainConfig
 
 __all__ = ["build_network", "check_array_headers", "check_dtype", "checked_values",
            "check_checkpoint_fields", "check_config", "check_optimizer_headers",
@@ -81,6 +85,7 @@ def check_array_headers(r: ArchiveReader, entries: dict[str, Entry], prefix: str
 
 
 def check_dtype(r: ArchiveReader, name: str, dtype: np.dtype, what: str) -> None:
+    """float32 or float64 (checked for loss when read), else refused."""
     if dtype.kind != "f" or dtype.itemsize not in (4, 8):
         raise r.fail(f"{what} '{name}' has dtype {dtype}: nndesk model files hold float32 "
                      f"weights, and {dtype} does not convert to float32 without loss")
@@ -103,7 +108,7 @@ def checked_values(r: ArchiveReader, name: str, arr: np.ndarray, what: str) -> n
     return out
 
 
-def check_config(r: ArchiveReader, config: Any):
+def check_config(r: ArchiveReader, config: Any) -> TrainConfig:
     """The saved TrainConfig: a dict of known keys, each of its field's type."""
     from dataclasses import fields
 
@@ -139,13 +144,16 @@ def check_config(r: ArchiveReader, config: Any):
     return config
 
 
-def optimizer_slots(config) -> tuple[str, ...]:
+def optimizer_slots(config: TrainConfig) -> tuple[str, ...]:
+    """The names of the optimizer's per-parameter state arrays ("m", "v" for Adam; none for
+    SGD)."""
     from nndesk.nn import make_optimizer
 
     return tuple(make_optimizer(config.optimizer).SLOTS)
 
 
-def check_optimizer_headers(r: ArchiveReader, entries: dict[str, Entry], config, net) -> None:
+def check_optimizer_headers(r: ArchiveReader, entries: dict[str, Entry], config: TrainConfig,
+                            net: Network) -> None:
     """opt/t, opt/lr and one slot array per parameter for each of the optimizer's slots."""
     found = {n[4:]: e for n, e in entries.items() if n.startswith("opt/")}
     for key in ("t", "lr"):
@@ -176,7 +184,7 @@ def check_optimizer_headers(r: ArchiveReader, entries: dict[str, Entry], config,
         check_dtype(r, f"opt/{name}", found[name].dtype, "optimizer state")
 
 
-def check_checkpoint(r: ArchiveReader, ck: dict, net) -> None:
+def check_checkpoint(r: ArchiveReader, ck: dict, net: Network) -> None:
     """Counters, floats, RNG states, history and arrays of a checkpoint's training state."""
     for key in COUNTERS:
         v = ck[key]
