@@ -179,8 +179,8 @@ def predict_strokes(args: argparse.Namespace, image_model) -> int:
     recognizer = _recognizer(args, image_model)
     files = _files(args.images)
     if not files:
-        raise UserError(f"no .json files in {', '.join(args.images)}; images? leave out "
-                        "--strokes")
+        raise UserError(f"no strokes files (.json, .tra, .tes) in {', '.join(args.images)}; "
+                        "images? leave out --strokes")
     flag = "up" if args.y_up else "down" if args.y_down else None
     failed = False
     for path in files:
