@@ -9,7 +9,7 @@ import numpy as np
 
 from nndesk.nn import conv_wide, fftconv
 from nndesk.nn.base import Layer, Setting
-from nndesk.nn.im2col import col2im, conv_rows, im2col, im2col_wide, out_size
+from nndesk.nn.im2col import col2im, im2col, im2col_wide, out_size
 from nndesk.nn.init import init_std, init_weights
 from nndesk.nn.parallel import for_batch
 from nndesk.nn.pool import AvgPool2D, MaxPool2D, image_shape
@@ -45,6 +45,7 @@ class Conv2D(Layer):
         self.x: np.ndarray | None = None
         self.col: np.ndarray | None = None
         self.frames: np.ndarray | None = None   # conv_wide's padded frames of x
+        self.x_freq: np.ndarray | None = None   # fftconv's spectrum of x (Q, N, C)
 
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
         c, h, w = image_shape("Conv2D", input_shape)
@@ -75,12 +76,11 @@ class Conv2D(Layer):
                                   x.dtype) if train else None
             self.frames = frames                # the padded x, kept for backward
             return conv_wide.forward(x, W, self.params["b"], p, frames)
-        if self.fft_pays():                     # backward needs no columns
-            self.col = None
-            if p <= k - 1:                      # wide frames, no column matrix
-                return conv_wide.forward_by_rows(x, W, self.params["b"], p)
-            rows = self.scratch("rows", (n, oh, ow, k, k * c), x.dtype, keep=train)
-            return conv_rows(x, W, self.params["b"], s, p, rows)
+        self.x_freq = None
+        if self.fft_pays():                     # training, backward in the frequency domain:
+            self.col = None                     # forward there too, x's spectrum kept for it
+            out, self.x_freq = fftconv.conv_forward(x, W, self.params["b"], p)
+            return out
         col = self.scratch("col", (n, c * k * k, oh * ow), x.dtype, keep=train)
         out = np.empty((n, self.filters, oh * ow), x.dtype)         # (N, F, OH*OW)
         W_rows, b = W.reshape(self.filters, -1), self.params["b"][:, None]
@@ -125,7 +125,7 @@ class Conv2D(Layer):
             self.grads = {"W": dW, "b": db}
             return dx
         if self.fft_pays():                                         # the frequency domain
-            dW, dx = fftconv.conv_grads(dout, self.x, W, self.pad, self.needs_dx)
+            dW, dx = fftconv.conv_grads(dout, self.x, W, self.pad, self.needs_dx, self.x_freq)
             self.grads = {"W": dW, "b": dout.sum(axis=(0, 2, 3))}
             return dx
         d = dout.reshape(n, f, oh * ow)                             # (N, F, OH*OW)

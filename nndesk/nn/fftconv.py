@@ -5,6 +5,7 @@ Mathieu, Henaff & LeCun 2014, "Fast Training of Convolutional Networks through F
 frequency, so a layer's sums over channels become one small complex matrix product per
 frequency instead of K*K times more work in the pixel domain:
 
+    out^[n, f] = sum_c X^[n, c] * conj(W^[f, c])       (correlation: the forward, im2col @ W)
     dX^[n, c] = sum_f dout^[n, f] * W^[f, c]          (convolution: dx, the book's col2im path)
     dW^[f, c] = sum_n conj(dout^[n, f]) * X^[n, c]     (correlation: dW, the book's dout @ col^T)
 
@@ -27,7 +28,7 @@ import numpy as np
 
 from nndesk.nn.parallel import contiguous, for_batch
 
-__all__ = ["dft_matrices", "to_freq", "from_freq", "conv_grads"]
+__all__ = ["dft_matrices", "to_freq", "from_freq", "conv_forward", "conv_grads"]
 
 BLOCKS = 16   # column blocks of the transforms' GEMMs, shared by the batch workers
 
@@ -122,16 +123,44 @@ def _per_freq(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return out
 
 
-def conv_grads(dout: np.ndarray, x: np.ndarray, W: np.ndarray, pad: int,
-               needs_dx: bool = True) -> tuple[np.ndarray, np.ndarray | None]:
-    """dW (F, C, K, K) and dx (N, C, H, W) (None unless `needs_dx`) of the stride-1
-    cross-correlation out = conv(x, W, pad), from dout (N, F, OH, OW). Same numbers as the
-    im2col path up to rounding (tests/nn/test_fftconv.py)."""
+def conv_forward(x: np.ndarray, W: np.ndarray, b: np.ndarray, pad: int
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """The stride-1 cross-correlation out = conv(x, W, pad) + b (N, F, OH, OW) of x (N, C, H,
+    W), W (F, C, K, K), b (F,), through the frequency domain, and x's spectrum X (Q, N, C)
+    for `conv_grads` (which then need not transform x again). The L x L circular
+    correlation reaches no wrapped pixel among the OH x OW kept (y + a <= L - 1). Replaces
+    the pixel-domain forward (im2col; the wide frames' `forward_by_rows` before, in git
+    history) in training, where backward runs here anyway: DigitNet's step 0.79x
+    (benchmarks/PROFILE.md, issue 16 fifth pass). Same numbers as im2col up to rounding
+    (tests/nn/test_fftconv.py)."""
     n, c, h, w = x.shape
     f, k = W.shape[0], W.shape[2]
     size = (h + 2 * pad, w + 2 * pad)
     q = size[0] * (size[1] // 2 + 1)                                    # frequencies kept
     X = to_freq(x, size, pad).reshape(q, n, c)                          # (Q, N, C)
+    W_conj = to_freq(W, size).reshape(q, f, c).conj().transpose(0, 2, 1)  # (Q, C, F)
+    Y = _per_freq(X, W_conj)                                            # (Q, N, F)
+    oh, ow = size[0] - k + 1, size[1] - k + 1
+    y = from_freq(Y.reshape(size[0], -1, n, f), size[1], 0, (oh, ow))   # (OH, OW, N, F)
+    out = np.empty((n, f, oh, ow), x.dtype)
+    for_batch(lambda i, j: np.add(y[:, :, i:j].transpose(2, 3, 0, 1), b.reshape(1, f, 1, 1),
+                                  out=out[i:j]), n)
+    return out, X
+
+
+def conv_grads(dout: np.ndarray, x: np.ndarray, W: np.ndarray, pad: int,
+               needs_dx: bool = True, X: np.ndarray | None = None
+               ) -> tuple[np.ndarray, np.ndarray | None]:
+    """dW (F, C, K, K) and dx (N, C, H, W) (None unless `needs_dx`) of the stride-1
+    cross-correlation out = conv(x, W, pad), from dout (N, F, OH, OW); `X` is x's spectrum
+    when `conv_forward` made it (else it is computed here). Same numbers as the im2col path
+    up to rounding (tests/nn/test_fftconv.py)."""
+    n, c, h, w = x.shape
+    f, k = W.shape[0], W.shape[2]
+    size = (h + 2 * pad, w + 2 * pad)
+    q = size[0] * (size[1] // 2 + 1)                                    # frequencies kept
+    if X is None:
+        X = to_freq(x, size, pad).reshape(q, n, c)                      # (Q, N, C)
     D = to_freq(dout, size).reshape(q, n, f)                            # (Q, N, F)
     dW_freq = _per_freq(D.transpose(0, 2, 1), X.conj())                 # (Q, F, C)
     np.conjugate(dW_freq, out=dW_freq)             # conj(D)^T X, conj copying X not D
