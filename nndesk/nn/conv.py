@@ -103,13 +103,15 @@ class Conv2D(Layer):
                 and self.x_shape[1] >= 16)
 
     def fft_pays(self) -> bool:
-        """Whether the backward pass takes `fftconv.conv_grads`: stride 1, kernels 5x5 or
-        larger, 16 or more input channels. Its cost hardly grows with K*K, the im2col path's
-        does: measured 0.4x on DigitNet's 32->64 5x5 layer; no gain on the whole step of
-        LeNet5 (6->16 channels) nor on DeepConvNet's 3x3 layers (benchmarks/PROFILE.md)."""
+        """Whether training runs in the frequency domain (`fftconv.conv_forward`, then
+        `fftconv.conv_grads`): stride 1, kernels 5x5 or larger, 6 or more input channels.
+        Its cost hardly grows with K*K, the im2col path's does. Whole step, interleaved
+        (benchmarks/PROFILE.md, issue 16 fifth pass): DigitNet (32->64) 0.79x, LeNet5's conv 2
+        (6->16) 0.83x, LeNet5's conv 1 (1 channel) 1.10x; backward alone gave nothing on
+        DeepConvNet's 3x3 layers (second pass)."""
         c = self.x_shape[1]
         return (self.stride == 1 and self.x is not None and self.kernel_size >= 5
-                and c >= 16)
+                and c >= 6)
 
     def backward(self, dout: np.ndarray) -> np.ndarray | None:
         """dW = sum over images of dout @ col^T (computed as its transpose col @ dout^T, which
