@@ -90,7 +90,7 @@ class Conv2D(Layer):
             np.matmul(W_rows, col[i:j], out=out[i:j])               # (n, F, OH*OW)
             out[i:j] += b
 
-        for_batch(images, n)
+        for_batch(images, n, nbytes=col.nbytes + out.nbytes)
         self.col, self.x = col, (x if train else None)
         return out.reshape(n, self.filters, oh, ow)
 
@@ -139,9 +139,10 @@ class Conv2D(Layer):
             np.matmul(self.col[i:j], d[i:j].transpose(0, 2, 1), out=dWs[i:j])  # 0.7x dout @
             np.matmul(d[i:j], ones, out=dbs[i:j])                   # col^T on LeNet5's conv 2
 
-        for_batch(images, n)
+        for_batch(images, n, nbytes=self.col.nbytes + d.nbytes)
         dW = np.empty(dWs.shape[1:], d.dtype)                      # (C*K*K, F)
-        for_batch(lambda a, b: np.sum(dWs[:, a:b], axis=0, out=dW[a:b]), dW.shape[0])
+        for_batch(lambda a, b: np.sum(dWs[:, a:b], axis=0, out=dW[a:b]), dW.shape[0],
+                  nbytes=dWs.nbytes)
         self.grads = {"W": np.ascontiguousarray(dW.T).reshape(W.shape), "b": dbs.sum(axis=0)}
         if not self.needs_dx:
             return None

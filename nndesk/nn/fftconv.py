@@ -80,7 +80,7 @@ def to_freq(a: np.ndarray, size: tuple[int, int], offset: int = 0) -> np.ndarray
             spectra.real[r] = t[:lf]
             spectra.imag[r] = t[lf:]
 
-    for_batch(rows, h)
+    for_batch(rows, h, nbytes=a.nbytes + spectra.nbytes)
     return _left(fh, spectra).reshape(lh, lf, *lead)
 
 
@@ -96,7 +96,8 @@ def from_freq(z: np.ndarray, width: int, start: int = 0,
     rows = _left(f_inv, z.reshape(lh, lf, -1))                          # (h, Lf, M)
     g = dft_matrices(width, z.dtype.name)[3][:, start:start + w]        # (Lf, w)
     out = np.empty((h, w, rows.shape[2]), z.dtype)
-    for_batch(lambda i, j: np.matmul(g.T, rows[i:j], out=out[i:j]), h)
+    for_batch(lambda i, j: np.matmul(g.T, rows[i:j], out=out[i:j]), h,
+              nbytes=rows.nbytes + out.nbytes)
     return out.real.reshape(h, w, *lead)
 
 
@@ -112,14 +113,15 @@ def _left(f: np.ndarray, a: np.ndarray) -> np.ndarray:
         for b in range(i * step, j * step, step):
             np.matmul(f, flat[:, b:b + step], out=out[:, b:b + step])
 
-    for_batch(blocks, BLOCKS)
+    for_batch(blocks, BLOCKS, nbytes=flat.nbytes + out.nbytes)
     return out.reshape(len(f), *a.shape[1:])
 
 
 def _per_freq(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """a (Q, M, K) @ b (Q, K, P) -> (Q, M, P): one small product per frequency."""
     out = np.empty((len(a), a.shape[1], b.shape[2]), a.dtype)
-    for_batch(lambda i, j: np.matmul(a[i:j], b[i:j], out=out[i:j]), len(a))
+    for_batch(lambda i, j: np.matmul(a[i:j], b[i:j], out=out[i:j]), len(a),
+              nbytes=a.nbytes + b.nbytes + out.nbytes)
     return out
 
 
@@ -144,7 +146,7 @@ def conv_forward(x: np.ndarray, W: np.ndarray, b: np.ndarray, pad: int
     y = from_freq(Y.reshape(size[0], -1, n, f), size[1], 0, (oh, ow))   # (OH, OW, N, F)
     out = np.empty((n, f, oh, ow), x.dtype)
     for_batch(lambda i, j: np.add(y[:, :, i:j].transpose(2, 3, 0, 1), b.reshape(1, f, 1, 1),
-                                  out=out[i:j]), n)
+                                  out=out[i:j]), n, nbytes=2 * out.nbytes)
     return out, X
 
 
