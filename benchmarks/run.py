@@ -265,13 +265,14 @@ def main(argv: list[str] | None = None) -> int:
                       + ("-channels-last" if args.torch_channels_last else "")
                       + (f"-torch-{args.torch_isa}" if args.torch_isa else ""), text)
     if args.threads_study:
-        from threads_study import study
+        from threads_study import machine_lines, study
 
         busy = BusyMonitor().start()
         section = study(nets[:1] if smoke else nets, x, t, rounds=1 if smoke else 3,
                         steps=2 if smoke else 6, batch=batch)
         busy.stop()
-        section += "\n" + "\n".join(f"- {k}: {v}" for k, v in busy.summary().items()) + "\n"
+        section += "\n" + "\n".join([*machine_lines(), *(f"- {k}: {v}" for k, v in
+                                                        busy.summary().items())]) + "\n"
         print(section)
         if out is not None:
             write_section(out, "threads", section)
