@@ -9,7 +9,7 @@ import numpy as np
 
 from nndesk.nn import conv_wide, fftconv
 from nndesk.nn.base import Layer, Setting
-from nndesk.nn.im2col import col2im, im2col, im2col_wide, out_size
+from nndesk.nn.im2col import col2im, im2col_wide, out_size, windows, zero_pad
 from nndesk.nn.init import init_std, init_weights
 from nndesk.nn.parallel import for_batch
 from nndesk.nn.pool import AvgPool2D, MaxPool2D, image_shape
@@ -84,9 +84,13 @@ class Conv2D(Layer):
         col = self.scratch("col", (n, c * k * k, oh * ow), x.dtype, keep=train)
         out = np.empty((n, self.filters, oh * ow), x.dtype)         # (N, F, OH*OW)
         W_rows, b = W.reshape(self.filters, -1), self.params["b"][:, None]
+        # im2col's strided view made once for the batch, so that a slice's columns are one
+        # copy (the view's Python overhead per slice held the GIL: LeNet5's 2-worker step
+        # 0.92-0.95x, benchmarks/PROFILE.md, issue 16 fifth pass); the same copy as im2col().
+        win = windows(zero_pad(x, p), k, k, s)                      # (N, C, K, K, OH, OW)
 
         def images(i: int, j: int) -> None:                        # images i..j-1
-            im2col(x[i:j], k, k, s, p, out=col[i:j])                # (n, C*K*K, OH*OW)
+            np.copyto(col[i:j].reshape(win[i:j].shape), win[i:j])   # (n, C*K*K, OH*OW)
             np.matmul(W_rows, col[i:j], out=out[i:j])               # (n, F, OH*OW)
             out[i:j] += b
 
