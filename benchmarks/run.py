@@ -239,7 +239,10 @@ def main(argv: list[str] | None = None) -> int:
     info["data"] = data_desc
     info["wall time"] = f"{time.perf_counter() - started:.0f} s"
     cmd = "benchmarks/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
-    body = [f"## Side by side ({datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC)", "",
+    isas = "; ".join(f"{lib} {v.split(',')[0]}" for lib, v in isa.items())
+    if args.torch_isa:
+        isas += " (capped)"
+    body = [f"## Side by side ({datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; {isas})", "",
             f"Command: `{cmd.strip()}` ({rounds} interleaved rounds; {steps} steps per round; "
             "float32, Adam lr 0.001). Ratio = nndesk cost / torch cost (time or MB; above 1: "
             "nndesk slower). CPU time: the process's CPU seconds per step, which other busy "
