@@ -2,7 +2,7 @@
 """A/B of the padded-width convolution (nn/conv_wide.py) on the whole training step.
 
 Variant 'im2col': `Conv2D.wide_pays` switched off (the im2col reference path for the 3x3
-layers; DigitNet's 5x5 conv 2 keeps its `forward_by_rows`); 'wide': as shipped; 'torch':
+layers; DigitNet's 5x5 conv 2 keeps its frequency-domain path); 'wide': as shipped; 'torch':
 the PyTorch twin (same weights). Batch 100, Adam, one BLAS thread, in one process, the
 variants interleaved round by round; medians. With one worker: CPU ms per
 step (what other processes inflate least); with two batch workers (and two torch threads):

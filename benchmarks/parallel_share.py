@@ -13,6 +13,7 @@ Prints one markdown table (and the load) to stdout.
 from __future__ import annotations
 
 import argparse
+import inspect
 import os
 import subprocess
 import sys
@@ -52,11 +53,20 @@ _call_sites_cache: list[types.ModuleType] = []
 
 
 def _other_parallel(rev: str) -> types.ModuleType:
-    """nn/parallel.py as it is in git revision `rev`, loaded as a separate module."""
+    """nn/parallel.py as it is in git revision `rev`, loaded as a separate module; its
+    for_batch drops the keyword arguments it does not know (`nbytes` before issue 16's
+    fifth pass)."""
     src = subprocess.run(["git", "show", f"{rev}:nndesk/nn/parallel.py"], cwd=ROOT, check=True,
                          capture_output=True, text=True).stdout
     mod = types.ModuleType(f"parallel_{rev}")
     exec(compile(src, f"{rev}:nndesk/nn/parallel.py", "exec"), mod.__dict__)  # noqa: S102
+    known = inspect.signature(mod.for_batch).parameters
+    own = mod.for_batch
+
+    def for_batch(fn, n, *args, **kwargs):
+        own(fn, n, *args, **{k: v for k, v in kwargs.items() if k in known})
+
+    mod.for_batch = for_batch
     return mod
 
 
@@ -83,10 +93,10 @@ def share(step, steps: int) -> tuple[float, float]:
     inside, calls = [0.0], [0]
     plain = _plain[0]
 
-    def timed(fn, n, min_size=1):
+    def timed(fn, n, min_size=1, **kwargs):
         calls[0] += 1
         t0 = time.thread_time()
-        plain(fn, n, min_size)
+        plain(fn, n, min_size, **kwargs)
         inside[0] += time.thread_time() - t0
 
     def reset():
@@ -105,9 +115,9 @@ def serial_parts(spec: dict, x: np.ndarray, t: np.ndarray, steps: int, top: int 
     inside, parts = [0.0], {}
     plain = _plain[0]
 
-    def timed_batch(fn, n, min_size=1):
+    def timed_batch(fn, n, min_size=1, **kwargs):
         t0 = time.thread_time()
-        plain(fn, n, min_size)
+        plain(fn, n, min_size, **kwargs)
         inside[0] += time.thread_time() - t0
 
     def wrap(name, fn):

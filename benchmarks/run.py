@@ -4,6 +4,7 @@
 Interleaved rounds (round k: nndesk then torch for each network) so that a busy machine
 slows both alike; medians and bests of every timed call. Writes benchmarks/RESULTS.md.
 Usage: benchmarks/run.py [--threads 1,2] [--full] [--threads-study] [--smoke] [--no-torch]
+[--torch-isa avx2]. The report names the ISA each side ran (OpenBLAS's kernel, torch's).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from by_threads import by_threads_section, measure_by_threads
 from cases import Case, nndesk_case, nndesk_epoch, time_calls, torch_case, torch_epoch
 from peakrss import nndesk_train_rss, torch_train_rss
 from report import markdown_table, write_section
-from sysinfo import BusyMonitor, machine_info, set_threads
+from sysinfo import BusyMonitor, blas_isa, cap_torch_isa, machine_info, set_threads, torch_isa
 from table import HEADER, STEPS_PER_EPOCH, make_row, rows_for
 
 HERE = Path(__file__).resolve().parent
@@ -44,6 +45,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--no-torch", action="store_true", help="nndesk figures only")
     p.add_argument("--torch-channels-last", action="store_true",
                    help="run PyTorch in channels-last memory format (its faster CPU pooling)")
+    p.add_argument("--torch-isa", choices=("avx2",), default=None,
+                   help="cap PyTorch to this ISA (ATEN_CPU_CAPABILITY, ONEDNN_MAX_CPU_ISA, set "
+                        "before torch is imported and checked): a same-ISA comparison when "
+                        "OpenBLAS runs AVX2 kernels (OPENBLAS_CORETYPE=Haswell)")
+    p.add_argument("--section", default=None,
+                   help="RESULTS.md section to write (default: side-by-side, with "
+                        "-channels-last / -torch-avx2 for those options)")
     p.add_argument("--no-rss", action="store_true", help="skip the peak-RSS subprocesses")
     p.add_argument("--model", type=Path, default=None,
                    help="model file to benchmark as well (default: the shipped models/default.npz)")
@@ -189,6 +197,7 @@ def extra_rows(args, torch, splits, threads: int) -> tuple[list[list[str]], str]
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    cap_torch_isa(None if args.no_torch else args.torch_isa)  # before torch is imported
     torch = import_torch(args.no_torch)
     counts = [(os.cpu_count() or 1) if c == "all" else int(c) for c in args.threads.split(",")]
     threads = counts[0]
@@ -203,6 +212,9 @@ def main(argv: list[str] | None = None) -> int:
                       "process-wide, so for torch too)" if kept else "the system's default")
     if torch is None and args.no_torch:
         info["torch"] = "not used (--no-torch)"
+    isa = {"nndesk": blas_isa()}
+    if torch is not None:
+        isa["torch"] = torch_isa(torch, args.torch_isa)  # raises if the cap did not hold
     started = time.perf_counter()
     smoke = args.smoke
     batch, infer_batch = (10, 50) if smoke else (100, 1000)
@@ -227,11 +239,15 @@ def main(argv: list[str] | None = None) -> int:
     info["data"] = data_desc
     info["wall time"] = f"{time.perf_counter() - started:.0f} s"
     cmd = "benchmarks/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
-    body = [f"## Side by side ({datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC)", "",
+    isas = "; ".join(f"{lib} {v.split(',')[0]}" for lib, v in isa.items())
+    if args.torch_isa:
+        isas += " (capped)"
+    body = [f"## Side by side ({datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; {isas})", "",
             f"Command: `{cmd.strip()}` ({rounds} interleaved rounds; {steps} steps per round; "
             "float32, Adam lr 0.001). Ratio = nndesk cost / torch cost (time or MB; above 1: "
             "nndesk slower). CPU time: the process's CPU seconds per step, which other busy "
-            "processes inflate far less than wall time.", "", table, "",
+            "processes inflate far less than wall time.", "",
+            "ISA: " + "; ".join(f"{lib} {v}" for lib, v in isa.items()) + ".", "", table, "",
             by_threads_section(by_threads, counts, batch)]
     if torch is None:
         body += [f"torch: {info['torch']} (nndesk figures only).", ""]
@@ -248,16 +264,18 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     out = args.out if args.out or smoke else HERE / "RESULTS.md"
     if out is not None:
-        write_section(out, "side-by-side" + ("-channels-last" if args.torch_channels_last
-                                             else ""), text)
+        write_section(out, args.section or "side-by-side"
+                      + ("-channels-last" if args.torch_channels_last else "")
+                      + (f"-torch-{args.torch_isa}" if args.torch_isa else ""), text)
     if args.threads_study:
-        from threads_study import study
+        from threads_study import machine_lines, study
 
         busy = BusyMonitor().start()
         section = study(nets[:1] if smoke else nets, x, t, rounds=1 if smoke else 3,
                         steps=2 if smoke else 6, batch=batch)
         busy.stop()
-        section += "\n" + "\n".join(f"- {k}: {v}" for k, v in busy.summary().items()) + "\n"
+        section += "\n" + "\n".join([*machine_lines(), *(f"- {k}: {v}" for k, v in
+                                                        busy.summary().items())]) + "\n"
         print(section)
         if out is not None:
             write_section(out, "threads", section)

@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 import platform
 import resource
+import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
 
 import numpy as np
 import threadpoolctl
 
-__all__ = ["BusyMonitor", "machine_info", "set_threads"]
+__all__ = ["TORCH_ISA_ENV", "BusyMonitor", "blas_isa", "cap_torch_isa", "machine_info",
+           "set_threads", "torch_isa"]
 
 _HZ = os.sysconf("SC_CLK_TCK")
 
@@ -37,6 +40,76 @@ def _blas_info() -> list[str]:
         lines.append(f"{name} ({pool['filepath'].rsplit('/', 1)[-1]}): "
                      f"{pool['num_threads']} threads")
     return lines
+
+
+# OpenBLAS kernel names (threadpoolctl's "architecture") by the widest vector ISA they use.
+_AVX512_KERNELS = ("skylakex", "cooperlake", "sapphirerapids")
+_AVX2_KERNELS = ("haswell", "zen", "skylake")
+
+# What caps PyTorch to AVX2: ATen's kernels (its dispatch by CPU capability) and oneDNN's
+# (convolutions, its JIT). Both are read when torch is imported, so set them before that.
+TORCH_ISA_ENV = {"avx2": {"ATEN_CPU_CAPABILITY": "avx2", "ONEDNN_MAX_CPU_ISA": "AVX2"}}
+
+
+def blas_isa() -> str:
+    """The kernel numpy's OpenBLAS runs, its ISA, and why, e.g. "OpenBLAS Haswell kernels
+    (AVX2), OPENBLAS_CORETYPE=Haswell set by the environment"."""
+    for pool in threadpoolctl.threadpool_info():
+        if pool.get("internal_api") != "openblas":
+            continue
+        arch = str(pool.get("architecture") or "unknown")
+        low = arch.lower()
+        isa = ("AVX-512" if low.startswith(_AVX512_KERNELS)
+               else "AVX2" if low.startswith(_AVX2_KERNELS) else "?")
+        forced = os.environ.get("OPENBLAS_CORETYPE")
+        why = (f"OPENBLAS_CORETYPE={forced} set by the environment" if forced
+               else "OpenBLAS's own choice for this CPU (OPENBLAS_CORETYPE unset)")
+        return f"OpenBLAS {arch} kernels ({isa}), {why}"
+    return "not OpenBLAS: " + "; ".join(_blas_info())
+
+
+def cap_torch_isa(isa: str | None) -> None:
+    """Set the variables that cap PyTorch to `isa` ("avx2"; None: leave torch alone).
+
+    Raises RuntimeError when torch is already imported (the cap would not take effect)."""
+    if not isa:
+        return
+    if "torch" in sys.modules:
+        raise RuntimeError("torch is already imported: its ISA can no longer be capped")
+    os.environ.update(TORCH_ISA_ENV[isa])
+
+
+_ONEDNN_PROBE = """import torch
+torch.nn.functional.conv2d(torch.zeros(2, 16, 8, 8), torch.zeros(16, 16, 3, 3), padding=1)
+"""
+
+
+def onednn_isa() -> str:
+    """The ISA oneDNN reports in a child process with this environment (ONEDNN_VERBOSE)."""
+    env = dict(os.environ, ONEDNN_VERBOSE="1")
+    try:
+        out = subprocess.run([sys.executable, "-c", _ONEDNN_PROBE], env=env, timeout=120,
+                             capture_output=True, text=True, check=False).stdout
+    except (OSError, subprocess.SubprocessError) as e:
+        return f"unknown ({type(e).__name__})"
+    isa = next((line.split("isa:", 1)[1] for line in out.splitlines() if ",isa:" in line), "")
+    impl = sorted({f.split(",convolution,", 1)[1].split(",", 1)[0] for f in out.splitlines()
+                   if ",exec,cpu,convolution," in f})
+    return (isa.strip() or "not reported") + (f" (conv: {', '.join(impl)})" if impl else "")
+
+
+def torch_isa(torch_module, wanted: str | None = None) -> str:
+    """torch's ATen CPU capability and oneDNN's ISA, as one line for the report.
+
+    With `wanted` ("avx2"), raises RuntimeError unless both really run at that ISA."""
+    cap = torch_module.backends.cpu.get_cpu_capability()
+    dnn = onednn_isa()
+    if wanted and (cap.lower() != wanted or "512" in dnn or wanted.upper() not in dnn.upper()):
+        raise RuntimeError(f"torch was to be capped to {wanted}, but runs ATen {cap}, "
+                           f"oneDNN {dnn}")
+    how = (" (capped: " + ", ".join(f"{k}={v}" for k, v in TORCH_ISA_ENV[wanted].items()) + ")"
+           if wanted else " (its own choice for this CPU)")
+    return f"ATen {cap}, oneDNN {dnn}{how}"
 
 
 def machine_info(torch_module=None) -> dict[str, str]:

@@ -15,9 +15,21 @@ import sys
 import numpy as np
 from cases import nndesk_case, time_calls
 from report import fmt, markdown_table
-from sysinfo import set_threads
+from sysinfo import blas_isa, machine_info, set_threads
 
-__all__ = ["study"]
+__all__ = ["study", "machine_lines"]
+
+
+def machine_lines() -> list[str]:
+    """The machine the study ran on, for its section: CPU and cores, numpy, the BLAS kernel
+    (and whether the environment pinned it), malloc as the app sets it."""
+    from nndesk.nn.memory import keep_freed_memory
+
+    kept = keep_freed_memory()          # as `nndesk train` and the window run
+    info = machine_info()
+    return [f"- machine: {info['cpu']}", f"- numpy {info['numpy']}; BLAS: {blas_isa()}",
+            "- malloc: " + ("keeps freed memory (nn/memory.py, as the app)" if kept
+                            else "the system's default")]
 
 
 def _busy_loop() -> subprocess.Popen:
@@ -103,11 +115,13 @@ def main(argv: list[str] | None = None) -> int:
     x = rng.random((100, 1, 28, 28), dtype=np.float32)
     t = rng.integers(0, 10, 100)
     nets = [(name, load_preset(name), None) for name in a.nets]
+    machine = machine_lines()
     started = time.perf_counter()
     monitor = BusyMonitor().start()
     section = study(nets, x, t, rounds=a.rounds, steps=a.steps)
     monitor.stop()
-    section += "\n" + "\n".join(f"- {k}: {v}" for k, v in monitor.summary().items())
+    section += "\n" + "\n".join([*machine, *(f"- {k}: {v}" for k, v in
+                                              monitor.summary().items())])
     section += f"\n- wall time: {time.perf_counter() - started:.0f} s\n"
     print(section)
     if not a.no_write:

@@ -78,7 +78,7 @@ class BatchNorm(Layer):
             else:
                 np.einsum("bcm,bcm->bc", a[i:j], b[i:j], out=sums[i:j])
 
-        for_batch(images, n)
+        for_batch(images, n, nbytes=a.nbytes * (1 if b is None else 2))
         return sums.sum(axis=0)
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
@@ -96,7 +96,8 @@ class BatchNorm(Layer):
         if train:
             mu = self._sums(x3) / (n * m)
             mu_m = np.repeat(mu, m)                              # (C*M,)
-            for_batch(lambda i, j: np.subtract(flat[i:j], mu_m, out=xc[i:j]), n)
+            for_batch(lambda i, j: np.subtract(flat[i:j], mu_m, out=xc[i:j]), n,
+                      nbytes=2 * flat.nbytes)
             var = self._sums(*(xc.reshape(n, c, m),) * 2) / (n * m)
             rm *= self.momentum
             rm += (1 - self.momentum) * mu
@@ -115,7 +116,7 @@ class BatchNorm(Layer):
             np.multiply(xc[i:j], scale, out=out[i:j])
             out[i:j] += beta
 
-        for_batch(images, n)
+        for_batch(images, n, nbytes=3 * flat.nbytes)
         return out.reshape(x.shape)
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
@@ -143,7 +144,7 @@ class BatchNorm(Layer):
             else:                                                # fixed statistics
                 np.multiply(d[i:j], k, out=dx[i:j])
 
-        for_batch(images, n)
+        for_batch(images, n, nbytes=4 * d.nbytes)
         return dx.reshape(dout.shape)
 
 

@@ -9,7 +9,7 @@ import numpy as np
 
 from nndesk.nn import conv_wide, fftconv
 from nndesk.nn.base import Layer, Setting
-from nndesk.nn.im2col import col2im, conv_rows, im2col, im2col_wide, out_size
+from nndesk.nn.im2col import col2im, im2col_wide, out_size, windows, zero_pad
 from nndesk.nn.init import init_std, init_weights
 from nndesk.nn.parallel import for_batch
 from nndesk.nn.pool import AvgPool2D, MaxPool2D, image_shape
@@ -45,6 +45,7 @@ class Conv2D(Layer):
         self.x: np.ndarray | None = None
         self.col: np.ndarray | None = None
         self.frames: np.ndarray | None = None   # conv_wide's padded frames of x
+        self.x_freq: np.ndarray | None = None   # fftconv's spectrum of x (Q, N, C)
 
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
         c, h, w = image_shape("Conv2D", input_shape)
@@ -75,22 +76,25 @@ class Conv2D(Layer):
                                   x.dtype) if train else None
             self.frames = frames                # the padded x, kept for backward
             return conv_wide.forward(x, W, self.params["b"], p, frames)
-        if self.fft_pays():                     # backward needs no columns
-            self.col = None
-            if p <= k - 1:                      # wide frames, no column matrix
-                return conv_wide.forward_by_rows(x, W, self.params["b"], p)
-            rows = self.scratch("rows", (n, oh, ow, k, k * c), x.dtype, keep=train)
-            return conv_rows(x, W, self.params["b"], s, p, rows)
+        self.x_freq = None
+        if self.fft_pays():                     # training, backward in the frequency domain:
+            self.col = None                     # forward there too, x's spectrum kept for it
+            out, self.x_freq = fftconv.conv_forward(x, W, self.params["b"], p)
+            return out
         col = self.scratch("col", (n, c * k * k, oh * ow), x.dtype, keep=train)
         out = np.empty((n, self.filters, oh * ow), x.dtype)         # (N, F, OH*OW)
         W_rows, b = W.reshape(self.filters, -1), self.params["b"][:, None]
+        # im2col's strided view made once for the batch, so that a slice's columns are one
+        # copy (the view's Python overhead per slice held the GIL: LeNet5's 2-worker step
+        # 0.92-0.95x, benchmarks/PROFILE.md, issue 16 fifth pass); the same copy as im2col().
+        win = windows(zero_pad(x, p), k, k, s)                      # (N, C, K, K, OH, OW)
 
         def images(i: int, j: int) -> None:                        # images i..j-1
-            im2col(x[i:j], k, k, s, p, out=col[i:j])                # (n, C*K*K, OH*OW)
+            np.copyto(col[i:j].reshape(win[i:j].shape), win[i:j])   # (n, C*K*K, OH*OW)
             np.matmul(W_rows, col[i:j], out=out[i:j])               # (n, F, OH*OW)
             out[i:j] += b
 
-        for_batch(images, n)
+        for_batch(images, n, nbytes=col.nbytes + out.nbytes)
         self.col, self.x = col, (x if train else None)
         return out.reshape(n, self.filters, oh, ow)
 
@@ -103,13 +107,15 @@ class Conv2D(Layer):
                 and self.x_shape[1] >= 16)
 
     def fft_pays(self) -> bool:
-        """Whether the backward pass takes `fftconv.conv_grads`: stride 1, kernels 5x5 or
-        larger, 16 or more input channels. Its cost hardly grows with K*K, the im2col path's
-        does: measured 0.4x on DigitNet's 32->64 5x5 layer; no gain on the whole step of
-        LeNet5 (6->16 channels) nor on DeepConvNet's 3x3 layers (benchmarks/PROFILE.md)."""
+        """Whether training runs in the frequency domain (`fftconv.conv_forward`, then
+        `fftconv.conv_grads`): stride 1, kernels 5x5 or larger, 6 or more input channels.
+        Its cost hardly grows with K*K, the im2col path's does. Whole step, interleaved
+        (benchmarks/PROFILE.md, issue 16 fifth pass): DigitNet (32->64) 0.79x, LeNet5's conv 2
+        (6->16) 0.83x, LeNet5's conv 1 (1 channel) 1.10x; backward alone gave nothing on
+        DeepConvNet's 3x3 layers (second pass)."""
         c = self.x_shape[1]
         return (self.stride == 1 and self.x is not None and self.kernel_size >= 5
-                and c >= 16)
+                and c >= 6)
 
     def backward(self, dout: np.ndarray) -> np.ndarray | None:
         """dW = sum over images of dout @ col^T (computed as its transpose col @ dout^T, which
@@ -125,7 +131,7 @@ class Conv2D(Layer):
             self.grads = {"W": dW, "b": db}
             return dx
         if self.fft_pays():                                         # the frequency domain
-            dW, dx = fftconv.conv_grads(dout, self.x, W, self.pad, self.needs_dx)
+            dW, dx = fftconv.conv_grads(dout, self.x, W, self.pad, self.needs_dx, self.x_freq)
             self.grads = {"W": dW, "b": dout.sum(axis=(0, 2, 3))}
             return dx
         d = dout.reshape(n, f, oh * ow)                             # (N, F, OH*OW)
@@ -137,9 +143,10 @@ class Conv2D(Layer):
             np.matmul(self.col[i:j], d[i:j].transpose(0, 2, 1), out=dWs[i:j])  # 0.7x dout @
             np.matmul(d[i:j], ones, out=dbs[i:j])                   # col^T on LeNet5's conv 2
 
-        for_batch(images, n)
+        for_batch(images, n, nbytes=self.col.nbytes + d.nbytes)
         dW = np.empty(dWs.shape[1:], d.dtype)                      # (C*K*K, F)
-        for_batch(lambda a, b: np.sum(dWs[:, a:b], axis=0, out=dW[a:b]), dW.shape[0])
+        for_batch(lambda a, b: np.sum(dWs[:, a:b], axis=0, out=dW[a:b]), dW.shape[0],
+                  nbytes=dWs.nbytes)
         self.grads = {"W": np.ascontiguousarray(dW.T).reshape(W.shape), "b": dbs.sum(axis=0)}
         if not self.needs_dx:
             return None

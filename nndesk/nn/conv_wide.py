@@ -31,8 +31,7 @@ from numpy.lib.stride_tricks import as_strided
 
 from nndesk.nn.parallel import for_batch
 
-__all__ = ["CHUNK_BYTES", "chunk_images", "place", "frame_columns", "forward", "backward",
-           "forward_by_rows"]
+__all__ = ["CHUNK_BYTES", "chunk_images", "place", "frame_columns", "forward", "backward"]
 
 CHUNK_BYTES = 2 << 20   # one chunk's column matrix: about this big (measured: 1-4 MB alike)
 
@@ -215,48 +214,6 @@ def backward(dout: np.ndarray, x_shape: tuple[int, ...], W: np.ndarray, pad: int
     dW_t = dWs.sum(axis=0)                                       # chunk order: same numbers
     dW = np.ascontiguousarray(dW_t.T).reshape(W.shape)
     return dW, dbs.sum(axis=0), dx
-
-
-def forward_by_rows(x: np.ndarray, W: np.ndarray, b: np.ndarray, pad: int) -> np.ndarray:
-    """`forward` with no column matrix at all, for layers that keep nothing for backward:
-    the frame is stored (Hp, C, row), so that for one kernel column j the K kernel rows x C
-    channels that meet output row r are the K*C consecutive frame rows from r*C on, read in
-    place (a strided view) by one batch of GEMMs over the output rows, (F, K*C) @ (K*C, row);
-    the K kernel columns' partial outputs are then added. Same numbers as `forward` up to
-    float rounding (tests/nn/test_conv_wide.py); DigitNet's 32->64 5x5 layer: 0.88x its time
-    (benchmarks/PROFILE.md, issue 16 fourth pass). Needs pad <= K-1."""
-    n, c, h, w = x.shape
-    f, k = W.shape[0], W.shape[2]
-    hp, oh, ow = h + 2 * pad, h + 2 * pad - k + 1, w + 2 * pad - k + 1
-    stride = w + pad
-    step = chunk_images(hp * c * stride + k * f * oh * stride, x.itemsize)
-    W_cols = np.ascontiguousarray(W.transpose(3, 0, 2, 1)).reshape(k, f, k * c)  # [j](F, (a, c))
-    bias, it = b.reshape(1, f, 1, 1), x.itemsize
-    out = np.empty((n, f, oh, ow), x.dtype)
-
-    def run(first: int, stop: int) -> None:                     # chunks first..stop-1
-        for ci in range(first, stop):
-            s = ci * step
-            m = min(step, n - s)
-            cols = m * stride                                    # output columns per row
-            row = cols + k                                       # frame row, zeros past them
-            frame = _work("rows_frame", (hp, c, row), x.dtype)
-            frame.fill(0)
-            images = frame[pad:pad + h, :, pad:pad + cols].reshape(h, c, m, stride)
-            np.copyto(images[..., :w], x[s:s + m].transpose(2, 1, 0, 3))
-            parts = _work("rows_parts", (k, oh, f, cols), x.dtype)
-            for j in range(k):                                   # kernel column j
-                view = as_strided(frame[:, :, j:], shape=(oh, k * c, cols),
-                                  strides=(c * row * it, row * it, it), writeable=False)
-                np.matmul(W_cols[j], view, out=parts[j])         # (OH, F, cols)
-            total = parts[0]
-            for j in range(1, k):
-                total += parts[j]
-            per_image = total.reshape(oh, f, m, stride)[..., :ow]
-            np.add(per_image.transpose(2, 1, 0, 3), bias, out=out[s:s + m])
-
-    for_batch(run, -(-n // step))
-    return out
 
 
 def _ones(size: int, dtype: np.dtype) -> np.ndarray:

@@ -5,6 +5,7 @@ Mathieu, Henaff & LeCun 2014, "Fast Training of Convolutional Networks through F
 frequency, so a layer's sums over channels become one small complex matrix product per
 frequency instead of K*K times more work in the pixel domain:
 
+    out^[n, f] = sum_c X^[n, c] * conj(W^[f, c])       (correlation: the forward, im2col @ W)
     dX^[n, c] = sum_f dout^[n, f] * W^[f, c]          (convolution: dx, the book's col2im path)
     dW^[f, c] = sum_n conj(dout^[n, f]) * X^[n, c]     (correlation: dW, the book's dout @ col^T)
 
@@ -27,7 +28,7 @@ import numpy as np
 
 from nndesk.nn.parallel import contiguous, for_batch
 
-__all__ = ["dft_matrices", "to_freq", "from_freq", "conv_grads"]
+__all__ = ["dft_matrices", "to_freq", "from_freq", "conv_forward", "conv_grads"]
 
 BLOCKS = 16   # column blocks of the transforms' GEMMs, shared by the batch workers
 
@@ -79,7 +80,7 @@ def to_freq(a: np.ndarray, size: tuple[int, int], offset: int = 0) -> np.ndarray
             spectra.real[r] = t[:lf]
             spectra.imag[r] = t[lf:]
 
-    for_batch(rows, h)
+    for_batch(rows, h, nbytes=a.nbytes + spectra.nbytes)
     return _left(fh, spectra).reshape(lh, lf, *lead)
 
 
@@ -95,7 +96,8 @@ def from_freq(z: np.ndarray, width: int, start: int = 0,
     rows = _left(f_inv, z.reshape(lh, lf, -1))                          # (h, Lf, M)
     g = dft_matrices(width, z.dtype.name)[3][:, start:start + w]        # (Lf, w)
     out = np.empty((h, w, rows.shape[2]), z.dtype)
-    for_batch(lambda i, j: np.matmul(g.T, rows[i:j], out=out[i:j]), h)
+    for_batch(lambda i, j: np.matmul(g.T, rows[i:j], out=out[i:j]), h,
+              nbytes=rows.nbytes + out.nbytes)
     return out.real.reshape(h, w, *lead)
 
 
@@ -111,27 +113,56 @@ def _left(f: np.ndarray, a: np.ndarray) -> np.ndarray:
         for b in range(i * step, j * step, step):
             np.matmul(f, flat[:, b:b + step], out=out[:, b:b + step])
 
-    for_batch(blocks, BLOCKS)
+    for_batch(blocks, BLOCKS, nbytes=flat.nbytes + out.nbytes)
     return out.reshape(len(f), *a.shape[1:])
 
 
 def _per_freq(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """a (Q, M, K) @ b (Q, K, P) -> (Q, M, P): one small product per frequency."""
     out = np.empty((len(a), a.shape[1], b.shape[2]), a.dtype)
-    for_batch(lambda i, j: np.matmul(a[i:j], b[i:j], out=out[i:j]), len(a))
+    for_batch(lambda i, j: np.matmul(a[i:j], b[i:j], out=out[i:j]), len(a),
+              nbytes=a.nbytes + b.nbytes + out.nbytes)
     return out
 
 
-def conv_grads(dout: np.ndarray, x: np.ndarray, W: np.ndarray, pad: int,
-               needs_dx: bool = True) -> tuple[np.ndarray, np.ndarray | None]:
-    """dW (F, C, K, K) and dx (N, C, H, W) (None unless `needs_dx`) of the stride-1
-    cross-correlation out = conv(x, W, pad), from dout (N, F, OH, OW). Same numbers as the
-    im2col path up to rounding (tests/nn/test_fftconv.py)."""
+def conv_forward(x: np.ndarray, W: np.ndarray, b: np.ndarray, pad: int
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """The stride-1 cross-correlation out = conv(x, W, pad) + b (N, F, OH, OW) of x (N, C, H,
+    W), W (F, C, K, K), b (F,), through the frequency domain, and x's spectrum X (Q, N, C)
+    for `conv_grads` (which then need not transform x again). The L x L circular
+    correlation reaches no wrapped pixel among the OH x OW kept (y + a <= L - 1). Replaces
+    the pixel-domain forward (im2col; the wide frames' `forward_by_rows` before, in git
+    history) in training, where backward runs here anyway: DigitNet's step 0.79x
+    (benchmarks/PROFILE.md, issue 16 fifth pass). Same numbers as im2col up to rounding
+    (tests/nn/test_fftconv.py)."""
     n, c, h, w = x.shape
     f, k = W.shape[0], W.shape[2]
     size = (h + 2 * pad, w + 2 * pad)
     q = size[0] * (size[1] // 2 + 1)                                    # frequencies kept
     X = to_freq(x, size, pad).reshape(q, n, c)                          # (Q, N, C)
+    W_conj = to_freq(W, size).reshape(q, f, c).conj().transpose(0, 2, 1)  # (Q, C, F)
+    Y = _per_freq(X, W_conj)                                            # (Q, N, F)
+    oh, ow = size[0] - k + 1, size[1] - k + 1
+    y = from_freq(Y.reshape(size[0], -1, n, f), size[1], 0, (oh, ow))   # (OH, OW, N, F)
+    out = np.empty((n, f, oh, ow), x.dtype)
+    for_batch(lambda i, j: np.add(y[:, :, i:j].transpose(2, 3, 0, 1), b.reshape(1, f, 1, 1),
+                                  out=out[i:j]), n, nbytes=2 * out.nbytes)
+    return out, X
+
+
+def conv_grads(dout: np.ndarray, x: np.ndarray, W: np.ndarray, pad: int,
+               needs_dx: bool = True, X: np.ndarray | None = None
+               ) -> tuple[np.ndarray, np.ndarray | None]:
+    """dW (F, C, K, K) and dx (N, C, H, W) (None unless `needs_dx`) of the stride-1
+    cross-correlation out = conv(x, W, pad), from dout (N, F, OH, OW); `X` is x's spectrum
+    when `conv_forward` made it (else it is computed here). Same numbers as the im2col path
+    up to rounding (tests/nn/test_fftconv.py)."""
+    n, c, h, w = x.shape
+    f, k = W.shape[0], W.shape[2]
+    size = (h + 2 * pad, w + 2 * pad)
+    q = size[0] * (size[1] // 2 + 1)                                    # frequencies kept
+    if X is None:
+        X = to_freq(x, size, pad).reshape(q, n, c)                      # (Q, N, C)
     D = to_freq(dout, size).reshape(q, n, f)                            # (Q, N, F)
     dW_freq = _per_freq(D.transpose(0, 2, 1), X.conj())                 # (Q, F, C)
     np.conjugate(dW_freq, out=dW_freq)             # conj(D)^T X, conj copying X not D

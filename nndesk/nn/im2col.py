@@ -115,8 +115,10 @@ def col2im_wide(col: np.ndarray, x_shape: tuple[int, ...], kh: int, kw: int,
 # @ W (KH*KW*C, F). Built from a channels-last (NHWC) copy of the image, each row's (KW, C)
 # block for one kernel row is one contiguous run of KW*C values, so the copy moves long runs;
 # and the GEMM, one tall product over the whole slice of images, runs faster than F-row ones.
-# Its price: the output comes channels-last and needs one transposed copy. Conv2D uses it
-# only where backward needs no column matrix (`Conv2D.fft_pays`).
+# Its price: the output comes channels-last and needs one transposed copy. Conv2D no longer
+# uses it (issue 16 fifth pass: the layers whose backward needs no column matrix now train
+# their forward in the frequency domain, fftconv.conv_forward); benchmarks/fastpaths.py
+# still measures it against im2col.
 
 def im2col_rows(x: np.ndarray, kh: int, kw: int, stride: int = 1, pad: int = 0,
                 out: np.ndarray | None = None) -> np.ndarray:

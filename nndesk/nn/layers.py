@@ -54,10 +54,23 @@ class Dense(Layer):
         return self.x @ self.params["W"] + self.params["b"]      # (N, units)
 
     def backward(self, dout: np.ndarray) -> np.ndarray | None:
-        self.grads = {"W": self.x.T @ dout, "b": dout.sum(axis=0)}
-        if not self.needs_dx:
-            return None
-        return (dout @ self.params["W"].T).reshape(self.x_shape)
+        """dW = x^T dout, db = dout summed over the batch, dx = dout W^T. The two products
+        run side by side on the batch workers, each whole on one (the same numbers as one
+        after the other; a product split by rows may not be, in OpenBLAS)."""
+        x, W = self.x, self.params["W"]
+        dtype = np.result_type(x, dout, W)
+        dW = np.empty(W.shape, dtype)
+        dx = np.empty((len(dout), W.shape[0]), dtype) if self.needs_dx else None
+
+        def products(i: int, j: int) -> None:                    # 0: dW, 1: dx
+            if i == 0:
+                np.matmul(x.T, dout, out=dW)
+            if j == 2:
+                np.matmul(dout, W.T, out=dx)
+
+        for_batch(products, 1 if dx is None else 2, nbytes=2 * (x.nbytes + W.nbytes))
+        self.grads = {"W": dW, "b": dout.sum(axis=0)}
+        return None if dx is None else dx.reshape(self.x_shape)
 
 
 class Flatten(Layer):

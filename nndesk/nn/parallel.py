@@ -28,10 +28,13 @@ from collections.abc import Callable
 import numpy as np
 
 __all__ = ["set_workers", "workers", "default_workers", "for_batch", "batch_slices", "copyto",
-           "contiguous", "in_pieces", "PIECE_BYTES"]
+           "contiguous", "in_pieces", "PIECE_BYTES", "MIN_SPLIT_BYTES"]
 
 SLICES_PER_WORKER = 3   # several slices each: a worker on a busy core takes fewer of them
 PIECE_BYTES = 512 << 10  # `in_pieces`: images per piece hold about this many bytes
+MIN_SPLIT_BYTES = 1 << 20  # `for_batch(nbytes=...)`: smaller calls run on the caller alone
+                           # (LeNet5's 2-worker step 0.88-0.98x with it, DigitNet's 1.0x;
+                           # benchmarks/PROFILE.md, issue 16 fifth pass)
 
 _workers = 1
 _helpers: list[_Helper] = []
@@ -168,17 +171,20 @@ class _Helper(threading.Thread):
             job.work()
 
 
-def for_batch(fn: Callable[[int, int], None], n: int, min_size: int = 1) -> None:
+def for_batch(fn: Callable[[int, int], None], n: int, min_size: int = 1,
+              nbytes: int | None = None) -> None:
     """Call fn(start, stop) over slices covering range(n), from `workers()` threads.
 
     `fn` must write only its own slice of shared arrays (a partial sum per slice is the
-    caller's to keep separately). Slices have at least `min_size` images where n allows. The
-    calling thread works too and returns when every slice is done; the first exception
-    raised by a slice is raised here.
+    caller's to keep separately). Slices have at least `min_size` images where n allows.
+    `nbytes`: about how many bytes the whole call reads and writes; below MIN_SPLIT_BYTES it
+    runs as fn(0, n) on the calling thread (waking a helper would cost more than it saves;
+    the same numbers, as with any split). The calling thread works too and returns when
+    every slice is done; the first exception raised by a slice is raised here.
     """
     global _job
     w = _workers
-    if w <= 1 or n < 2 * min_size:
+    if w <= 1 or n < 2 * min_size or (nbytes is not None and nbytes < MIN_SPLIT_BYTES):
         fn(0, n)
         return
     job = _Job(fn, batch_slices(n, min(w * SLICES_PER_WORKER, n // min_size)))
@@ -217,7 +223,7 @@ def copyto(dst: np.ndarray, src: np.ndarray) -> None:
     if src.ndim < dst.ndim or src.shape[0] != dst.shape[0]:
         np.copyto(dst, src)                  # src broadcast along dst's first axis: whole
         return
-    for_batch(lambda i, j: np.copyto(dst[i:j], src[i:j]), len(dst))
+    for_batch(lambda i, j: np.copyto(dst[i:j], src[i:j]), len(dst), nbytes=2 * dst.nbytes)
 
 
 def contiguous(a: np.ndarray) -> np.ndarray:

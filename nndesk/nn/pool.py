@@ -129,7 +129,7 @@ class MaxPool2D(_Pool):
             np.greater(rows[:, :, :, 1], rows[:, :, :, 0], out=self.lower[i:j])
             np.maximum(rows[:, :, :, 0], rows[:, :, :, 1], out=out[i:j])
 
-        for_batch(in_pieces(images, c * h * w * x.itemsize), n)
+        for_batch(in_pieces(images, c * h * w * x.itemsize), n, nbytes=x.nbytes)
         return out
 
     def _backward_2x2(self, dout: np.ndarray) -> np.ndarray:
@@ -145,7 +145,7 @@ class MaxPool2D(_Pool):
             np.multiply(rows, self.right[i:j], out=dx[i:j, ..., 1])
             np.subtract(rows, dx[i:j, ..., 1], out=dx[i:j, ..., 0])
 
-        for_batch(in_pieces(images, 4 * c * oh * ow * dout.itemsize), n)
+        for_batch(in_pieces(images, 4 * c * oh * ow * dout.itemsize), n, nbytes=5 * dout.nbytes)
         return dx.reshape(n, c, 2 * oh, 2 * ow)
 
 

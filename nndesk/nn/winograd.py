@@ -23,7 +23,7 @@ from nndesk.nn.layers import Conv2D
 __all__ = ["winograd_matrices", "conv_step_kind", "CONV_METHODS"]
 
 MIN_CHANNELS = 16   # Winograd: this many input channels or more (fewer: im2col + GEMM is
-                    # small work anyway; as Conv2D.fft_pays)
+                    # small work anyway)
 CONV_METHODS = ("auto", "winograd", "gemm")
 
 

@@ -53,28 +53,6 @@ def test_other_kernel_sizes_agree_too(monkeypatch):
         np.testing.assert_allclose(dx, dx_r, rtol=1e-12, atol=1e-12)
 
 
-@pytest.mark.parametrize(("c", "f", "k", "pad", "h", "w"), [
-    (3, 4, 5, 2, 7, 6), (5, 2, 3, 1, 6, 9), (2, 3, 5, 0, 9, 8), (4, 4, 3, 2, 5, 5)])
-@pytest.mark.parametrize("workers", [1, 2])
-def test_forward_by_rows_equals_the_im2col_forward(monkeypatch, c, f, k, pad, h, w, workers):
-    monkeypatch.setattr(conv_wide, "CHUNK_BYTES", 3000)         # a few images a chunk
-    rng = np.random.default_rng(6)
-    layer = Conv2D(filters=f, kernel_size=k, pad=pad)
-    layer.build((c, h, w), rng, np.float64, None)
-    layer.params["b"] = rng.standard_normal(f)
-    x = rng.standard_normal((7, c, h, w))
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(Conv2D, "wide_pays", lambda self: False)
-        mp.setattr(Conv2D, "fft_pays", lambda self: False)
-        expected = layer.forward(x)
-    parallel.set_workers(workers)
-    try:
-        got = conv_wide.forward_by_rows(x, layer.params["W"], layer.params["b"], pad)
-    finally:
-        parallel.set_workers(1)
-    np.testing.assert_allclose(got, expected, rtol=1e-12, atol=1e-12)
-
-
 def test_float32_stays_float32_and_agrees_to_its_precision():
     (out, dW, _, dx), (out_r, dW_r, _, dx_r) = _both_paths(16, 16, 1, 12, 12, np.float32)
     assert out.dtype == dW.dtype == dx.dtype == np.float32

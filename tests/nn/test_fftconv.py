@@ -1,4 +1,5 @@
-"""The frequency-domain backward of Conv2D (fftconv.py) against numpy.fft and the im2col path."""
+"""The frequency-domain forward and backward of Conv2D (fftconv.py) against numpy.fft and the
+im2col path."""
 
 from __future__ import annotations
 
@@ -44,7 +45,9 @@ def _both_paths(c, f, k, pad, h, w, dtype, needs_dx=True):
     layer.build((c, h, w), rng, dtype, None)
     layer.needs_dx = needs_dx
     x = rng.standard_normal((3, c, h, w)).astype(dtype)
-    dout = rng.standard_normal(layer.forward(x, train=True).shape).astype(dtype)
+    with pytest.MonkeyPatch.context() as mp:                     # the columns, for both
+        mp.setattr(Conv2D, "fft_pays", lambda self: False)
+        dout = rng.standard_normal(layer.forward(x, train=True).shape).astype(dtype)
     out = []
     for fast in (True, False):
         with pytest.MonkeyPatch.context() as mp:
@@ -73,6 +76,64 @@ def test_float32_stays_float32_and_agrees_to_its_precision():
     np.testing.assert_allclose(dW, dW_ref, atol=2e-6 * np.abs(dW_ref).max())
 
 
+@pytest.mark.parametrize(("c", "f", "k", "pad", "h", "w"), [
+    (4, 3, 5, 2, 8, 7), (5, 2, 5, 0, 9, 9), (4, 6, 3, 1, 6, 5), (3, 4, 2, 4, 5, 6)])
+@pytest.mark.parametrize("workers", [1, 2])
+def test_forward_in_the_frequency_domain_equals_the_im2col_forward(c, f, k, pad, h, w, workers):
+    """conv_forward against the plain forward (im2col; float64), any worker count giving the
+    same bits, and the spectrum it keeps is the one conv_grads would compute."""
+    rng = np.random.default_rng(4)
+    layer = Conv2D(filters=f, kernel_size=k, pad=pad)
+    layer.build((c, h, w), rng, np.float64, None)
+    layer.params["b"] = rng.standard_normal(f)
+    x = rng.standard_normal((5, c, h, w))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Conv2D, "wide_pays", lambda self: False)
+        mp.setattr(Conv2D, "fft_pays", lambda self: False)
+        expected = layer.forward(x)
+    got, X = fftconv.conv_forward(x, layer.params["W"], layer.params["b"], pad)
+    np.testing.assert_allclose(got, expected, rtol=1e-10, atol=1e-11)
+    size = (h + 2 * pad, w + 2 * pad)
+    np.testing.assert_array_equal(X.ravel(), fftconv.to_freq(x, size, pad).ravel())
+    parallel.set_workers(workers)
+    try:
+        again, _ = fftconv.conv_forward(x, layer.params["W"], layer.params["b"], pad)
+    finally:
+        parallel.set_workers(1)
+    np.testing.assert_array_equal(again, got)
+
+
+def test_float32_forward_agrees_to_its_precision():
+    rng = np.random.default_rng(5)
+    x = rng.standard_normal((4, 16, 14, 14)).astype(np.float32)
+    W = (rng.standard_normal((8, 16, 5, 5)) * 0.05).astype(np.float32)
+    b = rng.standard_normal(8).astype(np.float32)
+    got, X = fftconv.conv_forward(x, W, b, 2)
+    layer = Conv2D(filters=8, kernel_size=5, pad=2)
+    layer.params = {"W": W, "b": b}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Conv2D, "fft_pays", lambda self: False)
+        expected = layer.forward(x)
+    assert got.dtype == np.float32 and X.dtype == np.complex64
+    np.testing.assert_allclose(got, expected, atol=2e-6 * np.abs(expected).max())
+
+
+def test_backward_from_the_kept_spectrum_is_the_backward_from_x():
+    """A layer whose training forward ran in the frequency domain hands its spectrum of x to
+    conv_grads: the same bits as conv_grads transforming x itself."""
+    rng = np.random.default_rng(6)
+    layer = Conv2D(filters=4, kernel_size=5, pad=2)
+    layer.build((16, 7, 7), rng, np.float64, None)
+    layer.needs_dx = True
+    x = rng.standard_normal((3, 16, 7, 7))
+    dout = rng.standard_normal(layer.forward(x, train=True).shape)
+    assert layer.fft_pays() and layer.x_freq is not None
+    dx = layer.backward(dout)
+    dW_ref, dx_ref = fftconv.conv_grads(dout, x, layer.params["W"], 2, True)
+    np.testing.assert_array_equal(layer.grads["W"], dW_ref)
+    np.testing.assert_array_equal(dx, dx_ref)
+
+
 def test_no_input_gradient_when_not_needed():
     (dW, _, dx), (dW_ref, _, _) = _both_paths(4, 3, 5, 2, 8, 8, np.float64, needs_dx=False)
     assert dx is None
@@ -93,12 +154,13 @@ def test_two_workers_give_the_same_numbers():
 def test_the_chooser_takes_the_fast_path_for_big_kernels_on_many_channels():
     rng = np.random.default_rng(3)
     picks = {}
-    for c, k, stride in ((16, 5, 1), (8, 5, 1), (32, 3, 1), (16, 5, 2)):
+    for c, k, stride in ((16, 5, 1), (6, 5, 1), (4, 5, 1), (32, 3, 1), (16, 5, 2)):
         layer = Conv2D(filters=2, kernel_size=k, stride=stride, pad=2)
         layer.build((c, 9, 9), rng, np.float64, None)
         layer.forward(rng.standard_normal((2, c, 9, 9)), train=True)
         picks[c, k, stride] = layer.fft_pays()
-    assert picks == {(16, 5, 1): True, (8, 5, 1): False, (32, 3, 1): False, (16, 5, 2): False}
+    assert picks == {(16, 5, 1): True, (6, 5, 1): True, (4, 5, 1): False, (32, 3, 1): False,
+                     (16, 5, 2): False}
 
 
 def test_gradient_check_through_the_fast_path(monkeypatch):

@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 
 from nndesk.nn import Conv2D, conv, parallel
-from nndesk.nn import im2col as im2col_module
 from nndesk.nn.im2col import (
     col2im,
     col2im_wide,
@@ -154,25 +153,24 @@ def test_conv_rows_matches_loops_with_any_worker_count(k, stride, pad, workers):
         np.testing.assert_array_equal(got, conv_rows(x, W, b, stride, pad, rows))
 
 
-@pytest.mark.parametrize(("pad", "path"), [(2, "wide"), (5, "rows")])
-def test_training_forward_where_backward_takes_the_frequency_path(monkeypatch, pad, path):
-    """16 channels, 5x5: forward through the wide frames (conv_wide.forward_by_rows) where
-    pad <= K-1, else through `conv_rows` (spies count them); no column matrix kept, same
-    output as the loops; the same layer in evaluation keeps the column layout."""
+@pytest.mark.parametrize("pad", [2, 5])
+def test_training_forward_where_backward_takes_the_frequency_path(monkeypatch, pad):
+    """16 channels, 5x5 (pad within the kernel or wider): the training forward runs in the
+    frequency domain (`fftconv.conv_forward`, a spy counts it) and keeps x's spectrum for
+    backward, no column matrix; same output as the loops; the same layer in evaluation
+    keeps the column layout."""
     calls = []
-    rows, wide = im2col_module.conv_rows, conv.conv_wide.forward_by_rows
-    monkeypatch.setattr(conv, "conv_rows", lambda *a: calls.append("rows") or rows(*a))
-    monkeypatch.setattr(conv.conv_wide, "forward_by_rows",
-                        lambda *a: calls.append("wide") or wide(*a))
+    real = conv.fftconv.conv_forward
+    monkeypatch.setattr(conv.fftconv, "conv_forward", lambda *a: calls.append(1) or real(*a))
     rng = np.random.default_rng(8)
     layer = Conv2D(filters=3, kernel_size=5, pad=pad)
     layer.build((16, 6, 5), rng, np.float64, None)
     x = rng.standard_normal((2, 16, 6, 5))
     expected = _naive_conv(x, layer.params["W"], layer.params["b"], 1, pad)
     np.testing.assert_allclose(layer.forward(x, train=True), expected, rtol=1e-10, atol=1e-12)
-    assert calls == [path] and layer.col is None and layer.fft_pays()
+    assert calls == [1] and layer.col is None and layer.x_freq is not None and layer.fft_pays()
     np.testing.assert_allclose(layer.forward(x, train=False), expected, rtol=1e-10, atol=1e-12)
-    assert calls == [path]
+    assert calls == [1] and layer.x_freq is None and layer.col is not None
 
 
 def test_flat_input_gradient_is_the_same_with_any_worker_count_and_slice_size(monkeypatch):

@@ -47,6 +47,23 @@ def test_for_batch_runs_every_image_once(workers, n, min_size):
     assert len(threads) <= workers
 
 
+def test_a_small_call_runs_whole_on_the_calling_thread(monkeypatch):
+    """nbytes below MIN_SPLIT_BYTES: one fn(0, n) on the caller; at or above it: split."""
+    monkeypatch.setattr(parallel, "MIN_SPLIT_BYTES", 1000)
+    parallel.set_workers(2)
+    calls = []
+
+    def fn(i, j):
+        calls.append((i, j, threading.get_ident()))
+
+    parallel.for_batch(fn, 12, nbytes=999)
+    assert calls == [(0, 12, threading.get_ident())]
+    calls.clear()
+    parallel.for_batch(fn, 12, nbytes=1000)
+    assert len(calls) > 1 and sorted(c[:2] for c in calls)[0][0] == 0
+    assert sum(j - i for i, j, _ in calls) == 12
+
+
 def test_for_batch_raises_what_a_slice_raised():
     parallel.set_workers(2)
 
