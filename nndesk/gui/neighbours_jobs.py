@@ -36,10 +36,9 @@ class Build(QThread):
 
         lower_priority(10)  # the window and the canvas's answer first
 
-        def progress(done: int, total: int) -> None:
-            self.progressed.emit(done, total)
-            yield_to_drawing(stop=self.isInterruptionRequested)  # no batch while the canvas
-            # is drawn on
+        def progress(done: int, total: int) -> None:  # no next batch while the canvas is
+            self.progressed.emit(done, total)  # drawn on (yield_to_drawing)
+            yield_to_drawing(stop=self.isInterruptionRequested)
 
         try:
             with threadpool_limits(limits=1):
