@@ -27,8 +27,9 @@ __all__ = ["WhyPanel", "overlay"]
 SCALE = 7  # a 28x28 map shown at 196x196
 QUIET_MS = 150  # the maps wait for a pause in the drawing: the strokes keep both cores
 PATCH, STRIDE = 6, 3  # occlusion: 9x9 = 81 blanked copies per update (4/2 would be 169)
-OCCLUSION_BATCH = 12  # ...predicted in 7 pieces; between them the job waits while the canvas
-# is drawn on (drawing_jobs.yield_to_drawing), as it does before each map
+OCCLUSION_BATCH = 4  # ...predicted in 21 pieces of ~1.6 ms (27 ms in all, 39 as one batch of
+# 82); between them the job waits while the canvas is drawn on (yield_to_drawing), as it does
+# before each map (a piece of 12 under way when the second stroke of a 4 began: ~10 ms)
 SNAPSHOT_EVERY_MS = 3000  # while a run trains, the same drawing is explained again this often
 # at most (a snapshot comes every second; the maps cost ~0.2 s of CPU beside the canvas)
 _RUNNING: set = set()
