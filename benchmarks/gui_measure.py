@@ -10,6 +10,8 @@ not part of the app; run it from the checkout, `python benchmarks/gui_measure.py
     python benchmarks/gui_measure.py latency --while-training DigitNet  # ... while it trains
     python benchmarks/gui_measure.py latency --why-view --repeats 10  # the Why panel shown,
                                                        # 10 sevens per window (--size 1400x900)
+    python benchmarks/gui_measure.py latency --why-view --digit four  # a two-stroke 4: the
+                                                       # Why view's jobs start between strokes
     python benchmarks/gui_measure.py screenshot --model models/default.npz  # docs/screenshot.png
     python benchmarks/gui_measure.py gui-vs-cli --rounds 3  # one epoch: window vs `nndesk train`
 """
