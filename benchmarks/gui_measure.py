@@ -10,6 +10,8 @@ not part of the app; run it from the checkout, `python benchmarks/gui_measure.py
     python benchmarks/gui_measure.py latency --while-training DigitNet  # ... while it trains
     python benchmarks/gui_measure.py latency --why-view --repeats 10  # the Why panel shown,
                                                        # 10 sevens per window (--size 1400x900)
+    python benchmarks/gui_measure.py latency --why-view --digit four  # a two-stroke 4: the
+                                                       # Why view's jobs start between strokes
     python benchmarks/gui_measure.py screenshot --model models/default.npz  # docs/screenshot.png
     python benchmarks/gui_measure.py gui-vs-cli --rounds 3  # one epoch: window vs `nndesk train`
 """
@@ -211,6 +213,12 @@ def _draw(app, canvas, strokes) -> None:
 
 SEVEN = [[(80, 60), (130, 60), (180, 60), (205, 62), (190, 100), (170, 140), (150, 180),
           (135, 225)]]
+# Two strokes: the pen lifts for 0.2 s between them (`_feed`), longer than the Why view's
+# QUIET_MS, so its maps and neighbours are computed while the second stroke is drawn, as
+# when a learner draws a 4 with the view open.
+FOUR = [[(100, 50), (85, 100), (70, 150), (120, 150), (170, 150), (200, 150)],
+        [(165, 60), (163, 110), (160, 160), (158, 200), (156, 235)]]
+DIGITS = {"seven": SEVEN, "four": FOUR}
 
 
 def _stroke_points(strokes, steps: int = 5) -> list[list[tuple[float, float]]]:
@@ -253,7 +261,7 @@ def _feed(canvas, strokes, interval_ms: float, posted: list[float]) -> None:
 def stroke_latency(model: str | None = None, repeats: int = 5,
                    interval_ms: float | None = None, window=None,
                    size: tuple[int, int] = WINDOW_SIZE, why: bool = False,
-                   events: list | None = None) -> dict:
+                   events: list | None = None, digit: str = "seven") -> dict:
     """Milliseconds from a mouse event on the canvas to the new probabilities in the panel.
 
     interval_ms None: moves as fast as the window takes them (each sent when the last was
@@ -269,7 +277,8 @@ def stroke_latency(model: str | None = None, repeats: int = 5,
 
     `events` (at interval_ms): gets one dict per posted event, perf_counter s at each stage
     (`posted`, `handled` by the canvas, the answer's preparer `started` and `done`, `received`
-    and `shown` by the GUI thread, `painted`), for benchmarks/latency_timeline.py."""
+    and `shown` by the GUI thread, `painted`), for benchmarks/latency_timeline.py.
+    `digit`: the drawing, a key of DIGITS ("four": two strokes, the pen lifted between them)."""
     from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
 
     own = window is None
@@ -300,7 +309,7 @@ def stroke_latency(model: str | None = None, repeats: int = 5,
     from_post: list[float] = []
     to_paint: list[float] = []
     predictions = 0
-    points = _stroke_points(SEVEN)
+    points = _stroke_points(DIGITS[digit])
     stages0, events0 = len(panel.jobs.stage_cpu_ms), len(panel.latencies_ms)
     cpu = time.process_time()  # all threads: the work behind each event, whatever the load
     for _ in range(repeats):
@@ -308,7 +317,7 @@ def stroke_latency(model: str | None = None, repeats: int = 5,
         panel.wait_idle()
         del jobs[:], shown[:], painted[:], handled[:], timeline[:]
         if interval_ms is None:
-            _draw(app, canvas, SEVEN)
+            _draw(app, canvas, DIGITS[digit])
         else:
             first = len(posted)
             feeder = threading.Thread(target=_feed, args=(canvas, points, interval_ms, posted))
@@ -382,7 +391,8 @@ def _paint_cpu_ms(canvas, panel, rounds: int = 30) -> dict:
 def latency_while_training(model: str | None = None, preset: str = "DigitNet",
                            repeats: int = 3, interval_ms: float = 8.0,
                            train_images: int = 20_000, size: tuple[int, int] = WINDOW_SIZE,
-                           why: bool = False, events: list | None = None) -> dict:
+                           why: bool = False, events: list | None = None,
+                           digit: str = "seven") -> dict:
     """`stroke_latency` at `interval_ms` while `preset` trains in the window (its worker on
     both cores, the plots and snapshots updating): issue 16's "responsive while training"."""
     from PySide6.QtCore import QEventLoop
@@ -403,7 +413,8 @@ def latency_while_training(model: str | None = None, preset: str = "DigitNet",
         app.processEvents()
         time.sleep(0.01)
     try:
-        result = stroke_latency(model, repeats, interval_ms, window=window, events=events)
+        result = stroke_latency(model, repeats, interval_ms, window=window, events=events,
+                                digit=digit)
         result["training"] = preset
         result["status"] = window.train_panel.status.text()
     finally:
@@ -639,6 +650,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--why-view", action="store_true",
                    help="latency: with the Why panel shown (saliency, occlusion, neighbours)")
     p.add_argument("--size", default="1400x900", help="latency: the window's size, WxH")
+    p.add_argument("--digit", choices=sorted(DIGITS), default="seven",
+                   help="latency: the drawing (four: two strokes, the pen lifted 0.2 s "
+                        "between them, so the Why view's jobs run while the second is drawn)")
     p.add_argument("--switch-interval-ms", type=float,
                    help="latency: Python's GIL switch interval for the run (default 5 ms): "
                         "the canvas's threads, the GUI thread and the trainer share the GIL")
@@ -654,14 +668,15 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(a.runs):
             print(json.dumps({"stroke_to_prediction_ms_while_training": latency_while_training(
                 a.model, a.while_training, a.repeats, interval_ms=a.interval_ms, size=size,
-                why=a.why_view),
+                why=a.why_view, digit=a.digit),
                 "switch_interval_ms": 1000 * sys.getswitchinterval(),
                 "uptime": _uptime()}), flush=True)
     elif a.what in ("latency", "all"):
         for _ in range(a.runs if a.what == "latency" else 1):  # each run a new window
             for interval in (a.interval_ms, None):
                 print(json.dumps({"stroke_to_prediction_ms": stroke_latency(
-                    a.model, a.repeats, interval_ms=interval, size=size, why=a.why_view),
+                    a.model, a.repeats, interval_ms=interval, size=size, why=a.why_view,
+                    digit=a.digit),
                     "switch_interval_ms": 1000 * sys.getswitchinterval(),
                     "uptime": _uptime()}), flush=True)
     if a.what == "screenshot":

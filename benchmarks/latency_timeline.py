@@ -3,6 +3,7 @@ the slowest events beside the typical ones, and what the GUI thread was doing me
 
     python benchmarks/latency_timeline.py                       # a 125 Hz mouse, idle
     python benchmarks/latency_timeline.py --why-view            # the Why panel shown
+    python benchmarks/latency_timeline.py --why-view --digit four  # its jobs during stroke 2
     python benchmarks/latency_timeline.py --while-training DigitNet --repeats 5
 
 Each mouse event posted to the canvas (gui_measure.stroke_latency's events) is timed through:
@@ -17,7 +18,9 @@ Each mouse event posted to the canvas (gui_measure.stroke_latency's events) is t
 A sampler thread notes, every `--sample-ms`, the GUI thread's innermost frame (ours and the
 library's) and the /proc state of the GUI and preparer threads (R: running or waiting for a
 core; S: asleep, e.g. waiting for the GIL); the slow events' queue and deliver windows list the
-frames seen then.
+frames seen then. `jobs_beside_slow` / `jobs_beside_all`: the share of the slow events (of all)
+during which each background job ran (the pen-path reader, the Why view's maps, its
+neighbours' look-ups and feature builds).
 """
 
 from __future__ import annotations
@@ -113,7 +116,62 @@ class ThreadSampler:
         return [s for s in self.samples if t0 <= s[0] <= t1]
 
 
-def report(events: list[dict], sampler: ThreadSampler | None, slow_share: float = 0.05) -> dict:
+class JobClock:
+    """The background jobs beside the canvas's reader, each run's (name, perf_counter start,
+    end): the pen-path reader's readings, the Why view's maps, the neighbours' look-ups and
+    feature builds (whichever of them the tree measured has)."""
+
+    JOBS = (("path", "nndesk.gui.preparer", "PathReader", "work"),
+            ("why_maps", "nndesk.gui.why_panel", "_Job", "run"),
+            ("neighbours", "nndesk.gui.neighbours_jobs", "Query", "run"),
+            ("features", "nndesk.gui.neighbours_jobs", "Build", "run"))
+
+    def __init__(self) -> None:
+        import importlib
+
+        self.runs: list[tuple[str, float, float, int]] = []
+        self.waits: list[tuple[str, float, float, int]] = []  # yield_to_drawing's, not work
+        for name, module, cls, method in self.JOBS + (
+                ("wait", "nndesk.gui.drawing_jobs", None, "yield_to_drawing"),):
+            try:
+                owner = importlib.import_module(module)
+                owner = owner if cls is None else getattr(owner, cls)
+                setattr(owner, method, self._timed(name, getattr(owner, method)))
+            except (ImportError, AttributeError):
+                continue
+
+    def _timed(self, name: str, method):
+        into = self.waits if name == "wait" else self.runs
+
+        def timed(*args, **kwargs):
+            t0 = time.perf_counter()
+            try:
+                return method(*args, **kwargs)
+            finally:
+                into.append((name, t0, time.perf_counter(), threading.get_ident()))
+        return timed
+
+    def _working(self, name: str, t0: float, t1: float) -> bool:
+        """True when a run of job `name` worked (not waiting for the canvas) in t0..t1."""
+        for m, a, b, tid in self.runs:
+            if m != name or a >= t1 or b <= t0:
+                continue
+            lo, hi = max(a, t0), min(b, t1)
+            waited = sum(max(0.0, min(wb, hi) - max(wa, lo)) for _, wa, wb, wt in self.waits
+                         if wt == tid and wa < hi and wb > lo)
+            if hi - lo - waited > 1e-4:
+                return True
+        return False
+
+    def share_overlapping(self, events: list[dict]) -> dict:
+        """For each job, the share of `events` (posted -> shown) during which it worked."""
+        names = sorted({r[0] for r in self.runs})
+        return {n: round(sum(self._working(n, e["posted"], e["shown"]) for e in events)
+                         / max(len(events), 1), 3) for n in names}
+
+
+def report(events: list[dict], sampler: ThreadSampler | None, slow_share: float = 0.05,
+           jobs: JobClock | None = None) -> dict:
     """Stage medians of all events and of the slowest `slow_share`; the frames and thread
     states the sampler saw in the slow events' queue and deliver windows."""
     rows = [stages_ms(e) for e in events]
@@ -130,6 +188,9 @@ def report(events: list[dict], sampler: ThreadSampler | None, slow_share: float 
            f"slowest_{int(100 * slow_share)}pct_from_ms": round(cut, 2),
            "slow_stages_ms": medians([r for r, _ in slow]),
            "slowest": [r for r, _ in sorted(slow, key=lambda x: -x[0]["total"])[:8]]}
+    if jobs is not None:  # which background jobs ran beside the slow events, and beside all
+        out["jobs_beside_slow"] = jobs.share_overlapping([e for _, e in slow])
+        out["jobs_beside_all"] = jobs.share_overlapping(events)
     if sampler is not None:
         for name, (a, b) in (("queue", ("posted", "handled")),
                              ("deliver", ("done", "received")),
@@ -151,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--repeats", type=int, default=5, help="7s drawn in each window")
     p.add_argument("--interval-ms", type=float, default=8.0)
     p.add_argument("--why-view", action="store_true")
+    p.add_argument("--digit", choices=("seven", "four"), default="seven",
+                   help="four: two strokes, the Why view's jobs run during the second")
     p.add_argument("--size", default="1400x900")
     p.add_argument("--while-training", metavar="PRESET")
     p.add_argument("--sample-ms", type=float, default=1.0, help="0: no sampler")
@@ -161,21 +224,24 @@ def main(argv: list[str] | None = None) -> int:
         sys.setswitchinterval(a.switch_interval_ms / 1000)
     size = tuple(int(v) for v in a.size.lower().split("x"))
     hermetic(size)
+    jobs = JobClock()
     for _ in range(a.runs):
         events: list[dict] = []
+        del jobs.runs[:], jobs.waits[:]
         sampler = ThreadSampler(a.sample_ms) if a.sample_ms > 0 else None
         if sampler is not None:
             sampler.start()
         if a.while_training:
             latency_while_training(a.model, a.while_training, a.repeats, a.interval_ms,
-                                   size=size, why=a.why_view, events=events)
+                                   size=size, why=a.why_view, events=events, digit=a.digit)
         else:
             stroke_latency(a.model, a.repeats, a.interval_ms, size=size, why=a.why_view,
-                           events=events)
+                           events=events, digit=a.digit)
         if sampler is not None:
             sampler.stop()
-        print(json.dumps({"timeline": report(events, sampler, a.slow_share),
+        print(json.dumps({"timeline": report(events, sampler, a.slow_share, jobs),
                           "why_view": a.why_view, "training": a.while_training,
+                          "digit": a.digit,
                           "switch_interval_ms": 1000 * sys.getswitchinterval(),
                           "uptime": _uptime()}), flush=True)
     return 0

@@ -4,13 +4,43 @@ at a time, and the newest result only handed back (coalescing), with each event'
 from __future__ import annotations
 
 import time
+import weakref
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, Signal
 
 from nndesk.gui.preparer import PathReader, Prepared, Preparer
 
-__all__ = ["DrawingJobs"]
+__all__ = ["DrawingJobs", "yield_to_drawing"]
+
+# The Why view's maps and neighbours wait while the canvas is drawn on: until no drawing has
+# been handed to the image reader for DRAWING_QUIET_S (and it is idle), YIELD_MAX_S at most
+# at a time. (Occlusion running beside a 4's second stroke was in most of the slowest
+# answers: benchmarks/latency_timeline.py --why-view --digit four.)
+DRAWING_QUIET_S = 0.1
+YIELD_MAX_S = 2.0
+_drawn_at = [0.0]  # perf_counter s of the last drawing handed to an image reader
+_readers: list = []  # weak references to the live image readers (their `idle` events)
+
+
+def yield_to_drawing(quiet_s: float = DRAWING_QUIET_S, max_wait_s: float = YIELD_MAX_S,
+                     poll_s: float = 0.005, stop: Callable[[], bool] | None = None) -> float:
+    """Wait (on a background thread: the Why view's maps and neighbours) while the canvas is
+    being drawn on: until no drawing has been handed to the image reader for `quiet_s`
+    seconds and every reader is idle, or `max_wait_s` at most. Those jobs share the GIL and
+    the two cores with the reader whose answer the learner is waiting for; `stop()` true ends
+    the wait at once (a job asked to stop). Returns the seconds waited (0.0 when nobody
+    draws)."""
+    began = time.perf_counter()
+    while True:
+        now = time.perf_counter()
+        readers = [r() for r in _readers]
+        if ((now - _drawn_at[0] >= quiet_s and all(
+                p is None or p.idle.is_set() or not p.thread.is_alive() for p in readers))
+                or now - began >= max_wait_s or (stop is not None and stop())):
+            return now - began
+        time.sleep(poll_s)
 
 
 def _done(pending: list[tuple[int, float]], job_id: int) -> list[float]:
@@ -51,6 +81,7 @@ class DrawingJobs(QObject):
         self._path_pending: list[tuple[int, float]] = []
         self._plain: dict[int, Any] = {}  # job id -> its pen path, for the drawing shown
         self.preparer = Preparer()
+        _readers[:] = [r for r in _readers if r() is not None] + [weakref.ref(self.preparer)]
         self.path_reader = PathReader(waits_for=self.preparer)  # the image answer first
         self.preparer.ready.connect(self._on_prepared)
         self.path_reader.ready.connect(self._on_path_read)
@@ -102,6 +133,7 @@ class DrawingJobs(QObject):
         self._job += 1
         now = time.perf_counter()
         self._pending.append((self._job, now))
+        _drawn_at[0] = now  # the Why view's jobs wait (yield_to_drawing)
         self.preparer.submit(self._job, drawing)
         # The pen's path is read only for a drawing of ink strokes alone (no bitmap under it,
         # nothing rubbed out): edits of a bitmap are not a digit's path.

@@ -29,16 +29,22 @@ class Build(QThread):
         from threadpoolctl import threadpool_limits
 
         from nndesk.data.mnist import DataMissingError, IdxError
+        from nndesk.gui.drawing_jobs import yield_to_drawing
         from nndesk.gui.preparer import lower_priority
         from nndesk.insight.neighbours import Cancelled, training_index
         from nndesk.nn import Network
 
         lower_priority(10)  # the window and the canvas's answer first
+
+        def progress(done: int, total: int) -> None:  # no next batch while the canvas is
+            self.progressed.emit(done, total)  # drawn on (yield_to_drawing)
+            yield_to_drawing(stop=self.isInterruptionRequested)
+
         try:
             with threadpool_limits(limits=1):
                 net = Network.from_spec(self.spec)
                 net.load_state_dict(self.weights)
-                self.done.emit(training_index(net, progress=self.progressed.emit,
+                self.done.emit(training_index(net, progress=progress,
                                               should_stop=self.isInterruptionRequested))
         except Cancelled:
             pass
@@ -56,14 +62,17 @@ class Query(QThread):
     def run(self) -> None:
         from threadpoolctl import threadpool_limits
 
+        from nndesk.gui.drawing_jobs import yield_to_drawing
         from nndesk.gui.preparer import lower_priority
 
         lower_priority(10)  # the window and the canvas's answer first
+        yield_to_drawing()  # not while the canvas is drawn on: its answer first
         t0 = time.perf_counter()
         with threadpool_limits(limits=1):
-            found = {"feature": self.index.query("feature", self.feature, self.k),
-                     "pixel": self.index.query("pixel", self.digit, self.k)}
-        self.done.emit({**found, "ms": 1000 * (time.perf_counter() - t0)})
+            found = {"feature": self.index.query("feature", self.feature, self.k)}
+            waited = yield_to_drawing()  # again before the larger look-up (784 values)
+            found["pixel"] = self.index.query("pixel", self.digit, self.k)
+        self.done.emit({**found, "ms": 1000 * (time.perf_counter() - t0 - waited)})
 
 
 def finish_threads(running: set, wait_ms: int = 10_000) -> None:

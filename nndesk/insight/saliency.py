@@ -12,6 +12,8 @@ Positive values speak for class c, negative ones against it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 __all__ = ["log_prob_gradients", "gradient_x_input", "occlusion"]
@@ -47,13 +49,16 @@ def gradient_x_input(net, x: np.ndarray) -> np.ndarray:
 
 
 def occlusion(net, x: np.ndarray, patch: int = 4, stride: int = 2, fill: float = 0.0,
-              batch_size: int = 100) -> np.ndarray:
+              batch_size: int = 100, between: Callable[[], object] | None = None,
+              ) -> np.ndarray:
     """Occlusion sensitivity (K, H, W) of a (1, H, W) or (H, W) image: for each pixel, the
     mean over the patches covering it of p_c(x) - p_c(x with the patch set to `fill`).
 
     Patches are `patch` x `patch` pixels every `stride` pixels (the last row and column of
     patches touch the border); 28x28 with 4 and 2 is 13x13 = 169 occluded images, predicted
-    in batches of `batch_size`. Blanking a blank area changes nothing: 0 there.
+    in batches of `batch_size`; `between()`, when given, is called before each batch (a
+    background caller waits there for more urgent work). Blanking a blank area changes
+    nothing: 0 there.
     """
     img = np.asarray(x, dtype=np.float32).reshape(np.shape(x)[-2:])
     h, w = img.shape
@@ -66,7 +71,13 @@ def occlusion(net, x: np.ndarray, patch: int = 4, stride: int = 2, fill: float =
     for i, (r, c) in enumerate(where, start=1):
         batch[i, r:r + patch, c:c + patch] = fill
     shape = tuple(net.info[0].input_shape)
-    p = net.predict(batch.reshape((len(batch), *shape)), batch_size=batch_size)
+    batch = batch.reshape((len(batch), *shape))
+    parts = []
+    for start in range(0, len(batch), batch_size):
+        if between is not None:
+            between()
+        parts.append(net.predict(batch[start:start + batch_size], batch_size=batch_size))
+    p = np.concatenate(parts)
     drop = (p[0] - p[1:]).astype(np.float64)  # (P, K)
     total = np.zeros((p.shape[1], h, w))
     count = np.zeros((h, w))

@@ -191,6 +191,22 @@ def test_the_pen_path_is_read_once_the_image_reader_is_idle(panel, qtbot, held, 
     assert began_after_release and all(began_after_release)
 
 
+def test_background_jobs_wait_while_a_drawing_is_in_the_works(panel, qtbot, held):
+    """`yield_to_drawing` (the Why view's maps and neighbours call it between pieces): it
+    waits while the image reader works on a drawing (here held up inside preprocess), to its
+    limit; once the reader is idle and nothing new is drawn it returns at once; a job asked
+    to stop is let go."""
+    from nndesk.gui.drawing_jobs import yield_to_drawing
+
+    _moves(qtbot, panel.canvas, _seven_points(10))
+    assert held.started.acquire(timeout=10)
+    assert yield_to_drawing(quiet_s=0.0, max_wait_s=0.3) >= 0.3  # the reader is busy
+    assert yield_to_drawing(quiet_s=60.0, max_wait_s=60.0, stop=lambda: True) < 60.0
+    held.gate.set()
+    assert panel.wait_idle()
+    assert yield_to_drawing(quiet_s=0.0, max_wait_s=60.0) < 60.0  # idle, nothing drawn since
+
+
 def test_an_unchanged_drawing_is_not_preprocessed_again_and_gives_the_same_input(
         qtbot, monkeypatch):
     """A bitmap equal to the last one (a move that adds no ink, the same drawing for a new

@@ -57,6 +57,21 @@ def test_occluding_blank_paper_changes_nothing_and_ink_matters():
     assert (gradient_x_input(net, x)[:, 0, 12:, 12:] == 0).all()  # x = 0 there
 
 
+def test_occlusion_in_pieces_calls_between_before_each_and_gives_the_same_maps():
+    """The Why view predicts the occluded copies in pieces and waits between them: `between`
+    is called before each batch, and the maps are the ones one batch gives."""
+    net = Network.from_spec({"name": "c", "input_shape": [1, 28, 28], "layers": [
+        {"type": "Conv2D", "filters": 4, "kernel_size": 5}, {"type": "ReLU"},
+        {"type": "MaxPool2D", "pool_size": 2}, {"type": "Dense", "units": 10}]}, seed=2)
+    x = np.random.default_rng(0).random((1, 28, 28)).astype(np.float32)
+    calls: list[int] = []
+    pieces = occlusion(net, x, patch=6, stride=3, batch_size=28,
+                       between=lambda: calls.append(1))
+    assert len(calls) == 3  # 81 occluded copies and the whole image: 82 in batches of 28
+    np.testing.assert_array_equal(pieces, occlusion(net, x, patch=6, stride=3, batch_size=28))
+    np.testing.assert_allclose(pieces, occlusion(net, x, patch=6, stride=3), atol=1e-6)
+
+
 def test_occluding_a_class_evidence_lowers_it():
     """Softmax regression whose class 2 weights are positive on one patch: blanking that
     patch takes probability from 2 (a positive map), elsewhere the map of 2 is 0."""
