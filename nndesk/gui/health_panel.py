@@ -109,6 +109,7 @@ class HealthPanel(QWidget):
         self._ended = False     # the figures are an ended run's: shown again, not remeasured
         self._trained = False   # snapshots of a run were measured since it started
         self._new_run = False   # a run started: its first snapshot starts a new curve
+        self._final: tuple | None = None  # an ended run's last weights: (spec, weights, at)
         state.model_changed.connect(self._on_model_changed)
         state.spec_changed.connect(self._on_spec_changed)
         state.training_state_changed.connect(self._on_training_state_changed)
@@ -121,7 +122,8 @@ class HealthPanel(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
-        if not self._ended:  # back from another tab after a run: the run's figures stay
+        # back from another tab after a run: the run's figures stay (its last, once measured)
+        if not self._ended or self._final is not None:
             self.schedule()
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt name)
@@ -146,6 +148,8 @@ class HealthPanel(QWidget):
             return
         self._ended = False
         self._target = "model"
+        if self.state.model_source == "snapshot" and self.state.training != IDLE:
+            self._trained = True  # the run's weights reached the view (measured or waiting)
         self.schedule()
 
     def _on_training_state_changed(self, status: str) -> None:
@@ -157,7 +161,15 @@ class HealthPanel(QWidget):
             self._hold, self._ended, self._trained = True, True, False
             self._pending = False
             self._later.stop()
-            if self.report is not None and self._job is None:  # else said when it is done
+            s = self.state
+            at = s.snapshot_at
+            if (s.model_source == "snapshot" and s.network is not None and at is not None
+                    and (not self.norm_steps or self.norm_steps[-1] != at.get("step"))):
+                # the run's last weights not measured yet (a short run: its first snapshot
+                # only): measured now, so the run's last figures are the trained network's
+                self._final = (dict(s.model_spec), s.network.state_dict(), dict(at))
+                self.schedule()
+            elif self.report is not None and self._job is None:  # else said when it is done
                 self._say_ended()
 
     def _say_ended(self) -> None:
@@ -179,6 +191,9 @@ class HealthPanel(QWidget):
             return
         if self._job is not None:
             self._pending = True
+            return
+        if self._final is not None:  # an ended run's last weights, once
+            self._measure_final()
             return
         spec = s.spec if design else s.model_spec
         key = tuple(layer.get("type") for layer in spec.get("layers", []))
@@ -203,6 +218,19 @@ class HealthPanel(QWidget):
         # the weights copied: the job loads them into the panel's own network
         job = HealthJob(self._probe, spec, None if design else s.network.state_dict(),
                    float(s.config.get("lr", 0.001)), int(s.config.get("seed", 0) or 0), at)
+        self._start(job, design)
+
+    def _measure_final(self) -> None:
+        """Measure the ended run's last weights (`_final`), a point of the run's curve."""
+        spec, weights, at = self._final
+        self._final = None
+        self._source = tr("the network being trained") + " · " + tr(
+            "epoch {epoch}/{epochs} · batch {batch}/{batches}").format(**at)
+        job = HealthJob(self._probe, spec, weights, float(self.state.config.get("lr", 0.001)),
+                        at=at)
+        self._start(job, design=False)
+
+    def _start(self, job: HealthJob, design: bool) -> None:
         job.done.connect(lambda result, j=job: self._on_done(result, j.at, design))
         job.failed.connect(self.status.setText)
         job.finished.connect(self._on_finished)

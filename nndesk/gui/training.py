@@ -57,6 +57,7 @@ class TrainingController(QObject):
         self._losses: list[float] = []
         self._last_val_acc: float | None = None
         self.diverging = False  # the current run's loss has blown up (see is_diverging)
+        self._last_where: dict | None = None  # the last batch reported: its step, epoch, batch
         # confirm_worse(new, old) -> bool: asked when the trained model's test accuracy is
         # below the one of the model the canvas had (the window asks the user); None: never
         self.confirm_worse: Callable[[float, float], bool] | None = None
@@ -91,6 +92,7 @@ class TrainingController(QObject):
         self.runs += 1
         self._model_before = (s.network, s.model_path, s.metadata)
         self._snap_built = []
+        self._last_where = None
         self._steps, self._losses, self._last_val_acc = [], [], None
         self.diverging = False
         worker = TrainWorker(None if resume else s.spec, s.config, out=out,
@@ -187,6 +189,9 @@ class TrainingController(QObject):
                  if math.isfinite(v)]
         self._steps += [s for s, _ in pairs]
         self._losses += [v for _, v in pairs]
+        if info.get("steps") and "epoch" in info:
+            self._last_where = {"step": int(info["steps"][-1]), **{
+                k: int(info[k]) for k in ("epoch", "epochs", "batch", "batches")}}
         if not self.diverging and is_diverging(self._losses, self.state.num_classes):
             self.diverging = True
             if self.state.model_source == "snapshot" and self._model_before is not None:
@@ -235,9 +240,13 @@ class TrainingController(QObject):
         if self.thread is not None:  # run() has returned: the thread ends within moments
             self.thread.wait(5000)
             self._on_thread_finished()  # so Train works again as soon as the panel says so
+        failed = self.failed(info)
+        if info.get("state_dict") is not None and not failed and self._last_where is not None:
+            # the run's trained weights as its last snapshot, before the run is over: the
+            # views following the run (layer health) end on them, not on an early snapshot
+            self._on_snapshot(info["state_dict"], dict(self._last_where))
         self.state.set_training(IDLE)
         out = info.get("out")
-        failed = self.failed(info)
         kept = False
         if out and not failed:
             from nndesk.train import ModelFileError, load_model
