@@ -168,8 +168,12 @@ class TrainingController(QObject):
             self.state.set_training(PAUSED if self.worker and self.worker.pause_requested
                                     else RUNNING)
         cfg, spec = info["config"], info["spec"]
-        name = (f"{self.runs}: {spec.get('name', 'network')} · {cfg['optimizer']} "
-                f"lr {cfg['lr']:g}")
+        shown = str(spec.get("name", "network"))
+        name = (f"{self.runs}: {tr('custom') if shown == 'custom' else shown} · "
+                f"{cfg['optimizer']} lr {cfg['lr']:g}")
+        changed = _changes(self.run_settings, {"spec": spec, "config": dict(cfg)})
+        if changed:  # what tells this run from the one before ("custom · Adam" twice)
+            name += " · " + changed
         self._run_spec = spec
         self._snap_built = built = []   # the canvas's copy of the network, made off this thread
         threading.Thread(target=lambda: built.append(_snapshot_network(spec)), daemon=True,
@@ -316,6 +320,25 @@ def _finish_line(info: dict, did_not_learn: bool, kept: bool) -> Callable[[], st
         return text[:1].upper() + text[1:]
 
     return line
+
+
+def _changes(before: dict | None, now: dict, most: int = 2, width: int = 48) -> str:
+    """What differs from the previous run besides the optimizer and learning rate (those are
+    in the run's name): "Dense 1 He, after Dense 1 BatchNorm, ReLU" (at most `most`
+    differences, `width` characters); "" for the first run or the same settings."""
+    if not before:
+        return ""
+    from nndesk.gui.compare_view import init_text, setting_text
+    from nndesk.insight.compare import diff_runs
+
+    diffs = [d for d in diff_runs((before["spec"], before["config"]),
+                                  (now["spec"], now["config"]))
+             if d.group not in ("optimizer", "learning rate")]
+    parts = [f"{setting_text(d.group, d.setting)} "
+             f"{'–' if d.b is None else init_text(d.b) if d.group == 'init' else d.b}"
+             for d in diffs[:most]]
+    text = ", ".join(parts) + (", …" if len(diffs) > most else "")
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def _snapshot_network(spec: dict):

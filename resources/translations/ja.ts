@@ -3050,6 +3050,12 @@ Resume that run now?
         <translation>交差エントロピーコスト関数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>custom</source>
+        <translation>カスタム</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>dead {p}%</source>
         <translation>死んだユニット {p}%</translation>
@@ -3244,6 +3250,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>infinite</source>
         <translation>無限大</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>init {init}</source>
+        <translation>初期化 {init}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>

@@ -84,3 +84,16 @@ def test_another_design_clears_the_previous_designs_results(window, qtbot):
     rows = panel.table.rowCount()
     window.state.set_spec(dict(window.state.spec))   # the same design again: rows stay
     assert panel.table.rowCount() == rows == 5
+
+
+def test_an_edited_designs_name_is_in_the_windows_language(window, qtbot):
+    """QA: the Japanese header said “custom” (the designer's own word is translated)."""
+    from nndesk.gui import i18n
+
+    i18n.set_language("ja")
+    window.designer.preset.setCurrentText("TwoLayerNet")
+    window.designer.select(1)
+    window.designer.remove_layer()                     # edited: the design is "custom"
+    assert window.state.spec["name"] == "custom"
+    text = window.gradcheck_panel.summary.text()
+    assert "カスタム" in text and "custom" not in text
