@@ -33,6 +33,7 @@ from nndesk.gui.health_job import BATCH, HealthJob, Probe
 from nndesk.gui.i18n import tr
 from nndesk.gui.jobs import delete_when_finished
 from nndesk.gui.state import IDLE, AppState
+from nndesk.insight.health import vanishing
 
 __all__ = ["HealthPanel"]
 
@@ -64,7 +65,7 @@ class HealthPanel(QWidget):
         self.status.setWordWrap(True)
         self.hists = pg.GraphicsLayoutWidget()
         self.hists.setBackground("w")
-        self.norms = pg.PlotWidget(title=tr("Gradient norm per layer while training"))
+        self.norms = pg.PlotWidget(title=tr("Gradient per weight (RMS) per layer while training"))
         self.norms.setBackground("w")
         self.norms.setLogMode(False, True)
         legend = self.norms.addLegend(offset=(-5, 5), brush=pg.mkBrush(255, 255, 255, 150))
@@ -72,9 +73,9 @@ class HealthPanel(QWidget):
         legend.setColumnCount(3)  # a short band at the top, not a column over the newest points
         self.norms.setLabel("bottom", tr("batch of the run (a point: one measurement, every {s} s "
                                          "or more)").format(s=f"{MIN_INTERVAL_MS / 1000:g}"))
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
-            [tr("Layer"), "‖W‖", "‖dW‖", tr("lr·‖dW‖/‖W‖")])
+            [tr("Layer"), "‖W‖", "‖dW‖", "RMS(dW)", tr("lr·‖dW‖/‖W‖")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -258,12 +259,18 @@ class HealthPanel(QWidget):
             self.norm_history, self.norm_steps = [], []
         if at is not None:
             self._new_run = False
-            self.norm_history.append([w["grad_norm"] for w in weighted])
+            self.norm_history.append([w["grad_rms"] for w in weighted])
             self.norm_steps.append(int(at["step"]))
         self.status.setText(tr("Loss {loss} on {n} training images (training mode) · "
                                "{source} · {ms} ms, every {s} s").format(
             loss=f"{report['loss']:.4f}", n=BATCH, ms=f"{ms:.0f}",
             s=f"{self.interval_ms / 1000:.0f}", source=self._source))
+        slow = vanishing(weighted)
+        if slow is not None:  # named, as a saturated or dead activation is
+            self.status.setText(self.status.text() + " · " + tr(
+                "gradients vanish: layer {first} learns {times}× slower than layer {last}"
+            ).format(first=slow[0] + 1, last=slow[1] + 1,
+                     times=f"{slow[2]:.0f}" if slow[2] < 1e6 else "∞"))
         if at is not None and self.state.training == IDLE:  # the run's last, measured late
             self._say_ended()
         self._draw_hists(report)
@@ -272,7 +279,7 @@ class HealthPanel(QWidget):
         for r, w in enumerate(weighted):
             ratio = "–" if w["update_ratio"] is None else f"{w['update_ratio']:.1e}"
             for c, text in enumerate((f"{w['index'] + 1} {w['type']}", f"{w['weight_norm']:.3g}",
-                                      f"{w['grad_norm']:.3g}", ratio)):
+                                      f"{w['grad_norm']:.3g}", f"{w['grad_rms']:.3g}", ratio)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.bn.setText("\n".join(tr("BatchNorm {n}: running mean {m}, running variance {v} "
                                      "(averaged over {k} features)").format(

@@ -1184,8 +1184,8 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_panel.py"/>
-        <source>Gradient norm per layer while training</source>
-        <translation>学習中の層ごとの勾配ノルム</translation>
+        <source>Gradient per weight (RMS) per layer while training</source>
+        <translation>学習中の層ごとの重み 1 個あたりの勾配（RMS）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
@@ -3210,6 +3210,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>gradients</source>
         <translation>勾配</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>gradients vanish: layer {first} learns {times}× slower than layer {last}</source>
+        <translation>勾配消失：層 {first} の学習は層 {last} より {times} 倍遅い</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inspector_panel.py"/>

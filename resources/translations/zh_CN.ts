@@ -1184,8 +1184,8 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_panel.py"/>
-        <source>Gradient norm per layer while training</source>
-        <translation>训练中每层的梯度范数</translation>
+        <source>Gradient per weight (RMS) per layer while training</source>
+        <translation>训练中每层每个权重的梯度（均方根）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
@@ -3210,6 +3210,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>gradients</source>
         <translation>梯度</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>gradients vanish: layer {first} learns {times}× slower than layer {last}</source>
+        <translation>梯度消失：第 {first} 层的学习速度比第 {last} 层慢 {times} 倍</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inspector_panel.py"/>

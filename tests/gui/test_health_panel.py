@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from gui_helpers import TINY_SPEC
 
 from nndesk.gui.health_panel import HealthPanel
 from nndesk.gui.state import AppState
@@ -130,3 +131,29 @@ def test_a_new_design_is_measured_at_once_and_a_runs_figures_stay(qtbot, mnist_d
                         timeout=120_000)
     finally:
         hp.MIN_INTERVAL_MS = saved
+
+
+def test_vanishing_gradients_are_named_and_compared_per_weight(window, qtbot):
+    """QA: the table's ||dW|| grew with the tensor's size, so a slow first layer looked fine;
+    the view shows each layer's per-weight RMS, draws it over the run, and names the effect."""
+    from PySide6.QtWidgets import QDockWidget
+
+    layers = []
+    for _ in range(6):
+        layers += [{"type": "Dense", "units": 30, "init": 1.0}, {"type": "Sigmoid"}]
+    window.state.set_spec({"name": "deep sigmoid", "input_shape": [1, 28, 28],
+                           "layers": layers + [{"type": "Dense", "units": 10, "init": 1.0}]})
+    window.findChild(QDockWidget, "Layer_health").toggleViewAction().trigger()
+    panel = window.health_panel
+    qtbot.waitUntil(lambda: panel.report is not None and not panel.busy, timeout=60_000)
+    assert panel.table.horizontalHeaderItem(3).text() == "RMS(dW)"
+    weighted = panel.report["weighted"]
+    assert [panel.table.item(r, 3).text() for r in range(len(weighted))] == [
+        f"{w['grad_rms']:.3g}" for w in weighted]
+    times = weighted[-1]["grad_rms"] / weighted[0]["grad_rms"]
+    assert (f"gradients vanish: layer 1 learns {times:.0f}× slower than layer 13"
+            in panel.status.text())
+    window.state.set_spec(TINY_SPEC)                    # ReLU, He: nothing to name
+    qtbot.waitUntil(lambda: len(panel.report["weighted"]) == 2 and not panel.busy,
+                    timeout=60_000)
+    assert "vanish" not in panel.status.text()
