@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.health_job import BATCH, HealthJob, Probe
+from nndesk.gui.health_plot import fit_ranges
 from nndesk.gui.i18n import tr
 from nndesk.gui.jobs import delete_when_finished
 from nndesk.gui.state import IDLE, AppState
@@ -65,7 +66,8 @@ class HealthPanel(QWidget):
         self.status.setWordWrap(True)
         self.hists = pg.GraphicsLayoutWidget()
         self.hists.setBackground("w")
-        self.norms = pg.PlotWidget(title=tr("Gradient per weight (RMS) per layer while training"))
+        self.norms = pg.PlotWidget()
+        self.norms.setTitle(tr("Gradient RMS per weight while training"), size="9pt")
         self.norms.setBackground("w")
         self.norms.setLogMode(False, True)
         legend = self.norms.addLegend(offset=(-5, 5), brush=pg.mkBrush(255, 255, 255, 150))
@@ -345,3 +347,4 @@ class HealthPanel(QWidget):
         x = np.array(self.norm_steps, dtype=float)
         for j, curve in enumerate(curves):
             curve.setData(x, np.maximum(history[:, j], 1e-12))
+        fit_ranges(self.norms.getPlotItem(), x, history)  # one point as readable as many

@@ -1163,6 +1163,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>この設定を持つすべてのレイヤを同じ値にします（活性化関数はすべて同じ種類に、重みのあるレイヤはすべて同じ初期化方法に）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>Gradient RMS per weight while training</source>
+        <translation>学習中の重みあたりの勾配 RMS</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Gradient and gradient descent</source>
         <translation>勾配と勾配降下法</translation>
@@ -1181,11 +1186,6 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>Gradient check of the network in the designer</source>
         <translation>デザイナーのネットワークで勾配確認</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
-        <source>Gradient per weight (RMS) per layer while training</source>
-        <translation>学習中の層ごとの重み 1 個あたりの勾配（RMS）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>

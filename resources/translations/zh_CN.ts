@@ -1163,6 +1163,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>让所有具有这项设置的层取相同的值（所有激活层同一种类，所有带权重的层同一种初始化方法）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>Gradient RMS per weight while training</source>
+        <translation>训练中每个权重的梯度均方根</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Gradient and gradient descent</source>
         <translation>梯度与梯度下降法</translation>
@@ -1181,11 +1186,6 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>Gradient check of the network in the designer</source>
         <translation>对设计器中的网络进行梯度确认</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
-        <source>Gradient per weight (RMS) per layer while training</source>
-        <translation>训练中每层每个权重的梯度（均方根）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
