@@ -234,13 +234,19 @@ class HealthPanel(QWidget):
         self._start(job, design=False)
 
     def _start(self, job: HealthJob, design: bool) -> None:
-        job.done.connect(lambda result, j=job: self._on_done(result, j.at, design))
+        job.design = design
+        job.done.connect(self._on_job_done)  # a method: no call once this panel is deleted
         job.failed.connect(self.status.setText)
         job.finished.connect(self._on_finished)
         delete_when_finished(job, _RUNNING)
         self._job, self._pending = job, False
         self._since.start()
         job.start(QThread.Priority.LowPriority)
+
+    def _on_job_done(self, result: tuple) -> None:
+        job = self.sender()
+        if isinstance(job, HealthJob):
+            self._on_done(result, job.at, bool(getattr(job, "design", False)))
 
     def _on_finished(self) -> None:
         self._job = None
