@@ -203,6 +203,15 @@ class MainWindow(QMainWindow):
             self.center.replaceWidget(i, panel).deleteLater()
         self.center.setSizes(sizes)
         self._insight_docks()
+        from nndesk.gui.settings_check import read_bytes
+
+        saved = read_bytes(self.settings, "window/state")  # restored before these docks
+        if saved is not None:  # existed: again, so they come back where they were, not as a
+            self.restoreState(saved)  # stray box over the menu bar when opened (QA)
+            if self.isVisible():  # shown already: narrow side docks widened again
+                from nndesk.gui.session import widen_docks
+
+                widen_docks(self)
 
     def _insight_docks(self) -> None:
         """Evaluation (and other insight views) as bottom docks, hidden until View shows them."""
