@@ -23,7 +23,8 @@ from nndesk.gui.i18n import N_, tr
 from nndesk.gui.run_curves import IntegerAxis, Run
 from nndesk.gui.state import AppState
 
-__all__ = ["CompareView", "show_comparison", "GROUP_NAMES", "layer_name", "setting_text"]
+__all__ = ["CompareView", "show_comparison", "GROUP_NAMES", "layer_name", "setting_text",
+           "init_text", "block_text"]
 
 GROUP_NAMES = {"architecture": N_("architecture"), "init": N_("weight init"),
                "optimizer": N_("optimizer"), "learning rate": N_("learning rate"),
@@ -50,6 +51,23 @@ def layer_name(name: str) -> str:
     if name.startswith("recurrent "):
         return tr("recurrent {k}").format(k=name.split(" ", 1)[1])
     return name
+
+
+def init_text(value: object) -> str:
+    """A weight init as the designer shows it: "He", "Xavier", "auto" in the window's
+    language; a number (a normal's std) as it is."""
+    from nndesk.gui.terms import choice_label
+
+    return choice_label(value) if isinstance(value, str) else str(value)
+
+
+def block_text(block) -> str:
+    """`insight.compare.Block.text` in the window's words: "Dense(units=100) · init He →
+    BatchNorm, ReLU" (the init's word and its value translated, "input" too)."""
+    head = block.layer or tr("input")
+    if block.init is not None:
+        head += " · " + tr("init {init}").format(init=init_text(block.init))
+    return f"{head} → {', '.join(block.after)}" if block.after else head
 
 
 def setting_text(group: str, setting: str) -> str:
@@ -114,9 +132,10 @@ class CompareView(QDialog):
             head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         _wrapping(self.table)
         for row, d in enumerate(self.differences):
+            shown = init_text if d.group == "init" else str
             cells = (tr(GROUP_NAMES[d.group]), setting_text(d.group, d.setting),
-                     "–" if d.a is None else str(d.a),
-                     "–" if d.b is None else str(d.b))
+                     "–" if d.a is None else shown(d.a),
+                     "–" if d.b is None else shown(d.b))
             for col, text in enumerate(cells):
                 item = _cell(text)
                 if col >= 2:
@@ -137,7 +156,7 @@ class CompareView(QDialog):
             bold = QFont()
             bold.setBold(True)
             for row, layer_row in enumerate(rows):  # "Dense 2": the k-th hidden Dense of each
-                texts = [layer_name(layer_row.name)] + ["" if b is None else b.text()
+                texts = [layer_name(layer_row.name)] + ["" if b is None else block_text(b)
                                             for b in (layer_row.a, layer_row.b)]
                 for col, text in enumerate(texts):
                     item = _cell(text)

@@ -163,11 +163,20 @@ class DesignerPanel(QWidget):
         the preset's name and description go (a saved design said "SimpleConvNet")."""
         spec = copy.deepcopy(self.state.spec)
         spec["layers"] = layers
-        from nndesk.presets import list_presets
+        from nndesk.presets import list_presets, load_preset
 
         if spec.get("name") in list_presets():
+            self._origin = spec["name"]  # the preset the edits started from
             spec["name"] = "custom"
             spec.pop("description", None)
+        origin = getattr(self, "_origin", None)
+        if origin and spec.get("name") == "custom":  # edited back to the preset: it again
+            preset = load_preset(origin)
+            rest = ("input_shape", "loss")
+            if (preset_of({**spec, "name": origin}) == origin
+                    and all(spec.get(k) == preset.get(k) for k in rest)):
+                self._editing = False  # _on_spec_changed names the preset in the list
+                return preset
         return spec
 
     def _commit(self, layers: list[dict], select: int | None = None) -> None:
@@ -262,6 +271,7 @@ class DesignerPanel(QWidget):
         if not self._editing:  # a design from outside (a file, a model): name its preset or none
             with QSignalBlocker(self.preset):
                 name = preset_of(s.spec)
+                self._origin = name  # edits of it that come back to it name it again
                 self.preset.setCurrentIndex(max(self.preset.findText(name), 0) if name else 0)
         self._editing = False  # the next outside change may name a preset again
         layers = s.spec.get("layers", [])

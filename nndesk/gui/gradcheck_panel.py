@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from PySide6.QtCore import QEvent, Qt, QThread, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -78,6 +80,7 @@ class GradcheckPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.rows: list[dict] | None = None
+        self._checked: dict | None = None  # the design the rows are of
         self._thread: GradcheckThread | None = None
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -118,20 +121,26 @@ class GradcheckPanel(QWidget):
 
     def _on_spec_changed(self) -> None:
         self.stop()
+        if self.rows is not None and self._checked != self.state.spec:
+            self.rows, self._checked = None, None  # another design's results: not this one's
+            self.table.setRowCount(0)
+            self.progress.setValue(0)
         ok = self.state.spec_error is None and bool(self.state.layer_infos)
         self.run_button.setEnabled(ok)
-        name, error = self.state.spec.get("name", ""), self.state.spec_error
+        name, error = str(self.state.spec.get("name", "")), self.state.spec_error
         self.live.show("summary", lambda: tr(
             "Backprop against numerical gradients for “{name}”: {n} random elements per "
-            "tensor, pass below {tol}.").format(name=name, n=self.MAX_CHECKS, tol="1e-6")
+            "tensor, pass below {tol}.").format(name=tr("custom") if name == "custom" else name,
+                                                n=self.MAX_CHECKS, tol="1e-6")
             if ok else tr("Fix the design first: {error}").format(
                 error=error or tr("no layers")))
 
     def start(self) -> None:
         """Check the current design in the background."""
         self.stop()
-        thread = GradcheckThread(dict(self.state.spec), self.MAX_CHECKS)
-        thread.done.connect(self._on_done)
+        spec = copy.deepcopy(self.state.spec)
+        thread = GradcheckThread(spec, self.MAX_CHECKS)
+        thread.done.connect(lambda rows, s=spec: self._on_done(rows, s))
         thread.failed.connect(self._on_failed)
         thread.finished.connect(self._on_finished)
         delete_when_finished(thread, _RUNNING)
@@ -159,8 +168,8 @@ class GradcheckPanel(QWidget):
         self.live.show("summary", lambda: tr("The gradient check failed: {error}").format(
             error=text))
 
-    def _on_done(self, rows: list[dict]) -> None:
-        self.rows = rows
+    def _on_done(self, rows: list[dict], spec: dict | None = None) -> None:
+        self.rows, self._checked = rows, spec
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self._show_rows(rows)

@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.health_job import BATCH, HealthJob, Probe
+from nndesk.gui.health_plot import fit_ranges
 from nndesk.gui.i18n import tr
 from nndesk.gui.jobs import delete_when_finished
 from nndesk.gui.state import IDLE, AppState
+from nndesk.insight.health import vanishing
 
 __all__ = ["HealthPanel"]
 
@@ -64,7 +66,8 @@ class HealthPanel(QWidget):
         self.status.setWordWrap(True)
         self.hists = pg.GraphicsLayoutWidget()
         self.hists.setBackground("w")
-        self.norms = pg.PlotWidget(title=tr("Gradient norm per layer while training"))
+        self.norms = pg.PlotWidget()
+        self.norms.setTitle(tr("Gradient RMS per weight while training"), size="9pt")
         self.norms.setBackground("w")
         self.norms.setLogMode(False, True)
         legend = self.norms.addLegend(offset=(-5, 5), brush=pg.mkBrush(255, 255, 255, 150))
@@ -72,9 +75,9 @@ class HealthPanel(QWidget):
         legend.setColumnCount(3)  # a short band at the top, not a column over the newest points
         self.norms.setLabel("bottom", tr("batch of the run (a point: one measurement, every {s} s "
                                          "or more)").format(s=f"{MIN_INTERVAL_MS / 1000:g}"))
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
-            [tr("Layer"), "‖W‖", "‖dW‖", tr("lr·‖dW‖/‖W‖")])
+            [tr("Layer"), "‖W‖", "‖dW‖", "RMS(dW)", tr("lr·‖dW‖/‖W‖")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -109,6 +112,7 @@ class HealthPanel(QWidget):
         self._ended = False     # the figures are an ended run's: shown again, not remeasured
         self._trained = False   # snapshots of a run were measured since it started
         self._new_run = False   # a run started: its first snapshot starts a new curve
+        self._final: tuple | None = None  # an ended run's last weights: (spec, weights, at)
         state.model_changed.connect(self._on_model_changed)
         state.spec_changed.connect(self._on_spec_changed)
         state.training_state_changed.connect(self._on_training_state_changed)
@@ -121,7 +125,8 @@ class HealthPanel(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
-        if not self._ended:  # back from another tab after a run: the run's figures stay
+        # back from another tab after a run: the run's figures stay (its last, once measured)
+        if not self._ended or self._final is not None:
             self.schedule()
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt name)
@@ -146,6 +151,8 @@ class HealthPanel(QWidget):
             return
         self._ended = False
         self._target = "model"
+        if self.state.model_source == "snapshot" and self.state.training != IDLE:
+            self._trained = True  # the run's weights reached the view (measured or waiting)
         self.schedule()
 
     def _on_training_state_changed(self, status: str) -> None:
@@ -157,7 +164,15 @@ class HealthPanel(QWidget):
             self._hold, self._ended, self._trained = True, True, False
             self._pending = False
             self._later.stop()
-            if self.report is not None and self._job is None:  # else said when it is done
+            s = self.state
+            at = s.snapshot_at
+            if (s.model_source == "snapshot" and s.network is not None and at is not None
+                    and (not self.norm_steps or self.norm_steps[-1] != at.get("step"))):
+                # the run's last weights not measured yet (a short run: its first snapshot
+                # only): measured now, so the run's last figures are the trained network's
+                self._final = (dict(s.model_spec), s.network.state_dict(), dict(at))
+                self.schedule()
+            elif self.report is not None and self._job is None:  # else said when it is done
                 self._say_ended()
 
     def _say_ended(self) -> None:
@@ -179,6 +194,9 @@ class HealthPanel(QWidget):
             return
         if self._job is not None:
             self._pending = True
+            return
+        if self._final is not None:  # an ended run's last weights, once
+            self._measure_final()
             return
         spec = s.spec if design else s.model_spec
         key = tuple(layer.get("type") for layer in spec.get("layers", []))
@@ -203,13 +221,32 @@ class HealthPanel(QWidget):
         # the weights copied: the job loads them into the panel's own network
         job = HealthJob(self._probe, spec, None if design else s.network.state_dict(),
                    float(s.config.get("lr", 0.001)), int(s.config.get("seed", 0) or 0), at)
-        job.done.connect(lambda result, j=job: self._on_done(result, j.at, design))
+        self._start(job, design)
+
+    def _measure_final(self) -> None:
+        """Measure the ended run's last weights (`_final`), a point of the run's curve."""
+        spec, weights, at = self._final
+        self._final = None
+        self._source = tr("the network being trained") + " · " + tr(
+            "epoch {epoch}/{epochs} · batch {batch}/{batches}").format(**at)
+        job = HealthJob(self._probe, spec, weights, float(self.state.config.get("lr", 0.001)),
+                        at=at)
+        self._start(job, design=False)
+
+    def _start(self, job: HealthJob, design: bool) -> None:
+        job.design = design
+        job.done.connect(self._on_job_done)  # a method: no call once this panel is deleted
         job.failed.connect(self.status.setText)
         job.finished.connect(self._on_finished)
         delete_when_finished(job, _RUNNING)
         self._job, self._pending = job, False
         self._since.start()
         job.start(QThread.Priority.LowPriority)
+
+    def _on_job_done(self, result: tuple) -> None:
+        job = self.sender()
+        if isinstance(job, HealthJob):
+            self._on_done(result, job.at, bool(getattr(job, "design", False)))
 
     def _on_finished(self) -> None:
         self._job = None
@@ -230,12 +267,18 @@ class HealthPanel(QWidget):
             self.norm_history, self.norm_steps = [], []
         if at is not None:
             self._new_run = False
-            self.norm_history.append([w["grad_norm"] for w in weighted])
+            self.norm_history.append([w["grad_rms"] for w in weighted])
             self.norm_steps.append(int(at["step"]))
         self.status.setText(tr("Loss {loss} on {n} training images (training mode) · "
                                "{source} · {ms} ms, every {s} s").format(
             loss=f"{report['loss']:.4f}", n=BATCH, ms=f"{ms:.0f}",
             s=f"{self.interval_ms / 1000:.0f}", source=self._source))
+        slow = vanishing(weighted)
+        if slow is not None:  # named, as a saturated or dead activation is
+            self.status.setText(self.status.text() + " · " + tr(
+                "gradients vanish: layer {first} learns {times}× slower than layer {last}"
+            ).format(first=slow[0] + 1, last=slow[1] + 1,
+                     times=f"{slow[2]:.0f}" if slow[2] < 1e6 else "∞"))
         if at is not None and self.state.training == IDLE:  # the run's last, measured late
             self._say_ended()
         self._draw_hists(report)
@@ -244,7 +287,7 @@ class HealthPanel(QWidget):
         for r, w in enumerate(weighted):
             ratio = "–" if w["update_ratio"] is None else f"{w['update_ratio']:.1e}"
             for c, text in enumerate((f"{w['index'] + 1} {w['type']}", f"{w['weight_norm']:.3g}",
-                                      f"{w['grad_norm']:.3g}", ratio)):
+                                      f"{w['grad_norm']:.3g}", f"{w['grad_rms']:.3g}", ratio)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.bn.setText("\n".join(tr("BatchNorm {n}: running mean {m}, running variance {v} "
                                      "(averaged over {k} features)").format(
@@ -310,3 +353,4 @@ class HealthPanel(QWidget):
         x = np.array(self.norm_steps, dtype=float)
         for j, curve in enumerate(curves):
             curve.setData(x, np.maximum(history[:, j], 1e-12))
+        fit_ranges(self.norms.getPlotItem(), x, history)  # one point as readable as many

@@ -13,12 +13,13 @@ the thread is over (`reap`, run at each start and shortly after each job's end).
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 __all__ = ["Relay", "start_thread", "reap", "held", "collect_on_gui_thread", "collect_anywhere",
-           "delete_when_finished"]
+           "delete_when_finished", "running_threads", "finish_threads"]
 
 _HELD: list[tuple[threading.Thread, tuple]] = []  # (thread, the Qt objects it may touch)
 
@@ -101,9 +102,36 @@ def delete_when_finished(thread: QThread, running: set) -> None:
     global _DELETER
     if _DELETER is None:
         _DELETER = _Deleter()
+        app = QCoreApplication.instance()
+        if app is not None:  # at quit: stop and wait for every job still running
+            app.aboutToQuit.connect(finish_threads)
     running.add(thread)
     _DELETER.sets[thread] = running
     thread.finished.connect(_DELETER.delete)
+
+
+def running_threads() -> list[QThread]:
+    """The QThreads handed to `delete_when_finished` that are still running (every view's
+    job: evaluation, why, health, gradient check, neighbours)."""
+    if _DELETER is None:
+        return []
+    return [t for t in list(_DELETER.sets) if t.isRunning()]
+
+
+def finish_threads(wait_ms: int = 3000) -> list[QThread]:
+    """At quit: ask every running job's QThread to stop (`requestInterruption`; the
+    evaluation and the neighbours stop between steps) and wait for each, `wait_ms` in all.
+    Returns those still running: a QThread destroyed while it runs aborts the process
+    ("QThread: Destroyed while thread is still running", exit 134), so `app.run` then ends the
+    process without destroying them (a gradient check is one computation that cannot stop).
+    Call from the GUI thread."""
+    threads = running_threads()
+    for thread in threads:
+        thread.requestInterruption()
+    deadline = time.monotonic() + wait_ms / 1000
+    for thread in threads:
+        thread.wait(max(0, int(1000 * (deadline - time.monotonic()))))
+    return [t for t in threads if t.isRunning()]
 
 
 _COLLECTOR = None  # pyqtgraph's GarbageCollector while the GUI thread collects alone

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QSplitter,
+    QStatusBar,
     QWidget,
 )
 
@@ -39,6 +40,7 @@ from nndesk.gui.window_dialogs import (
 
 __all__ = ["MainWindow"]
 BOTTOM_SHARE = 0.45  # of the window's height: a bottom view (evaluation, health...) when shown
+BOTTOM_MIN = 200  # px a bottom view keeps when the window is short
 TRAIN_MIN_HEIGHT = 120  # px the training panel keeps in a short window (the rest scrolls)
 
 
@@ -201,6 +203,15 @@ class MainWindow(QMainWindow):
             self.center.replaceWidget(i, panel).deleteLater()
         self.center.setSizes(sizes)
         self._insight_docks()
+        from nndesk.gui.settings_check import read_bytes
+
+        saved = read_bytes(self.settings, "window/state")  # restored before these docks
+        if saved is not None:  # existed: again, so they come back where they were, not as a
+            self.restoreState(saved)  # stray box over the menu bar when opened (QA)
+            if self.isVisible():  # shown already: narrow side docks widened again
+                from nndesk.gui.session import widen_docks
+
+                widen_docks(self)
 
     def _insight_docks(self) -> None:
         """Evaluation (and other insight views) as bottom docks, hidden until View shows them."""
@@ -231,7 +242,28 @@ class MainWindow(QMainWindow):
         (BOTTOM_SHARE of the window, at least the panel's own minimum)."""
         dock.raise_()
         height = max(int(self.height() * BOTTOM_SHARE), dock.widget().minimumSizeHint().height())
+        # ...but never so tall that the designer's dock above it loses Train, Pause, Stop and
+        # the status line (QA: the first-start size, 1280x720): the bottom view gets the rest
+        left = self.left_splitter
+        designer_dock = self.findChild(QDockWidget, "Network_designer")
+        panel = self.train_panel  # from its buttons down: the part that must stay in view
+        tail = max(panel.height(), panel.sizeHint().height()) - panel.train_button.y()
+        title = max(designer_dock.height() - left.height(), 0)
+        need = self.designer.top_height() + tail + left.handleWidth() + title
+        bar = self.findChild(QStatusBar)  # statusBar() would make one
+        total = (self.height() - self.menuBar().height()
+                 - (bar.height() if bar is not None and bar.isVisible() else 0))
+        height = max(min(height, total - need - 8), BOTTOM_MIN)
         self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+        QTimer.singleShot(0, self._show_train_buttons)
+
+    def _show_train_buttons(self) -> None:
+        """The training panel scrolled so Train, Pause, Stop and the status line are in view
+        (the settings above them scroll away)."""
+        panel, scroll = self.train_panel, self.left_splitter.widget(1)
+        if isinstance(scroll, QScrollArea):
+            scroll.ensureWidgetVisible(panel.status, 0, 0)
+            scroll.ensureWidgetVisible(panel.train_button, 0, 0)
 
     # -- training -> plots ------------------------------------------------------------------
     def _on_train_requested(self) -> None:

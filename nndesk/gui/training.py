@@ -57,6 +57,7 @@ class TrainingController(QObject):
         self._losses: list[float] = []
         self._last_val_acc: float | None = None
         self.diverging = False  # the current run's loss has blown up (see is_diverging)
+        self._last_where: dict | None = None  # the last batch reported: its step, epoch, batch
         # confirm_worse(new, old) -> bool: asked when the trained model's test accuracy is
         # below the one of the model the canvas had (the window asks the user); None: never
         self.confirm_worse: Callable[[float, float], bool] | None = None
@@ -91,6 +92,7 @@ class TrainingController(QObject):
         self.runs += 1
         self._model_before = (s.network, s.model_path, s.metadata)
         self._snap_built = []
+        self._last_where = None
         self._steps, self._losses, self._last_val_acc = [], [], None
         self.diverging = False
         worker = TrainWorker(None if resume else s.spec, s.config, out=out,
@@ -166,8 +168,12 @@ class TrainingController(QObject):
             self.state.set_training(PAUSED if self.worker and self.worker.pause_requested
                                     else RUNNING)
         cfg, spec = info["config"], info["spec"]
-        name = (f"{self.runs}: {spec.get('name', 'network')} · {cfg['optimizer']} "
-                f"lr {cfg['lr']:g}")
+        shown = str(spec.get("name", "network"))
+        name = (f"{self.runs}: {tr('custom') if shown == 'custom' else shown} · "
+                f"{cfg['optimizer']} lr {cfg['lr']:g}")
+        changed = _changes(self.run_settings, {"spec": spec, "config": dict(cfg)})
+        if changed:  # what tells this run from the one before ("custom · Adam" twice)
+            name += " · " + changed
         self._run_spec = spec
         self._snap_built = built = []   # the canvas's copy of the network, made off this thread
         threading.Thread(target=lambda: built.append(_snapshot_network(spec)), daemon=True,
@@ -187,6 +193,9 @@ class TrainingController(QObject):
                  if math.isfinite(v)]
         self._steps += [s for s, _ in pairs]
         self._losses += [v for _, v in pairs]
+        if info.get("steps") and "epoch" in info:
+            self._last_where = {"step": int(info["steps"][-1]), **{
+                k: int(info[k]) for k in ("epoch", "epochs", "batch", "batches")}}
         if not self.diverging and is_diverging(self._losses, self.state.num_classes):
             self.diverging = True
             if self.state.model_source == "snapshot" and self._model_before is not None:
@@ -235,9 +244,13 @@ class TrainingController(QObject):
         if self.thread is not None:  # run() has returned: the thread ends within moments
             self.thread.wait(5000)
             self._on_thread_finished()  # so Train works again as soon as the panel says so
+        failed = self.failed(info)
+        if info.get("state_dict") is not None and not failed and self._last_where is not None:
+            # the run's trained weights as its last snapshot, before the run is over: the
+            # views following the run (layer health) end on them, not on an early snapshot
+            self._on_snapshot(info["state_dict"], dict(self._last_where))
         self.state.set_training(IDLE)
         out = info.get("out")
-        failed = self.failed(info)
         kept = False
         if out and not failed:
             from nndesk.train import ModelFileError, load_model
@@ -307,6 +320,25 @@ def _finish_line(info: dict, did_not_learn: bool, kept: bool) -> Callable[[], st
         return text[:1].upper() + text[1:]
 
     return line
+
+
+def _changes(before: dict | None, now: dict, most: int = 2, width: int = 48) -> str:
+    """What differs from the previous run besides the optimizer and learning rate (those are
+    in the run's name): "Dense 1 He, after Dense 1 BatchNorm, ReLU" (at most `most`
+    differences, `width` characters); "" for the first run or the same settings."""
+    if not before:
+        return ""
+    from nndesk.gui.compare_view import init_text, setting_text
+    from nndesk.insight.compare import diff_runs
+
+    diffs = [d for d in diff_runs((before["spec"], before["config"]),
+                                  (now["spec"], now["config"]))
+             if d.group not in ("optimizer", "learning rate")]
+    parts = [f"{setting_text(d.group, d.setting)} "
+             f"{'–' if d.b is None else init_text(d.b) if d.group == 'init' else d.b}"
+             for d in diffs[:most]]
+    text = ", ".join(parts) + (", …" if len(diffs) > most else "")
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def _snapshot_network(spec: dict):

@@ -4,7 +4,9 @@ A spin box or a combo box inside a scrolling panel takes every wheel step once t
 is over it, and the designer's settings changed silently while the learner scrolled (a
 Dense layer's units went from 100 to 104). `WheelGuard` (installed once on the application)
 gives a box the wheel only when it has the keyboard focus (click it, or Tab to it); any
-other wheel step goes to the panel around it.
+other wheel step goes to the panel around it. A real wheel event (spontaneous) gives a box
+with Qt's `WheelFocus` policy the focus before any event filter sees it, so each box is set
+to `StrongFocus` when it is polished (before it is first shown), not at its first wheel step.
 """
 
 from __future__ import annotations
@@ -21,6 +23,11 @@ class WheelGuard(QObject):
     goes to the scrolling panel around it (none: it is dropped)."""
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Polish and isinstance(obj, (QAbstractSpinBox,
+                                                                   QComboBox)):
+            if obj.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+                obj.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel gives no focus
+            return False
         if (event.type() != QEvent.Type.Wheel
                 or not isinstance(obj, (QAbstractSpinBox, QComboBox)) or obj.hasFocus()):
             return False

@@ -19,14 +19,18 @@ values: binning them all cost twice the passes).
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
-__all__ = ["layer_health", "update_ratios", "SATURATION", "MAX_VALUES"]
+__all__ = ["layer_health", "update_ratios", "vanishing", "SATURATION", "MAX_VALUES",
+           "VANISHING_RATIO"]
 
 RELU_LIKE = {"ReLU", "LeakyReLU"}
 SATURATION = {"Sigmoid": 0.02, "Tanh": 0.02}  # |output - bound| below this: saturated
 WEIGHTED = {"Dense", "Conv2D"}
 MAX_VALUES = 20_000  # values a histogram bins at most (1% sampling error per bar of ~5%)
+VANISHING_RATIO = 10.0  # the first layer learning this many times slower than the last: named
 
 
 _POSITIONS: dict[tuple[int, int], np.ndarray] = {}  # (size, max_values) -> sampled positions
@@ -88,7 +92,9 @@ def layer_health(net, x: np.ndarray, t: np.ndarray, *, lr: float = 0.001,
      "activations": [{"index", "type", "hist", "dead_fraction" (ReLU-like, else None),
                       "saturated_fraction" (Sigmoid/Tanh, else None)}],
      "weighted": [{"index", "type", "weights": hist, "grads": hist, "weight_norm",
-                   "grad_norm", "update_ratio" (lr * grad_norm / weight_norm)}],
+                   "grad_norm", "grad_rms" (grad_norm / sqrt(W.size): per weight, so layers
+                   of different sizes compare; Nielsen ch. 5's speed of learning),
+                   "update_ratio" (lr * grad_norm / weight_norm)}],
      "batchnorm": [{"index", "running_mean": [...], "running_var": [...]}]}
     with `index` the 0-based layer of the spec and each hist {"counts", "edges", "mean",
     "std", "values", "of"} (`bins` bins over at most `max_values` sampled values; sigmoid
@@ -135,6 +141,7 @@ def layer_health(net, x: np.ndarray, t: np.ndarray, *, lr: float = 0.001,
                              "weights": _hist(w, bins, max_values=max_values),
                              "grads": _hist(g, bins, max_values=max_values),
                              "weight_norm": wn, "grad_norm": gn,
+                             "grad_rms": gn / math.sqrt(max(g.size, 1)),
                              "update_ratio": lr * gn / wn if wn else None})
     return {"loss": loss, "activations": activations, "weighted": weighted,
             "batchnorm": batchnorm}
@@ -154,6 +161,22 @@ def _activation(i: int, kind: str, out: np.ndarray, bins: int, max_values: int) 
         hist = _hist(out, bins, -1.0, 1.0, max_values=max_values)
     return {"index": i, "type": kind, "hist": hist, "dead_fraction": dead,
             "saturated_fraction": saturated}
+def vanishing(weighted: list[dict], ratio: float | None = None) -> tuple[int, int, float] | None:
+    """(first layer's index, last layer's index, last's grad_rms / first's) when the first
+    weighted layer learns more than `ratio` (VANISHING_RATIO) times slower than the last
+    (per-weight gradient RMS; Nielsen ch. 5, "the vanishing gradient problem"), else None.
+    `weighted`: `layer_health(...)["weighted"]` (indices 0-based, as there)."""
+    ratio = VANISHING_RATIO if ratio is None else ratio
+    if len(weighted) < 2:
+        return None
+    first, last = weighted[0], weighted[-1]
+    slow, fast = first["grad_rms"], last["grad_rms"]
+    if fast <= 0 or not math.isfinite(fast) or not math.isfinite(slow):
+        return None
+    times = fast / slow if slow > 0 else math.inf
+    return (first["index"], last["index"], times) if times > ratio else None
+
+
 def update_ratios(before: dict, after: dict) -> dict[str, float]:
     """||after - before|| / ||before|| per weight tensor ("0.W", ...) of two state dicts
     (e.g. two training snapshots): the update/weight ratio actually taken over that interval."""

@@ -1158,6 +1158,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>この設定を持つすべてのレイヤを同じ値にします（活性化関数はすべて同じ種類に、重みのあるレイヤはすべて同じ初期化方法に）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>Gradient RMS per weight while training</source>
+        <translation>学習中の重みあたりの勾配 RMS</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Gradient and gradient descent</source>
         <translation>勾配と勾配降下法</translation>
@@ -1176,11 +1181,6 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>Gradient check of the network in the designer</source>
         <translation>デザイナーのネットワークで勾配確認</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
-        <source>Gradient norm per layer while training</source>
-        <translation>学習中の層ごとの勾配ノルム</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
@@ -3045,6 +3045,12 @@ Resume that run now?
         <translation>交差エントロピーコスト関数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>custom</source>
+        <translation>カスタム</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>dead {p}%</source>
         <translation>死んだユニット {p}%</translation>
@@ -3201,6 +3207,11 @@ Resume that run now?
         <translation>勾配</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>gradients vanish: layer {first} learns {times}× slower than layer {last}</source>
+        <translation>勾配消失：層 {first} の学習は層 {last} より {times} 倍遅い</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/inspector_panel.py"/>
         <source>gray</source>
         <translation>グレースケール</translation>
@@ -3239,6 +3250,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>infinite</source>
         <translation>無限大</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>init {init}</source>
+        <translation>初期化 {init}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>

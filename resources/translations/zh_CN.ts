@@ -1158,6 +1158,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>让所有具有这项设置的层取相同的值（所有激活层同一种类，所有带权重的层同一种初始化方法）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>Gradient RMS per weight while training</source>
+        <translation>训练中每个权重的梯度均方根</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Gradient and gradient descent</source>
         <translation>梯度与梯度下降法</translation>
@@ -1176,11 +1181,6 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
         <source>Gradient check of the network in the designer</source>
         <translation>对设计器中的网络进行梯度确认</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
-        <source>Gradient norm per layer while training</source>
-        <translation>训练中每层的梯度范数</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
@@ -3045,6 +3045,12 @@ Resume that run now?
         <translation>交叉熵代价函数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <location filename="../../nndesk/gui/training.py"/>
+        <source>custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>dead {p}%</source>
         <translation>死亡 {p}%</translation>
@@ -3201,6 +3207,11 @@ Resume that run now?
         <translation>梯度</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>gradients vanish: layer {first} learns {times}× slower than layer {last}</source>
+        <translation>梯度消失：第 {first} 层的学习速度比第 {last} 层慢 {times} 倍</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/inspector_panel.py"/>
         <source>gray</source>
         <translation>灰度图</translation>
@@ -3239,6 +3250,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>infinite</source>
         <translation>无穷大</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/compare_view.py"/>
+        <source>init {init}</source>
+        <translation>初始化 {init}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>

@@ -92,9 +92,9 @@ def test_layers_side_by_side_kind_beside_kind_output_beside_output(qtbot):
     cells = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
     assert [row[0] for row in cells] == [f"Dense {k}" for k in range(1, 7)] + ["output layer"]
     assert cells[0][1] == "Dense(units=100) · init 1.0 → Sigmoid"
-    assert cells[0][2] == "Dense(units=100) · init he → BatchNorm, ReLU"
+    assert cells[0][2] == "Dense(units=100) · init He → BatchNorm, ReLU"  # as the designer
     assert cells[4][2] == cells[5][2] == "" and cells[3][2].startswith("Dense(units=100)")
-    assert cells[6][1:] == ["Dense(units=10) · init 1.0", "Dense(units=10) · init he"]
+    assert cells[6][1:] == ["Dense(units=10) · init 1.0", "Dense(units=10) · init He"]
     assert all(table.item(r, 1).font().bold() for r in range(7))
     inits = [(d.setting, d.a, d.b) for d in view.differences if d.group == "init"]
     assert inits == [(f"Dense {k} init", 1.0, "he") for k in range(1, 5)] + [
@@ -103,7 +103,7 @@ def test_layers_side_by_side_kind_beside_kind_output_beside_output(qtbot):
              for r in range(view.table.rowCount())]
     assert ["architecture", "after Dense 1", "Sigmoid", "BatchNorm, ReLU"] in shown
     assert ["architecture", "Dense 5", "Dense(units=100) · init 1.0 → Sigmoid", "–"] in shown
-    assert shown[-1] == ["weight init", "output layer", "1.0", "he"]
+    assert shown[-1] == ["weight init", "output layer", "1.0", "He"]
     for t in (table, view.table):  # wrapped, row tall enough, the whole text on hover
         metrics = t.fontMetrics()  # the delegate's text margin: the focus frame's + 1
         margin = t.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, t) + 1
@@ -117,3 +117,25 @@ def test_layers_side_by_side_kind_beside_kind_output_beside_output(qtbot):
                 assert need.width() <= room and t.rowHeight(r) >= need.height(), (
                     r, c, item.text(), room, t.rowHeight(r), need)
     assert view.height() >= 600
+
+
+def test_inits_read_as_the_designer_writes_them_in_the_windows_language(qtbot):
+    """QA: Compare wrote "he" where the designer writes "He", and Chinese rows kept English
+    "init auto"."""
+    from nndesk.gui import i18n
+    from nndesk.gui.run_curves import Run
+
+    spec_a = _deep([{"type": "ReLU"}], "auto")
+    spec_b = _deep([{"type": "ReLU"}], "xavier")
+    i18n.set_language("zh_CN")
+    runs = [Run(name=n, color=c, settings={"spec": s, "config": {}})
+            for n, c, s in (("A", "#2f6fdb", spec_a), ("B", "#b5522b", spec_b))]
+    view = CompareView(AppState(), *runs)
+    qtbot.addWidget(view)
+    cells = [view.layers.item(0, c).text() for c in (1, 2)]
+    xavier = i18n.tr("Xavier")                         # as the designer's init box says
+    assert cells == [f"Dense(units=100) · 初始化 {i18n.tr('auto')} → ReLU",
+                     f"Dense(units=100) · 初始化 {xavier} → ReLU"]
+    assert "init" not in " ".join(cells) and xavier != "Xavier"
+    row = [view.table.item(0, c).text() for c in range(4)]
+    assert row[0] == "权重初始化方法" and row[3] == xavier

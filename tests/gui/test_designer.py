@@ -275,3 +275,19 @@ def test_one_activation_and_init_for_every_layer_then_no_batchnorm_or_dropout(qt
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert [x["type"] for x in state.spec["layers"]] == ["Dense", "Sigmoid"] * 6 + ["Dense"]
     assert designer.preset.currentIndex() == 0  # "(custom)": no longer the preset
+
+
+def test_a_setting_set_back_to_the_presets_value_names_the_preset_again(window):
+    """QA: changing a setting and setting it back left the preset box on "(custom)"."""
+    designer, state = window.designer, window.state
+    designer.preset.setCurrentText("SimpleConvNet")
+    designer.select(0)
+    filters = designer.settings_box.findChild(QSpinBox, "setting_filters")
+    filters.setValue(8)
+    assert designer.preset.currentText() == "(custom)" and state.spec["name"] == "custom"
+    filters = designer.settings_box.findChild(QSpinBox, "setting_filters")
+    filters.setValue(30)                                  # the preset's value again
+    assert designer.preset.currentText() == "SimpleConvNet"
+    assert state.spec["name"] == "SimpleConvNet" and "description" in state.spec
+    designer.remove_layer()                               # and an edit leaves it again
+    assert designer.preset.currentText() == "(custom)"

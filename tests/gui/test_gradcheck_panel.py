@@ -63,3 +63,37 @@ def test_names_numbered_from_1_and_translated(qapp):
         assert tensor_name(_row("Dense", 4, "b")) == "Dense 4 · b（バイアス）"
     finally:
         set_language("en")
+
+
+def test_another_design_clears_the_previous_designs_results(window, qtbot):
+    """QA: picking another preset changed the header's name but kept the old tensors as
+    "pass"; the rows are of one design and go when the design changes."""
+    from PySide6.QtWidgets import QDockWidget
+
+    window.findChild(QDockWidget, "Gradient_check").toggleViewAction().trigger()
+    panel = window.gradcheck_panel
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.table.rowCount() > 0 and not panel.busy, timeout=120_000)
+    window.designer.preset.setCurrentText("TwoLayerNet")   # the learner picks a preset
+    assert window.state.spec["name"] == "TwoLayerNet"
+    assert "TwoLayerNet" in panel.summary.text()
+    assert panel.table.rowCount() == 0 and panel.rows is None
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.table.rowCount() > 0 and not panel.busy, timeout=120_000)
+    assert panel.table.item(0, 0).text() == "Dense 1 · W (weights)"
+    rows = panel.table.rowCount()
+    window.state.set_spec(dict(window.state.spec))   # the same design again: rows stay
+    assert panel.table.rowCount() == rows == 5
+
+
+def test_an_edited_designs_name_is_in_the_windows_language(window, qtbot):
+    """QA: the Japanese header said “custom” (the designer's own word is translated)."""
+    from nndesk.gui import i18n
+
+    i18n.set_language("ja")
+    window.designer.preset.setCurrentText("TwoLayerNet")
+    window.designer.select(1)
+    window.designer.remove_layer()                     # edited: the design is "custom"
+    assert window.state.spec["name"] == "custom"
+    text = window.gradcheck_panel.summary.text()
+    assert "カスタム" in text and "custom" not in text

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pyqtgraph as pg
 import pytest
+from gui_helpers import TINY_SPEC
 
 from nndesk.gui.health_panel import HealthPanel
 from nndesk.gui.state import AppState
@@ -130,3 +133,100 @@ def test_a_new_design_is_measured_at_once_and_a_runs_figures_stay(qtbot, mnist_d
                         timeout=120_000)
     finally:
         hp.MIN_INTERVAL_MS = saved
+
+
+def test_vanishing_gradients_are_named_and_compared_per_weight(window, qtbot):
+    """QA: the table's ||dW|| grew with the tensor's size, so a slow first layer looked fine;
+    the view shows each layer's per-weight RMS, draws it over the run, and names the effect."""
+    from PySide6.QtWidgets import QDockWidget
+
+    layers = []
+    for _ in range(6):
+        layers += [{"type": "Dense", "units": 30, "init": 1.0}, {"type": "Sigmoid"}]
+    window.state.set_spec({"name": "deep sigmoid", "input_shape": [1, 28, 28],
+                           "layers": layers + [{"type": "Dense", "units": 10, "init": 1.0}]})
+    window.findChild(QDockWidget, "Layer_health").toggleViewAction().trigger()
+    panel = window.health_panel
+    qtbot.waitUntil(lambda: panel.report is not None and not panel.busy, timeout=60_000)
+    assert panel.table.horizontalHeaderItem(3).text() == "RMS(dW)"
+    weighted = panel.report["weighted"]
+    assert [panel.table.item(r, 3).text() for r in range(len(weighted))] == [
+        f"{w['grad_rms']:.3g}" for w in weighted]
+    times = weighted[-1]["grad_rms"] / weighted[0]["grad_rms"]
+    assert (f"gradients vanish: layer 1 learns {times:.0f}× slower than layer 13"
+            in panel.status.text())
+    window.state.set_spec(TINY_SPEC)                    # ReLU, He: nothing to name
+    qtbot.waitUntil(lambda: len(panel.report["weighted"]) == 2 and not panel.busy,
+                    timeout=60_000)
+    assert "vanish" not in panel.status.text()
+
+
+def _readable(panel) -> None:
+    """The gradient curve's plot: every point inside the ranges and clear of the legend, the
+    x axis in plain batches (no "(x0.001)"), at least two y ticks."""
+    item = panel.norms.getPlotItem()
+    view = item.getViewBox()
+    (x0, x1), (y0, y1) = view.viewRange()
+    steps = panel.norm_steps
+    assert steps and x0 <= min(steps) and max(steps) <= x1 and x1 - x0 <= max(
+        10, 1.2 * (max(steps) - min(steps)))
+    assert item.getAxis("bottom").autoSIPrefixScale == 1.0
+    legend = item.legend.mapRectToScene(item.legend.boundingRect())
+    for curve in item.listDataItems():
+        xs, ys = curve.getData()                      # log mode: ys are log10 already
+        for x, y in zip(xs, ys, strict=True):
+            assert x0 <= x <= x1 and y0 <= y <= y1
+            assert not legend.contains(view.mapViewToScene(pg.Point(x, y)))
+    left = item.getAxis("left")
+    ticks = [v for _, vs in left.tickValues(y0, y1, view.height()) for v in vs
+             if y0 <= v <= y1]
+    assert len(ticks) >= 2
+
+
+def test_the_gradient_curve_is_readable_after_a_short_run(window, small_data, monkeypatch,
+                                                          tmp_path, qtbot):
+    """QA: after one measurement the x axis ran -400..400 "(x0.001)", the point sat under the
+    legend and the y axis had one tick."""
+    from PySide6.QtWidgets import QDockWidget
+
+    monkeypatch.setenv("NNDESK_HOME", str(tmp_path))
+    window.training.data = small_data
+    window.state.set_spec(TINY_SPEC)
+    window.findChild(QDockWidget, "Layer_health").toggleViewAction().trigger()
+    panel = window.health_panel
+    qtbot.waitUntil(lambda: panel.report is not None and not panel.busy, timeout=60_000)
+    window.state.set_config(epochs=1, batch_size=50, lr=0.01, tensorboard=False)
+    with qtbot.waitSignal(window.training.finished, timeout=120_000):
+        window.train_panel.train_button.click()
+    qtbot.waitUntil(lambda: not panel.busy and "the run has ended" in panel.status.text(),
+                    timeout=60_000)
+    qtbot.wait(100)
+    _readable(panel)
+
+
+def test_one_point_at_batch_0_has_a_plain_x_axis(qtbot):
+    """The tester's case itself: one measurement at batch 0 (pyqtgraph's own range for a
+    single x at 0 was -400..400 with an SI scale)."""
+    from nndesk.gui.health_plot import fit_ranges
+
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    plot.setLogMode(False, True)
+    plot.plot([0.0], [0.02], symbol="o")
+    (x0, x1), (y0, y1) = fit_ranges(plot.getPlotItem(), np.array([0.0]), np.array([[0.02]]))
+    assert x0 == 0 and 0 < x1 <= 2 and y0 < np.log10(0.02) < y1
+    assert plot.getPlotItem().getAxis("bottom").autoSIPrefixScale == 1.0
+    assert fit_ranges(plot.getPlotItem(), np.array([]), np.zeros((0, 1))) is None
+
+
+def test_many_points_fill_the_x_axis_below_the_legend(qtbot):
+    from nndesk.gui.health_plot import LEGEND_ROOM, fit_ranges
+
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    steps = np.arange(0, 5000, 100, dtype=float)
+    values = np.exp(-steps[:, None] / 2000) * np.array([[0.01, 0.3]])
+    (x0, x1), (y0, y1) = fit_ranges(plot.getPlotItem(), steps, values)
+    assert x0 == 0 and 4900 < x1 < 5200
+    top = np.log10(values.max())
+    assert (y1 - top) / (y1 - y0) >= LEGEND_ROOM * 0.99 and y0 < np.log10(values.min())

@@ -73,3 +73,29 @@ def test_the_runs_history_stays_and_grows_no_more_after_the_run(health_window, q
     assert panel.norm_history == [] and panel.norm_steps == []
     assert all(len(c.getData()[0] if c.getData()[0] is not None else []) == 0
                for c in panel.norms.getPlotItem().listDataItems())
+
+
+def test_a_short_runs_last_figures_are_the_trained_networks(window, small_data, monkeypatch,
+                                                             tmp_path, qtbot):
+    """QA: after a 1-epoch run the view kept the batch-0 figures (loss untrained) and called
+    them the run's last; the run's end measures its trained weights (the last batch)."""
+    monkeypatch.setenv("NNDESK_HOME", str(tmp_path))
+    assert window.files.load_model(str(default_model()))   # as the tester's window had
+    window.state.set_spec(TINY_SPEC)
+    window.training.data = small_data
+    window.state.set_config(epochs=1, batch_size=50, lr=0.01, tensorboard=False)
+    window.findChild(QDockWidget, "Layer_health").toggleViewAction().trigger()
+    panel = window.health_panel
+    qtbot.waitUntil(lambda: panel.report is not None and not panel.busy, timeout=60_000)
+    untrained = panel.report["loss"]
+    measured: list[str] = []
+    panel.measured.connect(measured.append)
+    with qtbot.waitSignal(window.training.finished, timeout=120_000) as done:
+        window.train_panel.train_button.click()
+    assert done.args[0]["stopped"] == "finished", done.args[0]["message"]
+    qtbot.waitUntil(lambda: not panel.busy and "the run has ended" in panel.status.text(),
+                    timeout=60_000)
+    assert panel.norm_steps[-1] == 12                 # 600 images / 50: the run's last batch
+    assert "epoch 1/1 · batch 12/12" in panel.status.text()
+    assert panel.report["loss"] < untrained           # trained, not the initial weights
+    assert measured and measured[-1] == "snapshot"

@@ -332,3 +332,24 @@ def test_the_canvas_copy_of_the_run_is_made_off_the_gui_thread(trainer_window, q
     for_canvas = [thread for caller, thread in made_on
                   if caller in ("_snapshot_network", "_on_snapshot")]
     assert for_canvas == ["nndesk-snapshot-net"]           # once, off the GUI thread
+
+
+def test_two_runs_of_custom_designs_are_told_apart_in_the_run_list(window, small_data, qtbot,
+                                                                    monkeypatch, tmp_path):
+    """QA: two runs were listed as "custom · Adam lr 0.001" both; the second says what
+    changed since the one before (here the first layer's init)."""
+    monkeypatch.setenv("NNDESK_HOME", str(tmp_path))
+    window.training.data = small_data
+    window.state.set_config(epochs=1, batch_size=50, optimizer="Adam", lr=0.001,
+                            tensorboard=False)
+    names = []
+    for init in ("he", "xavier"):
+        spec = {**TINY_SPEC, "name": "custom", "layers": [dict(TINY_SPEC["layers"][0],
+                                                                init=init),
+                                                           *TINY_SPEC["layers"][1:]]}
+        window.state.set_spec(spec)
+        with qtbot.waitSignal(window.training.finished, timeout=120_000):
+            window.train_panel.train_button.click()
+        names.append(window.plots.run_list.item(len(names)).text())
+    assert names[0] == "1: custom · Adam lr 0.001"
+    assert names[1] == "2: custom · Adam lr 0.001 · Conv2D 1 Xavier"

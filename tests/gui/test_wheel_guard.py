@@ -47,3 +47,26 @@ def test_the_wheel_scrolls_the_panel_and_sets_a_box_only_with_the_focus(qtbot):
     qtbot.waitUntil(box.hasFocus)
     _wheel(box, 2)                                     # chosen: the wheel sets it
     assert box.value() != 100
+
+
+def test_a_real_wheel_over_an_unfocused_box_in_the_window_scrolls_the_panel(window, qtbot):
+    """QA: a spontaneous wheel event (a real mouse) gave the box the focus in Qt before the
+    guard asked whether it had it, so the value changed. Sent through the window as the
+    platform does (QTest.wheelEvent), over a spin box of the training panel."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QAbstractSpinBox
+
+    panel = window.train_panel
+    area = panel.parentWidget().parentWidget()          # the scroll area around the panel
+    assert isinstance(area, QScrollArea)
+    window.left_splitter.setSizes([10_000, 60])         # short: the training panel scrolls
+    qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() > 0)
+    box = next(b for b in panel.findChildren(QAbstractSpinBox)
+               if b.isVisible() and not b.visibleRegion().isEmpty())
+    window.designer.table.setFocus()
+    before, bar = box.text(), area.verticalScrollBar()
+    at = box.mapTo(window, box.rect().center())
+    QTest.wheelEvent(window.windowHandle(), QPointF(at), QPoint(0, -120))
+    qtbot.wait(50)
+    assert not box.hasFocus() and box.text() == before
+    assert bar.value() > 0                               # the panel scrolled instead
