@@ -45,7 +45,7 @@ class Conv2D(Layer):
         self.x: np.ndarray | None = None
         self.col: np.ndarray | None = None
         self.frames: np.ndarray | None = None   # conv_wide's padded frames of x
-        self.x_freq: np.ndarray | None = None   # fftconv's spectrum of x (Q, N, C)
+        self.x_freq: tuple | None = None        # fftconv's spectra of x (conjugated) and W
 
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
         c, h, w = image_shape("Conv2D", input_shape)

@@ -54,9 +54,11 @@ def _complex(dtype: np.dtype) -> str:
     return "complex64" if dtype == np.float32 else "complex128"
 
 
-def to_freq(a: np.ndarray, size: tuple[int, int], offset: int = 0) -> np.ndarray:
+def to_freq(a: np.ndarray, size: tuple[int, int], offset: int = 0,
+            conj: bool = False) -> np.ndarray:
     """a (*lead, H, W) real, placed at (offset, offset) in a zero (Lh, Lw) frame ->
-    its 2-D DFT (Lh, Lf, *lead) complex, Lf = Lw//2 + 1.
+    its 2-D DFT (Lh, Lf, *lead) complex, Lf = Lw//2 + 1; `conj`: its complex conjugate,
+    made with the conjugate DFT matrices (a being real), not by a pass over the spectrum.
 
     The zero frame is never built: zeros add nothing to a DFT, so the DFT matrices are cut to
     the W columns and H rows the input covers. The first transform, along W on real numbers,
@@ -68,6 +70,8 @@ def to_freq(a: np.ndarray, size: tuple[int, int], offset: int = 0) -> np.ndarray
     cdt = _complex(a.dtype)
     fh = dft_matrices(lh, cdt)[0][:, offset:offset + h]                 # (Lh, H)
     fw = dft_matrices(lw, cdt)[1][offset:offset + w]                    # (W, Lf)
+    if conj:
+        fh, fw = fh.conj(), fw.conj()
     lf = fw.shape[1]
     parts = np.concatenate([fw.real, fw.imag], axis=1).T                # (2*Lf, W) real
     a3 = a.reshape(m, h, w)
@@ -85,16 +89,20 @@ def to_freq(a: np.ndarray, size: tuple[int, int], offset: int = 0) -> np.ndarray
 
 
 def from_freq(z: np.ndarray, width: int, start: int = 0,
-              shape: tuple[int, int] | None = None) -> np.ndarray:
+              shape: tuple[int, int] | None = None, conj: bool = False) -> np.ndarray:
     """Inverse of `to_freq`: z (Lh, Lf, *lead) -> the real (Lh, Lw, *lead) frame (Lw =
     `width`), or only its `shape` (h, w) block from (start, start): the inverse DFT matrices
     cut to those rows and columns, so no frequency is turned back into a pixel that is
-    thrown away (DigitNet's dW keeps 5x5 of 18x18). A view of the real part."""
+    thrown away (DigitNet's dW keeps 5x5 of 18x18). A view of the real part. `conj`: z holds
+    the conjugate spectrum, inverted with the conjugate matrices (the real part of
+    conj(F) conj(Z) conj(G) is that of F Z G), with no pass conjugating z."""
     lh, lf, lead = z.shape[0], z.shape[1], z.shape[2:]
     h, w = shape or (lh, width)
     f_inv = dft_matrices(lh, z.dtype.name)[2][start:start + h]          # (h, Lh)
-    rows = _left(f_inv, z.reshape(lh, lf, -1))                          # (h, Lf, M)
     g = dft_matrices(width, z.dtype.name)[3][:, start:start + w]        # (Lf, w)
+    if conj:
+        f_inv, g = f_inv.conj(), g.conj()
+    rows = _left(f_inv, z.reshape(lh, lf, -1))                          # (h, Lf, M)
     out = np.empty((h, w, rows.shape[2]), z.dtype)
     for_batch(lambda i, j: np.matmul(g.T, rows[i:j], out=out[i:j]), h,
               nbytes=rows.nbytes + out.nbytes)
@@ -126,10 +134,15 @@ def _per_freq(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def conv_forward(x: np.ndarray, W: np.ndarray, b: np.ndarray, pad: int
-                 ) -> tuple[np.ndarray, np.ndarray]:
+                 ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
     """The stride-1 cross-correlation out = conv(x, W, pad) + b (N, F, OH, OW) of x (N, C, H,
-    W), W (F, C, K, K), b (F,), through the frequency domain, and x's spectrum X (Q, N, C)
-    for `conv_grads` (which then need not transform x again). The L x L circular
+    W), W (F, C, K, K), b (F,), through the frequency domain, and the spectra (conj(X)
+    (Q, N, C): x's spectrum conjugated; W^ (Q, F, C)) for `conv_grads`, which then need not
+    transform x or W again. It runs conjugated, conj(out^) = conj(X) W^, so that no pass
+    conjugates an array: conj(X) comes from the conjugate DFT matrices, and dW^'s conjugate,
+    conv_grads' D^T conj(X), is what `from_freq(conj=True)` inverts (three serial passes
+    less: DigitNet's conv 2 0.94-1.0x with two workers, 0.98x with one, the same bits;
+    benchmarks/PROFILE.md, issue 16). The L x L circular
     correlation reaches no wrapped pixel among the OH x OW kept (y + a <= L - 1). Replaces
     the pixel-domain forward (im2col; the wide frames' `forward_by_rows` before, in git
     history) in training, where backward runs here anyway: DigitNet's step 0.79x
@@ -139,38 +152,41 @@ def conv_forward(x: np.ndarray, W: np.ndarray, b: np.ndarray, pad: int
     f, k = W.shape[0], W.shape[2]
     size = (h + 2 * pad, w + 2 * pad)
     q = size[0] * (size[1] // 2 + 1)                                    # frequencies kept
-    X = to_freq(x, size, pad).reshape(q, n, c)                          # (Q, N, C)
-    W_conj = to_freq(W, size).reshape(q, f, c).conj().transpose(0, 2, 1)  # (Q, C, F)
-    Y = _per_freq(X, W_conj)                                            # (Q, N, F)
+    X_conj = to_freq(x, size, pad, conj=True).reshape(q, n, c)          # (Q, N, C)
+    W_freq = to_freq(W, size).reshape(q, f, c)                          # (Q, F, C)
+    Y_conj = _per_freq(X_conj, W_freq.transpose(0, 2, 1))               # (Q, N, F)
     oh, ow = size[0] - k + 1, size[1] - k + 1
-    y = from_freq(Y.reshape(size[0], -1, n, f), size[1], 0, (oh, ow))   # (OH, OW, N, F)
+    y = from_freq(Y_conj.reshape(size[0], -1, n, f), size[1], 0, (oh, ow),
+                  conj=True)                                            # (OH, OW, N, F)
     out = np.empty((n, f, oh, ow), x.dtype)
     for_batch(lambda i, j: np.add(y[:, :, i:j].transpose(2, 3, 0, 1), b.reshape(1, f, 1, 1),
                                   out=out[i:j]), n, nbytes=2 * out.nbytes)
-    return out, X
+    return out, (X_conj, W_freq)
 
 
 def conv_grads(dout: np.ndarray, x: np.ndarray, W: np.ndarray, pad: int,
-               needs_dx: bool = True, X: np.ndarray | None = None
+               needs_dx: bool = True,
+               spectra: tuple[np.ndarray, np.ndarray] | None = None
                ) -> tuple[np.ndarray, np.ndarray | None]:
     """dW (F, C, K, K) and dx (N, C, H, W) (None unless `needs_dx`) of the stride-1
-    cross-correlation out = conv(x, W, pad), from dout (N, F, OH, OW); `X` is x's spectrum
-    when `conv_forward` made it (else it is computed here). Same numbers as the im2col path
-    up to rounding (tests/nn/test_fftconv.py)."""
+    cross-correlation out = conv(x, W, pad), from dout (N, F, OH, OW); `spectra` are
+    conv_forward's (conj(X), W^) for these x and W (else they are computed here). Same
+    numbers as the im2col path up to rounding (tests/nn/test_fftconv.py)."""
     n, c, h, w = x.shape
     f, k = W.shape[0], W.shape[2]
     size = (h + 2 * pad, w + 2 * pad)
     q = size[0] * (size[1] // 2 + 1)                                    # frequencies kept
-    if X is None:
-        X = to_freq(x, size, pad).reshape(q, n, c)                      # (Q, N, C)
+    if spectra is None:
+        spectra = (to_freq(x, size, pad, conj=True).reshape(q, n, c),   # (Q, N, C)
+                   to_freq(W, size).reshape(q, f, c))                   # (Q, F, C)
+    X_conj, W_freq = spectra
     D = to_freq(dout, size).reshape(q, n, f)                            # (Q, N, F)
-    dW_freq = _per_freq(D.transpose(0, 2, 1), X.conj())                 # (Q, F, C)
-    np.conjugate(dW_freq, out=dW_freq)             # conj(D)^T X, conj copying X not D
-    dW = from_freq(dW_freq.reshape(*size[:1], -1, f, c), size[1], 0, (k, k))  # (K, K, F, C)
+    dW_conj = _per_freq(D.transpose(0, 2, 1), X_conj)                   # (Q, F, C)
+    dW = from_freq(dW_conj.reshape(*size[:1], -1, f, c), size[1], 0, (k, k),
+                   conj=True)                                           # (K, K, F, C)
     dW = contiguous(dW.transpose(2, 3, 0, 1))
     if not needs_dx:
         return dW, None
-    W_freq = to_freq(W, size).reshape(q, f, c)                          # (Q, F, C)
     dX = _per_freq(D, W_freq)                                           # (Q, N, C)
     dx = from_freq(dX.reshape(*size[:1], -1, n, c), size[1], pad, (h, w))  # (H, W, N, C)
     return dW, contiguous(dx.transpose(2, 3, 0, 1))          # (N, C, H, W)

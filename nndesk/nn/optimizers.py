@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from nndesk.nn.base import weights_changed
+from nndesk.nn.parallel import for_batch
 
 __all__ = ["Optimizer", "SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam",
            "OPTIMIZERS", "make_optimizer"]
@@ -183,8 +184,10 @@ class Adam(Optimizer):
         the 12 element-wise passes run on 128 KB slices of p, g, m, v and a work buffer that
         stay in the CPU cache, instead of 12 trips through memory over the whole array
         (0.72x the time on DigitNet's 800,000 weights; smaller arrays fit the cache whole;
-        benchmarks/PROFILE.md, issue 16). Replaces the same passes on whole arrays;
-        element-wise, so the same numbers."""
+        benchmarks/PROFILE.md, issue 16). The pieces are shared out between the batch
+        workers (`for_batch`; DigitNet's Dense weights, 16 MB of passes, were one thread's
+        alone). Replaces the same passes on whole arrays; element-wise, so the same numbers
+        with any split."""
         m, v = self._slot("m", key, p), self._slot("v", key, p)
         tmp = self._tmp.get(key)
         if tmp is None:
@@ -194,20 +197,24 @@ class Adam(Optimizer):
         if p.size > 4 * self.PIECE and all(a.flags.c_contiguous for a in (p, m, v, tmp)):
             flat = [a.reshape(-1) for a in (p, g, m, v, tmp)]    # views, not copies
             pieces = [[x[a:a + self.PIECE] for x in flat] for a in range(0, p.size, self.PIECE)]
-        for p_, g_, m_, v_, t_ in pieces:
-            np.subtract(g_, m_, out=t_)
-            t_ *= 1 - self.beta1
-            m_ += t_                                             # m -> beta1 m + (1-beta1) g
-            np.multiply(g_, g_, out=t_)
-            t_ -= v_
-            t_ *= 1 - self.beta2
-            v_ += t_                                             # v -> beta2 v + (1-beta2) g^2
-            np.sqrt(v_, out=t_)
-            t_ += self.eps
-            np.divide(m_, t_, out=t_)
-            t_ *= lr_t
-            p_ -= t_
+        b1, b2, eps = 1 - self.beta1, 1 - self.beta2, self.eps
 
+        def update(i: int, j: int) -> None:     # pieces i..j-1
+            for p_, g_, m_, v_, t_ in pieces[i:j]:
+                np.subtract(g_, m_, out=t_)
+                t_ *= b1
+                m_ += t_                                         # m -> beta1 m + (1-beta1) g
+                np.multiply(g_, g_, out=t_)
+                t_ -= v_
+                t_ *= b2
+                v_ += t_                                         # v -> beta2 v + (1-beta2) g^2
+                np.sqrt(v_, out=t_)
+                t_ += eps
+                np.divide(m_, t_, out=t_)
+                t_ *= lr_t
+                p_ -= t_
+
+        for_batch(update, len(pieces), nbytes=5 * p.nbytes)
 
 OPTIMIZERS: dict[str, type[Optimizer]] = {cls.__name__: cls for cls in (
     SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam)}

@@ -33,6 +33,10 @@ def test_to_freq_is_rfft2_of_the_padded_frame_and_from_freq_undoes_it():
     block = fftconv.from_freq(z, 8, start=2, shape=(5, 4))       # only the input's pixels
     assert block.shape == (5, 4, 2, 3)
     np.testing.assert_allclose(block.transpose(2, 3, 0, 1), a, atol=1e-12)
+    zc = fftconv.to_freq(a, (9, 8), offset=2, conj=True)         # the conjugate matrices
+    np.testing.assert_allclose(zc, z.conj(), atol=1e-12)
+    np.testing.assert_allclose(fftconv.from_freq(zc, 8, start=2, shape=(5, 4), conj=True),
+                               block, atol=1e-12)
     f32 = fftconv.to_freq(a.astype(np.float32), (9, 8), offset=2)
     assert f32.dtype == np.complex64
     np.testing.assert_allclose(f32, z, atol=1e-5)
@@ -81,7 +85,7 @@ def test_float32_stays_float32_and_agrees_to_its_precision():
 @pytest.mark.parametrize("workers", [1, 2])
 def test_forward_in_the_frequency_domain_equals_the_im2col_forward(c, f, k, pad, h, w, workers):
     """conv_forward against the plain forward (im2col; float64), any worker count giving the
-    same bits, and the spectrum it keeps is the one conv_grads would compute."""
+    same bits, and the spectrum it keeps is the one conv_grads would compute (conjugated)."""
     rng = np.random.default_rng(4)
     layer = Conv2D(filters=f, kernel_size=k, pad=pad)
     layer.build((c, h, w), rng, np.float64, None)
@@ -91,10 +95,13 @@ def test_forward_in_the_frequency_domain_equals_the_im2col_forward(c, f, k, pad,
         mp.setattr(Conv2D, "wide_pays", lambda self: False)
         mp.setattr(Conv2D, "fft_pays", lambda self: False)
         expected = layer.forward(x)
-    got, X = fftconv.conv_forward(x, layer.params["W"], layer.params["b"], pad)
+    got, (X, W_freq) = fftconv.conv_forward(x, layer.params["W"], layer.params["b"], pad)
     np.testing.assert_allclose(got, expected, rtol=1e-10, atol=1e-11)
     size = (h + 2 * pad, w + 2 * pad)
-    np.testing.assert_array_equal(X.ravel(), fftconv.to_freq(x, size, pad).ravel())
+    np.testing.assert_array_equal(X.ravel(), fftconv.to_freq(x, size, pad, conj=True).ravel())
+    np.testing.assert_allclose(X.ravel(), fftconv.to_freq(x, size, pad).conj().ravel(),
+                               rtol=0, atol=1e-12 * np.abs(X).max())   # kept conjugated
+    np.testing.assert_array_equal(W_freq.ravel(), fftconv.to_freq(layer.params["W"], size).ravel())
     parallel.set_workers(workers)
     try:
         again, _ = fftconv.conv_forward(x, layer.params["W"], layer.params["b"], pad)
@@ -108,7 +115,7 @@ def test_float32_forward_agrees_to_its_precision():
     x = rng.standard_normal((4, 16, 14, 14)).astype(np.float32)
     W = (rng.standard_normal((8, 16, 5, 5)) * 0.05).astype(np.float32)
     b = rng.standard_normal(8).astype(np.float32)
-    got, X = fftconv.conv_forward(x, W, b, 2)
+    got, (X, _) = fftconv.conv_forward(x, W, b, 2)
     layer = Conv2D(filters=8, kernel_size=5, pad=2)
     layer.params = {"W": W, "b": b}
     with pytest.MonkeyPatch.context() as mp:

@@ -239,3 +239,25 @@ def test_adam_in_pieces_equals_the_whole_array_formulas(order):
         expected -= 0.01 * np.sqrt(1 - 0.999 ** t) / (1 - 0.9 ** t) * m / (np.sqrt(v) + 1e-8)
     assert p["W"].dtype == np.float32 and p["W"].flags.f_contiguous == (order == "F")
     np.testing.assert_allclose(p["W"], expected, rtol=1e-5, atol=1e-6)
+
+
+def test_adam_pieces_shared_by_two_workers_give_the_same_bits():
+    """Adam's cache-sized pieces of a large array run on the batch workers: element-wise, so
+    two workers give exactly the numbers of one."""
+    from nndesk.nn import parallel
+
+    rng = np.random.default_rng(3)
+    p0 = rng.standard_normal((600, 300)).astype(np.float32)     # > 4 pieces
+    grads = [rng.standard_normal(p0.shape).astype(np.float32) for _ in range(3)]
+    results = []
+    for workers in (1, 2):
+        parallel.set_workers(workers)
+        try:
+            p, opt = {"0.W": p0.copy()}, Adam(lr=0.01)
+            for g in grads:
+                opt.update(p, {"0.W": g})
+        finally:
+            parallel.set_workers(1)
+        results.append(p["0.W"])
+    assert not np.array_equal(results[0], p0)
+    np.testing.assert_array_equal(results[1], results[0])
