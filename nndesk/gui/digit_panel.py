@@ -207,6 +207,8 @@ class DigitPanel(QWidget):
 
         self.canvas.set_bitmap(image_to_bitmap(digit))
         self.jobs.forget()  # a drawing still being prepared is not shown over it
+        if self.state.image_label is not None:  # "Save as my digit" under its true label
+            self.my_digits.set_label(self.state.image_label)
 
     def _ask_image(self) -> None:
         pattern = " ".join(f"*{s}" for s in IMAGE_SUFFIXES)

@@ -61,6 +61,7 @@ class MistakeGallery(QWidget):
         self.list.setGridSize(QSize(ICON + 44, ICON + 40))
         self.list.setToolTip(tr("Click a digit to put it on the canvas"))
         self.list.itemClicked.connect(self._on_item_clicked)
+        self.list.itemActivated.connect(self._on_item_clicked)  # Enter on the highlighted one
         bar = QHBoxLayout()
         bar.addWidget(self.title, 1)
         bar.addWidget(self.all_button)
@@ -130,4 +131,5 @@ class MistakeGallery(QWidget):
 
     def _on_item_clicked(self, item: QListWidgetItem) -> None:
         i = item.data(Qt.ItemDataRole.UserRole)
-        self.state.show_image(np.array(self.images[i], dtype=np.float32).reshape(1, 28, 28))
+        self.state.show_image(np.array(self.images[i], dtype=np.float32).reshape(1, 28, 28),
+                              label=int(self.evaluation.labels[i]))

@@ -84,6 +84,13 @@ class MyDigitsBar(QWidget):
         with QSignalBlocker(self.label):
             self.label.setValue(digit if 0 <= digit <= 9 else UNSET)
 
+    def set_label(self, digit: int) -> None:
+        """The label box shows `digit` (0-9; a test digit's true label) and keeps it, as if
+        the user had set it, until the canvas is cleared."""
+        with QSignalBlocker(self.label):
+            self.label.setValue(digit)
+        self.chosen = True
+
     def _on_label_set(self, _value: int) -> None:
         self.chosen = True
 

@@ -78,6 +78,7 @@ class AppState(QObject):
         self.spec_error: Any = None  # nndesk.nn.SpecError or None
         self.config: dict[str, Any] = {}  # filled by ensure_config() (TrainConfig's defaults)
         self.network: Any = None  # nndesk.nn.Network used by the canvas and feature maps
+        self.image_label: int | None = None  # the true digit of the test image last shown
         self.model_spec: dict = {}  # network.spec, copied once (the property copies each time)
         self.model_path: str | None = None
         self.metadata: dict = {}
@@ -153,9 +154,11 @@ class AppState(QObject):
         self._activations = activations if digit is not None else None
         self._predict()
 
-    def show_image(self, digit: np.ndarray) -> None:
+    def show_image(self, digit: np.ndarray, label: int | None = None) -> None:
         """Put a (1, 28, 28) image in [0, 1] on the canvas (a test digit from the evaluation
-        view): `image_requested` tells the canvas, the prediction follows at once."""
+        view; `label` its true digit when known, for "Save as my digit"): `image_requested`
+        tells the canvas, the prediction follows at once."""
+        self.image_label = label
         self.image_requested.emit(digit)
         self.set_digit(digit)
 

@@ -125,10 +125,13 @@ def load_own_digits(folder=None) -> tuple[np.ndarray, np.ndarray]:
     """The user's digits in folder/0 ... folder/9 (default: the canvas's "my digits" folder)
     as (x (N, 1, 28, 28) float32, t (N,) int64), read as `nndesk eval --folder` reads them
     (`load_folder`, every image preprocessed). Raises `nndesk.data.folder.FolderError` or
-    OSError for a folder that cannot be read; (empty, empty) for an empty one."""
+    OSError for a folder that cannot be read; (empty, empty) for an empty one, and for the
+    default folder before the first digit is saved (it is made then)."""
     from nndesk.data.folder import load_folder
     from nndesk.insight.handwriting import my_digits_dir
 
+    if folder is None and not my_digits_dir().exists():  # nothing saved yet: no digits
+        return np.zeros((0, 1, 28, 28), np.float32), np.zeros(0, np.int64)
     return load_folder(folder if folder is not None else my_digits_dir())
 
 

@@ -85,6 +85,13 @@ def test_cells_and_gallery(qtbot, trained_sr):
     np.testing.assert_array_equal(sent[0], x[i])
     np.testing.assert_array_equal(state.digit, x[i])
     assert int(np.argmax(state.probabilities)) == 9  # misread as a 9, as the cell says
+    assert state.image_label == 4  # its true label goes with it ("Save as my digit")
+    # Enter on the highlighted digit sends it too (the keyboard's way)
+    panel.gallery.setFocus()
+    panel.gallery.setCurrentRow(panel.gallery.count() - 1)
+    qtbot.keyClick(panel.gallery, Qt.Key.Key_Return)
+    assert len(sent) == 2
+    np.testing.assert_array_equal(sent[1], x[panel.shown_indices[-1]])
 
 
 def test_gallery_shows_the_calibrated_probabilities_predict_prints(qtbot, trained_sr):

@@ -176,3 +176,22 @@ def test_pen_digits_stage_shows_progress_and_stops(qtbot, trained_softmax, few_p
         f"sr.npz: accuracy {100 * first['accuracy']:.2f}% on 60 images (pen digits (writers "
         f"21-30) as images) · Evaluation stopped")
     assert panel.progress.format() == "stopped"
+
+
+def test_my_digits_before_any_is_saved_says_how_to_get_some(qtbot, trained_softmax, tmp_path,
+                                                            monkeypatch):
+    """No digit saved yet (the folder is made at the first save): the view says to save some
+    from the canvas, not that a path is 'not a folder'."""
+    monkeypatch.setenv("NNDESK_MY_DIGITS", str(tmp_path / "never-made"))
+    state = AppState()
+    panel = EvalPanel(state)
+    qtbot.addWidget(panel)
+    keys = [panel.source.itemData(i) for i in range(panel.source.count())]
+    panel.source.setCurrentIndex(keys.index("folder"))
+    panel.resize(1000, 520)
+    panel.show()
+    qtbot.waitExposed(panel)
+    state.set_model(trained_softmax[0], path="sr.npz")
+    qtbot.waitUntil(lambda: not panel.busy and "save some" in panel.title.text(),
+                    timeout=60_000)
+    assert "not a folder" not in panel.title.text() and "never-made" not in panel.title.text()

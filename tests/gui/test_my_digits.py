@@ -5,6 +5,7 @@ then asks for the digit instead of saving one."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from gui_helpers import digit_strokes, shipped_model, shown_digit_panel
 from PySide6.QtCore import Qt
@@ -61,3 +62,20 @@ def test_an_unsure_answer_leaves_the_label_open_and_save_asks(panel, qtbot, mode
     assert not (tmp_path / "mine").exists()                      # nothing saved as a 0
     assert panel.my_digits.status.text().startswith("Which digit is it?")
     assert panel.my_digits.label.hasFocus()
+
+
+def test_a_test_digit_sent_to_the_canvas_is_saved_under_its_true_label(panel, qtbot, model):
+    """A misread test digit from the evaluation view: the label box shows its true digit,
+    not the network's answer, and keeps it while the learner fixes the drawing."""
+    from nndesk.data.mnist import load_mnist
+
+    panel.state.set_model(model[0], path=None, metadata=model[1])
+    d = load_mnist()
+    seven = d.x_test[np.flatnonzero(d.t_test == 7)[0]].reshape(1, 28, 28)
+    panel.state.show_image(seven, label=3)  # a label the answer (7) cannot give
+    assert panel.answer.text() == "7"
+    assert panel.my_digits.label.value() == 3
+    draw(qtbot, panel.canvas, [[(60, 240), (70, 250)]])  # an edit: the true label stays
+    assert panel.my_digits.label.value() == 3
+    panel.canvas.clear()
+    assert panel.my_digits.label.text() == "?"
