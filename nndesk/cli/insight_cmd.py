@@ -199,7 +199,7 @@ def _ascii(m: np.ndarray, ink: np.ndarray) -> list[str]:
 
 def _health(args) -> int:
     from nndesk.cli.common import spec_from_args
-    from nndesk.insight.health import layer_health
+    from nndesk.insight.health import layer_health, vanishing
     from nndesk.nn import Network
 
     if args.model:
@@ -221,11 +221,15 @@ def _health(args) -> int:
         what = "dead" if a["dead_fraction"] is not None else "saturated"
         print(f"{a['index'] + 1:>5} {a['type']:<10} {a['hist']['mean']:>8.3f} "
               f"{a['hist']['std']:>8.3f}  {share:.1%} {what}")
-    print(f"\n{'layer':>5} {'type':<10} {'|W|':>9} {'|dW|':>9}  lr*|dW|/|W|")
+    print(f"\n{'layer':>5} {'type':<10} {'|W|':>9} {'|dW|':>9} {'RMS(dW)':>9}  lr*|dW|/|W|")
     for w in report["weighted"]:
         ratio = "-" if w["update_ratio"] is None else f"{w['update_ratio']:.1e}"
         print(f"{w['index'] + 1:>5} {w['type']:<10} {w['weight_norm']:>9.3g} "
-              f"{w['grad_norm']:>9.3g}  {ratio}")
+              f"{w['grad_norm']:>9.3g} {w['grad_rms']:>9.3g}  {ratio}")
+    slow = vanishing(report["weighted"])
+    if slow is not None:  # Nielsen ch. 5: the first layer learns far slower than the last
+        print(f"gradients vanish: layer {slow[0] + 1} learns {slow[2]:.0f}x slower than "
+              f"layer {slow[1] + 1} (RMS(dW) per weight)")
     if report["batchnorm"]:
         print(f"\n{'layer':>5} BatchNorm  mean of running mean / running var")
     for b in report["batchnorm"]:

@@ -75,6 +75,23 @@ def test_health_of_a_spec(tmp_path, mnist_dir, capsys):
     assert main(["insight", "health"]) == 2
 
 
+@pytest.mark.parametrize(("act", "init", "vanishes"), [("Sigmoid", 1.0, True),
+                                                       ("ReLU", "he", False)])
+def test_health_text_names_vanishing_gradients(tmp_path, mnist_dir, capsys, act, init,
+                                               vanishes):
+    """Nielsen ch. 5: six sigmoid layers with weights N(0, 1) learn far slower in front than
+    at the back; He-initialized ReLU layers do not. The text gives RMS(dW) per layer."""
+    layers = []
+    for _ in range(6):
+        layers += [{"type": "Dense", "units": 30, "init": init}, {"type": act}]
+    spec = tmp_path / "deep.json"
+    spec.write_text(json.dumps({"name": "deep", "input_shape": [1, 28, 28],
+                                "layers": layers + [{"type": "Dense", "units": 10}]}))
+    assert main(["insight", "health", "--spec", str(spec), "--batch", "100",
+                 "--data-dir", str(mnist_dir)]) == 0
+    text = capsys.readouterr().out
+    assert "RMS(dW)" in text
+    assert ("gradients vanish: layer 1 learns" in text) == vanishes
 def test_a_calibrated_model_gives_the_numbers_predict_and_the_window_give(tmp_path, capsys,
                                                                           sr_model):
     """The shipped model carries a temperature: insight's probabilities are the calibrated
