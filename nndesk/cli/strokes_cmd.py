@@ -34,9 +34,14 @@ RISE = 0.2
 def read_strokes_file(path: Path) -> tuple[list, str | None]:
     """(strokes, y) of one JSON file: `y` is the file's own "y" ("down" or "up"), None when it
     does not say. Raises ValueError with a sentence for any bad file."""
+    _check_file(path)
+    return _json_strokes(path)
+
+
+def _json_strokes(path: Path) -> tuple[list, str | None]:
+    """`read_strokes_file` of a file already checked (`_check_file`)."""
     from nndesk.data.trajectory import parse_strokes
 
-    _check_file(path)
     try:
         data = loads_json(path.read_bytes())
     except ValueError as err:
@@ -75,7 +80,7 @@ def read_drawings(path: Path) -> list[tuple[str, list, str | None, int | None]]:
     sentence for any bad file."""
     _check_file(path)
     if not _is_unipen(path):
-        strokes, y = read_strokes_file(path)
+        strokes, y = _json_strokes(path)
         return [(str(path), strokes, y, None)]
     from nndesk.data.pendigits import load_pendigits
 

@@ -162,10 +162,10 @@ def run(model_path: str | None = None) -> int:
     else:
         QTimer.singleShot(0, lambda: (finish_window(window, model_path), freeze_start_up(),
                                       window.offer_resume()))
-    code = app.exec()
-    from nndesk.gui.jobs import finish_threads
+    code = app.exec()  # aboutToQuit: jobs.finish_threads asked every job to stop, waited
+    from nndesk.gui.jobs import running_threads
 
-    if finish_threads(1000):  # a job that cannot stop (a long gradient check): destroying its
+    if running_threads():  # a job that cannot stop (a long gradient check): destroying its
         sys.stdout.flush()  # QThread at exit would abort the process; the settings are
         sys.stderr.flush()  # saved (closeEvent), so end here without destroying it
         os._exit(code)

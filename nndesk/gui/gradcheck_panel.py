@@ -22,6 +22,7 @@ from nndesk.gui.i18n import N_, tr
 from nndesk.gui.jobs import delete_when_finished
 from nndesk.gui.live_text import LiveTexts
 from nndesk.gui.state import AppState
+from nndesk.gui.terms import design_name
 
 __all__ = ["GradcheckPanel", "GradcheckThread", "tensor_name"]
 
@@ -127,11 +128,11 @@ class GradcheckPanel(QWidget):
             self.progress.setValue(0)
         ok = self.state.spec_error is None and bool(self.state.layer_infos)
         self.run_button.setEnabled(ok)
-        name, error = str(self.state.spec.get("name", "")), self.state.spec_error
+        name, error = self.state.spec.get("name", ""), self.state.spec_error
         self.live.show("summary", lambda: tr(
             "Backprop against numerical gradients for “{name}”: {n} random elements per "
-            "tensor, pass below {tol}.").format(name=tr("custom") if name == "custom" else name,
-                                                n=self.MAX_CHECKS, tol="1e-6")
+            "tensor, pass below {tol}.").format(name=design_name(name), n=self.MAX_CHECKS,
+                                                  tol="1e-6")
             if ok else tr("Fix the design first: {error}").format(
                 error=error or tr("no layers")))
 

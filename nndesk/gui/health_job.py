@@ -36,6 +36,7 @@ class HealthJob(QThread):
         super().__init__()
         self.probe, self.spec, self.weights, self.lr, self.seed = probe, spec, weights, lr, seed
         self.at = at  # a run's snapshot: its {"step", "epoch", "batch"}; else None
+        self.design = False  # the panel's: measuring the designer's design, not a model
 
     def run(self) -> None:
         from threadpoolctl import threadpool_limits

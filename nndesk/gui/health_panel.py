@@ -246,7 +246,7 @@ class HealthPanel(QWidget):
     def _on_job_done(self, result: tuple) -> None:
         job = self.sender()
         if isinstance(job, HealthJob):
-            self._on_done(result, job.at, bool(getattr(job, "design", False)))
+            self._on_done(result, job.at, job.design)
 
     def _on_finished(self) -> None:
         self._job = None

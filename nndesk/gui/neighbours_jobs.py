@@ -6,11 +6,11 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QThread, Signal
+from PySide6.QtCore import QThread, Signal
 
 from nndesk.gui.jobs import delete_when_finished
 
-__all__ = ["Build", "Query", "start", "finish_threads", "RUNNING"]
+__all__ = ["Build", "Query", "start", "RUNNING"]
 
 RUNNING: set = set()  # threads a dropped view leaves behind live on until they end
 
@@ -66,27 +66,17 @@ class Query(QThread):
         from nndesk.gui.preparer import lower_priority
 
         lower_priority(10)  # the window and the canvas's answer first
-        yield_to_drawing()  # not while the canvas is drawn on: its answer first
+        stop = self.isInterruptionRequested  # at quit: no more waiting
+        yield_to_drawing(stop=stop)  # not while the canvas is drawn on: its answer first
         t0 = time.perf_counter()
         with threadpool_limits(limits=1):
             found = {"feature": self.index.query("feature", self.feature, self.k)}
-            waited = yield_to_drawing()  # again before the larger look-up (784 values)
+            waited = yield_to_drawing(stop=stop)  # again before the larger look-up (784 values)
             found["pixel"] = self.index.query("pixel", self.digit, self.k)
         self.done.emit({**found, "ms": 1000 * (time.perf_counter() - t0 - waited)})
 
 
-def finish_threads(running: set, wait_ms: int = 10_000) -> None:
-    """At quit: ask every thread in `running` to stop and wait for it (a QThread destroyed
-    while it runs aborts the process)."""
-    for thread in list(running):
-        thread.requestInterruption()
-        thread.wait(wait_ms)
-
-
 def start(thread: QThread) -> None:
-    app = QCoreApplication.instance()
-    if app is not None and not app.property("nndesk_neighbours_hooked"):
-        app.setProperty("nndesk_neighbours_hooked", True)
-        app.aboutToQuit.connect(lambda: finish_threads(RUNNING))
+    """Start a Build or Query at low priority; at quit `jobs.finish_threads` stops it."""
     delete_when_finished(thread, RUNNING)   # after the view's own finished slots
     thread.start(QThread.Priority.LowPriority)

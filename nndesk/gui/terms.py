@@ -13,7 +13,7 @@ import html
 from nndesk.gui.i18n import N_, tr
 
 __all__ = ["setting_label", "setting_tip", "choice_label", "layer_tip", "train_label",
-           "train_tip", "SCHEDULE_LABELS", "INIT_LABELS"]
+           "train_tip", "design_name", "SCHEDULE_LABELS", "INIT_LABELS"]
 
 # Layer settings (nndesk.nn LAYERS[t].SETTINGS) -> label, tooltip.
 SETTING_LABELS = {
@@ -151,3 +151,10 @@ def train_label(name: str) -> str:
 def train_tip(name: str) -> str:
     """What a training setting does, a sensible range and the chapter."""
     return rich(tr(TRAIN_TIPS[name])) if name in TRAIN_TIPS else ""
+
+
+def design_name(name: object) -> str:
+    """A design's name as the window shows it: an edited preset's name "custom" in the
+    window's language, any other name (a preset's, a file's) as it is."""
+    text = str(name)
+    return tr("custom") if text == "custom" else text

@@ -22,6 +22,7 @@ from nndesk.gui.run_watch import (
     untrainable,
 )
 from nndesk.gui.state import IDLE, LOADING, PAUSED, RUNNING, AppState
+from nndesk.gui.terms import design_name
 from nndesk.gui.worker import TrainWorker, start_worker
 
 __all__ = ["TrainingController", "curve_path", "is_diverging", "CHANCE_FACTOR", "finish_text"]
@@ -168,8 +169,7 @@ class TrainingController(QObject):
             self.state.set_training(PAUSED if self.worker and self.worker.pause_requested
                                     else RUNNING)
         cfg, spec = info["config"], info["spec"]
-        shown = str(spec.get("name", "network"))
-        name = (f"{self.runs}: {tr('custom') if shown == 'custom' else shown} · "
+        name = (f"{self.runs}: {design_name(spec.get('name', 'network'))} · "
                 f"{cfg['optimizer']} lr {cfg['lr']:g}")
         changed = _changes(self.run_settings, {"spec": spec, "config": dict(cfg)})
         if changed:  # what tells this run from the one before ("custom · Adam" twice)

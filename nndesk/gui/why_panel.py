@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -64,7 +64,7 @@ class _Job(QThread):
         waited = [0.0]  # s spent waiting for the canvas (not in the maps' cost)
 
         def pause() -> None:  # the canvas's answer first: none of this while it is drawn on
-            waited[0] += yield_to_drawing()
+            waited[0] += yield_to_drawing(stop=self.isInterruptionRequested)  # quit: at once
 
         with threadpool_limits(limits=1):
             pause()
@@ -195,10 +195,6 @@ class WhyPanel(QWidget):
         self._explained = (s.digit, s.model_source)
         self._since_maps.start()
         job = _Job(self._net, digit)
-        app = QCoreApplication.instance()
-        if app is not None and not app.property("nndesk_why_hooked"):  # at quit: wait for it
-            app.setProperty("nndesk_why_hooked", True)
-            app.aboutToQuit.connect(lambda: [j.wait(10_000) for j in list(_RUNNING)])
         job.done.connect(lambda result, d=digit: self._on_done(result, d))
         job.finished.connect(self._on_finished)
         delete_when_finished(job, _RUNNING)
