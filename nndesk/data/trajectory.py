@@ -24,7 +24,8 @@ from nndesk.data.mnist import Splits
 
 __all__ = ["SEQUENCE_LENGTH", "FEATURES", "to_sequence", "TrajectoryAugmenter", "sequence_set",
            "pendigit_splits", "SequenceSplits", "VALIDATION_WRITERS", "parse_strokes",
-           "sequence_metadata", "TRAJECTORY_KEY", "PaddedSequenceSplits", "pad_sequences"]
+           "sequence_metadata", "TRAJECTORY_KEY", "PaddedSequenceSplits", "pad_sequences",
+           "traced_backwards"]
 
 SEQUENCE_LENGTH = 32   # points per digit; UCI's own pendigits features use 8 (Alpaydin 1998)
 FEATURES = ("x", "y", "dx", "dy", "pen_up")  # F = 5 numbers per point
@@ -180,7 +181,8 @@ class TrajectoryAugmenter:
     """Random distortions of strokes, drawn per digit (uniformly within +-each setting).
 
     The geometric ones are `augment.Augmenter`'s for images; the others are the trajectory's
-    own: a point sampled less often, a stroke drawn in two goes or two strokes in one.
+    own: a point sampled less often, a stroke drawn in two goes or two strokes in one, a stroke
+    traced from its other end (a 0 drawn clockwise, a 7's bar from the right).
     """
 
     rotate: float = 12.0   # degrees
@@ -190,6 +192,7 @@ class TrajectoryAugmenter:
     drop: float = 0.3      # up to this share of a stroke's inner points left out
     split: float = 0.1     # probability that a stroke is cut in two (pen lifted mid-way)
     join: float = 0.1      # probability that two consecutive strokes become one
+    reverse: float = 0.25  # probability that a stroke is traced from its other end
 
     def __call__(self, strokes: Sequence[np.ndarray], rng: np.random.Generator,
                  ) -> list[np.ndarray]:
@@ -218,7 +221,17 @@ class TrajectoryAugmenter:
         if len(out) > 1 and rng.random() < self.join:
             i = int(rng.integers(len(out) - 1))
             out[i:i + 2] = [np.vstack(out[i:i + 2])]
+        if self.reverse:   # drawn last, so the draws above are those of an augmenter without
+            flip = rng.random(len(out)) < self.reverse
+            out = [p[::-1] if f else p for p, f in zip(out, flip, strict=True)]
         return out
+
+
+def traced_backwards(strokes: Sequence) -> list[np.ndarray]:
+    """The same ink drawn the other way round: each stroke ((n, 2) or (n, 3) points) from its
+    last point to its first, in the order the strokes were drawn (a 0 traced clockwise instead
+    of anticlockwise); times, when given, are dropped. Strokes without points are left out."""
+    return [p[::-1].copy() for p in _ordered(strokes)]
 
 
 @dataclass

@@ -14,6 +14,7 @@ Never imports Qt.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -290,7 +291,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     its validation writers, 17-20; writers 21-30 are refused) and write it, with the table and
     the image model's name and SHA-256, into the trajectory model's metadata (same weights).
     measure: the image model, the trajectory model and the combination on writers (default
-    21-30), each digit drawn once as `nndesk eval --pendigits` draws it (seed 0).
+    21-30), each digit drawn once as `nndesk eval --pendigits` draws it (seed 0); with
+    --backwards, each stroke traced from its other end (`trajectory.traced_backwards`: the
+    same ink, the pen moving the other way, as writers who draw a 0 clockwise do).
     """
     import argparse
     import hashlib
@@ -312,8 +315,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--image-model", help="default: the shipped models/default.npz")
     p.add_argument("--writers", help="fit: default the model's validation writers; "
                                      "measure: default 21-30")
+    p.add_argument("--backwards", action="store_true",
+                   help="measure: every stroke traced from its other end")
     p.add_argument("--json", action="store_true")
     a = p.parse_args(argv)
+    if a.backwards and a.what == "fit":
+        p.error("--backwards only measures; fit on the digits as written")
     threadpool_limits(limits=1)
     started = time.time()
     image_path = Path(a.image_model) if a.image_model else default_model_path()
@@ -331,12 +338,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     if a.what == "fit" and (not writers or set(writers) & (set(HELD_OUT_WRITERS) | trained)):
         p.error(f"fit on writers the trajectory model was not trained on and that are not "
                 f"held out (21-30); it was trained on {sorted(trained)}")
-    digits = [d for d in load_pendigits(pendigits_path()) if d.writer in set(writers)]
+    source = pendigits_path()
+    if not source.is_file():
+        p.error(f"no pen digits at {printable(source)}: put pendigits-orig.tra there, beside "
+                f"the MNIST folder, or name the file in NNDESK_PENDIGITS")
+    digits = [d for d in load_pendigits(source) if d.writer in set(writers)]
+    if a.backwards:
+        from nndesk.data.trajectory import traced_backwards
+
+        digits = [dataclasses.replace(d, strokes=tuple(traced_backwards(d.strokes)))
+                  for d in digits]
     recognizer = CombinedRecognizer(load_model(image_path), reader)
     result = evaluate_combined(recognizer, digits, weights=list(WEIGHTS))
     summary = {k: result[k] for k in ("n", "writers", "no_digit", "image", "trajectory",
                                        "combined")}
     summary["weight"] = recognizer.weight
+    summary["backwards"] = a.backwards
     summary["per_writer"] = result["per_writer"]
     if a.what == "fit":
         t = result["labels"]
@@ -357,8 +374,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if a.json:
         print(json.dumps(summary))
         return 0
-    print(f"{printable(a.what)} on pen writers {writers[0]}-{writers[-1]} ({summary['n']} digits, "
-          f"{summary['no_digit']} without a digit found in the image)")
+    way = ", each stroke traced backwards" if a.backwards else ""
+    print(f"{printable(a.what)} on pen writers {writers[0]}-{writers[-1]}{way} "
+          f"({summary['n']} digits, {summary['no_digit']} without a digit found in the image)")
     for name in ("image", "trajectory", "combined"):
         print(f"  {name:10s} {summary[name]:.2%}")
     if a.what == "fit":

@@ -16,9 +16,11 @@ from nndesk.data.trajectory import (
     pendigit_splits,
     sequence_set,
     to_sequence,
+    traced_backwards,
 )
 
-STILL = TrajectoryAugmenter(rotate=0, scale=0, slant=0, jitter=0, drop=0, split=0, join=0)
+STILL = TrajectoryAugmenter(rotate=0, scale=0, slant=0, jitter=0, drop=0, split=0, join=0,
+                           reverse=0)
 
 
 def test_a_straight_stroke_by_hand():
@@ -150,3 +152,36 @@ def test_strokes_json_file_round_trip(tmp_path):
                        ({"strokes": [[[True, 2]]]}, "stroke 1")]:
         with pytest.raises(ValueError, match=words):
             parse_strokes(bad)
+
+
+def test_traced_backwards_is_the_same_ink_the_other_way_round():
+    strokes = [[(0, 0, 0.0), (10, 0, 1.0), (10, 10, 2.0)], [], [(5, 5, 3.0), (6, 7, 4.0)]]
+    back = traced_backwards(strokes)
+    np.testing.assert_array_equal(back[0], [[10, 10], [10, 0], [0, 0]])
+    np.testing.assert_array_equal(back[1], [[6, 7], [5, 5]])
+    assert len(back) == 2
+    # a circle traced clockwise (y down) becomes anticlockwise: the turn changes sign
+    a = np.linspace(0, 2 * np.pi, 50)
+    ring = np.c_[np.cos(a), np.sin(a)]
+    def turn(p):
+        d = np.diff(p, axis=0)
+        return np.sign(np.sum(d[:-1, 0] * d[1:, 1] - d[:-1, 1] * d[1:, 0]))
+    assert turn(ring) == -turn(traced_backwards([ring])[0])
+
+
+def test_reverse_traces_strokes_from_their_other_end_and_draws_nothing_else():
+    strokes = [np.array([[0.0, 0], [10, 0], [10, 10]]), np.array([[3.0, 3], [4, 9]])]
+    flipped = dataclasses.replace(STILL, reverse=1.0)(strokes, np.random.default_rng(0))
+    for got, want in zip(flipped, strokes, strict=True):
+        np.testing.assert_allclose(got, want[::-1])
+    # the reversal is drawn after every other choice: an augmenter with reverse=0 makes the
+    # same distortions from the same seed as one that reverses (only the direction differs)
+    moving = TrajectoryAugmenter(reverse=0.5)
+    a = moving(strokes, np.random.default_rng(3))
+    b = dataclasses.replace(moving, reverse=0)(strokes, np.random.default_rng(3))
+    assert len(a) == len(b)
+    for p, q in zip(a, b, strict=True):
+        assert np.allclose(p, q) or np.allclose(p, q[::-1])
+    kept = dataclasses.replace(STILL, reverse=0.0)(strokes, np.random.default_rng(0))
+    for got, want in zip(kept, strokes, strict=True):
+        np.testing.assert_allclose(got, want)
