@@ -126,3 +126,27 @@ def test_fit_writes_the_weight_and_refuses_held_out_writers(trajectory_model, pe
     before, after = load_model(trajectory_model).network, load_model(model).network
     for key, value in before.state_dict().items():
         np.testing.assert_array_equal(after.state_dict()[key], value)
+
+
+def test_measure_backwards_traces_every_stroke_the_other_way(trajectory_model, pen_subset,
+                                                             tmp_path, monkeypatch, capsys):
+    import json
+
+    from nndesk.insight.combined import main
+
+    monkeypatch.setenv("NNDESK_PENDIGITS", str(pen_subset))
+    assert main(["measure", str(trajectory_model), "--writers", "17-20", "--json"]) == 0
+    ahead = json.loads(capsys.readouterr().out)
+    assert main(["measure", str(trajectory_model), "--writers", "17-20", "--json",
+                 "--backwards"]) == 0
+    back = json.loads(capsys.readouterr().out)
+    assert ahead["backwards"] is False and back["backwards"] is True
+    assert back["n"] == ahead["n"] == 60
+    assert back["image"] == ahead["image"]         # the same ink: the image model cannot tell
+    with pytest.raises(SystemExit):
+        main(["fit", str(trajectory_model), "--backwards"])
+    assert "only measures" in capsys.readouterr().err
+    monkeypatch.setenv("NNDESK_PENDIGITS", str(tmp_path / "none.tra"))
+    with pytest.raises(SystemExit):
+        main(["measure", str(trajectory_model)])
+    assert "no pen digits at" in capsys.readouterr().err
