@@ -221,7 +221,7 @@ class NeighboursView(QWidget):
                     cell.setToolTip("")
                     continue
                 n = shown[c]
-                image = self.index.pixels[n["index"]].reshape(28, 28)  # rows: file order
+                image = self.index.image(n["index"]).reshape(28, 28)  # rows: file order
                 pix = QPixmap.fromImage(gray_qimage(image)).scaled(
                     THUMB, THUMB, Qt.AspectRatioMode.IgnoreAspectRatio,
                     Qt.TransformationMode.FastTransformation)
