@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nndesk.insight.evaluation import Cancelled
+from nndesk.insight.evaluation import Cancelled, as_input
 
 __all__ = ["FeatureIndex", "FORMAT", "SPOT_CHECKS", "feature_layer", "model_fingerprint",
            "cache_path", "build_index", "save_index", "load_index", "training_index",
@@ -30,16 +30,6 @@ __all__ = ["FeatureIndex", "FORMAT", "SPOT_CHECKS", "feature_layer", "model_fing
 FORMAT = 1  # the cache file's layout; another number is rebuilt
 SPOT_CHECKS = 16  # training images recomputed to check a cache before it is used
 PIXEL_CHUNK = 256  # uint8 training images made float32 at a time (0.8 MB: they stay in cache)
-
-
-def _as_float(x: np.ndarray) -> np.ndarray:
-    """Images as the network reads them: uint8 0..255 scaled to float32 [0, 1] exactly as
-    `load_mnist` does (`nndesk.data.mnist.scaled`), float arrays as float32."""
-    if x.dtype == np.uint8:
-        from nndesk.data.mnist import scaled
-
-        return scaled(x)
-    return np.asarray(x, dtype=np.float32)
 
 
 def feature_layer(net) -> int | None:
@@ -95,7 +85,7 @@ class FeatureIndex:
 
     def image(self, i: int) -> np.ndarray:
         """Training image at row `i` as (784,) float32 in [0, 1] (what the network read)."""
-        return _as_float(self.pixels[i])
+        return as_input(self.pixels[i])
 
     def _pixel_rows(self, f: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
         """(N,) float32: `f` of the pixel rows as float32, `PIXEL_CHUNK` rows at a time when
@@ -105,7 +95,7 @@ class FeatureIndex:
             return f(self.pixels)
         out = np.empty(len(self.pixels), dtype=np.float32)
         for start in range(0, len(self.pixels), PIXEL_CHUNK):
-            out[start:start + PIXEL_CHUNK] = f(_as_float(self.pixels[start:start + PIXEL_CHUNK]))
+            out[start:start + PIXEL_CHUNK] = f(as_input(self.pixels[start:start + PIXEL_CHUNK]))
         return out
 
     def query(self, space: str, vector: np.ndarray, k: int = 5) -> list[dict]:
@@ -133,7 +123,7 @@ def _features(net, layer: int, x: np.ndarray, batch_size: int,
     for start in range(0, len(x), batch_size):
         if should_stop is not None and should_stop():
             raise Cancelled
-        out = net.forward_all(_as_float(x[start:start + batch_size]))[layer]
+        out = net.forward_all(as_input(x[start:start + batch_size]))[layer]
         parts.append(np.asarray(out, dtype=np.float32).reshape(len(out), -1))
         if progress is not None:
             progress(min(start + batch_size, len(x)), len(x))
