@@ -165,6 +165,9 @@ class NeighboursView(QWidget):
         if self._build is build:
             self._build = None
             self._idle()
+        from nndesk.nn.memory import release_freed_memory
+
+        release_freed_memory()  # the features' batches and the cache file read: not kept
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(total)
