@@ -11,9 +11,14 @@ told (an object's attribute, a module global, a dict key).
 
     QT_QPA_PLATFORM=offscreen NNDESK_DATA_DIR=/work/shared/data/mnist \\
         python benchmarks/window_memory.py [--train-images 5000] [--preset SimpleConvNet]
-        [--top 8] [--json]
+        [--runs 2] [--top 8] [--chains] [--tree ../main]
 
-Run it from the checkout (PYTHONPATH=.), under the machine's cpu lock. NumPy arrays are not
+`--tree`: the checkout whose nndesk is measured (default: this script's), so one script
+measures two revisions alike. Each step also says how long the window's own hand-backs of
+freed memory took on the GUI thread (`release_freed_memory`, where the tree has it) and how
+many training workers (with their data) are still alive.
+
+Run it under the machine's cpu lock. NumPy arrays are not
 tracked by the cyclic GC, so they are found through the containers that refer to them
 (gc.get_objects + gc.get_referents) and through views' bases; a buffer is counted once.
 """
@@ -33,7 +38,6 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # gui_measure beside this file
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout measured
 
 CHAINS = False  # --chains: follow the referrers of each buffer above 8 MB (slow)
 
@@ -58,8 +62,9 @@ class _Mallinfo2(ctypes.Structure):
 
 
 def malloc_mb() -> dict | None:
-    """glibc's malloc over all arenas: in use, free but kept, mmapped blocks (MB); None
-    without glibc's mallinfo2."""
+    """glibc's malloc over all arenas: in use, free, mmapped blocks (MB); None without
+    glibc's mallinfo2. "free" counts pages malloc_trim handed back too (mallinfo cannot tell
+    them apart): RSS is the figure to compare."""
     try:
         libc = ctypes.CDLL("libc.so.6")
         fn = libc.mallinfo2
@@ -203,19 +208,44 @@ def _dock_of(widget):
     return widget
 
 
+def _timed_release() -> list[float]:
+    """Milliseconds of each call the window makes to nn.memory.release_freed_memory (none
+    when the measured tree has no such function)."""
+    from nndesk.nn import memory
+
+    times: list[float] = []
+    real = getattr(memory, "release_freed_memory", None)
+    if real is not None:
+        def timed() -> bool:
+            t0 = time.perf_counter()
+            try:
+                return real()
+            finally:
+                times.append(1000 * (time.perf_counter() - t0))
+        memory.release_freed_memory = timed
+    return times
+
+
+def _alive(type_name: str) -> int:
+    return sum(1 for o in gc.get_objects() if type(o).__name__ == type_name)
+
+
 def run(train_images: int, preset: str, top: int, runs: int) -> list[dict]:
     """The steps, each with its memory figures."""
     from gui_measure import SEVEN, _draw, hermetic
 
     hermetic()
     steps: list[dict] = []
+    trims = _timed_release()
 
     def mark(name: str, **extra) -> None:
         for _ in range(3):
             app.processEvents()
         gc.collect()
         row = {"step": name, **status_mb(), "malloc": malloc_mb(), **extra,
-               **biggest_arrays(top)}
+               "release_ms": [round(t, 1) for t in trims],
+               "train_workers_alive": _alive("TrainWorker"), **biggest_arrays(top)}
+        trims.clear()
         steps.append(row)
         print(json.dumps(row), flush=True)
 
@@ -294,17 +324,25 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--preset", default="SimpleConvNet")
     p.add_argument("--runs", type=int, default=2)
     p.add_argument("--top", type=int, default=8, help="biggest arrays listed per step")
+    p.add_argument("--tree", help="the checkout to measure (default: this script's)")
     p.add_argument("--chains", action="store_true",
                    help="who holds each buffer above 8 MB, up to a module or a Qt object")
     a = p.parse_args(argv)
     global CHAINS
     CHAINS = a.chains
+    tree = Path(a.tree) if a.tree else Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(tree.resolve()))
+    import nndesk
+
+    print(json.dumps({"tree": str(Path(nndesk.__file__).parent.parent)}), flush=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     steps = run(a.train_images, a.preset, a.top, a.runs)
     print(f"\n{'step':58} {'RSS MB':>8} {'peak MB':>8} {'arrays MB':>9}")
     for s in steps:
         print(f"{s['step']:58} {s['VmRSS']:8.0f} {s['VmHWM']:8.0f} {s['arrays_total_mb']:9.0f}")
-    return 0
+    sys.stdout.flush()
+    # as app.run ends a window whose jobs still run (a QThread destroyed running aborts)
+    os._exit(0)
 
 
 if __name__ == "__main__":
