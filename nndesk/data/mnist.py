@@ -18,7 +18,8 @@ from nndesk.data.idx import IdxError, read_idx, write_idx
 from nndesk.fileio import atomic_write
 
 __all__ = ["IdxError", "read_idx", "write_idx", "Dataset", "DATASETS", "DataMissingError",
-           "DownloadError", "data_dir", "missing_files", "download", "Splits", "load_mnist"]
+           "DownloadError", "data_dir", "missing_files", "download", "Splits", "load_mnist",
+           "load_uint8", "scaled"]
 
 ROLES = ("train_images", "train_labels", "test_images", "test_labels")
 
@@ -239,10 +240,17 @@ def _read_raw(ds: Dataset, folder: Path) -> tuple[np.ndarray, ...]:
         return _cache[key]
 
 
+def scaled(x: np.ndarray) -> np.ndarray:
+    """uint8 pixels 0..255 as float32 in [0, 1]: `load_mnist`'s values, bit for bit (a new
+    array of `x`'s shape)."""
+    out = x.astype(np.float32)
+    out /= np.float32(255)
+    return out
+
+
 def _images(x: np.ndarray, normalize: bool, flatten: bool) -> np.ndarray:
-    out = x.astype(np.float32)          # (N, 28, 28), a fresh array the caller owns
-    if normalize:
-        out /= np.float32(255)
+    # (N, 28, 28), a fresh array the caller owns
+    out = scaled(x) if normalize else x.astype(np.float32)
     return out.reshape(len(x), x.shape[1] * x.shape[2]) if flatten else out[:, None, :, :]
 
 
@@ -255,6 +263,32 @@ def _labels(t: np.ndarray, one_hot: bool) -> np.ndarray:
     return out
 
 
+def _raw(dataset: str, data_dir, download: bool) -> tuple[np.ndarray, ...]:
+    ds = _dataset(dataset)
+    folder = _data_dir(data_dir, ds.name)
+    missing = missing_files(ds, folder)
+    if missing and download:
+        _download(ds, folder)
+    elif missing:
+        raise DataMissingError(ds, folder, missing)
+    return _read_raw(ds, folder)
+
+
+def load_uint8(split: str = "train", *, dataset: str = "mnist",
+               data_dir: str | os.PathLike | None = None,
+               download: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """(images (N, 28, 28) uint8 0..255, labels (N,) int64) of the whole `split` file
+    ("train" or "test"), in file order. The images are the process's one decoded copy
+    (read-only, shared, no copy made: 47 MB for MNIST's training file where `load_mnist`
+    makes 188 MB of float32); `scaled(images[a:b])` gives `load_mnist`'s values.
+    Raises `DataMissingError` / `IdxError` as `load_mnist` does."""
+    if split not in ("train", "test"):
+        raise ValueError(f"split must be 'train' or 'test', got {split!r}")
+    xtr, ttr, xte, tte = _raw(dataset, data_dir, download)
+    x, t = (xtr, ttr) if split == "train" else (xte, tte)
+    return x, t.astype(np.int64)
+
+
 def load_mnist(normalize: bool = True, flatten: bool = True, one_hot: bool = False, *,
                dataset: str = "mnist", data_dir: str | os.PathLike | None = None,
                val_split: int = 5000, seed: int = 0, download: bool = False) -> Splits:
@@ -264,14 +298,7 @@ def load_mnist(normalize: bool = True, flatten: bool = True, one_hot: bool = Fal
     (N, 1, 28, 28); one_hot: labels as (N, 10) float32 rows instead of int64 (N,).
     `val_split` training images, chosen by `seed`, form the validation set.
     """
-    ds = _dataset(dataset)
-    folder = _data_dir(data_dir, ds.name)
-    missing = missing_files(ds, folder)
-    if missing and download:
-        _download(ds, folder)
-    elif missing:
-        raise DataMissingError(ds, folder, missing)
-    xtr, ttr, xte, tte = _read_raw(ds, folder)
+    xtr, ttr, xte, tte = _raw(dataset, data_dir, download)
     if not 0 <= val_split <= len(xtr):
         raise ValueError(f"val_split must be 0..{len(xtr)}, got {val_split}")
     perm = np.random.default_rng(seed).permutation(len(xtr))

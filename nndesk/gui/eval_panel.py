@@ -209,6 +209,9 @@ class EvalPanel(QWidget):
         if self.sender() is self._thread:   # not one dropped by `stop` (no call into it)
             self._thread = None
             self.stop_button.setEnabled(False)
+        from nndesk.nn.memory import release_freed_memory
+
+        release_freed_memory()  # the job's images and batches: back to the system (not kept)
 
     def _on_stage(self, stage: str) -> None:
         self.stage = stage

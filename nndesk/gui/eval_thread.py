@@ -43,7 +43,9 @@ class EvalThread(QThread):
                 net = Network.from_spec(self.spec)
                 net.load_state_dict(self.weights)
                 if self.source == "test":
-                    x, t = e.load_test_images(self.spec["input_shape"], self.dataset)
+                    # the data set's own uint8 images (shared): no float32 copy is kept
+                    x, t = e.load_test_images(self.spec["input_shape"], self.dataset,
+                                              scale=False)
                 else:
                     if self.source == "folder":
                         x, t = e.load_own_digits()

@@ -53,7 +53,10 @@ class HealthJob(QThread):
             except (DataMissingError, IdxError, OSError) as err:
                 self.failed.emit(" ".join(str(err).split()))
                 return
-            p.x, p.t = d.x_train[:BATCH].reshape((BATCH, *shape)), d.t_train[:BATCH].copy()
+            # copies: a view would keep the whole float32 training set (165 MB) alive
+            p.x = d.x_train[:BATCH].reshape((BATCH, *shape)).copy()
+            p.t = d.t_train[:BATCH].copy()
+            del d
         with threadpool_limits(limits=1):
             t0, c0 = time.perf_counter(), time.thread_time()
             if self.weights is None:  # a design: its initial weights, as training starts

@@ -287,11 +287,15 @@ class MainWindow(QMainWindow):
             self.plots.add_batches(self._run_id, info["steps"], info["losses"])
 
     def _on_training_finished(self, info: dict) -> None:
-        """A run that failed before its first batch leaves no empty entry in the run list."""
+        """A run that failed before its first batch leaves no empty entry in the run list; the
+        freed memory malloc kept for the run's steps goes back to the system."""
         if (self._run_id is not None and info.get("stopped") == "error"
                 and self.plots.is_empty(self._run_id)):
             self.plots.remove_run(self._run_id)
         self._run_id = None
+        from nndesk.nn.memory import release_freed_memory
+
+        release_freed_memory()  # what the run's steps kept for speed (nn/memory.py): not kept
 
     def _on_batch_done(self, info: dict) -> None:
         if self._run_id is not None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from nndesk.gui.i18n import tr
 from nndesk.gui.live_text import LiveTexts
 from nndesk.gui.state import AppState
+from nndesk.insight.evaluation import as_input
 
 if TYPE_CHECKING:
     from nndesk.insight.evaluation import Evaluation
@@ -72,7 +73,8 @@ class MistakeGallery(QWidget):
         layout.addWidget(self.list, 1)
 
     def set_evaluation(self, evaluation: Evaluation, images: np.ndarray, calibrated: bool) -> None:
-        """List `evaluation`'s mistakes on `images` ((N, 1, 28, 28)); `calibrated`: its
+        """List `evaluation`'s mistakes on `images` ((N, 1, 28, 28), float in [0, 1] or uint8
+        0..255, read through `evaluation.as_input`); `calibrated`: its
         probabilities are the calibrated ones (the title says so)."""
         self.evaluation, self.images, self.calibrated = evaluation, images, calibrated
         self.show_cell(None)
@@ -107,7 +109,7 @@ class MistakeGallery(QWidget):
         for i in self.shown_indices:
             (a, pa), (b, pb) = ev.top2(int(i))
             item = QListWidgetItem(QIcon(QPixmap.fromImage(gray_qimage(
-                self.images[i].reshape(28, 28))).scaled(ICON, ICON)),
+                as_input(self.images[i]).reshape(28, 28))).scaled(ICON, ICON)),
                 f"{ev.labels[i]}→{ev.predicted[i]}\n{a}: {100 * pa:.0f}% · {b}: {100 * pb:.0f}%")
             item.setData(Qt.ItemDataRole.UserRole, int(i))
             item.setToolTip(self._item_tip(int(i)))
@@ -131,5 +133,5 @@ class MistakeGallery(QWidget):
 
     def _on_item_clicked(self, item: QListWidgetItem) -> None:
         i = item.data(Qt.ItemDataRole.UserRole)
-        self.state.show_image(np.array(self.images[i], dtype=np.float32).reshape(1, 28, 28),
+        self.state.show_image(np.array(as_input(self.images[i])).reshape(1, 28, 28),
                               label=int(self.evaluation.labels[i]))

@@ -165,6 +165,9 @@ class NeighboursView(QWidget):
         if self._build is build:
             self._build = None
             self._idle()
+        from nndesk.nn.memory import release_freed_memory
+
+        release_freed_memory()  # the features' batches and the cache file read: not kept
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(total)
@@ -221,7 +224,7 @@ class NeighboursView(QWidget):
                     cell.setToolTip("")
                     continue
                 n = shown[c]
-                image = self.index.pixels[n["index"]].reshape(28, 28)  # rows: file order
+                image = self.index.image(n["index"]).reshape(28, 28)  # rows: file order
                 pix = QPixmap.fromImage(gray_qimage(image)).scaled(
                     THUMB, THUMB, Qt.AspectRatioMode.IgnoreAspectRatio,
                     Qt.TransformationMode.FastTransformation)

@@ -15,10 +15,21 @@ import numpy as np
 from nndesk.train.metrics import evaluate
 
 __all__ = ["Evaluation", "Cancelled", "evaluate_model", "load_test_images", "load_own_digits",
-           "load_pen_digits", "pendigits_available", "SOURCES"]
+           "load_pen_digits", "pendigits_available", "as_input", "SOURCES"]
 
 SOURCES = ("test", "folder", "pendigits")  # what the evaluation view can measure
 PROGRESS_EVERY = 25  # pen digits drawn between two progress reports
+
+
+def as_input(x: np.ndarray) -> np.ndarray:
+    """Images as the network reads them: uint8 pixels 0..255 scaled to float32 in [0, 1]
+    exactly as `load_mnist` scales them (`nndesk.data.mnist.scaled`, a new array), any other
+    array as float32 (no copy when it is one)."""
+    if x.dtype == np.uint8:
+        from nndesk.data.mnist import scaled
+
+        return scaled(x)
+    return np.asarray(x, dtype=np.float32)
 
 
 class Cancelled(Exception):
@@ -81,7 +92,7 @@ class _Recorder:
     def predict(self, x: np.ndarray, batch_size: int = 100) -> np.ndarray:
         if self.should_stop is not None and self.should_stop():
             raise Cancelled
-        p = self.net.predict(x, batch_size=min(batch_size, 100))
+        p = self.net.predict(as_input(x), batch_size=min(batch_size, 100))
         self.parts.append(np.asarray(p, dtype=np.float32))
         self.done += len(x)
         if self.progress is not None:
@@ -92,7 +103,8 @@ class _Recorder:
 def evaluate_model(net, x: np.ndarray, t: np.ndarray, *, batch_size: int = 500,
                    progress: Callable[[int, int], None] | None = None,
                    should_stop: Callable[[], bool] | None = None) -> Evaluation:
-    """Evaluate `net` on images `x` (N, *input_shape) with labels `t` (N,) or one-hot.
+    """Evaluate `net` on images `x` (N, *input_shape) with labels `t` (N,) or one-hot; `x`
+    float, or uint8 0..255 (`load_test_images(scale=False)`), scaled a batch at a time.
 
     `progress(done, total)` is called after each batch of `batch_size` images;
     `should_stop()` is asked before each batch and raises `Cancelled` when true. The numbers
@@ -109,16 +121,19 @@ def evaluate_model(net, x: np.ndarray, t: np.ndarray, *, batch_size: int = 500,
     return Evaluation(report, probs, labels, probs.argmax(axis=1).astype(np.int64))
 
 
-def load_test_images(input_shape, dataset: str = "mnist",
-                     data_dir=None) -> tuple[np.ndarray, np.ndarray]:
-    """The test set (x (N, *input_shape) float32, t (N,) int64), as `nndesk eval` reads it.
+def load_test_images(input_shape, dataset: str = "mnist", data_dir=None, *,
+                     scale: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """The test set (x (N, *input_shape) float32, t (N,) int64), as `nndesk eval` reads it;
+    `scale=False`: x is the data set's own uint8 copy (0..255, read-only, shared: no copy),
+    which `evaluate_model` and `as_input` scale as `load_mnist` does.
 
     Raises `nndesk.data.mnist.DataMissingError` / `IdxError` when the files are missing or bad.
     """
-    from nndesk.data.mnist import load_mnist
+    from nndesk.data.mnist import load_uint8
 
-    d = load_mnist(flatten=False, dataset=dataset, data_dir=data_dir, val_split=0)
-    return d.x_test.reshape(len(d.x_test), *input_shape), d.t_test
+    x, t = load_uint8("test", dataset=dataset, data_dir=data_dir)
+    x = x.reshape(len(x), *input_shape)
+    return (as_input(x) if scale else x), t
 
 
 def load_own_digits(folder=None) -> tuple[np.ndarray, np.ndarray]:

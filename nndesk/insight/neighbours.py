@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nndesk.insight.evaluation import Cancelled
+from nndesk.insight.evaluation import Cancelled, as_input
 
 __all__ = ["FeatureIndex", "FORMAT", "SPOT_CHECKS", "feature_layer", "model_fingerprint",
            "cache_path", "build_index", "save_index", "load_index", "training_index",
@@ -29,6 +29,7 @@ __all__ = ["FeatureIndex", "FORMAT", "SPOT_CHECKS", "feature_layer", "model_fing
 
 FORMAT = 1  # the cache file's layout; another number is rebuilt
 SPOT_CHECKS = 16  # training images recomputed to check a cache before it is used
+PIXEL_CHUNK = 256  # uint8 training images made float32 at a time (0.8 MB: they stay in cache)
 
 
 def feature_layer(net) -> int | None:
@@ -65,8 +66,10 @@ def cache_path(fingerprint: str, dataset: str = "mnist", cache_dir: Path | None 
 @dataclass
 class FeatureIndex:
     """Training images for nearest-neighbour look-ups. `features` (N, D) float32 (the
-    `layer`'s output), `pixels` (N, 784) float32 in [0, 1], `labels` (N,) int64, `indices`
-    (N,) int64 (positions in the training file), `fingerprint` of the model."""
+    `layer`'s output), `pixels` (N, 784): uint8 0..255 (the data set's own decoded copy,
+    shared, read-only: `training_index`) or float32 in [0, 1]; `image(i)` is row i as the
+    network reads it. `labels` (N,) int64, `indices` (N,) int64 (positions in the training
+    file), `fingerprint` of the model."""
 
     features: np.ndarray
     pixels: np.ndarray
@@ -78,7 +81,22 @@ class FeatureIndex:
 
     def __post_init__(self) -> None:
         self._sq = {"feature": np.einsum("ij,ij->i", self.features, self.features),
-                    "pixel": np.einsum("ij,ij->i", self.pixels, self.pixels)}
+                    "pixel": self._pixel_rows(lambda p: np.einsum("ij,ij->i", p, p))}
+
+    def image(self, i: int) -> np.ndarray:
+        """Training image at row `i` as (784,) float32 in [0, 1] (what the network read)."""
+        return as_input(self.pixels[i])
+
+    def _pixel_rows(self, f: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+        """(N,) float32: `f` of the pixel rows as float32, `PIXEL_CHUNK` rows at a time when
+        they are uint8 (each row's result is the one it has in a float32 copy of all rows:
+        one row's dot product never reads another's)."""
+        if self.pixels.dtype != np.uint8:
+            return f(self.pixels)
+        out = np.empty(len(self.pixels), dtype=np.float32)
+        for start in range(0, len(self.pixels), PIXEL_CHUNK):
+            out[start:start + PIXEL_CHUNK] = f(as_input(self.pixels[start:start + PIXEL_CHUNK]))
+        return out
 
     def query(self, space: str, vector: np.ndarray, k: int = 5) -> list[dict]:
         """The k training images nearest to `vector` (Euclidean) in `space` ("feature":
@@ -88,7 +106,8 @@ class FeatureIndex:
         q = np.asarray(vector, dtype=np.float32).reshape(-1)
         if q.shape[0] != data.shape[1]:
             raise ValueError(f"a {space} vector of {data.shape[1]} values, not {q.shape[0]}")
-        d2 = np.maximum(self._sq[space] - 2.0 * (data @ q) + float(q @ q), 0.0)
+        dot = data @ q if space == "feature" else self._pixel_rows(lambda p: p @ q)
+        d2 = np.maximum(self._sq[space] - 2.0 * dot + float(q @ q), 0.0)
         k = min(int(k), len(d2))
         part = np.argpartition(d2, k - 1)[:k] if k < len(d2) else np.arange(len(d2))
         part = part[np.lexsort((part, d2[part]))]
@@ -104,7 +123,7 @@ def _features(net, layer: int, x: np.ndarray, batch_size: int,
     for start in range(0, len(x), batch_size):
         if should_stop is not None and should_stop():
             raise Cancelled
-        out = net.forward_all(x[start:start + batch_size])[layer]
+        out = net.forward_all(as_input(x[start:start + batch_size]))[layer]
         parts.append(np.asarray(out, dtype=np.float32).reshape(len(out), -1))
         if progress is not None:
             progress(min(start + batch_size, len(x)), len(x))
@@ -115,7 +134,8 @@ def build_index(net, x: np.ndarray, t: np.ndarray, indices: np.ndarray | None = 
                 dataset: str = "mnist", batch_size: int = 200,
                 progress: Callable[[int, int], None] | None = None,
                 should_stop: Callable[[], bool] | None = None) -> FeatureIndex:
-    """Features of training images `x` (N, *input_shape) with labels `t` (N,).
+    """Features of training images `x` (N, *input_shape) with labels `t` (N,): float, or
+    uint8 0..255 (read as `load_mnist` scales them, and kept as they are, no copy).
 
     Raises ValueError for a network without a hidden layer, `Cancelled` when `should_stop()`
     turns true (asked before every batch); `progress(done, total)` after each batch.
@@ -125,8 +145,14 @@ def build_index(net, x: np.ndarray, t: np.ndarray, indices: np.ndarray | None = 
         raise ValueError("this network has no hidden layer: its features are the pixels")
     feats = _features(net, layer, x, batch_size, progress, should_stop)
     idx = np.arange(len(x), dtype=np.int64) if indices is None else np.asarray(indices, np.int64)
-    return FeatureIndex(feats, np.asarray(x, np.float32).reshape(len(x), -1),
-                        np.asarray(t, np.int64), idx, layer, model_fingerprint(net), dataset)
+    return FeatureIndex(feats, _pixels(x), np.asarray(t, np.int64), idx, layer,
+                        model_fingerprint(net), dataset)
+
+
+def _pixels(x: np.ndarray) -> np.ndarray:
+    """(N, 784) rows of the images: uint8 ones as they are (a view), others as float32."""
+    x = x if x.dtype == np.uint8 else np.asarray(x, np.float32)
+    return x.reshape(len(x), -1)
 
 
 def save_index(index: FeatureIndex, path: Path) -> Path:
@@ -177,8 +203,7 @@ def load_index(path: Path, net, x: np.ndarray, t: np.ndarray,
     if fresh.shape[1] != feats.shape[1] or not np.allclose(fresh, feats[check], rtol=1e-4,
                                                            atol=1e-5):
         return None
-    return FeatureIndex(feats, np.asarray(x, np.float32).reshape(n, -1), labels, idx, layer,
-                        header["fingerprint"], dataset)
+    return FeatureIndex(feats, _pixels(x), labels, idx, layer, header["fingerprint"], dataset)
 
 
 def training_index(net, *, dataset: str = "mnist", data_dir=None, limit: int | None = None,
@@ -188,15 +213,16 @@ def training_index(net, *, dataset: str = "mnist", data_dir=None, limit: int | N
                    ) -> tuple[FeatureIndex, str]:
     """(index, how) for the training file of `dataset` (all 60,000 MNIST training images in
     file order, or the first `limit`): loaded from the cache ("cached") or computed and
-    written there ("built"; "rebuilt" when a cache file was there but not trusted).
+    written there ("built"; "rebuilt" when a cache file was there but not trusted). The
+    index's pixels are the data set's own uint8 copy (`load_uint8`): no float32 copy of the
+    training images is made, not even while the features are computed.
 
     Raises ValueError (no hidden layer), `Cancelled`, `DataMissingError`/`IdxError` (data),
     OSError only for reading; a cache that cannot be written is skipped.
     """
-    from nndesk.data.mnist import load_mnist
+    from nndesk.data.mnist import load_uint8
 
-    d = load_mnist(flatten=False, dataset=dataset, data_dir=data_dir, val_split=0)
-    x, t = d.x_train, d.t_train
+    x, t = load_uint8("train", dataset=dataset, data_dir=data_dir)
     if limit is not None:
         x, t = x[:limit], t[:limit]
     x = x.reshape(len(x), *net.spec["input_shape"])

@@ -24,7 +24,7 @@ from nndesk.nn.layers import (
     Tanh,
 )
 from nndesk.nn.losses import LOSSES, MeanSquaredError, SoftmaxCrossEntropy
-from nndesk.nn.memory import keep_freed_memory
+from nndesk.nn.memory import keep_freed_memory, release_freed_memory
 from nndesk.nn.network import Network
 from nndesk.nn.optimizers import (
     OPTIMIZERS,
@@ -50,5 +50,5 @@ __all__ = [
     "Network", "infer", "LayerInfo", "SpecError",
     "Optimizer", "SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam", "OPTIMIZERS",
     "make_optimizer",
-    "gradcheck", "rel_error", "keep_freed_memory",
+    "gradcheck", "rel_error", "keep_freed_memory", "release_freed_memory",
 ]

@@ -59,6 +59,11 @@ def test_cells_and_gallery(qtbot, trained_sr):
     qtbot.waitUntil(lambda: panel.evaluation is not None and not panel.busy, timeout=60_000)
     expected = np.array(evaluate(net, x, t)["confusion"])
     np.testing.assert_array_equal(panel.evaluation.report["confusion"], expected)
+    # the panel keeps the data set's own uint8 test images, not a 30 MB float32 copy
+    from nndesk.data.mnist import load_uint8
+
+    assert panel.images.dtype == np.uint8
+    assert np.shares_memory(panel.images, load_uint8("test")[0])
     np.testing.assert_allclose(panel.heat_image.image, np.log1p(expected))
     assert panel.progress.value() == panel.progress.maximum() == len(x)
     wrong = int(expected.sum() - np.trace(expected))

@@ -34,6 +34,8 @@ def test_health_of_each_snapshot_while_shown(qtbot, mnist_dir):
     assert len(titles) == 3 + 3 + 2  # weights, gradients, activation; the last: no activation
     sat = panel.report["activations"][0]["saturated_fraction"]
     assert sat > 0.4 and f"saturated {100 * sat:.0f}%" in titles[2]
+    probe = panel._probe.x  # its own 100 images, not a view keeping the training set alive
+    assert probe.base is None and probe.nbytes == 100 * 784 * 4
     state.set_model(Network.from_spec(SIGMOID_STD_1, seed=1), source="snapshot")  # next one
     qtbot.waitUntil(lambda: len(panel.norm_history) == 2 and not panel.busy, timeout=120_000)
     assert len(panel.norms.getPlotItem().listDataItems()) == 3

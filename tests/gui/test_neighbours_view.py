@@ -33,7 +33,7 @@ def test_features_once_then_neighbours_of_each_drawing(qtbot, mnist_dir):
     qtbot.waitUntil(lambda: view.index is not None, timeout=120_000)
     assert cache_path(model_fingerprint(net)).is_file()  # cached for the next time
     assert len(view.index.labels) == 60_000
-    image = view.index.pixels[5].reshape(1, 28, 28).copy()  # training image 5 itself
+    image = view.index.image(5).reshape(1, 28, 28)  # training image 5 itself
     state.set_digit(image)
     qtbot.waitUntil(lambda: view.found is not None and not view.busy, timeout=30_000)
     expected = nearest(view.index, net, image, k=K)

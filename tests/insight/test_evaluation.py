@@ -93,3 +93,21 @@ def test_agrees_with_nndesk_eval_json(mnist_dir, tmp_path, capsys):
     assert (ev.labels[wrong] != ev.predicted[wrong]).all()
     # float32, and 50 images are cut into other chunks than 10,000 (nn/inference.py CHUNK)
     np.testing.assert_allclose(ev.probabilities[:50], net.predict(x[:50]), rtol=2e-5, atol=1e-8)
+
+
+def test_uint8_test_images_give_the_same_numbers_and_no_copy(mnist_dir):
+    """The window evaluates the data set's own uint8 test images (no float32 copy kept):
+    every number is the float32 images' to the bit."""
+    from nndesk.data.mnist import load_mnist, load_uint8
+    from nndesk.nn import Network
+
+    net = Network.from_spec(SOFTMAX_REGRESSION, seed=0)
+    floats, t = load_test_images([1, 28, 28], data_dir=mnist_dir)
+    np.testing.assert_array_equal(floats, load_mnist(flatten=False, data_dir=mnist_dir).x_test)
+    raw, t8 = load_test_images([1, 28, 28], data_dir=mnist_dir, scale=False)
+    assert raw.dtype == np.uint8 and np.shares_memory(raw, load_uint8("test",
+                                                                      data_dir=mnist_dir)[0])
+    np.testing.assert_array_equal(t8, t)
+    a, b = evaluate_model(net, floats[:1200], t[:1200]), evaluate_model(net, raw[:1200], t[:1200])
+    assert a.report == b.report
+    np.testing.assert_array_equal(a.probabilities, b.probabilities)

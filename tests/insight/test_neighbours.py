@@ -8,6 +8,7 @@ import pytest
 
 from nndesk.insight.neighbours import (
     Cancelled,
+    FeatureIndex,
     build_index,
     cache_path,
     feature_layer,
@@ -70,7 +71,7 @@ def test_query_agrees_with_brute_force(net):
 
 def test_a_training_image_finds_itself_first(net, mnist_dir, tmp_path):
     index, how = training_index(net, data_dir=mnist_dir, limit=LIMIT, cache_dir=tmp_path)
-    image = index.pixels[123].reshape(1, 28, 28)
+    image = index.image(123).reshape(1, 28, 28)
     found = nearest(index, net, image, k=3)
     for space in ("feature", "pixel"):
         assert found[space][0]["index"] == 123 and found[space][0]["distance"] < 1e-2
@@ -154,3 +155,27 @@ def test_the_command_line_lists_both_spaces(net, mnist_dir, tmp_path, capsys):
     assert main(argv) == 0
     text = capsys.readouterr().out
     assert "(features cached)" in text and "in pixel space" in text
+
+
+def test_the_index_keeps_the_data_sets_own_uint8_pixels_and_finds_the_same(net, mnist_dir,
+                                                                          tmp_path):
+    """No float32 copy of the 60,000 training images (188 MB; the file's uint8 is 47 MB):
+    the index holds the decoded file itself, and finds what a float32 copy finds, to the
+    bit (distances included)."""
+    from nndesk.data.mnist import load_mnist, load_uint8
+
+    index, _ = training_index(net, data_dir=mnist_dir, cache_dir=tmp_path)
+    raw, _ = load_uint8("train", data_dir=mnist_dir)
+    assert index.pixels.dtype == np.uint8 and np.shares_memory(index.pixels, raw)
+    floats = load_mnist(flatten=True, data_dir=mnist_dir, val_split=0).x_train
+    np.testing.assert_array_equal(index.image(59_999), floats[59_999])
+    as_before = FeatureIndex(index.features, floats, index.labels, index.indices, index.layer,
+                             index.fingerprint)
+    probes = [floats[123], np.random.default_rng(1).random(784, dtype=np.float32)]
+    for probe in probes:
+        image = probe.reshape(1, 28, 28)
+        assert nearest(index, net, image, k=6) == nearest(as_before, net, image, k=6)
+    np.testing.assert_array_equal(index.features[:LIMIT], training_index(
+        net, data_dir=mnist_dir, limit=LIMIT, cache_dir=tmp_path)[0].features)
+    again = build_index(net, floats[:LIMIT].reshape(LIMIT, 1, 28, 28), index.labels[:LIMIT])
+    np.testing.assert_array_equal(again.features, index.features[:LIMIT])
