@@ -47,9 +47,12 @@ class TrainWorker(QObject):
         self.out, self.checkpoint, self.resume_from = out, checkpoint, resume
         self.data, self.data_dir = data, data_dir
         self.tensorboard = tensorboard  # a folder: the child logs the run there
+        # no tensorboardX here: none in the child either; said at once, the run trains
+        self._tb_missing = tensorboard is not None and not _importable("tensorboardX")
         self.remote = RemoteRun(spec, {"snapshot_every_s": SNAPSHOT_INTERVAL_S, **self.config},
                                 out=out, checkpoint=checkpoint, resume=resume, data=data,
-                                data_dir=data_dir, tensorboard=tensorboard,
+                                data_dir=data_dir,
+                                tensorboard=None if self._tb_missing else tensorboard,
                                 workers=workers())  # the window's policy (app.finish_window)
         self._pause_requested = False
         self._pending_steps: list[int] = []
@@ -96,12 +99,12 @@ class TrainWorker(QObject):
         """Start the child and relay its messages until it finishes, fails or dies."""
         from nndesk.train.remote import ChildGone
 
-        _lower_thread_priority()
         try:
-            self.remote.start()
+            self.remote.start()  # before lowering this thread: a forkserver started here
         except Exception as err:  # noqa: BLE001 (no process: said as a dialog, never a crash)
             self._failed(explain("other", str(err)), str(err))
             return
+        _lower_thread_priority()  # unpickling the child's messages yields to the GUI thread
         try:
             while True:
                 try:
@@ -162,6 +165,8 @@ class TrainWorker(QObject):
 
     def _finished_info(self, result: dict) -> dict:
         problem = result.pop("tensorboard", None)
+        if self._tb_missing:
+            problem = ("missing", "")
         if self.tensorboard is not None:
             result["tensorboard"] = {"dir": str(self.tensorboard),
                                      "problem": _tensorboard_problem(problem)}
@@ -220,6 +225,16 @@ def _lower_thread_priority(niceness: int = 10) -> None:
         os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + niceness)
     except OSError:
         pass
+
+
+def _importable(name: str) -> bool:
+    """True when `import name` would find the module (nothing is imported)."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def _tensorboard_problem(problem: tuple | None) -> str | None:

@@ -128,7 +128,8 @@ class RemoteRun:
         ctx = context()
         mine, theirs = ctx.Pipe(duplex=True)
         with self._lock:
-            job = dict(self.job, paused=self._paused, stopped=self._stopped)
+            job = dict(self.job, paused=self._paused, stopped=self._stopped,
+                       env=_environment(), cwd=os.getcwd(), nice=_child_nice())
             process = ctx.Process(target=child_main, args=(theirs, job), name="nndesk-train",
                                   daemon=True)  # multiprocessing's exit hook ends it too
             process.start()
@@ -205,6 +206,29 @@ def stop_children(timeout_s: float = 10.0) -> list[int]:
     return killed
 
 
+ENV_PREFIXES = ("NNDESK_", "XDG_")  # what the child reads: data and user folders
+ENV_NAMES = ("HOME",)
+
+
+def _environment() -> dict[str, str]:
+    """The environment variables the child goes by, as they are now in this process (the
+    forkserver kept those of the moment it started; a child inherits those)."""
+    return {k: v for k, v in os.environ.items() if k in ENV_NAMES or k.startswith(ENV_PREFIXES)}
+
+
+def _adopt(env: dict[str, str], cwd: str | None) -> None:
+    """In the child: the parent's environment variables (`_environment`) and folder."""
+    for key in [k for k in os.environ if k in ENV_NAMES or k.startswith(ENV_PREFIXES)]:
+        if key not in env:
+            del os.environ[key]
+    os.environ.update(env)
+    if cwd:
+        try:
+            os.chdir(cwd)
+        except OSError:
+            pass  # gone meanwhile: paths from the window are absolute anyway
+
+
 def _str(path) -> str | None:
     return None if path is None else str(path)
 
@@ -278,12 +302,28 @@ def _read_control(conn, control: TrainControl) -> None:
             return
 
 
-def _lower_priority(niceness: int = CHILD_NICE) -> None:
-    if hasattr(os, "nice"):
-        try:
-            os.nice(niceness)
-        except OSError:
-            pass  # not allowed here: training still works, the window may stutter more
+def _child_nice() -> int | None:
+    """The child's nice value: the window process's (its main thread's) + `CHILD_NICE`, at
+    most 19; None where there are no nice values. Absolute, since the forkserver has the nice
+    value of the thread that started it (a lowered relay thread's: the child would add 10)."""
+    if not hasattr(os, "getpriority"):
+        return None
+    try:
+        return min(19, os.getpriority(os.PRIO_PROCESS, os.getpid()) + CHILD_NICE)
+    except OSError:
+        return None
+
+
+def _lower_priority(target: int | None) -> None:
+    """In the child: go to nice `target` (only ever lower the priority)."""
+    if target is None or not hasattr(os, "nice"):
+        return
+    try:
+        now = os.getpriority(os.PRIO_PROCESS, 0)
+        if target > now:
+            os.nice(target - now)
+    except OSError:
+        pass  # not allowed here: training still works, the window may stutter more
 
 
 def error_kind(err: BaseException) -> str:
@@ -304,7 +344,8 @@ def child_main(conn, job: dict) -> None:
     from nndesk.nn.memory import keep_freed_memory
     from nndesk.nn.parallel import default_workers, set_workers
 
-    _lower_priority()
+    _adopt(job.get("env", {}), job.get("cwd"))
+    _lower_priority(job.get("nice"))
     set_workers(job.get("workers") or default_workers())  # cli/common.set_threads' policy
     keep_freed_memory()
     sender_box: list[_Sender] = []

@@ -137,3 +137,20 @@ def test_stop_children_ends_every_live_run(tmp_path, mnist_small):
     assert not run.alive() and run.process.exitcode == 0
     assert load_model(tmp_path / "m.ckpt.npz").checkpoint["step"] >= 1
     run.close()
+
+
+def test_the_child_reads_the_data_folder_set_now_not_when_the_forkserver_started(
+        tmp_path, mnist_small, monkeypatch):
+    """The forkserver keeps the environment of its start; each job carries the parent's
+    NNDESK_* variables and folder of the moment, so a changed NNDESK_DATA_DIR is obeyed."""
+    warm = RemoteRun(MLP_SPEC, {"batch_size": 0}, data=mnist_small)
+    warm.start()  # the forkserver runs from here on (if not already)
+    _until(warm, ("error",))
+    warm.close()
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(tmp_path / "nowhere"))
+    monkeypatch.chdir(tmp_path)
+    run = RemoteRun(MLP_SPEC, {"epochs": 1})
+    run.start()
+    message = _until(run, ("error", "finished"))[-1]
+    run.close()
+    assert message[:2] == ("error", "data_missing") and "nowhere" in message[2], message
