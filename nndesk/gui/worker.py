@@ -55,6 +55,7 @@ class TrainWorker(QObject):
                                 tensorboard=None if self._tb_missing else tensorboard,
                                 workers=workers())  # the window's policy (app.finish_window)
         self._pause_requested = False
+        self._stop_asked = False  # a child killed after a stop (closing) is no news
         self._pending_steps: list[int] = []
         self._pending_losses: list[float] = []
         self._last_emit = 0.0
@@ -86,6 +87,7 @@ class TrainWorker(QObject):
         """End the run before the next batch; the child writes a checkpoint (a stopped run
         skips the test-set evaluation, so closing the window never waits for it)."""
         self._pause_requested = False
+        self._stop_asked = True
         self.remote.stop()
 
     @property
@@ -112,7 +114,7 @@ class TrainWorker(QObject):
                 except ChildGone as gone:
                     self._flush()
                     text = crash_text(gone.exitcode, self._last_checkpoint())
-                    self._failed(text, text)
+                    self._failed(text, text, say=not self._stop_asked)  # not while closing
                     return
                 if message is not None and self._handle(message):
                     return
@@ -147,8 +149,9 @@ class TrainWorker(QObject):
             return True
         return False
 
-    def _failed(self, text: str, message: str) -> None:
-        self.errored.emit(text)
+    def _failed(self, text: str, message: str, say: bool = True) -> None:
+        if say:
+            self.errored.emit(text)
         self.finished.emit({"stopped": "error", "message": message, "out": None,
                             "checkpoint": self._last_checkpoint(), "metadata": {}})
 

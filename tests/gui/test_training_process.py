@@ -110,6 +110,21 @@ def test_closing_the_window_mid_run_leaves_no_process(trainer_window, qtbot, que
     assert _gone(pid) and live_runs() == []
 
 
+def test_a_child_that_does_not_stop_in_time_is_killed_without_a_dialog(trainer_window, qtbot,
+                                                                      dialogs):
+    """Closing waits for the child to stop; past the wait it is killed, and that is no news
+    to show (the window is going away)."""
+    w = trainer_window
+    w.state.set_config(epochs=200)
+    with qtbot.waitSignal(w.training.batch_done, timeout=30_000):
+        w.train_panel.train_button.click()
+    pid = w.training.worker.pid
+    w.training.shutdown(timeout_ms=0)  # no time to stop: killed
+    assert _gone(pid)
+    qtbot.waitUntil(lambda: not w.training.busy, timeout=10_000)
+    assert [d for d in dialogs if d[0] == "Training stopped"] == []
+
+
 QUIT_SCRIPT = """
 import sys
 from PySide6.QtCore import QSettings, QTimer
