@@ -19,7 +19,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 __all__ = ["Relay", "start_thread", "reap", "held", "collect_on_gui_thread", "collect_anywhere",
-           "delete_when_finished", "running_threads", "finish_threads"]
+           "delete_when_finished", "install_quit_hook", "running_threads", "finish_threads"]
 
 _HELD: list[tuple[threading.Thread, tuple]] = []  # (thread, the Qt objects it may touch)
 
@@ -102,12 +102,22 @@ def delete_when_finished(thread: QThread, running: set) -> None:
     global _DELETER
     if _DELETER is None:
         _DELETER = _Deleter()
-        app = QCoreApplication.instance()
-        if app is not None:  # at quit: stop and wait for every job still running
-            app.aboutToQuit.connect(finish_threads)
+    install_quit_hook()
     running.add(thread)
     _DELETER.sets[thread] = running
     thread.finished.connect(_DELETER.delete)
+
+
+_HOOKED: set[int] = set()  # id() of the application finish_threads is connected to
+
+
+def install_quit_hook() -> None:
+    """Connect `finish_threads` to the application's `aboutToQuit`, once (a view's job or a
+    training run calls it as it starts). Call from the GUI thread."""
+    app = QCoreApplication.instance()
+    if app is not None and id(app) not in _HOOKED:  # at quit: stop every job still running
+        app.aboutToQuit.connect(finish_threads)
+        _HOOKED.add(id(app))
 
 
 def running_threads() -> list[QThread]:
@@ -124,7 +134,13 @@ def finish_threads(wait_ms: int = 3000) -> list[QThread]:
     Returns those still running: a QThread destroyed while it runs aborts the process
     ("QThread: Destroyed while thread is still running", exit 134), so `app.run` then ends the
     process without destroying them (a gradient check is one computation that cannot stop).
+    Training runs in a child process (nndesk.train.remote): each is stopped (its checkpoint
+    written) and killed when still running after `wait_ms`, so no process outlives the window.
     Call from the GUI thread."""
+    from nndesk.train.remote import live_runs, stop_children
+
+    if live_runs():
+        stop_children(wait_ms / 1000)
     threads = running_threads()
     for thread in threads:
         thread.requestInterruption()

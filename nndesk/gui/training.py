@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import tr
+from nndesk.gui.jobs import install_quit_hook
 from nndesk.gui.run_watch import (
     CHANCE_FACTOR,
     curve_path,
@@ -108,6 +109,7 @@ class TrainingController(QObject):
         worker.errored.connect(lambda text: self.error.emit(tr("Training stopped"), text))
         worker.finished.connect(self._on_finished)
         self.worker = worker
+        install_quit_hook()  # at quit, a run still going is stopped and its process ends
         s.set_training(LOADING)
         self.thread = start_worker(worker)
         self.thread.finished.connect(self._on_thread_finished)
@@ -144,7 +146,9 @@ class TrainingController(QObject):
         if self.thread is None:
             return None
         self.worker.stop()
-        self.thread.wait(timeout_ms)
+        if not self.thread.wait(timeout_ms):  # the child did not stop in time: end it
+            self.worker.remote.kill()
+            self.thread.wait(10_000)
         QCoreApplication.sendPostedEvents()  # deliver the worker's last signals now
         ckpt = self.checkpoint
         if ckpt is None or not ckpt.is_file():
@@ -250,6 +254,8 @@ class TrainingController(QObject):
             # views following the run (layer health) end on them, not on an early snapshot
             self._on_snapshot(info["state_dict"], dict(self._last_where))
         self.state.set_training(IDLE)
+        if info.get("stopped") == "error" and info.get("checkpoint") and self._steps:
+            self._save_curve(Path(info["checkpoint"]))  # the child died: its curve is kept
         out = info.get("out")
         kept = False
         if out and not failed:

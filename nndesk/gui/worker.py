@@ -1,4 +1,5 @@
-"""TrainWorker: runs a TrainSession on a QThread and turns its callbacks into Qt signals."""
+"""TrainWorker: runs a training session in a child process (nndesk.train.remote) and turns its
+messages into Qt signals, from a QThread that only relays them."""
 
 from __future__ import annotations
 
@@ -9,24 +10,28 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-__all__ = ["TrainWorker", "start_worker", "BATCH_INTERVAL_S"]
+from nndesk.gui.i18n import tr
+
+__all__ = ["TrainWorker", "start_worker", "BATCH_INTERVAL_S", "explain", "crash_text"]
 
 BATCH_INTERVAL_S = 0.25  # batch_done at most 4 times a second: the plots redraw that often
-# (each redraw ~10 ms of the window thread, which two training workers compete with for the
-# two cores and the GIL: benchmarks/gui_vs_cli.md)
+# (each redraw ~10 ms of the window thread: benchmarks/gui_vs_cli.md)
 SNAPSHOT_INTERVAL_S = 1.0  # weight copies for the canvas and the filter view, once a second
+RECEIVE_POLL_S = 0.5  # the relay thread looks at the child at least this often
 # Signals carry dicts as `object`: PySide6 6.12 converting `dict` payloads between threads
 # crashed the process (a refcount error on None) after a few hundred signals.
 
 
 class TrainWorker(QObject):
-    """One training run. Signals carry floats and copied arrays, never live parameters."""
+    """One training run, in a child process (`nndesk.train.remote.RemoteRun`): this object's
+    thread relays the child's messages as signals. Signals carry floats and copied arrays."""
 
     started = Signal(object)  # data loaded, trainer built: epochs, batches, spec, history
     batch_done = Signal(object)  # steps, losses (lists since the last signal), progress
     epoch_done = Signal(object)  # the trainer's epoch record
     snapshot = Signal(object, object)  # a weight copy (state_dict), where (the batch after)
     evaluating = Signal()  # the last epoch is done: the test set is being evaluated
+    held = Signal(int)  # the child's loop is held by a pause, after this many steps
     errored = Signal(str)  # a message for the user
     finished = Signal(object)  # stopped, message, out, checkpoint, metadata
 
@@ -35,16 +40,22 @@ class TrainWorker(QObject):
                  data=None, data_dir: str | Path | None = None,
                  tensorboard: str | Path | None = None) -> None:
         super().__init__()
+        from nndesk.nn.parallel import workers
+        from nndesk.train.remote import RemoteRun
+
         self.spec, self.config = spec, dict(config)
         self.out, self.checkpoint, self.resume_from = out, checkpoint, resume
         self.data, self.data_dir = data, data_dir
-        self.tensorboard = tensorboard  # a folder: log the run there (nndesk[tensorboard])
-        self._tb = None  # the TensorBoardLogger while the run writes one
-        self._tb_problem: str | None = None  # why no log was written (said once, at the end)
-        from nndesk.train.trainer import TrainControl
-
-        self.session = None
-        self.control = TrainControl()  # THE pause/stop flags: the trainer reads these
+        self.tensorboard = tensorboard  # a folder: the child logs the run there
+        # no tensorboardX here: none in the child either; said at once, the run trains
+        self._tb_missing = tensorboard is not None and not _importable("tensorboardX")
+        self.remote = RemoteRun(spec, {"snapshot_every_s": SNAPSHOT_INTERVAL_S, **self.config},
+                                out=out, checkpoint=checkpoint, resume=resume, data=data,
+                                data_dir=data_dir,
+                                tensorboard=None if self._tb_missing else tensorboard,
+                                workers=workers())  # the window's policy (app.finish_window)
+        self._pause_requested = False
+        self._stop_asked = False  # a child killed after a stop (closing) is no news
         self._pending_steps: list[int] = []
         self._pending_losses: list[float] = []
         self._last_emit = 0.0
@@ -52,95 +63,121 @@ class TrainWorker(QObject):
         self._batches = 1
         self._batch_size = int(config.get("batch_size", 100))
         self._last_batch: dict = {}
+        self.step = 0  # the last step the child reported
+        self.held_at: int | None = None  # the step a pause held the child at (None: running)
 
-    # -- control, from the GUI thread (TrainControl is thread-safe) --------------------------
+    # -- control, from the GUI thread (RemoteRun is thread-safe) -----------------------------
     def pause(self) -> None:
-        """Hold training before the next batch (also asked before the trainer exists)."""
-        self.control.pause()
+        """Hold training before the next batch (also asked before the child exists)."""
+        self._pause_requested = True
+        self.remote.pause()
 
     @property
     def pause_requested(self) -> bool:
         """True between pause() and resume()."""
-        return self.control.paused
+        return self._pause_requested
 
     def resume(self) -> None:
         """Continue a paused run."""
-        self.control.resume()
+        self._pause_requested = False
+        self.held_at = None
+        self.remote.resume()
 
     def stop(self) -> None:
-        """End the run before the next batch; the trainer writes a checkpoint (a stopped run
+        """End the run before the next batch; the child writes a checkpoint (a stopped run
         skips the test-set evaluation, so closing the window never waits for it)."""
-        self.control.stop()
+        self._pause_requested = False
+        self._stop_asked = True
+        self.remote.stop()
+
+    @property
+    def pid(self) -> int | None:
+        """The child process's id while it runs."""
+        return self.remote.pid
 
     # -- the thread's work ------------------------------------------------------------------
     @Slot()
     def run(self) -> None:
-        """Load data, build the trainer, train with one BLAS thread, report the end."""
-        from threadpoolctl import threadpool_limits
+        """Start the child and relay its messages until it finishes, fails or dies."""
+        from nndesk.train.remote import ChildGone
 
-        _lower_thread_priority()
         try:
-            with threadpool_limits(limits=1):
-                self._run()
-        except Exception as err:  # any failure becomes a dialog, never a crash
-            self.errored.emit(_explain(err))
-            self.finished.emit({"stopped": "error", "message": str(err), "out": None,
-                                "checkpoint": str(self.checkpoint) if self.checkpoint else None,
-                                "metadata": {}})
-
-    def _run(self) -> None:
-        from nndesk.train import TrainConfig
-        from nndesk.train.session import TrainSession
-
-        cfg = TrainConfig.from_dict({"snapshot_every_s": SNAPSHOT_INTERVAL_S, **self.config})
-        session = TrainSession(None if self.resume_from else self.spec,
-                               None if self.resume_from else cfg, resume=self.resume_from,
-                               data=self.data, data_dir=self.data_dir,
-                               checkpoint_path=self.checkpoint,
-                               on_batch=self._on_batch, on_epoch=self._on_epoch,
-                               on_snapshot=self._on_snapshot, control=self.control)
-        trainer = session.trainer
-        self._epochs, self._batches = trainer.config.epochs, trainer.batches
-        self._batch_size = trainer.config.batch_size  # a resumed run's, not the window's
-        self.session = session
-        self._open_tensorboard(trainer.net)
-        self.started.emit({"epochs": self._epochs, "batches": self._batches,
-                           "spec": session.spec, "config": trainer.config.to_dict(),
-                           "history": [dict(h) for h in trainer.history],
-                           "step": trainer.step, "resumed": self.resume_from is not None})
-        try:
-            done = session.run(self.out, command="nndesk gui")
-        finally:
-            if self._tb is not None:
-                self._tb.close()
-        self._flush()
-        r = done.result
-        self.finished.emit({"stopped": r.stopped, "message": r.message,
-                            "out": str(done.out) if done.out else None,
-                            "checkpoint": str(r.checkpoint_path) if r.checkpoint_path else None,
-                            "metadata": done.metadata, "test": done.test,
-                            "state_dict": session.trainer.net.state_dict(),
-                            "tensorboard": None if self.tensorboard is None else
-                            {"dir": str(self.tensorboard), "problem": self._tb_problem}})
-
-    def _open_tensorboard(self, net) -> None:
-        """Start the TensorBoard log when asked; a missing tensorboardX or an unwritable
-        folder leaves the run training without one (the reason goes to `finished`)."""
-        if self.tensorboard is None:
+            self.remote.start()  # before lowering this thread: a forkserver started here
+        except Exception as err:  # noqa: BLE001 (no process: said as a dialog, never a crash)
+            self._failed(explain("other", str(err)), str(err))
             return
-        from nndesk.gui.i18n import tr
-
+        _lower_thread_priority()  # unpickling the child's messages yields to the GUI thread
         try:
-            from nndesk.export.tensorboard import TensorBoardLogger
+            while True:
+                try:
+                    message = self.remote.receive(RECEIVE_POLL_S)
+                except ChildGone as gone:
+                    self._flush()
+                    text = crash_text(gone.exitcode, self._last_checkpoint())
+                    self._failed(text, text, say=not self._stop_asked)  # not while closing
+                    return
+                if message is not None and self._handle(message):
+                    return
+        finally:
+            self.remote.close()
 
-            self._tb = TensorBoardLogger(self.tensorboard, net)
-        except ImportError:
-            self._tb_problem = tr("no TensorBoard log: pip install 'nndesk[tensorboard]' to "
-                                  "write one")
-        except OSError as err:
-            self._tb_problem = tr("no TensorBoard log: {err}").format(err=err.strerror or err)
+    def _handle(self, message: tuple) -> bool:
+        """One message from the child; True when it was the last."""
+        kind = message[0]
+        if kind == "batch":
+            for info in message[1]:
+                self._on_batch(info)
+        elif kind == "snapshot":
+            self._on_snapshot(message[1])
+        elif kind == "epoch":
+            self._on_epoch(message[1])
+        elif kind == "held":
+            self._flush()
+            self.held_at = int(message[1])
+            self.held.emit(self.held_at)
+        elif kind == "evaluating":
+            self.evaluating.emit()
+        elif kind == "started":
+            self._on_started(message[1])
+        elif kind == "finished":
+            self._flush()
+            self.finished.emit(self._finished_info(message[1]))
+            return True
+        elif kind == "error":
+            self._flush()
+            self._failed(explain(message[1], message[2]), message[2])
+            return True
+        return False
 
-    # -- trainer callbacks (training thread) ------------------------------------------------
+    def _failed(self, text: str, message: str, say: bool = True) -> None:
+        if say:
+            self.errored.emit(text)
+        self.finished.emit({"stopped": "error", "message": message, "out": None,
+                            "checkpoint": self._last_checkpoint(), "metadata": {}})
+
+    def _last_checkpoint(self) -> str | None:
+        """The run's checkpoint file when one is on disk (end of an epoch, or a stop)."""
+        ckpt = self.checkpoint
+        return str(ckpt) if ckpt is not None and Path(ckpt).is_file() else None
+
+    def _on_started(self, info: dict) -> None:
+        self._epochs, self._batches = info["epochs"], info["batches"]
+        self._batch_size = info["batch_size"]  # a resumed run's, not the window's
+        self.step = int(info.get("step", 0))
+        self.started.emit(info)
+
+    def _finished_info(self, result: dict) -> dict:
+        problem = result.pop("tensorboard", None)
+        if self._tb_missing:
+            problem = ("missing", "")
+        if self.tensorboard is not None:
+            result["tensorboard"] = {"dir": str(self.tensorboard),
+                                     "problem": _tensorboard_problem(problem)}
+        else:
+            result["tensorboard"] = None
+        return result
+
+    # -- the child's records (relay thread) -------------------------------------------------
     def _progress(self, epoch: int, batch: int, images_per_s: float) -> dict:
         done = (epoch - 1) * self._batches + batch
         total = self._epochs * self._batches
@@ -154,8 +191,7 @@ class TrainWorker(QObject):
         self._pending_steps.append(int(info["step"]))
         self._pending_losses.append(float(info["loss"]))
         self._last_batch = info
-        if self._tb is not None:
-            self._tb.on_batch(info)
+        self.step = int(info["step"])
         now = time.perf_counter()
         if now - self._last_emit >= BATCH_INTERVAL_S:
             self._last_emit = now
@@ -171,12 +207,8 @@ class TrainWorker(QObject):
         self._pending_steps, self._pending_losses = [], []
 
     def _on_epoch(self, record: dict) -> None:
-        if self._tb is not None:
-            self._tb.on_epoch(record)
         self._flush()
         self.epoch_done.emit(dict(record))
-        if record.get("epoch", 0) >= self._epochs and not self.control.stopped:
-            self.evaluating.emit()
 
     def _on_snapshot(self, weights: dict) -> None:
         # the weights after the last batch reported (step 0: before the first)
@@ -184,7 +216,7 @@ class TrainWorker(QObject):
         where = {"step": int(b.get("step", 0)), "epoch": int(b.get("epoch", 1)),
                  "batch": int(b.get("batch", 0)), "epochs": self._epochs,
                  "batches": self._batches}
-        self.snapshot.emit(weights, where)  # weights: already a copy made by the trainer
+        self.snapshot.emit(weights, where)  # weights: a copy made by the child
 
 
 def _lower_thread_priority(niceness: int = 10) -> None:
@@ -195,23 +227,61 @@ def _lower_thread_priority(niceness: int = 10) -> None:
         tid = threading.get_native_id()
         os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + niceness)
     except OSError:
-        pass  # not allowed here: training still works, the window may stutter more
+        pass
 
 
-def _explain(err: Exception) -> str:
-    """A message that says what went wrong and what to do."""
-    from nndesk.data.mnist import DataMissingError
+def _importable(name: str) -> bool:
+    """True when `import name` would find the module (nothing is imported)."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _tensorboard_problem(problem: tuple | None) -> str | None:
+    """Why the child wrote no TensorBoard log, in the window's words."""
+    if problem is None:
+        return None
+    kind, detail = problem
+    if kind == "missing":
+        return tr("no TensorBoard log: pip install 'nndesk[tensorboard]' to write one")
+    return tr("no TensorBoard log: {err}").format(err=detail)
+
+
+def explain(kind: str, text: str) -> str:
+    """A message that says what went wrong and what to do; `kind` from
+    `nndesk.train.remote.error_kind` ("data_missing", "memory", "other"), `text` the error's."""
     from nndesk.gui.engine_text import translate_engine
-    from nndesk.gui.i18n import tr
 
-    if isinstance(err, DataMissingError):
+    if kind == "data_missing":
         return tr("{err}\n\nUse Train again to download MNIST, or put the files there.").format(
-            err=err)
-    if isinstance(err, MemoryError):
+            err=text)
+    if kind == "memory":
         return tr("Out of memory: use a smaller batch size, fewer filters or fewer training "
                   "images.")
     return tr("Training failed: {err}\n\nCheck the design and the training settings.").format(
-        err=translate_engine(str(err)))
+        err=translate_engine(text))
+
+
+def crash_text(exitcode: int | None, checkpoint: str | None) -> str:
+    """The message for a training process that ended without a word (killed, crashed)."""
+    code = "?" if exitcode is None else str(exitcode)
+    if exitcode is not None and exitcode < 0:
+        import signal
+
+        try:
+            code += f" ({signal.Signals(-exitcode).name})"
+        except ValueError:
+            pass
+    head = tr("The training process ended unexpectedly (exit code {code}).").format(code=code)
+    if checkpoint is None:
+        return head + "\n\n" + tr("No checkpoint was written yet (one is written at the end of "
+                                  "each epoch): train again.")
+    return head + "\n\n" + tr("The last checkpoint is kept: {path}\nResume it with: nndesk "
+                              "train --resume \"{path}\" --out model.npz").format(
+        path=checkpoint)
 
 
 def start_worker(worker: TrainWorker) -> QThread:

@@ -1654,6 +1654,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>Nielsen：学習の遅さ・普遍性</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/worker.py"/>
+        <source>No checkpoint was written yet (one is written at the end of each epoch): train again.</source>
+        <translation>チェックポイントはまだ書き出されていません（各エポックの終わりに書き出されます）。もう一度学習してください。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>No digit found</source>
         <translation>数字が見つかりません</translation>
@@ -2290,6 +2295,13 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>入力画像：d 損失 / d x</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/worker.py"/>
+        <source>The last checkpoint is kept: {path}
+Resume it with: nndesk train --resume "{path}" --out model.npz</source>
+        <translation>最後のチェックポイントは残っています：{path}
+次のコマンドで再開できます：nndesk train --resume "{path}" --out model.npz</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>The learning rule found these weights in {n} epochs.</source>
         <translation>学習規則が {n} エポックでこの重みを見つけました。</translation>
@@ -2332,6 +2344,11 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <location filename="../../nndesk/gui/layer_form.py"/>
         <source>The shapes of the weights this layer learns: Dense W (inputs, units), Conv2D W (filters, channels, height, width), b one per output; BatchNorm γ and β one per feature or channel</source>
         <translation>このレイヤが学習する重みの形状：Dense の W は（入力数, ニューロン数）、Conv2D の W は（フィルター数, チャンネル数, 高さ, 幅）、バイアス b は出力ごとに1つ、BatchNorm の γ と β は特徴またはチャンネルごとに1つ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/worker.py"/>
+        <source>The training process ended unexpectedly (exit code {code}).</source>
+        <translation>学習プロセスが予期せず終了しました（終了コード {code}）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
@@ -3045,8 +3062,7 @@ Resume that run now?
         <translation>交差エントロピーコスト関数</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/terms.py"/>
         <source>custom</source>
         <translation>カスタム</translation>
     </message>

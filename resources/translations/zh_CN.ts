@@ -1654,6 +1654,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>Nielsen：学习缓慢、普遍性</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/worker.py"/>
+        <source>No checkpoint was written yet (one is written at the end of each epoch): train again.</source>
+        <translation>尚未写入检查点（每一轮结束时写入一个）：请重新训练。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <source>No digit found</source>
         <translation>没有找到数字</translation>
@@ -2290,6 +2295,13 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>输入图像：d 损失 / d x</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/worker.py"/>
+        <source>The last checkpoint is kept: {path}
+Resume it with: nndesk train --resume "{path}" --out model.npz</source>
+        <translation>最后的检查点已保留：{path}
+用以下命令继续训练：nndesk train --resume "{path}" --out model.npz</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>The learning rule found these weights in {n} epochs.</source>
         <translation>学习规则用 {n} 个 epoch 找到了这组权重。</translation>
@@ -2332,6 +2344,11 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <location filename="../../nndesk/gui/layer_form.py"/>
         <source>The shapes of the weights this layer learns: Dense W (inputs, units), Conv2D W (filters, channels, height, width), b one per output; BatchNorm γ and β one per feature or channel</source>
         <translation>这一层学习的权重的形状：Dense 的 W 为（输入数, 神经元数），Conv2D 的 W 为（滤波器数, 通道数, 高, 宽），偏置 b 每个输出一个；BatchNorm 的 γ 和 β 每个特征或通道一个</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/worker.py"/>
+        <source>The training process ended unexpectedly (exit code {code}).</source>
+        <translation>训练进程意外结束（退出码 {code}）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
@@ -3045,8 +3062,7 @@ Resume that run now?
         <translation>交叉熵代价函数</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/terms.py"/>
         <source>custom</source>
         <translation>自定义</translation>
     </message>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pytest
 from gui_helpers import TINY_SPEC
@@ -55,27 +57,34 @@ def test_short_run_updates_curves_filters_and_model(trainer_window, qtbot):
 
 
 def test_pause_resume_and_stop_keep_a_checkpoint(trainer_window, qtbot):
+    """Pause, resume and stop reach the run in its child process: a pause holds its loop
+    (the child says at which step), a resume moves it on, a stop during a pause writes the
+    checkpoint at the step it was held at."""
     from nndesk.train import load_model
 
     w = trainer_window
     w.state.set_config(epochs=200)
     with qtbot.waitSignal(w.training.batch_done, timeout=30_000):
         w.train_panel.train_button.click()
-    w.train_panel.pause_button.click()
+    worker = w.training.worker
+    assert worker.pid is not None and worker.pid != os.getpid()  # a child process trains
+    with qtbot.waitSignal(worker.held, timeout=20_000) as held:
+        w.train_panel.pause_button.click()
     assert w.state.training == PAUSED and w.train_panel.pause_button.text() == "Resume"
-    trainer = w.training.worker.session.trainer
-    assert trainer.paused
-    at_pause = trainer.step  # a batch already running may still finish: at most one more
+    at_pause = held.args[0]
+    assert worker.step == at_pause  # nothing trained after the hold was reported
     w.train_panel.pause_button.click()
-    assert w.state.training == RUNNING and not trainer.paused
-    qtbot.waitUntil(lambda: trainer.step > at_pause + 2, timeout=20_000)  # resumed: it moves
-    w.train_panel.pause_button.click()
-    at_second_pause = trainer.step
+    assert w.state.training == RUNNING and worker.held_at is None
+    qtbot.waitUntil(lambda: worker.step > at_pause + 2, timeout=20_000)  # resumed: it moves
+    with qtbot.waitSignal(worker.held, timeout=20_000) as held:
+        w.train_panel.pause_button.click()
+    at_second_pause = held.args[0]
+    assert at_second_pause > at_pause + 2
     with qtbot.waitSignal(w.training.finished, timeout=60_000) as done:
         w.train_panel.stop_button.click()
     assert done.args[0]["stopped"] == "stopped"
     ckpt = load_model(done.args[0]["checkpoint"])
-    assert at_second_pause <= ckpt.checkpoint["step"] <= at_second_pause + 1
+    assert ckpt.checkpoint["step"] == at_second_pause
 
 
 def test_closing_while_training_asks_keeps_a_checkpoint_and_resumes_the_same_run(

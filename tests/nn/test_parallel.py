@@ -232,7 +232,8 @@ def test_two_callers_at_once_each_get_every_image_once():
 
 @pytest.mark.skipif(not hasattr(parallel.os, "setpriority"), reason="no per-thread niceness")
 def test_helpers_run_at_the_niceness_of_a_lowered_caller():
-    """The window lowers its training thread (gui/worker.py): the helper slices follow it."""
+    """A caller thread that lowered its own priority (as the window's training thread did) has
+    its helper slices follow it."""
     parallel.set_workers(2)
     parallel.for_batch(lambda i, j: None, 10)           # helper made by this (normal) thread
     nice = {}
