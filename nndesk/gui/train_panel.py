@@ -104,7 +104,7 @@ class TrainPanel(QWidget):
         self.train_button.setToolTip(tr("Train this design on MNIST (Ctrl+T)"))
         self.train_button.clicked.connect(self.train_requested)
         self.pause_button = QPushButton(tr("Pause"))
-        self.pause_button.setToolTip(tr("Pause or resume training (Space)"))
+        self.pause_button.setToolTip(tr("Pause or resume training (Ctrl+P)"))
         self.pause_button.clicked.connect(self.pause_requested)
         self.stop_button = QPushButton(tr("Stop"))
         self.stop_button.setToolTip(tr("Stop training and keep a checkpoint (Ctrl+.)"))
