@@ -250,8 +250,9 @@ class MainWindow(QMainWindow):
         # the status line (QA: the first-start size, 1280x720): the bottom view gets the rest
         left = self.left_splitter
         designer_dock = self.findChild(QDockWidget, "Network_designer")
-        panel = self.train_panel  # from its buttons down: the part that must stay in view
-        tail = max(panel.height(), panel.sizeHint().height()) - panel.train_button.y()
+        panel = self.train_panel  # its buttons to its status line: what must stay in view
+        tail = (max(panel.status.geometry().bottom(), panel.warning.geometry().bottom())
+                - panel.train_button.y() + panel.layout().contentsMargins().bottom())
         title = max(designer_dock.height() - left.height(), 0)
         need = self.designer.top_height() + tail + left.handleWidth() + title
         bar = self.findChild(QStatusBar)  # statusBar() would make one
@@ -263,7 +264,7 @@ class MainWindow(QMainWindow):
 
     def _show_train_buttons(self) -> None:
         """The training panel scrolled so Train, Pause, Stop and the status line are in view
-        (the settings above them scroll away)."""
+        (the settings under them scroll away)."""
         panel, scroll = self.train_panel, self.left_splitter.widget(1)
         if isinstance(scroll, QScrollArea):
             scroll.ensureWidgetVisible(panel.status, 0, 0)
