@@ -14,7 +14,7 @@ from nndesk.gui.i18n import tr
 from nndesk.gui.label_place import place_labels
 from nndesk.gui.run_curves import IntegerAxis, Run, legend_under, style_plot
 
-__all__ = ["AccuracyPlot", "ACC_RANGE", "best_epoch"]
+__all__ = ["AccuracyPlot", "ACC_RANGE", "PercentAxis", "best_epoch"]
 
 ACC_RANGE = ((0.5, 5.5), (0.0, 100.0))  # the axes before (or without) data
 
@@ -27,11 +27,25 @@ def best_epoch(run: Run) -> int | None:
     return -max(finite)[1] if finite else None
 
 
+class PercentAxis(pg.AxisItem):
+    """An accuracy axis that ends at 100%: no tick, tick label or grid line above it (it read
+    "100.5" over the room left above the curves for the "best" labels)."""
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 (pyqtgraph's names)
+        levels = []
+        for spacing, values in super().tickValues(minVal, maxVal, size):
+            kept = [v for v in values if 0.0 <= v <= 100.0 + 1e-9]
+            if kept:
+                levels.append((spacing, kept))
+        return levels
+
+
 class AccuracyPlot(pg.PlotWidget):
     """Accuracy per epoch (percent): validation solid, training dashed, runs overlaid."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, background="w", axisItems={"bottom": IntegerAxis("bottom")})
+        super().__init__(parent, background="w", axisItems={"bottom": IntegerAxis("bottom"),
+                                                          "left": PercentAxis("left")})
         style_plot(self, tr("Accuracy per epoch"), tr("epoch"), tr("accuracy %"))
         self.keys = legend_under(self)
         self.keys.addItem(pg.PlotDataItem(pen=pg.mkPen("#5b6472", width=2)), tr("validation"))

@@ -1,12 +1,14 @@
-"""ConfusionHeatMap: a 10x10 confusion matrix as a heat map with its counts; a click on a cell
-says which (true, predicted) pair it is. Drawn by the evaluation view (eval_panel.py)."""
+"""ConfusionHeatMap: a 10x10 confusion matrix as a heat map with its counts; a click on a cell,
+or Enter / Space on the current cell (arrow keys move its frame), says which (true, predicted)
+pair it is. Drawn by the evaluation view (eval_panel.py)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGraphicsRectItem
 
 from nndesk.gui.i18n import tr
 
@@ -45,6 +47,15 @@ class ConfusionHeatMap(pg.PlotWidget):
         self._font = QFont()
         self._font.setPointSize(7)
         self._shown = False
+        self.current = (0, 0)  # (true, predicted): the cell the keys act on, framed
+        self.marker = QGraphicsRectItem(0, 0, 1, 1)
+        self.marker.setPen(pg.mkPen("#e8590c", width=3))
+        self.marker.setZValue(10)
+        self.marker.setVisible(False)  # while the map has the focus and shows a matrix
+        self.addItem(self.marker)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it, a click gives it
+        self.setToolTip(tr("Click a cell, or move with the arrow keys and press Enter or "
+                           "Space, to see its images"))
         self.scene().sigMouseClicked.connect(self._on_clicked)
 
     def set_confusion(self, confusion) -> None:
@@ -68,6 +79,7 @@ class ConfusionHeatMap(pg.PlotWidget):
                 text.setText(str(int(count)),
                              color="w" if np.log1p(count) > 0.6 * top else "#2a2f3a")
         self._shown = True
+        self.set_current(*self.current)
 
     def set_row_accuracy(self, per_digit) -> None:
         """Each true digit's accuracy (ten fractions 0..1, None for a digit without images)
@@ -81,4 +93,34 @@ class ConfusionHeatMap(pg.PlotWidget):
         p = self.image_item.mapFromScene(event.scenePos())
         col, row = int(np.floor(p.x())), int(np.floor(p.y()))  # image pixels = cells
         if 0 <= row < 10 and 0 <= col < 10:
+            self.set_current(row, col)  # the keys go on from the cell clicked
             self.cell_clicked.emit(row, col)
+
+    def set_current(self, true: int, predicted: int) -> None:
+        """Frame the cell (true, predicted) as the one Enter / Space shows."""
+        self.current = (min(max(true, 0), 9), min(max(predicted, 0), 9))
+        self.marker.setRect(self.current[1], self.current[0], 1, 1)
+        self._show_marker()
+
+    def _show_marker(self) -> None:
+        self.marker.setVisible(self._shown and self.hasFocus())
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """Arrow keys move the current cell; Enter or Space shows its images, as a click."""
+        key, (row, col) = event.key(), self.current
+        moves = {Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0),
+                 Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1)}
+        if self._shown and key in moves:
+            self.set_current(row + moves[key][0], col + moves[key][1])
+        elif self._shown and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.cell_clicked.emit(row, col)
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().focusInEvent(event)
+        self._show_marker()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().focusOutEvent(event)
+        self._show_marker()

@@ -103,9 +103,10 @@ class GradcheckPanel(QWidget):
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
             [tr("parameter tensor"), tr("shape"), tr("relative error"), tr("result")])
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()  # each column as wide as its header and
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # cells, in
+        header.setStretchLastSection(True)  # every language (a stretched column cut its
+        #                                   header in a narrow dock); the table scrolls
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout = QVBoxLayout(self)

@@ -42,6 +42,10 @@ __all__ = ["MainWindow"]
 BOTTOM_SHARE = 0.45  # of the window's height: a bottom view (evaluation, health...) when shown
 BOTTOM_MIN = 200  # px a bottom view keeps when the window is short
 TRAIN_MIN_HEIGHT = 120  # px the training panel keeps in a short window (the rest scrolls)
+VIEW_KEYS = {  # View ▸ the inspector views (dock object names); none taken by another action
+    "Preprocessing_steps": "Ctrl+Shift+P", "Evaluation": "Ctrl+Shift+E",
+    "Why_this_answer": "Ctrl+Shift+W", "Layer_health": "Ctrl+Shift+H",
+    "Gradient_check": "Ctrl+Shift+D"}
 
 
 class MainWindow(QMainWindow):
@@ -156,7 +160,7 @@ class MainWindow(QMainWindow):
         install_lessons(self, bar.addMenu(tr("&Lessons")))
         v = self.view_menu = bar.addMenu(tr("&View"))
         for dock in self.findChildren(QDockWidget):
-            v.addAction(dock.toggleViewAction())
+            v.addAction(_view_action(dock))
         v.addSeparator()
         fill_language_menu(v.addMenu(tr("&Language")), self, self.settings)
         h = bar.addMenu(tr("&Help"))
@@ -233,7 +237,7 @@ class MainWindow(QMainWindow):
             else:  # tabs of one bottom area, not four docks squeezed side by side
                 self.tabifyDockWidget(first, dock)
             dock.hide()
-            action = dock.toggleViewAction()
+            action = _view_action(dock)
             action.triggered.connect(lambda on, d=dock: on and self._open_bottom(d))
             self.view_menu.addAction(action)
 
@@ -246,8 +250,9 @@ class MainWindow(QMainWindow):
         # the status line (QA: the first-start size, 1280x720): the bottom view gets the rest
         left = self.left_splitter
         designer_dock = self.findChild(QDockWidget, "Network_designer")
-        panel = self.train_panel  # from its buttons down: the part that must stay in view
-        tail = max(panel.height(), panel.sizeHint().height()) - panel.train_button.y()
+        panel = self.train_panel  # its buttons to its status line: what must stay in view
+        tail = (max(panel.status.geometry().bottom(), panel.warning.geometry().bottom())
+                - panel.train_button.y() + panel.layout().contentsMargins().bottom())
         title = max(designer_dock.height() - left.height(), 0)
         need = self.designer.top_height() + tail + left.handleWidth() + title
         bar = self.findChild(QStatusBar)  # statusBar() would make one
@@ -259,7 +264,7 @@ class MainWindow(QMainWindow):
 
     def _show_train_buttons(self) -> None:
         """The training panel scrolled so Train, Pause, Stop and the status line are in view
-        (the settings above them scroll away)."""
+        (the settings under them scroll away)."""
         panel, scroll = self.train_panel, self.left_splitter.widget(1)
         if isinstance(scroll, QScrollArea):
             scroll.ensureWidgetVisible(panel.status, 0, 0)
@@ -366,3 +371,11 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidget(widget)
     return scroll
+
+
+def _view_action(dock: QDockWidget) -> QAction:
+    """The dock's View menu item, with its shortcut (VIEW_KEYS) when it has one."""
+    action = dock.toggleViewAction()
+    if dock.objectName() in VIEW_KEYS:
+        action.setShortcut(QKeySequence(VIEW_KEYS[dock.objectName()]))
+    return action

@@ -3,7 +3,7 @@ plots (loss_plot.py, accuracy_plot.py) side by side, the run list and its button
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +52,12 @@ class PlotsPanel(QWidget):
         self.run_list.setToolTip(tr("Tick to show a run, untick to hide it; select two "
                                     "(Ctrl+click) to compare them"))
         self.run_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        # a long name is cut in its middle, never scrolled sideways: two runs whose names
+        # differ only at the end (their settings) stay apart; the tooltip has the whole name
+        self.run_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.run_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.run_list.setResizeMode(QListWidget.ResizeMode.Adjust)  # laid out anew per width
+        self.run_list.setItemDelegate(_ViewportWide(self.run_list))
         self.run_list.itemChanged.connect(self._on_run_item_changed)
         self.compare_button = QPushButton(tr("Compare…"))
         self.compare_button.setToolTip(tr("Which settings the two selected runs differ in"))
@@ -98,6 +105,7 @@ class PlotsPanel(QWidget):
         pix.fill(QColor(color))
         item.setIcon(QIcon(pix))
         item.setData(Qt.ItemDataRole.UserRole, run_id)
+        item.setToolTip(name)  # the whole name (the list cuts a long one in the middle)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked)
         with QSignalBlocker(self.run_list):
@@ -192,3 +200,13 @@ class PlotsPanel(QWidget):
         plot_export.ask(self, self.error, tr("Export the history"), "history.csv",
                         tr("CSV table (*.csv)"), ".csv", self.export_csv,
                         tr("Could not export the history"))
+
+
+class _ViewportWide(QStyledItemDelegate):
+    """Rows no wider than the list's viewport, so the view elides a long name (a list makes
+    its rows as wide as the longest text and cuts what passes its edge, without a sign)."""
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt name)
+        hint = super().sizeHint(option, index)
+        view = self.parent()
+        return QSize(min(hint.width(), view.viewport().width()), hint.height())

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import tr
 from nndesk.gui.live_text import LiveTexts
+from nndesk.gui.reflow_form import ReflowForm
 from nndesk.gui.run_watch import untrainable
 from nndesk.gui.state import IDLE, LOADING, PAUSED, RUNNING, AppState
 from nndesk.gui.terms import choice_label, train_label, train_tip
@@ -73,21 +73,17 @@ class TrainPanel(QWidget):
                          "val_split": self.val_split, "train_limit": self.train_limit,
                          "early_stop": self.early_stop, "tensorboard": self.tensorboard}
         box = QGroupBox(tr("Training"))
-        grid = QGridLayout(box)
-        grid.setHorizontalSpacing(8)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        for i, (name, editor) in enumerate(self._editors.items()):
+        self.form = ReflowForm()  # two columns of settings where the dock is wide enough
+        QVBoxLayout(box).addWidget(self.form)
+        for name, editor in self._editors.items():
             editor.setObjectName(f"config_{name}")
             editor.setToolTip(train_tip(name))  # what it does, a range, the book's chapter
             boxed = name == "augment"  # its check box carries its own text
             if boxed:
                 editor.setText(train_label(name))
-            row, col = divmod(i, 2)
             label = QLabel("" if boxed else train_label(name))
             label.setToolTip("" if boxed else train_tip(name))
-            grid.addWidget(label, row, 2 * col)
-            grid.addWidget(editor, row, 2 * col + 1)
+            self.form.add_pair(label, editor)
             if isinstance(editor, QComboBox):  # the item's data is the engine's name
                 editor.currentIndexChanged.connect(
                     lambda _, name=name, e=editor: e.currentData() is not None
@@ -104,7 +100,7 @@ class TrainPanel(QWidget):
         self.train_button.setToolTip(tr("Train this design on MNIST (Ctrl+T)"))
         self.train_button.clicked.connect(self.train_requested)
         self.pause_button = QPushButton(tr("Pause"))
-        self.pause_button.setToolTip(tr("Pause or resume training (Space)"))
+        self.pause_button.setToolTip(tr("Pause or resume training (Ctrl+P)"))
         self.pause_button.clicked.connect(self.pause_requested)
         self.stop_button = QPushButton(tr("Stop"))
         self.stop_button.setToolTip(tr("Stop training and keep a checkpoint (Ctrl+.)"))
@@ -131,11 +127,13 @@ class TrainPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(box)
+        # Train, Pause, Stop and what the run does first, the settings under them: in a
+        # short dock (1280x720) the buttons are in view while the settings scroll
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.warning)
+        layout.addWidget(box)
         layout.addStretch(1)
         state.config_changed.connect(lambda: self._load_config(state.config))
         state.spec_changed.connect(self._update_buttons)

@@ -680,6 +680,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>キャンバスを消去（Esc、Delete、Ctrl+L）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/confusion_view.py"/>
+        <source>Click a cell, or move with the arrow keys and press Enter or Space, to see its images</source>
+        <translation>マスをクリックするか、矢印キーで移動して Enter かスペースキーを押すと、その画像を表示します</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source>Click a digit to put it on the canvas</source>
         <translation>数字をクリックするとキャンバスに置きます</translation>
@@ -1841,8 +1846,8 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
-        <source>Pause or resume training (Space)</source>
-        <translation>学習を一時停止・再開（Space）</translation>
+        <source>Pause or resume training (Ctrl+P)</source>
+        <translation>学習を一時停止・再開（Ctrl+P）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>

@@ -680,6 +680,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>清空画布（Esc、Delete、Ctrl+L）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/confusion_view.py"/>
+        <source>Click a cell, or move with the arrow keys and press Enter or Space, to see its images</source>
+        <translation>单击一个格子，或用方向键移动后按 Enter 或空格键，查看其中的图像</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source>Click a digit to put it on the canvas</source>
         <translation>点击数字，将其放到画布上</translation>
@@ -1841,8 +1846,8 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
-        <source>Pause or resume training (Space)</source>
-        <translation>暂停或继续训练（空格键）</translation>
+        <source>Pause or resume training (Ctrl+P)</source>
+        <translation>暂停或继续训练（Ctrl+P）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>

@@ -232,3 +232,43 @@ def test_the_title_names_the_model_whose_numbers_are_shown(qtbot, trained_sr):
     assert not np.array_equal(panel.heat_image.image, first)
     assert panel.title.text().startswith("the network being trained at step 1,200 (")
     assert "first.npz" not in panel.title.text()
+
+
+def test_the_keyboard_picks_a_confusion_cell_as_a_click_does(qtbot, trained_sr):
+    """The heat map takes the focus (Tab); arrow keys move a visible frame over the cells and
+    Enter or Space lists that cell's images, the same as a click on it; its tooltip says so."""
+    net, x, t = trained_sr
+    state, panel = _panel(qtbot)
+    panel.show()
+    qtbot.waitExposed(panel)
+    state.set_model(net, path="sr.npz")
+    qtbot.waitUntil(lambda: panel.evaluation is not None and not panel.busy, timeout=60_000)
+    vb = panel.heat.getViewBox()
+    pos = panel.heat.mapFromScene(vb.mapViewToScene(QPointF(9.5, 4.5)))
+    qtbot.mouseClick(panel.heat.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    clicked = (panel.gallery.count(), list(panel.shown_indices), panel.gallery_title.text())
+    assert clicked[0] > 0
+
+    panel.show_cell(None)  # every mistake again; then the same cell by the keyboard
+    heat = panel.heat
+    assert heat.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert "Enter" in heat.toolTip() and "arrow" in heat.toolTip()
+    panel.activateWindow()
+    heat.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(heat.hasFocus)
+    heat.set_current(0, 0)
+    for key, times in ((Qt.Key.Key_Down, 4), (Qt.Key.Key_Right, 12)):  # past the edge: stays
+        for _ in range(times):
+            qtbot.keyClick(heat, key)
+    assert heat.current == (4, 9)
+    assert heat.marker.isVisible() and heat.marker.rect().topLeft() == QPointF(9, 4)
+    assert panel.gallery.count() != clicked[0] or panel.gallery_title.text() != clicked[2]
+    qtbot.keyClick(heat, Qt.Key.Key_Return)
+    assert (panel.gallery.count(), list(panel.shown_indices),
+            panel.gallery_title.text()) == clicked
+    qtbot.keyClick(heat, Qt.Key.Key_Up)
+    qtbot.keyClick(heat, Qt.Key.Key_Space)  # Space does it too: true 3, predicted 9
+    assert "True 3, predicted 9" in panel.gallery_title.text()
+    assert (t[panel.shown_indices] == 3).all()
+    heat.clearFocus()
+    qtbot.waitUntil(lambda: not heat.marker.isVisible())  # the frame only with the focus

@@ -155,3 +155,35 @@ def test_a_label_crosses_no_curve_in_a_short_plot():
     assert 0 <= box[1] and box[1] + box[3] <= 60
     striped = [(0.0, y, 300.0, y) for y in range(0, 61, 6)]           # no row is free
     assert place_labels([point], [size], bounds, striped) == [None]
+
+
+@pytest.mark.parametrize("code", ["en", "zh_CN", "ja"])
+@pytest.mark.parametrize("size", [(470, 240), (900, 520)])
+def test_the_accuracy_axis_ends_at_100_and_the_best_labels_stay_whole(qtbot, size, code):
+    """Runs near 100% (the QA's axis ran to 100.5%): the y axis ends at 100% (no tick above
+    it; the room above is for the labels), and the best runs' labels are drawn whole inside
+    the plot, over no star."""
+    from nndesk.gui import i18n
+
+    i18n.set_language(code)
+    plots = PlotsPanel(AppState())
+    qtbot.addWidget(plots)
+    plots.resize(*size)
+    plots.show()
+    qtbot.waitExposed(plots)
+    for name, accs in {"1: a": [0.97, 0.985, 0.991, 0.9935],
+                       "2: b": [0.98, 0.99, 0.996, 0.9952]}.items():
+        run = plots.start_run(name)
+        for epoch, acc in enumerate(accs, 1):
+            plots.add_epoch(run, epoch, min(acc + 0.005, 1.0), acc)
+    qtbot.wait(20)
+    axis = plots.acc_plot.getAxis("left")
+    (_, _), (bottom, top) = plots.acc_plot.getViewBox().viewRange()
+    ticks = [v for _, values in axis.tickValues(bottom, top, axis.height()) for v in values]
+    assert ticks and max(ticks) <= 100.0 and bottom < 97.0, ticks  # none reads "100.5"
+    area, labels, stars, _ = _labels_and_obstacles(plots.acc_plot)
+    assert labels[1][2], labels                                # the best run's label is shown
+    for text, rect, visible, _ in labels:
+        if visible:
+            assert area.adjusted(-0.5, -0.5, 0.5, 0.5).contains(rect), (text, rect, area)
+            assert not any(rect.contains(star) for star in stars), text
