@@ -295,7 +295,7 @@ class TrainingController(QObject):
     def _on_thread_finished(self) -> None:
         if self.thread is not None and self.thread.isFinished():
             self.thread.deleteLater()
-            if self.worker is not None:
+            if self.worker is not None:  # back on this thread (TrainWorker.run's end)
                 self.worker.deleteLater()
             self.thread, self.worker = None, None
             self.state.set_training(IDLE)

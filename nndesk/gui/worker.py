@@ -8,7 +8,7 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from nndesk.gui.i18n import tr
 
@@ -99,6 +99,17 @@ class TrainWorker(QObject):
     @Slot()
     def run(self) -> None:
         """Start the child and relay its messages until it finishes, fails or dies."""
+        try:
+            self._relay()
+        finally:
+            # Back to the GUI thread before this thread ends: a deleteLater posted to an
+            # object whose thread has ended never runs, and the worker (its RemoteRun, its
+            # last batch) stayed alive after every run. The controller deletes it there.
+            app = QCoreApplication.instance()
+            if app is not None:
+                self.moveToThread(app.thread())
+
+    def _relay(self) -> None:
         from nndesk.train.remote import ChildGone
 
         try:

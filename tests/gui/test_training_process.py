@@ -181,3 +181,40 @@ def test_quitting_the_app_mid_run_leaves_no_process_behind(tmp_path, mnist_dir):
         time.sleep(0.05)
     assert _gone(server)
     assert list(tmp_path.rglob("*.ckpt.npz"))  # the run stopped with its checkpoint
+
+
+def test_finished_runs_leave_no_worker_thread_or_pipe_behind(trainer_window, qtbot):
+    """Two runs through the window: afterwards no TrainWorker or its QThread is alive (gc +
+    weakref), and each run's relay thread has ended and its pipe is closed."""
+    import gc
+    import weakref
+
+    from nndesk.gui.worker import TrainWorker
+
+    w = trainer_window
+    w.state.set_config(epochs=1)
+    workers, threads, remotes = [], [], []
+
+    def seen(*_args) -> None:
+        workers.append(weakref.ref(w.training.worker))
+        threads.append(weakref.ref(w.training.thread))
+        remotes.append(w.training.worker.remote)  # kept on purpose: its pipe is looked at
+
+    w.training.run_started.connect(seen)
+    for _ in range(2):
+        with qtbot.waitSignal(w.training.finished, timeout=60_000) as done:
+            w.train_panel.train_button.click()
+        assert done.args[0]["stopped"] == "finished", done.args[0]["message"]
+        qtbot.waitUntil(lambda: not w.training.busy, timeout=10_000)
+    assert len(workers) == 2
+
+    def all_gone() -> bool:
+        qtbot.wait(50)  # the GUI thread's deferred deletions run
+        gc.collect()
+        return (all(r() is None for r in workers + threads)
+                and not any(isinstance(o, TrainWorker) for o in gc.get_objects()))
+
+    qtbot.waitUntil(all_gone, timeout=10_000)
+    for remote in remotes:
+        assert remote.conn.closed
+        assert not remote.alive()
