@@ -226,6 +226,17 @@ def _timed_release() -> list[float]:
     return times
 
 
+def _open_bottom(window, dock) -> None:
+    """Show a bottom view as View ▸ does (its tab in front, the bottom area sized)."""
+    dock.show()
+    try:
+        from nndesk.gui.window_docks import open_bottom
+    except ImportError:  # a --tree from before gui/window_docks.py
+        window._open_bottom(dock)
+    else:
+        open_bottom(window, dock)
+
+
 def _alive(type_name: str) -> int:
     return sum(1 for o in gc.get_objects() if type(o).__name__ == type_name)
 
@@ -267,15 +278,13 @@ def run(train_images: int, preset: str, top: int, runs: int) -> list[dict]:
 
     ev = window.eval_panel
     dock = _dock_of(ev)
-    dock.show()
-    window._open_bottom(dock)
+    _open_bottom(window, dock)
     _wait(app, lambda: not ev.busy and ev.evaluation is not None)
     mark("evaluation done (test set)", accuracy=ev.evaluation.report["accuracy"])
 
     why = window.why_panel
     wdock = _dock_of(why)
-    wdock.show()
-    window._open_bottom(wdock)
+    _open_bottom(window, wdock)
     nb = why.neighbours
     _wait(app, lambda: not nb.busy and nb.index is not None)
     _draw(app, window.digit.canvas, SEVEN)
@@ -287,8 +296,7 @@ def run(train_images: int, preset: str, top: int, runs: int) -> list[dict]:
     from nndesk.insight.evaluation import pendigits_available
 
     if pendigits_available():
-        dock.show()
-        window._open_bottom(dock)
+        _open_bottom(window, dock)
         box = ev.source
         box.setCurrentIndex(box.findData("pendigits"))  # starts the evaluation
         _wait(app, lambda: not ev.busy and ev.evaluation is not None

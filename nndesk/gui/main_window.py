@@ -1,51 +1,31 @@
-"""MainWindow: builds the panels, docks them, makes the menus and wires signals. Nothing else."""
+"""MainWindow: builds the panels, docks them (window_docks.py), makes the menus
+(window_menus.py) and wires signals. Nothing else."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QFrame,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QScrollArea,
-    QSplitter,
-    QStatusBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter
 
 from nndesk.gui import wheel_guard
 from nndesk.gui.designer import DesignerPanel
 from nndesk.gui.digit_panel import DigitPanel
-from nndesk.gui.export_dialog import MENU_TEXT as EXPORT_MENU
-from nndesk.gui.export_dialog import open_export_dialog
 from nndesk.gui.file_actions import FileActions
 from nndesk.gui.i18n import N_, detect_language, set_language, tr
 from nndesk.gui.inspector_panel import InspectorPanel
-from nndesk.gui.lessons import install_lessons
 from nndesk.gui.pg_i18n import install_pyqtgraph_translator
-from nndesk.gui.session import panel_width
 from nndesk.gui.state import IDLE, AppState
 from nndesk.gui.train_panel import TrainPanel
 from nndesk.gui.training import TrainingController
 from nndesk.gui.window_dialogs import (
     ask_quit_while_training,
-    fill_language_menu,
     keep_worse_model,
     open_help,
     resume_checkpoint,
 )
+from nndesk.gui.window_docks import add_dock, designer_column, open_bottom, scrolling
+from nndesk.gui.window_menus import build_menus, view_action
 
 __all__ = ["MainWindow"]
-BOTTOM_SHARE = 0.45  # of the window's height: a bottom view (evaluation, health...) when shown
-BOTTOM_MIN = 200  # px a bottom view keeps when the window is short
-TRAIN_MIN_HEIGHT = 120  # px the training panel keeps in a short window (the rest scrolls)
-VIEW_KEYS = {  # View ▸ the inspector views (dock object names); none taken by another action
-    "Preprocessing_steps": "Ctrl+Shift+P", "Evaluation": "Ctrl+Shift+E",
-    "Why_this_answer": "Ctrl+Shift+W", "Layer_health": "Ctrl+Shift+H",
-    "Gradient_check": "Ctrl+Shift+D"}
 
 
 class MainWindow(QMainWindow):
@@ -70,108 +50,31 @@ class MainWindow(QMainWindow):
         self.digit = DigitPanel(self.state)
         self._run_id: int | None = None
 
-        # Each part scrolls on its own: a short window (1280x720, a bottom view open) keeps
-        # the layer list's first rows and the training panel's Train button in view together
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.setChildrenCollapsible(False)
-        left.addWidget(_scrolling(self.designer))
-        left.addWidget(_scrolling(self.train_panel))
-        high = self.screen().availableGeometry().height()  # a tiny screen (640x360) fits too
-        left.widget(0).setMinimumHeight(min(self.designer.top_height(), int(0.4 * high)))
-        left.widget(1).setMinimumHeight(min(TRAIN_MIN_HEIGHT, int(0.2 * high)))
-        left.setStretchFactor(0, 1)  # the designer's layer list takes the spare height;
-        left.setStretchFactor(1, 0)  # the training panel keeps what it needs
-        left.setSizes([10_000, self.train_panel.minimumSizeHint().height()])
-        self.left_splitter = left
+        high = self.screen().availableGeometry().height()
+        self.left_splitter = designer_column(self.designer, self.train_panel, high)
         self.center = QSplitter(Qt.Orientation.Vertical)
         for text in (tr("Loading the plots…"), tr("Loading the filter views…")):
             placeholder = QLabel(text)
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.center.addWidget(placeholder)
         self.center.setSizes([480, 420])
-        self.setCentralWidget(_scrolling(self.center))
-        self._dock(N_("Network designer"), left, Qt.DockWidgetArea.LeftDockWidgetArea, 380,
-                   scroll=False)
+        self.setCentralWidget(scrolling(self.center))
+        add_dock(self, N_("Network designer"), self.left_splitter,
+                 Qt.DockWidgetArea.LeftDockWidgetArea, 380, scroll=False)
         # a bottom view (evaluation, health...) spans the designer and the centre: the canvas
         # and its probability bars keep the window's full height
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self._dock(N_("Draw a digit"), self.digit, Qt.DockWidgetArea.RightDockWidgetArea, 360)
+        add_dock(self, N_("Draw a digit"), self.digit, Qt.DockWidgetArea.RightDockWidgetArea, 360)
         self.inspector = InspectorPanel(self.state)  # View ▸ Preprocessing steps; hidden first
-        self._dock(N_("Preprocessing steps"), self.inspector,
+        add_dock(self, N_("Preprocessing steps"), self.inspector,
                    Qt.DockWidgetArea.RightDockWidgetArea, 360).hide()
-        self._menus()
+        self.view_menu = build_menus(self)
         self._wire()
         self._restore_settings()
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea,
-              width: int, scroll: bool = True) -> QDockWidget:
-        dock = QDockWidget(tr(title), self)
-        dock.setObjectName(title.replace(" ", "_"))  # English: saved layouts keep working
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)  # View ▸ hides it
-        dock.setWidget(_scrolling(widget) if scroll else widget)
-        self.addDockWidget(area, dock)
-        self.resizeDocks([dock], [max(width, panel_width(dock))], Qt.Orientation.Horizontal)
-        return dock
-
-    def _action(self, menu, text: str, slot, *keys, where: QWidget | None = None) -> QAction:
-        """A menu item; with `where`, its shortcut acts only while the focus is in that widget
-        (Delete in the designer removes a layer, on the canvas it clears the drawing)."""
-        action = QAction(text, self)
-        if keys:
-            action.setShortcuts([QKeySequence(k) for k in keys])
-        if where is not None:
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            where.addAction(action)
-        action.triggered.connect(slot)
-        if menu is not None:
-            menu.addAction(action)
-        return action
-
-    def _menus(self) -> None:
-        bar = self.menuBar()
-        f = bar.addMenu(tr("&File"))
-        keys = QKeySequence.StandardKey
-        self._action(f, tr("&Open model…"), self.files.open_model_dialog, keys.Open)
-        self._action(f, tr("&Save model as…"), self.files.save_model_dialog, keys.Save)
-        self._action(f, tr("Model &info…"), self.files.show_model_info, "Ctrl+I")
-        f.addSeparator()
-        self._action(f, tr("Open &design…"), self.files.open_design_dialog, "Ctrl+Shift+O")
-        self._action(f, tr("Save d&esign as…"), self.files.save_design_dialog, "Ctrl+Shift+S")
-        f.addSeparator()
-        self._action(f, tr("Export curves as &PNG…"), lambda: self.plots and self.plots.ask_png())
-        self._action(f, tr("Export history as &CSV…"), lambda: self.plots and self.plots.ask_csv())
-        self._action(f, tr(EXPORT_MENU), lambda: open_export_dialog(self))
-        f.addSeparator()
-        self._action(f, tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        t = bar.addMenu(tr("&Training"))
-        self._action(t, tr("&Train"), self._on_train_requested, "Ctrl+T")
-        self._action(t, tr("&Pause / resume"), self.training.toggle_pause, "Ctrl+P")
-        self._action(t, tr("&Stop"), self.training.stop, "Ctrl+.")
-        c = bar.addMenu(tr("&Canvas"))
-        self._action(c, tr("&Clear"), self.digit.canvas.clear, "Esc", "Delete", "Ctrl+L",
-                     where=self.digit)
-        self._action(c, tr("&Undo stroke"), self.digit.canvas.undo, QKeySequence.StandardKey.Undo,
-                     where=self.digit)
-        self._action(c, tr("&Open image…"), self.digit.open_button.click, "Ctrl+Shift+I")
-        self._action(None, tr("&Remove layer"), self.designer.remove_layer, "Delete",
-                     where=self.designer.table)  # no menu: the designer's Remove button
-        install_lessons(self, bar.addMenu(tr("&Lessons")))
-        v = self.view_menu = bar.addMenu(tr("&View"))
-        for dock in self.findChildren(QDockWidget):
-            v.addAction(_view_action(dock))
-        v.addSeparator()
-        fill_language_menu(v.addMenu(tr("&Language")), self, self.settings)
-        h = bar.addMenu(tr("&Help"))
-        self._action(h, tr("&Guide to the window…"), lambda: self.show_help("guide"), "F1")
-        self._action(h, tr("&Keyboard shortcuts…"), lambda: self.show_help("shortcuts"))
-        self._action(h, tr("Where the &books explain it…"), lambda: self.show_help("books"))
-        self._action(h, tr("&About nndesk…"), lambda: self.show_help("about"))
-
     def _wire(self) -> None:
         tc = self.training
-        self.train_panel.train_requested.connect(self._on_train_requested)
+        self.train_panel.train_requested.connect(self.request_training)
         self.train_panel.pause_requested.connect(tc.toggle_pause)
         self.train_panel.stop_requested.connect(tc.stop)
         tc.run_started.connect(self._on_run_started)
@@ -231,47 +134,19 @@ class MainWindow(QMainWindow):
                              (N_("Why this answer"), self.why_panel),
                              (N_("Layer health"), self.health_panel),
                              (N_("Gradient check"), self.gradcheck_panel)):
-            dock = self._dock(title, panel, Qt.DockWidgetArea.BottomDockWidgetArea, 900)
+            dock = add_dock(self, title, panel, Qt.DockWidgetArea.BottomDockWidgetArea, 900)
             if first is None:
                 first = dock
             else:  # tabs of one bottom area, not four docks squeezed side by side
                 self.tabifyDockWidget(first, dock)
             dock.hide()
-            action = _view_action(dock)
-            action.triggered.connect(lambda on, d=dock: on and self._open_bottom(d))
+            action = view_action(dock)
+            action.triggered.connect(lambda on, d=dock: on and open_bottom(self, d))
             self.view_menu.addAction(action)
 
-    def _open_bottom(self, dock: QDockWidget) -> None:
-        """A bottom view just shown: its tab in front and the bottom area tall enough to use
-        (BOTTOM_SHARE of the window, at least the panel's own minimum)."""
-        dock.raise_()
-        height = max(int(self.height() * BOTTOM_SHARE), dock.widget().minimumSizeHint().height())
-        # ...but never so tall that the designer's dock above it loses Train, Pause, Stop and
-        # the status line (QA: the first-start size, 1280x720): the bottom view gets the rest
-        left = self.left_splitter
-        designer_dock = self.findChild(QDockWidget, "Network_designer")
-        panel = self.train_panel  # its buttons to its status line: what must stay in view
-        tail = (max(panel.status.geometry().bottom(), panel.warning.geometry().bottom())
-                - panel.train_button.y() + panel.layout().contentsMargins().bottom())
-        title = max(designer_dock.height() - left.height(), 0)
-        need = self.designer.top_height() + tail + left.handleWidth() + title
-        bar = self.findChild(QStatusBar)  # statusBar() would make one
-        total = (self.height() - self.menuBar().height()
-                 - (bar.height() if bar is not None and bar.isVisible() else 0))
-        height = max(min(height, total - need - 8), BOTTOM_MIN)
-        self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
-        QTimer.singleShot(0, self._show_train_buttons)
-
-    def _show_train_buttons(self) -> None:
-        """The training panel scrolled so Train, Pause, Stop and the status line are in view
-        (the settings under them scroll away)."""
-        panel, scroll = self.train_panel, self.left_splitter.widget(1)
-        if isinstance(scroll, QScrollArea):
-            scroll.ensureWidgetVisible(panel.status, 0, 0)
-            scroll.ensureWidgetVisible(panel.train_button, 0, 0)
-
     # -- training -> plots ------------------------------------------------------------------
-    def _on_train_requested(self) -> None:
+    def request_training(self) -> None:
+        """Train (Ctrl+T, the Train button): MNIST first (offered for download), then a run."""
         from nndesk.gui.download import ensure_mnist
 
         if self.state.training != IDLE:
@@ -363,19 +238,3 @@ class MainWindow(QMainWindow):
         if path is not None:
             QTimer.singleShot(0, lambda: self.training.start(resume=path))
 
-
-def _scrolling(widget: QWidget) -> QScrollArea:
-    """`widget` in a frameless scroll area: on a small screen (1280x720) it scrolls, never cut."""
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidget(widget)
-    return scroll
-
-
-def _view_action(dock: QDockWidget) -> QAction:
-    """The dock's View menu item, with its shortcut (VIEW_KEYS) when it has one."""
-    action = dock.toggleViewAction()
-    if dock.objectName() in VIEW_KEYS:
-        action.setShortcut(QKeySequence(VIEW_KEYS[dock.objectName()]))
-    return action
