@@ -263,7 +263,8 @@ def _tensorboard_problem(problem: tuple | None) -> str | None:
 
 def explain(kind: str, text: str) -> str:
     """A message that says what went wrong and what to do; `kind` from
-    `nndesk.train.remote.error_kind` ("data_missing", "memory", "other"), `text` the error's."""
+    `nndesk.train.remote_child.error_kind` ("data_missing", "memory", "other"), `text` the
+    error's."""
     from nndesk.gui.engine_text import translate_engine
 
     if kind == "data_missing":
