@@ -28,9 +28,10 @@ def test_health_of_each_snapshot_while_shown(qtbot, mnist_dir):
     assert not panel.busy and panel.report is None  # hidden: nothing measured
     panel.show()
     qtbot.waitUntil(lambda: panel.report is not None and not panel.busy, timeout=120_000)
-    assert panel.table.rowCount() == 3
-    assert [panel.table.item(r, 0).text() for r in range(3)] == ["1 Dense", "3 Dense", "5 Dense"]
-    titles = [item.titleLabel.text for item in panel.hists.ci.items]
+    table = panel.figures.table
+    assert table.rowCount() == 3
+    assert [table.item(r, 0).text() for r in range(3)] == ["1 Dense", "3 Dense", "5 Dense"]
+    titles = [item.titleLabel.text for item in panel.figures.hists.ci.items]
     assert len(titles) == 3 + 3 + 2  # weights, gradients, activation; the last: no activation
     sat = panel.report["activations"][0]["saturated_fraction"]
     assert sat > 0.4 and f"saturated {100 * sat:.0f}%" in titles[2]
@@ -38,7 +39,7 @@ def test_health_of_each_snapshot_while_shown(qtbot, mnist_dir):
     assert probe.base is None and probe.nbytes == 100 * 784 * 4
     state.set_model(Network.from_spec(SIGMOID_STD_1, seed=1), source="snapshot")  # next one
     qtbot.waitUntil(lambda: len(panel.norm_history) == 2 and not panel.busy, timeout=120_000)
-    assert len(panel.norms.getPlotItem().listDataItems()) == 3
+    assert len(panel.figures.norms.getPlotItem().listDataItems()) == 3
     assert panel.norm_history[1] != pytest.approx(panel.norm_history[0])
 
 
@@ -129,7 +130,7 @@ def test_a_new_design_is_measured_at_once_and_a_runs_figures_stay(qtbot, mnist_d
         qtbot.wait(100)
         assert not panel.busy and panel.report is run_report
         assert panel.norm_history == history and "the run has ended" in panel.status.text()
-        assert panel.table.rowCount() == 3
+        assert panel.figures.table.rowCount() == 3
         state.set_model(before, path="before.npz")              # the learner opens a model
         qtbot.waitUntil(lambda: len(panel.report["weighted"]) == 1 and not panel.busy,
                         timeout=120_000)
@@ -150,9 +151,9 @@ def test_vanishing_gradients_are_named_and_compared_per_weight(window, qtbot):
     window.findChild(QDockWidget, "Layer_health").toggleViewAction().trigger()
     panel = window.health_panel
     qtbot.waitUntil(lambda: panel.report is not None and not panel.busy, timeout=60_000)
-    assert panel.table.horizontalHeaderItem(3).text() == "RMS(dW)"
+    assert panel.figures.table.horizontalHeaderItem(3).text() == "RMS(dW)"
     weighted = panel.report["weighted"]
-    assert [panel.table.item(r, 3).text() for r in range(len(weighted))] == [
+    assert [panel.figures.table.item(r, 3).text() for r in range(len(weighted))] == [
         f"{w['grad_rms']:.3g}" for w in weighted]
     times = weighted[-1]["grad_rms"] / weighted[0]["grad_rms"]
     assert (f"gradients vanish: layer 1 learns {times:.0f}× slower than layer 13"
@@ -166,7 +167,7 @@ def test_vanishing_gradients_are_named_and_compared_per_weight(window, qtbot):
 def _readable(panel) -> None:
     """The gradient curve's plot: every point inside the ranges and clear of the legend, the
     x axis in plain batches (no "(x0.001)"), at least two y ticks."""
-    item = panel.norms.getPlotItem()
+    item = panel.figures.norms.getPlotItem()
     view = item.getViewBox()
     (x0, x1), (y0, y1) = view.viewRange()
     steps = panel.norm_steps

@@ -51,12 +51,12 @@ def test_the_runs_history_stays_and_grows_no_more_after_the_run(health_window, q
         qtbot.wait(300)
     assert len(measured) == count and panel.norm_history == history
     assert panel.norm_steps == points and len(panel.report["weighted"]) == 2
-    curves = panel.norms.getPlotItem().listDataItems()
+    curves = panel.figures.norms.getPlotItem().listDataItems()
     assert len(curves) == 2 and len(curves[0].getData()[0]) == len(history)
     # the x axis: the batch each measurement was taken at, said so
     assert points == sorted(points) and points[-1] <= 36  # 3 epochs x 12 batches
-    axis = panel.norms.getPlotItem().getAxis("bottom").labelText
-    assert "batch" in axis and "2 s" in axis and "training" in panel.norms.getPlotItem(
+    axis = panel.figures.norms.getPlotItem().getAxis("bottom").labelText
+    assert "batch" in axis and "2 s" in axis and "training" in panel.figures.norms.getPlotItem(
     ).titleLabel.text
     dock = w.findChild(QDockWidget, "Layer_health")  # closed and opened again: the run's
     dock.toggleViewAction().trigger()                  # figures are shown, not measured anew
@@ -72,7 +72,7 @@ def test_the_runs_history_stays_and_grows_no_more_after_the_run(health_window, q
     assert measured[count:] and set(measured[count:]) == {"model"}
     assert panel.norm_history == [] and panel.norm_steps == []
     assert all(len(c.getData()[0] if c.getData()[0] is not None else []) == 0
-               for c in panel.norms.getPlotItem().listDataItems())
+               for c in panel.figures.norms.getPlotItem().listDataItems())
 
 
 def test_a_short_runs_last_figures_are_the_trained_networks(window, small_data, monkeypatch,
