@@ -1,18 +1,20 @@
 """What the window watches in a run and keeps beside it: a diverging loss, a run that is not
-learning, the batch-loss curve saved next to a checkpoint, the status line at the end.
+learning, the batch-loss curve saved next to a checkpoint, the status line at the end
+(`finish_line`).
 (Split out of training.py, which starts and stops the worker thread.)"""
 
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 from nndesk.fileio import loads_json
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import tr, tr_n
 
-__all__ = ["CHANCE_FACTOR", "curve_path", "is_diverging", "save_curve", "load_curve",
+__all__ = ["CHANCE_FACTOR", "curve_path", "is_diverging", "save_curve", "load_curve", "finish_line",
            "finish_text", "untrainable"]
 
 CHANCE_FACTOR = 1.5  # a validation accuracy below 1.5x chance (15% for 10 classes): not learning
@@ -70,6 +72,32 @@ def finish_text(info: dict) -> str:
     if info.get("stopped") == "finished" and isinstance(n, int):
         return tr_n("Finished %n epoch(s)", n)
     return translate_engine(str(info.get("message", "")))
+
+
+def finish_line(info: dict, did_not_learn: bool, kept: bool) -> Callable[[], str]:
+    """The finished run's status line (`finish_text`, the test accuracy, the file, what became
+    of the model) as a function of the current language: it holds the run's numbers and
+    names, its words are looked up at each call (View ▸ Language calls it again; read back
+    from the screen, its pieces came out in two languages)."""
+    acc = (info.get("test") or {}).get("accuracy")
+    out, tb = info.get("out"), info.get("tensorboard")
+
+    def line() -> str:
+        text = finish_text(info)
+        if acc is not None:
+            text += tr(" · test accuracy {acc}%").format(acc=f"{100 * acc:.2f}")
+        if out:
+            text += tr(" · saved to {path}").format(path=Path(out).name)  # full path: Ctrl+I
+        if tb:  # where the log went (and the command to view it), or why there is none
+            text += " · " + (tb["problem"] or tr("TensorBoard: tensorboard --logdir {dir}")
+                             .format(dir=Path(tb["dir"]).parent))
+        if did_not_learn:
+            text += tr(" · the canvas keeps the model it had (this one did not learn)")
+        elif kept:
+            text += tr(" · the canvas keeps the model it had (more accurate)")
+        return text[:1].upper() + text[1:]
+
+    return line
 
 
 def untrainable(spec: dict) -> tuple[str, str] | None:

@@ -13,20 +13,19 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import tr
 from nndesk.gui.jobs import install_quit_hook
+from nndesk.gui.run_names import run_name
 from nndesk.gui.run_watch import (
     CHANCE_FACTOR,
-    curve_path,
-    finish_text,
+    finish_line,
     is_diverging,
     load_curve,
     save_curve,
     untrainable,
 )
 from nndesk.gui.state import IDLE, LOADING, PAUSED, RUNNING, AppState
-from nndesk.gui.terms import design_name
 from nndesk.gui.worker import TrainWorker, start_worker
 
-__all__ = ["TrainingController", "curve_path", "is_diverging", "CHANCE_FACTOR", "finish_text"]
+__all__ = ["TrainingController"]
 
 
 class TrainingController(QObject):
@@ -173,11 +172,7 @@ class TrainingController(QObject):
             self.state.set_training(PAUSED if self.worker and self.worker.pause_requested
                                     else RUNNING)
         cfg, spec = info["config"], info["spec"]
-        name = (f"{self.runs}: {design_name(spec.get('name', 'network'))} · "
-                f"{cfg['optimizer']} lr {cfg['lr']:g}")
-        changed = _changes(self.run_settings, {"spec": spec, "config": dict(cfg)})
-        if changed:  # what tells this run from the one before ("custom · Adam" twice)
-            name += " · " + changed
+        name = run_name(self.runs, spec, cfg, self.run_settings)
         self._run_spec = spec
         self._snap_built = built = []   # the canvas's copy of the network, made off this thread
         threading.Thread(target=lambda: built.append(_snapshot_network(spec)), daemon=True,
@@ -273,7 +268,7 @@ class TrainingController(QObject):
         elif self._model_before is not None and (failed or info.get("stopped") == "error"):
             net, path, meta = self._model_before  # a diverged model never takes the canvas
             self.state.set_model(net, path=path, metadata=meta)
-        self.message.emit(_finish_line(info, failed and info.get("stopped") != "error"
+        self.message.emit(finish_line(info, failed and info.get("stopped") != "error"
                                        and self._model_before is not None, kept))
         if info.get("stopped") == "diverged":
             self.error.emit(tr("Training diverged"), tr(
@@ -299,52 +294,6 @@ class TrainingController(QObject):
                 self.worker.deleteLater()
             self.thread, self.worker = None, None
             self.state.set_training(IDLE)
-
-
-
-
-def _finish_line(info: dict, did_not_learn: bool, kept: bool) -> Callable[[], str]:
-    """The finished run's status line as a function of the current language: it holds the
-    run's numbers and names, its words are looked up at each call (View ▸ Language calls it
-    again; read back from the screen, its pieces came out in two languages)."""
-    acc = (info.get("test") or {}).get("accuracy")
-    out, tb = info.get("out"), info.get("tensorboard")
-
-    def line() -> str:
-        text = finish_text(info)
-        if acc is not None:
-            text += tr(" · test accuracy {acc}%").format(acc=f"{100 * acc:.2f}")
-        if out:
-            text += tr(" · saved to {path}").format(path=Path(out).name)  # full path: Ctrl+I
-        if tb:  # where the log went (and the command to view it), or why there is none
-            text += " · " + (tb["problem"] or tr("TensorBoard: tensorboard --logdir {dir}")
-                             .format(dir=Path(tb["dir"]).parent))
-        if did_not_learn:
-            text += tr(" · the canvas keeps the model it had (this one did not learn)")
-        elif kept:
-            text += tr(" · the canvas keeps the model it had (more accurate)")
-        return text[:1].upper() + text[1:]
-
-    return line
-
-
-def _changes(before: dict | None, now: dict, most: int = 2, width: int = 48) -> str:
-    """What differs from the previous run besides the optimizer and learning rate (those are
-    in the run's name): "Dense 1 He, after Dense 1 BatchNorm, ReLU" (at most `most`
-    differences, `width` characters); "" for the first run or the same settings."""
-    if not before:
-        return ""
-    from nndesk.gui.compare_view import init_text, setting_text
-    from nndesk.insight.compare import diff_runs
-
-    diffs = [d for d in diff_runs((before["spec"], before["config"]),
-                                  (now["spec"], now["config"]))
-             if d.group not in ("optimizer", "learning rate")]
-    parts = [f"{setting_text(d.group, d.setting)} "
-             f"{'–' if d.b is None else init_text(d.b) if d.group == 'init' else d.b}"
-             for d in diffs[:most]]
-    text = ", ".join(parts) + (", …" if len(diffs) > most else "")
-    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def _snapshot_network(spec: dict):

@@ -179,7 +179,7 @@ def test_format_eta(seconds, text):
 
 
 def test_finish_text_counts_epochs_in_words():
-    from nndesk.gui.training import finish_text
+    from nndesk.gui.run_watch import finish_text
 
     assert finish_text({"stopped": "finished", "metadata": {"epochs": 1}}) == "Finished 1 epoch"
     assert finish_text({"stopped": "finished", "metadata": {"epochs": 3}}) == "Finished 3 epochs"
