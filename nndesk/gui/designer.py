@@ -1,21 +1,18 @@
-"""DesignerPanel: pick a preset, edit the layer list and settings, see shapes and params live."""
+"""DesignerPanel: pick a preset, edit the layer list and settings, see shapes and params live
+(the list's rows: layer_table.py; the selected layer's settings: layer_form.py)."""
 
 from __future__ import annotations
 
 import copy
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -24,22 +21,14 @@ from PySide6.QtWidgets import (
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.layer_form import MAX_SETTINGS, LayerForm, applied_to_all
-from nndesk.gui.layer_schema import (
-    default_layer,
-    describe,
-    infer_prefix,
-    layer_types,
-    preset_of,
-    weights_text,
-)
+from nndesk.gui.layer_schema import default_layer, infer_prefix, layer_types, preset_of
+from nndesk.gui.layer_table import LayerTable, shape_text
 from nndesk.gui.state import AppState
 from nndesk.gui.terms import layer_tip
 
 __all__ = ["DesignerPanel", "MAX_SETTINGS"]
 
 CUSTOM = N_("(custom)")  # item 0 of the preset list, shown translated
-TABLE_ROWS = 4  # layers the list shows at least, however short the window
-BAD, BAD_TEXT = QColor("#fde2e1"), QColor("#b42318")
 
 
 def _lines_height(label: QLabel, lines: int) -> int:
@@ -47,10 +36,6 @@ def _lines_height(label: QLabel, lines: int) -> int:
     (their fallback fonts are taller than the Latin font's line spacing)."""
     sample = "\n".join(["Ag国語"] * lines)
     return label.fontMetrics().boundingRect(0, 0, 10_000, 10_000, 0, sample).height() + 4
-
-
-def _shape(shape) -> str:
-    return "×".join("T" if d is None else str(d) for d in shape)  # T: a sequence's steps vary
 
 
 class DesignerPanel(QWidget):
@@ -70,18 +55,7 @@ class DesignerPanel(QWidget):
         top.addWidget(QLabel(tr("Preset")))
         top.addWidget(self.preset, 1)
 
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["#", tr("Layer"), tr("Output"), tr("Params")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        self.table.setMinimumHeight(header.sizeHint().height() + 2 * self.table.frameWidth()
-                                    + TABLE_ROWS * self.table.verticalHeader().defaultSectionSize())
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col in (0, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = LayerTable()
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
 
         self.add_button = QToolButton()
@@ -279,37 +253,13 @@ class DesignerPanel(QWidget):
         if err is not None:
             infos = self._infos_before(getattr(err, "index", None))
         self._infos = infos
-        selected = self.selected()
-        blocker = QSignalBlocker(self.table)
-        self.table.setRowCount(len(layers))
-        for i, layer in enumerate(layers):
-            info = infos[i] if i < len(infos) else None
-            bad = err is not None and getattr(err, "index", None) == i
-            cells = [f"⚠ {i + 1}" if bad else str(i + 1), describe(layer),
-                     _shape(info.output_shape) if info else "—",
-                     f"{info.params:,}" if info else "—"]
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if col in (0, 2, 3):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
-                if col == 3 and info and info.params:
-                    item.setToolTip(tr("Weights: {shapes}").format(
-                        shapes=weights_text(layer, info.input_shape)))
-                if bad:
-                    item.setBackground(BAD)
-                    item.setForeground(BAD_TEXT)
-                    item.setToolTip(translate_engine(str(getattr(err, "reason", err))))
-                self.table.setItem(i, col, item)
-        if selected is not None and selected < len(layers):
-            self.table.selectRow(selected)
-        blocker.unblock()
+        self.table.show_layers(layers, infos, err)
         if err is None:
             self.total.setText(tr(
                 "Total: {params} parameters · input {input} → output {output}").format(
                 params=f"{sum(i.params for i in infos):,}",
-                input=_shape(s.spec.get("input_shape", [])),
-                output=_shape(infos[-1].output_shape) if infos else "—"))
+                input=shape_text(s.spec.get("input_shape", [])),
+                output=shape_text(infos[-1].output_shape) if infos else "—"))
             self.problem.setText("")
         else:
             self.total.setText(tr("Total: —"))

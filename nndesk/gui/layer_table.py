@@ -1,0 +1,70 @@
+"""LayerTable: the designer's list of layers, one row per layer with its number, settings,
+output shape and parameter count; the faulty layer marked with the engine's reason."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+from nndesk.gui.engine_text import translate_engine
+from nndesk.gui.i18n import tr
+from nndesk.gui.layer_schema import describe, weights_text
+
+__all__ = ["LayerTable", "shape_text", "TABLE_ROWS"]
+
+TABLE_ROWS = 4  # layers the list shows at least, however short the window
+BAD, BAD_TEXT = QColor("#fde2e1"), QColor("#b42318")
+
+
+def shape_text(shape) -> str:
+    """A shape as the list shows it, "30×24×24"; T where a sequence's steps vary."""
+    return "×".join("T" if d is None else str(d) for d in shape)
+
+
+class LayerTable(QTableWidget):
+    """#, Layer, Output, Params; one row selected at a time, at least TABLE_ROWS rows tall."""
+
+    def __init__(self) -> None:
+        super().__init__(0, 4)
+        self.setHorizontalHeaderLabels(["#", tr("Layer"), tr("Output"), tr("Params")])
+        self.verticalHeader().setVisible(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.horizontalHeader()
+        self.setMinimumHeight(header.sizeHint().height() + 2 * self.frameWidth()
+                              + TABLE_ROWS * self.verticalHeader().defaultSectionSize())
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col in (0, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+
+    def show_layers(self, layers: list[dict], infos: list, err) -> None:
+        """One row per layer (`infos`: `infer`'s rows, those before a faulty layer; `err`: the
+        SpecError or None), the selection kept, no selection signal sent."""
+        selected = self.selectionModel().selectedRows()
+        selected = selected[0].row() if selected else None
+        blocker = QSignalBlocker(self)
+        self.setRowCount(len(layers))
+        for i, layer in enumerate(layers):
+            info = infos[i] if i < len(infos) else None
+            bad = err is not None and getattr(err, "index", None) == i
+            cells = [f"⚠ {i + 1}" if bad else str(i + 1), describe(layer),
+                     shape_text(info.output_shape) if info else "—",
+                     f"{info.params:,}" if info else "—"]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col in (0, 2, 3):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                if col == 3 and info and info.params:
+                    item.setToolTip(tr("Weights: {shapes}").format(
+                        shapes=weights_text(layer, info.input_shape)))
+                if bad:
+                    item.setBackground(BAD)
+                    item.setForeground(BAD_TEXT)
+                    item.setToolTip(translate_engine(str(getattr(err, "reason", err))))
+                self.setItem(i, col, item)
+        if selected is not None and selected < len(layers):
+            self.selectRow(selected)
+        blocker.unblock()
