@@ -221,15 +221,19 @@ def _health(args) -> int:
         what = "dead" if a["dead_fraction"] is not None else "saturated"
         print(f"{a['index'] + 1:>5} {a['type']:<10} {a['hist']['mean']:>8.3f} "
               f"{a['hist']['std']:>8.3f}  {share:.1%} {what}")
-    print(f"\n{'layer':>5} {'type':<10} {'|W|':>9} {'|dW|':>9} {'RMS(dW)':>9}  lr*|dW|/|W|")
+    print(f"\n{'layer':>5} {'type':<10} {'|W|':>9} {'|dW|':>9} {'RMS(dW)':>9} {'RMS(db)':>9}"
+          "  lr*|dW|/|W|")
     for w in report["weighted"]:
         ratio = "-" if w["update_ratio"] is None else f"{w['update_ratio']:.1e}"
+        beta = "" if w["bias_of"] == w["index"] else f"  (db: BatchNorm {w['bias_of'] + 1}'s beta)"
         print(f"{w['index'] + 1:>5} {w['type']:<10} {w['weight_norm']:>9.3g} "
-              f"{w['grad_norm']:>9.3g} {w['grad_rms']:>9.3g}  {ratio}")
+              f"{w['grad_norm']:>9.3g} {w['grad_rms']:>9.3g} {w['bias_grad_rms']:>9.3g}  "
+              f"{ratio}{beta}")
     slow = vanishing(report["weighted"])
     if slow is not None:  # Nielsen ch. 5: the first layer learns far slower than the last
-        print(f"gradients vanish: layer {slow[0] + 1} learns {slow[2]:.0f}x slower than "
-              f"layer {slow[1] + 1} (RMS(dW) per weight)")
+        times = f"{slow[2]:.0f}" if slow[2] < 1e6 else "inf"  # the window's words, in ASCII
+        print(f"gradients vanish: layer {slow[0] + 1} learns {times}x slower than layer "
+              f"{slow[1] + 1} (RMS of the bias gradients, Nielsen ch. 5)")
     if report["batchnorm"]:
         print(f"\n{'layer':>5} BatchNorm  mean of running mean / running var")
     for b in report["batchnorm"]:

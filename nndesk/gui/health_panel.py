@@ -231,7 +231,8 @@ class HealthPanel(QWidget):
         slow = vanishing(weighted)
         if slow is not None:  # named, as a saturated or dead activation is
             self.status.setText(self.status.text() + " · " + tr(
-                "gradients vanish: layer {first} learns {times}× slower than layer {last}"
+                "gradients vanish: layer {first} learns {times}× slower than layer {last} "
+                "(RMS of the bias gradients, Nielsen ch. 5)"
             ).format(first=slow[0] + 1, last=slow[1] + 1,
                      times=f"{slow[2]:.0f}" if slow[2] < 1e6 else "∞"))
         if at is not None and self.state.training == IDLE:  # the run's last, measured late

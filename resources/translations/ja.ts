@@ -3229,8 +3229,8 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/health_panel.py"/>
-        <source>gradients vanish: layer {first} learns {times}× slower than layer {last}</source>
-        <translation>勾配消失：層 {first} の学習は層 {last} より {times} 倍遅い</translation>
+        <source>gradients vanish: layer {first} learns {times}× slower than layer {last} (RMS of the bias gradients, Nielsen ch. 5)</source>
+        <translation>勾配消失：層 {first} の学習は層 {last} より {times} 倍遅い（バイアスの勾配の RMS、Nielsen 5章）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inspector_panel.py"/>

@@ -3229,8 +3229,8 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/health_panel.py"/>
-        <source>gradients vanish: layer {first} learns {times}× slower than layer {last}</source>
-        <translation>梯度消失：第 {first} 层的学习速度比第 {last} 层慢 {times} 倍</translation>
+        <source>gradients vanish: layer {first} learns {times}× slower than layer {last} (RMS of the bias gradients, Nielsen ch. 5)</source>
+        <translation>梯度消失：第 {first} 层的学习速度比第 {last} 层慢 {times} 倍（偏置梯度的 RMS，Nielsen 第5章）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inspector_panel.py"/>

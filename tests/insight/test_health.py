@@ -145,7 +145,8 @@ def test_on_a_private_network_only_gradients_change(batch):
 def test_per_weight_gradient_rms_and_vanishing_gradients_are_named():
     """QA: ||dW|| grows with the tensor's size (layer 1 1.29 vs layer 19 2.68 in a network
     whose first layer learned far slower); the per-weight RMS compares layers, and a first
-    layer learning more than VANISHING_RATIO times slower than the last is named."""
+    layer learning more than VANISHING_RATIO times slower than the last is named (the speed
+    of learning: the bias gradients' RMS; tests/insight/test_health_speed.py trains)."""
     from nndesk.insight.health import VANISHING_RATIO, vanishing
 
     layers = []
@@ -156,13 +157,16 @@ def test_per_weight_gradient_rms_and_vanishing_gradients_are_named():
     net = Network.from_spec(spec, seed=0)
     rng = np.random.default_rng(0)
     x, t = rng.random((50, 1, 28, 28), dtype=np.float32), rng.integers(0, 10, 50)
-    weighted = layer_health(net, x, t)["weighted"]
+    weighted = layer_health(net, x, t, copy=False)["weighted"]  # its gradients kept
     for w in weighted:
         size = np.prod(net.layers[w["index"]].params["W"].shape)
         assert w["grad_rms"] == pytest.approx(w["grad_norm"] / np.sqrt(size))
     first, last, times = vanishing(weighted)
     assert (first, last) == (0, 12) and times > VANISHING_RATIO
-    assert times == pytest.approx(weighted[-1]["grad_rms"] / weighted[0]["grad_rms"])
+    assert times == pytest.approx(weighted[-1]["bias_grad_rms"] / weighted[0]["bias_grad_rms"])
+    for w in weighted:  # Nielsen's speed of learning: the bias gradient's RMS per unit
+        db = net.layers[w["index"]].grads["b"].astype(np.float64)
+        assert w["bias_grad_rms"] == pytest.approx(np.sqrt(np.mean(db ** 2)), rel=1e-5)
     relu = {"name": "relu", "input_shape": [1, 28, 28], "layers": [
         {"type": "Dense", "units": 30}, {"type": "ReLU"}, {"type": "Dense", "units": 10}]}
     assert vanishing(layer_health(Network.from_spec(relu), x, t)["weighted"]) is None

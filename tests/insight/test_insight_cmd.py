@@ -90,7 +90,7 @@ def test_health_text_names_vanishing_gradients(tmp_path, mnist_dir, capsys, act,
     assert main(["insight", "health", "--spec", str(spec), "--batch", "100",
                  "--data-dir", str(mnist_dir)]) == 0
     text = capsys.readouterr().out
-    assert "RMS(dW)" in text
+    assert "RMS(dW)" in text and "RMS(db)" in text
     assert ("gradients vanish: layer 1 learns" in text) == vanishes
 def test_a_calibrated_model_gives_the_numbers_predict_and_the_window_give(tmp_path, capsys,
                                                                           sr_model):
