@@ -99,26 +99,27 @@ class ProbabilityBars(QWidget):
         row's band of whole device pixels is cleared and the row drawn again, clipped to it
         (what a row draws stays inside it: bars on its middle 60%, text centred in it; a
         neighbour's share of a band's edge pixel is blank)."""
-        ratio = self._picture.devicePixelRatio()
-        row = self._geometry()[0]
         p = QPainter(self._picture)
-        for digit in digits:
-            top, bottom = math.floor(digit * row * ratio), math.ceil((digit + 1) * row * ratio)
-            band = QRectF(0, top / ratio, self._picture.width() / ratio, (bottom - top) / ratio)
-            p.setClipRect(band)
-            p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-            p.fillRect(band, Qt.GlobalColor.transparent)
-            p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-            self._draw_rows(p, [digit])
+        self._draw_rows(p, digits, self._picture.devicePixelRatio())
         self.rows_drawn += len(digits)
         p.end()
 
-    def _draw_rows(self, p: QPainter, digits) -> None:
+    def _draw_rows(self, p: QPainter, digits, clear_ratio: float | None = None) -> None:
+        """Draw these rows with `p`; with `clear_ratio` (the picture's device pixel ratio)
+        each row's band is cleared first and the row clipped to it."""
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setFont(self.font())
         row, label_w, value_w, track_w = self._geometry()
         probs, best = self.probabilities, self._best()
         for digit in digits:
+            if clear_ratio is not None:
+                r = clear_ratio
+                top, bottom = math.floor(digit * row * r), math.ceil((digit + 1) * row * r)
+                band = QRectF(0, top / r, self._picture.width() / r, (bottom - top) / r)
+                p.setClipRect(band)
+                p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+                p.fillRect(band, Qt.GlobalColor.transparent)
+                p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
             y = digit * row
             bar = QRectF(label_w + 4, y + row * 0.2, track_w, row * 0.6)
             p.setPen(Qt.PenStyle.NoPen)
