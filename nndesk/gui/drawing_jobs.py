@@ -3,7 +3,6 @@ at a time, and the newest result only handed back (coalescing), with each event'
 
 from __future__ import annotations
 
-import threading
 import time
 import weakref
 from collections.abc import Callable
@@ -42,16 +41,6 @@ def yield_to_drawing(quiet_s: float = DRAWING_QUIET_S, max_wait_s: float = YIELD
                 or now - began >= max_wait_s or (stop is not None and stop())):
             return now - began
         time.sleep(poll_s)
-
-
-class _Answered:
-    """`idle` is set while the image answer to the newest drawing has been shown (the GUI
-    thread's handlers have run): the pen-path reader starts then, not beside the GUI thread
-    showing that answer (they share the GIL)."""
-
-    def __init__(self) -> None:
-        self.idle = threading.Event()
-        self.idle.set()
 
 
 def _done(pending: list[tuple[int, float]], job_id: int) -> list[float]:
@@ -93,8 +82,7 @@ class DrawingJobs(QObject):
         self._plain: dict[int, Any] = {}  # job id -> its pen path, for the drawing shown
         self.preparer = Preparer()
         _readers[:] = [r for r in _readers if r() is not None] + [weakref.ref(self.preparer)]
-        self._answered = _Answered()
-        self.path_reader = PathReader(waits_for=self._answered)  # the image answer shown first
+        self.path_reader = PathReader(waits_for=self.preparer)  # the image answer first
         self.preparer.ready.connect(self._on_prepared)
         self.path_reader.ready.connect(self._on_path_read)
         app = QCoreApplication.instance()
@@ -146,7 +134,6 @@ class DrawingJobs(QObject):
         now = time.perf_counter()
         self._pending.append((self._job, now))
         _drawn_at[0] = now  # the Why view's jobs wait (yield_to_drawing)
-        self._answered.idle.clear()
         self.preparer.submit(self._job, drawing)
         # The pen's path is read only for a drawing of ink strokes alone (no bitmap under it,
         # nothing rubbed out): edits of a bitmap are not a digit's path.
@@ -166,7 +153,6 @@ class DrawingJobs(QObject):
         self._job += 1
         self._shown = self._path_job = self._path_shown = self._job
         self.path, self._pending, self._path_pending, self._plain = None, [], [], {}
-        self._answered.idle.set()
 
     # -- results ----------------------------------------------------------------------------
     def _on_prepared(self, item: tuple) -> None:
@@ -175,7 +161,6 @@ class DrawingJobs(QObject):
             return  # the canvas was cleared (or a newer drawing was shown) meanwhile
         if isinstance(result, Exception):
             self._shown = job_id
-            self._caught_up()
             raise result  # app.py's hook shows it in a dialog
         if self.preparer.done_id > job_id:
             return  # a newer drawing is ready too (its signal follows): show that one only
@@ -192,11 +177,6 @@ class DrawingJobs(QObject):
                                   "shown": time.perf_counter(), "cpu_s": result.cpu_s})
         self.stage_cpu_ms.append(tuple(1000 * s for s in result.cpu_s))
         self.latencies_ms += _done(self._pending, job_id)
-        self._caught_up()
-
-    def _caught_up(self) -> None:
-        if self._shown >= self._job:  # the newest drawing's image answer is shown
-            self._answered.idle.set()
 
     def _on_path_read(self, item: tuple) -> None:
         job_id, result = item

@@ -23,9 +23,8 @@ __all__ = ["PATH_INTERVAL_S", "PathReader", "Prepared", "Preparer", "lower_prior
 # follows the image model's by up to this much, and the image model gets the CPU it needs to
 # answer every mouse move (measured: benchmarks/gui_measure.py latency).
 PATH_INTERVAL_S = 0.04
-# ...and starts only once the image answer to the newest drawing is shown (the one the learner
-# waits for: not beside the image reader, nor beside the GUI thread showing it), or after
-# this long at most, so that a drawing that never pauses still gets a reading.
+# ...and starts only once the image reader is idle (its answer is the one the learner waits
+# for), or after this long at most, so that a drawing that never pauses still gets a reading.
 # (0.1 s: under load the wait ran to its end, the pen path's p99 was ~140 ms; this is about
 # one preparation of a drawing on a loaded machine.)
 PATH_WAIT_S = 0.03
@@ -70,16 +69,14 @@ class _Newest(QObject):
 
     ready = Signal(object)  # (job id, result | exception)
 
-    def __init__(self, name: str, interval_s: float = 0.0, waits_for=None,
+    def __init__(self, name: str, interval_s: float = 0.0, waits_for: _Newest | None = None,
                  niceness: int = 0) -> None:
         super().__init__()
         self._cond = threading.Condition()
         self._job: tuple | None = None  # the newest job not yet started
         self._stopped = False
         self._interval_s = interval_s  # at least this long from one job's start to the next
-        # a job starts once `waits_for.idle` (a threading.Event: another reader idle, or the
-        # image answer shown) is set, PATH_WAIT_S at most
-        self._waits_for = waits_for
+        self._waits_for = waits_for  # a job starts once that one is idle (PATH_WAIT_S at most)
         self._niceness = niceness  # the thread's own nice value above the window's (Linux)
         self.idle = threading.Event()  # set while no job is in the works or waiting
         self.idle.set()
@@ -281,14 +278,14 @@ class PathReader(_Newest):
     """Reads the pen's path with the trajectory model (its own copy, loaded by this thread):
     a job is the drawing's timed strokes, `ready` carries (job id, (probabilities (10,),
     weight) | None | exception); None: no trajectory model, or no ink. Runs at most every
-    PATH_INTERVAL_S, on the newest strokes, once `waits_for` is idle (DrawingJobs: the image
-    answer to the newest drawing shown; PATH_WAIT_S at most). (At nice +5 as well, its
-    answer came later under load and the image answer no sooner: gui_measure latency
-    --while-training, interleaved.)"""
+    PATH_INTERVAL_S, on the newest strokes, once `waits_for` (the image reader) is idle
+    (PATH_WAIT_S at most). (At nice +5 as well, its answer came later under load and the
+    image answer no sooner: gui_measure latency --while-training, interleaved.)"""
 
     _reader = False  # the TrajectoryReader, loaded by the thread (None: no model)
 
-    def __init__(self, interval_s: float = PATH_INTERVAL_S, waits_for=None) -> None:
+    def __init__(self, interval_s: float = PATH_INTERVAL_S,
+                 waits_for: _Newest | None = None) -> None:
         super().__init__("nndesk-pen-path", interval_s, waits_for)
 
     def work(self, strokes):

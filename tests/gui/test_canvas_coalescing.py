@@ -191,32 +191,6 @@ def test_the_pen_path_is_read_once_the_image_reader_is_idle(panel, qtbot, held, 
     assert began_after_release and all(began_after_release)
 
 
-def test_the_pen_path_is_read_once_the_image_answer_is_shown(panel, qtbot, held, monkeypatch):
-    """Not beside the GUI thread showing the image answer either (they share the GIL): with
-    the preparer done but its answer not yet taken by the GUI thread (busy here), the pen-path
-    reader waits; it begins once the answer is shown."""
-    import time
-
-    import nndesk.gui.preparer as preparer
-
-    monkeypatch.setattr(preparer, "PATH_WAIT_S", 30.0)  # no waiting cut short here
-    reader = panel.jobs.path_reader
-    real = reader.work
-    began: list[float] = []
-    shown: list[float] = []
-    monkeypatch.setattr(reader, "work", lambda strokes: (
-        began.append(time.perf_counter()), real(strokes))[1])
-    panel.jobs.prepared.connect(lambda *_: shown.append(time.perf_counter()))
-    _moves(qtbot, panel.canvas, _seven_points(20))
-    assert held.started.acquire(timeout=10)
-    held.gate.set()
-    assert panel.jobs.preparer.idle.wait(10)  # the preparer is done...
-    time.sleep(0.3)  # ...and the GUI thread takes no event: its answer is not shown yet
-    assert began == []
-    assert panel.wait_idle()
-    assert shown and began and began[0] > shown[0]
-
-
 def test_background_jobs_wait_while_a_drawing_is_in_the_works(panel, qtbot, held):
     """`yield_to_drawing` (the Why view's maps and neighbours call it between pieces): it
     waits while the image reader works on a drawing (here held up inside preprocess), to its
