@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -22,13 +23,16 @@ class ProbabilityBars(QWidget):
 
     The bars are drawn into a pixmap when what they show changes (a bar's length in pixels,
     a percentage's text, the winner, the size); every paint, whatever asked for it, copies
-    that pixmap, and a new answer that looks the same draws nothing."""
+    that pixmap, and a new answer that looks the same draws nothing. A new answer redraws
+    only the rows it changed (most of the ten stay at 0.0% while a digit is drawn): the
+    painting is Python holding the GIL beside the canvas's readers (PROFILE.md, issue 12)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.probabilities: list[float] | None = None
         self.highlight = True  # mark the most likely digit (not when the answer is no digit)
         self.renders = 0  # how often the pixmap was drawn (tests, measuring)
+        self.rows_drawn = 0  # ... and how many rows in all (a new answer: its changed ones)
         self._picture: QPixmap | None = None
         self._picture_key: tuple | None = None  # what the pixmap shows
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -55,34 +59,67 @@ class ProbabilityBars(QWidget):
                 if probs is not None and self.highlight else -1)
 
     def _key(self) -> tuple:
-        """Everything the picture shows: the size, the winner, each bar's length in pixels
-        and each value's text."""
+        """Everything the picture shows: the size, then per row (digit) whether it is the
+        winner, its bar's length in quarter pixels and its value's text."""
         probs = self.probabilities
         track_w = self._geometry()[3]
-        bars = None if probs is None else tuple(
-            (round(max(track_w * p, 2) * 4), f"{100 * p:.1f}") for p in probs)
-        return self.width(), self.height(), self.devicePixelRatioF(), self._best(), bars
+        best = self._best()
+        rows = tuple((d == best, None) for d in range(10)) if probs is None else tuple(
+            (d == best, round(max(track_w * p, 2) * 4), f"{100 * p:.1f}")
+            for d, p in enumerate(probs))
+        return (self.width(), self.height(), self.devicePixelRatioF(), rows)
 
     def paintEvent(self, event) -> None:  # noqa: N802
         key = self._key()
-        if self._picture is None or key != self._picture_key:
-            self._picture, self._picture_key = self._render(), key
+        if self._picture is None or key[:3] != self._picture_key[:3]:
+            self._picture = self._render()
             self.renders += 1
+        elif key != self._picture_key:  # a new answer: only the rows it changed
+            self._redraw_rows([d for d in range(10) if key[3][d] != self._picture_key[3][d]])
+            self.renders += 1
+        self._picture_key = key
         p = QPainter(self)
         p.drawPixmap(0, 0, self._picture)
         p.end()
 
     def _render(self) -> QPixmap:
+        """The whole picture, every row."""
         ratio = self.devicePixelRatioF()
         picture = QPixmap(max(int(self.width() * ratio), 1), max(int(self.height() * ratio), 1))
         picture.setDevicePixelRatio(ratio)
         picture.fill(Qt.GlobalColor.transparent)
         p = QPainter(picture)
+        self._draw_rows(p, range(10))
+        self.rows_drawn += 10
+        p.end()
+        return picture
+
+    def _redraw_rows(self, digits: list[int]) -> None:
+        """Redraw these rows in the kept picture, pixel for pixel as `_render` draws them: each
+        row's band of whole device pixels is cleared and the row drawn again, clipped to it
+        (what a row draws stays inside it: bars on its middle 60%, text centred in it; a
+        neighbour's share of a band's edge pixel is blank)."""
+        p = QPainter(self._picture)
+        self._draw_rows(p, digits, self._picture.devicePixelRatio())
+        self.rows_drawn += len(digits)
+        p.end()
+
+    def _draw_rows(self, p: QPainter, digits, clear_ratio: float | None = None) -> None:
+        """Draw these rows with `p`; with `clear_ratio` (the picture's device pixel ratio)
+        each row's band is cleared first and the row clipped to it."""
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setFont(self.font())
         row, label_w, value_w, track_w = self._geometry()
         probs, best = self.probabilities, self._best()
-        for digit in range(10):
+        for digit in digits:
+            if clear_ratio is not None:
+                r = clear_ratio
+                top, bottom = math.floor(digit * row * r), math.ceil((digit + 1) * row * r)
+                band = QRectF(0, top / r, self._picture.width() / r, (bottom - top) / r)
+                p.setClipRect(band)
+                p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+                p.fillRect(band, Qt.GlobalColor.transparent)
+                p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
             y = digit * row
             bar = QRectF(label_w + 4, y + row * 0.2, track_w, row * 0.6)
             p.setPen(Qt.PenStyle.NoPen)
@@ -104,5 +141,3 @@ class ProbabilityBars(QWidget):
             p.drawText(QRectF(bar.right() + 4, y, value_w, row),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                        f"{100 * value:.1f}%")
-        p.end()
-        return picture

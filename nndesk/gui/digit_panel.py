@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from nndesk.gui.answer_words import ANSWER_STYLE, WORDS_STYLE, show_answer
 from nndesk.gui.bars import ProbabilityBars
 from nndesk.gui.canvas import IMAGE_SUFFIXES, DrawingCanvas
+from nndesk.gui.digit_verdicts import Verdicts, why_no_path
 from nndesk.gui.drawing_jobs import DrawingJobs
 from nndesk.gui.i18n import tr
 from nndesk.gui.model_answers import ModelAnswers
@@ -56,7 +57,7 @@ class DigitPanel(QWidget):
         self.jobs.prepared.connect(self._on_prepared)
         self.jobs.path_read.connect(self._on_path_read)
         self._warmed_up = False
-        self._calibration = None  # nndesk.insight.reject.Calibration of the model file
+        self._verdicts = Verdicts()  # the image model's judged once per answer
         self._previewed = None  # the input the preview shows
         self.canvas = DrawingCanvas()
         self.canvas.strokes_changed.connect(self._on_strokes_changed)
@@ -244,43 +245,12 @@ class DigitPanel(QWidget):
         """The answer (insight.reject.Verdict) or None without model or input: the image model's
         (calibrated by its file; a training snapshot's plain softmax), for a drawing combined
         with the trajectory model's (`insight.combined.combined_verdict`)."""
-        image, both = self._verdicts()
+        image, both = self._verdicts.judge(self.state, self._path())
         return both if combined else image
 
-    def _verdicts(self) -> tuple:
-        """(the image model's verdict, the combined one): the image model judged once."""
-        acts = self.state.activations()
-        if acts is None or self.state.model_spec.get(
-                "loss", "softmax_cross_entropy") != "softmax_cross_entropy":
-            return None, None
-        from nndesk.insight.combined import combined_verdict
-        from nndesk.insight.reject import judge_activations
-
-        cal = self._calibration if self.state.model_source == "file" else None
-        try:
-            image = judge_activations(cal, acts)
-        except ValueError:  # a calibration made for another network: plain probabilities
-            cal, image = None, judge_activations(None, acts)
-        path = self.jobs.path
-        if path is None or self.canvas.shows_image():
-            return image, image
-        return image, combined_verdict(image, path[0], path[1],
-                                       cal.unsure_threshold if cal is not None else 0.0)
-
-    def _why_no_path(self) -> str:
-        """Why the pen-path model has no answer for what the canvas shows (when it has none)."""
-        from nndesk.insight.combined import trajectory_model_path
-
-        c = self.canvas
-        if c.shows_image():
-            return tr("an opened image")
-        if c.base is not None:
-            return tr("drawn on a bitmap")
-        if any(c.erasing):
-            return tr("eraser used")
-        if not trajectory_model_path().is_file():
-            return tr("no trajectory model")
-        return tr("reading…")
+    def _path(self) -> tuple | None:
+        """The pen path's reading of the drawing shown (None: an opened image, none yet)."""
+        return None if self.canvas.shows_image() else self.jobs.path
 
     def _on_digit_changed(self) -> None:
         digit = self.state.digit
@@ -303,10 +273,11 @@ class DigitPanel(QWidget):
     def _show_answer(self) -> None:
         """The answer's words, each model's line and the bars, from the verdicts."""
         digit, probs = self.state.digit, self.state.probabilities
-        image, verdict = self._verdicts() if probs is not None else (None, None)
-        path = None if self.canvas.shows_image() else self.jobs.path
+        path = self._path()
+        image, verdict = (self._verdicts.judge(self.state, path) if probs is not None
+                          else (None, None))
         self.answers.show_answers(image, path, verdict,
-                                  self._why_no_path() if path is None else "")
+                                  why_no_path(self.canvas) if path is None else "")
         self.bars.set_probabilities(verdict.probabilities if verdict is not None else probs,
                                     highlight=verdict is None or verdict.kind == "digit")
         scribble = (digit is None and self.state.network is not None
@@ -317,14 +288,7 @@ class DigitPanel(QWidget):
 
     def _on_model_changed(self) -> None:
         s = self.state
-        self._calibration = None
-        if s.network is not None and s.model_source == "file":
-            from nndesk.insight.reject import Calibration
-
-            try:
-                self._calibration = Calibration.from_metadata(s.metadata)
-            except ValueError:
-                self._calibration = None  # an odd file: plain probabilities, as before
+        self._verdicts.set_model(s)
         self.jobs.set_model(s.network)
         if s.network is not None and not self._warmed_up:  # the imports, the first
             self._warmed_up = True  # preprocessing and the path model load now, off the

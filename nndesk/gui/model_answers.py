@@ -91,8 +91,9 @@ class ModelAnswers(QWidget):
                     tips[2] = tr("Together: {answer}, pen path weighted {weight}").format(
                         answer=_verdict(combined), weight=f"{path[1]:g}")
         for line, text, tip in zip(self.lines, texts, tips, strict=True):
-            line.setText(text)
-            line.setToolTip(tip or text)
+            line.setText(text)  # (Qt does nothing for the same text; a tooltip it sets anew)
+            if line.toolTip() != (tip or text):
+                line.setToolTip(tip or text)
         self._on_toggled(self.toggle.isChecked())
 
     def text(self) -> str:

@@ -2,34 +2,44 @@
 
 A spin box or a combo box inside a scrolling panel takes every wheel step once the pointer
 is over it, and the designer's settings changed silently while the learner scrolled (a
-Dense layer's units went from 100 to 104). `WheelGuard` (installed once on the application)
-gives a box the wheel only when it has the keyboard focus (click it, or Tab to it); any
-other wheel step goes to the panel around it. A real wheel event (spontaneous) gives a box
-with Qt's `WheelFocus` policy the focus before any event filter sees it, so each box is set
-to `StrongFocus` when it is polished (before it is first shown), not at its first wheel step.
+Dense layer's units went from 100 to 104). `WheelGuard`, an event filter on each spin box
+and combo box, gives a box the wheel only when it has the keyboard focus (click it, or Tab
+to it); any other wheel step goes to the panel around it. A real wheel event (spontaneous)
+gives a box with Qt's `WheelFocus` policy the focus before any event filter sees it, so each
+box is set to `StrongFocus` when it is polished (before it is first shown).
+
+The boxes are found as they are polished, by the application's style (`_PolishHook`, a
+`QProxyStyle` around the style in use: the same look): an application event filter did it
+before, and ran Python ~24 times per mouse event on the canvas (PROFILE.md, issue 12); the
+style's `polish` runs once per widget, and a box's own filter sees only that box's events.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QComboBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QProxyStyle,
+    QStyleFactory,
+    QWidget,
+)
 
 __all__ = ["WheelGuard", "install"]
 
+BOXES = (QAbstractSpinBox, QComboBox)
+
 
 class WheelGuard(QObject):
-    """An application event filter: a wheel event over an unfocused spin box or combo box
-    goes to the scrolling panel around it (none: it is dropped)."""
+    """An event filter on a spin box or combo box: a wheel event while it has no focus goes
+    to the scrolling panel around it (none: it is dropped)."""
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if event.type() == QEvent.Type.Polish and isinstance(obj, (QAbstractSpinBox,
-                                                                   QComboBox)):
-            if obj.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                obj.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel gives no focus
-            return False
         if (event.type() != QEvent.Type.Wheel
-                or not isinstance(obj, (QAbstractSpinBox, QComboBox)) or obj.hasFocus()):
+                or not isinstance(obj, BOXES) or obj.hasFocus()):
             return False
         if obj.focusPolicy() == Qt.FocusPolicy.WheelFocus:
             obj.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel gives it no focus
@@ -44,14 +54,41 @@ class WheelGuard(QObject):
                 event.buttons(), event.modifiers(), event.phase(), event.inverted()))
         return True
 
+    def guard(self, box: QWidget) -> None:
+        """Guard `box` (a spin box or combo box): no focus by the wheel, no value by it while
+        unfocused. Guarding it again changes nothing (Qt keeps one filter per object)."""
+        if box.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+            box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel gives no focus
+        box.installEventFilter(self)
+
+
+class _PolishHook(QProxyStyle):
+    """The application's style, unchanged, which also guards each box it polishes."""
+
+    def __init__(self, guard: WheelGuard, base) -> None:
+        super().__init__(base)
+        self._guard = guard
+
+    def polish(self, arg):  # one Python name for Qt's three overloads (widget, palette, app)
+        if isinstance(arg, BOXES):
+            self._guard.guard(arg)
+        return super().polish(arg)
+
 
 _GUARD: WheelGuard | None = None
+_HOOK: _PolishHook | None = None
 
 
 def install() -> None:
-    """Install the guard on the running QApplication (once; later calls do nothing)."""
-    global _GUARD
+    """Guard every spin box and combo box of the running QApplication from now on (once;
+    later calls do nothing): the boxes polished already at once, the others as they are."""
+    global _GUARD, _HOOK
     app = QCoreApplication.instance()
-    if app is not None and _GUARD is None:
-        _GUARD = WheelGuard()
-        app.installEventFilter(_GUARD)
+    if not isinstance(app, QApplication) or _GUARD is not None:
+        return
+    _GUARD = WheelGuard()
+    _HOOK = _PolishHook(_GUARD, QStyleFactory.create(app.style().name()))
+    app.setStyle(_HOOK)
+    for widget in app.allWidgets():
+        if isinstance(widget, BOXES):
+            _GUARD.guard(widget)

@@ -47,11 +47,11 @@ def overlay(image: np.ndarray, saliency: np.ndarray) -> np.ndarray:
 
 
 class _Job(QThread):
-    done = Signal(object)  # {"grad": (K, H, W), "occlusion": (K, H, W), "ms": (g, o)}
+    done = Signal(object)  # {"grad": (K, H, W), "occlusion": (K, H, W), "ms": (g, o), "net"}
 
-    def __init__(self, net, digit: np.ndarray) -> None:
+    def __init__(self, net, spec: dict, weights: dict | None, digit: np.ndarray) -> None:
         super().__init__()
-        self.net, self.digit = net, digit
+        self.net, self.spec, self.weights, self.digit = net, spec, weights, digit
 
     def run(self) -> None:
         from threadpoolctl import threadpool_limits
@@ -68,6 +68,12 @@ class _Job(QThread):
 
         with threadpool_limits(limits=1):
             pause()
+            if self.net is None:  # the copy is made here, not on the GUI thread (~20 ms of
+                from nndesk.nn import Network  # random weights drawn, then replaced)
+
+                self.net = Network.from_spec(self.spec)
+            if self.weights is not None:
+                self.net.load_state_dict(self.weights)
             t0 = time.perf_counter()
             grad = gradient_x_input(self.net, self.digit).reshape(-1, 28, 28)
             grad_ms = 1000 * (time.perf_counter() - t0)
@@ -76,7 +82,7 @@ class _Job(QThread):
             occ = occlusion(self.net, self.digit, patch=PATCH, stride=STRIDE,
                             batch_size=OCCLUSION_BATCH, between=pause)
             occ_ms = 1000 * (time.perf_counter() - t1 - waited[0])
-        self.done.emit({"grad": grad, "occlusion": occ, "ms": (grad_ms, occ_ms)})
+        self.done.emit({"grad": grad, "occlusion": occ, "ms": (grad_ms, occ_ms), "net": self.net})
 
 
 class WhyPanel(QWidget):
@@ -183,18 +189,15 @@ class WhyPanel(QWidget):
         if self._job is not None:
             self._pending = True
             return
-        if self._net is None or self._net_spec != s.model_spec:
-            from nndesk.nn import Network
-
-            self._net, self._net_stale = Network.from_spec(s.model_spec), True
-            self._net_spec = s.model_spec
-        if self._net_stale:  # no new network (random weights drawn) for every snapshot
-            self._net.load_state_dict(s.network.state_dict())
-            self._net_stale = False
+        if self._net_spec != s.model_spec:  # another design: the job makes a new copy
+            self._net, self._net_spec = None, s.model_spec
+        # the job fills the copy (a snapshot: the same layers refilled, no new network)
+        weights = s.network.state_dict() if self._net is None or self._net_stale else None
+        self._net_stale = False
         digit = np.array(s.digit, dtype=np.float32)
         self._explained = (s.digit, s.model_source)
         self._since_maps.start()
-        job = _Job(self._net, digit)
+        job = _Job(self._net, s.model_spec, weights, digit)
         job.done.connect(lambda result, d=digit: self._on_done(result, d))
         job.finished.connect(self._on_finished)
         delete_when_finished(job, _RUNNING)
@@ -203,6 +206,7 @@ class WhyPanel(QWidget):
         job.start(QThread.Priority.LowPriority)
 
     def _on_done(self, result: dict, digit: np.ndarray) -> None:
+        self._net = result.pop("net")  # the copy, kept for the next job
         self.maps, self.shown_digit = result, digit
         self.costs_ms.append(result["ms"])
         self._show()

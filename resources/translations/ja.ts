@@ -2837,7 +2837,7 @@ Resume that run now?
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/digit_verdicts.py"/>
         <source>an opened image</source>
         <translation>開いた画像</translation>
     </message>
@@ -3112,7 +3112,7 @@ Resume that run now?
         <translation>ペン数字を描画中：%v / %m</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/digit_verdicts.py"/>
         <source>drawn on a bitmap</source>
         <translation>ビットマップ上に描画</translation>
     </message>
@@ -3158,7 +3158,7 @@ Resume that run now?
         <translation>イプシロン</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/digit_verdicts.py"/>
         <source>eraser used</source>
         <translation>消しゴム使用</translation>
     </message>
@@ -3512,7 +3512,7 @@ Resume that run now?
         <translation>モデルなし</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/digit_verdicts.py"/>
         <location filename="../../nndesk/gui/model_answers.py"/>
         <source>no trajectory model</source>
         <translation>軌跡モデルがありません</translation>
@@ -3651,7 +3651,7 @@ Resume that run now?
         <translation>画像を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/digit_verdicts.py"/>
         <source>reading…</source>
         <translation>読み取り中…</translation>
     </message>

@@ -2837,7 +2837,7 @@ Resume that run now?
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/digit_verdicts.py"/>
         <source>an opened image</source>
         <translation>打开的图像</translation>
     </message>
@@ -3112,7 +3112,7 @@ Resume that run now?
         <translation>正在绘制笔迹数字：%v / %m</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/digit_verdicts.py"/>
         <source>drawn on a bitmap</source>
         <translation>画在位图上</translation>
     </message>
@@ -3158,7 +3158,7 @@ Resume that run now?
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/digit_verdicts.py"/>
         <source>eraser used</source>
         <translation>用了橡皮擦</translation>
     </message>
@@ -3512,7 +3512,7 @@ Resume that run now?
         <translation>没有模型</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/digit_verdicts.py"/>
         <location filename="../../nndesk/gui/model_answers.py"/>
         <source>no trajectory model</source>
         <translation>没有轨迹模型</translation>
@@ -3651,7 +3651,7 @@ Resume that run now?
         <translation>正在读取图像…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/digit_verdicts.py"/>
         <source>reading…</source>
         <translation>正在读取…</translation>
     </message>

@@ -47,3 +47,27 @@ def test_no_probabilities_and_no_highlight_are_drawn_apart(qtbot):
     assert marked != plain and plain != empty and marked != empty
     bars.resize(400, 190)  # a new size: drawn anew at that size
     assert bars.grab().width() == 400
+
+
+def test_a_new_answer_redraws_only_its_changed_rows_pixel_for_pixel(qtbot):
+    """Rows whose bar, value or highlight changed are drawn again in the kept picture; the
+    picture is the one a whole drawing makes, also where rows share a pixel (a height of
+    193 px: rows of 19.3 px)."""
+    rng = np.random.default_rng(3)
+    for height in (190, 193):
+        bars = _bars(qtbot)
+        bars.resize(300, height)
+        qtbot.waitUntil(lambda b=bars, h=height: b.height() == h)
+        p = rng.dirichlet(np.full(10, 0.3))
+        for step in range(12):
+            q = p.copy()
+            changed = rng.choice(10, size=1 + step % 4, replace=False)
+            q[changed] = rng.dirichlet(np.ones(len(changed))) * q[changed].sum()
+            bars.set_probabilities(q, highlight=step % 5 != 4)
+            bars.grab()  # painted: the kept picture brought up to date
+            shown, drawn = bars._picture.toImage(), bars.rows_drawn
+            whole = bars._render().toImage()  # every row drawn anew, the same values
+            assert shown == whole, (height, step)
+            bars.rows_drawn = drawn
+            p = q
+        assert 10 < bars.rows_drawn < 10 * bars.renders  # the first whole, then fewer rows

@@ -114,3 +114,35 @@ def test_the_pen_paths_answer_and_a_new_snapshot_leave_the_preview_as_it_is(both
     both.canvas.undo()
     assert both.wait_idle()
     assert both.preview.pixmap() is None or both.preview.pixmap().cacheKey() != picture
+
+
+def test_the_image_verdict_is_judged_once_per_answer_and_the_same_as_judged_anew(
+        both, qtbot, monkeypatch):
+    """The pen path's reading redoes only the combination: the image model's verdict of the
+    same answer is not judged again, and it is the verdict a fresh judgement gives; a new
+    answer (a stroke) or another model is judged anew."""
+    import nndesk.insight.reject as reject
+    from nndesk.insight.combined import combined_verdict
+
+    draw(qtbot, both.canvas, digit_strokes("1"))
+    assert both.jobs.path is not None
+    calls = []
+    judge = reject.judge_activations
+    monkeypatch.setattr(reject, "judge_activations",
+                        lambda cal, acts: calls.append(1) or judge(cal, acts))
+    shown = both.answer.text(), list(both.bars.probabilities)
+    both._on_path_read()                                  # the path's reading again
+    assert calls == [] and (both.answer.text(), list(both.bars.probabilities)) == shown
+    image = both.verdict(combined=False)
+    fresh = judge(both._verdicts.calibration, both.state.activations())
+    assert image.kind == fresh.kind and image.label == fresh.label
+    np.testing.assert_array_equal(image.probabilities, fresh.probabilities)
+    together = combined_verdict(fresh, both.jobs.path[0], both.jobs.path[1],
+                                both._verdicts.calibration.unsure_threshold)
+    np.testing.assert_array_equal(both.verdict().probabilities, together.probabilities)
+    assert calls == []
+    draw(qtbot, both.canvas, [[(150, 60), (150, 200)]])   # a new answer: judged anew
+    assert calls
+    calls.clear()
+    both.state.set_model(both.state.network, source="snapshot")  # no calibration now
+    assert calls and both._verdicts.calibration is None

@@ -73,3 +73,32 @@ def test_a_real_wheel_over_an_unfocused_box_in_the_window_scrolls_the_panel(wind
     qtbot.wait(50)
     assert not box.hasFocus() and box.text() == before
     assert bar.value() > start                           # the panel scrolled instead
+
+
+def test_a_combo_box_made_later_under_a_style_sheet_is_guarded_too(qtbot):
+    """The boxes are found as the style polishes them: one made after the window, in a panel
+    with its own style sheet (Qt's style-sheet style in front of the application's)."""
+    from PySide6.QtWidgets import QComboBox
+
+    from nndesk.gui.main_window import MainWindow
+
+    qtbot.addWidget(MainWindow())                      # the window installs the guard
+    inner = QWidget()
+    inner.setStyleSheet("QComboBox { color: #123456; }")
+    column = QVBoxLayout(inner)
+    combos = []
+    for _ in range(30):
+        combo = QComboBox()
+        combo.addItems([str(i) for i in range(10)])
+        column.addWidget(combo)
+        combos.append(combo)
+    area = QScrollArea()
+    area.setWidget(inner)
+    area.resize(200, 150)
+    qtbot.addWidget(area)
+    area.show()
+    qtbot.waitExposed(area)
+    combo, bar = combos[1], area.verticalScrollBar()
+    assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus  # the wheel gives it no focus
+    _wheel(combo, 2)
+    assert combo.currentIndex() == 0 and bar.value() > 0

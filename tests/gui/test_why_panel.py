@@ -106,3 +106,20 @@ def test_while_a_run_trains_the_same_drawing_is_explained_again_only_every_few_s
     state.set_digit(_digits(2)[1])  # a new drawing while it trains: explained as always
     assert panel.busy
     qtbot.waitUntil(lambda: not panel.busy, timeout=30_000)
+
+
+def test_the_copy_of_the_model_is_made_off_the_gui_thread(qtbot, monkeypatch):
+    """Making the copy draws random weights (~20 ms for the shipped model) before they are
+    replaced: the job does it in its thread, never the GUI thread; the maps are the model's."""
+    import threading
+
+    from nndesk.insight.saliency import gradient_x_input
+
+    made = []
+    build = Network.from_spec.__func__
+    monkeypatch.setattr(Network, "from_spec", classmethod(
+        lambda cls, *a, **k: made.append(threading.current_thread()) or build(cls, *a, **k)))
+    state, panel, digit = _explained(qtbot)
+    assert len(made) >= 2 and made.count(threading.main_thread()) == 1  # the test's model
+    expected = gradient_x_input(state.network, digit).reshape(10, 28, 28)
+    np.testing.assert_allclose(panel.maps["grad"], expected, rtol=1e-4, atol=1e-7)
