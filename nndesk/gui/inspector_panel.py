@@ -30,6 +30,7 @@ class InspectorPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.shown_source: Any = None  # the source whose steps are on screen
+        self._shown_digit: Any = None  # and the digit (a test image has no source)
         self.refreshes = 0             # times the steps were computed (tests: coalescing)
         self._dirty = True
         self._timer = QTimer(self)
@@ -41,6 +42,7 @@ class InspectorPanel(QWidget):
         grid.setSpacing(6)
         self.images: list[QLabel] = []
         self.captions: list[QLabel] = []
+        self.cells: list[QWidget] = []
         for i in range(len(STEP_TITLES)):
             image = QLabel()
             image.setFixedSize(TILE, TILE)
@@ -62,13 +64,14 @@ class InspectorPanel(QWidget):
             grid.addWidget(cell, *divmod(i, COLUMNS))
             self.images.append(image)
             self.captions.append(caption)
+            self.cells.append(cell)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #5b6472;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.note)  # above the steps: in view in a short dock
         layout.addLayout(grid)
-        layout.addWidget(self.note)
         layout.addStretch(1)
         self._sizes: list[tuple[int, int] | None] = [None] * len(STEP_TITLES)  # shown steps
         self._note = lambda: ""  # writes the note in the current language
@@ -76,7 +79,9 @@ class InspectorPanel(QWidget):
         self._show_steps([], None)
 
     def _on_digit_changed(self) -> None:
-        self._dirty = self.state.source is not self.shown_source
+        s = self.state
+        self._dirty = s.source is not self.shown_source or (
+            s.source is None and s.digit is not self._shown_digit)  # a test image: no source
         if self._dirty and self.isVisible() and not self._timer.isActive():
             self._timer.start()     # one refresh for a burst of strokes
 
@@ -91,10 +96,17 @@ class InspectorPanel(QWidget):
             return
         source = self.state.source
         self._dirty = False
-        self.shown_source = source
+        self.shown_source, self._shown_digit = source, self.state.digit
         self.refreshes += 1
         if source is None:
-            self._show_steps([], None)
+            digit = self.state.digit
+            if digit is not None:  # a test image sent to the canvas: already the network's input
+                self._show_steps([None] * (len(STEP_TITLES) - 1) + [digit.reshape(28, 28)],
+                                 lambda: tr("A test image is already 28×28 and centred: "
+                                            "nothing to preprocess. The network gets it as it "
+                                            "is (step 7)."))
+            else:
+                self._show_steps([], None)
             return
         from nndesk.data.preprocess import ImageError, preprocess_steps
 
@@ -114,10 +126,11 @@ class InspectorPanel(QWidget):
         self._show_steps([a for _, a in steps], note)
 
     def _show_steps(self, arrays: list, note=None) -> None:
-        """Show `arrays` (the steps' images, in order); `note()` writes the line under them
-        (None: the usual one)."""
+        """Show `arrays` (the steps' images, in order; None: a step that does not apply,
+        not shown); `note()` writes the line above them (None: the usual one)."""
         for i, label in enumerate(self.images):
-            if i < len(arrays):
+            self.cells[i].setVisible(i >= len(arrays) or arrays[i] is not None)
+            if i < len(arrays) and arrays[i] is not None:
                 label.setPixmap(_fit(arrays[i]))
                 h, w = arrays[i].shape
                 self._sizes[i] = (w, h)

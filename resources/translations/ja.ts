@@ -34,24 +34,24 @@
         <translation> · 一時停止中</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_watch.py"/>
         <source> · saved to {path}</source>
         <translation> · {path} に保存しました</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <location filename="../../nndesk/gui/help.py"/>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_watch.py"/>
         <source> · test accuracy {acc}%</source>
         <translation> · テストデータの認識精度 {acc}%</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_watch.py"/>
         <source> · the canvas keeps the model it had (more accurate)</source>
         <translation> · キャンバスは元のモデルのままです（認識精度がより高いため）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_watch.py"/>
         <source> · the canvas keeps the model it had (this one did not learn)</source>
         <translation> · キャンバスは元のモデルのままです（この学習はうまくいきませんでした）</translation>
     </message>
@@ -61,17 +61,17 @@
         <translation> · {rate} 枚/秒 · 残り {eta}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;About nndesk…</source>
         <translation>nndesk について(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Canvas</source>
         <translation>キャンバス(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Clear</source>
         <translation>消去(&amp;C)</translation>
     </message>
@@ -81,87 +81,87 @@
         <translation>モデルのエクスポート(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Guide to the window…</source>
         <translation>ウィンドウの使い方(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Keyboard shortcuts…</source>
         <translation>キーボードショートカット(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Lessons</source>
         <translation>レッスン(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Open image…</source>
         <translation>画像を開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Open model…</source>
         <translation>モデルを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Pause / resume</source>
         <translation>一時停止 / 再開(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Remove layer</source>
         <translation>層を削除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Save model as…</source>
         <translation>名前を付けてモデルを保存(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Train</source>
         <translation>学習を開始(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Training</source>
         <translation>学習(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Undo stroke</source>
         <translation>一画を取り消す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
@@ -267,6 +267,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>学習中です。終わるとその学習のモデルがキャンバスに、設計がデザイナーに入ります。
 
 学習を停止する（Ctrl+.）か終わるのを待ってから、ファイルを開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>A test image is already 28×28 and centred: nothing to preprocess. The network gets it as it is (step 7).</source>
+        <translation>テスト画像はすでに 28×28 で中央に置かれています：前処理はありません。ネットワークはそのまま受け取ります（ステップ 7）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -410,7 +415,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>BatchNorm レイヤ</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_figures.py"/>
         <source>BatchNorm {n}: running mean {m}, running variance {v} (averaged over {k} features)</source>
         <translation>BatchNorm {n}：移動平均 {m}、移動分散 {v}（{k} 個の特徴の平均）</translation>
     </message>
@@ -975,12 +980,12 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>PNG を書き出す…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>Export curves as &amp;PNG…</source>
         <translation>グラフを PNG で書き出す(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>Export history as &amp;CSV…</source>
         <translation>学習の記録を CSV で書き出す(&amp;C)…</translation>
     </message>
@@ -1163,7 +1168,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>この設定を持つすべてのレイヤを同じ値にします（活性化関数はすべて同じ種類に、重みのあるレイヤはすべて同じ初期化方法に）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_figures.py"/>
         <source>Gradient RMS per weight while training</source>
         <translation>学習中の重みあたりの勾配 RMS</translation>
     </message>
@@ -1372,8 +1377,8 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>LSTM：outputゲート o</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_figures.py"/>
+        <location filename="../../nndesk/gui/layer_table.py"/>
         <source>Layer</source>
         <translation>レイヤ</translation>
     </message>
@@ -1584,7 +1589,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>Model &amp;info…</source>
         <translation>モデルの情報(&amp;I)…</translation>
     </message>
@@ -1754,7 +1759,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>オン：各時刻の隠れ状態 h を出力します（時刻数 × ユニット数）。次の RNN レイヤにつなぐとき（多層 RNN）。オフ：最後の h だけを出力し、Dense レイヤにつなぎます。ゼロから作るDeep Learning ❷ の 5〜6 章。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>Open &amp;design…</source>
         <translation>ネットワーク設計を開く(&amp;D)…</translation>
     </message>
@@ -1804,7 +1809,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>メモリが足りません。バッチサイズ、フィルター数、訓練画像の数を減らしてください。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/layer_table.py"/>
         <source>Output</source>
         <translation>出力</translation>
     </message>
@@ -1829,7 +1834,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/layer_table.py"/>
         <source>Params</source>
         <translation>パラメータ数</translation>
     </message>
@@ -2045,7 +2050,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>自分の数字として保存</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>Save d&amp;esign as…</source>
         <translation>名前を付けてネットワーク設計を保存(&amp;E)…</translation>
     </message>
@@ -2225,7 +2230,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>TensorBoard ログ</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_watch.py"/>
         <source>TensorBoard: tensorboard --logdir {dir}</source>
         <translation>TensorBoard：tensorboard --logdir {dir}</translation>
     </message>
@@ -2696,7 +2701,7 @@ Resume that run now?
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/layer_table.py"/>
         <source>Weights: {shapes}</source>
         <translation>重み：{shapes}</translation>
     </message>
@@ -2711,7 +2716,7 @@ Resume that run now?
         <translation>保存先</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>Where the &amp;books explain it…</source>
         <translation>本のどこで説明しているか(&amp;B)…</translation>
     </message>
@@ -2907,7 +2912,7 @@ Resume that run now?
         <translation>バッチ</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_figures.py"/>
         <source>batch of the run (a point: one measurement, every {s} s or more)</source>
         <translation>この学習のバッチ（1 点 = 1 回の測定、{s} 秒以上ごと）</translation>
     </message>
@@ -3072,7 +3077,7 @@ Resume that run now?
         <translation>カスタム</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_figures.py"/>
         <source>dead {p}%</source>
         <translation>死んだユニット {p}%</translation>
     </message>
@@ -3223,7 +3228,7 @@ Resume that run now?
         <translation>勾配 × 入力</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_figures.py"/>
         <source>gradients</source>
         <translation>勾配</translation>
     </message>
@@ -3344,7 +3349,7 @@ Resume that run now?
         <translation>第{n}層 {tensor}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_figures.py"/>
         <source>layer {n} {type}: weights</source>
         <translation>レイヤ {n} {type}：重み</translation>
     </message>
@@ -3396,7 +3401,7 @@ Resume that run now?
         <translation>学習率 {lr}：{n} ステップ後 f = {f}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_figures.py"/>
         <source>lr·‖dW‖/‖W‖</source>
         <translation>学習係数·‖dW‖/‖W‖</translation>
     </message>
@@ -3686,7 +3691,7 @@ Resume that run now?
         <translation>プーリングの窓と同じ</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_figures.py"/>
         <source>saturated {p}%</source>
         <translation>飽和 {p}%</translation>
     </message>

@@ -34,24 +34,24 @@
         <translation> · 已暂停</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_watch.py"/>
         <source> · saved to {path}</source>
         <translation> · 已保存到 {path}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
         <location filename="../../nndesk/gui/help.py"/>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_watch.py"/>
         <source> · test accuracy {acc}%</source>
         <translation> · 测试准确率 {acc}%</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_watch.py"/>
         <source> · the canvas keeps the model it had (more accurate)</source>
         <translation> · 画布仍使用原来的模型（识别精度更高）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_watch.py"/>
         <source> · the canvas keeps the model it had (this one did not learn)</source>
         <translation> · 画布仍使用原来的模型（这次训练没有学到东西）</translation>
     </message>
@@ -61,17 +61,17 @@
         <translation> · {rate} 张图像/秒 · 剩余 {eta}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;About nndesk…</source>
         <translation>关于 nndesk(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Canvas</source>
         <translation>画布(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Clear</source>
         <translation>清空(&amp;C)</translation>
     </message>
@@ -81,87 +81,87 @@
         <translation>导出模型(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Guide to the window…</source>
         <translation>窗口使用说明(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Keyboard shortcuts…</source>
         <translation>快捷键(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Open image…</source>
         <translation>打开图像(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Pause / resume</source>
         <translation>暂停 / 继续(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Remove layer</source>
         <translation>删除层(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Save model as…</source>
         <translation>模型另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Train</source>
         <translation>开始训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;Undo stroke</source>
         <translation>撤销一笔(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -267,6 +267,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>正在训练；训练结束时，它的模型会用于画布，它的网络设计会显示在设计器中。
 
 请先停止训练（Ctrl+.）或等它结束，再打开文件。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>A test image is already 28×28 and centred: nothing to preprocess. The network gets it as it is (step 7).</source>
+        <translation>测试图像已经是 28×28 且居中：无需预处理。网络按原样接收它（第 7 步）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -410,7 +415,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>BatchNorm 层</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_figures.py"/>
         <source>BatchNorm {n}: running mean {m}, running variance {v} (averaged over {k} features)</source>
         <translation>BatchNorm {n}：移动平均 {m}，移动方差 {v}（{k} 个特征的平均）</translation>
     </message>
@@ -975,12 +980,12 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>Export curves as &amp;PNG…</source>
         <translation>将曲线导出为 PNG(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>Export history as &amp;CSV…</source>
         <translation>将训练记录导出为 CSV(&amp;C)…</translation>
     </message>
@@ -1163,7 +1168,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>让所有具有这项设置的层取相同的值（所有激活层同一种类，所有带权重的层同一种初始化方法）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_figures.py"/>
         <source>Gradient RMS per weight while training</source>
         <translation>训练中每个权重的梯度均方根</translation>
     </message>
@@ -1372,8 +1377,8 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>LSTM：输出门 o</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_figures.py"/>
+        <location filename="../../nndesk/gui/layer_table.py"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
@@ -1584,7 +1589,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>Model &amp;info…</source>
         <translation>模型信息(&amp;I)…</translation>
     </message>
@@ -1754,7 +1759,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>开：在每个时刻输出隐藏状态 h（时刻数 × 单元数），接到下一个循环层（多层 RNN）。关：只输出最后的 h，接 Dense 层。见《深度学习进阶》第 5～6 章。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>Open &amp;design…</source>
         <translation>打开网络设计(&amp;D)…</translation>
     </message>
@@ -1804,7 +1809,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>内存不足：请减小批大小、减少滤波器或训练图像的数量。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/layer_table.py"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
@@ -1829,7 +1834,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/layer_table.py"/>
         <source>Params</source>
         <translation>参数</translation>
     </message>
@@ -2045,7 +2050,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>存为我的数字</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>Save d&amp;esign as…</source>
         <translation>网络设计另存为(&amp;E)…</translation>
     </message>
@@ -2225,7 +2230,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>TensorBoard 日志</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_watch.py"/>
         <source>TensorBoard: tensorboard --logdir {dir}</source>
         <translation>TensorBoard：tensorboard --logdir {dir}</translation>
     </message>
@@ -2696,7 +2701,7 @@ Resume that run now?
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/layer_table.py"/>
         <source>Weights: {shapes}</source>
         <translation>权重：{shapes}</translation>
     </message>
@@ -2711,7 +2716,7 @@ Resume that run now?
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/main_window.py"/>
+        <location filename="../../nndesk/gui/window_menus.py"/>
         <source>Where the &amp;books explain it…</source>
         <translation>书中哪里讲到(&amp;B)…</translation>
     </message>
@@ -2907,7 +2912,7 @@ Resume that run now?
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_figures.py"/>
         <source>batch of the run (a point: one measurement, every {s} s or more)</source>
         <translation>本次训练的批次（每个点：一次测量，间隔 {s} 秒或更长）</translation>
     </message>
@@ -3072,7 +3077,7 @@ Resume that run now?
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_figures.py"/>
         <source>dead {p}%</source>
         <translation>死亡 {p}%</translation>
     </message>
@@ -3223,7 +3228,7 @@ Resume that run now?
         <translation>梯度 × 输入</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_figures.py"/>
         <source>gradients</source>
         <translation>梯度</translation>
     </message>
@@ -3344,7 +3349,7 @@ Resume that run now?
         <translation>第{n}层 {tensor}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_figures.py"/>
         <source>layer {n} {type}: weights</source>
         <translation>第 {n} 层 {type}：权重</translation>
     </message>
@@ -3396,7 +3401,7 @@ Resume that run now?
         <translation>学习率 {lr}：{n} 步后 f = {f}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_figures.py"/>
         <source>lr·‖dW‖/‖W‖</source>
         <translation>学习率·‖dW‖/‖W‖</translation>
     </message>
@@ -3686,7 +3691,7 @@ Resume that run now?
         <translation>与池化窗口大小相同</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_figures.py"/>
         <source>saturated {p}%</source>
         <translation>饱和 {p}%</translation>
     </message>
