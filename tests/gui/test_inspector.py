@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from gui_helpers import digit_strokes
 from PIL import Image
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import QDockWidget
 
 from nndesk.data import photos
@@ -137,6 +137,7 @@ def test_a_test_image_from_the_gallery_says_there_is_nothing_to_preprocess(qtbot
     assert panel.note.geometry().top() < panel.cells[-1].geometry().top()  # read first
     for code in ("zh_CN", "ja"):
         i18n.set_language(code)
+        QCoreApplication.processEvents()     # the LanguageChange Qt posts to each widget
         assert panel.note.text() == i18n.tr("A test image is already 28×28 and centred: "
                                             "nothing to preprocess. The network gets it as it "
                                             "is (step 7).")
