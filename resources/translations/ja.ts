@@ -4116,19 +4116,6 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
 画像が空のようです（線がありません）。明るい紙に暗い色で書いた数字 1 つの画像（または白黒が逆のもの）を開いてください。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
-        <source>{path}
-
-{error}
-
-Open a PNG, JPEG or BMP picture of one digit.</source>
-        <translation>{path}
-
-{error}
-
-数字 1 つの PNG・JPEG・BMP 画像を開いてください。</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>{percent}% of the run</source>
         <translation>全体の {percent}%</translation>
@@ -4166,6 +4153,16 @@ Fix the marked layer in the designer, then train.</source>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <source>‖∂L/∂h_t‖ (log)</source>
         <translation>‖∂L/∂h_t‖（対数）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>“{name}” cannot be opened ({reason}). Open a picture of one digit: {formats}.</source>
+        <translation>「{name}」を開けません（{reason}）。数字が 1 つ写った画像を開いてください：{formats}。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>“{name}” is not a picture nndesk can read. Open a picture of one digit: {formats}.</source>
+        <translation>「{name}」は nndesk が読める画像ではありません。数字が 1 つ写った画像を開いてください：{formats}。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>

@@ -4116,19 +4116,6 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
 这张图像看起来是空白的（没有笔迹）。请打开一张浅色背景上深色数字的图片（或者反过来）。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
-        <source>{path}
-
-{error}
-
-Open a PNG, JPEG or BMP picture of one digit.</source>
-        <translation>{path}
-
-{error}
-
-请打开一张只含一个数字的 PNG、JPEG 或 BMP 图片。</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>{percent}% of the run</source>
         <translation>已完成 {percent}%</translation>
@@ -4166,6 +4153,16 @@ Fix the marked layer in the designer, then train.</source>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <source>‖∂L/∂h_t‖ (log)</source>
         <translation>‖∂L/∂h_t‖（对数）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>“{name}” cannot be opened ({reason}). Open a picture of one digit: {formats}.</source>
+        <translation>无法打开“{name}”（{reason}）。请打开一张只有一个数字的图片：{formats}。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>“{name}” is not a picture nndesk can read. Open a picture of one digit: {formats}.</source>
+        <translation>“{name}” 不是 nndesk 能读取的图片。请打开一张只有一个数字的图片：{formats}。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>
