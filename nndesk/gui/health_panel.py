@@ -250,6 +250,7 @@ class HealthPanel(QWidget):
                             "{source} · {ms} ms, every {s} s").format(
             loss=loss, n=BATCH, ms=f"{ms:.0f}", s=every, source=source())]
         slow = vanishing(weighted)
+        self.state.health_trouble = trouble(report, slow is not None)
         if slow is not None:  # named, as a saturated or dead activation is
             parts.append(lambda: tr(
                 "gradients vanish: layer {first} learns {times}× slower than layer {last}"
@@ -269,3 +270,17 @@ def _source(what: str, at: dict | None) -> Callable[[], str]:
     place = dict(at)
     return lambda: tr(what) + " · " + tr("epoch {epoch}/{epochs} · batch {batch}/{batches}"
                                          ).format(**place)
+
+
+def trouble(report: dict, vanish: bool) -> str | None:
+    """What a measurement shows wrong, in one word for the "not learning" hint: a third of
+    some layer's outputs saturated (sigmoid/tanh), half its units dead (ReLU), or vanishing
+    gradients."""
+    acts = report.get("activations", [])
+    if any((a.get("saturated_fraction") or 0) > 1 / 3 for a in acts):
+        return N_("saturated")
+    if vanish:
+        return N_("vanishing")
+    if any((a.get("dead_fraction") or 0) > 0.5 for a in acts):
+        return N_("dead")
+    return None

@@ -1388,6 +1388,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>レイヤの健康状態</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/run_watch.py"/>
+        <source>Layer health measured {trouble} units or gradients: the initial weights are the likely cause (try He or Xavier init instead of a large std), then the learning rate.</source>
+        <translation>レイヤの健康状態で{trouble}したユニットまたは勾配が測定されました：原因はおそらく重みの初期値です（大きな標準偏差ではなく He や Xavier の初期値を試す）。学習率はその次です。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>Layer health: activations and gradients per layer, initial weights</source>
         <translation>レイヤの健康状態：層ごとの活性化と勾配、重みの初期値</translation>
@@ -1536,6 +1541,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>Loss {loss} on {n} training images (training mode) · {source} · {ms} ms, every {s} s</source>
         <translation>訓練画像 {n} 枚の損失 {loss}（学習モード）· {source} · {ms} ms、{s} 秒ごと</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/run_watch.py"/>
+        <source>Lower the learning rate, or open View ▸ Layer health: saturated units or vanishing gradients point at the initial weights.</source>
+        <translation>学習率を下げるか、表示 ▸ レイヤの健康状態 を開いてください：飽和したユニットや消失する勾配は重みの初期値が原因です。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -2647,8 +2657,8 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>
-        <source>Validation accuracy after epoch {epoch} is {acc}%, no better than guessing: the network is not learning. Lower the learning rate or change the design.</source>
-        <translation>エポック {epoch} の後の検証データの認識精度は {acc}% で、当てずっぽうと変わりません：ネットワークが学習していません。学習係数を下げるか、設計を変えてください。</translation>
+        <source>Validation accuracy after epoch {epoch} is {acc}%, under twice guessing ({chance}%): the network is not learning. {hint}</source>
+        <translation>エポック {epoch} の後の検証精度は {acc}% で、当て推量の 2 倍（{chance}%）未満です：ネットワークは学習していません。{hint}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
@@ -3075,6 +3085,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>custom</source>
         <translation>カスタム</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>dead</source>
+        <translation>停止</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_figures.py"/>
@@ -3691,6 +3706,11 @@ Resume that run now?
         <translation>プーリングの窓と同じ</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>saturated</source>
+        <translation>飽和</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/health_figures.py"/>
         <source>saturated {p}%</source>
         <translation>飽和 {p}%</translation>
@@ -3928,6 +3948,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>validation</source>
         <translation>検証データ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>vanishing</source>
+        <translation>消失</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>

@@ -1388,6 +1388,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>各层的健康状况</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/run_watch.py"/>
+        <source>Layer health measured {trouble} units or gradients: the initial weights are the likely cause (try He or Xavier init instead of a large std), then the learning rate.</source>
+        <translation>各层的健康状况测得{trouble}的单元或梯度：最可能的原因是初始权重（试试 He 或 Xavier 初始值，而不是较大的标准差），其次才是学习率。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>Layer health: activations and gradients per layer, initial weights</source>
         <translation>各层的健康状况：每层的激活值和梯度、权重初始值</translation>
@@ -1536,6 +1541,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>Loss {loss} on {n} training images (training mode) · {source} · {ms} ms, every {s} s</source>
         <translation>{n} 张训练图像上的损失 {loss}（学习模式）· {source} · {ms} ms，每 {s} 秒一次</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/run_watch.py"/>
+        <source>Lower the learning rate, or open View ▸ Layer health: saturated units or vanishing gradients point at the initial weights.</source>
+        <translation>降低学习率，或打开 视图 ▸ 各层的健康状况：饱和的单元或消失的梯度说明问题在初始权重。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -2647,8 +2657,8 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>
-        <source>Validation accuracy after epoch {epoch} is {acc}%, no better than guessing: the network is not learning. Lower the learning rate or change the design.</source>
-        <translation>第 {epoch} 轮后的验证准确率是 {acc}%，和瞎猜差不多：网络没有在学习。请降低学习率或修改网络设计。</translation>
+        <source>Validation accuracy after epoch {epoch} is {acc}%, under twice guessing ({chance}%): the network is not learning. {hint}</source>
+        <translation>第 {epoch} 轮后的验证准确率为 {acc}%，低于随机猜测的两倍（{chance}%）：网络没有在学习。{hint}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
@@ -3075,6 +3085,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>custom</source>
         <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>dead</source>
+        <translation>死亡</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_figures.py"/>
@@ -3691,6 +3706,11 @@ Resume that run now?
         <translation>与池化窗口大小相同</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>saturated</source>
+        <translation>饱和</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/health_figures.py"/>
         <source>saturated {p}%</source>
         <translation>饱和 {p}%</translation>
@@ -3928,6 +3948,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>validation</source>
         <translation>验证集</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>vanishing</source>
+        <translation>消失</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
