@@ -3089,7 +3089,7 @@ Resume that run now?
     <message>
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>dead</source>
-        <translation>停止</translation>
+        <translation>機能停止</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_figures.py"/>
