@@ -73,10 +73,15 @@ def block_text(block) -> str:
 def setting_text(group: str, setting: str) -> str:
     """A difference's setting as the table shows it: a layer's init under "weight init" is
     the layer's name ("Dense 2 init" -> "Dense 2"), "after Dense 2" in the window's words;
-    training settings ("lr", "seed") as `TrainConfig` names them."""
+    training settings ("lr", "train_limit") by the training panel's labels ("learning rate",
+    "train images": `terms.train_label`, translated; one the panel does not show as named)."""
+    from nndesk.gui.terms import train_label
+
     if group == "init" and setting.endswith(" init"):
         return layer_name(setting[:-len(" init")])
-    if group != "architecture" or setting in ("input_shape", "loss"):
+    if group != "architecture":
+        return train_label(setting)
+    if setting in ("input_shape", "loss"):
         return setting
     if setting.startswith("after "):
         return tr("after {layer}").format(layer=layer_name(setting[len("after "):]))

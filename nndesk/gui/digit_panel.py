@@ -224,13 +224,12 @@ class DigitPanel(QWidget):
         on it then draws on that digit as a bitmap (as on a test digit from the evaluation)."""
         from nndesk.data.preprocess import ImageError, preprocess
         from nndesk.data.strokes import image_to_bitmap
+        from nndesk.gui.file_actions import unreadable_text
 
         try:
             digit = preprocess(path)
         except (ImageError, OSError) as err:
-            self.error.emit(tr("Cannot read this image"), tr(
-                "{path}\n\n{error}\n\nOpen a PNG, JPEG or BMP picture of one digit.").format(
-                path=path, error=err))
+            self.error.emit(tr("Cannot read this image"), unreadable_text(path, err))
             return
         self.canvas.show_image(QImage(path), None if digit is None else image_to_bitmap(digit))
         self.jobs.forget()  # nothing in flight shows over the image
@@ -306,3 +305,4 @@ class DigitPanel(QWidget):
         self.model_label.setText(text)
         if s.model_source != "snapshot":  # not at every snapshot while training
             self.my_digits.refresh(s.network)
+

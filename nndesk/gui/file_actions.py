@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.state import IDLE, AppState
 
-__all__ = ["FileActions", "NO_MODEL"]
+__all__ = ["FileActions", "NO_MODEL", "image_formats", "unreadable_text"]
 
 NO_MODEL = N_("No model yet — train one or open a model file.")
 
@@ -148,3 +148,24 @@ def _training_only(config: dict) -> dict:
     from nndesk.gui.state import WINDOW_DEFAULTS
 
     return {k: v for k, v in config.items() if k not in WINDOW_DEFAULTS}
+
+
+def image_formats() -> str:
+    """The picture formats the open dialog offers (canvas.IMAGE_SUFFIXES, its filter's
+    list): "PNG, JPEG, BMP, GIF, TIFF, WebP, PGM"."""
+    from nndesk.gui.canvas import IMAGE_SUFFIXES
+
+    names = {".jpg": "JPEG", ".jpeg": "JPEG", ".tif": "TIFF", ".tiff": "TIFF", ".webp": "WebP"}
+    return ", ".join(dict.fromkeys(names.get(s, s[1:].upper()) for s in IMAGE_SUFFIXES))
+
+
+def unreadable_text(path: str, err: Exception) -> str:
+    """One sentence for a file that is not a picture we read: its name once (no library text)
+    and the formats the open dialog offers."""
+    name, formats = Path(path).name, image_formats()
+    if "not a readable image" in str(err):
+        return tr("“{name}” is not a picture nndesk can read. Open a picture of one digit: "
+                  "{formats}.").format(name=name, formats=formats)
+    reason = str(err).removeprefix(f"{path}: ")  # too large, not a file, no permission
+    return tr("“{name}” cannot be opened ({reason}). Open a picture of one digit: "
+              "{formats}.").format(name=name, reason=reason, formats=formats)

@@ -14,13 +14,16 @@ points (measuring a design or a model clears the curve)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QThread, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QThread, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from nndesk.gui.health_figures import HealthFigures
 from nndesk.gui.health_job import BATCH, HealthJob, Probe
-from nndesk.gui.i18n import tr
+from nndesk.gui.i18n import N_, tr
 from nndesk.gui.jobs import delete_when_finished
+from nndesk.gui.live_text import LiveTexts
 from nndesk.gui.state import IDLE, AppState
 from nndesk.insight.health import vanishing
 
@@ -50,6 +53,10 @@ class HealthPanel(QWidget):
         self.interval_ms = MIN_INTERVAL_MS  # the wait between two measurements
         self.status = QLabel()
         self.status.setWordWrap(True)
+        # the status line is joined from pieces: each a function, written anew at View ▸ Language
+        self.live = LiveTexts(status=self.status.setText)
+        self._parts: tuple[Callable[[], str], ...] = ()
+        self._source: Callable[[], str] = lambda: ""
         self.figures = HealthFigures(every_s=MIN_INTERVAL_MS / 1000)
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
@@ -130,20 +137,36 @@ class HealthPanel(QWidget):
             elif self.report is not None and self._job is None:  # else said when it is done
                 self._say_ended()
 
+    def _say(self, *parts: Callable[[], str]) -> None:
+        """The status line: the pieces' texts joined by " · "."""
+        self._parts = parts
+        self.live.show("status", lambda: " · ".join(part() for part in parts))
+
     def _say_ended(self) -> None:
-        self.status.setText(self.status.text() + " · " + tr("the run has ended: its last "
-                                                            "figures stay"))
+        self._say(*self._parts, lambda: tr("the run has ended: its last figures stay"))
+
+    def _on_failed(self, text: str) -> None:
+        """A plain text (the live switch reads it back as any other)."""
+        self.live.forget("status")
+        self._parts = ()
+        self.status.setText(text)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """View ▸ Language: the status line written anew from its pieces."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.live.refresh()
 
     def schedule(self) -> None:
         """Measure the current network (when shown); the newest network waits its turn."""
         s = self.state
         design = self._target == "design"
         if design and (s.spec_error is not None or not s.spec.get("layers")):
-            self.status.setText(tr("Layer health: the design has a problem; fix it to see its "
-                                   "layers."))
+            self._say(lambda: tr("Layer health: the design has a problem; fix it to see its "
+                                 "layers."))
             return
         if not design and s.network is None:
-            self.status.setText(tr("Layer health: no network yet (train one or open a model)."))
+            self._say(lambda: tr("Layer health: no network yet (train one or open a model)."))
             return
         if not self.isVisible():
             return
@@ -168,11 +191,9 @@ class HealthPanel(QWidget):
         self._trained |= snapshot
         at = (s.snapshot_at or {"step": self.norm_steps[-1] + 1 if self.norm_steps else 0}
               ) if snapshot else None
-        self._source = (tr("the new design, initial weights (not trained yet)") if design else
-                        tr("the network being trained") if snapshot else tr("the loaded model"))
-        if at is not None and "epochs" in at:  # the weights after this batch
-            self._source += " · " + tr("epoch {epoch}/{epochs} · batch {batch}/{batches}"
-                                       ).format(**at)
+        what = (N_("the new design, initial weights (not trained yet)") if design else
+                N_("the network being trained") if snapshot else N_("the loaded model"))
+        self._source = _source(what, at)
         # the weights copied: the job loads them into the panel's own network
         job = HealthJob(self._probe, spec, None if design else s.network.state_dict(),
                    float(s.config.get("lr", 0.001)), int(s.config.get("seed", 0) or 0), at)
@@ -182,8 +203,7 @@ class HealthPanel(QWidget):
         """Measure the ended run's last weights (`_final`), a point of the run's curve."""
         spec, weights, at = self._final
         self._final = None
-        self._source = tr("the network being trained") + " · " + tr(
-            "epoch {epoch}/{epochs} · batch {batch}/{batches}").format(**at)
+        self._source = _source(N_("the network being trained"), at)
         job = HealthJob(self._probe, spec, weights, float(self.state.config.get("lr", 0.001)),
                         at=at)
         self._start(job, design=False)
@@ -191,7 +211,7 @@ class HealthPanel(QWidget):
     def _start(self, job: HealthJob, design: bool) -> None:
         job.design = design
         job.done.connect(self._on_job_done)  # a method: no call once this panel is deleted
-        job.failed.connect(self.status.setText)
+        job.failed.connect(self._on_failed)
         job.finished.connect(self._on_finished)
         delete_when_finished(job, _RUNNING)
         self._job, self._pending = job, False
@@ -224,18 +244,44 @@ class HealthPanel(QWidget):
             self._new_run = False
             self.norm_history.append([w["grad_rms"] for w in weighted])
             self.norm_steps.append(int(at["step"]))
-        self.status.setText(tr("Loss {loss} on {n} training images (training mode) · "
-                               "{source} · {ms} ms, every {s} s").format(
-            loss=f"{report['loss']:.4f}", n=BATCH, ms=f"{ms:.0f}",
-            s=f"{self.interval_ms / 1000:.0f}", source=self._source))
+        loss, every = f"{report['loss']:.4f}", f"{self.interval_ms / 1000:.0f}"
+        source = self._source
+        parts = [lambda: tr("Loss {loss} on {n} training images (training mode) · "
+                            "{source} · {ms} ms, every {s} s").format(
+            loss=loss, n=BATCH, ms=f"{ms:.0f}", s=every, source=source())]
         slow = vanishing(weighted)
+        self.state.health_trouble = trouble(report, slow is not None)
         if slow is not None:  # named, as a saturated or dead activation is
-            self.status.setText(self.status.text() + " · " + tr(
+            parts.append(lambda: tr(
                 "gradients vanish: layer {first} learns {times}× slower than layer {last} "
                 "(RMS of the bias gradients, Nielsen ch. 5)"
             ).format(first=slow[0] + 1, last=slow[1] + 1,
                      times=f"{slow[2]:.0f}" if slow[2] < 1e6 else "∞"))
+        self._say(*parts)
         if at is not None and self.state.training == IDLE:  # the run's last, measured late
             self._say_ended()
         self.figures.show_report(report, self.norm_steps, self.norm_history)
         self.measured.emit("snapshot" if at is not None else "design" if design else "model")
+
+
+def _source(what: str, at: dict | None) -> Callable[[], str]:
+    """What was measured (`what`, an N_() text), with the run's place when known."""
+    if at is None or "epochs" not in at:
+        return lambda: tr(what)
+    place = dict(at)
+    return lambda: tr(what) + " · " + tr("epoch {epoch}/{epochs} · batch {batch}/{batches}"
+                                         ).format(**place)
+
+
+def trouble(report: dict, vanish: bool) -> str | None:
+    """What a measurement shows wrong, in one word for the "not learning" hint: a third of
+    some layer's outputs saturated (sigmoid/tanh), half its units dead (ReLU), or vanishing
+    gradients."""
+    acts = report.get("activations", [])
+    if any((a.get("saturated_fraction") or 0) > 1 / 3 for a in acts):
+        return N_("saturated")
+    if vanish:
+        return N_("vanishing")
+    if any((a.get("dead_fraction") or 0) > 0.5 for a in acts):
+        return N_("dead")
+    return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -30,6 +30,7 @@ class InspectorPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.shown_source: Any = None  # the source whose steps are on screen
+        self._shown_digit: Any = None  # and the digit (a test image has no source)
         self.refreshes = 0             # times the steps were computed (tests: coalescing)
         self._dirty = True
         self._timer = QTimer(self)
@@ -41,12 +42,13 @@ class InspectorPanel(QWidget):
         grid.setSpacing(6)
         self.images: list[QLabel] = []
         self.captions: list[QLabel] = []
-        for i, title in enumerate(STEP_TITLES):
+        self.cells: list[QWidget] = []
+        for i in range(len(STEP_TITLES)):
             image = QLabel()
             image.setFixedSize(TILE, TILE)
             image.setAlignment(Qt.AlignmentFlag.AlignCenter)
             image.setStyleSheet("background: #20232a; border: 1px solid #c9ced8;")
-            caption = QLabel(f"{i + 1}. {tr(title)}")
+            caption = QLabel()  # "1. gray": written by _write_texts, again at a language switch
             caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             caption.setStyleSheet("color: #5b6472;")
             caption.setWordWrap(True)
@@ -62,19 +64,24 @@ class InspectorPanel(QWidget):
             grid.addWidget(cell, *divmod(i, COLUMNS))
             self.images.append(image)
             self.captions.append(caption)
+            self.cells.append(cell)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #5b6472;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.note)  # above the steps: in view in a short dock
         layout.addLayout(grid)
-        layout.addWidget(self.note)
         layout.addStretch(1)
+        self._sizes: list[tuple[int, int] | None] = [None] * len(STEP_TITLES)  # shown steps
+        self._note = lambda: ""  # writes the note in the current language
         state.digit_changed.connect(self._on_digit_changed)
         self._show_steps([], None)
 
     def _on_digit_changed(self) -> None:
-        self._dirty = self.state.source is not self.shown_source
+        s = self.state
+        self._dirty = s.source is not self.shown_source or (
+            s.source is None and s.digit is not self._shown_digit)  # a test image: no source
         if self._dirty and self.isVisible() and not self._timer.isActive():
             self._timer.start()     # one refresh for a burst of strokes
 
@@ -89,37 +96,68 @@ class InspectorPanel(QWidget):
             return
         source = self.state.source
         self._dirty = False
-        self.shown_source = source
+        self.shown_source, self._shown_digit = source, self.state.digit
         self.refreshes += 1
         if source is None:
-            self._show_steps([], None)
+            digit = self.state.digit
+            if digit is not None:  # a test image sent to the canvas: already the network's input
+                self._show_steps([None] * (len(STEP_TITLES) - 1) + [digit.reshape(28, 28)],
+                                 lambda: tr("A test image is already 28×28 and centred: "
+                                            "nothing to preprocess. The network gets it as it "
+                                            "is (step 7)."))
+            else:
+                self._show_steps([], None)
             return
         from nndesk.data.preprocess import ImageError, preprocess_steps
 
         try:
             steps = preprocess_steps(source)
         except (ImageError, OSError) as err:
-            self._show_steps([], tr("Cannot read this image: {error}").format(error=err))
+            error = str(err)
+            self._show_steps([], lambda: tr("Cannot read this image: {error}").format(
+                error=error))
             return
         note = None
         if len(steps) < len(STEP_TITLES):
-            note = tr("No digit found after step {n} ({step}): the network gets nothing.").format(
-                n=len(steps), step=tr(STEP_TITLES[len(steps) - 1]))
+            n = len(steps)
+            note = lambda: tr(  # noqa: E731
+                "No digit found after step {n} ({step}): the network gets nothing.").format(
+                n=n, step=tr(STEP_TITLES[n - 1]))
         self._show_steps([a for _, a in steps], note)
 
-    def _show_steps(self, arrays: list, note: str | None) -> None:
+    def _show_steps(self, arrays: list, note=None) -> None:
+        """Show `arrays` (the steps' images, in order; None: a step that does not apply,
+        not shown); `note()` writes the line above them (None: the usual one)."""
         for i, label in enumerate(self.images):
-            if i < len(arrays):
+            self.cells[i].setVisible(i >= len(arrays) or arrays[i] is not None)
+            if i < len(arrays) and arrays[i] is not None:
                 label.setPixmap(_fit(arrays[i]))
                 h, w = arrays[i].shape
-                label.setToolTip(f"{tr(STEP_TITLES[i])}: {w}×{h}")
+                self._sizes[i] = (w, h)
             else:
                 label.clear()
-                label.setToolTip("")
-        self.note.setText(note if note is not None else (
-            tr("Draw a digit or open an image to see each step of the preprocessing.")
-            if not arrays else tr("What the network gets is step 7, the same as “network "
-                                  "sees”. Hover a step for its size in pixels.")))
+                self._sizes[i] = None
+        self._note = note if note is not None else (
+            (lambda: tr("Draw a digit or open an image to see each step of the preprocessing."))
+            if not arrays else (lambda: tr("What the network gets is step 7, the same as "
+                                           "“network sees”. Hover a step for its size in "
+                                           "pixels.")))
+        self._write_texts()
+
+    def _write_texts(self) -> None:
+        """The captions, the steps' tooltips and the note in the current language."""
+        for i, (caption, image) in enumerate(zip(self.captions, self.images, strict=True)):
+            caption.setText(f"{i + 1}. {tr(STEP_TITLES[i])}")
+            size = self._sizes[i]
+            image.setToolTip("" if size is None else f"{tr(STEP_TITLES[i])}: {size[0]}×{size[1]}")
+        self.note.setText(self._note())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """View ▸ Language: the captions ("1. gray") and the note written anew (the live
+        switch cannot read a numbered caption back to its English)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._write_texts()
 
 
 def _fit(a) -> QPixmap:

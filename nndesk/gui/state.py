@@ -85,6 +85,9 @@ class AppState(QObject):
         self.model_source = "none"  # "file", "snapshot" or "none"
         # a snapshot's place in its run: {"step", "epoch", "batch"} (None: not a snapshot)
         self.snapshot_at: dict | None = None
+        # what Layer health last measured wrong (N_ words: "saturated", "vanishing", "dead"),
+        # None: nothing or not measured; the training's "not learning" hint reads it
+        self.health_trouble: str | None = None
         self.digit: np.ndarray | None = None  # (1, 28, 28) float32 in [0, 1]
         self.source: Any = None  # what `digit` was made from: canvas bitmap (H, W) or a path
         # the pen's path of the canvas's drawing: timed ink strokes [[(x, y, t), ...], ...];

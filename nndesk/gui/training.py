@@ -15,10 +15,11 @@ from nndesk.gui.i18n import tr
 from nndesk.gui.jobs import install_quit_hook
 from nndesk.gui.run_names import run_name
 from nndesk.gui.run_watch import (
-    CHANCE_FACTOR,
     finish_line,
     is_diverging,
     load_curve,
+    not_learning,
+    not_learning_hint,
     save_curve,
     untrainable,
 )
@@ -210,12 +211,13 @@ class TrainingController(QObject):
         acc = record.get("val_acc")
         if acc is not None:
             self._last_val_acc = acc
-            if acc < CHANCE_FACTOR / self.state.num_classes:
+            if not_learning(acc, self.state.num_classes):
                 self.warning.emit(tr(
-                    "Validation accuracy after epoch {epoch} is {acc}%, no better than "
-                    "guessing: the network is not learning. Lower the learning rate or "
-                    "change the design.").format(epoch=record.get("epoch"),
-                                                 acc=f"{100 * acc:.1f}"))
+                    "Validation accuracy after epoch {epoch} is {acc}%, under twice guessing "
+                    "({chance}%): the network is not learning. {hint}").format(
+                    epoch=record.get("epoch"), acc=f"{100 * acc:.1f}",
+                    chance=f"{200 / self.state.num_classes:.0f}",
+                    hint=not_learning_hint(self.state.health_trouble)))
         self.epoch_done.emit(record)
 
     def failed(self, info: dict) -> bool:
@@ -223,9 +225,7 @@ class TrainingController(QObject):
         it ended no better than guessing."""
         if info.get("stopped") in ("diverged", "error"):
             return True
-        low = (self._last_val_acc is not None
-               and self._last_val_acc < CHANCE_FACTOR / self.state.num_classes)
-        return self.diverging or low
+        return self.diverging or not_learning(self._last_val_acc, self.state.num_classes)
 
     def _on_snapshot(self, weights: dict, where: dict | None = None) -> None:
         if self.diverging:

@@ -269,6 +269,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
 学習を停止する（Ctrl+.）か終わるのを待ってから、ファイルを開いてください。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>A test image is already 28×28 and centred: nothing to preprocess. The network gets it as it is (step 7).</source>
+        <translation>テスト画像はすでに 28×28 で中央に置かれています：前処理はありません。ネットワークはそのまま受け取ります（ステップ 7）。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>A tiny number added to the variance so Batch Normalization never divides by zero. Leave it at 1e-5. Book ch. 6.3.</source>
         <translation>Batch Normalization が 0 で割らないよう分散に足す小さな値。1e-5 のままで構いません。本の 6.3 節。</translation>
@@ -1383,6 +1388,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>レイヤの健康状態</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/run_watch.py"/>
+        <source>Layer health measured {trouble} units or gradients: the initial weights are the likely cause (try He or Xavier init instead of a large std), then the learning rate.</source>
+        <translation>レイヤの健康状態で{trouble}したユニットまたは勾配が測定されました：原因はおそらく重みの初期値です（大きな標準偏差ではなく He や Xavier の初期値を試す）。学習率はその次です。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>Layer health: activations and gradients per layer, initial weights</source>
         <translation>レイヤの健康状態：層ごとの活性化と勾配、重みの初期値</translation>
@@ -1531,6 +1541,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>Loss {loss} on {n} training images (training mode) · {source} · {ms} ms, every {s} s</source>
         <translation>訓練画像 {n} 枚の損失 {loss}（学習モード）· {source} · {ms} ms、{s} 秒ごと</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/run_watch.py"/>
+        <source>Lower the learning rate, or open View ▸ Layer health: saturated units or vanishing gradients point at the initial weights.</source>
+        <translation>学習率を下げるか、表示 ▸ レイヤの健康状態 を開いてください：飽和したユニットや消失する勾配は重みの初期値が原因です。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -2642,8 +2657,8 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>
-        <source>Validation accuracy after epoch {epoch} is {acc}%, no better than guessing: the network is not learning. Lower the learning rate or change the design.</source>
-        <translation>エポック {epoch} の後の検証データの認識精度は {acc}% で、当てずっぽうと変わりません：ネットワークが学習していません。学習係数を下げるか、設計を変えてください。</translation>
+        <source>Validation accuracy after epoch {epoch} is {acc}%, under twice guessing ({chance}%): the network is not learning. {hint}</source>
+        <translation>エポック {epoch} の後の検証精度は {acc}% で、当て推量の 2 倍（{chance}%）未満です：ネットワークは学習していません。{hint}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
@@ -3070,6 +3085,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>custom</source>
         <translation>カスタム</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>dead</source>
+        <translation>機能停止</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_figures.py"/>
@@ -3686,6 +3706,11 @@ Resume that run now?
         <translation>プーリングの窓と同じ</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>saturated</source>
+        <translation>飽和</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/health_figures.py"/>
         <source>saturated {p}%</source>
         <translation>飽和 {p}%</translation>
@@ -3925,6 +3950,11 @@ Resume that run now?
         <translation>検証データ</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>vanishing</source>
+        <translation>消失</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>vertical edges</source>
         <translation>縦のエッジ</translation>
@@ -4111,19 +4141,6 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
 画像が空のようです（線がありません）。明るい紙に暗い色で書いた数字 1 つの画像（または白黒が逆のもの）を開いてください。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
-        <source>{path}
-
-{error}
-
-Open a PNG, JPEG or BMP picture of one digit.</source>
-        <translation>{path}
-
-{error}
-
-数字 1 つの PNG・JPEG・BMP 画像を開いてください。</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>{percent}% of the run</source>
         <translation>全体の {percent}%</translation>
@@ -4161,6 +4178,16 @@ Fix the marked layer in the designer, then train.</source>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <source>‖∂L/∂h_t‖ (log)</source>
         <translation>‖∂L/∂h_t‖（対数）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>“{name}” cannot be opened ({reason}). Open a picture of one digit: {formats}.</source>
+        <translation>「{name}」を開けません（{reason}）。数字が 1 つ写った画像を開いてください：{formats}。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>“{name}” is not a picture nndesk can read. Open a picture of one digit: {formats}.</source>
+        <translation>「{name}」は nndesk が読める画像ではありません。数字が 1 つ写った画像を開いてください：{formats}。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>

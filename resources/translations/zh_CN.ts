@@ -269,6 +269,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
 请先停止训练（Ctrl+.）或等它结束，再打开文件。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/inspector_panel.py"/>
+        <source>A test image is already 28×28 and centred: nothing to preprocess. The network gets it as it is (step 7).</source>
+        <translation>测试图像已经是 28×28 且居中：无需预处理。网络按原样接收它（第 7 步）。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>A tiny number added to the variance so Batch Normalization never divides by zero. Leave it at 1e-5. Book ch. 6.3.</source>
         <translation>加到方差上的极小值，防止 Batch Normalization 除以 0。保持 1e-5 即可。见书 6.3 节。</translation>
@@ -1383,6 +1388,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>各层的健康状况</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/run_watch.py"/>
+        <source>Layer health measured {trouble} units or gradients: the initial weights are the likely cause (try He or Xavier init instead of a large std), then the learning rate.</source>
+        <translation>各层的健康状况测得{trouble}的单元或梯度：最可能的原因是初始权重（试试 He 或 Xavier 初始值，而不是较大的标准差），其次才是学习率。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/help.py"/>
         <source>Layer health: activations and gradients per layer, initial weights</source>
         <translation>各层的健康状况：每层的激活值和梯度、权重初始值</translation>
@@ -1531,6 +1541,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>Loss {loss} on {n} training images (training mode) · {source} · {ms} ms, every {s} s</source>
         <translation>{n} 张训练图像上的损失 {loss}（学习模式）· {source} · {ms} ms，每 {s} 秒一次</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/run_watch.py"/>
+        <source>Lower the learning rate, or open View ▸ Layer health: saturated units or vanishing gradients point at the initial weights.</source>
+        <translation>降低学习率，或打开 视图 ▸ 各层的健康状况：饱和的单元或消失的梯度说明问题在初始权重。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -2642,8 +2657,8 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>
-        <source>Validation accuracy after epoch {epoch} is {acc}%, no better than guessing: the network is not learning. Lower the learning rate or change the design.</source>
-        <translation>第 {epoch} 轮后的验证准确率是 {acc}%，和瞎猜差不多：网络没有在学习。请降低学习率或修改网络设计。</translation>
+        <source>Validation accuracy after epoch {epoch} is {acc}%, under twice guessing ({chance}%): the network is not learning. {hint}</source>
+        <translation>第 {epoch} 轮后的验证准确率为 {acc}%，低于随机猜测的两倍（{chance}%）：网络没有在学习。{hint}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
@@ -3070,6 +3085,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>custom</source>
         <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>dead</source>
+        <translation>死亡</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_figures.py"/>
@@ -3686,6 +3706,11 @@ Resume that run now?
         <translation>与池化窗口大小相同</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>saturated</source>
+        <translation>饱和</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/health_figures.py"/>
         <source>saturated {p}%</source>
         <translation>饱和 {p}%</translation>
@@ -3925,6 +3950,11 @@ Resume that run now?
         <translation>验证集</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_panel.py"/>
+        <source>vanishing</source>
+        <translation>消失</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>vertical edges</source>
         <translation>纵向边缘</translation>
@@ -4111,19 +4141,6 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
 这张图像看起来是空白的（没有笔迹）。请打开一张浅色背景上深色数字的图片（或者反过来）。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
-        <source>{path}
-
-{error}
-
-Open a PNG, JPEG or BMP picture of one digit.</source>
-        <translation>{path}
-
-{error}
-
-请打开一张只含一个数字的 PNG、JPEG 或 BMP 图片。</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>{percent}% of the run</source>
         <translation>已完成 {percent}%</translation>
@@ -4161,6 +4178,16 @@ Fix the marked layer in the designer, then train.</source>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <source>‖∂L/∂h_t‖ (log)</source>
         <translation>‖∂L/∂h_t‖（对数）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>“{name}” cannot be opened ({reason}). Open a picture of one digit: {formats}.</source>
+        <translation>无法打开“{name}”（{reason}）。请打开一张只有一个数字的图片：{formats}。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>“{name}” is not a picture nndesk can read. Open a picture of one digit: {formats}.</source>
+        <translation>“{name}” 不是 nndesk 能读取的图片。请打开一张只有一个数字的图片：{formats}。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>

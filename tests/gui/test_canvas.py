@@ -155,6 +155,15 @@ def test_unreadable_image_is_a_message_not_a_crash(panel, qtbot, tmp_path):
     with qtbot.waitSignal(panel.error) as blocker:
         panel.open_image(str(bad))
     assert "Cannot read" in blocker.args[0] and panel.state.digit is None
+    # QA 8: one sentence naming the file once, no library text, the formats the dialog offers
+    text = blocker.args[1]
+    assert text.count("broken.png") == 1 and str(tmp_path) not in text
+    assert "cannot identify" not in text and "\n" not in text
+    from nndesk.gui.canvas import IMAGE_SUFFIXES
+
+    offered = {s.lstrip(".").upper().replace("JPG", "JPEG").replace("TIF", "TIFF")
+               .replace("TIFFF", "TIFF") for s in IMAGE_SUFFIXES}
+    assert all(fmt in text.upper() for fmt in offered), text
 
 
 def test_dropping_an_image_file_emits_its_path(panel, qtbot, tmp_path):

@@ -47,7 +47,7 @@ def test_two_selected_runs_are_compared(qtbot):
     assert view.table.rowCount() == 3
     rows = [[view.table.item(r, c).text() for c in range(4)] for r in range(3)]
     assert rows == [["optimizer", "optimizer", "adam", "sgd"],
-                    ["learning rate", "lr", "0.001", "0.1"],
+                    ["learning rate", "learning rate", "0.001", "0.1"],
                     ["seed", "seed", "0", "7"]]
     assert "Settings that differ: 3" in view.summary.text()
     heads = view.findChildren(type(view.summary))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from gui_helpers import digit_strokes
 from PIL import Image
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import QDockWidget
 
 from nndesk.data import photos
@@ -114,3 +114,35 @@ def test_chinese_titles(qtbot):
     panel = InspectorPanel(AppState())
     qtbot.addWidget(panel)
     assert "去除背景" in panel.captions[1].text()
+
+
+def test_a_test_image_from_the_gallery_says_there_is_nothing_to_preprocess(qtbot):
+    """QA 8: a test digit sent from the mistake gallery showed seven dark boxes and no word:
+    it has no source image; only step 7 (the digit as the network gets it) is shown, and why."""
+    state = AppState()
+    panel = InspectorPanel(state)
+    qtbot.addWidget(panel)
+    panel.resize(400, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    digit = np.zeros((1, 28, 28), np.float32)
+    digit[0, 6:22, 12:16] = 1.0
+    state.show_image(digit, label=1)        # what the gallery's "show on the canvas" does
+    qtbot.waitUntil(lambda: panel._shown_digit is digit)
+    assert [cell.isVisible() for cell in panel.cells] == [False] * 6 + [True]
+    centres = ((np.arange(28) + 0.5) * (TILE - 2) / 28).astype(int)
+    small = _pixels(panel.images[-1])[np.ix_(centres, centres)] / 255.0
+    assert np.abs(small - digit[0]).max() < 0.01
+    assert "nothing to preprocess" in panel.note.text()
+    assert panel.note.geometry().top() < panel.cells[-1].geometry().top()  # read first
+    for code in ("zh_CN", "ja"):
+        i18n.set_language(code)
+        QCoreApplication.processEvents()     # the LanguageChange Qt posts to each widget
+        assert panel.note.text() == i18n.tr("A test image is already 28×28 and centred: "
+                                            "nothing to preprocess. The network gets it as it "
+                                            "is (step 7).")
+    i18n.set_language("en")
+    state.set_digit(None)                    # the canvas cleared: the steps' cells come back
+    qtbot.waitUntil(lambda: panel._shown_digit is None)
+    assert all(cell.isVisible() for cell in panel.cells)
+    assert "Draw a digit" in panel.note.text()

@@ -1,0 +1,46 @@
+"""QA 8: two equally useless runs (sigmoid, std 1.0: 14.8% and 16.9% validation accuracy)
+were handled differently by a 15% line, and the hint named only the learning rate. One rule
+(validation accuracy under twice chance) for the epoch's warning and for keeping the canvas's
+model; the hint points at Layer health and the initial weights when Layer health measured
+saturated units."""
+
+from __future__ import annotations
+
+from nndesk.gui.health_panel import HealthPanel
+from nndesk.gui.run_watch import not_learning
+from nndesk.gui.state import AppState
+from nndesk.gui.training import TrainingController
+
+SIGMOID_STD_1 = {"name": "sig", "input_shape": [1, 28, 28], "layers": [
+    {"type": "Dense", "units": 50, "init": 1.0}, {"type": "Sigmoid"},
+    {"type": "Dense", "units": 50, "init": 1.0}, {"type": "Sigmoid"},
+    {"type": "Dense", "units": 10}]}
+
+
+def test_the_two_qa_runs_are_both_not_learning_and_a_learning_run_is_not():
+    assert not_learning(0.148, 10) and not_learning(0.169, 10)
+    assert not not_learning(0.25, 10) and not not_learning(0.9, 10)
+    assert not not_learning(None, 10)  # no validation: nothing said
+
+
+def test_the_warning_and_the_canvas_rule_agree_and_point_at_layer_health(qtbot, mnist_dir):
+    state = AppState()
+    panel = HealthPanel(state)
+    qtbot.addWidget(panel)
+    panel.show()
+    state.set_spec(SIGMOID_STD_1)            # measured with its initial weights: saturated
+    qtbot.waitUntil(lambda: panel.report is not None and not panel.busy, timeout=60_000)
+    assert state.health_trouble == "saturated"
+    controller = TrainingController(state)
+    for acc in (0.148, 0.169):               # the two QA runs: the same treatment
+        warnings: list[str] = []
+        controller.warning.connect(warnings.append)
+        controller._on_epoch_done({"epoch": 2, "val_acc": acc})
+        controller.warning.disconnect(warnings.append)
+        assert len(warnings) == 1 and "not learning" in warnings[0]
+        assert "Layer health" in warnings[0] and "initial weights" in warnings[0]
+        assert controller.failed({"stopped": "finished"})  # the canvas keeps its model
+    warnings = []
+    controller.warning.connect(warnings.append)
+    controller._on_epoch_done({"epoch": 3, "val_acc": 0.6})
+    assert warnings == [] and not controller.failed({"stopped": "finished"})
