@@ -39,6 +39,10 @@ class HealthFigures(QSplitter):
         self.norms.setTitle(tr("Gradient RMS per weight while training"), size="9pt")
         self.norms.setBackground("w")
         self.norms.setLogMode(False, True)
+        # before any measurement: whole decades (a log axis spanning less than one shows
+        # bare ticks 2..9 with no power of ten to read them by)
+        self.norms.setXRange(0, 100, padding=0)
+        self.norms.setYRange(-4, -1, padding=0)
         legend = self.norms.addLegend(offset=(-5, 5), brush=pg.mkBrush(255, 255, 255, 150))
         legend.setZValue(10)  # over the curves (they showed through its text), see-through
         legend.setColumnCount(3)  # a short band at the top, not a column over the newest points

@@ -234,3 +234,16 @@ def test_many_points_fill_the_x_axis_below_the_legend(qtbot):
     assert x0 == 0 and 4900 < x1 < 5200
     top = np.log10(values.max())
     assert (y1 - top) / (y1 - y0) >= LEGEND_ROOM * 0.99 and y0 < np.log10(values.min())
+
+
+def test_the_empty_gradient_plot_reads_in_decades(qtbot):
+    # before any run the log axis spanned less than a decade: bare ticks 2..9, no 10^k
+    panel = HealthPanel(AppState())
+    qtbot.addWidget(panel)
+    plot = panel.figures.norms.getPlotItem()
+    lo, hi = plot.viewRange()[1]
+    assert hi - lo >= 1
+    axis = plot.getAxis("left")
+    major = axis.tickValues(lo, hi, 200)[0][1]
+    assert len(major) >= 2 and all(float(v).is_integer() for v in major)
+    assert all(axis.tickStrings(major, 1, 1))        # each decade labelled
