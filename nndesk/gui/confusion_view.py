@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from nndesk.gui.i18n import tr
 
-__all__ = ["ConfusionHeatMap"]
+__all__ = ["ConfusionHeatMap", "COUNT_PX", "MIN_SIZE"]
+
+MIN_SIZE = (200, 170)  # px: ten rows of >= 12 px besides the axes
+COUNT_PX = (7, 11)  # the counts' font: smallest readable, largest (px)
 
 
 class ConfusionHeatMap(pg.PlotWidget):
@@ -22,7 +25,9 @@ class ConfusionHeatMap(pg.PlotWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(300, 300)  # ten rows of three-digit counts stay readable
+        # the whole matrix scales to the room it gets (cells shrink, the counts' font with
+        # them); a short bottom dock (1280x720) never cuts off rows or the axes
+        self.setMinimumSize(*MIN_SIZE)
         self.setBackground("w")
         self.setMenuEnabled(False)
         self.setMouseEnabled(False, False)
@@ -45,7 +50,7 @@ class ConfusionHeatMap(pg.PlotWidget):
         self.addItem(self.image_item)
         self._texts: list[pg.TextItem] = []
         self._font = QFont()
-        self._font.setPointSize(7)
+        self._font.setPixelSize(COUNT_PX[1])
         self._shown = False
         self.current = (0, 0)  # (true, predicted): the cell the keys act on, framed
         self.marker = QGraphicsRectItem(0, 0, 1, 1)
@@ -57,6 +62,30 @@ class ConfusionHeatMap(pg.PlotWidget):
         self.setToolTip(tr("Click a cell, or move with the arrow keys and press Enter or "
                            "Space, to see its images"))
         self.scene().sigMouseClicked.connect(self._on_clicked)
+        self.getViewBox().sigResized.connect(self._fit_counts)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        """A modest wish (pyqtgraph's is 480 high): a scroll area sizing its panel by the
+        preferred height would otherwise make the map taller than the dock and cut it."""
+        return QSize(260, MIN_SIZE[1])
+
+    def cell_pixels(self) -> float:
+        """The side of one cell on screen, in pixels."""
+        return 1.0 / max(self.getViewBox().viewPixelSize()[0], 1e-9)
+
+    def _fit_counts(self) -> None:
+        """Each count's font follows the cells: the count fits its cell; a count too wide for
+        a readable font in cells this small is left to the colour (a click lists the images;
+        the mistakes, one or two digits, stay written longest)."""
+        cell = self.cell_pixels()
+        for text in self._texts:
+            digits = len(text.toPlainText())
+            px = min(int(0.9 * cell / (0.62 * digits + 0.2)), COUNT_PX[1]) if digits else 0
+            text.setVisible(px >= COUNT_PX[0])
+            if px >= COUNT_PX[0] and px != text.textItem.font().pixelSize():
+                font = QFont(self._font)
+                font.setPixelSize(px)
+                text.setFont(font)
 
     def set_confusion(self, confusion) -> None:
         """Show a 10x10 matrix of counts (rows true, columns predicted)."""
@@ -74,10 +103,9 @@ class ConfusionHeatMap(pg.PlotWidget):
         top = np.log1p(conf).max() or 1.0
         for k, text in enumerate(self._texts):
             count = conf.flat[k]
-            text.setVisible(bool(count))
-            if count:
-                text.setText(str(int(count)),
-                             color="w" if np.log1p(count) > 0.6 * top else "#2a2f3a")
+            text.setText(str(int(count)) if count else "",
+                         color="w" if np.log1p(count) > 0.6 * top else "#2a2f3a")
+        self._fit_counts()
         self._shown = True
         self.set_current(*self.current)
 
