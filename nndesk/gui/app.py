@@ -54,6 +54,12 @@ def finish_window(window: MainWindow, model_path: str | None = None) -> None:
     if model_path is None:
         _restore_session(window)
     _report_ignored_settings(window)
+    if window.isVisible():  # the loaded design's rows and totals are wider than the empty
+        from PySide6.QtCore import QTimer  # one's the docks were sized for at show: widen
+
+        from nndesk.gui.session import widen_docks  # them (a sideways bar cut the designer)
+
+        QTimer.singleShot(0, window, lambda: widen_docks(window))
 
 
 def freeze_start_up() -> int:
