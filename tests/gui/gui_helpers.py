@@ -70,3 +70,34 @@ def digit_strokes(name: str) -> list[list[tuple[float, float]]]:
         t = np.linspace(0, 2 * np.pi, 40)
         return [[(140 + 55 * np.sin(a), 140 - 85 * np.cos(a)) for a in t]]
     raise KeyError(name)
+
+
+# The end of a script run by `python -c` that drives the real app (app.run): once the lazy
+# views exist, `act()` (defined by the script) runs; then the app's own event loop.
+RUN_WHEN_READY = """
+def wait_ready():
+    try:
+        window().eval_panel
+    except (StopIteration, AttributeError):
+        QTimer.singleShot(100, wait_ready)
+        return
+    QTimer.singleShot(300, act)
+
+QTimer.singleShot(100, wait_ready)
+sys.exit(gui_app.run())
+"""
+
+
+def open_bottom_view(window, qtbot, size: tuple[int, int], view: str, settle_ms: int = 150):
+    """Resize the real window to `size` and open the bottom dock named `view` from the View
+    menu's action; returns the dock once it is shown and laid out."""
+    from PySide6.QtWidgets import QDockWidget
+
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().width() == size[0])
+    qtbot.wait(50)
+    dock = window.findChild(QDockWidget, view)
+    dock.toggleViewAction().trigger()
+    qtbot.waitUntil(dock.isVisible)
+    qtbot.wait(settle_ms)
+    return dock

@@ -4,8 +4,8 @@ at 1280x720 leaves the training panel's Train, Pause, Stop and its status line i
 from __future__ import annotations
 
 import pytest
+from gui_helpers import open_bottom_view
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QDockWidget
 
 
 def _whole(window, widget) -> bool:
@@ -19,13 +19,7 @@ def _whole(window, widget) -> bool:
 @pytest.mark.parametrize("view", ["Evaluation", "Layer_health", "Gradient_check"])
 def test_a_bottom_view_leaves_train_pause_stop_and_the_status_in_view(window, qtbot, size,
                                                                       view):
-    window.resize(*size)
-    qtbot.waitUntil(lambda: window.size().width() == size[0])
-    qtbot.wait(50)
-    dock = window.findChild(QDockWidget, view)
-    dock.toggleViewAction().trigger()
-    qtbot.waitUntil(dock.isVisible)
-    qtbot.wait(100)
+    dock = open_bottom_view(window, qtbot, size, view, settle_ms=100)
     p = window.train_panel
     for widget in (p.train_button, p.pause_button, p.stop_button, p.status):
         assert _whole(window, widget), (widget, widget.visibleRegion().boundingRect())

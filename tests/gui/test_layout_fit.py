@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from gui_helpers import open_bottom_view
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt
-from PySide6.QtWidgets import QDockWidget
 
 SIZES = [(1400, 900), (1280, 720)]
 
@@ -23,20 +23,9 @@ def _seen(window, widget) -> QRect:
     return seen
 
 
-def _open(window, qtbot, size, view):
-    window.resize(*size)
-    qtbot.waitUntil(lambda: window.size().width() == size[0])
-    qtbot.wait(50)
-    dock = window.findChild(QDockWidget, view)
-    dock.toggleViewAction().trigger()
-    qtbot.waitUntil(dock.isVisible)
-    qtbot.wait(150)
-    return dock
-
-
 @pytest.mark.parametrize("size", SIZES)
 def test_the_whole_confusion_matrix_and_its_axes_are_in_view(window, qtbot, size):
-    _open(window, qtbot, size, "Evaluation")
+    open_bottom_view(window, qtbot, size, "Evaluation")
     heat = window.eval_panel.heat
     heat.set_confusion(np.diag([980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]))
     qtbot.wait(100)

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from gui_helpers import screen_env
+from gui_helpers import RUN_WHEN_READY, screen_env
 
 SCRIPT = """
 import sys
@@ -35,18 +35,7 @@ def act():
         w.gradcheck_panel.run_button.click()
     quit_action = next(a for a in w.findChildren(QAction) if a.text() == "&Quit")  # Ctrl+Q
     QTimer.singleShot(1500, lambda: (print("QUIT", flush=True), quit_action.trigger()))
-
-def wait_ready():
-    try:
-        window().eval_panel
-    except (StopIteration, AttributeError):
-        QTimer.singleShot(100, wait_ready)
-        return
-    QTimer.singleShot(300, act)
-
-QTimer.singleShot(100, wait_ready)
-sys.exit(gui_app.run())
-"""
+""" + RUN_WHEN_READY
 
 
 @pytest.mark.parametrize("views", ["Gradient_check", "Evaluation,Layer_health",

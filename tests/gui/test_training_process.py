@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from gui_helpers import TINY_SPEC, screen_env
+from gui_helpers import RUN_WHEN_READY, TINY_SPEC, screen_env
 
 from nndesk.gui.state import IDLE
 
@@ -125,7 +125,7 @@ def test_a_child_that_does_not_stop_in_time_is_killed_without_a_dialog(trainer_w
     assert [d for d in dialogs if d[0] == "Training stopped"] == []
 
 
-QUIT_SCRIPT = """
+QUIT_SCRIPT = ("""
 import sys
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction
@@ -152,18 +152,7 @@ def act():
     w.state.set_config(epochs=50, batch_size=50)
     w.training.batch_done.connect(batch)
     w.training.start()
-
-def wait_ready():
-    try:
-        window().eval_panel
-    except (StopIteration, AttributeError):
-        QTimer.singleShot(100, wait_ready)
-        return
-    QTimer.singleShot(300, act)
-
-QTimer.singleShot(100, wait_ready)
-sys.exit(gui_app.run())
-""".replace("THE_SPEC", repr(TINY_SPEC))
+""" + RUN_WHEN_READY).replace("THE_SPEC", repr(TINY_SPEC))
 
 
 def test_quitting_the_app_mid_run_leaves_no_process_behind(tmp_path, mnist_dir):
