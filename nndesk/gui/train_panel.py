@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -181,8 +182,19 @@ class TrainPanel(QWidget):
         elif status == LOADING:
             self.warning.setText("")
             self.progress.setValue(0)
+            self._bring_controls_into_view()
             self.live.show("status", lambda: tr("Loading MNIST and building the network…"))
         self._update_buttons()
+
+    def _bring_controls_into_view(self) -> None:
+        """A run starts with the settings scrolled into view (a field was edited): Train,
+        Pause, Stop, the bar and the time left, above the settings, come back into view."""
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            area.ensureWidgetVisible(self.progress, 0, 0)
+            area.ensureWidgetVisible(self.train_button, 0, 0)
 
     def _update_buttons(self) -> None:
         s = self.state.training

@@ -66,3 +66,27 @@ def test_the_training_panel_still_fits_after_a_language_switch(qtbot, monkeypatc
     w.findChild(QAction, "language_ja").trigger()
     qtbot.wait(20)
     _check_fits(w, dock, qtbot)
+
+
+def test_a_run_brings_the_buttons_and_progress_back_into_view(window, qtbot):
+    # QA: a field edited low in the settings left them scrolled there for the whole run
+    from PySide6.QtWidgets import QScrollArea
+
+    from nndesk.gui.state import IDLE, LOADING
+
+    window.resize(1280, 720)
+    qtbot.wait(100)
+    panel = window.train_panel
+    area = panel.parentWidget()
+    while not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    bar = area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)      # the settings scroll in a short window
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: panel.train_button.visibleRegion().isEmpty())
+    window.state.set_training(LOADING)
+    try:
+        qtbot.waitUntil(lambda: not panel.train_button.visibleRegion().isEmpty())
+        assert not panel.progress.visibleRegion().isEmpty()
+    finally:
+        window.state.set_training(IDLE)
