@@ -15,6 +15,7 @@ from nndesk.gui.i18n import tr
 from nndesk.gui.jobs import install_quit_hook
 from nndesk.gui.run_names import run_name
 from nndesk.gui.run_watch import (
+    CHANCE_FACTOR,
     finish_line,
     is_diverging,
     load_curve,
@@ -216,7 +217,7 @@ class TrainingController(QObject):
                     "Validation accuracy after epoch {epoch} is {acc}%, under twice guessing "
                     "({chance}%): the network is not learning. {hint}").format(
                     epoch=record.get("epoch"), acc=f"{100 * acc:.1f}",
-                    chance=f"{200 / self.state.num_classes:.0f}",
+                    chance=f"{100 * CHANCE_FACTOR / self.state.num_classes:.0f}",
                     hint=not_learning_hint(self.state.health_trouble)))
         self.epoch_done.emit(record)
 
