@@ -134,7 +134,7 @@ class HealthPanel(QWidget):
                 # only): measured now, so the run's last figures are the trained network's
                 self._final = (dict(s.model_spec), s.network.state_dict(), dict(at))
                 self.schedule()
-            elif self.report is not None and self._job is None:  # else said when it is done
+            elif self.report is not None:  # a job still measuring says it again when done
                 self._say_ended()
 
     def _say(self, *parts: Callable[[], str]) -> None:

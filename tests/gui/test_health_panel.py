@@ -247,3 +247,33 @@ def test_the_empty_gradient_plot_reads_in_decades(qtbot):
     major = axis.tickValues(lo, hi, 200)[0][1]
     assert len(major) >= 2 and all(float(v).is_integer() for v in major)
     assert all(axis.tickStrings(major, 1, 1))        # each decade labelled
+
+
+def test_the_run_ends_between_a_measurements_answer_and_its_threads_end(qtbot, mnist_dir,
+                                                                         monkeypatch):
+    """The run's last snapshot measured and shown, its thread not yet ended, when the run
+    ends: the status still says the run has ended (a race a CI run met)."""
+    import threading
+
+    import nndesk.gui.health_job as hj
+    from nndesk.gui.state import IDLE, RUNNING
+
+    release = threading.Event()
+    run = hj.HealthJob.run
+    monkeypatch.setattr(hj.HealthJob, "run", lambda job: (run(job), release.wait(30)))
+    state = AppState()
+    panel = HealthPanel(state)
+    qtbot.addWidget(panel)
+    panel.show()
+    state.set_training(RUNNING)
+    at = {"step": 36, "epoch": 3, "epochs": 3, "batch": 12, "batches": 12}
+    state.set_model(Network.from_spec(TINY_SPEC, seed=0), source="snapshot", at=at)
+    try:
+        qtbot.waitUntil(lambda: panel.norm_steps == [36], timeout=60_000)  # answer shown
+        assert panel.busy  # its thread has not ended
+        state.set_training(IDLE)
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
+    assert "the run has ended" in panel.status.text()
+    assert "epoch 3/3 · batch 12/12" in panel.status.text()
