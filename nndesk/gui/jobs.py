@@ -19,7 +19,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 __all__ = ["Relay", "start_thread", "reap", "held", "collect_on_gui_thread", "collect_anywhere",
-           "delete_when_finished", "install_quit_hook", "running_threads", "finish_threads"]
+           "delete_when_finished", "install_quit_hook", "running_threads", "pending_threads",
+           "finish_threads"]
 
 _HELD: list[tuple[threading.Thread, tuple]] = []  # (thread, the Qt objects it may touch)
 
@@ -85,6 +86,11 @@ class _Deleter(QObject):
         thread = self.sender()
         running = self.sets.pop(thread, None)
         if running is not None:
+            # `finished` is emitted by the thread itself before it is over (Qt's
+            # QThreadPrivate::finish goes on with the thread's own data after it): this slot
+            # can run first. wait() returns once the thread has ended (at once, or within
+            # moments); only then is the QThread freed.
+            thread.wait()
             running.discard(thread)
             thread.deleteLater()
 
@@ -128,6 +134,13 @@ def running_threads() -> list[QThread]:
     return [t for t in list(_DELETER.sets) if t.isRunning()]
 
 
+def pending_threads() -> list[QThread]:
+    """The QThreads handed to `delete_when_finished` not deleted yet: running, ending (Qt says
+    isRunning() False while a thread still ends, after its `finished`), or ended with their
+    deletion still to come on the GUI thread."""
+    return [] if _DELETER is None else list(_DELETER.sets)
+
+
 def finish_threads(wait_ms: int = 3000) -> list[QThread]:
     """At quit: ask every running job's QThread to stop (`requestInterruption`; the
     evaluation and the neighbours stop between steps) and wait for each, `wait_ms` in all.
@@ -141,7 +154,7 @@ def finish_threads(wait_ms: int = 3000) -> list[QThread]:
 
     if live_runs():
         stop_children(wait_ms / 1000)
-    threads = running_threads()
+    threads = pending_threads()  # an ending one too: none may be ending at interpreter exit
     for thread in threads:
         thread.requestInterruption()
     deadline = time.monotonic() + wait_ms / 1000

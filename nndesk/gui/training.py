@@ -290,6 +290,7 @@ class TrainingController(QObject):
 
     def _on_thread_finished(self) -> None:
         if self.thread is not None and self.thread.isFinished():
+            self.thread.wait()  # isFinished() is already true while the thread is finishing
             self.thread.deleteLater()
             if self.worker is not None:  # back on this thread (TrainWorker.run's end)
                 self.worker.deleteLater()

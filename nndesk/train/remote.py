@@ -148,8 +148,10 @@ class RemoteRun:
             if process.is_alive():
                 process.kill()
                 process.join(5)
-        if self.conn is not None:
-            self.conn.close()
+        with self._lock:  # a pause or stop sent meanwhile (GUI thread) never meets a closed
+            conn, self.conn = self.conn, None  # pipe, nor its number reused by another file
+        if conn is not None:
+            conn.close()
         with _LIVE_LOCK:
             _LIVE.discard(self)
         return None if process is None else process.exitcode

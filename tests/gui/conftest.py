@@ -1,9 +1,12 @@
-"""GUI fixtures: row-major pyqtgraph, private QSettings, a small MNIST subset, a window."""
+"""GUI fixtures: row-major pyqtgraph, private QSettings, a small MNIST subset, a window; each
+test's windows freed and its background jobs ended by its own teardown."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
-from gui_helpers import TINY_SPEC
+from gui_helpers import JOBS_END_S, TINY_SPEC, free_windows, jobs_left
 from PySide6.QtWidgets import QMessageBox
 
 pytest.importorskip("PySide6")
@@ -18,6 +21,30 @@ def _gc_on_the_gui_thread(qapp):
     collect_on_gui_thread(interval_s=0.2)
     yield
     collect_anywhere()
+
+
+@pytest.fixture(autouse=True)
+def _jobs_end_with_the_test(qapp, _private_settings, questions):
+    """A test's windows are freed and its background jobs have ended when its teardown is over
+    (a job still running meets the next test's widgets, or Qt's teardown: a crash seen once in
+    CI, in pytest-qt's processEvents after the gradient-check test). Waits for the jobs (a
+    dropped gradient check cannot be interrupted), then fails the test naming what is left.
+    After the test's own fixtures (a closed window's questions are still answered)."""
+    yield
+    from PySide6.QtCore import QCoreApplication
+
+    from nndesk.gui.jobs import reap
+
+    free_windows()
+    deadline = time.monotonic() + JOBS_END_S
+    while jobs_left() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()  # the jobs' last queued signals, their deletion
+        free_windows()  # a dialog opened by one of those signals
+        time.sleep(0.01)  # a poll: the loop ends as soon as they have
+    QCoreApplication.processEvents()
+    reap()
+    left = jobs_left()
+    assert not left, f"still running {JOBS_END_S:.0f} s after the test: {left}"
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,9 @@ trace digits."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -101,3 +103,38 @@ def open_bottom_view(window, qtbot, size: tuple[int, int], view: str, settle_ms:
     qtbot.waitUntil(dock.isVisible)
     qtbot.wait(settle_ms)
     return dock
+
+
+# The window's background jobs on Python threads (nndesk-batch is the process's pool of batch
+# workers: it lives as long as the process, parked between batches, by design).
+JOB_THREADS = ("nndesk-", "mnist-download", "lesson-experiment")
+JOBS_END_S = 60.0  # at most this long for the jobs of a test to end after its teardown
+
+
+def jobs_left() -> list[str]:
+    """What of nndesk still runs in the background: Python job threads, the views' QThreads
+    not yet deleted (jobs.pending_threads), training runs and their child processes."""
+    from nndesk.gui.jobs import pending_threads
+    from nndesk.train.remote import live_runs
+
+    left = [f"thread {t.name}" for t in threading.enumerate()
+            if t.name.startswith(JOB_THREADS) and t.name != "nndesk-batch" and t.is_alive()]
+    left += [f"QThread {type(t).__name__}" for t in pending_threads()]
+    left += [f"training run (child {r.pid})" for r in live_runs()]
+    left += [f"process {p.name} ({p.pid})" for p in multiprocessing.active_children()]
+    return left
+
+
+def free_windows() -> None:
+    """Close and delete every parentless top-level widget now. pytest-qt's deleteLater, posted
+    outside any event loop, ran only in a later test's event loop (or when the GC freed the
+    window): a window's jobs then ran on into the following tests."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    for w in QApplication.topLevelWidgets():
+        if w.parent() is None:
+            if w.isVisible():
+                w.close()
+            w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -207,5 +207,5 @@ def test_finished_runs_leave_no_worker_thread_or_pipe_behind(trainer_window, qtb
 
     qtbot.waitUntil(all_gone, timeout=10_000)
     for remote in remotes:
-        assert remote.conn.closed
+        assert remote.conn is None  # closed and let go
         assert not remote.alive()
