@@ -43,6 +43,12 @@ def yield_to_drawing(quiet_s: float = DRAWING_QUIET_S, max_wait_s: float = YIELD
         time.sleep(poll_s)
 
 
+def _stop(worker, wait_s: float) -> None:
+    """Stop a reader still alive (`worker` None: it was freed with its panel)."""
+    if worker is not None:
+        worker.stop(wait_s=wait_s)
+
+
 def _done(pending: list[tuple[int, float]], job_id: int) -> list[float]:
     """Milliseconds since each event up to `job_id` (coalesced ones too, every one a result
     includes), taken out of `pending`."""
@@ -88,8 +94,9 @@ class DrawingJobs(QObject):
         app = QCoreApplication.instance()
         for worker in (self.preparer, self.path_reader):
             self.destroyed.connect(lambda *_, w=worker: w.stop())  # not destroyed(obj)
-            if app is not None:  # let a job in flight finish before the interpreter shuts down
-                app.aboutToQuit.connect(lambda w=worker: w.stop(wait_s=10.0))
+            if app is not None:  # let a job in flight finish before the interpreter shuts
+                # down; held weakly: the application would keep every panel's readers alive
+                app.aboutToQuit.connect(lambda r=weakref.ref(worker): _stop(r(), wait_s=10.0))
 
     # -- state ------------------------------------------------------------------------------
     @property

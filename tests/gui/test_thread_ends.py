@@ -95,3 +95,19 @@ def test_a_jobs_thread_is_let_go_only_once_it_has_ended(qtbot):
     opener.join()
     assert order == ["thread over", "let go"]
     assert thread not in pending_threads()
+
+
+def test_a_freed_window_frees_its_readers(qtbot):
+    """The readers (each with its copy of the model) go with their panel: the application's
+    quit signal, which stops them at exit, does not keep them alive."""
+    import gc
+    import weakref
+
+    panel = shown_digit_panel(qtbot)
+    readers = [weakref.ref(panel.jobs.preparer), weakref.ref(panel.jobs.path_reader)]
+    del panel
+    free_windows()
+    qtbot.waitUntil(lambda: not jobs_left(), timeout=10_000)
+    qtbot.wait(10)  # the ended threads' relays let go (jobs.reap, queued to this thread)
+    gc.collect()
+    assert [r() for r in readers] == [None, None]
