@@ -96,7 +96,8 @@ class DrawingJobs(QObject):
             self.destroyed.connect(lambda *_, w=worker: w.stop())  # not destroyed(obj)
             if app is not None:  # let a job in flight finish before the interpreter shuts
                 # down; held weakly: the application would keep every panel's readers alive
-                app.aboutToQuit.connect(lambda r=weakref.ref(worker): _stop(r(), wait_s=10.0))
+                held = weakref.ref(worker)
+                app.aboutToQuit.connect(lambda r=held: _stop(r(), wait_s=10.0))
 
     # -- state ------------------------------------------------------------------------------
     @property
