@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QSizePolicy, QVBoxLayout, QWidget
 
+from nndesk.gui.elided_label import ElidedLabel
 from nndesk.gui.i18n import tr
 
 __all__ = ["ModelAnswers"]
@@ -47,7 +49,10 @@ class ModelAnswers(QWidget):
         self.toggle.setToolTip(tr(
             "The answer above combines two networks: one reads the image of your drawing, "
             "the other the path of the pen (stroke order and direction)."))
-        self.lines = [QLabel() for _ in range(3)]  # image, pen path, together
+        # image, pen path, together: a line too long for the dock (Japanese, a scroll bar
+        # beside it while the preprocessing steps are open) is cut in its middle, so the
+        # answer at its end stays (it was cut off at the right edge); whole in its tooltip
+        self.lines = [ElidedLabel(mode=Qt.TextElideMode.ElideMiddle) for _ in range(3)]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
