@@ -6,7 +6,7 @@ import numpy as np
 from PySide6.QtCore import QElapsedTimer, QEvent, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from nndesk.gui.elided_label import ElidedLabel
+from nndesk.gui.elided_label import ClampedLabel, ElidedLabel
 from nndesk.gui.i18n import tr
 from nndesk.gui.state import AppState
 from nndesk.gui.tiles import TileView
@@ -71,8 +71,10 @@ class InsidePanel(QWidget):
         self.state = state
         self.filters = TileView()
         self.maps = TileView()
-        self.filters_title = ElidedLabel(tr("First layer's weights"))  # "…" where cut (polish)
-        self.maps_title = ElidedLabel(tr("Feature maps of the drawn digit"))
+        # the filters' title wraps onto a second line where its column is narrow (Japanese
+        # at 1280x720 was cut to "…のフィルタ…"), "…" beyond it; it changes with the model only
+        self.filters_title = ClampedLabel(2, tr("First layer's weights"))
+        self.maps_title = ElidedLabel(tr("Feature maps of the drawn digit"))  # "…" where cut
         for label in (self.filters_title, self.maps_title):
             label.setStyleSheet("font-weight: 600;")
         self.hover = QLabel(" ")
