@@ -11,13 +11,16 @@ from nndesk.gui.i18n import tr
 from nndesk.gui.state import AppState
 from nndesk.gui.tiles import TileView
 
-__all__ = ["InsidePanel", "first_layer_weights", "feature_maps"]
+__all__ = ["InsidePanel", "first_layer_weights", "feature_maps", "MIN_HEIGHT"]
 
 ACTIVATIONS = {"ReLU", "LeakyReLU", "Sigmoid", "Tanh"}
 SHORT = {"BatchNorm": "BN"}  # row titles stay short enough for the panel
 MAX_DENSE_TILES = 48
 MAPS_INTERVAL_MS = 40  # the maps of a new drawing follow its prediction this much later...
 MAPS_DRAWING_MS = 100  # ...and at most ~10 times a second while the pen keeps drawing
+# the least height of the pane (titles, a row of tiles, the hover line): a short centre (a bottom
+# view open at 1280x720) scrolls rather than squeeze it to a sliver under the plots
+MIN_HEIGHT = 130
 
 
 def first_layer_weights(network, spec: dict | None = None) -> tuple[str, np.ndarray] | None:
@@ -69,6 +72,7 @@ class InsidePanel(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self.setMinimumHeight(MIN_HEIGHT)
         self.filters = TileView()
         self.maps = TileView()
         # the filters' title wraps onto a second line where its column is narrow (Japanese
