@@ -97,8 +97,8 @@ def _answers():
 def test_each_models_answer_keeps_its_answer_in_a_narrow_dock(qtbot, code):
     """The canvas dock at 1280x720 with the preprocessing steps open: the panel at its least
     width beside the dock's scroll bar (277 px). "ペン軌跡モデル：7 (99.9%)" lost its answer
-    at the right edge; a line too long is cut in its middle, so its answer stays, and its
-    tooltip has it whole."""
+    at the right edge; a line too long has its model's name cut ("ペン軌…ル：7 (99.9%)"), so
+    its answer stays, and its tooltip has it whole."""
     from nndesk.gui.digit_panel import DigitPanel
 
     i18n.set_language(code)
@@ -113,7 +113,7 @@ def test_each_models_answer_keeps_its_answer_in_a_narrow_dock(qtbot, code):
     qtbot.wait(10)
     for line in panel.answers.lines:
         assert line.isVisible() and _fits(line), (line.text(), line.width())
-        assert _drawn(line)[0].endswith("(99.9%)") or line.text().endswith("?")
+        assert _drawn(line)[0].endswith("7 (99.9%)"), _drawn(line)  # the answer whole
         assert line.toolTip().startswith(line.text().split(":")[0].split("：")[0])
 
 
