@@ -3,6 +3,8 @@ plots (loss_plot.py, accuracy_plot.py) side by side, the run list and its button
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -130,18 +132,32 @@ class PlotsPanel(QWidget):
         self._reflow(self.columns_for(self.width()))
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        """View ▸ Language: the controls' widths changed; their columns follow."""
+        """View ▸ Language: each run's name written anew from its settings ("custom", the
+        settings that changed), the controls' columns for their new widths."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
+            self._rename_runs()
             self._reflow(self.columns_for(self.width()))
 
+    def _rename_runs(self) -> None:
+        for row in range(self.run_list.count()):
+            item = self.run_list.item(row)
+            run = self.runs.get(item.data(Qt.ItemDataRole.UserRole))
+            if run is not None and run.title is not None:
+                run.name = run.title()
+                with QSignalBlocker(self.run_list):  # a new text, not a ticked box
+                    item.setText(run.name)
+                    item.setToolTip(run.name)
+
     # -- data in ----------------------------------------------------------------------------
-    def start_run(self, name: str, settings: dict | None = None) -> int:
+    def start_run(self, name: str, settings: dict | None = None,
+                  title: Callable[[], str] | None = None) -> int:
         """A new run on the plots; returns its id for add_batches / add_epoch. `settings`:
-        {"spec", "config"} it trains with (for Compare)."""
+        {"spec", "config"} it trains with (for Compare); `title`: writes its name in the
+        window's language (View ▸ Language renames the run with it)."""
         run_id, self._next_id = self._next_id, self._next_id + 1
         color = PALETTE[run_id % len(PALETTE)]
-        run = Run(name=name, color=color, settings=settings)
+        run = Run(name=name, color=color, settings=settings, title=title)
         self.acc_plot.add_run(run)
         self.runs[run_id] = run
         self.loss_plot.add_run(run)
