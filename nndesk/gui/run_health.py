@@ -5,8 +5,9 @@ run's latest weights when the view has not measured this run, in the view's own 
 
 It is asked only when an epoch ends under twice chance: nothing is computed per snapshot. A
 measurement per snapshot would cost 1.5 ms of CPU for the QA's sigmoid network but 90 ms for
-DigitNet, a snapshot a second: 9% of a core beside the run (`layer_health` on the 100 images,
-one BLAS thread, medians of 5; /tmp/tw/layout/health_cost.py in the report of 2026-12-02)."""
+DigitNet, a snapshot a second: 9% of a core beside the run (`layer_health` on the 100 images
+after `load_state_dict`, one BLAS thread, thread CPU time, medians of 5 interleaved rounds,
+2026-12-02)."""
 
 from __future__ import annotations
 
