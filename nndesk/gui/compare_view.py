@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.i18n import N_, tr
-from nndesk.gui.run_curves import IntegerAxis, Run
+from nndesk.gui.run_curves import IntegerAxis, Run, legend_under
 from nndesk.gui.state import AppState
 
 __all__ = ["CompareView", "show_comparison", "GROUP_NAMES", "layer_name", "setting_text",
@@ -176,15 +176,17 @@ class CompareView(QDialog):
         self.plot.setLabel("left", tr("accuracy %"))
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.setMinimumSize(280, 240)
-        legend = self.plot.addLegend(offset=(-10, -10))  # bottom right: curves rise
+        # under the plot, outside the curves' area: in a corner it sat over a curve (QA)
+        legend = legend_under(self.plot)
         for tag, run in zip("AB", self.runs, strict=True):
-            self.plot.plot(run.epochs, run.val_acc, connect="finite", symbol="o", symbolSize=5,
-                           pen=pg.mkPen(run.color, width=2), symbolBrush=run.color,
-                           symbolPen=None, name=tr("{tag} validation").format(tag=tag))
-            self.plot.plot(run.epochs, run.train_acc, connect="finite",
-                           pen=pg.mkPen(run.color, width=1.5, style=Qt.PenStyle.DashLine),
-                           name=tr("{tag} training").format(tag=tag))
-        legend.setLabelTextColor("#2a2f3a")
+            val = self.plot.plot(run.epochs, run.val_acc, connect="finite", symbol="o",
+                                 symbolSize=5, pen=pg.mkPen(run.color, width=2),
+                                 symbolBrush=run.color, symbolPen=None)
+            train = self.plot.plot(run.epochs, run.train_acc, connect="finite",
+                                   pen=pg.mkPen(run.color, width=1.5,
+                                                style=Qt.PenStyle.DashLine))
+            legend.addItem(val, tr("{tag} validation").format(tag=tag))
+            legend.addItem(train, tr("{tag} training").format(tag=tag))
         left = QVBoxLayout()
         left.addWidget(self.summary)
         left.addWidget(self.table, 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui.elided_label import ClampedLabel
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.layer_form import MAX_SETTINGS, LayerForm, applied_to_all
@@ -78,11 +79,11 @@ class DesignerPanel(QWidget):
 
         self.total = QLabel()
         self.total.setStyleSheet("font-weight: 600;")
-        self.problem = QLabel()
+        # wrapped on three lines, a longer reason cut with "…" and whole in its tooltip (a
+        # 1280x720 window lost its end without a sign)
+        self.problem = ClampedLabel(3)
         self.problem.setObjectName("design_problem")
-        self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b42318;")
-        self.problem.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # Three lines reserved whether or not there is a problem: nothing above moves when
         # one appears (a click meant for Up landed on the error text).
         self.problem.setFixedHeight(_lines_height(self.problem, 3))

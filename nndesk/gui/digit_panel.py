@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from nndesk.gui.answer_words import ANSWER_STYLE, WORDS_STYLE, show_answer
 from nndesk.gui.bars import ProbabilityBars
 from nndesk.gui.canvas import IMAGE_SUFFIXES, DrawingCanvas
+from nndesk.gui.digit_preview import InputPreview
 from nndesk.gui.digit_verdicts import Verdicts, why_no_path
 from nndesk.gui.drawing_jobs import DrawingJobs
 from nndesk.gui.i18n import tr
@@ -29,20 +30,7 @@ from nndesk.gui.state import AppState
 if TYPE_CHECKING:  # numpy loads after the window is shown (launch time)
     import numpy as np
 
-__all__ = ["DigitPanel", "WORDS_STYLE", "gray_qimage"]
-
-PREVIEW_SCALE = 4  # the 28x28 input shown at 112x112, pixels kept sharp
-PREVIEW_STYLE = "background: #000; border: 1px solid #c9ced8;"
-NO_DIGIT_STYLE = "background: #f3f4f6; color: #b5522b; border: 1px solid #c9ced8;"
-
-
-def gray_qimage(a: np.ndarray) -> QImage:
-    """A 2-D array in [0, 1] as an 8-bit grayscale QImage (a copy, safe to keep)."""
-    import numpy as np
-
-    g = np.ascontiguousarray(np.clip(a * 255.0, 0, 255).astype(np.uint8))
-    return QImage(g.data, g.shape[1], g.shape[0], g.strides[0],
-                  QImage.Format.Format_Grayscale8).copy()
+__all__ = ["DigitPanel", "WORDS_STYLE"]
 
 
 class DigitPanel(QWidget):
@@ -58,7 +46,6 @@ class DigitPanel(QWidget):
         self.jobs.path_read.connect(self._on_path_read)
         self._warmed_up = False
         self._verdicts = Verdicts()  # the image model's judged once per answer
-        self._previewed = None  # the input the preview shows
         self.canvas = DrawingCanvas()
         self.canvas.strokes_changed.connect(self._on_strokes_changed)
         self.canvas.image_dropped.connect(self.open_image)
@@ -86,12 +73,7 @@ class DigitPanel(QWidget):
                                self.open_button)):
             buttons.addWidget(b, i // 2, i % 2)
 
-        self.preview = QLabel()
-        self.preview.setFixedSize(28 * PREVIEW_SCALE, 28 * PREVIEW_SCALE)
-        self.preview.setStyleSheet(PREVIEW_STYLE)
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setWordWrap(True)
-        self.preview.setToolTip(tr("The 28x28 image the network sees (after preprocessing)"))
+        self.preview = InputPreview()
         self.answer = QLabel("–")
         self.answer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.answer.setWordWrap(True)  # "not a digit" in words, in a narrow dock
@@ -254,19 +236,7 @@ class DigitPanel(QWidget):
     def _on_digit_changed(self) -> None:
         digit = self.state.digit
         found_none = digit is None and (not self.canvas.is_empty() or self.canvas.shows_image())
-        style = NO_DIGIT_STYLE if found_none else PREVIEW_STYLE
-        if self.preview.styleSheet() != style:
-            self.preview.setStyleSheet(style)
-        if digit is None:
-            self.preview.clear()  # ink too small or faint: say so, not a black square
-            self._previewed = None
-            if found_none:
-                self.preview.setText(tr("no digit found"))
-        elif digit is not self._previewed:  # (a new snapshot of the model: the same input)
-            self.preview.setPixmap(QPixmap.fromImage(gray_qimage(digit[0])).scaled(
-                self.preview.size(), Qt.AspectRatioMode.IgnoreAspectRatio,
-                Qt.TransformationMode.FastTransformation))
-        self._previewed = digit
+        self.preview.show_input(digit, found_none)
         self._show_answer()
 
     def _show_answer(self) -> None:

@@ -51,7 +51,12 @@ class HealthFigures(QSplitter):
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
             [tr("Layer"), "‖W‖", "‖dW‖", "RMS(dW)", tr("lr·‖dW‖/‖W‖")])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # each column as wide as its header and numbers (equal stretched columns cut the last
+        # header in Japanese, "学習係数·‖dW‖/‖W‖"); the room left goes to the last one, a
+        # table narrower than its columns scrolls sideways
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        head.setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.bn = QLabel()

@@ -8,7 +8,9 @@ import time
 
 from PySide6.QtCore import QThread, Signal
 
-__all__ = ["BATCH", "Probe", "HealthJob"]
+from nndesk.gui.i18n import N_
+
+__all__ = ["BATCH", "Probe", "HealthJob", "trouble"]
 
 BATCH = 100  # training images the figures are measured on
 
@@ -72,3 +74,17 @@ class HealthJob(QThread):
 
         self.done.emit((report, 1000 * (time.perf_counter() - t0),
                         1000 * (time.thread_time() - c0) * workers()))
+
+
+def trouble(report: dict, vanish: bool) -> str | None:
+    """What a measurement shows wrong, in one word for the "not learning" hint: a third of
+    some layer's outputs saturated (sigmoid/tanh), half its units dead (ReLU), or vanishing
+    gradients."""
+    acts = report.get("activations", [])
+    if any((a.get("saturated_fraction") or 0) > 1 / 3 for a in acts):
+        return N_("saturated")
+    if vanish:
+        return N_("vanishing")
+    if any((a.get("dead_fraction") or 0) > 0.5 for a in acts):
+        return N_("dead")
+    return None

@@ -20,7 +20,7 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QThread, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from nndesk.gui.health_figures import HealthFigures
-from nndesk.gui.health_job import BATCH, HealthJob, Probe
+from nndesk.gui.health_job import BATCH, HealthJob, Probe, trouble
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.jobs import delete_when_finished
 from nndesk.gui.live_text import LiveTexts
@@ -272,16 +272,3 @@ def _source(what: str, at: dict | None) -> Callable[[], str]:
     return lambda: tr(what) + " · " + tr("epoch {epoch}/{epochs} · batch {batch}/{batches}"
                                          ).format(**place)
 
-
-def trouble(report: dict, vanish: bool) -> str | None:
-    """What a measurement shows wrong, in one word for the "not learning" hint: a third of
-    some layer's outputs saturated (sigmoid/tanh), half its units dead (ReLU), or vanishing
-    gradients."""
-    acts = report.get("activations", [])
-    if any((a.get("saturated_fraction") or 0) > 1 / 3 for a in acts):
-        return N_("saturated")
-    if vanish:
-        return N_("vanishing")
-    if any((a.get("dead_fraction") or 0) > 0.5 for a in acts):
-        return N_("dead")
-    return None

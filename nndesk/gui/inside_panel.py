@@ -6,18 +6,21 @@ import numpy as np
 from PySide6.QtCore import QElapsedTimer, QEvent, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from nndesk.gui.elided_label import ElidedLabel
+from nndesk.gui.elided_label import ClampedLabel, ElidedLabel
 from nndesk.gui.i18n import tr
 from nndesk.gui.state import AppState
 from nndesk.gui.tiles import TileView
 
-__all__ = ["InsidePanel", "first_layer_weights", "feature_maps"]
+__all__ = ["InsidePanel", "first_layer_weights", "feature_maps", "MIN_HEIGHT"]
 
 ACTIVATIONS = {"ReLU", "LeakyReLU", "Sigmoid", "Tanh"}
 SHORT = {"BatchNorm": "BN"}  # row titles stay short enough for the panel
 MAX_DENSE_TILES = 48
 MAPS_INTERVAL_MS = 40  # the maps of a new drawing follow its prediction this much later...
 MAPS_DRAWING_MS = 100  # ...and at most ~10 times a second while the pen keeps drawing
+# the least height of the pane (titles, a row of tiles, the hover line): a short centre (a bottom
+# view open at 1280x720) scrolls rather than squeeze it to a sliver under the plots
+MIN_HEIGHT = 130
 
 
 def first_layer_weights(network, spec: dict | None = None) -> tuple[str, np.ndarray] | None:
@@ -69,10 +72,13 @@ class InsidePanel(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self.setMinimumHeight(MIN_HEIGHT)
         self.filters = TileView()
         self.maps = TileView()
-        self.filters_title = ElidedLabel(tr("First layer's weights"))  # "…" where cut (polish)
-        self.maps_title = ElidedLabel(tr("Feature maps of the drawn digit"))
+        # the filters' title wraps onto a second line where its column is narrow (Japanese
+        # at 1280x720 was cut to "…のフィルタ…"), "…" beyond it; it changes with the model only
+        self.filters_title = ClampedLabel(2, tr("First layer's weights"))
+        self.maps_title = ElidedLabel(tr("Feature maps of the drawn digit"))  # "…" where cut
         for label in (self.filters_title, self.maps_title):
             label.setStyleSheet("font-weight: 600;")
         self.hover = QLabel(" ")

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from nndesk.gui.digit_panel import gray_qimage
+from nndesk.gui.digit_preview import gray_qimage
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.state import AppState
 

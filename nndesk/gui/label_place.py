@@ -1,7 +1,7 @@
 """Where to put small text labels beside points of a plot so that none covers another label, a
 marked point or a curve, and none is cut by the plot's edge: a greedy choice among places
-around each point (above, below, left, right, further up or down, then slid sideways), the
-first that covers nothing; a label with no such place is left out. Pixels only, no Qt: the
+around each point (above, below, left, right, further up or down, slid sideways), the nearest
+that covers nothing; a label with no such place is left out. Pixels only, no Qt: the
 accuracy plot's "best …%" labels use it (accuracy_plot.py), and it is tested on its own."""
 
 from __future__ import annotations
@@ -56,12 +56,22 @@ def _candidates(x: float, y: float, w: float, h: float, gap: float) -> list[Box]
            (x - w - gap, above, w, h), (x + gap, above, w, h),
            (x - w - gap, below, w, h), (x + gap, below, w, h),
            (x - w - 2 * gap, middle, w, h), (x + 2 * gap, middle, w, h)]
-    for k in range(1, 4):  # further away, up then down
-        out += [(x - w / 2, above - k * (h + gap), w, h), (x - w / 2, below + k * (h + gap), w, h)]
+    for k in range(1, 4):  # further away, up then down, centred, then to the left and right
+        for left in (x - w / 2, x - w - gap, x + gap):
+            out += [(left, above - k * (h + gap), w, h), (left, below + k * (h + gap), w, h)]
     for k in (0.5, 1.0, 1.5):  # a short plot: slid sideways, level with the point or just by it
         for top in (middle, above, below, y - h, y):
             out += [(x - w - 2 * gap - k * w, top, w, h), (x + 2 * gap + k * w, top, w, h)]
-    return out
+    # the nearest first (in that order when as near): a tall plot had room two rows above the
+    # point before a place slid beside it was tried, and the label read as another point's
+    return sorted(out, key=lambda box: round(_distance(box, x, y)))
+
+
+def _distance(box: Box, x: float, y: float) -> float:
+    """How far the point (x, y) is from the box's nearest edge (0 inside it)."""
+    dx = max(box[0] - x, 0.0, x - box[0] - box[2])
+    dy = max(box[1] - y, 0.0, y - box[1] - box[3])
+    return (dx * dx + dy * dy) ** 0.5
 
 
 def place_labels(points: Sequence[tuple[float, float]], sizes: Sequence[tuple[float, float]],

@@ -58,6 +58,11 @@ class MainWindow(QMainWindow):
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.center.addWidget(placeholder)
         self.center.setSizes([480, 420])
+        # a shorter centre (a bottom view opened) takes its height from the plots first, down
+        # to their minimum: the inside views below keep theirs (both shrank alike, and the
+        # feature maps were titles without pictures at 1280x720)
+        self.center.setStretchFactor(0, 1)
+        self.center.setStretchFactor(1, 0)
         self.setCentralWidget(scrolling(self.center))
         add_dock(self, N_("Network designer"), self.left_splitter,
                  Qt.DockWidgetArea.LeftDockWidgetArea, 380, scroll=False)
@@ -158,7 +163,8 @@ class MainWindow(QMainWindow):
 
     def _on_run_started(self, name: str, history: list) -> None:
         self.build_views()
-        self._run_id = self.plots.start_run(name, settings=self.training.run_settings)
+        self._run_id = self.plots.start_run(name, settings=self.training.run_settings,
+                                            title=self.training.run_title)
         for record in history:
             self._on_epoch_done(record)
 

@@ -104,7 +104,7 @@ class MistakeGallery(QWidget):
             + (tr(" · calibrated probabilities") if calibrated else "")
             + (tr(" (first {shown})").format(shown=MAX_GALLERY) if n > MAX_GALLERY else ""))
         self.shown_indices = idx[:MAX_GALLERY]
-        from nndesk.gui.digit_panel import gray_qimage
+        from nndesk.gui.digit_preview import gray_qimage
 
         for i in self.shown_indices:
             (a, pa), (b, pb) = ev.top2(int(i))

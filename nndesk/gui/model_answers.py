@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QSizePolicy, QVBoxLayout, QWidget
 
+from nndesk.gui.elided_label import ElidedLabel
 from nndesk.gui.i18n import tr
 
-__all__ = ["ModelAnswers"]
+__all__ = ["ModelAnswers", "AnswerLine"]
 
 
 def _answer(probabilities) -> str:
@@ -25,6 +27,25 @@ def _verdict(verdict) -> str:
         first, second = verdict.candidates
         return tr("{first} or {second}?").format(first=first, second=second)
     return _answer(verdict.probabilities)
+
+
+class AnswerLine(ElidedLabel):
+    """One model's line, "Pen path model: 7 (99.9%)": where it does not fit, the name before
+    the colon is cut in its middle ("ペン軌…ル：7 (99.9%)") and the answer after it stays whole;
+    a line without a colon, or whose answer alone is too wide, is cut at its end."""
+
+    def shown_text(self) -> str:
+        text, fm, width = self.text(), self.fontMetrics(), self.contentsRect().width()
+        if fm.horizontalAdvance(text) <= width:
+            return text
+        colon = min((i for i in (text.find(":"), text.find("：")) if i >= 0), default=-1)
+        tail = text[colon + 1:] if colon >= 0 else ""
+        room = width - fm.horizontalAdvance(tail)
+        head = fm.elidedText(text[:colon + 1] if colon >= 0 else text,
+                             Qt.TextElideMode.ElideMiddle, room) if room > 0 else ""
+        if colon < 0 or not head or head == "…":
+            return fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        return head + tail
 
 
 class ModelAnswers(QWidget):
@@ -47,7 +68,10 @@ class ModelAnswers(QWidget):
         self.toggle.setToolTip(tr(
             "The answer above combines two networks: one reads the image of your drawing, "
             "the other the path of the pen (stroke order and direction)."))
-        self.lines = [QLabel() for _ in range(3)]  # image, pen path, together
+        # image, pen path, together: a line too long for the dock (Japanese, a scroll bar
+        # beside it while the preprocessing steps are open) has its model's name cut, so the
+        # answer after it stays (it was cut off at the right edge); whole in its tooltip
+        self.lines = [AnswerLine() for _ in range(3)]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

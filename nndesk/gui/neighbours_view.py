@@ -214,7 +214,7 @@ class NeighboursView(QWidget):
             self.schedule()
 
     def _show(self) -> None:
-        from nndesk.gui.digit_panel import gray_qimage
+        from nndesk.gui.digit_preview import gray_qimage
 
         for space, cells in self.cells.items():
             shown = self.found[space] if self.found is not None else []

@@ -3,10 +3,13 @@ plots (loss_plot.py, accuracy_plot.py) side by side, the run list and its button
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGridLayout,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -24,6 +27,16 @@ from nndesk.gui.run_curves import Run
 from nndesk.gui.state import AppState
 
 __all__ = ["PlotsPanel", "CHUNK", "ACC_RANGE"]
+
+LIST_MIN_WIDTH = 160  # px the run list keeps beside its controls (names are cut in the middle)
+LIST_MIN_ROWS = 2  # runs the list shows at least (it scrolls; its controls set its height)
+
+
+def _list_height(view: QListWidget, rows: int) -> int:
+    """Pixels for `rows` rows of the list and its frame."""
+    row = max(view.fontMetrics().height() + 4, 18)  # a row: its text or its 12 px colour icon
+    return rows * row + 2 * view.frameWidth()
+
 
 PALETTE = ["#2f6fdb", "#e4572e", "#17a05d", "#9b5de5", "#f0a202", "#00a6a6", "#d63384",
            "#6c757d"]
@@ -71,11 +84,16 @@ class PlotsPanel(QWidget):
         self.png_button.clicked.connect(self.ask_png)
         self.csv_button = QPushButton(tr("Export CSV…"))
         self.csv_button.clicked.connect(self.ask_csv)
-        buttons = QVBoxLayout()
-        for b in (self.log_scale, self.compare_button, self.remove_button, self.png_button,
-                  self.csv_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        # the run list's controls beside it in as many columns as the width leaves (one
+        # column was five rows tall: with a bottom view open at 1280x720 the plots' part
+        # left the inside views ~40 px); laid out again at each resize and language
+        self.controls = [self.log_scale, self.compare_button, self.remove_button,
+                         self.png_button, self.csv_button]
+        self._buttons_box = _Controls(self.controls)
+        self._buttons = self._buttons_box.grid
+        self._columns = 0
+        self._reflow(1)
+        self.run_list.setMinimumHeight(_list_height(self.run_list, LIST_MIN_ROWS))
         self.plot_area = QWidget()  # what Export PNG saves: the two plots, nothing else
         plots = QHBoxLayout(self.plot_area)
         plots.setContentsMargins(0, 0, 0, 0)
@@ -84,19 +102,62 @@ class PlotsPanel(QWidget):
         plots.addWidget(self.acc_plot, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.run_list, 1)
-        bottom.addLayout(buttons)
+        bottom.addWidget(self._buttons_box, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.plot_area, 1)
         layout.addLayout(bottom)
 
+    def _reflow(self, columns: int) -> None:
+        """The controls in `columns` columns, row by row."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for widget in self.controls:
+            self._buttons.removeWidget(widget)
+        for i, widget in enumerate(self.controls):
+            self._buttons.addWidget(widget, i // columns, i % columns)
+
+    def columns_for(self, width: int) -> int:
+        """How many columns of controls fit beside a run list of LIST_MIN_WIDTH px in a panel
+        `width` px wide (at least one, at most one row)."""
+        m = self.layout().contentsMargins()
+        widest = max(w.sizeHint().width() for w in self.controls)
+        room = width - m.left() - m.right() - LIST_MIN_WIDTH - self.layout().spacing()
+        step = widest + self._buttons.horizontalSpacing()
+        return max(1, min(len(self.controls), (room + self._buttons.horizontalSpacing()) // step))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._reflow(self.columns_for(self.width()))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """View ▸ Language: each run's name written anew from its settings ("custom", the
+        settings that changed), the controls' columns for their new widths."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._rename_runs()
+            self._reflow(self.columns_for(self.width()))
+
+    def _rename_runs(self) -> None:
+        for row in range(self.run_list.count()):
+            item = self.run_list.item(row)
+            run = self.runs.get(item.data(Qt.ItemDataRole.UserRole))
+            if run is not None and run.title is not None:
+                run.name = run.title()
+                with QSignalBlocker(self.run_list):  # a new text, not a ticked box
+                    item.setText(run.name)
+                    item.setToolTip(run.name)
+
     # -- data in ----------------------------------------------------------------------------
-    def start_run(self, name: str, settings: dict | None = None) -> int:
+    def start_run(self, name: str, settings: dict | None = None,
+                  title: Callable[[], str] | None = None) -> int:
         """A new run on the plots; returns its id for add_batches / add_epoch. `settings`:
-        {"spec", "config"} it trains with (for Compare)."""
+        {"spec", "config"} it trains with (for Compare); `title`: writes its name in the
+        window's language (View ▸ Language renames the run with it)."""
         run_id, self._next_id = self._next_id, self._next_id + 1
         color = PALETTE[run_id % len(PALETTE)]
-        run = Run(name=name, color=color, settings=settings)
+        run = Run(name=name, color=color, settings=settings, title=title)
         self.acc_plot.add_run(run)
         self.runs[run_id] = run
         self.loss_plot.add_run(run)
@@ -183,6 +244,8 @@ class PlotsPanel(QWidget):
     # -- export (plot_export.py) ---------------------------------------------------------
     def export_png(self, path: str) -> None:
         """The two plots as one PNG image (not the run list or the buttons)."""
+        self._reflow(self.columns_for(self.width()))  # (a hidden panel's resize is pending:
+        self.layout().activate()                        # laid out for its width before)
         plot_export.png(self.plot_area, path)
 
     def export_csv(self, path: str) -> None:
@@ -200,6 +263,23 @@ class PlotsPanel(QWidget):
         plot_export.ask(self, self.error, tr("Export the history"), "history.csv",
                         tr("CSV table (*.csv)"), ".csv", self.export_csv,
                         tr("Could not export the history"))
+
+
+class _Controls(QWidget):
+    """The run list's controls in a grid (PlotsPanel chooses its columns). Its minimum width
+    is one column's, whatever the columns: it never holds the panel wider than the room it is
+    given, so a narrower panel always comes to lay them out in fewer columns."""
+
+    def __init__(self, controls: list[QWidget]) -> None:
+        super().__init__()
+        self.controls = controls
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(4)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        widest = max(w.minimumSizeHint().width() for w in self.controls)
+        return QSize(widest, self.grid.minimumSize().height())
 
 
 class _ViewportWide(QStyledItemDelegate):

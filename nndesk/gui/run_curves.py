@@ -5,6 +5,7 @@ AccuracyPlot (accuracy_plot.py) draw them, in PlotsPanel (plots.py)."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -53,6 +54,7 @@ class Run:
     items: list = field(default_factory=list)  # train, val, best star, best text
     visible: bool = True
     settings: dict | None = None  # {"spec", "config"} the run trained with (compare runs)
+    title: Callable[[], str] | None = None  # writes `name` in the window's language anew
 
     def append(self, steps: np.ndarray, losses: np.ndarray) -> None:
         """Store finite losses and their debiased moving average (amortised O(1) each)."""

@@ -16,7 +16,7 @@ from nndesk.gui.i18n import tr, tr_n
 
 __all__ = ["CHANCE_FACTOR", "not_learning", "not_learning_hint",
            "curve_path", "is_diverging", "save_curve", "load_curve", "finish_line",
-           "finish_text", "untrainable"]
+           "finish_text", "untrainable", "keeps_model_before"]
 
 # "not learning": validation accuracy below twice chance (20% for ten classes). A network that
 # learns at all passes that within its first epoch on MNIST (a linear model reaches ~85%); the
@@ -84,6 +84,19 @@ def is_diverging(losses: list[float], num_classes: int = 10, window: int = 10) -
     base = max(losses[0], math.log(num_classes))
     recent = losses[-window:]
     return sum(recent) / window > 10 * base
+
+
+def keeps_model_before(before: tuple | None, new_acc: object,
+                       confirm_worse: Callable[[float, float], bool] | None) -> bool:
+    """True when the canvas keeps the model it had before the run, `before` = (network,
+    path, metadata): the trained model is less accurate on the test images (`new_acc`) than
+    that one and `confirm_worse(new, old)` (the window asks the user) says to keep it."""
+    old_acc = ((before[2] or {}).get("accuracy")
+               if before is not None and before[0] is not None else None)
+    if (confirm_worse is None or not isinstance(new_acc, (int, float))
+            or not isinstance(old_acc, (int, float)) or new_acc >= old_acc):
+        return False
+    return not confirm_worse(float(new_acc), float(old_acc))
 
 
 def finish_text(info: dict) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -13,17 +12,18 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import tr
 from nndesk.gui.jobs import install_quit_hook
+from nndesk.gui.run_health import RunHealth, not_learning_text
 from nndesk.gui.run_names import run_name
 from nndesk.gui.run_watch import (
-    CHANCE_FACTOR,
     finish_line,
     is_diverging,
+    keeps_model_before,
     load_curve,
     not_learning,
-    not_learning_hint,
     save_curve,
     untrainable,
 )
+from nndesk.gui.snapshot_net import SnapshotNetwork
 from nndesk.gui.state import IDLE, LOADING, PAUSED, RUNNING, AppState
 from nndesk.gui.worker import TrainWorker, start_worker
 
@@ -52,9 +52,13 @@ class TrainingController(QObject):
         self.runs = 0
         self.data = None  # tests hand in a small Splits; None = load MNIST in the thread
         self.data_dir: str | None = None
-        self._snap_built: list = []  # the canvas's copy of the run's network, once made
+        self.snapshots = SnapshotNetwork()  # the canvas's copy of the run's network
+        self.health = RunHealth(self)  # the not-learning hint's verdict, view open or not
+        self.health.measured.connect(self._on_health_measured)
+        self._not_learning: dict | None = None  # the last not-learning epoch's record
         self._run_spec: dict = {}
         self.run_settings: dict | None = None  # {"spec", "config"} of the run started last
+        self.run_title: Callable[[], str] | None = None  # its name, in the current language
         self._model_before = None  # (network, path, metadata) to restore if nothing trained
         self._steps: list[int] = []  # this run's batch losses (saved beside a checkpoint)
         self._losses: list[float] = []
@@ -94,7 +98,7 @@ class TrainingController(QObject):
         self.checkpoint = Path(resume) if resume else folder / f"run-{stamp}.ckpt.npz"
         self.runs += 1
         self._model_before = (s.network, s.model_path, s.metadata)
-        self._snap_built = []
+        self.snapshots.clear()
         self._last_where = None
         self._steps, self._losses, self._last_val_acc = [], [], None
         self.diverging = False
@@ -174,11 +178,12 @@ class TrainingController(QObject):
             self.state.set_training(PAUSED if self.worker and self.worker.pause_requested
                                     else RUNNING)
         cfg, spec = info["config"], info["spec"]
-        name = run_name(self.runs, spec, cfg, self.run_settings)
+        number, before = self.runs, self.run_settings
+        self.run_title = lambda: run_name(number, spec, cfg, before)  # anew at View ▸ Language
+        name = self.run_title()
         self._run_spec = spec
-        self._snap_built = built = []   # the canvas's copy of the network, made off this thread
-        threading.Thread(target=lambda: built.append(_snapshot_network(spec)), daemon=True,
-                         name="nndesk-snapshot-net").start()
+        self.snapshots.start(spec)  # the canvas's copy of the network, made off this thread
+        self.state.health_trouble, self._not_learning = None, None  # this run's own verdict
         self.run_settings = {"spec": spec, "config": dict(cfg)}  # what Compare runs shows
         if info.get("resumed"):  # the panels describe the run that continues
             self.state.set_spec(spec)
@@ -213,13 +218,21 @@ class TrainingController(QObject):
         if acc is not None:
             self._last_val_acc = acc
             if not_learning(acc, self.state.num_classes):
-                self.warning.emit(tr(
-                    "Validation accuracy after epoch {epoch} is {acc}%, under twice guessing "
-                    "({chance}%): the network is not learning. {hint}").format(
-                    epoch=record.get("epoch"), acc=f"{100 * acc:.1f}",
-                    chance=f"{100 * CHANCE_FACTOR / self.state.num_classes:.0f}",
-                    hint=not_learning_hint(self.state.health_trouble)))
+                self._not_learning = dict(record)
+                self.warning.emit(not_learning_text(record.get("epoch"), acc,
+                                                    self.state.num_classes,
+                                                    self.state.health_trouble))
+                if self.state.health_trouble is None:  # not measured on this run: now, on
+                    self.health.check(self.state)      # its weights (Layer health closed)
         self.epoch_done.emit(record)
+
+    def _on_health_measured(self, trouble: str | None) -> None:
+        """Layer health's verdict on the run that is not learning: its warning again, the
+        hint naming what was measured."""
+        record = self._not_learning
+        if trouble and record is not None:
+            self.warning.emit(not_learning_text(record.get("epoch"), record["val_acc"],
+                                                self.state.num_classes, trouble))
 
     def failed(self, info: dict) -> bool:
         """True when the run's weights must not replace the canvas model: it diverged, or
@@ -231,13 +244,9 @@ class TrainingController(QObject):
     def _on_snapshot(self, weights: dict, where: dict | None = None) -> None:
         if self.diverging:
             return  # a blown-up network never takes the canvas
-        if not self._snap_built:
-            return  # its copy is still being made (at the run's start): the next one
-        net = self._snap_built[0]
-        try:
-            net.load_state_dict(weights)
-        except (ValueError, AttributeError):
-            return  # a snapshot that does not fit: keep showing the previous one
+        net = self.snapshots.load(weights)
+        if net is None:
+            return  # its copy is still being made (at the run's start), or it does not fit
         self.state.set_model(net, source="snapshot", at=where)
 
     def _on_finished(self, info: dict) -> None:
@@ -262,7 +271,8 @@ class TrainingController(QObject):
             except ModelFileError as err:
                 self.error.emit(tr("Cannot read the trained model"), str(err))
             else:
-                kept = not self._take_new_model(m.metadata.get("accuracy"))
+                kept = keeps_model_before(self._model_before, m.metadata.get("accuracy"),
+                                          self.confirm_worse)
                 net, path, meta = (self._model_before if kept else
                                    (m.network, out, m.metadata))
                 self.state.set_model(net, path=path, metadata=meta)
@@ -277,17 +287,6 @@ class TrainingController(QObject):
             ).format(message=translate_engine(info.get("message", ""))))
         self.finished.emit(info)
 
-    def _take_new_model(self, new_acc) -> bool:
-        """False when the trained model is less accurate on the test images than the one the
-        canvas had before the run and `confirm_worse` says to keep that one."""
-        before = self._model_before
-        old_acc = ((before[2] or {}).get("accuracy")
-                   if before is not None and before[0] is not None else None)
-        if (self.confirm_worse is None or not isinstance(new_acc, (int, float))
-                or not isinstance(old_acc, (int, float)) or new_acc >= old_acc):
-            return True
-        return self.confirm_worse(float(new_acc), float(old_acc))
-
     def _on_thread_finished(self) -> None:
         if self.thread is not None and self.thread.isFinished():
             self.thread.wait()  # isFinished() is already true while the thread is finishing
@@ -296,17 +295,4 @@ class TrainingController(QObject):
                 self.worker.deleteLater()
             self.thread, self.worker = None, None
             self.state.set_training(IDLE)
-
-
-def _snapshot_network(spec: dict):
-    """The network the canvas reads a run's snapshots with (its weights are replaced by each
-    snapshot's). Made on a thread of its own at the run's start: drawing DigitNet's 858k
-    initial weights took ~300 ms on the GUI thread under load (benchmarks/latency_timeline.py).
-    None for a spec that does not build (its snapshots are then not shown)."""
-    from nndesk.nn import Network
-
-    try:
-        return Network.from_spec(spec)
-    except (ValueError, AttributeError):
-        return None
 

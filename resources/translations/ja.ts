@@ -2250,7 +2250,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>テストデータの認識精度：{acc}%</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/digit_preview.py"/>
         <source>The 28x28 image the network sees (after preprocessing)</source>
         <translation>ネットワークが見る 28×28 の画像（前処理のあと）</translation>
     </message>
@@ -2656,7 +2656,7 @@ Resume that run now?
         <translation>このモデルを使う</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_health.py"/>
         <source>Validation accuracy after epoch {epoch} is {acc}%, under twice guessing ({chance}%): the network is not learning. {hint}</source>
         <translation>エポック {epoch} の後の検証精度は {acc}% で、当て推量の 2 倍（{chance}%）未満です：ネットワークは学習していません。{hint}</translation>
     </message>
@@ -3087,7 +3087,7 @@ Resume that run now?
         <translation>カスタム</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_job.py"/>
         <source>dead</source>
         <translation>機能停止</translation>
     </message>
@@ -3507,7 +3507,7 @@ Resume that run now?
         <translation>TensorBoard ログなし：{err}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/digit_preview.py"/>
         <location filename="../../nndesk/gui/model_answers.py"/>
         <source>no digit found</source>
         <translation>数字を検出できず</translation>
@@ -3706,7 +3706,7 @@ Resume that run now?
         <translation>プーリングの窓と同じ</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_job.py"/>
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
@@ -3950,7 +3950,7 @@ Resume that run now?
         <translation>検証データ</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_job.py"/>
         <source>vanishing</source>
         <translation>消失</translation>
     </message>

@@ -2250,7 +2250,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>测试准确率：{acc}%</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/digit_preview.py"/>
         <source>The 28x28 image the network sees (after preprocessing)</source>
         <translation>网络看到的 28×28 图像（预处理之后）</translation>
     </message>
@@ -2656,7 +2656,7 @@ Resume that run now?
         <translation>使用这个模型</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_health.py"/>
         <source>Validation accuracy after epoch {epoch} is {acc}%, under twice guessing ({chance}%): the network is not learning. {hint}</source>
         <translation>第 {epoch} 轮后的验证准确率为 {acc}%，低于随机猜测的两倍（{chance}%）：网络没有在学习。{hint}</translation>
     </message>
@@ -3087,7 +3087,7 @@ Resume that run now?
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_job.py"/>
         <source>dead</source>
         <translation>死亡</translation>
     </message>
@@ -3507,7 +3507,7 @@ Resume that run now?
         <translation>未写 TensorBoard 日志：{err}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <location filename="../../nndesk/gui/digit_preview.py"/>
         <location filename="../../nndesk/gui/model_answers.py"/>
         <source>no digit found</source>
         <translation>未检测到数字</translation>
@@ -3706,7 +3706,7 @@ Resume that run now?
         <translation>与池化窗口大小相同</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_job.py"/>
         <source>saturated</source>
         <translation>饱和</translation>
     </message>
@@ -3950,7 +3950,7 @@ Resume that run now?
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/health_panel.py"/>
+        <location filename="../../nndesk/gui/health_job.py"/>
         <source>vanishing</source>
         <translation>消失</translation>
     </message>

@@ -139,3 +139,27 @@ def test_inits_read_as_the_designer_writes_them_in_the_windows_language(qtbot):
     assert "init" not in " ".join(cells) and xavier != "Xavier"
     row = [view.table.item(0, c).text() for c in range(4)]
     assert row[0] == "权重初始化方法" and row[3] == xavier
+
+
+def test_the_legend_lies_under_the_plot_over_no_curve(qtbot):
+    """QA: the legend sat in the plot's bottom right corner, over the lower run's validation
+    curve (A rises to 94%, B stays near 90%: the corner held B's curve). It is now in a row
+    under the plot, outside the curves' area, all four entries in it."""
+    from nndesk.gui.run_curves import Run
+
+    a, b = Run("1: a", "#2f6fdb", settings=_settings()), Run("2: b", "#e4572e",
+                                                           settings=_settings(lr=0.1))
+    for run, accs in ((a, (91.7, 94.0, 93.7)), (b, (89.7, 92.7, 92.7))):
+        run.epochs, run.val_acc = [1, 2, 3], list(accs)
+        run.train_acc = [v + 2 for v in accs]
+    view = CompareView(AppState(), a, b)
+    qtbot.addWidget(view)
+    view.resize(1040, 660)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(20)
+    item = view.plot.getPlotItem()
+    assert [label.text for _, label in item.legend.items] == [
+        "A validation", "A training", "B validation", "B training"]
+    assert not item.legend.sceneBoundingRect().intersects(item.getViewBox().sceneBoundingRect())
+    assert view.plot.sceneRect().contains(item.legend.sceneBoundingRect())  # whole, in view

@@ -44,3 +44,31 @@ def test_the_warning_and_the_canvas_rule_agree_and_point_at_layer_health(qtbot, 
     controller.warning.connect(warnings.append)
     controller._on_epoch_done({"epoch": 3, "val_acc": 0.6})
     assert warnings == [] and not controller.failed({"stopped": "finished"})
+
+
+def test_the_hint_follows_the_run_with_layer_health_closed(qtbot, mnist_dir):
+    """`health_trouble` was set only by the Layer health view: with the view closed a run of
+    saturated sigmoids got the general hint. A run starts with no verdict; an epoch under
+    twice chance measures the run's weights (no view, nothing per snapshot) and warns again
+    with the measured cause."""
+    from nndesk.nn import Network
+
+    state = AppState()
+    state.ensure_config()
+    state.health_trouble = "dead"  # a verdict from an earlier design: not this run's
+    controller = TrainingController(state)
+    controller.runs = 1
+    controller._on_started({"config": dict(state.config), "spec": SIGMOID_STD_1,
+                            "history": [], "epochs": 3, "batches": 10})
+    assert state.health_trouble is None
+    state.set_model(Network.from_spec(SIGMOID_STD_1), source="snapshot",
+                    at={"step": 10, "epoch": 1, "batch": 10})   # the run's latest weights
+    assert not controller.health.busy                          # a snapshot measures nothing
+    warnings: list[str] = []
+    controller.warning.connect(warnings.append)
+    controller._on_epoch_done({"epoch": 1, "val_acc": 0.148})
+    assert len(warnings) == 1 and "initial weights" in warnings[0]  # at once, the general hint
+    assert controller.health.busy
+    qtbot.waitUntil(lambda: len(warnings) == 2, timeout=60_000)
+    assert state.health_trouble == "saturated"
+    assert "Layer health measured saturated" in warnings[1] and "epoch 1" in warnings[1]

@@ -31,3 +31,36 @@ def test_changed_settings_are_named_by_the_training_panels_labels(qtbot):
         assert train_label("train_limit") != "train images"
     finally:
         i18n.set_language("en")
+
+
+def test_run_names_in_the_list_follow_view_language(window, qtbot):
+    """QA: after View ▸ Language the run list kept its English names ("custom", the setting
+    that changed). Each name is written anew from its run's settings in the new language,
+    its tooltip too, and back again."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QAction
+
+    tc, config = window.training, {"optimizer": "Adam", "lr": 0.001, "epochs": 1}
+    specs = [{**TINY_SPEC, "name": "custom", "layers": [
+        dict(TINY_SPEC["layers"][0], init=init), *TINY_SPEC["layers"][1:]]}
+        for init in ("he", "xavier")]
+    for spec in specs:  # two runs start, as the worker reports them
+        tc.runs += 1
+        tc._on_started({"config": config, "spec": spec, "history": [], "epochs": 1,
+                        "batches": 1})
+    items = [window.plots.run_list.item(row) for row in range(2)]
+
+    def expected() -> list[str]:
+        return [run_name(1, specs[0], config, None),
+                run_name(2, specs[1], config, {"spec": specs[0], "config": config})]
+
+    english = expected()
+    assert [item.text() for item in items] == english and "custom" in english[1]
+    for code in ("ja", "en"):
+        window.findChild(QAction, f"language_{code}").trigger()
+        QCoreApplication.processEvents()  # the LanguageChange events Qt posts
+        names = expected()
+        assert [item.text() for item in items] == names, (code, names)
+        assert [item.toolTip() for item in items] == names
+        assert [r.name for r in window.plots.runs.values()] == names
+        assert (names == english) == (code == "en"), names

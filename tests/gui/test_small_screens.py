@@ -17,7 +17,7 @@ from gui_helpers import screen_env
 
 PROBE = """
 import json, os, sys
-from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtCore import QPoint, QRect, QSettings
 from PySide6.QtWidgets import QDockWidget, QScrollArea
 QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, sys.argv[1])
 from nndesk.gui.app import create_window
@@ -68,13 +68,22 @@ def measure(tag):
     if out["tabbed"]:
         digit_dock.raise_()
         settle()
+    centre = w.centralWidget()  # the centre's scroll area: the plots and the inside views
+    acc = p.acc_plot
+    legend = acc.mapFromScene(acc.getPlotItem().legend.sceneBoundingRect()).boundingRect()
+    out["centre_bars"] = [centre.horizontalScrollBar().isVisible(),
+                          centre.verticalScrollBar().isVisible()]
+    out["inside_height"] = w.inside.height()
+    at = acc.mapTo(centre.viewport(), QPoint(0, 0))  # (a plot's own visibleRegion is empty)
+    out["acc_whole"] = (centre.viewport().rect().contains(QRect(at, acc.size()))
+                        and acc.rect().contains(legend))
     out["canvas"], out["bars"] = whole(d.canvas), whole(d.bars)
     out["bars_reachable"] = reachable(d.bars)
     print(json.dumps(out), flush=True)
 
 measure("fresh")
 if sys.argv[2] == "bottom":
-    dock = w.findChild(QDockWidget, "Layer_health")
+    dock = w.findChild(QDockWidget, sys.argv[3])
     dock.toggleViewAction().trigger()
     settle()
     measure("bottom")
@@ -85,9 +94,10 @@ os._exit(0)
 """
 
 
-def _probe(tmp_path, width, height, scale, lang, mode="fresh") -> dict[str, dict]:
+def _probe(tmp_path, width, height, scale, lang, mode="fresh",
+           view="Layer_health") -> dict[str, dict]:
     env = screen_env(tmp_path, width, height, QT_SCALE_FACTOR=str(scale), NNDESK_LANG=lang)
-    done = subprocess.run([sys.executable, "-c", PROBE, str(tmp_path / "s"), mode], env=env,
+    done = subprocess.run([sys.executable, "-c", PROBE, str(tmp_path / "s"), mode, view], env=env,
                           capture_output=True, text=True, timeout=900)  # a hang guard only
     assert done.returncode == 0, done.stderr
     seen = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
@@ -126,3 +136,20 @@ def test_1400x900_with_a_bottom_view_and_after_it_closes(tmp_path):
     # closed: the room comes back
     assert {k: closed[k] for k in ("rows", "train", "buttons", "canvas", "bars")} == \
         {k: fresh[k] for k in ("rows", "train", "buttons", "canvas", "bars")}
+
+
+@pytest.mark.parametrize(("lang", "view"), [("en", "Layer_health"), ("ja", "Evaluation"),
+                                            ("zh_CN", "Why_this_answer")])
+def test_1280x720_with_a_bottom_view_keeps_the_inside_views_and_the_whole_plots(tmp_path, lang,
+                                                                                view):
+    """QA: a bottom view opened at 1280x720 left the inside views (filters, feature maps)
+    ~40 px under the plots, and the centre scrolled, the accuracy plot cut at its right and
+    its legend clipped in Japanese. The run list's controls now take columns beside it, so
+    the plots and the inside views fit the centre: no scroll bar, the inside views at least
+    their minimum, the accuracy plot and its legend whole."""
+    from nndesk.gui.inside_panel import MIN_HEIGHT
+
+    bottom = _probe(tmp_path, 1280, 720, 1, lang, "bottom", view)["bottom"]
+    assert bottom["centre_bars"] == [False, False], bottom
+    assert bottom["inside_height"] >= MIN_HEIGHT, bottom
+    assert bottom["acc_whole"] and all(bottom["buttons"]), bottom

@@ -1,0 +1,136 @@
+"""Texts that fit their place in every language (QA at 1280x720): the designer's reason for
+an invalid design, the first layer's weights' title, each model's answer beside the preview,
+the layer-health table's headers. A text either fits whole or is cut with "…" and whole in
+its tooltip; nothing is cut at an edge without a sign."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from nndesk.gui import i18n
+from nndesk.gui.state import AppState
+
+LANGS = ["en", "zh_CN", "ja"]
+
+
+def _drawn(label) -> list[str]:
+    """The lines a label draws: an eliding label's own, a plain label's whole text."""
+    if hasattr(label, "shown_lines"):
+        return label.shown_lines()
+    if hasattr(label, "shown_text"):
+        return [label.shown_text()]
+    return label.text().split("\n")
+
+
+def _fits(label) -> bool:
+    """Every line drawn is within the label's width (a plain wrapped label: its height)."""
+    if label.wordWrap() and not hasattr(label, "shown_lines"):
+        return label.heightForWidth(label.width()) <= label.height()
+    fm, width = label.fontMetrics(), label.contentsRect().width()
+    return all(fm.horizontalAdvance(line) <= width for line in _drawn(label))
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_the_designers_reason_fits_or_is_cut_with_its_whole_text_in_the_tooltip(qtbot, code):
+    """The output-size reason in a designer as wide as at 1280x720 (370 px): it took four
+    lines in Japanese and the fourth was cut off by the three lines' height."""
+    from nndesk.gui.designer import DesignerPanel
+
+    i18n.set_language(code)
+    state = AppState()
+    panel = DesignerPanel(state)
+    qtbot.addWidget(panel)
+    state.set_spec({"name": "x", "input_shape": [1, 28, 28], "layers": [
+        {"type": "Conv2D", "filters": 8, "kernel_size": 5}, {"type": "ReLU"},
+        {"type": "Dense", "units": 5}]})
+    panel.resize(370, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    problem = panel.problem
+    assert "10" in problem.text()
+    assert problem.heightForWidth(problem.width()) <= problem.height(), problem.text()
+    assert _fits(problem)
+    lines = _drawn(problem)
+    whole = "".join(problem.text().split())
+    if "".join("".join(lines).split()) != whole:  # cut: "…" at the end, the tooltip whole
+        assert lines[-1].endswith("…") and problem.toolTip() == problem.text()
+    assert code != "ja" or problem.toolTip() == problem.text()  # Japanese needs a 4th line
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_the_first_layers_weights_title_is_whole(qtbot, code):
+    """DigitNet's "Layer 1 Conv2D: 32 filters of 5×5" in the inside pane's left column at
+    the 1280x720 window's centre width (500 px): Japanese was cut to "…のフィルタ…"."""
+    from nndesk.gui.inside_panel import InsidePanel
+    from nndesk.nn import Network
+
+    i18n.set_language(code)
+    state = AppState()
+    panel = InsidePanel(state)
+    qtbot.addWidget(panel)
+    net = Network.from_spec({"name": "c", "input_shape": [1, 28, 28], "layers": [
+        {"type": "Conv2D", "filters": 32, "kernel_size": 5, "pad": 2}, {"type": "ReLU"},
+        {"type": "Dense", "units": 10}]})
+    state.set_model(net)
+    panel.resize(500, 160)
+    panel.show()
+    qtbot.waitExposed(panel)
+    title = panel.filters_title
+    text = title.text()
+    assert "32" in text and "5" in text
+    assert "".join("".join(_drawn(title)).split()) == "".join(text.split()), _drawn(title)
+    assert _fits(title)
+    assert title.geometry().bottom() < panel.filters.geometry().top()  # above its tiles
+
+
+def _answers():
+    probs = np.full(10, 0.001 / 9)
+    probs[7] = 0.999
+    verdict = SimpleNamespace(kind="digit", probabilities=probs)
+    return verdict, (probs, 0.5), verdict
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_each_models_answer_keeps_its_answer_in_a_narrow_dock(qtbot, code):
+    """The canvas dock at 1280x720 with the preprocessing steps open: the panel at its least
+    width beside the dock's scroll bar (277 px). "ペン軌跡モデル：7 (99.9%)" lost its answer
+    at the right edge; a line too long has its model's name cut ("ペン軌…ル：7 (99.9%)"), so
+    its answer stays, and its tooltip has it whole."""
+    from nndesk.gui.digit_panel import DigitPanel
+
+    i18n.set_language(code)
+    panel = DigitPanel(AppState())
+    qtbot.addWidget(panel)
+    panel.resize(panel.minimumSizeHint().width(), 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.answers.toggle.setChecked(True)
+    image, path, together = _answers()
+    panel.answers.show_answers(image, path, together)
+    qtbot.wait(10)
+    for line in panel.answers.lines:
+        assert line.isVisible() and _fits(line), (line.text(), line.width())
+        assert _drawn(line)[0].endswith("7 (99.9%)"), _drawn(line)  # the answer whole
+        assert line.toolTip().startswith(line.text().split(":")[0].split("：")[0])
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_the_layer_health_tables_headers_are_whole(qtbot, code):
+    """The table at the right of Layer health in a 920 px bottom view (1280x720): each
+    column at least as wide as its header (the last, "学習係数·‖dW‖/‖W‖", was cut)."""
+    from nndesk.gui.health_figures import HealthFigures
+
+    i18n.set_language(code)
+    figures = HealthFigures(every_s=2)
+    qtbot.addWidget(figures)
+    figures.resize(920, 300)
+    figures.show()
+    qtbot.waitExposed(figures)
+    table, head = figures.table, figures.table.horizontalHeader()
+    widths = [table.columnWidth(c) for c in range(table.columnCount())]
+    assert all(w >= head.sectionSizeHint(c) for c, w in enumerate(widths)), widths
+    assert head.length() <= table.viewport().width() or \
+        table.horizontalScrollBar().maximum() > 0  # wider than its room: it scrolls
