@@ -138,7 +138,8 @@ class CompareView(QDialog):
         _wrapping(self.table)
         for row, d in enumerate(self.differences):
             shown = init_text if d.group == "init" else str
-            cells = (tr(GROUP_NAMES[d.group]), setting_text(d.group, d.setting),
+            group, setting = tr(GROUP_NAMES[d.group]), setting_text(d.group, d.setting)
+            cells = (group, "" if setting == group else setting,  # "optimizer" said once
                      "–" if d.a is None else shown(d.a),
                      "–" if d.b is None else shown(d.b))
             for col, text in enumerate(cells):
