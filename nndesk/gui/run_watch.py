@@ -90,11 +90,15 @@ def keeps_model_before(before: tuple | None, new_acc: object,
                        confirm_worse: Callable[[float, float], bool] | None) -> bool:
     """True when the canvas keeps the model it had before the run, `before` = (network,
     path, metadata): the trained model is less accurate on the test images (`new_acc`) than
-    that one and `confirm_worse(new, old)` (the window asks the user) says to keep it."""
+    that one and `confirm_worse(new, old)` (the window asks the user) says to keep it; or
+    the trained model was never measured on them (a stopped run) and that one was."""
     old_acc = ((before[2] or {}).get("accuracy")
                if before is not None and before[0] is not None else None)
-    if (confirm_worse is None or not isinstance(new_acc, (int, float))
-            or not isinstance(old_acc, (int, float)) or new_acc >= old_acc):
+    if not isinstance(old_acc, (int, float)):
+        return False
+    if not isinstance(new_acc, (int, float)):
+        return True   # never swapped, unasked, for a model of unknown accuracy
+    if confirm_worse is None or new_acc >= old_acc:
         return False
     return not confirm_worse(float(new_acc), float(old_acc))
 
@@ -127,6 +131,9 @@ def finish_line(info: dict, did_not_learn: bool, kept: bool) -> Callable[[], str
                              .format(dir=Path(tb["dir"]).parent))
         if did_not_learn:
             text += tr(" · the canvas keeps the model it had (this one did not learn)")
+        elif kept and acc is None:
+            text += tr(" · the canvas keeps the model it had (this one was not measured on "
+                       "the test images; File ▸ Open model… uses it)")
         elif kept:
             text += tr(" · the canvas keeps the model it had (more accurate)")
         return text[:1].upper() + text[1:]

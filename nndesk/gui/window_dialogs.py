@@ -7,14 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox, QWidget
 
 from nndesk.gui.i18n import LANGUAGE_NAMES, SETTINGS_KEY, language, set_language, tr
 
 __all__ = ["fill_language_menu", "choose_language", "ask_quit_while_training",
-           "resume_checkpoint", "keep_worse_model", "open_help"]
+           "resume_checkpoint", "keep_worse_model", "after_pen_lifts", "open_help"]
 
 
 def fill_language_menu(menu: QMenu, window: QWidget, settings: QSettings) -> None:
@@ -81,6 +81,7 @@ def keep_worse_model(parent: QWidget | None) -> Callable[[float, float], bool]:
     True when the user takes the new, less accurate model onto the canvas."""
 
     def ask(new: float, old: float) -> bool:
+        after_pen_lifts()  # a question never cuts a stroke short (QA: a 7 lost its lower half)
         return QMessageBox.question(parent, tr("Use the new model?"), tr(
             "The model just trained reaches {new}% on the test images; the model the canvas "
             "uses now reaches {old}%.\n\nUse the new model on the canvas? (No keeps the "
@@ -88,6 +89,21 @@ def keep_worse_model(parent: QWidget | None) -> Callable[[float, float], bool]:
             new=f"{100 * new:.2f}", old=f"{100 * old:.2f}")) == QMessageBox.StandardButton.Yes
 
     return ask
+
+
+def after_pen_lifts(max_s: float = 60.0) -> None:
+    """Return once no mouse button is held (the window's events handled meanwhile, so the
+    stroke goes on being drawn), or after `max_s` seconds: a modal dialog opened under a
+    drawing pen takes its mouse and ends the stroke where it is."""
+    if QApplication.mouseButtons() == Qt.MouseButton.NoButton:
+        return
+    loop, poll = QEventLoop(), QTimer()
+    poll.timeout.connect(lambda: QApplication.mouseButtons() == Qt.MouseButton.NoButton
+                         and loop.quit())
+    poll.start(20)
+    QTimer.singleShot(int(max_s * 1000), loop.quit)
+    loop.exec()
+    poll.stop()
 
 
 def open_help(window: QMainWindow, state, settings: QSettings, tab: str = "guide"):

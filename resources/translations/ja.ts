@@ -56,6 +56,11 @@
         <translation> · キャンバスは元のモデルのままです（この学習はうまくいきませんでした）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/run_watch.py"/>
+        <source> · the canvas keeps the model it had (this one was not measured on the test images; File ▸ Open model… uses it)</source>
+        <translation> · キャンバスは元のモデルのままです（このモデルはテストデータで測っていません。使うには ファイル ▸ モデルを開く… から）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source> · {rate} images/s · {eta} left</source>
         <translation> · {rate} 枚/秒 · 残り {eta}</translation>

@@ -56,6 +56,11 @@
         <translation> · 画布仍使用原来的模型（这次训练没有学到东西）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/run_watch.py"/>
+        <source> · the canvas keeps the model it had (this one was not measured on the test images; File ▸ Open model… uses it)</source>
+        <translation> · 画布仍使用原来的模型（这个模型没有在测试数据上测量过；要使用它，请用 文件 ▸ 打开模型…）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source> · {rate} images/s · {eta} left</source>
         <translation> · {rate} 张图像/秒 · 剩余 {eta}</translation>

@@ -87,6 +87,28 @@ def test_pause_resume_and_stop_keep_a_checkpoint(trainer_window, qtbot):
     assert ckpt.checkpoint["step"] == at_second_pause
 
 
+def test_a_stopped_run_does_not_take_the_canvas_from_a_measured_model(trainer_window, qtbot,
+                                                                      monkeypatch, tmp_path):
+    """QA: Stop put the stopped run's model (never measured on the test images) on the canvas
+    in place of the shipped one (99.68%), unasked. It is saved; the canvas keeps its model."""
+    from gui_helpers import default_model
+
+    w = trainer_window
+    monkeypatch.setenv("NNDESK_HOME", str(tmp_path))
+    assert w.files.load_model(str(default_model()))
+    before = w.state.network
+    w.state.set_spec(TINY_SPEC)
+    w.state.set_config(epochs=200)
+    with qtbot.waitSignal(w.training.batch_done, timeout=30_000):
+        w.train_panel.train_button.click()
+    with qtbot.waitSignal(w.training.finished, timeout=60_000) as done:
+        w.train_panel.stop_button.click()
+    assert done.args[0]["stopped"] == "stopped" and done.args[0]["out"]
+    assert w.state.network is before and w.state.model_path == str(default_model())
+    status = w.train_panel.status.text()
+    assert "keeps the model it had" in status and "not measured" in status
+
+
 def test_closing_while_training_asks_keeps_a_checkpoint_and_resumes_the_same_run(
         trainer_window, qtbot, questions):
     """Close asks first (No keeps training); Yes stops with a checkpoint. The next start offers
@@ -362,3 +384,27 @@ def test_two_runs_of_custom_designs_are_told_apart_in_the_run_list(window, small
         names.append(window.plots.run_list.item(len(names)).text())
     assert names[0] == "1: custom · Adam lr 0.001"
     assert names[1] == "2: custom · Adam lr 0.001 · Conv2D 1 Xavier"
+
+
+def test_the_worse_model_question_waits_for_the_pen_to_lift(qtbot, monkeypatch):
+    """A run ending mid-stroke: "Use the new model?" opens once the pen is lifted, and the
+    stroke goes on being drawn meanwhile (QA: the dialog took the mouse and cut a 7 short)."""
+    from gui_helpers import shown_digit_panel
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from nndesk.gui.window_dialogs import keep_worse_model
+
+    panel = shown_digit_panel(qtbot)
+    canvas, left, none = panel.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    held = []   # the mouse buttons held when the question opened
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (
+        held.append(QApplication.mouseButtons()), QMessageBox.StandardButton.No)[1])
+    QTest.mousePress(canvas, left, none, QPoint(100, 60))
+    QTest.mouseMove(canvas, QPoint(110, 80))
+    QTimer.singleShot(100, lambda: QTest.mouseMove(canvas, QPoint(120, 200)))
+    QTimer.singleShot(200, lambda: QTest.mouseRelease(canvas, left, none, QPoint(125, 230)))
+    assert keep_worse_model(panel)(0.5, 0.9) is False      # No: keep the current model
+    assert held == [Qt.MouseButton.NoButton]
+    assert len(canvas.strokes) == 1 and len(canvas.strokes[0]) >= 3  # drawn on, then lifted
