@@ -15,6 +15,10 @@ Helpers are plain threads parked on a lock (no futures, no queue): waking one co
 futex call. A helper runs at the niceness of the thread that called (never higher), so
 the window's lowered training thread is not undone by its helper (gui/worker.py).
 
+The training step of a network without BatchNorm splits the batch once instead, each
+worker running the whole network on its part (nn/data_parallel.py); inside a part `serial()`
+makes `for_batch` run whole.
+
 Importing this module starts no thread; `set_workers(n)` is called by the entry points
 (`nndesk train`, the window) and the benchmarks.
 """
