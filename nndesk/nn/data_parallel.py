@@ -117,6 +117,7 @@ class DataParallel:
         n, order, stop = len(x), net._order, net._first_weighted
         self._prepare(net, n, x.dtype)
         losses = [0.0] * self.parts
+        errors = np.geterr()                  # the caller's floating-point error handling
 
         def part(k: int) -> None:                              # images a..b-1, whole network
             a, b = self.cut[k]
@@ -131,8 +132,8 @@ class DataParallel:
                 layer.needs_dx = pos > stop
                 d = layer.backward(d)
 
-        def parts(i: int, j: int) -> None:
-            with serial():
+        def parts(i: int, j: int) -> None:   # on a helper too: the caller's np.errstate
+            with serial(), np.errstate(**errors):
                 for k in range(i, j):
                     part(k)
 

@@ -127,6 +127,19 @@ def test_a_loss_that_is_not_finite_updates_nothing(workers):
         np.testing.assert_array_equal(v, before[k])
 
 
+def test_the_parts_follow_the_callers_floating_point_error_handling():
+    """The trainer ignores overflow (a diverging run is reported, not raised); the part run
+    on the helper thread does too (np.errstate is per thread)."""
+    parallel.set_workers(2)
+    spec = load_preset("LeNet5")
+    net = Network.from_spec(spec, seed=0)
+    net.load_state_dict({k: v * 1e18 for k, v in net.state_dict().items()})
+    x, t = _batch(spec, 20)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        loss = train_step(net, x.astype(np.float32), t, SGD(lr=0.1))
+    assert not np.isfinite(loss)
+
+
 def test_serial_runs_for_batch_whole_on_the_calling_thread():
     parallel.set_workers(2)
     calls = []
