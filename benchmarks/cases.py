@@ -39,17 +39,15 @@ def time_calls(fn: Callable[[], object], n: int, cpu: list[float] | None = None)
 def nndesk_case(spec: dict, x: np.ndarray, t: np.ndarray, x_batch: np.ndarray,
                 network=None, lr: float = 1e-3) -> Case:
     """nndesk's Network + Adam on batch (x, t); `network` overrides building from `spec`."""
-    from nndesk.nn import Adam, Network
+    from nndesk.nn import Adam, Network, train_step
 
     net = network if network is not None else Network.from_spec(spec, seed=0)
     state = net.state_dict()
     train_net = Network.from_spec(spec, seed=0)  # train a copy: the predict net stays as loaded
     opt = Adam(lr=lr)
 
-    def step():  # grads() each time: backward may bind new arrays
-        train_net.loss(x, t, train=True)
-        train_net.backward()
-        opt.update(train_net.params(), train_net.grads())
+    def step():  # the trainer's step (data-parallel with two batch workers)
+        train_step(train_net, x, t, opt)
 
     one = x[:1]
     return Case("nndesk", step, lambda: net.predict(one),
@@ -92,15 +90,13 @@ def run_epoch(step_fn: Callable[[np.ndarray, np.ndarray], object], x_train: np.n
 
 def nndesk_epoch(spec: dict, x_train: np.ndarray, t_train: np.ndarray) -> float:
     """One real nndesk epoch (Adam, batch 100), seconds."""
-    from nndesk.nn import Adam, Network
+    from nndesk.nn import Adam, Network, train_step
 
     net = Network.from_spec(spec, seed=0)
     opt = Adam(lr=1e-3)
 
     def step(xb, tb):
-        net.loss(xb, tb, train=True)
-        net.backward()
-        opt.update(net.params(), net.grads())
+        train_step(net, xb, tb, opt)
 
     return run_epoch(step, x_train, t_train)
 

@@ -7,6 +7,7 @@ the window) call `keep_freed_memory()` themselves (memory.py says why).
 from nndesk.nn import functions, perceptron
 from nndesk.nn.base import INIT_CHOICES, Layer, Setting
 from nndesk.nn.bidirectional import Bidirectional
+from nndesk.nn.data_parallel import train_step
 from nndesk.nn.gradcheck import gradcheck, rel_error
 from nndesk.nn.layers import (
     LAYER_DOCS,
@@ -49,6 +50,6 @@ __all__ = [
     "LOSSES", "SoftmaxCrossEntropy", "MeanSquaredError",
     "Network", "infer", "LayerInfo", "SpecError",
     "Optimizer", "SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam", "OPTIMIZERS",
-    "make_optimizer",
+    "make_optimizer", "train_step",
     "gradcheck", "rel_error", "keep_freed_memory", "release_freed_memory",
 ]

@@ -77,12 +77,10 @@ def to_freq(a: np.ndarray, size: tuple[int, int], offset: int = 0,
     a3 = a.reshape(m, h, w)
     spectra = np.empty((h, lf, m), cdt)                                 # (H, Lf, M)
 
-    def rows(i: int, j: int) -> None:                                   # image rows i..j-1
-        t = np.empty((2 * lf, m), a.dtype)
-        for r in range(i, j):
-            np.matmul(parts, a3[:, r].T, out=t)                         # (2*Lf, M) real
-            spectra.real[r] = t[:lf]
-            spectra.imag[r] = t[lf:]
+    def rows(i: int, j: int) -> None:           # image rows i..j-1: one stacked call, the
+        t = np.matmul(parts, a3[:, i:j].transpose(1, 2, 0))  # same GEMM per row: (j-i, 2*Lf, M)
+        spectra.real[i:j] = t[:, :lf]
+        spectra.imag[i:j] = t[:, lf:]
 
     for_batch(rows, h, nbytes=a.nbytes + spectra.nbytes)
     return _left(fh, spectra).reshape(lh, lf, *lead)
@@ -117,12 +115,22 @@ def _left(f: np.ndarray, a: np.ndarray) -> np.ndarray:
     out = np.empty((len(f), flat.shape[1]), np.result_type(f, a))
     step = -(-flat.shape[1] // BLOCKS)
 
-    def blocks(i: int, j: int) -> None:
-        for b in range(i * step, j * step, step):
+    def blocks(i: int, j: int) -> None:      # blocks i..j-1: the full ones as one stacked call
+        full = max(i, min(j, flat.shape[1] // step))              # (the same GEMM per block,
+        if full > i:                                              # fewer Python calls)
+            cols = slice(i * step, full * step)
+            np.matmul(f, _blocks(flat[:, cols], step), out=_blocks(out[:, cols], step))
+        for b in range(full * step, min(j * step, flat.shape[1]), step):   # the last, shorter
             np.matmul(f, flat[:, b:b + step], out=out[:, b:b + step])
 
     for_batch(blocks, BLOCKS, nbytes=flat.nbytes + out.nbytes)
     return out.reshape(len(f), *a.shape[1:])
+
+
+def _blocks(a: np.ndarray, step: int) -> np.ndarray:
+    """a (L, B*step) as B blocks of `step` columns, (B, L, step): a view (writes go through;
+    splitting one axis never copies)."""
+    return a.reshape(len(a), -1, step).transpose(1, 0, 2)
 
 
 def _per_freq(a: np.ndarray, b: np.ndarray) -> np.ndarray:

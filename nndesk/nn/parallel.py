@@ -15,6 +15,10 @@ Helpers are plain threads parked on a lock (no futures, no queue): waking one co
 futex call. A helper runs at the niceness of the thread that called (never higher), so
 the window's lowered training thread is not undone by its helper (gui/worker.py).
 
+The training step of a network without BatchNorm splits the batch once instead, each
+worker running the whole network on its part (nn/data_parallel.py); inside a part `serial()`
+makes `for_batch` run whole.
+
 Importing this module starts no thread; `set_workers(n)` is called by the entry points
 (`nndesk train`, the window) and the benchmarks.
 """
@@ -40,6 +44,7 @@ _workers = 1
 _helpers: list[_Helper] = []
 _job: _Job | None = None   # the batch the helpers join when woken (the latest caller's)
 _lock = threading.Lock()
+_local = threading.local()  # .serial: this thread runs a share of a data-parallel step
 
 
 def default_workers() -> int:
@@ -67,8 +72,20 @@ def set_workers(n: int) -> int:
 
 
 def workers() -> int:
-    """The threads a batch is split between (1: no split)."""
-    return _workers
+    """The threads a batch is split between (1: no split, also inside `serial()`)."""
+    return 1 if getattr(_local, "serial", False) else _workers
+
+
+class serial:
+    """`with serial():` this thread's `for_batch` calls run whole, as with one worker (a
+    share of a data-parallel step, nn/data_parallel.py, is already one worker's)."""
+
+    def __enter__(self) -> None:
+        self._was = getattr(_local, "serial", False)
+        _local.serial = True
+
+    def __exit__(self, *exc: object) -> None:
+        _local.serial = self._was
 
 
 def batch_slices(n: int, parts: int) -> list[tuple[int, int]]:
@@ -183,7 +200,7 @@ def for_batch(fn: Callable[[int, int], None], n: int, min_size: int = 1,
     every slice is done; the first exception raised by a slice is raised here.
     """
     global _job
-    w = _workers
+    w = workers()
     if w <= 1 or n < 2 * min_size or (nbytes is not None and nbytes < MIN_SPLIT_BYTES):
         fn(0, n)
         return

@@ -291,13 +291,11 @@ class Trainer:
         """One step of mini-batch gradient descent (the book's ch. 4.5): the loss of the batch
         (train mode), the gradients by backprop (ch. 5), the optimizer's update (ch. 6).
         `lengths` (B,): end-padded sequences' real steps (padding changes nothing).
-        Returns the loss measured before the update."""
-        loss = (self.net.loss(xb, tb, train=True) if lengths is None else
-                self.net.loss(xb, tb, train=True, lengths=lengths))
-        if math.isfinite(loss):
-            self.net.backward()
-            self.optimizer.update(self.net.params(), self.net.grads())
-        return loss
+        Returns the loss measured before the update (none when it is not finite). With two
+        batch workers the batch is split once per step (`nn.train_step`, data-parallel)."""
+        from nndesk.nn import train_step
+
+        return train_step(self.net, xb, tb, self.optimizer, lengths)
 
     def _loss_trouble(self, loss: float) -> str | None:
         """Why this loss means the run diverged (NaN, infinite, exploding), or None."""
