@@ -244,8 +244,9 @@ class TrainPanel(QWidget):
             "Training done. Evaluating the test set and saving the model…"))
 
     def show_warning(self, text: str) -> None:
-        """A problem seen while the run goes on (it keeps running until the user stops it)."""
-        self.warning.setText("⚠ " + text)
+        """A problem seen while the run goes on (it keeps running until the user stops it);
+        "" takes the warning away (the problem is gone)."""
+        self.warning.setText("⚠ " + text if text else "")
 
     def show_message(self, text: str | Callable[[], str]) -> None:
         """A status line (finished, stopped, error): a text, or a function writing it in the

@@ -224,6 +224,9 @@ class TrainingController(QObject):
                                                     self.state.health_trouble))
                 if self.state.health_trouble is None:  # not measured on this run: now, on
                     self.health.check(self.state)      # its weights (Layer health closed)
+            elif self._not_learning is not None:  # it learns after all: the warning goes
+                self._not_learning = None
+                self.warning.emit("")
         self.epoch_done.emit(record)
 
     def _on_health_measured(self, trouble: str | None) -> None:

@@ -42,8 +42,11 @@ def test_the_warning_and_the_canvas_rule_agree_and_point_at_layer_health(qtbot, 
         assert controller.failed({"stopped": "finished"})  # the canvas keeps its model
     warnings = []
     controller.warning.connect(warnings.append)
-    controller._on_epoch_done({"epoch": 3, "val_acc": 0.6})
-    assert warnings == [] and not controller.failed({"stopped": "finished"})
+    controller._on_epoch_done({"epoch": 3, "val_acc": 0.6})  # it learns after all (QA: the
+    assert warnings == [""]                         # warning stayed, quoting an old epoch)
+    assert not controller.failed({"stopped": "finished"})
+    controller._on_epoch_done({"epoch": 4, "val_acc": 0.7})
+    assert warnings == [""]                         # withdrawn once
 
 
 def test_the_hint_follows_the_run_with_layer_health_closed(qtbot, mnist_dir):
@@ -72,3 +75,17 @@ def test_the_hint_follows_the_run_with_layer_health_closed(qtbot, mnist_dir):
     qtbot.waitUntil(lambda: len(warnings) == 2, timeout=60_000)
     assert state.health_trouble == "saturated"
     assert "Layer health measured saturated" in warnings[1] and "epoch 1" in warnings[1]
+
+
+def test_a_withdrawn_warning_leaves_the_panel(qtbot):
+    from nndesk.gui.train_panel import TrainPanel
+
+    state = AppState()
+    panel = TrainPanel(state)
+    qtbot.addWidget(panel)
+    controller = TrainingController(state)
+    controller.warning.connect(panel.show_warning)
+    controller._on_epoch_done({"epoch": 1, "val_acc": 0.12})
+    assert "not learning" in panel.warning.text()
+    controller._on_epoch_done({"epoch": 2, "val_acc": 0.5})
+    assert panel.warning.text() == ""
