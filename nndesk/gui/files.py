@@ -40,6 +40,12 @@ def load_design(path: str | os.PathLike) -> tuple[dict, dict | None]:
         raise DesignFileError(f"{path.name} is {err}") from err
     if not isinstance(data, dict) or not isinstance(data.get("layers"), list):
         raise DesignFileError(f"{path.name} has no \"layers\" list: it is not a network design")
+    from nndesk.nn.spec import SpecError, check_input_shape
+
+    try:  # no layer could be fixed for it in the designer: the file is refused
+        check_input_shape(data.get("input_shape"))
+    except SpecError as err:
+        raise DesignFileError(f"{path.name}: {err}") from err
     config = data.pop("training", None)
     return data, config if isinstance(config, dict) else None
 

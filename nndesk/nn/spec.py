@@ -19,8 +19,8 @@ from nndesk.nn.layers import LAYERS
 from nndesk.nn.losses import LOSSES
 from nndesk.nn.recurrent import Recurrent
 
-__all__ = ["SpecError", "LayerInfo", "MemoryEstimate", "MAX_PARAMS", "infer", "build_layers",
-           "estimate_memory", "check_memory", "machine_memory"]
+__all__ = ["SpecError", "check_input_shape", "LayerInfo", "MemoryEstimate", "MAX_PARAMS",
+           "infer", "build_layers", "estimate_memory", "check_memory", "machine_memory"]
 
 MAX_PARAMS = 10 ** 9       # 4 GB of float32 weights: 1,000x the book's largest network
 FLOAT_BYTES = 4            # networks train in float32
@@ -48,9 +48,10 @@ class LayerInfo:
     params: int
 
 
-def _shape(value: Any) -> tuple[int | None, ...]:
-    """[features], [steps, features] (steps null: sequences of any length, padded per batch)
-    or [channels, height, width]."""
+def check_input_shape(value: Any) -> tuple[int | None, ...]:
+    """A spec's "input_shape" as a tuple: [features], [steps, features] (steps null:
+    sequences of any length, padded per batch) or [channels, height, width] of positive
+    whole numbers; SpecError says what is wrong (a missing one is null)."""
     def positive(v: Any) -> bool:
         return isinstance(v, int) and not isinstance(v, bool) and v > 0
 
@@ -108,7 +109,7 @@ def build_layers(spec: Any, batch_size: int = 1,
     this computer's memory, see `check_memory`)."""
     if not isinstance(spec, dict):
         raise SpecError("a network spec must be a dict with \"input_shape\" and \"layers\"")
-    shape = _shape(spec.get("input_shape"))
+    shape = check_input_shape(spec.get("input_shape"))
     configs = spec.get("layers")
     if not isinstance(configs, list) or not configs:
         raise SpecError("a network needs a non-empty list of \"layers\"")

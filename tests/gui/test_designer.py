@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from PySide6.QtWidgets import QSpinBox
 
 from nndesk.gui.designer import DesignerPanel
@@ -100,6 +101,16 @@ def test_design_file_round_trip(qtbot, tmp_path):
         assert "layers" in str(err)
     else:
         raise AssertionError("a file without layers was accepted")
+    for shape in (None, [1, 0, 28], "28x28"):  # QA: a design without input_shape loaded,
+        bad = dict(state.spec)                  # then blamed a layer
+        if shape is None:
+            del bad["input_shape"]
+        else:
+            bad["input_shape"] = shape
+        (tmp_path / "shape.json").write_text(json.dumps(bad))
+        with pytest.raises(DesignFileError, match=r"shape\.json: input_shape must be .*e\.g\. "
+                                                  r"\[1, 28, 28\]"):
+            load_design(tmp_path / "shape.json")
 
 
 def test_activation_and_pooling_change_kind_in_place(qtbot):
