@@ -46,8 +46,8 @@ class HealthFigures(QSplitter):
         legend = self.norms.addLegend(offset=(-5, 5), brush=pg.mkBrush(255, 255, 255, 150))
         legend.setZValue(10)  # over the curves (they showed through its text), see-through
         legend.setColumnCount(3)  # a short band at the top, not a column over the newest points
-        self.norms.setLabel("bottom", tr("batch of the run (a point: one measurement, every {s} s "
-                                         "or more)").format(s=f"{every_s:g}"))
+        self.norms.setLabel("bottom", tr("batch (a point every {s} s or more)").format(
+            s=f"{every_s:g}"))  # short: a narrow plot cut the longer one (QA)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
             [tr("Layer"), "‖W‖", "‖dW‖", "RMS(dW)", tr("lr·‖dW‖/‖W‖")])

@@ -2928,8 +2928,8 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/health_figures.py"/>
-        <source>batch of the run (a point: one measurement, every {s} s or more)</source>
-        <translation>この学習のバッチ（1 点 = 1 回の測定、{s} 秒以上ごと）</translation>
+        <source>batch (a point every {s} s or more)</source>
+        <translation>バッチ（{s} 秒以上ごとに 1 点）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>

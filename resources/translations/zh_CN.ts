@@ -2928,8 +2928,8 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/health_figures.py"/>
-        <source>batch of the run (a point: one measurement, every {s} s or more)</source>
-        <translation>本次训练的批次（每个点：一次测量，间隔 {s} 秒或更长）</translation>
+        <source>batch (a point every {s} s or more)</source>
+        <translation>批次（每 {s} 秒或更久一个点）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>

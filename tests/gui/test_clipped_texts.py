@@ -32,3 +32,22 @@ def test_gradcheck_headers_stay_whole_after_a_language_switch(qtbot, code):
     for i, text in enumerate(texts):
         ink = header.fontMetrics().horizontalAdvance(text)
         assert header.sectionSize(i) >= max(header.sectionSizeHint(i), ink), text
+
+
+@pytest.mark.parametrize("code", ["en", "zh_CN", "ja"])
+def test_the_gradient_plots_axis_title_fits_a_narrow_plot(qtbot, code):
+    """QA: "batch of the run (a point: one measurement, every 2 s or mo" at 1600x1000 with
+    Layer health docked below: the title is as wide as a 330 px plot allows."""
+    from nndesk.gui import i18n
+    from nndesk.gui.health_panel import HealthPanel
+
+    i18n.set_language(code)
+    panel = HealthPanel(AppState())
+    qtbot.addWidget(panel)
+    plot = panel.figures.norms
+    plot.setFixedWidth(330)
+    panel.show()
+    qtbot.waitExposed(panel)
+    axis = plot.getPlotItem().getAxis("bottom")
+    assert "2" in axis.labelText
+    assert axis.label.boundingRect().width() <= axis.width(), axis.labelText
