@@ -77,6 +77,8 @@ class ConfusionHeatMap(pg.PlotWidget):
         """Each count's font follows the cells: the count fits its cell; a count too wide for
         a readable font in cells this small is left to the colour (a click lists the images;
         the mistakes, one or two digits, stay written longest)."""
+        if getattr(self, "closed", False):  # pyqtgraph's close() cleared the scene, then
+            return                          # resizes the view: the counts are gone (crash)
         cell = self.cell_pixels()
         for text in self._texts:
             digits = len(text.toPlainText())
@@ -86,6 +88,10 @@ class ConfusionHeatMap(pg.PlotWidget):
                 font = QFont(self._font)
                 font.setPixelSize(px)
                 text.setFont(font)
+        diagonal = self._texts[::11]  # the hits: all written or none (QA: 980 and 889 were,
+        if not all(t.isVisible() for t in diagonal if t.toPlainText()):  # 1135 was not)
+            for text in diagonal:
+                text.setVisible(False)
 
     def set_confusion(self, confusion) -> None:
         """Show a 10x10 matrix of counts (rows true, columns predicted)."""

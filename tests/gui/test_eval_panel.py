@@ -272,3 +272,39 @@ def test_the_keyboard_picks_a_confusion_cell_as_a_click_does(qtbot, trained_sr):
     assert (t[panel.shown_indices] == 3).all()
     heat.clearFocus()
     qtbot.waitUntil(lambda: not heat.marker.isVisible())  # the frame only with the focus
+
+
+def test_the_diagonal_counts_are_all_written_or_none(qtbot):
+    """QA at 1280x720: 980 and 889 were written on the diagonal, 1135 and 1028 (too wide for
+    the cells' smallest font) were not. Small cells: the diagonal is left to the colour, the
+    one- and two-digit mistakes stay written; large cells: every count is written."""
+    from nndesk.gui.confusion_view import ConfusionHeatMap
+
+    conf = np.diag([980, 1135, 1028, 1008, 980, 889, 954, 1023, 972, 1007]).astype(int)
+    conf[4, 9], conf[7, 2] = 3, 12
+    heat = ConfusionHeatMap()
+    qtbot.addWidget(heat)
+    heat.set_confusion(conf)
+    heat.show()
+    for side, diagonal_written in ((250, False), (700, True)):
+        heat.resize(side, side)
+        qtbot.waitUntil(lambda s=side: heat.width() == s)
+        qtbot.wait(20)  # the view box's resize signal fits the counts
+        seen = [heat._texts[11 * d].isVisible() for d in range(10)]
+        assert seen == [diagonal_written] * 10, (side, heat.cell_pixels())
+        assert heat._texts[4 * 10 + 9].isVisible() and heat._texts[7 * 10 + 2].isVisible()
+
+
+def test_a_closed_heat_map_fits_no_counts(qtbot):
+    """pyqtgraph's close() clears the scene and then resizes the view: fitting the deleted
+    counts crashed the process (a failing test's widget, closed by pytest-qt, took the
+    whole suite down)."""
+    from nndesk.gui.confusion_view import ConfusionHeatMap
+
+    heat = ConfusionHeatMap()
+    heat.set_confusion(np.eye(10, dtype=int) * 1000)
+    heat.show()
+    qtbot.waitExposed(heat)
+    heat.close()
+    qtbot.wait(10)
+    assert heat.closed and not heat.isVisible()
