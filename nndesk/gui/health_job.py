@@ -76,14 +76,16 @@ class HealthJob(QThread):
                         1000 * (time.thread_time() - c0) * workers()))
 
 
-def trouble(report: dict, vanish: bool) -> str | None:
+def trouble(report: dict) -> str | None:
     """What a measurement shows wrong, in one word for the "not learning" hint: a third of
     some layer's outputs saturated (sigmoid/tanh), half its units dead (ReLU), or vanishing
-    gradients."""
+    gradients (`insight.health.vanishing`)."""
+    from nndesk.insight.health import vanishing
+
     acts = report.get("activations", [])
     if any((a.get("saturated_fraction") or 0) > 1 / 3 for a in acts):
         return N_("saturated")
-    if vanish:
+    if vanishing(report["weighted"]) is not None:
         return N_("vanishing")
     if any((a.get("dead_fraction") or 0) > 0.5 for a in acts):
         return N_("dead")

@@ -250,7 +250,7 @@ class HealthPanel(QWidget):
                             "{source} · {ms} ms, every {s} s").format(
             loss=loss, n=BATCH, ms=f"{ms:.0f}", s=every, source=source())]
         slow = vanishing(weighted)
-        self.state.health_trouble = trouble(report, slow is not None)
+        self.state.health_trouble = trouble(report)
         if slow is not None:  # named, as a saturated or dead activation is
             parts.append(lambda: tr(
                 "gradients vanish: layer {first} learns {times}× slower than layer {last} "

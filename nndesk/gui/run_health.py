@@ -64,11 +64,8 @@ class RunHealth(QObject):
         return True
 
     def _on_done(self, result: tuple) -> None:
-        from nndesk.insight.health import vanishing
-
         self._job = None
-        report = result[0]
-        self._state.health_trouble = trouble(report, vanishing(report["weighted"]) is not None)
+        self._state.health_trouble = trouble(result[0])
         self.measured.emit(self._state.health_trouble)
 
     def _on_failed(self, _text: str) -> None:
