@@ -80,6 +80,9 @@ def open_bottom(w, dock: QDockWidget) -> None:
             - panel.train_button.y() + panel.layout().contentsMargins().bottom())
     title = max(designer_dock.height() - left.height(), 0)
     need = w.designer.top_height() + tail + left.handleWidth() + title
+    # ...nor so tall that the centre scrolls: the plots and the inside views keep their
+    # minimum (it moves with the font's metrics: 1 px more with DejaVu alone scrolled it)
+    need = max(need, w.center.minimumSizeHint().height())
     bar = w.findChild(QStatusBar)  # statusBar() would make one
     total = (w.height() - w.menuBar().height()
              - (bar.height() if bar is not None and bar.isVisible() else 0))
