@@ -48,9 +48,9 @@ import numpy as np
 from nndesk.nn.data_parallel import _Drawn, _replica, run_part
 from nndesk.nn.layers import Dropout
 from nndesk.nn.network import Network
-from nndesk.nn.parallel import batch_slices, serial
+from nndesk.nn.parallel import LoadWatch, batch_slices, cpu_seconds, serial
 
-__all__ = ["process_step", "set_enabled", "available", "ProcessHalf", "LoadWatch"]
+__all__ = ["process_step", "set_enabled", "available", "worker_cpu_seconds", "ProcessHalf"]
 
 START_TIMEOUT_S = 60.0   # a worker not ready by then is killed; the network stays on threads
 _enabled = os.environ.get("NNDESK_STEP_PROCESS", "1") != "0"
@@ -279,40 +279,6 @@ class ProcessHalf:
                 return None
 
 
-class LoadWatch:
-    """Whether other programs keep a core busy: every WINDOW_S seconds, the CPU time
-    /proc/stat says all cores spent minus this process's and the worker's, per second."""
-
-    WINDOW_S = 0.5
-    BUSY_CORES = 0.5
-
-    def __init__(self, pid: int) -> None:
-        self.pid, self.busy, self.others = pid, False, 0.0
-        self._mark()
-
-    def _cpu(self) -> tuple[float, float]:
-        """(seconds all cores were busy, seconds this process and the worker used)."""
-        hz = os.sysconf("SC_CLK_TCK")
-        with open("/proc/stat", encoding="ascii") as f:
-            cpu = [int(v) for v in f.readline().split()[1:]]   # user nice system idle iowait ..
-        try:
-            with open(f"/proc/{self.pid}/stat", encoding="ascii") as f:
-                worker = f.read().rsplit(")", 1)[1].split()       # utime, stime: 12th, 13th
-            theirs = (int(worker[11]) + int(worker[12])) / hz
-        except OSError:
-            theirs = 0.0
-        own = os.times()
-        return (sum(cpu) - cpu[3] - cpu[4]) / hz, own.user + own.system + theirs
-
-    def _mark(self) -> None:
-        self.t0 = time.perf_counter()
-        self.all0, self.ours0 = self._cpu()
-
-    def others_busy(self) -> bool:
-        now = time.perf_counter()
-        if now - self.t0 >= self.WINDOW_S:
-            everything, ours = self._cpu()
-            self.others = (everything - self.all0 - (ours - self.ours0)) / (now - self.t0)
-            self.busy = self.others > self.BUSY_CORES
-            self.t0, self.all0, self.ours0 = now, everything, ours
-        return self.busy
+def worker_cpu_seconds() -> float:
+    """CPU seconds the live workers have used (benchmarks/ count them as their own)."""
+    return sum(cpu_seconds(half.proc.pid) for half in list(_halves.values()))

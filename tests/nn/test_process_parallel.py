@@ -137,7 +137,7 @@ def test_other_programs_on_a_core_send_the_step_to_threads(monkeypatch):
     net, opt = Network.from_spec(spec, seed=5, dtype=np.float64), Adam(lr=1e-3)
     train_step(net, x, t, opt)                               # starts the worker
     half = process_parallel._halves[net]
-    monkeypatch.setattr(process_parallel.LoadWatch, "others_busy", lambda self: True)
+    monkeypatch.setattr(parallel.LoadWatch, "others_busy", lambda self: True)
     on_threads = []
     real = DataParallel.loss_and_grads
     monkeypatch.setattr(DataParallel, "loss_and_grads",
@@ -148,11 +148,11 @@ def test_other_programs_on_a_core_send_the_step_to_threads(monkeypatch):
 
 def test_the_load_watch_counts_only_other_programs(monkeypatch):
     """Busy seconds of all cores minus this process's and the worker's, per second."""
-    watch = process_parallel.LoadWatch(os.getpid())
+    watch = parallel.LoadWatch(os.getpid())
     readings = iter([(100.0, 10.0), (101.4, 10.5), (102.9, 11.8)])   # (all, ours) seconds
     monkeypatch.setattr(watch, "_cpu", lambda: next(readings))
     watch._mark()
-    monkeypatch.setattr(process_parallel.time, "perf_counter",
+    monkeypatch.setattr(parallel.time, "perf_counter",
                         lambda: watch.t0 + watch.WINDOW_S)
     assert watch.others_busy() and watch.others == pytest.approx(0.9 / watch.WINDOW_S)
     assert not watch.others_busy() and watch.others == pytest.approx(0.2 / watch.WINDOW_S)
