@@ -249,6 +249,7 @@ class ProcessHalf:
             loss1 = self._answer()                      # the worker's (None: it died)
         if loss1 is None:                               # part 1 not begun there: here
             self.taken += 1
+            self.dead = self.dead or self.proc.poll() is not None
             with serial():
                 loss1 = run_part(self.spare, self.loss_fns[1], order, stop, x[a1:b1],
                                  t[a1:b1], m / n)
