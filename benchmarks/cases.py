@@ -25,14 +25,17 @@ class Case:
 
 
 def time_calls(fn: Callable[[], object], n: int, cpu: list[float] | None = None) -> list[float]:
-    """Wall seconds taken by each of `n` calls of `fn`; their CPU seconds appended to `cpu`."""
+    """Wall seconds taken by each of `n` calls of `fn`; their CPU seconds (this process's and
+    the training step's worker process's, nn/process_parallel.py) appended to `cpu`."""
+    from nndesk.nn.process_parallel import worker_cpu_seconds
+
     out = []
     for _ in range(n):
-        c0, t0 = time.process_time(), time.perf_counter()
+        c0, t0 = time.process_time() + worker_cpu_seconds(), time.perf_counter()
         fn()
         out.append(time.perf_counter() - t0)
         if cpu is not None:
-            cpu.append(time.process_time() - c0)
+            cpu.append(time.process_time() + worker_cpu_seconds() - c0)
     return out
 
 

@@ -152,10 +152,13 @@ def _busy_jiffies() -> int:
 
 
 def _own_cpu_seconds() -> float:
-    """CPU seconds used by this process and its waited-for children."""
+    """CPU seconds used by this process, its waited-for children and the training step's
+    live worker processes (nn/process_parallel.py)."""
+    from nndesk.nn.process_parallel import worker_cpu_seconds
+
     own = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime + worker_cpu_seconds()
 
 
 @dataclass

@@ -13,7 +13,9 @@ t) / N as for the whole batch, and the parts' gradients added are the whole batc
 Dropout masks do not depend on the worker count: one draw for the whole batch, in the
 order a one-worker forward makes them (`_Drawn`), each part reading its rows. The numbers
 differ from the one-worker step only by the order of float additions (tests/nn/
-test_data_parallel.py).
+test_data_parallel.py). With exactly two workers on Linux, part 1 runs in a worker process
+instead of a thread (nn/process_parallel.py: no GIL shared; the same numbers), unless other
+programs keep a core busy.
 
 Networks with BatchNorm (its statistics are the whole batch's) keep the per-layer split of
 parallel.py: running the parts up to each BatchNorm and the BatchNorm on the whole batch
@@ -38,7 +40,7 @@ from nndesk.nn.network import Network
 from nndesk.nn.optimizers import Optimizer
 from nndesk.nn.parallel import batch_slices, for_batch, serial, workers
 
-__all__ = ["train_step", "DataParallel"]
+__all__ = ["train_step", "DataParallel", "run_part"]
 
 MIN_PART = 8   # images per part at least: a smaller batch runs the one-worker step
 
@@ -62,12 +64,34 @@ def train_step(net: Network, x: np.ndarray, t: np.ndarray, optimizer: Optimizer,
             net.backward()
             optimizer.update(net.params(), net.grads())
         return loss
-    stepper = _steppers.get(net)
-    if stepper is None or stepper.parts != parts:
-        stepper = _steppers[net] = DataParallel(net, parts)
-    loss = stepper.loss_and_grads(net, x, t)
+    from nndesk.nn.process_parallel import process_step  # imports this module
+
+    loss = process_step(net, x, np.asarray(t)) if parts == 2 else None   # part 1 in a process
+    if loss is None:
+        stepper = _steppers.get(net)
+        if stepper is None or stepper.parts != parts:
+            stepper = _steppers[net] = DataParallel(net, parts)
+        loss = stepper.loss_and_grads(net, x, t)
     if math.isfinite(loss):
         optimizer.update(net.params(), net.grads())
+    return loss
+
+
+def run_part(layers: list[Layer], loss_fn, order: list[int], stop: int, x: np.ndarray,
+             t: np.ndarray, share: float) -> float:
+    """Forward, loss and backward of one part's images x (n_k, ...) on `layers` (a replica
+    of a network's, run in `order`, backward down to position `stop` as Network.backward):
+    fills the layers' `grads`, returns share * the part's mean loss. `share` = n_k / N also
+    scales d loss / d y, so the parts' gradients add up to the whole batch's."""
+    h = x
+    for p in order:
+        h = layers[p].forward(h, True)
+    loss = share * loss_fn.forward(h, t)
+    d = loss_fn.backward() * h.dtype.type(share)
+    for pos in range(len(order) - 1, stop - 1, -1):
+        layer = layers[order[pos]]
+        layer.needs_dx = pos > stop
+        d = layer.backward(d)
     return loss
 
 
@@ -121,16 +145,8 @@ class DataParallel:
 
         def part(k: int) -> None:                              # images a..b-1, whole network
             a, b = self.cut[k]
-            layers, h = self.replicas[k], x[a:b]
-            for p in order:
-                h = layers[p].forward(h, True)
-            share = (b - a) / n                                # d loss / d y as for the batch
-            losses[k] = share * self.losses[k].forward(h, t[a:b])
-            d = self.losses[k].backward() * h.dtype.type(share)
-            for pos in range(len(order) - 1, stop - 1, -1):    # as Network.backward
-                layer = layers[order[pos]]
-                layer.needs_dx = pos > stop
-                d = layer.backward(d)
+            losses[k] = run_part(self.replicas[k], self.losses[k], order, stop, x[a:b],
+                                 t[a:b], (b - a) / n)
 
         def parts(i: int, j: int) -> None:   # on a helper too: the caller's np.errstate
             with serial(), np.errstate(**errors):

@@ -16,8 +16,9 @@ futex call. A helper runs at the niceness of the thread that called (never highe
 the window's lowered training thread is not undone by its helper (gui/worker.py).
 
 The training step of a network without BatchNorm splits the batch once instead, each
-worker running the whole network on its part (nn/data_parallel.py); inside a part `serial()`
-makes `for_batch` run whole.
+worker running the whole network on its part (nn/data_parallel.py; with two workers on
+Linux, part 1 in a worker process, nn/process_parallel.py, while `LoadWatch` sees no other
+program keeping a core busy); inside a part `serial()` makes `for_batch` run whole.
 
 Importing this module starts no thread; `set_workers(n)` is called by the entry points
 (`nndesk train`, the window) and the benchmarks.
@@ -27,12 +28,14 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable
 
 import numpy as np
 
 __all__ = ["set_workers", "workers", "default_workers", "for_batch", "batch_slices", "copyto",
-           "contiguous", "in_pieces", "PIECE_BYTES", "MIN_SPLIT_BYTES"]
+           "contiguous", "in_pieces", "PIECE_BYTES", "MIN_SPLIT_BYTES", "LoadWatch",
+           "cpu_seconds"]
 
 SLICES_PER_WORKER = 3   # several slices each: a worker on a busy core takes fewer of them
 PIECE_BYTES = 512 << 10  # `in_pieces`: images per piece hold about this many bytes
@@ -251,3 +254,46 @@ def contiguous(a: np.ndarray) -> np.ndarray:
     out = np.empty(a.shape, a.dtype)
     copyto(out, a)
     return out
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU seconds process `pid` has used (Linux's clock id for another process's CPU time,
+    glibc's MAKE_PROCESS_CPUCLOCK(pid, CPUCLOCK_SCHED)); 0 once it has ended."""
+    try:
+        return time.clock_gettime(((~pid) << 3) | 2)
+    except OSError:
+        return 0.0
+
+
+class LoadWatch:
+    """Whether other programs keep a core busy (Linux): every WINDOW_S seconds, the CPU
+    time /proc/stat says all cores spent minus this process's and process `pid`'s (the
+    step's worker, nn/process_parallel.py, which steps on threads while it is busy)."""
+
+    WINDOW_S = 0.5
+    BUSY_CORES = 0.5
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.busy, self.others = pid, False, 0.0
+        self._mark()
+
+    def _cpu(self) -> tuple[float, float]:
+        """(seconds all cores were busy, seconds this process and the worker used)."""
+        with open("/proc/stat", encoding="ascii") as f:
+            cpu = [int(v) for v in f.readline().split()[1:]]   # user nice system idle iowait ..
+        own = os.times()
+        return ((sum(cpu) - cpu[3] - cpu[4]) / os.sysconf("SC_CLK_TCK"),
+                own.user + own.system + cpu_seconds(self.pid))
+
+    def _mark(self) -> None:
+        self.t0 = time.perf_counter()
+        self.all0, self.ours0 = self._cpu()
+
+    def others_busy(self) -> bool:
+        now = time.perf_counter()
+        if now - self.t0 >= self.WINDOW_S:
+            everything, ours = self._cpu()
+            self.others = (everything - self.all0 - (ours - self.ours0)) / (now - self.t0)
+            self.busy = self.others > self.BUSY_CORES
+            self.t0, self.all0, self.ours0 = now, everything, ours
+        return self.busy

@@ -9,7 +9,7 @@ import threading
 import numpy as np
 import pytest
 
-from nndesk.nn import SGD, Adam, Network, parallel, train_step
+from nndesk.nn import SGD, Adam, Network, parallel, process_parallel, train_step
 from nndesk.nn.data_parallel import DataParallel
 from nndesk.presets import load_preset
 
@@ -18,6 +18,14 @@ from nndesk.presets import load_preset
 def _one_worker_after():
     yield
     parallel.set_workers(1)
+
+
+@pytest.fixture(autouse=True)
+def _threads_only():
+    """These tests are the thread step's; the process step's are test_process_parallel.py."""
+    process_parallel.set_enabled(False)
+    yield
+    process_parallel.set_enabled(True)
 
 
 MLP = {"input_shape": [12], "loss": "mse", "layers": [

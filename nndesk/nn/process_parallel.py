@@ -1,0 +1,285 @@
+"""The second half of a data-parallel step in a worker process: no GIL shared.
+
+With two batch workers, `train_step` (nn/data_parallel.py) cuts the batch in two parts once
+per step. On threads the parts share one interpreter: the Python between LeNet5's short
+NumPy calls holds the GIL, and each half ran ~1.45x its time alone. Here (Linux) the second
+part runs in a worker process with its own interpreter, on a replica of the network:
+
+    caller                                   worker (started once per network)
+    weights, part 1's images -> mapping
+    "step s" ------------------------------> claims part 1 of step s
+    part 0 on replicas of its layers         part 1: forward, loss, backward
+                                              gradients -> mapping
+    <-------------------------------------- (s, its loss)
+    gradients = part 0's + the mapping's;  the optimizer steps the network's own arrays
+
+The mapping is one shared memory file (memfd: no name on disk) cut into arrays: "p:<i>.<k>"
+layer i's parameter k (copied in each step, 0.25 MB for LeNet5), "g:<i>.<k>" the worker's
+gradient of it, "x" (m, *input_shape) part 1's images, "t" their labels, "d:<i>" part 1's
+rows of Dropout i's draw, "claim" (1,) the last step whose part 1 was taken. The parts,
+shares and order of the final addition are the thread step's: the same bits.
+
+Threads instead (`process_step` returns None) where the worker cannot help or run: not
+Linux, disabled (`set_enabled(False)`, env NNDESK_STEP_PROCESS=0), other programs keeping a
+core busy (`LoadWatch`: two processes then share three runnable tasks' two cores, 1.09-1.10x
+the thread step for LeNet5), a worker that failed to start or died (its part of that step
+is run by the caller: the same numbers). A part the worker has not begun when the caller's
+ends is taken by the caller (`_claim`), as `for_batch` takes a helper's. The worker ends when
+the network is collected, at exit, or when the caller's process dies (its pipe closes).
+Measured: benchmarks/PROFILE.md, issue 16 seventh pass.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import math
+import mmap
+import os
+import socket
+import subprocess
+import sys
+import time
+import weakref
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import numpy as np
+
+from nndesk.nn.data_parallel import _Drawn, _replica, run_part
+from nndesk.nn.layers import Dropout
+from nndesk.nn.network import Network
+from nndesk.nn.parallel import LoadWatch, batch_slices, cpu_seconds, serial
+
+__all__ = ["process_step", "set_enabled", "available", "worker_cpu_seconds", "ProcessHalf"]
+
+START_TIMEOUT_S = 60.0   # a worker not ready by then is killed; the network stays on threads
+_enabled = os.environ.get("NNDESK_STEP_PROCESS", "1") != "0"
+_halves: weakref.WeakKeyDictionary[Network, ProcessHalf] = weakref.WeakKeyDictionary()
+_refused: weakref.WeakSet[Network] = weakref.WeakSet()   # worker failed: threads from then on
+
+
+def available() -> bool:
+    """Whether this system can run the worker: memfd and /proc/stat (Linux)."""
+    return hasattr(os, "memfd_create") and os.path.exists("/proc/stat")
+
+
+def set_enabled(on: bool) -> None:
+    """Run part 1 in a worker process (True, the default) or always on threads (False)."""
+    global _enabled
+    _enabled = bool(on)
+
+
+def process_step(net: Network, x: np.ndarray, t: np.ndarray) -> float | None:
+    """Like `DataParallel(net, 2).loss_and_grads(net, x, t)`, part 1 in the worker process;
+    None when the step should run on threads (the module's docstring says when)."""
+    if not (_enabled and available()) or net in _refused:
+        return None
+    half = _halves.get(net)
+    if half is not None and half.watch.others_busy():
+        return None
+    x = net._check_input(x)
+    if half is None or half.dead or not half.fits(x, t):
+        if half is not None:
+            half.close()
+        try:
+            half = _halves[net] = ProcessHalf(net, len(x), x, t)
+        except (OSError, EOFError, RuntimeError):
+            _halves.pop(net, None)
+            _refused.add(net)
+            return None
+    loss = half.loss_and_grads(net, x, t)
+    if half.dead:                        # its part was run here; no worker from now on
+        half.close()
+        del _halves[net]
+        _refused.add(net)
+    return loss
+
+
+def _layout(entries: list[tuple[str, tuple, np.dtype]]) -> tuple[dict, int]:
+    """[(name, shape, dtype)] -> ({name: (offset, shape, dtype str)}, bytes), 64-byte aligned."""
+    out, offset = {}, 0
+    for name, shape, dtype in entries:
+        dtype = np.dtype(dtype)
+        out[name] = (offset, tuple(shape), dtype.str)
+        offset += -(-max(1, math.prod(shape) * dtype.itemsize) // 64) * 64
+    return out, offset
+
+
+def _views(buf: mmap.mmap, layout: dict) -> dict[str, np.ndarray]:
+    return {name: np.ndarray(shape, np.dtype(dt), buf, offset)
+            for name, (offset, shape, dt) in layout.items()}
+
+
+def _claim(fd: int, claim: np.ndarray, step: int) -> bool:
+    """Take part 1 of `step` unless the other process has (claim[0]: the last step whose
+    part 1 was taken), under a lock on the mapping's file."""
+    fcntl.lockf(fd, fcntl.LOCK_EX)
+    try:
+        if claim[0] == step:
+            return False
+        claim[0] = step
+        return True
+    finally:
+        fcntl.lockf(fd, fcntl.LOCK_UN)
+
+
+def _serve(conn_fd: int, mem_fd: int) -> None:
+    """The worker process: build the replica, then run part 1 of each step sent, until
+    told to stop (None) or the caller's end of the pipe closes."""
+    conn = Connection(conn_fd)
+    spec, dtype, layout, size = conn.recv()
+    v = _views(mmap.mmap(mem_fd, size), layout)
+    net = Network.from_spec(spec, dtype=dtype)
+    for i, layer in enumerate(net.layers):
+        layer.params = {k: v[f"p:{i}.{k}"] for k in layer.params}   # the caller's weights
+    conn.send("ready")
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return
+        if msg is None:
+            return
+        step, m, share, errors = msg
+        if not _claim(mem_fd, v["claim"], step):
+            conn.send((step, None))                     # the caller took it
+            continue
+        try:
+            for i, layer in enumerate(net.layers):
+                if f"d:{i}" in v:
+                    layer.rng = _Drawn(v[f"d:{i}"][:m])
+            with np.errstate(**errors):                 # the caller's error handling
+                loss = run_part(net.layers, net.loss_fn, net._order, net._first_weighted,
+                                v["x"][:m], v["t"][:m], share)
+            for i, layer in enumerate(net.layers):
+                for k in layer.params:
+                    np.copyto(v[f"g:{i}.{k}"], layer.grads[k])
+            conn.send((step, loss))
+        except Exception as err:                       # noqa: BLE001 - raised by the caller
+            conn.send((step, err))
+
+
+def _stop(conn: Connection, proc: subprocess.Popen, fd: int) -> None:
+    """End the worker (asked, then killed after 5 s) and reap it."""
+    try:
+        conn.send(None)
+    except OSError:
+        pass
+    try:
+        proc.wait(5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    conn.close()
+    os.close(fd)
+
+
+class ProcessHalf:
+    """One network's worker process and mapping, for batches of up to n images like x, t."""
+
+    def __init__(self, net: Network, n: int, x: np.ndarray, t: np.ndarray) -> None:
+        m = n - n // 2                                  # part 1's images at most
+        entries: list = [("claim", (1,), np.int64), ("x", (m, *x.shape[1:]), x.dtype),
+                         ("t", (m, *t.shape[1:]), t.dtype)]
+        for i, layer in enumerate(net.layers):
+            entries += [(f"{a}:{i}.{k}", p.shape, p.dtype)
+                        for k, p in layer.params.items() for a in "pg"]
+            if isinstance(layer, Dropout) and layer.rate > 0:
+                entries.append((f"d:{i}", (m, *net.info[i].input_shape), x.dtype))
+        layout, size = _layout(entries)
+        self.n, self.kind = n, (x.shape[1:], x.dtype, t.shape[1:], t.dtype)
+        self.step, self.taken, self.dead = 0, 0, False  # steps sent; parts 1 taken back
+        started = time.perf_counter()
+        self.fd = os.memfd_create("nndesk-step")
+        os.ftruncate(self.fd, size)
+        self.v = _views(mmap.mmap(self.fd, size), layout)
+        ours, theirs = socket.socketpair()
+        root = str(Path(__file__).resolve().parents[2])   # the directory holding nndesk/
+        env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1",
+                   MKL_NUM_THREADS="1",
+                   PYTHONPATH=os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])))
+        code = f"from {__name__} import _serve; _serve({theirs.fileno()}, {self.fd})"
+        self.proc = subprocess.Popen([sys.executable, "-c", code], env=env,
+                                     stdin=subprocess.DEVNULL, pass_fds=(theirs.fileno(), self.fd))
+        theirs.close()
+        self.conn = Connection(ours.detach())
+        self._finalizer = weakref.finalize(self, _stop, self.conn, self.proc, self.fd)
+        self.conn.send((net.spec, net.dtype.str, layout, size))
+        if not self.conn.poll(START_TIMEOUT_S) or self.conn.recv() != "ready":
+            self.close()
+            raise RuntimeError("the step's worker process did not start")
+        self.startup_s = time.perf_counter() - started  # ~0.11 s: Python, NumPy, nndesk.nn
+        self.mine = [_replica(layer) for layer in net.layers]     # part 0's layers
+        self.spare = [_replica(layer) for layer in net.layers]    # part 1's, when taken back
+        self.loss_fns = type(net.loss_fn)(), type(net.loss_fn)()
+        self.watch = LoadWatch(self.proc.pid)
+
+    def fits(self, x: np.ndarray, t: np.ndarray) -> bool:
+        return len(x) <= self.n and self.kind == (x.shape[1:], x.dtype, t.shape[1:], t.dtype)
+
+    def close(self) -> None:
+        self._finalizer()
+
+    def loss_and_grads(self, net: Network, x: np.ndarray, t: np.ndarray) -> float:
+        """Part 0 (images a0..b0-1) here, part 1 (a1..b1-1) in the worker; fills the
+        network's layers' `grads` with the whole batch's and returns its mean loss."""
+        n, order, stop, v = len(x), net._order, net._first_weighted, self.v
+        (a0, b0), (a1, b1) = batch_slices(n, 2)
+        m = b1 - a1
+        for i, layer in enumerate(net.layers):
+            self.mine[i].params = self.spare[i].params = layer.params
+            for k, p in layer.params.items():
+                np.copyto(v[f"p:{i}.{k}"], p)           # this step's weights
+            if isinstance(layer, Dropout) and layer.rate > 0:   # the one-worker draw, in order
+                rng = layer.rng if layer.rng is not None else np.random.default_rng()
+                drawn = rng.random((n, *net.info[i].input_shape), dtype=x.dtype)
+                self.mine[i].rng, self.spare[i].rng = _Drawn(drawn[a0:b0]), _Drawn(drawn[a1:b1])
+                v[f"d:{i}"][:m] = drawn[a1:b1]
+        v["x"][:m], v["t"][:m] = x[a1:b1], t[a1:b1]
+        self.step += 1
+        try:
+            self.conn.send((self.step, m, m / n, np.geterr()))
+        except OSError:
+            self.dead = True
+        with serial():
+            loss0 = run_part(self.mine, self.loss_fns[0], order, stop, x[a0:b0], t[a0:b0],
+                             (b0 - a0) / n)
+        loss1 = None
+        if not self.dead and not _claim(self.fd, v["claim"], self.step):
+            loss1 = self._answer()                      # the worker's (None: it died)
+        if loss1 is None:                               # part 1 not begun there: here
+            self.taken += 1
+            self.dead = self.dead or self.proc.poll() is not None
+            with serial():
+                loss1 = run_part(self.spare, self.loss_fns[1], order, stop, x[a1:b1],
+                                 t[a1:b1], m / n)
+            theirs = {(i, k): g for i, rep in enumerate(self.spare) for k, g in rep.grads.items()}
+        else:
+            theirs = {(i, k): v[f"g:{i}.{k}"] for i, layer in enumerate(net.layers)
+                      for k in layer.params}
+        for i, layer in enumerate(net.layers):           # part 0's + part 1's, as on threads
+            if layer.params:
+                layer.grads = {k: self.mine[i].grads[k] + theirs[i, k] for k in layer.params}
+        return float(loss0 + loss1)
+
+    def _answer(self) -> float | None:
+        """The worker's loss of this step (its error raised here); None if it died."""
+        while True:
+            try:
+                if self.conn.poll(0.2):
+                    step, got = self.conn.recv()
+                    if step != self.step:               # a part 1 the caller took back
+                        continue
+                    if isinstance(got, BaseException):
+                        raise got
+                    return got
+            except (EOFError, OSError):
+                pass
+            if self.proc.poll() is not None:
+                self.dead = True
+                return None
+
+
+def worker_cpu_seconds() -> float:
+    """CPU seconds the live workers have used (benchmarks/ count them as their own)."""
+    return sum(cpu_seconds(half.proc.pid) for half in list(_halves.values()))
