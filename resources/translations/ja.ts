@@ -2902,6 +2902,11 @@ Resume that run now?
         <translation>b（バイアス）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>back to the best epoch</source>
+        <translation>最良のエポックに戻す</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/inspector_panel.py"/>
         <source>background removed</source>
         <translation>背景の除去</translation>
@@ -3102,6 +3107,16 @@ Resume that run now?
         <translation>死んだユニット {p}%</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>decay every (epochs)</source>
+        <translation>減衰の間隔（エポック）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>decay factor</source>
+        <translation>減衰率</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>digit {c}: red for, blue against · {g} ms + {o} ms</source>
         <translation>数字 {c}：赤は支持、青は反対 · {g} ms + {o} ms</translation>
@@ -3152,6 +3167,16 @@ Resume that run now?
         <translation>早期終了</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>elastic distortion smoothness</source>
+        <translation>弾性変形のなめらかさ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>elastic distortion strength</source>
+        <translation>弾性変形の強さ</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/accuracy_plot.py"/>
         <location filename="../../nndesk/gui/compare_view.py"/>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
@@ -3196,6 +3221,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>evaluating: %v of %m images</source>
         <translation>評価中：%v / %m 枚</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>evaluation batch size</source>
+        <translation>評価のバッチサイズ</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -3436,6 +3466,11 @@ Resume that run now?
         <translation>層ごとの平均：{means} · 層ごとの標準偏差：{stds}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>momentum</source>
+        <translation>モーメンタム</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source>most confident first</source>
         <translation>確信度の高い順</translation>
@@ -3569,13 +3604,13 @@ Resume that run now?
         <translation>遮蔽</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/files.py"/>
+        <location filename="../../nndesk/gui/terms.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>off</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/files.py"/>
+        <location filename="../../nndesk/gui/terms.py"/>
         <source>on</source>
         <translation>あり</translation>
     </message>
@@ -3757,6 +3792,11 @@ Resume that run now?
         <translation>平滑化</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>snapshot every (s)</source>
+        <translation>スナップショットの間隔（秒）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>softmax function</source>
         <translation>ソフトマックス関数</translation>
@@ -3835,6 +3875,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>target</source>
         <translation>正解</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>test accuracy every epoch</source>
+        <translation>毎エポックのテスト精度</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_thread.py"/>
@@ -3924,6 +3969,11 @@ Resume that run now?
         <translation>訓練画像の枚数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>training images measured</source>
+        <translation>精度を測る訓練画像の数</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/confusion_view.py"/>
         <source>true digit</source>
         <translation>正解ラベル</translation>
@@ -3963,6 +4013,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>vertical edges</source>
         <translation>縦のエッジ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>warm-up epochs</source>
+        <translation>ウォームアップのエポック数</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>

@@ -2902,6 +2902,11 @@ Resume that run now?
         <translation>b（偏置）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>back to the best epoch</source>
+        <translation>回到最佳轮次</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/inspector_panel.py"/>
         <source>background removed</source>
         <translation>去除背景</translation>
@@ -3102,6 +3107,16 @@ Resume that run now?
         <translation>死亡 {p}%</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>decay every (epochs)</source>
+        <translation>衰减间隔（轮）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>decay factor</source>
+        <translation>衰减系数</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>digit {c}: red for, blue against · {g} ms + {o} ms</source>
         <translation>数字 {c}：红色支持，蓝色反对 · {g} ms + {o} ms</translation>
@@ -3152,6 +3167,16 @@ Resume that run now?
         <translation>早停</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>elastic distortion smoothness</source>
+        <translation>弹性形变平滑度</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>elastic distortion strength</source>
+        <translation>弹性形变强度</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/accuracy_plot.py"/>
         <location filename="../../nndesk/gui/compare_view.py"/>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
@@ -3196,6 +3221,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>evaluating: %v of %m images</source>
         <translation>正在评估：%v / %m 张图像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>evaluation batch size</source>
+        <translation>评估批大小</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -3436,6 +3466,11 @@ Resume that run now?
         <translation>各层均值：{means} · 各层标准差：{stds}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source>most confident first</source>
         <translation>置信度高的在前</translation>
@@ -3569,13 +3604,13 @@ Resume that run now?
         <translation>遮挡</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/files.py"/>
+        <location filename="../../nndesk/gui/terms.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/files.py"/>
+        <location filename="../../nndesk/gui/terms.py"/>
         <source>on</source>
         <translation>开</translation>
     </message>
@@ -3757,6 +3792,11 @@ Resume that run now?
         <translation>平滑后</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>snapshot every (s)</source>
+        <translation>快照间隔（秒）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>softmax function</source>
         <translation>softmax函数</translation>
@@ -3835,6 +3875,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>target</source>
         <translation>正确解</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>test accuracy every epoch</source>
+        <translation>每轮测量测试准确率</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_thread.py"/>
@@ -3924,6 +3969,11 @@ Resume that run now?
         <translation>训练图像张数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>training images measured</source>
+        <translation>用于测量的训练图像数</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/confusion_view.py"/>
         <source>true digit</source>
         <translation>正确标签</translation>
@@ -3963,6 +4013,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>vertical edges</source>
         <translation>纵向边缘</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>warm-up epochs</source>
+        <translation>预热轮数</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
