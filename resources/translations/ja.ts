@@ -196,6 +196,11 @@
         <translation>1ボタン</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>1 step</source>
+        <translation>1 ステップ</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>1,000 random inputs through 5 layers of 100 neurons (nndesk's Network); each histogram counts one layer's 100,000 output values.</source>
         <translation>1000個のランダムな入力を、各層100ニューロンの5層ネットワーク（nndeskのNetwork）に通します。各ヒストグラムは1つの層の100000個の出力を数えます。</translation>
@@ -336,8 +341,8 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
-        <source>All {n} tensors agree (relative error below 1e-6).</source>
-        <translation>{n} 個のテンソルすべてが一致（相対誤差 1e-6 未満）。</translation>
+        <source>All {n} tensors agree (relative error below {tol}).</source>
+        <translation>{n} 個のテンソルすべてが一致（相対誤差 {tol} 未満）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/pg_i18n.py"/>
@@ -391,8 +396,8 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
-        <source>Backprop and numerical differentiation must agree: the relative error per weight tensor should be tiny (below 1e-5).</source>
-        <translation>誤差逆伝播法と数値微分の結果は一致するはずです：各重みテンソルの相対誤差はごく小さく（1e-5 未満に）なります。</translation>
+        <source>Backprop and numerical differentiation must agree: the relative error per weight tensor should be tiny (below {tol}).</source>
+        <translation>誤差逆伝播法と数値微分の結果は一致するはずです：各重みテンソルの相対誤差はごく小さく（{tol} 未満に）なります。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
@@ -418,6 +423,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/help.py"/>
         <source>BatchNorm layer</source>
         <translation>BatchNorm レイヤ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>BatchNorm needs a vector or an image, not shape {shape}</source>
+        <translation>BatchNorm の入力はベクトルか画像でなければなりません（形状 {shape} ではなく）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_figures.py"/>
@@ -2802,8 +2812,18 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a layer must be a dict with a "type", e.g. {example}</source>
+        <translation>レイヤは "type" を持つ辞書でなければなりません。例：{example}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>a network needs a non-empty list of "layers"</source>
         <translation>ネットワークには空でない "layers" のリストが必要です</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a network spec must be a dict with "input_shape" and "layers"</source>
+        <translation>ネットワークの定義は "input_shape" と "layers" を持つ辞書でなければなりません</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
@@ -2837,6 +2857,11 @@ Resume that run now?
         <translation>認識精度 %</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>accuracy fell to chance while the loss rose above its start</source>
+        <translation>認識精度があてずっぽうと同じ水準まで落ち、損失は最初の値より大きくなりました</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/confusion_view.py"/>
         <source>accuracy per digit</source>
         <translation>数字ごとの認識精度</translation>
@@ -2857,9 +2882,19 @@ Resume that run now?
         <translation>すべて</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>an image</source>
+        <translation>画像</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_verdicts.py"/>
         <source>an opened image</source>
         <translation>開いた画像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>any number of steps</source>
+        <translation>任意のステップ数</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
@@ -2965,6 +3000,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>bumps (2 hidden neurons each)</source>
         <translation>こぶの数（それぞれ隠れニューロン2個）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>cannot write {path}: {reason}; {kept}</source>
+        <translation>{path} に書き込めません：{reason}。{kept}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
@@ -3293,6 +3333,11 @@ Resume that run now?
         <translation>グレースケール</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>has {params} parameters; nndesk trains at most {limit} ({size} for the weights alone)</source>
+        <translation>パラメータが {params} 個あります。nndesk が学習できるのは {limit} 個までです（重みだけで {size}）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>horizontal edges</source>
         <translation>横のエッジ</translation>
@@ -3326,6 +3371,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>infinite</source>
         <translation>無限大</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>init must be at most {high} (the std of the weights), not {value}</source>
+        <translation>重みの初期値は {high} 以下でなければなりません（重みの標準偏差。{value} ではなく）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/compare_view.py"/>
@@ -3362,6 +3412,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <source>input x</source>
         <translation>入力 x</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>input_shape must be [features], [steps, features] (steps may be null: any length) or [channels, height, width] of positive whole numbers, e.g. [1, 28, 28]; got {value}</source>
+        <translation>input_shape は正の整数による [特徴量数]、[ステップ数, 特徴量数]（ステップ数は null で任意の長さ）または [チャンネル, 高さ, 幅] でなければなりません（例：[1, 28, 28]）。実際は {value} でした</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -3491,6 +3546,11 @@ Resume that run now?
         <translation>素直なソフトマックス</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>name must be text, not {value}</source>
+        <translation>名前は文字列でなければなりません（{value} ではなく）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/neighbours_view.py"/>
         <source>nearest for the network</source>
         <translation>ネットワークにとって近いもの</translation>
@@ -3502,8 +3562,33 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>needs a fixed number of inputs, but its input is a sequence of any number of steps (x {f}); turn return_sequences off on the recurrent layer before it, so that only its last state comes out</source>
+        <translation>決まった数の入力が必要ですが、入力は任意のステップ数の系列（×{f}）です。前のリカレントレイヤの return_sequences をオフにして、最後の状態だけが出るようにしてください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>needs a sequence (steps x features), but its input is {what}; a recurrent layer reads the input sequence or the output of another recurrent layer with return_sequences on</source>
+        <translation>系列（ステップ数×特徴量数）が必要ですが、入力は{what}です。リカレントレイヤが読むのは入力の系列か、return_sequences をオンにした別のリカレントレイヤの出力です</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>needs an image (channels x height x width), but its input is a sequence ({steps} x {f} features); {layer} reads images, RNN, GRU and LSTM read sequences</source>
+        <translation>画像（チャンネル×高さ×幅）が必要ですが、入力は系列（{steps}×{f} 個の特徴量）です。{layer} は画像を読み、RNN・GRU・LSTM は系列を読みます</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>needs an image (channels x height x width), but its input is {size} numbers in a row; put {layer} before any Dense or Flatten</source>
         <translation>画像（チャンネル×高さ×幅）が必要ですが、入力は一列に並んだ {size} 個の数です。{layer} は Dense や Flatten より前に置いてください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>needs {size} for the weights; this computer has {have}</source>
+        <translation>重みだけで {size} 必要ですが、このコンピュータには {have} しかありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>needs {size} to train on a batch of {batch} (weights, gradients, optimizer state and each layer's outputs); this computer has {have}</source>
+        <translation>バッチサイズ {batch} での学習には {size} 必要です（重み、勾配、最適化手法の状態、各レイヤの出力）が、このコンピュータには {have} しかありません</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -3547,10 +3632,25 @@ Resume that run now?
         <translation>TensorBoard ログなし：{err}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>no checkpoint was saved before</source>
+        <translation>それまでにチェックポイントは保存されていません</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_preview.py"/>
         <location filename="../../nndesk/gui/model_answers.py"/>
         <source>no digit found</source>
         <translation>数字を検出できず</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>no digits to fine-tune on</source>
+        <translation>ファインチューニングに使える数字がありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>no digits to fine-tune on: save some digits first (all were held out to measure)</source>
+        <translation>ファインチューニングに使える数字がありません。先にもう少し数字を保存してください（今ある数字はすべて精度の測定用に取り分けられました）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_thread.py"/>
@@ -3592,6 +3692,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/answer_words.py"/>
         <source>not sure: {first} {p1}%, {second} {p2}%</source>
         <translation>自信なし：{first} {p1}%、{second} {p2}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>nothing drawn: the bitmap is empty</source>
+        <translation>何も描かれていません：ビットマップが空です</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
@@ -3684,6 +3789,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>pen digits (writers 21-30) as images</source>
         <translation>ペン入力の数字（書き手 21-30）の画像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>pen digits not found at {path}</source>
+        <translation>{path} にペン数字のデータが見つかりません</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/loss_plot.py"/>
@@ -3893,6 +4003,36 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the label must be a digit 0-9, not {label}</source>
+        <translation>ラベルは 0〜9 の数字でなければなりません（{label} ではなく）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the last good checkpoint (epoch {epoch}) is kept</source>
+        <translation>最後の正常なチェックポイント（エポック {epoch}）は残っています</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the last good weights (step {step}) were kept in {path}</source>
+        <translation>最後の正常な重み（ステップ {step}）に戻し、{path} に保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the last good weights (step {step}) were put back</source>
+        <translation>最後の正常な重み（ステップ {step}）に戻しました</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the last good weights (step {step}) were put back (writing them to {path} failed: {reason})</source>
+        <translation>最後の正常な重み（ステップ {step}）に戻しました（{path} への保存は失敗：{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a sequence ({steps} x {f}); turn return_sequences off on the last recurrent layer</source>
+        <translation>最後のレイヤはクラスごとに 1 つのスコアを出す必要があります（例：ユニット数 10 の Dense）が、系列（{steps}×{f}）を出しています。最後のリカレントレイヤの return_sequences をオフにしてください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a {size} map</source>
         <translation>最後のレイヤはクラスごとに 1 つのスコアを出す必要があります（例：ユニット数 10 の Dense）が、{size} のマップを出しています</translation>
     </message>
@@ -3904,8 +4044,18 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
-        <source>the loss became {kind} at step {step}: the learning rate {lr} is probably too high; try {suggest} (the last good weights were kept)</source>
-        <translation>ステップ {step} で損失関数の値が {kind} になりました。学習率 {lr} が大きすぎるようです。{suggest} を試してください（最後の正常な重みを残しました）</translation>
+        <source>the loss became {kind}</source>
+        <translation>損失が {kind} になりました</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the loss exploded (running mean {ema}; it started at {start})</source>
+        <translation>損失が爆発しました（移動平均 {ema}、最初は {start}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the magic number</source>
+        <translation>マジックナンバー</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_panel.py"/>
@@ -3922,6 +4072,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/eval_panel.py"/>
         <source>the network being trained at step {step} ({time})</source>
         <translation>学習中のネットワーク、ステップ {step}（{time}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the network expects images shaped {want}, the training data is {have}</source>
+        <translation>ネットワークは形状 {want} の画像を受け取りますが、訓練データは {have} です</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/state.py"/>
@@ -3942,6 +4097,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/answer_words.py"/>
         <source>this does not look like a digit</source>
         <translation>数字には見えません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>this network has no hidden layer: its features are the pixels</source>
+        <translation>このネットワークには隠れ層がありません：特徴量は画素そのものです</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
@@ -3992,6 +4152,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>unknown layer type; known types: {known}</source>
         <translation>未知のレイヤの種類です。使える種類：{known}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>unknown loss {loss}; choose one of {known}</source>
+        <translation>未知の損失関数 {loss} です。{known} から選んでください</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4148,6 +4313,16 @@ Lower the learning rate in the Training settings and train again.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is far too large ({value})</source>
+        <translation>{name} が大きすぎます（{value}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} must be a finite number, not {value}</source>
+        <translation>{name} は有限の数値でなければなりません（{value} ではなく）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} must be a number, not {value}</source>
         <translation>{name} は数値でなければなりません（{value} ではなく）</translation>
     </message>
@@ -4177,6 +4352,11 @@ Lower the learning rate in the Training settings and train again.</source>
         <translation>{name} は {choices} のどれか、または数値（正規分布の標準偏差）でなければなりません（{value} ではなく）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} must be true or false, not {value}</source>
+        <translation>{name} はオンかオフ（true か false）でなければなりません（{value} ではなく）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/files.py"/>
         <source>{network}, {optimizer} lr {lr}: {epochs_done} of {epochs} epochs done</source>
         <translation>{network}、{optimizer} 学習係数 {lr}：{epochs}エポック中 {epochs_done} 完了</translation>
@@ -4187,9 +4367,19 @@ Lower the learning rate in the Training settings and train again.</source>
         <translation>{n} 個のこぶ = {h} 個の急峻なシグモイドニューロン。各ステップは s = −b/w にあり、高さ f(中点) が出力の重みです。平均 |誤差| = {e}。ステップを増やす（またはうまく置く）ほど近づきます：隠れ層1つで任意の連続関数を近似できます。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{n} dimension sizes</source>
+        <translation>{n} 個の次元の大きさ</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>{n} samples, one per row</source>
         <translation>{n} 件のデータ（1行に1件）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{n} steps</source>
+        <translation>{n} ステップ</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
@@ -4199,6 +4389,106 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <translation>{path}
 
 画像が空のようです（線がありません）。明るい紙に暗い色で書いた数字 1 つの画像（または白黒が逆のもの）を開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: cannot open ({reason})</source>
+        <translation>{path}：開けません（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: corrupt or truncated gzip data at the end ({reason})</source>
+        <translation>{path}：ファイル末尾の gzip データが壊れているか途切れています（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: corrupt or truncated gzip data while reading the data for dimensions {dims} ({reason})</source>
+        <translation>{path}：次元 {dims} のデータを読む途中で、壊れたか途切れた gzip データに当たりました（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: corrupt or truncated gzip data while reading {part} ({reason})</source>
+        <translation>{path}：{part}を読む途中で、壊れたか途切れた gzip データに当たりました（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: holds 0 images: nothing to train or measure on</source>
+        <translation>{path}：画像が 1 枚もないので、学習も測定もできません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: labels must be 0-9, found {low}..{high}</source>
+        <translation>{path}：ラベルは 0〜9 でなければなりませんが、{low}〜{high} でした</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: no digit found in the image (blank?)</source>
+        <translation>{path}：画像の中に数字が見つかりません（白紙？）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: no digit sub-folders; put each digit's images in {first}, {second}, ... {last}</source>
+        <translation>{path}：数字ごとのサブフォルダがありません。各数字の画像を {first}、{second}、… {last} に入れてください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: no readable digit images in 0/ ... 9/</source>
+        <translation>{path}：0/ … 9/ に読み込める数字の画像がありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: not a folder</source>
+        <translation>{path}：フォルダではありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: not a readable image ({reason})</source>
+        <translation>{path}：読み込める画像ではありません（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: not a regular file (a pipe or a device?)</source>
+        <translation>{path}：通常のファイルではありません（パイプかデバイス？）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: not an IDX file (magic number bytes {magic}, expected 0x0000 then a type code and 1-8 dimensions)</source>
+        <translation>{path}：IDX ファイルではありません（マジックナンバーのバイトは {magic}。0x0000 のあとに型コードと 1〜8 の次元数が来るはずです）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: refused as a possible decompression bomb ({reason})</source>
+        <translation>{path}：解凍爆弾のおそれがあるため読み込みを拒否しました（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: the digit sub-folders hold no images ({suffixes})</source>
+        <translation>{path}：数字のサブフォルダに画像がありません（{suffixes}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: truncated: data for dimensions {dims} needs {n} bytes, the file has only {size}</source>
+        <translation>{path}：途切れています：次元 {dims} のデータには {n} バイト必要ですが、ファイルには {size} バイトしかありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: truncated: the header's dimensions {dims} need {n} bytes, the file has {size}</source>
+        <translation>{path}：途切れています：ヘッダの次元 {dims} には {n} バイト必要ですが、ファイルは {size} バイトです</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: truncated: {part} needs {n} bytes, the file has only {size}</source>
+        <translation>{path}：途切れています：{part}には {n} バイト必要ですが、ファイルには {size} バイトしかありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: {n} labels for the {images} images in {name}</source>
+        <translation>{path}：{name} の画像 {images} 枚に対してラベルが {n} 個あります</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: {w}x{h} pixels is too large (limit {limit} pixels)</source>
+        <translation>{path}：{w}×{h} 画素は大きすぎます（上限 {limit} 画素）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
@@ -4220,6 +4510,11 @@ Fix the marked layer in the designer, then train.</source>
 ネットワーク設計で印のついたレイヤを直してから学習させてください。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{size} numbers in a row</source>
+        <translation>一列に並んだ {size} 個の数</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/compare_view.py"/>
         <source>{tag} training</source>
         <translation>{tag} 訓練データ</translation>
@@ -4228,6 +4523,23 @@ Fix the marked layer in the designer, then train.</source>
         <location filename="../../nndesk/gui/compare_view.py"/>
         <source>{tag} validation</source>
         <translation>{tag} 検証データ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{title} files missing in {folder}: {files}. Put them in that folder (from {url}), set {env} to a folder that has them, or download them (`download=True`).</source>
+        <translation>{folder} に {title} のファイルがありません：{files}。このフォルダに入れる（入手先：{url}）か、{env} をファイルのあるフォルダに設定するか、ダウンロードしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{title} files missing in {folder}: {files}. Put them in that folder (from {url}), set {env} to a folder that has them, or download them (`download=True`).
+{detail}</source>
+        <translation>{folder} に {title} のファイルがありません：{files}。このフォルダに入れる（入手先：{url}）か、{env} をファイルのあるフォルダに設定するか、ダウンロードしてください。
+{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{what} at step {step}: the learning rate {lr} is probably too high; try {suggest} ({kept})</source>
+        <translation>ステップ {step} で{what}。学習率 {lr} はおそらく大きすぎます。{suggest} を試してください（{kept}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
