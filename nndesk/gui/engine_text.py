@@ -1,7 +1,7 @@
-"""The engine's and trainer's English messages in the window's language.
+"""The engine's English messages (nn, train, data, insight) in the window's language.
 
-`nndesk.nn` and `nndesk.train` stay English and Qt-free; their messages are built from a few
-sentence patterns. The window translates them here, at its boundary: each pattern below is the
+The engine stays English and Qt-free; its messages are built from a few sentence
+patterns. The window translates them here, at its boundary: each pattern below is the
 engine's sentence with its values as {fields}; a message that matches one is shown as the
 translated pattern with the same values (themselves translated when they are words such as a
 setting name). A message that matches nothing (a new one) shows as the engine wrote it.
@@ -14,20 +14,38 @@ from functools import cache
 
 from nndesk.gui.i18n import N_, tr, tr_n
 
-__all__ = ["translate_engine", "ENGINE_PATTERNS", "COUNTED_PATTERNS"]
+__all__ = ["translate_engine", "ENGINE_PATTERNS", "PIECES", "COUNTED_PATTERNS",
+           "LIBRARY_REASONS"]
 
-# The engine's sentences (nn/spec.py, nn/base.py, nn/conv.py, train/trainer.py), values as fields.
+# The engine's sentences (nn/, train/, data/, insight/), values as fields. A field named in
+# PIECE_FIELDS holds a piece of sentence itself and is translated by PIECES (or, for a layer's
+# reason, by these patterns). tests/gui/test_engine_text.py drives the real cases.
 ENGINE_PATTERNS = [
+    # nn/spec.py, nn/base.py, nn/conv.py, nn/pool.py, nn/recurrent.py, nn/batchnorm.py
     N_("layer {n} ({type}): {reason}"),
     N_("a {k}x{k} kernel does not fit a {h}x{w} input padded by {p}"),
     N_("a {k}x{k} kernel does not fit a {h}x{w} input"),
     N_("a {p}x{p} window does not fit a {h}x{w} input"),
     N_("needs an image (channels x height x width), but its input is {size} numbers in a row; "
        "put {layer} before any Dense or Flatten"),
+    N_("needs an image (channels x height x width), but its input is a sequence ({steps} x "
+       "{f} features); {layer} reads images, RNN, GRU and LSTM read sequences"),
+    N_("needs a fixed number of inputs, but its input is a sequence of any number of steps "
+       "(x {f}); turn return_sequences off on the recurrent layer before it, so that only its "
+       "last state comes out"),
+    N_("needs a sequence (steps x features), but its input is {what}; a recurrent layer reads "
+       "the input sequence or the output of another recurrent layer with return_sequences on"),
+    N_("BatchNorm needs a vector or an image, not shape {shape}"),
     N_("the last layer must give one score per class (e.g. Dense with 10 units), but it gives "
        "a {size} map"),
+    N_("the last layer must give one score per class (e.g. Dense with 10 units), but it gives "
+       "a sequence ({steps} x {f}); turn return_sequences off on the last recurrent layer"),
+    N_("init must be at most {high} (the std of the weights), not {value}"),
     N_("{name} must be a whole number, not {value}"),
     N_("{name} must be a number, not {value}"),
+    N_("{name} must be true or false, not {value}"),
+    N_("{name} must be a finite number, not {value}"),
+    N_("{name} is far too large ({value})"),
     N_("{name} must be above {low}, not {value}"),
     N_("{name} must be at least {low}, not {value}"),
     N_("{name} must be at most {high}, not {value}"),
@@ -36,22 +54,103 @@ ENGINE_PATTERNS = [
     N_("unknown setting {name} (settings: {known})"),
     N_("unknown layer type; did you mean {close}? known types: {known}"),
     N_("unknown layer type; known types: {known}"),
+    N_("a layer must be a dict with a \"type\", e.g. {example}"),
     N_("a network needs a non-empty list of \"layers\""),
+    N_("a network spec must be a dict with \"input_shape\" and \"layers\""),
+    N_("input_shape must be [features], [steps, features] (steps may be null: any length) or "
+       "[channels, height, width] of positive whole numbers, e.g. [1, 28, 28]; got {value}"),
+    N_("unknown loss {loss}; choose one of {known}"),
+    N_("name must be text, not {value}"),
+    N_("has {params} parameters; nndesk trains at most {limit} ({size} for the weights "
+       "alone)"),
+    N_("needs {size} for the weights; this computer has {have}"),
+    N_("needs {size} to train on a batch of {batch} (weights, gradients, optimizer state and "
+       "each layer's outputs); this computer has {have}"),
+    N_("labels must be in 0..{high}; got {low}..{top}"),
+    # train/trainer.py: how a run ended
     N_("stopped in epoch {epoch} after batch {batch} of {batches}"),
     N_("stopped early: no better validation accuracy for {n} epochs (best: epoch {best}, "
        "{acc}); weights of epoch {restored} restored"),
     N_("stopped early: no better validation accuracy for {n} epochs (best: epoch {best}, "
        "{acc})"),
-    N_("the loss became {kind} at step {step}: the learning rate {lr} is probably too high; "
-       "try {suggest} (the last good weights were kept)"),
-    N_("labels must be in 0..{high}; got {low}..{top}"),
+    N_("{what} at step {step}: the learning rate {lr} is probably too high; try {suggest} "
+       "({kept})"),
+    N_("cannot write {path}: {reason}; {kept}"),
+    N_("the network expects images shaped {want}, the training data is {have}"),
+    # data/folder.py, data/preprocess.py, insight/handwriting.py: a folder of digit images
+    N_("{path}: not a folder"),
+    N_("{path}: no digit sub-folders; put each digit's images in {first}, {second}, ... "
+       "{last}"),
+    N_("{path}: the digit sub-folders hold no images ({suffixes})"),
+    N_("{path}: no readable digit images in 0/ ... 9/"),
+    N_("{path}: no digit found in the image (blank?)"),
+    N_("{path}: not a regular file (a pipe or a device?)"),
+    N_("{path}: not a readable image ({reason})"),
+    N_("{path}: cannot open ({reason})"),
+    N_("{path}: {w}x{h} pixels is too large (limit {limit} pixels)"),
+    N_("{path}: refused as a possible decompression bomb ({reason})"),
+    N_("no digits to fine-tune on: save some digits first (all were held out to measure)"),
+    N_("no digits to fine-tune on"),
+    N_("nothing drawn: the bitmap is empty"),
+    N_("the label must be a digit 0-9, not {label}"),
+    N_("this network has no hidden layer: its features are the pixels"),
+    N_("pen digits not found at {path}"),
+    # data/mnist.py, data/idx.py: the data set's files
+    N_("{title} files missing in {folder}: {files}. Put them in that folder (from {url}), set "
+       "{env} to a folder that has them, or download them (`download=True`).\n{detail}"),
+    N_("{title} files missing in {folder}: {files}. Put them in that folder (from {url}), set "
+       "{env} to a folder that has them, or download them (`download=True`)."),
+    N_("{path}: truncated: {part} needs {n} bytes, the file has only {size}"),
+    N_("{path}: truncated: the header's dimensions {dims} need {n} bytes, the file has {size}"),
+    N_("{path}: not an IDX file (magic number bytes {magic}, expected 0x0000 then a type code "
+       "and 1-8 dimensions)"),
+    N_("{path}: corrupt or truncated gzip data at the end ({reason})"),
+    N_("{path}: corrupt or truncated gzip data while reading the data for dimensions {dims} "
+       "({reason})"),
+    N_("{path}: corrupt or truncated gzip data while reading {part} ({reason})"),
+    N_("{path}: truncated: data for dimensions {dims} needs {n} bytes, the file has only "
+       "{size}"),
+    N_("{path}: holds 0 images: nothing to train or measure on"),
+    N_("{path}: labels must be 0-9, found {low}..{high}"),
+    N_("{path}: {n} labels for the {images} images in {name}"),
 ]
+# Pieces of sentences, in the fields of PIECE_FIELDS only (never a whole message).
+PIECES = [
+    N_("an image"), N_("{size} numbers in a row"),
+    N_("any number of steps"), N_("1 step"), N_("{n} steps"),
+    N_("the loss exploded (running mean {ema}; it started at {start})"),
+    N_("accuracy fell to chance while the loss rose above its start"),
+    N_("the loss became {kind}"),
+    N_("the last good weights (step {step}) were put back (writing them to {path} failed: "
+       "{reason})"),
+    N_("the last good weights (step {step}) were put back"),
+    N_("the last good weights (step {step}) were kept in {path}"),
+    N_("the last good checkpoint (epoch {epoch}) is kept"),
+    N_("no checkpoint was saved before"),
+    N_("the magic number"), N_("{n} dimension sizes"),
+]
+PIECE_FIELDS = {"what", "kept", "steps", "part"}
 # Sentences with a count: (the engine's English as a regex, the counted text for tr_n).
 COUNTED_PATTERNS = [
     (r"finished (?P<n>\d+) epochs?", N_("Finished %n epoch(s)")),
 ]
-# Words the engine puts into its sentences that the window also translates.
-VALUE_WORDS = {"infinite": N_("infinite")}
+# Sentences whose {reason} is a library's English (PIL, zlib): a translation ends with
+# {reason}, given as "" (the file's name and what is wrong with it are what a learner can act
+# on; the English sentence keeps the library's words).
+LIBRARY_REASONS = {
+    "{path}: not a readable image ({reason})",
+    "{path}: refused as a possible decompression bomb ({reason})",
+    "{path}: corrupt or truncated gzip data at the end ({reason})",
+    "{path}: corrupt or truncated gzip data while reading the data for dimensions {dims} "
+    "({reason})",
+    "{path}: corrupt or truncated gzip data while reading {part} ({reason})",
+}
+# Words the engine puts into its sentences that the window also translates: its own, and the
+# system's reasons a file could not be written or read (strerror, English on every system).
+VALUE_WORDS = {"infinite": N_("infinite"), "No space left on device": N_("the disk is full"),
+               "Permission denied": N_("permission denied"),
+               "Read-only file system": N_("the file system is read-only"),
+               "No such file or directory": N_("no such file or folder")}
 
 
 @cache
@@ -66,29 +165,38 @@ def _compiled(pattern: str) -> re.Pattern:
     return re.compile("".join(parts), re.DOTALL)
 
 
-def translate_engine(message: str) -> str:
-    """`message` from nndesk.nn / nndesk.train in the window's language (unchanged when no
+def translate_engine(message: object) -> str:
+    """`message` (an engine's exception or text) in the window's language (unchanged when no
     pattern matches; a setting's name becomes its label, "kernel size", in every language)."""
     text = str(message)
     for regex, counted in COUNTED_PATTERNS:
         m = re.fullmatch(regex, text, re.IGNORECASE)
         if m:
             return tr_n(counted, int(m.group("n")))
-    for pattern in ENGINE_PATTERNS:
+    return _translated(text, ENGINE_PATTERNS)
+
+
+def _translated(text: str, patterns: list[str]) -> str:
+    for pattern in patterns:
         m = _compiled(pattern).fullmatch(text)
         if m:
             values = {k: _value(k, v) for k, v in m.groupdict().items()}
-            return tr(pattern).format(**values)
+            shown = tr(pattern)
+            if pattern in LIBRARY_REASONS and shown != pattern:
+                values["reason"] = ""
+            return shown.format(**values)
     return text
 
 
 def _value(field: str, value: str) -> str:
+    if value in VALUE_WORDS:
+        return tr(VALUE_WORDS[value])
     if field == "reason":
         return translate_engine(value)
+    if field in PIECE_FIELDS:
+        return _translated(value, PIECES)
     if field == "name":
         from nndesk.gui.terms import setting_label
 
         return setting_label(value.strip("'"))
-    if value in VALUE_WORDS:
-        return tr(VALUE_WORDS[value])
     return value

@@ -272,7 +272,7 @@ class TrainingController(QObject):
             try:
                 m = load_model(out)
             except ModelFileError as err:
-                self.error.emit(tr("Cannot read the trained model"), str(err))
+                self.error.emit(tr("Cannot read the trained model"), translate_engine(err))
             else:
                 kept = keeps_model_before(self._model_before, m.metadata.get("accuracy"),
                                           self.confirm_worse)

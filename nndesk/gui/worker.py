@@ -269,7 +269,7 @@ def explain(kind: str, text: str) -> str:
 
     if kind == "data_missing":
         return tr("{err}\n\nUse Train again to download MNIST, or put the files there.").format(
-            err=text)
+            err=translate_engine(text))
     if kind == "memory":
         return tr("Out of memory: use a smaller batch size, fewer filters or fewer training "
                   "images.")

@@ -3672,6 +3672,11 @@ Resume that run now?
         <translation>モデルなし</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>no such file or folder</source>
+        <translation>そのファイルやフォルダはありません</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_verdicts.py"/>
         <location filename="../../nndesk/gui/model_answers.py"/>
         <source>no trajectory model</source>
@@ -3799,6 +3804,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/loss_plot.py"/>
         <source>per batch</source>
         <translation>バッチごと</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>permission denied</source>
+        <translation>アクセス権がありません</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -4000,6 +4010,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>the answer</source>
         <translation>認識結果</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the disk is full</source>
+        <translation>ディスクがいっぱいです</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the file system is read-only</source>
+        <translation>ファイルシステムが読み取り専用です</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4398,17 +4418,17 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: corrupt or truncated gzip data at the end ({reason})</source>
-        <translation>{path}：ファイル末尾の gzip データが壊れているか途切れています（{reason}）</translation>
+        <translation>{path}：ファイル末尾の gzip データが壊れているか途切れています{reason}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: corrupt or truncated gzip data while reading the data for dimensions {dims} ({reason})</source>
-        <translation>{path}：次元 {dims} のデータを読む途中で、壊れたか途切れた gzip データに当たりました（{reason}）</translation>
+        <translation>{path}：次元 {dims} のデータを読む途中で、壊れたか途切れた gzip データに当たりました{reason}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: corrupt or truncated gzip data while reading {part} ({reason})</source>
-        <translation>{path}：{part}を読む途中で、壊れたか途切れた gzip データに当たりました（{reason}）</translation>
+        <translation>{path}：{part}を読む途中で、壊れたか途切れた gzip データに当たりました{reason}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4443,7 +4463,7 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: not a readable image ({reason})</source>
-        <translation>{path}：読み込める画像ではありません（{reason}）</translation>
+        <translation>{path}：読み込める画像ではありません{reason}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4458,7 +4478,7 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: refused as a possible decompression bomb ({reason})</source>
-        <translation>{path}：解凍爆弾のおそれがあるため読み込みを拒否しました（{reason}）</translation>
+        <translation>{path}：解凍爆弾のおそれがあるため読み込みを拒否しました{reason}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

@@ -3672,6 +3672,11 @@ Resume that run now?
         <translation>没有模型</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>no such file or folder</source>
+        <translation>找不到该文件或文件夹</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_verdicts.py"/>
         <location filename="../../nndesk/gui/model_answers.py"/>
         <source>no trajectory model</source>
@@ -3799,6 +3804,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/loss_plot.py"/>
         <source>per batch</source>
         <translation>每个批次</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>permission denied</source>
+        <translation>没有权限</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -4000,6 +4010,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>the answer</source>
         <translation>识别结果</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the file system is read-only</source>
+        <translation>文件系统是只读的</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4398,17 +4418,17 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: corrupt or truncated gzip data at the end ({reason})</source>
-        <translation>{path}：文件末尾的 gzip 数据损坏或不完整（{reason}）</translation>
+        <translation>{path}：文件末尾的 gzip 数据损坏或不完整{reason}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: corrupt or truncated gzip data while reading the data for dimensions {dims} ({reason})</source>
-        <translation>{path}：读取维度为 {dims} 的数据时遇到损坏或不完整的 gzip 数据（{reason}）</translation>
+        <translation>{path}：读取维度为 {dims} 的数据时遇到损坏或不完整的 gzip 数据{reason}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: corrupt or truncated gzip data while reading {part} ({reason})</source>
-        <translation>{path}：读取{part}时遇到损坏或不完整的 gzip 数据（{reason}）</translation>
+        <translation>{path}：读取{part}时遇到损坏或不完整的 gzip 数据{reason}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4443,7 +4463,7 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: not a readable image ({reason})</source>
-        <translation>{path}：不是可读取的图像（{reason}）</translation>
+        <translation>{path}：不是可读取的图像{reason}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4458,7 +4478,7 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: refused as a possible decompression bomb ({reason})</source>
-        <translation>{path}：可能是解压炸弹，已拒绝读取（{reason}）</translation>
+        <translation>{path}：可能是解压炸弹，已拒绝读取{reason}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
