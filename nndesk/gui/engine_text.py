@@ -113,6 +113,26 @@ ENGINE_PATTERNS = [
     N_("{path}: holds 0 images: nothing to train or measure on"),
     N_("{path}: labels must be 0-9, found {low}..{high}"),
     N_("{path}: {n} labels for the {images} images in {name}"),
+    # train/model_archive.py, train/model_checks.py: a file opened as a model (the common cases)
+    N_("{path}: no such model file"),
+    N_("{path}: not a file"),
+    N_("{path}: too short to be a model file ({n} bytes)"),
+    N_("{path}: too short to be a model file (1 byte)"),
+    N_("{path}: cannot be opened ({reason})"),
+    N_("{path}: {what}, not an nndesk model file; {advice}"),
+    N_("{path}: damaged or truncated (no zip directory at its end)"),
+    N_("{path}: damaged or truncated (not a readable .npz archive: {reason})"),
+    N_("{path}: its network spec does not build: {reason}"),
+    # export/: why a target cannot express the network, or where it cannot write
+    N_("layer {n} ({type}) cannot be exported as book-style NumPy; export it to pytorch or "
+       "onnx"),
+    N_("layer {n} ({type}) cannot be exported yet; supported: {known}"),
+    N_("layer {n} (BatchNorm) on a sequence cannot be exported yet"),
+    N_("the network does not build: {reason}"),
+    N_("loss {loss} has no exported equivalent ({known})"),
+    N_("{path} exists and is not a folder"),
+    N_("{path} exists and is not empty (use --force to replace it)"),
+    N_("{path} exists (use --force to replace it)"),
 ]
 # Pieces of sentences, in the fields of PIECE_FIELDS only (never a whole message).
 PIECES = [
@@ -128,8 +148,29 @@ PIECES = [
     N_("the last good checkpoint (epoch {epoch}) is kept"),
     N_("no checkpoint was saved before"),
     N_("the magic number"), N_("{n} dimension sizes"),
+    # fileio.describe_file: what a file that is no model file looks like, and what to do
+    N_("a single NumPy array (.npy)"), N_("a PNG image"), N_("a JPEG image"), N_("a GIF image"),
+    N_("a BMP image"), N_("a gzip file (MNIST's IDX data are gzip files)"),
+    N_("an IDX data file (MNIST images or labels)"), N_("a Python pickle"),
+    N_("a PDF document"), N_("empty or all zero bytes"), N_("a binary file of an unknown kind"),
+    N_("a JSON text file (a network spec?)"), N_("a CSV text file (curves an experiment "
+                                                  "wrote?)"),
+    N_("a text file (Markdown)"), N_("a text file"),
+    N_("a model file is an .npz archive written by 'nndesk train' or the window's File ▸ Save "
+       "model as…"),
+    N_("to recognize the digit in it: nndesk predict IMAGE"),
+    N_("data files go in the data folder (--data-dir); a model file is an .npz"),
+    N_("nndesk never loads pickles (they can run code); a model file is an .npz written by "
+       "nndesk"),
+    N_("a model file is an .npz written by 'nndesk train'"),
+    N_("a model file is an .npz written by 'nndesk train' or the window's File ▸ Save model "
+       "as…"),
+    N_("a spec is trained with 'nndesk train --spec FILE.json' or opened in the designer; a "
+       "model file is an .npz"),
+    N_("curves are plotted with 'nndesk experiment'; a model file is an .npz written by "
+       "'nndesk train' or the window's File ▸ Save model as…"),
 ]
-PIECE_FIELDS = {"what", "kept", "steps", "part"}
+PIECE_FIELDS = {"what", "kept", "steps", "part", "advice"}
 # Sentences with a count: (the engine's English as a regex, the counted text for tr_n).
 COUNTED_PATTERNS = [
     (r"finished (?P<n>\d+) epochs?", N_("Finished %n epoch(s)")),
@@ -144,6 +185,7 @@ LIBRARY_REASONS = {
     "{path}: corrupt or truncated gzip data while reading the data for dimensions {dims} "
     "({reason})",
     "{path}: corrupt or truncated gzip data while reading {part} ({reason})",
+    "{path}: damaged or truncated (not a readable .npz archive: {reason})",
 }
 # Words the engine puts into its sentences that the window also translates: its own, and the
 # system's reasons a file could not be written or read (strerror, English on every system).

@@ -2812,8 +2812,73 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a BMP image</source>
+        <translation>BMP 画像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a CSV text file (curves an experiment wrote?)</source>
+        <translation>CSV のテキストファイル（実験が書き出した曲線？）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a GIF image</source>
+        <translation>GIF 画像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a JPEG image</source>
+        <translation>JPEG 画像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a JSON text file (a network spec?)</source>
+        <translation>JSON のテキストファイル（ネットワークの定義？）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a PDF document</source>
+        <translation>PDF 文書</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a PNG image</source>
+        <translation>PNG 画像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a Python pickle</source>
+        <translation>Python の pickle</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a binary file of an unknown kind</source>
+        <translation>種類のわからないバイナリファイル</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a gzip file (MNIST's IDX data are gzip files)</source>
+        <translation>gzip ファイル（MNIST の IDX データは gzip ファイルです）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>a layer must be a dict with a "type", e.g. {example}</source>
         <translation>レイヤは "type" を持つ辞書でなければなりません。例：{example}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a model file is an .npz archive written by 'nndesk train' or the window's File ▸ Save model as…</source>
+        <translation>モデルファイルは「nndesk train」かウィンドウの「ファイル ▸ 名前を付けてモデルを保存…」で書き出した .npz アーカイブです</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a model file is an .npz written by 'nndesk train'</source>
+        <translation>モデルファイルは「nndesk train」で書き出した .npz です</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a model file is an .npz written by 'nndesk train' or the window's File ▸ Save model as…</source>
+        <translation>モデルファイルは「nndesk train」かウィンドウの「ファイル ▸ 名前を付けてモデルを保存…」で書き出した .npz です</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -2829,6 +2894,26 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>a sample 7 (draw on the canvas)</source>
         <translation>見本の 7（キャンバスに書けます）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a single NumPy array (.npy)</source>
+        <translation>NumPy の配列 1 つ（.npy）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a spec is trained with 'nndesk train --spec FILE.json' or opened in the designer; a model file is an .npz</source>
+        <translation>ネットワークの定義は「nndesk train --spec FILE.json」で学習させるか、デザイナーで開きます。モデルファイルは .npz です</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a text file</source>
+        <translation>テキストファイル</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a text file (Markdown)</source>
+        <translation>テキストファイル（Markdown）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -2880,6 +2965,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>all</source>
         <translation>すべて</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>an IDX data file (MNIST images or labels)</source>
+        <translation>IDX データファイル（MNIST の画像かラベル）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -3132,9 +3222,19 @@ Resume that run now?
         <translation>交差エントロピーコスト関数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>curves are plotted with 'nndesk experiment'; a model file is an .npz written by 'nndesk train' or the window's File ▸ Save model as…</source>
+        <translation>曲線は「nndesk experiment」で描けます。モデルファイルは「nndesk train」かウィンドウの「ファイル ▸ 名前を付けてモデルを保存…」で書き出した .npz です</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>custom</source>
         <translation>カスタム</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>data files go in the data folder (--data-dir); a model file is an .npz</source>
+        <translation>データファイルはデータフォルダ（--data-dir）に置きます。モデルファイルは .npz です</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_job.py"/>
@@ -3215,6 +3315,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>elastic distortion strength</source>
         <translation>弾性変形の強さ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>empty or all zero bytes</source>
+        <translation>空か、すべてゼロのバイト</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/accuracy_plot.py"/>
@@ -3445,6 +3550,21 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>layer {n} (BatchNorm) on a sequence cannot be exported yet</source>
+        <translation>系列にかかるレイヤ {n}（BatchNorm）はまだ書き出せません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>layer {n} ({type}) cannot be exported as book-style NumPy; export it to pytorch or onnx</source>
+        <translation>レイヤ {n}（{type}）は本のスタイルの NumPy には書き出せません。pytorch か onnx に書き出してください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>layer {n} ({type}) cannot be exported yet; supported: {known}</source>
+        <translation>レイヤ {n}（{type}）はまだ書き出せません。対応しているレイヤ：{known}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>layer {n} ({type}): {reason}</source>
         <translation>レイヤ {n}（{type}）：{reason}</translation>
     </message>
@@ -3499,6 +3619,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/loss_plot.py"/>
         <source>loss</source>
         <translation>損失</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>loss {loss} has no exported equivalent ({known})</source>
+        <translation>損失関数 {loss} には書き出し先で対応するものがありません（{known}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
@@ -3615,6 +3740,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>nndesk models (*.npz)</source>
         <translation>nndesk モデル (*.npz)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>nndesk never loads pickles (they can run code); a model file is an .npz written by nndesk</source>
+        <translation>nndesk は pickle を読み込みません（コードを実行できるため）。モデルファイルは nndesk が書き出した .npz です</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
@@ -4095,6 +4225,11 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the network does not build: {reason}</source>
+        <translation>ネットワークを組み立てられません：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>the network expects images shaped {want}, the training data is {have}</source>
         <translation>ネットワークは形状 {want} の画像を受け取りますが、訓練データは {have} です</translation>
     </message>
@@ -4127,6 +4262,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <source>time step t</source>
         <translation>時刻 t</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>to recognize the digit in it: nndesk predict IMAGE</source>
+        <translation>画像の数字を認識するには：nndesk predict 画像ファイル</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/accuracy_plot.py"/>
@@ -4412,6 +4552,26 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path} exists (use --force to replace it)</source>
+        <translation>{path} はすでにあります（別の名前を選んでください。コマンドラインでは --force で置き換えられます）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path} exists and is not a folder</source>
+        <translation>{path} はすでにあり、フォルダではありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path} exists and is not empty (use --force to replace it)</source>
+        <translation>{path} はすでにあり、空ではありません（別の場所を選んでください。コマンドラインでは --force で置き換えられます）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: cannot be opened ({reason})</source>
+        <translation>{path}：開けません（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: cannot open ({reason})</source>
         <translation>{path}：開けません（{reason}）</translation>
     </message>
@@ -4432,8 +4592,23 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: damaged or truncated (no zip directory at its end)</source>
+        <translation>{path}：壊れているか途切れています（末尾に zip のディレクトリがありません）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: damaged or truncated (not a readable .npz archive: {reason})</source>
+        <translation>{path}：壊れているか途切れています（読み込める .npz アーカイブではありません）{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: holds 0 images: nothing to train or measure on</source>
         <translation>{path}：画像が 1 枚もないので、学習も測定もできません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: its network spec does not build: {reason}</source>
+        <translation>{path}：ネットワークの定義から組み立てられません：{reason}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4454,6 +4629,16 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: no readable digit images in 0/ ... 9/</source>
         <translation>{path}：0/ … 9/ に読み込める数字の画像がありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: no such model file</source>
+        <translation>{path}：そのモデルファイルはありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: not a file</source>
+        <translation>{path}：ファイルではありません</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4487,6 +4672,16 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: too short to be a model file (1 byte)</source>
+        <translation>{path}：モデルファイルにしては短すぎます（1 バイト）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: too short to be a model file ({n} bytes)</source>
+        <translation>{path}：モデルファイルにしては短すぎます（{n} バイト）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: truncated: data for dimensions {dims} needs {n} bytes, the file has only {size}</source>
         <translation>{path}：途切れています：次元 {dims} のデータには {n} バイト必要ですが、ファイルには {size} バイトしかありません</translation>
     </message>
@@ -4504,6 +4699,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: {n} labels for the {images} images in {name}</source>
         <translation>{path}：{name} の画像 {images} 枚に対してラベルが {n} 個あります</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: {what}, not an nndesk model file; {advice}</source>
+        <translation>{path}：これは{what}で、nndesk のモデルファイルではありません。{advice}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

@@ -2812,8 +2812,73 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a BMP image</source>
+        <translation>BMP 图像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a CSV text file (curves an experiment wrote?)</source>
+        <translation>CSV 文本文件（实验写出的曲线？）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a GIF image</source>
+        <translation>GIF 图像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a JPEG image</source>
+        <translation>JPEG 图像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a JSON text file (a network spec?)</source>
+        <translation>JSON 文本文件（网络描述？）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a Python pickle</source>
+        <translation>Python pickle 文件</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a binary file of an unknown kind</source>
+        <translation>未知类型的二进制文件</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a gzip file (MNIST's IDX data are gzip files)</source>
+        <translation>gzip 文件（MNIST 的 IDX 数据就是 gzip 文件）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>a layer must be a dict with a "type", e.g. {example}</source>
         <translation>每一层必须是带有 "type" 的字典，例如 {example}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a model file is an .npz archive written by 'nndesk train' or the window's File ▸ Save model as…</source>
+        <translation>模型文件是由 “nndesk train” 或窗口的“文件 ▸ 模型另存为…”写出的 .npz 归档</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a model file is an .npz written by 'nndesk train'</source>
+        <translation>模型文件是由 “nndesk train” 写出的 .npz</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a model file is an .npz written by 'nndesk train' or the window's File ▸ Save model as…</source>
+        <translation>模型文件是由 “nndesk train” 或窗口的“文件 ▸ 模型另存为…”写出的 .npz</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -2829,6 +2894,26 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>a sample 7 (draw on the canvas)</source>
         <translation>示例数字 7（可在画布上书写）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a single NumPy array (.npy)</source>
+        <translation>单个 NumPy 数组（.npy）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a spec is trained with 'nndesk train --spec FILE.json' or opened in the designer; a model file is an .npz</source>
+        <translation>网络描述可以用 “nndesk train --spec FILE.json” 训练，或在设计器中打开；模型文件是 .npz</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a text file</source>
+        <translation>文本文件</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a text file (Markdown)</source>
+        <translation>文本文件（Markdown）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -2880,6 +2965,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>all</source>
         <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>an IDX data file (MNIST images or labels)</source>
+        <translation>IDX 数据文件（MNIST 的图像或标签）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -3132,9 +3222,19 @@ Resume that run now?
         <translation>交叉熵代价函数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>curves are plotted with 'nndesk experiment'; a model file is an .npz written by 'nndesk train' or the window's File ▸ Save model as…</source>
+        <translation>曲线可以用 “nndesk experiment” 绘制；模型文件是由 “nndesk train” 或窗口的“文件 ▸ 模型另存为…”写出的 .npz</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>custom</source>
         <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>data files go in the data folder (--data-dir); a model file is an .npz</source>
+        <translation>数据文件应放在数据文件夹中（--data-dir）；模型文件是 .npz</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_job.py"/>
@@ -3215,6 +3315,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>elastic distortion strength</source>
         <translation>弹性形变强度</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>empty or all zero bytes</source>
+        <translation>空文件或全是零字节</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/accuracy_plot.py"/>
@@ -3445,6 +3550,21 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>layer {n} (BatchNorm) on a sequence cannot be exported yet</source>
+        <translation>第 {n} 层（BatchNorm）作用于序列，暂时无法导出</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>layer {n} ({type}) cannot be exported as book-style NumPy; export it to pytorch or onnx</source>
+        <translation>第 {n} 层（{type}）无法导出为书中风格的 NumPy 代码；请导出为 pytorch 或 onnx</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>layer {n} ({type}) cannot be exported yet; supported: {known}</source>
+        <translation>第 {n} 层（{type}）暂时无法导出；支持的层：{known}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>layer {n} ({type}): {reason}</source>
         <translation>第 {n} 层（{type}）：{reason}</translation>
     </message>
@@ -3499,6 +3619,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/loss_plot.py"/>
         <source>loss</source>
         <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>loss {loss} has no exported equivalent ({known})</source>
+        <translation>损失函数 {loss} 没有可导出的对应项（{known}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
@@ -3615,6 +3740,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>nndesk models (*.npz)</source>
         <translation>nndesk 模型 (*.npz)</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>nndesk never loads pickles (they can run code); a model file is an .npz written by nndesk</source>
+        <translation>nndesk 从不加载 pickle 文件（它们可以执行代码）；模型文件是 nndesk 写出的 .npz</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/main_window.py"/>
@@ -4095,6 +4225,11 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the network does not build: {reason}</source>
+        <translation>网络无法构建：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>the network expects images shaped {want}, the training data is {have}</source>
         <translation>网络需要形状为 {want} 的图像，而训练数据的形状是 {have}</translation>
     </message>
@@ -4127,6 +4262,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <source>time step t</source>
         <translation>时刻 t</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>to recognize the digit in it: nndesk predict IMAGE</source>
+        <translation>要识别其中的数字：nndesk predict 图像文件</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/accuracy_plot.py"/>
@@ -4412,6 +4552,26 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path} exists (use --force to replace it)</source>
+        <translation>{path} 已存在（请换一个名称；命令行中可用 --force 替换）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path} exists and is not a folder</source>
+        <translation>{path} 已存在，而且不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path} exists and is not empty (use --force to replace it)</source>
+        <translation>{path} 已存在且不是空的（请换一个位置；命令行中可用 --force 替换）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: cannot be opened ({reason})</source>
+        <translation>{path}：无法打开（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: cannot open ({reason})</source>
         <translation>{path}：无法打开（{reason}）</translation>
     </message>
@@ -4432,8 +4592,23 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: damaged or truncated (no zip directory at its end)</source>
+        <translation>{path}：文件已损坏或不完整（末尾没有 zip 目录）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: damaged or truncated (not a readable .npz archive: {reason})</source>
+        <translation>{path}：文件已损坏或不完整（不是可读取的 .npz 归档）{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: holds 0 images: nothing to train or measure on</source>
         <translation>{path}：其中没有图像，无法训练或测量</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: its network spec does not build: {reason}</source>
+        <translation>{path}：其中的网络描述无法构建：{reason}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4454,6 +4629,16 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: no readable digit images in 0/ ... 9/</source>
         <translation>{path}：0/ … 9/ 中没有可读取的数字图像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: no such model file</source>
+        <translation>{path}：没有这个模型文件</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: not a file</source>
+        <translation>{path}：不是文件</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4487,6 +4672,16 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: too short to be a model file (1 byte)</source>
+        <translation>{path}：文件太短，不可能是模型文件（1 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: too short to be a model file ({n} bytes)</source>
+        <translation>{path}：文件太短，不可能是模型文件（{n} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: truncated: data for dimensions {dims} needs {n} bytes, the file has only {size}</source>
         <translation>{path}：文件不完整：维度为 {dims} 的数据需要 {n} 字节，文件只有 {size} 字节</translation>
     </message>
@@ -4504,6 +4699,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: {n} labels for the {images} images in {name}</source>
         <translation>{path}：{name} 中有 {images} 张图像，却有 {n} 个标签</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: {what}, not an nndesk model file; {advice}</source>
+        <translation>{path}：这是{what}，不是 nndesk 的模型文件；{advice}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

@@ -185,3 +185,39 @@ def test_every_pattern_is_translated_and_keeps_its_fields():
             assert kept == fields, (language, pattern)
             if pattern in LIBRARY_REASONS:
                 assert shown.endswith("{reason}"), (language, pattern)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_files_opened_as_models_are_said_in_the_windows_language(window, tmp_path, dialogs,
+                                                                 language):
+    """File ▸ Open model… on what a learner might pick: a picture, notes, a cut download, a
+    file that is gone."""
+    i18n.set_language(language)
+    files = {"digit.png": b"\x89PNG\r\n\x1a\n" + bytes(64), "notes.md": b"# my notes\n" * 9,
+             "spec.json": b'{"layers": []}' + b" " * 40, "cut.npz": b"PK\x03\x04" + bytes(60),
+             "tiny.npz": b"PK"}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    for name in [*files, "gone.npz"]:
+        assert not window.files.load_model(str(tmp_path / name))
+        title, shown = dialogs[-1]
+        assert name in shown and not english_runs(title + " " + shown), (name, shown)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_why_an_export_target_is_off_is_said_in_the_windows_language(qtbot, tmp_path,
+                                                                     language):
+    """A recurrent network cannot be written as the book's NumPy code: the disabled
+    choice's tooltip says why, in the window's language."""
+    from nndesk.gui.export_dialog import ExportDialog
+    from nndesk.nn import Network
+
+    i18n.set_language(language)
+    net = Network.from_spec({"input_shape": [None, 5], "layers": [
+        {"type": "GRU", "units": 8}, {"type": "Dense", "units": 10}]})
+    dialog = ExportDialog(net, {}, None, str(tmp_path))
+    qtbot.addWidget(dialog)
+    numpy = dialog.target.findData("numpy")
+    tip = dialog.target.model().item(numpy).toolTip()
+    assert not dialog.target.model().item(numpy).isEnabled()
+    assert tip and not english_runs(tip), tip
