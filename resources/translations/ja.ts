@@ -3272,6 +3272,11 @@ Resume that run now?
         <translation>発散しました</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/loss_plot.py"/>
+        <source>diverged here</source>
+        <translation>ここで発散</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
         <source>done: {n} images</source>
         <translation>完了：{n} 枚の画像</translation>

@@ -3272,6 +3272,11 @@ Resume that run now?
         <translation>发散了</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/loss_plot.py"/>
+        <source>diverged here</source>
+        <translation>在此发散</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
         <source>done: {n} images</source>
         <translation>完成：{n} 张图像</translation>

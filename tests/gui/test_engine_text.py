@@ -9,29 +9,12 @@ import re
 
 import numpy as np
 import pytest
+from gui_helpers import english_runs
 
 from nndesk.gui import i18n
 from nndesk.gui.engine_text import ENGINE_PATTERNS, PIECES, translate_engine
 
 LANGUAGES = ("zh_CN", "ja")
-NAMES = {"Dense", "Conv2D", "Flatten", "ReLU", "RNN", "GRU", "LSTM", "BatchNorm", "MNIST",
-         "IDX", "NaN", "SGD", "Adam", "gzip", "nndesk"}
-
-
-def english_runs(text: str) -> list[str]:
-    """Runs of 4+ consecutive ASCII words in `text` (words: letters only, not in NAMES)."""
-    runs, run = [], []
-    for token in re.split(r"[\s,;:()\[\]（）：；，、。…]+", text) + [""]:
-        word = token.rstrip(".'\"?!`”").lstrip("'\"`“")  # ".png" is a suffix, not a word
-        if re.fullmatch(r"[A-Za-z]+", word) and word not in NAMES:
-            run.append(word)
-            continue
-        if len(run) >= 4:
-            runs.append(" ".join(run))
-        run = []
-    return runs
-
-
 def test_the_checker_finds_english():
     assert english_runs("第 2 层（LSTM）：需要序列") == []
     assert english_runs("损失 the loss exploded (mean 9.1)") == ["the loss exploded mean"]
