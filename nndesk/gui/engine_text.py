@@ -14,7 +14,7 @@ from functools import cache
 
 from nndesk.gui.i18n import N_, tr, tr_n
 
-__all__ = ["translate_engine", "ENGINE_PATTERNS", "PIECES", "COUNTED_PATTERNS",
+__all__ = ["translate_engine", "ENGINE_PATTERNS", "PIECES", "CARRIERS", "COUNTED_PATTERNS",
            "LIBRARY_REASONS"]
 
 # The engine's sentences (nn/, train/, data/, insight/), values as fields. A field named in
@@ -133,7 +133,17 @@ ENGINE_PATTERNS = [
     N_("{path} exists and is not a folder"),
     N_("{path} exists and is not empty (use --force to replace it)"),
     N_("{path} exists (use --force to replace it)"),
+    # gui/files.py with fileio.loads_json: a file opened as a design
+    N_("{name} is too large to be a design file"),
+    N_("cannot read {path}: {reason}"),
+    N_("{name} is not UTF-8 text"),
+    N_("{name} is not valid JSON ({reason}, line {line} column {column})"),
+    N_("{name} is nested more than {n} levels deep: not something nndesk writes"),
+    N_("{name} has no \"layers\" list: it is not a network design"),
 ]
+# A file's name before a sentence of the patterns above ("my.json: input_shape must be ..."):
+# used only when the sentence after it is one of ours.
+CARRIERS = [N_("{path}: {reason}")]
 # Pieces of sentences, in the fields of PIECE_FIELDS only (never a whole message).
 PIECES = [
     N_("an image"), N_("{size} numbers in a row"),
@@ -186,6 +196,7 @@ LIBRARY_REASONS = {
     "({reason})",
     "{path}: corrupt or truncated gzip data while reading {part} ({reason})",
     "{path}: damaged or truncated (not a readable .npz archive: {reason})",
+    "{name} is not valid JSON ({reason}, line {line} column {column})",
 }
 # Words the engine puts into its sentences that the window also translates: its own, and the
 # system's reasons a file could not be written or read (strerror, English on every system).
@@ -215,7 +226,13 @@ def translate_engine(message: object) -> str:
         m = re.fullmatch(regex, text, re.IGNORECASE)
         if m:
             return tr_n(counted, int(m.group("n")))
-    return _translated(text, ENGINE_PATTERNS)
+    shown = _translated(text, ENGINE_PATTERNS)
+    if shown == text:
+        for pattern in CARRIERS:
+            m = _compiled(pattern).fullmatch(text)
+            if m and translate_engine(m["reason"]) != m["reason"]:
+                return _translated(text, [pattern])
+    return shown
 
 
 def _translated(text: str, patterns: list[str]) -> str:

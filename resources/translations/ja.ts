@@ -3093,6 +3093,11 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>cannot read {path}: {reason}</source>
+        <translation>{path} を読み込めません：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>cannot write {path}: {reason}; {kept}</source>
         <translation>{path} に書き込めません：{reason}。{kept}</translation>
     </message>
@@ -4478,8 +4483,33 @@ Lower the learning rate in the Training settings and train again.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} has no "layers" list: it is not a network design</source>
+        <translation>{name} には "layers" のリストがありません：ネットワーク設計ではありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} is far too large ({value})</source>
         <translation>{name} が大きすぎます（{value}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is nested more than {n} levels deep: not something nndesk writes</source>
+        <translation>{name} は {n} 段より深く入れ子になっています：nndesk が書き出すものではありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is not UTF-8 text</source>
+        <translation>{name} は UTF-8 のテキストではありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is not valid JSON ({reason}, line {line} column {column})</source>
+        <translation>{name} は正しい JSON ではありません（{line} 行 {column} 列）{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is too large to be a design file</source>
+        <translation>{name} はネットワーク設計のファイルにしては大きすぎます</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4704,6 +4734,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: {n} labels for the {images} images in {name}</source>
         <translation>{path}：{name} の画像 {images} 枚に対してラベルが {n} 個あります</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: {reason}</source>
+        <translation>{path}：{reason}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

@@ -3093,6 +3093,11 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>cannot write {path}: {reason}; {kept}</source>
         <translation>无法写入 {path}：{reason}；{kept}</translation>
     </message>
@@ -4478,8 +4483,33 @@ Lower the learning rate in the Training settings and train again.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} has no "layers" list: it is not a network design</source>
+        <translation>{name} 没有 "layers" 列表：它不是网络设计</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} is far too large ({value})</source>
         <translation>{name} 太大了（{value}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is nested more than {n} levels deep: not something nndesk writes</source>
+        <translation>{name} 的嵌套超过 {n} 层：这不是 nndesk 写出的文件</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is not UTF-8 text</source>
+        <translation>{name} 不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is not valid JSON ({reason}, line {line} column {column})</source>
+        <translation>{name} 不是有效的 JSON（第 {line} 行第 {column} 列）{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is too large to be a design file</source>
+        <translation>{name} 太大了，不可能是网络设计文件</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4704,6 +4734,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: {n} labels for the {images} images in {name}</source>
         <translation>{path}：{name} 中有 {images} 张图像，却有 {n} 个标签</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: {reason}</source>
+        <translation>{path}：{reason}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

@@ -204,3 +204,21 @@ def test_why_an_export_target_is_off_is_said_in_the_windows_language(qtbot, tmp_
     tip = dialog.target.model().item(numpy).toolTip()
     assert not dialog.target.model().item(numpy).isEnabled()
     assert tip and not english_runs(tip), tip
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_files_opened_as_designs_are_said_in_the_windows_language(window, tmp_path, dialogs,
+                                                                  monkeypatch, language):
+    """File ▸ Open design… on a broken JSON, a list, a model, a bad input shape."""
+    from PySide6.QtWidgets import QFileDialog
+
+    i18n.set_language(language)
+    files = {"cut.json": b'{"layers": [', "list.json": b"[1, 2]", "model.json": b"PK\x03\x04",
+             "shape.json": b'{"input_shape": [0, 28], "layers": []}'}
+    for name, data in files.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, p=path, **k: (str(p), ""))
+        window.files.open_design_dialog()
+        title, shown = dialogs[-1]
+        assert name in shown and not english_runs(title + " " + shown), (name, shown)
