@@ -92,10 +92,10 @@ class LossPlot(pg.PlotWidget):
                               symbolBrush=color)
             run.marks.append(cross)
         line = pg.InfiniteLine(pos=step, angle=90, movable=False,
-                               pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine),
-                               label=tr("diverged here"),
-                               labelOpts={"position": 0.9, "color": color,
-                                          "fill": pg.mkBrush(255, 255, 255, 220)})
+                               pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine))
+        line.label = _MarkLabel(line, position=0.9, color=color,
+                                fill=pg.mkBrush(255, 255, 255, 220))
+        line.label.setText(tr("diverged here"))
         self.addItem(line)
         run.marks.append(line)
         self._fit_steps(step)
@@ -142,3 +142,12 @@ class LossPlot(pg.PlotWidget):
             self.enableAutoRange(axis="y")
         for curve in self.curves(run):
             self.removeItem(curve)
+
+
+class _MarkLabel(pg.InfLineLabel):
+    """The divergence line's label: its text is set once (and anew by View ▸ Language), never
+    rewritten from the line's value as pyqtgraph's labels are (that put the English back)."""
+
+    def valueChanged(self) -> None:  # noqa: N802 (pyqtgraph's name)
+        if self.isVisible():
+            self.updatePosition()

@@ -231,6 +231,12 @@ def test_a_diverged_run_keeps_its_curve_and_marks_where_it_blew_up(trainer_windo
     title, text = dialogs[-1]
     assert title == i18n.tr("Training diverged") and not english_runs(text), text
     assert "ステップ" in text and "学習率" in text
+    from PySide6.QtGui import QAction
+
+    w.findChild(QAction, "language_zh_CN").trigger()  # View ▸ Language: the mark follows
+    w.plots.loss_plot.setXRange(0, 500)
+    lines[0].label.valueChanged()  # what pyqtgraph calls when the line moves
+    assert lines[0].label.toPlainText() == "在此发散"
 
 
 def test_invalid_design_cannot_start(trainer_window, dialogs):
