@@ -85,6 +85,7 @@ ENGINE_PATTERNS = [
     N_("{path}: no readable digit images in 0/ ... 9/"),
     N_("{path}: no digit found in the image (blank?)"),
     N_("{path}: not a regular file (a pipe or a device?)"),
+    N_("{path}: not a regular file"),
     N_("{path}: not a readable image ({reason})"),
     N_("{path}: cannot open ({reason})"),
     N_("{path}: {w}x{h} pixels is too large (limit {limit} pixels)"),

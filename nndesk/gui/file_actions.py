@@ -169,6 +169,8 @@ def unreadable_text(path: str, err: Exception) -> str:
     if "not a readable image" in str(err):
         return tr("“{name}” is not a picture nndesk can read. Open a picture of one digit: "
                   "{formats}.").format(name=name, formats=formats)
-    reason = translate_engine(err).removeprefix(f"{path}: ")  # too large, not a file, ...
+    reason = translate_engine(err)  # too large, not a file, no permission: without the path
+    for colon in (": ", "："):  # the engine's, and the one of the Chinese and Japanese texts
+        reason = reason.removeprefix(f"{path}{colon}")
     return tr("“{name}” cannot be opened ({reason}). Open a picture of one digit: "
               "{formats}.").format(name=name, reason=reason, formats=formats)

@@ -4687,6 +4687,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: not a regular file</source>
+        <translation>{path}：通常のファイルではありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: not a regular file (a pipe or a device?)</source>
         <translation>{path}：通常のファイルではありません（パイプかデバイス？）</translation>
     </message>

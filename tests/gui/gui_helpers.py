@@ -148,11 +148,12 @@ ENGLISH_NAMES = {"Dense", "Conv2D", "Flatten", "ReLU", "RNN", "GRU", "LSTM", "Ba
 
 def english_runs(text: str) -> list[str]:
     """Runs of 4+ consecutive ASCII words in `text`: English left in a translated text (words:
-    letters only, not in ENGLISH_NAMES; numbers, paths, ".png", setting keys do not count)."""
+    letters only, lower case after the first, not in ENGLISH_NAMES; numbers, paths, ".png",
+    acronyms (PNG, WebP), setting keys do not count)."""
     runs, run = [], []
     for token in re.split(r"[\s,;:()\[\]（）：；，、。…]+", text) + [""]:
         word = token.rstrip(".'\"?!`”").lstrip("'\"`“")  # ".png" is a suffix, not a word
-        if re.fullmatch(r"[A-Za-z]+", word) and word not in ENGLISH_NAMES:
+        if re.fullmatch(r"[A-Za-z][a-z]*", word) and word not in ENGLISH_NAMES:  # not PNG, WebP
             run.append(word)
             continue
         if len(run) >= 4:

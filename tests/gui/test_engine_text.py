@@ -222,3 +222,22 @@ def test_files_opened_as_designs_are_said_in_the_windows_language(window, tmp_pa
         window.files.open_design_dialog()
         title, shown = dialogs[-1]
         assert name in shown and not english_runs(title + " " + shown), (name, shown)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_image_that_cannot_be_read_is_said_in_the_windows_language(qtbot, tmp_path,
+                                                                      language):
+    """Canvas ▸ Open image… on a folder and on a file that is no picture: said once, named
+    once, in the window's language."""
+    from gui_helpers import shown_digit_panel
+
+    i18n.set_language(language)
+    panel = shown_digit_panel(qtbot)
+    shown = []
+    panel.error.connect(lambda title, text: shown.append((title, text)))
+    (tmp_path / "seven.png").write_bytes(b"not a picture")
+    for path in (tmp_path, tmp_path / "seven.png"):
+        panel.open_image(str(path))
+        title, text = shown[-1]
+        assert not english_runs(title + " " + text), text
+        assert text.count(path.name) == 1, text
