@@ -241,3 +241,25 @@ def test_an_image_that_cannot_be_read_is_said_in_the_windows_language(qtbot, tmp
         title, text = shown[-1]
         assert not english_runs(title + " " + text), text
         assert text.count(path.name) == 1, text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_fine_tuning_without_digits_is_said_in_the_windows_language(qtbot, tmp_path,
+                                                                    language):
+    """Fine-tune… on a folder that is gone, and on one whose digit folders are empty."""
+    from nndesk.gui.finetune_dialog import FinetuneDialog
+    from nndesk.gui.state import AppState
+    from nndesk.nn import Network
+
+    i18n.set_language(language)
+    state = AppState()
+    state.set_model(Network.from_spec({"input_shape": [1, 28, 28], "layers": [
+        {"type": "Dense", "units": 10}]}), path=str(tmp_path / "m.npz"), metadata={})
+    (tmp_path / "empty" / "3").mkdir(parents=True)
+    for folder in (tmp_path / "gone", tmp_path / "empty"):
+        dialog = FinetuneDialog(state, folder)
+        qtbot.addWidget(dialog)
+        dialog.start_button.click()
+        qtbot.waitUntil(lambda d=dialog: not d.running, timeout=60_000)
+        shown = dialog.status.text()
+        assert folder.name in shown and not english_runs(shown), shown
