@@ -46,6 +46,7 @@ ENGINE_PATTERNS = [
     N_("{name} must be true or false, not {value}"),
     N_("{name} must be a finite number, not {value}"),
     N_("{name} is far too large ({value})"),
+    N_("the learning rate must be above 0, not {value}"),
     N_("{name} must be above {low}, not {value}"),
     N_("{name} must be at least {low}, not {value}"),
     N_("{name} must be at most {high}, not {value}"),
@@ -77,6 +78,14 @@ ENGINE_PATTERNS = [
        "({kept})"),
     N_("cannot write {path}: {reason}; {kept}"),
     N_("the network expects images shaped {want}, the training data is {have}"),
+    # train/config.py, nn/optimizers.py: training settings (the panel's boxes keep them sane;
+    # a settings file or a session may not). "epochs ...", "batch_size ..." are the patterns
+    # of the layer settings above, named by the training panel's labels.
+    N_("{name} cannot be negative ({value})"),
+    N_("unknown schedule {value}; choose one of {known}"),
+    N_("unknown optimizer {value}; choose one of {known}"),
+    N_("elastic distortion needs alpha >= 0 and sigma > 0, not {alpha} and {sigma}"),
+    N_("early_stop, val_split and train_limit cannot be negative"),
     # data/folder.py, data/preprocess.py, insight/handwriting.py: a folder of digit images
     N_("{path}: not a folder"),
     N_("{path}: no digit sub-folders; put each digit's images in {first}, {second}, ... "
@@ -255,8 +264,9 @@ def _value(field: str, value: str) -> str:
         return translate_engine(value)
     if field in PIECE_FIELDS:
         return _translated(value, PIECES)
-    if field == "name":
-        from nndesk.gui.terms import setting_label
+    if field == "name":  # a layer's setting ("kernel_size"), else a training one ("batch_size")
+        from nndesk.gui.terms import SETTING_LABELS, setting_label, train_label
 
-        return setting_label(value.strip("'"))
+        name = value.strip("'")
+        return setting_label(name) if name in SETTING_LABELS else train_label(name)
     return value

@@ -14,7 +14,7 @@ from nndesk.gui.i18n import N_, tr
 
 __all__ = ["setting_label", "setting_tip", "choice_label", "config_value", "layer_tip",
            "train_label", "train_tip", "design_name", "SCHEDULE_LABELS", "INIT_LABELS",
-           "OPTIMIZER_LABELS", "TRAIN_LABELS"]
+           "OPTIMIZER_LABELS", "TRAIN_LABELS", "SETTING_LABELS"]
 
 # Layer settings (nndesk.nn LAYERS[t].SETTINGS) -> label, tooltip.
 SETTING_LABELS = {

@@ -3317,6 +3317,16 @@ Resume that run now?
         <translation>早期終了</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>early_stop, val_split and train_limit cannot be negative</source>
+        <translation>early_stop・val_split・train_limit は負の数にできません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>elastic distortion needs alpha &gt;= 0 and sigma &gt; 0, not {alpha} and {sigma}</source>
+        <translation>弾性変形には alpha &gt;= 0 と sigma &gt; 0 が必要です（{alpha} と {sigma} ではなく）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>elastic distortion smoothness</source>
         <translation>弾性変形のなめらかさ</translation>
@@ -4197,6 +4207,11 @@ Resume that run now?
         <translation>最後のレイヤはクラスごとに 1 つのスコアを出す必要があります（例：ユニット数 10 の Dense）が、{size} のマップを出しています</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the learning rate must be above 0, not {value}</source>
+        <translation>学習率は 0 より大きくなければなりません（{value} ではなく）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>the loaded model</source>
@@ -4327,6 +4342,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>unknown loss {loss}; choose one of {known}</source>
         <translation>未知の損失関数 {loss} です。{known} から選んでください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>unknown optimizer {value}; choose one of {known}</source>
+        <translation>未知の最適化手法 {value} です。{known} から選んでください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>unknown schedule {value}; choose one of {known}</source>
+        <translation>未知の学習率スケジュール {value} です。{known} から選んでください</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4480,6 +4505,11 @@ Lower the learning rate in the Training settings and train again.</source>
         <location filename="../../nndesk/gui/eval_panel.py"/>
         <source>{model}: accuracy {acc}% on {n} images ({what})</source>
         <translation>{model}：{n} 枚の画像（{what}）での認識精度 {acc}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} cannot be negative ({value})</source>
+        <translation>{name} は負の数にできません（{value}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

@@ -3317,6 +3317,16 @@ Resume that run now?
         <translation>早停</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>early_stop, val_split and train_limit cannot be negative</source>
+        <translation>early_stop、val_split 和 train_limit 都不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>elastic distortion needs alpha &gt;= 0 and sigma &gt; 0, not {alpha} and {sigma}</source>
+        <translation>弹性形变需要 alpha &gt;= 0 且 sigma &gt; 0，而不是 {alpha} 和 {sigma}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>elastic distortion smoothness</source>
         <translation>弹性形变平滑度</translation>
@@ -4197,6 +4207,11 @@ Resume that run now?
         <translation>最后一层必须为每个类别给出一个分数（例如 10 个单元的 Dense），但它输出的是 {size} 的特征图</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the learning rate must be above 0, not {value}</source>
+        <translation>学习率必须大于 0，而不是 {value}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>the loaded model</source>
@@ -4327,6 +4342,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>unknown loss {loss}; choose one of {known}</source>
         <translation>未知的损失函数 {loss}；请从 {known} 中选择</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>unknown optimizer {value}; choose one of {known}</source>
+        <translation>未知的优化器 {value}；请从 {known} 中选择</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>unknown schedule {value}; choose one of {known}</source>
+        <translation>未知的学习率调度 {value}；请从 {known} 中选择</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4480,6 +4505,11 @@ Lower the learning rate in the Training settings and train again.</source>
         <location filename="../../nndesk/gui/eval_panel.py"/>
         <source>{model}: accuracy {acc}% on {n} images ({what})</source>
         <translation>{model}：在 {n} 张图像（{what}）上的准确率 {acc}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} cannot be negative ({value})</source>
+        <translation>{name} 不能为负数（{value}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

@@ -263,3 +263,26 @@ def test_fine_tuning_without_digits_is_said_in_the_windows_language(qtbot, tmp_p
         qtbot.waitUntil(lambda d=dialog: not d.running, timeout=60_000)
         shown = dialog.status.text()
         assert folder.name in shown and not english_runs(shown), shown
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_training_settings_the_engine_refuses_are_said_in_the_windows_language(language):
+    """What a run started with impossible settings says (a settings file, an old session):
+    the worker shows the engine's sentence through translate_engine."""
+    from nndesk.gui.worker import explain
+    from nndesk.nn import make_optimizer
+    from nndesk.train import TrainConfig
+
+    i18n.set_language(language)
+    refused = []
+    for bad in ({"epochs": 0}, {"batch_size": 0}, {"lr": 0.0}, {"weight_decay": -1.0},
+                {"schedule": "linear"}, {"elastic_alpha": -1.0}, {"early_stop": -1}):
+        with pytest.raises(ValueError) as err:
+            TrainConfig(**bad)
+        refused.append(str(err.value))
+    with pytest.raises(ValueError) as err:
+        make_optimizer("adamw")
+    refused.append(str(err.value))
+    for english in refused:
+        shown = explain("other", english)
+        assert translate_engine(english) != english and not english_runs(shown), shown
