@@ -42,6 +42,11 @@ DESIGNS = {  # the designer's real cases: a layer that cannot read what it is gi
                                  {"type": "Dense", "units": 10}]),
     "kernel too large": ([1, 28, 28], [{"type": "Conv2D", "filters": 2, "kernel_size": 31},
                                        {"type": "Dense", "units": 10}]),
+    "too many weights": ([1, 1000, 1000], [{"type": "Dense", "units": 4096},
+                                           {"type": "Dense", "units": 10}]),
+    "too large to train": ([3, 1000, 1000], [{"type": "Conv2D", "filters": 1024, "pad": 1}] * 4
+                           + [{"type": "MaxPool2D", "pool_size": 16}] * 2
+                           + [{"type": "Dense", "units": 10}]),  # ~25 TB for a batch of 100
 }
 
 
