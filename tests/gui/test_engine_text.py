@@ -12,7 +12,7 @@ import pytest
 from gui_helpers import english_runs
 
 from nndesk.gui import i18n
-from nndesk.gui.engine_text import ENGINE_PATTERNS, PIECES, translate_engine
+from nndesk.gui.engine_text import CARRIERS, ENGINE_PATTERNS, PIECES, translate_engine
 
 LANGUAGES = ("zh_CN", "ja")
 def test_the_checker_finds_english():
@@ -165,7 +165,7 @@ def test_every_pattern_is_translated_and_keeps_its_fields():
 
     for language in LANGUAGES:
         i18n.set_language(language)
-        for pattern in ENGINE_PATTERNS + PIECES:
+        for pattern in ENGINE_PATTERNS + PIECES + CARRIERS:
             shown = i18n.tr(pattern)
             assert shown != pattern, (language, pattern)
             fields = set(re.findall(r"\{(\w+)\}", pattern))
