@@ -12,7 +12,6 @@ from nndesk.fileio import printable
 
 __all__ = ["cmd_info", "cmd_gradcheck", "cmd_presets"]
 
-GRADCHECK_TOLERANCE = 1e-6
 
 
 def _shape(shape) -> str:
@@ -77,6 +76,7 @@ def _meta_text(key: str, value) -> str:
 
 def cmd_gradcheck(args: argparse.Namespace) -> int:
     """Backprop against numerical gradients, tensor by tensor; exit 1 if any is off."""
+    from nndesk.insight.gradients import TOLERANCE, tolerance_text
     from nndesk.nn import gradcheck as check
 
     set_threads(args.threads)
@@ -85,7 +85,7 @@ def cmd_gradcheck(args: argparse.Namespace) -> int:
     rows = [["tensor", "layer", "relative error", "result"]]
     failed = False
     for name, err in errors.items():
-        ok = bool(err < GRADCHECK_TOLERANCE)  # NaN fails too
+        ok = bool(err < TOLERANCE)  # NaN fails too
         failed |= not ok
         index = name.split(".")[0]
         layer = spec["layers"][int(index)]["type"] if index.isdigit() else ""
@@ -93,7 +93,7 @@ def cmd_gradcheck(args: argparse.Namespace) -> int:
     print(table(rows, right={2}))
     sampled = (f"{args.max_checks} random elements per tensor" if args.max_checks
                else "every element")
-    print(f"\n{'FAIL' if failed else 'PASS'}: relative error below {GRADCHECK_TOLERANCE:g} "
+    print(f"\n{'FAIL' if failed else 'PASS'}: relative error below {tolerance_text()} "
           f"for every tensor ({sampled}, float64 central differences, step {args.step:g})")
     return 1 if failed else 0
 

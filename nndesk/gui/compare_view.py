@@ -24,7 +24,7 @@ from nndesk.gui.run_curves import IntegerAxis, Run, legend_under
 from nndesk.gui.state import AppState
 
 __all__ = ["CompareView", "show_comparison", "GROUP_NAMES", "layer_name", "setting_text",
-           "init_text", "block_text"]
+           "init_text", "value_text", "block_text"]
 
 GROUP_NAMES = {"architecture": N_("architecture"), "init": N_("weight init"),
                "optimizer": N_("optimizer"), "learning rate": N_("learning rate"),
@@ -59,6 +59,14 @@ def init_text(value: object) -> str:
     from nndesk.gui.terms import choice_label
 
     return choice_label(value) if isinstance(value, str) else str(value)
+
+
+def value_text(value: object) -> str:
+    """A training setting's value as the training panel shows it: "Adam", "cosine",
+    "on"/"off" in the window's language (`terms.config_value`); numbers as they are."""
+    from nndesk.gui.terms import config_value
+
+    return config_value(value)
 
 
 def block_text(block) -> str:
@@ -137,7 +145,7 @@ class CompareView(QDialog):
             head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         _wrapping(self.table)
         for row, d in enumerate(self.differences):
-            shown = init_text if d.group == "init" else str
+            shown = init_text if d.group == "init" else value_text
             group, setting = tr(GROUP_NAMES[d.group]), setting_text(d.group, d.setting)
             cells = (group, "" if setting == group else setting,  # "optimizer" said once
                      "–" if d.a is None else shown(d.a),

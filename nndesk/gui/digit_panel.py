@@ -22,6 +22,7 @@ from nndesk.gui.canvas import IMAGE_SUFFIXES, DrawingCanvas
 from nndesk.gui.digit_preview import InputPreview
 from nndesk.gui.digit_verdicts import Verdicts, why_no_path
 from nndesk.gui.drawing_jobs import DrawingJobs
+from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import tr
 from nndesk.gui.model_answers import ModelAnswers
 from nndesk.gui.my_digits import MyDigitsBar
@@ -179,7 +180,7 @@ class DigitPanel(QWidget):
         try:
             save_digit(render_canvas(**self.canvas.drawing()), label)
         except OSError as err:
-            self.error.emit(tr("Cannot save the digit"), str(err))
+            self.error.emit(tr("Cannot save the digit"), translate_engine(err))
             return
         self.my_digits.refresh(self.state.network)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import tr
 from nndesk.gui.jobs import start_thread
 
@@ -50,7 +51,7 @@ def ensure_mnist(parent: QWidget, data_dir: str | None = None,
             download("mnist", folder, progress=relay.progress.emit, mirrors=mirrors)
             relay.done.emit("")
         except Exception as err:  # shown to the user below
-            relay.done.emit(str(err) or type(err).__name__)
+            relay.done.emit(translate_engine(err) or type(err).__name__)
 
     start_thread(work, relay, name="mnist-download")
     dialog.exec()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QThread, Signal
 
+from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import N_, tr
 
 __all__ = ["EvalThread", "RUNNING", "SOURCE_NAMES", "STAGES"]
@@ -66,4 +67,4 @@ class EvalThread(QThread):
             pass
         except (DataMissingError, IdxError, OSError, ValueError) as err:
             self.failed.emit(tr("Cannot evaluate ({what}): {error}").format(
-                what=tr(SOURCE_NAMES[self.source]), error=" ".join(str(err).split())))
+                what=tr(SOURCE_NAMES[self.source]), error=" ".join(translate_engine(err).split())))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.jobs import Relay, start_thread
 
@@ -93,7 +94,6 @@ class ExportDialog(QDialog):
         """One choice, naming the files this network's export writes; a target that cannot
         express the network is shown disabled, its reason as the tooltip."""
         from nndesk.export import export_problem, written_files
-        from nndesk.gui.engine_text import translate_engine
 
         spec = self.model.spec
         self.target.addItem(tr(label).format(files=", ".join(written_files(spec, key))), key)
@@ -147,7 +147,7 @@ def _export(model, target: str, out: str) -> tuple[bool, str]:
     try:
         export_model(model, target, out)
     except ExportError as err:
-        return False, str(err)
+        return False, translate_engine(err)
     except ImportError:
         return False, tr("This export needs an optional library: pip install '{extra}'").format(
             extra=EXTRAS[target])

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.state import IDLE, AppState
 
@@ -60,7 +61,8 @@ class FileActions:
             if not quiet:
                 self.show_error(tr("Cannot open this model"), tr(
                     "{err}\n\nOpen a .npz file saved by nndesk "
-                    "(File ▸ Save model, or `nndesk train --out`).").format(err=err))
+                    "(File ▸ Save model, or `nndesk train --out`).").format(
+                        err=translate_engine(err)))
             return False
         self.state.set_model(net, path=str(path), metadata=metadata)
         if self.state.training == IDLE:
@@ -82,7 +84,7 @@ class FileActions:
             write_model(path, self.state.network, self.state.metadata)
         except (OSError, ValueError) as err:
             self.show_error(tr("Cannot save the model"),
-                            tr("{err}\n\nChoose another folder.").format(err=err))
+                            tr("{err}\n\nChoose another folder.").format(err=translate_engine(err)))
             return
         self._remember_dir("models", path)
         self.show_status(tr("Saved {path}").format(path=path))
@@ -110,7 +112,8 @@ class FileActions:
             spec, config = load_design(path)
         except DesignFileError as err:
             self.show_error(tr("Cannot open this design"), tr(
-                "{err}\n\nOpen a .json file saved with File ▸ Save design.").format(err=err))
+                "{err}\n\nOpen a .json file saved with File ▸ Save design.").format(
+                    err=translate_engine(err)))
             return
         self._remember_dir("designs", path)
         self.state.set_spec(spec)
@@ -130,7 +133,7 @@ class FileActions:
             save_design(path, self.state.spec, _training_only(self.state.config))
         except OSError as err:
             self.show_error(tr("Cannot save the design"),
-                            tr("{err}\n\nChoose another folder.").format(err=err))
+                            tr("{err}\n\nChoose another folder.").format(err=translate_engine(err)))
             return
         self._remember_dir("designs", path)
 
@@ -166,6 +169,8 @@ def unreadable_text(path: str, err: Exception) -> str:
     if "not a readable image" in str(err):
         return tr("“{name}” is not a picture nndesk can read. Open a picture of one digit: "
                   "{formats}.").format(name=name, formats=formats)
-    reason = str(err).removeprefix(f"{path}: ")  # too large, not a file, no permission
+    reason = translate_engine(err)  # too large, not a file, no permission: without the path
+    for colon in (": ", "："):  # the engine's, and the one of the Chinese and Japanese texts
+        reason = reason.removeprefix(f"{path}{colon}")
     return tr("“{name}” cannot be opened ({reason}). Open a picture of one digit: "
               "{formats}.").format(name=name, reason=reason, formats=formats)

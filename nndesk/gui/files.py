@@ -78,10 +78,7 @@ def describe_metadata(network, path: str | None, metadata: dict, source: str) ->
     """A few readable lines: file, layers, parameters, accuracy, how it was trained."""
     from nndesk.fileio import printable
     from nndesk.gui.i18n import tr
-    from nndesk.gui.terms import choice_label, train_label
-
-    def _value(v: object) -> str:  # a choice or a switch in the window's words
-        return (tr("on") if v else tr("off")) if isinstance(v, bool) else choice_label(str(v))
+    from nndesk.gui.terms import config_value, train_label
 
     if path:
         lines = [tr("File: {path}").format(path=printable(path))]
@@ -110,7 +107,7 @@ def describe_metadata(network, path: str | None, metadata: dict, source: str) ->
     if isinstance(cfg, dict):
         keys = ("optimizer", "lr", "batch_size", "weight_decay", "schedule", "augment")
         lines.append(tr("Settings: {settings}").format(settings=", ".join(
-            f"{train_label(k)} {printable(_value(cfg[k]), 40)}" for k in keys if k in cfg)))
+            f"{train_label(k)} {printable(config_value(cfg[k]), 40)}" for k in keys if k in cfg)))
     if metadata.get("command"):
         lines.append(tr("Command: {command}").format(command=printable(metadata["command"], 400)))
     if metadata.get("created"):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import tr
 from nndesk.gui.jobs import start_thread
 from nndesk.gui.state import AppState
@@ -246,7 +247,7 @@ class FinetuneDialog(QDialog):
 def _one_line(err: BaseException) -> str:
     from nndesk.fileio import printable
 
-    return printable(str(err) or type(err).__name__, 300)
+    return printable(translate_engine(err) or type(err).__name__, 300)
 
 
 def _finetune(network: Any, folder: Any, epochs: int, control: Any, progress: Any) -> Any:

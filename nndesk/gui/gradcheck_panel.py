@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.jobs import delete_when_finished
 from nndesk.gui.live_text import LiveTexts
 from nndesk.gui.state import AppState
 from nndesk.gui.terms import design_name
+from nndesk.insight.gradients import tolerance_text
 
 __all__ = ["GradcheckPanel", "GradcheckThread", "tensor_name"]
 
@@ -54,7 +56,7 @@ class GradcheckThread(QThread):
             with threadpool_limits(limits=1):
                 self.done.emit(gradcheck_table(self.spec, max_checks=self.max_checks))
         except (SpecError, ValueError, FloatingPointError) as err:
-            self.failed.emit(str(err))
+            self.failed.emit(translate_engine(err))
 
 
 def tensor_name(row: dict) -> str:
@@ -73,7 +75,8 @@ def tensor_name(row: dict) -> str:
 
 
 class GradcheckPanel(QWidget):
-    """A table: tensor, layer, shape, relative error, pass/fail against 1e-6."""
+    """A table: tensor, layer, shape, relative error, pass/fail against
+    `insight.gradients.TOLERANCE` (green/red)."""
 
     MAX_CHECKS = 100  # random elements per tensor, as `nndesk gradcheck`'s default
 
@@ -133,9 +136,9 @@ class GradcheckPanel(QWidget):
         self.live.show("summary", lambda: tr(
             "Backprop against numerical gradients for “{name}”: {n} random elements per "
             "tensor, pass below {tol}.").format(name=design_name(name), n=self.MAX_CHECKS,
-                                                  tol="1e-6")
+                                                  tol=tolerance_text())
             if ok else tr("Fix the design first: {error}").format(
-                error=error or tr("no layers")))
+                error=translate_engine(str(error)) if error else tr("no layers")))
 
     def start(self) -> None:
         """Check the current design in the background."""
@@ -207,6 +210,7 @@ class GradcheckPanel(QWidget):
                 self.table.setItem(r, c, item)
         failed, n = sum(not row["ok"] for row in rows), len(rows)
         self.live.show("summary", lambda: tr(
-            "All {n} tensors agree (relative error below 1e-6).").format(n=n) if not failed
+            "All {n} tensors agree (relative error below {tol}).").format(
+                n=n, tol=tolerance_text()) if not failed
             else tr("{failed} of {n} tensors disagree: a backward pass is wrong, or the step "
                     "crossed a ReLU or max-pool kink.").format(failed=failed, n=n))

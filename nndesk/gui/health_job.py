@@ -8,6 +8,7 @@ import time
 
 from PySide6.QtCore import QThread, Signal
 
+from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import N_
 
 __all__ = ["BATCH", "Probe", "HealthJob", "trouble"]
@@ -53,7 +54,7 @@ class HealthJob(QThread):
             try:
                 d = load_mnist(flatten=False)
             except (DataMissingError, IdxError, OSError) as err:
-                self.failed.emit(" ".join(str(err).split()))
+                self.failed.emit(" ".join(translate_engine(err).split()))
                 return
             # copies: a view would keep the whole float32 training set (165 MB) alive
             p.x = d.x_train[:BATCH].reshape((BATCH, *shape)).copy()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from nndesk.gui.digit_preview import gray_qimage
+from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.state import AppState
 
@@ -113,7 +114,7 @@ class InspectorPanel(QWidget):
         try:
             steps = preprocess_steps(source)
         except (ImageError, OSError) as err:
-            error = str(err)
+            error = translate_engine(err)
             self._show_steps([], lambda: tr("Cannot read this image: {error}").format(
                 error=error))
             return

@@ -3,18 +3,22 @@ while a run trains (a part of PlotsPanel, plots.py)."""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from nndesk.gui.i18n import tr
 from nndesk.gui.run_curves import Run, legend_under, style_plot
 
-__all__ = ["LossPlot", "CHUNK"]
+__all__ = ["LossPlot", "CHUNK", "DIVERGED_COLOR"]
 
 CHUNK = 2048  # the live tail's length: older points move to the frozen item this many at a time
 X_START = 64.0  # the x range before a run passes it (then doubled)
+DIVERGED_COLOR = "#b42318"  # the divergence mark: the red of the window's warnings
 
 
 class LossPlot(pg.PlotWidget):
@@ -74,6 +78,28 @@ class LossPlot(pg.PlotWidget):
         if keep.any():
             self._fit_loss(float(y[keep].max()))
 
+    def mark_diverged(self, run: Run, step: float, loss: float) -> None:
+        """Where `run` diverged (the trainer stopped it and put back its last good weights):
+        the batch that blew up joins the curve (when its loss is finite), a red cross marks
+        it, and a dashed line labelled "diverged here" stands at that batch. QA: a run that
+        diverged in its first batches left the plot empty (one point draws no line)."""
+        if math.isfinite(loss) and (run.n == 0 or step > run.steps[run.n - 1]):
+            self.add_batches(run, [step], [loss])
+        color = QColor(DIVERGED_COLOR)
+        if run.n:  # the cross on the last loss drawn: the one that blew up, or the last sane
+            cross = self.plot([run.steps[run.n - 1]], [run.losses[run.n - 1]], pen=None,
+                              symbol="x", symbolSize=14, symbolPen=pg.mkPen(color, width=2),
+                              symbolBrush=color)
+            run.marks.append(cross)
+        line = pg.InfiniteLine(pos=step, angle=90, movable=False,
+                               pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine))
+        line.label = _MarkLabel(line, position=0.9, color=color,
+                                fill=pg.mkBrush(255, 255, 255, 220))
+        line.label.setText(tr("diverged here"))
+        self.addItem(line)
+        run.marks.append(line)
+        self._fit_steps(step)
+
     def _fit_steps(self, step: float) -> None:
         """Grow the x range by doubling, not at every update: re-laying out the axes ten
         times a second cost a training epoch ~5% (GIL), measured."""
@@ -104,8 +130,9 @@ class LossPlot(pg.PlotWidget):
 
     @staticmethod
     def curves(run: Run) -> list:
-        """A run's loss curves: raw and smoothed, of every chunk."""
-        return [c for _, raw, smooth in run.chunks for c in (raw, smooth)]
+        """A run's items on this plot: raw and smoothed curves of every chunk, and the marks
+        of where it diverged."""
+        return [c for _, raw, smooth in run.chunks for c in (raw, smooth)] + run.marks
 
     def remove_run(self, run: Run, last: bool) -> None:
         """Take a run's curves off; `last`: no run is left, so the axes start again."""
@@ -115,3 +142,12 @@ class LossPlot(pg.PlotWidget):
             self.enableAutoRange(axis="y")
         for curve in self.curves(run):
             self.removeItem(curve)
+
+
+class _MarkLabel(pg.InfLineLabel):
+    """The divergence line's label: its text is set once (and anew by View ▸ Language), never
+    rewritten from the line's value as pyqtgraph's labels are (that put the English back)."""
+
+    def valueChanged(self) -> None:  # noqa: N802 (pyqtgraph's name)
+        if self.isVisible():
+            self.updatePosition()

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         tc.warning.connect(self.train_panel.show_warning)
         tc.evaluating.connect(self.train_panel.show_evaluating)
         tc.earlier_batches.connect(self._on_earlier_batches)
+        tc.diverged.connect(self._on_diverged)
         tc.finished.connect(self._on_training_finished)
         for source in (tc, self.digit):
             source.error.connect(self.show_error)
@@ -171,6 +172,10 @@ class MainWindow(QMainWindow):
     def _on_earlier_batches(self, info: dict) -> None:
         if self._run_id is not None:
             self.plots.add_batches(self._run_id, info["steps"], info["losses"])
+
+    def _on_diverged(self, step: int, loss: float) -> None:
+        if self._run_id is not None:  # before the dialog saying so: the plot shows where
+            self.plots.mark_diverged(self._run_id, step, loss)
 
     def _on_training_finished(self, info: dict) -> None:
         """A run that failed before its first batch leaves no empty entry in the run list; the

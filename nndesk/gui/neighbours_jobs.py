@@ -8,6 +8,7 @@ import time
 import numpy as np
 from PySide6.QtCore import QThread, Signal
 
+from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.jobs import delete_when_finished
 
 __all__ = ["Build", "Query", "start", "RUNNING"]
@@ -49,7 +50,7 @@ class Build(QThread):
         except Cancelled:
             pass
         except (DataMissingError, IdxError, OSError, ValueError) as err:
-            self.done.emit(" ".join(str(err).split()))
+            self.done.emit(" ".join(translate_engine(err).split()))
 
 
 class Query(QThread):

@@ -187,6 +187,12 @@ class PlotsPanel(QWidget):
             return
         self.loss_plot.add_batches(run, steps, losses)
 
+    def mark_diverged(self, run_id: int, step: float, loss: float) -> None:
+        """The run diverged at batch `step` with `loss` (LossPlot.mark_diverged)."""
+        run = self.runs.get(run_id)
+        if run is not None:
+            self.loss_plot.mark_diverged(run, step, loss)
+
     def add_epoch(self, run_id: int, epoch: int, train_acc: float | None,
                   val_acc: float | None, val_loss: float | None = None) -> None:
         """Append one epoch's accuracies (fractions 0..1) and mark the best validation epoch."""

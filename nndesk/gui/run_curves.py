@@ -52,6 +52,7 @@ class Run:
     val_loss: list[float] = field(default_factory=list)
     chunks: list = field(default_factory=list)  # [frozen, live]: (first index, raw, smoothed)
     items: list = field(default_factory=list)  # train, val, best star, best text
+    marks: list = field(default_factory=list)  # on the loss plot: where the run diverged
     visible: bool = True
     settings: dict | None = None  # {"spec", "config"} the run trained with (compare runs)
     title: Callable[[], str] | None = None  # writes `name` in the window's language anew

@@ -12,8 +12,9 @@ import html
 
 from nndesk.gui.i18n import N_, tr
 
-__all__ = ["setting_label", "setting_tip", "choice_label", "layer_tip", "train_label",
-           "train_tip", "design_name", "SCHEDULE_LABELS", "INIT_LABELS"]
+__all__ = ["setting_label", "setting_tip", "choice_label", "config_value", "layer_tip",
+           "train_label", "train_tip", "design_name", "SCHEDULE_LABELS", "INIT_LABELS",
+           "OPTIMIZER_LABELS", "TRAIN_LABELS", "SETTING_LABELS"]
 
 # Layer settings (nndesk.nn LAYERS[t].SETTINGS) -> label, tooltip.
 SETTING_LABELS = {
@@ -54,6 +55,10 @@ SETTING_TIPS = {
 }
 INIT_LABELS = {"auto": N_("auto"), "he": N_("He"), "xavier": N_("Xavier")}
 SCHEDULE_LABELS = {"constant": N_("constant"), "step": N_("step decay"), "cosine": N_("cosine")}
+# Optimizers by the book's names (ch. 6.1; the Chinese and Japanese editions keep them too),
+# keyed by the lower-case spelling a config may hold ("adam"): names, so not translated.
+OPTIMIZER_LABELS = {"sgd": "SGD", "momentum": "Momentum", "nesterov": "Nesterov",
+                    "adagrad": "AdaGrad", "rmsprop": "RMSprop", "adam": "Adam"}
 LAYER_TIPS = {
     "Dense": N_("Dense (the book's Affine layer): every input connects to every neuron. "
                 "Book ch. 3 and 5."),
@@ -84,6 +89,14 @@ TRAIN_LABELS = {
     "augment": N_("augment"), "seed": N_("seed"), "val_split": N_("validation"),
     "train_limit": N_("train images"), "early_stop": N_("early stop"),
     "tensorboard": N_("TensorBoard log"),
+    # TrainConfig's settings the panel does not show (runs from a file, Compare runs)
+    "momentum": N_("momentum"), "step_size": N_("decay every (epochs)"),
+    "gamma": N_("decay factor"), "warmup_epochs": N_("warm-up epochs"),
+    "elastic_alpha": N_("elastic distortion strength"),
+    "elastic_sigma": N_("elastic distortion smoothness"),
+    "restore_best": N_("back to the best epoch"), "eval_test": N_("test accuracy every epoch"),
+    "train_eval_size": N_("training images measured"),
+    "eval_batch_size": N_("evaluation batch size"), "snapshot_every_s": N_("snapshot every (s)"),
 }
 TRAIN_TIPS = {
     "optimizer": N_("How the weights move along the gradient: SGD, Momentum, AdaGrad, Adam "
@@ -133,9 +146,20 @@ def setting_tip(name: str) -> str:
 
 
 def choice_label(value: str) -> str:
-    """A choice shown in a combo box: 'constant', 'he', ... in the window's language."""
+    """A choice shown in a combo box: 'constant', 'he', ... in the window's language; an
+    optimizer by its book name whatever its case ('adam', 'Adam' -> 'Adam')."""
     table = {**INIT_LABELS, **SCHEDULE_LABELS}
-    return tr(table[value]) if value in table else value
+    if value in table:
+        return tr(table[value])
+    return OPTIMIZER_LABELS.get(value.lower(), value) if isinstance(value, str) else value
+
+
+def config_value(value: object) -> str:
+    """A setting's value as the window shows it: a switch "on"/"off", a choice by
+    `choice_label`, a number as it is."""
+    if isinstance(value, bool):
+        return tr("on") if value else tr("off")
+    return choice_label(value) if isinstance(value, str) else str(value)
 
 
 def layer_tip(layer_type: str) -> str:

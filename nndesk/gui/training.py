@@ -39,6 +39,7 @@ class TrainingController(QObject):
     warning = Signal(str)  # the run goes wrong (diverging, not learning): shown while it runs
     batch_done = Signal(object)
     epoch_done = Signal(object)
+    diverged = Signal(int, float)  # the trainer stopped the run: at which batch, its loss
     message = Signal(object)  # a status line: a str, or a function writing it (see _finish_line)
     error = Signal(str, str)  # title, text: shown as a dialog
     finished = Signal(object)
@@ -272,7 +273,7 @@ class TrainingController(QObject):
             try:
                 m = load_model(out)
             except ModelFileError as err:
-                self.error.emit(tr("Cannot read the trained model"), str(err))
+                self.error.emit(tr("Cannot read the trained model"), translate_engine(err))
             else:
                 kept = keeps_model_before(self._model_before, m.metadata.get("accuracy"),
                                           self.confirm_worse)
@@ -282,6 +283,9 @@ class TrainingController(QObject):
         elif self._model_before is not None and (failed or info.get("stopped") == "error"):
             net, path, meta = self._model_before  # a diverged model never takes the canvas
             self.state.set_model(net, path=path, metadata=meta)
+        where = info.get("diverged_at")
+        if info.get("stopped") == "diverged" and where:
+            self.diverged.emit(int(where["step"]), float(where["loss"]))
         self.message.emit(finish_line(info, failed and info.get("stopped") != "error"
                                        and self._model_before is not None, kept))
         if info.get("stopped") == "diverged":

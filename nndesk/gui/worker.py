@@ -33,7 +33,7 @@ class TrainWorker(QObject):
     evaluating = Signal()  # the last epoch is done: the test set is being evaluated
     held = Signal(int)  # the child's loop is held by a pause, after this many steps
     errored = Signal(str)  # a message for the user
-    finished = Signal(object)  # stopped, message, out, checkpoint, metadata
+    finished = Signal(object)  # stopped, message, diverged_at, out, checkpoint, metadata
 
     def __init__(self, spec: dict | None, config: dict, *, out: str | Path | None = None,
                  checkpoint: str | Path | None = None, resume: str | Path | None = None,
@@ -269,7 +269,7 @@ def explain(kind: str, text: str) -> str:
 
     if kind == "data_missing":
         return tr("{err}\n\nUse Train again to download MNIST, or put the files there.").format(
-            err=text)
+            err=translate_engine(text))
     if kind == "memory":
         return tr("Out of memory: use a smaller batch size, fewer filters or fewer training "
                   "images.")

@@ -10,8 +10,9 @@ The child (`child_main`) sends, in this order:
   ("snapshot", weights)  a state_dict copy (`on_snapshot`)
   ("held", step)         the loop is held by a pause, after `step` batches
   ("evaluating",)        the last epoch is done: the test set is being evaluated
-  ("finished", result)   stopped, message, out, checkpoint, metadata, test, state_dict,
-                         tensorboard (None, or (kind, detail) of why no log was written)
+  ("finished", result)   stopped, message, diverged_at (TrainResult's), out, checkpoint,
+                         metadata, test, state_dict, tensorboard (None, or (kind, detail) of
+                         why no log was written)
   ("error", kind, text)  an exception: kind "data_missing", "memory" or "other", its text
 and reads ("pause",), ("resume",), ("stop",) on a thread of its own, which sets the run's
 `TrainControl`. When the pipe closes (the parent died or closed it) the child stops the run
@@ -221,7 +222,7 @@ def _train(job: dict, sender: _Sender, control: TrainControl, step_box: list) ->
             tb[0].close()
     r = done.result
     sender.send("finished", {
-        "stopped": r.stopped, "message": r.message,
+        "stopped": r.stopped, "message": r.message, "diverged_at": r.diverged_at,
         "out": str(done.out) if done.out else None,
         "checkpoint": str(r.checkpoint_path) if r.checkpoint_path else None,
         "metadata": done.metadata, "test": done.test,

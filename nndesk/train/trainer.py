@@ -39,7 +39,10 @@ BUCKET_BATCHES = 20
 @dataclass
 class TrainResult:
     """How a run ended: `stopped` is "finished", "stopped", "diverged", "early_stop" or
-    "write_error" (the checkpoint could not be written: the message names the file)."""
+    "write_error" (the checkpoint could not be written: the message names the file).
+    `diverged_at` (a diverged run): {"step": the batch it blew up at (1-based, as on_batch
+    counts), "loss": that batch's loss (NaN or inf too; an epoch's mean for "chance")}: the
+    window draws the curve up to it and marks it."""
 
     history: list[dict]
     stopped: str
@@ -50,6 +53,7 @@ class TrainResult:
     train_time_s: float
     checkpoint_path: Path | None = None
     extra: dict = field(default_factory=dict)
+    diverged_at: dict | None = None
 
 
 class TrainControl:
@@ -236,7 +240,7 @@ class Trainer:
                 # Phase 4: watch the loss; keep weights that gave a sane one.
                 trouble = self._loss_trouble(loss)
                 if trouble:
-                    return self._diverged(trouble, lr)
+                    return self._diverged(trouble, lr, loss)
                 if candidate is not None:
                     self._good, self._good_step = candidate, self.step
                     if self.on_snapshot:
@@ -348,7 +352,7 @@ class Trainer:
         train_loss = self._loss_sum / max(1, self._loss_count)
         trouble = self._epoch_trouble(train_loss, val_acc if val_acc is not None else train_acc)
         if trouble:
-            return self._diverged(trouble, self.optimizer.lr)
+            return self._diverged(trouble, self.optimizer.lr, train_loss)
         self.epoch += 1
         self.batch = 0
         # Early stopping (Keras's rule, min_delta 0): only a strictly higher val_acc is an
@@ -404,7 +408,7 @@ class Trainer:
             msg += f"; weights of epoch {self.best_epoch} restored"
         return msg
 
-    def _diverged(self, trouble: str, lr: float) -> TrainResult:
+    def _diverged(self, trouble: str, lr: float, loss: float = math.nan) -> TrainResult:
         """The loss went NaN, infinite or exploded: put back the last good weights, write
         them to a file beside the checkpoint (when there is one) and say what to try."""
         self.net.load_state_dict(self._good)
@@ -431,7 +435,9 @@ class Trainer:
                 kept += f" (writing them to {path} failed: {err.strerror or err})"
         msg = (f"{what} at step {self.step + 1}: the learning rate {lr:g} is probably too "
                f"high; try {suggest:g} ({kept})")
-        return self._finish("diverged", msg, checkpoint=False)
+        result = self._finish("diverged", msg, checkpoint=False)
+        result.diverged_at = {"step": self.step + 1, "loss": float(loss)}
+        return result
 
     def _write_failed(self, err: OSError) -> TrainResult:
         """The checkpoint could not be written (folder gone read-only, disk full)."""

@@ -196,6 +196,11 @@
         <translation>1ボタン</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>1 step</source>
+        <translation>1 ステップ</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>1,000 random inputs through 5 layers of 100 neurons (nndesk's Network); each histogram counts one layer's 100,000 output values.</source>
         <translation>1000個のランダムな入力を、各層100ニューロンの5層ネットワーク（nndeskのNetwork）に通します。各ヒストグラムは1つの層の100000個の出力を数えます。</translation>
@@ -336,8 +341,8 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
-        <source>All {n} tensors agree (relative error below 1e-6).</source>
-        <translation>{n} 個のテンソルすべてが一致（相対誤差 1e-6 未満）。</translation>
+        <source>All {n} tensors agree (relative error below {tol}).</source>
+        <translation>{n} 個のテンソルすべてが一致（相対誤差 {tol} 未満）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/pg_i18n.py"/>
@@ -391,8 +396,8 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
-        <source>Backprop and numerical differentiation must agree: the relative error per weight tensor should be tiny (below 1e-5).</source>
-        <translation>誤差逆伝播法と数値微分の結果は一致するはずです：各重みテンソルの相対誤差はごく小さく（1e-5 未満に）なります。</translation>
+        <source>Backprop and numerical differentiation must agree: the relative error per weight tensor should be tiny (below {tol}).</source>
+        <translation>誤差逆伝播法と数値微分の結果は一致するはずです：各重みテンソルの相対誤差はごく小さく（{tol} 未満に）なります。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
@@ -418,6 +423,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/help.py"/>
         <source>BatchNorm layer</source>
         <translation>BatchNorm レイヤ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>BatchNorm needs a vector or an image, not shape {shape}</source>
+        <translation>BatchNorm の入力はベクトルか画像でなければなりません（形状 {shape} ではなく）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_figures.py"/>
@@ -2802,13 +2812,108 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a BMP image</source>
+        <translation>BMP 画像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a CSV text file (curves an experiment wrote?)</source>
+        <translation>CSV のテキストファイル（実験が書き出した曲線？）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a GIF image</source>
+        <translation>GIF 画像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a JPEG image</source>
+        <translation>JPEG 画像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a JSON text file (a network spec?)</source>
+        <translation>JSON のテキストファイル（ネットワークの定義？）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a PDF document</source>
+        <translation>PDF 文書</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a PNG image</source>
+        <translation>PNG 画像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a Python pickle</source>
+        <translation>Python の pickle</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a binary file of an unknown kind</source>
+        <translation>種類のわからないバイナリファイル</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a gzip file (MNIST's IDX data are gzip files)</source>
+        <translation>gzip ファイル（MNIST の IDX データは gzip ファイルです）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a layer must be a dict with a "type", e.g. {example}</source>
+        <translation>レイヤは "type" を持つ辞書でなければなりません。例：{example}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a model file is an .npz archive written by 'nndesk train' or the window's File ▸ Save model as…</source>
+        <translation>モデルファイルは「nndesk train」かウィンドウの「ファイル ▸ 名前を付けてモデルを保存…」で書き出した .npz アーカイブです</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a model file is an .npz written by 'nndesk train'</source>
+        <translation>モデルファイルは「nndesk train」で書き出した .npz です</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a model file is an .npz written by 'nndesk train' or the window's File ▸ Save model as…</source>
+        <translation>モデルファイルは「nndesk train」かウィンドウの「ファイル ▸ 名前を付けてモデルを保存…」で書き出した .npz です</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>a network needs a non-empty list of "layers"</source>
         <translation>ネットワークには空でない "layers" のリストが必要です</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a network spec must be a dict with "input_shape" and "layers"</source>
+        <translation>ネットワークの定義は "input_shape" と "layers" を持つ辞書でなければなりません</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>a sample 7 (draw on the canvas)</source>
         <translation>見本の 7（キャンバスに書けます）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a single NumPy array (.npy)</source>
+        <translation>NumPy の配列 1 つ（.npy）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a spec is trained with 'nndesk train --spec FILE.json' or opened in the designer; a model file is an .npz</source>
+        <translation>ネットワークの定義は「nndesk train --spec FILE.json」で学習させるか、デザイナーで開きます。モデルファイルは .npz です</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a text file</source>
+        <translation>テキストファイル</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a text file (Markdown)</source>
+        <translation>テキストファイル（Markdown）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -2837,6 +2942,11 @@ Resume that run now?
         <translation>認識精度 %</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>accuracy fell to chance while the loss rose above its start</source>
+        <translation>認識精度があてずっぽうと同じ水準まで落ち、損失は最初の値より大きくなりました</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/confusion_view.py"/>
         <source>accuracy per digit</source>
         <translation>数字ごとの認識精度</translation>
@@ -2857,9 +2967,24 @@ Resume that run now?
         <translation>すべて</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>an IDX data file (MNIST images or labels)</source>
+        <translation>IDX データファイル（MNIST の画像かラベル）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>an image</source>
+        <translation>画像</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_verdicts.py"/>
         <source>an opened image</source>
         <translation>開いた画像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>any number of steps</source>
+        <translation>任意のステップ数</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
@@ -2900,6 +3025,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <source>b (biases)</source>
         <translation>b（バイアス）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>back to the best epoch</source>
+        <translation>最良のエポックに戻す</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inspector_panel.py"/>
@@ -2960,6 +3090,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>bumps (2 hidden neurons each)</source>
         <translation>こぶの数（それぞれ隠れニューロン2個）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>cannot read {path}: {reason}</source>
+        <translation>{path} を読み込めません：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>cannot write {path}: {reason}; {kept}</source>
+        <translation>{path} に書き込めません：{reason}。{kept}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
@@ -3087,9 +3227,19 @@ Resume that run now?
         <translation>交差エントロピーコスト関数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>curves are plotted with 'nndesk experiment'; a model file is an .npz written by 'nndesk train' or the window's File ▸ Save model as…</source>
+        <translation>曲線は「nndesk experiment」で描けます。モデルファイルは「nndesk train」かウィンドウの「ファイル ▸ 名前を付けてモデルを保存…」で書き出した .npz です</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>custom</source>
         <translation>カスタム</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>data files go in the data folder (--data-dir); a model file is an .npz</source>
+        <translation>データファイルはデータフォルダ（--data-dir）に置きます。モデルファイルは .npz です</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_job.py"/>
@@ -3100,6 +3250,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/health_figures.py"/>
         <source>dead {p}%</source>
         <translation>死んだユニット {p}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>decay every (epochs)</source>
+        <translation>減衰の間隔（エポック）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>decay factor</source>
+        <translation>減衰率</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
@@ -3115,6 +3275,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
         <source>diverged</source>
         <translation>発散しました</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/loss_plot.py"/>
+        <source>diverged here</source>
+        <translation>ここで発散</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
@@ -3150,6 +3315,31 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>early stop</source>
         <translation>早期終了</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>early_stop, val_split and train_limit cannot be negative</source>
+        <translation>early_stop・val_split・train_limit は負の数にできません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>elastic distortion needs alpha &gt;= 0 and sigma &gt; 0, not {alpha} and {sigma}</source>
+        <translation>弾性変形には alpha &gt;= 0 と sigma &gt; 0 が必要です（{alpha} と {sigma} ではなく）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>elastic distortion smoothness</source>
+        <translation>弾性変形のなめらかさ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>elastic distortion strength</source>
+        <translation>弾性変形の強さ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>empty or all zero bytes</source>
+        <translation>空か、すべてゼロのバイト</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/accuracy_plot.py"/>
@@ -3196,6 +3386,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>evaluating: %v of %m images</source>
         <translation>評価中：%v / %m 枚</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>evaluation batch size</source>
+        <translation>評価のバッチサイズ</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -3263,6 +3458,11 @@ Resume that run now?
         <translation>グレースケール</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>has {params} parameters; nndesk trains at most {limit} ({size} for the weights alone)</source>
+        <translation>パラメータが {params} 個あります。nndesk が学習できるのは {limit} 個までです（重みだけで {size}）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>horizontal edges</source>
         <translation>横のエッジ</translation>
@@ -3296,6 +3496,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>infinite</source>
         <translation>無限大</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>init must be at most {high} (the std of the weights), not {value}</source>
+        <translation>重みの初期値は {high} 以下でなければなりません（重みの標準偏差。{value} ではなく）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/compare_view.py"/>
@@ -3334,6 +3539,11 @@ Resume that run now?
         <translation>入力 x</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>input_shape must be [features], [steps, features] (steps may be null: any length) or [channels, height, width] of positive whole numbers, e.g. [1, 28, 28]; got {value}</source>
+        <translation>input_shape は正の整数による [特徴量数]、[ステップ数, 特徴量数]（ステップ数は null で任意の長さ）または [チャンネル, 高さ, 幅] でなければなりません（例：[1, 28, 28]）。実際は {value} でした</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>kernel size</source>
         <translation>フィルターサイズ</translation>
@@ -3357,6 +3567,21 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>layer {n}</source>
         <translation>{n} 層目</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>layer {n} (BatchNorm) on a sequence cannot be exported yet</source>
+        <translation>系列にかかるレイヤ {n}（BatchNorm）はまだ書き出せません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>layer {n} ({type}) cannot be exported as book-style NumPy; export it to pytorch or onnx</source>
+        <translation>レイヤ {n}（{type}）は本のスタイルの NumPy には書き出せません。pytorch か onnx に書き出してください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>layer {n} ({type}) cannot be exported yet; supported: {known}</source>
+        <translation>レイヤ {n}（{type}）はまだ書き出せません。対応しているレイヤ：{known}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -3416,6 +3641,11 @@ Resume that run now?
         <translation>損失</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>loss {loss} has no exported equivalent ({known})</source>
+        <translation>損失関数 {loss} には書き出し先で対応するものがありません（{known}）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>lr {lr}: f = {f} after {n} steps</source>
         <translation>学習率 {lr}：{n} ステップ後 f = {f}</translation>
@@ -3434,6 +3664,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>mean per layer: {means} · std per layer: {stds}</source>
         <translation>層ごとの平均：{means} · 層ごとの標準偏差：{stds}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>momentum</source>
+        <translation>モーメンタム</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/mistake_gallery.py"/>
@@ -3456,6 +3691,11 @@ Resume that run now?
         <translation>素直なソフトマックス</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>name must be text, not {value}</source>
+        <translation>名前は文字列でなければなりません（{value} ではなく）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/neighbours_view.py"/>
         <source>nearest for the network</source>
         <translation>ネットワークにとって近いもの</translation>
@@ -3467,8 +3707,33 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>needs a fixed number of inputs, but its input is a sequence of any number of steps (x {f}); turn return_sequences off on the recurrent layer before it, so that only its last state comes out</source>
+        <translation>決まった数の入力が必要ですが、入力は任意のステップ数の系列（×{f}）です。前のリカレントレイヤの return_sequences をオフにして、最後の状態だけが出るようにしてください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>needs a sequence (steps x features), but its input is {what}; a recurrent layer reads the input sequence or the output of another recurrent layer with return_sequences on</source>
+        <translation>系列（ステップ数×特徴量数）が必要ですが、入力は{what}です。リカレントレイヤが読むのは入力の系列か、return_sequences をオンにした別のリカレントレイヤの出力です</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>needs an image (channels x height x width), but its input is a sequence ({steps} x {f} features); {layer} reads images, RNN, GRU and LSTM read sequences</source>
+        <translation>画像（チャンネル×高さ×幅）が必要ですが、入力は系列（{steps}×{f} 個の特徴量）です。{layer} は画像を読み、RNN・GRU・LSTM は系列を読みます</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>needs an image (channels x height x width), but its input is {size} numbers in a row; put {layer} before any Dense or Flatten</source>
         <translation>画像（チャンネル×高さ×幅）が必要ですが、入力は一列に並んだ {size} 個の数です。{layer} は Dense や Flatten より前に置いてください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>needs {size} for the weights; this computer has {have}</source>
+        <translation>重みだけで {size} 必要ですが、このコンピュータには {have} しかありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>needs {size} to train on a batch of {batch} (weights, gradients, optimizer state and each layer's outputs); this computer has {have}</source>
+        <translation>バッチサイズ {batch} での学習には {size} 必要です（重み、勾配、最適化手法の状態、各レイヤの出力）が、このコンピュータには {have} しかありません</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -3497,6 +3762,11 @@ Resume that run now?
         <translation>nndesk モデル (*.npz)</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>nndesk never loads pickles (they can run code); a model file is an .npz written by nndesk</source>
+        <translation>nndesk は pickle を読み込みません（コードを実行できるため）。モデルファイルは nndesk が書き出した .npz です</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>nndesk — design, train, look inside, draw</source>
         <translation>nndesk — 設計し、学習させ、中を見て、描く</translation>
@@ -3512,10 +3782,25 @@ Resume that run now?
         <translation>TensorBoard ログなし：{err}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>no checkpoint was saved before</source>
+        <translation>それまでにチェックポイントは保存されていません</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_preview.py"/>
         <location filename="../../nndesk/gui/model_answers.py"/>
         <source>no digit found</source>
         <translation>数字を検出できず</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>no digits to fine-tune on</source>
+        <translation>ファインチューニングに使える数字がありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>no digits to fine-tune on: save some digits first (all were held out to measure)</source>
+        <translation>ファインチューニングに使える数字がありません。先にもう少し数字を保存してください（今ある数字はすべて精度の測定用に取り分けられました）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_thread.py"/>
@@ -3535,6 +3820,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>no model</source>
         <translation>モデルなし</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>no such file or folder</source>
+        <translation>そのファイルやフォルダはありません</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_verdicts.py"/>
@@ -3559,6 +3849,11 @@ Resume that run now?
         <translation>自信なし：{first} {p1}%、{second} {p2}%</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>nothing drawn: the bitmap is empty</source>
+        <translation>何も描かれていません：ビットマップが空です</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
         <source>now the network being trained (press Evaluate)</source>
         <translation>現在は学習中のネットワーク（「評価する」を押してください）</translation>
@@ -3569,13 +3864,13 @@ Resume that run now?
         <translation>遮蔽</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/files.py"/>
+        <location filename="../../nndesk/gui/terms.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>off</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/files.py"/>
+        <location filename="../../nndesk/gui/terms.py"/>
         <source>on</source>
         <translation>あり</translation>
     </message>
@@ -3651,9 +3946,19 @@ Resume that run now?
         <translation>ペン入力の数字（書き手 21-30）の画像</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>pen digits not found at {path}</source>
+        <translation>{path} にペン数字のデータが見つかりません</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/loss_plot.py"/>
         <source>per batch</source>
         <translation>バッチごと</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>permission denied</source>
+        <translation>アクセス権がありません</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -3757,6 +4062,11 @@ Resume that run now?
         <translation>平滑化</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>snapshot every (s)</source>
+        <translation>スナップショットの間隔（秒）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>softmax function</source>
         <translation>ソフトマックス関数</translation>
@@ -3837,6 +4147,11 @@ Resume that run now?
         <translation>正解</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>test accuracy every epoch</source>
+        <translation>毎エポックのテスト精度</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>test set</source>
         <translation>テストデータ</translation>
@@ -3848,8 +4163,53 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the disk is full</source>
+        <translation>ディスクがいっぱいです</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the file system is read-only</source>
+        <translation>ファイルシステムが読み取り専用です</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the label must be a digit 0-9, not {label}</source>
+        <translation>ラベルは 0〜9 の数字でなければなりません（{label} ではなく）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the last good checkpoint (epoch {epoch}) is kept</source>
+        <translation>最後の正常なチェックポイント（エポック {epoch}）は残っています</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the last good weights (step {step}) were kept in {path}</source>
+        <translation>最後の正常な重み（ステップ {step}）に戻し、{path} に保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the last good weights (step {step}) were put back</source>
+        <translation>最後の正常な重み（ステップ {step}）に戻しました</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the last good weights (step {step}) were put back (writing them to {path} failed: {reason})</source>
+        <translation>最後の正常な重み（ステップ {step}）に戻しました（{path} への保存は失敗：{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a sequence ({steps} x {f}); turn return_sequences off on the last recurrent layer</source>
+        <translation>最後のレイヤはクラスごとに 1 つのスコアを出す必要があります（例：ユニット数 10 の Dense）が、系列（{steps}×{f}）を出しています。最後のリカレントレイヤの return_sequences をオフにしてください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a {size} map</source>
         <translation>最後のレイヤはクラスごとに 1 つのスコアを出す必要があります（例：ユニット数 10 の Dense）が、{size} のマップを出しています</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the learning rate must be above 0, not {value}</source>
+        <translation>学習率は 0 より大きくなければなりません（{value} ではなく）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
@@ -3859,8 +4219,18 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
-        <source>the loss became {kind} at step {step}: the learning rate {lr} is probably too high; try {suggest} (the last good weights were kept)</source>
-        <translation>ステップ {step} で損失関数の値が {kind} になりました。学習率 {lr} が大きすぎるようです。{suggest} を試してください（最後の正常な重みを残しました）</translation>
+        <source>the loss became {kind}</source>
+        <translation>損失が {kind} になりました</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the loss exploded (running mean {ema}; it started at {start})</source>
+        <translation>損失が爆発しました（移動平均 {ema}、最初は {start}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the magic number</source>
+        <translation>マジックナンバー</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_panel.py"/>
@@ -3877,6 +4247,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/eval_panel.py"/>
         <source>the network being trained at step {step} ({time})</source>
         <translation>学習中のネットワーク、ステップ {step}（{time}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the network does not build: {reason}</source>
+        <translation>ネットワークを組み立てられません：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the network expects images shaped {want}, the training data is {have}</source>
+        <translation>ネットワークは形状 {want} の画像を受け取りますが、訓練データは {have} です</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/state.py"/>
@@ -3899,9 +4279,19 @@ Resume that run now?
         <translation>数字には見えません</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>this network has no hidden layer: its features are the pixels</source>
+        <translation>このネットワークには隠れ層がありません：特徴量は画素そのものです</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <source>time step t</source>
         <translation>時刻 t</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>to recognize the digit in it: nndesk predict IMAGE</source>
+        <translation>画像の数字を認識するには：nndesk predict 画像ファイル</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/accuracy_plot.py"/>
@@ -3922,6 +4312,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>training images</source>
         <translation>訓練画像の枚数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>training images measured</source>
+        <translation>精度を測る訓練画像の数</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/confusion_view.py"/>
@@ -3945,6 +4340,21 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>unknown loss {loss}; choose one of {known}</source>
+        <translation>未知の損失関数 {loss} です。{known} から選んでください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>unknown optimizer {value}; choose one of {known}</source>
+        <translation>未知の最適化手法 {value} です。{known} から選んでください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>unknown schedule {value}; choose one of {known}</source>
+        <translation>未知の学習率スケジュール {value} です。{known} から選んでください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>unknown setting {name} (settings: {known})</source>
         <translation>未知の設定 {name}（設定できるもの：{known}）</translation>
     </message>
@@ -3963,6 +4373,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>vertical edges</source>
         <translation>縦のエッジ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>warm-up epochs</source>
+        <translation>ウォームアップのエポック数</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -4093,6 +4508,46 @@ Lower the learning rate in the Training settings and train again.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} cannot be negative ({value})</source>
+        <translation>{name} は負の数にできません（{value}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} has no "layers" list: it is not a network design</source>
+        <translation>{name} には "layers" のリストがありません：ネットワーク設計ではありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is far too large ({value})</source>
+        <translation>{name} が大きすぎます（{value}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is nested more than {n} levels deep: not something nndesk writes</source>
+        <translation>{name} は {n} 段より深く入れ子になっています：nndesk が書き出すものではありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is not UTF-8 text</source>
+        <translation>{name} は UTF-8 のテキストではありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is not valid JSON ({reason}, line {line} column {column})</source>
+        <translation>{name} は正しい JSON ではありません（{line} 行 {column} 列）{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is too large to be a design file</source>
+        <translation>{name} はネットワーク設計のファイルにしては大きすぎます</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} must be a finite number, not {value}</source>
+        <translation>{name} は有限の数値でなければなりません（{value} ではなく）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} must be a number, not {value}</source>
         <translation>{name} は数値でなければなりません（{value} ではなく）</translation>
     </message>
@@ -4122,6 +4577,11 @@ Lower the learning rate in the Training settings and train again.</source>
         <translation>{name} は {choices} のどれか、または数値（正規分布の標準偏差）でなければなりません（{value} ではなく）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} must be true or false, not {value}</source>
+        <translation>{name} はオンかオフ（true か false）でなければなりません（{value} ではなく）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/files.py"/>
         <source>{network}, {optimizer} lr {lr}: {epochs_done} of {epochs} epochs done</source>
         <translation>{network}、{optimizer} 学習係数 {lr}：{epochs}エポック中 {epochs_done} 完了</translation>
@@ -4132,9 +4592,19 @@ Lower the learning rate in the Training settings and train again.</source>
         <translation>{n} 個のこぶ = {h} 個の急峻なシグモイドニューロン。各ステップは s = −b/w にあり、高さ f(中点) が出力の重みです。平均 |誤差| = {e}。ステップを増やす（またはうまく置く）ほど近づきます：隠れ層1つで任意の連続関数を近似できます。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{n} dimension sizes</source>
+        <translation>{n} 個の次元の大きさ</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>{n} samples, one per row</source>
         <translation>{n} 件のデータ（1行に1件）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{n} steps</source>
+        <translation>{n} ステップ</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
@@ -4144,6 +4614,176 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <translation>{path}
 
 画像が空のようです（線がありません）。明るい紙に暗い色で書いた数字 1 つの画像（または白黒が逆のもの）を開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path} exists (use --force to replace it)</source>
+        <translation>{path} はすでにあります（別の名前を選んでください。コマンドラインでは --force で置き換えられます）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path} exists and is not a folder</source>
+        <translation>{path} はすでにあり、フォルダではありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path} exists and is not empty (use --force to replace it)</source>
+        <translation>{path} はすでにあり、空ではありません（別の場所を選んでください。コマンドラインでは --force で置き換えられます）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: cannot be opened ({reason})</source>
+        <translation>{path}：開けません（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: cannot open ({reason})</source>
+        <translation>{path}：開けません（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: corrupt or truncated gzip data at the end ({reason})</source>
+        <translation>{path}：ファイル末尾の gzip データが壊れているか途切れています{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: corrupt or truncated gzip data while reading the data for dimensions {dims} ({reason})</source>
+        <translation>{path}：次元 {dims} のデータを読む途中で、壊れたか途切れた gzip データに当たりました{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: corrupt or truncated gzip data while reading {part} ({reason})</source>
+        <translation>{path}：{part}を読む途中で、壊れたか途切れた gzip データに当たりました{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: damaged or truncated (no zip directory at its end)</source>
+        <translation>{path}：壊れているか途切れています（末尾に zip のディレクトリがありません）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: damaged or truncated (not a readable .npz archive: {reason})</source>
+        <translation>{path}：壊れているか途切れています（読み込める .npz アーカイブではありません）{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: holds 0 images: nothing to train or measure on</source>
+        <translation>{path}：画像が 1 枚もないので、学習も測定もできません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: its network spec does not build: {reason}</source>
+        <translation>{path}：ネットワークの定義から組み立てられません：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: labels must be 0-9, found {low}..{high}</source>
+        <translation>{path}：ラベルは 0〜9 でなければなりませんが、{low}〜{high} でした</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: no digit found in the image (blank?)</source>
+        <translation>{path}：画像の中に数字が見つかりません（白紙？）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: no digit sub-folders; put each digit's images in {first}, {second}, ... {last}</source>
+        <translation>{path}：数字ごとのサブフォルダがありません。各数字の画像を {first}、{second}、… {last} に入れてください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: no readable digit images in 0/ ... 9/</source>
+        <translation>{path}：0/ … 9/ に読み込める数字の画像がありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: no such model file</source>
+        <translation>{path}：そのモデルファイルはありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: not a file</source>
+        <translation>{path}：ファイルではありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: not a folder</source>
+        <translation>{path}：フォルダではありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: not a readable image ({reason})</source>
+        <translation>{path}：読み込める画像ではありません{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: not a regular file</source>
+        <translation>{path}：通常のファイルではありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: not a regular file (a pipe or a device?)</source>
+        <translation>{path}：通常のファイルではありません（パイプかデバイス？）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: not an IDX file (magic number bytes {magic}, expected 0x0000 then a type code and 1-8 dimensions)</source>
+        <translation>{path}：IDX ファイルではありません（マジックナンバーのバイトは {magic}。0x0000 のあとに型コードと 1〜8 の次元数が来るはずです）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: refused as a possible decompression bomb ({reason})</source>
+        <translation>{path}：解凍爆弾のおそれがあるため読み込みを拒否しました{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: the digit sub-folders hold no images ({suffixes})</source>
+        <translation>{path}：数字のサブフォルダに画像がありません（{suffixes}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: too short to be a model file (1 byte)</source>
+        <translation>{path}：モデルファイルにしては短すぎます（1 バイト）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: too short to be a model file ({n} bytes)</source>
+        <translation>{path}：モデルファイルにしては短すぎます（{n} バイト）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: truncated: data for dimensions {dims} needs {n} bytes, the file has only {size}</source>
+        <translation>{path}：途切れています：次元 {dims} のデータには {n} バイト必要ですが、ファイルには {size} バイトしかありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: truncated: the header's dimensions {dims} need {n} bytes, the file has {size}</source>
+        <translation>{path}：途切れています：ヘッダの次元 {dims} には {n} バイト必要ですが、ファイルは {size} バイトです</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: truncated: {part} needs {n} bytes, the file has only {size}</source>
+        <translation>{path}：途切れています：{part}には {n} バイト必要ですが、ファイルには {size} バイトしかありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: {n} labels for the {images} images in {name}</source>
+        <translation>{path}：{name} の画像 {images} 枚に対してラベルが {n} 個あります</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: {reason}</source>
+        <translation>{path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: {what}, not an nndesk model file; {advice}</source>
+        <translation>{path}：これは{what}で、nndesk のモデルファイルではありません。{advice}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: {w}x{h} pixels is too large (limit {limit} pixels)</source>
+        <translation>{path}：{w}×{h} 画素は大きすぎます（上限 {limit} 画素）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
@@ -4165,6 +4805,11 @@ Fix the marked layer in the designer, then train.</source>
 ネットワーク設計で印のついたレイヤを直してから学習させてください。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{size} numbers in a row</source>
+        <translation>一列に並んだ {size} 個の数</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/compare_view.py"/>
         <source>{tag} training</source>
         <translation>{tag} 訓練データ</translation>
@@ -4173,6 +4818,23 @@ Fix the marked layer in the designer, then train.</source>
         <location filename="../../nndesk/gui/compare_view.py"/>
         <source>{tag} validation</source>
         <translation>{tag} 検証データ</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{title} files missing in {folder}: {files}. Put them in that folder (from {url}), set {env} to a folder that has them, or download them (`download=True`).</source>
+        <translation>{folder} に {title} のファイルがありません：{files}。このフォルダに入れる（入手先：{url}）か、{env} をファイルのあるフォルダに設定するか、ダウンロードしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{title} files missing in {folder}: {files}. Put them in that folder (from {url}), set {env} to a folder that has them, or download them (`download=True`).
+{detail}</source>
+        <translation>{folder} に {title} のファイルがありません：{files}。このフォルダに入れる（入手先：{url}）か、{env} をファイルのあるフォルダに設定するか、ダウンロードしてください。
+{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{what} at step {step}: the learning rate {lr} is probably too high; try {suggest} ({kept})</source>
+        <translation>ステップ {step} で{what}。学習率 {lr} はおそらく大きすぎます。{suggest} を試してください（{kept}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>

@@ -196,6 +196,11 @@
         <translation>单键</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>1 step</source>
+        <translation>1 步</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>1,000 random inputs through 5 layers of 100 neurons (nndesk's Network); each histogram counts one layer's 100,000 output values.</source>
         <translation>1000 个随机输入通过 5 层、每层 100 个神经元的网络（nndesk 的 Network）；每个直方图统计一层的 100000 个输出值。</translation>
@@ -336,8 +341,8 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
-        <source>All {n} tensors agree (relative error below 1e-6).</source>
-        <translation>全部 {n} 个张量一致（相对误差低于 1e-6）。</translation>
+        <source>All {n} tensors agree (relative error below {tol}).</source>
+        <translation>全部 {n} 个张量一致（相对误差低于 {tol}）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/pg_i18n.py"/>
@@ -391,8 +396,8 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
-        <source>Backprop and numerical differentiation must agree: the relative error per weight tensor should be tiny (below 1e-5).</source>
-        <translation>误差反向传播法与数值微分的结果必须一致：每个权重张量的相对误差应非常小（低于 1e-5）。</translation>
+        <source>Backprop and numerical differentiation must agree: the relative error per weight tensor should be tiny (below {tol}).</source>
+        <translation>误差反向传播法与数值微分的结果必须一致：每个权重张量的相对误差应非常小（低于 {tol}）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
@@ -418,6 +423,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/help.py"/>
         <source>BatchNorm layer</source>
         <translation>BatchNorm 层</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>BatchNorm needs a vector or an image, not shape {shape}</source>
+        <translation>BatchNorm 需要向量或图像作为输入，而不是形状 {shape}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_figures.py"/>
@@ -2802,13 +2812,108 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a BMP image</source>
+        <translation>BMP 图像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a CSV text file (curves an experiment wrote?)</source>
+        <translation>CSV 文本文件（实验写出的曲线？）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a GIF image</source>
+        <translation>GIF 图像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a JPEG image</source>
+        <translation>JPEG 图像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a JSON text file (a network spec?)</source>
+        <translation>JSON 文本文件（网络描述？）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a Python pickle</source>
+        <translation>Python pickle 文件</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a binary file of an unknown kind</source>
+        <translation>未知类型的二进制文件</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a gzip file (MNIST's IDX data are gzip files)</source>
+        <translation>gzip 文件（MNIST 的 IDX 数据就是 gzip 文件）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a layer must be a dict with a "type", e.g. {example}</source>
+        <translation>每一层必须是带有 "type" 的字典，例如 {example}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a model file is an .npz archive written by 'nndesk train' or the window's File ▸ Save model as…</source>
+        <translation>模型文件是由 “nndesk train” 或窗口的“文件 ▸ 模型另存为…”写出的 .npz 归档</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a model file is an .npz written by 'nndesk train'</source>
+        <translation>模型文件是由 “nndesk train” 写出的 .npz</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a model file is an .npz written by 'nndesk train' or the window's File ▸ Save model as…</source>
+        <translation>模型文件是由 “nndesk train” 或窗口的“文件 ▸ 模型另存为…”写出的 .npz</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>a network needs a non-empty list of "layers"</source>
         <translation>网络需要一个非空的 "layers" 列表</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a network spec must be a dict with "input_shape" and "layers"</source>
+        <translation>网络描述必须是带有 "input_shape" 和 "layers" 的字典</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>a sample 7 (draw on the canvas)</source>
         <translation>示例数字 7（可在画布上书写）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a single NumPy array (.npy)</source>
+        <translation>单个 NumPy 数组（.npy）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a spec is trained with 'nndesk train --spec FILE.json' or opened in the designer; a model file is an .npz</source>
+        <translation>网络描述可以用 “nndesk train --spec FILE.json” 训练，或在设计器中打开；模型文件是 .npz</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a text file</source>
+        <translation>文本文件</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a text file (Markdown)</source>
+        <translation>文本文件（Markdown）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -2837,6 +2942,11 @@ Resume that run now?
         <translation>准确率 %</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>accuracy fell to chance while the loss rose above its start</source>
+        <translation>准确率跌到了随机猜测的水平，而损失升到了起始值之上</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/confusion_view.py"/>
         <source>accuracy per digit</source>
         <translation>每个数字的识别精度</translation>
@@ -2857,9 +2967,24 @@ Resume that run now?
         <translation>全部</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>an IDX data file (MNIST images or labels)</source>
+        <translation>IDX 数据文件（MNIST 的图像或标签）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>an image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_verdicts.py"/>
         <source>an opened image</source>
         <translation>打开的图像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>any number of steps</source>
+        <translation>任意步数</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/graph_page.py"/>
@@ -2900,6 +3025,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <source>b (biases)</source>
         <translation>b（偏置）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>back to the best epoch</source>
+        <translation>回到最佳轮次</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inspector_panel.py"/>
@@ -2960,6 +3090,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
         <source>bumps (2 hidden neurons each)</source>
         <translation>凸起个数（每个用 2 个隐藏神经元）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>cannot write {path}: {reason}; {kept}</source>
+        <translation>无法写入 {path}：{reason}；{kept}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
@@ -3087,9 +3227,19 @@ Resume that run now?
         <translation>交叉熵代价函数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>curves are plotted with 'nndesk experiment'; a model file is an .npz written by 'nndesk train' or the window's File ▸ Save model as…</source>
+        <translation>曲线可以用 “nndesk experiment” 绘制；模型文件是由 “nndesk train” 或窗口的“文件 ▸ 模型另存为…”写出的 .npz</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>custom</source>
         <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>data files go in the data folder (--data-dir); a model file is an .npz</source>
+        <translation>数据文件应放在数据文件夹中（--data-dir）；模型文件是 .npz</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_job.py"/>
@@ -3100,6 +3250,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/health_figures.py"/>
         <source>dead {p}%</source>
         <translation>死亡 {p}%</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>decay every (epochs)</source>
+        <translation>衰减间隔（轮）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>decay factor</source>
+        <translation>衰减系数</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
@@ -3115,6 +3275,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/optimizers_page.py"/>
         <source>diverged</source>
         <translation>发散了</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/loss_plot.py"/>
+        <source>diverged here</source>
+        <translation>在此发散</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
@@ -3150,6 +3315,31 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>early stop</source>
         <translation>早停</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>early_stop, val_split and train_limit cannot be negative</source>
+        <translation>early_stop、val_split 和 train_limit 都不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>elastic distortion needs alpha &gt;= 0 and sigma &gt; 0, not {alpha} and {sigma}</source>
+        <translation>弹性形变需要 alpha &gt;= 0 且 sigma &gt; 0，而不是 {alpha} 和 {sigma}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>elastic distortion smoothness</source>
+        <translation>弹性形变平滑度</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>elastic distortion strength</source>
+        <translation>弹性形变强度</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>empty or all zero bytes</source>
+        <translation>空文件或全是零字节</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/accuracy_plot.py"/>
@@ -3196,6 +3386,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>evaluating: %v of %m images</source>
         <translation>正在评估：%v / %m 张图像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>evaluation batch size</source>
+        <translation>评估批大小</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -3263,6 +3458,11 @@ Resume that run now?
         <translation>灰度图</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>has {params} parameters; nndesk trains at most {limit} ({size} for the weights alone)</source>
+        <translation>有 {params} 个参数；nndesk 最多训练 {limit} 个（仅权重就需要 {size}）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>horizontal edges</source>
         <translation>横向边缘</translation>
@@ -3296,6 +3496,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>infinite</source>
         <translation>无穷大</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>init must be at most {high} (the std of the weights), not {value}</source>
+        <translation>初始权重最多为 {high}（权重的标准差），而不是 {value}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/compare_view.py"/>
@@ -3334,6 +3539,11 @@ Resume that run now?
         <translation>输入 x</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>input_shape must be [features], [steps, features] (steps may be null: any length) or [channels, height, width] of positive whole numbers, e.g. [1, 28, 28]; got {value}</source>
+        <translation>input_shape 必须是由正整数组成的 [特征数]、[步数, 特征数]（步数可以为 null：任意长度）或 [通道, 高, 宽]，例如 [1, 28, 28]；实际为 {value}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>kernel size</source>
         <translation>滤波器大小</translation>
@@ -3357,6 +3567,21 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>layer {n}</source>
         <translation>第 {n} 层</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>layer {n} (BatchNorm) on a sequence cannot be exported yet</source>
+        <translation>第 {n} 层（BatchNorm）作用于序列，暂时无法导出</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>layer {n} ({type}) cannot be exported as book-style NumPy; export it to pytorch or onnx</source>
+        <translation>第 {n} 层（{type}）无法导出为书中风格的 NumPy 代码；请导出为 pytorch 或 onnx</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>layer {n} ({type}) cannot be exported yet; supported: {known}</source>
+        <translation>第 {n} 层（{type}）暂时无法导出；支持的层：{known}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -3416,6 +3641,11 @@ Resume that run now?
         <translation>损失</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>loss {loss} has no exported equivalent ({known})</source>
+        <translation>损失函数 {loss} 没有可导出的对应项（{known}）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>lr {lr}: f = {f} after {n} steps</source>
         <translation>学习率 {lr}：{n} 步后 f = {f}</translation>
@@ -3434,6 +3664,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/init_page.py"/>
         <source>mean per layer: {means} · std per layer: {stds}</source>
         <translation>各层均值：{means} · 各层标准差：{stds}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>momentum</source>
+        <translation>动量</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/mistake_gallery.py"/>
@@ -3456,6 +3691,11 @@ Resume that run now?
         <translation>直接实现的 softmax</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>name must be text, not {value}</source>
+        <translation>名称必须是文本，而不是 {value}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/neighbours_view.py"/>
         <source>nearest for the network</source>
         <translation>网络眼中最近的</translation>
@@ -3467,8 +3707,33 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>needs a fixed number of inputs, but its input is a sequence of any number of steps (x {f}); turn return_sequences off on the recurrent layer before it, so that only its last state comes out</source>
+        <translation>需要固定数量的输入，但它的输入是任意步数的序列（×{f}）；请关闭它前面那个循环层的 return_sequences，只输出最后的状态</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>needs a sequence (steps x features), but its input is {what}; a recurrent layer reads the input sequence or the output of another recurrent layer with return_sequences on</source>
+        <translation>需要序列（步数×特征数）作为输入，但它的输入是{what}；循环层读取的是输入序列，或另一个开启了 return_sequences 的循环层的输出</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>needs an image (channels x height x width), but its input is a sequence ({steps} x {f} features); {layer} reads images, RNN, GRU and LSTM read sequences</source>
+        <translation>需要图像（通道×高×宽）作为输入，但它的输入是序列（{steps}×{f} 个特征）；{layer} 读取图像，RNN、GRU 和 LSTM 读取序列</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>needs an image (channels x height x width), but its input is {size} numbers in a row; put {layer} before any Dense or Flatten</source>
         <translation>需要图像（通道×高×宽）作为输入，但它的输入是排成一行的 {size} 个数；请把 {layer} 放在所有 Dense 或 Flatten 之前</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>needs {size} for the weights; this computer has {have}</source>
+        <translation>仅权重就需要 {size}；这台计算机只有 {have}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>needs {size} to train on a batch of {batch} (weights, gradients, optimizer state and each layer's outputs); this computer has {have}</source>
+        <translation>以批大小 {batch} 训练需要 {size}（权重、梯度、优化器状态和每一层的输出）；这台计算机只有 {have}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -3497,6 +3762,11 @@ Resume that run now?
         <translation>nndesk 模型 (*.npz)</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>nndesk never loads pickles (they can run code); a model file is an .npz written by nndesk</source>
+        <translation>nndesk 从不加载 pickle 文件（它们可以执行代码）；模型文件是 nndesk 写出的 .npz</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>nndesk — design, train, look inside, draw</source>
         <translation>nndesk —— 设计、训练、观察内部、手写识别</translation>
@@ -3512,10 +3782,25 @@ Resume that run now?
         <translation>未写 TensorBoard 日志：{err}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>no checkpoint was saved before</source>
+        <translation>此前没有保存过检查点</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_preview.py"/>
         <location filename="../../nndesk/gui/model_answers.py"/>
         <source>no digit found</source>
         <translation>未检测到数字</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>no digits to fine-tune on</source>
+        <translation>没有可用于微调的数字</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>no digits to fine-tune on: save some digits first (all were held out to measure)</source>
+        <translation>没有可用于微调的数字：请先多保存一些数字（现有的都被留作测量之用）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_thread.py"/>
@@ -3535,6 +3820,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>no model</source>
         <translation>没有模型</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>no such file or folder</source>
+        <translation>找不到该文件或文件夹</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_verdicts.py"/>
@@ -3559,6 +3849,11 @@ Resume that run now?
         <translation>不确定：{first} {p1}%，{second} {p2}%</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>nothing drawn: the bitmap is empty</source>
+        <translation>什么都没画：位图是空的</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
         <source>now the network being trained (press Evaluate)</source>
         <translation>现在是训练中的网络（按“开始评估”）</translation>
@@ -3569,13 +3864,13 @@ Resume that run now?
         <translation>遮挡</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/files.py"/>
+        <location filename="../../nndesk/gui/terms.py"/>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/files.py"/>
+        <location filename="../../nndesk/gui/terms.py"/>
         <source>on</source>
         <translation>开</translation>
     </message>
@@ -3651,9 +3946,19 @@ Resume that run now?
         <translation>手写笔数字（书写者 21-30）的图像</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>pen digits not found at {path}</source>
+        <translation>在 {path} 找不到笔迹数字</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/loss_plot.py"/>
         <source>per batch</source>
         <translation>每个批次</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>permission denied</source>
+        <translation>没有权限</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -3757,6 +4062,11 @@ Resume that run now?
         <translation>平滑后</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>snapshot every (s)</source>
+        <translation>快照间隔（秒）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>softmax function</source>
         <translation>softmax函数</translation>
@@ -3837,6 +4147,11 @@ Resume that run now?
         <translation>正确解</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>test accuracy every epoch</source>
+        <translation>每轮测量测试准确率</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>test set</source>
         <translation>测试数据</translation>
@@ -3848,8 +4163,53 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the file system is read-only</source>
+        <translation>文件系统是只读的</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the label must be a digit 0-9, not {label}</source>
+        <translation>标签必须是 0-9 的数字，而不是 {label}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the last good checkpoint (epoch {epoch}) is kept</source>
+        <translation>保留了最后一个正常的检查点（第 {epoch} 轮）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the last good weights (step {step}) were kept in {path}</source>
+        <translation>最后一组正常的权重（第 {step} 步）已恢复，并保存在 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the last good weights (step {step}) were put back</source>
+        <translation>已恢复最后一组正常的权重（第 {step} 步）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the last good weights (step {step}) were put back (writing them to {path} failed: {reason})</source>
+        <translation>已恢复最后一组正常的权重（第 {step} 步）（写入 {path} 失败：{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a sequence ({steps} x {f}); turn return_sequences off on the last recurrent layer</source>
+        <translation>最后一层必须为每个类别给出一个分数（例如 10 个单元的 Dense），但它输出的是序列（{steps}×{f}）；请关闭最后一个循环层的 return_sequences</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a {size} map</source>
         <translation>最后一层必须为每个类别给出一个分数（例如 10 个单元的 Dense），但它输出的是 {size} 的特征图</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the learning rate must be above 0, not {value}</source>
+        <translation>学习率必须大于 0，而不是 {value}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
@@ -3859,8 +4219,18 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
-        <source>the loss became {kind} at step {step}: the learning rate {lr} is probably too high; try {suggest} (the last good weights were kept)</source>
-        <translation>损失在第 {step} 步变成了{kind}：学习率 {lr} 可能太大了；试试 {suggest}（已保留最后正常的权重）</translation>
+        <source>the loss became {kind}</source>
+        <translation>损失变成了 {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the loss exploded (running mean {ema}; it started at {start})</source>
+        <translation>损失爆炸了（滑动平均 {ema}；起始值为 {start}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the magic number</source>
+        <translation>魔数</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_panel.py"/>
@@ -3877,6 +4247,16 @@ Resume that run now?
         <location filename="../../nndesk/gui/eval_panel.py"/>
         <source>the network being trained at step {step} ({time})</source>
         <translation>训练中的网络，第 {step} 步（{time}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the network does not build: {reason}</source>
+        <translation>网络无法构建：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>the network expects images shaped {want}, the training data is {have}</source>
+        <translation>网络需要形状为 {want} 的图像，而训练数据的形状是 {have}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/state.py"/>
@@ -3899,9 +4279,19 @@ Resume that run now?
         <translation>这看起来不像数字</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>this network has no hidden layer: its features are the pixels</source>
+        <translation>这个网络没有隐藏层：它的特征就是像素本身</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <source>time step t</source>
         <translation>时刻 t</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>to recognize the digit in it: nndesk predict IMAGE</source>
+        <translation>要识别其中的数字：nndesk predict 图像文件</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/accuracy_plot.py"/>
@@ -3922,6 +4312,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>training images</source>
         <translation>训练图像张数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>training images measured</source>
+        <translation>用于测量的训练图像数</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/confusion_view.py"/>
@@ -3945,6 +4340,21 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>unknown loss {loss}; choose one of {known}</source>
+        <translation>未知的损失函数 {loss}；请从 {known} 中选择</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>unknown optimizer {value}; choose one of {known}</source>
+        <translation>未知的优化器 {value}；请从 {known} 中选择</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>unknown schedule {value}; choose one of {known}</source>
+        <translation>未知的学习率调度 {value}；请从 {known} 中选择</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>unknown setting {name} (settings: {known})</source>
         <translation>未知的设置 {name}（可用的设置：{known}）</translation>
     </message>
@@ -3963,6 +4373,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>vertical edges</source>
         <translation>纵向边缘</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/terms.py"/>
+        <source>warm-up epochs</source>
+        <translation>预热轮数</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -4093,6 +4508,46 @@ Lower the learning rate in the Training settings and train again.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} cannot be negative ({value})</source>
+        <translation>{name} 不能为负数（{value}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} has no "layers" list: it is not a network design</source>
+        <translation>{name} 没有 "layers" 列表：它不是网络设计</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is far too large ({value})</source>
+        <translation>{name} 太大了（{value}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is nested more than {n} levels deep: not something nndesk writes</source>
+        <translation>{name} 的嵌套超过 {n} 层：这不是 nndesk 写出的文件</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is not UTF-8 text</source>
+        <translation>{name} 不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is not valid JSON ({reason}, line {line} column {column})</source>
+        <translation>{name} 不是有效的 JSON（第 {line} 行第 {column} 列）{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is too large to be a design file</source>
+        <translation>{name} 太大了，不可能是网络设计文件</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} must be a finite number, not {value}</source>
+        <translation>{name} 必须是有限的数值，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} must be a number, not {value}</source>
         <translation>{name} 必须是数值，而不是 {value}</translation>
     </message>
@@ -4122,6 +4577,11 @@ Lower the learning rate in the Training settings and train again.</source>
         <translation>{name} 必须是 {choices} 之一或一个数值（正态分布的标准差），而不是 {value}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} must be true or false, not {value}</source>
+        <translation>{name} 必须是开或关（true 或 false），而不是 {value}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/files.py"/>
         <source>{network}, {optimizer} lr {lr}: {epochs_done} of {epochs} epochs done</source>
         <translation>{network}，{optimizer} 学习率 {lr}：已完成 {epochs_done}/{epochs} 轮</translation>
@@ -4132,9 +4592,19 @@ Lower the learning rate in the Training settings and train again.</source>
         <translation>{n} 个凸起 = {h} 个陡峭的 sigmoid 神经元，每个阶跃位于 s = −b/w；高度 f(中点) 就是输出权重。平均 |误差| = {e}。阶跃越多（或放得越好）拟合越好：一个隐藏层就能逼近任意连续函数。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{n} dimension sizes</source>
+        <translation>{n} 个维度的大小</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>{n} samples, one per row</source>
         <translation>{n} 个数据，每行一个</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{n} steps</source>
+        <translation>{n} 步</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/digit_panel.py"/>
@@ -4144,6 +4614,176 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <translation>{path}
 
 这张图像看起来是空白的（没有笔迹）。请打开一张浅色背景上深色数字的图片（或者反过来）。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path} exists (use --force to replace it)</source>
+        <translation>{path} 已存在（请换一个名称；命令行中可用 --force 替换）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path} exists and is not a folder</source>
+        <translation>{path} 已存在，而且不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path} exists and is not empty (use --force to replace it)</source>
+        <translation>{path} 已存在且不是空的（请换一个位置；命令行中可用 --force 替换）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: cannot be opened ({reason})</source>
+        <translation>{path}：无法打开（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: cannot open ({reason})</source>
+        <translation>{path}：无法打开（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: corrupt or truncated gzip data at the end ({reason})</source>
+        <translation>{path}：文件末尾的 gzip 数据损坏或不完整{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: corrupt or truncated gzip data while reading the data for dimensions {dims} ({reason})</source>
+        <translation>{path}：读取维度为 {dims} 的数据时遇到损坏或不完整的 gzip 数据{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: corrupt or truncated gzip data while reading {part} ({reason})</source>
+        <translation>{path}：读取{part}时遇到损坏或不完整的 gzip 数据{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: damaged or truncated (no zip directory at its end)</source>
+        <translation>{path}：文件已损坏或不完整（末尾没有 zip 目录）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: damaged or truncated (not a readable .npz archive: {reason})</source>
+        <translation>{path}：文件已损坏或不完整（不是可读取的 .npz 归档）{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: holds 0 images: nothing to train or measure on</source>
+        <translation>{path}：其中没有图像，无法训练或测量</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: its network spec does not build: {reason}</source>
+        <translation>{path}：其中的网络描述无法构建：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: labels must be 0-9, found {low}..{high}</source>
+        <translation>{path}：标签必须是 0-9，实际为 {low}..{high}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: no digit found in the image (blank?)</source>
+        <translation>{path}：图像中找不到数字（空白图像？）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: no digit sub-folders; put each digit's images in {first}, {second}, ... {last}</source>
+        <translation>{path}：没有按数字命名的子文件夹；请把每个数字的图像放进 {first}、{second} …… {last}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: no readable digit images in 0/ ... 9/</source>
+        <translation>{path}：0/ … 9/ 中没有可读取的数字图像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: no such model file</source>
+        <translation>{path}：没有这个模型文件</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: not a file</source>
+        <translation>{path}：不是文件</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: not a folder</source>
+        <translation>{path}：不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: not a readable image ({reason})</source>
+        <translation>{path}：不是可读取的图像{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: not a regular file</source>
+        <translation>{path}：不是普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: not a regular file (a pipe or a device?)</source>
+        <translation>{path}：不是普通文件（是管道或设备？）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: not an IDX file (magic number bytes {magic}, expected 0x0000 then a type code and 1-8 dimensions)</source>
+        <translation>{path}：不是 IDX 文件（魔数字节为 {magic}，应为 0x0000，随后是类型代码和 1-8 个维度）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: refused as a possible decompression bomb ({reason})</source>
+        <translation>{path}：可能是解压炸弹，已拒绝读取{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: the digit sub-folders hold no images ({suffixes})</source>
+        <translation>{path}：数字子文件夹中没有图像（{suffixes}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: too short to be a model file (1 byte)</source>
+        <translation>{path}：文件太短，不可能是模型文件（1 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: too short to be a model file ({n} bytes)</source>
+        <translation>{path}：文件太短，不可能是模型文件（{n} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: truncated: data for dimensions {dims} needs {n} bytes, the file has only {size}</source>
+        <translation>{path}：文件不完整：维度为 {dims} 的数据需要 {n} 字节，文件只有 {size} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: truncated: the header's dimensions {dims} need {n} bytes, the file has {size}</source>
+        <translation>{path}：文件不完整：文件头中的维度 {dims} 需要 {n} 字节，文件只有 {size} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: truncated: {part} needs {n} bytes, the file has only {size}</source>
+        <translation>{path}：文件不完整：{part}需要 {n} 字节，文件只有 {size} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: {n} labels for the {images} images in {name}</source>
+        <translation>{path}：{name} 中有 {images} 张图像，却有 {n} 个标签</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: {reason}</source>
+        <translation>{path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: {what}, not an nndesk model file; {advice}</source>
+        <translation>{path}：这是{what}，不是 nndesk 的模型文件；{advice}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: {w}x{h} pixels is too large (limit {limit} pixels)</source>
+        <translation>{path}：{w}×{h} 像素太大了（上限为 {limit} 像素）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
@@ -4165,6 +4805,11 @@ Fix the marked layer in the designer, then train.</source>
 请在网络设计中修正标出的层，然后再训练。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{size} numbers in a row</source>
+        <translation>排成一行的 {size} 个数</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/compare_view.py"/>
         <source>{tag} training</source>
         <translation>{tag} 训练数据</translation>
@@ -4173,6 +4818,23 @@ Fix the marked layer in the designer, then train.</source>
         <location filename="../../nndesk/gui/compare_view.py"/>
         <source>{tag} validation</source>
         <translation>{tag} 验证数据</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{title} files missing in {folder}: {files}. Put them in that folder (from {url}), set {env} to a folder that has them, or download them (`download=True`).</source>
+        <translation>{folder} 中缺少 {title} 文件：{files}。请把它们放进这个文件夹（来源：{url}），或把 {env} 设为存有这些文件的文件夹，或者下载它们。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{title} files missing in {folder}: {files}. Put them in that folder (from {url}), set {env} to a folder that has them, or download them (`download=True`).
+{detail}</source>
+        <translation>{folder} 中缺少 {title} 文件：{files}。请把它们放进这个文件夹（来源：{url}），或把 {env} 设为存有这些文件的文件夹，或者下载它们。
+{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{what} at step {step}: the learning rate {lr} is probably too high; try {suggest} ({kept})</source>
+        <translation>第 {step} 步时{what}：学习率 {lr} 可能太高了；试试 {suggest}（{kept}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -138,3 +139,24 @@ def free_windows() -> None:
                 w.close()
             w.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+# Names a translated text keeps in English: layer types, data sets, optimizers, tools.
+ENGLISH_NAMES = {"Dense", "Conv2D", "Flatten", "ReLU", "RNN", "GRU", "LSTM", "BatchNorm",
+                 "MNIST", "IDX", "NaN", "SGD", "Adam", "gzip", "nndesk"}
+
+
+def english_runs(text: str) -> list[str]:
+    """Runs of 4+ consecutive ASCII words in `text`: English left in a translated text (words:
+    letters only, lower case after the first, not in ENGLISH_NAMES; numbers, paths, ".png",
+    acronyms (PNG, WebP), setting keys do not count)."""
+    runs, run = [], []
+    for token in re.split(r"[\s,;:()\[\]（）：；，、。…]+", text) + [""]:
+        word = token.rstrip(".'\"?!`”").lstrip("'\"`“")  # ".png" is a suffix, not a word
+        if re.fullmatch(r"[A-Za-z][a-z]*", word) and word not in ENGLISH_NAMES:  # not PNG, WebP
+            run.append(word)
+            continue
+        if len(run) >= 4:
+            runs.append(" ".join(run))
+        run = []
+    return runs

@@ -3,6 +3,8 @@ curves and final accuracies."""
 
 from __future__ import annotations
 
+import re
+
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyle
@@ -46,7 +48,7 @@ def test_two_selected_runs_are_compared(qtbot):
     assert [d.setting for d in expected] == ["optimizer", "lr", "seed"]
     assert view.table.rowCount() == 3
     rows = [[view.table.item(r, c).text() for c in range(4)] for r in range(3)]
-    assert rows == [["optimizer", "", "adam", "sgd"],   # a setting that is its group: once
+    assert rows == [["optimizer", "", "Adam", "SGD"],   # a setting that is its group: once
                     ["learning rate", "", "0.001", "0.1"],
                     ["seed", "", "0", "7"]]
     assert "Settings that differ: 3" in view.summary.text()
@@ -139,6 +141,34 @@ def test_inits_read_as_the_designer_writes_them_in_the_windows_language(qtbot):
     assert "init" not in " ".join(cells) and xavier != "Xavier"
     row = [view.table.item(0, c).text() for c in range(4)]
     assert row[0] == "权重初始化方法" and row[3] == xavier
+
+
+def test_training_values_read_as_the_training_panel_shows_them_in_chinese(qtbot):
+    """QA (zh_CN): Compare showed the config's raw "adam"/"momentum", "cosine", "True": the
+    values are written as the training panel's boxes write them (`terms.config_value`)."""
+    from nndesk.gui import i18n
+    from nndesk.gui.run_curves import Run
+
+    i18n.set_language("zh_CN")
+    configs = ({"optimizer": "adam", "schedule": "cosine", "augment": True},
+               {"optimizer": "momentum", "schedule": "constant", "augment": False})
+    runs = [Run(name=n, color=c, settings={"spec": load_preset("TwoLayerNet"), "config": cfg})
+            for n, c, cfg in (("A", "#2f6fdb", configs[0]), ("B", "#b5522b", configs[1]))]
+    view = CompareView(AppState(), *runs)
+    qtbot.addWidget(view)
+    rows = {view.table.item(r, 0).text() + "/" + view.table.item(r, 1).text():
+            (view.table.item(r, 2).text(), view.table.item(r, 3).text())
+            for r in range(view.table.rowCount())}
+    assert rows["优化器/"] == ("Adam", "Momentum")   # the book's names, as the panel's box
+    assert rows["学习率/学习率调度"] == ("余弦", "固定")
+    assert rows["数据扩充/数据增强"] == ("开", "关")
+    assert rows["优化器/动量"] == ("–", "0.9")  # read only by Momentum: A has none
+    cells = " ".join(" ".join(pair) for pair in rows.values())
+    from nndesk.gui.terms import TRAIN_LABELS
+    from nndesk.train import TrainConfig
+
+    assert set(TrainConfig().to_dict()) <= set(TRAIN_LABELS)  # every setting has a label
+    assert not re.search(r"adam|momentum|cosine|constant|True|False", cells), cells
 
 
 def test_the_legend_lies_under_the_plot_over_no_curve(qtbot):

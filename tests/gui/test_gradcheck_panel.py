@@ -31,7 +31,7 @@ def test_runs_in_background_and_shows_each_tensor(qtbot):
         assert panel.table.item(r, 3).text() == "pass"
         assert panel.table.item(r, 2).background().color().name() == PASS_COLOR
         assert float(panel.table.item(r, 2).text()) < 1e-6
-    assert "All 5 tensors agree" in panel.summary.text()
+    assert "All 5 tensors agree (relative error below 1e-6)" in panel.summary.text()
     assert FAIL_COLOR != PASS_COLOR
 
 
@@ -43,6 +43,14 @@ def test_a_broken_design_cannot_be_checked(qtbot):
         {"type": "MaxPool2D", "pool_size": 3}, {"type": "Dense", "units": 2}]})
     assert not panel.run_button.isEnabled()
     assert panel.summary.text().startswith("Fix the design first")
+    from nndesk.gui import i18n
+
+    i18n.set_language("ja")  # the engine's reason in the window's language (QA: English)
+    state.set_spec({"name": "bad", "input_shape": [1, 2, 2], "layers": [
+        {"type": "MaxPool2D", "pool_size": 3}, {"type": "Dense", "units": 2}]})
+    text = panel.summary.text()
+    assert text.startswith(i18n.tr("Fix the design first: {error}").split("{")[0]), text
+    assert "レイヤ 1" in text and "window" not in text
 
 
 def _row(layer, position, param):

@@ -163,6 +163,9 @@ def test_graph_page_values_gradients_and_gradcheck(qtbot):
     panel = LessonsPanel(state)
     qtbot.addWidget(panel)
     page = panel.show_lesson("graph")
+    from nndesk.insight.gradients import TOLERANCE
+
+    assert "(below 1e-6)" in page.check_text.text() and TOLERANCE == 1e-6  # the table's bar
     texts = {k: (v.text(), g.text()) for k, (v, g, _, _) in page.labels.items()}
     assert texts["price"] == ("715", "1") and texts["tax"] == ("1.1", "650")
     assert texts["apple"] == ("100", "2.2") and texts["orange_num"] == ("3", "165")

@@ -6,7 +6,7 @@ import os
 
 import numpy as np
 import pytest
-from gui_helpers import TINY_SPEC
+from gui_helpers import TINY_SPEC, english_runs
 from PySide6.QtCore import QSettings, QTimer
 
 from nndesk.gui.state import IDLE, PAUSED, RUNNING
@@ -199,6 +199,44 @@ def test_divergent_run_shows_the_trainers_message(trainer_window, qtbot, dialogs
     assert any("learning rate" in text for _, text in dialogs)
     assert w.state.training == IDLE
     assert w.state.network is None  # there was no model; the diverged one does not become it
+
+
+def test_a_diverged_run_keeps_its_curve_and_marks_where_it_blew_up(trainer_window, qtbot,
+                                                                  dialogs):
+    """QA: a run the trainer stopped as diverged left the loss plot empty (its one sane
+    loss draws no line). SGD, learning rate 1000, a small MLP, in Japanese: the losses up to
+    the divergence are drawn, the batch that blew up is marked "diverged here" in the
+    window's language, and the dialog says it all in Japanese."""
+    import pyqtgraph as pg
+
+    from nndesk.gui import i18n
+
+    i18n.set_language("ja")
+    w = trainer_window
+    w.state.set_spec({"name": "MLP", "input_shape": [1, 28, 28], "layers": [
+        {"type": "Dense", "units": 24}, {"type": "BatchNorm"}, {"type": "ReLU"},
+        {"type": "Dense", "units": 10}]})
+    w.state.set_config(optimizer="SGD", lr=1e3, epochs=1)
+    with qtbot.waitSignal(w.training.finished, timeout=60_000) as done:
+        w.train_panel.train_button.click()
+    info = done.args[0]
+    assert info["stopped"] == "diverged", info["message"]
+    run = w.plots.runs[max(w.plots.runs)]
+    step = info["diverged_at"]["step"]
+    assert run.n > 0 and run.steps[run.n - 1] <= step
+    lines = [m for m in run.marks if isinstance(m, pg.InfiniteLine)]
+    assert len(lines) == 1 and lines[0].value() == step
+    assert lines[0].label.toPlainText() == "ここで発散" == i18n.tr("diverged here")
+    assert lines[0] in w.plots.loss_plot.getPlotItem().items
+    title, text = dialogs[-1]
+    assert title == i18n.tr("Training diverged") and not english_runs(text), text
+    assert "ステップ" in text and "学習率" in text
+    from PySide6.QtGui import QAction
+
+    w.findChild(QAction, "language_zh_CN").trigger()  # View ▸ Language: the mark follows
+    w.plots.loss_plot.setXRange(0, 500)
+    lines[0].label.valueChanged()  # what pyqtgraph calls when the line moves
+    assert lines[0].label.toPlainText() == "在此发散"
 
 
 def test_invalid_design_cannot_start(trainer_window, dialogs):

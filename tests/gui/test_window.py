@@ -210,7 +210,8 @@ def test_model_info_dialog(window, qtbot, tmp_path, monkeypatch):
     text = shown[-1][1]
     for part in (f"File: {path}", "Network: TinyConv, 4 layers, 5,874 parameters",  # 104+5770
                  "Test accuracy: 98.76%", "Validation accuracy: 97.00%", "Epochs: 4 (best: 3)",
-                 "Settings: optimizer sgd, learning rate 0.1", "Command: nndesk train x"):
+                 "Settings: optimizer SGD, learning rate 0.1",  # as the training panel says
+                 "Command: nndesk train x"):
         assert part in text, part
 
 

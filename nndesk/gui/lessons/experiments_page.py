@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.experiments import EXPERIMENTS
 from nndesk.fileio import loads_json
+from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.lessons.common import PENS, header, plot
 from nndesk.gui.lessons.experiments_run import ExperimentRun
@@ -244,7 +245,8 @@ class ExperimentsPage(QWidget):
     def _finish(self, kind: str, payload) -> None:
         self._timer.stop()
         if kind == "error":
-            self.status.setText(tr("The experiment failed: {error}").format(error=payload))
+            self.status.setText(tr("The experiment failed: {error}").format(
+                error=translate_engine(payload)))
         else:
             stopped = self._job.stopped
             self.status.setText(tr("Stopped.") if stopped else tr("Finished."))

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.jobs import Relay, start_thread
 from nndesk.gui.lessons.common import header, tensor_label
+from nndesk.insight.gradients import TOLERANCE, tolerance_text
 from nndesk.lessons.backprop import INPUTS, buy_apples_oranges
 
 __all__ = ["GraphPage"]
@@ -61,7 +63,7 @@ class GraphPage(QWidget):
         self.check_button = QPushButton(tr("Gradient check of the network in the designer"))
         self.check_text = QLabel(tr("Backprop and numerical differentiation must agree: the "
                                     "relative error per weight tensor should be tiny "
-                                    "(below 1e-5)."))
+                                    "(below {tol}).").format(tol=tolerance_text()))
         self.check_text.setWordWrap(True)
         self._done = Relay()  # the check's result; its thread never holds the page
         self._done.done.connect(self._on_check_done)
@@ -153,11 +155,12 @@ class GraphPage(QWidget):
     def _on_check_done(self, result) -> None:
         self.check_button.setEnabled(True)
         if isinstance(result, Exception):
-            self.check_text.setText(tr("The check failed: {error}").format(error=str(result)))
+            self.check_text.setText(tr("The check failed: {error}").format(
+                error=translate_engine(result)))
             return
         worst = max(result.values())
         rows = ", ".join(f"{tensor_label(k)} {v:.1e}" for k, v in result.items())
-        verdict = tr("backprop is right") if worst < 1e-5 else tr("backprop disagrees!")
+        verdict = tr("backprop is right") if worst < TOLERANCE else tr("backprop disagrees!")
         self.check_text.setText(tr("Relative error per tensor: {rows} — largest {worst}: "
                                    "{verdict}").format(rows=rows, worst=f"{worst:.1e}",
                                                        verdict=verdict))

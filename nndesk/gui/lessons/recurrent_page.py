@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.jobs import Relay, start_thread
 from nndesk.gui.lessons.common import PENS, ValueSlider, header, plot
@@ -282,4 +283,4 @@ def _load(loader) -> dict:
     try:
         return {"examples": loader()}
     except (OSError, ValueError) as err:
-        return {"error": str(err)}
+        return {"error": translate_engine(err)}

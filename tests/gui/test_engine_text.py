@@ -1,0 +1,293 @@
+"""The engine's messages reach the window in its language (QA, zh_CN and ja: the divergence
+message and a recurrent layer's shape error came through in English). Real cases, driven
+through the engine and the window's widgets: the shown text has no run of 4 or more English
+words (numbers, paths, file names, setting keys and layer names do not count)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+from gui_helpers import english_runs
+
+from nndesk.gui import i18n
+from nndesk.gui.engine_text import CARRIERS, ENGINE_PATTERNS, PIECES, translate_engine
+
+LANGUAGES = ("zh_CN", "ja")
+def test_the_checker_finds_english():
+    assert english_runs("第 2 层（LSTM）：需要序列") == []
+    assert english_runs("损失 the loss exploded (mean 9.1)") == ["the loss exploded mean"]
+    assert english_runs("put Dense before any Flatten or Conv2D") == []  # names break a run
+    assert english_runs("图像（.png, .jpg, .jpeg, .bmp）") == []
+
+
+DESIGNS = {  # the designer's real cases: a layer that cannot read what it is given
+    "recurrent after Conv2D": ([1, 28, 28], [{"type": "Conv2D", "filters": 4, "kernel_size": 5},
+                                              {"type": "LSTM", "units": 8},
+                                              {"type": "Dense", "units": 10}]),
+    "recurrent after Dense": ([1, 28, 28], [{"type": "Dense", "units": 20},
+                                            {"type": "GRU", "units": 8},
+                                            {"type": "Dense", "units": 10}]),
+    "Conv2D after Dense": ([1, 28, 28], [{"type": "Dense", "units": 20},
+                                         {"type": "Conv2D", "filters": 2}]),
+    "Conv2D on a sequence": ([28, 28], [{"type": "Conv2D", "filters": 2},
+                                        {"type": "Dense", "units": 10}]),
+    "Dense on any length": ([None, 5], [{"type": "LSTM", "units": 8,
+                                         "return_sequences": True},
+                                        {"type": "Dense", "units": 10}]),
+    "sequence last": ([None, 5], [{"type": "LSTM", "units": 10, "return_sequences": True}]),
+    "init too large": ([1, 28, 28], [{"type": "Dense", "units": 10, "init": 1000}]),
+    "not a switch": ([None, 5], [{"type": "GRU", "units": 8, "bidirectional": "yes"},
+                                 {"type": "Dense", "units": 10}]),
+    "kernel too large": ([1, 28, 28], [{"type": "Conv2D", "filters": 2, "kernel_size": 31},
+                                       {"type": "Dense", "units": 10}]),
+    "too many weights": ([1, 1000, 1000], [{"type": "Dense", "units": 4096},
+                                           {"type": "Dense", "units": 10}]),
+    "too large to train": ([3, 1000, 1000], [{"type": "Conv2D", "filters": 1024, "pad": 1}] * 4
+                           + [{"type": "MaxPool2D", "pool_size": 16}] * 2
+                           + [{"type": "Dense", "units": 10}]),  # ~25 TB for a batch of 100
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_designer_says_each_problem_in_the_windows_language(qtbot, language):
+    from nndesk.gui.designer import DesignerPanel
+    from nndesk.gui.state import AppState
+
+    i18n.set_language(language)
+    state = AppState()
+    designer = DesignerPanel(state)
+    qtbot.addWidget(designer)
+    for case, (shape, layers) in DESIGNS.items():
+        state.set_spec({"name": case, "input_shape": shape, "layers": layers})
+        assert state.spec_error is not None, case
+        shown = designer.problem.text()
+        assert shown and not english_runs(shown), (case, shown)
+        assert translate_engine(state.spec_error) != str(state.spec_error), case
+
+
+def _diverged_trainer(tmp_path):
+    """A real run that blows up (SGD, learning rate 1e6, a small MLP, 200 synthetic images):
+    the trainer's own message, and the trainer to write the other endings with."""
+    from nndesk.data.mnist import Splits
+    from nndesk.nn import Network
+    from nndesk.train import TrainConfig, Trainer
+
+    rng = np.random.default_rng(0)
+    x = rng.random((200, 1, 28, 28), dtype=np.float32)
+    t = rng.integers(0, 10, 200)
+    data = Splits(x, t, x[:50], t[:50], x[:50], t[:50])
+    net = Network.from_spec({"input_shape": [1, 28, 28], "layers": [
+        {"type": "Dense", "units": 24}, {"type": "BatchNorm"}, {"type": "ReLU"},
+        {"type": "Dense", "units": 10}]}, seed=0)
+    trainer = Trainer(net, data, TrainConfig(epochs=2, batch_size=20, optimizer="sgd", lr=1e6),
+                      checkpoint_path=tmp_path / "run.ckpt.npz")
+    result = trainer.run()
+    assert result.stopped == "diverged", result.message
+    return trainer, result.message
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_ending_of_a_run_in_the_windows_language(tmp_path, language):
+    trainer, message = _diverged_trainer(tmp_path)
+    assert "the learning rate 1e+06 is probably too high" in message
+    endings = [message]
+    for trouble in ("NaN", "infinite", "chance", "exploding"):
+        endings.append(trainer._diverged(trouble, 1e6).message)
+    trainer.checkpoint_path = None  # no file beside it: the weights are only put back
+    endings.append(trainer._diverged("exploding", 0.5).message)
+    endings.append(trainer._write_failed(OSError(28, "No space left on device")).message)
+    trainer._saved_epoch = 3
+    endings.append(trainer._write_failed(OSError(13, "Permission denied")).message)
+    i18n.set_language(language)
+    for english in endings:
+        shown = translate_engine(english)
+        assert shown != english and not english_runs(shown), (english, shown)
+    assert "1e+06" in translate_engine(message)  # the values stay
+
+
+def _evaluation_failure(qtbot, source: str) -> str:
+    from nndesk.gui.eval_thread import EvalThread
+    from nndesk.nn import Network
+
+    spec = {"input_shape": [1, 28, 28], "layers": [{"type": "Dense", "units": 10}]}
+    thread = EvalThread(spec, Network.from_spec(spec).state_dict(), "mnist", source)
+    with qtbot.waitSignal(thread.failed, timeout=30_000) as failed:
+        thread.start()
+    thread.wait()
+    return failed.args[0]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_bad_digit_folder_is_said_in_the_windows_language(qtbot, tmp_path, monkeypatch,
+                                                            language):
+    """Evaluation view ▸ my digits, on folders a learner gets wrong."""
+    i18n.set_language(language)
+    folders = {"no sub-folders": tmp_path / "flat", "empty sub-folders": tmp_path / "empty",
+               "not an image": tmp_path / "junk", "not a folder": tmp_path / "a-file"}
+    folders["no sub-folders"].mkdir()
+    (folders["no sub-folders"] / "seven.png").write_bytes(b"not really")
+    (folders["empty sub-folders"] / "7").mkdir(parents=True)
+    (folders["not an image"] / "7").mkdir(parents=True)
+    (folders["not an image"] / "7" / "seven.png").write_bytes(b"not a picture")
+    folders["not a folder"].write_text("x")
+    for case, folder in folders.items():
+        monkeypatch.setenv("NNDESK_MY_DIGITS", str(folder))
+        shown = _evaluation_failure(qtbot, "folder")
+        assert str(folder) in shown and not english_runs(shown), (case, shown)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_bad_mnist_files_are_said_in_the_windows_language(qtbot, tmp_path, monkeypatch,
+                                                          language):
+    """Evaluation view ▸ test set, with the data folder missing files, then holding junk."""
+    from nndesk.data.mnist import DATASETS
+
+    i18n.set_language(language)
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(tmp_path))
+    shown = _evaluation_failure(qtbot, "test")  # no files at all
+    assert str(tmp_path) in shown and not english_runs(shown), shown
+    for f in DATASETS["mnist"].files.values():
+        (tmp_path / f.name).write_bytes(b"\x00\x00\x08\x03\x00\x00")  # a cut header
+    shown = _evaluation_failure(qtbot, "test")
+    assert not english_runs(shown), shown
+    for f in DATASETS["mnist"].files.values():
+        (tmp_path / f.name).write_bytes(b"PK\x03\x04 not IDX")
+    shown = _evaluation_failure(qtbot, "test")
+    assert not english_runs(shown), shown
+
+
+def test_every_pattern_is_translated_and_keeps_its_fields():
+    """Each sentence has its Chinese and Japanese, with the same {fields} (a library's
+    English reason, PIL's or zlib's, comes last and is given as "": LIBRARY_REASONS)."""
+    from nndesk.gui.engine_text import LIBRARY_REASONS
+
+    for language in LANGUAGES:
+        i18n.set_language(language)
+        for pattern in ENGINE_PATTERNS + PIECES + CARRIERS:
+            shown = i18n.tr(pattern)
+            assert shown != pattern, (language, pattern)
+            fields = set(re.findall(r"\{(\w+)\}", pattern))
+            kept = set(re.findall(r"\{(\w+)\}", shown))
+            assert kept == fields, (language, pattern)
+            if pattern in LIBRARY_REASONS:
+                assert shown.endswith("{reason}"), (language, pattern)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_files_opened_as_models_are_said_in_the_windows_language(window, tmp_path, dialogs,
+                                                                 language):
+    """File ▸ Open model… on what a learner might pick: a picture, notes, a cut download, a
+    file that is gone."""
+    i18n.set_language(language)
+    files = {"digit.png": b"\x89PNG\r\n\x1a\n" + bytes(64), "notes.md": b"# my notes\n" * 9,
+             "spec.json": b'{"layers": []}' + b" " * 40, "cut.npz": b"PK\x03\x04" + bytes(60),
+             "tiny.npz": b"PK"}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    for name in [*files, "gone.npz"]:
+        assert not window.files.load_model(str(tmp_path / name))
+        title, shown = dialogs[-1]
+        assert name in shown and not english_runs(title + " " + shown), (name, shown)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_why_an_export_target_is_off_is_said_in_the_windows_language(qtbot, tmp_path,
+                                                                     language):
+    """A recurrent network cannot be written as the book's NumPy code: the disabled
+    choice's tooltip says why, in the window's language."""
+    from nndesk.gui.export_dialog import ExportDialog
+    from nndesk.nn import Network
+
+    i18n.set_language(language)
+    net = Network.from_spec({"input_shape": [None, 5], "layers": [
+        {"type": "GRU", "units": 8}, {"type": "Dense", "units": 10}]})
+    dialog = ExportDialog(net, {}, None, str(tmp_path))
+    qtbot.addWidget(dialog)
+    numpy = dialog.target.findData("numpy")
+    tip = dialog.target.model().item(numpy).toolTip()
+    assert not dialog.target.model().item(numpy).isEnabled()
+    assert tip and not english_runs(tip), tip
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_files_opened_as_designs_are_said_in_the_windows_language(window, tmp_path, dialogs,
+                                                                  monkeypatch, language):
+    """File ▸ Open design… on a broken JSON, a list, a model, a bad input shape."""
+    from PySide6.QtWidgets import QFileDialog
+
+    i18n.set_language(language)
+    files = {"cut.json": b'{"layers": [', "list.json": b"[1, 2]", "model.json": b"PK\x03\x04",
+             "shape.json": b'{"input_shape": [0, 28], "layers": []}'}
+    for name, data in files.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, p=path, **k: (str(p), ""))
+        window.files.open_design_dialog()
+        title, shown = dialogs[-1]
+        assert name in shown and not english_runs(title + " " + shown), (name, shown)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_image_that_cannot_be_read_is_said_in_the_windows_language(qtbot, tmp_path,
+                                                                      language):
+    """Canvas ▸ Open image… on a folder and on a file that is no picture: said once, named
+    once, in the window's language."""
+    from gui_helpers import shown_digit_panel
+
+    i18n.set_language(language)
+    panel = shown_digit_panel(qtbot)
+    shown = []
+    panel.error.connect(lambda title, text: shown.append((title, text)))
+    (tmp_path / "seven.png").write_bytes(b"not a picture")
+    for path in (tmp_path, tmp_path / "seven.png"):
+        panel.open_image(str(path))
+        title, text = shown[-1]
+        assert not english_runs(title + " " + text), text
+        assert text.count(path.name) == 1, text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_fine_tuning_without_digits_is_said_in_the_windows_language(qtbot, tmp_path,
+                                                                    language):
+    """Fine-tune… on a folder that is gone, and on one whose digit folders are empty."""
+    from nndesk.gui.finetune_dialog import FinetuneDialog
+    from nndesk.gui.state import AppState
+    from nndesk.nn import Network
+
+    i18n.set_language(language)
+    state = AppState()
+    state.set_model(Network.from_spec({"input_shape": [1, 28, 28], "layers": [
+        {"type": "Dense", "units": 10}]}), path=str(tmp_path / "m.npz"), metadata={})
+    (tmp_path / "empty" / "3").mkdir(parents=True)
+    for folder in (tmp_path / "gone", tmp_path / "empty"):
+        dialog = FinetuneDialog(state, folder)
+        qtbot.addWidget(dialog)
+        dialog.start_button.click()
+        qtbot.waitUntil(lambda d=dialog: not d.running, timeout=60_000)
+        shown = dialog.status.text()
+        assert folder.name in shown and not english_runs(shown), shown
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_training_settings_the_engine_refuses_are_said_in_the_windows_language(language):
+    """What a run started with impossible settings says (a settings file, an old session):
+    the worker shows the engine's sentence through translate_engine."""
+    from nndesk.gui.worker import explain
+    from nndesk.nn import make_optimizer
+    from nndesk.train import TrainConfig
+
+    i18n.set_language(language)
+    refused = []
+    for bad in ({"epochs": 0}, {"batch_size": 0}, {"lr": 0.0}, {"weight_decay": -1.0},
+                {"schedule": "linear"}, {"elastic_alpha": -1.0}, {"early_stop": -1}):
+        with pytest.raises(ValueError) as err:
+            TrainConfig(**bad)
+        refused.append(str(err.value))
+    with pytest.raises(ValueError) as err:
+        make_optimizer("adamw")
+    refused.append(str(err.value))
+    for english in refused:
+        shown = explain("other", english)
+        assert translate_engine(english) != english and not english_runs(shown), shown
