@@ -172,3 +172,26 @@ def _wheel(widget) -> None:
         centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(0, 0), QPoint(0, -120),
         Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
         False))
+
+
+def test_the_training_panel_takes_a_learning_rate_of_1e_6_into_the_run_settings(qtbot):
+    from nndesk.gui.state import AppState
+    from nndesk.gui.train_panel import TrainPanel
+    from nndesk.train import TrainConfig
+
+    state = AppState()
+    panel = TrainPanel(state)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.weight_decay.text() == "0"            # not 0.000000
+    assert panel.lr.text() == compact(TrainConfig().lr)
+    _typed(qtbot, panel.lr, "1e-6")
+    assert state.config["lr"] == 1e-6 and panel.lr.text() == "1e-06"
+    assert TrainConfig.from_dict(state.config).lr == 1e-6  # what a run is given
+    _typed(qtbot, panel.lr, "3e-7")
+    assert state.config["lr"] == 3e-7
+    _typed(qtbot, panel.weight_decay, "5E-4")
+    assert state.config["weight_decay"] == 5e-4 and panel.weight_decay.text() == "0.0005"
+    state.set_config(lr=2.5e-5)                        # from the state (a design file, a run)
+    assert panel.lr.text() == "2.5e-05" and panel.lr.value() == 2.5e-5
