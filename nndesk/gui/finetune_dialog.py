@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui.float_box import LR_MIN, FloatBox
 from nndesk.gui.i18n import tr
 from nndesk.gui.jobs import start_thread
 from nndesk.gui.state import AppState
@@ -41,7 +42,8 @@ class _Signals(QObject):
 
 
 class FinetuneDialog(QDialog):
-    """Epochs, Start/Cancel, a progress bar, the figures before/after, Save… and Use."""
+    """Epochs, learning rate, Start/Cancel, a progress bar, the figures before/after, Save…
+    and Use."""
 
     def __init__(self, state: AppState, folder: Any = None,
                  parent: QWidget | None = None) -> None:
@@ -66,6 +68,11 @@ class FinetuneDialog(QDialog):
         self.epochs.setRange(1, 100)
         self.epochs.setValue(10)
         self.epochs.setToolTip(tr("Passes over your digits"))
+        from nndesk.insight.handwriting import FINETUNE_LR
+
+        self.lr = FloatBox(LR_MIN, 1.0, FINETUNE_LR)  # 1e-4 as `nndesk finetune --lr`
+        self.lr.setToolTip(tr("Adam's learning rate: small, so the model keeps what it learned "
+                              "from MNIST. Type 0.0001 or 1e-4; 1e-5 moves it less, 1e-3 more."))
         self.start_button = QPushButton(tr("Start"))
         self.start_button.clicked.connect(self.start)
         self.cancel_button = QPushButton(tr("Cancel"))
@@ -74,6 +81,8 @@ class FinetuneDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(QLabel(tr("Epochs:")))
         row.addWidget(self.epochs)
+        row.addWidget(QLabel(tr("Learning rate:")))
+        row.addWidget(self.lr)
         row.addStretch(1)
         row.addWidget(self.start_button)
         row.addWidget(self.cancel_button)
@@ -120,6 +129,7 @@ class FinetuneDialog(QDialog):
         copy.load_state_dict(network.state_dict())
         self._generation += 1
         generation, signals, epochs = self._generation, self._signals, self.epochs.value()
+        lr = self.lr.value()
         control = self._control = TrainControl()
         folder = self.folder
         self.result = None
@@ -128,12 +138,13 @@ class FinetuneDialog(QDialog):
             b.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.epochs.setEnabled(False)
+        self.lr.setEnabled(False)
         self.progress.setRange(0, 0)  # busy until the first batch
         self.status.setText(tr("Reading your digits and MNIST…"))
 
         def work() -> None:
             try:
-                result = _finetune(copy, folder, epochs, control, lambda d, t: (
+                result = _finetune(copy, folder, epochs, lr, control, lambda d, t: (
                     signals.progress.emit((generation, d, t))))
             except Exception as err:  # shown in the dialog, the window goes on
                 result = err
@@ -164,6 +175,7 @@ class FinetuneDialog(QDialog):
         self.start_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.epochs.setEnabled(True)
+        self.lr.setEnabled(True)
         self.progress.setRange(0, 1)
         if isinstance(result, Exception):
             self.progress.setValue(0)
@@ -249,7 +261,8 @@ def _one_line(err: BaseException) -> str:
     return printable(str(err) or type(err).__name__, 300)
 
 
-def _finetune(network: Any, folder: Any, epochs: int, control: Any, progress: Any) -> Any:
+def _finetune(network: Any, folder: Any, epochs: int, lr: float, control: Any,
+              progress: Any) -> Any:
     """Load the folder and MNIST, fine-tune, measure on MNIST_TEST_IMAGES test images (the
     worker thread's job). Returns the FinetuneResult; raises ValueError/OSError on bad data."""
     from threadpoolctl import threadpool_limits
@@ -262,4 +275,5 @@ def _finetune(network: Any, folder: Any, epochs: int, control: Any, progress: An
     test = (data.x_test[:MNIST_TEST_IMAGES], data.t_test[:MNIST_TEST_IMAGES])
     with threadpool_limits(limits=1):  # leave a core to the window
         return finetune(network, split, mnist_pool=(data.x_train, data.t_train),
-                        mnist_test=test, epochs=epochs, on_progress=progress, control=control)
+                        mnist_test=test, epochs=epochs, lr=lr, on_progress=progress,
+                        control=control)

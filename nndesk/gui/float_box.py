@@ -27,7 +27,9 @@ from decimal import Decimal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDoubleSpinBox, QWidget
 
-__all__ = ["FloatBox", "compact", "parse_float"]
+__all__ = ["FloatBox", "compact", "parse_float", "LR_MIN"]
+
+LR_MIN = 1e-8  # the least learning rate a field takes (training panel, fine-tuning)
 
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _EXPONENT = r"([eE][+-]?\d*)?"

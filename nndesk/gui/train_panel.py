@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.engine_text import translate_engine
-from nndesk.gui.float_box import FloatBox
+from nndesk.gui.float_box import LR_MIN, FloatBox
 from nndesk.gui.i18n import tr
 from nndesk.gui.live_text import LiveTexts
 from nndesk.gui.reflow_form import ReflowForm
@@ -28,9 +28,7 @@ from nndesk.gui.run_watch import untrainable
 from nndesk.gui.state import IDLE, LOADING, PAUSED, RUNNING, AppState
 from nndesk.gui.terms import choice_label, train_label, train_tip
 
-__all__ = ["TrainPanel", "format_eta", "LR_MIN"]
-
-LR_MIN = 1e-8  # the smallest learning rate the panel takes (fine-tuning goes to 1e-6 and below)
+__all__ = ["TrainPanel", "format_eta"]
 
 
 def format_eta(seconds: float | None) -> str:

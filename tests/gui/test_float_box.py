@@ -195,3 +195,16 @@ def test_the_training_panel_takes_a_learning_rate_of_1e_6_into_the_run_settings(
     assert state.config["weight_decay"] == 5e-4 and panel.weight_decay.text() == "0.0005"
     state.set_config(lr=2.5e-5)                        # from the state (a design file, a run)
     assert panel.lr.text() == "2.5e-05" and panel.lr.value() == 2.5e-5
+
+
+def test_every_float_field_of_the_window_is_a_float_box():
+    """One class for typed floats: a QDoubleSpinBox made anywhere else would round to its
+    decimals and read the locale again."""
+    from pathlib import Path
+
+    import nndesk.gui
+
+    root = Path(nndesk.gui.__file__).parent
+    makers = [str(p.relative_to(root)) for p in root.rglob("*.py")
+              if p.name != "float_box.py" and "QDoubleSpinBox(" in p.read_text(encoding="utf-8")]
+    assert makers == []
