@@ -16,7 +16,8 @@ from nndesk.gui.i18n import N_, tr, tr_n
 
 __all__ = ["translate_engine", "ENGINE_PATTERNS", "COUNTED_PATTERNS"]
 
-# The engine's sentences (nn/spec.py, nn/base.py, nn/conv.py, train/trainer.py), values as fields.
+# The engine's sentences (nn/spec.py, nn/base.py, nn/conv.py, train/trainer.py, the model
+# file's reader), values as fields.
 ENGINE_PATTERNS = [
     N_("layer {n} ({type}): {reason}"),
     N_("a {k}x{k} kernel does not fit a {h}x{w} input padded by {p}"),
@@ -45,6 +46,10 @@ ENGINE_PATTERNS = [
     N_("the loss became {kind} at step {step}: the learning rate {lr} is probably too high; "
        "try {suggest} (the last good weights were kept)"),
     N_("labels must be in 0..{high}; got {low}..{top}"),
+    # the model file's reader (train/model_archive.py, fileio.describe_file)
+    N_("{file}: {what}, not an nndesk model file"),
+    N_("a model file is an .npz written by 'nndesk train' or the window's File ▸ Save model "
+       "as…"),
 ]
 # Sentences with a count: (the engine's English as a regex, the counted text for tr_n).
 COUNTED_PATTERNS = [

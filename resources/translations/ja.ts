@@ -315,6 +315,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>活性化関数の一覧</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Adam's learning rate: small, so the model keeps what it learned from MNIST. Type 0.0001 or 1e-4; 1e-5 moves it less, 1e-3 more.</source>
+        <translation>Adam の学習率：小さくすると、モデルは MNIST で学んだことを保ちます。0.0001 や 1e-4 と入力できます。1e-5 なら変化は小さく、1e-3 なら大きくなります。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/designer.py"/>
         <source>Add layer ▾</source>
         <translation>レイヤを追加 ▾</translation>
@@ -1478,6 +1483,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>学習率の時間変化：一定、段階的に減衰（5 エポックごとに 0.1 倍）、コサイン（なめらかに 0 まで）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Learning rate:</source>
+        <translation>学習率：</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Learning rate: the size of each step. Adam: 0.001; SGD: 0.01-0.1. Too high and the loss explodes, too low and nothing happens. Book ch. 4.4 and 6.1.</source>
         <translation>学習率：1 回の更新の大きさ。Adam は 0.001、SGD は 0.01〜0.1。大きすぎると損失が発散し、小さすぎると学習が進みません。本の 4.4 節と 6.1 節。</translation>
@@ -1777,6 +1787,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/window_menus.py"/>
         <source>Open &amp;design…</source>
         <translation>ネットワーク設計を開く(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Open a .npz file saved by nndesk (File ▸ Save model as…, or `nndesk train --out`).</source>
+        <translation>nndesk が保存した .npz ファイル（ファイル ▸ 名前を付けてモデルを保存…、または `nndesk train --out`）を開いてください。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
@@ -2799,6 +2814,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Zero pixels added around the input. (kernel size - 1) / 2 keeps the size: 1 for 3x3, 2 for 5x5. Book ch. 7.2.</source>
         <translation>入力の周りに足す 0 の画素。（フィルターサイズ − 1）/ 2 で大きさが変わりません：3×3 なら 1、5×5 なら 2。本の 7.2 節。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a model file is an .npz written by 'nndesk train' or the window's File ▸ Save model as…</source>
+        <translation>モデルファイルは 'nndesk train' またはウィンドウの ファイル ▸ 名前を付けてモデルを保存… が書き出す .npz ファイルです</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4044,15 +4064,6 @@ Open a .json file saved with File ▸ Save design.</source>
 「ファイル ▸ ネットワーク設計を保存」で保存した .json ファイルを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/file_actions.py"/>
-        <source>{err}
-
-Open a .npz file saved by nndesk (File ▸ Save model, or `nndesk train --out`).</source>
-        <translation>{err}
-
-nndesk が保存した .npz ファイル（ファイル ▸ モデルを保存、または `nndesk train --out`）を開いてください。</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/worker.py"/>
         <source>{err}
 
@@ -4065,6 +4076,11 @@ Use Train again to download MNIST, or put the files there.</source>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <source>{failed} of {n} tensors disagree: a backward pass is wrong, or the step crossed a ReLU or max-pool kink.</source>
         <translation>{n} 個中 {failed} 個のテンソルが不一致：逆伝播の誤りか、差分の幅が ReLU や Max プーリングの折れ目をまたいでいます。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{file}: {what}, not an nndesk model file</source>
+        <translation>{file}：{what}。nndesk のモデルファイルではありません</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/answer_words.py"/>

@@ -315,6 +315,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>各种激活函数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Adam's learning rate: small, so the model keeps what it learned from MNIST. Type 0.0001 or 1e-4; 1e-5 moves it less, 1e-3 more.</source>
+        <translation>Adam 的学习率：取小值，模型才能保留从 MNIST 学到的东西。可输入 0.0001 或 1e-4；1e-5 改变得更少，1e-3 更多。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/designer.py"/>
         <source>Add layer ▾</source>
         <translation>添加层 ▾</translation>
@@ -1478,6 +1483,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>学习率随时间的变化：固定、阶梯衰减（每 5 轮乘以 0.1）或余弦（平滑地降到 0）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Learning rate:</source>
+        <translation>学习率：</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Learning rate: the size of each step. Adam: 0.001; SGD: 0.01-0.1. Too high and the loss explodes, too low and nothing happens. Book ch. 4.4 and 6.1.</source>
         <translation>学习率：每次更新的步长。Adam 用 0.001；SGD 用 0.01～0.1。太大损失会发散，太小则几乎不学习。见书 4.4 节和 6.1 节。</translation>
@@ -1777,6 +1787,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/window_menus.py"/>
         <source>Open &amp;design…</source>
         <translation>打开网络设计(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Open a .npz file saved by nndesk (File ▸ Save model as…, or `nndesk train --out`).</source>
+        <translation>请打开由 nndesk 保存的 .npz 文件（文件 ▸ 模型另存为…，或 `nndesk train --out`）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
@@ -2799,6 +2814,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Zero pixels added around the input. (kernel size - 1) / 2 keeps the size: 1 for 3x3, 2 for 5x5. Book ch. 7.2.</source>
         <translation>在输入周围补 0 的像素数。（滤波器大小 − 1）/ 2 可保持大小不变：3×3 用 1，5×5 用 2。见书 7.2 节。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a model file is an .npz written by 'nndesk train' or the window's File ▸ Save model as…</source>
+        <translation>模型文件是由 'nndesk train' 或窗口的 文件 ▸ 模型另存为… 写出的 .npz 文件</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4044,15 +4064,6 @@ Open a .json file saved with File ▸ Save design.</source>
 请打开用“文件 ▸ 保存网络设计”保存的 .json 文件。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/file_actions.py"/>
-        <source>{err}
-
-Open a .npz file saved by nndesk (File ▸ Save model, or `nndesk train --out`).</source>
-        <translation>{err}
-
-请打开由 nndesk 保存的 .npz 文件（文件 ▸ 保存模型，或 `nndesk train --out`）。</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/worker.py"/>
         <source>{err}
 
@@ -4065,6 +4076,11 @@ Use Train again to download MNIST, or put the files there.</source>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <source>{failed} of {n} tensors disagree: a backward pass is wrong, or the step crossed a ReLU or max-pool kink.</source>
         <translation>{n} 个张量中有 {failed} 个不一致：某个反向传播有误，或差分步长跨过了 ReLU 或最大池化的折点。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{file}: {what}, not an nndesk model file</source>
+        <translation>{file}：{what}，不是 nndesk 模型文件</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/answer_words.py"/>
