@@ -35,6 +35,7 @@ _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _EXPONENT = r"([eE][+-]?\d*)?"
 _TYPING = re.compile(  # a number on its way: "", "-", ".", "1e-" (an exponent after a digit)
     rf"[+-]?(\d+\.?\d*{_EXPONENT}|\.(\d+{_EXPONENT})?)?")
+_ROOM = "0.00025"  # a typical value a box is wide enough for
 _SIGNIFICANT = 12  # digits a step's result keeps: 0.1 + 0.2 is 0.3, not 0.30000000000000004
 
 
@@ -77,6 +78,16 @@ class FloatBox(QDoubleSpinBox):
         if step is not None:
             self.setSingleStep(step)
         self.setValue(low if value is None else value)
+
+    def sizeHint(self):  # noqa: N802 (Qt name)
+        """Room for a value such as "0.00025" (Qt sizes a spin box by its bounds' texts, and
+        "1e-08" .. "1" left "0.0001" touching the arrows)."""
+        hint = super().sizeHint()
+        fm = self.fontMetrics()
+        bounds = max(fm.horizontalAdvance(self.textFromValue(v))
+                     for v in (self.minimum(), self.maximum()))
+        hint.setWidth(hint.width() + max(0, fm.horizontalAdvance(_ROOM) - bounds))
+        return hint
 
     # -- text <-> value (Qt calls these for every edit and display) ------------------------
     def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt name)
