@@ -42,13 +42,15 @@ def make_editor(s: Setting, value: object, changed: Callable[[object], None]) ->
     shown = _showable(value, low)
     if s.kind == "int":
         w = QSpinBox()
-        empty = int(low) - 1 if s.optional else None  # the spin box's value for None
+        # An optional setting's None is one below its range ('same as pool size'), unless
+        # the design holds a number down there (a file's stride 0 or -5): that number shows.
+        optional = s.optional and (value is None or shown >= low)
+        empty = int(low) - 1 if optional else None  # the spin box's value for None
         # Wide on purpose: a spin box silently drops digits past its maximum (40 typed into
         # kernel_size became 4) and keys under its minimum (-5 became 5, or 0 from a file).
-        # An optional setting's None is one below its range ('same as pool size').
-        floor = int(low) - 1 if s.optional else min(-TYPING_MAX, int(shown))
+        floor = int(low) - 1 if optional else min(-TYPING_MAX, int(shown))
         w.setRange(floor, max(int(high), TYPING_MAX, int(shown)))
-        if s.optional:
+        if optional:
             w.setSpecialValueText(tr("same as pool size"))  # shown at the minimum
         w.setValue(int(shown) if value is not None else int(low) - 1)
         w.valueChanged.connect(lambda v: changed(None if v == empty else v))

@@ -64,6 +64,12 @@ def test_a_design_holding_an_invalid_value_shows_that_value(qtbot):
     designer.select(1)
     rate = designer.settings_box.findChild(QDoubleSpinBox, "setting_rate")
     assert isinstance(rate, FloatBox) and rate.text() == "-0.5"
+    spec = dict(spec, layers=[{"type": "MaxPool2D", "pool_size": 2, "stride": -5},
+                              *spec["layers"][2:]], input_shape=[1, 28, 28])
+    state.set_spec(spec)                                      # a pool's optional stride
+    designer.select(0)
+    stride = designer.settings_box.findChild(QSpinBox, "setting_stride")
+    assert stride.text() == "-5" and "not -5" in designer.problem.text()  # not "same as..."
 
 
 def test_float_settings_take_scientific_notation(qtbot):
