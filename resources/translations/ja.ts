@@ -1489,8 +1489,8 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
-        <source>Learning rate: the size of each step. Adam: 0.001; SGD: 0.01-0.1. Too high and the loss explodes, too low and nothing happens. Book ch. 4.4 and 6.1.</source>
-        <translation>学習率：1 回の更新の大きさ。Adam は 0.001、SGD は 0.01〜0.1。大きすぎると損失が発散し、小さすぎると学習が進みません。本の 4.4 節と 6.1 節。</translation>
+        <source>Learning rate: the size of each step. Adam: 0.001; SGD: 0.01-0.1. Too high and the loss explodes, too low and nothing happens. Type 0.001 or 1e-3. Book ch. 4.4 and 6.1.</source>
+        <translation>学習率：1 回の更新の大きさ。Adam は 0.001、SGD は 0.01〜0.1。大きすぎると損失が発散し、小さすぎると学習が進みません。0.001 とも 1e-3 とも入力できます。本の 4.4 節と 6.1 節。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>

@@ -1489,8 +1489,8 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
-        <source>Learning rate: the size of each step. Adam: 0.001; SGD: 0.01-0.1. Too high and the loss explodes, too low and nothing happens. Book ch. 4.4 and 6.1.</source>
-        <translation>学习率：每次更新的步长。Adam 用 0.001；SGD 用 0.01～0.1。太大损失会发散，太小则几乎不学习。见书 4.4 节和 6.1 节。</translation>
+        <source>Learning rate: the size of each step. Adam: 0.001; SGD: 0.01-0.1. Too high and the loss explodes, too low and nothing happens. Type 0.001 or 1e-3. Book ch. 4.4 and 6.1.</source>
+        <translation>学习率：每次更新的步长。Adam 用 0.001；SGD 用 0.01～0.1。太大损失会发散，太小则几乎不学习。可输入 0.001 或 1e-3。见书 4.4 节和 6.1 节。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
