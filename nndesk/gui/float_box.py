@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from decimal import Decimal
 
 from PySide6.QtGui import QValidator
@@ -31,10 +32,10 @@ __all__ = ["FloatBox", "compact", "parse_float", "LR_MIN"]
 
 LR_MIN = 1e-8  # the least learning rate a field takes (training panel, fine-tuning)
 
-_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", re.ASCII)
 _EXPONENT = r"([eE][+-]?\d*)?"
 _TYPING = re.compile(  # a number on its way: "", "-", ".", "1e-" (an exponent after a digit)
-    rf"[+-]?(\d+\.?\d*{_EXPONENT}|\.(\d+{_EXPONENT})?)?")
+    rf"[+-]?(\d+\.?\d*{_EXPONENT}|\.(\d+{_EXPONENT})?)?", re.ASCII)
 _ROOM = "0.00025"  # a typical value a box is wide enough for
 _SIGNIFICANT = 12  # digits a step's result keeps: 0.1 + 0.2 is 0.3, not 0.30000000000000004
 
@@ -48,10 +49,15 @@ def compact(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+def _ascii(text: str) -> str:
+    """Full-width forms as ASCII ("１ｅ－４" from a Chinese or Japanese input method is 1e-4)."""
+    return unicodedata.normalize("NFKC", text).replace("\u2212", "-")  # and the minus sign
+
+
 def parse_float(text: str) -> float | None:
-    """The number in `text` ("0.001", "1e-4", "3E-7", ".5", " 2 "), decimal point whatever the
-    locale; None for anything else (a comma, "inf", "1_000", "1e-")."""
-    text = text.strip()
+    """The number in `text` ("0.001", "1e-4", "3E-7", ".5", " 2 ", full-width "０．５"), decimal
+    point whatever the locale; None for anything else (a comma, "inf", "1_000", "1e-")."""
+    text = _ascii(text).strip()
     if not _NUMBER.fullmatch(text):
         return None
     value = float(text)
@@ -98,14 +104,17 @@ class FloatBox(QDoubleSpinBox):
         return self.value() if value is None else value
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
-        value = parse_float(text)
+        plain = _ascii(text)
+        value = parse_float(plain)
         if value is not None:
             inside = self.minimum() <= value <= self.maximum()
             state = QValidator.State.Acceptable if inside else QValidator.State.Intermediate
-        elif _TYPING.fullmatch(text.strip()):
+        elif _TYPING.fullmatch(plain.strip()):
             state = QValidator.State.Intermediate
         else:
-            state = QValidator.State.Invalid
+            return QValidator.State.Invalid, text, pos
+        if len(plain) == len(text):
+            text = plain  # the field shows what is read: "１ｅ－" becomes "1e-" as it is typed
         return state, text, pos
 
     def fixup(self, text: str) -> str:

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from nndesk.gui.float_box import FloatBox, compact, parse_float
 
+_HALF = str.maketrans("１ｅ－４０．５", "1e-40.5")
+
 
 def _typed(qtbot, box: FloatBox, text: str, enter: bool = True) -> None:
     box.setFocus()
@@ -39,6 +41,26 @@ def test_typing_a_number_gives_that_number(qtbot, text, value):
     _typed(qtbot, box, text)
     assert box.value() == value and seen[-1] == value
     assert parse_float(box.text()) == value            # shown as it reads back
+
+
+def test_full_width_digits_from_an_input_method_are_read(qtbot):
+    """A Chinese or Japanese input method in full-width mode commits "１ｅ－４" and "０．５"."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    box = _box(qtbot, 0.0, 1.0, 0.1)
+    for text, value, shown in (("１ｅ－４", 1e-4, "0.0001"), ("０．５", 0.5, "0.5")):
+        box.setFocus()
+        box.lineEdit().selectAll()
+        for ch in text:                                # one committed character at a time
+            event = QInputMethodEvent()
+            event.setCommitString(ch)
+            QApplication.sendEvent(box.lineEdit(), event)
+        assert box.lineEdit().text() == text.translate(_HALF)  # shown as it is read
+        qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+        assert box.value() == value and box.text() == shown
+    for bad in ("٣", "１，５", "½"):                       # other digits, a comma: refused
+        assert box.validate(bad, len(bad))[0] == QValidator.State.Invalid, bad
 
 
 def test_values_are_shown_compactly(qtbot):
