@@ -6,8 +6,9 @@ the system's locale: a learning rate of 1e-6 was refused (5 decimals), "1e-4" wa
 a weight decay showed as "0.000000", and a zh_CN or ja system could read the point
 differently. A FloatBox keeps the value as typed (no rounding), shows it in its shortest
 form ("0.001", "1e-06", "0"), reads "0.001", "1e-4", "3E-7", ".5" with a decimal point
-whatever the locale, lets a half-typed number ("1e-", "-", ".") stand while it is typed and
-refuses any other text. When the edit ends (Enter, or the focus leaves), a number outside
+whatever the locale (and the full-width "１ｅ－４" of a Chinese or Japanese input method),
+lets a half-typed number ("1e-", "-", ".") stand while it is typed and refuses any other
+text. When the edit ends (Enter, or the focus leaves), a number outside
 the range is clamped to the nearest bound, shown, and a half-typed one gives the value from
 before the edit back.
 
