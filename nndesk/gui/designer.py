@@ -198,7 +198,11 @@ class DesignerPanel(QWidget):
             layers[index][name] = value
         self._mark_custom()
         spec = self._edited(layers)
-        self.settings_box.layer = copy.deepcopy(layers[index])  # the form stays: user typing
+        # The form stays (the learner is typing in it): it is told the layer the state will
+        # hold, which is the preset's own when the edit comes back to it (an init typed back
+        # to "auto" has no "init" key there). Told the edited layer, the form saw another
+        # layer, rebuilt itself under the keys and the panel jumped (QA: Enter in init).
+        self.settings_box.layer = copy.deepcopy(spec["layers"][index])
         self.state.set_spec(spec)
 
     def change_type(self, index: int, layer_type: str) -> None:

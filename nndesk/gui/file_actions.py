@@ -12,9 +12,11 @@ from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.state import IDLE, AppState
 
-__all__ = ["FileActions", "NO_MODEL", "image_formats", "unreadable_text"]
+__all__ = ["FileActions", "NO_MODEL", "image_formats", "unreadable_text", "model_error_text"]
 
 NO_MODEL = N_("No model yet — train one or open a model file.")
+OPEN_MODEL_ADVICE = N_("Open a .npz file saved by nndesk (File ▸ Save model as…, or "
+                       "`nndesk train --out`).")
 
 
 class FileActions:
@@ -59,10 +61,7 @@ class FileActions:
             net, metadata = read_model(path)
         except ValueError as err:
             if not quiet:
-                self.show_error(tr("Cannot open this model"), tr(
-                    "{err}\n\nOpen a .npz file saved by nndesk "
-                    "(File ▸ Save model, or `nndesk train --out`).").format(
-                        err=translate_engine(err)))
+                self.show_error(tr("Cannot open this model"), model_error_text(err))
             return False
         self.state.set_model(net, path=str(path), metadata=metadata)
         if self.state.training == IDLE:
@@ -160,6 +159,14 @@ def image_formats() -> str:
 
     names = {".jpg": "JPEG", ".jpeg": "JPEG", ".tif": "TIFF", ".tiff": "TIFF", ".webp": "WebP"}
     return ", ".join(dict.fromkeys(names.get(s, s[1:].upper()) for s in IMAGE_SUFFIXES))
+
+
+def model_error_text(err: Exception) -> str:
+    """What is wrong with a model file and what to do, each said once: the reader's advice
+    when it gives one (it knows what the file is: an image, a spec, a pickle; its message ends
+    with it), else the window's (QA: the reader's advice and the window's followed each other)."""
+    text = translate_engine(err)
+    return text if getattr(err, "advice", "") else f"{text}\n\n{tr(OPEN_MODEL_ADVICE)}"
 
 
 def unreadable_text(path: str, err: Exception) -> str:

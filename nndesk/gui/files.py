@@ -9,14 +9,23 @@ from pathlib import Path
 
 from nndesk.fileio import atomic_write_text, loads_json
 
-__all__ = ["save_design", "load_design", "DesignFileError", "read_model", "write_model",
-           "describe_metadata", "describe_checkpoint", "with_suffix", "history_csv"]
+__all__ = ["save_design", "load_design", "DesignFileError", "read_model", "ModelOpenError",
+           "write_model", "describe_metadata", "describe_checkpoint", "with_suffix", "history_csv"]
 
 MAX_DESIGN_BYTES = 1_000_000
 
 
 class DesignFileError(ValueError):
     """A design file that cannot be read; the message says what is wrong."""
+
+
+class ModelOpenError(ValueError):
+    """A model file that cannot be opened: `problem` (the file named once) and `advice`, what
+    to do as the model file's reader says it ("" when it says nothing)."""
+
+    def __init__(self, problem: str, advice: str = "") -> None:
+        super().__init__(f"{problem}; {advice}" if advice else problem)
+        self.problem, self.advice = problem, advice
 
 
 def save_design(path: str | os.PathLike, spec: dict, config: dict | None = None) -> None:
@@ -51,15 +60,17 @@ def load_design(path: str | os.PathLike) -> tuple[dict, dict | None]:
 
 
 def read_model(path: str | Path) -> tuple:
-    """(network, metadata) from a .npz model file; ValueError says what is wrong."""
+    """(network, metadata) from a .npz model file; ModelOpenError says what is wrong (and,
+    apart, what to do when the model file's reader knows: it alone knows the format)."""
     from nndesk.train import ModelFileError, load_model
 
     try:
         m = load_model(path)
     except (ModelFileError, OSError, KeyError) as err:
-        text = str(err)  # the model file's reader says what the file is and what to do
+        problem = getattr(err, "problem", str(err))  # what the file is, named once
         name = Path(path).name
-        raise ValueError(text if name in text else f"{name}: {text}") from err
+        raise ModelOpenError(problem if name in problem else f"{name}: {problem}",
+                             getattr(err, "advice", "")) from err
     return m.network, dict(m.metadata or {})
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.engine_text import translate_engine
+from nndesk.gui.float_box import LR_MIN, FloatBox
 from nndesk.gui.i18n import tr
 from nndesk.gui.jobs import start_thread
 from nndesk.gui.state import AppState
@@ -42,7 +43,8 @@ class _Signals(QObject):
 
 
 class FinetuneDialog(QDialog):
-    """Epochs, Start/Cancel, a progress bar, the figures before/after, Save… and Use."""
+    """Epochs, learning rate, Start/Cancel, a progress bar, the figures before/after, Save…
+    and Use."""
 
     def __init__(self, state: AppState, folder: Any = None,
                  parent: QWidget | None = None) -> None:
@@ -67,6 +69,11 @@ class FinetuneDialog(QDialog):
         self.epochs.setRange(1, 100)
         self.epochs.setValue(10)
         self.epochs.setToolTip(tr("Passes over your digits"))
+        from nndesk.insight.handwriting import FINETUNE_LR
+
+        self.lr = FloatBox(LR_MIN, 1.0, FINETUNE_LR)  # 1e-4 as `nndesk finetune --lr`
+        self.lr.setToolTip(tr("Adam's learning rate: small, so the model keeps what it learned "
+                              "from MNIST. Type 0.0001 or 1e-4; 1e-5 moves it less, 1e-3 more."))
         self.start_button = QPushButton(tr("Start"))
         self.start_button.clicked.connect(self.start)
         self.cancel_button = QPushButton(tr("Cancel"))
@@ -75,6 +82,8 @@ class FinetuneDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(QLabel(tr("Epochs:")))
         row.addWidget(self.epochs)
+        row.addWidget(QLabel(tr("Learning rate:")))
+        row.addWidget(self.lr)
         row.addStretch(1)
         row.addWidget(self.start_button)
         row.addWidget(self.cancel_button)
@@ -121,6 +130,7 @@ class FinetuneDialog(QDialog):
         copy.load_state_dict(network.state_dict())
         self._generation += 1
         generation, signals, epochs = self._generation, self._signals, self.epochs.value()
+        lr = self.lr.value()
         control = self._control = TrainControl()
         folder = self.folder
         self.result = None
@@ -129,12 +139,13 @@ class FinetuneDialog(QDialog):
             b.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.epochs.setEnabled(False)
+        self.lr.setEnabled(False)
         self.progress.setRange(0, 0)  # busy until the first batch
         self.status.setText(tr("Reading your digits and MNIST…"))
 
         def work() -> None:
             try:
-                result = _finetune(copy, folder, epochs, control, lambda d, t: (
+                result = _finetune(copy, folder, epochs, lr, control, lambda d, t: (
                     signals.progress.emit((generation, d, t))))
             except Exception as err:  # shown in the dialog, the window goes on
                 result = err
@@ -165,6 +176,7 @@ class FinetuneDialog(QDialog):
         self.start_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.epochs.setEnabled(True)
+        self.lr.setEnabled(True)
         self.progress.setRange(0, 1)
         if isinstance(result, Exception):
             self.progress.setValue(0)
@@ -250,7 +262,8 @@ def _one_line(err: BaseException) -> str:
     return printable(translate_engine(err) or type(err).__name__, 300)
 
 
-def _finetune(network: Any, folder: Any, epochs: int, control: Any, progress: Any) -> Any:
+def _finetune(network: Any, folder: Any, epochs: int, lr: float, control: Any,
+              progress: Any) -> Any:
     """Load the folder and MNIST, fine-tune, measure on MNIST_TEST_IMAGES test images (the
     worker thread's job). Returns the FinetuneResult; raises ValueError/OSError on bad data."""
     from threadpoolctl import threadpool_limits
@@ -263,4 +276,5 @@ def _finetune(network: Any, folder: Any, epochs: int, control: Any, progress: An
     test = (data.x_test[:MNIST_TEST_IMAGES], data.t_test[:MNIST_TEST_IMAGES])
     with threadpool_limits(limits=1):  # leave a core to the window
         return finetune(network, split, mnist_pool=(data.x_train, data.t_train),
-                        mnist_test=test, epochs=epochs, on_progress=progress, control=control)
+                        mnist_test=test, epochs=epochs, lr=lr, on_progress=progress,
+                        control=control)

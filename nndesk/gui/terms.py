@@ -102,7 +102,8 @@ TRAIN_TIPS = {
     "optimizer": N_("How the weights move along the gradient: SGD, Momentum, AdaGrad, Adam "
                     "(usually the safest start). Book ch. 6.1."),
     "lr": N_("Learning rate: the size of each step. Adam: 0.001; SGD: 0.01-0.1. Too high and "
-             "the loss explodes, too low and nothing happens. Book ch. 4.4 and 6.1."),
+             "the loss explodes, too low and nothing happens. Type 0.001 or 1e-3. Book ch. 4.4 "
+             "and 6.1."),
     "batch_size": N_("Images per mini-batch: one gradient step each. 32-256 is usual; smaller "
                      "is noisier and slower per image. Book ch. 4.2."),
     "epochs": N_("How many times to go through all training images. 5-20 for MNIST. "

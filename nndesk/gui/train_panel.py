@@ -8,7 +8,6 @@ from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.engine_text import translate_engine
+from nndesk.gui.float_box import LR_MIN, FloatBox
 from nndesk.gui.i18n import tr
 from nndesk.gui.live_text import LiveTexts
 from nndesk.gui.reflow_form import ReflowForm
@@ -53,11 +53,11 @@ class TrainPanel(QWidget):
         self.state = state
         c = state.config
         self.optimizer = QComboBox()
-        self.lr = QDoubleSpinBox(decimals=5, minimum=1e-5, maximum=1e6, singleStep=0.0005)
+        self.lr = FloatBox(LR_MIN, 1e6)  # 1e-4, 3e-7 or 0.001 as typed, shown as it reads
         self.batch_size = QSpinBox(minimum=1, maximum=10_000)
         self.epochs = QSpinBox(minimum=1, maximum=1000)
-        self.weight_decay = QDoubleSpinBox(decimals=6, minimum=0.0, maximum=1.0,
-                                           singleStep=0.0001)
+        self.weight_decay = FloatBox(0.0, 1.0)
+        self.weight_decay.setSingleStep(1e-4)  # the first step up from 0 (off)
         self.schedule = QComboBox()
         self.augment = QCheckBox()
         self.seed = QSpinBox(minimum=0, maximum=2**31 - 1)

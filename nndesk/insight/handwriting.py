@@ -73,6 +73,7 @@ def handwriting_accuracy(network: Any, folder: str | os.PathLike | None = None
 HELD_OUT_SHARE = 0.25  # of the user's files kept out of fine-tuning, to measure the gain
 MNIST_PER_DIGIT = 3.0  # MNIST training images mixed in per user digit (against forgetting)
 MIN_MNIST = 256        # at least this many, so a small folder does not shift the whole model
+FINETUNE_LR = 1e-4     # Adam's learning rate: small, every layer moves a little (Yosinski 2014)
 
 
 @dataclass
@@ -184,7 +185,7 @@ def _accuracy(network: Any, x: np.ndarray, t: np.ndarray) -> float | None:
 
 
 def finetune(network: Any, split: HandwritingSplit, *, mnist_pool: tuple | None = None,
-             mnist_test: tuple | None = None, epochs: int = 10, lr: float = 1e-4,
+             mnist_test: tuple | None = None, epochs: int = 10, lr: float = FINETUNE_LR,
              batch_size: int = 32, mnist_per_digit: float = MNIST_PER_DIGIT,
              augment: bool = True, seed: int = 0,
              on_progress: Callable[[int, int], None] | None = None,

@@ -40,7 +40,14 @@ _MAX_DIRECTORY = 1 << 20     # bytes of zip central directory (about 10,000 entr
 
 
 class ModelFileError(Exception):
-    """A model file that cannot be read; the message names the file once and says why."""
+    """A model file that cannot be read; the message names the file once and says why, then
+    what to do when the reader knows it (`advice`, after "; "). `problem` and `advice` are
+    kept apart too, so that the window says each once (it gave its own advice after the
+    message's own: the same advice twice)."""
+
+    def __init__(self, problem: str, advice: str = "") -> None:
+        super().__init__(f"{problem}; {advice}" if advice else problem)
+        self.problem, self.advice = problem, advice
 
 
 @dataclass
@@ -65,9 +72,9 @@ class ArchiveReader:
         self.where = printable(str(path))
         self.names, self.json_entries = names, json_entries
 
-    def fail(self, problem: str) -> ModelFileError:
-        """The error to raise: the file named once, then `problem`."""
-        return ModelFileError(f"{self.where}: {problem}")
+    def fail(self, problem: str, advice: str = "") -> ModelFileError:
+        """The error to raise: the file named once, then `problem`, then `advice` if any."""
+        return ModelFileError(f"{self.where}: {problem}", advice)
 
     def open(self) -> None:
         """Open the file and its zip directory, refusing a missing, short, huge or other kind
@@ -92,7 +99,7 @@ class ArchiveReader:
             head = self.fh.read(8)
             if not head.startswith(b"PK\x03\x04") and not head.startswith(b"PK\x05\x06"):
                 what, advice = describe_file(path, head + self.fh.read(4088))
-                raise self.fail(f"{what}, not an nndesk model file; {advice}")
+                raise self.fail(f"{what}, not an nndesk model file", advice)
             self._check_directory()
             self.zip = zipfile.ZipFile(self.fh)
         except ModelFileError:

@@ -152,7 +152,7 @@ def _check_format(r: ArchiveReader, entries: dict[str, Entry]) -> None:
         raise r.fail(f"unknown format version {printable(repr(version)[:40])}")
     if version > FORMAT_VERSION:
         raise r.fail(f"written by a newer nndesk (format version {version}; this nndesk "
-                     f"reads up to {FORMAT_VERSION}): update nndesk")
+                     f"reads up to {FORMAT_VERSION})", "update nndesk")
 
 
 def load_model(path: str | os.PathLike) -> ModelFile:

@@ -320,6 +320,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>活性化関数の一覧</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Adam's learning rate: small, so the model keeps what it learned from MNIST. Type 0.0001 or 1e-4; 1e-5 moves it less, 1e-3 more.</source>
+        <translation>Adam の学習率：小さくすると、モデルは MNIST で学んだことを保ちます。0.0001 や 1e-4 と入力できます。1e-5 なら変化は小さく、1e-3 なら大きくなります。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/designer.py"/>
         <source>Add layer ▾</source>
         <translation>レイヤを追加 ▾</translation>
@@ -1488,9 +1493,14 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>学習率の時間変化：一定、段階的に減衰（5 エポックごとに 0.1 倍）、コサイン（なめらかに 0 まで）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Learning rate:</source>
+        <translation>学習率：</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
-        <source>Learning rate: the size of each step. Adam: 0.001; SGD: 0.01-0.1. Too high and the loss explodes, too low and nothing happens. Book ch. 4.4 and 6.1.</source>
-        <translation>学習率：1 回の更新の大きさ。Adam は 0.001、SGD は 0.01〜0.1。大きすぎると損失が発散し、小さすぎると学習が進みません。本の 4.4 節と 6.1 節。</translation>
+        <source>Learning rate: the size of each step. Adam: 0.001; SGD: 0.01-0.1. Too high and the loss explodes, too low and nothing happens. Type 0.001 or 1e-3. Book ch. 4.4 and 6.1.</source>
+        <translation>学習率：1 回の更新の大きさ。Adam は 0.001、SGD は 0.01〜0.1。大きすぎると損失が発散し、小さすぎると学習が進みません。0.001 とも 1e-3 とも入力できます。本の 4.4 節と 6.1 節。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
@@ -1787,6 +1797,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/window_menus.py"/>
         <source>Open &amp;design…</source>
         <translation>ネットワーク設計を開く(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Open a .npz file saved by nndesk (File ▸ Save model as…, or `nndesk train --out`).</source>
+        <translation>nndesk が保存した .npz ファイル（ファイル ▸ 名前を付けてモデルを保存…、または `nndesk train --out`）を開いてください。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
@@ -4457,15 +4472,6 @@ Open a .json file saved with File ▸ Save design.</source>
         <translation>{err}
 
 「ファイル ▸ ネットワーク設計を保存」で保存した .json ファイルを開いてください。</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/file_actions.py"/>
-        <source>{err}
-
-Open a .npz file saved by nndesk (File ▸ Save model, or `nndesk train --out`).</source>
-        <translation>{err}
-
-nndesk が保存した .npz ファイル（ファイル ▸ モデルを保存、または `nndesk train --out`）を開いてください。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/worker.py"/>

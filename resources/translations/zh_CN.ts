@@ -320,6 +320,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>各种激活函数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Adam's learning rate: small, so the model keeps what it learned from MNIST. Type 0.0001 or 1e-4; 1e-5 moves it less, 1e-3 more.</source>
+        <translation>Adam 的学习率：取小值，模型才能保留从 MNIST 学到的东西。可输入 0.0001 或 1e-4；1e-5 改变得更少，1e-3 更多。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/designer.py"/>
         <source>Add layer ▾</source>
         <translation>添加层 ▾</translation>
@@ -1488,9 +1493,14 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>学习率随时间的变化：固定、阶梯衰减（每 5 轮乘以 0.1）或余弦（平滑地降到 0）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>Learning rate:</source>
+        <translation>学习率：</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
-        <source>Learning rate: the size of each step. Adam: 0.001; SGD: 0.01-0.1. Too high and the loss explodes, too low and nothing happens. Book ch. 4.4 and 6.1.</source>
-        <translation>学习率：每次更新的步长。Adam 用 0.001；SGD 用 0.01～0.1。太大损失会发散，太小则几乎不学习。见书 4.4 节和 6.1 节。</translation>
+        <source>Learning rate: the size of each step. Adam: 0.001; SGD: 0.01-0.1. Too high and the loss explodes, too low and nothing happens. Type 0.001 or 1e-3. Book ch. 4.4 and 6.1.</source>
+        <translation>学习率：每次更新的步长。Adam 用 0.001；SGD 用 0.01～0.1。太大损失会发散，太小则几乎不学习。可输入 0.001 或 1e-3。见书 4.4 节和 6.1 节。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
@@ -1787,6 +1797,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/window_menus.py"/>
         <source>Open &amp;design…</source>
         <translation>打开网络设计(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Open a .npz file saved by nndesk (File ▸ Save model as…, or `nndesk train --out`).</source>
+        <translation>请打开由 nndesk 保存的 .npz 文件（文件 ▸ 模型另存为…，或 `nndesk train --out`）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
@@ -4457,15 +4472,6 @@ Open a .json file saved with File ▸ Save design.</source>
         <translation>{err}
 
 请打开用“文件 ▸ 保存网络设计”保存的 .json 文件。</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/file_actions.py"/>
-        <source>{err}
-
-Open a .npz file saved by nndesk (File ▸ Save model, or `nndesk train --out`).</source>
-        <translation>{err}
-
-请打开由 nndesk 保存的 .npz 文件（文件 ▸ 保存模型，或 `nndesk train --out`）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/worker.py"/>

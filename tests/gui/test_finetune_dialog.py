@@ -36,6 +36,10 @@ def test_finetune_in_the_background_then_save_and_use(bar, qtbot, tmp_path, trai
     qtbot.addWidget(dialog)
     assert dialog.isVisible() and not dialog.save_button.isEnabled()
     dialog.epochs.setValue(2)
+    assert dialog.lr.text() == "0.0001"                # `nndesk finetune`'s default
+    dialog.lr.setFocus()
+    dialog.lr.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.lr.lineEdit(), "3e-5")      # typed as a learner would
     seen = []
     dialog.progress.valueChanged.connect(seen.append)
     dialog.start_button.click()
@@ -45,6 +49,7 @@ def test_finetune_in_the_background_then_save_and_use(bar, qtbot, tmp_path, trai
     assert "Your held-out digits" in dialog.status.text() and "MNIST test (2,000)" in \
         dialog.status.text()
     assert bar.state.network is net  # offered, not used: the loaded model stays
+    assert dialog.result.settings["lr"] == 3e-5        # the rate typed is the rate used
     assert dialog.save(str(tmp_path / "mine.npz"))
     saved = load_model(tmp_path / "mine.npz")
     assert saved.metadata["finetuned"]["from"] == {"name": "src.npz"}

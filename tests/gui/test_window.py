@@ -242,5 +242,25 @@ def test_a_text_file_opened_as_a_model_says_what_it_is(window, qtbot, tmp_path, 
     title, text = dialogs[-1]
     assert title == "Cannot open this model"
     assert "README.md" in text and text.count("README.md") == 1  # named once, not twice
-    assert "model file" in text and "Open a .npz file saved by nndesk" in text
+    problem, advice = text.split("\n\n")                      # what is wrong, what to do
+    assert "a text file (Markdown), not an nndesk model file" in problem
+    assert "Save model as…" in advice and text.count(".npz") == 1  # the advice once (QA)
     assert window.state.network is None
+    damaged = tmp_path / "cut.npz"                               # no advice from the reader:
+    damaged.write_bytes(b"PK\x03\x04" + b"\x00" * 40)            # the window's, once
+    assert not window.files.load_model(str(damaged))
+    text = dialogs[-1][1]
+    assert text.count("cut.npz") == 1 and "damaged or truncated" in text
+    assert text.count("Open a .npz file saved by nndesk") == 1 and text.count(".npz file") == 1
+
+
+def test_a_file_that_is_not_a_model_is_explained_once_in_chinese(window, tmp_path, dialogs):
+    from nndesk.gui import i18n
+
+    i18n.set_language("zh_CN")
+    readme = tmp_path / "README.md"
+    readme.write_text("# notes\n\n" + "Some words about the project, as a README has.\n" * 5)
+    assert not window.files.load_model(str(readme))
+    problem, advice = dialogs[-1][1].split("\n\n")
+    assert problem.endswith("不是 nndesk 模型文件") and problem.count("README.md") == 1
+    assert "模型另存为" in advice and dialogs[-1][1].count(".npz") == 1

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QSlider,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui.float_box import FloatBox
 from nndesk.gui.i18n import tr
 
 __all__ = ["header", "ValueSlider", "plot", "PENS", "tensor_label"]
@@ -54,15 +54,12 @@ class ValueSlider(QWidget):
     def __init__(self, name: str, low: float, high: float, value: float, step: float = 0.01,
                  decimals: int = 2, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._step, self._low = step, low
+        self._step, self._low, self._decimals = step, low, decimals
         self.label = QLabel(name)
         self.label.setMinimumWidth(28)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, round((high - low) / step))
-        self.field = QDoubleSpinBox()
-        self.field.setRange(low, high)
-        self.field.setDecimals(decimals)
-        self.field.setSingleStep(step)
+        self.field = FloatBox(low, high, value, step=step)
         self.field.setKeyboardTracking(False)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -77,7 +74,9 @@ class ValueSlider(QWidget):
         return self.field.value()
 
     def set_value(self, value: float, emit: bool = False) -> None:
-        """Show `value` in both widgets (signals blocked, so nothing loops); emit if asked."""
+        """Show `value` (rounded to `decimals`: the slider's low + i * step is 0.6300000000000001)
+        in both widgets (signals blocked, so nothing loops); emit if asked."""
+        value = round(value, self._decimals)
         with QSignalBlocker(self.slider), QSignalBlocker(self.field):
             self.field.setValue(value)
             self.slider.setValue(round((value - self._low) / self._step))

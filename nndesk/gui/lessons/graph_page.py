@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QGraphicsScene,
     QGraphicsView,
     QGridLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.engine_text import translate_engine
+from nndesk.gui.float_box import FloatBox
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.jobs import Relay, start_thread
 from nndesk.gui.lessons.common import header, tensor_label
@@ -44,13 +44,10 @@ class GraphPage(QWidget):
     def __init__(self, state=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.fields: dict[str, QDoubleSpinBox] = {}
+        self.fields: dict[str, FloatBox] = {}
         inputs = QGridLayout()
         for i, (key, value) in enumerate(INPUTS.items()):
-            box = QDoubleSpinBox()
-            box.setRange(0.0, 10000.0)
-            box.setDecimals(2)
-            box.setValue(value)
+            box = FloatBox(0.0, 10000.0, value)
             box.valueChanged.connect(self._redraw)
             self.fields[key] = box
             inputs.addWidget(QLabel(tr(_NAMES[key])), 0, i)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui.float_box import FloatBox
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.lessons.common import PENS, header, plot
 from nndesk.lessons.weight_init import ACTIVATION_LAYERS, activation_histograms
@@ -47,11 +47,7 @@ class InitPage(QWidget):
         for text, value in _INITS:
             self.init.addItem(text, value)
         self.init.addItem(tr("other std:"), "custom")
-        self.std = QDoubleSpinBox()
-        self.std.setDecimals(3)
-        self.std.setRange(0.001, 5.0)
-        self.std.setSingleStep(0.05)
-        self.std.setValue(0.1)
+        self.std = FloatBox(0.001, 5.0, 0.1)  # 0.01 or 1e-2, steps at its own scale
         self.std.setKeyboardTracking(False)
         self.note = QLabel()
         self.note.setWordWrap(True)

@@ -8,7 +8,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui.float_box import FloatBox
 from nndesk.gui.i18n import tr
 from nndesk.gui.lessons.common import PENS, header, plot
 from nndesk.gui.run_curves import legend_under
@@ -178,11 +178,8 @@ class LearningPage(QWidget):
         self.steps.setValue(20)
         controls = QGridLayout()
         for i, lr in enumerate(_LRS):
-            box = QDoubleSpinBox()
-            box.setDecimals(4)
-            box.setRange(0.0, 20.0)
-            box.setSingleStep(0.01)
-            box.setValue(lr)
+            box = FloatBox(0.0, 20.0, lr)
+            box.setSingleStep(0.01)  # the first step up from 0
             box.setStyleSheet(f"color: {PENS[i]}")
             box.valueChanged.connect(self._on_descent_changed)
             self.lrs.append(box)

@@ -7,7 +7,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui.float_box import FloatBox
 from nndesk.gui.i18n import tr
 from nndesk.gui.lessons.common import PENS, header, plot
 from nndesk.gui.run_curves import legend_under
@@ -72,11 +72,7 @@ class NielsenPage(QWidget):
         row = QHBoxLayout()
         for key, value, low, high in (("w", 2.0, -5.0, 5.0), ("b", 2.0, -5.0, 5.0),
                                       ("η", 0.15, 0.001, 2.0)):
-            box = QDoubleSpinBox()
-            box.setRange(low, high)
-            box.setDecimals(3)
-            box.setSingleStep(0.05)
-            box.setValue(value)
+            box = FloatBox(low, high, value, step=0.05)
             box.valueChanged.connect(self._on_slowdown_changed)
             row.addWidget(QLabel(key if key != "η" else tr("learning rate η")))
             row.addWidget(box)
@@ -131,10 +127,7 @@ class NielsenPage(QWidget):
         self.bumps = QSpinBox()
         self.bumps.setRange(1, 100)
         self.bumps.setValue(10)
-        self.steepness = QDoubleSpinBox()
-        self.steepness.setRange(1.0, 5000.0)
-        self.steepness.setDecimals(0)
-        self.steepness.setValue(1000.0)
+        self.steepness = FloatBox(1.0, 5000.0, 1000.0, step=1.0)
         self.even_button = QPushButton(tr("Space the steps evenly"))
         self.reset_button = QPushButton(tr("Nielsen's function"))
         row = QHBoxLayout()

@@ -7,7 +7,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui.float_box import FloatBox
 from nndesk.gui.i18n import tr
 from nndesk.gui.lessons.common import PENS, header, plot
 from nndesk.lessons.optimizer_paths import DEFAULTS, START, STEPS, f, optimizer_path
@@ -24,9 +24,9 @@ from nndesk.lessons.optimizer_paths import DEFAULTS, START, STEPS, f, optimizer_
 __all__ = ["OptimizersPage"]
 
 _ORDER = ("SGD", "Momentum", "AdaGrad", "Adam", "Nesterov", "RMSprop")  # fig. 6-8's four first
-_RANGES = {"lr": (0.0, 10.0, 0.01, 4), "momentum": (0.0, 0.999, 0.05, 3),
-           "decay_rate": (0.0, 0.9999, 0.01, 4), "beta1": (0.0, 0.999, 0.05, 3),
-           "beta2": (0.0, 0.9999, 0.001, 4)}
+_RANGES = {"lr": (0.0, 10.0, 0.01), "momentum": (0.0, 0.999, 0.05),
+           "decay_rate": (0.0, 0.9999, 0.01), "beta1": (0.0, 0.999, 0.05),
+           "beta2": (0.0, 0.9999, 0.001)}
 
 
 class OptimizersPage(QWidget):
@@ -34,7 +34,7 @@ class OptimizersPage(QWidget):
 
     def __init__(self, state=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.fields: dict[str, dict[str, QDoubleSpinBox]] = {}
+        self.fields: dict[str, dict[str, FloatBox]] = {}
         self.paths: dict[str, pg.PlotDataItem] = {}
         self.finals: dict[str, QLabel] = {}
         self.steps = QSpinBox()
@@ -77,12 +77,9 @@ class OptimizersPage(QWidget):
         fields = QHBoxLayout()
         self.fields[name] = {}
         for key, value in DEFAULTS[name].items():
-            low, high, step, decimals = _RANGES[key]
-            box = QDoubleSpinBox()
-            box.setRange(low, high)
-            box.setDecimals(decimals)
-            box.setSingleStep(step)
-            box.setValue(value)
+            low, high, step = _RANGES[key]
+            box = FloatBox(low, high, value)  # steps the last digit: 0.95 -> 0.96, 1e-3 -> 2e-3
+            box.setSingleStep(step)  # the first step up from 0
             box.setKeyboardTracking(False)
             box.valueChanged.connect(lambda _=0.0, name=name: self._redraw(only=name))
             fields.addWidget(QLabel(key))
