@@ -14,8 +14,8 @@ from functools import cache
 
 from nndesk.gui.i18n import N_, tr, tr_n
 
-__all__ = ["translate_engine", "ENGINE_PATTERNS", "PIECES", "CARRIERS", "COUNTED_PATTERNS",
-           "LIBRARY_REASONS"]
+__all__ = ["translate_engine", "translate_piece", "ENGINE_PATTERNS", "PIECES", "CARRIERS",
+           "COUNTED_PATTERNS", "LIBRARY_REASONS"]
 
 # The engine's sentences (nn/, train/, data/, insight/), values as fields. A field named in
 # PIECE_FIELDS holds a piece of sentence itself and is translated by PIECES (or, for a layer's
@@ -130,6 +130,7 @@ ENGINE_PATTERNS = [
     N_("{path}: too short to be a model file (1 byte)"),
     N_("{path}: cannot be opened ({reason})"),
     N_("{path}: {what}, not an nndesk model file; {advice}"),
+    N_("{path}: {what}, not an nndesk model file"),   # its advice apart (translate_piece)
     N_("{path}: damaged or truncated (no zip directory at its end)"),
     N_("{path}: damaged or truncated (not a readable .npz archive: {reason})"),
     N_("{path}: its network spec does not build: {reason}"),
@@ -243,6 +244,12 @@ def translate_engine(message: object) -> str:
             if m and translate_engine(m["reason"]) != m["reason"]:
                 return _translated(text, [pattern])
     return shown
+
+
+def translate_piece(text: str) -> str:
+    """A piece of PIECES given apart from its sentence (a model file's `advice`) in the
+    window's language (unchanged when it is none of them)."""
+    return _translated(text, PIECES)
 
 
 def _translated(text: str, patterns: list[str]) -> str:

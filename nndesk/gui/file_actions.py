@@ -162,11 +162,14 @@ def image_formats() -> str:
 
 
 def model_error_text(err: Exception) -> str:
-    """What is wrong with a model file and what to do, each said once: the reader's advice
-    when it gives one (it knows what the file is: an image, a spec, a pickle; its message ends
-    with it), else the window's (QA: the reader's advice and the window's followed each other)."""
-    text = translate_engine(err)
-    return text if getattr(err, "advice", "") else f"{text}\n\n{tr(OPEN_MODEL_ADVICE)}"
+    """What is wrong with a model file, then what to do, each said once: the reader's advice
+    when it gives one (it knows what the file is: an image, a spec, a pickle), else the
+    window's (QA: the reader's advice and the window's followed each other)."""
+    from nndesk.gui.engine_text import translate_piece
+
+    problem, advice = getattr(err, "problem", str(err)), getattr(err, "advice", "")
+    advice = translate_piece(advice) if advice else tr(OPEN_MODEL_ADVICE)
+    return f"{translate_engine(problem)}\n\n{advice}"
 
 
 def unreadable_text(path: str, err: Exception) -> str:

@@ -4783,6 +4783,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: {what}, not an nndesk model file</source>
+        <translation>{path}：これは{what}で、nndesk のモデルファイルではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: {what}, not an nndesk model file; {advice}</source>
         <translation>{path}：これは{what}で、nndesk のモデルファイルではありません。{advice}</translation>
     </message>

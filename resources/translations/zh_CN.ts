@@ -4783,6 +4783,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: {what}, not an nndesk model file</source>
+        <translation>{path}：这是{what}，不是 nndesk 的模型文件</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: {what}, not an nndesk model file; {advice}</source>
         <translation>{path}：这是{what}，不是 nndesk 的模型文件；{advice}</translation>
     </message>

@@ -6,9 +6,8 @@ clamped where the learner sees it, steps on the last digit, the wheel guard resp
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, QPointF, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from nndesk.gui.float_box import FloatBox, compact, parse_float
 
@@ -158,42 +157,6 @@ def test_the_decimal_point_reads_in_any_locale(qtbot, locale):
         QLocale.setDefault(before)
 
 
-def test_the_wheel_over_an_unfocused_box_scrolls_the_panel(qtbot):
-    from nndesk.gui.main_window import MainWindow
-
-    qtbot.addWidget(MainWindow())                      # the window installs the guard
-    inner = QWidget()
-    column = QVBoxLayout(inner)
-    boxes = [FloatBox(1e-8, 1.0, 0.001) for _ in range(30)]  # taller than the view
-    for box in boxes:
-        column.addWidget(box)
-    area = QScrollArea()
-    area.setWidget(inner)
-    area.resize(200, 150)
-    qtbot.addWidget(area)
-    area.show()
-    area.activateWindow()
-    qtbot.waitActive(area)
-    box, bar = boxes[1], area.verticalScrollBar()
-    assert bar.value() == 0 < bar.maximum()
-    _wheel(box)
-    assert box.value() == 0.001 and bar.value() > 0    # the panel scrolled, not the value
-    area.ensureWidgetVisible(box)
-    box.setFocus()
-    qtbot.waitUntil(box.hasFocus)
-    _wheel(box)                                        # focused: the wheel steps it
-    assert box.value() == 0.0009
-
-
-def _wheel(widget) -> None:
-    from PySide6.QtGui import QWheelEvent
-    from PySide6.QtWidgets import QApplication
-
-    centre = QPointF(widget.rect().center())
-    QApplication.sendEvent(widget, QWheelEvent(
-        centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(0, 0), QPoint(0, -120),
-        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
-        False))
 
 
 def test_the_training_panel_takes_a_learning_rate_of_1e_6_into_the_run_settings(qtbot):

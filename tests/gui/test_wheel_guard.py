@@ -4,6 +4,7 @@ scrolled)."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QScrollArea, QSpinBox, QVBoxLayout, QWidget
@@ -18,19 +19,29 @@ def _wheel(widget, steps: int) -> None:
         QApplication.sendEvent(widget, event)
 
 
-def test_the_wheel_scrolls_the_panel_and_sets_a_box_only_with_the_focus(qtbot):
+def _spin_box() -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(0, 1000)
+    box.setValue(100)
+    return box
+
+
+def _float_box():
+    from nndesk.gui.float_box import FloatBox
+
+    return FloatBox(1e-8, 1.0, 0.001)
+
+
+@pytest.mark.parametrize("make", [_spin_box, _float_box], ids=["QSpinBox", "FloatBox"])
+def test_the_wheel_scrolls_the_panel_and_sets_a_box_only_with_the_focus(qtbot, make):
     from nndesk.gui.main_window import MainWindow
 
     qtbot.addWidget(MainWindow())                      # the window installs the guard
     inner = QWidget()
     column = QVBoxLayout(inner)
-    boxes = []
-    for _ in range(30):                                # a panel taller than its view
-        box = QSpinBox()
-        box.setRange(0, 1000)
-        box.setValue(100)
+    boxes = [make() for _ in range(30)]                # a panel taller than its view
+    for box in boxes:
         column.addWidget(box)
-        boxes.append(box)
     area = QScrollArea()
     area.setWidget(inner)
     area.resize(200, 150)
@@ -39,14 +50,15 @@ def test_the_wheel_scrolls_the_panel_and_sets_a_box_only_with_the_focus(qtbot):
     area.activateWindow()
     qtbot.waitActive(area)
     box, bar = boxes[1], area.verticalScrollBar()
+    start = box.value()
     assert bar.value() == 0 < bar.maximum()
     _wheel(box, 2)                                     # passing over it while scrolling
-    assert box.value() == 100 and bar.value() > 0      # the panel scrolled, the box did not
+    assert box.value() == start and bar.value() > 0    # the panel scrolled, the box did not
     area.ensureWidgetVisible(box)
     box.setFocus()
     qtbot.waitUntil(box.hasFocus)
-    _wheel(box, 2)                                     # chosen: the wheel sets it
-    assert box.value() != 100
+    _wheel(box, 1)                                     # chosen: the wheel sets it
+    assert box.value() == (99 if make is _spin_box else 0.0009)
 
 
 def test_a_real_wheel_over_an_unfocused_box_in_the_window_scrolls_the_panel(window, qtbot):

@@ -262,5 +262,5 @@ def test_a_file_that_is_not_a_model_is_explained_once_in_chinese(window, tmp_pat
     readme.write_text("# notes\n\n" + "Some words about the project, as a README has.\n" * 5)
     assert not window.files.load_model(str(readme))
     problem, advice = dialogs[-1][1].split("\n\n")
-    assert problem.endswith("不是 nndesk 模型文件") and problem.count("README.md") == 1
+    assert problem.endswith("不是 nndesk 的模型文件") and problem.count("README.md") == 1
     assert "模型另存为" in advice and dialogs[-1][1].count(".npz") == 1
