@@ -179,6 +179,7 @@ class Preparer(_Newest):
     """
 
     _renderer = None  # the CanvasRenderer: only this thread draws with it
+    _warmed = False  # the first job done (imports, the first preprocessing)
 
     def __init__(self) -> None:
         super().__init__("nndesk-canvas-input")
@@ -220,6 +221,10 @@ class Preparer(_Newest):
 
         from nndesk.data import preprocess as pp
 
+        if job is None and self._warmed:  # a new model only: made now, before any stroke
+            self._load_model()
+            return None
+        self._warmed = True
         if self._renderer is None:
             from nndesk.data.strokes import CanvasRenderer
 
