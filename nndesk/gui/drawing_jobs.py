@@ -87,7 +87,6 @@ class DrawingJobs(QObject):
         self._path_pending: list[tuple[int, float]] = []
         self._plain: dict[int, Any] = {}  # job id -> its pen path, for the drawing shown
         self.preparer = Preparer()
-        self._spec: dict | None = None  # the architecture last handed to the image reader
         _readers[:] = [r for r in _readers if r() is not None] + [weakref.ref(self.preparer)]
         self.path_reader = PathReader(waits_for=self.preparer)  # the image answer first
         self.preparer.ready.connect(self._on_prepared)
@@ -127,13 +126,12 @@ class DrawingJobs(QObject):
         self.model_key += 1
         if network is None:
             self.preparer.set_model(self.model_key, None)
-            self._spec = None
-            return
-        spec = network.spec
-        self.preparer.set_model(self.model_key, spec, network.state_dict(), network.dtype)
-        if spec != self._spec:  # another architecture: the reader's copy is made now, not at
-            self._spec = spec  # the first stroke (DigitNet: 13-25 ms; a snapshot of the
-            self.preparer.submit(0, None)  # same network is only refilled, at the next job)
+        else:
+            self.preparer.set_model(self.model_key, network.spec, network.state_dict(),
+                                    network.dtype)
+            # made or refilled, and its fast kernels planned, now: not by the first stroke
+            # after it (a run's snapshot, once a second; never in place of a real drawing)
+            self.preparer.submit(0, None)
 
     def warm_up(self) -> None:
         """Imports, the first preprocessing and forward, the path model's file: now, off the

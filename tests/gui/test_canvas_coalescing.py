@@ -238,11 +238,11 @@ def test_an_unchanged_drawing_is_not_preprocessed_again_and_gives_the_same_input
         prep.stop()
 
 
-def test_a_new_architecture_is_made_by_the_reader_before_the_first_stroke(
+def test_a_new_model_is_loaded_by_the_reader_before_the_first_stroke(
         panel, qtbot, model, held):
-    """A model of another architecture (another run's snapshot, an opened file): the image
-    reader makes its copy as the model arrives, not when the next stroke comes; a snapshot of
-    the same network is only refilled then, and the answer is the newest model's."""
+    """A new model (a run's snapshot, an opened file): the image reader makes or refills its
+    copy as the model arrives, not when the next stroke comes (a snapshot of the same network
+    refills the same copy), and the answer to the next drawing is the newest model's."""
     from nndesk.nn import Network
     from nndesk.presets import load_preset
 
@@ -256,6 +256,8 @@ def test_a_new_architecture_is_made_by_the_reader_before_the_first_stroke(
     again = Network.from_spec(other.spec, seed=4)  # the next snapshot: same spec, new weights
     state.set_model(again, source="snapshot")
     assert prep.idle.wait(10) and prep._net is made and not held.calls
+    for key, value in again.params().items():  # refilled before any stroke
+        np.testing.assert_array_equal(made.params()[key], value)
     held.gate.set()
     _moves(qtbot, panel.canvas, _seven_points(20))
     assert panel.wait_idle()
