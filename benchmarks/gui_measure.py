@@ -245,8 +245,9 @@ def _feed(canvas, strokes, interval_ms: float, posted: list[float]) -> None:
     due = time.perf_counter()
     for stroke in strokes:
         for i, (x, y) in enumerate(stroke):
-            while time.perf_counter() < due:  # a busy wait: sleep() is 1 ms coarse
-                time.sleep(0.0002)
+            # One sleep to the event's time (Linux: ~0.1 ms late at the median). A loop of
+            # short sleeps took the GIL ~5,000 times a second from the threads measured.
+            time.sleep(max(0.0, due - time.perf_counter()))
             p = QPointF(canvas.to_widget(x, y))
             kind, button = ((QEvent.Type.MouseButtonPress, left) if i == 0
                             else (QEvent.Type.MouseMove, none))
@@ -261,7 +262,8 @@ def _feed(canvas, strokes, interval_ms: float, posted: list[float]) -> None:
 def stroke_latency(model: str | None = None, repeats: int = 5,
                    interval_ms: float | None = None, window=None,
                    size: tuple[int, int] = WINDOW_SIZE, why: bool = False,
-                   events: list | None = None, digit: str = "seven") -> dict:
+                   events: list | None = None, digit: str = "seven",
+                   new_model: str | None = None) -> dict:
     """Milliseconds from a mouse event on the canvas to the new probabilities in the panel.
 
     interval_ms None: moves as fast as the window takes them (each sent when the last was
@@ -278,7 +280,9 @@ def stroke_latency(model: str | None = None, repeats: int = 5,
     `events` (at interval_ms): gets one dict per posted event, perf_counter s at each stage
     (`posted`, `handled` by the canvas, the answer's preparer `started` and `done`, `received`
     and `shown` by the GUI thread, `painted`), for benchmarks/latency_timeline.py.
-    `digit`: the drawing, a key of DIGITS ("four": two strokes, the pen lifted between them)."""
+    `digit`: the drawing, a key of DIGITS ("four": two strokes, the pen lifted between them).
+    `new_model`: a preset whose untrained network replaces the model 0.3 s before the first
+    drawing, as a run's first snapshot of another architecture does."""
     from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
 
     own = window is None
@@ -287,6 +291,15 @@ def stroke_latency(model: str | None = None, repeats: int = 5,
         raise RuntimeError("no model loaded: pass --model")
     panel, canvas = window.digit, window.digit.canvas
     panel.wait_idle()  # the warm-up (imports, the path model's file) done
+    if new_model is not None:
+        from nndesk.nn import Network
+        from nndesk.presets import load_preset
+
+        window.state.set_model(Network.from_spec(load_preset(new_model)), source="snapshot")
+        until = time.perf_counter() + 0.3
+        while time.perf_counter() < until:
+            app.processEvents()
+            time.sleep(0.002)
     jobs: list[int] = []  # the job id of each event handled, in order
     shown: list[tuple[float, int]] = []  # (perf_counter, job shown) at each prediction
     painted: list[tuple[float, int]] = []  # (perf_counter, job shown) at each bars paint
@@ -653,6 +666,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--digit", choices=sorted(DIGITS), default="seven",
                    help="latency: the drawing (four: two strokes, the pen lifted 0.2 s "
                         "between them, so the Why view's jobs run while the second is drawn)")
+    p.add_argument("--new-model", metavar="PRESET",
+                   help="latency: PRESET's untrained network replaces the model 0.3 s before "
+                        "the first drawing (another architecture's first snapshot)")
     p.add_argument("--switch-interval-ms", type=float,
                    help="latency: Python's GIL switch interval for the run (default 5 ms): "
                         "the canvas's threads, the GUI thread and the trainer share the GIL")
@@ -676,7 +692,7 @@ def main(argv: list[str] | None = None) -> int:
             for interval in (a.interval_ms, None):
                 print(json.dumps({"stroke_to_prediction_ms": stroke_latency(
                     a.model, a.repeats, interval_ms=interval, size=size, why=a.why_view,
-                    digit=a.digit),
+                    digit=a.digit, new_model=a.new_model),
                     "switch_interval_ms": 1000 * sys.getswitchinterval(),
                     "uptime": _uptime()}), flush=True)
     if a.what == "screenshot":

@@ -129,6 +129,9 @@ class DrawingJobs(QObject):
         else:
             self.preparer.set_model(self.model_key, network.spec, network.state_dict(),
                                     network.dtype)
+            # made or refilled, and its fast kernels planned, now: not by the first stroke
+            # after it (a run's snapshot, once a second; never in place of a real drawing)
+            self.preparer.submit(0, None)
 
     def warm_up(self) -> None:
         """Imports, the first preprocessing and forward, the path model's file: now, off the

@@ -179,6 +179,7 @@ class Preparer(_Newest):
     """
 
     _renderer = None  # the CanvasRenderer: only this thread draws with it
+    _warmed = False  # the first job done (imports, the first preprocessing)
 
     def __init__(self) -> None:
         super().__init__("nndesk-canvas-input")
@@ -220,6 +221,11 @@ class Preparer(_Newest):
 
         from nndesk.data import preprocess as pp
 
+        if job is None and self._warmed:  # a new model only: loaded and planned now
+            self._load_model()
+            self._forward(np, None)
+            return None
+        self._warmed = True
         if self._renderer is None:
             from nndesk.data.strokes import CanvasRenderer
 
@@ -234,15 +240,7 @@ class Preparer(_Newest):
         digit = self._input(pp, bitmap, drawing.get("base"))
         t2 = time.thread_time()
         self._load_model()
-        acts = None
-        if self._net is not None:
-            x = digit if digit is not None else np.zeros((1, 28, 28), np.float32)  # warm-up
-            try:
-                with np.errstate(over="ignore", invalid="ignore"):  # the state shows it
-                    out = self._net.forward_all(x[None])
-            except ValueError:  # an input the model does not take: the state says so
-                out = None
-            acts = [a[0] for a in out] if out is not None and digit is not None else None
+        acts = self._forward(np, digit)
         t3 = time.thread_time()
         if job is None:
             self._renderer = None  # the warm-up's dot is no drawing of the user's
@@ -250,6 +248,19 @@ class Preparer(_Newest):
         return Prepared(digit, bitmap, acts, self._net_key, (t1 - t0, t2 - t1, t3 - t2),
                         (began, time.perf_counter()))
 
+    def _forward(self, np, digit: np.ndarray | None) -> list | None:
+        """Every layer's output for `digit` from this thread's model (None: no model, no
+        digit, or an input it does not take); for None, a blank input, for its first forward
+        with new weights (the fast kernels' plan is made then)."""
+        if self._net is None:
+            return None
+        x = digit if digit is not None else np.zeros((1, 28, 28), np.float32)
+        try:
+            with np.errstate(over="ignore", invalid="ignore"):  # the state shows it
+                out = self._net.forward_all(x[None])
+        except ValueError:  # an input the model does not take: the state says so
+            return None
+        return [a[0] for a in out] if digit is not None else None
 
     def _input(self, pp, bitmap: np.ndarray, base) -> np.ndarray | None:
         """`_input`, skipped for a bitmap equal to the last one over the same base (a move

@@ -236,3 +236,31 @@ def test_an_unchanged_drawing_is_not_preprocessed_again_and_gives_the_same_input
         np.testing.assert_array_equal(back.digit, first.digit)
     finally:
         prep.stop()
+
+
+def test_a_new_model_is_loaded_by_the_reader_before_the_first_stroke(
+        panel, qtbot, model, held):
+    """A new model (a run's snapshot, an opened file): the image reader makes or refills its
+    copy as the model arrives, not when the next stroke comes (a snapshot of the same network
+    refills the same copy), and the answer to the next drawing is the newest model's."""
+    from nndesk.nn import Network
+    from nndesk.presets import load_preset
+
+    state, prep = panel.state, panel.jobs.preparer
+    other = Network.from_spec(load_preset("SimpleConvNet"), seed=3)
+    assert other.spec != model[0].spec
+    state.set_model(other, source="snapshot")
+    qtbot.waitUntil(lambda: prep._net_spec == other.spec, timeout=20_000)
+    assert not held.calls  # nothing drawn, nothing preprocessed: the model alone was made
+    made = prep._net
+    again = Network.from_spec(other.spec, seed=4)  # the next snapshot: same spec, new weights
+    state.set_model(again, source="snapshot")
+    assert prep.idle.wait(10) and prep._net is made and not held.calls
+    for key, value in again.params().items():  # refilled before any stroke
+        np.testing.assert_array_equal(made.params()[key], value)
+    held.gate.set()
+    _moves(qtbot, panel.canvas, _seven_points(20))
+    assert panel.wait_idle()
+    assert prep._net is made  # refilled, not made again
+    np.testing.assert_allclose(state.probabilities, again.predict(state.digit[None])[0],
+                               rtol=1e-5, atol=1e-7)
