@@ -55,24 +55,32 @@ def train_step(net: Network, x: np.ndarray, t: np.ndarray, optimizer: Optimizer,
     a loss that is not finite updates nothing. Two or more batch workers run it data-
     parallel (this module's docstring); recurrent networks and sequences with `lengths`
     always run the one-worker step."""
+    from nndesk.nn import process_parallel  # imports this module
+
     parts = workers()
     if (parts < 2 or lengths is not None or not isinstance(net, Network)
-            or len(x) < parts * MIN_PART or not DataParallel.fits(net)):
-        loss = (net.loss(x, t, train=True) if lengths is None else
-                net.loss(x, t, train=True, lengths=lengths))
-        if math.isfinite(loss):
-            net.backward()
-            optimizer.update(net.params(), net.grads())
-        return loss
-    from nndesk.nn.process_parallel import process_step  # imports this module
-
-    loss = process_step(net, x, np.asarray(t)) if parts == 2 else None   # part 1 in a process
+            or len(x) < parts * MIN_PART or not process_parallel.fits(net)):
+        return _one_worker_step(net, x, t, optimizer, lengths)
+    loss = (process_parallel.process_step(net, x, np.asarray(t))   # part 1 in a process
+            if parts == 2 else None)
+    if loss is None and not DataParallel.fits(net):       # BatchNorm: the per-layer split
+        return _one_worker_step(net, x, t, optimizer)
     if loss is None:
         stepper = _steppers.get(net)
         if stepper is None or stepper.parts != parts:
             stepper = _steppers[net] = DataParallel(net, parts)
         loss = stepper.loss_and_grads(net, x, t)
     if math.isfinite(loss):
+        optimizer.update(net.params(), net.grads())
+    return loss
+
+
+def _one_worker_step(net, x, t, optimizer: Optimizer, lengths=None) -> float:
+    """The book's step (its layers' `for_batch` may still split each layer's batch)."""
+    loss = (net.loss(x, t, train=True) if lengths is None else
+            net.loss(x, t, train=True, lengths=lengths))
+    if math.isfinite(loss):
+        net.backward()
         optimizer.update(net.params(), net.grads())
     return loss
 
