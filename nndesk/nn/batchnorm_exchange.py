@@ -30,14 +30,17 @@ import copy
 import os
 import platform
 import time
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 
 import numpy as np
 
 from nndesk.nn.base import Layer
 from nndesk.nn.batchnorm import BatchNorm
+from nndesk.nn.layers import Dropout
 
-__all__ = ["PartnerGone", "Exchange", "PartBatchNorm", "entries", "part_layer", "supported"]
+__all__ = ["PartnerGone", "Exchange", "PartBatchNorm", "entries", "keep", "part_layer",
+           "supported"]
 
 
 class PartnerGone(Exception):
@@ -143,6 +146,23 @@ class PartBatchNorm(BatchNorm):
         np.subtract(d3.reshape(n, c * m), dx, out=dx)
         dx *= k
         return dx.reshape(dout.shape)
+
+
+def keep(net) -> Callable[[], None]:
+    """What a BatchNorm network's step changes before its parts can fail (the running
+    statistics; the Dropout generators, drawn from first): a function putting them back."""
+    arrays = [(b, b.copy()) for layer in net.layers if isinstance(layer, BatchNorm)
+              for b in layer.buffers.values()]
+    rngs = [(layer.rng, layer.rng.bit_generator.state) for layer in net.layers
+            if isinstance(layer, Dropout) and layer.rng is not None]
+
+    def restore() -> None:
+        for buffer, before in arrays:
+            np.copyto(buffer, before)
+        for rng, state in rngs:
+            rng.bit_generator.state = state
+
+    return restore
 
 
 def part_layer(layer: Layer, i: int, exchange: Exchange) -> Layer:

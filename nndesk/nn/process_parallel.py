@@ -31,8 +31,6 @@ Measured: benchmarks/PROFILE.md, issue 16 seventh pass.
 
 from __future__ import annotations
 
-import fcntl
-import math
 import mmap
 import os
 import socket
@@ -51,6 +49,9 @@ from nndesk.nn.data_parallel import DataParallel, _Drawn, _replica, run_part
 from nndesk.nn.layers import Dropout
 from nndesk.nn.network import Network
 from nndesk.nn.parallel import LoadWatch, batch_slices, cpu_seconds, serial
+from nndesk.nn.shared_mapping import claim as _claim  # patched by tests
+from nndesk.nn.shared_mapping import layout as _layout
+from nndesk.nn.shared_mapping import views as _views
 
 __all__ = ["process_step", "fits", "set_enabled", "available", "worker_cpu_seconds",
            "ProcessHalf"]
@@ -110,34 +111,6 @@ def process_step(net: Network, x: np.ndarray, t: np.ndarray) -> float | None:
         del _halves[net]
         _refused.add(net)
     return loss
-
-
-def _layout(entries: list[tuple[str, tuple, np.dtype]]) -> tuple[dict, int]:
-    """[(name, shape, dtype)] -> ({name: (offset, shape, dtype str)}, bytes), 64-byte aligned."""
-    out, offset = {}, 0
-    for name, shape, dtype in entries:
-        dtype = np.dtype(dtype)
-        out[name] = (offset, tuple(shape), dtype.str)
-        offset += -(-max(1, math.prod(shape) * dtype.itemsize) // 64) * 64
-    return out, offset
-
-
-def _views(buf: mmap.mmap, layout: dict) -> dict[str, np.ndarray]:
-    return {name: np.ndarray(shape, np.dtype(dt), buf, offset)
-            for name, (offset, shape, dt) in layout.items()}
-
-
-def _claim(fd: int, claim: np.ndarray, step: int) -> bool:
-    """Take part 1 of `step` unless the other process has (claim[0]: the last step whose
-    part 1 was taken), under a lock on the mapping's file."""
-    fcntl.lockf(fd, fcntl.LOCK_EX)
-    try:
-        if claim[0] == step:
-            return False
-        claim[0] = step
-        return True
-    finally:
-        fcntl.lockf(fd, fcntl.LOCK_UN)
 
 
 def _serve(conn_fd: int, mem_fd: int) -> None:
@@ -253,6 +226,7 @@ class ProcessHalf:
         n, order, stop, v = len(x), net._order, net._first_weighted, self.v
         (a0, b0), (a1, b1) = batch_slices(n, 2)
         m = b1 - a1
+        restore = bnx.keep(net) if self.bn else None   # a lost worker's step is redone
         for i, layer in enumerate(net.layers):
             self.mine[i].params = self.spare[i].params = layer.params
             for k, p in layer.params.items():
@@ -270,7 +244,7 @@ class ProcessHalf:
         except OSError:
             self.dead = True
         if self.bn:
-            return self._coupled(net, x, t)
+            return self._coupled(net, x, t, restore)
         with serial():
             loss0 = run_part(self.mine, self.loss_fns[0], order, stop, x[a0:b0], t[a0:b0],
                              (b0 - a0) / n)
@@ -295,12 +269,11 @@ class ProcessHalf:
             if layer.params:
                 layer.grads = {k: self.mine[i].grads[k] + theirs[i, k] for k in layer.params}
 
-    def _coupled(self, net: Network, x: np.ndarray, t: np.ndarray) -> float | None:
+    def _coupled(self, net: Network, x: np.ndarray, t: np.ndarray, restore) -> float | None:
         """The parts of a BatchNorm network: both run to the end (their BatchNorm layers
         exchange sums, nn/batchnorm_exchange.py), none is taken back. A worker lost mid-
-        step leaves the running statistics as they were and returns None."""
-        (a0, b0), (a1, b1) = batch_slices(len(x), 2)
-        kept = [(b, b.copy()) for layer in self.bn for b in layer.buffers.values()]
+        step: the network as before the step (`restore`), None."""
+        (a0, b0), _ = batch_slices(len(x), 2)
         loss0 = loss1 = None
         if not self.dead:
             try:
@@ -312,8 +285,7 @@ class ProcessHalf:
             loss1 = self._answer()
         if loss0 is None or loss1 is None:
             self.dead = True
-            for buffer, before in kept:
-                np.copyto(buffer, before)
+            restore()
             return None
         self._add(net, {(i, k): self.v[f"g:{i}.{k}"] for i, layer in enumerate(net.layers)
                         for k in layer.params})
