@@ -17,12 +17,15 @@ test_data_parallel.py). With exactly two workers on Linux, part 1 runs in a work
 instead of a thread (nn/process_parallel.py: no GIL shared; the same numbers), unless other
 programs keep a core busy.
 
-Networks with BatchNorm (its statistics are the whole batch's) keep the per-layer split of
-parallel.py: running the parts up to each BatchNorm and the BatchNorm on the whole batch
-measured 1.01-1.03x the per-layer step of DigitNet, BatchNorm inside the parts with a
-barrier exchanging their sums 0.95x idle and 1.06x with a core busy (benchmarks/
-PROFILE.md, issue 16 sixth pass). The parts are handed out by `for_batch`: a helper that
-has not woken leaves its part to the caller.
+Networks with BatchNorm (its statistics are the whole batch's) run in two processes, each
+part's BatchNorm exchanging its sums with the other's (nn/batchnorm_exchange.py: the one-
+worker step's numbers to 1e-10 in float64); where the process step does not run (other
+programs keep a core busy, not x86-64 Linux, three or more workers) they keep the one-worker
+step with the per-layer split of parallel.py: on threads, running the parts up to each
+BatchNorm and the BatchNorm on the whole batch measured 1.01-1.03x the per-layer step of
+DigitNet, BatchNorm inside the parts with a barrier exchanging their sums 0.95x idle and
+1.06x with a core busy (benchmarks/PROFILE.md, issue 16 sixth pass). The parts are handed
+out by `for_batch`: a helper that has not woken leaves its part to the caller.
 """
 
 from __future__ import annotations

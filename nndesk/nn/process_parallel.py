@@ -17,7 +17,10 @@ The mapping is one shared memory file (memfd: no name on disk) cut into arrays: 
 layer i's parameter k (copied in each step, 0.25 MB for LeNet5), "g:<i>.<k>" the worker's
 gradient of it, "x" (m, *input_shape) part 1's images, "t" their labels, "d:<i>" part 1's
 rows of Dropout i's draw, "claim" (1,) the last step whose part 1 was taken. The parts,
-shares and order of the final addition are the thread step's: the same bits.
+shares and order of the final addition are the thread step's: the same bits. BatchNorm
+networks (`fits`): each part's BatchNorm swaps its per-channel sums with the other's through
+"e:<i>" and "f:<i>" (nn/batchnorm_exchange.py), so no part is taken back, and a worker lost
+mid-step leaves the network as before the step for the per-layer split to redo it.
 
 Threads instead (`process_step` returns None) where the worker cannot help or run: not
 Linux, disabled (`set_enabled(False)`, env NNDESK_STEP_PROCESS=0), other programs keeping a
