@@ -17,12 +17,15 @@ test_data_parallel.py). With exactly two workers on Linux, part 1 runs in a work
 instead of a thread (nn/process_parallel.py: no GIL shared; the same numbers), unless other
 programs keep a core busy.
 
-Networks with BatchNorm (its statistics are the whole batch's) keep the per-layer split of
-parallel.py: running the parts up to each BatchNorm and the BatchNorm on the whole batch
-measured 1.01-1.03x the per-layer step of DigitNet, BatchNorm inside the parts with a
-barrier exchanging their sums 0.95x idle and 1.06x with a core busy (benchmarks/
-PROFILE.md, issue 16 sixth pass). The parts are handed out by `for_batch`: a helper that
-has not woken leaves its part to the caller.
+Networks with BatchNorm (its statistics are the whole batch's) run in two processes, each
+part's BatchNorm exchanging its sums with the other's (nn/batchnorm_exchange.py: the one-
+worker step's numbers to 1e-10 in float64); where the process step does not run (other
+programs keep a core busy, not x86-64 Linux, three or more workers) they keep the one-worker
+step with the per-layer split of parallel.py: on threads, running the parts up to each
+BatchNorm and the BatchNorm on the whole batch measured 1.01-1.03x the per-layer step of
+DigitNet, BatchNorm inside the parts with a barrier exchanging their sums 0.95x idle and
+1.06x with a core busy (benchmarks/PROFILE.md, issue 16 sixth pass). The parts are handed
+out by `for_batch`: a helper that has not woken leaves its part to the caller.
 """
 
 from __future__ import annotations
@@ -55,24 +58,32 @@ def train_step(net: Network, x: np.ndarray, t: np.ndarray, optimizer: Optimizer,
     a loss that is not finite updates nothing. Two or more batch workers run it data-
     parallel (this module's docstring); recurrent networks and sequences with `lengths`
     always run the one-worker step."""
+    from nndesk.nn import process_parallel  # imports this module
+
     parts = workers()
     if (parts < 2 or lengths is not None or not isinstance(net, Network)
-            or len(x) < parts * MIN_PART or not DataParallel.fits(net)):
-        loss = (net.loss(x, t, train=True) if lengths is None else
-                net.loss(x, t, train=True, lengths=lengths))
-        if math.isfinite(loss):
-            net.backward()
-            optimizer.update(net.params(), net.grads())
-        return loss
-    from nndesk.nn.process_parallel import process_step  # imports this module
-
-    loss = process_step(net, x, np.asarray(t)) if parts == 2 else None   # part 1 in a process
+            or len(x) < parts * MIN_PART or not process_parallel.fits(net)):
+        return _one_worker_step(net, x, t, optimizer, lengths)
+    loss = (process_parallel.process_step(net, x, np.asarray(t))   # part 1 in a process
+            if parts == 2 else None)
+    if loss is None and not DataParallel.fits(net):       # BatchNorm: the per-layer split
+        return _one_worker_step(net, x, t, optimizer)
     if loss is None:
         stepper = _steppers.get(net)
         if stepper is None or stepper.parts != parts:
             stepper = _steppers[net] = DataParallel(net, parts)
         loss = stepper.loss_and_grads(net, x, t)
     if math.isfinite(loss):
+        optimizer.update(net.params(), net.grads())
+    return loss
+
+
+def _one_worker_step(net, x, t, optimizer: Optimizer, lengths=None) -> float:
+    """The book's step (its layers' `for_batch` may still split each layer's batch)."""
+    loss = (net.loss(x, t, train=True) if lengths is None else
+            net.loss(x, t, train=True, lengths=lengths))
+    if math.isfinite(loss):
+        net.backward()
         optimizer.update(net.params(), net.grads())
     return loss
 

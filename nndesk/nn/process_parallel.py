@@ -17,7 +17,10 @@ The mapping is one shared memory file (memfd: no name on disk) cut into arrays: 
 layer i's parameter k (copied in each step, 0.25 MB for LeNet5), "g:<i>.<k>" the worker's
 gradient of it, "x" (m, *input_shape) part 1's images, "t" their labels, "d:<i>" part 1's
 rows of Dropout i's draw, "claim" (1,) the last step whose part 1 was taken. The parts,
-shares and order of the final addition are the thread step's: the same bits.
+shares and order of the final addition are the thread step's: the same bits. BatchNorm
+networks (`fits`): each part's BatchNorm swaps its per-channel sums with the other's through
+"e:<i>" and "f:<i>" (nn/batchnorm_exchange.py), so no part is taken back, and a worker lost
+mid-step leaves the network as before the step for the per-layer split to redo it.
 
 Threads instead (`process_step` returns None) where the worker cannot help or run: not
 Linux, disabled (`set_enabled(False)`, env NNDESK_STEP_PROCESS=0), other programs keeping a
@@ -31,8 +34,6 @@ Measured: benchmarks/PROFILE.md, issue 16 seventh pass.
 
 from __future__ import annotations
 
-import fcntl
-import math
 import mmap
 import os
 import socket
@@ -45,12 +46,18 @@ from pathlib import Path
 
 import numpy as np
 
-from nndesk.nn.data_parallel import _Drawn, _replica, run_part
+from nndesk.nn import batchnorm_exchange as bnx
+from nndesk.nn.batchnorm import BatchNorm
+from nndesk.nn.data_parallel import DataParallel, _Drawn, _replica, run_part
 from nndesk.nn.layers import Dropout
 from nndesk.nn.network import Network
 from nndesk.nn.parallel import LoadWatch, batch_slices, cpu_seconds, serial
+from nndesk.nn.shared_mapping import claim as _claim  # patched by tests
+from nndesk.nn.shared_mapping import layout as _layout
+from nndesk.nn.shared_mapping import views as _views
 
-__all__ = ["process_step", "set_enabled", "available", "worker_cpu_seconds", "ProcessHalf"]
+__all__ = ["process_step", "fits", "set_enabled", "available", "worker_cpu_seconds",
+           "ProcessHalf"]
 
 START_TIMEOUT_S = 60.0   # a worker not ready by then is killed; the network stays on threads
 _enabled = os.environ.get("NNDESK_STEP_PROCESS", "1") != "0"
@@ -69,10 +76,18 @@ def set_enabled(on: bool) -> None:
     _enabled = bool(on)
 
 
+def fits(net: Network) -> bool:
+    """Whether the network's step can run in two processes: `DataParallel.fits`, or its
+    only coupling layers are BatchNorm (nn/batchnorm_exchange.py; x86-64)."""
+    return DataParallel.fits(net) or (bnx.supported() and not any(
+        layer.TAKES_MASK for layer in net.layers))
+
+
 def process_step(net: Network, x: np.ndarray, t: np.ndarray) -> float | None:
-    """Like `DataParallel(net, 2).loss_and_grads(net, x, t)`, part 1 in the worker process;
-    None when the step should run on threads (the module's docstring says when)."""
-    if not (_enabled and available()) or net in _refused:
+    """Like `DataParallel(net, 2).loss_and_grads(net, x, t)`, part 1 in the worker process
+    (for BatchNorm networks like the one-worker step, to 1e-10 in float64); None when the
+    step should run on threads (the module's docstring says when)."""
+    if not (_enabled and available() and fits(net)) or net in _refused:
         return None
     half = _halves.get(net)
     if half is not None and half.watch.others_busy():
@@ -87,40 +102,18 @@ def process_step(net: Network, x: np.ndarray, t: np.ndarray) -> float | None:
             _halves.pop(net, None)
             _refused.add(net)
             return None
-    loss = half.loss_and_grads(net, x, t)
+    try:
+        loss = half.loss_and_grads(net, x, t)
+    except BaseException:
+        if half.bn:                      # the worker may be mid-step: a new one next step
+            half.close()
+            _halves.pop(net, None)
+        raise
     if half.dead:                        # its part was run here; no worker from now on
         half.close()
         del _halves[net]
         _refused.add(net)
     return loss
-
-
-def _layout(entries: list[tuple[str, tuple, np.dtype]]) -> tuple[dict, int]:
-    """[(name, shape, dtype)] -> ({name: (offset, shape, dtype str)}, bytes), 64-byte aligned."""
-    out, offset = {}, 0
-    for name, shape, dtype in entries:
-        dtype = np.dtype(dtype)
-        out[name] = (offset, tuple(shape), dtype.str)
-        offset += -(-max(1, math.prod(shape) * dtype.itemsize) // 64) * 64
-    return out, offset
-
-
-def _views(buf: mmap.mmap, layout: dict) -> dict[str, np.ndarray]:
-    return {name: np.ndarray(shape, np.dtype(dt), buf, offset)
-            for name, (offset, shape, dt) in layout.items()}
-
-
-def _claim(fd: int, claim: np.ndarray, step: int) -> bool:
-    """Take part 1 of `step` unless the other process has (claim[0]: the last step whose
-    part 1 was taken), under a lock on the mapping's file."""
-    fcntl.lockf(fd, fcntl.LOCK_EX)
-    try:
-        if claim[0] == step:
-            return False
-        claim[0] = step
-        return True
-    finally:
-        fcntl.lockf(fd, fcntl.LOCK_UN)
 
 
 def _serve(conn_fd: int, mem_fd: int) -> None:
@@ -130,8 +123,10 @@ def _serve(conn_fd: int, mem_fd: int) -> None:
     spec, dtype, layout, size = conn.recv()
     v = _views(mmap.mmap(mem_fd, size), layout)
     net = Network.from_spec(spec, dtype=dtype)
+    exchange = bnx.Exchange(1, v, conn)
     for i, layer in enumerate(net.layers):
         layer.params = {k: v[f"p:{i}.{k}"] for k in layer.params}   # the caller's weights
+        net.layers[i] = bnx.part_layer(layer, i, exchange)
     conn.send("ready")
     while True:
         try:
@@ -140,7 +135,9 @@ def _serve(conn_fd: int, mem_fd: int) -> None:
             return
         if msg is None:
             return
-        step, m, share, errors = msg
+        step, n, errors = msg
+        m, share = n - n // 2, (n - n // 2) / n
+        exchange.begin(step, n)
         if not _claim(mem_fd, v["claim"], step):
             conn.send((step, None))                     # the caller took it
             continue
@@ -155,6 +152,8 @@ def _serve(conn_fd: int, mem_fd: int) -> None:
                 for k in layer.params:
                     np.copyto(v[f"g:{i}.{k}"], layer.grads[k])
             conn.send((step, loss))
+        except bnx.PartnerGone:                         # the caller gave up mid-step
+            return
         except Exception as err:                       # noqa: BLE001 - raised by the caller
             conn.send((step, err))
 
@@ -186,7 +185,7 @@ class ProcessHalf:
                         for k, p in layer.params.items() for a in "pg"]
             if isinstance(layer, Dropout) and layer.rate > 0:
                 entries.append((f"d:{i}", (m, *net.info[i].input_shape), x.dtype))
-        layout, size = _layout(entries)
+        layout, size = _layout(entries + bnx.entries(net, net.dtype))
         self.n, self.kind = n, (x.shape[1:], x.dtype, t.shape[1:], t.dtype)
         self.step, self.taken, self.dead = 0, 0, False  # steps sent; parts 1 taken back
         started = time.perf_counter()
@@ -209,7 +208,10 @@ class ProcessHalf:
             self.close()
             raise RuntimeError("the step's worker process did not start")
         self.startup_s = time.perf_counter() - started  # ~0.11 s: Python, NumPy, nndesk.nn
-        self.mine = [_replica(layer) for layer in net.layers]     # part 0's layers
+        self.exchange = bnx.Exchange(0, self.v, self.conn)
+        self.bn = [layer for layer in net.layers if isinstance(layer, BatchNorm)]
+        self.mine = [bnx.part_layer(_replica(layer), i, self.exchange)   # part 0's layers
+                     for i, layer in enumerate(net.layers)]
         self.spare = [_replica(layer) for layer in net.layers]    # part 1's, when taken back
         self.loss_fns = type(net.loss_fn)(), type(net.loss_fn)()
         self.watch = LoadWatch(self.proc.pid)
@@ -220,12 +222,14 @@ class ProcessHalf:
     def close(self) -> None:
         self._finalizer()
 
-    def loss_and_grads(self, net: Network, x: np.ndarray, t: np.ndarray) -> float:
+    def loss_and_grads(self, net: Network, x: np.ndarray, t: np.ndarray) -> float | None:
         """Part 0 (images a0..b0-1) here, part 1 (a1..b1-1) in the worker; fills the
-        network's layers' `grads` with the whole batch's and returns its mean loss."""
+        network's layers' `grads` with the whole batch's and returns its mean loss. None:
+        a BatchNorm network's worker died mid-step (nothing changed; threads redo it)."""
         n, order, stop, v = len(x), net._order, net._first_weighted, self.v
         (a0, b0), (a1, b1) = batch_slices(n, 2)
         m = b1 - a1
+        restore = bnx.keep(net) if self.bn else None   # a lost worker's step is redone
         for i, layer in enumerate(net.layers):
             self.mine[i].params = self.spare[i].params = layer.params
             for k, p in layer.params.items():
@@ -237,10 +241,13 @@ class ProcessHalf:
                 v[f"d:{i}"][:m] = drawn[a1:b1]
         v["x"][:m], v["t"][:m] = x[a1:b1], t[a1:b1]
         self.step += 1
+        self.exchange.begin(self.step, n)
         try:
-            self.conn.send((self.step, m, m / n, np.geterr()))
+            self.conn.send((self.step, n, np.geterr()))
         except OSError:
             self.dead = True
+        if self.bn:
+            return self._coupled(net, x, t, restore)
         with serial():
             loss0 = run_part(self.mine, self.loss_fns[0], order, stop, x[a0:b0], t[a0:b0],
                              (b0 - a0) / n)
@@ -257,9 +264,34 @@ class ProcessHalf:
         else:
             theirs = {(i, k): v[f"g:{i}.{k}"] for i, layer in enumerate(net.layers)
                       for k in layer.params}
+        self._add(net, theirs)
+        return float(loss0 + loss1)
+
+    def _add(self, net: Network, theirs: dict) -> None:
         for i, layer in enumerate(net.layers):           # part 0's + part 1's, as on threads
             if layer.params:
                 layer.grads = {k: self.mine[i].grads[k] + theirs[i, k] for k in layer.params}
+
+    def _coupled(self, net: Network, x: np.ndarray, t: np.ndarray, restore) -> float | None:
+        """The parts of a BatchNorm network: both run to the end (their BatchNorm layers
+        exchange sums, nn/batchnorm_exchange.py), none is taken back. A worker lost mid-
+        step: the network as before the step (`restore`), None."""
+        (a0, b0), _ = batch_slices(len(x), 2)
+        loss0 = loss1 = None
+        if not self.dead:
+            try:
+                with serial():
+                    loss0 = run_part(self.mine, self.loss_fns[0], net._order,
+                                     net._first_weighted, x[a0:b0], t[a0:b0], (b0 - a0) / len(x))
+            except bnx.PartnerGone:
+                pass                                    # the worker's error raised below
+            loss1 = self._answer()
+        if loss0 is None or loss1 is None:
+            self.dead = True
+            restore()
+            return None
+        self._add(net, {(i, k): self.v[f"g:{i}.{k}"] for i, layer in enumerate(net.layers)
+                        for k in layer.params})
         return float(loss0 + loss1)
 
     def _answer(self) -> float | None:

@@ -1,6 +1,7 @@
 """Part 1 of a two-worker step in a worker process (nn/process_parallel.py): the thread
 step's numbers bit for bit, part 1 taken back when the worker has not begun it, a dead
-worker's part run by the caller, no process left behind."""
+worker's part run by the caller, no process left behind; BatchNorm networks on the whole
+batch's statistics (nn/batchnorm_exchange.py): the one-worker step's numbers to 1e-10."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import time
 import numpy as np
 import pytest
 
-from nndesk.nn import Adam, Network, parallel, process_parallel, train_step
+from nndesk.nn import SGD, Adam, Network, parallel, process_parallel, train_step
 from nndesk.nn.data_parallel import DataParallel
 from nndesk.presets import load_preset
 
@@ -48,8 +49,16 @@ def worker_claims(monkeypatch):
     monkeypatch.setattr(process_parallel, "_claim", wait_for_worker)
 
 
+CONV_BN = {"input_shape": [2, 8, 8], "loss": "softmax_cross_entropy", "layers": [
+    {"type": "Conv2D", "filters": 4, "kernel_size": 3, "stride": 1, "pad": 1},
+    {"type": "BatchNorm", "momentum": 0.5}, {"type": "ReLU"},
+    {"type": "MaxPool2D", "pool_size": 2, "stride": 2},
+    {"type": "Dense", "units": 12}, {"type": "BatchNorm"}, {"type": "ReLU"},
+    {"type": "Dropout", "rate": 0.3}, {"type": "Dense", "units": 10}]}
+
+
 def _spec(name: str) -> dict:
-    return MLP if name == "MLP" else load_preset(name)
+    return {"MLP": MLP, "ConvBN": CONV_BN}.get(name) or load_preset(name)
 
 
 def _batch(spec: dict, n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -189,7 +198,7 @@ def test_a_collected_network_ends_its_worker():
 CHILD = textwrap.dedent("""
     import sys, time
     import numpy as np
-    from nndesk.nn import Adam, Network, parallel, process_parallel, train_step
+    from nndesk.nn import SGD, Adam, Network, parallel, process_parallel, train_step
     from nndesk.presets import load_preset
     parallel.set_workers(2)
     net = Network.from_spec(load_preset("LeNet5"), seed=0)
@@ -226,3 +235,91 @@ def test_no_worker_outlives_its_caller(how):
             break
         time.sleep(0.05)
     assert _gone(worker)
+
+
+def _sgd_run(spec: dict, x, t, workers: int, steps: int = 3, net=None):
+    """`steps` float64 SGD steps (Adam would turn the ~0 gradient of a bias before
+    BatchNorm, rounding, into a step of lr): last loss, gradients, weights and running
+    statistics, the network's outputs in evaluation mode, the network."""
+    parallel.set_workers(workers)
+    net = net or Network.from_spec(spec, seed=5, dtype=np.float64)
+    opt = SGD(lr=0.1)
+    for _ in range(steps):
+        loss = train_step(net, x, t, opt)
+    grads = {k: g.copy() for k, g in net.grads().items()}
+    return loss, grads, net.state_dict(), net.forward(x, train=False), net
+
+
+def _assert_close(a: dict, b: dict, rtol: float = 1e-10) -> None:
+    """Each array of b equals a's to rtol of the largest value of all of a's arrays (a bias
+    before BatchNorm has a gradient of ~0: its own scale is the rounding's)."""
+    scale = max(float(np.abs(v).max()) for v in a.values())
+    assert a.keys() == b.keys()
+    for k in a:
+        np.testing.assert_allclose(b[k], a[k], rtol=0, atol=rtol * scale, err_msg=k)
+
+
+@pytest.mark.parametrize("name", ["DigitNet", "ConvBN"])
+def test_batchnorm_networks_step_on_the_whole_batchs_statistics(name):
+    """BatchNorm's mean and variance over both parts, its dgamma and dbeta sums exchanged:
+    the one-worker step's loss, gradients, weights, running mean and variance, and
+    evaluation-mode outputs, to 1e-10 in float64; the same Dropout draws."""
+    spec = _spec(name)
+    x, t = _batch(spec, 23)                                  # parts of 11 and 12 images
+    one = _sgd_run(spec, x, t, 1)
+    proc = _sgd_run(spec, x, t, 2)
+    half = process_parallel._halves[proc[4]]
+    assert half.step == 3 and not half.dead                  # every step in two processes
+    assert proc[0] == pytest.approx(one[0], rel=1e-12)
+    _assert_close(one[1], proc[1])
+    _assert_close(one[2], proc[2])
+    assert any(k.endswith("running_var") for k in proc[2])
+    np.testing.assert_allclose(proc[3], one[3], rtol=0, atol=1e-10 * np.abs(one[3]).max())
+    assert proc[4].rng.bit_generator.state == one[4].rng.bit_generator.state
+
+
+def test_a_batchnorm_networks_lost_worker_leaves_the_step_to_the_split():
+    """A worker killed before a step: the caller, waiting in an exchange, sees its pipe
+    end, leaves the running statistics as they were and the step runs per layer."""
+    spec = CONV_BN
+    x, t = _batch(spec, 20)
+    one = _sgd_run(spec, x, t, 1)
+    parallel.set_workers(2)
+    net, opt = Network.from_spec(spec, seed=5, dtype=np.float64), SGD(lr=0.1)
+    train_step(net, x, t, opt)
+    proc = process_parallel._halves[net].proc
+    proc.kill()
+    proc.wait()
+    train_step(net, x, t, opt)
+    assert net not in process_parallel._halves               # no new worker: threads
+    two = _sgd_run(spec, x, t, 2, steps=1, net=net)
+    _assert_close(one[1], two[1])
+    _assert_close(one[2], two[2])
+
+
+def test_a_batchnorm_networks_step_goes_per_layer_when_a_core_is_busy(monkeypatch):
+    spec = CONV_BN
+    x, t = _batch(spec, 20)
+    net, opt = Network.from_spec(spec, seed=5, dtype=np.float64), SGD(lr=0.1)
+    train_step(net, x, t, opt)                               # starts the worker
+    half = process_parallel._halves[net]
+    monkeypatch.setattr(parallel.LoadWatch, "others_busy", lambda self: True)
+    train_step(net, x, t, opt)
+    assert half.step == 1 and not DataParallel.fits(net)
+
+
+def test_a_caller_error_mid_step_ends_the_worker_and_the_next_step_starts_one():
+    """The caller's part raises (np.errstate) while the worker waits in an exchange: the
+    worker is told to stop and exits; the next step starts a new one."""
+    spec = CONV_BN
+    x, t = _batch(spec, 20)
+    net, opt = Network.from_spec(spec, seed=5, dtype=np.float64), SGD(lr=0.1)
+    train_step(net, x, t, opt)
+    half = process_parallel._halves[net]
+    bad = x.copy()
+    bad[0, 0, 0, 0] = np.inf                                 # in part 0: inf - inf in the mean
+    with np.errstate(invalid="raise"), pytest.raises(FloatingPointError):
+        train_step(net, bad, t, opt)
+    assert half.proc.returncode is not None and net not in process_parallel._halves
+    train_step(net, x, t, opt)
+    assert process_parallel._halves[net] is not half
