@@ -2352,6 +2352,11 @@ Resume it with: nndesk train --resume "{path}" --out model.npz</source>
 次のコマンドで再開できます：nndesk train --resume "{path}" --out model.npz</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/run_watch.py"/>
+        <source>The learning rate {lr} is far below {optimizer}'s usual {usual}: the weights hardly move. Raise it (try {usual}).</source>
+        <translation>学習率 {lr} は {optimizer} の標準的な値 {usual} よりはるかに小さく、重みがほとんど動きません。学習率を上げてください（{usual} を試してください）。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>The learning rule found these weights in {n} epochs.</source>
         <translation>学習規則が {n} エポックでこの重みを見つけました。</translation>

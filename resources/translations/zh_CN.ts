@@ -2352,6 +2352,11 @@ Resume it with: nndesk train --resume "{path}" --out model.npz</source>
 用以下命令继续训练：nndesk train --resume "{path}" --out model.npz</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/run_watch.py"/>
+        <source>The learning rate {lr} is far below {optimizer}'s usual {usual}: the weights hardly move. Raise it (try {usual}).</source>
+        <translation>学习率 {lr} 远低于 {optimizer} 常用的 {usual}：权重几乎不动。请调高学习率（试试 {usual}）。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>The learning rule found these weights in {n} epochs.</source>
         <translation>学习规则用 {n} 个 epoch 找到了这组权重。</translation>
