@@ -193,3 +193,26 @@ def test_the_legend_lies_under_the_plot_over_no_curve(qtbot):
         "A validation", "A training", "B validation", "B training"]
     assert not item.legend.sceneBoundingRect().intersects(item.getViewBox().sceneBoundingRect())
     assert view.plot.sceneRect().contains(item.legend.sceneBoundingRect())  # whole, in view
+
+
+def test_numbers_read_as_the_training_panel_writes_them(qtbot):
+    """QA (zh_CN, ja): Compare runs showed a learning rate of 1000 as "1000.0": floats are
+    written as the training panel's FloatBox writes them (`float_box.compact`)."""
+    from nndesk.gui.run_curves import Run
+    from nndesk.gui.terms import config_value
+
+    assert [config_value(v) for v in (1000.0, 0.001, 1e-06, 0.0, 100, 3e-7)] == [
+        "1000", "0.001", "1e-06", "0", "100", "3e-07"]
+    configs = ({"optimizer": "SGD", "lr": 1000.0, "weight_decay": 0.0},
+               {"optimizer": "RMSprop", "lr": 1e-06, "weight_decay": 0.0001})
+    runs = [Run(name=n, color=c, settings={"spec": load_preset("TwoLayerNet"), "config": cfg})
+            for n, c, cfg in (("A", "#2f6fdb", configs[0]), ("B", "#b5522b", configs[1]))]
+    view = CompareView(AppState(), *runs)
+    qtbot.addWidget(view)
+    cells = {view.table.item(r, 2).text() for r in range(view.table.rowCount())} | {
+        view.table.item(r, 3).text() for r in range(view.table.rowCount())}
+    assert {"1000", "1e-06", "0.0001"} <= cells and "1000.0" not in cells
+    from nndesk.gui.files import describe_metadata
+
+    info = describe_metadata(object(), "m.npz", {"config": configs[0]}, "file")  # Model info
+    assert "1000" in info and "1000.0" not in info
