@@ -1714,6 +1714,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>ステップ {n}（{step}）の後に数字が見つかりません：ネットワークには何も渡されません。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>No digits saved yet: draw a digit on the canvas, set its label and press “{save}”; then start.</source>
+        <translation>まだ数字が保存されていません。キャンバスに数字を描き、ラベルを設定して「{save}」を押してから開始してください。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
         <source>No model to export</source>
         <translation>エクスポートするモデルがありません</translation>
@@ -2085,6 +2090,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>設定はすべて同じです：違いは偶然によるものだけです。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <location filename="../../nndesk/gui/my_digits.py"/>
         <source>Save as my digit</source>
         <translation>自分の数字として保存</translation>

@@ -1714,6 +1714,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>第 {n} 步（{step}）之后没有找到数字：网络没有得到输入。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>No digits saved yet: draw a digit on the canvas, set its label and press “{save}”; then start.</source>
+        <translation>还没有保存任何数字：请在画布上写一个数字，设置它的标签，然后按“{save}”；之后再开始。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
         <source>No model to export</source>
         <translation>没有可导出的模型</translation>
@@ -2085,6 +2090,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>设置完全相同：两次训练的差别只是偶然。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <location filename="../../nndesk/gui/my_digits.py"/>
         <source>Save as my digit</source>
         <translation>存为我的数字</translation>

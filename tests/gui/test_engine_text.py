@@ -251,7 +251,8 @@ def test_an_image_that_cannot_be_read_is_said_in_the_windows_language(qtbot, tmp
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_fine_tuning_without_digits_is_said_in_the_windows_language(qtbot, tmp_path,
                                                                     language):
-    """Fine-tune… on a folder that is gone, and on one whose digit folders are empty."""
+    """Fine-tune… on a folder that is gone and on one whose digit folders are empty (Start
+    waits, the dialog says to save a digit), and on one holding no readable image."""
     from nndesk.gui.finetune_dialog import FinetuneDialog
     from nndesk.gui.state import AppState
     from nndesk.nn import Network
@@ -264,10 +265,18 @@ def test_fine_tuning_without_digits_is_said_in_the_windows_language(qtbot, tmp_p
     for folder in (tmp_path / "gone", tmp_path / "empty"):
         dialog = FinetuneDialog(state, folder)
         qtbot.addWidget(dialog)
-        dialog.start_button.click()
-        qtbot.waitUntil(lambda d=dialog: not d.running, timeout=60_000)
+        assert not dialog.start_button.isEnabled()
+        dialog.start()
         shown = dialog.status.text()
-        assert folder.name in shown and not english_runs(shown), shown
+        assert shown == dialog.no_digits_text() and not english_runs(shown), shown
+    (tmp_path / "junk" / "3").mkdir(parents=True)
+    (tmp_path / "junk" / "3" / "a.png").write_bytes(b"not a png")
+    dialog = FinetuneDialog(state, tmp_path / "junk")
+    qtbot.addWidget(dialog)
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
+    shown = dialog.status.text()
+    assert "junk" in shown and not english_runs(shown), shown
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
