@@ -3733,13 +3733,13 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
-        <source>needs a fixed number of inputs, but its input is a sequence of any number of steps (x {f}); turn return_sequences off on the recurrent layer before it, so that only its last state comes out</source>
-        <translation>決まった数の入力が必要ですが、入力は任意のステップ数の系列（×{f}）です。前のリカレントレイヤの return_sequences をオフにして、最後の状態だけが出るようにしてください</translation>
+        <source>needs a fixed number of inputs, but its input is a sequence of any number of steps (x {f}); turn {name} off on the recurrent layer before it, so that only its last state comes out</source>
+        <translation>決まった数の入力が必要ですが、入力は任意のステップ数の系列（×{f}）です。前のリカレントレイヤの「{name}」をオフにして、最後の状態だけが出るようにしてください</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
-        <source>needs a sequence (steps x features), but its input is {what}; a recurrent layer reads the input sequence or the output of another recurrent layer with return_sequences on</source>
-        <translation>系列（ステップ数×特徴量数）が必要ですが、入力は{what}です。リカレントレイヤが読むのは入力の系列か、return_sequences をオンにした別のリカレントレイヤの出力です</translation>
+        <source>needs a sequence (steps x features), but its input is {what}; a recurrent layer reads the input sequence or the output of another recurrent layer with {name} on</source>
+        <translation>系列（ステップ数×特徴量数）が必要ですが、入力は{what}です。リカレントレイヤが読むのは入力の系列か、「{name}」をオンにした別のリカレントレイヤの出力です</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4224,8 +4224,8 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
-        <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a sequence ({steps} x {f}); turn return_sequences off on the last recurrent layer</source>
-        <translation>最後のレイヤはクラスごとに 1 つのスコアを出す必要があります（例：ユニット数 10 の Dense）が、系列（{steps}×{f}）を出しています。最後のリカレントレイヤの return_sequences をオフにしてください</translation>
+        <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a sequence ({steps} x {f}); turn {name} off on the last recurrent layer</source>
+        <translation>最後のレイヤはクラスごとに 1 つのスコアを出す必要があります（例：ユニット数 10 の Dense）が、系列（{steps}×{f}）を出しています。最後のリカレントレイヤの「{name}」をオフにしてください</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

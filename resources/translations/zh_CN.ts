@@ -3733,13 +3733,13 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
-        <source>needs a fixed number of inputs, but its input is a sequence of any number of steps (x {f}); turn return_sequences off on the recurrent layer before it, so that only its last state comes out</source>
-        <translation>需要固定数量的输入，但它的输入是任意步数的序列（×{f}）；请关闭它前面那个循环层的 return_sequences，只输出最后的状态</translation>
+        <source>needs a fixed number of inputs, but its input is a sequence of any number of steps (x {f}); turn {name} off on the recurrent layer before it, so that only its last state comes out</source>
+        <translation>需要固定数量的输入，但它的输入是任意步数的序列（×{f}）；请关闭它前面那个循环层的“{name}”，只输出最后的状态</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
-        <source>needs a sequence (steps x features), but its input is {what}; a recurrent layer reads the input sequence or the output of another recurrent layer with return_sequences on</source>
-        <translation>需要序列（步数×特征数）作为输入，但它的输入是{what}；循环层读取的是输入序列，或另一个开启了 return_sequences 的循环层的输出</translation>
+        <source>needs a sequence (steps x features), but its input is {what}; a recurrent layer reads the input sequence or the output of another recurrent layer with {name} on</source>
+        <translation>需要序列（步数×特征数）作为输入，但它的输入是{what}；循环层读取的是输入序列，或另一个开启了“{name}”的循环层的输出</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4224,8 +4224,8 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
-        <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a sequence ({steps} x {f}); turn return_sequences off on the last recurrent layer</source>
-        <translation>最后一层必须为每个类别给出一个分数（例如 10 个单元的 Dense），但它输出的是序列（{steps}×{f}）；请关闭最后一个循环层的 return_sequences</translation>
+        <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a sequence ({steps} x {f}); turn {name} off on the last recurrent layer</source>
+        <translation>最后一层必须为每个类别给出一个分数（例如 10 个单元的 Dense），但它输出的是序列（{steps}×{f}）；请关闭最后一个循环层的“{name}”</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

@@ -67,6 +67,24 @@ def test_the_designer_says_each_problem_in_the_windows_language(qtbot, language)
         assert translate_engine(state.spec_error) != str(state.spec_error), case
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_recurrent_setting_is_named_by_the_forms_label(language):
+    """QA (zh_CN, ja): the recurrent layer's problems, translated, still said
+    "return_sequences": the setting is named as the layer's form labels it (全時刻を出力)."""
+    from nndesk.gui.state import AppState
+    from nndesk.gui.terms import setting_label
+
+    i18n.set_language(language)
+    label = setting_label("return_sequences")
+    state = AppState()
+    for case in ("recurrent after Dense", "Dense on any length", "sequence last"):
+        shape, layers = DESIGNS[case]
+        state.set_spec({"name": case, "input_shape": shape, "layers": layers})
+        shown = translate_engine(state.spec_error)
+        assert "return_sequences" in str(state.spec_error), case   # the engine's own word
+        assert label in shown and "return_sequences" not in shown, (case, shown)
+
+
 def _diverged_trainer(tmp_path):
     """A real run that blows up (SGD, learning rate 1e6, a small MLP, 200 synthetic images):
     the trainer's own message, and the trainer to write the other endings with."""
