@@ -148,6 +148,8 @@ class FinetuneDialog(QDialog):
         that appears must not squeeze the intro above it (QA: its first line was cut)."""
         self.status.setText(text)
         layout = self.layout()
+        if not self.isVisible():  # not shown yet: it takes its size hint when shown
+            return
         layout.activate()
         need = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
                 else layout.totalSizeHint().height())
