@@ -14,9 +14,38 @@ from nndesk.gui.i18n import tr
 from nndesk.gui.label_place import place_labels
 from nndesk.gui.run_curves import IntegerAxis, Run, legend_under, style_plot
 
-__all__ = ["AccuracyPlot", "ACC_RANGE", "PercentAxis", "best_epoch"]
+__all__ = ["AccuracyPlot", "ACC_RANGE", "PercentAxis", "best_epoch", "train_marks",
+           "accuracy_range", "curve_data"]
 
 ACC_RANGE = ((0.5, 5.5), (0.0, 100.0))  # the axes before (or without) data
+
+
+def train_marks(color: str) -> dict:
+    """A training curve's point marks: hollow circles, as large as the validation's filled
+    ones. A one-epoch run's training accuracy is a single point with no line to draw (QA:
+    a 4-pixel dot on the plot, nothing at all in Compare runs)."""
+    return {"symbol": "o", "symbolSize": 7, "symbolBrush": pg.mkBrush("w"),
+            "symbolPen": pg.mkPen(color, width=1.5)}
+
+
+def curve_data(epochs: list, accs: list) -> tuple[list, list]:
+    """A curve's points for setData: none when no accuracy is finite (a diverged run's);
+    pyqtgraph's marks warn on an all-NaN curve ("All-NaN slice encountered")."""
+    return (epochs, accs) if any(math.isfinite(a) for a in accs) else ([], [])
+
+
+def accuracy_range(runs: Iterable[Run]) -> tuple[tuple, tuple] | None:
+    """(x range, y range) showing every epoch and every finite accuracy (training and
+    validation) of `runs` with room above for the "best" texts; None without an epoch."""
+    runs = [r for r in runs if r.epochs]
+    if not runs:
+        return None
+    last = max(max(r.epochs) for r in runs)
+    values = [a for r in runs for a in r.train_acc + r.val_acc if math.isfinite(a)]
+    low = min(values) if values else 0.0
+    top = max(values) if values else 100.0
+    pad = max(1.0, 0.08 * (top - low))
+    return (0.5, max(last, 2) + 0.5), (max(0.0, low - pad), min(100.0, top + 2 * pad) + pad)
 
 
 def best_epoch(run: Run) -> int | None:
@@ -48,10 +77,12 @@ class AccuracyPlot(pg.PlotWidget):
                                                           "left": PercentAxis("left")})
         style_plot(self, tr("Accuracy per epoch"), tr("epoch"), tr("accuracy %"))
         self.keys = legend_under(self)
-        self.keys.addItem(pg.PlotDataItem(pen=pg.mkPen("#5b6472", width=2)), tr("validation"))
+        self.keys.addItem(pg.PlotDataItem(pen=pg.mkPen("#5b6472", width=2), symbol="o",
+                                          symbolSize=6, symbolBrush="#5b6472", symbolPen=None),
+                          tr("validation"))
         self.keys.addItem(pg.PlotDataItem(pen=pg.mkPen("#5b6472", width=2,
-                                                        style=Qt.PenStyle.DashLine)),
-                          tr("train"))
+                                                        style=Qt.PenStyle.DashLine),
+                                          **train_marks("#5b6472")), tr("train"))
         self.runs: list[Run] = []  # the runs drawn here, for their "best" texts' language
         self.reset_range()
         view = self.getViewBox()  # a new scale or size: the labels find their places again
@@ -62,7 +93,7 @@ class AccuracyPlot(pg.PlotWidget):
         """A run's items: training and validation curves, the best epoch's star and text."""
         color = run.color
         train = self.plot(pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine),
-                          symbol="o", symbolSize=4, symbolBrush=color, symbolPen=None)
+                          **train_marks(color))
         val = self.plot(pen=pg.mkPen(color, width=2), symbol="o", symbolSize=6,
                         symbolBrush=color, symbolPen=None)
         best = pg.ScatterPlotItem(symbol="star", size=16, brush=pg.mkBrush(color),
@@ -82,8 +113,8 @@ class AccuracyPlot(pg.PlotWidget):
         run.train_acc.append(100 * train_acc if train_acc is not None else nan)
         run.val_acc.append(100 * val_acc if val_acc is not None else nan)
         run.val_loss.append(val_loss if val_loss is not None else nan)
-        run.items[0].setData(run.epochs, run.train_acc, connect="finite")
-        run.items[1].setData(run.epochs, run.val_acc, connect="finite")
+        run.items[0].setData(*curve_data(run.epochs, run.train_acc), connect="finite")
+        run.items[1].setData(*curve_data(run.epochs, run.val_acc), connect="finite")
         self._show_best(run)
         self.fit(runs)
 
@@ -135,6 +166,8 @@ class AccuracyPlot(pg.PlotWidget):
                     pts = [pixel(e, a) for e, a in zip(run.epochs, accs, strict=False)
                            if math.isfinite(a)]
                     segments += [(*a, *b) for a, b in zip(pts, pts[1:], strict=False)]
+                    segments += [seg for x, y in pts for seg in  # each point's mark: a
+                                 ((x - 4, y, x + 4, y), (x, y - 4, x, y + 4))]  # lone one too
         points = [pixel(best_epoch(r), r.val_acc[r.epochs.index(best_epoch(r))]) for r in shown]
         margin = [r.items[3].textItem.document().documentMargin() for r in shown]
         sizes = [(r.items[3].textItem.boundingRect().width() - 2 * m,  # the ink, not the
@@ -152,18 +185,11 @@ class AccuracyPlot(pg.PlotWidget):
 
     def fit(self, runs: Iterable[Run]) -> None:
         """Whole epochs across, the visible runs' accuracies up and down (0..100 if none)."""
-        shown = [r for r in runs if r.visible and r.epochs]
-        if not shown:
+        ranges = accuracy_range(r for r in runs if r.visible)
+        if ranges is None:
             self.reset_range()
             return
-        last = max(max(r.epochs) for r in shown)
-        values = [a for r in shown for a in r.train_acc + r.val_acc if math.isfinite(a)]
-        low = min(values) if values else 0.0
-        top = max(values) if values else 100.0
-        pad = max(1.0, 0.08 * (top - low))
-        self.setRange(xRange=(0.5, max(last, 2) + 0.5),  # room for "best" text above
-                      yRange=(max(0.0, low - pad), min(100.0, top + 2 * pad) + pad),
-                      padding=0)
+        self.setRange(xRange=ranges[0], yRange=ranges[1], padding=0)
         self.place_best_labels()  # a run shown or hidden: the range may stay the same
 
     def reset_range(self) -> None:

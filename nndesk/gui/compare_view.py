@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui.accuracy_plot import PercentAxis, accuracy_range, curve_data, train_marks
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.run_curves import IntegerAxis, Run, legend_under
 from nndesk.gui.state import AppState
@@ -179,7 +180,8 @@ class CompareView(QDialog):
                         if col:
                             item.setForeground(QColor(self.runs[col - 1].color))
                     self.layers.setItem(row, col, item)
-        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": IntegerAxis("bottom")})
+        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": IntegerAxis("bottom"),
+                                                             "left": PercentAxis("left")})
         self.plot.setTitle(tr("Accuracy per epoch"), color="#2a2f3a", size="10pt")
         self.plot.setLabel("bottom", tr("epoch"))
         self.plot.setLabel("left", tr("accuracy %"))
@@ -188,14 +190,18 @@ class CompareView(QDialog):
         # under the plot, outside the curves' area: in a corner it sat over a curve (QA)
         legend = legend_under(self.plot)
         for tag, run in zip("AB", self.runs, strict=True):
-            val = self.plot.plot(run.epochs, run.val_acc, connect="finite", symbol="o",
-                                 symbolSize=5, pen=pg.mkPen(run.color, width=2),
+            val = self.plot.plot(*curve_data(run.epochs, run.val_acc), connect="finite",
+                                 symbol="o", symbolSize=5, pen=pg.mkPen(run.color, width=2),
                                  symbolBrush=run.color, symbolPen=None)
-            train = self.plot.plot(run.epochs, run.train_acc, connect="finite",
+            train = self.plot.plot(*curve_data(run.epochs, run.train_acc), connect="finite",
                                    pen=pg.mkPen(run.color, width=1.5,
-                                                style=Qt.PenStyle.DashLine))
+                                                style=Qt.PenStyle.DashLine),
+                                   **train_marks(run.color))  # one epoch: a point, no line
             legend.addItem(val, tr("{tag} validation").format(tag=tag))
             legend.addItem(train, tr("{tag} training").format(tag=tag))
+        ranges = accuracy_range(self.runs)  # every point inside, none on the edge (QA: a
+        if ranges is not None:              # one-epoch run's training point was outside)
+            self.plot.setRange(xRange=ranges[0], yRange=ranges[1], padding=0)
         left = QVBoxLayout()
         left.addWidget(self.summary)
         left.addWidget(self.table, 1)

@@ -19,7 +19,9 @@ __all__ = ["translate_engine", "translate_piece", "ENGINE_PATTERNS", "PIECES", "
 
 # The engine's sentences (nn/, train/, data/, insight/), values as fields. A field named in
 # PIECE_FIELDS holds a piece of sentence itself and is translated by PIECES (or, for a layer's
-# reason, by these patterns). tests/gui/test_engine_text.py drives the real cases.
+# reason, by these patterns); a setting's name in a sentence is the field {name}, shown by its
+# form's label ("return_sequences": "return sequences", 全時刻を出力). tests/gui/
+# test_engine_text.py drives the real cases.
 ENGINE_PATTERNS = [
     # nn/spec.py, nn/base.py, nn/conv.py, nn/pool.py, nn/recurrent.py, nn/batchnorm.py
     N_("layer {n} ({type}): {reason}"),
@@ -31,15 +33,15 @@ ENGINE_PATTERNS = [
     N_("needs an image (channels x height x width), but its input is a sequence ({steps} x "
        "{f} features); {layer} reads images, RNN, GRU and LSTM read sequences"),
     N_("needs a fixed number of inputs, but its input is a sequence of any number of steps "
-       "(x {f}); turn return_sequences off on the recurrent layer before it, so that only its "
+       "(x {f}); turn {name} off on the recurrent layer before it, so that only its "
        "last state comes out"),
     N_("needs a sequence (steps x features), but its input is {what}; a recurrent layer reads "
-       "the input sequence or the output of another recurrent layer with return_sequences on"),
+       "the input sequence or the output of another recurrent layer with {name} on"),
     N_("BatchNorm needs a vector or an image, not shape {shape}"),
     N_("the last layer must give one score per class (e.g. Dense with 10 units), but it gives "
        "a {size} map"),
     N_("the last layer must give one score per class (e.g. Dense with 10 units), but it gives "
-       "a sequence ({steps} x {f}); turn return_sequences off on the last recurrent layer"),
+       "a sequence ({steps} x {f}); turn {name} off on the last recurrent layer"),
     N_("init must be at most {high} (the std of the weights), not {value}"),
     N_("{name} must be a whole number, not {value}"),
     N_("{name} must be a number, not {value}"),

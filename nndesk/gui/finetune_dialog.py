@@ -111,6 +111,54 @@ class FinetuneDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(done_row)
         self.setMinimumWidth(460)
+        self.refresh_digits()
+
+    def no_digits_text(self) -> str:
+        """What to do when no digit is saved yet, naming the canvas's button by its label."""
+        return tr("No digits saved yet: draw a digit on the canvas, set its label and press "
+                  "“{save}”; then start.").format(save=tr("Save as my digit"))
+
+    def saved_digits(self) -> int:
+        """How many digit images the folder holds (0 when it does not exist yet)."""
+        from nndesk.data.folder import FolderError
+        from nndesk.insight.handwriting import folder_files, my_digits_dir
+
+        try:
+            return len(folder_files(self.folder if self.folder is not None
+                                    else my_digits_dir()))
+        except (FolderError, OSError):
+            return 0
+
+    def refresh_digits(self) -> None:
+        """Start only with saved digits (QA: with none, Start said "…/my_digits: not a
+        folder"); the dialog says what to do instead. Called when it is shown and after each
+        digit saved (`MyDigitsBar.refresh`)."""
+        if self.running:
+            return
+        has_digits = self.saved_digits() > 0
+        self.start_button.setEnabled(has_digits)
+        self.start_button.setToolTip("" if has_digits else self.no_digits_text())
+        if not has_digits:
+            self.say(self.no_digits_text())
+        elif self.status.text() == self.no_digits_text():
+            self.say("")
+
+    def say(self, text: str) -> None:
+        """Show `text` on the status line and grow the dialog to fit it: a wrapped line
+        that appears must not squeeze the intro above it (QA: its first line was cut)."""
+        self.status.setText(text)
+        layout = self.layout()
+        if not self.isVisible():  # not shown yet: it takes its size hint when shown
+            return
+        layout.activate()
+        need = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
+                else layout.totalSizeHint().height())
+        if need > self.height():
+            self.resize(self.width(), need)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.refresh_digits()
+        super().showEvent(event)
 
     @property
     def running(self) -> bool:
@@ -121,7 +169,10 @@ class FinetuneDialog(QDialog):
         network = self.state.network
         if network is None or self.running:
             if network is None:
-                self.status.setText(tr("No model yet: open or train one first."))
+                self.say(tr("No model yet: open or train one first."))
+            return
+        if self.saved_digits() == 0:  # Start is disabled then; said again if reached anyway
+            self.refresh_digits()
             return
         from nndesk.nn import Network
         from nndesk.train import TrainControl
@@ -141,7 +192,7 @@ class FinetuneDialog(QDialog):
         self.epochs.setEnabled(False)
         self.lr.setEnabled(False)
         self.progress.setRange(0, 0)  # busy until the first batch
-        self.status.setText(tr("Reading your digits and MNIST…"))
+        self.say(tr("Reading your digits and MNIST…"))
 
         def work() -> None:
             try:
@@ -157,7 +208,7 @@ class FinetuneDialog(QDialog):
         """Stop between batches; nothing is offered afterwards."""
         if self._control is not None:
             self._control.stop()
-            self.status.setText(tr("Cancelling…"))
+            self.say(tr("Cancelling…"))
 
     def _on_progress(self, item: tuple) -> None:
         generation, done, total = item
@@ -165,7 +216,7 @@ class FinetuneDialog(QDialog):
             return
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.status.setText(tr("Fine-tuning: batch {done} of {total}").format(
+        self.say(tr("Fine-tuning: batch {done} of {total}").format(
             done=done, total=total))
 
     def _on_finished(self, item: tuple) -> None:
@@ -180,18 +231,17 @@ class FinetuneDialog(QDialog):
         self.progress.setRange(0, 1)
         if isinstance(result, Exception):
             self.progress.setValue(0)
-            self.status.setText(tr("Cannot fine-tune: {error}").format(error=_one_line(result)))
+            self.say(tr("Cannot fine-tune: {error}").format(error=_one_line(result)))
             return
         if result is None or result.stopped:
             self.progress.setValue(0)
-            self.status.setText(tr("Cancelled: nothing changed."))
+            self.say(tr("Cancelled: nothing changed."))
             return
         self.progress.setValue(1)
         self.result = result
-        self.status.setText(self.summary(result))
+        self.say(self.summary(result))
         self.save_button.setEnabled(True)
         self.use_button.setEnabled(True)
-        self.adjustSize()  # two lines of figures: grow, never clip the text above
 
     @staticmethod
     def summary(result: Any) -> str:
@@ -234,11 +284,11 @@ class FinetuneDialog(QDialog):
         try:
             write_model(path, self.result.network, self.metadata())
         except (OSError, ValueError) as err:
-            self.status.setText(tr("Cannot save the model: {error}").format(
+            self.say(tr("Cannot save the model: {error}").format(
                 error=_one_line(err)))
             return False
         self.saved_path = path
-        self.status.setText(self.summary(self.result) + "\n" + tr("Saved as {name}").format(
+        self.say(self.summary(self.result) + "\n" + tr("Saved as {name}").format(
             name=Path(path).name))
         return True
 

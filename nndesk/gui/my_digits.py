@@ -120,6 +120,8 @@ class MyDigitsBar(QWidget):
         """Measure the folder's digits with `network` (a copy, on a background thread)."""
         folder = folder if folder is not None else self.folder
         self._generation += 1
+        if self.dialog is not None:  # a digit saved: the dialog's Start may now run
+            self.dialog.refresh_digits()
         if network is None:
             self.status.setText("")
             return

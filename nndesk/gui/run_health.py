@@ -23,13 +23,16 @@ __all__ = ["RunHealth", "not_learning_text"]
 _RUNNING: set = set()
 
 
-def not_learning_text(epoch: object, acc: float, num_classes: int, trouble: str | None) -> str:
+def not_learning_text(epoch: object, acc: float, num_classes: int, trouble: str | None,
+                      config: dict | None = None) -> str:
     """The warning of an epoch whose validation accuracy `acc` is under twice guessing, its
-    hint from Layer health's verdict `trouble` (None: nothing measured or seen)."""
+    hint from Layer health's verdict `trouble` (None: nothing measured or seen) and the run's
+    `config` (its optimizer and learning rate)."""
+    config = config or {}
     return tr("Validation accuracy after epoch {epoch} is {acc}%, under twice guessing "
               "({chance}%): the network is not learning. {hint}").format(
         epoch=epoch, acc=f"{100 * acc:.1f}", chance=f"{100 * CHANCE_FACTOR / num_classes:.0f}",
-        hint=not_learning_hint(trouble))
+        hint=not_learning_hint(trouble, str(config.get("optimizer", "")), config.get("lr")))
 
 
 class RunHealth(QObject):

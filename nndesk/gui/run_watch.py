@@ -15,6 +15,7 @@ from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import tr, tr_n
 
 __all__ = ["CHANCE_FACTOR", "not_learning", "not_learning_hint",
+           "usual_lr", "lr_far_too_small",
            "curve_path", "is_diverging", "save_curve", "load_curve", "finish_line",
            "finish_text", "untrainable", "keeps_model_before"]
 
@@ -30,13 +31,46 @@ def not_learning(val_acc: float | None, num_classes: int) -> bool:
     return val_acc is not None and val_acc < CHANCE_FACTOR / num_classes
 
 
-def not_learning_hint(trouble: str | None) -> str:
+def usual_lr(optimizer: str) -> float | None:
+    """The optimizer's usual learning rate: its constructor's default, the book's and Keras's
+    (Adam 0.001, SGD 0.01; the book's ch. 6 compares them at these); None for an unknown name."""
+    import inspect
+
+    from nndesk.nn import OPTIMIZERS
+
+    for name, cls in OPTIMIZERS.items():
+        if name.lower() == str(optimizer).lower():
+            return float(inspect.signature(cls).parameters["lr"].default)
+    return None
+
+
+def lr_far_too_small(optimizer: str, lr: object) -> bool:
+    """True when `lr` is under a tenth of the optimizer's usual rate (Adam below 1e-4, SGD
+    below 1e-3): the weights hardly move in an epoch, and lowering it is the wrong advice
+    (QA: Adam at 3e-7, 9.4% after an epoch, was told to lower it)."""
+    usual = usual_lr(optimizer)
+    return usual is not None and isinstance(lr, (int, float)) and 0 < lr < usual / 10
+
+
+def not_learning_hint(trouble: str | None, optimizer: str = "", lr: object = None) -> str:
     """What to try for a run that is not learning: `trouble` is what Layer health measured
-    on the run's weights ("saturated", "vanishing", "dead"; None: nothing measured or seen)."""
+    on the run's weights ("saturated", "vanishing", "dead"; None: nothing measured or seen);
+    `optimizer` and `lr` the run's, a rate far below the usual one advised up."""
+    from nndesk.gui.float_box import compact
+
+    raise_it = ""
+    if lr_far_too_small(optimizer, lr):
+        usual = compact(usual_lr(optimizer))
+        raise_it = tr("The learning rate {lr} is far below {optimizer}'s usual {usual}: the "
+                      "weights hardly move. Raise it (try {usual}).").format(
+            lr=compact(lr), optimizer=optimizer, usual=usual)
     if trouble:
-        return tr("Layer health measured {trouble} units or gradients: the initial weights are "
-                  "the likely cause (try He or Xavier init instead of a large std), then the "
-                  "learning rate.").format(trouble=tr(trouble))
+        measured = tr("Layer health measured {trouble} units or gradients: the initial weights "
+                      "are the likely cause (try He or Xavier init instead of a large std), "
+                      "then the learning rate.").format(trouble=tr(trouble))
+        return f"{measured} {raise_it}".strip()
+    if raise_it:
+        return raise_it
     return tr("Lower the learning rate, or open View ▸ Layer health: saturated units or "
               "vanishing gradients point at the initial weights.")
 

@@ -157,9 +157,14 @@ def choice_label(value: str) -> str:
 
 def config_value(value: object) -> str:
     """A setting's value as the window shows it: a switch "on"/"off", a choice by
-    `choice_label`, a number as it is."""
+    `choice_label`, a float as the training panel's box writes it (`float_box.compact`:
+    "1000", "0.001", "1e-06"; QA: Compare runs showed "1000.0"), any other as it is."""
     if isinstance(value, bool):
         return tr("on") if value else tr("off")
+    if isinstance(value, float):
+        from nndesk.gui.float_box import compact
+
+        return compact(value)
     return choice_label(value) if isinstance(value, str) else str(value)
 
 

@@ -222,7 +222,8 @@ class TrainingController(QObject):
                 self._not_learning = dict(record)
                 self.warning.emit(not_learning_text(record.get("epoch"), acc,
                                                     self.state.num_classes,
-                                                    self.state.health_trouble))
+                                                    self.state.health_trouble,
+                                                    self._run_config()))
                 if self.state.health_trouble is None:  # not measured on this run: now, on
                     self.health.check(self.state)      # its weights (Layer health closed)
             elif self._not_learning is not None:  # it learns after all: the warning goes
@@ -236,7 +237,12 @@ class TrainingController(QObject):
         record = self._not_learning
         if trouble and record is not None:
             self.warning.emit(not_learning_text(record.get("epoch"), record["val_acc"],
-                                                self.state.num_classes, trouble))
+                                                self.state.num_classes, trouble,
+                                                self._run_config()))
+
+    def _run_config(self) -> dict:
+        """The training settings of the run (the panel's while none has started)."""
+        return (self.run_settings or {}).get("config") or dict(self.state.config or {})
 
     def failed(self, info: dict) -> bool:
         """True when the run's weights must not replace the canvas model: it diverged, or

@@ -1714,6 +1714,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>ステップ {n}（{step}）の後に数字が見つかりません：ネットワークには何も渡されません。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>No digits saved yet: draw a digit on the canvas, set its label and press “{save}”; then start.</source>
+        <translation>まだ数字が保存されていません。キャンバスに数字を描き、ラベルを設定して「{save}」を押してから開始してください。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
         <source>No model to export</source>
         <translation>エクスポートするモデルがありません</translation>
@@ -2085,6 +2090,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>設定はすべて同じです：違いは偶然によるものだけです。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <location filename="../../nndesk/gui/my_digits.py"/>
         <source>Save as my digit</source>
         <translation>自分の数字として保存</translation>
@@ -2350,6 +2356,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
 Resume it with: nndesk train --resume "{path}" --out model.npz</source>
         <translation>最後のチェックポイントは残っています：{path}
 次のコマンドで再開できます：nndesk train --resume "{path}" --out model.npz</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/run_watch.py"/>
+        <source>The learning rate {lr} is far below {optimizer}'s usual {usual}: the weights hardly move. Raise it (try {usual}).</source>
+        <translation>学習率 {lr} は {optimizer} の標準的な値 {usual} よりはるかに小さく、重みがほとんど動きません。学習率を上げてください（{usual} を試してください）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
@@ -3722,13 +3733,13 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
-        <source>needs a fixed number of inputs, but its input is a sequence of any number of steps (x {f}); turn return_sequences off on the recurrent layer before it, so that only its last state comes out</source>
-        <translation>決まった数の入力が必要ですが、入力は任意のステップ数の系列（×{f}）です。前のリカレントレイヤの return_sequences をオフにして、最後の状態だけが出るようにしてください</translation>
+        <source>needs a fixed number of inputs, but its input is a sequence of any number of steps (x {f}); turn {name} off on the recurrent layer before it, so that only its last state comes out</source>
+        <translation>決まった数の入力が必要ですが、入力は任意のステップ数の系列（×{f}）です。前のリカレントレイヤの「{name}」をオフにして、最後の状態だけが出るようにしてください</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
-        <source>needs a sequence (steps x features), but its input is {what}; a recurrent layer reads the input sequence or the output of another recurrent layer with return_sequences on</source>
-        <translation>系列（ステップ数×特徴量数）が必要ですが、入力は{what}です。リカレントレイヤが読むのは入力の系列か、return_sequences をオンにした別のリカレントレイヤの出力です</translation>
+        <source>needs a sequence (steps x features), but its input is {what}; a recurrent layer reads the input sequence or the output of another recurrent layer with {name} on</source>
+        <translation>系列（ステップ数×特徴量数）が必要ですが、入力は{what}です。リカレントレイヤが読むのは入力の系列か、「{name}」をオンにした別のリカレントレイヤの出力です</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4213,8 +4224,8 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
-        <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a sequence ({steps} x {f}); turn return_sequences off on the last recurrent layer</source>
-        <translation>最後のレイヤはクラスごとに 1 つのスコアを出す必要があります（例：ユニット数 10 の Dense）が、系列（{steps}×{f}）を出しています。最後のリカレントレイヤの return_sequences をオフにしてください</translation>
+        <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a sequence ({steps} x {f}); turn {name} off on the last recurrent layer</source>
+        <translation>最後のレイヤはクラスごとに 1 つのスコアを出す必要があります（例：ユニット数 10 の Dense）が、系列（{steps}×{f}）を出しています。最後のリカレントレイヤの「{name}」をオフにしてください</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

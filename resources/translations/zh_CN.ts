@@ -1714,6 +1714,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>第 {n} 步（{step}）之后没有找到数字：网络没有得到输入。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>No digits saved yet: draw a digit on the canvas, set its label and press “{save}”; then start.</source>
+        <translation>还没有保存任何数字：请在画布上写一个数字，设置它的标签，然后按“{save}”；之后再开始。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
         <source>No model to export</source>
         <translation>没有可导出的模型</translation>
@@ -2085,6 +2090,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>设置完全相同：两次训练的差别只是偶然。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <location filename="../../nndesk/gui/my_digits.py"/>
         <source>Save as my digit</source>
         <translation>存为我的数字</translation>
@@ -2350,6 +2356,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
 Resume it with: nndesk train --resume "{path}" --out model.npz</source>
         <translation>最后的检查点已保留：{path}
 用以下命令继续训练：nndesk train --resume "{path}" --out model.npz</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/run_watch.py"/>
+        <source>The learning rate {lr} is far below {optimizer}'s usual {usual}: the weights hardly move. Raise it (try {usual}).</source>
+        <translation>学习率 {lr} 远低于 {optimizer} 常用的 {usual}：权重几乎不动。请调高学习率（试试 {usual}）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
@@ -3722,13 +3733,13 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
-        <source>needs a fixed number of inputs, but its input is a sequence of any number of steps (x {f}); turn return_sequences off on the recurrent layer before it, so that only its last state comes out</source>
-        <translation>需要固定数量的输入，但它的输入是任意步数的序列（×{f}）；请关闭它前面那个循环层的 return_sequences，只输出最后的状态</translation>
+        <source>needs a fixed number of inputs, but its input is a sequence of any number of steps (x {f}); turn {name} off on the recurrent layer before it, so that only its last state comes out</source>
+        <translation>需要固定数量的输入，但它的输入是任意步数的序列（×{f}）；请关闭它前面那个循环层的“{name}”，只输出最后的状态</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
-        <source>needs a sequence (steps x features), but its input is {what}; a recurrent layer reads the input sequence or the output of another recurrent layer with return_sequences on</source>
-        <translation>需要序列（步数×特征数）作为输入，但它的输入是{what}；循环层读取的是输入序列，或另一个开启了 return_sequences 的循环层的输出</translation>
+        <source>needs a sequence (steps x features), but its input is {what}; a recurrent layer reads the input sequence or the output of another recurrent layer with {name} on</source>
+        <translation>需要序列（步数×特征数）作为输入，但它的输入是{what}；循环层读取的是输入序列，或另一个开启了“{name}”的循环层的输出</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4213,8 +4224,8 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
-        <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a sequence ({steps} x {f}); turn return_sequences off on the last recurrent layer</source>
-        <translation>最后一层必须为每个类别给出一个分数（例如 10 个单元的 Dense），但它输出的是序列（{steps}×{f}）；请关闭最后一个循环层的 return_sequences</translation>
+        <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a sequence ({steps} x {f}); turn {name} off on the last recurrent layer</source>
+        <translation>最后一层必须为每个类别给出一个分数（例如 10 个单元的 Dense），但它输出的是序列（{steps}×{f}）；请关闭最后一个循环层的“{name}”</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

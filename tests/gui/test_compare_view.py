@@ -193,3 +193,53 @@ def test_the_legend_lies_under_the_plot_over_no_curve(qtbot):
         "A validation", "A training", "B validation", "B training"]
     assert not item.legend.sceneBoundingRect().intersects(item.getViewBox().sceneBoundingRect())
     assert view.plot.sceneRect().contains(item.legend.sceneBoundingRect())  # whole, in view
+
+
+def test_numbers_read_as_the_training_panel_writes_them(qtbot):
+    """QA (zh_CN, ja): Compare runs showed a learning rate of 1000 as "1000.0": floats are
+    written as the training panel's FloatBox writes them (`float_box.compact`)."""
+    from nndesk.gui.run_curves import Run
+    from nndesk.gui.terms import config_value
+
+    assert [config_value(v) for v in (1000.0, 0.001, 1e-06, 0.0, 100, 3e-7)] == [
+        "1000", "0.001", "1e-06", "0", "100", "3e-07"]
+    configs = ({"optimizer": "SGD", "lr": 1000.0, "weight_decay": 0.0},
+               {"optimizer": "RMSprop", "lr": 1e-06, "weight_decay": 0.0001})
+    runs = [Run(name=n, color=c, settings={"spec": load_preset("TwoLayerNet"), "config": cfg})
+            for n, c, cfg in (("A", "#2f6fdb", configs[0]), ("B", "#b5522b", configs[1]))]
+    view = CompareView(AppState(), *runs)
+    qtbot.addWidget(view)
+    cells = {view.table.item(r, 2).text() for r in range(view.table.rowCount())} | {
+        view.table.item(r, 3).text() for r in range(view.table.rowCount())}
+    assert {"1000", "1e-06", "0.0001"} <= cells and "1000.0" not in cells
+    from nndesk.gui.files import describe_metadata
+
+    info = describe_metadata(object(), "m.npz", {"config": configs[0]}, "file")  # Model info
+    assert "1000" in info and "1000.0" not in info
+
+
+def test_a_one_epoch_runs_points_are_marked_and_inside_the_plot(qtbot):
+    """QA (ja-24): a one-epoch run's training accuracy, a single point, had no line to draw
+    and no mark, and lay outside the plot's range. Every training point is marked (hollow
+    circles) and the range holds every point with room around it."""
+    import pyqtgraph as pg
+
+    from nndesk.gui.run_curves import Run
+
+    a, b = Run("1: a", "#2f6fdb", settings=_settings()), Run("2: b", "#e4572e",
+                                                           settings=_settings(lr=0.1))
+    a.epochs, a.val_acc, a.train_acc = [1], [float("nan")], [float("nan")]  # diverged
+    b.epochs, b.val_acc, b.train_acc = [1], [92.88], [93.79]
+    view = CompareView(AppState(), a, b)
+    qtbot.addWidget(view)
+    view.resize(1040, 660)
+    view.show()
+    qtbot.waitExposed(view)
+    curves = [c for c in view.plot.getPlotItem().listDataItems()
+              if isinstance(c, pg.PlotDataItem)]
+    assert len(curves) == 4 and all(c.opts["symbol"] and c.opts["symbolSize"] >= 5
+                                    for c in curves)
+    (x0, x1), (y0, y1) = view.plot.getViewBox().viewRange()
+    for value in (92.88, 93.79):
+        assert y0 + 0.5 <= value <= y1 - 0.5, (y0, value, y1)
+    assert x0 < 1 < x1

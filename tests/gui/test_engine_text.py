@@ -67,6 +67,24 @@ def test_the_designer_says_each_problem_in_the_windows_language(qtbot, language)
         assert translate_engine(state.spec_error) != str(state.spec_error), case
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_recurrent_setting_is_named_by_the_forms_label(language):
+    """QA (zh_CN, ja): the recurrent layer's problems, translated, still said
+    "return_sequences": the setting is named as the layer's form labels it (全時刻を出力)."""
+    from nndesk.gui.state import AppState
+    from nndesk.gui.terms import setting_label
+
+    i18n.set_language(language)
+    label = setting_label("return_sequences")
+    state = AppState()
+    for case in ("recurrent after Dense", "Dense on any length", "sequence last"):
+        shape, layers = DESIGNS[case]
+        state.set_spec({"name": case, "input_shape": shape, "layers": layers})
+        shown = translate_engine(state.spec_error)
+        assert "return_sequences" in str(state.spec_error), case   # the engine's own word
+        assert label in shown and "return_sequences" not in shown, (case, shown)
+
+
 def _diverged_trainer(tmp_path):
     """A real run that blows up (SGD, learning rate 1e6, a small MLP, 200 synthetic images):
     the trainer's own message, and the trainer to write the other endings with."""
@@ -251,7 +269,8 @@ def test_an_image_that_cannot_be_read_is_said_in_the_windows_language(qtbot, tmp
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_fine_tuning_without_digits_is_said_in_the_windows_language(qtbot, tmp_path,
                                                                     language):
-    """Fine-tune… on a folder that is gone, and on one whose digit folders are empty."""
+    """Fine-tune… on a folder that is gone and on one whose digit folders are empty (Start
+    waits, the dialog says to save a digit), and on one holding no readable image."""
     from nndesk.gui.finetune_dialog import FinetuneDialog
     from nndesk.gui.state import AppState
     from nndesk.nn import Network
@@ -264,10 +283,18 @@ def test_fine_tuning_without_digits_is_said_in_the_windows_language(qtbot, tmp_p
     for folder in (tmp_path / "gone", tmp_path / "empty"):
         dialog = FinetuneDialog(state, folder)
         qtbot.addWidget(dialog)
-        dialog.start_button.click()
-        qtbot.waitUntil(lambda d=dialog: not d.running, timeout=60_000)
+        assert not dialog.start_button.isEnabled()
+        dialog.start()
         shown = dialog.status.text()
-        assert folder.name in shown and not english_runs(shown), shown
+        assert shown == dialog.no_digits_text() and not english_runs(shown), shown
+    (tmp_path / "junk" / "3").mkdir(parents=True)
+    (tmp_path / "junk" / "3" / "a.png").write_bytes(b"not a png")
+    dialog = FinetuneDialog(state, tmp_path / "junk")
+    qtbot.addWidget(dialog)
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
+    shown = dialog.status.text()
+    assert "junk" in shown and not english_runs(shown), shown
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

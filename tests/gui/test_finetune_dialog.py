@@ -74,13 +74,52 @@ def test_cancel_offers_nothing(bar, qtbot, trained_softmax):
     assert dialog.start_button.isEnabled() and bar.state.network is net
 
 
-def test_without_a_folder_the_dialog_says_why(bar, qtbot, tmp_path):
+def test_without_saved_digits_start_waits_and_says_what_to_do(bar, qtbot, tmp_path):
+    """QA: with no digit saved yet (the folder does not exist) Start gave "Cannot fine-tune:
+    …/my_digits: not a folder". Start is disabled and the dialog names the canvas's button;
+    the first digit saved enables it; reached anyway, Start says the same."""
     bar.folder = tmp_path / "nothing"
     bar.open_finetune()
     dialog = bar.dialog
     qtbot.addWidget(dialog)
-    dialog.start_button.click()
-    qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
-    assert dialog.status.text().startswith("Cannot fine-tune:") and "not a folder" in \
-        dialog.status.text()
-    assert not dialog.save_button.isEnabled()
+    assert not dialog.start_button.isEnabled()
+    text = dialog.status.text()
+    assert text.startswith("No digits saved yet") and "“Save as my digit”" in text
+    assert bar.save_button.text() == "Save as my digit"  # the button the text names
+    dialog.start()                                         # reached anyway (Enter, a script)
+    assert not dialog.running and dialog.status.text() == text
+    assert "not a folder" not in dialog.status.text() and not dialog.save_button.isEnabled()
+    (tmp_path / "nothing" / "3").mkdir(parents=True)       # the first digit saved
+    Image.new("L", (28, 28)).save(tmp_path / "nothing" / "3" / "a.png")
+    bar.refresh(bar.state.network)
+    assert dialog.start_button.isEnabled() and dialog.status.text() == ""
+
+
+def test_the_no_digits_line_is_translated(qtbot, tmp_path):
+    from nndesk.gui import i18n
+    from nndesk.gui.finetune_dialog import FinetuneDialog
+
+    for lang, button in (("zh_CN", "存为我的数字"), ("ja", "自分の数字として保存")):
+        i18n.set_language(lang)
+        assert i18n.tr("Save as my digit") == button
+        dialog = FinetuneDialog(AppState(), tmp_path / "nothing")
+        qtbot.addWidget(dialog)
+        assert f"“{button}”" in dialog.status.text() or f"「{button}」" in dialog.status.text()
+        assert "Save as my digit" not in dialog.status.text()
+    i18n.set_language("en")
+
+
+def test_a_status_line_never_clips_the_intro(bar, qtbot, tmp_path):
+    """QA: the error line appeared and the dialog kept its height: the intro's first line was
+    cut. The dialog grows to fit the status line."""
+    bar.folder = tmp_path / "nothing"
+    bar.open_finetune()
+    dialog = bar.dialog
+    qtbot.addWidget(dialog)
+    dialog.say("")
+    dialog.resize(dialog.minimumWidth(), dialog.sizeHint().height())
+    qtbot.waitExposed(dialog)
+    dialog.say("Cannot fine-tune: " + "a long reason that wraps over two lines " * 3)
+    qtbot.wait(50)
+    for label in (dialog.intro, dialog.status):
+        assert label.height() >= label.heightForWidth(label.width()), label.text()

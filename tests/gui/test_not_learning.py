@@ -89,3 +89,39 @@ def test_a_withdrawn_warning_leaves_the_panel(qtbot):
     assert "not learning" in panel.warning.text()
     controller._on_epoch_done({"epoch": 2, "val_acc": 0.5})
     assert panel.warning.text() == ""
+
+
+def test_a_tiny_learning_rate_is_advised_up_not_down(qtbot):
+    """QA (eleventh session): SoftmaxRegression, Adam at 3e-7, one epoch, 9.4% validation was
+    told "Lower the learning rate". A rate under a tenth of the optimizer's usual one (Adam
+    0.001, SGD 0.01: the book's and Keras's defaults) is advised up; a usual or large rate
+    keeps the advice to lower it."""
+    from nndesk.gui.run_watch import lr_far_too_small, usual_lr
+
+    assert usual_lr("Adam") == 0.001 and usual_lr("sgd") == 0.01
+    assert lr_far_too_small("Adam", 3e-7) and lr_far_too_small("Adam", 9e-5)
+    assert not lr_far_too_small("Adam", 1e-4) and not lr_far_too_small("Adam", 0.01)
+    assert lr_far_too_small("SGD", 1e-6) and not lr_far_too_small("SGD", 0.001)
+    state = AppState()
+    state.ensure_config()
+    controller = TrainingController(state)
+    controller.runs = 1
+    for optimizer, lr, expected in (("Adam", 3e-7, "3e-07"), ("SGD", 1e-6, "1e-06")):
+        controller._on_started({"config": {**state.config, "optimizer": optimizer, "lr": lr},
+                                "spec": {"name": "softmax", "input_shape": [1, 28, 28],
+                                         "layers": [{"type": "Dense", "units": 10}]},
+                                "history": [], "epochs": 1, "batches": 10})
+        state.health_trouble = None
+        warnings: list[str] = []
+        controller.warning.connect(warnings.append)
+        controller._on_epoch_done({"epoch": 1, "val_acc": 0.094})
+        controller.warning.disconnect(warnings.append)
+        assert "Lower the learning rate" not in warnings[0]
+        assert f"learning rate {expected} is far below" in warnings[0]
+        assert "Raise it" in warnings[0]
+    controller._on_started({"config": {**state.config, "optimizer": "Adam", "lr": 0.5},
+                            "spec": SIGMOID_STD_1, "history": [], "epochs": 1, "batches": 10})
+    warnings = []
+    controller.warning.connect(warnings.append)
+    controller._on_epoch_done({"epoch": 1, "val_acc": 0.094})
+    assert "Lower the learning rate" in warnings[0] and "Raise it" not in warnings[0]

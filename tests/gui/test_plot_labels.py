@@ -187,3 +187,33 @@ def test_the_accuracy_axis_ends_at_100_and_the_best_labels_stay_whole(qtbot, siz
         if visible:
             assert area.adjusted(-0.5, -0.5, 0.5, 0.5).contains(rect), (text, rect, area)
             assert not any(rect.contains(star) for star in stars), text
+
+
+@pytest.mark.parametrize("code", ["en", "zh_CN", "ja"])
+def test_a_one_epoch_runs_training_point_is_marked_and_left_uncovered(qtbot, code):
+    """QA (en-14, zh-31): a one-epoch run's training accuracy was a 4-pixel dot beside the
+    star, hard to see and not read as "train". It is a hollow circle as large as the
+    validation's mark, inside the range, and the "best" label covers neither point."""
+    from nndesk.gui import i18n
+
+    i18n.set_language(code)
+    plots = PlotsPanel(AppState())
+    qtbot.addWidget(plots)
+    plots.resize(470, 240)
+    plots.show()
+    qtbot.waitExposed(plots)
+    run = plots.start_run("1: SoftmaxRegression")
+    plots.add_epoch(run, 1, 0.0856, 0.0938)
+    qtbot.wait(20)
+    train = plots.runs[run].items[0]
+    assert train.opts["symbol"] == "o" and train.opts["symbolSize"] >= 6
+    assert train.opts["symbolBrush"] is not None and train.opts["symbolPen"] is not None
+    (_, _), (bottom, top) = plots.acc_plot.getViewBox().viewRange()
+    assert bottom + 0.5 <= 8.56 and 9.38 <= top - 0.5
+    view = plots.acc_plot.getViewBox()
+    label = plots.runs[run].items[3]
+    m = label.textItem.document().documentMargin()
+    ink = label.textItem.mapRectToScene(label.textItem.boundingRect().adjusted(m, m, -m, -m))
+    mark = view.mapViewToScene(QPointF(1, 8.56))
+    assert label.isVisible() and not ink.adjusted(-3, -3, 3, 3).contains(mark)
+    i18n.set_language("en")
