@@ -17,6 +17,15 @@ __all__ = ["FileActions", "NO_MODEL", "image_formats", "unreadable_text", "model
 NO_MODEL = N_("No model yet — train one or open a model file.")
 OPEN_MODEL_ADVICE = N_("Open a .npz file saved by nndesk (File ▸ Save model as…, or "
                        "`nndesk train --out`).")
+# The reader's advice names the command line; in the window, the window's own way (QA).
+WINDOW_ADVICE = {
+    "to recognize the digit in it: nndesk predict IMAGE":
+        N_("To recognize the digit in it: Canvas ▸ Open image… (Ctrl+Shift+I)."),
+    "a spec is trained with 'nndesk train --spec FILE.json' or opened in the designer; a "
+    "model file is an .npz":
+        N_("A network design opens with File ▸ Open design… (Ctrl+Shift+O); a model file is "
+           "an .npz."),
+}
 
 
 class FileActions:
@@ -168,7 +177,10 @@ def model_error_text(err: Exception) -> str:
     from nndesk.gui.engine_text import translate_piece
 
     problem, advice = getattr(err, "problem", str(err)), getattr(err, "advice", "")
-    advice = translate_piece(advice) if advice else tr(OPEN_MODEL_ADVICE)
+    if advice in WINDOW_ADVICE:
+        advice = tr(WINDOW_ADVICE[advice])
+    else:
+        advice = translate_piece(advice) if advice else tr(OPEN_MODEL_ADVICE)
     return f"{translate_engine(problem)}\n\n{advice}"
 
 

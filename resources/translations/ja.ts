@@ -256,6 +256,11 @@
         <translation>&lt;b&gt;あなたの筆跡。&lt;/b&gt;「自分の数字として保存」は、隣のボックスの数字（別の数字を設定するまでは表示中の答え）の下に手書きを保存します。「ファインチューニング…」は保存した数字でモデルのコピーをもう少し学習させます。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>A network design opens with File ▸ Open design… (Ctrl+Shift+O); a model file is an .npz.</source>
+        <translation>ネットワーク設計は ファイル ▸ ネットワーク設計を開く…（Ctrl+Shift+O）で開きます。モデルファイルは .npz です。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <source>A pen digit as 32 points (x, y, direction, pen up) read by an RNN, a GRU and an LSTM of 16 units each (nndesk's layers, initial weights). Heat maps: one row per unit, one column per time step; h and c from blue (-1) to red (+1), gates from dark (0: closed) to yellow (1: open). Curve: the gradient of the last state's loss with respect to each step's state.</source>
         <translation>ペンで書いた数字を 32 点（x、y、向き、ペンを上げた印）として、16 ユニットの RNN・GRU・LSTM がそれぞれ読みます（nndesk のレイヤ、重みの初期値のまま）。ヒートマップ：行がユニット、列が時刻。h と c は青（-1）から赤（+1）、ゲートは暗い色（0：閉じる）から黄色（1：開く）。グラフ：最後の状態の損失の、各時刻の状態に関する勾配。</translation>
@@ -2460,6 +2465,11 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <location filename="../../nndesk/gui/plots.py"/>
         <source>Tick to show a run, untick to hide it; select two (Ctrl+click) to compare them</source>
         <translation>チェックで学習を表示、外すと非表示。2つ選ぶ（Ctrl+クリック）と比較できます</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>To recognize the digit in it: Canvas ▸ Open image… (Ctrl+Shift+I).</source>
+        <translation>中の数字を認識するには：キャンバス ▸ 画像を開く…（Ctrl+Shift+I）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/model_answers.py"/>

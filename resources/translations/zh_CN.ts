@@ -256,6 +256,11 @@
         <translation>&lt;b&gt;你的笔迹。&lt;/b&gt;“存为我的数字”把手写保存到旁边方框中的数字下（默认为显示的答案，直到你另行设置）；“微调…”用你保存的数字把模型的副本再训练一会儿。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>A network design opens with File ▸ Open design… (Ctrl+Shift+O); a model file is an .npz.</source>
+        <translation>网络设计请用 文件 ▸ 打开网络设计…（Ctrl+Shift+O）打开；模型文件是 .npz 文件。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <source>A pen digit as 32 points (x, y, direction, pen up) read by an RNN, a GRU and an LSTM of 16 units each (nndesk's layers, initial weights). Heat maps: one row per unit, one column per time step; h and c from blue (-1) to red (+1), gates from dark (0: closed) to yellow (1: open). Curve: the gradient of the last state's loss with respect to each step's state.</source>
         <translation>把一个手写笔数字表示为 32 个点（x、y、方向、抬笔），分别由 16 个单元的 RNN、GRU 和 LSTM 读取（nndesk 的层，初始权重）。热图：每行一个单元，每列一个时刻；h 和 c 从蓝（-1）到红（+1），门从深色（0：关闭）到黄色（1：打开）。曲线：最后状态的损失对每个时刻的状态的梯度。</translation>
@@ -2460,6 +2465,11 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <location filename="../../nndesk/gui/plots.py"/>
         <source>Tick to show a run, untick to hide it; select two (Ctrl+click) to compare them</source>
         <translation>勾选显示一次训练，取消勾选则隐藏；选中两次（Ctrl+单击）即可比较</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>To recognize the digit in it: Canvas ▸ Open image… (Ctrl+Shift+I).</source>
+        <translation>要识别其中的数字：画布 ▸ 打开图像…（Ctrl+Shift+I）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/model_answers.py"/>

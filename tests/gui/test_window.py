@@ -254,6 +254,21 @@ def test_a_text_file_opened_as_a_model_says_what_it_is(window, qtbot, tmp_path, 
     assert text.count("Open a .npz file saved by nndesk") == 1 and text.count(".npz file") == 1
 
 
+@pytest.mark.parametrize(("name", "data", "said"), [
+    ("digit.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "Canvas ▸ Open image…"),
+    ("net.json", b'{"name": "x", "layers": []}' + b" " * 64, "File ▸ Open design…")])
+def test_an_image_or_a_design_opened_as_a_model_is_pointed_to_the_windows_own_menu(
+        window, tmp_path, dialogs, name, data, said):
+    """QA: the advice named the command line (`nndesk predict IMAGE`, `nndesk train --spec`)
+    where the window has a menu item for it."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert not window.files.load_model(str(path))
+    problem, advice = dialogs[-1][1].split("\n\n")
+    assert name in problem and said in advice and "nndesk predict" not in advice
+    assert "--spec" not in advice
+
+
 def test_a_file_that_is_not_a_model_is_explained_once_in_chinese(window, tmp_path, dialogs):
     from nndesk.gui import i18n
 
