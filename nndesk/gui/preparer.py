@@ -217,13 +217,11 @@ class Preparer(_Newest):
             self._net = self._net_spec = None  # GUI thread's state predicts as before
 
     def work(self, job):
-        import numpy as np
-
         from nndesk.data import preprocess as pp
 
         if job is None and self._warmed:  # a new model only: loaded and planned now
             self._load_model()
-            self._forward(np, None)
+            self._forward(None)
             return None
         self._warmed = True
         if self._renderer is None:
@@ -240,7 +238,7 @@ class Preparer(_Newest):
         digit = self._input(pp, bitmap, drawing.get("base"))
         t2 = time.thread_time()
         self._load_model()
-        acts = self._forward(np, digit)
+        acts = self._forward(digit)
         t3 = time.thread_time()
         if job is None:
             self._renderer = None  # the warm-up's dot is no drawing of the user's
@@ -248,10 +246,12 @@ class Preparer(_Newest):
         return Prepared(digit, bitmap, acts, self._net_key, (t1 - t0, t2 - t1, t3 - t2),
                         (began, time.perf_counter()))
 
-    def _forward(self, np, digit: np.ndarray | None) -> list | None:
+    def _forward(self, digit: np.ndarray | None) -> list | None:
         """Every layer's output for `digit` from this thread's model (None: no model, no
         digit, or an input it does not take); for None, a blank input, for its first forward
         with new weights (the fast kernels' plan is made then)."""
+        import numpy as np
+
         if self._net is None:
             return None
         x = digit if digit is not None else np.zeros((1, 28, 28), np.float32)

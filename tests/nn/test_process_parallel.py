@@ -78,6 +78,19 @@ def _run(spec: dict, x, t, process: bool, steps: int = 2, net=None):
     return loss, grads, net.state_dict(), net.rng.bit_generator.state, net
 
 
+def _after_one_step(preset: str):
+    """Three one-worker steps' results on 20 images of `preset`, and a network (float64,
+    Adam) that has taken the first of them with the worker process: (expected, net, opt, x,
+    t)."""
+    spec = load_preset(preset)
+    x, t = _batch(spec, 20)
+    expected = _run(spec, x, t, False, steps=3)
+    process_parallel.set_enabled(True)
+    net, opt = Network.from_spec(spec, seed=5, dtype=np.float64), Adam(lr=1e-3)
+    train_step(net, x, t, opt)
+    return expected, net, opt, x, t
+
+
 def _assert_same(a: dict, b: dict) -> None:
     assert a.keys() == b.keys()
     for k in a:
@@ -102,12 +115,7 @@ def test_the_worker_gives_the_thread_steps_numbers(name, worker_claims):
 def test_a_part_the_worker_has_not_begun_is_taken_back():
     """A stopped worker (its core taken) cannot claim part 1: the caller runs it, the same
     numbers; resumed, the worker skips that part and runs the next step's."""
-    spec = load_preset("LeNet5")
-    x, t = _batch(spec, 20)
-    expected = _run(spec, x, t, False, steps=3)
-    process_parallel.set_enabled(True)
-    net, opt = Network.from_spec(spec, seed=5, dtype=np.float64), Adam(lr=1e-3)
-    train_step(net, x, t, opt)
+    expected, net, opt, x, t = _after_one_step("LeNet5")
     half = process_parallel._halves[net]
     os.kill(half.proc.pid, signal.SIGSTOP)
     try:
@@ -123,12 +131,7 @@ def test_a_part_the_worker_has_not_begun_is_taken_back():
 
 
 def test_a_killed_worker_leaves_its_part_to_the_caller_then_threads():
-    spec = load_preset("DeepConvNet")
-    x, t = _batch(spec, 20)
-    expected = _run(spec, x, t, False, steps=3)
-    process_parallel.set_enabled(True)
-    net, opt = Network.from_spec(spec, seed=5, dtype=np.float64), Adam(lr=1e-3)
-    train_step(net, x, t, opt)
+    expected, net, opt, x, t = _after_one_step("DeepConvNet")
     proc = process_parallel._halves[net].proc
     proc.kill()
     proc.wait()
