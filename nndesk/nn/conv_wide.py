@@ -33,6 +33,7 @@ from nndesk.nn.parallel import for_batch
 
 __all__ = ["CHUNK_BYTES", "chunk_images", "place", "frame_columns", "forward", "backward"]
 
+KEPT_FRAMES = 32       # dout frames kept per thread (DeepConvNet's step uses 12)
 CHUNK_BYTES = 2 << 20   # one chunk's column matrix: about this big (measured: 1-4 MB alike)
 
 _local = threading.local()   # each thread's work arrays
@@ -53,11 +54,14 @@ def _placed(name: str, size: int, src: np.ndarray, top: int, left: int, hf: int,
             stride: int, row: int) -> np.ndarray:
     """`place(flat, src, top, left, hf, stride, row)` into this thread's frame (C, size) kept
     for exactly this layout: made of zeros once, then only the images are written, always
-    at the same pixels, so its borders and gaps stay zero without being written again."""
+    at the same pixels, so its borders and gaps stay zero without being written again.
+    At most KEPT_FRAMES layouts per thread, the oldest dropped (networks come and go)."""
     frames = _local.__dict__.setdefault("frames", {})
     key = (name, size, src.shape, src.dtype, top, left, hf, stride, row)
     flat = frames.get(key)
     if flat is None:
+        while len(frames) >= KEPT_FRAMES:
+            del frames[next(iter(frames))]
         flat = frames[key] = np.zeros((src.shape[1], size), src.dtype)
     place(flat, src, top, left, hf, stride, row, borders=False)
     return flat

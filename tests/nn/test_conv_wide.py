@@ -108,6 +108,15 @@ def test_kept_frames_stay_exact_across_batch_sizes_and_layers(monkeypatch):
             np.testing.assert_allclose(layer.grads["W"], ref.grads["W"], rtol=1e-12)
 
 
+def test_kept_frames_are_bounded_per_thread(monkeypatch):
+    monkeypatch.setattr(conv_wide, "KEPT_FRAMES", 4)
+    src = np.ones((2, 3, 4, 4))
+    for row in range(12, 22):                         # ten layouts
+        flat = conv_wide._placed("test", 6 * row + 2, src, 1, 1, 6, 5, row)
+        assert flat[0, row + 1] == 1 and flat[0, 0] == 0
+    assert len(conv_wide._local.frames) <= 4
+
+
 def test_two_workers_give_the_same_numbers(monkeypatch):
     monkeypatch.setattr(conv_wide, "CHUNK_BYTES", 20000)
     try:
