@@ -143,11 +143,13 @@ class Layer:
       float64 for gradient checks); returns (N, *output_shape) in the same dtype. `train`
       selects training behaviour (BatchNorm batch statistics and running averages, Dropout
       masks); evaluation (`train=False`) changes no parameter or buffer. The layer may keep
-      what its backward needs (the input, a mask); it never writes into `x`.
+      what its backward needs (the input, a mask); it never writes into `x` (but a ReLU
+      that its Network lets overwrite a fresh x nobody keeps: `ReLU.overwrite_x`).
     - `backward(dout)`: dout = d loss / d output, the shape forward returned, for the most
       recent forward. Fills `grads` (same keys and shapes as `params`) and returns d loss / d x
       in x's shape, or None when the network cleared `needs_dx` (the first weighted layer).
-      `dout` is never written (the caller may still hold it); the returned array may be a
+      `dout` is never written (the caller may still hold it; `ReLU.overwrite_dout` is the
+      Network's one exception, for a fresh dout); the returned array may be a
       work buffer that the next backward of this layer overwrites.
     - `params` (trainable: "W", "b", "gamma", "beta"), `grads`, `buffers` (saved but not
       trained: BatchNorm's running statistics), all dicts of arrays the optimizer updates in

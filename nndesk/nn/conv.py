@@ -45,6 +45,7 @@ class Conv2D(Layer):
         self.x: np.ndarray | None = None
         self.col: np.ndarray | None = None
         self.frames: np.ndarray | None = None   # conv_wide's padded frames of x
+        self.frames_for: tuple[int, ...] | None = None   # the x shape they were made for
         self.x_freq: tuple | None = None        # fftconv's spectra of x (conjugated) and W
 
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
@@ -74,8 +75,9 @@ class Conv2D(Layer):
             self.col = None
             frames = self.scratch("frames", conv_wide.frames_shape(x.shape, k, p, x.itemsize),
                                   x.dtype) if train else None
-            self.frames = frames                # the padded x, kept for backward
-            return conv_wide.forward(x, W, self.params["b"], p, frames)
+            zeroed = frames is self.frames and x.shape == self.frames_for  # borders still 0
+            self.frames, self.frames_for = frames, x.shape   # the padded x, kept for backward
+            return conv_wide.forward(x, W, self.params["b"], p, frames, zeroed)
         self.x_freq = None
         if self.fft_pays():                     # training, backward in the frequency domain:
             self.col = None                     # forward there too, x's spectrum kept for it

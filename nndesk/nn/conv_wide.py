@@ -33,6 +33,7 @@ from nndesk.nn.parallel import for_batch
 
 __all__ = ["CHUNK_BYTES", "chunk_images", "place", "frame_columns", "forward", "backward"]
 
+KEPT_FRAMES = 32       # dout frames kept per thread (DeepConvNet's step uses 12)
 CHUNK_BYTES = 2 << 20   # one chunk's column matrix: about this big (measured: 1-4 MB alike)
 
 _local = threading.local()   # each thread's work arrays
@@ -47,6 +48,23 @@ def _work(name: str, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
     if buf is None or buf.size < size:
         buf = bufs[key] = np.empty(size, dtype)
     return buf[:size].reshape(shape)
+
+
+def _placed(name: str, size: int, src: np.ndarray, top: int, left: int, hf: int,
+            stride: int, row: int) -> np.ndarray:
+    """`place(flat, src, top, left, hf, stride, row)` into this thread's frame (C, size) kept
+    for exactly this layout: made of zeros once, then only the images are written, always
+    at the same pixels, so its borders and gaps stay zero without being written again.
+    At most KEPT_FRAMES layouts per thread, the oldest dropped (networks come and go)."""
+    frames = _local.__dict__.setdefault("frames", {})
+    key = (name, size, src.shape, src.dtype, top, left, hf, stride, row)
+    flat = frames.get(key)
+    if flat is None:
+        while len(frames) >= KEPT_FRAMES:
+            del frames[next(iter(frames))]
+        flat = frames[key] = np.zeros((src.shape[1], size), src.dtype)
+    place(flat, src, top, left, hf, stride, row, borders=False)
+    return flat
 
 
 def chunk_images(values_per_image: int, itemsize: int) -> int:
@@ -64,14 +82,19 @@ def _view(a: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
 
 
 def place(flat: np.ndarray, src: np.ndarray, top: int, left: int, hf: int, stride: int,
-          row: int) -> None:
+          row: int, borders: bool = True) -> None:
     """Write the images src (m, C, H, W) into the wide frame `flat` (C, hf*row + spill), rows
     of `row` values: image i's pixel (r, c) at row top + r, column left + i*stride + c;
     every other value (borders, the gaps between images, the spill past the last row) set
-    to zero. stride >= W; left + m*stride <= row."""
+    to zero, unless `borders` is False (they are zero already: the same layout as the last
+    place into `flat`). stride >= W; left + m*stride <= row."""
     m, c, h, w = src.shape
     size = hf * row
     grid = _view(flat[:, :size], (c, hf, row))
+    if not borders:
+        images = _view(grid[:, top:top + h, left:left + m * stride], (c, h, m, stride))
+        np.copyto(images[..., :w], src.transpose(1, 2, 0, 3))
+        return
     flat[:, size:] = 0
     grid[:, :top] = 0
     grid[:, top + h:] = 0
@@ -137,10 +160,11 @@ def frames_shape(x_shape: tuple[int, ...], k: int, pad: int, itemsize: int) -> t
 
 
 def forward(x: np.ndarray, W: np.ndarray, b: np.ndarray, pad: int,
-            frames: np.ndarray | None = None) -> np.ndarray:
+            frames: np.ndarray | None = None, zeroed: bool = False) -> np.ndarray:
     """Stride-1 convolution x (N, C, H, W), W (F, C, K, K), b (F,) -> (N, F, OH, OW), the
     same numbers as im2col + W @ col. `frames` (`frames_shape`): where to keep each chunk's
-    padded frame for `backward` (None: per-thread work arrays)."""
+    padded frame for `backward` (None: per-thread work arrays); `zeroed`: they hold the
+    last forward's frames of a batch of x's shape, or zeros: only the images are written."""
     n, c, h, w = x.shape
     f, k = W.shape[0], W.shape[2]
     g = _Geometry(x.shape, k, pad, x.itemsize)
@@ -155,7 +179,8 @@ def forward(x: np.ndarray, W: np.ndarray, b: np.ndarray, pad: int,
             size = g.hp * row + k - 1
             flat = (frames[ci, :, :size] if frames is not None
                     else _work("frame", (c, size), x.dtype))
-            place(flat, x[s:s + m], pad, pad, g.hp, g.stride, row)
+            place(flat, x[s:s + m], pad, pad, g.hp, g.stride, row,
+                  borders=frames is None or not zeroed)
             col = frame_columns(flat, k, oh, row, _work("col", (c * k * k, oh * row), x.dtype))
             y = np.matmul(W_rows, col, out=_work("y", (f, oh * row), x.dtype))
             per_image = y.reshape(f, oh, row)[..., :m * g.stride].reshape(f, oh, m, g.stride)
@@ -191,13 +216,12 @@ def backward(dout: np.ndarray, x_shape: tuple[int, ...], W: np.ndarray, pad: int
             run_len = oh * row                                   # output columns, junk too
             frame = None
             if needs_dx or same:                                 # dout padded by q
-                frame = _work("dout", (f, (h + k - 1) * drow + k - 1), dt)
-                place(frame, dout[s:s + m], q, q, h + k - 1, g.dstride, drow)
+                frame = _placed("dout", (h + k - 1) * drow + k - 1, dout[s:s + m], q, q,
+                                h + k - 1, g.dstride, drow)
             if same:                                             # dout at x's output columns
                 d = frame[:, q * drow + q:][:, :run_len]
             else:
-                d = _work("dwide", (f, run_len + k - 1), dt)
-                place(d, dout[s:s + m], 0, 0, oh, g.stride, row)
+                d = _placed("dwide", run_len + k - 1, dout[s:s + m], 0, 0, oh, g.stride, row)
                 d = d[:, :run_len]
             col = frame_columns(frames[ci, :, :g.hp * row + k - 1], k, oh, row,
                                 _work("col", (c * k * k, run_len), dt))

@@ -100,21 +100,34 @@ class ReLU(Layer):
     def __init__(self, **settings: Any) -> None:
         super().__init__(**settings)
         self.out: np.ndarray | None = None
+        # Set by the Network from the layers around this one in run order (network.py,
+        # `_in_place`): x is a fresh array nobody keeps (training), dout likewise.
+        self.overwrite_x = False
+        self.overwrite_dout = False
 
     SPLIT_SIZE = 1 << 18   # values from which the batch workers share the pass (~60 us a call)
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
-        if workers() == 1 or x.size < self.SPLIT_SIZE:
+        if train and self.overwrite_x:                           # one pass, no new array
+            out = x
+        elif workers() == 1 or x.size < self.SPLIT_SIZE:
             self.out = np.maximum(x, 0)                          # no mask: out > 0 is the mask
             return self.out
-        out = self.out = np.empty(x.shape, x.dtype)
-        for_batch(lambda i, j: np.maximum(x[i:j], 0, out=out[i:j]), len(x))
+        else:
+            out = np.empty(x.shape, x.dtype)
+        self.out = out
+        if workers() == 1 or x.size < self.SPLIT_SIZE:
+            np.maximum(x, 0, out=out)
+        else:
+            for_batch(lambda i, j: np.maximum(x[i:j], 0, out=out[i:j]), len(x))
         return out
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
+        if self.overwrite_dout and (workers() == 1 or dout.size < self.SPLIT_SIZE):
+            return np.multiply(dout, self.out > 0, out=dout)
         if workers() == 1 or dout.size < self.SPLIT_SIZE:
             return dout * (self.out > 0)
-        dx = np.empty(dout.shape, dout.dtype)
+        dx = dout if self.overwrite_dout else np.empty(dout.shape, dout.dtype)
         for_batch(lambda i, j: np.multiply(dout[i:j], self.out[i:j] > 0, out=dx[i:j]), len(dx))
         return dx
 

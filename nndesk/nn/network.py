@@ -11,7 +11,7 @@ import numpy as np
 from nndesk.nn.base import Layer, weights_changed
 from nndesk.nn.functions import softmax
 from nndesk.nn.inference import InferencePlan, LayerOutputsPlan, plannable
-from nndesk.nn.layers import Conv2D, Dense, Dropout, MaxPool2D
+from nndesk.nn.layers import Conv2D, Dense, Dropout, MaxPool2D, ReLU
 from nndesk.nn.losses import LOSSES
 from nndesk.nn.recurrent import Recurrent, lengths_mask
 from nndesk.nn.spec import LayerInfo, build_layers
@@ -44,6 +44,21 @@ def _run_order(layers: list[Layer]) -> list[int]:
     return order
 
 
+def _in_place(layers: list[Layer], order: list[int]) -> None:
+    """Let a ReLU overwrite its input in training when the layer before it (run order) is a
+    Conv2D or Dense, whose output is a fresh array that layer does not keep, and its dout
+    when the layer after it is a Conv2D, Dense or MaxPool2D, whose input gradient is a
+    fresh array: one pass over the map in place instead of a pass into a new array (the
+    same numbers; benchmarks/PROFILE.md, issue 16 eighth pass)."""
+    fresh_out, fresh_dx = (Conv2D, Dense), (Conv2D, Dense, MaxPool2D)
+    for pos, i in enumerate(order):
+        if isinstance(layers[i], ReLU):
+            before = layers[order[pos - 1]] if pos > 0 else None
+            after = layers[order[pos + 1]] if pos + 1 < len(order) else None
+            layers[i].overwrite_x = isinstance(before, fresh_out)
+            layers[i].overwrite_dout = isinstance(after, fresh_dx)
+
+
 class Network:
     """Layers in a row plus a loss. Build it with `Network.from_spec(spec, seed)`."""
 
@@ -58,6 +73,7 @@ class Network:
         weighted = [i for i, layer in enumerate(layers) if layer.params]
         self._first_weighted = weighted[0] if weighted else len(layers)
         self._order = _run_order(layers)
+        _in_place(layers, self._order)
         self._plan: InferencePlan | None = None  # predict's fast path, rebuilt when stale
         self._outputs_plan: LayerOutputsPlan | None = None  # forward_all's
         self._plannable = plannable(layers)

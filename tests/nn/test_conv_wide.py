@@ -75,6 +75,48 @@ def test_a_new_batch_size_rebuilds_the_frames_borders(monkeypatch):
         np.testing.assert_allclose(dx, dx_r, rtol=1e-12, atol=1e-12)
 
 
+def test_kept_frames_stay_exact_across_batch_sizes_and_layers(monkeypatch):
+    """Frames whose borders are written once (`zeroed`, `_placed`): steps of 7 and 8 images
+    (the same frames shape, another last chunk), then 3, on two layers of other geometries
+    in turn, each step against the im2col path, and with two workers."""
+    monkeypatch.setattr(conv_wide, "CHUNK_BYTES", 24300)   # 2 images a chunk, 1 for the 2nd
+    monkeypatch.setattr(Conv2D, "wide_pays", lambda self: True)
+    rng = np.random.default_rng(5)
+    pairs = []
+    for c, f, pad, h, w in ((4, 3, 1, 6, 6), (3, 4, 2, 5, 7)):
+        layer = Conv2D(filters=f, kernel_size=3, pad=pad)
+        layer.build((c, h, w), rng, np.float64, None)
+        ref = Conv2D(filters=f, kernel_size=3, pad=pad)
+        ref.params = layer.params
+        layer.needs_dx = ref.needs_dx = True
+        pairs.append((layer, ref, (c, h, w)))
+    for n, workers in ((7, 1), (8, 1), (7, 2), (8, 1), (3, 1), (7, 1)):
+        for layer, ref, shape in pairs:
+            x = rng.standard_normal((n, *shape))
+            parallel.set_workers(workers)
+            try:
+                got = [layer.forward(x, train=True)]
+                got.append(layer.backward(np.ones_like(got[0]) + x.sum()))
+            finally:
+                parallel.set_workers(1)
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setattr(Conv2D, "wide_pays", lambda self: False)
+                want = [ref.forward(x, train=True)]
+                want.append(ref.backward(np.ones_like(want[0]) + x.sum()))
+            for a, b in zip(got, want, strict=True):
+                np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-12)
+            np.testing.assert_allclose(layer.grads["W"], ref.grads["W"], rtol=1e-12)
+
+
+def test_kept_frames_are_bounded_per_thread(monkeypatch):
+    monkeypatch.setattr(conv_wide, "KEPT_FRAMES", 4)
+    src = np.ones((2, 3, 4, 4))
+    for row in range(12, 22):                         # ten layouts
+        flat = conv_wide._placed("test", 6 * row + 2, src, 1, 1, 6, 5, row)
+        assert flat[0, row + 1] == 1 and flat[0, 0] == 0
+    assert len(conv_wide._local.frames) <= 4
+
+
 def test_two_workers_give_the_same_numbers(monkeypatch):
     monkeypatch.setattr(conv_wide, "CHUNK_BYTES", 20000)
     try:

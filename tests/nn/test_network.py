@@ -282,3 +282,54 @@ def test_a_single_input_network_takes_a_plain_vector_of_samples():
     out = net.predict(np.array([0.5, -2.0]))
     np.testing.assert_allclose(out, [[0.5 * w[0, 0] + b[0], 0.5 * w[0, 1] + b[1]],
                                      [-2.0 * w[0, 0] + b[0], -2.0 * w[0, 1] + b[1]]])
+
+
+CHAIN = {"input_shape": [1, 12, 12], "loss": "softmax_cross_entropy", "layers": [
+    {"type": "Conv2D", "filters": 4, "kernel_size": 3, "pad": 1}, {"type": "ReLU"},
+    {"type": "Conv2D", "filters": 4, "kernel_size": 3, "pad": 1}, {"type": "ReLU"},
+    {"type": "MaxPool2D"}, {"type": "Dense", "units": 16}, {"type": "ReLU"},
+    {"type": "Dense", "units": 16}, {"type": "ReLU"}, {"type": "Dropout", "rate": 0.5},
+    {"type": "Dense", "units": 10}]}
+
+
+def _relus(net):
+    return [(layer.overwrite_x, layer.overwrite_dout) for layer in net.layers
+            if type(layer).__name__ == "ReLU"]
+
+
+def test_relu_overwrites_only_arrays_nobody_keeps():
+    """In place after a Conv2D/Dense (input), before a Conv2D/Dense/MaxPool2D (dout); not
+    after a pool (it runs first: its output), a BatchNorm, or before a Dropout."""
+    assert _relus(Network.from_spec(CHAIN)) == [(True, True), (False, True), (True, True),
+                                                (True, False)]
+    assert _relus(Network.from_spec(SMALL)) == [(False, True), (True, False)]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("split", [1 << 18, 1])
+def test_in_place_relus_give_the_same_numbers(monkeypatch, workers, split):
+    """A training step with the in-place ReLUs equals one with new arrays, bit for bit, on
+    one worker and two, whole passes and the workers' split (`ReLU.SPLIT_SIZE`); evaluation
+    overwrites nothing."""
+    from nndesk.nn import parallel, train_step
+    from nndesk.nn.layers import ReLU
+
+    monkeypatch.setattr(ReLU, "SPLIT_SIZE", split)
+    rng = np.random.default_rng(1)
+    x, t = rng.random((20, 1, 12, 12)), rng.integers(0, 10, 20)
+    fast, plain = (Network.from_spec(CHAIN, seed=2, dtype=np.float64) for _ in range(2))
+    for layer in plain.layers:
+        if isinstance(layer, ReLU):
+            layer.overwrite_x = layer.overwrite_dout = False
+    parallel.set_workers(workers)
+    try:
+        losses = [[train_step(net, x, t, Adam(lr=1e-2)) for _ in range(3)]
+                  for net in (fast, plain)]
+    finally:
+        parallel.set_workers(1)
+    assert losses[0] == losses[1]
+    for k, v in fast.params().items():
+        np.testing.assert_array_equal(v, plain.params()[k])
+    outs = fast.forward_all(x)
+    np.testing.assert_array_equal(outs[0], plain.forward_all(x)[0])
+    assert (outs[0] < 0).any()                      # the conv's map kept its negatives
