@@ -71,7 +71,9 @@ class ThreadSampler:
     ~QPainter on this thread). Handed to the GUI thread to free instead, the painters
     outlived their paintEvents ("endPaint() called with active painter") and 4 of 33
     runs crashed at exit. Reading frames without frame objects (faulthandler's dump) costs
-    ~0.7 ms a sample."""
+    ~0.7 ms a sample. Left: Python may still force a GIL switch inside `_sample` if this
+    thread is kept off a core for a whole switch interval (5 ms) there; not seen in 66+
+    starts."""
 
     def __init__(self, every_ms: float = 1.0) -> None:
         self.every_ms = every_ms
