@@ -60,7 +60,20 @@ def stages_ms(event: dict) -> dict:
 
 class ThreadSampler:
     """Every `every_ms`: (perf_counter, the GUI thread's (our frame, innermost frame), the GUI
-    and preparer threads' /proc states)."""
+    and preparer threads' /proc states).
+
+    A sample reads the threads' frames and lets go of every frame object before this thread
+    gives up the GIL (`_sample`: no I/O, no wait, microseconds): a frame object kept while
+    its function returns keeps that function's locals, and its last reference then frees
+    them on this thread. Kept across the sleep between samples, as it was, a paintEvent's
+    QPainter was destroyed here while the GUI thread painted the next widget: SIGSEGV at
+    window start in 7 of 33 starts (in QPainter::setPen, ViewBox.setRange; gdb caught
+    ~QPainter on this thread). Handed to the GUI thread to free instead, the painters
+    outlived their paintEvents ("endPaint() called with active painter") and 4 of 33
+    runs crashed at exit. Reading frames without frame objects (faulthandler's dump) costs
+    ~0.7 ms a sample. Left: Python may still force a GIL switch inside `_sample` if this
+    thread is kept off a core for a whole switch interval (5 ms) there; not seen in 66+
+    starts."""
 
     def __init__(self, every_ms: float = 1.0) -> None:
         self.every_ms = every_ms
@@ -88,7 +101,12 @@ class ThreadSampler:
             return "-"
 
     @staticmethod
-    def _frames(frame) -> tuple[str, str]:
+    def _sample(ident: int) -> tuple[str, str]:
+        """Thread `ident`'s (our innermost frame, innermost frame), as plain strings; no frame
+        object outlives this call (see the class)."""
+        frame = sys._current_frames().get(ident)
+        if frame is None:
+            return "-", "-"
         inner = f"{os.path.basename(frame.f_code.co_filename)}:{frame.f_code.co_name}"
         ours = "-"
         while frame is not None:
@@ -103,11 +121,10 @@ class ThreadSampler:
         main = threading.main_thread()
         prep = None
         while not self._stop.wait(self.every_ms / 1000):
+            where = self._sample(main.ident)  # first: nothing between the wake and it
             if prep is None:
                 prep = next((t.native_id for t in threading.enumerate()
                              if t.name == "nndesk-canvas-input"), None)
-            frame = sys._current_frames().get(main.ident)
-            where = self._frames(frame) if frame is not None else ("-", "-")
             self.samples.append((time.perf_counter(), where, self._state(main.native_id),
                                  self._state(prep)))
 

@@ -122,20 +122,37 @@ def _load_start_model(window: MainWindow, model_path: str | None) -> None:
 
 
 def _error_dialog(window):
-    """An unexpected error in a handler becomes a dialog; the window keeps working."""
+    """An unexpected error in a handler becomes a dialog; the window keeps working.
+
+    PySide calls the hook on the thread that raised (a job's `QThread.run`, a worker's slot):
+    the dialog is queued to the GUI thread, never built there (it was: SIGSEGV in
+    `show_error`). It opens from the event loop once the failing handler has returned, not
+    as a modal loop inside a paintEvent or a signal's delivery. Only the text is kept: the
+    traceback, and `sys.last_traceback` that Python keeps for debuggers, hold the handler's
+    frames and so its locals (a paintEvent's QPainter stayed active, and the window crashed
+    painting later; freed by the next error's thread, it would be freed off the GUI thread).
+    """
     import traceback
 
-    def hook(kind, value, tb) -> None:
-        traceback.print_exception(kind, value, tb)
-        if issubclass(kind, KeyboardInterrupt):
-            window.close()
-            return
+    from PySide6.QtCore import QTimer
+
+    def show(text: str) -> None:
         from nndesk.gui.i18n import tr
 
         window.show_error(tr("Something went wrong"), tr(
             "{error}\n\nThe window keeps working; if this happens again, save your design "
-            "and model, restart nndesk, and report the message above.").format(
-            error=f"{kind.__name__}: {value}"))
+            "and model, restart nndesk, and report the message above.").format(error=text))
+
+    def hook(kind, value, tb) -> None:
+        traceback.print_exception(kind, value, tb)
+        for name in ("last_type", "last_value", "last_traceback", "last_exc"):
+            if hasattr(sys, name):
+                setattr(sys, name, None)
+        if issubclass(kind, KeyboardInterrupt):
+            QTimer.singleShot(0, window, window.close)
+            return
+        text = f"{kind.__name__}: {value}"
+        QTimer.singleShot(0, window, lambda: show(text))  # run by the window's (GUI) thread
 
     return hook
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
-from nndesk.gui.i18n import tr
+from nndesk.gui.run_messages import crash_text, explain, tensorboard_problem
 
 __all__ = ["TrainWorker", "start_worker", "BATCH_INTERVAL_S", "explain", "crash_text"]
 
@@ -183,7 +183,7 @@ class TrainWorker(QObject):
             problem = ("missing", "")
         if self.tensorboard is not None:
             result["tensorboard"] = {"dir": str(self.tensorboard),
-                                     "problem": _tensorboard_problem(problem)}
+                                     "problem": tensorboard_problem(problem)}
         else:
             result["tensorboard"] = None
         return result
@@ -249,51 +249,6 @@ def _importable(name: str) -> bool:
         return importlib.util.find_spec(name) is not None
     except (ImportError, ValueError):
         return False
-
-
-def _tensorboard_problem(problem: tuple | None) -> str | None:
-    """Why the child wrote no TensorBoard log, in the window's words."""
-    if problem is None:
-        return None
-    kind, detail = problem
-    if kind == "missing":
-        return tr("no TensorBoard log: pip install 'nndesk[tensorboard]' to write one")
-    return tr("no TensorBoard log: {err}").format(err=detail)
-
-
-def explain(kind: str, text: str) -> str:
-    """A message that says what went wrong and what to do; `kind` from
-    `nndesk.train.remote_child.error_kind` ("data_missing", "memory", "other"), `text` the
-    error's."""
-    from nndesk.gui.engine_text import translate_engine
-
-    if kind == "data_missing":
-        return tr("{err}\n\nUse Train again to download MNIST, or put the files there.").format(
-            err=translate_engine(text))
-    if kind == "memory":
-        return tr("Out of memory: use a smaller batch size, fewer filters or fewer training "
-                  "images.")
-    return tr("Training failed: {err}\n\nCheck the design and the training settings.").format(
-        err=translate_engine(text))
-
-
-def crash_text(exitcode: int | None, checkpoint: str | None) -> str:
-    """The message for a training process that ended without a word (killed, crashed)."""
-    code = "?" if exitcode is None else str(exitcode)
-    if exitcode is not None and exitcode < 0:
-        import signal
-
-        try:
-            code += f" ({signal.Signals(-exitcode).name})"
-        except ValueError:
-            pass
-    head = tr("The training process ended unexpectedly (exit code {code}).").format(code=code)
-    if checkpoint is None:
-        return head + "\n\n" + tr("No checkpoint was written yet (one is written at the end of "
-                                  "each epoch): train again.")
-    return head + "\n\n" + tr("The last checkpoint is kept: {path}\nResume it with: nndesk "
-                              "train --resume \"{path}\" --out model.npz").format(
-        path=checkpoint)
 
 
 def start_worker(worker: TrainWorker) -> QThread:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["labels_of", "loss_and_accuracy", "evaluate"]
+__all__ = ["labels_of", "loss_and_accuracy", "epoch_figures", "evaluate"]
 
 
 def labels_of(t: np.ndarray) -> np.ndarray:
@@ -31,6 +31,30 @@ def loss_and_accuracy(net, x: np.ndarray, t: np.ndarray, batch_size: int = 500, 
         loss_sum += batch_loss * len(xb)
         correct += int((y.argmax(axis=1) == labels[i:i + batch_size]).sum())
     return loss_sum / n, correct / n
+
+
+def epoch_figures(net, data, config, n_train: int,
+                  lengths: np.ndarray | None = None) -> tuple[float | None, ...]:
+    """What the trainer measures at an epoch's end: (train_acc, val_loss, val_acc, test_acc),
+    accuracies 0..1, None when not measured. Training accuracy on the first
+    `min(n_train, config.train_eval_size)` training samples (none when that is 0), the
+    validation set when it has samples, the test set only with `config.eval_test`; `data` a
+    `Splits` (`lengths_val`/`lengths_test` for end-padded sequences), `lengths` the training
+    samples' real steps."""
+    c, d = config, data
+    train_acc = None
+    if c.train_eval_size:
+        n = min(n_train, c.train_eval_size)
+        train_acc = loss_and_accuracy(net, d.x_train[:n], d.t_train[:n], c.eval_batch_size,
+                                      lengths=None if lengths is None else lengths[:n])[1]
+    val_loss = val_acc = test_acc = None
+    if len(d.x_val):
+        val_loss, val_acc = loss_and_accuracy(net, d.x_val, d.t_val, c.eval_batch_size,
+                                              lengths=getattr(d, "lengths_val", None))
+    if c.eval_test and len(d.x_test):
+        test_acc = loss_and_accuracy(net, d.x_test, d.t_test, c.eval_batch_size,
+                                     lengths=getattr(d, "lengths_test", None))[1]
+    return train_acc, val_loss, val_acc, test_acc
 
 
 def evaluate(net, x: np.ndarray, t: np.ndarray, batch_size: int = 500) -> dict:

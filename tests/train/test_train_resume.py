@@ -118,12 +118,12 @@ def test_a_state_the_reader_let_through_but_the_trainer_cannot_use_is_a_model_fi
     """The second line of defence: a key the loop needs missing after the reader's checks."""
     import types
 
-    from nndesk.train import trainer as trainer_module
+    from nndesk.train import checkpoints as checkpoints_module
 
     net = Network.from_spec(MLP_SPEC)
     state = Trainer(net, mnist_small, TrainConfig()).checkpoint_state()
     del state["since_best"]
-    monkeypatch.setattr(trainer_module, "load_model",
+    monkeypatch.setattr(checkpoints_module, "load_model",
                         lambda path: types.SimpleNamespace(network=net, checkpoint=state))
     path = tmp_path / "c.ckpt.npz"
     with pytest.raises(ModelFileError) as err:
