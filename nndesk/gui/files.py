@@ -100,7 +100,7 @@ def describe_metadata(network, path: str | None, metadata: dict, source: str) ->
     """A few readable lines: file, layers, parameters, accuracy, how it was trained."""
     from nndesk.fileio import printable
     from nndesk.gui.i18n import tr
-    from nndesk.gui.terms import config_value, train_label
+    from nndesk.gui.terms import config_value, design_name, train_label
 
     if path:
         lines = [tr("File: {path}").format(path=printable(path))]
@@ -109,8 +109,8 @@ def describe_metadata(network, path: str | None, metadata: dict, source: str) ->
                  else tr("File: {path}").format(path="—")]
     spec = getattr(network, "spec", {}) or {}
     lines.append(tr("Network: {name}, {layers} layers, {params} parameters").format(
-        name=printable(spec.get("name", "untitled"), 80), layers=len(spec.get("layers", [])),
-        params=f"{getattr(network, 'num_params', 0):,}"))
+        name=printable(design_name(spec.get("name", "untitled")), 80),
+        layers=len(spec.get("layers", [])), params=f"{getattr(network, 'num_params', 0):,}"))
     acc = metadata.get("accuracy")
     if isinstance(acc, (int, float)):
         lines.append(tr("Test accuracy: {acc}%").format(acc=f"{100 * acc:.2f}"))

@@ -164,9 +164,11 @@ class TrainPanel(QWidget):
                 continue
             with QSignalBlocker(editor):
                 if isinstance(editor, QComboBox):
-                    if editor.findData(c[name]) < 0:  # before load_choices: show the setting
+                    index = _choice_index(editor, c[name])
+                    if index < 0:  # before load_choices: show the setting
                         editor.addItem(choice_label(str(c[name])), c[name])
-                    editor.setCurrentIndex(editor.findData(c[name]))
+                        index = editor.count() - 1
+                    editor.setCurrentIndex(index)
                 elif isinstance(editor, QCheckBox):
                     editor.setChecked(bool(c[name]))
                 else:
@@ -264,3 +266,13 @@ class TrainPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.live.refresh()
             self._update_buttons()  # the Train button's tooltip says why in the new language
+
+
+def _choice_index(combo: QComboBox, value: object) -> int:
+    """The item holding `value`, a name in any case ("ADAM" from a file: the item "Adam",
+    not a second one beside it); -1 when none does."""
+    index = combo.findData(value)
+    if index < 0 and isinstance(value, str):
+        names = [str(combo.itemData(i)).lower() for i in range(combo.count())]
+        index = names.index(value.lower()) if value.lower() in names else -1
+    return index
