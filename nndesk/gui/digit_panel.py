@@ -26,6 +26,7 @@ from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import tr
 from nndesk.gui.model_answers import ModelAnswers
 from nndesk.gui.my_digits import MyDigitsBar
+from nndesk.gui.nobreak import WrapLabel
 from nndesk.gui.state import AppState
 
 if TYPE_CHECKING:  # numpy loads after the window is shown (launch time)
@@ -75,11 +76,11 @@ class DigitPanel(QWidget):
             buttons.addWidget(b, i // 2, i % 2)
 
         self.preview = InputPreview()
-        self.answer = QLabel("–")
+        self.answer = WrapLabel("–")
         self.answer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.answer.setWordWrap(True)  # "not a digit" in words, in a narrow dock
         self.answer.setStyleSheet(ANSWER_STYLE.format(color="#c3c9d3"))
-        self.confidence = QLabel("")
+        self.confidence = WrapLabel("")
         self.confidence.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.confidence.setWordWrap(True)  # "not sure: 7 51%, 1 40%" in a narrow dock
         self.confidence.setStyleSheet("color: #5b6472;")
@@ -102,7 +103,7 @@ class DigitPanel(QWidget):
         answer_box.addWidget(self.answers.toggle, alignment=Qt.AlignmentFlag.AlignHCenter)
         self.my_digits = MyDigitsBar(state)
         self.my_digits.save_requested.connect(self.save_my_digit)
-        self.model_label = QLabel()
+        self.model_label = WrapLabel()
         self.model_label.setWordWrap(True)
         self.model_label.setStyleSheet("color: #5b6472;")
 
