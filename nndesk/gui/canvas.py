@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DrawingCanvas", "IMAGE_SUFFIXES", "Stroke"]
 
-MIN_HEIGHT = 160  # px: the canvas's least height (its width: 200)
+MIN_HEIGHT = 140  # px: the canvas's least height (its width: 200)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".pgm")
 PAPER, INK, HINT = QColor("#ffffff"), QColor("#1d2330"), QColor("#9aa3b2")
 
@@ -72,7 +72,7 @@ class DrawingCanvas(QWidget):
         self._image: QImage | None = None  # an opened image shown instead of strokes
         self._image_bitmap: np.ndarray | None = None  # its digit as a bitmap, to draw on
         self.setAcceptDrops(True)
-        # 160 px high at least: on a 1280x720 screen the panel's lower lines (handwriting,
+        # MIN_HEIGHT px high at least: on a 1280x720 screen the panel's lower lines (handwriting,
         # model) need the rest in Japanese (tests/gui/test_canvas_dock.py)
         self.setMinimumSize(200, MIN_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)

@@ -70,7 +70,8 @@ os._exit(0)
 """
 
 
-@pytest.mark.parametrize("screen", [(1400, 900), (1280, 800), (1280, 720)])
+# 1280x696: a 1280x720 screen under a window manager's title bar (Xvfb + openbox)
+@pytest.mark.parametrize("screen", [(1400, 900), (1280, 800), (1280, 720), (1280, 696)])
 def test_every_canvas_button_fits_the_dock(tmp_path, screen):
     width, height = screen
     env = screen_env(tmp_path, width, height)
@@ -89,7 +90,7 @@ def test_every_canvas_button_fits_the_dock(tmp_path, screen):
         assert not s["hbar"] and not s["vbar"], s
         assert s["cut"] == [], s
         # room to draw is left (a 1280x720 screen: the canvas gives way first)
-        assert min(s["canvas"]) >= (200 if height > 720 else 160), s
+        assert min(s["canvas"]) >= (200 if height > 720 else 140), s
 
 
 LANGUAGES = ["en", "zh_CN", "ja"]
