@@ -173,6 +173,9 @@ _SIGNATURES = (
     (b"\x80", "a Python pickle", "nndesk never loads pickles (they can run code); "
      "a model file is an .npz written by nndesk"),
     (b"%PDF", "a PDF document", "a model file is an .npz written by 'nndesk train'"),
+    (b"PK\x03\x04", "a zip archive (an nndesk model file?)",
+     "a model file is an .npz archive written by 'nndesk train' or the window's "
+     "File ▸ Save model as…"),
 )
 _MODEL_ADVICE = ("a model file is an .npz written by 'nndesk train' or the window's "
                  "File ▸ Save model as…")
@@ -239,6 +242,9 @@ def loads_json(text: str | bytes) -> Any:
     except UnicodeDecodeError:
         raise ValueError("not UTF-8 text") from None
     except json.JSONDecodeError as err:
+        if err.pos >= len(err.doc.rstrip()) and err.doc.strip():  # the text stops mid-value
+            raise ValueError(f"truncated JSON: the text ends before it is complete (line "
+                             f"{err.lineno} column {err.colno})") from None
         raise ValueError(f"not valid JSON ({err.msg}, line {err.lineno} column {err.colno})"
                          ) from None
     if json_depth(value) > MAX_JSON_DEPTH:

@@ -65,9 +65,12 @@ def read_idx(path: str | os.PathLike) -> np.ndarray:
     into one buffer, and nothing may follow them. Raises FileNotFoundError for a missing file.
     """
     path = Path(path)
+    if path.is_dir():
+        raise IdxError(path, "a folder, not an IDX file")
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no such file")
     file_size = path.stat().st_size
+    _check_kind(path)
     with _open(path) as f:
         gz = isinstance(f, gzip.GzipFile)
         magic = _read_exact(f, 4, path, "the magic number")
@@ -106,6 +109,21 @@ def read_idx(path: str | os.PathLike) -> np.ndarray:
                                  f"{dims} hold")
     return np.frombuffer(data, dtype=dtype).reshape(dims).astype(
         dtype.newbyteorder("="), copy=False)
+
+
+def _check_kind(path: Path) -> None:
+    """Refuse a file that is plainly something else, named as what it is (empty, a JSON or
+    text file, an image: `fileio.describe_file`), before its bytes are read as a header."""
+    from nndesk.fileio import describe_file
+
+    with open(path, "rb") as f:
+        head = f.read(4096)
+    if head.startswith(_GZIP_MAGIC) or (len(head) >= 4 and head[:2] == b"\0\0"
+                                       and head[2] in _DTYPES):
+        return  # gzip or an IDX header: read on
+    what = describe_file(path, head)[0]
+    if what != "a binary file of an unknown kind":
+        raise IdxError(path, f"{what}, not an IDX file")
 
 
 def _check_gzip_size(path: Path, file_size: int, total: int) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
-from PIL import Image, ImageOps
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from nndesk.data.stroke_width import thickened as _thickened
 
@@ -64,6 +64,8 @@ def open_image(path: str | os.PathLike) -> Image.Image:
         mode = path.stat().st_mode
     except OSError as e:
         raise ImageError(f"{path}: cannot open ({e.strerror or e})") from e
+    if stat.S_ISDIR(mode):
+        raise ImageError(f"{path}: a folder, not a file")
     if not stat.S_ISREG(mode):
         raise ImageError(f"{path}: not a regular file")
     img = None
@@ -85,11 +87,29 @@ def open_image(path: str | os.PathLike) -> Image.Image:
             img.close()                             # no file left open by a failed decode
         if isinstance(e, ImageError):
             raise
+        if isinstance(e, UnidentifiedImageError):  # no image at all: say what the file is
+            what = _file_kind(path)
+            if what:
+                raise ImageError(f"{path}: {what}, not an image") from e
         raise ImageError(f"{path}: not a readable image ({e})") from e
     try:
         return _reduce(ImageOps.exif_transpose(img))
     except (OSError, SyntaxError, ValueError, TypeError) as e:  # a damaged EXIF block, ...
         raise ImageError(f"{path}: not a readable image ({e})") from e
+
+
+def _file_kind(path: Path) -> str | None:
+    """What a file PIL cannot identify is ("empty or all zero bytes", "a JSON text file ...",
+    "a binary file of an unknown kind": `fileio.describe_file`), None when it starts as an
+    image does (a damaged image: PIL's reason then)."""
+    from nndesk.fileio import describe_file
+
+    try:
+        with open(path, "rb") as f:
+            what = describe_file(path, f.read(4096))[0]
+    except OSError:
+        return None
+    return None if what.endswith(" image") else what
 
 
 def _reduce(img: Image.Image) -> Image.Image:

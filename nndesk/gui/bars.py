@@ -35,11 +35,11 @@ class ProbabilityBars(QWidget):
         self.rows_drawn = 0  # ... and how many rows in all (a new answer: its changed ones)
         self._picture: QPixmap | None = None
         self._picture_key: tuple | None = None  # what the pixmap shows
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumHeight(10 * 19)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumHeight(10 * 16)  # rows of 16 px where the dock is short (1280x720)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
-        return QSize(260, 10 * 19)
+        return QSize(260, 10 * 16)
 
     def set_probabilities(self, probabilities: np.ndarray | None, highlight: bool = True) -> None:
         """Show these ten probabilities (or none); `highlight` marks the most likely one."""

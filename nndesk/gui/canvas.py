@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DrawingCanvas", "IMAGE_SUFFIXES", "Stroke"]
 
+MIN_HEIGHT = 140  # px: the canvas's least height (its width: 200)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".pgm")
 PAPER, INK, HINT = QColor("#ffffff"), QColor("#1d2330"), QColor("#9aa3b2")
 
@@ -71,7 +72,9 @@ class DrawingCanvas(QWidget):
         self._image: QImage | None = None  # an opened image shown instead of strokes
         self._image_bitmap: np.ndarray | None = None  # its digit as a bitmap, to draw on
         self.setAcceptDrops(True)
-        self.setMinimumSize(200, 200)
+        # MIN_HEIGHT px high at least: on a 1280x720 screen the panel's lower lines (handwriting,
+        # model) need the rest in Japanese (tests/gui/test_canvas_dock.py)
+        self.setMinimumSize(200, MIN_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.CrossCursor)
         # Clicking the canvas takes the keyboard focus from any spin box, so Ctrl+Z and Esc
@@ -256,7 +259,10 @@ class DrawingCanvas(QWidget):
             font = p.font()
             font.setPointSizeF(font.pointSizeF() * 1.2)
             p.setFont(font)
-            p.drawText(r, Qt.AlignmentFlag.AlignCenter, tr("draw a digit here"))
+            # wrapped inside the square: a 160 px canvas cut the Japanese hint at both sides
+            p.drawText(r.adjusted(8, 8, -8, -8), int(Qt.AlignmentFlag.AlignCenter
+                                                     | Qt.TextFlag.TextWordWrap),
+                       tr("draw a digit here"))
         if not self.strokes:
             p.end()
             return

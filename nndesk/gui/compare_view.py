@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.accuracy_plot import PercentAxis, accuracy_range, curve_data, train_marks
 from nndesk.gui.i18n import N_, tr
+from nndesk.gui.nobreak import WrapLabel
 from nndesk.gui.run_curves import IntegerAxis, Run, legend_under
 from nndesk.gui.state import AppState
 
@@ -205,7 +206,7 @@ class CompareView(QDialog):
         left = QVBoxLayout()
         left.addWidget(self.summary)
         left.addWidget(self.table, 1)
-        caption = QLabel(tr("Layers side by side (bold: they differ; empty: no such layer)"))
+        caption = WrapLabel(tr("Layers side by side (bold: they differ; empty: no such layer)"))
         caption.setWordWrap(True)
         left.addWidget(caption)
         left.addWidget(self.layers, 1)

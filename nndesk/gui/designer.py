@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QPoint, QSignalBlocker, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,9 @@ from nndesk.gui.terms import layer_tip
 __all__ = ["DesignerPanel", "MAX_SETTINGS"]
 
 CUSTOM = N_("(custom)")  # item 0 of the preset list, shown translated
+# Lines of the reason a design is refused: the longest of the engine's (a recurrent layer's
+# input) takes 5 in Japanese at 1280x720's 370 px (tests/gui/test_small_screens.py).
+REASON_LINES = 5
 
 
 def _lines_height(label: QLabel, lines: int) -> int:
@@ -79,14 +83,15 @@ class DesignerPanel(QWidget):
 
         self.total = QLabel()
         self.total.setStyleSheet("font-weight: 600;")
-        # wrapped on three lines, a longer reason cut with "…" and whole in its tooltip (a
-        # 1280x720 window lost its end without a sign)
-        self.problem = ClampedLabel(3)
+        # wrapped on REASON_LINES lines, a longer reason cut with "…" and whole in its tooltip
+        # (a 1280x720 window lost its end without a sign)
+        self.problem = ClampedLabel(REASON_LINES)
         self.problem.setObjectName("design_problem")
         self.problem.setStyleSheet("color: #b42318;")
-        # Three lines reserved whether or not there is a problem: nothing above moves when
-        # one appears (a click meant for Up landed on the error text).
-        self.problem.setFixedHeight(_lines_height(self.problem, 3))
+        # The lines reserved whether or not there is a problem: nothing above moves when one
+        # appears (a click meant for Up landed on the error text); `show_problem` scrolls it
+        # into view.
+        self.problem.setFixedHeight(_lines_height(self.problem, REASON_LINES))
         self.settings_box = LayerForm(self.set_setting, self.change_type,
                                       on_all=self.apply_to_all, on_remove_all=self.remove_all)
         self.form = self.settings_box.form
@@ -268,10 +273,27 @@ class DesignerPanel(QWidget):
             self.problem.setText("")
         else:
             self.total.setText(tr("Total: —"))
-            self.problem.setText(tr("⚠ {error}. Fix this layer to train.").format(
-                error=translate_engine(str(err))))
+            reason = tr("⚠ {error}. Fix this layer to train.").format(
+                error=translate_engine(str(err)))
+            if reason != self.problem.text():  # a new reason: brought into view once laid out
+                QTimer.singleShot(0, self, self.show_problem)
+            self.problem.setText(reason)
         self._on_selection_changed()
         self.settings_box.show_weights(layers, self._infos)
+
+    def show_problem(self) -> None:
+        """Scroll the panel's scroll area (the dock's) so the whole reason is in view: under
+        the layer list it was half below a 1280x720 window's fold in Japanese (QA), or above
+        the view while the settings form was scrolled to."""
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is None or not self.problem.text():
+            return
+        label = self.problem  # its lines, not the blank ones reserved under them
+        used = min(label.heightForWidth(label.width()), label.height())
+        top = label.mapTo(self, QPoint(0, 0)).y()
+        area.ensureVisible(0, top + used // 2, 0, used - used // 2)
 
     def _infos_before(self, index: int | None) -> list:
         """Shapes of the layers before the faulty one, so the list stays informative (the

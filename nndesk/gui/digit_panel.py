@@ -22,10 +22,12 @@ from nndesk.gui.canvas import IMAGE_SUFFIXES, DrawingCanvas
 from nndesk.gui.digit_preview import InputPreview
 from nndesk.gui.digit_verdicts import Verdicts, why_no_path
 from nndesk.gui.drawing_jobs import DrawingJobs
+from nndesk.gui.elided_label import ClampedLabel
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import tr
 from nndesk.gui.model_answers import ModelAnswers
 from nndesk.gui.my_digits import MyDigitsBar
+from nndesk.gui.nobreak import WrapLabel
 from nndesk.gui.state import AppState
 
 if TYPE_CHECKING:  # numpy loads after the window is shown (launch time)
@@ -75,11 +77,11 @@ class DigitPanel(QWidget):
             buttons.addWidget(b, i // 2, i % 2)
 
         self.preview = InputPreview()
-        self.answer = QLabel("–")
+        self.answer = WrapLabel("–")
         self.answer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.answer.setWordWrap(True)  # "not a digit" in words, in a narrow dock
         self.answer.setStyleSheet(ANSWER_STYLE.format(color="#c3c9d3"))
-        self.confidence = QLabel("")
+        self.confidence = WrapLabel("")
         self.confidence.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.confidence.setWordWrap(True)  # "not sure: 7 51%, 1 40%" in a narrow dock
         self.confidence.setStyleSheet("color: #5b6472;")
@@ -102,8 +104,9 @@ class DigitPanel(QWidget):
         answer_box.addWidget(self.answers.toggle, alignment=Qt.AlignmentFlag.AlignHCenter)
         self.my_digits = MyDigitsBar(state)
         self.my_digits.save_requested.connect(self.save_my_digit)
-        self.model_label = QLabel()
-        self.model_label.setWordWrap(True)
+        # at most two lines (a long file name: cut with "…", whole in the tooltip), so the
+        # panel fits a 1280x720 screen's dock in every language (tests/gui/test_canvas_dock.py)
+        self.model_label = ClampedLabel(2)
         self.model_label.setStyleSheet("color: #5b6472;")
 
         layout = QVBoxLayout(self)

@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QWidget
 
 from nndesk.gui.float_box import FloatBox
@@ -72,11 +73,21 @@ def make_editor(s: Setting, value: object, changed: Callable[[object], None]) ->
     else:
         w.setCurrentText(str(value))
 
-    def on_text(text: str) -> None:
-        index = w.findText(text)
-        changed(init_value(w.itemData(index) if index >= 0 else text))
+    def value_of(text: str) -> object:
+        index = w.findText(text)  # a label ("自動") or a typed name or number
+        return init_value(w.itemData(index) if index >= 0 else text)
 
-    w.currentTextChanged.connect(on_text)
+    def show_label() -> None:
+        """A typed name ("auto", "HE") shown by its label once typed (QA: "auto" stayed
+        English in zh_CN/ja), as a name from a file is."""
+        index = w.findData(value_of(w.currentText()))
+        if index >= 0 and w.currentText() != w.itemText(index):
+            with QSignalBlocker(w):
+                w.setCurrentIndex(index)
+                w.setEditText(w.itemText(index))
+
+    w.currentTextChanged.connect(lambda text: changed(value_of(text)))
+    w.lineEdit().editingFinished.connect(show_label)
     return w
 
 
@@ -89,8 +100,12 @@ def _showable(value: object, low: float) -> float:
 
 
 def init_value(text: str) -> object:
-    """'auto' / 'he' / 'xavier' stay names; anything numeric becomes the normal std."""
+    """'auto' / 'he' / 'xavier' stay names, in any case ('He', ' AUTO'); anything numeric
+    becomes the normal std; other text stays as typed (the engine says why not)."""
     try:
         return float(text)
     except ValueError:
-        return text.strip()
+        from nndesk.nn.base import INIT_CHOICES
+
+        name = text.strip()
+        return name.lower() if name.lower() in INIT_CHOICES else name

@@ -12,6 +12,8 @@ from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QPainter, QTextLayout
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
+from nndesk.gui.nobreak import glued, shown
+
 __all__ = ["ElidedLabel", "ClampedLabel"]
 
 
@@ -64,7 +66,7 @@ class ClampedLabel(QLabel):
         """The lines as drawn at `width` (default: the label's): the text wrapped, the last of
         at most `lines` ended with "…" when the text needs more."""
         width = self.contentsRect().width() if width is None else width
-        text = self.text().replace("\n", "\u2028")
+        text = glued(self.text()).replace("\n", "\u2028")  # no break inside a quoted name
         if not text or width <= 0:
             return [text] if text else []
         layout = QTextLayout(text, self.font())
@@ -80,12 +82,12 @@ class ClampedLabel(QLabel):
         # a line's height: Chinese and Japanese glyphs come from taller fallback fonts
         self._step = max([self.fontMetrics().lineSpacing()]
                          + [layout.lineAt(i).height() for i in range(layout.lineCount())])
-        shown = [text[start:start + length].rstrip("\u2028 ") for start, length in spans]
-        if len(shown) > self.lines:
+        rows = [text[start:start + length].rstrip("\u2028 ") for start, length in spans]
+        if len(rows) > self.lines:
             rest = text[spans[self.lines - 1][0]:].replace("\u2028", " ")
-            shown = shown[:self.lines - 1] + [self.fontMetrics().elidedText(
+            rows = rows[:self.lines - 1] + [self.fontMetrics().elidedText(
                 rest, Qt.TextElideMode.ElideRight, width)]
-        return shown
+        return [shown(row) for row in rows]
 
     def is_cut(self) -> bool:
         """True when the text needs more than `lines` lines at the label's width."""

@@ -97,6 +97,8 @@ ENGINE_PATTERNS = [
     N_("{path}: no digit found in the image (blank?)"),
     N_("{path}: not a regular file (a pipe or a device?)"),
     N_("{path}: not a regular file"),
+    N_("{path}: a folder, not a file"),
+    N_("{path}: {what}, not an image"),
     N_("{path}: not a readable image ({reason})"),
     N_("{path}: cannot open ({reason})"),
     N_("{path}: {w}x{h} pixels is too large (limit {limit} pixels)"),
@@ -112,6 +114,8 @@ ENGINE_PATTERNS = [
        "{env} to a folder that has them, or download them (`download=True`).\n{detail}"),
     N_("{title} files missing in {folder}: {files}. Put them in that folder (from {url}), set "
        "{env} to a folder that has them, or download them (`download=True`)."),
+    N_("{path}: a folder, not an IDX file"),
+    N_("{path}: {what}, not an IDX file"),
     N_("{path}: truncated: {part} needs {n} bytes, the file has only {size}"),
     N_("{path}: truncated: the header's dimensions {dims} need {n} bytes, the file has {size}"),
     N_("{path}: not an IDX file (magic number bytes {magic}, expected 0x0000 then a type code "
@@ -151,6 +155,10 @@ ENGINE_PATTERNS = [
     N_("cannot read {path}: {reason}"),
     N_("{name} is not UTF-8 text"),
     N_("{name} is not valid JSON ({reason}, line {line} column {column})"),
+    N_("{name} is truncated JSON: the text ends before it is complete (line {line} column "
+       "{column})"),
+    N_("{name} is a folder, not a file"),
+    N_("{name} is {what}, not a network design"),
     N_("{name} is nested more than {n} levels deep: not something nndesk writes"),
     N_("{name} has no \"layers\" list: it is not a network design"),
 ]
@@ -178,7 +186,7 @@ PIECES = [
     N_("a PDF document"), N_("empty or all zero bytes"), N_("a binary file of an unknown kind"),
     N_("a JSON text file (a network spec?)"), N_("a CSV text file (curves an experiment "
                                                   "wrote?)"),
-    N_("a text file (Markdown)"), N_("a text file"),
+    N_("a text file (Markdown)"), N_("a text file"), N_("a zip archive (an nndesk model file?)"),
     N_("a model file is an .npz archive written by 'nndesk train' or the window's File ▸ Save "
        "model as…"),
     N_("to recognize the digit in it: nndesk predict IMAGE"),

@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, Qt, QThread
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -32,6 +31,7 @@ from nndesk.gui.i18n import tr
 from nndesk.gui.jobs import delete_when_finished
 from nndesk.gui.live_text import LiveTexts
 from nndesk.gui.mistake_gallery import MistakeGallery
+from nndesk.gui.nobreak import WrapLabel
 from nndesk.gui.state import AppState
 from nndesk.insight.reject import calibrated
 
@@ -55,7 +55,7 @@ class EvalPanel(QWidget):
         self._status: Callable[[], str] | None = None
         self._evaluating: Callable[[], str] = str  # the model of the running evaluation
 
-        self.title = QLabel()
+        self.title = WrapLabel()
         self.title.setStyleSheet("font-weight: 600;")
         self.title.setWordWrap(True)  # two parts: whose numbers, and what happens now
         self.run_button = QPushButton(tr("Evaluate"))

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.jobs import Relay, start_thread
+from nndesk.gui.nobreak import WrapLabel
 
 __all__ = ["ExportDialog", "TARGET_LABELS", "MENU_TEXT", "open_export_dialog"]
 
@@ -66,7 +66,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("Export to"), self.target)
         form.addRow(tr("Where"), row)
-        self.status = QLabel()
+        self.status = WrapLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)     # file names are not markup
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +26,8 @@ WINDOW_ADVICE = {
     "model file is an .npz":
         N_("A network design opens with File ▸ Open design… (Ctrl+Shift+O); a model file is "
            "an .npz."),
+    "a model file is an .npz written by 'nndesk train' or the window's File ▸ Save model as…":
+        OPEN_MODEL_ADVICE,
 }
 
 
@@ -191,6 +194,13 @@ def unreadable_text(path: str, err: Exception) -> str:
     if "not a readable image" in str(err):
         return tr("“{name}” is not a picture nndesk can read. Open a picture of one digit: "
                   "{formats}.").format(name=name, formats=formats)
+    what = re.fullmatch(r".*: (?P<what>.+), not an image", str(err), re.DOTALL)
+    if what:  # another kind of file: named as what it is (empty, a JSON or text file)
+        from nndesk.gui.engine_text import translate_piece
+
+        return tr("“{name}” is {what}, not a picture. Open a picture of one digit: "
+                  "{formats}.").format(name=name, what=translate_piece(what["what"]),
+                                       formats=formats)
     reason = translate_engine(err)  # too large, not a file, no permission: without the path
     for colon in (": ", "："):  # the engine's, and the one of the Chinese and Japanese texts
         reason = reason.removeprefix(f"{path}{colon}")

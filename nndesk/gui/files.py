@@ -37,14 +37,25 @@ def save_design(path: str | os.PathLike, spec: dict, config: dict | None = None)
 
 
 def load_design(path: str | os.PathLike) -> tuple[dict, dict | None]:
-    """(spec, training settings or None) from a design JSON; DesignFileError says why not."""
+    """(spec, training settings or None) from a design JSON; DesignFileError says why not,
+    naming what the file is when it is no JSON (a folder, empty, an image, binary, text) and
+    a JSON text cut short as truncated (QA: a 13-byte .json was "too short")."""
+    from nndesk.fileio import describe_file
+
     path = Path(path)
+    if path.is_dir():
+        raise DesignFileError(f"{path.name} is a folder, not a file")
     try:
         if path.stat().st_size > MAX_DESIGN_BYTES:
             raise DesignFileError(f"{path.name} is too large to be a design file")
-        data = loads_json(path.read_bytes())
+        raw = path.read_bytes()
     except OSError as err:
-        raise DesignFileError(f"cannot read {path}: {err}") from err
+        raise DesignFileError(f"cannot read {path}: {err.strerror or err}") from err
+    if not raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):  # no JSON text
+        raise DesignFileError(f"{path.name} is {describe_file(path, raw[:4096])[0]}, not a "
+                              f"network design")
+    try:
+        data = loads_json(raw)
     except ValueError as err:
         raise DesignFileError(f"{path.name} is {err}") from err
     if not isinstance(data, dict) or not isinstance(data.get("layers"), list):
@@ -89,7 +100,7 @@ def describe_metadata(network, path: str | None, metadata: dict, source: str) ->
     """A few readable lines: file, layers, parameters, accuracy, how it was trained."""
     from nndesk.fileio import printable
     from nndesk.gui.i18n import tr
-    from nndesk.gui.terms import config_value, train_label
+    from nndesk.gui.terms import config_value, design_name, train_label
 
     if path:
         lines = [tr("File: {path}").format(path=printable(path))]
@@ -98,8 +109,8 @@ def describe_metadata(network, path: str | None, metadata: dict, source: str) ->
                  else tr("File: {path}").format(path="—")]
     spec = getattr(network, "spec", {}) or {}
     lines.append(tr("Network: {name}, {layers} layers, {params} parameters").format(
-        name=printable(spec.get("name", "untitled"), 80), layers=len(spec.get("layers", [])),
-        params=f"{getattr(network, 'num_params', 0):,}"))
+        name=printable(design_name(spec.get("name", "untitled")), 80),
+        layers=len(spec.get("layers", [])), params=f"{getattr(network, 'num_params', 0):,}"))
     acc = metadata.get("accuracy")
     if isinstance(acc, (int, float)):
         lines.append(tr("Test accuracy: {acc}%").format(acc=f"{100 * acc:.2f}"))

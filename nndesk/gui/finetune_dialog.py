@@ -28,6 +28,7 @@ from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.float_box import LR_MIN, FloatBox
 from nndesk.gui.i18n import tr
 from nndesk.gui.jobs import start_thread
+from nndesk.gui.nobreak import WrapLabel
 from nndesk.gui.state import AppState
 
 __all__ = ["FinetuneDialog", "MNIST_TEST_IMAGES"]
@@ -60,7 +61,7 @@ class FinetuneDialog(QDialog):
         self._signals.progress.connect(self._on_progress)
         self._signals.finished.connect(self._on_finished)
 
-        self.intro = QLabel(tr(
+        self.intro = WrapLabel(tr(
             "Train the current model a little more on the digits you saved. A quarter of them "
             "are kept aside to measure the gain; MNIST digits are mixed in so it keeps "
             "reading other hands. The loaded model is not changed."))
@@ -90,7 +91,7 @@ class FinetuneDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.status = QLabel("")
+        self.status = WrapLabel("")
         self.status.setWordWrap(True)
         self.save_button = QPushButton(tr("Save…"))
         self.save_button.setToolTip(tr("Save the fine-tuned model as a new file"))

@@ -9,7 +9,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -22,6 +21,7 @@ from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.jobs import delete_when_finished
 from nndesk.gui.live_text import LiveTexts
+from nndesk.gui.nobreak import WrapLabel
 from nndesk.gui.state import AppState
 from nndesk.gui.terms import design_name
 from nndesk.insight.gradients import tolerance_text
@@ -86,7 +86,7 @@ class GradcheckPanel(QWidget):
         self.rows: list[dict] | None = None
         self._checked: dict | None = None  # the design the rows are of
         self._thread: GradcheckThread | None = None
-        self.summary = QLabel()
+        self.summary = WrapLabel()
         self.summary.setWordWrap(True)
         self.live = LiveTexts(summary=self.summary.setText)  # written anew at a language switch
         self.run_button = QPushButton(tr("Check gradients"))

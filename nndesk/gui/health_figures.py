@@ -9,7 +9,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import (
     QHeaderView,
-    QLabel,
     QScrollArea,
     QSplitter,
     QTableWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.health_plot import fit_ranges
 from nndesk.gui.i18n import tr
+from nndesk.gui.nobreak import WrapLabel
 
 __all__ = ["HealthFigures"]
 
@@ -59,7 +59,7 @@ class HealthFigures(QSplitter):
         head.setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.bn = QLabel()
+        self.bn = WrapLabel()
         self.bn.setWordWrap(True)
         right = QWidget()
         rv = QVBoxLayout(right)

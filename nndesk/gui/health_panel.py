@@ -17,13 +17,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QThread, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from nndesk.gui.health_figures import HealthFigures
 from nndesk.gui.health_job import BATCH, HealthJob, Probe, trouble
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.jobs import delete_when_finished
 from nndesk.gui.live_text import LiveTexts
+from nndesk.gui.nobreak import WrapLabel
 from nndesk.gui.state import IDLE, AppState
 from nndesk.insight.health import vanishing
 
@@ -51,7 +52,7 @@ class HealthPanel(QWidget):
         self._pending = False
         self._probe = Probe()
         self.interval_ms = MIN_INTERVAL_MS  # the wait between two measurements
-        self.status = QLabel()
+        self.status = WrapLabel()
         self.status.setWordWrap(True)
         # the status line is joined from pieces: each a function, written anew at View ▸ Language
         self.live = LiveTexts(status=self.status.setText)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.i18n import N_, tr
+from nndesk.gui.nobreak import WrapLabel
 
 __all__ = ["HelpDialog", "about_facts", "shortcut_rows", "BOOK_MAP", "TABS"]
 
@@ -157,7 +157,7 @@ class HelpDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("nndesk help"))
         self.tabs = QTabWidget()
-        self.guide = QLabel("<p>" + "</p><p>".join(tr(p) for p in GUIDE) + "</p>")
+        self.guide = WrapLabel("<p>" + "</p><p>".join(tr(p) for p in GUIDE) + "</p>")
         self.guide.setObjectName("help_guide")
         self.guide.setWordWrap(True)
         self.guide.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -175,7 +175,7 @@ class HelpDialog(QDialog):
         self.tabs.addTab(self.books, tr("Book chapters"))
         rows = "".join(f"<tr><td><b>{html.escape(k)}</b>&nbsp;&nbsp;</td>"
                        f"<td>{html.escape(v)}</td></tr>" for k, v in facts.items())
-        about = QLabel(f"<h3>nndesk</h3><p>{html.escape(tr(ABOUT))}</p><table>{rows}</table>"
+        about = WrapLabel(f"<h3>nndesk</h3><p>{html.escape(tr(ABOUT))}</p><table>{rows}</table>"
                        f"<p>{html.escape(tr(BOOKS))}</p>")
         about.setWordWrap(True)
         about.setTextFormat(Qt.TextFormat.RichText)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from nndesk.gui.digit_preview import gray_qimage
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import N_, tr
+from nndesk.gui.nobreak import WrapLabel
 from nndesk.gui.state import AppState
 
 __all__ = ["InspectorPanel", "STEP_TITLES"]
@@ -49,7 +50,7 @@ class InspectorPanel(QWidget):
             image.setFixedSize(TILE, TILE)
             image.setAlignment(Qt.AlignmentFlag.AlignCenter)
             image.setStyleSheet("background: #20232a; border: 1px solid #c9ced8;")
-            caption = QLabel()  # "1. gray": written by _write_texts, again at a language switch
+            caption = WrapLabel()  # "1. gray": written by _write_texts, again at a language switch
             caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             caption.setStyleSheet("color: #5b6472;")
             caption.setWordWrap(True)
@@ -66,7 +67,7 @@ class InspectorPanel(QWidget):
             self.images.append(image)
             self.captions.append(caption)
             self.cells.append(cell)
-        self.note = QLabel()
+        self.note = WrapLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #5b6472;")
         layout = QVBoxLayout(self)

@@ -35,6 +35,10 @@ class LayerTable(QTableWidget):
         header = self.horizontalHeader()
         self.setMinimumHeight(header.sizeHint().height() + 2 * self.frameWidth()
                               + TABLE_ROWS * self.verticalHeader().defaultSectionSize())
+        # one line per layer, cut with "…" (its whole text in the tooltip): wrapped, a row
+        # showed half of "pad" over "2" (QA, zh_CN)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for col in (0, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
@@ -57,6 +61,8 @@ class LayerTable(QTableWidget):
                 if col in (0, 2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
+                if col == 1:
+                    item.setToolTip(text)
                 if col == 3 and info and info.params:
                     item.setToolTip(tr("Weights: {shapes}").format(
                         shapes=weights_text(layer, info.input_shape)))

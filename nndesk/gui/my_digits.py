@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, QSignalBlocker, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
+from nndesk.gui.elided_label import ClampedLabel
 from nndesk.gui.i18n import tr, tr_n
 from nndesk.gui.jobs import start_thread
 
@@ -49,7 +50,7 @@ class MyDigitsBar(QWidget):
                                            "digits, in the background"))
         self.finetune_button.clicked.connect(self.open_finetune)
         self.finetune_button.setVisible(state is not None)
-        self.status = QLabel("")
+        self.status = ClampedLabel(3)  # beside Fine-tune…: 3 lines at most (1280x720, ja)
         self.status.setStyleSheet("color: #5b6472;")
         self.status.setWordWrap(True)
         row = QHBoxLayout()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.i18n import tr
 from nndesk.gui.neighbours_jobs import Build, Query, start
+from nndesk.gui.nobreak import WrapLabel
 from nndesk.gui.state import AppState
 
 __all__ = ["NeighboursView", "K"]
@@ -39,7 +40,7 @@ class NeighboursView(QWidget):
         self._build: Build | None = None
         self._query: Query | None = None
         self._pending = False
-        self.status = QLabel()
+        self.status = WrapLabel()
         self.status.setStyleSheet("color: #5b6472;")
         self.status.setWordWrap(True)
         self.progress = QProgressBar()

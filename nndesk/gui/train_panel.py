@@ -23,6 +23,7 @@ from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.float_box import LR_MIN, FloatBox
 from nndesk.gui.i18n import tr
 from nndesk.gui.live_text import LiveTexts
+from nndesk.gui.nobreak import WrapLabel
 from nndesk.gui.reflow_form import ReflowForm
 from nndesk.gui.run_watch import untrainable
 from nndesk.gui.state import IDLE, LOADING, PAUSED, RUNNING, AppState
@@ -113,7 +114,7 @@ class TrainPanel(QWidget):
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(True)
         self.progress.setFormat("")
-        self.status = QLabel(tr("Ready."))
+        self.status = WrapLabel(tr("Ready."))
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #5b6472;")
         sample = "\n".join(["Ag国語"] * 3)  # three lines, CJK fallback fonts included
@@ -121,7 +122,7 @@ class TrainPanel(QWidget):
             0, 0, 10_000, 10_000, 0, sample).height())  # the text wraps in reserved space
         self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.live = LiveTexts(status=self.status.setText, progress=self.progress.setFormat)
-        self.warning = QLabel("")
+        self.warning = WrapLabel("")
         self.warning.setObjectName("training_warning")
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #b42318; font-weight: 600;")
@@ -164,9 +165,11 @@ class TrainPanel(QWidget):
                 continue
             with QSignalBlocker(editor):
                 if isinstance(editor, QComboBox):
-                    if editor.findData(c[name]) < 0:  # before load_choices: show the setting
+                    index = _choice_index(editor, c[name])
+                    if index < 0:  # before load_choices: show the setting
                         editor.addItem(choice_label(str(c[name])), c[name])
-                    editor.setCurrentIndex(editor.findData(c[name]))
+                        index = editor.count() - 1
+                    editor.setCurrentIndex(index)
                 elif isinstance(editor, QCheckBox):
                     editor.setChecked(bool(c[name]))
                 else:
@@ -264,3 +267,13 @@ class TrainPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.live.refresh()
             self._update_buttons()  # the Train button's tooltip says why in the new language
+
+
+def _choice_index(combo: QComboBox, value: object) -> int:
+    """The item holding `value`, a name in any case ("ADAM" from a file: the item "Adam",
+    not a second one beside it); -1 when none does."""
+    index = combo.findData(value)
+    if index < 0 and isinstance(value, str):
+        names = [str(combo.itemData(i)).lower() for i in range(combo.count())]
+        index = names.index(value.lower()) if value.lower() in names else -1
+    return index

@@ -62,6 +62,15 @@ class Entry:
     offset: int  # bytes of .npy header before the data
 
 
+def _text(head: bytes) -> bool:
+    """True for an empty head or one that reads as UTF-8 text."""
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 class ArchiveReader:
     """The archive of one model file, opened and checked entry by entry (see the module doc):
     `names` is the pattern every member's name must match (without ".npy"), `json_entries`
@@ -82,11 +91,11 @@ class ArchiveReader:
         path = self.path
         if not path.exists():
             raise self.fail("no such model file")
+        if path.is_dir():
+            raise self.fail("a folder, not a file")
         if not path.is_file():
             raise self.fail("not a file")
         size = path.stat().st_size
-        if size < 22:  # the smallest zip archive (an empty one) has 22 bytes
-            raise self.fail(f"too short to be a model file ({size} byte{'s' * (size != 1)})")
         if size > MAX_FILE_BYTES:
             raise self.fail(f"{size / 2**20:,.0f} MB: larger than any model file nndesk "
                             f"reads (at most {MAX_FILE_BYTES >> 20} MB)")
@@ -97,9 +106,15 @@ class ArchiveReader:
         self.size = size
         try:
             head = self.fh.read(8)
-            if not head.startswith(b"PK\x03\x04") and not head.startswith(b"PK\x05\x06"):
+            zipped = head.startswith((b"PK\x03\x04", b"PK\x05\x06"))
+            if not zipped and (size >= 22 or _text(head)):
+                # what the file is, a short text too (QA: a 13-byte JSON was "too short");
+                # a few bytes of binary are too few to tell (b"\x80" is no pickle)
                 what, advice = describe_file(path, head + self.fh.read(4088))
                 raise self.fail(f"{what}, not an nndesk model file", advice)
+            if size < 22:  # the smallest zip archive (an empty one) has 22 bytes
+                raise self.fail(f"too short to be a model file ({size} byte"
+                                f"{'s' * (size != 1)})")
             self._check_directory()
             self.zip = zipfile.ZipFile(self.fh)
         except ModelFileError:

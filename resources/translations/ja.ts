@@ -2953,6 +2953,11 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a zip archive (an nndesk model file?)</source>
+        <translation>zip アーカイブ（nndesk のモデルファイル？）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>a {k}x{k} kernel does not fit a {h}x{w} input</source>
         <translation>{k}×{k} のフィルターは {h}×{w} の入力に収まりません</translation>
     </message>
@@ -4545,6 +4550,11 @@ Lower the learning rate in the Training settings and train again.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is a folder, not a file</source>
+        <translation>{name} はフォルダで、ファイルではありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} is far too large ({value})</source>
         <translation>{name} が大きすぎます（{value}）</translation>
     </message>
@@ -4567,6 +4577,16 @@ Lower the learning rate in the Training settings and train again.</source>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} is too large to be a design file</source>
         <translation>{name} はネットワーク設計のファイルにしては大きすぎます</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is truncated JSON: the text ends before it is complete (line {line} column {column})</source>
+        <translation>{name} は途中で切れた JSON です：テキストが完結する前に終わっています（{line} 行 {column} 列）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is {what}, not a network design</source>
+        <translation>{name} は{what}で、ネットワーク設計ではありません</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4656,6 +4676,16 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path} exists and is not empty (use --force to replace it)</source>
         <translation>{path} はすでにあり、空ではありません（別の場所を選んでください。コマンドラインでは --force で置き換えられます）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: a folder, not a file</source>
+        <translation>{path}：これはフォルダで、ファイルではありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: a folder, not an IDX file</source>
+        <translation>{path}：これはフォルダで、IDX ファイルではありません</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4804,6 +4834,16 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: {what}, not an IDX file</source>
+        <translation>{path}：これは{what}で、IDX ファイルではありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: {what}, not an image</source>
+        <translation>{path}：これは{what}で、画像ではありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: {what}, not an nndesk model file</source>
         <translation>{path}：これは{what}で、nndesk のモデルファイルではありません。</translation>
     </message>
@@ -4887,6 +4927,11 @@ Fix the marked layer in the designer, then train.</source>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>“{name}” is not a picture nndesk can read. Open a picture of one digit: {formats}.</source>
         <translation>「{name}」は nndesk が読める画像ではありません。数字が 1 つ写った画像を開いてください：{formats}。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>“{name}” is {what}, not a picture. Open a picture of one digit: {formats}.</source>
+        <translation>「{name}」は{what}で、画像ではありません。数字が 1 つ写った画像を開いてください：{formats}。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>

@@ -2953,6 +2953,11 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>a zip archive (an nndesk model file?)</source>
+        <translation>zip 压缩文件（nndesk 的模型文件？）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>a {k}x{k} kernel does not fit a {h}x{w} input</source>
         <translation>{k}×{k} 的滤波器放不进 {h}×{w} 的输入</translation>
     </message>
@@ -4545,6 +4550,11 @@ Lower the learning rate in the Training settings and train again.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is a folder, not a file</source>
+        <translation>{name} 是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} is far too large ({value})</source>
         <translation>{name} 太大了（{value}）</translation>
     </message>
@@ -4567,6 +4577,16 @@ Lower the learning rate in the Training settings and train again.</source>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} is too large to be a design file</source>
         <translation>{name} 太大了，不可能是网络设计文件</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is truncated JSON: the text ends before it is complete (line {line} column {column})</source>
+        <translation>{name} 是被截断的 JSON：文本在完整之前就结束了（第 {line} 行第 {column} 列）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{name} is {what}, not a network design</source>
+        <translation>{name} 是{what}，不是网络设计</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4656,6 +4676,16 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path} exists and is not empty (use --force to replace it)</source>
         <translation>{path} 已存在且不是空的（请换一个位置；命令行中可用 --force 替换）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: a folder, not a file</source>
+        <translation>{path}：这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: a folder, not an IDX file</source>
+        <translation>{path}：这是文件夹，不是 IDX 文件</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4804,6 +4834,16 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: {what}, not an IDX file</source>
+        <translation>{path}：这是{what}，不是 IDX 文件</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: {what}, not an image</source>
+        <translation>{path}：这是{what}，不是图像</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: {what}, not an nndesk model file</source>
         <translation>{path}：这是{what}，不是 nndesk 的模型文件</translation>
     </message>
@@ -4887,6 +4927,11 @@ Fix the marked layer in the designer, then train.</source>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>“{name}” is not a picture nndesk can read. Open a picture of one digit: {formats}.</source>
         <translation>“{name}” 不是 nndesk 能读取的图片。请打开一张只有一个数字的图片：{formats}。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>“{name}” is {what}, not a picture. Open a picture of one digit: {formats}.</source>
+        <translation>“{name}” 是{what}，不是图片。请打开一张只有一个数字的图片：{formats}。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/designer.py"/>

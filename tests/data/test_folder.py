@@ -31,7 +31,8 @@ def test_loads_labels_from_sub_folders(tmp_path):
 @pytest.mark.parametrize("make, message", [
     (lambda p: None, "no digit sub-folders"),
     (lambda p: (p / "3").mkdir(), "hold no images"),
-    (lambda p: ((p / "3").mkdir(), (p / "3" / "x.png").write_bytes(b"junk")), "not a readable"),
+    (lambda p: ((p / "3").mkdir(), (p / "3" / "x.png").write_bytes(b"junk")),
+     "a text file, not an image"),
     (lambda p: ((p / "3").mkdir(), Image.new("L", (50, 50), 255).save(p / "3" / "w.png")),
      "no digit found"),
 ])

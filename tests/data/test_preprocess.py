@@ -158,8 +158,11 @@ def test_decompression_bomb_is_refused(tmp_path, monkeypatch):
 
 def test_not_an_image(tmp_path):
     (tmp_path / "x.png").write_bytes(b"not a png at all")
-    with pytest.raises(ImageError, match="not a readable image"):
+    with pytest.raises(ImageError, match="a text file, not an image"):  # what it is
         preprocess(tmp_path / "x.png")
+    (tmp_path / "y.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\xff" * 40)  # a damaged PNG
+    with pytest.raises(ImageError, match="not a readable image"):
+        preprocess(tmp_path / "y.png")
 
 
 def test_huge_array_is_reduced_like_a_file():
@@ -193,7 +196,7 @@ def test_only_regular_files_are_opened(tmp_path):
     with pytest.raises(ImageError, match=r"x\.png: not a regular file"):
         preprocess(fifo)
     (tmp_path / "dir.png").mkdir()
-    with pytest.raises(ImageError, match=r"dir\.png: not a regular file"):
+    with pytest.raises(ImageError, match=r"dir\.png: a folder, not a file"):
         preprocess(tmp_path / "dir.png")
 
 

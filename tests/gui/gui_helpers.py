@@ -18,6 +18,35 @@ TINY_SPEC = {"name": "TinyConv", "input_shape": [1, 28, 28], "layers": [
     {"type": "Conv2D", "filters": 4, "kernel_size": 5}, {"type": "ReLU"},
     {"type": "MaxPool2D", "pool_size": 2}, {"type": "Dense", "units": 10}]}
 
+# The designer's real cases of a refused design: a layer that cannot read what it is given,
+# a setting out of range, too large for this computer (test_engine_text, test_small_screens).
+DESIGNS = {
+    "recurrent after Conv2D": ([1, 28, 28], [{"type": "Conv2D", "filters": 4, "kernel_size": 5},
+                                              {"type": "LSTM", "units": 8},
+                                              {"type": "Dense", "units": 10}]),
+    "recurrent after Dense": ([1, 28, 28], [{"type": "Dense", "units": 20},
+                                            {"type": "GRU", "units": 8},
+                                            {"type": "Dense", "units": 10}]),
+    "Conv2D after Dense": ([1, 28, 28], [{"type": "Dense", "units": 20},
+                                         {"type": "Conv2D", "filters": 2}]),
+    "Conv2D on a sequence": ([28, 28], [{"type": "Conv2D", "filters": 2},
+                                        {"type": "Dense", "units": 10}]),
+    "Dense on any length": ([None, 5], [{"type": "LSTM", "units": 8,
+                                         "return_sequences": True},
+                                        {"type": "Dense", "units": 10}]),
+    "sequence last": ([None, 5], [{"type": "LSTM", "units": 10, "return_sequences": True}]),
+    "init too large": ([1, 28, 28], [{"type": "Dense", "units": 10, "init": 1000}]),
+    "not a switch": ([None, 5], [{"type": "GRU", "units": 8, "bidirectional": "yes"},
+                                 {"type": "Dense", "units": 10}]),
+    "kernel too large": ([1, 28, 28], [{"type": "Conv2D", "filters": 2, "kernel_size": 31},
+                                       {"type": "Dense", "units": 10}]),
+    "too many weights": ([1, 1000, 1000], [{"type": "Dense", "units": 4096},
+                                           {"type": "Dense", "units": 10}]),
+    "too large to train": ([3, 1000, 1000], [{"type": "Conv2D", "filters": 1024, "pad": 1}] * 4
+                           + [{"type": "MaxPool2D", "pool_size": 16}] * 2
+                           + [{"type": "Dense", "units": 10}]),  # ~25 TB for a batch of 100
+}
+
 
 def default_model() -> Path:
     """The shipped model (NNDESK_TEST_MODEL may point elsewhere while it is not shipped)."""

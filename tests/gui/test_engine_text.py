@@ -9,45 +9,19 @@ import re
 
 import numpy as np
 import pytest
-from gui_helpers import english_runs
+from gui_helpers import DESIGNS, english_runs
 
 from nndesk.gui import i18n
 from nndesk.gui.engine_text import CARRIERS, ENGINE_PATTERNS, PIECES, translate_engine
 
 LANGUAGES = ("zh_CN", "ja")
+
+
 def test_the_checker_finds_english():
     assert english_runs("第 2 层（LSTM）：需要序列") == []
     assert english_runs("损失 the loss exploded (mean 9.1)") == ["the loss exploded mean"]
     assert english_runs("put Dense before any Flatten or Conv2D") == []  # names break a run
     assert english_runs("图像（.png, .jpg, .jpeg, .bmp）") == []
-
-
-DESIGNS = {  # the designer's real cases: a layer that cannot read what it is given
-    "recurrent after Conv2D": ([1, 28, 28], [{"type": "Conv2D", "filters": 4, "kernel_size": 5},
-                                              {"type": "LSTM", "units": 8},
-                                              {"type": "Dense", "units": 10}]),
-    "recurrent after Dense": ([1, 28, 28], [{"type": "Dense", "units": 20},
-                                            {"type": "GRU", "units": 8},
-                                            {"type": "Dense", "units": 10}]),
-    "Conv2D after Dense": ([1, 28, 28], [{"type": "Dense", "units": 20},
-                                         {"type": "Conv2D", "filters": 2}]),
-    "Conv2D on a sequence": ([28, 28], [{"type": "Conv2D", "filters": 2},
-                                        {"type": "Dense", "units": 10}]),
-    "Dense on any length": ([None, 5], [{"type": "LSTM", "units": 8,
-                                         "return_sequences": True},
-                                        {"type": "Dense", "units": 10}]),
-    "sequence last": ([None, 5], [{"type": "LSTM", "units": 10, "return_sequences": True}]),
-    "init too large": ([1, 28, 28], [{"type": "Dense", "units": 10, "init": 1000}]),
-    "not a switch": ([None, 5], [{"type": "GRU", "units": 8, "bidirectional": "yes"},
-                                 {"type": "Dense", "units": 10}]),
-    "kernel too large": ([1, 28, 28], [{"type": "Conv2D", "filters": 2, "kernel_size": 31},
-                                       {"type": "Dense", "units": 10}]),
-    "too many weights": ([1, 1000, 1000], [{"type": "Dense", "units": 4096},
-                                           {"type": "Dense", "units": 10}]),
-    "too large to train": ([3, 1000, 1000], [{"type": "Conv2D", "filters": 1024, "pad": 1}] * 4
-                           + [{"type": "MaxPool2D", "pool_size": 16}] * 2
-                           + [{"type": "Dense", "units": 10}]),  # ~25 TB for a batch of 100
-}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

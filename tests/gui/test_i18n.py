@@ -219,7 +219,7 @@ def test_the_check_finds_english(window):
     """The walk above sees hard-coded English (what a forgotten tr() would leave)."""
     window.train_panel.status.setText("Training is going well")
     i18n.set_language("ja")
-    assert ("QLabel ", "Training is going well") in _english_left(_all_texts(window))
+    assert ("WrapLabel ", "Training is going well") in _english_left(_all_texts(window))
 
 
 def _snapshot(w) -> list[tuple[str, str]]:

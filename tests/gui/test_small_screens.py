@@ -13,12 +13,12 @@ import subprocess
 import sys
 
 import pytest
-from gui_helpers import screen_env
+from gui_helpers import DESIGNS, screen_env
 
 PROBE = """
 import json, os, sys
 from PySide6.QtCore import QPoint, QRect, QSettings
-from PySide6.QtWidgets import QDockWidget, QScrollArea
+from PySide6.QtWidgets import QDockWidget, QScrollArea, QSpinBox
 QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, sys.argv[1])
 from nndesk.gui.app import create_window
 app, w = create_window(None)
@@ -81,6 +81,53 @@ def measure(tag):
     out["bars_reachable"] = reachable(d.bars)
     print(json.dumps(out), flush=True)
 
+def reason(tag):  # its lines whole on screen (not the blank lines reserved under them)
+    p = w.designer.problem
+    used = QRect(0, 0, p.width(), min(p.heightForWidth(p.width()), p.height()))
+    at = p.mapTo(w, QPoint(0, 0))
+    seen = p.isVisible() and p.visibleRegion().boundingRect().contains(used) and at.y() >= 0 \
+        and at.y() + used.height() <= w.height()
+    return {"tag": tag, "text": p.text(), "whole": seen, "cut": p.is_cut(),
+            "lines": p._needed(p.contentsRect().width())}
+
+def reasons():
+    designs, good = json.loads(sys.argv[3]), {"name": "ok", "input_shape": [1, 28, 28],
+        "layers": [{"type": "Conv2D", "filters": 4, "kernel_size": 5}, {"type": "ReLU"},
+                   {"type": "Dense", "units": 10}]}
+    seen = []
+    for case, (shape, layers) in designs.items():  # each from a good design, as a file opens
+        w.state.set_spec(good)
+        settle()
+        w.state.set_spec({"name": case, "input_shape": shape, "layers": layers})
+        settle()
+        seen.append(reason(case))
+    # typed in the layer's settings, scrolled into view under the list: a kernel too large
+    w.state.set_spec(good)
+    settle()
+    w.designer.select(0)
+    settle()
+    spin = w.designer.settings_box.findChild(QSpinBox, "setting_kernel_size")
+    bar = w.designer.parentWidget().parentWidget().verticalScrollBar()
+    bar.setValue(bar.maximum())  # the learner scrolled down to the form's end
+    settle()
+    assert whole(spin)
+    spin.setValue(40)
+    settle()
+    seen.append({**reason("typed in the form"), "editor": whole(spin)})
+    # a bottom view open: the designer's part at its shortest
+    w.findChild(QDockWidget, "Evaluation").toggleViewAction().trigger()
+    settle()
+    w.state.set_spec(good)
+    settle()
+    shape, layers = designs["kernel too large"]
+    w.state.set_spec({"name": "bottom", "input_shape": shape, "layers": layers})
+    settle()
+    seen.append(reason("with a bottom view"))
+    print(json.dumps({"tag": "reasons", "seen": seen}), flush=True)
+
+if sys.argv[2] == "reasons":
+    reasons()
+    os._exit(0)
 measure("fresh")
 if sys.argv[2] == "bottom":
     dock = w.findChild(QDockWidget, sys.argv[3])
@@ -153,3 +200,16 @@ def test_1280x720_with_a_bottom_view_keeps_the_inside_views_and_the_whole_plots(
     assert bottom["centre_bars"] == [False, False], bottom
     assert bottom["inside_height"] >= MIN_HEIGHT, bottom
     assert bottom["acc_whole"] and all(bottom["buttons"]), bottom
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN", "ja"])
+def test_1280x720_a_refusal_reason_is_whole_in_view_when_it_appears(tmp_path, lang):
+    """QA (ja, 1280x720): the red line saying why a design is refused was half below the
+    designer's fold until the user scrolled. Every refusal of DESIGNS (from a good design,
+    as a file opens), one typed in the settings form scrolled into view under the list, and
+    one with a bottom view open: the reason whole on screen and whole in its lines."""
+    seen = _probe(tmp_path, 1280, 720, 1, lang, "reasons", json.dumps(DESIGNS))["reasons"]
+    assert len(seen["seen"]) == len(DESIGNS) + 2
+    for s in seen["seen"]:
+        assert s["text"] and s["whole"] and not s["cut"], s
+    assert seen["seen"][-2]["editor"], seen["seen"][-2]  # the edited box stays in view too

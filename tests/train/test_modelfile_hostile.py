@@ -310,7 +310,7 @@ def test_errors_from_the_command_line_name_the_file_once(tmp_path, capsys):
     from nndesk.cli import main
 
     path = tmp_path / "x.npz"
-    path.write_bytes(b"x")
+    path.write_bytes(b"\xff")
     assert main(["info", str(path)]) == 2
     err = capsys.readouterr().err
     assert err.count("x.npz") == 1 and err.startswith("nndesk: error: ")

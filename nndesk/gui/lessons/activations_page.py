@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.lessons.common import PENS, header, plot
+from nndesk.gui.nobreak import WrapLabel
 from nndesk.lessons.activations import (
     ACTIVATIONS,
     BOOK_NETWORK,
@@ -112,7 +113,7 @@ class ActivationsPage(QWidget):
             ["a", "exp(a)", tr("naive softmax"), "a − max(a)", "exp(a − max(a))",
              tr("softmax function")])
         self.softmax_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.softmax_note = QLabel()
+        self.softmax_note = WrapLabel()
         self.softmax_note.setWordWrap(True)
         layout = QVBoxLayout(tab)
         layout.addWidget(QLabel(tr("Scores a (comma-separated; try 1010, 1000, 990):")))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.lessons.common import header
+from nndesk.gui.nobreak import WrapLabel
 from nndesk.lessons.convolution import (
     BOOK_FILTER,
     BOOK_INPUT,
@@ -96,7 +97,7 @@ class ConvPage(QWidget):
             lambda r, c, *_: self.select_column(r * self.out_table.columnCount() + c))
         self.x_table.itemChanged.connect(self._on_values_edited)
         self.w_table.itemChanged.connect(self._on_values_edited)
-        self.design_text = QLabel()
+        self.design_text = WrapLabel()
         self.design_text.setWordWrap(True)
         layout = QVBoxLayout(tab)
         layout.addLayout(controls)
@@ -205,7 +206,7 @@ class ConvPage(QWidget):
                 item = pg.ImageItem()
                 view.addItem(item)
                 self.image_items[key] = item
-        self.filter_note = QLabel()
+        self.filter_note = WrapLabel()
         self.filter_note.setWordWrap(True)
         controls = QHBoxLayout()
         controls.addWidget(QLabel(tr("Hand-made filter")))

@@ -27,6 +27,7 @@ from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.lessons.common import PENS, header, plot
 from nndesk.gui.lessons.experiments_run import ExperimentRun
+from nndesk.gui.nobreak import WrapLabel
 from nndesk.gui.run_curves import legend_under
 
 __all__ = ["ExperimentsPage"]
@@ -75,9 +76,9 @@ class ExperimentsPage(QWidget):
                                        "the training settings (SGD)"))
         self.progress = QProgressBar()
         self.status = QLabel()
-        self.book = QLabel()
+        self.book = WrapLabel()
         self.book.setWordWrap(True)
-        self.ours = QLabel()
+        self.ours = WrapLabel()
         self.ours.setWordWrap(True)
         row = QHBoxLayout()
         for w in (self.choice, QLabel(tr("epochs")), self.epochs, QLabel(tr("training images")),

@@ -21,6 +21,7 @@ from nndesk.gui.float_box import FloatBox
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.jobs import Relay, start_thread
 from nndesk.gui.lessons.common import header, tensor_label
+from nndesk.gui.nobreak import WrapLabel
 from nndesk.insight.gradients import TOLERANCE, tolerance_text
 from nndesk.lessons.backprop import INPUTS, buy_apples_oranges
 
@@ -58,7 +59,7 @@ class GraphPage(QWidget):
         self.labels = self._draw_graph()
         self.view.viewport().installEventFilter(self)
         self.check_button = QPushButton(tr("Gradient check of the network in the designer"))
-        self.check_text = QLabel(tr("Backprop and numerical differentiation must agree: the "
+        self.check_text = WrapLabel(tr("Backprop and numerical differentiation must agree: the "
                                     "relative error per weight tensor should be tiny "
                                     "(below {tol}).").format(tol=tolerance_text()))
         self.check_text.setWordWrap(True)

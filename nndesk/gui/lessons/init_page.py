@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from nndesk.gui.float_box import FloatBox
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.lessons.common import PENS, header, plot
+from nndesk.gui.nobreak import WrapLabel
 from nndesk.lessons.weight_init import ACTIVATION_LAYERS, activation_histograms
 
 __all__ = ["InitPage"]
@@ -49,7 +50,7 @@ class InitPage(QWidget):
         self.init.addItem(tr("other std:"), "custom")
         self.std = FloatBox(0.001, 5.0, 0.1)  # 0.01 or 1e-2, steps at its own scale
         self.std.setKeyboardTracking(False)
-        self.note = QLabel()
+        self.note = WrapLabel()
         self.note.setWordWrap(True)
         self.stats = QLabel()
         row = QHBoxLayout()

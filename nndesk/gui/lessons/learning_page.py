@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from nndesk.gui.float_box import FloatBox
 from nndesk.gui.i18n import tr
 from nndesk.gui.lessons.common import PENS, header, plot
+from nndesk.gui.nobreak import WrapLabel
 from nndesk.gui.run_curves import legend_under
 from nndesk.lessons.learning import (
     BOOK_Y,
@@ -62,7 +63,7 @@ class LearningPage(QWidget):
         self.output = QLineEdit()
         self.label = QSpinBox()
         self.label.setRange(0, 9)
-        self.loss_text = QLabel()
+        self.loss_text = WrapLabel()
         self.loss_text.setWordWrap(True)
         self.y_plot = plot(tr("Network output y and the one-hot label t"), tr("class"), "y")
         self.y_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=PENS[0])
@@ -123,7 +124,7 @@ class LearningPage(QWidget):
                          for i, (k, name) in enumerate((
                              ("forward", tr("forward difference (f(x+h) − f(x)) / h")),
                              ("central", tr("central difference (f(x+h) − f(x−h)) / 2h"))))}
-        self.h_note = QLabel()
+        self.h_note = WrapLabel()
         self.h_note.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(QLabel(tr("Number type")))
@@ -187,7 +188,7 @@ class LearningPage(QWidget):
             controls.addWidget(box, 0, 2 * i + 1)
         controls.addWidget(QLabel(tr("steps")), 0, 6)
         controls.addWidget(self.steps, 0, 7)
-        self.descent_note = QLabel()
+        self.descent_note = WrapLabel()
         self.descent_note.setWordWrap(True)
         layout = QVBoxLayout(tab)
         layout.addLayout(controls)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from nndesk.gui.float_box import FloatBox
 from nndesk.gui.i18n import tr
 from nndesk.gui.lessons.common import PENS, header, plot
+from nndesk.gui.nobreak import WrapLabel
 from nndesk.gui.run_curves import legend_under
 from nndesk.lessons.nielsen import approximate, nielsen_function, slowdown
 
@@ -94,7 +95,7 @@ class NielsenPage(QWidget):
             self.cost_curves[key] = self.cost_plot.plot([], [], pen=pen, name=name)
             self.out_curves[key] = self.out_plot.plot([], [], pen=pen)
         self.out_plot.setYRange(0, 1)
-        self.slow_note = QLabel()
+        self.slow_note = WrapLabel()
         self.slow_note.setWordWrap(True)
         plots = QHBoxLayout()
         plots.addWidget(self.cost_plot)
@@ -147,7 +148,7 @@ class NielsenPage(QWidget):
         self.target_curve = self.u_plot.plot([], [], pen=pg.mkPen(PENS[0], width=3))
         self.approx_curve = self.u_plot.plot([], [], pen=pg.mkPen(PENS[1], width=2))
         self.lines: list[pg.InfiniteLine] = []
-        self.u_note = QLabel()
+        self.u_note = WrapLabel()
         self.u_note.setWordWrap(True)
         layout = QVBoxLayout(tab)
         layout.addLayout(row)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.i18n import tr
 from nndesk.gui.lessons.common import PENS, ValueSlider, header, plot
+from nndesk.gui.nobreak import WrapLabel
 from nndesk.lessons.perceptrons import (
     GATES,
     INPUTS,
@@ -53,7 +54,7 @@ class PerceptronPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setMaximumHeight(150)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.status = QLabel()
+        self.status = WrapLabel()
         self.status.setWordWrap(True)
 
         self.view = plot(tr("Inputs (x1, x2) and the decision line"), "x1", "x2", square=True)

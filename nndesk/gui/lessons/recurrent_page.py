@@ -22,6 +22,7 @@ from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.jobs import Relay, start_thread
 from nndesk.gui.lessons.common import PENS, ValueSlider, header, plot
+from nndesk.gui.nobreak import WrapLabel
 from nndesk.gui.run_curves import legend_under
 from nndesk.lessons.recurrent import GATES, KINDS, drawing_sequence, pen_examples, trace
 
@@ -64,7 +65,7 @@ class RecurrentPage(QWidget):
         self.step_label = QLabel()
         self.scale = ValueSlider(tr("RNN: scale of U"), 0.25, 3.0, 1.0, 0.05)
         self.forget = ValueSlider(tr("LSTM: forget gate bias"), -2.0, 5.0, FORGET_BIAS, 0.1, 1)
-        self.status = QLabel(tr("Reading the pen digits…"))
+        self.status = WrapLabel(tr("Reading the pen digits…"))
         self.status.setWordWrap(True)
         row = QHBoxLayout()
         for widget in (QLabel(tr("Pen digit")), self.digit, self.mine, self.play):

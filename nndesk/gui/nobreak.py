@@ -1,0 +1,66 @@
+"""Texts that never break inside a name: a quoted button or setting name ("Save as my digit"
+in quotes, 「全時刻を出力」) or a `key=value` token (`kernel_size=5`) stays on one line when a
+label wraps (QA, zh_CN: the "no digits" line wrapped inside the quoted button's name: Chinese
+and Japanese may break between any two characters). The text shown gets word joiners (U+2060,
+no width, no break) between the characters of each such span and no-break spaces inside it;
+the text given is kept for everyone who reads it back (`WrapLabel.text()`, the live language
+switch, tests)."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtGui import Qt
+from PySide6.QtWidgets import QLabel
+
+__all__ = ["WrapLabel", "glued", "spans", "shown", "WJ", "NBSP"]
+
+WJ, NBSP = "\u2060", "\u00a0"
+# a quoted name (at most 40 characters: a longer quote, a file's path, may break) or key=value
+_QUOTED = r"“[^“”<>\n]{1,40}”|「[^「」<>\n]{1,40}」|『[^『』<>\n]{1,40}』"
+_TOKEN = r"\b[A-Za-z_]\w*=[^\s,;)）<>'\"]+"
+_SPANS = re.compile(f"{_QUOTED}|{_TOKEN}")
+_QUOTES = re.compile(_QUOTED)
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each span of `text` that must not break: quoted names, key=value."""
+    return [m.span() for m in _SPANS.finditer(text)]
+
+
+def _glue(span: str) -> str:
+    return WJ.join(span.replace(" ", NBSP))
+
+
+def glued(text: str) -> str:
+    """`text` with each quoted name and key=value token joined so no line breaks inside it;
+    in rich text, quoted names outside the tags only."""
+    if not Qt.mightBeRichText(text):
+        return _SPANS.sub(lambda m: _glue(m.group()), text)
+    parts = _TAG.split(text)
+    return "".join(part if i % 2 else _QUOTES.sub(lambda m: _glue(m.group()), part)
+                   for i, part in enumerate(parts))
+
+
+def shown(text: str) -> str:
+    """A glued text as read (word joiners out, no-break spaces as spaces)."""
+    return text.replace(WJ, "").replace(NBSP, " ")
+
+
+class WrapLabel(QLabel):
+    """A word-wrapped QLabel that never breaks inside a name (`glued`); `text()` and
+    `setText()` speak the text as given."""
+
+    def __init__(self, text: str = "", parent=None) -> None:
+        super().__init__(parent)
+        self._given = ""
+        self.setWordWrap(True)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt name)
+        self._given = text
+        super().setText(glued(text))
+
+    def text(self) -> str:
+        return self._given
