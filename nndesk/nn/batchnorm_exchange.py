@@ -152,13 +152,8 @@ class PartBatchNorm(BatchNorm):
         d3, m = self._per_channel(dout)
         n, c = d3.shape[:2]
         xc3, d = self.xc.reshape(n, c, m), d3.reshape(n, c * m)
-        sums, ones = np.empty((2, n, c), d.dtype), np.ones(m, d.dtype)
-
-        def per_image(i: int, j: int) -> None:                 # sum dout, sum dout * xc
-            np.matmul(d3[i:j], ones, out=sums[0, i:j])
-            np.einsum("bcm,bcm->bc", d3[i:j], xc3[i:j], out=sums[1, i:j])
-
-        _in_pieces(per_image, n, d)
+        sums = np.empty((2, n, c), d.dtype)                    # per image sum d, sum d xc
+        _in_pieces(lambda i, j: self._dout_sums(d3, xc3, sums, i, j), n, d)
         dbeta, dgamma = sums[0].sum(axis=0), sums[1].sum(axis=0) * self.inv_std
         self.grads = {"gamma": dgamma, "beta": dbeta}          # this part's: the step adds
         (b0, g0), (b1, g1) = (np.split(v, 2) for v in
@@ -181,7 +176,8 @@ class PartBatchNorm(BatchNorm):
 
 def _in_pieces(fn: Callable[[int, int], None], n: int, flat: np.ndarray) -> None:
     """fn(i, j) over images 0..n-1 of `flat` (n, C*M) in cache-sized pieces
-    (`parallel.in_pieces`): the passes of one piece run while it is in the CPU cache."""
+    (`parallel.in_pieces`; a part runs on one thread): the passes of one piece run while
+    it is in the CPU cache."""
     in_pieces(fn, flat[0].nbytes)(0, n)
 
 
