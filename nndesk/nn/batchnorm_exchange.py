@@ -38,6 +38,7 @@ import numpy as np
 from nndesk.nn.base import Layer
 from nndesk.nn.batchnorm import BatchNorm
 from nndesk.nn.layers import Dropout
+from nndesk.nn.parallel import in_pieces
 
 __all__ = ["PartnerGone", "Exchange", "PartBatchNorm", "entries", "keep", "part_layer",
            "supported"]
@@ -96,7 +97,11 @@ class Exchange:
 
 class PartBatchNorm(BatchNorm):
     """A BatchNorm layer's copy in one part (`part_layer`); training uses the whole batch's
-    statistics through `exchange`; evaluation is BatchNorm's (running statistics)."""
+    statistics through `exchange`; evaluation is BatchNorm's (running statistics). Its
+    passes run in cache-sized pieces of images (`_in_pieces`: centre and square-sum in one
+    read of x; shift, scale, add beta; in backward the two sums, then dx's four passes):
+    the same numbers as whole-array passes, DigitNet's first BatchNorm (50 images of
+    32x28x28) 1.5 + 1.5 ms instead of 1.8 + 1.9 forward + backward (issue 16 eighth pass)."""
 
     exchange: Exchange
     index: int                                             # the layer's position i
@@ -108,15 +113,21 @@ class PartBatchNorm(BatchNorm):
         n, c = x3.shape[:2]
         flat = x3.reshape(n, c * m)                            # (n_k, C*M)
         mu_k = self._sums(x3) / (n * m)                        # this part's mean (C,)
-        xc = flat - np.repeat(mu_k, m)                         # x - mu_k, then x - mu
-        q_k = self._sums(*(xc.reshape(n, c, m),) * 2)          # (C,)
-        (mu0, q0), (mu1, q1) = (np.split(v, 2) for v in
-                                self.exchange.swap(self.index, 0, np.concatenate([mu_k, q_k])))
+        xc = np.empty_like(flat)                               # x - mu_k, then x - mu
+        q = np.empty((n, c), flat.dtype)                       # per image sum (x - mu_k)^2
+        shift = np.repeat(mu_k, m)
+
+        def centre(i: int, j: int) -> None:                    # one read of x
+            np.subtract(flat[i:j], shift, out=xc[i:j])
+            np.einsum("bcm,bcm->bc", *(xc[i:j].reshape(j - i, c, m),) * 2, out=q[i:j])
+
+        _in_pieces(centre, n, flat)
+        (mu0, q0), (mu1, q1) = (np.split(v, 2) for v in self.exchange.swap(
+            self.index, 0, np.concatenate([mu_k, q.sum(axis=0)])))
         s0, s1 = (k * m for k in self.exchange.counts)         # samples per channel
         s = s0 + s1
         mu = (s0 * mu0 + s1 * mu1) / s
         var = (q0 + q1 + (mu1 - mu0) ** 2 * (s0 * s1 / s)) / s
-        xc -= np.repeat(mu - mu_k, m)
         rm, rv = self.buffers["running_mean"], self.buffers["running_var"]
         rm *= self.momentum
         rm += (1 - self.momentum) * mu
@@ -124,8 +135,15 @@ class PartBatchNorm(BatchNorm):
         rv += (1 - self.momentum) * var
         self.inv_std = 1 / np.sqrt(var + self.eps)             # (C,)
         self.xc, self.train = xc, True
-        out = xc * np.repeat(self.params["gamma"] * self.inv_std, m)
-        out += np.repeat(self.params["beta"], m)
+        shift, scale = np.repeat(mu - mu_k, m), np.repeat(self.params["gamma"] * self.inv_std, m)
+        beta, out = np.repeat(self.params["beta"], m), np.empty_like(flat)
+
+        def normalize(i: int, j: int) -> None:                 # xc -> x - mu; out
+            xc[i:j] -= shift
+            np.multiply(xc[i:j], scale, out=out[i:j])
+            out[i:j] += beta
+
+        _in_pieces(normalize, n, flat)
         return out.reshape(x.shape)
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
@@ -133,7 +151,10 @@ class PartBatchNorm(BatchNorm):
             return super().backward(dout)
         d3, m = self._per_channel(dout)
         n, c = d3.shape[:2]
-        dbeta, dgamma = self._sums(d3), self._sums(d3, self.xc.reshape(n, c, m)) * self.inv_std
+        xc3, d = self.xc.reshape(n, c, m), d3.reshape(n, c * m)
+        sums = np.empty((2, n, c), d.dtype)                    # per image sum d, sum d xc
+        _in_pieces(lambda i, j: self._dout_sums(d3, xc3, sums, i, j), n, d)
+        dbeta, dgamma = sums[0].sum(axis=0), sums[1].sum(axis=0) * self.inv_std
         self.grads = {"gamma": dgamma, "beta": dbeta}          # this part's: the step adds
         (b0, g0), (b1, g1) = (np.split(v, 2) for v in
                               self.exchange.swap(self.index, 1, np.concatenate([dbeta, dgamma])))
@@ -141,11 +162,23 @@ class PartBatchNorm(BatchNorm):
         k = np.repeat(self.params["gamma"] * self.inv_std, m)  # gamma / std, (C*M,)
         c1 = np.repeat(self.inv_std * (g0 + g1) / s, m)        # the batch's dgamma, dbeta
         c2 = np.repeat((b0 + b1) / s, m)
-        dx = self.xc * c1                                      # dx = k (d - c2 - xc c1)
-        dx += c2
-        np.subtract(d3.reshape(n, c * m), dx, out=dx)
-        dx *= k
+        dx = np.empty_like(d)
+
+        def images(i: int, j: int) -> None:                    # dx = k (d - c2 - xc c1)
+            np.multiply(self.xc[i:j], c1, out=dx[i:j])
+            dx[i:j] += c2
+            np.subtract(d[i:j], dx[i:j], out=dx[i:j])
+            dx[i:j] *= k
+
+        _in_pieces(images, n, d)
         return dx.reshape(dout.shape)
+
+
+def _in_pieces(fn: Callable[[int, int], None], n: int, flat: np.ndarray) -> None:
+    """fn(i, j) over images 0..n-1 of `flat` (n, C*M) in cache-sized pieces
+    (`parallel.in_pieces`; a part runs on one thread): the passes of one piece run while
+    it is in the CPU cache."""
+    in_pieces(fn, flat[0].nbytes)(0, n)
 
 
 def keep(net) -> Callable[[], None]:

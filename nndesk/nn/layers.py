@@ -35,6 +35,8 @@ class Dense(Layer):
         super().__init__(**settings)
         self.x: np.ndarray | None = None
         self.x_shape: tuple[int, ...] | None = None
+        self.grad_out: np.ndarray | None = None   # where backward writes dW, if set: the
+        # two-process step's worker hands its shared mapping's array (nn/process_worker.py)
 
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
         return (self.units,)
@@ -59,7 +61,9 @@ class Dense(Layer):
         after the other; a product split by rows may not be, in OpenBLAS)."""
         x, W = self.x, self.params["W"]
         dtype = np.result_type(x, dout, W)
-        dW = np.empty(W.shape, dtype)
+        dW = self.grad_out
+        if dW is None or dW.shape != W.shape or dW.dtype != dtype:
+            dW = np.empty(W.shape, dtype)
         dx = np.empty((len(dout), W.shape[0]), dtype) if self.needs_dx else None
 
         def products(i: int, j: int) -> None:                    # 0: dW, 1: dx

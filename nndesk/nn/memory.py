@@ -19,24 +19,34 @@ from __future__ import annotations
 import ctypes
 import platform
 
-__all__ = ["keep_freed_memory", "release_freed_memory"]
+__all__ = ["keep_freed_memory", "release_freed_memory", "kept"]
 
 M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3     # glibc's mallopt parameter numbers
+_kept: tuple[int, int] | None = None            # the last settings made (mmap_mb, trim_mb)
 
 
 def keep_freed_memory(mmap_mb: int = 32, trim_mb: int = 128) -> bool:
     """Serve blocks below `mmap_mb` from malloc's heap and keep up to `trim_mb` of freed heap.
 
     True when set; False where malloc is not glibc's (macOS, Windows, musl): nothing changes.
+    `kept()` says what was set (the two-process step's worker sets the same, process_parallel).
     """
+    global _kept
     if platform.system() != "Linux" or platform.libc_ver()[0] != "glibc":
         return False
     try:
         libc = ctypes.CDLL("libc.so.6")
-        return (libc.mallopt(M_MMAP_THRESHOLD, mmap_mb << 20) == 1
+        done = (libc.mallopt(M_MMAP_THRESHOLD, mmap_mb << 20) == 1
                 and libc.mallopt(M_TRIM_THRESHOLD, trim_mb << 20) == 1)
     except (OSError, AttributeError):
         return False
+    _kept = (mmap_mb, trim_mb) if done else _kept
+    return done
+
+
+def kept() -> tuple[int, int] | None:
+    """(mmap_mb, trim_mb) of this process's last `keep_freed_memory`, None if never set."""
+    return _kept
 
 
 def release_freed_memory() -> bool:

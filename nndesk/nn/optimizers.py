@@ -171,7 +171,7 @@ class Adam(Optimizer):
     no array is allocated per step (benchmarks/PROFILE.md, "Adam update")."""
 
     SLOTS = ("m", "v")
-    PIECE = 32768       # values per cache-sized piece (128 KB of float32 per array)
+    PIECE = 131072      # values per cache-sized piece (512 KB of float32 per array)
 
     def __init__(self, lr: float = 0.001, weight_decay: float = 0.0, beta1: float = 0.9,
                  beta2: float = 0.999, eps: float = 1e-8, l1: float = 0.0):
@@ -181,13 +181,14 @@ class Adam(Optimizer):
 
     def _step(self, key, p, g) -> None:
         """The update above in cache-sized pieces of PIECE values for arrays over 4 pieces:
-        the 12 element-wise passes run on 128 KB slices of p, g, m, v and a work buffer that
-        stay in the CPU cache, instead of 12 trips through memory over the whole array
-        (0.72x the time on DigitNet's 800,000 weights; smaller arrays fit the cache whole;
-        benchmarks/PROFILE.md, issue 16). The pieces are shared out between the batch
-        workers (`for_batch`; DigitNet's Dense weights, 16 MB of passes, were one thread's
-        alone). Replaces the same passes on whole arrays; element-wise, so the same numbers
-        with any split."""
+        the 12 element-wise passes run on 512 KB slices of p, g, m, v and a work buffer
+        (2.5 MB) that stay in the CPU cache, instead of 12 trips through memory over the
+        whole array (0.72x the time on DigitNet's 800,000 weights; smaller arrays fit the
+        cache whole; benchmarks/PROFILE.md, issue 16). The pieces are shared out between the
+        batch workers (`for_batch`; DigitNet's Dense weights, 16 MB of passes, were one
+        thread's alone); 128 KB pieces took 1.96 ms on two workers against 1.29 ms (more
+        calls holding the GIL; one worker 1.70 / 1.59 ms; issue 16 eighth pass). Replaces
+        the same passes on whole arrays; element-wise, so the same numbers with any split."""
         m, v = self._slot("m", key, p), self._slot("v", key, p)
         tmp = self._tmp.get(key)
         if tmp is None:

@@ -5,11 +5,11 @@ per step. On threads the parts share one interpreter: the Python between LeNet5'
 NumPy calls holds the GIL, and each half ran ~1.45x its time alone. Here (Linux) the second
 part runs in a worker process with its own interpreter, on a replica of the network:
 
-    caller                                   worker (started once per network)
+    caller                                   worker (nn/process_worker.py, one per network)
     weights, part 1's images -> mapping
     "step s" ------------------------------> claims part 1 of step s
     part 0 on replicas of its layers         part 1: forward, loss, backward
-                                              gradients -> mapping
+                                              gradients -> mapping (Dense dW written there)
     <-------------------------------------- (s, its loss)
     gradients = part 0's + the mapping's;  the optimizer steps the network's own arrays
 
@@ -47,11 +47,13 @@ from pathlib import Path
 import numpy as np
 
 from nndesk.nn import batchnorm_exchange as bnx
+from nndesk.nn import memory
 from nndesk.nn.batchnorm import BatchNorm
 from nndesk.nn.data_parallel import DataParallel, _Drawn, _replica, run_part
 from nndesk.nn.layers import Dropout
 from nndesk.nn.network import Network
 from nndesk.nn.parallel import LoadWatch, batch_slices, cpu_seconds, serial
+from nndesk.nn.process_worker import stop
 from nndesk.nn.shared_mapping import claim as _claim  # patched by tests
 from nndesk.nn.shared_mapping import layout as _layout
 from nndesk.nn.shared_mapping import views as _views
@@ -116,63 +118,6 @@ def process_step(net: Network, x: np.ndarray, t: np.ndarray) -> float | None:
     return loss
 
 
-def _serve(conn_fd: int, mem_fd: int) -> None:
-    """The worker process: build the replica, then run part 1 of each step sent, until
-    told to stop (None) or the caller's end of the pipe closes."""
-    conn = Connection(conn_fd)
-    spec, dtype, layout, size = conn.recv()
-    v = _views(mmap.mmap(mem_fd, size), layout)
-    net = Network.from_spec(spec, dtype=dtype)
-    exchange = bnx.Exchange(1, v, conn)
-    for i, layer in enumerate(net.layers):
-        layer.params = {k: v[f"p:{i}.{k}"] for k in layer.params}   # the caller's weights
-        net.layers[i] = bnx.part_layer(layer, i, exchange)
-    conn.send("ready")
-    while True:
-        try:
-            msg = conn.recv()
-        except (EOFError, OSError):
-            return
-        if msg is None:
-            return
-        step, n, errors = msg
-        m, share = n - n // 2, (n - n // 2) / n
-        exchange.begin(step, n)
-        if not _claim(mem_fd, v["claim"], step):
-            conn.send((step, None))                     # the caller took it
-            continue
-        try:
-            for i, layer in enumerate(net.layers):
-                if f"d:{i}" in v:
-                    layer.rng = _Drawn(v[f"d:{i}"][:m])
-            with np.errstate(**errors):                 # the caller's error handling
-                loss = run_part(net.layers, net.loss_fn, net._order, net._first_weighted,
-                                v["x"][:m], v["t"][:m], share)
-            for i, layer in enumerate(net.layers):
-                for k in layer.params:
-                    np.copyto(v[f"g:{i}.{k}"], layer.grads[k])
-            conn.send((step, loss))
-        except bnx.PartnerGone:                         # the caller gave up mid-step
-            return
-        except Exception as err:                       # noqa: BLE001 - raised by the caller
-            conn.send((step, err))
-
-
-def _stop(conn: Connection, proc: subprocess.Popen, fd: int) -> None:
-    """End the worker (asked, then killed after 5 s) and reap it."""
-    try:
-        conn.send(None)
-    except OSError:
-        pass
-    try:
-        proc.wait(5)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-    conn.close()
-    os.close(fd)
-
-
 class ProcessHalf:
     """One network's worker process and mapping, for batches of up to n images like x, t."""
 
@@ -197,13 +142,13 @@ class ProcessHalf:
         env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1",
                    MKL_NUM_THREADS="1",
                    PYTHONPATH=os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])))
-        code = f"from {__name__} import _serve; _serve({theirs.fileno()}, {self.fd})"
+        code = f"from nndesk.nn.process_worker import serve; serve({theirs.fileno()}, {self.fd})"
         self.proc = subprocess.Popen([sys.executable, "-c", code], env=env,
                                      stdin=subprocess.DEVNULL, pass_fds=(theirs.fileno(), self.fd))
         theirs.close()
         self.conn = Connection(ours.detach())
-        self._finalizer = weakref.finalize(self, _stop, self.conn, self.proc, self.fd)
-        self.conn.send((net.spec, net.dtype.str, layout, size))
+        self._finalizer = weakref.finalize(self, stop, self.conn, self.proc, self.fd)
+        self.conn.send((net.spec, net.dtype.str, layout, size, memory.kept()))
         if not self.conn.poll(START_TIMEOUT_S) or self.conn.recv() != "ready":
             self.close()
             raise RuntimeError("the step's worker process did not start")

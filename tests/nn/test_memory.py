@@ -9,13 +9,14 @@ import sys
 
 import pytest
 
-from nndesk.nn import keep_freed_memory
+from nndesk.nn import keep_freed_memory, memory
 
 
 def test_keep_freed_memory_is_set_exactly_where_malloc_is_glibc():
     glibc = platform.system() == "Linux" and platform.libc_ver()[0] == "glibc"
     assert keep_freed_memory() is glibc
     assert keep_freed_memory(mmap_mb=32, trim_mb=128) is glibc      # again: same answer
+    assert memory.kept() == ((32, 128) if glibc else None)          # the step's worker copies it
 
 
 def test_importing_the_engine_leaves_malloc_alone():

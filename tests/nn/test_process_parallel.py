@@ -112,6 +112,24 @@ def test_the_worker_gives_the_thread_steps_numbers(name, worker_claims):
     assert proc[3] == threads[3]
 
 
+def test_a_dense_layer_writes_its_weight_gradient_where_it_is_told():
+    """The worker hands Dense its mapping's array (`grad_out`): backward writes dW there,
+    the same bits as into a new array; an array of another shape is not used."""
+    rng = np.random.default_rng(0)
+    layer = Network.from_spec(MLP, seed=1, dtype=np.float32).layers[0]      # Dense 12 -> 16
+    layer.forward(rng.random((7, 12), dtype=np.float32), True)
+    dout = rng.random((7, 16), dtype=np.float32)
+    layer.backward(dout)
+    fresh = layer.grads["W"].copy()
+    layer.grad_out = np.full((12, 16), np.nan, np.float32)
+    layer.backward(dout)
+    assert layer.grads["W"] is layer.grad_out
+    np.testing.assert_array_equal(layer.grad_out, fresh)
+    layer.grad_out = np.zeros((16, 12), np.float32)
+    layer.backward(dout)
+    assert layer.grads["W"] is not layer.grad_out and not layer.grad_out.any()
+
+
 def test_a_part_the_worker_has_not_begun_is_taken_back():
     """A stopped worker (its core taken) cannot claim part 1: the caller runs it, the same
     numbers; resumed, the worker skips that part and runs the next step's."""
