@@ -80,7 +80,9 @@ def _export_parsers(sub) -> None:
     p.add_argument("--to", required=True, choices=("pytorch", "onnx", "numpy"),
                    help="the target")
     p.add_argument("out", metavar="OUT", help="folder (pytorch, numpy) or .onnx file")
-    p.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    p.add_argument("--force", action="store_true",
+                   help="replace OUT if it exists (in a folder: the export's files only; "
+                        "every other file stays)")
 
     p = command(sub, "import", "open a PyTorch or ONNX model in nndesk",
                  "Turn a PyTorch state_dict saved by an exported train.py (.pt, read with "
