@@ -167,8 +167,8 @@ def atomic_dir(target: str | os.PathLike, *, replace: bool = False) -> Iterator[
         written = sorted(tmp.iterdir())
         for path in written:
             if (target / path.name).is_dir():
-                raise ExportError(f"{target / path.name} is a folder, not an earlier export's "
-                                  f"file")
+                raise ExportError(f"{target / path.name} is a folder, not a file an export "
+                                  f"writes")
         for path in written:
             os.replace(path, target / path.name)
         tmp.rmdir()

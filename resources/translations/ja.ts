@@ -4643,6 +4643,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
 画像が空のようです（線がありません）。明るい紙に暗い色で書いた数字 1 つの画像（または白黒が逆のもの）を開いてください。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>{path} already exists. Replace the files this export writes there? Any other file in it is kept.</source>
+        <translation>{path} はすでに存在します。このエクスポートが書き込むファイルを置き換えますか？ほかのファイルはそのまま残ります。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path} exists (use --force to replace it)</source>
         <translation>{path} はすでにあります（別の名前を選んでください。コマンドラインでは --force で置き換えられます）</translation>
@@ -4656,6 +4661,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path} exists and is not empty (use --force to replace it)</source>
         <translation>{path} はすでにあり、空ではありません（別の場所を選んでください。コマンドラインでは --force で置き換えられます）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path} is a folder, not a file an export writes</source>
+        <translation>{path} はフォルダーです。エクスポートが書き込むファイルではありません</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

@@ -4643,6 +4643,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
 这张图像看起来是空白的（没有笔迹）。请打开一张浅色背景上深色数字的图片（或者反过来）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>{path} already exists. Replace the files this export writes there? Any other file in it is kept.</source>
+        <translation>{path} 已存在。要替换本次导出会写入的那些文件吗？其中的其他文件都会保留。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path} exists (use --force to replace it)</source>
         <translation>{path} 已存在（请换一个名称；命令行中可用 --force 替换）</translation>
@@ -4656,6 +4661,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path} exists and is not empty (use --force to replace it)</source>
         <translation>{path} 已存在且不是空的（请换一个位置；命令行中可用 --force 替换）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path} is a folder, not a file an export writes</source>
+        <translation>{path} 是一个文件夹，不是导出会写入的文件</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
