@@ -910,6 +910,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>マウスかペンで数字を描いてください。右ボタンで消せます。Esc で消去、Ctrl+Z で一画戻します。画像ファイルをここにドロップすると認識します。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Dropout {0}</source>
+        <translation>Dropout（比率 {0}）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Dropout: silences random neurons while training, against overfitting. Book ch. 6.4.</source>
         <translation>Dropout：学習中にランダムにニューロンを消去し、過学習を防ぎます。本の 6.4 節。</translation>
@@ -3539,6 +3544,16 @@ Resume that run now?
         <translation>重みの初期値は {high} 以下でなければなりません（重みの標準偏差。{value} ではなく）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>init std {0}, BatchNorm</source>
+        <translation>初期値の標準偏差 {0}、Batch Norm あり</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>init std {0}, no BatchNorm</source>
+        <translation>初期値の標準偏差 {0}、Batch Norm なし</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/compare_view.py"/>
         <source>init {init}</source>
         <translation>初期化 {init}</translation>
@@ -3677,9 +3692,19 @@ Resume that run now?
         <translation>損失</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>loss (last 50 steps)</source>
+        <translation>損失（最後の 50 ステップ）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>loss {loss} has no exported equivalent ({known})</source>
         <translation>損失関数 {loss} には書き出し先で対応するものがありません（{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>lr {0}, decay {1}</source>
+        <translation>学習率 {0}、荷重減衰 {1}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
@@ -3997,6 +4022,11 @@ Resume that run now?
         <translation>アクセス権がありません</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>plain</source>
+        <translation>抑制なし</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>pool size</source>
         <translation>プーリングの窓</translation>
@@ -4183,6 +4213,11 @@ Resume that run now?
         <translation>正解</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>test accuracy</source>
+        <translation>テストデータの認識精度</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>test accuracy every epoch</source>
         <translation>毎エポックのテスト精度</translation>
@@ -4340,6 +4375,11 @@ Resume that run now?
         <translation>訓練画像の数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>training accuracy</source>
+        <translation>訓練データの認識精度</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/neighbours_view.py"/>
         <source>training image {index}: a {label}, distance {d}</source>
         <translation>訓練画像 {index}：ラベル {label}、距離 {d}</translation>
@@ -4353,6 +4393,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>training images measured</source>
         <translation>精度を測る訓練画像の数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>training loss</source>
+        <translation>訓練データの損失</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/confusion_view.py"/>
@@ -4401,6 +4446,11 @@ Resume that run now?
         <translation>検証データ</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>validation accuracy</source>
+        <translation>検証データの認識精度</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/health_job.py"/>
         <source>vanishing</source>
         <translation>消失</translation>
@@ -4419,6 +4469,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>weight decay</source>
         <translation>荷重減衰</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>weight decay {0}</source>
+        <translation>荷重減衰 {0}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/compare_view.py"/>

@@ -910,6 +910,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>用鼠标或手写笔画一个数字；按住右键拖动可以擦除。Esc 清空，Ctrl+Z 撤销一笔。把图像文件拖到这里即可识别。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Dropout {0}</source>
+        <translation>Dropout（丢弃比例 {0}）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Dropout: silences random neurons while training, against overfitting. Book ch. 6.4.</source>
         <translation>Dropout：训练时随机删除神经元，抑制过拟合。见书 6.4 节。</translation>
@@ -3539,6 +3544,16 @@ Resume that run now?
         <translation>初始权重最多为 {high}（权重的标准差），而不是 {value}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>init std {0}, BatchNorm</source>
+        <translation>初始标准差 {0}，有 BatchNorm</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>init std {0}, no BatchNorm</source>
+        <translation>初始标准差 {0}，无 BatchNorm</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/compare_view.py"/>
         <source>init {init}</source>
         <translation>初始化 {init}</translation>
@@ -3677,9 +3692,19 @@ Resume that run now?
         <translation>损失</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>loss (last 50 steps)</source>
+        <translation>损失（最后 50 步）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>loss {loss} has no exported equivalent ({known})</source>
         <translation>损失函数 {loss} 没有可导出的对应项（{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>lr {0}, decay {1}</source>
+        <translation>学习率 {0}，权值衰减 {1}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
@@ -3997,6 +4022,11 @@ Resume that run now?
         <translation>没有权限</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>plain</source>
+        <translation>不加抑制</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>pool size</source>
         <translation>池化窗口</translation>
@@ -4183,6 +4213,11 @@ Resume that run now?
         <translation>正确解</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>test accuracy every epoch</source>
         <translation>每轮测量测试准确率</translation>
@@ -4340,6 +4375,11 @@ Resume that run now?
         <translation>训练图像数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>training accuracy</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/neighbours_view.py"/>
         <source>training image {index}: a {label}, distance {d}</source>
         <translation>训练图像 {index}：标签 {label}，距离 {d}</translation>
@@ -4353,6 +4393,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>training images measured</source>
         <translation>用于测量的训练图像数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>training loss</source>
+        <translation>训练损失</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/confusion_view.py"/>
@@ -4401,6 +4446,11 @@ Resume that run now?
         <translation>验证集</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/health_job.py"/>
         <source>vanishing</source>
         <translation>消失</translation>
@@ -4419,6 +4469,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>weight decay</source>
         <translation>权重衰减</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>weight decay {0}</source>
+        <translation>权值衰减 {0}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/compare_view.py"/>
