@@ -269,3 +269,26 @@ def test_which_way_y_points_is_said_or_asked(tmp_path):
 
     with pytest.raises(ValueError, match='"y" must be "down" or "up"'):
         read_strokes_file(bad)
+
+
+def test_a_flag_of_another_command_is_reported_by_the_command_used(capsys):
+    """`eval --limit` (a flag of `insight`, not of `eval`): no "did you mean --limit?" (the
+    flag itself), and the help named is the command's own."""
+    for argv, command in ((["eval", "m.npz", "--limit", "5"], "eval"),
+                          (["presets", "extra"], "presets"),
+                          (["predict", "--jsn", "x.png"], "predict")):
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert f"(see 'nndesk {command} --help')" in err, err
+        assert "did you mean --limit" not in err, err
+    assert main(["predict", "--jsn", "x.png"]) == 2
+    assert "did you mean --json?" in capsys.readouterr().err
+
+
+def test_train_without_data_names_the_flag_not_the_python_argument(tmp_path, capsys,
+                                                                   monkeypatch):
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(tmp_path / "empty"))
+    assert main(["train", "--preset", "SoftmaxRegression", "--epochs", "1",
+                 "--out", str(tmp_path / "m.npz")]) == 2
+    err = capsys.readouterr().err
+    assert "add --download" in err and "download=True" not in err, err

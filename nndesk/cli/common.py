@@ -15,7 +15,8 @@ if TYPE_CHECKING:  # type names only: the handlers import these lazily
     from nndesk.insight.reject import Calibration
     from nndesk.train.modelfile import ModelFile
 
-__all__ = ["UserError", "did_you_mean", "set_threads", "spec_from_args", "load_model_arg",
+__all__ = ["UserError", "data_error_text", "did_you_mean", "set_threads", "spec_from_args",
+           "load_model_arg",
            "load_json_file", "load_data", "as_input", "fetch_data", "json_safe", "dumps", "table",
            "model_calibration"]
 
@@ -105,6 +106,13 @@ def load_model_arg(path: str | Path) -> ModelFile:
         raise UserError(str(err)) from None
 
 
+def data_error_text(err: Exception) -> str:
+    """A data error as one line in the command line's words: the Python API's
+    "(`download=True`)" becomes "(add --download)"."""
+    text = " ".join(str(err).split())  # one line, whatever the message's layout
+    return text.replace("(`download=True`)", "(add --download)")
+
+
 def load_data(dataset: str = "mnist", data_dir: str | None = None, *, val_split: int = 5000,
               seed: int = 0, download: bool = False) -> Splits:
     """`load_mnist` as (N, 1, 28, 28) float32; missing or broken files become a UserError."""
@@ -116,8 +124,7 @@ def load_data(dataset: str = "mnist", data_dir: str | None = None, *, val_split:
         return load_mnist(flatten=False, dataset=dataset, data_dir=data_dir,
                           val_split=val_split, seed=seed, download=download)
     except (DataMissingError, IdxError) as err:
-        text = " ".join(str(err).split())  # one line, whatever the message's layout
-        raise UserError(text.replace("(`download=True`)", "(add --download)")) from None
+        raise UserError(data_error_text(err)) from None
     except ValueError as err:
         raise UserError(str(err)) from None
 

@@ -31,6 +31,19 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UserError(f"{message}{self._hint(message)} (see '{self.prog} --help')")
 
+    def parse_args(self, args=None, namespace=None):
+        """As argparse, but an unknown flag after a command is reported by that command's
+        parser: its own flags for the hint and its --help, not every command's (argparse
+        leaves them to the top level, which suggested `--limit` for `eval --limit`)."""
+        namespace, extras = self.parse_known_args(args, namespace)
+        if extras:
+            chosen = [p for a in self._actions if isinstance(a, argparse._SubParsersAction)
+                      for name, p in a.choices.items()
+                      if name == getattr(namespace, a.dest, None)]
+            (chosen[0] if chosen else self).error(
+                f"unrecognized arguments: {' '.join(extras)}")
+        return namespace
+
     def _hint(self, message: str) -> str:
         """"; did you mean --strokes?" for an unknown flag close to a known one, "; did you
         mean predict?" for a mistyped command or choice."""
@@ -80,7 +93,9 @@ def _export_parsers(sub) -> None:
     p.add_argument("--to", required=True, choices=("pytorch", "onnx", "numpy"),
                    help="the target")
     p.add_argument("out", metavar="OUT", help="folder (pytorch, numpy) or .onnx file")
-    p.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    p.add_argument("--force", action="store_true",
+                   help="replace OUT if it exists (in a folder: the export's files only; "
+                        "every other file stays)")
 
     p = command(sub, "import", "open a PyTorch or ONNX model in nndesk",
                  "Turn a PyTorch state_dict saved by an exported train.py (.pt, read with "

@@ -14,6 +14,7 @@ import numpy as np
 
 from nndesk.cli.common import (
     UserError,
+    data_error_text,
     did_you_mean,
     fetch_data,
     load_model_arg,
@@ -186,7 +187,7 @@ def _session(args: argparse.Namespace, bar: ProgressBar, ckpt: Path):
         what = "--init-from: " if start is not None and not args.resume else ""
         raise UserError(what + " ".join(str(err).split())) from None
     except (DataMissingError, IdxError, SpecError, ValueError) as err:
-        raise UserError(" ".join(str(err).split())) from None
+        raise UserError(data_error_text(err)) from None
     return session
 
 

@@ -139,29 +139,39 @@ def config_of(metadata: dict) -> dict:
 
 @contextlib.contextmanager
 def atomic_dir(target: str | os.PathLike, *, replace: bool = False) -> Iterator[Path]:
-    """Yield a fresh temp folder beside `target`; on success rename it to `target`.
+    """Yield a fresh temp folder beside `target`; on success its files become `target`'s.
 
     On any error (or Ctrl-C) the temp folder is removed and `target` is untouched: there is
-    never a half-written export. An existing non-empty `target` is an ExportError unless
-    `replace` (then the old folder goes only after the new one is complete).
+    never a half-written export. A new or empty `target` is the temp folder renamed. An
+    existing non-empty `target` is an ExportError unless `replace`; then each written file
+    replaces its namesake in `target` and every other file there stays (a `trained.pt`, the
+    user's notes: `--force` onto a folder must never delete what the export did not write).
     """
     target = Path(target)
     if target.exists() and not target.is_dir():
         raise ExportError(f"{target} exists and is not a folder")
-    if target.is_dir() and any(target.iterdir()) and not replace:
+    filled = target.is_dir() and any(target.iterdir())
+    if filled and not replace:
         raise ExportError(f"{target} exists and is not empty (use --force to replace it)")
+    target = target.resolve() if target.exists() else target   # "." has no name of its own
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
     try:
         yield tmp
         os.chmod(tmp, 0o755)  # mkdtemp makes 0700
-        old = None
-        if target.exists():
-            old = target.with_name(f".{target.name}.old-{os.getpid()}")
-            os.replace(target, old)
-        os.replace(tmp, target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        if not filled:
+            if target.exists():
+                target.rmdir()     # empty
+            os.replace(tmp, target)
+            return
+        written = sorted(tmp.iterdir())
+        for path in written:
+            if (target / path.name).is_dir():
+                raise ExportError(f"{target / path.name} is a folder, not a file an export "
+                                  f"writes")
+        for path in written:
+            os.replace(path, target / path.name)
+        tmp.rmdir()
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

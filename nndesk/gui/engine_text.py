@@ -150,6 +150,7 @@ ENGINE_PATTERNS = [
     N_("{path} exists and is not a folder"),
     N_("{path} exists and is not empty (use --force to replace it)"),
     N_("{path} exists (use --force to replace it)"),
+    N_("{path} is a folder, not a file an export writes"),
     # gui/files.py with fileio.loads_json: a file opened as a design
     N_("{name} is too large to be a design file"),
     N_("cannot read {path}: {reason}"),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -128,10 +129,18 @@ class ExportDialog(QDialog):
         target, out = self.target.currentData(), self.path.text().strip()
         if not out:
             return
+        replace = _taken(Path(out), target)
+        if replace and QMessageBox.question(
+                self, tr("Export the model"),
+                tr("{path} already exists. Replace the files this export writes there? "
+                   "Any other file in it is kept.").format(path=out),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return
         self.export_button.setEnabled(False)
         self.status.setText(tr("Exporting…"))
         model, done = self.model, self._done.done
-        start_thread(lambda: done.emit(_export(model, target, out)), self._done,
+        start_thread(lambda: done.emit(_export(model, target, out, replace)), self._done,
                      name="nndesk-export")
 
     def _on_finished(self, result: tuple[bool, str]) -> None:
@@ -140,12 +149,20 @@ class ExportDialog(QDialog):
         self.status.setText(text if ok else tr("Not exported: {err}").format(err=text))
 
 
-def _export(model, target: str, out: str) -> tuple[bool, str]:
+def _taken(out: Path, target: str) -> bool:
+    """True when exporting to `out` would replace something the user should agree to: an
+    .onnx file, or a folder not empty (anything else fails with its reason, no question)."""
+    if target == "onnx":
+        return out.is_file()
+    return out.is_dir() and any(out.iterdir())
+
+
+def _export(model, target: str, out: str, replace: bool = False) -> tuple[bool, str]:
     """On the worker thread: write the export; (True, what was written) or (False, why not)."""
     from nndesk.export import ExportError, export_model
 
     try:
-        export_model(model, target, out)
+        export_model(model, target, out, replace=replace)
     except ExportError as err:
         return False, translate_engine(err)
     except ImportError:

@@ -910,6 +910,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>マウスかペンで数字を描いてください。右ボタンで消せます。Esc で消去、Ctrl+Z で一画戻します。画像ファイルをここにドロップすると認識します。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Dropout {0}</source>
+        <translation>Dropout（比率 {0}）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Dropout: silences random neurons while training, against overfitting. Book ch. 6.4.</source>
         <translation>Dropout：学習中にランダムにニューロンを消去し、過学習を防ぎます。本の 6.4 節。</translation>
@@ -1704,7 +1709,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>Nielsen：学習の遅さ・普遍性</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/worker.py"/>
+        <location filename="../../nndesk/gui/run_messages.py"/>
         <source>No checkpoint was written yet (one is written at the end of each epoch): train again.</source>
         <translation>チェックポイントはまだ書き出されていません（各エポックの終わりに書き出されます）。もう一度学習してください。</translation>
     </message>
@@ -1854,7 +1859,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>この実行の結果：</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/worker.py"/>
+        <location filename="../../nndesk/gui/run_messages.py"/>
         <source>Out of memory: use a smaller batch size, fewer filters or fewer training images.</source>
         <translation>メモリが足りません。バッチサイズ、フィルター数、訓練画像の数を減らしてください。</translation>
     </message>
@@ -2356,7 +2361,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>入力画像：d 損失 / d x</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/worker.py"/>
+        <location filename="../../nndesk/gui/run_messages.py"/>
         <source>The last checkpoint is kept: {path}
 Resume it with: nndesk train --resume "{path}" --out model.npz</source>
         <translation>最後のチェックポイントは残っています：{path}
@@ -2412,7 +2417,7 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>このレイヤが学習する重みの形状：Dense の W は（入力数, ニューロン数）、Conv2D の W は（フィルター数, チャンネル数, 高さ, 幅）、バイアス b は出力ごとに1つ、BatchNorm の γ と β は特徴またはチャンネルごとに1つ</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/worker.py"/>
+        <location filename="../../nndesk/gui/run_messages.py"/>
         <source>The training process ended unexpectedly (exit code {code}).</source>
         <translation>学習プロセスが予期せず終了しました（終了コード {code}）。</translation>
     </message>
@@ -2543,7 +2548,7 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>学習が終わりました。テストデータで評価し、モデルを保存しています…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/worker.py"/>
+        <location filename="../../nndesk/gui/run_messages.py"/>
         <source>Training failed: {err}
 
 Check the design and the training settings.</source>
@@ -3544,6 +3549,16 @@ Resume that run now?
         <translation>重みの初期値は {high} 以下でなければなりません（重みの標準偏差。{value} ではなく）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>init std {0}, BatchNorm</source>
+        <translation>初期値の標準偏差 {0}、Batch Norm あり</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>init std {0}, no BatchNorm</source>
+        <translation>初期値の標準偏差 {0}、Batch Norm なし</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/compare_view.py"/>
         <source>init {init}</source>
         <translation>初期化 {init}</translation>
@@ -3682,9 +3697,19 @@ Resume that run now?
         <translation>損失</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>loss (last 50 steps)</source>
+        <translation>損失（最後の 50 ステップ）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>loss {loss} has no exported equivalent ({known})</source>
         <translation>損失関数 {loss} には書き出し先で対応するものがありません（{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>lr {0}, decay {1}</source>
+        <translation>学習率 {0}、荷重減衰 {1}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
@@ -3813,12 +3838,12 @@ Resume that run now?
         <translation>nndesk — 設計し、学習させ、中を見て、描く</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/worker.py"/>
+        <location filename="../../nndesk/gui/run_messages.py"/>
         <source>no TensorBoard log: pip install 'nndesk[tensorboard]' to write one</source>
         <translation>TensorBoard ログなし：書き出すには pip install 'nndesk[tensorboard]'</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/worker.py"/>
+        <location filename="../../nndesk/gui/run_messages.py"/>
         <source>no TensorBoard log: {err}</source>
         <translation>TensorBoard ログなし：{err}</translation>
     </message>
@@ -4000,6 +4025,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>permission denied</source>
         <translation>アクセス権がありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>plain</source>
+        <translation>抑制なし</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -4188,6 +4218,11 @@ Resume that run now?
         <translation>正解</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>test accuracy</source>
+        <translation>テストデータの認識精度</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>test accuracy every epoch</source>
         <translation>毎エポックのテスト精度</translation>
@@ -4345,6 +4380,11 @@ Resume that run now?
         <translation>訓練画像の数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>training accuracy</source>
+        <translation>訓練データの認識精度</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/neighbours_view.py"/>
         <source>training image {index}: a {label}, distance {d}</source>
         <translation>訓練画像 {index}：ラベル {label}、距離 {d}</translation>
@@ -4358,6 +4398,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>training images measured</source>
         <translation>精度を測る訓練画像の数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>training loss</source>
+        <translation>訓練データの損失</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/confusion_view.py"/>
@@ -4406,6 +4451,11 @@ Resume that run now?
         <translation>検証データ</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>validation accuracy</source>
+        <translation>検証データの認識精度</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/health_job.py"/>
         <source>vanishing</source>
         <translation>消失</translation>
@@ -4424,6 +4474,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>weight decay</source>
         <translation>荷重減衰</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>weight decay {0}</source>
+        <translation>荷重減衰 {0}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/compare_view.py"/>
@@ -4500,7 +4555,7 @@ Open a .json file saved with File ▸ Save design.</source>
 「ファイル ▸ ネットワーク設計を保存」で保存した .json ファイルを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/worker.py"/>
+        <location filename="../../nndesk/gui/run_messages.py"/>
         <source>{err}
 
 Use Train again to download MNIST, or put the files there.</source>
@@ -4663,6 +4718,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
 画像が空のようです（線がありません）。明るい紙に暗い色で書いた数字 1 つの画像（または白黒が逆のもの）を開いてください。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>{path} already exists. Replace the files this export writes there? Any other file in it is kept.</source>
+        <translation>{path} はすでに存在します。このエクスポートが書き込むファイルを置き換えますか？ほかのファイルはそのまま残ります。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path} exists (use --force to replace it)</source>
         <translation>{path} はすでにあります（別の名前を選んでください。コマンドラインでは --force で置き換えられます）</translation>
@@ -4676,6 +4736,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path} exists and is not empty (use --force to replace it)</source>
         <translation>{path} はすでにあり、空ではありません（別の場所を選んでください。コマンドラインでは --force で置き換えられます）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path} is a folder, not a file an export writes</source>
+        <translation>{path} はフォルダーです。エクスポートが書き込むファイルではありません</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

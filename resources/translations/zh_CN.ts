@@ -910,6 +910,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>用鼠标或手写笔画一个数字；按住右键拖动可以擦除。Esc 清空，Ctrl+Z 撤销一笔。把图像文件拖到这里即可识别。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>Dropout {0}</source>
+        <translation>Dropout（丢弃比例 {0}）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Dropout: silences random neurons while training, against overfitting. Book ch. 6.4.</source>
         <translation>Dropout：训练时随机删除神经元，抑制过拟合。见书 6.4 节。</translation>
@@ -1704,7 +1709,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>Nielsen：学习缓慢、普遍性</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/worker.py"/>
+        <location filename="../../nndesk/gui/run_messages.py"/>
         <source>No checkpoint was written yet (one is written at the end of each epoch): train again.</source>
         <translation>尚未写入检查点（每一轮结束时写入一个）：请重新训练。</translation>
     </message>
@@ -1854,7 +1859,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>我们的结果：</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/worker.py"/>
+        <location filename="../../nndesk/gui/run_messages.py"/>
         <source>Out of memory: use a smaller batch size, fewer filters or fewer training images.</source>
         <translation>内存不足：请减小批大小、减少滤波器或训练图像的数量。</translation>
     </message>
@@ -2356,7 +2361,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>输入图像：d 损失 / d x</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/worker.py"/>
+        <location filename="../../nndesk/gui/run_messages.py"/>
         <source>The last checkpoint is kept: {path}
 Resume it with: nndesk train --resume "{path}" --out model.npz</source>
         <translation>最后的检查点已保留：{path}
@@ -2412,7 +2417,7 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>这一层学习的权重的形状：Dense 的 W 为（输入数, 神经元数），Conv2D 的 W 为（滤波器数, 通道数, 高, 宽），偏置 b 每个输出一个；BatchNorm 的 γ 和 β 每个特征或通道一个</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/worker.py"/>
+        <location filename="../../nndesk/gui/run_messages.py"/>
         <source>The training process ended unexpectedly (exit code {code}).</source>
         <translation>训练进程意外结束（退出码 {code}）。</translation>
     </message>
@@ -2543,7 +2548,7 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>训练完成。正在评估测试集并保存模型…</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/worker.py"/>
+        <location filename="../../nndesk/gui/run_messages.py"/>
         <source>Training failed: {err}
 
 Check the design and the training settings.</source>
@@ -3544,6 +3549,16 @@ Resume that run now?
         <translation>初始权重最多为 {high}（权重的标准差），而不是 {value}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>init std {0}, BatchNorm</source>
+        <translation>初始标准差 {0}，有 BatchNorm</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>init std {0}, no BatchNorm</source>
+        <translation>初始标准差 {0}，无 BatchNorm</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/compare_view.py"/>
         <source>init {init}</source>
         <translation>初始化 {init}</translation>
@@ -3682,9 +3697,19 @@ Resume that run now?
         <translation>损失</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>loss (last 50 steps)</source>
+        <translation>损失（最后 50 步）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>loss {loss} has no exported equivalent ({known})</source>
         <translation>损失函数 {loss} 没有可导出的对应项（{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>lr {0}, decay {1}</source>
+        <translation>学习率 {0}，权值衰减 {1}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
@@ -3813,12 +3838,12 @@ Resume that run now?
         <translation>nndesk —— 设计、训练、观察内部、手写识别</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/worker.py"/>
+        <location filename="../../nndesk/gui/run_messages.py"/>
         <source>no TensorBoard log: pip install 'nndesk[tensorboard]' to write one</source>
         <translation>未写 TensorBoard 日志：请先 pip install 'nndesk[tensorboard]'</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/worker.py"/>
+        <location filename="../../nndesk/gui/run_messages.py"/>
         <source>no TensorBoard log: {err}</source>
         <translation>未写 TensorBoard 日志：{err}</translation>
     </message>
@@ -4000,6 +4025,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>permission denied</source>
         <translation>没有权限</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>plain</source>
+        <translation>不加抑制</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -4188,6 +4218,11 @@ Resume that run now?
         <translation>正确解</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>test accuracy every epoch</source>
         <translation>每轮测量测试准确率</translation>
@@ -4345,6 +4380,11 @@ Resume that run now?
         <translation>训练图像数</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>training accuracy</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/neighbours_view.py"/>
         <source>training image {index}: a {label}, distance {d}</source>
         <translation>训练图像 {index}：标签 {label}，距离 {d}</translation>
@@ -4358,6 +4398,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>training images measured</source>
         <translation>用于测量的训练图像数</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>training loss</source>
+        <translation>训练损失</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/confusion_view.py"/>
@@ -4406,6 +4451,11 @@ Resume that run now?
         <translation>验证集</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/health_job.py"/>
         <source>vanishing</source>
         <translation>消失</translation>
@@ -4424,6 +4474,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>weight decay</source>
         <translation>权重衰减</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>weight decay {0}</source>
+        <translation>权值衰减 {0}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/compare_view.py"/>
@@ -4500,7 +4555,7 @@ Open a .json file saved with File ▸ Save design.</source>
 请打开用“文件 ▸ 保存网络设计”保存的 .json 文件。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/worker.py"/>
+        <location filename="../../nndesk/gui/run_messages.py"/>
         <source>{err}
 
 Use Train again to download MNIST, or put the files there.</source>
@@ -4663,6 +4718,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
 这张图像看起来是空白的（没有笔迹）。请打开一张浅色背景上深色数字的图片（或者反过来）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/export_dialog.py"/>
+        <source>{path} already exists. Replace the files this export writes there? Any other file in it is kept.</source>
+        <translation>{path} 已存在。要替换本次导出会写入的那些文件吗？其中的其他文件都会保留。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path} exists (use --force to replace it)</source>
         <translation>{path} 已存在（请换一个名称；命令行中可用 --force 替换）</translation>
@@ -4676,6 +4736,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path} exists and is not empty (use --force to replace it)</source>
         <translation>{path} 已存在且不是空的（请换一个位置；命令行中可用 --force 替换）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path} is a folder, not a file an export writes</source>
+        <translation>{path} 是一个文件夹，不是导出会写入的文件</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

@@ -83,8 +83,28 @@ def test_a_failed_replace_keeps_the_old_folder(every_layer_path, tmp_path, monke
     assert [p.name for p in out.iterdir()] == ["mine.txt"]
     monkeypatch.undo()
     export_model(load_model(every_layer_path), "numpy", out, replace=True)
-    assert sorted(p.name for p in out.iterdir()) == ["network.py", "params.npz"]
+    assert sorted(p.name for p in out.iterdir()) == ["mine.txt", "network.py", "params.npz"]
+    assert (out / "mine.txt").read_text() == "keep me"
     assert [p.name for p in tmp_path.iterdir()] == ["book"]
+
+
+@pytest.mark.parametrize("target", ["pytorch", "numpy"])
+def test_force_onto_a_folder_replaces_only_the_exports_files(every_layer_path, tmp_path,
+                                                             monkeypatch, target):
+    """`--force` onto a folder (an earlier export the user trained in, or the current folder)
+    writes the export's files and deletes nothing else: not trained.pt, not a sub-folder."""
+    work = tmp_path / "my project"
+    (work / "notes").mkdir(parents=True)
+    (work / "notes" / "a.txt").write_text("mine")
+    (work / "trained.pt").write_bytes(b"hours of GPU")
+    monkeypatch.chdir(work)
+    assert main(["export", str(every_layer_path), "--to", target, ".", "--force"]) == 0
+    assert main(["export", str(every_layer_path), "--to", target, str(work), "--force"]) == 0
+    names = sorted(p.name for p in work.iterdir())
+    assert {"notes", "trained.pt"} < set(names) and len(names) > 2
+    assert (work / "trained.pt").read_bytes() == b"hours of GPU"
+    assert (work / "notes" / "a.txt").read_text() == "mine"
+    assert [p.name for p in tmp_path.iterdir()] == ["my project"]   # no temp folder left
 
 
 def test_onnx_export_refuses_to_overwrite_without_force(every_layer_path, tmp_path, capsys):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 from gui_helpers import TINY_SPEC
+from PySide6.QtWidgets import QMessageBox
 
+from nndesk.gui import export_dialog
 from nndesk.gui.export_dialog import ExportDialog
 from nndesk.nn import Network
 
@@ -30,6 +32,59 @@ def test_export_numpy_from_the_dialog(qtbot, tmp_path):
     params = np.load(out / "params.npz")
     np.testing.assert_array_equal(params["W1"], dialog.model.network.params()["0.W"])
     assert dialog.export_button.isEnabled()
+
+
+def _answer(monkeypatch, button) -> list[str]:
+    """QMessageBox.question answers `button`; returns the questions asked."""
+    asked = []
+
+    def question(parent, title, text, *args):
+        asked.append(text)
+        return button
+
+    monkeypatch.setattr(export_dialog.QMessageBox, "question", question)
+    return asked
+
+
+def test_exporting_again_to_the_same_place_asks_and_keeps_other_files(qtbot, tmp_path,
+                                                                      monkeypatch):
+    """A second export to the same folder (after training more) asks, then replaces the
+    export's files and keeps the rest; 'No' writes nothing. The dialog never says --force."""
+    dialog = _dialog(qtbot, tmp_path)
+    dialog.target.setCurrentIndex(dialog.target.findData("numpy"))
+    out = tmp_path / "book"
+    dialog.path.setText(str(out))
+    with qtbot.waitSignal(dialog._done.done, timeout=60_000):
+        dialog.export_button.click()
+    (out / "my notes.txt").write_text("mine")
+    (out / "params.npz").write_bytes(b"old")
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    dialog.export_button.click()
+    assert len(asked) == 1 and str(out) in asked[0]
+    assert (out / "params.npz").read_bytes() == b"old" and dialog.export_button.isEnabled()
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(dialog._done.done, timeout=60_000):
+        dialog.export_button.click()
+    assert len(asked) == 1 and dialog.status.text() == f"Written: {out}"
+    assert "--force" not in dialog.status.text()
+    assert (out / "my notes.txt").read_text() == "mine"
+    params = np.load(out / "params.npz")
+    np.testing.assert_array_equal(params["W1"], dialog.model.network.params()["0.W"])
+
+
+def test_an_existing_onnx_file_is_replaced_only_when_asked(qtbot, tmp_path, monkeypatch):
+    dialog = _dialog(qtbot, tmp_path)
+    dialog.target.setCurrentIndex(dialog.target.findData("onnx"))
+    out = tmp_path / "net.onnx"
+    out.write_bytes(b"precious")
+    dialog.path.setText(str(out))
+    _answer(monkeypatch, QMessageBox.StandardButton.No)
+    dialog.export_button.click()
+    assert out.read_bytes() == b"precious"
+    _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(dialog._done.done, timeout=60_000):
+        dialog.export_button.click()
+    assert dialog.status.text() == f"Written: {out}" and out.read_bytes() != b"precious"
 
 
 def test_a_bad_place_is_said_in_the_dialog(qtbot, tmp_path):

@@ -59,3 +59,17 @@ def test_long_chapter_names_wrap_with_the_whole_name_on_hover(qtbot):
         needed = lists.fontMetrics().boundingRect(
             0, 0, room.width(), 10_000, int(Qt.TextFlag.TextWordWrap), item.text())
         assert needed.width() <= room.width() and needed.height() <= room.height(), item.text()
+
+
+def test_experiment_runs_and_measures_are_named_in_japanese():
+    """The ch. 6 experiments' legend and results said "init std 0.01, no BatchNorm/train_acc"
+    and "final_loss 0.154" in every language."""
+    i18n.set_language("ja")
+    from nndesk.gui.lessons.experiments_page import metric_value, run_label
+
+    assert run_label("init std 0.01, no BatchNorm") == "初期値の標準偏差 0.01、Batch Norm なし"
+    assert run_label("weight decay 0.1") == "荷重減衰 0.1"
+    assert run_label("lr 3.5e-04, decay 1.2e-07") == "学習率 3.5e-04、荷重減衰 1.2e-07"
+    assert run_label("Adam") == "Adam"
+    assert metric_value("test_acc", 0.9731) == "テストデータの認識精度 97.3%"
+    assert metric_value("final_loss", 0.1537) == "損失（最後の 50 ステップ） 0.154"

@@ -255,7 +255,12 @@ def test_experiments_page_runs_in_the_background_draws_and_stops(qtbot, small_da
     assert page.progress.value() == 100
     xs, ys = page.curves["L1 0.005/test_acc"].getData()
     assert list(xs) == [0, 1, 2, 3] and all(0 <= y <= 1 for y in ys)
-    assert len(page.curves) == 8 and "dropout 0.2" in page.ours.text()
+    assert len(page.curves) == 8 and "Dropout 0.2: " in page.ours.text()
+    # the reader's words, not the recorder's keys ("dropout 0.2/test_acc", "test_acc 0.973")
+    names = [item.name() for item in page.curves.values()]
+    assert "L1 0.005 · test accuracy" in names and not any("/" in n for n in names)
+    assert "test accuracy " in page.ours.text() and "%" in page.ours.text()
+    assert "_acc" not in page.ours.text() and "final_loss" not in page.ours.text()
 
     page.choice.setCurrentIndex(page.choice.findData("hyperparams"))
     assert page.best_button.isVisibleTo(page) and not page.best_button.isEnabled()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import numpy as np
 import pyqtgraph as pg
@@ -53,6 +54,32 @@ _LABELS = {"optimizers": N_("Optimizers (fig. 6-9)"),
            "overfit": N_("Overfitting: weight decay, L1, Dropout (figs. 6-20, 6-21, 6-23)"),
            "hyperparams": N_("Hyperparameter search (figs. 6-24, 6-25)")}
 _SOLID = ("train_loss", "train_acc")
+_METRICS = {"train_loss": N_("training loss"), "train_acc": N_("training accuracy"),
+            "val_acc": N_("validation accuracy"), "test_acc": N_("test accuracy"),
+            "final_loss": N_("loss (last 50 steps)")}
+_RUN_WORDS = [  # the experiments' run keys (nndesk.experiments) in the reader's language
+    (r"init std (\S+), BatchNorm", N_("init std {0}, BatchNorm")),
+    (r"init std (\S+), no BatchNorm", N_("init std {0}, no BatchNorm")),
+    (r"weight decay (\S+)", N_("weight decay {0}")),
+    (r"dropout (\S+)", N_("Dropout {0}")),
+    (r"plain", N_("plain")),
+    (r"lr (\S+), decay (\S+)", N_("lr {0}, decay {1}")),
+]
+
+
+def run_label(key: str) -> str:
+    """A run's name as shown in the legend and the results line ("SGD", "Xavier" as is)."""
+    for pattern, words in _RUN_WORDS:
+        found = re.fullmatch(pattern, key)
+        if found:
+            return tr(words).format(*found.groups())
+    return key
+
+
+def metric_value(metric: str, value: float) -> str:
+    """"test accuracy 97.3%" / "loss (last 50 steps) 0.154", in the reader's language."""
+    text = f"{value:.1%}" if metric.endswith("_acc") else f"{value:.3f}"
+    return f"{tr(_METRICS[metric])} {text}" if metric in _METRICS else f"{metric} {text}"
 _SAVED = "lessons/experiments"  # QSettings: {"choice": name, "sizes": {name: [epochs, images]}}
 
 
@@ -227,7 +254,10 @@ class ExperimentsPage(QWidget):
             color = PENS[runs.index(run) % len(PENS)] if run in runs else "k"
             style = Qt.PenStyle.SolidLine if metric in _SOLID else Qt.PenStyle.DashLine
             width = 1 if len(runs) > 10 else 2
-            name = key if len(runs) <= 10 else None
+            metrics = EXPERIMENTS[self.choice.currentData()].metrics
+            name = (run_label(run) if len(metrics) == 1 else
+                    f"{run_label(run)} · {tr(_METRICS.get(metric, metric))}")
+            name = name if len(runs) <= 10 else None
             item = self.curves[key] = self.curve_plot.plot(
                 [], [], pen=pg.mkPen(color, width=width, style=style), name=name)
         return item
@@ -259,7 +289,7 @@ class ExperimentsPage(QWidget):
             if len(payload) > 6:   # the search: its five best runs, judged on validation
                 payload = sorted(payload, key=lambda s: -s.get("val_acc", 0.0))[:5]
             self.ours.setText(tr("Ours: ") + "; ".join(
-                f"{s['run']}: " + ", ".join(f"{k} {s[k]:.3f}" for k in keys
+                f"{run_label(s['run'])}: " + ", ".join(metric_value(k, s[k]) for k in keys
                                             if isinstance(s.get(k), float)
                                             and math.isfinite(s[k])) for s in payload))
         self._set_buttons()
