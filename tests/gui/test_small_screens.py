@@ -18,7 +18,8 @@ from gui_helpers import DESIGNS, screen_env
 PROBE = """
 import json, os, sys
 from PySide6.QtCore import QPoint, QRect, QSettings
-from PySide6.QtWidgets import QDockWidget, QScrollArea, QSpinBox
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QDockWidget,
+                               QLineEdit, QScrollArea, QSpinBox)
 QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, sys.argv[1])
 from nndesk.gui.app import create_window
 app, w = create_window(None)
@@ -125,8 +126,30 @@ def reasons():
     seen.append(reason("with a bottom view"))
     print(json.dumps({"tag": "reasons", "seen": seen}), flush=True)
 
+def squeezed(panel):  # its buttons and fields below their minimum size hint
+    out = []
+    for kind in (QAbstractButton, QLineEdit, QAbstractSpinBox, QComboBox):
+        for c in panel.findChildren(kind):
+            inner = isinstance(c.parentWidget(), (QAbstractSpinBox, QComboBox))  # their own
+            hint = c.minimumSizeHint()
+            if c.isVisibleTo(panel) and not inner and (c.width() < hint.width()
+                                                        or c.height() < hint.height()):
+                out.append([type(c).__name__, c.objectName(), c.width(), c.height(),
+                            hint.width(), hint.height()])
+    return out
+
 if sys.argv[2] == "reasons":
     reasons()
+    os._exit(0)
+if sys.argv[2] == "squeeze":
+    for view in ("Evaluation", "Why_this_answer", "Layer_health", "Gradient_check"):
+        dock = w.findChild(QDockWidget, view)
+        dock.toggleViewAction().trigger()
+        settle()
+        print(json.dumps({"tag": view, "squeezed": squeezed(w.designer)
+                          + squeezed(w.train_panel)}), flush=True)
+        dock.toggleViewAction().trigger()
+        settle()
     os._exit(0)
 measure("fresh")
 if sys.argv[2] == "bottom":
@@ -213,3 +236,15 @@ def test_1280x720_a_refusal_reason_is_whole_in_view_when_it_appears(tmp_path, la
     for s in seen["seen"]:
         assert s["text"] and s["whole"] and not s["cut"], s
     assert seen["seen"][-2]["editor"], seen["seen"][-2]  # the edited box stays in view too
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN", "ja"])
+def test_1280x720_each_bottom_view_squeezes_no_designer_or_training_control(tmp_path, lang):
+    """QA (zh_CN, Evaluation open): the designer's Add layer / Delete / Up / Down row
+    collapsed to nothing and the training settings were pushed away. With each bottom view
+    open, every button and field of the designer and the training panel keeps at least its
+    minimum size hint (the left dock scrolls rather than crushing them)."""
+    seen = _probe(tmp_path, 1280, 720, 1, lang, "squeeze")
+    assert set(seen) == {"Evaluation", "Why_this_answer", "Layer_health", "Gradient_check"}
+    for view, s in seen.items():
+        assert s["squeezed"] == [], (view, s)
