@@ -287,3 +287,27 @@ def test_the_run_button_starts_an_experiment_on_mnist(qtbot, monkeypatch):
     monkeypatch.setattr(page, "start", lambda splits=None: asked.append(splits))
     page.run_button.click()
     assert asked == [None]  # None: load MNIST in the worker thread
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN", "ja"])
+def test_cross_entropy_names_the_books_delta(qtbot, lang):
+    """QA: y all zeros showed '−log 0 = 16.1181': the value is −log(0 + 1e-7), the book's
+    delta (ch. 4.2.2, cross_entropy_error). The formula shows δ, and y_k = 0 says why, in
+    the reader's language."""
+    from nndesk.gui import i18n
+
+    i18n.set_language(lang)
+    panel = LessonsPanel()
+    qtbot.addWidget(panel)
+    page = panel.show_lesson("learning")
+    page.set_output("0, 0, 0, 0, 0, 0, 0, 0, 0, 0", 3)
+    text = page.loss_text.text()
+    assert "−log(0 + 1e-7) = 16.1181" in text and "−log 0 =" not in text
+    note = i18n.tr("y_k is 0 and log 0 is −∞: the book's cross_entropy_error adds a tiny "
+                   "δ = 1e-7 so the error stays a number (ch. 4.2.2), here −log(1e-7) ≈ 16.12.")
+    assert text.endswith(note) and "4.2.2" in note
+    if lang != "en":
+        assert "log 0 is" not in note  # translated
+    page.set_output("0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0", 2)
+    text = page.loss_text.text()
+    assert "−log(0.6 + 1e-7) = 0.5108" in text and "4.2.2" not in text  # no note: y_k > 0
