@@ -2977,13 +2977,9 @@ Resume that run now?
         <translation>{p}×{p} の窓は {h}×{w} の入力に収まりません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
-        <source>accuracy</source>
-        <translation>認識精度</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/accuracy_plot.py"/>
         <location filename="../../nndesk/gui/compare_view.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>accuracy %</source>
         <translation>認識精度 %</translation>
     </message>

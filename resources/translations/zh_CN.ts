@@ -2977,13 +2977,9 @@ Resume that run now?
         <translation>{p}×{p} 的窗口放不进 {h}×{w} 的输入</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
-        <source>accuracy</source>
-        <translation>识别精度</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/accuracy_plot.py"/>
         <location filename="../../nndesk/gui/compare_view.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>accuracy %</source>
         <translation>准确率 %</translation>
     </message>

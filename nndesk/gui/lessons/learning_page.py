@@ -12,13 +12,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from nndesk.gui.float_box import FloatBox
+from nndesk.gui.float_box import FloatBox, IntBox
 from nndesk.gui.i18n import tr
 from nndesk.gui.lessons.common import PENS, header, plot
 from nndesk.gui.nobreak import WrapLabel
@@ -61,7 +60,7 @@ class LearningPage(QWidget):
     def _loss_tab(self) -> QWidget:
         tab = QWidget()
         self.output = QLineEdit()
-        self.label = QSpinBox()
+        self.label = IntBox()
         self.label.setRange(0, 9)
         self.loss_text = WrapLabel()
         self.loss_text.setWordWrap(True)
@@ -181,7 +180,7 @@ class LearningPage(QWidget):
         self.field_plot.addItem(self.start)
         self.field_plot.setRange(xRange=(-5, 5), yRange=(-5, 5), padding=0)
         self.lrs = []
-        self.steps = QSpinBox()
+        self.steps = IntBox()
         self.steps.setRange(1, 200)
         self.steps.setValue(20)
         controls = QGridLayout()
