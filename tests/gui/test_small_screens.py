@@ -146,8 +146,14 @@ if sys.argv[2] == "squeeze":
         dock = w.findChild(QDockWidget, view)
         dock.toggleViewAction().trigger()
         settle()
+        d, scroll = w.designer, w.left_splitter.widget(0)
+        # the part a short window keeps in view (designer.top_height): its edit row and total
+        # line whole in the designer's view, unscrolled (the row was 4 px of 30)
+        seen = [scroll.viewport().rect().contains(QRect(b.mapTo(scroll.viewport(), QPoint(0, 0)),
+                                                        b.size()))
+                for b in (d.add_button, d.remove_button, d.up_button, d.down_button, d.total)]
         print(json.dumps({"tag": view, "squeezed": squeezed(w.designer)
-                          + squeezed(w.train_panel)}), flush=True)
+                          + squeezed(w.train_panel), "edit_row": seen}), flush=True)
         dock.toggleViewAction().trigger()
         settle()
     os._exit(0)
@@ -243,8 +249,11 @@ def test_1280x720_each_bottom_view_squeezes_no_designer_or_training_control(tmp_
     """QA (zh_CN, Evaluation open): the designer's Add layer / Delete / Up / Down row
     collapsed to nothing and the training settings were pushed away. With each bottom view
     open, every button and field of the designer and the training panel keeps at least its
-    minimum size hint (the left dock scrolls rather than crushing them)."""
+    minimum size hint (the left dock scrolls rather than crushing them), and the designer's
+    edit row and total line are whole in view (its part of the column was its least, but the
+    layer list took its preferred height in the scroll area and pushed the row under the
+    fold: 4 px of it showed)."""
     seen = _probe(tmp_path, 1280, 720, 1, lang, "squeeze")
     assert set(seen) == {"Evaluation", "Why_this_answer", "Layer_health", "Gradient_check"}
     for view, s in seen.items():
-        assert s["squeezed"] == [], (view, s)
+        assert s["squeezed"] == [] and all(s["edit_row"]), (view, s)
