@@ -108,7 +108,7 @@ class LearningPage(QWidget):
             "class: both grow (the book: 0.0975 → 0.5975 and 0.51 → 2.30).").format(
             mse=f"{value['mse']:.4f}", yk=f"{yk:g}", ce=f"{value['cross_entropy']:.4f}")
         if yk == 0:
-            text += " " + tr(
+            text += ("" if text.endswith(("。", "）")) else " ") + tr(  # no space after 。
                 "y_k is 0 and log 0 is −∞: the book's cross_entropy_error adds a tiny "
                 "δ = 1e-7 so the error stays a number (ch. 4.2.2), here −log(1e-7) ≈ 16.12.")
         self.loss_text.setText(text)
