@@ -26,8 +26,10 @@ def test_every_dock_has_its_view_item_the_lessons_one_too(qtbot, window):
     qtbot.waitUntil(dock.isVisible)
     assert lessons.isChecked() and dock.widget().chapters.currentRow() == 0  # the first
     texts = [a.text() for a in menu.actions()]
+    docks = texts[:next(i for i, a in enumerate(menu.actions()) if a.isSeparator())]
     for d in window.findChildren(QDockWidget):  # one item per dock, the Lessons one included
         assert texts.count(d.windowTitle()) == 1, (d.objectName(), texts)
+        assert d.windowTitle() in docks, (d.objectName(), texts)  # together, above Language
     dock.close()  # its own close button: the item follows
     qtbot.waitUntil(lambda: not dock.isVisible())
     assert not lessons.isChecked()
