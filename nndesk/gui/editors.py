@@ -15,9 +15,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
-from nndesk.gui.float_box import FloatBox
+from nndesk.gui.float_box import FloatBox, IntBox
 from nndesk.gui.i18n import tr
 from nndesk.gui.terms import choice_label
 
@@ -42,7 +42,7 @@ def make_editor(s: Setting, value: object, changed: Callable[[object], None]) ->
     low, high = s.spin_range()
     shown = _showable(value, low)
     if s.kind == "int":
-        w = QSpinBox()
+        w = IntBox()
         # An optional setting's None is one below its range ('same as pool size'), unless
         # the design holds a number down there (a file's stride 0 or -5): that number shows.
         optional = s.optional and (value is None or shown >= low)

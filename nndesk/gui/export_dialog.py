@@ -60,6 +60,7 @@ class ExportDialog(QDialog):
             self._add_target(key, label)
         self.path = QLineEdit(str(Path(start_dir or Path.home()) / self._default_name("pytorch")))
         browse = QPushButton(tr("Choose…"))
+        browse.setAutoDefault(False)  # Return exports; it opened the file chooser (QA)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
@@ -80,6 +81,8 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
+        # Return exports, Escape closes (QDialog's); set once in the dialog, or it is lost
+        self.export_button.setDefault(True)
         self.target.currentIndexChanged.connect(self._on_target_changed)
         enabled = [i for i in range(self.target.count())
                    if self.target.model().item(i).isEnabled()]

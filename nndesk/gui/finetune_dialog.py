@@ -19,13 +19,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from nndesk.gui.engine_text import translate_engine
-from nndesk.gui.float_box import LR_MIN, FloatBox
+from nndesk.gui.float_box import LR_MIN, FloatBox, IntBox
 from nndesk.gui.i18n import tr
 from nndesk.gui.jobs import start_thread
 from nndesk.gui.nobreak import WrapLabel
@@ -66,7 +65,7 @@ class FinetuneDialog(QDialog):
             "are kept aside to measure the gain; MNIST digits are mixed in so it keeps "
             "reading other hands. The loaded model is not changed."))
         self.intro.setWordWrap(True)
-        self.epochs = QSpinBox()
+        self.epochs = IntBox()
         self.epochs.setRange(1, 100)
         self.epochs.setValue(10)
         self.epochs.setToolTip(tr("Passes over your digits"))

@@ -12,6 +12,11 @@ text. When the edit ends (Enter, or the focus leaves), a number outside
 the range is clamped to the nearest bound, shown, and a half-typed one gives the value from
 before the edit back.
 
+`IntBox` is the one field for an integer (a QSpinBox): a number typed outside its range is
+clamped to the nearest bound and shown when the edit ends, as a FloatBox's (QSpinBox's own
+behaviour put the value from before back: 0 typed into a 50..55,000 box silently became
+55000 again).
+
 Steps (arrows, Page Up/Down, the wheel once the box has the focus: `wheel_guard.py`) change
 the last digit written by one (0.001 -> 0.002, 1e-06 -> 2e-06, 0.0015 -> 0.0016, 0.01 down
 -> 0.009), so a value spanning decades steps at its own scale; from 0 the first step is
@@ -27,12 +32,13 @@ import unicodedata
 from decimal import Decimal
 
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QDoubleSpinBox, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QSpinBox, QWidget
 
-__all__ = ["FloatBox", "compact", "parse_float", "LR_MIN"]
+__all__ = ["FloatBox", "IntBox", "compact", "parse_float", "LR_MIN"]
 
 LR_MIN = 1e-8  # the least learning rate a field takes (training panel, fine-tuning)
 
+_INT = re.compile(r"[+-]?\d+", re.ASCII)
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", re.ASCII)
 _EXPONENT = r"([eE][+-]?\d*)?"
 _TYPING = re.compile(  # a number on its way: "", "-", ".", "1e-" (an exponent after a digit)
@@ -158,3 +164,30 @@ class FloatBox(QDoubleSpinBox):
             unit /= 10  # 0.01 down is 0.009, not 0; 1e-06 down is 9e-07
         magnitude = digits + unit if away else digits - unit
         return math.copysign(float(magnitude), value)
+
+
+class IntBox(QSpinBox):
+    """A QSpinBox (same arguments) whose out-of-range input is clamped to the nearest bound
+    when the edit ends, shown in the box, not replaced by the value from before."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+
+    def _typed(self, text: str) -> int | None:
+        """The whole number in `text` (its prefix and suffix aside, full-width digits too)."""
+        text = _ascii(text).strip()
+        text = text.removeprefix(_ascii(self.prefix())).removesuffix(_ascii(self.suffix()))
+        return int(text) if _INT.fullmatch(text.strip()) else None
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        state, text, pos = super().validate(text, pos)
+        if state == QValidator.State.Invalid and self._typed(text) is not None:
+            state = QValidator.State.Intermediate  # too many digits: kept, clamped at the end
+        return state, text, pos
+
+    def fixup(self, text: str) -> str:
+        value = self._typed(text)
+        if value is None:
+            return text
+        return self.textFromValue(min(max(value, self.minimum()), self.maximum()))

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QWidget,
 )
 
 from nndesk.gui.editors import make_editor
+from nndesk.gui.float_box import IntBox
 from nndesk.gui.i18n import tr
 from nndesk.gui.layer_schema import default_layer, settings_of, weights_text
 from nndesk.gui.terms import layer_tip, setting_label, setting_tip
@@ -71,7 +71,7 @@ class LayerForm(QGroupBox):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         # Room for the longest form (Conv2D's five settings and its weight shapes): choosing
         # another layer never moves the list and its buttons.
-        row = max(QSpinBox().sizeHint().height(), QComboBox().sizeHint().height())
+        row = max(IntBox().sizeHint().height(), QComboBox().sizeHint().height())
         margins = self.form.contentsMargins()
         self.setMinimumHeight(
             (MAX_SETTINGS + 1) * (row + max(self.form.verticalSpacing(), 6)) + margins.top()

@@ -43,6 +43,15 @@ class LayerTable(QTableWidget):
         for col in (0, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
 
+    def sizeHint(self):  # noqa: N802 (Qt name)
+        """No taller than its least (TABLE_ROWS rows); it takes any spare height by its stretch.
+        The designer's scroll area sizes the panel by its preferred height (its labels wrap):
+        the list's own 192 px pushed the Add layer / Remove / Up / Down row under the fold of
+        a short window (QA, 1280x720 with a bottom view: 4 px of it showed)."""
+        hint = super().sizeHint()
+        hint.setHeight(self.minimumHeight())
+        return hint
+
     def show_layers(self, layers: list[dict], infos: list, err) -> None:
         """One row per layer (`infos`: `infer`'s rows, those before a faulty layer; `err`: the
         SpecError or None), the selection kept, no selection signal sent."""

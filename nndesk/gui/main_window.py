@@ -148,7 +148,9 @@ class MainWindow(QMainWindow):
             dock.hide()
             action = view_action(dock)
             action.triggered.connect(lambda on, d=dock: on and open_bottom(self, d))
-            self.view_menu.addAction(action)
+            # with the other docks' items, above the Language submenu
+            separator = next(a for a in self.view_menu.actions() if a.isSeparator())
+            self.view_menu.insertAction(separator, action)
 
     # -- training -> plots ------------------------------------------------------------------
     def request_training(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,14 @@ __all__ = ["MistakeGallery", "MAX_GALLERY", "ICON"]
 
 MAX_GALLERY = 200  # images listed at once (a poor model misclassifies thousands)
 ICON = 56  # a 28x28 digit shown at 2x
+
+
+def _top2_line(a: int, pa: float, b: int, pb: float) -> str:
+    """An item's second line: its two most likely digits and their probabilities."""
+    return f"{a}: {100 * pa:.0f}% · {b}: {100 * pb:.0f}%"
+
+
+WIDEST_LINE = _top2_line(0, 1.0, 0, 1.0)  # "0: 100% · 0: 100%": the widest second line
 
 
 class MistakeGallery(QWidget):
@@ -59,7 +68,7 @@ class MistakeGallery(QWidget):
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setMovement(QListWidget.Movement.Static)
         self.list.setUniformItemSizes(True)
-        self.list.setGridSize(QSize(ICON + 44, ICON + 40))
+        self._fit_grid()
         self.list.setToolTip(tr("Click a digit to put it on the canvas"))
         self.list.itemClicked.connect(self._on_item_clicked)
         self.list.itemActivated.connect(self._on_item_clicked)  # Enter on the highlighted one
@@ -71,6 +80,14 @@ class MistakeGallery(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.list, 1)
+
+    def _fit_grid(self) -> None:
+        """Cells wide enough for the widest label ("0→9" over "0: 100% · 9: 100%") in the
+        list's font (a fixed ICON + 44 px cut "1: 88% · 7: 1…")."""
+        fm = self.list.fontMetrics()
+        margin = 2 * (self.list.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        width = max(ICON, fm.horizontalAdvance(WIDEST_LINE) + margin) + 8
+        self.list.setGridSize(QSize(width, ICON + 2 * fm.lineSpacing() + 12))
 
     def set_evaluation(self, evaluation: Evaluation, images: np.ndarray, calibrated: bool) -> None:
         """List `evaluation`'s mistakes on `images` ((N, 1, 28, 28), float in [0, 1] or uint8
@@ -110,7 +127,7 @@ class MistakeGallery(QWidget):
             (a, pa), (b, pb) = ev.top2(int(i))
             item = QListWidgetItem(QIcon(QPixmap.fromImage(gray_qimage(
                 as_input(self.images[i]).reshape(28, 28))).scaled(ICON, ICON)),
-                f"{ev.labels[i]}→{ev.predicted[i]}\n{a}: {100 * pa:.0f}% · {b}: {100 * pb:.0f}%")
+                f"{ev.labels[i]}→{ev.predicted[i]}\n{_top2_line(a, pa, b, pb)}")
             item.setData(Qt.ItemDataRole.UserRole, int(i))
             item.setToolTip(self._item_tip(int(i)))
             self.list.addItem(item)
@@ -125,7 +142,10 @@ class MistakeGallery(QWidget):
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """View ▸ Language: the title and the tooltips anew."""
         super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_grid()
         if event.type() == QEvent.Type.LanguageChange:
+            self._fit_grid()
             self.live.refresh()
             for row in range(self.list.count()):
                 item = self.list.item(row)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, QSignalBlocker, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from nndesk.gui.elided_label import ClampedLabel
+from nndesk.gui.float_box import IntBox
 from nndesk.gui.i18n import tr, tr_n
 from nndesk.gui.jobs import start_thread
 
@@ -34,7 +35,7 @@ class MyDigitsBar(QWidget):
         self.state = state
         self.folder = None  # None: my_digits_dir(); tests point it elsewhere
         self.dialog = None  # the FinetuneDialog, made on first use
-        self.label = QSpinBox()
+        self.label = IntBox()
         self.label.setRange(UNSET, 9)
         self.label.setSpecialValueText("?")
         self.label.setValue(UNSET)

@@ -14,13 +14,12 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from nndesk.gui.engine_text import translate_engine
-from nndesk.gui.float_box import LR_MIN, FloatBox
+from nndesk.gui.float_box import LR_MIN, FloatBox, IntBox
 from nndesk.gui.i18n import tr
 from nndesk.gui.live_text import LiveTexts
 from nndesk.gui.nobreak import WrapLabel
@@ -55,17 +54,17 @@ class TrainPanel(QWidget):
         c = state.config
         self.optimizer = QComboBox()
         self.lr = FloatBox(LR_MIN, 1e6)  # 1e-4, 3e-7 or 0.001 as typed, shown as it reads
-        self.batch_size = QSpinBox(minimum=1, maximum=10_000)
-        self.epochs = QSpinBox(minimum=1, maximum=1000)
+        self.batch_size = IntBox(minimum=1, maximum=10_000)
+        self.epochs = IntBox(minimum=1, maximum=1000)
         self.weight_decay = FloatBox(0.0, 1.0)
         self.weight_decay.setSingleStep(1e-4)  # the first step up from 0 (off)
         self.schedule = QComboBox()
         self.augment = QCheckBox()
-        self.seed = QSpinBox(minimum=0, maximum=2**31 - 1)
-        self.val_split = QSpinBox(minimum=0, maximum=30_000, singleStep=1000)
-        self.train_limit = QSpinBox(minimum=0, maximum=60_000, singleStep=1000)
+        self.seed = IntBox(minimum=0, maximum=2**31 - 1)
+        self.val_split = IntBox(minimum=0, maximum=30_000, singleStep=1000)
+        self.train_limit = IntBox(minimum=0, maximum=60_000, singleStep=1000)
         self.train_limit.setSpecialValueText(tr("all"))
-        self.early_stop = QSpinBox(minimum=0, maximum=100)
+        self.early_stop = IntBox(minimum=0, maximum=100)
         self.early_stop.setSpecialValueText(tr("off"))
         self.tensorboard = QCheckBox()  # off by default: <runs>/tensorboard/<run name>
         self._editors = {"optimizer": self.optimizer, "lr": self.lr,

@@ -69,10 +69,11 @@ def build_menus(w) -> QMenu:
     act(c, tr("&Open image…"), w.digit.open_button.click, "Ctrl+Shift+I")
     act(None, tr("&Remove layer"), w.designer.remove_layer, "Delete",
         where=w.designer.table)  # no menu: the designer's Remove button
-    install_lessons(w, bar.addMenu(tr("&Lessons")))
+    lessons = install_lessons(w, bar.addMenu(tr("&Lessons")))
     v = bar.addMenu(tr("&View"))
     for dock in w.findChildren(QDockWidget):
         v.addAction(view_action(dock))
+    v.addAction(lessons)  # the Lessons dock is built when first shown
     v.addSeparator()
     fill_language_menu(v.addMenu(tr("&Language")), w, w.settings)
     h = bar.addMenu(tr("&Help"))

@@ -1614,8 +1614,8 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
-        <source>Mean squared error E = ½ Σ (y_k − t_k)² = {mse}   ·   Cross-entropy error E = −Σ t_k log y_k = −log {yk} = {ce}. Move the 0.6 to another class: both grow (the book: 0.0975 → 0.5975 and 0.51 → 2.30).</source>
-        <translation>2乗和誤差 E = ½ Σ (y_k − t_k)² = {mse}   ·   交差エントロピー誤差 E = −Σ t_k log y_k = −log {yk} = {ce}。0.6 を別のクラスに移すと、どちらも大きくなります（本では 0.0975 → 0.5975、0.51 → 2.30）。</translation>
+        <source>Mean squared error E = ½ Σ (y_k − t_k)² = {mse}   ·   Cross-entropy error E = −Σ t_k log(y_k + δ) = −log({yk} + 1e-7) = {ce}. Move the 0.6 to another class: both grow (the book: 0.0975 → 0.5975 and 0.51 → 2.30).</source>
+        <translation>2乗和誤差 E = ½ Σ (y_k − t_k)² = {mse}   ·   交差エントロピー誤差 E = −Σ t_k log(y_k + δ) = −log({yk} + 1e-7) = {ce}。0.6 を別のクラスに移すと、どちらも大きくなります（本では 0.0975 → 0.5975、0.51 → 2.30）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
@@ -2977,13 +2977,9 @@ Resume that run now?
         <translation>{p}×{p} の窓は {h}×{w} の入力に収まりません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
-        <source>accuracy</source>
-        <translation>認識精度</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/accuracy_plot.py"/>
         <location filename="../../nndesk/gui/compare_view.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>accuracy %</source>
         <translation>認識精度 %</translation>
     </message>
@@ -4499,6 +4495,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>y = 1 when w1·x1 + w2·x2 + b &gt; 0, else 0. One perceptron draws one straight line: AND, NAND and OR have one, XOR needs two layers.</source>
         <translation>w1·x1 + w2·x2 + b &gt; 0 のとき y = 1、それ以外は 0。1つのパーセプトロンは1本の直線しか引けません：AND・NAND・ORは1本で足り、XORには2層が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>y_k is 0 and log 0 is −∞: the book's cross_entropy_error adds a tiny δ = 1e-7 so the error stays a number (ch. 4.2.2), here −log(1e-7) ≈ 16.12.</source>
+        <translation>y_k が 0 で、log 0 は −∞ です。本の cross_entropy_error は小さな値 δ = 1e-7 を足して、誤差が数値のままになるようにしています（4.2.2 節）。ここでは −log(1e-7) ≈ 16.12 です。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>

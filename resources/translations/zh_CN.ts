@@ -1614,8 +1614,8 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
-        <source>Mean squared error E = ½ Σ (y_k − t_k)² = {mse}   ·   Cross-entropy error E = −Σ t_k log y_k = −log {yk} = {ce}. Move the 0.6 to another class: both grow (the book: 0.0975 → 0.5975 and 0.51 → 2.30).</source>
-        <translation>均方误差 E = ½ Σ (y_k − t_k)² = {mse}   ·   交叉熵误差 E = −Σ t_k log y_k = −log {yk} = {ce}。把 0.6 移到别的类别，两者都会变大（书中：0.0975 → 0.5975，0.51 → 2.30）。</translation>
+        <source>Mean squared error E = ½ Σ (y_k − t_k)² = {mse}   ·   Cross-entropy error E = −Σ t_k log(y_k + δ) = −log({yk} + 1e-7) = {ce}. Move the 0.6 to another class: both grow (the book: 0.0975 → 0.5975 and 0.51 → 2.30).</source>
+        <translation>均方误差 E = ½ Σ (y_k − t_k)² = {mse}   ·   交叉熵误差 E = −Σ t_k log(y_k + δ) = −log({yk} + 1e-7) = {ce}。把 0.6 移到别的类别，两者都会变大（书中：0.0975 → 0.5975，0.51 → 2.30）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_panel.py"/>
@@ -2977,13 +2977,9 @@ Resume that run now?
         <translation>{p}×{p} 的窗口放不进 {h}×{w} 的输入</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
-        <source>accuracy</source>
-        <translation>识别精度</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/accuracy_plot.py"/>
         <location filename="../../nndesk/gui/compare_view.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>accuracy %</source>
         <translation>准确率 %</translation>
     </message>
@@ -4499,6 +4495,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>y = 1 when w1·x1 + w2·x2 + b &gt; 0, else 0. One perceptron draws one straight line: AND, NAND and OR have one, XOR needs two layers.</source>
         <translation>w1·x1 + w2·x2 + b &gt; 0 时 y = 1，否则为 0。一个感知机只能画出一条直线：与门、与非门、或门各有一条，异或门需要两层。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/learning_page.py"/>
+        <source>y_k is 0 and log 0 is −∞: the book's cross_entropy_error adds a tiny δ = 1e-7 so the error stays a number (ch. 4.2.2), here −log(1e-7) ≈ 16.12.</source>
+        <translation>y_k 为 0，而 log 0 是 −∞：书中的 cross_entropy_error 加上一个微小的 δ = 1e-7，使误差仍是一个数（4.2.2 节），这里 −log(1e-7) ≈ 16.12。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>

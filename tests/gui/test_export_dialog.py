@@ -140,3 +140,24 @@ def test_an_image_model_lists_train_py(qtbot, tmp_path):
     assert labels[0] == "PyTorch: model.py, weights.pt, train.py, spec.json, README.md (folder)"
     assert labels[2] == "NumPy, as in the book: network.py, params.npz (folder)"
     assert all(dialog.target.model().item(i).isEnabled() for i in range(3))
+
+
+def test_return_exports_and_escape_closes(qtbot, tmp_path, monkeypatch):
+    """QA: the dialog had no default button (Return in the path did not export)."""
+    from PySide6.QtCore import Qt
+
+    dialog = _dialog(qtbot, tmp_path)
+    assert dialog.export_button.isDefault()
+    dialog.target.setCurrentIndex(dialog.target.findData("numpy"))
+    out = tmp_path / "by_return"
+    dialog.path.setText(str(out))
+    dialog.path.setFocus()
+    chosen = []
+    monkeypatch.setattr(export_dialog.QFileDialog, "getExistingDirectory",
+                        lambda *a, **k: chosen.append(a) or "")
+    with qtbot.waitSignal(dialog._done.done, timeout=60_000):
+        qtbot.keyClick(dialog.path, Qt.Key.Key_Return)
+    assert not chosen  # not the Choose… button
+    assert (out / "network.py").is_file() and dialog.isVisible()
+    qtbot.keyClick(dialog.path, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Rejected

@@ -193,3 +193,33 @@ def test_every_float_field_of_the_window_is_a_float_box():
     makers = [str(p.relative_to(root)) for p in root.rglob("*.py")
               if p.name != "float_box.py" and "QDoubleSpinBox(" in p.read_text(encoding="utf-8")]
     assert makers == []
+
+
+def test_every_int_field_of_the_window_is_an_int_box():
+    """One class for typed integers: a QSpinBox made anywhere else puts the value from before
+    back when a number outside its range is typed (0 in the experiments' 50..55,000 training
+    images silently became 55000 again)."""
+    from pathlib import Path
+
+    import nndesk.gui
+
+    root = Path(nndesk.gui.__file__).parent
+    makers = [str(p.relative_to(root)) for p in root.rglob("*.py")
+              if p.name != "float_box.py" and "QSpinBox(" in p.read_text(encoding="utf-8")]
+    assert makers == []
+
+
+@pytest.mark.parametrize(("typed", "shown"), [("0", "50"), ("99999", "55000"), ("-3", "50"),
+                                              ("1200", "1200")])
+def test_an_int_box_clamps_what_is_typed_outside_its_range(qtbot, typed, shown):
+    from nndesk.gui.float_box import IntBox
+
+    box = IntBox(minimum=50, maximum=55_000)
+    qtbot.addWidget(box)
+    box.setValue(55_000)
+    box.show()
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), typed)
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    assert box.text() == shown and box.value() == int(shown)

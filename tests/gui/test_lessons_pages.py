@@ -254,7 +254,7 @@ def test_experiments_page_runs_in_the_background_draws_and_stops(qtbot, small_da
                     timeout=60_000)
     assert page.progress.value() == 100
     xs, ys = page.curves["L1 0.005/test_acc"].getData()
-    assert list(xs) == [0, 1, 2, 3] and all(0 <= y <= 1 for y in ys)
+    assert list(xs) == [0, 1, 2, 3] and all(0 <= y <= 100 for y in ys)  # %, as the results
     assert len(page.curves) == 8 and "Dropout 0.2: " in page.ours.text()
     # the reader's words, not the recorder's keys ("dropout 0.2/test_acc", "test_acc 0.973")
     names = [item.name() for item in page.curves.values()]
@@ -287,3 +287,70 @@ def test_the_run_button_starts_an_experiment_on_mnist(qtbot, monkeypatch):
     monkeypatch.setattr(page, "start", lambda splits=None: asked.append(splits))
     page.run_button.click()
     assert asked == [None]  # None: load MNIST in the worker thread
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN", "ja"])
+def test_cross_entropy_names_the_books_delta(qtbot, lang):
+    """QA: y all zeros showed '−log 0 = 16.1181': the value is −log(0 + 1e-7), the book's
+    delta (ch. 4.2.2, cross_entropy_error). The formula shows δ, and y_k = 0 says why, in
+    the reader's language."""
+    from nndesk.gui import i18n
+
+    i18n.set_language(lang)
+    panel = LessonsPanel()
+    qtbot.addWidget(panel)
+    page = panel.show_lesson("learning")
+    page.set_output("0, 0, 0, 0, 0, 0, 0, 0, 0, 0", 3)
+    text = page.loss_text.text()
+    assert "−log(0 + 1e-7) = 16.1181" in text and "−log 0 =" not in text
+    note = i18n.tr("y_k is 0 and log 0 is −∞: the book's cross_entropy_error adds a tiny "
+                   "δ = 1e-7 so the error stays a number (ch. 4.2.2), here −log(1e-7) ≈ 16.12.")
+    assert text.endswith(note) and "4.2.2" in note
+    if lang != "en":
+        assert "log 0 is" not in note  # translated
+    page.set_output("0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0", 2)
+    text = page.loss_text.text()
+    assert "−log(0.6 + 1e-7) = 0.5108" in text and "4.2.2" not in text  # no note: y_k > 0
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN", "ja"])
+def test_experiments_accuracy_axis_is_in_percent_and_sizes_clamp_visibly(qtbot, lang):
+    """QA: the accuracy axis was 0-1 while the results line said %; 0 typed into the
+    training images (50..55,000) silently became 55000 again. The axis and its curves are
+    in % like the results; a number typed outside a box's range becomes the nearest bound,
+    shown."""
+    from nndesk.gui import i18n
+
+    i18n.set_language(lang)
+    panel = LessonsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1280, 720)
+    panel.show()
+    qtbot.waitExposed(panel)
+    page = panel.show_lesson("experiments")
+    page.choice.setCurrentIndex(page.choice.findData("overfit"))
+    axis = page.curve_plot.getAxis("left")
+    assert axis.labelText == i18n.tr("accuracy %") and "%" in axis.labelText
+
+    class Job:  # the thread's messages: a test accuracy of 0.973 after epoch 1
+        total, fraction, stopped, unit = 1, 1.0, False, "epoch"
+
+        def messages(self):
+            return [("value", ("dropout 0.2", "test_acc", 1, 0.973))]
+
+    page._job = Job()
+    page._drain()
+    xs, ys = next(c for k, c in page.curves.items() if k.endswith("/test_acc")).getData()
+    assert list(ys) == pytest.approx([97.3])
+
+    for box, typed, low in ((page.images, "0", 50), (page.epochs, "0", 1)):
+        box.setValue(box.maximum())
+        box.setFocus()
+        box.lineEdit().selectAll()
+        qtbot.keyClicks(box.lineEdit(), typed)
+        qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+        assert box.value() == low and box.text() == str(low), (box.text(), low)
+    page.images.lineEdit().selectAll()
+    qtbot.keyClicks(page.images.lineEdit(), "99999")
+    qtbot.keyClick(page.images.lineEdit(), Qt.Key.Key_Return)
+    assert page.images.value() == 55_000

@@ -18,7 +18,8 @@ from gui_helpers import DESIGNS, screen_env
 PROBE = """
 import json, os, sys
 from PySide6.QtCore import QPoint, QRect, QSettings
-from PySide6.QtWidgets import QDockWidget, QScrollArea, QSpinBox
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QDockWidget,
+                               QLineEdit, QScrollArea, QSpinBox)
 QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, sys.argv[1])
 from nndesk.gui.app import create_window
 app, w = create_window(None)
@@ -125,8 +126,36 @@ def reasons():
     seen.append(reason("with a bottom view"))
     print(json.dumps({"tag": "reasons", "seen": seen}), flush=True)
 
+def squeezed(panel):  # its buttons and fields below their minimum size hint
+    out = []
+    for kind in (QAbstractButton, QLineEdit, QAbstractSpinBox, QComboBox):
+        for c in panel.findChildren(kind):
+            inner = isinstance(c.parentWidget(), (QAbstractSpinBox, QComboBox))  # their own
+            hint = c.minimumSizeHint()
+            if c.isVisibleTo(panel) and not inner and (c.width() < hint.width()
+                                                        or c.height() < hint.height()):
+                out.append([type(c).__name__, c.objectName(), c.width(), c.height(),
+                            hint.width(), hint.height()])
+    return out
+
 if sys.argv[2] == "reasons":
     reasons()
+    os._exit(0)
+if sys.argv[2] == "squeeze":
+    for view in ("Evaluation", "Why_this_answer", "Layer_health", "Gradient_check"):
+        dock = w.findChild(QDockWidget, view)
+        dock.toggleViewAction().trigger()
+        settle()
+        d, scroll = w.designer, w.left_splitter.widget(0)
+        # the part a short window keeps in view (designer.top_height): its edit row and total
+        # line whole in the designer's view, unscrolled (the row was 4 px of 30)
+        seen = [scroll.viewport().rect().contains(QRect(b.mapTo(scroll.viewport(), QPoint(0, 0)),
+                                                        b.size()))
+                for b in (d.add_button, d.remove_button, d.up_button, d.down_button, d.total)]
+        print(json.dumps({"tag": view, "squeezed": squeezed(w.designer)
+                          + squeezed(w.train_panel), "edit_row": seen}), flush=True)
+        dock.toggleViewAction().trigger()
+        settle()
     os._exit(0)
 measure("fresh")
 if sys.argv[2] == "bottom":
@@ -213,3 +242,18 @@ def test_1280x720_a_refusal_reason_is_whole_in_view_when_it_appears(tmp_path, la
     for s in seen["seen"]:
         assert s["text"] and s["whole"] and not s["cut"], s
     assert seen["seen"][-2]["editor"], seen["seen"][-2]  # the edited box stays in view too
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN", "ja"])
+def test_1280x720_each_bottom_view_squeezes_no_designer_or_training_control(tmp_path, lang):
+    """QA (zh_CN, Evaluation open): the designer's Add layer / Delete / Up / Down row
+    collapsed to nothing and the training settings were pushed away. With each bottom view
+    open, every button and field of the designer and the training panel keeps at least its
+    minimum size hint (the left dock scrolls rather than crushing them), and the designer's
+    edit row and total line are whole in view (its part of the column was its least, but the
+    layer list took its preferred height in the scroll area and pushed the row under the
+    fold: 4 px of it showed)."""
+    seen = _probe(tmp_path, 1280, 720, 1, lang, "squeeze")
+    assert set(seen) == {"Evaluation", "Why_this_answer", "Layer_health", "Gradient_check"}
+    for view, s in seen.items():
+        assert s["squeezed"] == [] and all(s["edit_row"]), (view, s)

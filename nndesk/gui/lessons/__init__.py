@@ -11,14 +11,21 @@ from nndesk.gui.i18n import tr
 __all__ = ["install_lessons"]
 
 
-def install_lessons(window: QMainWindow, menu: QMenu) -> None:
+def install_lessons(window: QMainWindow, menu: QMenu) -> QAction:
     """Fill `menu` with one action per lesson; the first one builds the Lessons dock (floating
-    over the window, dockable on the right) and every one shows its page there."""
+    over the window, dockable on the right) and every one shows its page there. Returns the
+    dock's View menu item (checked while the dock is shown, like every other dock's; checked
+    before any lesson was opened, it opens the first)."""
     from nndesk.gui.lessons.panel import LESSONS
 
-    def show(key: str) -> None:
+    toggle = QAction(tr("Lessons"), window)
+    toggle.setObjectName("view_Lessons")
+    toggle.setCheckable(True)
+
+    def show(key: str | None) -> None:
         dock = window.findChild(QDockWidget, "Lessons")
         if dock is None:
+            key = key or next(iter(LESSONS))
             from nndesk.gui.lessons.panel import LessonsPanel
 
             dock = QDockWidget(tr("Lessons"), window)
@@ -29,12 +36,24 @@ def install_lessons(window: QMainWindow, menu: QMenu) -> None:
             dock.setFloating(True)
             dock.resize(min(1180, window.width()), min(760, window.height()))
             dock.move(window.geometry().center() - dock.rect().center())
+            dock.toggleViewAction().toggled.connect(toggle.setChecked)  # closed: unchecked
         dock.show()
         dock.raise_()
-        dock.widget().show_lesson(key)
+        toggle.setChecked(True)
+        if key is not None:
+            dock.widget().show_lesson(key)
+
+    def toggled(on: bool) -> None:
+        if on:
+            show(None)
+        elif (dock := window.findChild(QDockWidget, "Lessons")) is not None:
+            dock.hide()
+
+    toggle.triggered.connect(toggled)
 
     for key, (text, _, _) in LESSONS.items():
         action = QAction(tr(text), window)
         action.setObjectName(f"lesson_{key}")
         action.triggered.connect(lambda _=False, key=key: show(key))
         menu.addAction(action)
+    return toggle

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui.float_box import IntBox
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.lessons.common import PENS, header, plot
 from nndesk.gui.nobreak import WrapLabel
@@ -171,7 +171,7 @@ class ActivationsPage(QWidget):
         self.network_choice = QComboBox()
         self.network_choice.addItem(tr("The book's 2-3-2-2 network (3.4.3)"), "book")
         self.network_choice.addItem(tr("MNIST: 784-50-100-10 (3.6)"), "mnist")
-        self.batch = QSpinBox()
+        self.batch = IntBox()
         self.batch.setRange(0, 1000)
         self.batch.setSpecialValueText(tr("one sample"))
         self.forward_text = QTextBrowser()

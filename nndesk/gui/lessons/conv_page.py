@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.gui.float_box import IntBox
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.lessons.common import header
 from nndesk.gui.nobreak import WrapLabel
@@ -65,7 +65,7 @@ class ConvPage(QWidget):
     # -- im2col -----------------------------------------------------------------------------
     def _im2col_tab(self) -> QWidget:
         tab = QWidget()
-        self.n, self.f, self.p, self.s = (QSpinBox() for _ in range(4))
+        self.n, self.f, self.p, self.s = (IntBox() for _ in range(4))
         controls = QHBoxLayout()
         for box, (name, low, high, value) in zip((self.n, self.f, self.p, self.s), (
                 (tr("input n"), 2, 7, 4), (tr("filter f"), 1, 5, 3), (tr("padding p"), 0, 2, 0),
@@ -193,7 +193,7 @@ class ConvPage(QWidget):
         self.kind = QComboBox()
         for key, text in _FILTER_NAMES.items():
             self.kind.addItem(tr(text), key)
-        self.learned_index = QSpinBox()
+        self.learned_index = IntBox()
         self.learned_index.setPrefix(tr("learned filter #"))
         self.images = pg.GraphicsLayoutWidget()
         self.images.setBackground("w")

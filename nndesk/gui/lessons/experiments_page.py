@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from nndesk.experiments import EXPERIMENTS
 from nndesk.fileio import loads_json
 from nndesk.gui.engine_text import translate_engine
+from nndesk.gui.float_box import IntBox
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.lessons.common import PENS, header, plot
 from nndesk.gui.lessons.experiments_run import ExperimentRun
@@ -92,7 +92,7 @@ class ExperimentsPage(QWidget):
         self.choice = QComboBox()
         for name in EXPERIMENTS:
             self.choice.addItem(tr(_LABELS[name]) if name in _LABELS else name, name)
-        self.epochs, self.images = QSpinBox(), QSpinBox()
+        self.epochs, self.images = IntBox(), IntBox()
         self.epochs.setRange(1, 500)
         self.images.setRange(50, 55_000)
         self.images.setSingleStep(100)
@@ -175,7 +175,8 @@ class ExperimentsPage(QWidget):
         per_step = "train_loss" in exp.metrics
         self.curve_plot.setTitle(self.choice.currentText(), color="k")
         self.curve_plot.setLabel("bottom", tr("step") if per_step else tr("epoch"), color="k")
-        self.curve_plot.setLabel("left", tr("loss") if per_step else tr("accuracy"), color="k")
+        self.curve_plot.setLabel("left", tr("loss") if per_step else tr("accuracy %"),
+                                 color="k")
         self._clear()
         self._set_buttons()
 
@@ -231,7 +232,7 @@ class ExperimentsPage(QWidget):
                 key = f"{run}/{metric}"
                 xs, ys = self.data.setdefault(key, ([], []))
                 xs.append(x)
-                ys.append(y)
+                ys.append(100 * y if metric.endswith("_acc") else y)  # % as in the results
                 changed.add(key)
                 if metric in ("val_acc", "test_acc"):
                     self.finals[run] = y

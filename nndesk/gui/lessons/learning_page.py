@@ -12,13 +12,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from nndesk.gui.float_box import FloatBox
+from nndesk.gui.float_box import FloatBox, IntBox
 from nndesk.gui.i18n import tr
 from nndesk.gui.lessons.common import PENS, header, plot
 from nndesk.gui.nobreak import WrapLabel
@@ -61,7 +60,7 @@ class LearningPage(QWidget):
     def _loss_tab(self) -> QWidget:
         tab = QWidget()
         self.output = QLineEdit()
-        self.label = QSpinBox()
+        self.label = IntBox()
         self.label.setRange(0, 9)
         self.loss_text = WrapLabel()
         self.loss_text.setWordWrap(True)
@@ -100,12 +99,19 @@ class LearningPage(QWidget):
         t = np.zeros(10)
         t[self.label.value()] = 1
         value = losses(y, t)
-        self.loss_text.setText(tr(
+        yk = y[self.label.value()]
+        # the value is the book's cross_entropy_error: log(y + delta), delta = 1e-7 (4.2.2);
+        # the formula shows it ("−log 0 = 16.1181" hid it)
+        text = tr(
             "Mean squared error E = ½ Σ (y_k − t_k)² = {mse}   ·   Cross-entropy error "
-            "E = −Σ t_k log y_k = −log {yk} = {ce}. Move the 0.6 to another class: both "
-            "grow (the book: 0.0975 → 0.5975 and 0.51 → 2.30).").format(
-            mse=f"{value['mse']:.4f}", yk=f"{y[self.label.value()]:g}",
-            ce=f"{value['cross_entropy']:.4f}"))
+            "E = −Σ t_k log(y_k + δ) = −log({yk} + 1e-7) = {ce}. Move the 0.6 to another "
+            "class: both grow (the book: 0.0975 → 0.5975 and 0.51 → 2.30).").format(
+            mse=f"{value['mse']:.4f}", yk=f"{yk:g}", ce=f"{value['cross_entropy']:.4f}")
+        if yk == 0:
+            text += ("" if text.endswith(("。", "）")) else " ") + tr(  # no space after 。
+                "y_k is 0 and log 0 is −∞: the book's cross_entropy_error adds a tiny "
+                "δ = 1e-7 so the error stays a number (ch. 4.2.2), here −log(1e-7) ≈ 16.12.")
+        self.loss_text.setText(text)
         self.y_bars.setOpts(x=np.arange(10), height=y)
         self.t_bars.setOpts(x=np.arange(10), height=t)
 
@@ -174,7 +180,7 @@ class LearningPage(QWidget):
         self.field_plot.addItem(self.start)
         self.field_plot.setRange(xRange=(-5, 5), yRange=(-5, 5), padding=0)
         self.lrs = []
-        self.steps = QSpinBox()
+        self.steps = IntBox()
         self.steps.setRange(1, 200)
         self.steps.setValue(20)
         controls = QGridLayout()

@@ -10,13 +10,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from nndesk.gui.float_box import FloatBox
+from nndesk.gui.float_box import FloatBox, IntBox
 from nndesk.gui.i18n import tr
 from nndesk.gui.lessons.common import PENS, header, plot
 from nndesk.gui.nobreak import WrapLabel
@@ -78,7 +77,7 @@ class NielsenPage(QWidget):
             row.addWidget(QLabel(key if key != "η" else tr("learning rate η")))
             row.addWidget(box)
             self.start[key] = box
-        self.epochs = QSpinBox()
+        self.epochs = IntBox()
         self.epochs.setRange(10, 1000)
         self.epochs.setValue(300)
         self.epochs.valueChanged.connect(self._on_slowdown_changed)
@@ -125,7 +124,7 @@ class NielsenPage(QWidget):
     # -- ch. 4: universality ----------------------------------------------------------------
     def _universality_tab(self) -> QWidget:
         tab = QWidget()
-        self.bumps = QSpinBox()
+        self.bumps = IntBox()
         self.bumps.setRange(1, 100)
         self.bumps.setValue(10)
         self.steepness = FloatBox(1.0, 5000.0, 1000.0, step=1.0)

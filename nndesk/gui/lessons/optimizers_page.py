@@ -11,12 +11,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from nndesk.gui.float_box import FloatBox
+from nndesk.gui.float_box import FloatBox, IntBox
 from nndesk.gui.i18n import tr
 from nndesk.gui.lessons.common import PENS, header, plot
 from nndesk.lessons.optimizer_paths import DEFAULTS, START, STEPS, f, optimizer_path
@@ -37,7 +36,7 @@ class OptimizersPage(QWidget):
         self.fields: dict[str, dict[str, FloatBox]] = {}
         self.paths: dict[str, pg.PlotDataItem] = {}
         self.finals: dict[str, QLabel] = {}
-        self.steps = QSpinBox()
+        self.steps = IntBox()
         self.steps.setRange(1, 500)
         self.steps.setValue(STEPS)
         self.reset_button = QPushButton(tr("Book's settings"))
