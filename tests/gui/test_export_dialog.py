@@ -20,13 +20,18 @@ def _dialog(qtbot, tmp_path) -> ExportDialog:
     return dialog
 
 
-def test_export_numpy_from_the_dialog(qtbot, tmp_path):
-    dialog = _dialog(qtbot, tmp_path)
+def _export_numpy(qtbot, dialog: ExportDialog, out):
+    """Export the book's NumPy form to `out` from the dialog, waiting until it is done."""
     dialog.target.setCurrentIndex(dialog.target.findData("numpy"))
-    out = tmp_path / "book"
     dialog.path.setText(str(out))
     with qtbot.waitSignal(dialog._done.done, timeout=60_000):
         dialog.export_button.click()
+    return out
+
+
+def test_export_numpy_from_the_dialog(qtbot, tmp_path):
+    dialog = _dialog(qtbot, tmp_path)
+    out = _export_numpy(qtbot, dialog, tmp_path / "book")
     assert dialog.status.text() == f"Written: {out}"
     assert (out / "network.py").is_file()
     params = np.load(out / "params.npz")
@@ -51,11 +56,7 @@ def test_exporting_again_to_the_same_place_asks_and_keeps_other_files(qtbot, tmp
     """A second export to the same folder (after training more) asks, then replaces the
     export's files and keeps the rest; 'No' writes nothing. The dialog never says --force."""
     dialog = _dialog(qtbot, tmp_path)
-    dialog.target.setCurrentIndex(dialog.target.findData("numpy"))
-    out = tmp_path / "book"
-    dialog.path.setText(str(out))
-    with qtbot.waitSignal(dialog._done.done, timeout=60_000):
-        dialog.export_button.click()
+    out = _export_numpy(qtbot, dialog, tmp_path / "book")
     (out / "my notes.txt").write_text("mine")
     (out / "params.npz").write_bytes(b"old")
     asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
