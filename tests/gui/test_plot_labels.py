@@ -108,7 +108,7 @@ def test_the_experiments_legend_lies_under_its_plot(qtbot):
     qtbot.wait(20)
     item = page.curve_plot.getPlotItem()
     assert [label.text for _, label in item.legend.items] == [
-        "plain/train_acc", "plain/test_acc", "dropout 0.2/train_acc"]
+        "plain · training accuracy", "plain · test accuracy", "Dropout 0.2 · training accuracy"]
     assert not item.legend.sceneBoundingRect().intersects(item.getViewBox().sceneBoundingRect())
 
 
