@@ -15,7 +15,7 @@ before the edit back.
 `IntBox` is the one field for an integer (a QSpinBox): a number typed outside its range is
 clamped to the nearest bound and shown when the edit ends, as a FloatBox's (QSpinBox's own
 behaviour put the value from before back: 0 typed into a 50..55,000 box silently became
-55000 again).
+55000 again); an emptied one, or a lone sign, gives the value from before the edit back.
 
 Steps (arrows, Page Up/Down, the wheel once the box has the focus: `wheel_guard.py`) change
 the last digit written by one (0.001 -> 0.002, 1e-06 -> 2e-06, 0.0015 -> 0.0016, 0.01 down
@@ -168,11 +168,22 @@ class FloatBox(QDoubleSpinBox):
 
 class IntBox(QSpinBox):
     """A QSpinBox (same arguments) whose out-of-range input is clamped to the nearest bound
-    when the edit ends, shown in the box, not replaced by the value from before."""
+    when the edit ends, shown in the box, not replaced by the value from before; an emptied
+    box (or a lone sign) gives the value from before the edit back, as a FloatBox does."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self._before: int | None = None  # the value when the text being typed was begun
+        self.lineEdit().textEdited.connect(self._on_edited)
+        self.editingFinished.connect(self._on_finished)
         self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+
+    def _on_edited(self, _text: str) -> None:
+        if self._before is None:
+            self._before = self.value()  # textEdited comes before Qt takes the new text
+
+    def _on_finished(self) -> None:
+        self._before = None
 
     def _typed(self, text: str) -> int | None:
         """The whole number in `text` (its prefix and suffix aside, full-width digits too)."""
@@ -188,6 +199,6 @@ class IntBox(QSpinBox):
 
     def fixup(self, text: str) -> str:
         value = self._typed(text)
-        if value is None:
-            return text
+        if value is None:  # no number: Qt's nearest value to its 0 (epochs 20 emptied was 1)
+            return text if self._before is None else self.textFromValue(self._before)
         return self.textFromValue(min(max(value, self.minimum()), self.maximum()))

@@ -223,3 +223,23 @@ def test_an_int_box_clamps_what_is_typed_outside_its_range(qtbot, typed, shown):
     qtbot.keyClicks(box.lineEdit(), typed)
     qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
     assert box.text() == shown and box.value() == int(shown)
+
+
+@pytest.mark.parametrize("typed", ["", "-", "+", " "])
+def test_an_int_box_emptied_keeps_its_value(qtbot, typed):
+    """An emptied int field (or a lone sign) gives its value back when Enter ends the edit, as a
+    FloatBox does (QA: epochs 20 cleared and Enter became 1, a train limit of 5000 became
+    "all", a Dense layer's 100 units 0: CorrectToNearestValue clamps Qt's 0 for no number)."""
+    from nndesk.gui.float_box import IntBox
+
+    box = IntBox(minimum=1, maximum=1000)
+    qtbot.addWidget(box)
+    box.setValue(20)
+    box.show()
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Delete)
+    if typed:
+        qtbot.keyClicks(box.lineEdit(), typed)
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    assert (box.text(), box.value()) == ("20", 20)
