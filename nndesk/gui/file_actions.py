@@ -123,7 +123,7 @@ class FileActions:
             spec, config = load_design(path)
         except DesignFileError as err:
             self.show_error(tr("Cannot open this design"), tr(
-                "{err}\n\nOpen a .json file saved with File ▸ Save design.").format(
+                "{err}\n\nOpen a .json file saved with File ▸ Save design as….").format(
                     err=translate_engine(err)))
             return
         self._remember_dir("designs", path)

@@ -4550,10 +4550,10 @@ Choose another folder.</source>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>{err}
 
-Open a .json file saved with File ▸ Save design.</source>
+Open a .json file saved with File ▸ Save design as….</source>
         <translation>{err}
 
-「ファイル ▸ ネットワーク設計を保存」で保存した .json ファイルを開いてください。</translation>
+「ファイル ▸ 名前を付けてネットワーク設計を保存…」で保存した .json ファイルを開いてください。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/run_messages.py"/>

@@ -4550,10 +4550,10 @@ Choose another folder.</source>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>{err}
 
-Open a .json file saved with File ▸ Save design.</source>
+Open a .json file saved with File ▸ Save design as….</source>
         <translation>{err}
 
-请打开用“文件 ▸ 保存网络设计”保存的 .json 文件。</translation>
+请打开用“文件 ▸ 网络设计另存为…”保存的 .json 文件。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/run_messages.py"/>

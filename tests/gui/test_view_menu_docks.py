@@ -43,3 +43,18 @@ def test_every_dock_has_its_view_item_the_lessons_one_too(qtbot, window):
         "lesson_")).trigger()
     qtbot.waitUntil(dock.isVisible)
     assert lessons.isChecked()
+
+
+def test_the_lessons_window_leaves_the_menu_bar_free(qtbot, window):
+    """QA, 1280x720: the floating Lessons window (760 px high, centred) covered the menu bar,
+    and with it View ▸ Lessons, the item that closes it."""
+    window.resize(1280, 700)
+    qtbot.wait(20)
+    _item(_view_menu(window), "Lessons").trigger()
+    dock = window.findChild(QDockWidget, "Lessons")
+    qtbot.waitUntil(dock.isVisible)
+    bar = window.menuBar()
+    bar_bottom = bar.mapToGlobal(bar.rect().bottomLeft()).y()
+    assert dock.isFloating()
+    assert dock.geometry().top() > bar_bottom
+    assert dock.geometry().height() <= window.height() - bar.height()  # fits under it

@@ -34,8 +34,12 @@ def install_lessons(window: QMainWindow, menu: QMenu) -> QAction:
             window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             # the pages are wide: a window of its own at first, dockable on the right
             dock.setFloating(True)
-            dock.resize(min(1180, window.width()), min(760, window.height()))
-            dock.move(window.geometry().center() - dock.rect().center())
+            # below the menu bar, inside the window: on a 720 px screen a centred 760 px
+            # window covered the menus, and with them View ▸ Lessons that closes it (QA)
+            bar = window.menuBar().geometry().bottom() + 1
+            dock.resize(min(1180, window.width()), min(760, window.height() - bar))
+            centre = window.geometry().center() - dock.rect().center()
+            dock.move(centre.x(), max(centre.y(), window.geometry().top() + bar))
             dock.toggleViewAction().toggled.connect(toggle.setChecked)  # closed: unchecked
         dock.show()
         dock.raise_()
