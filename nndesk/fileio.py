@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 __all__ = ["atomic_write", "atomic_write_text", "sweep_temp", "printable", "describe_file",
-           "loads_json", "json_depth", "MAX_JSON_DEPTH"]
+           "describe_path", "HEAD_BYTES", "loads_json", "json_depth", "MAX_JSON_DEPTH"]
 
 MAX_JSON_DEPTH = 64     # nesting of lists/objects; nndesk writes at most ~6
 
@@ -177,8 +177,16 @@ _SIGNATURES = (
      "a model file is an .npz archive written by 'nndesk train' or the window's "
      "File ▸ Save model as…"),
 )
+HEAD_BYTES = 4096   # what describe_file is given: enough to tell a file's kind
 _MODEL_ADVICE = ("a model file is an .npz written by 'nndesk train' or the window's "
                  "File ▸ Save model as…")
+
+
+def describe_path(path: str | os.PathLike) -> tuple[str, str]:
+    """`describe_file` from the file's first HEAD_BYTES bytes, read here. Raises OSError
+    when the file cannot be read."""
+    with open(path, "rb") as f:
+        return describe_file(path, f.read(HEAD_BYTES))
 
 
 def describe_file(path: str | os.PathLike, head: bytes) -> tuple[str, str]:

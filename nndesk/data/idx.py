@@ -114,14 +114,14 @@ def read_idx(path: str | os.PathLike) -> np.ndarray:
 def _check_kind(path: Path) -> None:
     """Refuse a file that is plainly something else, named as what it is (empty, a JSON or
     text file, an image: `fileio.describe_file`), before its bytes are read as a header."""
-    from nndesk.fileio import describe_file
+    from nndesk.fileio import describe_path
 
     with open(path, "rb") as f:
-        head = f.read(4096)
+        head = f.read(4)
     if head.startswith(_GZIP_MAGIC) or (len(head) >= 4 and head[:2] == b"\0\0"
                                        and head[2] in _DTYPES):
         return  # gzip or an IDX header: read on
-    what = describe_file(path, head)[0]
+    what = describe_path(path)[0]
     if what != "a binary file of an unknown kind":
         raise IdxError(path, f"{what}, not an IDX file")
 

@@ -102,11 +102,10 @@ def _file_kind(path: Path) -> str | None:
     """What a file PIL cannot identify is ("empty or all zero bytes", "a JSON text file ...",
     "a binary file of an unknown kind": `fileio.describe_file`), None when it starts as an
     image does (a damaged image: PIL's reason then)."""
-    from nndesk.fileio import describe_file
+    from nndesk.fileio import describe_path
 
     try:
-        with open(path, "rb") as f:
-            what = describe_file(path, f.read(4096))[0]
+        what = describe_path(path)[0]
     except OSError:
         return None
     return None if what.endswith(" image") else what

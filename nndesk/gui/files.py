@@ -40,7 +40,7 @@ def load_design(path: str | os.PathLike) -> tuple[dict, dict | None]:
     """(spec, training settings or None) from a design JSON; DesignFileError says why not,
     naming what the file is when it is no JSON (a folder, empty, an image, binary, text) and
     a JSON text cut short as truncated (QA: a 13-byte .json was "too short")."""
-    from nndesk.fileio import describe_file
+    from nndesk.fileio import HEAD_BYTES, describe_file
 
     path = Path(path)
     if path.is_dir():
@@ -52,7 +52,7 @@ def load_design(path: str | os.PathLike) -> tuple[dict, dict | None]:
     except OSError as err:
         raise DesignFileError(f"cannot read {path}: {err.strerror or err}") from err
     if not raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):  # no JSON text
-        raise DesignFileError(f"{path.name} is {describe_file(path, raw[:4096])[0]}, not a "
+        raise DesignFileError(f"{path.name} is {describe_file(path, raw[:HEAD_BYTES])[0]}, not a "
                               f"network design")
     try:
         data = loads_json(raw)

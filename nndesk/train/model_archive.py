@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from nndesk.fileio import describe_file, loads_json, printable
+from nndesk.fileio import HEAD_BYTES, describe_file, loads_json, printable
 
 __all__ = ["ModelFileError", "ArchiveReader", "Entry", "MAX_FILE_BYTES", "MAX_INFLATION",
            "MAX_JSON_BYTES", "MAX_ENTRIES"]
@@ -110,7 +110,7 @@ class ArchiveReader:
             if not zipped and (size >= 22 or _text(head)):
                 # what the file is, a short text too (QA: a 13-byte JSON was "too short");
                 # a few bytes of binary are too few to tell (b"\x80" is no pickle)
-                what, advice = describe_file(path, head + self.fh.read(4088))
+                what, advice = describe_file(path, head + self.fh.read(HEAD_BYTES - len(head)))
                 raise self.fail(f"{what}, not an nndesk model file", advice)
             if size < 22:  # the smallest zip archive (an empty one) has 22 bytes
                 raise self.fail(f"too short to be a model file ({size} byte"
