@@ -27,7 +27,7 @@ from nndesk.gui.eval_thread import (
     STAGES,
     EvalThread,
 )
-from nndesk.gui.i18n import tr
+from nndesk.gui.i18n import fill, tr
 from nndesk.gui.jobs import delete_when_finished
 from nndesk.gui.live_text import LiveTexts
 from nndesk.gui.mistake_gallery import MistakeGallery
@@ -152,9 +152,9 @@ class EvalPanel(QWidget):
         self.stop_button.setEnabled(True)
         data = self._dataset.upper() if self._dataset == "mnist" else "Fashion-MNIST"
         model = self._evaluating = self._model_name()
-        self._show_title(lambda: tr("Evaluating {model} on the {dataset} test set…").format(
-            model=model(), dataset=data) if key == "test" else tr(
-            "Evaluating {model} on {what}…").format(model=model(), what=tr(SOURCE_NAMES[key])))
+        self._show_title(lambda: fill(tr("Evaluating {model} on the {dataset} test set…"),
+                                      model=model(), dataset=data) if key == "test" else fill(
+            tr("Evaluating {model} on {what}…"), model=model(), what=tr(SOURCE_NAMES[key])))
         thread.start(QThread.Priority.LowPriority)
 
     def _model_name(self) -> Callable[[], str]:
