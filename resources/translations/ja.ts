@@ -467,7 +467,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     <message>
         <location filename="../../nndesk/gui/lessons/panel.py"/>
         <source>Book 2, ch. 5-6 Recurrent networks</source>
-        <translation>❷ 5〜6章 リカレントニューラルネットワーク</translation>
+        <translation>❷ 5〜6章 リカレントネットワーク</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
