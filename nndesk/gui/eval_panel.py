@@ -101,6 +101,12 @@ class EvalPanel(QWidget):
         state.model_changed.connect(self._on_model_changed)
         self._on_model_changed()
 
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt name)
+        """The least height at `width` (the title's lines, the map's and the gallery's least):
+        the dock's scroll area makes the panel this tall at least, and with the preferred
+        height a 1280x720 window's bottom dock scrolled the map's axis label away."""
+        return self.layout().totalMinimumHeightForWidth(width)
+
     # -- when to compute ----------------------------------------------------------------------
     @property
     def busy(self) -> bool:
