@@ -97,7 +97,9 @@ class FinetuneDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(done_row)
-        self.setMinimumWidth(460)
+        # the intro reads well from 440 px; the dialog's least width is its layout's, which
+        # the row of fields and buttons sets in Japanese (a fixed 460 px crushed Start there)
+        self.intro.setMinimumWidth(440)
         self.refresh_digits()
 
     def no_digits_text(self) -> str:
