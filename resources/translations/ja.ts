@@ -2383,7 +2383,7 @@ Resume it with: nndesk train --resume "{path}" --out model.npz</source>
         <translation>学習規則が {n} エポックでこの重みを見つけました。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_verdicts.py"/>
         <source>The loss is growing instead of falling ({loss:.3g}): the learning rate is too large. Stop, lower the learning rate (try a tenth) and train again.</source>
         <translation>損失が下がらず増えています（{loss:.3g}）：学習係数が大きすぎます。停止して学習係数を下げ（10分の1を試してください）、もう一度学習してください。</translation>
     </message>
@@ -3339,7 +3339,7 @@ Resume that run now?
         <translation>数字を描いてください</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/canvas.py"/>
+        <location filename="../../nndesk/gui/canvas_paint.py"/>
         <source>draw a digit here</source>
         <translation>ここに数字を描いてください</translation>
     </message>
@@ -3562,7 +3562,7 @@ Resume that run now?
     <message>
         <location filename="../../nndesk/gui/compare_view.py"/>
         <source>init {init}</source>
-        <translation>初期化 {init}</translation>
+        <translation>初期化：{init}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>

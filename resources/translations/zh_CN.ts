@@ -2383,7 +2383,7 @@ Resume it with: nndesk train --resume "{path}" --out model.npz</source>
         <translation>学习规则用 {n} 个 epoch 找到了这组权重。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_verdicts.py"/>
         <source>The loss is growing instead of falling ({loss:.3g}): the learning rate is too large. Stop, lower the learning rate (try a tenth) and train again.</source>
         <translation>损失不降反升（{loss:.3g}）：学习率太大了。请停止训练，降低学习率（试试十分之一）后重新训练。</translation>
     </message>
@@ -3339,7 +3339,7 @@ Resume that run now?
         <translation>请画一个数字</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/canvas.py"/>
+        <location filename="../../nndesk/gui/canvas_paint.py"/>
         <source>draw a digit here</source>
         <translation>在这里画一个数字</translation>
     </message>
@@ -3562,7 +3562,7 @@ Resume that run now?
     <message>
         <location filename="../../nndesk/gui/compare_view.py"/>
         <source>init {init}</source>
-        <translation>初始化 {init}</translation>
+        <translation>初始化：{init}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
