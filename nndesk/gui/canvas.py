@@ -7,20 +7,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from nndesk.gui.canvas_paint import runs_near, stroke_path
+from nndesk.gui.canvas_paint import HINT, INK, PAPER, ink_image, paint_canvas, stroke_path
 from nndesk.gui.i18n import tr
 
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["DrawingCanvas", "IMAGE_SUFFIXES", "Stroke"]
+__all__ = ["DrawingCanvas", "IMAGE_SUFFIXES", "Stroke", "PAPER", "INK", "HINT"]
 
 MIN_HEIGHT = 140  # px: the canvas's least height (its width: 200)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".pgm")
-PAPER, INK, HINT = QColor("#ffffff"), QColor("#1d2330"), QColor("#9aa3b2")
 
 
 def _canvas_constants() -> tuple[int, float]:
@@ -234,53 +233,14 @@ class DrawingCanvas(QWidget):
             event.acceptProposedAction()
             self.image_dropped.emit(path)
 
-    # -- painting ---------------------------------------------------------------------------
+    # -- painting (canvas_paint.py) ----------------------------------------------------------
+    @property
+    def image(self) -> QImage | None:
+        """The opened image shown in place of strokes, or None."""
+        return self._image
+
     def paintEvent(self, event) -> None:  # noqa: N802
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        r = self.paper_rect()
-        p.setPen(QPen(QColor("#c9ced8"), 1))
-        p.setBrush(PAPER)
-        p.drawRoundedRect(r, 8, 8)
-        if self.base is not None:
-            p.save()
-            clip = QPainterPath()
-            clip.addRoundedRect(r, 8, 8)
-            p.setClipPath(clip)
-            p.drawImage(r, self._bitmap_image())  # nearest: each input pixel a sharp square
-            p.restore()
-        if self._image is not None:
-            img = self._image.scaled(r.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio,
-                                     Qt.TransformationMode.SmoothTransformation)
-            p.drawImage(QPointF(r.center().x() - img.width() / 2,
-                                r.center().y() - img.height() / 2), img)
-        elif self.is_empty() and not self.strokes:
-            p.setPen(HINT)
-            font = p.font()
-            font.setPointSizeF(font.pointSizeF() * 1.2)
-            p.setFont(font)
-            # wrapped inside the square: a 160 px canvas cut the Japanese hint at both sides
-            p.drawText(r.adjusted(8, 8, -8, -8), int(Qt.AlignmentFlag.AlignCenter
-                                                     | Qt.TextFlag.TextWordWrap),
-                       tr("draw a digit here"))
-        if not self.strokes:
-            p.end()
-            return
-        k = r.width() / self.size_units
-        pens = [QPen(colour, width * k, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                     Qt.PenJoinStyle.RoundJoin)
-                for colour, width in ((INK, self.pen_width), (PAPER, self._eraser_width()))]
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        # Only the segments that reach the area being repainted: one mouse move repaints a
-        # small square, and stroking a long path whole would cost more than all the rest.
-        area = QRectF(event.rect()).adjusted(-1, -1, 1, 1)
-        whole = area.contains(r)
-        reach = max(self.pen_width, self._eraser_width()) * k / 2 + 2
-        for stroke, rubbing in zip(self.strokes, self.erasing, strict=False):
-            p.setPen(pens[rubbing])  # in order: ink drawn after an erasure shows again
-            for run in ([stroke] if whole else runs_near(stroke, area, r, k, reach)):
-                p.drawPath(self.stroke_path(run, r, k))
-        p.end()
+        paint_canvas(self, event.rect())
 
     def _segment_rect(self, a: tuple[float, float], b: tuple[float, float]) -> QRect:
         """The widget pixels the segment a-b (canvas units) may ink, pen and antialiasing."""
@@ -291,24 +251,10 @@ class DrawingCanvas(QWidget):
         return QRectF(QPointF(min(pa.x(), pb.x()) - m, min(pa.y(), pb.y()) - m),
                       QPointF(max(pa.x(), pb.x()) + m, max(pa.y(), pb.y()) + m)).toAlignedRect()
 
-    @staticmethod
-    def _eraser_width() -> float:
-        from nndesk.data.strokes import ERASER_WIDTH
-
-        return float(ERASER_WIDTH)
-
-    def _bitmap_image(self) -> QImage:
+    def bitmap_image(self) -> QImage:
         """The base bitmap in the screen's colours (ink on paper), made once per bitmap."""
         if self._base_shown is None or self._base_shown[0] is not self.base:
-            import numpy as np
-
-            a = self.base.astype(np.float32)[..., None] / 255.0
-            paper = np.array([PAPER.red(), PAPER.green(), PAPER.blue()], np.float32)
-            ink = np.array([INK.red(), INK.green(), INK.blue()], np.float32)
-            rgb = np.ascontiguousarray(np.rint(paper + (ink - paper) * a).astype(np.uint8))
-            self._base_shown = (self.base, QImage(rgb.data, rgb.shape[1], rgb.shape[0],
-                                                  rgb.strides[0],
-                                                  QImage.Format.Format_RGB888).copy())
+            self._base_shown = (self.base, ink_image(self.base))
         return self._base_shown[1]
 
     stroke_path = staticmethod(stroke_path)  # (canvas_paint.stroke_path; tests call it here)

@@ -1,12 +1,90 @@
-"""How the canvas paints strokes: the same polyline the network's bitmap is drawn from, and
-only the parts of it that reach the area being repainted."""
+"""How the canvas paints (canvas.py keeps what is drawn and the mouse): the paper, a bitmap
+under the strokes, an opened image or the hint, and the strokes, as the same polyline the
+network's bitmap is drawn from and only the parts of it that reach the area being repainted."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QPainterPath
+from typing import TYPE_CHECKING
 
-__all__ = ["runs_near", "stroke_path"]
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
+
+from nndesk.gui.i18n import tr
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["runs_near", "stroke_path", "paint_canvas", "ink_image", "eraser_width", "PAPER",
+           "INK", "HINT"]
+
+PAPER, INK, HINT = QColor("#ffffff"), QColor("#1d2330"), QColor("#9aa3b2")
+
+
+def eraser_width() -> float:
+    from nndesk.data.strokes import ERASER_WIDTH
+
+    return float(ERASER_WIDTH)
+
+
+def ink_image(base: np.ndarray) -> QImage:
+    """A bitmap (uint8, white ink on black) in the screen's colours: ink on paper."""
+    import numpy as np
+
+    a = base.astype(np.float32)[..., None] / 255.0
+    paper = np.array([PAPER.red(), PAPER.green(), PAPER.blue()], np.float32)
+    ink = np.array([INK.red(), INK.green(), INK.blue()], np.float32)
+    rgb = np.ascontiguousarray(np.rint(paper + (ink - paper) * a).astype(np.uint8))
+    return QImage(rgb.data, rgb.shape[1], rgb.shape[0], rgb.strides[0],
+                  QImage.Format.Format_RGB888).copy()
+
+
+def paint_canvas(canvas, repaint: QRect) -> None:
+    """Paint a DrawingCanvas: its paper, its bitmap (`bitmap_image()`), an opened image or the
+    hint, then the strokes that reach `repaint` (one mouse move repaints a small square, and
+    stroking a long path whole would cost more than all the rest)."""
+    p = QPainter(canvas)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    r = canvas.paper_rect()
+    p.setPen(QPen(QColor("#c9ced8"), 1))
+    p.setBrush(PAPER)
+    p.drawRoundedRect(r, 8, 8)
+    if canvas.base is not None:
+        p.save()
+        clip = QPainterPath()
+        clip.addRoundedRect(r, 8, 8)
+        p.setClipPath(clip)
+        p.drawImage(r, canvas.bitmap_image())  # nearest: each input pixel a sharp square
+        p.restore()
+    if canvas.image is not None:
+        img = canvas.image.scaled(r.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio,
+                                  Qt.TransformationMode.SmoothTransformation)
+        p.drawImage(QPointF(r.center().x() - img.width() / 2,
+                            r.center().y() - img.height() / 2), img)
+    elif canvas.is_empty() and not canvas.strokes:
+        p.setPen(HINT)
+        font = p.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        p.setFont(font)
+        # wrapped inside the square: a 160 px canvas cut the Japanese hint at both sides
+        p.drawText(r.adjusted(8, 8, -8, -8), int(Qt.AlignmentFlag.AlignCenter
+                                                 | Qt.TextFlag.TextWordWrap),
+                   tr("draw a digit here"))
+    if not canvas.strokes:
+        p.end()
+        return
+    k = r.width() / canvas.size_units
+    pens = [QPen(colour, width * k, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                 Qt.PenJoinStyle.RoundJoin)
+            for colour, width in ((INK, canvas.pen_width), (PAPER, eraser_width()))]
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    area = QRectF(repaint).adjusted(-1, -1, 1, 1)
+    whole = area.contains(r)
+    reach = max(canvas.pen_width, eraser_width()) * k / 2 + 2
+    for stroke, rubbing in zip(canvas.strokes, canvas.erasing, strict=False):
+        p.setPen(pens[rubbing])  # in order: ink drawn after an erasure shows again
+        for run in ([stroke] if whole else runs_near(stroke, area, r, k, reach)):
+            p.drawPath(stroke_path(run, r, k))
+    p.end()
 
 
 def stroke_path(stroke: list[tuple[float, float]], r: QRectF, k: float) -> QPainterPath:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QPoint, QSignalBlocker, QTimer
+from PySide6.QtCore import QSignalBlocker, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,13 +13,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from nndesk.gui.elided_label import ClampedLabel
+from nndesk.gui.design_summary import REASON_LINES, DesignSummary
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.layer_form import MAX_SETTINGS, LayerForm, applied_to_all
@@ -28,19 +27,9 @@ from nndesk.gui.layer_table import LayerTable, shape_text
 from nndesk.gui.state import AppState
 from nndesk.gui.terms import layer_tip
 
-__all__ = ["DesignerPanel", "MAX_SETTINGS"]
+__all__ = ["DesignerPanel", "MAX_SETTINGS", "REASON_LINES"]
 
 CUSTOM = N_("(custom)")  # item 0 of the preset list, shown translated
-# Lines of the reason a design is refused: the longest of the engine's (a recurrent layer's
-# input) takes 5 in Japanese at 1280x720's 370 px (tests/gui/test_small_screens.py).
-REASON_LINES = 5
-
-
-def _lines_height(label: QLabel, lines: int) -> int:
-    """Pixels for `lines` lines of the label's text, Chinese and Japanese glyphs included
-    (their fallback fonts are taller than the Latin font's line spacing)."""
-    sample = "\n".join(["Ag国語"] * lines)
-    return label.fontMetrics().boundingRect(0, 0, 10_000, 10_000, 0, sample).height() + 4
 
 
 class DesignerPanel(QWidget):
@@ -81,17 +70,9 @@ class DesignerPanel(QWidget):
         for b in (self.remove_button, self.up_button, self.down_button):
             edit.addWidget(b)
 
-        self.total = QLabel()
-        self.total.setStyleSheet("font-weight: 600;")
-        # wrapped on REASON_LINES lines, a longer reason cut with "…" and whole in its tooltip
-        # (a 1280x720 window lost its end without a sign)
-        self.problem = ClampedLabel(REASON_LINES)
-        self.problem.setObjectName("design_problem")
-        self.problem.setStyleSheet("color: #b42318;")
-        # The lines reserved whether or not there is a problem: nothing above moves when one
-        # appears (a click meant for Up landed on the error text); `show_problem` scrolls it
-        # into view.
-        self.problem.setFixedHeight(_lines_height(self.problem, REASON_LINES))
+        # the total or, for a refused design, why: one slot of fixed height (design_summary)
+        self.summary = DesignSummary()
+        self.total, self.problem = self.summary.total, self.summary.problem
         self.settings_box = LayerForm(self.set_setting, self.change_type,
                                       on_all=self.apply_to_all, on_remove_all=self.remove_all)
         self.form = self.settings_box.form
@@ -100,8 +81,7 @@ class DesignerPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(edit)
-        layout.addWidget(self.total)
-        layout.addWidget(self.problem)
+        layout.addWidget(self.summary)
         layout.addWidget(self.settings_box)
         self._infos: list = []  # the shapes shown (those before a faulty layer)
         self._editing = False  # True during our own edits: they keep showing "(custom)"
@@ -109,13 +89,14 @@ class DesignerPanel(QWidget):
         self._on_spec_changed()
 
     def top_height(self) -> int:
-        """Pixels from the panel's top to under its total line with the layer list at its
-        least (TABLE_ROWS rows): what a short window keeps in view (the settings scroll)."""
+        """Pixels from the panel's top to under its total (or reason) lines with the layer list
+        at its least (TABLE_ROWS rows): what a short window keeps in view (the settings
+        scroll)."""
         layout = self.layout()
         m = layout.contentsMargins()
         parts = (self.preset.sizeHint().height(), self.table.minimumHeight(),
                  max(self.add_button.sizeHint().height(), self.up_button.sizeHint().height()),
-                 self.total.sizeHint().height())
+                 self.summary.height())
         return m.top() + sum(parts) + 3 * max(layout.spacing(), 0) + 2
 
     def _fill_add_menu(self) -> None:
@@ -265,35 +246,24 @@ class DesignerPanel(QWidget):
         self._infos = infos
         self.table.show_layers(layers, infos, err)
         if err is None:
-            self.total.setText(tr(
+            self.summary.show_total(tr(
                 "Total: {params} parameters · input {input} → output {output}").format(
                 params=f"{sum(i.params for i in infos):,}",
                 input=shape_text(s.spec.get("input_shape", [])),
                 output=shape_text(infos[-1].output_shape) if infos else "—"))
-            self.problem.setText("")
         else:
-            self.total.setText(tr("Total: —"))
             reason = tr("⚠ {error}. Fix this layer to train.").format(
                 error=translate_engine(str(err)))
             if reason != self.problem.text():  # a new reason: brought into view once laid out
                 QTimer.singleShot(0, self, self.show_problem)
-            self.problem.setText(reason)
+            self.summary.show_reason(reason)
         self._on_selection_changed()
         self.settings_box.show_weights(layers, self._infos)
 
     def show_problem(self) -> None:
-        """Scroll the panel's scroll area (the dock's) so the whole reason is in view: under
-        the layer list it was half below a 1280x720 window's fold in Japanese (QA), or above
-        the view while the settings form was scrolled to."""
-        area = self.parentWidget()
-        while area is not None and not isinstance(area, QScrollArea):
-            area = area.parentWidget()
-        if area is None or not self.problem.text():
-            return
-        label = self.problem  # its lines, not the blank ones reserved under them
-        used = min(label.heightForWidth(label.width()), label.height())
-        top = label.mapTo(self, QPoint(0, 0)).y()
-        area.ensureVisible(0, top + used // 2, 0, used - used // 2)
+        """Scroll the dock so the reason's lines are in view (the learner may have scrolled
+        to the settings form's end; in Japanese it was half below a 1280x720 window's fold)."""
+        self.summary.bring_into_view()
 
     def _infos_before(self, index: int | None) -> list:
         """Shapes of the layers before the faulty one, so the list stays informative (the

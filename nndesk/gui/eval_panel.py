@@ -27,7 +27,7 @@ from nndesk.gui.eval_thread import (
     STAGES,
     EvalThread,
 )
-from nndesk.gui.i18n import tr
+from nndesk.gui.i18n import fill, tr
 from nndesk.gui.jobs import delete_when_finished
 from nndesk.gui.live_text import LiveTexts
 from nndesk.gui.mistake_gallery import MistakeGallery
@@ -101,6 +101,12 @@ class EvalPanel(QWidget):
         state.model_changed.connect(self._on_model_changed)
         self._on_model_changed()
 
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt name)
+        """The least height at `width` (the title's lines, the map's and the gallery's least):
+        the dock's scroll area makes the panel this tall at least, and with the preferred
+        height a 1280x720 window's bottom dock scrolled the map's axis label away."""
+        return self.layout().totalMinimumHeightForWidth(width)
+
     # -- when to compute ----------------------------------------------------------------------
     @property
     def busy(self) -> bool:
@@ -152,9 +158,9 @@ class EvalPanel(QWidget):
         self.stop_button.setEnabled(True)
         data = self._dataset.upper() if self._dataset == "mnist" else "Fashion-MNIST"
         model = self._evaluating = self._model_name()
-        self._show_title(lambda: tr("Evaluating {model} on the {dataset} test set…").format(
-            model=model(), dataset=data) if key == "test" else tr(
-            "Evaluating {model} on {what}…").format(model=model(), what=tr(SOURCE_NAMES[key])))
+        self._show_title(lambda: fill(tr("Evaluating {model} on the {dataset} test set…"),
+                                      model=model(), dataset=data) if key == "test" else fill(
+            tr("Evaluating {model} on {what}…"), model=model(), what=tr(SOURCE_NAMES[key])))
         thread.start(QThread.Priority.LowPriority)
 
     def _model_name(self) -> Callable[[], str]:

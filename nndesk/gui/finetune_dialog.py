@@ -1,9 +1,9 @@
 """FinetuneDialog: fine-tune the current model on the user's saved digits, in the background.
 
-The work (reading the folder, MNIST, training, measuring) runs on a worker thread with a copy
-of the network (`nndesk.insight.handwriting.finetune`); the dialog shows progress, Cancel stops
-between batches, and the result is only offered: "Save…" writes it, "Use this model" puts it
-on the canvas. The loaded model is never replaced silently.
+The work (reading the folder, MNIST, training, measuring) is a `finetune_job.FinetuneJob` on a
+worker thread with a copy of the network; the dialog shows progress, Cancel stops between
+batches, and the result is only offered: "Save…" writes it, "Use this model" puts it on the
+canvas. The loaded model is never replaced silently.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -24,23 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.gui.engine_text import translate_engine
+from nndesk.gui.finetune_job import MNIST_TEST_IMAGES, FinetuneJob
 from nndesk.gui.float_box import LR_MIN, FloatBox, IntBox
 from nndesk.gui.i18n import tr
-from nndesk.gui.jobs import start_thread
 from nndesk.gui.nobreak import WrapLabel
 from nndesk.gui.state import AppState
 
 __all__ = ["FinetuneDialog", "MNIST_TEST_IMAGES"]
-
-MNIST_TEST_IMAGES = 2000  # measured before and after in the window (the CLI: all 10,000)
-
-
-class _Signals(QObject):
-    """Emitted from the worker thread; delivered on the GUI thread (queued)."""
-
-    progress = Signal(object)  # (generation, done, total)
-    finished = Signal(object)  # (generation, FinetuneResult | Exception | None = cancelled)
-
 
 class FinetuneDialog(QDialog):
     """Epochs, learning rate, Start/Cancel, a progress bar, the figures before/after, Save…
@@ -54,11 +43,9 @@ class FinetuneDialog(QDialog):
         self.setWindowTitle(tr("Fine-tune on my digits"))
         self.result = None  # the last FinetuneResult (not cancelled)
         self.saved_path: str | None = None
-        self._control = None
-        self._generation = 0
-        self._signals = _Signals()
-        self._signals.progress.connect(self._on_progress)
-        self._signals.finished.connect(self._on_finished)
+        self.job = FinetuneJob(self)
+        self.job.progressed.connect(self._on_progress)
+        self.job.finished.connect(self._on_finished)
 
         self.intro = WrapLabel(tr(
             "Train the current model a little more on the digits you saved. A quarter of them "
@@ -110,7 +97,9 @@ class FinetuneDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(done_row)
-        self.setMinimumWidth(460)
+        # the intro reads well from 440 px; the dialog's least width is its layout's, which
+        # the row of fields and buttons sets in Japanese (a fixed 460 px crushed Start there)
+        self.intro.setMinimumWidth(440)
         self.refresh_digits()
 
     def no_digits_text(self) -> str:
@@ -162,7 +151,7 @@ class FinetuneDialog(QDialog):
 
     @property
     def running(self) -> bool:
-        return self._control is not None
+        return self.job.running
 
     def start(self) -> None:
         """Fine-tune a copy of the current model on a worker thread."""
@@ -174,16 +163,7 @@ class FinetuneDialog(QDialog):
         if self.saved_digits() == 0:  # Start is disabled then; said again if reached anyway
             self.refresh_digits()
             return
-        from nndesk.nn import Network
-        from nndesk.train import TrainControl
-
-        copy = Network.from_spec(network.spec)
-        copy.load_state_dict(network.state_dict())
-        self._generation += 1
-        generation, signals, epochs = self._generation, self._signals, self.epochs.value()
-        lr = self.lr.value()
-        control = self._control = TrainControl()
-        folder = self.folder
+        self.job.start(network, self.folder, self.epochs.value(), self.lr.value())
         self.result = None
         self.saved_path = None
         for b in (self.save_button, self.use_button, self.start_button):
@@ -194,36 +174,19 @@ class FinetuneDialog(QDialog):
         self.progress.setRange(0, 0)  # busy until the first batch
         self.say(tr("Reading your digits and MNIST…"))
 
-        def work() -> None:
-            try:
-                result = _finetune(copy, folder, epochs, lr, control, lambda d, t: (
-                    signals.progress.emit((generation, d, t))))
-            except Exception as err:  # shown in the dialog, the window goes on
-                result = err
-            signals.finished.emit((generation, result))
-
-        start_thread(work, signals, name="nndesk-finetune")  # holds the relay, not the dialog
-
     def cancel(self) -> None:
         """Stop between batches; nothing is offered afterwards."""
-        if self._control is not None:
-            self._control.stop()
+        if self.running:
+            self.job.cancel()
             self.say(tr("Cancelling…"))
 
-    def _on_progress(self, item: tuple) -> None:
-        generation, done, total = item
-        if generation != self._generation:
-            return
+    def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.say(tr("Fine-tuning: batch {done} of {total}").format(
             done=done, total=total))
 
-    def _on_finished(self, item: tuple) -> None:
-        generation, result = item
-        if generation != self._generation:
-            return
-        self._control = None
+    def _on_finished(self, result: Any) -> None:
         self.start_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.epochs.setEnabled(True)
@@ -301,8 +264,7 @@ class FinetuneDialog(QDialog):
 
     def done(self, code: int) -> None:  # closing while running cancels the run
         self.cancel()
-        self._generation += 1
-        self._control = None
+        self.job.forget()
         super().done(code)
 
 
@@ -311,20 +273,3 @@ def _one_line(err: BaseException) -> str:
 
     return printable(translate_engine(err) or type(err).__name__, 300)
 
-
-def _finetune(network: Any, folder: Any, epochs: int, lr: float, control: Any,
-              progress: Any) -> Any:
-    """Load the folder and MNIST, fine-tune, measure on MNIST_TEST_IMAGES test images (the
-    worker thread's job). Returns the FinetuneResult; raises ValueError/OSError on bad data."""
-    from threadpoolctl import threadpool_limits
-
-    from nndesk.data.mnist import load_mnist
-    from nndesk.insight.handwriting import finetune, load_split, my_digits_dir
-
-    split = load_split(folder if folder is not None else my_digits_dir())
-    data = load_mnist(flatten=False)
-    test = (data.x_test[:MNIST_TEST_IMAGES], data.t_test[:MNIST_TEST_IMAGES])
-    with threadpool_limits(limits=1):  # leave a core to the window
-        return finetune(network, split, mnist_pool=(data.x_train, data.t_train),
-                        mnist_test=test, epochs=epochs, lr=lr, on_progress=progress,
-                        control=control)

@@ -17,11 +17,13 @@ installs the new translators, which sends every widget a QEvent.LanguageChange
 from __future__ import annotations
 
 import os
+import re
+import string
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-__all__ = ["tr", "tr_n", "N_", "set_language", "language", "available_languages",
+__all__ = ["tr", "tr_n", "N_", "fill", "set_language", "language", "available_languages",
            "detect_language", "translate_in", "seen_sources", "qm_path", "ts_path",
            "LANGUAGE_NAMES", "SETTINGS_KEY", "CONTEXT"]
 
@@ -125,6 +127,35 @@ def tr(text: str) -> str:
     if _current == DEFAULT:
         return text
     return translate_in(_current, text) or text
+
+
+# Chinese and Japanese characters and punctuation (CJK, kana, full-width forms)
+CJK = "\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+
+
+def _cjk(char: str) -> bool:
+    return bool(char) and re.match(f"[{CJK}]", char) is not None
+
+
+def fill(template: str, **values: object) -> str:
+    """`template.format(**values)` for a translated template whose field holds a file's name
+    or a translated phrase: the space beside the field is dropped where the value and the
+    character across the space are both Chinese or Japanese («学習中のネットワークを評価中»),
+    kept beside a Latin name or a number («default.npz を評価中»)."""
+    out = ""
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        if out and _cjk(out[-1]) and literal.startswith(" ") and _cjk(literal[1:2]):
+            literal = literal[1:]  # the value before ended in CJK
+        out += literal
+        if name is None:
+            continue
+        value = values[name]
+        value = repr(value) if conversion == "r" else str(value) if conversion else value
+        value = format(value, spec or "")
+        if out.endswith(" ") and _cjk(out[-2:-1]) and _cjk(value[:1]):
+            out = out[:-1]
+        out += value
+    return out
 
 
 def tr_n(text: str, n: int) -> str:

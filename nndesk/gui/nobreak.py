@@ -13,7 +13,7 @@ import re
 from PySide6.QtGui import Qt
 from PySide6.QtWidgets import QLabel
 
-__all__ = ["WrapLabel", "glued", "spans", "shown", "WJ", "NBSP"]
+__all__ = ["WrapLabel", "TitleLabel", "glued", "title_glued", "spans", "shown", "WJ", "NBSP"]
 
 WJ, NBSP = "\u2060", "\u00a0"
 # a quoted name (at most 40 characters: a longer quote, a file's path, may break) or key=value
@@ -22,6 +22,10 @@ _TOKEN = r"\b[A-Za-z_]\w*=[^\s,;)）<>'\"]+"
 _SPANS = re.compile(f"{_QUOTED}|{_TOKEN}")
 _QUOTES = re.compile(_QUOTED)
 _TAG = re.compile(r"(<[^>]*>)")
+# a Chinese or Japanese word of a title: the characters between its separators (spaces, ・、：)
+_CJK_WORD = re.compile(r"[0-9A-Za-z〜～々\u3040-\u30fa\u30fc-\u30ff\u3400-\u9fff\uff10-\uff5a]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+TITLE_WORD = 12  # longer runs may break inside (a narrow list), never before their last two
 
 
 def spans(text: str) -> list[tuple[int, int]]:
@@ -41,6 +45,21 @@ def glued(text: str) -> str:
     parts = _TAG.split(text)
     return "".join(part if i % 2 else _QUOTES.sub(lambda m: _glue(m.group()), part)
                    for i, part in enumerate(parts))
+
+
+def title_glued(text: str) -> str:
+    """A title that breaks only between its words: each run of Chinese or Japanese characters
+    between separators (spaces, ・, 、, ：) joined, up to TITLE_WORD characters; a longer one
+    keeps its last two together, so a wrapped title never leaves one character alone on its
+    last line (QA, ja: 「…ソフトマックス・形」 then 「状」). Latin words are left to Qt."""
+    def glue(m: re.Match) -> str:
+        word = m.group()
+        if not _CJK.search(word):
+            return word
+        if len(word) <= TITLE_WORD:
+            return WJ.join(word)
+        return word[:-2] + WJ.join(word[-2:])
+    return glued(_CJK_WORD.sub(glue, text))
 
 
 def shown(text: str) -> str:
@@ -64,3 +83,11 @@ class WrapLabel(QLabel):
 
     def text(self) -> str:
         return self._given
+
+
+class TitleLabel(WrapLabel):
+    """A WrapLabel for a title: it breaks between words only (`title_glued`)."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt name)
+        self._given = text
+        QLabel.setText(self, title_glued(text))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -12,17 +11,10 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import tr
 from nndesk.gui.jobs import install_quit_hook
-from nndesk.gui.run_health import RunHealth, not_learning_text
+from nndesk.gui.run_health import RunHealth
 from nndesk.gui.run_names import run_name
-from nndesk.gui.run_watch import (
-    finish_line,
-    is_diverging,
-    keeps_model_before,
-    load_curve,
-    not_learning,
-    save_curve,
-    untrainable,
-)
+from nndesk.gui.run_verdicts import RunVerdicts
+from nndesk.gui.run_watch import finish_line, keeps_model_before, untrainable
 from nndesk.gui.snapshot_net import SnapshotNetwork
 from nndesk.gui.state import IDLE, LOADING, PAUSED, RUNNING, AppState
 from nndesk.gui.worker import TrainWorker, start_worker
@@ -54,21 +46,27 @@ class TrainingController(QObject):
         self.data = None  # tests hand in a small Splits; None = load MNIST in the thread
         self.data_dir: str | None = None
         self.snapshots = SnapshotNetwork()  # the canvas's copy of the run's network
-        self.health = RunHealth(self)  # the not-learning hint's verdict, view open or not
-        self.health.measured.connect(self._on_health_measured)
-        self._not_learning: dict | None = None  # the last not-learning epoch's record
+        # the run's curve, divergence and not-learning warning (run_verdicts.py)
+        self.verdicts = RunVerdicts(state, self._run_config, self)
+        self.verdicts.warning.connect(self.warning)
         self._run_spec: dict = {}
         self.run_settings: dict | None = None  # {"spec", "config"} of the run started last
         self.run_title: Callable[[], str] | None = None  # its name, in the current language
         self._model_before = None  # (network, path, metadata) to restore if nothing trained
-        self._steps: list[int] = []  # this run's batch losses (saved beside a checkpoint)
-        self._losses: list[float] = []
-        self._last_val_acc: float | None = None
-        self.diverging = False  # the current run's loss has blown up (see is_diverging)
         self._last_where: dict | None = None  # the last batch reported: its step, epoch, batch
         # confirm_worse(new, old) -> bool: asked when the trained model's test accuracy is
         # below the one of the model the canvas had (the window asks the user); None: never
         self.confirm_worse: Callable[[float, float], bool] | None = None
+
+    @property
+    def health(self) -> RunHealth:
+        """Layer health's measurement for the not-learning hint (RunVerdicts')."""
+        return self.verdicts.health
+
+    @property
+    def diverging(self) -> bool:
+        """The current run's loss has blown up (see run_watch.is_diverging)."""
+        return self.verdicts.diverging
 
     @property
     def busy(self) -> bool:
@@ -101,8 +99,7 @@ class TrainingController(QObject):
         self._model_before = (s.network, s.model_path, s.metadata)
         self.snapshots.clear()
         self._last_where = None
-        self._steps, self._losses, self._last_val_acc = [], [], None
-        self.diverging = False
+        self.verdicts.reset()
         worker = TrainWorker(None if resume else s.spec, s.config, out=out,
                              checkpoint=self.checkpoint, resume=resume, data=self.data,
                              data_dir=self.data_dir, tensorboard=self._tensorboard_dir(
@@ -159,19 +156,8 @@ class TrainingController(QObject):
         ckpt = self.checkpoint
         if ckpt is None or not ckpt.is_file():
             return None
-        self._save_curve(ckpt)
+        self.verdicts.save_curve(ckpt)
         return ckpt
-
-    def _save_curve(self, ckpt: Path) -> None:
-        save_curve(ckpt, self._steps, self._losses)
-
-    def _load_curve(self, ckpt: Path, up_to_step: int) -> None:
-        """A resumed run's earlier batch losses, up to the checkpoint's step."""
-        pairs = load_curve(ckpt, up_to_step)
-        self._steps = [s for s, _ in pairs]
-        self._losses = [v for _, v in pairs]
-        if pairs:
-            self.earlier_batches.emit({"steps": list(self._steps), "losses": list(self._losses)})
 
     # -- worker signals (GUI thread) --------------------------------------------------------
     def _on_started(self, info: dict) -> None:
@@ -184,72 +170,41 @@ class TrainingController(QObject):
         name = self.run_title()
         self._run_spec = spec
         self.snapshots.start(spec)  # the canvas's copy of the network, made off this thread
-        self.state.health_trouble, self._not_learning = None, None  # this run's own verdict
+        self.verdicts.started()  # this run's own verdict
         self.run_settings = {"spec": spec, "config": dict(cfg)}  # what Compare runs shows
         if info.get("resumed"):  # the panels describe the run that continues
             self.state.set_spec(spec)
             self.state.set_config(**cfg)
         self.run_started.emit(name, info["history"])
         if info.get("resumed") and self.checkpoint is not None:
-            self._load_curve(self.checkpoint, int(info.get("step", 0)))
+            earlier = self.verdicts.load_curve(self.checkpoint, int(info.get("step", 0)))
+            if earlier:
+                self.earlier_batches.emit(earlier)
         self.message.emit(tr("Training {epochs} epochs of {batches} batches…").format(
             epochs=info["epochs"], batches=info["batches"]))
 
     def _on_batch_done(self, info: dict) -> None:
-        pairs = [(s, v) for s, v in zip(info["steps"], info["losses"], strict=False)
-                 if math.isfinite(v)]
-        self._steps += [s for s, _ in pairs]
-        self._losses += [v for _, v in pairs]
         if info.get("steps") and "epoch" in info:
             self._last_where = {"step": int(info["steps"][-1]), **{
                 k: int(info[k]) for k in ("epoch", "epochs", "batch", "batches")}}
-        if not self.diverging and is_diverging(self._losses, self.state.num_classes):
-            self.diverging = True
+        if self.verdicts.batch(info):  # the loss blows up: the canvas gets its model back
             if self.state.model_source == "snapshot" and self._model_before is not None:
                 net, path, meta = self._model_before
                 self.state.set_model(net, path=path, metadata=meta)
-            self.warning.emit(tr(
-                "The loss is growing instead of falling ({loss:.3g}): the learning rate is too "
-                "large. Stop, lower the learning rate (try a tenth) and train again.").format(
-                loss=self._losses[-1]))
+            self.verdicts.warn_diverging()
         self.batch_done.emit(info)
 
     def _on_epoch_done(self, record: dict) -> None:
-        acc = record.get("val_acc")
-        if acc is not None:
-            self._last_val_acc = acc
-            if not_learning(acc, self.state.num_classes):
-                self._not_learning = dict(record)
-                self.warning.emit(not_learning_text(record.get("epoch"), acc,
-                                                    self.state.num_classes,
-                                                    self.state.health_trouble,
-                                                    self._run_config()))
-                if self.state.health_trouble is None:  # not measured on this run: now, on
-                    self.health.check(self.state)      # its weights (Layer health closed)
-            elif self._not_learning is not None:  # it learns after all: the warning goes
-                self._not_learning = None
-                self.warning.emit("")
+        self.verdicts.epoch(record)
         self.epoch_done.emit(record)
-
-    def _on_health_measured(self, trouble: str | None) -> None:
-        """Layer health's verdict on the run that is not learning: its warning again, the
-        hint naming what was measured."""
-        record = self._not_learning
-        if trouble and record is not None:
-            self.warning.emit(not_learning_text(record.get("epoch"), record["val_acc"],
-                                                self.state.num_classes, trouble,
-                                                self._run_config()))
 
     def _run_config(self) -> dict:
         """The training settings of the run (the panel's while none has started)."""
         return (self.run_settings or {}).get("config") or dict(self.state.config or {})
 
     def failed(self, info: dict) -> bool:
-        """True when the run's weights must not replace the canvas model: it diverged, or
-        it ended no better than guessing."""
-        if info.get("stopped") in ("diverged", "error"):
-            return True
-        return self.diverging or not_learning(self._last_val_acc, self.state.num_classes)
+        """True when the run's weights must not replace the canvas model (RunVerdicts)."""
+        return self.verdicts.failed(info)
 
     def _on_snapshot(self, weights: dict, where: dict | None = None) -> None:
         if self.diverging:
@@ -269,8 +224,8 @@ class TrainingController(QObject):
             # views following the run (layer health) end on them, not on an early snapshot
             self._on_snapshot(info["state_dict"], dict(self._last_where))
         self.state.set_training(IDLE)
-        if info.get("stopped") == "error" and info.get("checkpoint") and self._steps:
-            self._save_curve(Path(info["checkpoint"]))  # the child died: its curve is kept
+        if info.get("stopped") == "error" and info.get("checkpoint") and self.verdicts.steps:
+            self.verdicts.save_curve(Path(info["checkpoint"]))  # the child died: its curve is kept
         out = info.get("out")
         kept = False
         if out and not failed:

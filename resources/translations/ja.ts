@@ -467,7 +467,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     <message>
         <location filename="../../nndesk/gui/lessons/panel.py"/>
         <source>Book 2, ch. 5-6 Recurrent networks</source>
-        <translation>❷ 5〜6章 リカレントニューラルネットワーク</translation>
+        <translation>❷ 5〜6章 リカレントネットワーク</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/help.py"/>
@@ -2177,6 +2177,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>各モデルの答えを表示</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/design_summary.py"/>
+        <source>Show the whole reason</source>
+        <translation>理由の全文を表示</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Sigmoid: squashes into (0, 1), the classic activation. Book ch. 3.2.</source>
         <translation>シグモイド関数：(0, 1) に押し込める昔ながらの活性化関数。本の 3.2 節。</translation>
@@ -2378,7 +2383,7 @@ Resume it with: nndesk train --resume "{path}" --out model.npz</source>
         <translation>学習規則が {n} エポックでこの重みを見つけました。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_verdicts.py"/>
         <source>The loss is growing instead of falling ({loss:.3g}): the learning rate is too large. Stop, lower the learning rate (try a tenth) and train again.</source>
         <translation>損失が下がらず増えています（{loss:.3g}）：学習係数が大きすぎます。停止して学習係数を下げ（10分の1を試してください）、もう一度学習してください。</translation>
     </message>
@@ -2497,7 +2502,7 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>合計：パラメータ {params} 個 · 入力 {input} → 出力 {output}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/design_summary.py"/>
         <source>Total: —</source>
         <translation>合計：—</translation>
     </message>
@@ -3334,7 +3339,7 @@ Resume that run now?
         <translation>数字を描いてください</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/canvas.py"/>
+        <location filename="../../nndesk/gui/canvas_paint.py"/>
         <source>draw a digit here</source>
         <translation>ここに数字を描いてください</translation>
     </message>
@@ -3557,7 +3562,7 @@ Resume that run now?
     <message>
         <location filename="../../nndesk/gui/compare_view.py"/>
         <source>init {init}</source>
-        <translation>初期化 {init}</translation>
+        <translation>初期化：{init}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -3731,6 +3736,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>momentum</source>
         <translation>モーメンタム</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/design_summary.py"/>
+        <source>more…</source>
+        <translation>詳しく…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/mistake_gallery.py"/>
@@ -4292,7 +4302,7 @@ Resume that run now?
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>the loss became {kind}</source>
-        <translation>損失が {kind} になりました</translation>
+        <translation>損失が{kind}になりました</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4597,7 +4607,7 @@ Lower the learning rate in the Training settings and train again.</source>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} cannot be negative ({value})</source>
-        <translation>{name} は負の数にできません（{value}）</translation>
+        <translation>{name}は負の数にできません（{value}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4612,7 +4622,7 @@ Lower the learning rate in the Training settings and train again.</source>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} is far too large ({value})</source>
-        <translation>{name} が大きすぎます（{value}）</translation>
+        <translation>{name}が大きすぎます（{value}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4647,42 +4657,42 @@ Lower the learning rate in the Training settings and train again.</source>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} must be a finite number, not {value}</source>
-        <translation>{name} は有限の数値でなければなりません（{value} ではなく）</translation>
+        <translation>{name}は有限の数値でなければなりません（{value} ではなく）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} must be a number, not {value}</source>
-        <translation>{name} は数値でなければなりません（{value} ではなく）</translation>
+        <translation>{name}は数値でなければなりません（{value} ではなく）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} must be a whole number, not {value}</source>
-        <translation>{name} は整数でなければなりません（{value} ではなく）</translation>
+        <translation>{name}は整数でなければなりません（{value} ではなく）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} must be above {low}, not {value}</source>
-        <translation>{name} は {low} より大きくなければなりません（{value} ではなく）</translation>
+        <translation>{name}は {low} より大きくなければなりません（{value} ではなく）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} must be at least {low}, not {value}</source>
-        <translation>{name} は {low} 以上でなければなりません（{value} ではなく）</translation>
+        <translation>{name}は {low} 以上でなければなりません（{value} ではなく）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} must be at most {high}, not {value}</source>
-        <translation>{name} は {high} 以下でなければなりません（{value} ではなく）</translation>
+        <translation>{name}は {high} 以下でなければなりません（{value} ではなく）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} must be one of {choices} or a number (the std of a normal distribution), not {value}</source>
-        <translation>{name} は {choices} のどれか、または数値（正規分布の標準偏差）でなければなりません（{value} ではなく）</translation>
+        <translation>{name}は {choices} のどれか、または数値（正規分布の標準偏差）でなければなりません（{value} ではなく）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} must be true or false, not {value}</source>
-        <translation>{name} はオンかオフ（true か false）でなければなりません（{value} ではなく）</translation>
+        <translation>{name}はオンかオフ（true か false）でなければなりません（{value} ではなく）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>

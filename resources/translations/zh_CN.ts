@@ -2177,6 +2177,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>显示每个模型的答案</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/design_summary.py"/>
+        <source>Show the whole reason</source>
+        <translation>显示完整的原因</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Sigmoid: squashes into (0, 1), the classic activation. Book ch. 3.2.</source>
         <translation>sigmoid 函数：把值压缩到 (0, 1)，经典的激活函数。见书 3.2 节。</translation>
@@ -2378,7 +2383,7 @@ Resume it with: nndesk train --resume "{path}" --out model.npz</source>
         <translation>学习规则用 {n} 个 epoch 找到了这组权重。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/training.py"/>
+        <location filename="../../nndesk/gui/run_verdicts.py"/>
         <source>The loss is growing instead of falling ({loss:.3g}): the learning rate is too large. Stop, lower the learning rate (try a tenth) and train again.</source>
         <translation>损失不降反升（{loss:.3g}）：学习率太大了。请停止训练，降低学习率（试试十分之一）后重新训练。</translation>
     </message>
@@ -2497,7 +2502,7 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>合计：{params} 个参数 · 输入 {input} → 输出 {output}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/designer.py"/>
+        <location filename="../../nndesk/gui/design_summary.py"/>
         <source>Total: —</source>
         <translation>合计：—</translation>
     </message>
@@ -3334,7 +3339,7 @@ Resume that run now?
         <translation>请画一个数字</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/canvas.py"/>
+        <location filename="../../nndesk/gui/canvas_paint.py"/>
         <source>draw a digit here</source>
         <translation>在这里画一个数字</translation>
     </message>
@@ -3557,7 +3562,7 @@ Resume that run now?
     <message>
         <location filename="../../nndesk/gui/compare_view.py"/>
         <source>init {init}</source>
-        <translation>初始化 {init}</translation>
+        <translation>初始化：{init}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/terms.py"/>
@@ -3731,6 +3736,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/terms.py"/>
         <source>momentum</source>
         <translation>动量</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/design_summary.py"/>
+        <source>more…</source>
+        <translation>更多…</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/mistake_gallery.py"/>
@@ -4292,7 +4302,7 @@ Resume that run now?
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>the loss became {kind}</source>
-        <translation>损失变成了 {kind}</translation>
+        <translation>损失变成了{kind}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4597,7 +4607,7 @@ Lower the learning rate in the Training settings and train again.</source>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} cannot be negative ({value})</source>
-        <translation>{name} 不能为负数（{value}）</translation>
+        <translation>{name}不能为负数（{value}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4612,7 +4622,7 @@ Lower the learning rate in the Training settings and train again.</source>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} is far too large ({value})</source>
-        <translation>{name} 太大了（{value}）</translation>
+        <translation>{name}太大了（{value}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4647,42 +4657,42 @@ Lower the learning rate in the Training settings and train again.</source>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} must be a finite number, not {value}</source>
-        <translation>{name} 必须是有限的数值，而不是 {value}</translation>
+        <translation>{name}必须是有限的数值，而不是 {value}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} must be a number, not {value}</source>
-        <translation>{name} 必须是数值，而不是 {value}</translation>
+        <translation>{name}必须是数值，而不是 {value}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} must be a whole number, not {value}</source>
-        <translation>{name} 必须是整数，而不是 {value}</translation>
+        <translation>{name}必须是整数，而不是 {value}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} must be above {low}, not {value}</source>
-        <translation>{name} 必须大于 {low}，而不是 {value}</translation>
+        <translation>{name}必须大于 {low}，而不是 {value}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} must be at least {low}, not {value}</source>
-        <translation>{name} 至少为 {low}，而不是 {value}</translation>
+        <translation>{name}至少为 {low}，而不是 {value}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} must be at most {high}, not {value}</source>
-        <translation>{name} 最多为 {high}，而不是 {value}</translation>
+        <translation>{name}最多为 {high}，而不是 {value}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} must be one of {choices} or a number (the std of a normal distribution), not {value}</source>
-        <translation>{name} 必须是 {choices} 之一或一个数值（正态分布的标准差），而不是 {value}</translation>
+        <translation>{name}必须是 {choices} 之一或一个数值（正态分布的标准差），而不是 {value}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{name} must be true or false, not {value}</source>
-        <translation>{name} 必须是开或关（true 或 false），而不是 {value}</translation>
+        <translation>{name}必须是开或关（true 或 false），而不是 {value}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>

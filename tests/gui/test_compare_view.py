@@ -136,8 +136,9 @@ def test_inits_read_as_the_designer_writes_them_in_the_windows_language(qtbot):
     qtbot.addWidget(view)
     cells = [view.layers.item(0, c).text() for c in (1, 2)]
     xavier = i18n.tr("Xavier")                         # as the designer's init box says
-    assert cells == [f"Dense(units=100) · 初始化 {i18n.tr('auto')} → ReLU",
-                     f"Dense(units=100) · 初始化 {xavier} → ReLU"]
+    # "初始化：自动", a label and its value (QA: "初始化 自动" read as two loose words)
+    assert cells == [f"Dense(units=100) · 初始化：{i18n.tr('auto')} → ReLU",
+                     f"Dense(units=100) · 初始化：{xavier} → ReLU"]
     assert "init" not in " ".join(cells) and xavier != "Xavier"
     row = [view.table.item(0, c).text() for c in range(4)]
     assert row[0] == "权重初始化方法" and row[3] == xavier

@@ -27,4 +27,6 @@ def test_the_docks_are_fitted_to_the_model_loaded_after_show(qtbot, mnist_dir, t
                         lambda w: (seen.append(session.panel_width(dock)), real(w)))
     finish_window(window, None)                     # the shipped model: DigitNet's rows
     qtbot.waitUntil(lambda: bool(seen), timeout=3000)
-    assert seen[0] > empty                          # widened for the wider loaded design
+    # fitted again for the loaded design (its total is on two lines since the reason shares
+    # its slot, design_summary: the panel no longer needs more width for DigitNet's)
+    assert seen[0] >= empty

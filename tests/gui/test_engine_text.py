@@ -292,3 +292,63 @@ def test_training_settings_the_engine_refuses_are_said_in_the_windows_language(l
     for english in refused:
         shown = explain("other", english)
         assert translate_engine(english) != english and not english_runs(shown), shown
+
+
+CJK = "[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]"
+
+
+def _refusals() -> list[str]:
+    """Every setting's refusals as the engine words them (each layer's settings given a bad
+    value of each kind) and the training settings' own (weight decay below 0)."""
+    from nndesk.nn import LAYERS
+    from nndesk.train.config import TrainConfig
+
+    seen = set()
+    for cls in LAYERS.values():
+        for name, setting in cls.SETTINGS.items():
+            for bad in (-5, 10**6, "x", 10**400, float("nan"), True, "yes", 1.5, 0, 1000.0):
+                try:
+                    setting.check(name, bad)
+                except ValueError as err:
+                    seen.add(str(err))
+    try:
+        TrainConfig(weight_decay=-1.0)
+    except ValueError as err:
+        seen.add(str(err))
+    return sorted(seen)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_settings_name_in_a_chinese_or_japanese_reason_has_no_spaces_around_it(language):
+    """QA: «ユニット数 は», «单元数 为»: a setting's translated name was formatted into a
+    translated sentence with spaces around it, as between English words. Every refusal of a
+    setting, in zh_CN and ja: no space between two Chinese or Japanese characters."""
+    i18n.set_language(language)
+    refusals = _refusals()
+    assert len(refusals) > 20
+    for message in refusals:
+        shown = translate_engine(message)
+        assert shown != message, message
+        assert not re.search(f"{CJK} {CJK}", shown), (message, shown)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_translation_spaces_a_translated_piece_from_a_chinese_or_japanese_word(language):
+    """The kind, in the translations themselves: a field that holds a translated piece of
+    sentence (engine_text's PIECE_FIELDS, a reason, the loss's kind, a setting's name in the
+    engine's sentences about a setting) is never set off by a space from a Chinese or
+    Japanese character beside it (numbers, paths and Latin names keep theirs)."""
+    from nndesk.gui.engine_text import PIECE_FIELDS
+
+    fields = "|".join(sorted(PIECE_FIELDS | {"reason", "kind", "error", "hint"}))
+    about_a_setting = [p for p in ENGINE_PATTERNS if re.match(r"\{name\} (must|is far|cannot)",
+                                                              p)]
+    assert len(about_a_setting) >= 9
+    i18n.set_language(language)
+    bad = re.compile(rf"{CJK} \{{({fields})\}}|\{{({fields})\}} {CJK}")
+    named = re.compile(rf"{CJK} \{{name\}}|\{{name\}} {CJK}")
+    for pattern in ENGINE_PATTERNS + PIECES + CARRIERS:
+        shown = i18n.tr(pattern)
+        assert not bad.search(shown), (pattern, shown)
+        if pattern in about_a_setting:
+            assert not named.search(shown), (pattern, shown)

@@ -308,3 +308,41 @@ def test_a_closed_heat_map_fits_no_counts(qtbot):
     heat.close()
     qtbot.wait(10)
     assert heat.closed and not heat.isVisible()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "ja"])
+def test_the_evaluating_title_has_no_space_inside_chinese_or_japanese(qtbot, trained_sr,
+                                                                       language):
+    """«学習中のネットワーク（…） を評価中»: the network being trained, a translated phrase,
+    went into the title with the spaces a file's name has around it. Between two Chinese or
+    Japanese characters there is none now; beside a file's name ("first.npz") it stays."""
+    import re
+
+    from nndesk.gui import i18n
+    from nndesk.gui.i18n import CJK
+
+    net, x, t = trained_sr
+    i18n.set_language(language)
+    state, panel = _panel(qtbot)
+    panel.show()
+    qtbot.waitExposed(panel)
+    state.set_model(net, source="snapshot", at={"step": 1200, "epoch": 3, "batch": 0})
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)  # evaluated on request
+    title = panel.title.text()
+    assert "1,200" in title and not re.search(f"[{CJK}] [{CJK}]", title), title
+    qtbot.waitUntil(lambda: not panel.busy, timeout=60_000)
+    state.set_model(net, path="/some/where/first.npz")  # a file's: evaluated at once
+    assert re.search(r"\sfirst\.npz|first\.npz\s", panel.title.text()), panel.title.text()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=60_000)
+
+
+def test_fill_drops_only_a_space_between_two_cjk_characters():
+    from nndesk.gui.i18n import fill
+
+    assert fill("{what}で {model} を評価中…", what="MNIST", model="学習中のネットワーク") == \
+        "MNISTで学習中のネットワークを評価中…"
+    assert fill("{what}で {model} を評価中…", what="x", model="a b.npz") == \
+        "xで a b.npz を評価中…"
+    assert fill("正在用{what}评估 {model}…", what="我的数字", model="已加载的模型") == \
+        "正在用我的数字评估已加载的模型…"
+    assert fill("{n:,} 枚 {x!r}", n=1200, x="a") == "1,200 枚 'a'"

@@ -123,3 +123,36 @@ def test_a_status_line_never_clips_the_intro(bar, qtbot, tmp_path):
     qtbot.wait(50)
     for label in (dialog.intro, dialog.status):
         assert label.height() >= label.heightForWidth(label.width()), label.text()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN", "ja"])
+def test_at_its_least_width_nothing_in_the_dialog_is_cut_or_crushed(qtbot, tmp_path, lang):
+    """QA (ja): the dialog's fixed least width, 460 px, was narrower than its row of fields
+    and buttons: "ファインチューニング開始" was cut and the intro's first line clipped ("Learning
+    rate" in English, 轮数（epoch） in Chinese too). At its least width, in each language,
+    every label, field and button has at least its least size and each wrapped text its
+    lines."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLabel
+
+    from nndesk.gui import i18n
+    from nndesk.gui.finetune_dialog import FinetuneDialog
+
+    i18n.set_language(lang)
+    dialog = FinetuneDialog(AppState(), tmp_path / "nothing")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.resize(dialog.minimumWidth(), dialog.sizeHint().height())
+    qtbot.waitUntil(lambda: dialog.width() == dialog.minimumWidth())
+    qtbot.wait(1)
+    assert dialog.minimumWidth() >= 440
+    for kind in (QAbstractButton, QAbstractSpinBox, QLabel):
+        for w in dialog.findChildren(kind):
+            if not w.isVisible() or isinstance(w.parentWidget(), QAbstractSpinBox):
+                continue
+            if isinstance(w, QLabel) and w.wordWrap():
+                assert w.height() >= w.heightForWidth(w.width()), (lang, w.text())
+            else:
+                hint = w.minimumSizeHint()
+                assert w.width() >= hint.width() and w.height() >= hint.height(), \
+                    (lang, type(w).__name__, getattr(w, "text", str)(), w.size(), hint)

@@ -82,14 +82,33 @@ def measure(tag):
     out["bars_reachable"] = reachable(d.bars)
     print(json.dumps(out), flush=True)
 
-def reason(tag):  # its lines whole on screen (not the blank lines reserved under them)
-    p = w.designer.problem
+def reason(tag):  # its lines whole on screen (not blank lines under them)
+    p, more = w.designer.problem, w.designer.summary.more
     used = QRect(0, 0, p.width(), min(p.heightForWidth(p.width()), p.height()))
     at = p.mapTo(w, QPoint(0, 0))
     seen = p.isVisible() and p.visibleRegion().boundingRect().contains(used) and at.y() >= 0 \
         and at.y() + used.height() <= w.height()
     return {"tag": tag, "text": p.text(), "whole": seen, "cut": p.is_cut(),
-            "lines": p._needed(p.contentsRect().width())}
+            "lines": p._needed(p.contentsRect().width()),
+            "more": whole(more) and p.toolTip() == p.text()}
+
+def band():  # the settings box's top against the total's lines, valid and refused
+    d = w.designer
+    d.select(0)
+    settle()
+    def top(widget):
+        return widget.mapTo(w, QPoint(0, 0)).y()
+    total = d.total
+    valid = {"gap": top(d.settings_box) - (top(total) + total.sizeHint().height()),
+             "form": top(d.settings_box), "line": total.fontMetrics().lineSpacing()}
+    spin = d.settings_box.findChild(QSpinBox, "setting_kernel_size")
+    spin.setValue(40)
+    settle()
+    refused = {"form": top(d.settings_box), "editor": top(spin), "reason": reason("kernel")}
+    spin.setValue(5)
+    settle()
+    print(json.dumps({"tag": "band", "valid": valid, "refused": refused,
+                      "again": top(d.settings_box)}), flush=True)
 
 def reasons():
     designs, good = json.loads(sys.argv[3]), {"name": "ok", "input_shape": [1, 28, 28],
@@ -140,6 +159,9 @@ def squeezed(panel):  # its buttons and fields below their minimum size hint
 
 if sys.argv[2] == "reasons":
     reasons()
+    os._exit(0)
+if sys.argv[2] == "band":
+    band()
     os._exit(0)
 if sys.argv[2] == "squeeze":
     for view in ("Evaluation", "Why_this_answer", "Layer_health", "Gradient_check"):
@@ -236,11 +258,12 @@ def test_1280x720_a_refusal_reason_is_whole_in_view_when_it_appears(tmp_path, la
     """QA (ja, 1280x720): the red line saying why a design is refused was half below the
     designer's fold until the user scrolled. Every refusal of DESIGNS (from a good design,
     as a file opens), one typed in the settings form scrolled into view under the list, and
-    one with a bottom view open: the reason whole on screen and whole in its lines."""
+    one with a bottom view open: the reason's lines whole on screen; a reason longer than
+    them ends with "…", whole in its tooltip and behind "more…", on screen too."""
     seen = _probe(tmp_path, 1280, 720, 1, lang, "reasons", json.dumps(DESIGNS))["reasons"]
     assert len(seen["seen"]) == len(DESIGNS) + 2
     for s in seen["seen"]:
-        assert s["text"] and s["whole"] and not s["cut"], s
+        assert s["text"] and s["whole"] and (not s["cut"] or s["more"]), s
     assert seen["seen"][-2]["editor"], seen["seen"][-2]  # the edited box stays in view too
 
 
@@ -257,3 +280,17 @@ def test_1280x720_each_bottom_view_squeezes_no_designer_or_training_control(tmp_
     assert set(seen) == {"Evaluation", "Why_this_answer", "Layer_health", "Gradient_check"}
     for view, s in seen.items():
         assert s["squeezed"] == [] and all(s["edit_row"]), (view, s)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN", "ja"])
+def test_1280x720_no_blank_band_under_the_total_and_a_reason_moves_nothing(tmp_path, lang):
+    """QA (zh_CN, 1280x720): five lines were reserved under the total for a refusal reason,
+    a ~100 px blank band under a valid design that pushed the layer settings under the fold.
+    The total and a reason now share one slot: under a valid design the settings start right
+    under the total's lines; a reason typed into being (kernel size 40) and fixed again
+    moves neither the form nor the box typed in, and is on screen."""
+    s = _probe(tmp_path, 1280, 720, 1, lang, "band")["band"]
+    valid, refused = s["valid"], s["refused"]
+    assert valid["gap"] <= 2 * valid["line"], s  # was 5 lines and more (~100 px)
+    assert refused["form"] == valid["form"] == s["again"], s
+    assert refused["reason"]["text"] and refused["reason"]["whole"], s

@@ -5,6 +5,7 @@ its tooltip; nothing is cut at an edge without a sign."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from types import SimpleNamespace
 
 import numpy as np
@@ -34,10 +35,13 @@ def _fits(label) -> bool:
 
 
 @pytest.mark.parametrize("code", LANGS)
-def test_the_designers_reason_fits_or_is_cut_with_its_whole_text_in_the_tooltip(qtbot, code):
+def test_the_designers_reason_fits_or_is_cut_with_its_whole_text_behind_more(qtbot, code):
     """The output-size reason in a designer as wide as at 1280x720 (370 px): it took four
-    lines in Japanese and the fourth was cut off by the three lines' height; the reason's
-    lines are now enough for it whole in every language (test_small_screens: every refusal)."""
+    lines in Japanese and the fourth was cut off by the three lines' height. The reason has
+    the total's two lines (no blank band reserved for it); what does not fit ends with "…",
+    and the whole text is in its tooltip and in the popup "more…" opens."""
+    from PySide6.QtCore import Qt
+
     from nndesk.gui.designer import DesignerPanel
 
     i18n.set_language(code)
@@ -50,15 +54,26 @@ def test_the_designers_reason_fits_or_is_cut_with_its_whole_text_in_the_tooltip(
     panel.resize(370, 700)
     panel.show()
     qtbot.waitExposed(panel)
-    problem = panel.problem
+    problem, more = panel.problem, panel.summary.more
     assert "10" in problem.text()
     assert problem.heightForWidth(problem.width()) <= problem.height(), problem.text()
     assert _fits(problem)
     lines = _drawn(problem)
     whole = "".join(problem.text().split())
-    if "".join("".join(lines).split()) != whole:  # cut: "…" at the end, the tooltip whole
-        assert lines[-1].endswith("…") and problem.toolTip() == problem.text()
-    assert not problem.is_cut() and problem.toolTip() == "", lines  # whole, in every language
+    if "".join("".join(lines).split()) == whole:
+        assert not more.isVisible() and problem.toolTip() == ""
+        return
+    assert lines[-1].endswith("…") and problem.toolTip() == problem.text()
+    assert more.isVisible()
+    qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
+    popup = panel.summary.whole
+    qtbot.waitUntil(popup.isVisible)
+    assert panel.summary.whole_text.text() == problem.text()
+    assert panel.summary.whole_text.heightForWidth(panel.summary.whole_text.width()) \
+        <= panel.summary.whole_text.height()  # whole, not cut
+    state.set_spec({"name": "x", "input_shape": [1, 28, 28], "layers": [
+        {"type": "Dense", "units": 10}]})
+    assert not popup.isVisible() and problem.text() == ""  # fixed: the popup goes too
 
 
 @pytest.mark.parametrize("code", LANGS)
@@ -162,14 +177,17 @@ def _wrapped_lines(label) -> list[str]:
 
 
 def _broken_names(label) -> list[str]:
-    """The quoted names and key=value tokens of the label's text that its lines split."""
+    """The quoted names and key=value tokens of the label's text that its lines split: one
+    line ends with a name's start and the next begins with its rest (a name after a clamped
+    label's "…" is not drawn, not split)."""
     from nndesk.gui.nobreak import spans
 
     text = label.text()
     lines = [line.strip() for line in _wrapped_lines(label)]
-    if len(lines) < 2:
-        return []
-    return [text[a:b] for a, b in spans(text) if not any(text[a:b] in line for line in lines)]
+    names = [text[a:b] for a, b in spans(text)]
+    return [name for name in names for before, after in pairwise(lines)
+            if any(before.endswith(name[:k]) and after.startswith(name[k:])
+                   for k in range(1, len(name)))]
 
 
 @pytest.mark.parametrize("code", LANGS)
@@ -211,6 +229,12 @@ def test_no_label_breaks_inside_a_quoted_name_or_a_token(qtbot, tmp_path, monkey
             panel.resize(width, 700)
             qtbot.wait(1)
             assert not _broken_names(panel.problem), (case, width, panel.problem.shown_lines())
+            panel.summary.show_whole()  # the whole reason, behind "more…"
+            whole = panel.summary.whole_text
+            qtbot.waitUntil(whole.isVisible)
+            assert whole.text() == panel.problem.text()
+            assert not _broken_names(whole), (case, width, _wrapped_lines(whole))
+            panel.summary.whole.hide()
     state.set_spec({"name": "x", "input_shape": [1, 28, 28], "layers": [
         {"type": "Conv2D", "filters": 32, "kernel_size": 5, "stride": 2, "pad": 2},
         {"type": "MaxPool2D", "pool_size": 3, "stride": 2}, {"type": "Dense", "units": 10}]})

@@ -122,14 +122,15 @@ def test_an_error_does_not_move_the_designers_buttons(window, qtbot):
 
     def where() -> tuple:
         return tuple((b.mapTo(w, b.rect().topLeft()).toTuple(), b.height())
-                     for b in (w.designer.up_button, w.designer.remove_button))
+                     for b in (w.designer.up_button, w.designer.remove_button,
+                               w.designer.settings_box))
 
-    before, height = where(), w.designer.problem.height()
+    before, height = where(), w.designer.summary.height()
     spin = w.designer.settings_box.findChild(QSpinBox, "setting_kernel_size")
     spin.setValue(30)  # a long, wrapping error message
     assert w.designer.problem.text()
     qtbot.waitUntil(lambda: where() == before, timeout=2000)  # the layout settled...
-    assert w.designer.problem.height() == height  # ...with the message in reserved space
+    assert w.designer.summary.height() == height  # ...with the message in the total's place
 
 
 def test_choosing_another_layer_does_not_move_the_list_or_its_buttons(window, qtbot):

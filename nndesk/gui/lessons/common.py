@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.float_box import FloatBox
 from nndesk.gui.i18n import tr
-from nndesk.gui.nobreak import WrapLabel
+from nndesk.gui.nobreak import TitleLabel, WrapLabel
 
 __all__ = ["header", "ValueSlider", "plot", "PENS", "tensor_label"]
 
@@ -38,7 +38,7 @@ def header(source: str, title: str, text: str) -> QWidget:
     for name, value, style in (("lesson_title", title, "font-weight: 600;"),
                                ("lesson_source", source, "color: #555;"),
                                ("lesson_intro", text, "")):
-        label = WrapLabel(value)
+        label = (TitleLabel if name == "lesson_title" else WrapLabel)(value)  # title: by words
         label.setObjectName(name)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)

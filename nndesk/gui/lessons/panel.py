@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
     QListWidget,
     QScrollArea,
     QStackedWidget,
+    QStyledItemDelegate,
     QWidget,
 )
 
 from nndesk.gui.i18n import N_, tr
+from nndesk.gui.nobreak import title_glued
 
 __all__ = ["LessonsPanel", "LESSONS"]
 
@@ -36,6 +38,15 @@ LESSONS: dict[str, tuple[str, str, str]] = {
                   "RecurrentPage"),
     "nielsen": (N_("Nielsen: slowdown, universality"), "nielsen_page", "NielsenPage"),
 }
+
+
+class TitleDelegate(QStyledItemDelegate):
+    """Draws (and sizes) each lesson's name as `title_glued` lays it out: wrapped between
+    words only; the item's text stays the name given (the language switch reads it back)."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt name)
+        super().initStyleOption(option, index)
+        option.text = title_glued(option.text)
 
 
 class _Scroll(QScrollArea):
@@ -63,8 +74,10 @@ class LessonsPanel(QWidget):
             self.chapters.addItem(tr(text))
             item = self.chapters.item(self.chapters.count() - 1)
             item.setToolTip(tr(text))  # the whole name, however narrow the list
-        # Long names (Japanese: "3章 活性化関数・ソフトマックス・形状") wrap, never cut off.
+        # Long names (Japanese: "3章 活性化関数・ソフトマックス・形状") wrap, never cut off,
+        # between words (not before the last 状)
         self.chapters.setWordWrap(True)
+        self.chapters.setItemDelegate(TitleDelegate(self.chapters))
         self.chapters.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.chapters.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chapters.setFixedWidth(215)
