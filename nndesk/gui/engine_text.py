@@ -151,6 +151,12 @@ ENGINE_PATTERNS = [
     N_("{path} exists and is not empty (use --force to replace it)"),
     N_("{path} exists (use --force to replace it)"),
     N_("{path} is a folder, not a file an export writes"),
+    N_("no file name given: an {kind} export is one file, e.g. {example}"),
+    N_("no folder name given: a {kind} export is a folder, e.g. {example}"),
+    N_("{path} is a folder: an {kind} export is one file — try {better}"),
+    N_("{path}: give the file a name before {suffix}, e.g. {example}"),
+    N_("{path}: an {kind} file ends in {suffix} — try {better}"),
+    N_("{path}: a {kind} export is a folder, not a {suffix} file — try {better}"),
     # gui/files.py with fileio.loads_json: a file opened as a design
     N_("{name} is too large to be a design file"),
     N_("cannot read {path}: {reason}"),

@@ -129,8 +129,12 @@ class ExportDialog(QDialog):
 
     def start(self) -> None:
         """Export on a worker thread; the dialog says when it is done or what went wrong."""
+        from nndesk.export import place_problem
+
         target, out = self.target.currentData(), self.path.text().strip()
-        if not out:
+        problem = place_problem(target, out)  # the CLI's rule: no name, a wrong ending
+        if problem is not None:
+            self.status.setText(tr("Not exported: {err}").format(err=translate_engine(problem)))
             return
         replace = _taken(Path(out), target)
         if replace and QMessageBox.question(

@@ -3865,6 +3865,16 @@ Resume that run now?
         <translation>ファインチューニングに使える数字がありません。先にもう少し数字を保存してください（今ある数字はすべて精度の測定用に取り分けられました）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>no file name given: an {kind} export is one file, e.g. {example}</source>
+        <translation>ファイル名がありません：{kind} のエクスポートは 1 つのファイルです（例：{example}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>no folder name given: a {kind} export is a folder, e.g. {example}</source>
+        <translation>フォルダー名がありません：{kind} のエクスポートはフォルダーです（例：{example}）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>no images in the folder yet: save some from the canvas</source>
         <translation>フォルダにまだ画像がありません：キャンバスから数字を保存してください</translation>
@@ -4745,6 +4755,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path} is a folder: an {kind} export is one file — try {better}</source>
+        <translation>{path} はフォルダーです：{kind} のエクスポートは 1 つのファイルです。{better} にしてみてください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: a folder, not a file</source>
         <translation>{path}：これはフォルダで、ファイルではありません</translation>
     </message>
@@ -4752,6 +4767,16 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: a folder, not an IDX file</source>
         <translation>{path}：これはフォルダで、IDX ファイルではありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: a {kind} export is a folder, not a {suffix} file — try {better}</source>
+        <translation>{path}：{kind} のエクスポートは {suffix} ファイルではなくフォルダーです。{better} にしてみてください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: an {kind} file ends in {suffix} — try {better}</source>
+        <translation>{path}：{kind} ファイルの名前は {suffix} で終わります。{better} にしてみてください</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4787,6 +4812,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: damaged or truncated (not a readable .npz archive: {reason})</source>
         <translation>{path}：壊れているか途切れています（読み込める .npz アーカイブではありません）{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: give the file a name before {suffix}, e.g. {example}</source>
+        <translation>{path}：{suffix} の前にファイル名を付けてください（例：{example}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

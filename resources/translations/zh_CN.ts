@@ -3865,6 +3865,16 @@ Resume that run now?
         <translation>没有可用于微调的数字：请先多保存一些数字（现有的都被留作测量之用）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>no file name given: an {kind} export is one file, e.g. {example}</source>
+        <translation>没有给出文件名：{kind} 导出是单个文件，例如 {example}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>no folder name given: a {kind} export is a folder, e.g. {example}</source>
+        <translation>没有给出文件夹名：{kind} 导出是一个文件夹，例如 {example}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>no images in the folder yet: save some from the canvas</source>
         <translation>文件夹里还没有图像：先从画布保存几个数字</translation>
@@ -4745,6 +4755,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path} is a folder: an {kind} export is one file — try {better}</source>
+        <translation>{path} 是一个文件夹：{kind} 导出是单个文件——试试 {better}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: a folder, not a file</source>
         <translation>{path}：这是文件夹，不是文件</translation>
     </message>
@@ -4752,6 +4767,16 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: a folder, not an IDX file</source>
         <translation>{path}：这是文件夹，不是 IDX 文件</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: a {kind} export is a folder, not a {suffix} file — try {better}</source>
+        <translation>{path}：{kind} 导出是一个文件夹，不是 {suffix} 文件——试试 {better}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: an {kind} file ends in {suffix} — try {better}</source>
+        <translation>{path}：{kind} 文件的名字以 {suffix} 结尾——试试 {better}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4787,6 +4812,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: damaged or truncated (not a readable .npz archive: {reason})</source>
         <translation>{path}：文件已损坏或不完整（不是可读取的 .npz 归档）{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: give the file a name before {suffix}, e.g. {example}</source>
+        <translation>{path}：请在 {suffix} 前面写上文件名，例如 {example}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
