@@ -66,6 +66,11 @@
         <translation> · {rate} 枚/秒 · 残り {eta}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/i18n.py"/>
+        <source>%1 File</source>
+        <translation>%1 ファイル</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;About nndesk…</source>
         <translation>nndesk について(&amp;A)…</translation>
@@ -910,6 +915,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>マウスかペンで数字を描いてください。右ボタンで消せます。Esc で消去、Ctrl+Z で一画戻します。画像ファイルをここにドロップすると認識します。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/i18n.py"/>
+        <source>Drive</source>
+        <translation>ドライブ</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Dropout {0}</source>
         <translation>Dropout（比率 {0}）</translation>
@@ -1080,6 +1090,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>図6-14 上：標準偏差0.01では、ReLUのアクティベーションが層ごとに0へ縮んでいきます。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/i18n.py"/>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/files.py"/>
         <source>File: {path}</source>
         <translation>ファイル：{path}</translation>
@@ -1156,6 +1171,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Flatten: turns an image into one long vector.</source>
         <translation>Flatten：画像を一列の長いベクトルにします。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/i18n.py"/>
+        <source>Folder</source>
+        <translation>フォルダ</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>

@@ -66,6 +66,11 @@
         <translation> · {rate} 张图像/秒 · 剩余 {eta}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/i18n.py"/>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;About nndesk…</source>
         <translation>关于 nndesk(&amp;A)…</translation>
@@ -910,6 +915,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>用鼠标或手写笔画一个数字；按住右键拖动可以擦除。Esc 清空，Ctrl+Z 撤销一笔。把图像文件拖到这里即可识别。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/i18n.py"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Dropout {0}</source>
         <translation>Dropout（丢弃比例 {0}）</translation>
@@ -1080,6 +1090,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>图6-14 上：标准差 0.01 时，ReLU 的激活值逐层缩小到 0 附近。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/i18n.py"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/files.py"/>
         <source>File: {path}</source>
         <translation>文件：{path}</translation>
@@ -1156,6 +1171,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Flatten: turns an image into one long vector.</source>
         <translation>Flatten：把图像展开成一个长向量。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/i18n.py"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
