@@ -1438,6 +1438,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>レイヤの健康状態</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_job.py"/>
+        <source>Layer health could not be measured: {reason}. The rest of the window keeps working; change the design or the model to measure again.</source>
+        <translation>レイヤの健康状態を測定できませんでした：{reason}。ウィンドウのほかの部分はそのまま使えます。設計かモデルを変えると、もう一度測定します。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/run_watch.py"/>
         <source>Layer health measured {trouble} units or gradients: the initial weights are the likely cause (try He or Xavier init instead of a large std), then the learning rate.</source>
         <translation>レイヤの健康状態で{trouble}したユニットまたは勾配が測定されました：原因はおそらく重みの初期値です（大きな標準偏差ではなく He や Xavier の初期値を試す）。学習率はその次です。</translation>
@@ -2401,6 +2406,11 @@ Resume it with: nndesk train --resume "{path}" --out model.npz</source>
         <location filename="../../nndesk/gui/training.py"/>
         <source>The loss is growing instead of falling ({loss:.3g}): the learning rate is too large. Stop, lower the learning rate (try a tenth) and train again.</source>
         <translation>損失が下がらず増えています（{loss:.3g}）：学習係数が大きすぎます。停止して学習係数を下げ（10分の1を試してください）、もう一度学習してください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>The maps could not be computed: {reason}. The rest of the window keeps working; draw again to try once more, or open another model.</source>
+        <translation>マップを計算できませんでした：{reason}。ウィンドウのほかの部分はそのまま使えます。もう一度描くと再試行します。別のモデルを開くこともできます。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/window_dialogs.py"/>
@@ -4374,6 +4384,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>the run has ended: its last figures stay</source>
         <translation>学習は終了しました：最後の値を表示しています</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>this computer ran out of memory</source>
+        <translation>このコンピューターのメモリーが足りなくなりました</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/answer_words.py"/>

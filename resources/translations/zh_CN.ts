@@ -1438,6 +1438,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>各层的健康状况</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/health_job.py"/>
+        <source>Layer health could not be measured: {reason}. The rest of the window keeps working; change the design or the model to measure again.</source>
+        <translation>无法测量各层的健康状况：{reason}。窗口的其他部分照常工作；修改设计或换一个模型即可重新测量。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/run_watch.py"/>
         <source>Layer health measured {trouble} units or gradients: the initial weights are the likely cause (try He or Xavier init instead of a large std), then the learning rate.</source>
         <translation>各层的健康状况测得{trouble}的单元或梯度：最可能的原因是初始权重（试试 He 或 Xavier 初始值，而不是较大的标准差），其次才是学习率。</translation>
@@ -2401,6 +2406,11 @@ Resume it with: nndesk train --resume "{path}" --out model.npz</source>
         <location filename="../../nndesk/gui/training.py"/>
         <source>The loss is growing instead of falling ({loss:.3g}): the learning rate is too large. Stop, lower the learning rate (try a tenth) and train again.</source>
         <translation>损失不降反升（{loss:.3g}）：学习率太大了。请停止训练，降低学习率（试试十分之一）后重新训练。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>The maps could not be computed: {reason}. The rest of the window keeps working; draw again to try once more, or open another model.</source>
+        <translation>无法计算这两张图：{reason}。窗口的其他部分照常工作；再画一次即可重试，或者打开另一个模型。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/window_dialogs.py"/>
@@ -4374,6 +4384,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/health_panel.py"/>
         <source>the run has ended: its last figures stay</source>
         <translation>训练已结束：保留最后一次的数值</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>this computer ran out of memory</source>
+        <translation>这台电脑的内存不够了</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/answer_words.py"/>
