@@ -2356,6 +2356,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>描いた数字：このラベルで保存します</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_thread.py"/>
+        <source>The evaluation stopped on an unexpected error: {reason}. The rest of the window keeps working; press Evaluate to try again.</source>
+        <translation>予期しないエラーで評価が止まりました：{reason}。ウィンドウのほかの部分はそのまま使えます。「評価する」を押すと再試行します。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>The experiment failed: {error}</source>
         <translation>実験に失敗しました：{error}</translation>
@@ -2420,6 +2425,11 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>学習したばかりのモデルのテスト画像での認識精度は {new}%、キャンバスが今使っているモデルは {old}% です。
 
 キャンバスで新しいモデルを使いますか？（「いいえ」なら今のモデルのまま。新しいモデルはどちらの場合も保存されます。）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/neighbours_jobs.py"/>
+        <source>The neighbours could not be found: {reason}. The rest of the window keeps working; press Find neighbours to try again.</source>
+        <translation>近傍を見つけられませんでした：{reason}。ウィンドウのほかの部分はそのまま使えます。「近傍を探す」を押すと再試行します。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>
@@ -5006,6 +5016,11 @@ Fix the marked layer in the designer, then train.</source>
         <translation>{problem}
 
 ネットワーク設計で印のついたレイヤを直してから学習させてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>{reason} (an unexpected error: the rest of the window keeps working; press Check gradients to try again)</source>
+        <translation>{reason}（予期しないエラーです。ウィンドウのほかの部分はそのまま使えます。「勾配確認を実行」を押すと再試行します）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

@@ -2356,6 +2356,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>你画的数字：按这个标签保存</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_thread.py"/>
+        <source>The evaluation stopped on an unexpected error: {reason}. The rest of the window keeps working; press Evaluate to try again.</source>
+        <translation>评估因意外错误而停止：{reason}。窗口的其他部分照常工作；按“开始评估”即可重试。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>The experiment failed: {error}</source>
         <translation>实验失败：{error}</translation>
@@ -2420,6 +2425,11 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>刚训练好的模型在测试图像上的识别精度为 {new}%；画布当前使用的模型为 {old}%。
 
 要在画布上使用新模型吗？（选“否”则保留当前模型；新模型无论如何都会保存。）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/neighbours_jobs.py"/>
+        <source>The neighbours could not be found: {reason}. The rest of the window keeps working; press Find neighbours to try again.</source>
+        <translation>无法找到最近邻：{reason}。窗口的其他部分照常工作；按“查找最近邻”即可重试。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>
@@ -5006,6 +5016,11 @@ Fix the marked layer in the designer, then train.</source>
         <translation>{problem}
 
 请在网络设计中修正标出的层，然后再训练。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>{reason} (an unexpected error: the rest of the window keeps working; press Check gradients to try again)</source>
+        <translation>{reason}（意外错误：窗口的其他部分照常工作；按“确认梯度”即可重试）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
