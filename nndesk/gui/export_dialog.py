@@ -117,9 +117,14 @@ class ExportDialog(QDialog):
         self.path.setText(str(folder / self._default_name(self.target.currentData())))
 
     def _browse(self) -> None:
+        from nndesk.export import FILE_SUFFIX
+
         if self.target.currentData() == "onnx":
             path, _ = QFileDialog.getSaveFileName(self, tr("Export the model"), self.path.text(),
                                                   "ONNX (*.onnx)")
+            suffix = FILE_SUFFIX["onnx"]  # a name typed in the chooser: the filter's ending
+            if path and not path.lower().endswith(suffix):
+                path += suffix
         else:
             path = QFileDialog.getExistingDirectory(self, tr("Export the model"),
                                                     str(Path(self.path.text()).parent))

@@ -236,3 +236,18 @@ def test_the_suggested_onnx_name_exports(qtbot, tmp_path):
     assert dialog.status.text() == f"Written: {better}"
     got = import_model(better).state_dict()
     np.testing.assert_allclose(got["0.W"], dialog.model.network.params()["0.W"], rtol=1e-6)
+
+
+def test_a_name_chosen_for_onnx_gets_its_ending(qtbot, tmp_path, monkeypatch):
+    """Choose… with the ONNX filter: a name typed there without .onnx is given it (Qt's own
+    file dialog does not add it), so Export writes what the chooser showed."""
+    from PySide6.QtWidgets import QPushButton
+
+    dialog = _dialog(qtbot, tmp_path)
+    dialog.target.setCurrentIndex(dialog.target.findData("onnx"))
+    choose = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Choose…")
+    for typed, shown in (("net", "net.onnx"), ("net.ONNX", "net.ONNX"), ("a.txt", "a.txt.onnx")):
+        monkeypatch.setattr(export_dialog.QFileDialog, "getSaveFileName",
+                            lambda *a, t=typed, **k: (str(tmp_path / t), "ONNX (*.onnx)"))
+        choose.click()
+        assert dialog.path.text() == str(tmp_path / shown)
