@@ -14,7 +14,7 @@ __all__ = ["add_parser", "cmd_calibrate"]
 
 def add_parser(sub) -> None:
     """Declare `nndesk calibrate` on the sub-command parsers."""
-    from nndesk.cli.parser_flags import command
+    from nndesk.cli.parser_flags import command, written_file
 
     p = command(sub, "calibrate", "fit a model's 'not a digit' and 'not sure' answers",
                  "Fit temperature scaling, the 'not a digit' reject unit and the thresholds of "
@@ -26,8 +26,9 @@ def add_parser(sub) -> None:
                  "  nndesk calibrate mine.npz --out mine-calibrated.npz\n"
                  "  nndesk calibrate mine.npz --cache drawn.npz   # the next model: a minute\n")
     p.add_argument("model", metavar="MODEL", help="a model file (.npz)")
-    p.add_argument("--out", metavar="FILE", help="write here instead of over MODEL")
-    p.add_argument("--cache", metavar="FILE.npz",
+    p.add_argument("--out", metavar="FILE", type=written_file("calibrated.npz"),
+                   help="write here instead of over MODEL")
+    p.add_argument("--cache", metavar="FILE.npz", type=written_file("drawn.npz"),
                    help="keep the drawn inputs here and reuse them while the drawing and "
                         "preprocessing code is the same")
     p.add_argument("--jobs", type=int, default=1, metavar="N",

@@ -47,8 +47,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     model = load_model_arg(args.model)
     out = Path(args.out)
-    try:
-        export_model(model, args.to, out, replace=args.force)
+    try:  # OUT as typed: "" is no name (as a Path it would be ".")
+        export_model(model, args.to, args.out, replace=args.force)
     except ExportError as err:
         raise UserError(str(err)) from None
     except ImportError as err:

@@ -22,6 +22,7 @@ def add_parser(sub) -> None:
         positive_float,
         positive_int,
         threads_flag,
+        written_file,
     )
 
     p = command(sub, "finetune", "fine-tune a model on your own digits",
@@ -35,7 +36,7 @@ def add_parser(sub) -> None:
                  "--epochs 5 --json\n")
     p.add_argument("model", metavar="MODEL", help="the model file to start from (.npz)")
     p.add_argument("--folder", required=True, metavar="DIR", help="your digits: DIR/0 ... DIR/9")
-    p.add_argument("--out", "-o", required=True, metavar="OUT.npz",
+    p.add_argument("--out", "-o", required=True, metavar="OUT.npz", type=written_file("tuned.npz"),
                    help="where to save the fine-tuned model")
     p.add_argument("--epochs", type=positive_int, default=10, metavar="N",
                    help="passes over your digits (default 10)")

@@ -18,9 +18,11 @@ from nndesk.cli.parser_flags import (
     positive_float,
     positive_int,
     threads_flag,
+    written_file,
 )
 from nndesk.cli.parser_model import model_parsers
 from nndesk.cli.parser_train import experiment_parser, train_parser
+from nndesk.export import TARGETS
 
 __all__ = ["build_parser"]
 
@@ -90,7 +92,7 @@ def _export_parsers(sub) -> None:
                  "  nndesk export my.npz --to onnx my.onnx\n"
                  "  nndesk export my.npz --to numpy my_numpy/\n")
     p.add_argument("model", metavar="MODEL", help="a model file (.npz)")
-    p.add_argument("--to", required=True, choices=("pytorch", "onnx", "numpy"),
+    p.add_argument("--to", required=True, choices=TARGETS,
                    help="the target")
     p.add_argument("out", metavar="OUT", help="folder (pytorch, numpy) or .onnx file")
     p.add_argument("--force", action="store_true",
@@ -105,7 +107,8 @@ def _export_parsers(sub) -> None:
                  "  nndesk import other.pt --spec digitnet_torch/spec.json --out other.npz\n"
                  "  nndesk import my.onnx --out my.npz\n")
     p.add_argument("file", metavar="FILE", help="a .pt/.pth state_dict or an .onnx file")
-    p.add_argument("--out", required=True, metavar="FILE.npz", help="the nndesk model to write")
+    p.add_argument("--out", required=True, metavar="FILE.npz", type=written_file("model.npz"),
+                   help="the nndesk model to write")
     p.add_argument("--spec", metavar="FILE.json",
                    help="the network of a .pt file (default: spec.json beside it)")
 

@@ -7,10 +7,12 @@ from __future__ import annotations
 import argparse
 import textwrap
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 __all__ = ["number", "positive_int", "non_negative_int", "positive_float", "non_negative_float",
-           "command", "network_flags", "threads_flag", "data_flags", "Formatter", "DATASETS"]
+           "written_file", "written_folder", "command", "network_flags", "threads_flag",
+           "data_flags", "Formatter", "DATASETS"]
 
 DATASETS = ("mnist", "fashion")
 
@@ -41,6 +43,32 @@ positive_int = number(int, 1)
 non_negative_int = number(int, 0)
 positive_float = number(float, 0.0, strict=True)
 non_negative_float = number(float, 0.0)
+
+
+def _place(example: str, file: bool) -> Callable[[str], str]:
+    """An argparse type for a file (`file`) or folder a command writes: an empty or blank
+    name is refused (as a path "" is ".", the current folder: a traceback, a default folder
+    used silently, or a model written over), and a file's name that is an existing folder."""
+    def parse(text: str) -> str:
+        if not text.strip():
+            what = "file" if file else "folder"
+            raise argparse.ArgumentTypeError(f"no {what} name given, e.g. {example}")
+        if file and Path(text).is_dir():
+            raise argparse.ArgumentTypeError(
+                f"{text} is a folder; give a file name, e.g. {Path(text) / example}")
+        return text
+    parse.__name__ = "file name" if file else "folder name"
+    return parse
+
+
+def written_file(example: str) -> Callable[[str], str]:
+    """The type of a file a command writes (--out FILE.npz): `example` shows a good name."""
+    return _place(example, file=True)
+
+
+def written_folder(example: str) -> Callable[[str], str]:
+    """The type of a folder a command writes into (--tensorboard DIR)."""
+    return _place(example, file=False)
 
 
 def command(sub: argparse._SubParsersAction, name: str, summary: str, description: str,

@@ -14,6 +14,8 @@ from nndesk.cli.parser_flags import (
     positive_float,
     positive_int,
     threads_flag,
+    written_file,
+    written_folder,
 )
 
 __all__ = ["train_parser", "experiment_parser", "EXPERIMENT_NAMES", "SCHEDULES"]
@@ -38,7 +40,8 @@ def train_parser(sub: argparse._SubParsersAction) -> None:
                  "--lr 0.0001 --out mine.npz\n"
                  "  nndesk train --preset PenGRU --dataset pendigits --augment --out traj.npz\n")
     network_flags(p, required=False)
-    p.add_argument("--out", required=True, metavar="FILE.npz", help="where to save the model")
+    p.add_argument("--out", required=True, metavar="FILE.npz", type=written_file("model.npz"),
+                   help="where to save the model")
     p.add_argument("--resume", metavar="CHECKPOINT",
                    help="continue a stopped run from its checkpoint, exactly where it stopped")
     p.add_argument("--init-from", "--from", dest="start_from", metavar="MODEL",
@@ -75,8 +78,9 @@ def train_parser(sub: argparse._SubParsersAction) -> None:
                    help="also measure test accuracy after every epoch (slower)")
     p.add_argument("--extra-data", metavar="FOLDER",
                    help="your own digits (sub-folders 0/ ... 9/) mixed into the training data")
-    p.add_argument("--tensorboard", metavar="DIR", help="also write TensorBoard event files "
-                   "(loss, accuracies, lr, weight histograms) to DIR; needs nndesk[tensorboard]")
+    p.add_argument("--tensorboard", metavar="DIR", type=written_folder("runs"),
+                   help="also write TensorBoard event files (loss, accuracies, lr, weight "
+                        "histograms) to DIR; needs nndesk[tensorboard]")
     p.add_argument("--limit", type=positive_int, help=argparse.SUPPRESS)  # tests: N images
     data_flags(p, datasets=(*DATASETS, "pendigits"))
     threads_flag(p)
@@ -98,7 +102,8 @@ def experiment_parser(sub: argparse._SubParsersAction) -> None:
                    help="passes over the training images (default: the experiment's own)")
     p.add_argument("--subset", type=positive_int, metavar="N",
                    help="training images to use (default: the experiment's own)")
-    p.add_argument("--out", metavar="DIR", help="folder for the CSV and PNG files")
+    p.add_argument("--out", metavar="DIR", type=written_folder("results"),
+                   help="folder for the CSV and PNG files")
     p.add_argument("--seed", type=non_negative_int, default=0, metavar="N",
                    help="random seed (default: 0)")
     data_flags(p)

@@ -14,8 +14,8 @@ from functools import cache
 
 from nndesk.gui.i18n import N_, tr, tr_n
 
-__all__ = ["translate_engine", "translate_piece", "ENGINE_PATTERNS", "PIECES", "CARRIERS",
-           "COUNTED_PATTERNS", "LIBRARY_REASONS"]
+__all__ = ["translate_engine", "translate_piece", "job_failure", "ENGINE_PATTERNS", "PIECES",
+           "CARRIERS", "COUNTED_PATTERNS", "LIBRARY_REASONS"]
 
 # The engine's sentences (nn/, train/, data/, insight/), values as fields. A field named in
 # PIECE_FIELDS holds a piece of sentence itself and is translated by PIECES (or, for a layer's
@@ -151,6 +151,12 @@ ENGINE_PATTERNS = [
     N_("{path} exists and is not empty (use --force to replace it)"),
     N_("{path} exists (use --force to replace it)"),
     N_("{path} is a folder, not a file an export writes"),
+    N_("no file name given: an {kind} export is one file, e.g. {example}"),
+    N_("no folder name given: a {kind} export is a folder, e.g. {example}"),
+    N_("{path} is a folder: an {kind} export is one file — try {better}"),
+    N_("{path}: give the file a name before {suffix}, e.g. {example}"),
+    N_("{path}: an {kind} file ends in {suffix} — try {better}"),
+    N_("{path}: a {kind} export is a folder, not a {suffix} file — try {better}"),
     # gui/files.py with fileio.loads_json: a file opened as a design
     N_("{name} is too large to be a design file"),
     N_("cannot read {path}: {reason}"),
@@ -255,6 +261,20 @@ def translate_engine(message: object) -> str:
             if m and translate_engine(m["reason"]) != m["reason"]:
                 return _translated(text, [pattern])
     return shown
+
+
+def job_failure(what: str, err: BaseException) -> str:
+    """What a background job's panel says when the job failed unexpectedly: `what` (an N_()
+    sentence with {reason}: what failed and what to do) with the error's reason, translated
+    when it is one of the engine's sentences; the traceback goes to stderr for a report."""
+    import traceback
+
+    traceback.print_exception(err)
+    if isinstance(err, MemoryError):
+        reason = tr("this computer ran out of memory")
+    else:
+        reason = translate_engine(err) if str(err).strip() else type(err).__name__
+    return tr(what).format(reason=reason)
 
 
 def translate_piece(text: str) -> str:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QThread, Signal
 
-from nndesk.gui.engine_text import translate_engine
+from nndesk.gui.engine_text import job_failure, translate_engine
 from nndesk.gui.i18n import N_, tr
 
 __all__ = ["EvalThread", "RUNNING", "SOURCE_NAMES", "STAGES"]
 
 RUNNING: set = set()  # threads dropped by a panel live on until their batch ends
+FAILED = N_("The evaluation stopped on an unexpected error: {reason}. The rest of the window "
+            "keeps working; press Evaluate to try again.")
 SOURCE_NAMES = {"test": N_("test set"), "folder": N_("my digits"),
                 "pendigits": N_("pen digits (writers 21-30) as images")}
 STAGES = {"read": N_("reading the images…"), "draw": N_("drawing the pen digits: %v of %m"),
@@ -68,3 +70,5 @@ class EvalThread(QThread):
         except (DataMissingError, IdxError, OSError, ValueError) as err:
             self.failed.emit(tr("Cannot evaluate ({what}): {error}").format(
                 what=tr(SOURCE_NAMES[self.source]), error=" ".join(translate_engine(err).split())))
+        except Exception as err:  # noqa: BLE001 (a bug or no memory: said in the panel)
+            self.failed.emit(job_failure(FAILED, err))

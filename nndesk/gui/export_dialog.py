@@ -117,9 +117,14 @@ class ExportDialog(QDialog):
         self.path.setText(str(folder / self._default_name(self.target.currentData())))
 
     def _browse(self) -> None:
+        from nndesk.export import FILE_SUFFIX
+
         if self.target.currentData() == "onnx":
             path, _ = QFileDialog.getSaveFileName(self, tr("Export the model"), self.path.text(),
                                                   "ONNX (*.onnx)")
+            suffix = FILE_SUFFIX["onnx"]  # a name typed in the chooser: the filter's ending
+            if path and not path.lower().endswith(suffix):
+                path += suffix
         else:
             path = QFileDialog.getExistingDirectory(self, tr("Export the model"),
                                                     str(Path(self.path.text()).parent))
@@ -129,8 +134,12 @@ class ExportDialog(QDialog):
 
     def start(self) -> None:
         """Export on a worker thread; the dialog says when it is done or what went wrong."""
+        from nndesk.export import place_problem
+
         target, out = self.target.currentData(), self.path.text().strip()
-        if not out:
+        problem = place_problem(target, out)  # the CLI's rule: no name, a wrong ending
+        if problem is not None:
+            self.status.setText(tr("Not exported: {err}").format(err=translate_engine(problem)))
             return
         replace = _taken(Path(out), target)
         if replace and QMessageBox.question(

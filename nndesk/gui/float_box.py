@@ -15,7 +15,8 @@ before the edit back.
 `IntBox` is the one field for an integer (a QSpinBox): a number typed outside its range is
 clamped to the nearest bound and shown when the edit ends, as a FloatBox's (QSpinBox's own
 behaviour put the value from before back: 0 typed into a 50..55,000 box silently became
-55000 again); an emptied one, or a lone sign, gives the value from before the edit back.
+55000 again; and it refused a minus below a minimum of 0, so "-5" became 5, not 0); an
+emptied one, or a lone sign, gives the value from before the edit back.
 
 Steps (arrows, Page Up/Down, the wheel once the box has the focus: `wheel_guard.py`) change
 the last digit written by one (0.001 -> 0.002, 1e-06 -> 2e-06, 0.0015 -> 0.0016, 0.01 down
@@ -39,6 +40,7 @@ __all__ = ["FloatBox", "IntBox", "compact", "parse_float", "LR_MIN"]
 LR_MIN = 1e-8  # the least learning rate a field takes (training panel, fine-tuning)
 
 _INT = re.compile(r"[+-]?\d+", re.ASCII)
+_INT_TYPING = re.compile(r"[+-]?\d*", re.ASCII)  # a whole number on its way: "", "-", "-5"
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", re.ASCII)
 _EXPONENT = r"([eE][+-]?\d*)?"
 _TYPING = re.compile(  # a number on its way: "", "-", ".", "1e-" (an exponent after a digit)
@@ -185,16 +187,27 @@ class IntBox(QSpinBox):
     def _on_finished(self) -> None:
         self._before = None
 
+    def _bare(self, text: str) -> str:
+        """`text` without the prefix and suffix, full-width digits and signs as ASCII."""
+        text = _ascii(text).strip()
+        return text.removeprefix(_ascii(self.prefix())).removesuffix(_ascii(self.suffix())).strip()
+
     def _typed(self, text: str) -> int | None:
         """The whole number in `text` (its prefix and suffix aside, full-width digits too)."""
-        text = _ascii(text).strip()
-        text = text.removeprefix(_ascii(self.prefix())).removesuffix(_ascii(self.suffix()))
-        return int(text) if _INT.fullmatch(text.strip()) else None
+        text = self._bare(text)
+        return int(text) if _INT.fullmatch(text) else None
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        if self.specialValueText() and text == self.specialValueText():
+            # the minimum as shown ("off", "all"): QSpinBox calls it Invalid, and the line
+            # edit's fixup then gave the value from before back (0 typed became 3 again when
+            # the training panel showed the new setting before the edit had ended)
+            return QValidator.State.Acceptable, text, pos
         state, text, pos = super().validate(text, pos)
-        if state == QValidator.State.Invalid and self._typed(text) is not None:
-            state = QValidator.State.Intermediate  # too many digits: kept, clamped at the end
+        if state == QValidator.State.Invalid and _INT_TYPING.fullmatch(self._bare(text)):
+            # a number outside the range, kept and clamped at the end: too many digits, or a
+            # minus below a minimum of 0 (QSpinBox refused the "-": "-5" became 5)
+            state = QValidator.State.Intermediate
         return state, text, pos
 
     def fixup(self, text: str) -> str:

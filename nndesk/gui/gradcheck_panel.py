@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nndesk.gui.engine_text import translate_engine
+from nndesk.gui.engine_text import job_failure, translate_engine
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.jobs import delete_when_finished
 from nndesk.gui.live_text import LiveTexts
@@ -34,6 +34,9 @@ PASS_COLOR, FAIL_COLOR = "#d9f2dd", "#f7d4cf"
 PARAM_NAMES = {"W": N_("W (weights)"), "b": N_("b (biases)"), "gamma": N_("gamma (scale)"),
                "beta": N_("beta (shift)"), "U": N_("U (recurrent weights)")}
 _RUNNING: set = set()  # a dropped check finishes in the background, its result unused
+# an unexpected error's reason, shown as "The gradient check failed: {error}"
+FAILED = N_("{reason} (an unexpected error: the rest of the window keeps working; press Check "
+            "gradients to try again)")
 
 
 class GradcheckThread(QThread):
@@ -57,6 +60,8 @@ class GradcheckThread(QThread):
                 self.done.emit(gradcheck_table(self.spec, max_checks=self.max_checks))
         except (SpecError, ValueError, FloatingPointError) as err:
             self.failed.emit(translate_engine(err))
+        except Exception as err:  # noqa: BLE001 (a bug or no memory: said in the panel)
+            self.failed.emit(job_failure(FAILED, err))
 
 
 def tensor_name(row: dict) -> str:

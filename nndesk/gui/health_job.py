@@ -8,12 +8,18 @@ import time
 
 from PySide6.QtCore import QThread, Signal
 
-from nndesk.gui.engine_text import translate_engine
+from nndesk.gui.engine_text import job_failure, translate_engine
 from nndesk.gui.i18n import N_
 
 __all__ = ["BATCH", "Probe", "HealthJob", "trouble"]
 
 BATCH = 100  # training images the figures are measured on
+FAILED = N_("Layer health could not be measured: {reason}. The rest of the window keeps "
+            "working; change the design or the model to measure again.")
+
+
+class _NoProbe(Exception):
+    """No MNIST training images to measure on: the data's own sentence, translated."""
 
 
 class Probe:
@@ -42,6 +48,17 @@ class HealthJob(QThread):
         self.design = False  # the panel's: measuring the designer's design, not a model
 
     def run(self) -> None:
+        """Measure; `done` with the figures, or `failed` with a sentence for the panel: no
+        MNIST to probe with, or any other error (it never reaches the window's excepthook)."""
+        try:
+            self.done.emit(self._measure())
+        except _NoProbe as err:
+            self.failed.emit(str(err))
+        except Exception as err:  # noqa: BLE001 (a bug or no memory: said in the panel)
+            self.probe.spec = self.probe.net = None  # perhaps half loaded: built anew next time
+            self.failed.emit(job_failure(FAILED, err))
+
+    def _measure(self) -> tuple:
         from threadpoolctl import threadpool_limits
 
         from nndesk.data.mnist import DataMissingError, IdxError, load_mnist
@@ -54,8 +71,7 @@ class HealthJob(QThread):
             try:
                 d = load_mnist(flatten=False)
             except (DataMissingError, IdxError, OSError) as err:
-                self.failed.emit(" ".join(translate_engine(err).split()))
-                return
+                raise _NoProbe(" ".join(translate_engine(err).split())) from None
             # copies: a view would keep the whole float32 training set (165 MB) alive
             p.x = d.x_train[:BATCH].reshape((BATCH, *shape)).copy()
             p.t = d.t_train[:BATCH].copy()
@@ -73,8 +89,8 @@ class HealthJob(QThread):
         # thread's; counted as if each worked as long as this one (an upper bound)
         from nndesk.nn.parallel import workers
 
-        self.done.emit((report, 1000 * (time.perf_counter() - t0),
-                        1000 * (time.thread_time() - c0) * workers()))
+        return (report, 1000 * (time.perf_counter() - t0),
+                1000 * (time.thread_time() - c0) * workers())
 
 
 def trouble(report: dict) -> str | None:

@@ -6,7 +6,9 @@ one context, CONTEXT ("nndesk"): the English text is the key, as in the code. Te
 `{name}` placeholders and are formatted after translation: `tr("Layer {n}: {type}").format(...)`.
 Counted strings use Qt's plural forms: `tr_n("Finished %n epoch(s)", n)` (en.qm holds the
 English singular and plural). Qt's own texts (Yes/No buttons, file dialogs) come from the
-qtbase_<code>.qm shipped in the PySide6 wheel.
+qtbase_<code>.qm shipped in the PySide6 wheel; `QtGaps` fills what those files miss: a text
+Qt 6 gave a mnemonic after it was translated ("&Look in:" was "Look in:", so the file dialog's
+"Look in:" and "Files of type:" stayed English) and the few texts they lack (`QT_GAPS`).
 
 The language is chosen at start (`detect_language`: NNDESK_LANG, else the saved setting
 "ui/language", else the system locale) and can change while the window runs: `set_language`
@@ -25,7 +27,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 __all__ = ["tr", "tr_n", "N_", "fill", "set_language", "language", "available_languages",
            "detect_language", "translate_in", "seen_sources", "qm_path", "ts_path",
-           "LANGUAGE_NAMES", "SETTINGS_KEY", "CONTEXT"]
+           "LANGUAGE_NAMES", "SETTINGS_KEY", "CONTEXT", "QtGaps", "QT_GAPS", "with_mnemonic"]
 
 DEFAULT = "en"
 CONTEXT = "nndesk"
@@ -33,7 +35,7 @@ SETTINGS_KEY = "ui/language"
 LANGUAGE_NAMES = {"en": "English", "zh_CN": "简体中文", "ja": "日本語"}
 
 _current = DEFAULT
-_translators: dict[str, tuple[QTranslator | None, QTranslator | None]] = {}  # (ours, qtbase)
+_translators: dict[str, tuple[QTranslator | None, ...]] = {}  # (ours, qtbase, QtGaps)
 _installed: list[QTranslator] = []
 _seen: dict[str, bool] = {}  # every source tr()/tr_n() gave out (-> counted): what can show
 
@@ -74,15 +76,64 @@ def _normalize(code: object) -> str | None:
     return None
 
 
-def _load(code: str) -> tuple[QTranslator | None, QTranslator | None]:
-    """Our translator for `code` (plural forms only for English) and Qt's own, loaded once;
-    None for a file that is missing (the English then shows)."""
+def N_(text: str) -> str:  # noqa: N802 (the gettext name)
+    """Mark a module-level English string for translation; translate it with tr() where used."""
+    return text
+
+
+# Qt's own texts that its shipped qtbase_ja.qm and qtbase_zh_CN.qm do not translate (the file
+# dialog's type column); translated in our .ts, looked up there by `QtGaps`
+QT_GAPS = (N_("Folder"), N_("Drive"), N_("File"), N_("%1 File"))
+
+
+class QtGaps(QTranslator):
+    """Qt's own texts that Qt's translation file misses, for a context of Qt's ("QFileDialog").
+
+    Installed before (so asked after) qtbase's translator. A text with a mnemonic ("&Look
+    in:", "Files of &type:") is looked up without it and given it back the way Qt's Chinese
+    and Japanese files write one ("アドレス(&L):", "文件类型(&T)："); a text of `QT_GAPS` comes
+    from our own translation. Our own context is never looked up here (`tr` asks ours).
+    """
+
+    def __init__(self, qt: QTranslator, ours: QTranslator | None) -> None:
+        super().__init__()
+        self.qt, self.ours = qt, ours
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt name)
+        return False
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        if context == CONTEXT or "&" not in source and source not in QT_GAPS:
+            return ""
+        if source in QT_GAPS:
+            return self.ours.translate(CONTEXT, source, None, n) if self.ours else ""
+        at = source.find("&")
+        key = source[at + 1:at + 2]
+        if not key.isalnum():  # "&&" is an ampersand, not a mnemonic
+            return ""
+        text = self.qt.translate(context, source[:at] + source[at + 1:], disambiguation, n)
+        return with_mnemonic(text, key) if text else ""
+
+
+def with_mnemonic(text: str, key: str) -> str:
+    """`text` with the mnemonic `key` as Qt's Chinese and Japanese translations write it,
+    "(&K)" before a closing colon: with_mnemonic("アドレス:", "l") == "アドレス(&L):"."""
+    end = len(text.rstrip(":：").rstrip())
+    return f"{text[:end]}(&{key.upper()}){text[end:]}"
+
+
+def _load(code: str) -> tuple[QTranslator | None, ...]:
+    """Our translator for `code` (plural forms only for English), Qt's own and the `QtGaps`
+    between them, loaded once; None for a file that is missing (the English then shows)."""
     if code not in _translators:
         ours, qt = QTranslator(), QTranslator()
         found = ours.load(str(qm_path(code)))
         qt_found = code != DEFAULT and qt.load(
             f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-        _translators[code] = (ours if found else None, qt if qt_found else None)
+        gaps = QtGaps(qt, ours if found else None) if qt_found else None
+        # installed in this order: the last one installed is asked first, the gaps last
+        _translators[code] = (gaps, ours if found else None, qt if qt_found else None)
     return _translators[code]
 
 
@@ -117,7 +168,7 @@ def language() -> str:
 
 def translate_in(code: str, text: str, n: int = -1) -> str:
     """`text` in language `code` without changing the current one ("" when untranslated)."""
-    ours = _load(code)[0]
+    ours = _load(code)[1]
     return ours.translate(CONTEXT, text, None, n) if ours is not None else ""
 
 
@@ -172,11 +223,6 @@ def seen_sources() -> dict[str, bool]:
     """Every English text given out so far -> whether it is counted (tr_n); the live language
     switch (nndesk.gui.retranslate) looks for their translations on screen."""
     return dict(_seen)
-
-
-def N_(text: str) -> str:  # noqa: N802 (the gettext name)
-    """Mark a module-level English string for translation; translate it with tr() where used."""
-    return text
 
 
 def detect_language(settings=None) -> str:

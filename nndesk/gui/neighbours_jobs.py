@@ -8,12 +8,15 @@ import time
 import numpy as np
 from PySide6.QtCore import QThread, Signal
 
-from nndesk.gui.engine_text import translate_engine
+from nndesk.gui.engine_text import job_failure, translate_engine
+from nndesk.gui.i18n import N_
 from nndesk.gui.jobs import delete_when_finished
 
 __all__ = ["Build", "Query", "start", "RUNNING"]
 
 RUNNING: set = set()  # threads a dropped view leaves behind live on until they end
+FAILED = N_("The neighbours could not be found: {reason}. The rest of the window keeps "
+            "working; press Find neighbours to try again.")
 
 
 class Build(QThread):
@@ -51,16 +54,24 @@ class Build(QThread):
             pass
         except (DataMissingError, IdxError, OSError, ValueError) as err:
             self.done.emit(" ".join(translate_engine(err).split()))
+        except Exception as err:  # noqa: BLE001 (a bug or no memory: said in the view)
+            self.done.emit(job_failure(FAILED, err))
 
 
 class Query(QThread):
-    done = Signal(object)  # {"feature": [...], "pixel": [...], "ms": float}
+    done = Signal(object)  # {"feature": [...], "pixel": [...], "ms": float} | str (what failed)
 
     def __init__(self, index, digit: np.ndarray, feature: np.ndarray, k: int) -> None:
         super().__init__()
         self.index, self.digit, self.feature, self.k = index, digit, feature, k
 
     def run(self) -> None:
+        try:
+            self.done.emit(self._found())
+        except Exception as err:  # noqa: BLE001 (a bug or no memory: said in the view)
+            self.done.emit(job_failure(FAILED, err))
+
+    def _found(self) -> dict:
         from threadpoolctl import threadpool_limits
 
         from nndesk.gui.drawing_jobs import yield_to_drawing
@@ -74,7 +85,7 @@ class Query(QThread):
             found = {"feature": self.index.query("feature", self.feature, self.k)}
             waited = yield_to_drawing(stop=stop)  # again before the larger look-up (784 values)
             found["pixel"] = self.index.query("pixel", self.digit, self.k)
-        self.done.emit({**found, "ms": 1000 * (time.perf_counter() - t0 - waited)})
+        return {**found, "ms": 1000 * (time.perf_counter() - t0 - waited)}
 
 
 def start(thread: QThread) -> None:

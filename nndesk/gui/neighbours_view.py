@@ -203,7 +203,12 @@ class NeighboursView(QWidget):
         self._query, self._pending = query, False
         start(query)
 
-    def _on_found(self, found: dict) -> None:
+    def _on_found(self, found: dict | str) -> None:
+        if isinstance(found, str):  # the look-up failed: said, and the next drawing tries again
+            self.found = None
+            self._show()
+            self.status.setText(found)
+            return
         self.found = found
         self.costs_ms.append(found["ms"])
         self._show()

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nndesk.gui.i18n import tr
+from nndesk.gui.engine_text import job_failure
+from nndesk.gui.i18n import N_, tr
 from nndesk.gui.jobs import delete_when_finished
+from nndesk.gui.nobreak import WrapLabel
 from nndesk.gui.state import AppState
 
 __all__ = ["WhyPanel", "overlay"]
@@ -33,6 +35,8 @@ OCCLUSION_BATCH = 4  # ...predicted in 21 pieces of ~1.6 ms (27 ms in all, 39 as
 SNAPSHOT_EVERY_MS = 3000  # while a run trains, the same drawing is explained again this often
 # at most (a snapshot comes every second; the maps cost ~0.2 s of CPU beside the canvas)
 _RUNNING: set = set()
+FAILED = N_("The maps could not be computed: {reason}. The rest of the window keeps working; "
+            "draw again to try once more, or open another model.")
 
 
 def overlay(image: np.ndarray, saliency: np.ndarray) -> np.ndarray:
@@ -48,12 +52,21 @@ def overlay(image: np.ndarray, saliency: np.ndarray) -> np.ndarray:
 
 class _Job(QThread):
     done = Signal(object)  # {"grad": (K, H, W), "occlusion": (K, H, W), "ms": (g, o), "net"}
+    failed = Signal(str)  # what the panel says: what failed and what to do
 
     def __init__(self, net, spec: dict, weights: dict | None, digit: np.ndarray) -> None:
         super().__init__()
         self.net, self.spec, self.weights, self.digit = net, spec, weights, digit
 
     def run(self) -> None:
+        """The maps (`done`), or `failed` with a sentence: an error never reaches the window's
+        excepthook."""
+        try:
+            self.done.emit(self._maps())
+        except Exception as err:  # noqa: BLE001 (a bug or no memory: said in the panel)
+            self.failed.emit(job_failure(FAILED, err))
+
+    def _maps(self) -> dict:
         from threadpoolctl import threadpool_limits
 
         from nndesk.gui.drawing_jobs import yield_to_drawing
@@ -82,7 +95,7 @@ class _Job(QThread):
             occ = occlusion(self.net, self.digit, patch=PATCH, stride=STRIDE,
                             batch_size=OCCLUSION_BATCH, between=pause)
             occ_ms = 1000 * (time.perf_counter() - t1 - waited[0])
-        self.done.emit({"grad": grad, "occlusion": occ, "ms": (grad_ms, occ_ms), "net": self.net})
+        return {"grad": grad, "occlusion": occ, "ms": (grad_ms, occ_ms), "net": self.net}
 
 
 class WhyPanel(QWidget):
@@ -135,6 +148,11 @@ class WhyPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
+        # a job's failure, in full (the status line is one line), above the maps: in view
+        self.problem = WrapLabel()
+        self.problem.setStyleSheet("color: #b3261e;")
+        self.problem.hide()
+        layout.addWidget(self.problem)
         layout.addLayout(grid)
         from nndesk.gui.neighbours_view import NeighboursView
 
@@ -199,6 +217,7 @@ class WhyPanel(QWidget):
         self._since_maps.start()
         job = _Job(self._net, s.model_spec, weights, digit)
         job.done.connect(lambda result, d=digit: self._on_done(result, d))
+        job.failed.connect(self._on_failed)
         job.finished.connect(self._on_finished)
         delete_when_finished(job, _RUNNING)
         self._job, self._pending = job, False
@@ -210,6 +229,17 @@ class WhyPanel(QWidget):
         self.maps, self.shown_digit = result, digit
         self.costs_ms.append(result["ms"])
         self._show()
+
+    def _on_failed(self, text: str) -> None:
+        """The job failed: no maps, the reason under them; the next drawing tries again with
+        a new copy of the model (this one may be half filled)."""
+        self._net, self._net_spec, self._explained = None, None, None
+        self.maps, self.shown_digit = None, None
+        for image in self.images.values():
+            image.clear()
+        self.status.setText("")
+        self.problem.setText(text)
+        self.problem.show()
 
     def _on_finished(self) -> None:
         self._job = None
@@ -227,6 +257,7 @@ class WhyPanel(QWidget):
         return int(np.argmax(probs)) if probs is not None and len(probs) == p else None
 
     def _show(self) -> None:
+        self.problem.hide()
         c = self.chosen_class()
         if self.maps is None or c is None:
             for image in self.images.values():

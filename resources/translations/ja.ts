@@ -66,6 +66,11 @@
         <translation> · {rate} 枚/秒 · 残り {eta}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/i18n.py"/>
+        <source>%1 File</source>
+        <translation>%1 ファイル</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;About nndesk…</source>
         <translation>nndesk について(&amp;A)…</translation>
@@ -910,6 +915,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>マウスかペンで数字を描いてください。右ボタンで消せます。Esc で消去、Ctrl+Z で一画戻します。画像ファイルをここにドロップすると認識します。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/i18n.py"/>
+        <source>Drive</source>
+        <translation>ドライブ</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Dropout {0}</source>
         <translation>Dropout（比率 {0}）</translation>
@@ -1080,6 +1090,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>図6-14 上：標準偏差0.01では、ReLUのアクティベーションが層ごとに0へ縮んでいきます。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/i18n.py"/>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/files.py"/>
         <source>File: {path}</source>
         <translation>ファイル：{path}</translation>
@@ -1156,6 +1171,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Flatten: turns an image into one long vector.</source>
         <translation>Flatten：画像を一列の長いベクトルにします。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/i18n.py"/>
+        <source>Folder</source>
+        <translation>フォルダ</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -1416,6 +1436,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>Layer health</source>
         <translation>レイヤの健康状態</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_job.py"/>
+        <source>Layer health could not be measured: {reason}. The rest of the window keeps working; change the design or the model to measure again.</source>
+        <translation>レイヤの健康状態を測定できませんでした：{reason}。ウィンドウのほかの部分はそのまま使えます。設計かモデルを変えると、もう一度測定します。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/run_watch.py"/>
@@ -2336,6 +2361,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>描いた数字：このラベルで保存します</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_thread.py"/>
+        <source>The evaluation stopped on an unexpected error: {reason}. The rest of the window keeps working; press Evaluate to try again.</source>
+        <translation>予期しないエラーで評価が止まりました：{reason}。ウィンドウのほかの部分はそのまま使えます。「評価する」を押すと再試行します。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>The experiment failed: {error}</source>
         <translation>実験に失敗しました：{error}</translation>
@@ -2388,6 +2418,11 @@ Resume it with: nndesk train --resume "{path}" --out model.npz</source>
         <translation>損失が下がらず増えています（{loss:.3g}）：学習係数が大きすぎます。停止して学習係数を下げ（10分の1を試してください）、もう一度学習してください。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>The maps could not be computed: {reason}. The rest of the window keeps working; draw again to try once more, or open another model.</source>
+        <translation>マップを計算できませんでした：{reason}。ウィンドウのほかの部分はそのまま使えます。もう一度描くと再試行します。別のモデルを開くこともできます。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/window_dialogs.py"/>
         <source>The model just trained reaches {new}% on the test images; the model the canvas uses now reaches {old}%.
 
@@ -2395,6 +2430,11 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>学習したばかりのモデルのテスト画像での認識精度は {new}%、キャンバスが今使っているモデルは {old}% です。
 
 キャンバスで新しいモデルを使いますか？（「いいえ」なら今のモデルのまま。新しいモデルはどちらの場合も保存されます。）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/neighbours_jobs.py"/>
+        <source>The neighbours could not be found: {reason}. The rest of the window keeps working; press Find neighbours to try again.</source>
+        <translation>近傍を見つけられませんでした：{reason}。ウィンドウのほかの部分はそのまま使えます。「近傍を探す」を押すと再試行します。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>
@@ -3875,6 +3915,16 @@ Resume that run now?
         <translation>ファインチューニングに使える数字がありません。先にもう少し数字を保存してください（今ある数字はすべて精度の測定用に取り分けられました）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>no file name given: an {kind} export is one file, e.g. {example}</source>
+        <translation>ファイル名がありません：{kind} のエクスポートは 1 つのファイルです（例：{example}）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>no folder name given: a {kind} export is a folder, e.g. {example}</source>
+        <translation>フォルダー名がありません：{kind} のエクスポートはフォルダーです（例：{example}）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>no images in the folder yet: save some from the canvas</source>
         <translation>フォルダにまだ画像がありません：キャンバスから数字を保存してください</translation>
@@ -4356,6 +4406,11 @@ Resume that run now?
         <translation>学習は終了しました：最後の値を表示しています</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>this computer ran out of memory</source>
+        <translation>このコンピューターのメモリーが足りなくなりました</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/answer_words.py"/>
         <source>this does not look like a digit</source>
         <translation>数字には見えません</translation>
@@ -4755,6 +4810,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path} is a folder: an {kind} export is one file — try {better}</source>
+        <translation>{path} はフォルダーです：{kind} のエクスポートは 1 つのファイルです。{better} にしてみてください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: a folder, not a file</source>
         <translation>{path}：これはフォルダで、ファイルではありません</translation>
     </message>
@@ -4762,6 +4822,16 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: a folder, not an IDX file</source>
         <translation>{path}：これはフォルダで、IDX ファイルではありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: a {kind} export is a folder, not a {suffix} file — try {better}</source>
+        <translation>{path}：{kind} のエクスポートは {suffix} ファイルではなくフォルダーです。{better} にしてみてください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: an {kind} file ends in {suffix} — try {better}</source>
+        <translation>{path}：{kind} ファイルの名前は {suffix} で終わります。{better} にしてみてください</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4797,6 +4867,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: damaged or truncated (not a readable .npz archive: {reason})</source>
         <translation>{path}：壊れているか途切れています（読み込める .npz アーカイブではありません）{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: give the file a name before {suffix}, e.g. {example}</source>
+        <translation>{path}：{suffix} の前にファイル名を付けてください（例：{example}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4951,6 +5026,11 @@ Fix the marked layer in the designer, then train.</source>
         <translation>{problem}
 
 ネットワーク設計で印のついたレイヤを直してから学習させてください。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>{reason} (an unexpected error: the rest of the window keeps working; press Check gradients to try again)</source>
+        <translation>{reason}（予期しないエラーです。ウィンドウのほかの部分はそのまま使えます。「勾配確認を実行」を押すと再試行します）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

@@ -66,6 +66,11 @@
         <translation> · {rate} 张图像/秒 · 剩余 {eta}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/i18n.py"/>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/window_menus.py"/>
         <source>&amp;About nndesk…</source>
         <translation>关于 nndesk(&amp;A)…</translation>
@@ -910,6 +915,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>用鼠标或手写笔画一个数字；按住右键拖动可以擦除。Esc 清空，Ctrl+Z 撤销一笔。把图像文件拖到这里即可识别。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/i18n.py"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Dropout {0}</source>
         <translation>Dropout（丢弃比例 {0}）</translation>
@@ -1080,6 +1090,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>图6-14 上：标准差 0.01 时，ReLU 的激活值逐层缩小到 0 附近。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/i18n.py"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/files.py"/>
         <source>File: {path}</source>
         <translation>文件：{path}</translation>
@@ -1156,6 +1171,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>Flatten: turns an image into one long vector.</source>
         <translation>Flatten：把图像展开成一个长向量。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/i18n.py"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
@@ -1416,6 +1436,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/main_window.py"/>
         <source>Layer health</source>
         <translation>各层的健康状况</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/health_job.py"/>
+        <source>Layer health could not be measured: {reason}. The rest of the window keeps working; change the design or the model to measure again.</source>
+        <translation>无法测量各层的健康状况：{reason}。窗口的其他部分照常工作；修改设计或换一个模型即可重新测量。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/run_watch.py"/>
@@ -2336,6 +2361,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>你画的数字：按这个标签保存</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/eval_thread.py"/>
+        <source>The evaluation stopped on an unexpected error: {reason}. The rest of the window keeps working; press Evaluate to try again.</source>
+        <translation>评估因意外错误而停止：{reason}。窗口的其他部分照常工作；按“开始评估”即可重试。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>The experiment failed: {error}</source>
         <translation>实验失败：{error}</translation>
@@ -2388,6 +2418,11 @@ Resume it with: nndesk train --resume "{path}" --out model.npz</source>
         <translation>损失不降反升（{loss:.3g}）：学习率太大了。请停止训练，降低学习率（试试十分之一）后重新训练。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/why_panel.py"/>
+        <source>The maps could not be computed: {reason}. The rest of the window keeps working; draw again to try once more, or open another model.</source>
+        <translation>无法计算这两张图：{reason}。窗口的其他部分照常工作；再画一次即可重试，或者打开另一个模型。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/window_dialogs.py"/>
         <source>The model just trained reaches {new}% on the test images; the model the canvas uses now reaches {old}%.
 
@@ -2395,6 +2430,11 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>刚训练好的模型在测试图像上的识别精度为 {new}%；画布当前使用的模型为 {old}%。
 
 要在画布上使用新模型吗？（选“否”则保留当前模型；新模型无论如何都会保存。）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/neighbours_jobs.py"/>
+        <source>The neighbours could not be found: {reason}. The rest of the window keeps working; press Find neighbours to try again.</source>
+        <translation>无法找到最近邻：{reason}。窗口的其他部分照常工作；按“查找最近邻”即可重试。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>
@@ -3875,6 +3915,16 @@ Resume that run now?
         <translation>没有可用于微调的数字：请先多保存一些数字（现有的都被留作测量之用）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>no file name given: an {kind} export is one file, e.g. {example}</source>
+        <translation>没有给出文件名：{kind} 导出是单个文件，例如 {example}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>no folder name given: a {kind} export is a folder, e.g. {example}</source>
+        <translation>没有给出文件夹名：{kind} 导出是一个文件夹，例如 {example}</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/eval_thread.py"/>
         <source>no images in the folder yet: save some from the canvas</source>
         <translation>文件夹里还没有图像：先从画布保存几个数字</translation>
@@ -4356,6 +4406,11 @@ Resume that run now?
         <translation>训练已结束：保留最后一次的数值</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>this computer ran out of memory</source>
+        <translation>这台电脑的内存不够了</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/answer_words.py"/>
         <source>this does not look like a digit</source>
         <translation>这看起来不像数字</translation>
@@ -4755,6 +4810,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path} is a folder: an {kind} export is one file — try {better}</source>
+        <translation>{path} 是一个文件夹：{kind} 导出是单个文件——试试 {better}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: a folder, not a file</source>
         <translation>{path}：这是文件夹，不是文件</translation>
     </message>
@@ -4762,6 +4822,16 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: a folder, not an IDX file</source>
         <translation>{path}：这是文件夹，不是 IDX 文件</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: a {kind} export is a folder, not a {suffix} file — try {better}</source>
+        <translation>{path}：{kind} 导出是一个文件夹，不是 {suffix} 文件——试试 {better}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: an {kind} file ends in {suffix} — try {better}</source>
+        <translation>{path}：{kind} 文件的名字以 {suffix} 结尾——试试 {better}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4797,6 +4867,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: damaged or truncated (not a readable .npz archive: {reason})</source>
         <translation>{path}：文件已损坏或不完整（不是可读取的 .npz 归档）{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: give the file a name before {suffix}, e.g. {example}</source>
+        <translation>{path}：请在 {suffix} 前面写上文件名，例如 {example}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4951,6 +5026,11 @@ Fix the marked layer in the designer, then train.</source>
         <translation>{problem}
 
 请在网络设计中修正标出的层，然后再训练。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/gradcheck_panel.py"/>
+        <source>{reason} (an unexpected error: the rest of the window keeps working; press Check gradients to try again)</source>
+        <translation>{reason}（意外错误：窗口的其他部分照常工作；按“确认梯度”即可重试）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

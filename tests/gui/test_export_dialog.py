@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from gui_helpers import TINY_SPEC
 from PySide6.QtWidgets import QMessageBox
 
@@ -162,3 +163,91 @@ def test_return_exports_and_escape_closes(qtbot, tmp_path, monkeypatch):
     assert (out / "network.py").is_file() and dialog.isVisible()
     qtbot.keyClick(dialog.path, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Rejected
+
+
+# (target, name typed in the Where field, what the dialog says): the CLI's rule, one place
+WRONG_PLACES = [
+    ("onnx", "a.txt", "{dir}/a.txt: an ONNX file ends in .onnx — try {dir}/a.onnx"),
+    ("onnx", "", "no file name given: an ONNX export is one file, e.g. model.onnx"),
+    ("numpy", "   ", "no folder name given: a NumPy export is a folder, e.g. model_numpy"),
+    ("numpy", "a.onnx", "{dir}/a.onnx: a NumPy export is a folder, not a .onnx file — try "
+                        "{dir}/a_numpy"),
+    ("pytorch", "b.npz", "{dir}/b.npz: a PyTorch export is a folder, not a .npz file — try "
+                         "{dir}/b_pytorch"),
+    ("pytorch", "", "no folder name given: a PyTorch export is a folder, e.g. model_pytorch"),
+]
+
+
+def _type_place(qtbot, dialog: ExportDialog, target: str, text: str) -> None:
+    dialog.target.setCurrentIndex(dialog.target.findData(target))
+    dialog.path.clear()
+    qtbot.keyClicks(dialog.path, text)
+
+
+@pytest.mark.parametrize(("target", "name", "said"), WRONG_PLACES)
+def test_a_wrong_name_is_refused_as_the_cli_does(qtbot, tmp_path, monkeypatch, target, name,
+                                                  said):
+    """QA: an .onnx export went to a.txt, an empty Where did nothing at all. The dialog says
+    what `nndesk export` says, asks nothing (a.txt exists) and writes nothing."""
+    from nndesk.export import place_problem
+
+    dialog = _dialog(qtbot, tmp_path)
+    (tmp_path / "a.txt").write_text("mine")
+    before = sorted(tmp_path.iterdir())
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    typed = str(tmp_path / name) if name.strip() else name
+    _type_place(qtbot, dialog, target, typed)
+    dialog.export_button.click()
+    assert dialog.status.text() == "Not exported: " + said.format(dir=tmp_path)
+    assert dialog.status.text() == "Not exported: " + place_problem(target, typed.strip())
+    assert not asked and sorted(tmp_path.iterdir()) == before
+    assert (tmp_path / "a.txt").read_text() == "mine" and dialog.export_button.isEnabled()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "ja"])
+@pytest.mark.parametrize(("target", "name", "said"), WRONG_PLACES)
+def test_a_wrong_name_is_said_in_the_windows_language(qtbot, tmp_path, language, target, name,
+                                                      said):
+    from gui_helpers import english_runs
+
+    from nndesk.gui import i18n
+
+    i18n.set_language(language)
+    dialog = _dialog(qtbot, tmp_path)
+    _type_place(qtbot, dialog, target, str(tmp_path / name) if name.strip() else name)
+    dialog.export_button.click()
+    shown = dialog.status.text()
+    assert not english_runs(shown), shown
+    assert said.format(dir=tmp_path).rsplit(" ", 1)[-1] in shown  # the name to try instead
+
+
+def test_the_suggested_onnx_name_exports(qtbot, tmp_path):
+    """Typing the name the refusal suggested writes the ONNX file, read back."""
+    from nndesk.export.importers import import_model
+
+    dialog = _dialog(qtbot, tmp_path)
+    _type_place(qtbot, dialog, "onnx", str(tmp_path / "a.txt"))
+    dialog.export_button.click()
+    better = dialog.status.text().rsplit(" ", 1)[-1]
+    assert better == str(tmp_path / "a.onnx")
+    _type_place(qtbot, dialog, "onnx", better)
+    with qtbot.waitSignal(dialog._done.done, timeout=60_000):
+        dialog.export_button.click()
+    assert dialog.status.text() == f"Written: {better}"
+    got = import_model(better).state_dict()
+    np.testing.assert_allclose(got["0.W"], dialog.model.network.params()["0.W"], rtol=1e-6)
+
+
+def test_a_name_chosen_for_onnx_gets_its_ending(qtbot, tmp_path, monkeypatch):
+    """Choose… with the ONNX filter: a name typed there without .onnx is given it (Qt's own
+    file dialog does not add it), so Export writes what the chooser showed."""
+    from PySide6.QtWidgets import QPushButton
+
+    dialog = _dialog(qtbot, tmp_path)
+    dialog.target.setCurrentIndex(dialog.target.findData("onnx"))
+    choose = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Choose…")
+    for typed, shown in (("net", "net.onnx"), ("net.ONNX", "net.ONNX"), ("a.txt", "a.txt.onnx")):
+        monkeypatch.setattr(export_dialog.QFileDialog, "getSaveFileName",
+                            lambda *a, t=typed, **k: (str(tmp_path / t), "ONNX (*.onnx)"))
+        choose.click()
+        assert dialog.path.text() == str(tmp_path / shown)

@@ -243,3 +243,78 @@ def test_an_int_box_emptied_keeps_its_value(qtbot, typed):
         qtbot.keyClicks(box.lineEdit(), typed)
     qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
     assert (box.text(), box.value()) == ("20", 20)
+
+
+@pytest.mark.parametrize("end", ["enter", "focus"])
+@pytest.mark.parametrize("kind", ["int", "float"])
+def test_a_negative_number_below_a_minimum_of_0_is_clamped_to_0_not_read_as_positive(
+        qtbot, kind, end):
+    """QA: "-5" typed into a field whose minimum is 0 gave 5: QSpinBox refused the "-" key.
+    The minus stands while typed, and the number is clamped to the bound shown, as a number
+    above the maximum is; the edit ended by Enter or by leaving the field."""
+    from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QWidget
+
+    from nndesk.gui.float_box import IntBox
+
+    if kind == "int":
+        box = IntBox(minimum=0, maximum=100)
+        box.setValue(7)
+    else:
+        box = FloatBox(0.0, 10.0, 7.0)
+    window = QWidget()  # the box and a field after it: Tab leaves the box
+    row = QHBoxLayout(window)
+    row.addWidget(box)
+    row.addWidget(QLineEdit())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    _typed(qtbot, box, "-5", enter=end == "enter")
+    if end == "focus":
+        assert box.lineEdit().text() == "-5"  # as typed, until the edit ends
+        qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Tab)
+        qtbot.waitUntil(lambda: not box.hasFocus())  # the focus-out event, delivered
+    assert box.text() == "0" and box.value() == 0
+    _committed(qtbot, box, "－５")  # a full-width minus from an input method too
+    assert box.text() == "0" and box.value() == 0
+
+
+def _committed(qtbot, box, text: str) -> None:
+    """`text` committed by an input method, one character at a time, then Enter."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    box.setFocus()
+    box.lineEdit().selectAll()
+    for ch in text:
+        event = QInputMethodEvent()
+        event.setCommitString(ch)
+        QApplication.sendEvent(box.lineEdit(), event)
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize(("field", "shown"), [("seed", "0"), ("val_split", "0"),
+                                              ("early_stop", "off"), ("train_limit", "all"),
+                                              ("weight_decay", "0")])
+@pytest.mark.parametrize("typed", ["-5", "0"])
+def test_the_training_panels_fields_clamp_a_negative_number_to_0(qtbot, field, shown, typed):
+    """Every field of the training panel whose minimum is 0: "-5" is its 0 (shown as the
+    field shows 0: "off", "all"), never 5, in the run's settings too; and 0 typed is 0 (it
+    became the value from before in the fields showing 0 as a word: the panel showed the new
+    setting before the edit had ended, and Qt refused the word)."""
+    from nndesk.gui.state import AppState
+    from nndesk.gui.train_panel import TrainPanel
+
+    state = AppState()
+    panel = TrainPanel(state)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    box = getattr(panel, field)
+    box.setValue(3 if field != "weight_decay" else 0.5)
+    assert state.config[field] != 0
+    _typed(qtbot, box, typed)
+    assert box.text() == shown and box.value() == 0 and state.config[field] == 0

@@ -328,3 +328,46 @@ def test_check_sees_a_stale_qm(tmp_path, monkeypatch):
                                                 "<translation>トレーニング</translation>"),
                   "utf-8")
     assert i18n_tools.check(tmp_path) == ["ja.qm is not compiled from ja.ts: run update"]
+
+
+@pytest.mark.parametrize(("code", "look_in", "types", "folder", "cancel"), [
+    ("en", "&Look in:", "Files of &type:", "Folder", "Cancel"),
+    ("zh_CN", "查找范围(&L)：", "文件类型(&T)：", "文件夹", "取消"),
+    ("ja", "アドレス(&L):", "ファイルの種類(&T):", "フォルダ", "キャンセル")])
+def test_qt_file_dialog_speaks_the_language(qtbot, tmp_path, code, look_in, types, folder,
+                                            cancel):
+    """QA: Qt's file dialog said "Look in:" and "Files of type:" in Chinese and Japanese: Qt 6
+    gave them a mnemonic after qtbase_*.qm translated them ("Look in:"), and the type column's
+    "Folder" is in no qtbase_*.qm. `i18n.QtGaps` fills both; the standard buttons too."""
+    from PySide6.QtWidgets import (
+        QDialogButtonBox,
+        QFileDialog,
+        QFileSystemModel,
+        QLabel,
+        QMessageBox,
+    )
+
+    (tmp_path / "exports").mkdir()
+    i18n.set_language(code)
+    dialog = QFileDialog(None, "t", str(tmp_path), "ONNX (*.onnx)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"] == look_in and labels["fileTypeLabel"] == types
+    model = dialog.findChild(QFileSystemModel)
+    row = model.index(str(tmp_path / "exports"))
+    qtbot.waitUntil(lambda: model.data(row.siblingAtColumn(2)) == folder)  # read in a thread
+    box = QMessageBox(QMessageBox.Icon.Question, "t", "q",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QMessageBox.StandardButton.Cancel).text() == cancel
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(buttons)
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == cancel
+
+
+def test_a_mnemonic_is_written_as_qt_writes_it_in_chinese_and_japanese():
+    assert i18n.with_mnemonic("アドレス:", "l") == "アドレス(&L):"
+    assert i18n.with_mnemonic("文件类型：", "t") == "文件类型(&T)："
+    assert i18n.with_mnemonic("保存", "s") == "保存(&S)"
