@@ -3917,12 +3917,12 @@ Resume that run now?
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>no file name given: an {kind} export is one file, e.g. {example}</source>
-        <translation>ファイル名がありません：{kind} のエクスポートは 1 つのファイルです（例：{example}）</translation>
+        <translation>ファイル名がありません：{kind}のエクスポートは 1 つのファイルです（例：{example}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>no folder name given: a {kind} export is a folder, e.g. {example}</source>
-        <translation>フォルダー名がありません：{kind} のエクスポートはフォルダーです（例：{example}）</translation>
+        <translation>フォルダー名がありません：{kind}のエクスポートはフォルダーです（例：{example}）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_thread.py"/>
@@ -4811,7 +4811,7 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path} is a folder: an {kind} export is one file — try {better}</source>
-        <translation>{path} はフォルダーです：{kind} のエクスポートは 1 つのファイルです。{better} にしてみてください</translation>
+        <translation>{path} はフォルダーです：{kind}のエクスポートは 1 つのファイルです。{better} にしてみてください</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4826,12 +4826,12 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: a {kind} export is a folder, not a {suffix} file — try {better}</source>
-        <translation>{path}：{kind} のエクスポートは {suffix} ファイルではなくフォルダーです。{better} にしてみてください</translation>
+        <translation>{path}：{kind}のエクスポートは {suffix} ファイルではなくフォルダーです。{better} にしてみてください</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: an {kind} file ends in {suffix} — try {better}</source>
-        <translation>{path}：{kind} ファイルの名前は {suffix} で終わります。{better} にしてみてください</translation>
+        <translation>{path}：{kind}ファイルの名前は {suffix} で終わります。{better} にしてみてください</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>

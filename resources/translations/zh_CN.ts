@@ -3917,12 +3917,12 @@ Resume that run now?
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>no file name given: an {kind} export is one file, e.g. {example}</source>
-        <translation>没有给出文件名：{kind} 导出是单个文件，例如 {example}</translation>
+        <translation>没有给出文件名：{kind}导出是单个文件，例如 {example}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>no folder name given: a {kind} export is a folder, e.g. {example}</source>
-        <translation>没有给出文件夹名：{kind} 导出是一个文件夹，例如 {example}</translation>
+        <translation>没有给出文件夹名：{kind}导出是一个文件夹，例如 {example}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/eval_thread.py"/>
@@ -4811,7 +4811,7 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path} is a folder: an {kind} export is one file — try {better}</source>
-        <translation>{path} 是一个文件夹：{kind} 导出是单个文件——试试 {better}</translation>
+        <translation>{path} 是一个文件夹：{kind}导出是单个文件——试试 {better}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4826,12 +4826,12 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: a {kind} export is a folder, not a {suffix} file — try {better}</source>
-        <translation>{path}：{kind} 导出是一个文件夹，不是 {suffix} 文件——试试 {better}</translation>
+        <translation>{path}：{kind}导出是一个文件夹，不是 {suffix} 文件——试试 {better}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: an {kind} file ends in {suffix} — try {better}</source>
-        <translation>{path}：{kind} 文件的名字以 {suffix} 结尾——试试 {better}</translation>
+        <translation>{path}：{kind}文件的名字以 {suffix} 结尾——试试 {better}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
