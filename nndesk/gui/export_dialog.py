@@ -118,13 +118,13 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         from nndesk.export import FILE_SUFFIX
+        from nndesk.gui.files import with_suffix
 
         if self.target.currentData() == "onnx":
             path, _ = QFileDialog.getSaveFileName(self, tr("Export the model"), self.path.text(),
                                                   "ONNX (*.onnx)")
-            suffix = FILE_SUFFIX["onnx"]  # a name typed in the chooser: the filter's ending
-            if path and not path.lower().endswith(suffix):
-                path += suffix
+            if path:  # a name typed in the chooser gets the filter's ending, as a model's does
+                path = with_suffix(path, FILE_SUFFIX["onnx"])
         else:
             path = QFileDialog.getExistingDirectory(self, tr("Export the model"),
                                                     str(Path(self.path.text()).parent))
