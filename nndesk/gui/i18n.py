@@ -103,17 +103,19 @@ class QtGaps(QTranslator):
         return False
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
+                  n: int = -1) -> str | None:
+        # None, not "": Qt 6 asks the next translator only after a null answer (an empty
+        # one would blank the texts pyqtgraph_translator gives, asked after this one)
         if context == CONTEXT or "&" not in source and source not in QT_GAPS:
-            return ""
+            return None
         if source in QT_GAPS:
-            return self.ours.translate(CONTEXT, source, None, n) if self.ours else ""
+            return self.ours.translate(CONTEXT, source, None, n) if self.ours else None
         at = source.find("&")
         key = source[at + 1:at + 2]
         if not key.isalnum():  # "&&" is an ampersand, not a mnemonic
-            return ""
+            return None
         text = self.qt.translate(context, source[:at] + source[at + 1:], disambiguation, n)
-        return with_mnemonic(text, key) if text else ""
+        return with_mnemonic(text, key) if text else None
 
 
 def with_mnemonic(text: str, key: str) -> str:
