@@ -352,3 +352,11 @@ def test_no_translation_spaces_a_translated_piece_from_a_chinese_or_japanese_wor
         assert not bad.search(shown), (pattern, shown)
         if pattern in about_a_setting:
             assert not named.search(shown), (pattern, shown)
+    from xml.etree import ElementTree
+
+    from nndesk.gui.i18n import ts_path
+
+    for message in ElementTree.parse(ts_path(language)).getroot().iter("message"):
+        shown = message.find("translation")  # every text of the window, the same fields
+        for text in [shown.text or ""] + [f.text or "" for f in shown.iter("numerusform")]:
+            assert not bad.search(text), (message.find("source").text, text)
