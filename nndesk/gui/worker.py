@@ -21,8 +21,9 @@ RECEIVE_POLL_S = 0.5  # the relay thread looks at the child at least this often
 # While the canvas is drawn on (a drawing handed to its reader in the last 0.1 s,
 # `drawing_jobs.drawn_within`) the losses and the snapshot wait, HOLD_MAX_S at most: the
 # plots' redraw and a snapshot's handling on the GUI thread (the canvas's model refilled,
-# its answer and views redone) came first and the strokes' events queued behind them.
-HOLD_MAX_S = 1.0
+# its answer and views redone) came first and the strokes' events queued behind them. (At
+# 1 s, 3.5 s of drawing released them mid-drawing as one burst: p99 no better than none.)
+HOLD_MAX_S = 5.0
 HOLD_POLL_S = 0.02  # ... and are looked at this often while held
 # Signals carry dicts as `object`: PySide6 6.12 converting `dict` payloads between threads
 # crashed the process (a refcount error on None) after a few hundred signals.
