@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
+from nndesk.gui.drawing_jobs import drawn_within
 from nndesk.gui.run_messages import crash_text, explain, tensorboard_problem
 
 __all__ = ["TrainWorker", "start_worker", "BATCH_INTERVAL_S", "explain", "crash_text"]
@@ -219,8 +220,6 @@ class TrainWorker(QObject):
     def _release(self) -> None:
         """Send the losses (at most every BATCH_INTERVAL_S) and a snapshot that came, unless
         the canvas is being drawn on and they have waited less than HOLD_MAX_S."""
-        from nndesk.gui.drawing_jobs import drawn_within
-
         now = time.perf_counter()
         due = (self._snapshot is not None or (
             self._pending_steps and now - self._last_emit >= BATCH_INTERVAL_S))
