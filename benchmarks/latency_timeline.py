@@ -16,16 +16,22 @@ Each mouse event posted to the canvas (gui_measure.stroke_latency's events) is t
   show     the GUI thread's handlers of the answer (bars, words, panels)
   paint    shown -> the bars painted
 A sampler thread notes, every `--sample-ms`, the GUI thread's innermost frame (ours and the
-library's) and the /proc state of the GUI and preparer threads (R: running or waiting for a
-core; S: asleep, e.g. waiting for the GIL); the slow events' queue and deliver windows list the
-frames seen then. `jobs_beside_slow` / `jobs_beside_all`: the share of the slow events (of all)
-during which each background job ran (the pen-path reader, the Why view's maps, its
-neighbours' look-ups and feature builds).
+library's), the /proc state of the GUI and preparer threads (R: running or waiting for a
+core; S: asleep, e.g. waiting for the GIL) and their schedstat (time on a CPU, time runnable
+but waiting for one); the slow events' queue and deliver windows list the frames seen then,
+and `slow_<stage>_sched_ms` how long each of the two threads ran and waited for a core in
+them (medians over the slow events). `jobs_beside_slow` / `jobs_beside_all`: the share of
+the slow events (of all) during which each background job ran (the pen-path reader, the Why
+view's maps, its neighbours' look-ups and feature builds; while a run trains, the GUI
+thread's handling of its snapshots, `snapshot`, once a second, and of its losses, `batches`,
+up to 4 times a second, the plots' repaint following it); each of the slowest events lists
+them (`beside`) and each thread's time on and off a core (`sched_ms`).
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import os
 import sys
@@ -77,7 +83,7 @@ class ThreadSampler:
 
     def __init__(self, every_ms: float = 1.0) -> None:
         self.every_ms = every_ms
-        self.samples: list[tuple[float, tuple[str, str], str, str]] = []
+        self.samples: list[tuple[float, tuple[str, str], str, str, tuple, tuple]] = []
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -99,6 +105,18 @@ class ThreadSampler:
                 return f.read().rsplit(")", 1)[1].split()[0]
         except (OSError, IndexError):
             return "-"
+
+    @staticmethod
+    def _sched(tid: int | None) -> tuple[int, int]:
+        """The thread's (ns on a CPU, ns runnable but waiting for one) so far."""
+        if tid is None:
+            return (0, 0)
+        try:
+            with open(f"/proc/self/task/{tid}/schedstat", encoding="ascii") as f:
+                run, wait = f.read().split()[:2]
+            return (int(run), int(wait))
+        except (OSError, ValueError):
+            return (0, 0)
 
     @staticmethod
     def _sample(ident: int) -> tuple[str, str]:
@@ -126,11 +144,23 @@ class ThreadSampler:
                 prep = next((t.native_id for t in threading.enumerate()
                              if t.name == "nndesk-canvas-input"), None)
             self.samples.append((time.perf_counter(), where, self._state(main.native_id),
-                                 self._state(prep)))
+                                 self._state(prep), self._sched(main.native_id),
+                                 self._sched(prep)))
 
     def between(self, t0: float, t1: float) -> list:
         """The samples taken from t0 to t1 (perf_counter s)."""
         return [s for s in self.samples if t0 <= s[0] <= t1]
+
+    def sched_ms(self, t0: float, t1: float) -> dict | None:
+        """How long the GUI thread and the preparer ran and waited for a core from t0 to t1
+        (the samples just before t0 and just after t1: up to one sample's time more)."""
+        times = [s[0] for s in self.samples]
+        i, j = bisect.bisect_right(times, t0) - 1, bisect.bisect_left(times, t1)
+        if i < 0 or j >= len(times):
+            return None
+        a, b = self.samples[i], self.samples[j]
+        return {f"{who}_{what}": round((b[k][n] - a[k][n]) / 1e6, 2)
+                for who, k in (("gui", 4), ("prep", 5)) for what, n in (("ran", 0), ("waited", 1))}
 
 
 class JobClock:
@@ -139,6 +169,8 @@ class JobClock:
     feature builds (whichever of them the tree measured has)."""
 
     JOBS = (("path", "nndesk.gui.preparer", "PathReader", "work"),
+            ("snapshot", "nndesk.gui.training", "TrainingController", "_on_snapshot"),
+            ("batches", "nndesk.gui.training", "TrainingController", "_on_batch_done"),
             ("why_maps", "nndesk.gui.why_panel", "_Job", "run"),
             ("neighbours", "nndesk.gui.neighbours_jobs", "Query", "run"),
             ("features", "nndesk.gui.neighbours_jobs", "Build", "run"))
@@ -204,7 +236,14 @@ def report(events: list[dict], sampler: ThreadSampler | None, slow_share: float 
            "median_stages_ms": medians(rows),
            f"slowest_{int(100 * slow_share)}pct_from_ms": round(cut, 2),
            "slow_stages_ms": medians([r for r, _ in slow]),
-           "slowest": [r for r, _ in sorted(slow, key=lambda x: -x[0]["total"])[:8]]}
+           "slowest": [dict(r) for r, _ in sorted(slow, key=lambda x: -x[0]["total"])[:8]]}
+    for row, (_, e) in zip(out["slowest"], sorted(slow, key=lambda x: -x[0]["total"])[:8],
+                           strict=False):
+        if sampler is not None:  # posted -> shown: each thread's time on and off a core
+            row["sched_ms"] = sampler.sched_ms(e["posted"], e["shown"])
+        if jobs is not None:
+            row["beside"] = [n for n in sorted({r[0] for r in jobs.runs})
+                             if jobs._working(n, e["posted"], e["shown"])]
     if jobs is not None:  # which background jobs ran beside the slow events, and beside all
         out["jobs_beside_slow"] = jobs.share_overlapping([e for _, e in slow])
         out["jobs_beside_all"] = jobs.share_overlapping(events)
@@ -217,6 +256,10 @@ def report(events: list[dict], sampler: ThreadSampler | None, slow_share: float 
                 [ours, inner, n] for (ours, inner), n in
                 Counter(s[1] for s in seen).most_common(8)]
             out[f"slow_{name}_states_gui_prep"] = dict(Counter(f"{s[2]}{s[3]}" for s in seen))
+            sched = [d for d in (sampler.sched_ms(e[a], e[b]) for _, e in slow) if d]
+            if sched:
+                out[f"slow_{name}_sched_ms"] = {k: round(float(np.median([d[k] for d in sched])), 2)
+                                               for k in sched[0]}
     return out
 
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, Signal
 
 from nndesk.gui.preparer import PathReader, Prepared, Preparer
 
-__all__ = ["DrawingJobs", "yield_to_drawing"]
+__all__ = ["DrawingJobs", "drawn_within", "yield_to_drawing"]
 
 # The Why view's maps and neighbours wait while the canvas is drawn on: until no drawing has
 # been handed to the image reader for DRAWING_QUIET_S (and it is idle), YIELD_MAX_S at most
@@ -41,6 +41,14 @@ def yield_to_drawing(quiet_s: float = DRAWING_QUIET_S, max_wait_s: float = YIELD
                 or now - began >= max_wait_s or (stop is not None and stop())):
             return now - began
         time.sleep(poll_s)
+
+
+def drawn_within(seconds: float | None = None) -> bool:
+    """True when a drawing was handed to an image reader in the last `seconds`
+    (DRAWING_QUIET_S: the pen is moving); a training run's losses and snapshots wait then
+    (gui/worker.py), without blocking."""
+    quiet = DRAWING_QUIET_S if seconds is None else seconds
+    return time.perf_counter() - _drawn_at[0] < quiet
 
 
 def _stop(worker, wait_s: float) -> None:

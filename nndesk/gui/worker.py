@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
+from nndesk.gui.drawing_jobs import drawn_within
 from nndesk.gui.run_messages import crash_text, explain, tensorboard_problem
 
 __all__ = ["TrainWorker", "start_worker", "BATCH_INTERVAL_S", "explain", "crash_text"]
@@ -18,6 +19,13 @@ BATCH_INTERVAL_S = 0.25  # batch_done at most 4 times a second: the plots redraw
 # (each redraw ~10 ms of the window thread: benchmarks/gui_vs_cli.md)
 SNAPSHOT_INTERVAL_S = 1.0  # weight copies for the canvas and the filter view, once a second
 RECEIVE_POLL_S = 0.5  # the relay thread looks at the child at least this often
+# While the canvas is drawn on (a drawing handed to its reader in the last 0.1 s,
+# `drawing_jobs.drawn_within`) the losses and the snapshot wait, HOLD_MAX_S at most: the
+# plots' redraw and a snapshot's handling on the GUI thread (the canvas's model refilled,
+# its answer and views redone) came first and the strokes' events queued behind them. (At
+# 1 s, 3.5 s of drawing released them mid-drawing as one burst: p99 no better than none.)
+HOLD_MAX_S = 5.0
+HOLD_POLL_S = 0.02  # ... and are looked at this often while held
 # Signals carry dicts as `object`: PySide6 6.12 converting `dict` payloads between threads
 # crashed the process (a refcount error on None) after a few hundred signals.
 
@@ -63,6 +71,8 @@ class TrainWorker(QObject):
         self._batches = 1
         self._batch_size = int(config.get("batch_size", 100))
         self._last_batch: dict = {}
+        self._snapshot: tuple | None = None  # (weights, where) held while the pen moves
+        self._held_since: float | None = None  # perf_counter s the oldest held news came
         self.step = 0  # the last step the child reported
         self.held_at: int | None = None  # the step a pause held the child at (None: running)
 
@@ -121,7 +131,8 @@ class TrainWorker(QObject):
         try:
             while True:
                 try:
-                    message = self.remote.receive(RECEIVE_POLL_S)
+                    message = self.remote.receive(
+                        RECEIVE_POLL_S if self._held_since is None else HOLD_POLL_S)
                 except ChildGone as gone:
                     self._flush()
                     text = crash_text(gone.exitcode, self._last_checkpoint())
@@ -129,6 +140,7 @@ class TrainWorker(QObject):
                     return
                 if message is not None and self._handle(message):
                     return
+                self._release()
         finally:
             self.remote.close()
 
@@ -203,19 +215,36 @@ class TrainWorker(QObject):
         self._pending_losses.append(float(info["loss"]))
         self._last_batch = info
         self.step = int(info["step"])
+        self._release()
+
+    def _release(self) -> None:
+        """Send the losses (at most every BATCH_INTERVAL_S) and a snapshot that came, unless
+        the canvas is being drawn on and they have waited less than HOLD_MAX_S."""
         now = time.perf_counter()
-        if now - self._last_emit >= BATCH_INTERVAL_S:
-            self._last_emit = now
-            self._flush()
+        due = (self._snapshot is not None or (
+            self._pending_steps and now - self._last_emit >= BATCH_INTERVAL_S))
+        if not due:
+            return
+        if drawn_within():
+            self._held_since = self._held_since or now
+            if now - self._held_since < HOLD_MAX_S:
+                return
+        self._last_emit = now
+        self._flush()
 
     def _flush(self) -> None:
-        """Send the losses gathered since the last signal, with the progress so far."""
-        if not self._pending_steps:
-            return
-        b = self._last_batch
-        self.batch_done.emit({"steps": self._pending_steps, "losses": self._pending_losses,
-                              **self._progress(b["epoch"], b["batch"], b["images_per_s"])})
-        self._pending_steps, self._pending_losses = [], []
+        """Send the losses gathered since the last signal, with the progress so far, and
+        the snapshot held (before any other news: an epoch, a pause, the end)."""
+        self._held_since = None
+        if self._pending_steps:
+            b = self._last_batch
+            self.batch_done.emit({"steps": self._pending_steps, "losses": self._pending_losses,
+                                  **self._progress(b["epoch"], b["batch"], b["images_per_s"])})
+            self._pending_steps, self._pending_losses = [], []
+        if self._snapshot is not None:
+            weights, where = self._snapshot
+            self._snapshot = None
+            self.snapshot.emit(weights, where)  # weights: a copy made by the child
 
     def _on_epoch(self, record: dict) -> None:
         self._flush()
@@ -227,7 +256,8 @@ class TrainWorker(QObject):
         where = {"step": int(b.get("step", 0)), "epoch": int(b.get("epoch", 1)),
                  "batch": int(b.get("batch", 0)), "epochs": self._epochs,
                  "batches": self._batches}
-        self.snapshot.emit(weights, where)  # weights: a copy made by the child
+        self._snapshot = (weights, where)  # a newer one replaces one still held
+        self._release()
 
 
 def _lower_thread_priority(niceness: int = 10) -> None:

@@ -264,3 +264,47 @@ def test_a_new_model_is_loaded_by_the_reader_before_the_first_stroke(
     assert prep._net is made  # refilled, not made again
     np.testing.assert_allclose(state.probabilities, again.predict(state.digit[None])[0],
                                rtol=1e-5, atol=1e-7)
+
+
+def test_a_runs_losses_and_snapshot_wait_while_the_canvas_is_drawn_on(panel, qtbot,
+                                                                       monkeypatch):
+    """While the pen moves (a drawing handed to the image reader within DRAWING_QUIET_S) the
+    training relay holds the losses for the plots and the newest snapshot, HOLD_MAX_S at
+    most; once the pen rests they go out, losses first; an epoch sends what is held first."""
+    from nndesk.gui import drawing_jobs, worker
+    from nndesk.gui.worker import TrainWorker
+
+    spec = {"name": "tiny", "input_shape": [1, 28, 28], "layers": [{"type": "Dense", "units": 10}]}
+    w = TrainWorker(spec, {"epochs": 2})  # its child is never started here
+    got: list = []
+    w.batch_done.connect(lambda info: got.append(("losses", info["steps"])))
+    w.snapshot.connect(lambda weights, where: got.append(("snapshot", where["step"])))
+    w.epoch_done.connect(lambda record: got.append(("epoch", record["epoch"])))
+
+    def batch(step: int) -> tuple:
+        return ("batch", [{"step": step, "loss": 2.0, "epoch": 1, "batch": step,
+                           "images_per_s": 100.0}])
+
+    monkeypatch.setattr(drawing_jobs, "DRAWING_QUIET_S", 600.0)  # "the pen moves" all along
+    monkeypatch.setattr(worker, "HOLD_MAX_S", 600.0)
+    _moves(qtbot, panel.canvas, _seven_points(10))
+    assert panel.wait_idle()
+    w._handle(batch(1))
+    w._handle(("snapshot", {"0.W": np.zeros(3)}))
+    w._handle(batch(2))
+    w._handle(("snapshot", {"0.W": np.ones(3)}))  # replaces the one held
+    assert got == []
+    monkeypatch.setattr(drawing_jobs, "DRAWING_QUIET_S", 0.0)  # the pen rests
+    w._release()
+    assert got == [("losses", [1, 2]), ("snapshot", 2)]
+
+    monkeypatch.setattr(drawing_jobs, "DRAWING_QUIET_S", 600.0)
+    got.clear()
+    w._handle(("snapshot", {"0.W": np.zeros(3)}))
+    w._handle(("epoch", {"epoch": 1}))  # the epoch's news after what was held
+    assert got == [("snapshot", 2), ("epoch", 1)]
+
+    got.clear()
+    monkeypatch.setattr(worker, "HOLD_MAX_S", 0.0)  # held long enough: out while drawing
+    w._handle(("snapshot", {"0.W": np.zeros(3)}))
+    assert got == [("snapshot", 2)]

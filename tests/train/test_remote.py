@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import signal
 import time
+from pathlib import Path
 
 import pytest
 from train_helpers import CONV_SPEC, MLP_SPEC, weights_equal, without_times
@@ -154,3 +155,58 @@ def test_the_child_reads_the_data_folder_set_now_not_when_the_forkserver_started
     message = _until(run, ("error", "finished"))[-1]
     run.close()
     assert message[:2] == ("error", "data_missing") and "nowhere" in message[2], message
+
+
+def _nice_and_policy(pid: int) -> dict[int, tuple[int, int]]:
+    """Each thread of process `pid`: (nice value, scheduling policy), read from /proc."""
+    out = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{tid}/stat", encoding="ascii") as f:
+            fields = f.read().rsplit(")", 1)[1].split()  # from field 3, the state, on
+        out[int(tid)] = (int(fields[16]), int(fields[38]))  # fields 19 and 41
+    return out
+
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii") as f:
+                if int(f.read().rsplit(")", 1)[1].split()[1]) == pid:
+                    kids.append(int(entry))
+        except (OSError, ValueError, IndexError):
+            continue
+    return kids
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="per-thread values: Linux")
+def test_every_thread_of_the_child_and_of_its_step_worker_runs_at_the_lowered_priority(
+        tmp_path, mnist_small):
+    """The window's run trains at nice + CHILD_NICE in every thread: the child's (trainer,
+    control, batch helpers) and the step's worker process's (nn/process_parallel.py, started
+    by the child's trainer thread, whose nice value and policy it inherits), read from
+    /proc while the run is held by a pause."""
+    from nndesk.train.remote import CHILD_NICE
+
+    spec = {"name": "TinyConvNoBN", "input_shape": [1, 28, 28], "layers": [
+        {"type": "Conv2D", "filters": 4, "kernel_size": 5}, {"type": "ReLU"},
+        {"type": "MaxPool2D", "pool_size": 2}, {"type": "Dense", "units": 10}]}
+    cfg = TrainConfig(epochs=3, batch_size=100, seed=3, train_eval_size=0)
+    run = RemoteRun(spec, cfg.to_dict(), data=mnist_small, workers=2)
+    run.start()
+    try:
+        _until(run, ("batch",))
+        run.pause()
+        _until(run, ("held",))
+        workers = [k for k in _children(run.pid)
+                   if b"process_worker" in Path(f"/proc/{k}/cmdline").read_bytes()]
+        assert len(workers) == 1, "the step's second half runs in one worker process"
+        want = min(19, os.getpriority(os.PRIO_PROCESS, 0) + CHILD_NICE)
+        for pid in (run.pid, workers[0]):
+            threads = _nice_and_policy(pid)
+            assert len(threads) >= 1
+            assert {nice for nice, _ in threads.values()} == {want}, (pid, threads)
+            assert {policy for _, policy in threads.values()} == {os.SCHED_OTHER}
+    finally:
+        run.stop()
+        run.close()
