@@ -1,5 +1,5 @@
 """The main window's own questions, its language menu and its Help dialog, kept out of
-`main_window.py` (which only builds and wires): quit while training, resume an interrupted
+`main_window.py` (which only builds and wires): resume an interrupted
 run, a worse new model, View ▸ Language, Help."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox, QWi
 
 from nndesk.gui.i18n import LANGUAGE_NAMES, SETTINGS_KEY, language, set_language, tr
 
-__all__ = ["fill_language_menu", "choose_language", "ask_quit_while_training",
-           "resume_checkpoint", "keep_worse_model", "after_pen_lifts", "open_help"]
+__all__ = ["fill_language_menu", "choose_language", "resume_checkpoint", "keep_worse_model",
+           "after_pen_lifts", "open_help"]
 
 
 def fill_language_menu(menu: QMenu, window: QWidget, settings: QSettings) -> None:
@@ -46,14 +46,6 @@ def choose_language(code: str, window: QWidget, settings: QSettings) -> None:
     for action in window.findChildren(QAction):
         if action.objectName().startswith("language_"):
             action.setChecked(action.objectName() == f"language_{language()}")
-
-
-def ask_quit_while_training(parent: QWidget) -> bool:
-    """True when the user agrees to stop the running training and quit."""
-    return QMessageBox.question(parent, tr("Stop training and quit?"), tr(
-        "A run is training. Quit now and the run stops after this batch; its "
-        "checkpoint is kept, and nndesk offers to resume it at the next start.\n\n"
-        "Stop training and quit?")) == QMessageBox.StandardButton.Yes
 
 
 def resume_checkpoint(parent: QWidget, settings: QSettings) -> str | None:
