@@ -68,17 +68,25 @@ def resume_checkpoint(parent: QWidget, settings: QSettings) -> str | None:
     return path if answer == QMessageBox.StandardButton.Yes else None
 
 
-def keep_worse_model(parent: QWidget | None) -> Callable[[float, float], bool]:
-    """A question for the training controller: `ask(new, old)` (test accuracies, 0..1) is
-    True when the user takes the new, less accurate model onto the canvas."""
+def keep_worse_model(parent: QWidget | None) -> Callable[[float, float | None], bool]:
+    """A question for the training controller: `ask(new, old)` (test accuracies, 0..1; `old`
+    None when the canvas's model has none recorded) is True when the user takes the new
+    model onto the canvas (`run_watch.keeps_model_before` says when it is asked)."""
 
-    def ask(new: float, old: float) -> bool:
+    def ask(new: float, old: float | None) -> bool:
         after_pen_lifts()  # a question never cuts a stroke short (QA: a 7 lost its lower half)
-        return QMessageBox.question(parent, tr("Use the new model?"), tr(
-            "The model just trained reaches {new}% on the test images; the model the canvas "
-            "uses now reaches {old}%.\n\nUse the new model on the canvas? (No keeps the "
-            "current one; the new one is saved either way.)").format(
-            new=f"{100 * new:.2f}", old=f"{100 * old:.2f}")) == QMessageBox.StandardButton.Yes
+        if old is None:
+            text = tr("The model just trained reaches {new}% on the test images; the model "
+                      "the canvas uses now has no test accuracy recorded, so it may be "
+                      "better.\n\nUse the new model on the canvas? (No keeps the current "
+                      "one; the new one is saved either way.)").format(new=f"{100 * new:.2f}")
+        else:
+            text = tr("The model just trained reaches {new}% on the test images; the model "
+                      "the canvas uses now reaches {old}%.\n\nUse the new model on the "
+                      "canvas? (No keeps the current one; the new one is saved either "
+                      "way.)").format(new=f"{100 * new:.2f}", old=f"{100 * old:.2f}")
+        return QMessageBox.question(parent, tr("Use the new model?"), text
+                                    ) == QMessageBox.StandardButton.Yes
 
     return ask
 

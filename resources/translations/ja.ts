@@ -47,11 +47,6 @@
     </message>
     <message>
         <location filename="../../nndesk/gui/run_watch.py"/>
-        <source> · the canvas keeps the model it had (more accurate)</source>
-        <translation> · キャンバスは元のモデルのままです（認識精度がより高いため）</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/run_watch.py"/>
         <source> · the canvas keeps the model it had (this one did not learn)</source>
         <translation> · キャンバスは元のモデルのままです（この学習はうまくいきませんでした）</translation>
     </message>
@@ -59,6 +54,11 @@
         <location filename="../../nndesk/gui/run_watch.py"/>
         <source> · the canvas keeps the model it had (this one was not measured on the test images; File ▸ Open model… uses it)</source>
         <translation> · キャンバスは元のモデルのままです（このモデルはテストデータで測っていません。使うには ファイル ▸ モデルを開く… から）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/run_watch.py"/>
+        <source> · the canvas keeps the model it had, as you chose (File ▸ Open model… uses this one)</source>
+        <translation> · 選んだとおり、キャンバスは元のモデルのままです（このモデルは「ファイル ▸ モデルを開く…」で使えます）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
@@ -261,6 +261,16 @@
         <translation>&lt;b&gt;あなたの筆跡。&lt;/b&gt;「自分の数字として保存」は、隣のボックスの数字（別の数字を設定するまでは表示中の答え）の下に手書きを保存します。「ファインチューニング…」は保存した数字でモデルのコピーをもう少し学習させます。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>A lesson's experiment is running. Quit now and it stops: its curves are lost.</source>
+        <translation>レッスンの実験を実行中です。いま終了すると実験は止まり、その曲線は失われます。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>A model is being exported. Quit now and the export is not finished (nothing half-written is left).</source>
+        <translation>モデルをエクスポート中です。いま終了するとエクスポートは完了しません（書きかけのファイルは残りません）。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>A network design opens with File ▸ Open design… (Ctrl+Shift+O); a model file is an .npz.</source>
         <translation>ネットワーク設計は ファイル ▸ ネットワーク設計を開く…（Ctrl+Shift+O）で開きます。モデルファイルは .npz です。</translation>
@@ -271,13 +281,9 @@
         <translation>ペンで書いた数字を 32 点（x、y、向き、ペンを上げた印）として、16 ユニットの RNN・GRU・LSTM がそれぞれ読みます（nndesk のレイヤ、重みの初期値のまま）。ヒートマップ：行がユニット、列が時刻。h と c は青（-1）から赤（+1）、ゲートは暗い色（0：閉じる）から黄色（1：開く）。グラフ：最後の状態の損失の、各時刻の状態に関する勾配。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/window_dialogs.py"/>
-        <source>A run is training. Quit now and the run stops after this batch; its checkpoint is kept, and nndesk offers to resume it at the next start.
-
-Stop training and quit?</source>
-        <translation>学習中です。いま終了すると、このバッチの後で学習が止まります。チェックポイントは残り、次回の起動時に再開できます。
-
-学習を止めて終了しますか？</translation>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>A run is training. Quit now and the run stops after this batch; its checkpoint is kept, and nndesk offers to resume it at the next start.</source>
+        <translation>学習中です。いま終了すると、このバッチの後で学習が止まります。チェックポイントは残り、次回の起動時に再開できます。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
@@ -1056,6 +1062,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
         <source>Exporting…</source>
         <translation>エクスポート中…</translation>
     </message>
@@ -1123,6 +1130,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/my_digits.py"/>
         <source>Fine-tune…</source>
         <translation>ファインチューニング…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Fine-tuning is running. Quit now and it stops: the fine-tuned model is not kept (the model you started from is unchanged).</source>
+        <translation>ファインチューニング中です。いま終了するとファインチューニングは止まり、その結果のモデルは残りません（元のモデルは変わりません）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
@@ -2005,6 +2017,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>PyTorch：{files}（フォルダ）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Quit without saving the fine-tuned model?</source>
+        <translation>ファインチューニングしたモデルを保存せずに終了しますか？</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>RNN: a hidden state h carried from time step to time step, h = tanh(x W + h U + b). Deep Learning from Scratch 2, ch. 5.</source>
         <translation>RNN：隠れ状態 h を時刻から時刻へ受け渡します。h = tanh(x W + h U + b)。ゼロから作るDeep Learning ❷ の 5 章。</translation>
@@ -2271,12 +2288,32 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>検証データの認識精度がこのエポック数だけ良くならなければ学習を止め、最良のエポックに戻します。3〜5。「なし」なら全エポック学習します。本の 6.4 節。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Stop fine-tuning and quit?</source>
+        <translation>ファインチューニングを止めて終了しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Stop the experiment and quit?</source>
+        <translation>実験を止めて終了しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Stop the export and quit?</source>
+        <translation>エクスポートを止めて終了しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Stop the work under way and quit?</source>
+        <translation>実行中の作業を止めて終了しますか？</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Stop training and keep a checkpoint (Ctrl+.)</source>
         <translation>学習を止め、チェックポイントを残す（Ctrl+.）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/window_dialogs.py"/>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
         <source>Stop training and quit?</source>
         <translation>学習を止めて終了しますか？</translation>
     </message>
@@ -2371,6 +2408,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>実験に失敗しました：{error}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>The fine-tuned model is not saved yet (Save… in the fine-tuning window). Quit now and it is lost.</source>
+        <translation>ファインチューニングしたモデルはまだ保存されていません（ファインチューニングの画面の「保存…」）。いま終了すると失われます。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <source>The gradient check failed: {error}</source>
         <translation>勾配確認に失敗しました：{error}</translation>
@@ -2421,6 +2463,15 @@ Resume it with: nndesk train --resume "{path}" --out model.npz</source>
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>The maps could not be computed: {reason}. The rest of the window keeps working; draw again to try once more, or open another model.</source>
         <translation>マップを計算できませんでした：{reason}。ウィンドウのほかの部分はそのまま使えます。もう一度描くと再試行します。別のモデルを開くこともできます。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/window_dialogs.py"/>
+        <source>The model just trained reaches {new}% on the test images; the model the canvas uses now has no test accuracy recorded, so it may be better.
+
+Use the new model on the canvas? (No keeps the current one; the new one is saved either way.)</source>
+        <translation>学習したばかりのモデルのテスト画像での認識精度は {new}% です。キャンバスが今使っているモデルにはテストデータの認識精度の記録がなく、より良い可能性があります。
+
+キャンバスで新しいモデルを使いますか？（「いいえ」なら今のモデルのまま。新しいモデルはどちらの場合も保存されます。）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/window_dialogs.py"/>

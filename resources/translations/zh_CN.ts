@@ -47,11 +47,6 @@
     </message>
     <message>
         <location filename="../../nndesk/gui/run_watch.py"/>
-        <source> · the canvas keeps the model it had (more accurate)</source>
-        <translation> · 画布仍使用原来的模型（识别精度更高）</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/run_watch.py"/>
         <source> · the canvas keeps the model it had (this one did not learn)</source>
         <translation> · 画布仍使用原来的模型（这次训练没有学到东西）</translation>
     </message>
@@ -59,6 +54,11 @@
         <location filename="../../nndesk/gui/run_watch.py"/>
         <source> · the canvas keeps the model it had (this one was not measured on the test images; File ▸ Open model… uses it)</source>
         <translation> · 画布仍使用原来的模型（这个模型没有在测试数据上测量过；要使用它，请用 文件 ▸ 打开模型…）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/run_watch.py"/>
+        <source> · the canvas keeps the model it had, as you chose (File ▸ Open model… uses this one)</source>
+        <translation> · 按你的选择，画布仍使用原来的模型（用“文件 ▸ 打开模型…”可使用这个模型）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
@@ -261,6 +261,16 @@
         <translation>&lt;b&gt;你的笔迹。&lt;/b&gt;“存为我的数字”把手写保存到旁边方框中的数字下（默认为显示的答案，直到你另行设置）；“微调…”用你保存的数字把模型的副本再训练一会儿。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>A lesson's experiment is running. Quit now and it stops: its curves are lost.</source>
+        <translation>课程实验正在运行。现在退出的话，实验会停止，其曲线会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>A model is being exported. Quit now and the export is not finished (nothing half-written is left).</source>
+        <translation>正在导出模型。现在退出的话，导出不会完成（不会留下写了一半的文件）。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>A network design opens with File ▸ Open design… (Ctrl+Shift+O); a model file is an .npz.</source>
         <translation>网络设计请用 文件 ▸ 打开网络设计…（Ctrl+Shift+O）打开；模型文件是 .npz 文件。</translation>
@@ -271,13 +281,9 @@
         <translation>把一个手写笔数字表示为 32 个点（x、y、方向、抬笔），分别由 16 个单元的 RNN、GRU 和 LSTM 读取（nndesk 的层，初始权重）。热图：每行一个单元，每列一个时刻；h 和 c 从蓝（-1）到红（+1），门从深色（0：关闭）到黄色（1：打开）。曲线：最后状态的损失对每个时刻的状态的梯度。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/window_dialogs.py"/>
-        <source>A run is training. Quit now and the run stops after this batch; its checkpoint is kept, and nndesk offers to resume it at the next start.
-
-Stop training and quit?</source>
-        <translation>正在训练。现在退出的话，训练会在这个批次后停止；检查点会保留，下次启动 nndesk 时可以继续。
-
-停止训练并退出？</translation>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>A run is training. Quit now and the run stops after this batch; its checkpoint is kept, and nndesk offers to resume it at the next start.</source>
+        <translation>正在训练。现在退出的话，训练会在这个批次后停止；检查点会保留，下次启动 nndesk 时可以继续。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
@@ -1056,6 +1062,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -1123,6 +1130,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/my_digits.py"/>
         <source>Fine-tune…</source>
         <translation>微调…</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Fine-tuning is running. Quit now and it stops: the fine-tuned model is not kept (the model you started from is unchanged).</source>
+        <translation>正在微调。现在退出的话，微调会停止，微调后的模型不会保留（作为起点的模型不变）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
@@ -2005,6 +2017,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>PyTorch：{files}（文件夹）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Quit without saving the fine-tuned model?</source>
+        <translation>不保存微调后的模型就退出？</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>RNN: a hidden state h carried from time step to time step, h = tanh(x W + h U + b). Deep Learning from Scratch 2, ch. 5.</source>
         <translation>RNN：隐藏状态 h 从一个时刻传到下一个时刻，h = tanh(x W + h U + b)。见《深度学习进阶》第 5 章。</translation>
@@ -2271,12 +2288,32 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>验证准确率连续这么多轮没有提高时停止训练，并回到最佳的一轮。3～5；“关闭”则训练完所有轮。见书 6.4 节。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Stop fine-tuning and quit?</source>
+        <translation>停止微调并退出？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Stop the experiment and quit?</source>
+        <translation>停止实验并退出？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Stop the export and quit?</source>
+        <translation>停止导出并退出？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Stop the work under way and quit?</source>
+        <translation>停止正在进行的工作并退出？</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Stop training and keep a checkpoint (Ctrl+.)</source>
         <translation>停止训练并保存检查点（Ctrl+.）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/window_dialogs.py"/>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
         <source>Stop training and quit?</source>
         <translation>停止训练并退出？</translation>
     </message>
@@ -2371,6 +2408,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>实验失败：{error}</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>The fine-tuned model is not saved yet (Save… in the fine-tuning window). Quit now and it is lost.</source>
+        <translation>微调后的模型还没有保存（在微调窗口中点“保存…”）。现在退出的话，它会丢失。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <source>The gradient check failed: {error}</source>
         <translation>梯度确认出错：{error}</translation>
@@ -2421,6 +2463,15 @@ Resume it with: nndesk train --resume "{path}" --out model.npz</source>
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>The maps could not be computed: {reason}. The rest of the window keeps working; draw again to try once more, or open another model.</source>
         <translation>无法计算这两张图：{reason}。窗口的其他部分照常工作；再画一次即可重试，或者打开另一个模型。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/window_dialogs.py"/>
+        <source>The model just trained reaches {new}% on the test images; the model the canvas uses now has no test accuracy recorded, so it may be better.
+
+Use the new model on the canvas? (No keeps the current one; the new one is saved either way.)</source>
+        <translation>刚训练好的模型在测试图像上的识别精度为 {new}%；画布当前使用的模型没有记录测试识别精度，它可能更好。
+
+要在画布上使用新模型吗？（选“否”则保留当前模型；新模型无论如何都会保存。）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/window_dialogs.py"/>
