@@ -1,11 +1,10 @@
-"""Quitting while work is under way: the one place that decides what a close asks.
-
-Every long job whose work a quit would lose is listed here (`unfinished_work(window)`): a
-training run (its checkpoint is kept and offered at the next start), a fine-tuning running
-or finished but not saved (the fine-tuned model is lost), a lesson's MNIST experiment (its
-curves are lost) and an export being written (it is not finished). The close asks once
-about all of them (`ask_quit(parent, work)`), Yes stops each (`Work.stop`). Jobs that lose nothing are not
-asked about: an evaluation, the Why view, Layer health, the gradient check and the
+"""Quitting while work is under way: the one place that decides what a close asks. Every long
+job whose work a quit would lose is listed here (`unfinished_work(window)`): a training run
+(its checkpoint is kept and offered at the next start), a fine-tuning running or finished
+but not saved (the fine-tuned model is lost), a lesson's MNIST experiment (its curves are
+lost) and an export being written (it is not finished). The close asks once about all of
+them (`ask_quit(parent, work)`), Yes stops each (`Work.stop`). Jobs that lose nothing are
+not asked about: an evaluation, the Why view, Layer health, the gradient check and the
 neighbours' features are measured again on demand, and `jobs.finish_threads` stops them at
 quit.
 """
