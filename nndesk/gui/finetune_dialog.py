@@ -42,6 +42,8 @@ class FinetuneDialog(QDialog):
         self.folder = folder
         self.setWindowTitle(tr("Fine-tune on my digits"))
         self.result = None  # the last FinetuneResult (not cancelled)
+        self._started_from: tuple | None = None  # (model path, metadata) the run started from
+        self._metadata: dict | None = None  # the result's metadata, made once
         self.saved_path: str | None = None
         self.job = FinetuneJob(self)
         self.job.progressed.connect(self._on_progress)
@@ -164,7 +166,10 @@ class FinetuneDialog(QDialog):
             self.refresh_digits()
             return
         self.job.start(network, self.folder, self.epochs.value(), self.lr.value())
-        self.result = None
+        s = self.state  # what the result starts from (a run's snapshot: no file, no story)
+        self._started_from = ((s.model_path, dict(s.metadata)) if s.model_source == "file"
+                              else (None, {}))
+        self.result, self._metadata = None, None
         self.saved_path = None
         for b in (self.save_button, self.use_button, self.start_button):
             b.setEnabled(False)
@@ -202,6 +207,7 @@ class FinetuneDialog(QDialog):
             return
         self.progress.setValue(1)
         self.result = result
+        self._metadata = self._result_metadata()  # the folder as it was fine-tuned on
         self.say(self.summary(result))
         self.save_button.setEnabled(True)
         self.use_button.setEnabled(True)
@@ -220,14 +226,27 @@ class FinetuneDialog(QDialog):
                     after=pct(a["mnist"])))
 
     def metadata(self) -> dict:
-        """The fine-tuned model's metadata (nndesk.insight.handwriting.finetuned_metadata)."""
-        from nndesk.insight.handwriting import finetuned_metadata
+        """The fine-tuned model's metadata (nndesk.insight.handwriting.finetuned_metadata):
+        what it started from, its own settings, digits and figures; the start model's
+        story as its parent's. Made once per result (the start model is the one fine-tuned,
+        even when the canvas has another by the time it is saved)."""
+        if self._metadata is None and self.result is not None:
+            self._metadata = self._result_metadata()
+        return self._metadata or {}
 
-        source = None
-        if self.state.model_path:
-            source = {"name": Path(self.state.model_path).name}
-        return finetuned_metadata(self.state.metadata if self.state.model_source == "file"
-                                  else {}, self.result, source=source)
+    def _result_metadata(self) -> dict:
+        from nndesk.data.folder import FolderError, folder_sha256
+        from nndesk.insight.handwriting import finetuned_metadata, model_source, my_digits_dir
+
+        start = self._started_from or (None, {})
+        source = model_source(start[0], start[1]) if start[0] else None
+        try:
+            folder_sum = folder_sha256(self.folder if self.folder is not None
+                                       else my_digits_dir())
+        except (FolderError, OSError):
+            folder_sum = None
+        return finetuned_metadata(start[1], self.result, source=source,
+                                  folder_sha256=folder_sum)
 
     def ask_save(self) -> None:
         """Ask where, then save the fine-tuned model (the loaded one is untouched)."""

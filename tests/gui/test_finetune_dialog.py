@@ -52,7 +52,11 @@ def test_finetune_in_the_background_then_save_and_use(bar, qtbot, tmp_path, trai
     assert dialog.result.settings["lr"] == 3e-5        # the rate typed is the rate used
     assert dialog.save(str(tmp_path / "mine.npz"))
     saved = load_model(tmp_path / "mine.npz")
-    assert saved.metadata["finetuned"]["from"] == {"name": "src.npz"}
+    assert saved.metadata["finetuned"]["from"]["name"] == "src.npz"
+    assert saved.metadata["finetuned"]["from"]["accuracy"] == 0.8
+    assert saved.metadata["accuracy"] == dialog.result.after["mnist"]  # measured: recorded
+    assert saved.metadata["accuracy_images"] == 2000 and saved.metadata["parent"] == {
+        "accuracy": 0.8}
     assert saved.metadata["finetuned"]["after"] == dialog.result.after
     dialog.use_button.click()
     assert bar.state.network is dialog.result.network
