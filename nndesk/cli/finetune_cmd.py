@@ -1,8 +1,8 @@
 """`nndesk finetune MODEL --folder DIR --out OUT.npz`: fine-tune a model on your own digits.
 
-The folder's files are split per file (a quarter held out, decided by each file's checksum);
-the model learns from the rest with MNIST training images mixed in, and the command prints the
-accuracy on the held-out digits and on the MNIST test set before and after.
+The folder's files are split per file (about one in four held out, decided by each file's
+checksum); the model learns from the rest with MNIST training images mixed in, and the command
+prints the accuracy on the held-out digits and on the MNIST test set before and after.
 """
 
 from __future__ import annotations
@@ -27,8 +27,9 @@ def add_parser(sub) -> None:
 
     p = command(sub, "finetune", "fine-tune a model on your own digits",
                  "Fine-tune a model on your handwriting: a folder with sub-folders 0/ ... 9/ "
-                 "of images (the window's 'Save as my digit' writes one). A quarter of the "
-                 "files, chosen by their checksum, are held out to measure the gain; MNIST "
+                 "of images (the window's 'Save as my digit' writes one). About one file in "
+                 "four, chosen by its checksum, is held out to measure the gain (the command "
+                 "says how many); MNIST "
                  "training images are mixed in so the model keeps reading other hands. The "
                  "model given is never changed.",
                  "  nndesk finetune models/default.npz --folder my_digits/ --out mine.npz\n"

@@ -191,6 +191,11 @@
         <translation>、検証データの認識精度 {acc}%</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>, {minutes} min</source>
+        <translation>、{minutes} 分</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>. Too large a learning rate bounces or diverges; too small a one hardly moves.</source>
         <translation>。学習率が大きすぎると振動・発散し、小さすぎるとほとんど動きません。</translation>
@@ -454,6 +459,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/health_figures.py"/>
         <source>BatchNorm {n}: running mean {m}, running variance {v} (averaged over {k} features)</source>
         <translation>BatchNorm {n}：移動平均 {m}、移動分散 {v}（{k} 個の特徴の平均）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>Before fine-tuning, the model it started from ({name}):</source>
+        <translation>ファインチューニング前の元のモデル（{name}）：</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
@@ -1127,6 +1137,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>自分の数字でファインチューニング</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>Fine-tuned from {name} on {n} of your digits ({held} kept aside to check it)</source>
+        <translation>{name} から自分の数字 {n} 個でファインチューニング（ほかに {held} 個をテスト用に取っておきました）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/my_digits.py"/>
         <source>Fine-tune…</source>
         <translation>ファインチューニング…</translation>
@@ -1140,6 +1155,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>Fine-tuning: batch {done} of {total}</source>
         <translation>ファインチューニング中：バッチ {done} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>Fine-tuning: {epochs} epochs, Adam, learning rate {lr}, MNIST digits mixed in: {mixed}</source>
+        <translation>ファインチューニング：{epochs} エポック、Adam、学習率 {lr}、混ぜた MNIST の数字：{mixed}</translation>
     </message>
     <message numerus="yes">
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -1630,6 +1650,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>MNIST がまだありません</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>MNIST test ({n}): {before} → {after}</source>
         <translation>MNIST テストデータ（{n} 個）：{before} → {after}</translation>
@@ -2363,6 +2384,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>テストデータの認識精度：{acc}%</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>Test accuracy: {acc}% ({n} test images)</source>
+        <translation>テストデータの認識精度：{acc}%（テスト画像 {n} 枚）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_preview.py"/>
         <source>The 28x28 image the network sees (after preprocessing)</source>
         <translation>ネットワークが見る 28×28 の画像（前処理のあと）</translation>
@@ -2615,8 +2641,8 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
     </message>
     <message>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
-        <source>Train the current model a little more on the digits you saved. A quarter of them are kept aside to measure the gain; MNIST digits are mixed in so it keeps reading other hands. The loaded model is not changed.</source>
-        <translation>保存した数字で、いまのモデルをもう少し学習させます（ファインチューニング）。そのうち4分の1は効果を測るためにテスト用として取っておきます。ほかの人の筆跡も読めるように MNIST の数字を混ぜて学習します。読み込んだモデルは変更されません。</translation>
+        <source>Train the current model a little more on the digits you saved; MNIST digits are mixed in so it keeps reading other hands. The loaded model is not changed.</source>
+        <translation>保存した数字で、いまのモデルをもう少し学習させます（ファインチューニング）。ほかの人の筆跡も読めるように MNIST の数字を混ぜて学習します。読み込んだモデルは変更されません。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/my_digits.py"/>
@@ -2933,6 +2959,7 @@ Resume that run now?
         <translation>あなたのネットワークの畳み込み層：</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>Your held-out digits ({n}): {before} → {after}</source>
         <translation>テスト用に取っておいた自分の数字（{n} 個）：{before} → {after}</translation>
@@ -4690,6 +4717,11 @@ Use Train again to download MNIST, or put the files there.</source>
         <location filename="../../nndesk/gui/model_answers.py"/>
         <source>{first} or {second}?</source>
         <translation>{first} か {second}？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>{held} of your {n} digits are kept aside to check the gain (each file's content decides, about one in four); the model learns from the other {train}.</source>
+        <translation>自分の数字 {n} 個のうち {held} 個は、効果を測るためにテスト用として取っておきます（どれになるかは各ファイルの内容で決まり、約4分の1です）。モデルは残りの {train} 個から学習します。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>

@@ -191,6 +191,11 @@
         <translation>，验证准确率 {acc}%</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>, {minutes} min</source>
+        <translation>，{minutes} 分钟</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>. Too large a learning rate bounces or diverges; too small a one hardly moves.</source>
         <translation>。学习率过大会来回振荡或发散；过小则几乎不动。</translation>
@@ -454,6 +459,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/health_figures.py"/>
         <source>BatchNorm {n}: running mean {m}, running variance {v} (averaged over {k} features)</source>
         <translation>BatchNorm {n}：移动平均 {m}，移动方差 {v}（{k} 个特征的平均）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>Before fine-tuning, the model it started from ({name}):</source>
+        <translation>微调之前，作为起点的模型（{name}）：</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
@@ -1127,6 +1137,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>在我的数字上微调</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>Fine-tuned from {name} on {n} of your digits ({held} kept aside to check it)</source>
+        <translation>从 {name} 出发，用你的 {n} 个数字微调（另有 {held} 个留作测试）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/my_digits.py"/>
         <source>Fine-tune…</source>
         <translation>微调…</translation>
@@ -1140,6 +1155,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>Fine-tuning: batch {done} of {total}</source>
         <translation>微调中：第 {done} 个批次，共 {total} 个</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>Fine-tuning: {epochs} epochs, Adam, learning rate {lr}, MNIST digits mixed in: {mixed}</source>
+        <translation>微调：{epochs} 轮，Adam，学习率 {lr}，混入的 MNIST 数字：{mixed}</translation>
     </message>
     <message numerus="yes">
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -1630,6 +1650,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>还没有 MNIST 数据集</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>MNIST test ({n}): {before} → {after}</source>
         <translation>MNIST 测试数据（{n} 个）：{before} → {after}</translation>
@@ -2363,6 +2384,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>测试准确率：{acc}%</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>Test accuracy: {acc}% ({n} test images)</source>
+        <translation>测试准确率：{acc}%（{n} 张测试图像）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_preview.py"/>
         <source>The 28x28 image the network sees (after preprocessing)</source>
         <translation>网络看到的 28×28 图像（预处理之后）</translation>
@@ -2615,8 +2641,8 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
     </message>
     <message>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
-        <source>Train the current model a little more on the digits you saved. A quarter of them are kept aside to measure the gain; MNIST digits are mixed in so it keeps reading other hands. The loaded model is not changed.</source>
-        <translation>用你保存的数字对当前模型再稍加训练（微调）。其中四分之一留作测试，用来衡量提升；训练时混入 MNIST 数字，使模型仍能识别别人的笔迹。已加载的模型不会被改变。</translation>
+        <source>Train the current model a little more on the digits you saved; MNIST digits are mixed in so it keeps reading other hands. The loaded model is not changed.</source>
+        <translation>用你保存的数字对当前模型再稍加训练（微调）；训练时混入 MNIST 数字，使模型仍能识别别人的笔迹。已加载的模型不会被改变。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/my_digits.py"/>
@@ -2933,6 +2959,7 @@ Resume that run now?
         <translation>你的网络中的卷积层：</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>Your held-out digits ({n}): {before} → {after}</source>
         <translation>你留作测试的数字（{n} 个）：{before} → {after}</translation>
@@ -4690,6 +4717,11 @@ Use Train again to download MNIST, or put the files there.</source>
         <location filename="../../nndesk/gui/model_answers.py"/>
         <source>{first} or {second}?</source>
         <translation>{first} 还是 {second}？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>{held} of your {n} digits are kept aside to check the gain (each file's content decides, about one in four); the model learns from the other {train}.</source>
+        <translation>你的 {n} 个数字中有 {held} 个留作测试，用来衡量提升（由每个文件的内容决定，约四分之一）；模型用其余 {train} 个学习。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
