@@ -191,6 +191,12 @@ def unreadable_text(path: str, err: Exception) -> str:
     """One sentence for a file that is not a picture we read: its name once (no library text)
     and the formats the open dialog offers."""
     name, formats = Path(path).name, image_formats()
+    damaged = re.fullmatch(r".*: a damaged (?P<format>\S+) image, cut short or corrupted .*",
+                           str(err), re.DOTALL)
+    if damaged:  # the engine's one reading (data.preprocess._decode_error), as the CLI says
+        return tr("“{name}” is a {format} image, but the file is damaged (cut short or "
+                  "corrupted), so it cannot be read. Open a whole copy of it, or another "
+                  "picture of one digit.").format(name=name, format=damaged["format"])
     if "not a readable image" in str(err):
         return tr("“{name}” is not a picture nndesk can read. Open a picture of one digit: "
                   "{formats}.").format(name=name, formats=formats)

@@ -4898,6 +4898,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: a damaged {format} image, cut short or corrupted ({reason})</source>
+        <translation>{path}：{format} 画像のファイルが壊れています（途中で切れているか、データが破損しています）{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: a folder, not a file</source>
         <translation>{path}：これはフォルダで、ファイルではありません</translation>
     </message>
@@ -5161,6 +5166,11 @@ Fix the marked layer in the designer, then train.</source>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>“{name}” cannot be opened ({reason}). Open a picture of one digit: {formats}.</source>
         <translation>「{name}」を開けません（{reason}）。数字が 1 つ写った画像を開いてください：{formats}。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>“{name}” is a {format} image, but the file is damaged (cut short or corrupted), so it cannot be read. Open a whole copy of it, or another picture of one digit.</source>
+        <translation>「{name}」は {format} 画像ですが、ファイルが壊れている（途中で切れているか、データが破損している）ため読み込めません。壊れていないコピーか、数字が 1 つ写った別の画像を開いてください。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>

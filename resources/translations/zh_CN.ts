@@ -4898,6 +4898,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: a damaged {format} image, cut short or corrupted ({reason})</source>
+        <translation>{path}：{format} 图像文件已损坏（被截断或数据有误）{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path}: a folder, not a file</source>
         <translation>{path}：这是文件夹，不是文件</translation>
     </message>
@@ -5161,6 +5166,11 @@ Fix the marked layer in the designer, then train.</source>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>“{name}” cannot be opened ({reason}). Open a picture of one digit: {formats}.</source>
         <translation>无法打开“{name}”（{reason}）。请打开一张只有一个数字的图片：{formats}。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>“{name}” is a {format} image, but the file is damaged (cut short or corrupted), so it cannot be read. Open a whole copy of it, or another picture of one digit.</source>
+        <translation>“{name}” 是 {format} 图像，但文件已损坏（被截断或数据有误），无法读取。请打开它的完整副本，或另一张只有一个数字的图片。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
