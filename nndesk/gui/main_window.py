@@ -185,6 +185,8 @@ class MainWindow(QMainWindow):
                 and self.plots.is_empty(self._run_id)):
             self.plots.remove_run(self._run_id)
         self._run_id = None
+        if info.get("out") or info.get("checkpoint"):  # the run's design is in its files
+            self.files.design_kept(self.state.spec)
         from nndesk.nn.memory import release_freed_memory
 
         release_freed_memory()  # what the run's steps kept for speed (nn/memory.py): not kept

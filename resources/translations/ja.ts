@@ -2179,6 +2179,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>ネットワーク設計の保存</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Save the design first?</source>
+        <translation>先に設計を保存しますか？</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>Save the fine-tuned model as a new file</source>
         <translation>ファインチューニングしたモデルを新しいファイルに保存</translation>
@@ -2417,6 +2422,15 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/training.py"/>
         <source>The design has a problem</source>
         <translation>ネットワーク設計に問題があります</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>The design in the designer was changed and is not saved anywhere; what you open now replaces it.
+
+Save the design first?</source>
+        <translation>ネットワーク設計の内容は変更されていて、どこにも保存されていません。いま開くファイルで置き換えられます。
+
+先に設計を保存しますか？</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/my_digits.py"/>

@@ -2179,6 +2179,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>保存网络设计</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Save the design first?</source>
+        <translation>先保存设计吗？</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>Save the fine-tuned model as a new file</source>
         <translation>把微调后的模型保存为新文件</translation>
@@ -2417,6 +2422,15 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/training.py"/>
         <source>The design has a problem</source>
         <translation>网络设计有问题</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>The design in the designer was changed and is not saved anywhere; what you open now replaces it.
+
+Save the design first?</source>
+        <translation>设计器中的设计已被修改，且没有保存在任何地方；现在打开的文件会替换它。
+
+先保存设计吗？</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/my_digits.py"/>

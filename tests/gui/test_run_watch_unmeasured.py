@@ -12,7 +12,7 @@ from nndesk.gui.run_watch import keeps_model_before
 
 
 @pytest.fixture
-def unmeasured_on_canvas(window, small_data, monkeypatch, tmp_path):
+def unmeasured_on_canvas(window, small_data, monkeypatch, tmp_path, questions):
     """The shipped model's weights saved as a file without an accuracy, opened in the window."""
     from nndesk.train import load_model, save_model
 
@@ -22,6 +22,7 @@ def unmeasured_on_canvas(window, small_data, monkeypatch, tmp_path):
     save_model(path, shipped.network, {"command": "fine-tuned elsewhere"})
     assert "accuracy" not in load_model(path).metadata
     assert window.files.load_model(str(path))
+    questions.clear()  # TinyConv was replaced (Discard): not the test's question
     window.state.set_spec(TINY_SPEC)
     window.training.data = small_data
     window.state.set_config(epochs=1, batch_size=50, lr=0.01, tensorboard=False)
