@@ -2497,7 +2497,7 @@ Resume it with: nndesk train --resume "{path}" --out model.npz</source>
     <message>
         <location filename="../../nndesk/gui/run_verdicts.py"/>
         <source>The loss is growing instead of falling ({loss:.3g}): the learning rate is too large. Stop, lower the learning rate (try a tenth) and train again.</source>
-        <translation>損失が下がらず増えています（{loss:.3g}）：学習係数が大きすぎます。停止して学習係数を下げ（10分の1を試してください）、もう一度学習してください。</translation>
+        <translation>損失が下がらず増えています（{loss:.3g}）：学習率が大きすぎます。停止して学習率を下げ（10分の1を試してください）、もう一度学習してください。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
@@ -3852,7 +3852,7 @@ Resume that run now?
     <message>
         <location filename="../../nndesk/gui/health_figures.py"/>
         <source>lr·‖dW‖/‖W‖</source>
-        <translation>学習係数·‖dW‖/‖W‖</translation>
+        <translation>学習率·‖dW‖/‖W‖</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inside_panel.py"/>
@@ -4849,7 +4849,7 @@ Lower the learning rate in the Training settings and train again.</source>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
         <source>{network}, {optimizer} lr {lr}: {epochs_done} of {epochs} epochs done</source>
-        <translation>{network}、{optimizer} 学習係数 {lr}：{epochs}エポック中 {epochs_done} 完了</translation>
+        <translation>{network}、{optimizer} 学習率 {lr}：{epochs}エポック中 {epochs_done} 完了</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
