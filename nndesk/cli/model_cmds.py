@@ -64,8 +64,11 @@ def _print_metadata(metadata: dict, indent: int, depth: int = 0) -> None:
     width = min(30, max([len(printable(k)) for k in keys] or [6]))
     room = shutil.get_terminal_size((120, 24)).columns - width - indent - 2
     for key in keys:
-        text = printable(_meta_text(key, metadata[key]), limit=room)
-        print(f"{' ' * indent}{printable(key, limit=width).ljust(width)}  {text}")
+        first, *more = _meta_text(key, metadata[key]).split("\n")  # a story: several lines
+        print(f"{' ' * indent}{printable(key, limit=width).ljust(width)}  "
+              f"{printable(first, limit=room)}")
+        for line in more:
+            print(f"{' ' * (indent + width + 2)}{printable(line, limit=room)}")
     if parent is not None:
         start = (metadata.get("finetuned") or {}).get("from") if isinstance(
             metadata.get("finetuned"), dict) else None
@@ -143,7 +146,7 @@ def cmd_presets(args: argparse.Namespace) -> int:
 
 
 def _finetuned_text(ft: dict) -> str:
-    """A fine-tuned model's own story on one line: from what, on which digits, how, the
+    """A fine-tuned model's own story on three lines: from what, on which digits; how; the
     figures before -> after."""
     def pct(v: object) -> str:
         return f"{v:.1%}" if isinstance(v, (int, float)) else "-"
@@ -153,11 +156,11 @@ def _finetuned_text(ft: dict) -> str:
     before = ft.get("before") if isinstance(ft.get("before"), dict) else {}
     after = ft.get("after") if isinstance(ft.get("after"), dict) else {}
     text = (f"from {start.get('name', '?')} on {ft.get('n_train', '?')} of your digits "
-            f"({ft.get('n_held_out', '?')} held out), {ft.get('epochs_done', '?')} epochs, "
-            f"adam lr {cfg.get('lr', '?')}, {ft.get('n_mnist_mixed', 0):,} MNIST mixed in")
+            f"({ft.get('n_held_out', '?')} held out)\n{ft.get('epochs_done', '?')} epochs, "
+            f"adam lr {cfg.get('lr', '?')}, {ft.get('n_mnist_mixed', 0):,} MNIST images mixed in")
     if isinstance(ft.get("time_s"), (int, float)):
         text += f", {ft['time_s']:.1f} s"
-    text += f"; held-out digits {pct(before.get('held_out'))} -> {pct(after.get('held_out'))}"
+    text += f"\nheld-out digits {pct(before.get('held_out'))} -> {pct(after.get('held_out'))}"
     if ft.get("n_mnist_test"):
         text += (f"; MNIST test ({ft['n_mnist_test']:,}) {pct(before.get('mnist'))} -> "
                  f"{pct(after.get('mnist'))}")

@@ -185,8 +185,10 @@ def _finetuning_lines(ft: dict) -> list[str]:
                                    lr=compact(settings.get("lr", 0)),
                                    mixed=f"{ft.get('n_mnist_mixed', 0):,}")
     t = ft.get("time_s")
-    if isinstance(t, (int, float)) and t > 0:
+    if isinstance(t, (int, float)) and t >= 60:
         what += tr(", {minutes} min").format(minutes=f"{t / 60:.1f}")
+    elif isinstance(t, (int, float)) and t > 0:
+        what += tr(", {seconds} s").format(seconds=f"{t:.1f}")
     lines.append(what)
     lines.append(tr("Your held-out digits ({n}): {before} → {after}").format(
         n=ft.get("n_held_out", "?"), before=pct(before.get("held_out")),

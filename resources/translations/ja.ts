@@ -196,6 +196,11 @@
         <translation>、{minutes} 分</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>, {seconds} s</source>
+        <translation>、{seconds} 秒</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>. Too large a learning rate bounces or diverges; too small a one hardly moves.</source>
         <translation>。学習率が大きすぎると振動・発散し、小さすぎるとほとんど動きません。</translation>

@@ -196,6 +196,11 @@
         <translation>，{minutes} 分钟</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>, {seconds} s</source>
+        <translation>，{seconds} 秒</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>. Too large a learning rate bounces or diverges; too small a one hardly moves.</source>
         <translation>。学习率过大会来回振荡或发散；过小则几乎不动。</translation>
