@@ -73,3 +73,24 @@ def test_training_and_fine_tuning_are_asked_about_in_one_question(finetuning, qt
     questions.answer = questions.answer.Yes
     w.close()
     assert not w.training.busy and not dialog.running
+
+
+def test_closing_while_a_lessons_experiment_runs_asks_and_stops_it(window, qtbot, questions,
+                                                                    small_data):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QDockWidget
+
+    window.findChild(QAction, "lesson_experiments").trigger()
+    page = window.findChild(QDockWidget, "Lessons").widget().pages["experiments"]
+    page.epochs.setValue(50)
+    page.start(small_data)
+    qtbot.waitUntil(lambda: page.running, timeout=10_000)
+    questions.answer = questions.answer.No
+    window.close()
+    assert questions[-1][0] == "Stop the experiment and quit?"
+    assert "its curves are lost" in questions[-1][1]
+    assert window.isVisible() and page.running
+    questions.answer = questions.answer.Yes
+    window.close()
+    assert not window.isVisible()
+    qtbot.waitUntil(lambda: not page.running, timeout=60_000)  # stopped between batches
