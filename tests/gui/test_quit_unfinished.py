@@ -94,3 +94,29 @@ def test_closing_while_a_lessons_experiment_runs_asks_and_stops_it(window, qtbot
     window.close()
     assert not window.isVisible()
     qtbot.waitUntil(lambda: not page.running, timeout=60_000)  # stopped between batches
+
+
+def test_closing_while_an_export_is_written_asks(window, qtbot, questions, trained_softmax,
+                                                 tmp_path, monkeypatch):
+    import threading
+
+    from nndesk.gui import export_dialog
+
+    release = threading.Event()
+    real = export_dialog._export
+    monkeypatch.setattr(export_dialog, "_export",
+                        lambda *a, **k: (release.wait(30), real(*a, **k))[1])
+    window.state.set_model(trained_softmax[0], path=None, metadata={}, source="file")
+    dialog = export_dialog.open_export_dialog(window)
+    dialog.target.setCurrentIndex(dialog.target.findData("numpy"))
+    dialog.path.setText(str(tmp_path / "out_np"))
+    dialog.export_button.click()
+    questions.answer = questions.answer.No
+    window.close()
+    assert questions[-1][0] == "Stop the export and quit?" and window.isVisible()
+    release.set()
+    qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=30_000)
+    asked = len(questions)
+    window.close()  # written: nothing to lose
+    assert len(questions) == asked and not window.isVisible()
+    assert (tmp_path / "out_np").is_dir()
