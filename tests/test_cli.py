@@ -626,3 +626,14 @@ def test_version_prints_the_package_version(capsys):
     assert main(["--version"]) == 0
     out = capsys.readouterr().out.strip()
     assert out == f"nndesk {version('nndesk')}"
+
+
+def test_train_documents_the_windows_training_images_limit_and_insight_reads_whole(capsys):
+    """Anything the window does the CLI can do: its "train images" is `--limit N`, shown in
+    the help (it was hidden as tests-only); the top help's insight line is a whole phrase."""
+    assert main(["train", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "--limit N" in out and "first N training images" in out
+    assert main(["--help"]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("    insight"))
+    assert line.rstrip().endswith("its layers' health")

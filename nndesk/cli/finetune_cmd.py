@@ -1,8 +1,8 @@
 """`nndesk finetune MODEL --folder DIR --out OUT.npz`: fine-tune a model on your own digits.
 
-The folder's files are split per file (a quarter held out, decided by each file's checksum);
-the model learns from the rest with MNIST training images mixed in, and the command prints the
-accuracy on the held-out digits and on the MNIST test set before and after.
+The folder's files are split per file (about one in four held out, decided by each file's
+checksum); the model learns from the rest with MNIST training images mixed in, and the command
+prints the accuracy on the held-out digits and on the MNIST test set before and after.
 """
 
 from __future__ import annotations
@@ -27,8 +27,9 @@ def add_parser(sub) -> None:
 
     p = command(sub, "finetune", "fine-tune a model on your own digits",
                  "Fine-tune a model on your handwriting: a folder with sub-folders 0/ ... 9/ "
-                 "of images (the window's 'Save as my digit' writes one). A quarter of the "
-                 "files, chosen by their checksum, are held out to measure the gain; MNIST "
+                 "of images (the window's 'Save as my digit' writes one). About one file in "
+                 "four, chosen by its checksum, is held out to measure the gain (the command "
+                 "says how many); MNIST "
                  "training images are mixed in so the model keeps reading other hands. The "
                  "model given is never changed.",
                  "  nndesk finetune models/default.npz --folder my_digits/ --out mine.npz\n"
@@ -55,9 +56,15 @@ def add_parser(sub) -> None:
 def cmd_finetune(args: argparse.Namespace) -> int:
     """Fine-tune, measure before/after, save to --out; exit 2 for a user's mistake."""
     from nndesk.cli.common import UserError, dumps, load_data, load_model_arg, set_threads
+    from nndesk.cli.train_cmd import portable_command
     from nndesk.data.folder import FolderError, folder_sha256
     from nndesk.fileio import printable
-    from nndesk.insight.handwriting import finetune, finetuned_metadata, load_split
+    from nndesk.insight.handwriting import (
+        finetune,
+        finetuned_metadata,
+        load_split,
+        model_source,
+    )
     from nndesk.train import save_model
 
     set_threads(args.threads)
@@ -90,10 +97,11 @@ def cmd_finetune(args: argparse.Namespace) -> int:
                           on_progress=progress)
     except ValueError as err:
         raise UserError(str(err)) from None
-    metadata = finetuned_metadata(model.metadata, result, source={  # as train --init-from
-        "name": Path(args.model).name, "sha256": _sha256(args.model),
-        "command": model.metadata.get("command"), "accuracy": model.metadata.get("accuracy")},
-        folder_sha256=folder_sha256(args.folder))
+    metadata = finetuned_metadata(model.metadata, result,
+                                  source=model_source(args.model, model.metadata),
+                                  folder_sha256=folder_sha256(args.folder))
+    if getattr(args, "argv", None):  # its own command; the start model's is under "parent"
+        metadata["command"] = portable_command(args.argv)
     out = save_model(args.out, result.network, metadata)
     if args.json:
         print(dumps({"model": str(args.model), "out": str(out), **result.to_json()}))
@@ -108,13 +116,3 @@ def cmd_finetune(args: argparse.Namespace) -> int:
     print(f"MNIST test ({result.n_mnist_test:,}): {pct(b['mnist'])} -> {pct(a['mnist'])}")
     print(f"saved {printable(out)} (from {printable(args.model)}, unchanged)")
     return 0
-
-
-def _sha256(path: str) -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()

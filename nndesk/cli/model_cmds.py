@@ -48,12 +48,35 @@ def cmd_info(args: argparse.Namespace) -> int:
     print(table(rows, right={0, 4}))
     if metadata:
         print("\nmetadata")
-        width = min(30, max(len(printable(k)) for k in metadata))
-        room = shutil.get_terminal_size((120, 24)).columns - width - 4
-        for key, value in metadata.items():
-            text = printable(_meta_text(key, value), limit=room)
-            print(f"  {printable(key, limit=width).ljust(width)}  {text}")
+        _print_metadata(metadata, 2)
     return 0
+
+
+def _print_metadata(metadata: dict, indent: int, depth: int = 0) -> None:
+    """One line per entry; a fine-tuned model's start model's story (`parent`) as a block of
+    its own, indented, named as that model's (`nndesk info --json` gives it all)."""
+    from nndesk.train.modelfile import parent_story
+
+    parent = parent_story(metadata)
+    keys = [k for k in metadata if k != "parent" or parent is None]
+    if not keys and parent is None:
+        return
+    width = min(30, max([len(printable(k)) for k in keys] or [6]))
+    room = shutil.get_terminal_size((120, 24)).columns - width - indent - 2
+    for key in keys:
+        first, *more = _meta_text(key, metadata[key]).split("\n")  # a story: several lines
+        print(f"{' ' * indent}{printable(key, limit=width).ljust(width)}  "
+              f"{printable(first, limit=room)}")
+        for line in more:
+            print(f"{' ' * (indent + width + 2)}{printable(line, limit=room)}")
+    if parent is not None:
+        start = (metadata.get("finetuned") or {}).get("from") if isinstance(
+            metadata.get("finetuned"), dict) else None
+        name = start.get("name") if isinstance(start, dict) else None
+        print(f"{' ' * indent}parent: the model it started from"
+              f"{' (' + printable(str(name), 80) + ')' if name else ''}, as that model's")
+        if depth < 3:
+            _print_metadata(parent, indent + 4, depth + 1)
 
 
 def _meta_text(key: str, value) -> str:
@@ -69,6 +92,14 @@ def _meta_text(key: str, value) -> str:
     if key == "data" and isinstance(value, dict):
         official = "official files" if value.get("official") else "files differ from official"
         return f"{value.get('dataset')}, {official} (sha256 in --json)"
+    if key == "finetuned" and isinstance(value, dict):
+        return _finetuned_text(value)
+    if key == "init_from" and isinstance(value, dict):
+        acc = value.get("accuracy")
+        return f"{value.get('name')}" + (f" (test accuracy {acc:.2%})"
+                                         if isinstance(acc, (int, float)) else "")
+    if key == "accuracy_images" and isinstance(value, int):
+        return f"{value:,} MNIST test images measured (accuracy above)"
     if isinstance(value, dict):
         return " ".join(f"{k}={v}" for k, v in value.items())
     return value if isinstance(value, str) else json.dumps(value)
@@ -112,3 +143,25 @@ def cmd_presets(args: argparse.Namespace) -> int:
     for line in table(rows, right={1}).splitlines():
         print(line if len(line) <= room else line[:room - 3] + "...")
     return 0
+
+
+def _finetuned_text(ft: dict) -> str:
+    """A fine-tuned model's own story on three lines: from what, on which digits; how; the
+    figures before -> after."""
+    def pct(v: object) -> str:
+        return f"{v:.1%}" if isinstance(v, (int, float)) else "-"
+
+    start = ft.get("from") if isinstance(ft.get("from"), dict) else {}
+    cfg = ft.get("settings") if isinstance(ft.get("settings"), dict) else {}
+    before = ft.get("before") if isinstance(ft.get("before"), dict) else {}
+    after = ft.get("after") if isinstance(ft.get("after"), dict) else {}
+    text = (f"from {start.get('name', '?')} on {ft.get('n_train', '?')} of your digits "
+            f"({ft.get('n_held_out', '?')} held out)\n{ft.get('epochs_done', '?')} epochs, "
+            f"adam lr {cfg.get('lr', '?')}, {ft.get('n_mnist_mixed', 0):,} MNIST images mixed in")
+    if isinstance(ft.get("time_s"), (int, float)):
+        text += f", {ft['time_s']:.1f} s"
+    text += f"\nheld-out digits {pct(before.get('held_out'))} -> {pct(after.get('held_out'))}"
+    if ft.get("n_mnist_test"):
+        text += (f"; MNIST test ({ft['n_mnist_test']:,}) {pct(before.get('mnist'))} -> "
+                 f"{pct(after.get('mnist'))}")
+    return text

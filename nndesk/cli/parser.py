@@ -114,7 +114,7 @@ def _export_parsers(sub) -> None:
 
 
 def _insight_parser(sub) -> None:
-    p = command(sub, "insight", "what a model gets wrong, why it answers, how its layers are",
+    p = command(sub, "insight", "what a model gets wrong, why it answers, its layers' health",
                  "eval: the test set's misclassified digits with their top-2 answers (the "
                  "numbers of 'nndesk eval'); saliency: gradient x input and occlusion maps of "
                  "an image; health: activations, dead/saturated units, gradient norms and "

@@ -81,7 +81,9 @@ def train_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--tensorboard", metavar="DIR", type=written_folder("runs"),
                    help="also write TensorBoard event files (loss, accuracies, lr, weight "
                         "histograms) to DIR; needs nndesk[tensorboard]")
-    p.add_argument("--limit", type=positive_int, help=argparse.SUPPRESS)  # tests: N images
+    p.add_argument("--limit", type=positive_int, metavar="N",
+                   help="train on the first N training images only, for a quick run (the "
+                        "window's 'train images'; default: all)")
     data_flags(p, datasets=(*DATASETS, "pendigits"))
     threads_flag(p)
 

@@ -35,7 +35,7 @@ _CONFIG_FLAGS = {"epochs": "epochs", "batch_size": "batch_size", "optimizer": "o
 _RESUMABLE_CHANGES = {"epochs", "early_stop", "eval_test"}
 # Flags whose value is a path: the recorded command keeps only the file or folder's name.
 _PATH_FLAGS = ("--spec", "--data-dir", "--out", "--resume", "--from", "--init-from",
-               "--extra-data")
+               "--extra-data", "--folder", "-o")
 
 
 def portable_command(argv: list[str]) -> str:

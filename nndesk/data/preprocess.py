@@ -91,11 +91,32 @@ def open_image(path: str | os.PathLike) -> Image.Image:
             what = _file_kind(path)
             if what:
                 raise ImageError(f"{path}: {what}, not an image") from e
-        raise ImageError(f"{path}: not a readable image ({e})") from e
+        raise _decode_error(path, img, e) from e
     try:
         return _reduce(ImageOps.exif_transpose(img))
     except (OSError, SyntaxError, ValueError, TypeError) as e:  # a damaged EXIF block, ...
         raise ImageError(f"{path}: not a readable image ({e})") from e
+
+
+def _decode_error(path: object, img: object, err: BaseException) -> ImageError:
+    """The one reading of a file that fails to decode: a file whose format was recognised
+    (a JPEG, a PNG) but whose data cannot be decoded is a damaged image of that format, cut
+    short or corrupted (Pillow's "image file is truncated" kept as the reason; QA: the window
+    called a truncated JPEG "not an image nndesk can read" and then listed JPEG as read);
+    anything else is not a readable image."""
+    fmt = getattr(img, "format", None)
+    if not fmt and isinstance(path, (str, os.PathLike)):  # cut before PIL knew the format
+        from nndesk.fileio import describe_path
+
+        try:
+            what = describe_path(path)[0]
+        except OSError:
+            what = ""
+        if what.startswith("a ") and what.endswith(" image"):  # "a JPEG image": its bytes
+            fmt = what[2:-len(" image")]
+    if fmt:
+        return ImageError(f"{path}: a damaged {fmt} image, cut short or corrupted ({err})")
+    return ImageError(f"{path}: not a readable image ({err})")
 
 
 def _file_kind(path: Path) -> str | None:
@@ -157,7 +178,7 @@ def to_gray(image: Image.Image | np.ndarray | str | os.PathLike) -> np.ndarray:
         try:
             return _gray_from_pil(img)
         except (OSError, ValueError, SyntaxError) as e:     # decoded lazily, or odd modes
-            raise ImageError(f"{image}: not a readable image ({e})") from e
+            raise _decode_error(image, img, e) from e
     if isinstance(image, Image.Image):
         return _gray_from_pil(image)
     a = np.asarray(image)

@@ -76,6 +76,8 @@ def import_pytorch(path: str | os.PathLike, spec: dict):
 def import_model(path: str | os.PathLike, spec: str | os.PathLike | dict | None = None):
     """A `Network` from a .pt/.pth state_dict (with its spec) or an .onnx file."""
     path = Path(path)
+    if path.is_dir():
+        raise ExportError(folder_problem(path))
     if not path.is_file():
         raise ExportError(f"file not found: {path}")
     if path.suffix.lower() == ".onnx":
@@ -89,6 +91,30 @@ def import_model(path: str | os.PathLike, spec: str | os.PathLike | dict | None 
                           f".onnx files")
     _finite(net)
     return net
+
+
+IMPORTABLE = (".pt", ".pth", ".onnx")
+
+
+def folder_problem(folder: Path) -> str:
+    """What to say for a folder given where a file goes: an export's folder names the file in
+    it to import (the trained weights first), any other folder what to give instead (QA:
+    `nndesk import d_pt`, an exported folder, said "file not found: d_pt")."""
+    try:
+        files = sorted(p for p in folder.iterdir()
+                       if p.is_file() and p.suffix.lower() in IMPORTABLE)
+    except OSError:
+        files = []
+    if not files:
+        return (f"{folder} is a folder, not a model file; give a .pt/.pth state_dict or an "
+                f".onnx file")
+    best = min(files, key=lambda p: (p.name != "trained.pt", p.name != "weights.pt", p.name))
+    what = (" (an nndesk export for PyTorch)" if (folder / "train.py").is_file()
+            and (folder / "spec.json").is_file() else "")
+    others = [p.name for p in files if p != best]
+    also = f" (also there: {', '.join(others)})" if others else ""
+    return (f"{folder} is a folder{what}, not a model file; import the file in it: "
+            f"nndesk import {folder / best.name} --out model.npz{also}")
 
 
 def _finite(net) -> None:

@@ -172,16 +172,30 @@ class DigitPanel(QWidget):
         if self.state.digit is not None:
             self._show_answer()  # the answer again, with the path's reading (same preview)
 
+    def shown_bitmap(self) -> np.ndarray | None:
+        """What "Save as my digit" saves of the canvas: the drawing as rendered (strokes on a
+        test digit's bitmap too), or, for an opened image, the digit the network read in it
+        (its 28x28 input as a canvas bitmap; QA: a photo shown and read as 3 was "nothing to
+        save"); None when nothing is there to save."""
+        from nndesk.data.strokes import image_to_bitmap, render_canvas
+
+        if not self.canvas.is_empty():
+            return render_canvas(**self.canvas.drawing())
+        if self.canvas.shows_image() and self.state.digit is not None:
+            return image_to_bitmap(self.state.digit)
+        return None
+
     def save_my_digit(self, label: int) -> None:
-        """Save the drawing as `label` into the user's digit folder, then re-measure it."""
-        if self.canvas.is_empty():
+        """Save what the canvas shows (`shown_bitmap`) as `label` into the user's digit
+        folder, then re-measure it."""
+        bitmap = self.shown_bitmap()
+        if bitmap is None:
             self.error.emit(tr("Nothing to save"), tr("Draw a digit on the canvas first."))
             return
-        from nndesk.data.strokes import render_canvas
         from nndesk.insight.handwriting import save_digit
 
         try:
-            save_digit(render_canvas(**self.canvas.drawing()), label)
+            save_digit(bitmap, label)
         except OSError as err:
             self.error.emit(tr("Cannot save the digit"), translate_engine(err))
             return

@@ -100,6 +100,7 @@ ENGINE_PATTERNS = [
     N_("{path}: a folder, not a file"),
     N_("{path}: {what}, not an image"),
     N_("{path}: not a readable image ({reason})"),
+    N_("{path}: a damaged {format} image, cut short or corrupted ({reason})"),
     N_("{path}: cannot open ({reason})"),
     N_("{path}: {w}x{h} pixels is too large (limit {limit} pixels)"),
     N_("{path}: refused as a possible decompression bomb ({reason})"),
@@ -218,6 +219,7 @@ COUNTED_PATTERNS = [
 # on; the English sentence keeps the library's words).
 LIBRARY_REASONS = {
     "{path}: not a readable image ({reason})",
+    "{path}: a damaged {format} image, cut short or corrupted ({reason})",
     "{path}: refused as a possible decompression bomb ({reason})",
     "{path}: corrupt or truncated gzip data at the end ({reason})",
     "{path}: corrupt or truncated gzip data while reading the data for dimensions {dims} "

@@ -44,6 +44,47 @@ class FileActions:
                  show_status: Callable[[str], None]) -> None:
         self.state, self.settings, self.parent = state, settings, parent
         self.show_error, self.show_status = show_error, show_status
+        self._kept_design: dict | None = None  # the design last opened or saved as a file
+
+    # -- the designer's design, before something replaces it ----------------------------
+    def design_unsaved(self) -> bool:
+        """True when the designer holds a design kept nowhere: layers that are no preset,
+        not the model's network, not the design file last opened or saved, not the last
+        run's (`design_kept`)."""
+        from nndesk.gui.layer_schema import preset_of, same_design
+
+        spec = self.state.spec
+        if not spec.get("layers") or preset_of(spec):
+            return False
+        net = self.state.network
+        kept = (self._kept_design, None if net is None else net.spec)
+        return not any(k is not None and same_design(k, spec) for k in kept)
+
+    def design_kept(self, spec: dict) -> None:
+        """`spec` is kept in a file now (a run's model or checkpoint holds it): replacing it
+        asks nothing."""
+        self._kept_design = dict(spec)
+
+    def may_replace_design(self, new_spec: dict) -> bool:
+        """Before a model or design file replaces the designer's design: True to go on. An
+        edited design kept nowhere is asked about as a desktop app does (Save / Discard /
+        Cancel; QA: opening a model silently replaced a custom design); Save saves it first
+        (the file dialog cancelled: nothing is opened)."""
+        from nndesk.gui.layer_schema import same_design
+
+        if not self.design_unsaved() or same_design(new_spec, self.state.spec):
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self.parent, tr("Save the design first?"),
+            tr("The design in the designer was changed and is not saved anywhere; what "
+               "you open now replaces it.\n\nSave the design first?"),
+            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        if answer == buttons.Discard:
+            return True
+        if answer == buttons.Save:
+            return self.save_design_dialog()
+        return False
 
     def open_model_dialog(self) -> None:
         if self._busy(tr("Cannot open a model while training")):
@@ -74,6 +115,8 @@ class FileActions:
         except ValueError as err:
             if not quiet:
                 self.show_error(tr("Cannot open this model"), model_error_text(err))
+            return False
+        if not quiet and self.state.training == IDLE and not self.may_replace_design(net.spec):
             return False
         self.state.set_model(net, path=str(path), metadata=metadata)
         if self.state.training == IDLE:
@@ -126,27 +169,33 @@ class FileActions:
                 "{err}\n\nOpen a .json file saved with File ▸ Save design as….").format(
                     err=translate_engine(err)))
             return
+        if not self.may_replace_design(spec):
+            return
         self._remember_dir("designs", path)
+        self._kept_design = spec
         self.state.set_spec(spec)
         config = _training_only(config or {})  # an older file's window setting stays out
         if config:
             self.state.set_config(**config)
 
-    def save_design_dialog(self) -> None:
+    def save_design_dialog(self) -> bool:
+        """Ask where, then save the design; True when it was saved."""
         from nndesk.gui.files import save_design, with_suffix
 
         path, _ = QFileDialog.getSaveFileName(self.parent, tr("Save the design"),
                                               self._dir("designs"), tr("Network designs (*.json)"))
         if not path:
-            return
+            return False
         path = with_suffix(path, ".json")
         try:
             save_design(path, self.state.spec, _training_only(self.state.config))
         except OSError as err:
             self.show_error(tr("Cannot save the design"),
                             tr("{err}\n\nChoose another folder.").format(err=translate_engine(err)))
-            return
+            return False
         self._remember_dir("designs", path)
+        self._kept_design = dict(self.state.spec)
+        return True
 
     def _dir(self, kind: str) -> str:
         from nndesk.gui.settings_check import read_setting
@@ -191,6 +240,12 @@ def unreadable_text(path: str, err: Exception) -> str:
     """One sentence for a file that is not a picture we read: its name once (no library text)
     and the formats the open dialog offers."""
     name, formats = Path(path).name, image_formats()
+    damaged = re.fullmatch(r".*: a damaged (?P<format>\S+) image, cut short or corrupted .*",
+                           str(err), re.DOTALL)
+    if damaged:  # the engine's one reading (data.preprocess._decode_error), as the CLI says
+        return tr("“{name}” is a {format} image, but the file is damaged (cut short or "
+                  "corrupted), so it cannot be read. Open a whole copy of it, or another "
+                  "picture of one digit.").format(name=name, format=damaged["format"])
     if "not a readable image" in str(err):
         return tr("“{name}” is not a picture nndesk can read. Open a picture of one digit: "
                   "{formats}.").format(name=name, formats=formats)

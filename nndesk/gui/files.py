@@ -97,10 +97,12 @@ def write_model(path: str | Path, network, metadata: dict | None = None) -> Path
 
 
 def describe_metadata(network, path: str | None, metadata: dict, source: str) -> str:
-    """A few readable lines: file, layers, parameters, accuracy, how it was trained."""
+    """A few readable lines: file, layers, parameters, then the model's story (accuracy,
+    how it was trained or fine-tuned), a fine-tuned model's start model's story after it,
+    as that model's (`modelfile.parent_story`)."""
     from nndesk.fileio import printable
     from nndesk.gui.i18n import tr
-    from nndesk.gui.terms import config_value, design_name, train_label
+    from nndesk.gui.terms import design_name
 
     if path:
         lines = [tr("File: {path}").format(path=printable(path))]
@@ -111,12 +113,29 @@ def describe_metadata(network, path: str | None, metadata: dict, source: str) ->
     lines.append(tr("Network: {name}, {layers} layers, {params} parameters").format(
         name=printable(design_name(spec.get("name", "untitled")), 80),
         layers=len(spec.get("layers", [])), params=f"{getattr(network, 'num_params', 0):,}"))
-    acc = metadata.get("accuracy")
+    return "\n".join(lines + _story_lines(metadata))
+
+
+def _story_lines(metadata: dict, depth: int = 0) -> list[str]:
+    """How a model's weights came to be, from its metadata: its accuracy, its training or
+    fine-tuning, its creation; a start model's story after it, indented."""
+    from nndesk.fileio import printable
+    from nndesk.gui.i18n import fill, tr
+    from nndesk.gui.terms import config_value, train_label
+    from nndesk.train.modelfile import finetuning, parent_story
+
+    lines = []
+    acc, images = metadata.get("accuracy"), metadata.get("accuracy_images")
     if isinstance(acc, (int, float)):
-        lines.append(tr("Test accuracy: {acc}%").format(acc=f"{100 * acc:.2f}"))
+        lines.append(tr("Test accuracy: {acc}% ({n} test images)").format(
+            acc=f"{100 * acc:.2f}", n=f"{images:,}") if isinstance(images, int) else
+            tr("Test accuracy: {acc}%").format(acc=f"{100 * acc:.2f}"))
     val = metadata.get("val_accuracy")
     if isinstance(val, (int, float)):
         lines.append(tr("Validation accuracy: {acc}%").format(acc=f"{100 * val:.2f}"))
+    ft = finetuning(metadata)
+    if ft is not None:
+        lines += _finetuning_lines(ft)
     if metadata.get("epochs") is not None:
         best = metadata.get("best_epoch")
         lines.append(tr("Epochs: {epochs} (best: {best})").format(
@@ -134,7 +153,51 @@ def describe_metadata(network, path: str | None, metadata: dict, source: str) ->
         lines.append(tr("Command: {command}").format(command=printable(metadata["command"], 400)))
     if metadata.get("created"):
         lines.append(tr("Created: {created}").format(created=printable(metadata["created"], 80)))
-    return "\n".join(lines)
+    parent = parent_story(metadata)
+    if parent is not None and depth < 3:
+        start = (ft or {}).get("from") if isinstance((ft or {}).get("from"), dict) else {}
+        name = printable(str(start.get("name") or "—"), 80)
+        lines.append(fill(tr("Before fine-tuning, the model it started from ({name}):"),
+                          name=name))
+        lines += ["    " + line for line in _story_lines(parent, depth + 1)]
+    return lines
+
+
+def _finetuning_lines(ft: dict) -> list[str]:
+    """A fine-tuned model's own story: what from, on how many of the user's digits, its
+    settings and time, the figures before -> after."""
+    from nndesk.fileio import printable
+    from nndesk.gui.float_box import compact
+    from nndesk.gui.i18n import fill, tr
+
+    def pct(v: object) -> str:
+        return f"{100 * v:.1f}%" if isinstance(v, (int, float)) else "–"
+
+    start = ft.get("from") if isinstance(ft.get("from"), dict) else {}
+    settings = ft.get("settings") if isinstance(ft.get("settings"), dict) else {}
+    before = ft.get("before") if isinstance(ft.get("before"), dict) else {}
+    after = ft.get("after") if isinstance(ft.get("after"), dict) else {}
+    lines = [fill(tr("Fine-tuned from {name} on {n} of your digits ({held} kept aside to "
+                     "check it)"), name=printable(str(start.get("name") or "—"), 80),
+                  n=ft.get("n_train", "?"), held=ft.get("n_held_out", "?"))]
+    what = tr("Fine-tuning: {epochs} epochs, Adam, learning rate {lr}, MNIST digits mixed "
+              "in: {mixed}").format(epochs=ft.get("epochs_done", "?"),
+                                   lr=compact(settings.get("lr", 0)),
+                                   mixed=f"{ft.get('n_mnist_mixed', 0):,}")
+    t = ft.get("time_s")
+    if isinstance(t, (int, float)) and t >= 60:
+        what += tr(", {minutes} min").format(minutes=f"{t / 60:.1f}")
+    elif isinstance(t, (int, float)) and t > 0:
+        what += tr(", {seconds} s").format(seconds=f"{t:.1f}")
+    lines.append(what)
+    lines.append(tr("Your held-out digits ({n}): {before} → {after}").format(
+        n=ft.get("n_held_out", "?"), before=pct(before.get("held_out")),
+        after=pct(after.get("held_out"))))
+    if ft.get("n_mnist_test"):
+        lines.append(tr("MNIST test ({n}): {before} → {after}").format(
+            n=f"{ft['n_mnist_test']:,}", before=pct(before.get("mnist")),
+            after=pct(after.get("mnist"))))
+    return lines
 
 
 def describe_checkpoint(path: str | Path) -> str | None:

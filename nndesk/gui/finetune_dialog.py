@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -29,7 +30,9 @@ from nndesk.gui.i18n import tr
 from nndesk.gui.nobreak import WrapLabel
 from nndesk.gui.state import AppState
 
-__all__ = ["FinetuneDialog", "MNIST_TEST_IMAGES"]
+__all__ = ["FinetuneDialog", "MNIST_TEST_IMAGES", "EPOCHS_KEY", "LR_KEY"]
+
+EPOCHS_KEY, LR_KEY = "finetune/epochs", "finetune/lr"  # QSettings: the last run's choices
 
 class FinetuneDialog(QDialog):
     """Epochs, learning rate, Start/Cancel, a progress bar, the figures before/after, Save…
@@ -42,23 +45,25 @@ class FinetuneDialog(QDialog):
         self.folder = folder
         self.setWindowTitle(tr("Fine-tune on my digits"))
         self.result = None  # the last FinetuneResult (not cancelled)
+        self._started_from: tuple | None = None  # (model path, metadata) the run started from
+        self._metadata: dict | None = None  # the result's metadata, made once
         self.saved_path: str | None = None
         self.job = FinetuneJob(self)
         self.job.progressed.connect(self._on_progress)
         self.job.finished.connect(self._on_finished)
 
-        self.intro = WrapLabel(tr(
-            "Train the current model a little more on the digits you saved. A quarter of them "
-            "are kept aside to measure the gain; MNIST digits are mixed in so it keeps "
-            "reading other hands. The loaded model is not changed."))
+        self.intro = WrapLabel("")  # `intro_text()`, with the folder's real counts
         self.intro.setWordWrap(True)
-        self.epochs = IntBox()
-        self.epochs.setRange(1, 100)
-        self.epochs.setValue(10)
-        self.epochs.setToolTip(tr("Passes over your digits"))
+        from nndesk.gui.settings_check import read_number
         from nndesk.insight.handwriting import FINETUNE_LR
 
-        self.lr = FloatBox(LR_MIN, 1.0, FINETUNE_LR)  # 1e-4 as `nndesk finetune --lr`
+        settings = QSettings("nndesk", "nndesk")  # the last run's epochs and rate come back
+        self.epochs = IntBox()
+        self.epochs.setRange(1, 100)
+        self.epochs.setValue(read_number(settings, EPOCHS_KEY, int, 1, 100, 10))
+        self.epochs.setToolTip(tr("Passes over your digits"))
+        self.lr = FloatBox(LR_MIN, 1.0, read_number(  # 1e-4 as `nndesk finetune --lr`
+            settings, LR_KEY, float, LR_MIN, 1.0, FINETUNE_LR))
         self.lr.setToolTip(tr("Adam's learning rate: small, so the model keeps what it learned "
                               "from MNIST. Type 0.0001 or 1e-4; 1e-5 moves it less, 1e-3 more."))
         self.start_button = QPushButton(tr("Start"))
@@ -109,14 +114,34 @@ class FinetuneDialog(QDialog):
 
     def saved_digits(self) -> int:
         """How many digit images the folder holds (0 when it does not exist yet)."""
+        return self.digit_counts()[0]
+
+    def digit_counts(self) -> tuple[int, int]:
+        """(digit images in the folder, how many of them are kept aside to measure the gain:
+        `handwriting.is_held_out`, the rule the fine-tuning splits by); (0, 0) without a
+        folder."""
         from nndesk.data.folder import FolderError
-        from nndesk.insight.handwriting import folder_files, my_digits_dir
+        from nndesk.insight.handwriting import folder_files, is_held_out, my_digits_dir
 
         try:
-            return len(folder_files(self.folder if self.folder is not None
-                                    else my_digits_dir()))
+            files = folder_files(self.folder if self.folder is not None else my_digits_dir())
+            return len(files), sum(is_held_out(path) for path, _ in files)
         except (FolderError, OSError):
-            return 0
+            return 0, 0
+
+    def intro_text(self, counts: tuple[int, int] | None = None) -> str:
+        """What the dialog does, with the real numbers of digits learned from and kept aside
+        (QA: "a quarter are kept aside" while 4 of 10 were: each file's content decides)."""
+        n, held = self.digit_counts() if counts is None else counts
+        text = tr("Train the current model a little more on the digits you saved; MNIST "
+                  "digits are mixed in so it keeps reading other hands. The loaded model is "
+                  "not changed.")
+        if n:
+            text += "\n" + tr("{held} of your {n} digits are kept aside to check the gain "
+                              "(each file's content decides, about one in four); the model "
+                              "learns from the other {train}.").format(
+                held=held, n=n, train=n - held)
+        return text
 
     def refresh_digits(self) -> None:
         """Start only with saved digits (QA: with none, Start said "…/my_digits: not a
@@ -124,7 +149,9 @@ class FinetuneDialog(QDialog):
         digit saved (`MyDigitsBar.refresh`)."""
         if self.running:
             return
-        has_digits = self.saved_digits() > 0
+        counts = self.digit_counts()
+        self.intro.setText(self.intro_text(counts))
+        has_digits = counts[0] > 0
         self.start_button.setEnabled(has_digits)
         self.start_button.setToolTip("" if has_digits else self.no_digits_text())
         if not has_digits:
@@ -149,6 +176,12 @@ class FinetuneDialog(QDialog):
         self.refresh_digits()
         super().showEvent(event)
 
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """View ▸ Language: the intro written anew from its numbers."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.intro.setText(self.intro_text())
+
     @property
     def running(self) -> bool:
         return self.job.running
@@ -164,7 +197,13 @@ class FinetuneDialog(QDialog):
             self.refresh_digits()
             return
         self.job.start(network, self.folder, self.epochs.value(), self.lr.value())
-        self.result = None
+        settings = QSettings("nndesk", "nndesk")  # offered again the next time
+        settings.setValue(EPOCHS_KEY, self.epochs.value())
+        settings.setValue(LR_KEY, self.lr.value())
+        s = self.state  # what the result starts from (a run's snapshot: no file, no story)
+        self._started_from = ((s.model_path, dict(s.metadata)) if s.model_source == "file"
+                              else (None, {}))
+        self.result, self._metadata = None, None
         self.saved_path = None
         for b in (self.save_button, self.use_button, self.start_button):
             b.setEnabled(False)
@@ -202,6 +241,7 @@ class FinetuneDialog(QDialog):
             return
         self.progress.setValue(1)
         self.result = result
+        self._metadata = self._result_metadata()  # the folder as it was fine-tuned on
         self.say(self.summary(result))
         self.save_button.setEnabled(True)
         self.use_button.setEnabled(True)
@@ -220,14 +260,27 @@ class FinetuneDialog(QDialog):
                     after=pct(a["mnist"])))
 
     def metadata(self) -> dict:
-        """The fine-tuned model's metadata (nndesk.insight.handwriting.finetuned_metadata)."""
-        from nndesk.insight.handwriting import finetuned_metadata
+        """The fine-tuned model's metadata (nndesk.insight.handwriting.finetuned_metadata):
+        what it started from, its own settings, digits and figures; the start model's
+        story as its parent's. Made once per result (the start model is the one fine-tuned,
+        even when the canvas has another by the time it is saved)."""
+        if self._metadata is None and self.result is not None:
+            self._metadata = self._result_metadata()
+        return self._metadata or {}
 
-        source = None
-        if self.state.model_path:
-            source = {"name": Path(self.state.model_path).name}
-        return finetuned_metadata(self.state.metadata if self.state.model_source == "file"
-                                  else {}, self.result, source=source)
+    def _result_metadata(self) -> dict:
+        from nndesk.data.folder import FolderError, folder_sha256
+        from nndesk.insight.handwriting import finetuned_metadata, model_source, my_digits_dir
+
+        start = self._started_from or (None, {})
+        source = model_source(start[0], start[1]) if start[0] else None
+        try:
+            folder_sum = folder_sha256(self.folder if self.folder is not None
+                                       else my_digits_dir())
+        except (FolderError, OSError):
+            folder_sum = None
+        return finetuned_metadata(start[1], self.result, source=source,
+                                  folder_sha256=folder_sum)
 
     def ask_save(self) -> None:
         """Ask where, then save the fine-tuned model (the loaded one is untouched)."""

@@ -80,6 +80,17 @@ def _filled(layers: list) -> list:
     return out
 
 
+def same_design(a: dict, b: dict) -> bool:
+    """True when two specs are the same network: input shape, loss and layers (every default
+    setting written out: a preset's short form equals a trained network's full spec)."""
+    def loss(spec: dict) -> object:
+        return spec.get("loss", "softmax_cross_entropy")
+
+    return (list(a.get("input_shape") or []) == list(b.get("input_shape") or [])
+            and loss(a) == loss(b)
+            and _filled(a.get("layers", [])) == _filled(b.get("layers", [])))
+
+
 def preset_of(spec: dict) -> str | None:
     """The name of the preset `spec` is (same name, same layers), else None."""
     from nndesk.presets import list_presets, load_preset

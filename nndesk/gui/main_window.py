@@ -17,7 +17,6 @@ from nndesk.gui.state import IDLE, AppState
 from nndesk.gui.train_panel import TrainPanel
 from nndesk.gui.training import TrainingController
 from nndesk.gui.window_dialogs import (
-    ask_quit_while_training,
     keep_worse_model,
     open_help,
     resume_checkpoint,
@@ -186,6 +185,8 @@ class MainWindow(QMainWindow):
                 and self.plots.is_empty(self._run_id)):
             self.plots.remove_run(self._run_id)
         self._run_id = None
+        if info.get("out") or info.get("checkpoint"):  # the run's design is in its files
+            self.files.design_kept(self.state.spec)
         from nndesk.nn.memory import release_freed_memory
 
         release_freed_memory()  # what the run's steps kept for speed (nn/memory.py): not kept
@@ -228,9 +229,15 @@ class MainWindow(QMainWindow):
             docks[0].raise_()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        if self.training.busy and not ask_quit_while_training(self):
+        from nndesk.gui.quit_guard import ask_quit, unfinished_work
+
+        work = unfinished_work(self)  # training, fine-tuning, an experiment, an export
+        if work and not ask_quit(self, work):
             event.ignore()
             return
+        for job in work:
+            if job.stop is not None:
+                job.stop()
         from nndesk.gui.session import save_layout, save_session
 
         save_layout(self, self.settings, self._layout_parts())

@@ -121,20 +121,23 @@ def is_diverging(losses: list[float], num_classes: int = 10, window: int = 10) -
 
 
 def keeps_model_before(before: tuple | None, new_acc: object,
-                       confirm_worse: Callable[[float, float], bool] | None) -> bool:
+                       confirm_worse: Callable[[float, float | None], bool] | None) -> bool:
     """True when the canvas keeps the model it had before the run, `before` = (network,
-    path, metadata): the trained model is less accurate on the test images (`new_acc`) than
-    that one and `confirm_worse(new, old)` (the window asks the user) says to keep it; or
-    the trained model was never measured on them (a stopped run) and that one was."""
-    old_acc = ((before[2] or {}).get("accuracy")
-               if before is not None and before[0] is not None else None)
-    if not isinstance(old_acc, (int, float)):
+    path, metadata). A trained model never measured on the test images (`new_acc` None: a
+    stopped run, resumed rather than judged) never replaces it. A measured one replaces it
+    unasked only when it is at least as accurate; when it is less accurate, or when the
+    model before has no accuracy recorded (a fine-tuned or older file: not known to be
+    worse), `confirm_worse(new, old or None)` (the window asks the user; True: use the new
+    one) decides; without a question (None) the new one is used."""
+    if before is None or before[0] is None:
         return False
     if not isinstance(new_acc, (int, float)):
         return True   # never swapped, unasked, for a model of unknown accuracy
-    if confirm_worse is None or new_acc >= old_acc:
+    old_acc = (before[2] or {}).get("accuracy")
+    old = float(old_acc) if isinstance(old_acc, (int, float)) else None
+    if confirm_worse is None or (old is not None and new_acc >= old):
         return False
-    return not confirm_worse(float(new_acc), float(old_acc))
+    return not confirm_worse(float(new_acc), old)
 
 
 def finish_text(info: dict) -> str:
@@ -169,7 +172,8 @@ def finish_line(info: dict, did_not_learn: bool, kept: bool) -> Callable[[], str
             text += tr(" · the canvas keeps the model it had (this one was not measured on "
                        "the test images; File ▸ Open model… uses it)")
         elif kept:
-            text += tr(" · the canvas keeps the model it had (more accurate)")
+            text += tr(" · the canvas keeps the model it had, as you chose (File ▸ Open "
+                       "model… uses this one)")
         return text[:1].upper() + text[1:]
 
     return line

@@ -1,5 +1,5 @@
 """The main window's own questions, its language menu and its Help dialog, kept out of
-`main_window.py` (which only builds and wires): quit while training, resume an interrupted
+`main_window.py` (which only builds and wires): resume an interrupted
 run, a worse new model, View ▸ Language, Help."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox, QWi
 
 from nndesk.gui.i18n import LANGUAGE_NAMES, SETTINGS_KEY, language, set_language, tr
 
-__all__ = ["fill_language_menu", "choose_language", "ask_quit_while_training",
-           "resume_checkpoint", "keep_worse_model", "after_pen_lifts", "open_help"]
+__all__ = ["fill_language_menu", "choose_language", "resume_checkpoint", "keep_worse_model",
+           "after_pen_lifts", "open_help"]
 
 
 def fill_language_menu(menu: QMenu, window: QWidget, settings: QSettings) -> None:
@@ -48,14 +48,6 @@ def choose_language(code: str, window: QWidget, settings: QSettings) -> None:
             action.setChecked(action.objectName() == f"language_{language()}")
 
 
-def ask_quit_while_training(parent: QWidget) -> bool:
-    """True when the user agrees to stop the running training and quit."""
-    return QMessageBox.question(parent, tr("Stop training and quit?"), tr(
-        "A run is training. Quit now and the run stops after this batch; its "
-        "checkpoint is kept, and nndesk offers to resume it at the next start.\n\n"
-        "Stop training and quit?")) == QMessageBox.StandardButton.Yes
-
-
 def resume_checkpoint(parent: QWidget, settings: QSettings) -> str | None:
     """After a close during training: the checkpoint to resume when the user says so, else
     None (the saved path is forgotten either way)."""
@@ -76,17 +68,25 @@ def resume_checkpoint(parent: QWidget, settings: QSettings) -> str | None:
     return path if answer == QMessageBox.StandardButton.Yes else None
 
 
-def keep_worse_model(parent: QWidget | None) -> Callable[[float, float], bool]:
-    """A question for the training controller: `ask(new, old)` (test accuracies, 0..1) is
-    True when the user takes the new, less accurate model onto the canvas."""
+def keep_worse_model(parent: QWidget | None) -> Callable[[float, float | None], bool]:
+    """A question for the training controller: `ask(new, old)` (test accuracies, 0..1; `old`
+    None when the canvas's model has none recorded) is True when the user takes the new
+    model onto the canvas (`run_watch.keeps_model_before` says when it is asked)."""
 
-    def ask(new: float, old: float) -> bool:
+    def ask(new: float, old: float | None) -> bool:
         after_pen_lifts()  # a question never cuts a stroke short (QA: a 7 lost its lower half)
-        return QMessageBox.question(parent, tr("Use the new model?"), tr(
-            "The model just trained reaches {new}% on the test images; the model the canvas "
-            "uses now reaches {old}%.\n\nUse the new model on the canvas? (No keeps the "
-            "current one; the new one is saved either way.)").format(
-            new=f"{100 * new:.2f}", old=f"{100 * old:.2f}")) == QMessageBox.StandardButton.Yes
+        if old is None:
+            text = tr("The model just trained reaches {new}% on the test images; the model "
+                      "the canvas uses now has no test accuracy recorded, so it may be "
+                      "better.\n\nUse the new model on the canvas? (No keeps the current "
+                      "one; the new one is saved either way.)").format(new=f"{100 * new:.2f}")
+        else:
+            text = tr("The model just trained reaches {new}% on the test images; the model "
+                      "the canvas uses now reaches {old}%.\n\nUse the new model on the "
+                      "canvas? (No keeps the current one; the new one is saved either "
+                      "way.)").format(new=f"{100 * new:.2f}", old=f"{100 * old:.2f}")
+        return QMessageBox.question(parent, tr("Use the new model?"), text
+                                    ) == QMessageBox.StandardButton.Yes
 
     return ask
 

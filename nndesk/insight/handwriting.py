@@ -18,7 +18,8 @@ import numpy as np
 
 __all__ = ["my_digits_dir", "save_digit", "handwriting_accuracy", "HELD_OUT_SHARE",
            "HandwritingSplit", "FinetuneResult", "folder_files", "is_held_out", "load_split",
-           "finetune", "finetuned_metadata", "HandStyle", "styled", "write_styled_folder"]
+           "finetune", "finetuned_metadata", "model_source", "HandStyle", "styled",
+           "write_styled_folder"]
 
 
 def my_digits_dir() -> Path:
@@ -107,13 +108,15 @@ class FinetuneResult:
     stopped: bool
     epochs_done: int
     settings: dict
+    time_s: float = 0.0  # the fine-tuning's training time (the measurements not included)
 
     def to_json(self) -> dict[str, Any]:
         """The figures as JSON-able data (`nndesk finetune --json`, the model's metadata)."""
         return {"before": self.before, "after": self.after, "n_train": self.n_train,
                 "n_held_out": self.n_held_out, "n_mnist_mixed": self.n_mnist_mixed,
                 "n_mnist_test": self.n_mnist_test, "stopped": self.stopped,
-                "epochs_done": self.epochs_done, "settings": self.settings}
+                "epochs_done": self.epochs_done, "settings": self.settings,
+                "time_s": self.time_s}
 
 
 def folder_files(folder: str | os.PathLike) -> list[tuple[Path, int]]:
@@ -241,35 +244,61 @@ def finetune(network: Any, split: HandwritingSplit, *, mnist_pool: tuple | None 
             on_progress(done[0], total)
 
     trainer = Trainer(net, data, config, on_batch=on_batch, control=control)
+    started = time.perf_counter()
     result = trainer.run()
+    spent = time.perf_counter() - started
     settings = {"epochs": epochs, "lr": lr, "batch_size": batch_size, "optimizer": "adam",
                 "augment": augment, "seed": seed, "mnist_per_digit": mnist_per_digit,
                 "held_out_share": HELD_OUT_SHARE}
     return FinetuneResult(net, before, measure(net), int(len(split.t_train)),
                           int(len(split.t_held)), n_mix,
                           0 if mnist_test is None else int(len(mnist_test[1])),
-                          result.stopped == "stopped", result.epochs_done, settings)
+                          result.stopped == "stopped", result.epochs_done, settings,
+                          round(spent, 3))
 
 
-def finetuned_metadata(metadata: dict, result: FinetuneResult, *, source: str | None = None,
+def finetuned_metadata(metadata: dict, result: FinetuneResult, *, source: dict | None = None,
                        folder_sha256: str | None = None) -> dict:
-    """The fine-tuned model's metadata: the original's, with `finetuned` (what it started from,
-    the folder's checksum, the figures before/after) and `accuracy` the MNIST test figure
-    after fine-tuning when the whole test set (10,000) was measured, else left out (a stale
-    figure is not shown). The calibration ("not a digit") is carried over, marked as fitted
-    before fine-tuning: `nndesk calibrate OUT` refits it."""
-    md = {k: v for k, v in metadata.items()
-          if k not in ("accuracy", "per_digit", "created", "nndesk_version")}
-    md["finetuned"] = {"from": source, "folder_sha256": folder_sha256, **result.to_json()}
-    md["init_from"] = source  # the key `nndesk train --init-from` writes
-    md.pop("started_from", None)
-    if result.n_mnist_test == 10_000 and result.after.get("mnist") is not None:
-        md["accuracy"] = result.after["mnist"]
+    """The fine-tuned model's metadata (`modelfile.derived_metadata`): its own story,
+    `finetuned` (`from` the start model `source` {name, sha256, command, accuracy}, the
+    folder's checksum, settings, digits used, figures before/after, time), `init_from` the
+    same `source` (the key `nndesk train --init-from` writes), `accuracy` the MNIST test
+    figure after fine-tuning when it was measured, with `accuracy_images` how many test
+    images that was; the start model's story (command, epochs, time, history...) kept under
+    `parent`, never as this model's. The calibration ("not a digit") is carried over, marked
+    as fitted before fine-tuning: `nndesk calibrate OUT` refits it."""
+    from nndesk.train.modelfile import derived_metadata
+
+    own = {"finetuned": {"from": source, "folder_sha256": folder_sha256, **result.to_json()},
+           "init_from": source}
+    if result.after.get("mnist") is not None and result.n_mnist_test:
+        own["accuracy"] = result.after["mnist"]
+        own["accuracy_images"] = result.n_mnist_test
+    md = derived_metadata(metadata, own)
     cal = md.get("calibration")
     if isinstance(cal, dict):
         md["calibration"] = {**cal, "info": {**(cal.get("info") or {}), "carried_over": (
             "fitted before fine-tuning; run 'nndesk calibrate MODEL' to refit it")}}
     return md
+
+
+def model_source(path: str | os.PathLike, metadata: dict | None) -> dict:
+    """What a fine-tuned file records of the model it started from: {name, sha256, command,
+    accuracy} (as `nndesk train --init-from` records it; sha256 None when the file is gone)."""
+    import hashlib
+
+    path = Path(path)
+    try:
+        digest = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+        sha = digest.hexdigest()
+    except OSError:
+        sha = None
+    metadata = metadata or {}
+    return {"name": path.name, "sha256": sha, "command": metadata.get("command"),
+            "accuracy": metadata.get("accuracy")}
 
 
 # -- a synthetic user: to measure fine-tuning on a hand no model has seen ------------------

@@ -3,7 +3,10 @@
 Layout of the archive (every entry a plain numeric array; JSON is stored as uint8 bytes):
   __format__      JSON {"name": "nndesk-model", "version": 1}
   spec            JSON network spec (what `Network.from_spec` builds)
-  metadata        JSON: created, nndesk version, accuracy, command, ... (whatever was given)
+  metadata        JSON: created, nndesk version, accuracy, command, ... (whatever was given);
+                  a model made from another's weights by fine-tuning on the user's digits
+                  has its own story under "finetuned" and its start model's under "parent"
+                  (`derived_metadata`, `finetuning`, `parent_story`)
   w/<key>         every entry of `net.state_dict()` (params and buffers), float32
 and in a checkpoint, in addition:
   checkpoint      JSON: epoch, batch position, RNG states, config, history, ...
@@ -52,7 +55,7 @@ from nndesk.train.model_checks import (
 
 __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "ModelFile", "ModelFileError", "save_model",
            "load_model", "init_from", "spec_difference", "to_json", "MAX_FILE_BYTES",
-           "MAX_INFLATION"]
+           "MAX_INFLATION", "STORY_KEYS", "derived_metadata", "parent_story", "finetuning"]
 
 FORMAT_NAME = "nndesk-model"
 FORMAT_VERSION = 1
@@ -246,3 +249,49 @@ def init_from(path: str | os.PathLike, net: Any) -> ModelFile:
                              f"(leave out --preset/--spec to train the file's own)")
     net.load_state_dict(loaded.network.state_dict())
     return loaded
+
+
+# -- a model's story: how its weights came to be --------------------------------------------
+
+# Metadata entries telling how a file's weights were made (by whom, with which settings, how
+# accurate). A model fine-tuned from another keeps the other's under "parent", never as its
+# own: its Info and `nndesk info` showed the start model's command, time and epochs as its own.
+STORY_KEYS = ("accuracy", "accuracy_images", "per_digit", "val_accuracy", "command", "config",
+              "stopped", "message", "epochs", "best_epoch", "train_time_s", "wall_time_s",
+              "history", "threads", "init_from", "started_from", "data", "created",
+              "nndesk_version", "finetuned", "parent")
+MAX_PARENTS = 8  # a chain of fine-tunings keeps this many generations' stories
+
+
+def derived_metadata(parent: dict, own: dict) -> dict:
+    """The metadata of a model made from `parent`'s weights (its metadata): the parent's
+    entries that describe the network rather than its training (calibration, trajectory...)
+    carried over, the parent's story entries under "parent" (a parent's own parent inside
+    it, up to MAX_PARENTS generations), then `own` (the new model's story: "finetuned",
+    "init_from", "accuracy" when measured...)."""
+    parent = parent if isinstance(parent, dict) else {}
+    story = {k: v for k, v in parent.items() if k in STORY_KEYS}
+    depth, inner = 1, story
+    while isinstance(inner.get("parent"), dict):
+        depth, inner = depth + 1, inner["parent"]
+        if depth >= MAX_PARENTS:
+            inner.pop("parent")
+            break
+    md = {k: v for k, v in parent.items() if k not in STORY_KEYS}
+    if story:
+        md["parent"] = story
+    md.update(own)
+    return md
+
+
+def parent_story(metadata: dict) -> dict | None:
+    """The start model's story entries of a derived model (`derived_metadata`), else None."""
+    story = metadata.get("parent") if isinstance(metadata, dict) else None
+    return story if isinstance(story, dict) else None
+
+
+def finetuning(metadata: dict) -> dict | None:
+    """A fine-tuned model's own story ("finetuned": from, settings, digits used, figures
+    before/after, time), else None."""
+    story = metadata.get("finetuned") if isinstance(metadata, dict) else None
+    return story if isinstance(story, dict) else None

@@ -47,11 +47,6 @@
     </message>
     <message>
         <location filename="../../nndesk/gui/run_watch.py"/>
-        <source> · the canvas keeps the model it had (more accurate)</source>
-        <translation> · キャンバスは元のモデルのままです（認識精度がより高いため）</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/run_watch.py"/>
         <source> · the canvas keeps the model it had (this one did not learn)</source>
         <translation> · キャンバスは元のモデルのままです（この学習はうまくいきませんでした）</translation>
     </message>
@@ -59,6 +54,11 @@
         <location filename="../../nndesk/gui/run_watch.py"/>
         <source> · the canvas keeps the model it had (this one was not measured on the test images; File ▸ Open model… uses it)</source>
         <translation> · キャンバスは元のモデルのままです（このモデルはテストデータで測っていません。使うには ファイル ▸ モデルを開く… から）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/run_watch.py"/>
+        <source> · the canvas keeps the model it had, as you chose (File ▸ Open model… uses this one)</source>
+        <translation> · 選んだとおり、キャンバスは元のモデルのままです（このモデルは「ファイル ▸ モデルを開く…」で使えます）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
@@ -191,6 +191,16 @@
         <translation>、検証データの認識精度 {acc}%</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>, {minutes} min</source>
+        <translation>、{minutes} 分</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>, {seconds} s</source>
+        <translation>、{seconds} 秒</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>. Too large a learning rate bounces or diverges; too small a one hardly moves.</source>
         <translation>。学習率が大きすぎると振動・発散し、小さすぎるとほとんど動きません。</translation>
@@ -261,6 +271,16 @@
         <translation>&lt;b&gt;あなたの筆跡。&lt;/b&gt;「自分の数字として保存」は、隣のボックスの数字（別の数字を設定するまでは表示中の答え）の下に手書きを保存します。「ファインチューニング…」は保存した数字でモデルのコピーをもう少し学習させます。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>A lesson's experiment is running. Quit now and it stops: its curves are lost.</source>
+        <translation>レッスンの実験を実行中です。いま終了すると実験は止まり、その曲線は失われます。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>A model is being exported. Quit now and the export is not finished (nothing half-written is left).</source>
+        <translation>モデルをエクスポート中です。いま終了するとエクスポートは完了しません（書きかけのファイルは残りません）。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>A network design opens with File ▸ Open design… (Ctrl+Shift+O); a model file is an .npz.</source>
         <translation>ネットワーク設計は ファイル ▸ ネットワーク設計を開く…（Ctrl+Shift+O）で開きます。モデルファイルは .npz です。</translation>
@@ -271,13 +291,9 @@
         <translation>ペンで書いた数字を 32 点（x、y、向き、ペンを上げた印）として、16 ユニットの RNN・GRU・LSTM がそれぞれ読みます（nndesk のレイヤ、重みの初期値のまま）。ヒートマップ：行がユニット、列が時刻。h と c は青（-1）から赤（+1）、ゲートは暗い色（0：閉じる）から黄色（1：開く）。グラフ：最後の状態の損失の、各時刻の状態に関する勾配。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/window_dialogs.py"/>
-        <source>A run is training. Quit now and the run stops after this batch; its checkpoint is kept, and nndesk offers to resume it at the next start.
-
-Stop training and quit?</source>
-        <translation>学習中です。いま終了すると、このバッチの後で学習が止まります。チェックポイントは残り、次回の起動時に再開できます。
-
-学習を止めて終了しますか？</translation>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>A run is training. Quit now and the run stops after this batch; its checkpoint is kept, and nndesk offers to resume it at the next start.</source>
+        <translation>学習中です。いま終了すると、このバッチの後で学習が止まります。チェックポイントは残り、次回の起動時に再開できます。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
@@ -448,6 +464,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/health_figures.py"/>
         <source>BatchNorm {n}: running mean {m}, running variance {v} (averaged over {k} features)</source>
         <translation>BatchNorm {n}：移動平均 {m}、移動分散 {v}（{k} 個の特徴の平均）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>Before fine-tuning, the model it started from ({name}):</source>
+        <translation>ファインチューニング前の元のモデル（{name}）：</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
@@ -1056,6 +1077,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
         <source>Exporting…</source>
         <translation>エクスポート中…</translation>
     </message>
@@ -1120,14 +1142,29 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>自分の数字でファインチューニング</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>Fine-tuned from {name} on {n} of your digits ({held} kept aside to check it)</source>
+        <translation>{name} から自分の数字 {n} 個でファインチューニング（ほかに {held} 個をテスト用に取っておきました）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/my_digits.py"/>
         <source>Fine-tune…</source>
         <translation>ファインチューニング…</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Fine-tuning is running. Quit now and it stops: the fine-tuned model is not kept (the model you started from is unchanged).</source>
+        <translation>ファインチューニング中です。いま終了するとファインチューニングは止まり、その結果のモデルは残りません（元のモデルは変わりません）。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>Fine-tuning: batch {done} of {total}</source>
         <translation>ファインチューニング中：バッチ {done} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>Fine-tuning: {epochs} epochs, Adam, learning rate {lr}, MNIST digits mixed in: {mixed}</source>
+        <translation>ファインチューニング：{epochs} エポック、Adam、学習率 {lr}、混ぜた MNIST の数字：{mixed}</translation>
     </message>
     <message numerus="yes">
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -1618,6 +1655,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>MNIST がまだありません</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>MNIST test ({n}): {before} → {after}</source>
         <translation>MNIST テストデータ（{n} 個）：{before} → {after}</translation>
@@ -2005,6 +2043,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>PyTorch：{files}（フォルダ）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Quit without saving the fine-tuned model?</source>
+        <translation>ファインチューニングしたモデルを保存せずに終了しますか？</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>RNN: a hidden state h carried from time step to time step, h = tanh(x W + h U + b). Deep Learning from Scratch 2, ch. 5.</source>
         <translation>RNN：隠れ状態 h を時刻から時刻へ受け渡します。h = tanh(x W + h U + b)。ゼロから作るDeep Learning ❷ の 5 章。</translation>
@@ -2141,6 +2184,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>ネットワーク設計の保存</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Save the design first?</source>
+        <translation>先に設計を保存しますか？</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>Save the fine-tuned model as a new file</source>
         <translation>ファインチューニングしたモデルを新しいファイルに保存</translation>
@@ -2271,12 +2319,32 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>検証データの認識精度がこのエポック数だけ良くならなければ学習を止め、最良のエポックに戻します。3〜5。「なし」なら全エポック学習します。本の 6.4 節。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Stop fine-tuning and quit?</source>
+        <translation>ファインチューニングを止めて終了しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Stop the experiment and quit?</source>
+        <translation>実験を止めて終了しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Stop the export and quit?</source>
+        <translation>エクスポートを止めて終了しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Stop the work under way and quit?</source>
+        <translation>実行中の作業を止めて終了しますか？</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Stop training and keep a checkpoint (Ctrl+.)</source>
         <translation>学習を止め、チェックポイントを残す（Ctrl+.）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/window_dialogs.py"/>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
         <source>Stop training and quit?</source>
         <translation>学習を止めて終了しますか？</translation>
     </message>
@@ -2326,6 +2394,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>テストデータの認識精度：{acc}%</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>Test accuracy: {acc}% ({n} test images)</source>
+        <translation>テストデータの認識精度：{acc}%（テスト画像 {n} 枚）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_preview.py"/>
         <source>The 28x28 image the network sees (after preprocessing)</source>
         <translation>ネットワークが見る 28×28 の画像（前処理のあと）</translation>
@@ -2356,6 +2429,15 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>ネットワーク設計に問題があります</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>The design in the designer was changed and is not saved anywhere; what you open now replaces it.
+
+Save the design first?</source>
+        <translation>ネットワーク設計の内容は変更されていて、どこにも保存されていません。いま開くファイルで置き換えられます。
+
+先に設計を保存しますか？</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/my_digits.py"/>
         <source>The digit you drew: it is saved under this label</source>
         <translation>描いた数字：このラベルで保存します</translation>
@@ -2369,6 +2451,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>The experiment failed: {error}</source>
         <translation>実験に失敗しました：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>The fine-tuned model is not saved yet (Save… in the fine-tuning window). Quit now and it is lost.</source>
+        <translation>ファインチューニングしたモデルはまだ保存されていません（ファインチューニングの画面の「保存…」）。いま終了すると失われます。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
@@ -2415,12 +2502,21 @@ Resume it with: nndesk train --resume "{path}" --out model.npz</source>
     <message>
         <location filename="../../nndesk/gui/run_verdicts.py"/>
         <source>The loss is growing instead of falling ({loss:.3g}): the learning rate is too large. Stop, lower the learning rate (try a tenth) and train again.</source>
-        <translation>損失が下がらず増えています（{loss:.3g}）：学習係数が大きすぎます。停止して学習係数を下げ（10分の1を試してください）、もう一度学習してください。</translation>
+        <translation>損失が下がらず増えています（{loss:.3g}）：学習率が大きすぎます。停止して学習率を下げ（10分の1を試してください）、もう一度学習してください。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>The maps could not be computed: {reason}. The rest of the window keeps working; draw again to try once more, or open another model.</source>
         <translation>マップを計算できませんでした：{reason}。ウィンドウのほかの部分はそのまま使えます。もう一度描くと再試行します。別のモデルを開くこともできます。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/window_dialogs.py"/>
+        <source>The model just trained reaches {new}% on the test images; the model the canvas uses now has no test accuracy recorded, so it may be better.
+
+Use the new model on the canvas? (No keeps the current one; the new one is saved either way.)</source>
+        <translation>学習したばかりのモデルのテスト画像での認識精度は {new}% です。キャンバスが今使っているモデルにはテストデータの認識精度の記録がなく、より良い可能性があります。
+
+キャンバスで新しいモデルを使いますか？（「いいえ」なら今のモデルのまま。新しいモデルはどちらの場合も保存されます。）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/window_dialogs.py"/>
@@ -2564,8 +2660,8 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
     </message>
     <message>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
-        <source>Train the current model a little more on the digits you saved. A quarter of them are kept aside to measure the gain; MNIST digits are mixed in so it keeps reading other hands. The loaded model is not changed.</source>
-        <translation>保存した数字で、いまのモデルをもう少し学習させます（ファインチューニング）。そのうち4分の1は効果を測るためにテスト用として取っておきます。ほかの人の筆跡も読めるように MNIST の数字を混ぜて学習します。読み込んだモデルは変更されません。</translation>
+        <source>Train the current model a little more on the digits you saved; MNIST digits are mixed in so it keeps reading other hands. The loaded model is not changed.</source>
+        <translation>保存した数字で、いまのモデルをもう少し学習させます（ファインチューニング）。ほかの人の筆跡も読めるように MNIST の数字を混ぜて学習します。読み込んだモデルは変更されません。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/my_digits.py"/>
@@ -2882,6 +2978,7 @@ Resume that run now?
         <translation>あなたのネットワークの畳み込み層：</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>Your held-out digits ({n}): {before} → {after}</source>
         <translation>テスト用に取っておいた自分の数字（{n} 個）：{before} → {after}</translation>
@@ -3760,7 +3857,7 @@ Resume that run now?
     <message>
         <location filename="../../nndesk/gui/health_figures.py"/>
         <source>lr·‖dW‖/‖W‖</source>
-        <translation>学習係数·‖dW‖/‖W‖</translation>
+        <translation>学習率·‖dW‖/‖W‖</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/inside_panel.py"/>
@@ -4641,6 +4738,11 @@ Use Train again to download MNIST, or put the files there.</source>
         <translation>{first} か {second}？</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>{held} of your {n} digits are kept aside to check the gain (each file's content decides, about one in four); the model learns from the other {train}.</source>
+        <translation>自分の数字 {n} 個のうち {held} 個は、効果を測るためにテスト用として取っておきます（どれになるかは各ファイルの内容で決まり、約4分の1です）。モデルは残りの {train} 個から学習します。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>{k} of 4 rows are wrong (red).</source>
         <translation>4行中 {k} 行が不正解（赤）。</translation>
@@ -4752,7 +4854,7 @@ Lower the learning rate in the Training settings and train again.</source>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
         <source>{network}, {optimizer} lr {lr}: {epochs_done} of {epochs} epochs done</source>
-        <translation>{network}、{optimizer} 学習係数 {lr}：{epochs}エポック中 {epochs_done} 完了</translation>
+        <translation>{network}、{optimizer} 学習率 {lr}：{epochs}エポック中 {epochs_done} 完了</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
@@ -4812,6 +4914,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path} is a folder: an {kind} export is one file — try {better}</source>
         <translation>{path} はフォルダーです：{kind}のエクスポートは 1 つのファイルです。{better} にしてみてください</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: a damaged {format} image, cut short or corrupted ({reason})</source>
+        <translation>{path}：{format} 画像のファイルが壊れています（途中で切れているか、データが破損しています）{reason}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -5078,6 +5185,11 @@ Fix the marked layer in the designer, then train.</source>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>“{name}” cannot be opened ({reason}). Open a picture of one digit: {formats}.</source>
         <translation>「{name}」を開けません（{reason}）。数字が 1 つ写った画像を開いてください：{formats}。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>“{name}” is a {format} image, but the file is damaged (cut short or corrupted), so it cannot be read. Open a whole copy of it, or another picture of one digit.</source>
+        <translation>「{name}」は {format} 画像ですが、ファイルが壊れている（途中で切れているか、データが破損している）ため読み込めません。壊れていないコピーか、数字が 1 つ写った別の画像を開いてください。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>

@@ -47,11 +47,6 @@
     </message>
     <message>
         <location filename="../../nndesk/gui/run_watch.py"/>
-        <source> · the canvas keeps the model it had (more accurate)</source>
-        <translation> · 画布仍使用原来的模型（识别精度更高）</translation>
-    </message>
-    <message>
-        <location filename="../../nndesk/gui/run_watch.py"/>
         <source> · the canvas keeps the model it had (this one did not learn)</source>
         <translation> · 画布仍使用原来的模型（这次训练没有学到东西）</translation>
     </message>
@@ -59,6 +54,11 @@
         <location filename="../../nndesk/gui/run_watch.py"/>
         <source> · the canvas keeps the model it had (this one was not measured on the test images; File ▸ Open model… uses it)</source>
         <translation> · 画布仍使用原来的模型（这个模型没有在测试数据上测量过；要使用它，请用 文件 ▸ 打开模型…）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/run_watch.py"/>
+        <source> · the canvas keeps the model it had, as you chose (File ▸ Open model… uses this one)</source>
+        <translation> · 按你的选择，画布仍使用原来的模型（用“文件 ▸ 打开模型…”可使用这个模型）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
@@ -191,6 +191,16 @@
         <translation>，验证准确率 {acc}%</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>, {minutes} min</source>
+        <translation>，{minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>, {seconds} s</source>
+        <translation>，{seconds} 秒</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>. Too large a learning rate bounces or diverges; too small a one hardly moves.</source>
         <translation>。学习率过大会来回振荡或发散；过小则几乎不动。</translation>
@@ -261,6 +271,16 @@
         <translation>&lt;b&gt;你的笔迹。&lt;/b&gt;“存为我的数字”把手写保存到旁边方框中的数字下（默认为显示的答案，直到你另行设置）；“微调…”用你保存的数字把模型的副本再训练一会儿。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>A lesson's experiment is running. Quit now and it stops: its curves are lost.</source>
+        <translation>课程实验正在运行。现在退出的话，实验会停止，其曲线会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>A model is being exported. Quit now and the export is not finished (nothing half-written is left).</source>
+        <translation>正在导出模型。现在退出的话，导出不会完成（不会留下写了一半的文件）。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>A network design opens with File ▸ Open design… (Ctrl+Shift+O); a model file is an .npz.</source>
         <translation>网络设计请用 文件 ▸ 打开网络设计…（Ctrl+Shift+O）打开；模型文件是 .npz 文件。</translation>
@@ -271,13 +291,9 @@
         <translation>把一个手写笔数字表示为 32 个点（x、y、方向、抬笔），分别由 16 个单元的 RNN、GRU 和 LSTM 读取（nndesk 的层，初始权重）。热图：每行一个单元，每列一个时刻；h 和 c 从蓝（-1）到红（+1），门从深色（0：关闭）到黄色（1：打开）。曲线：最后状态的损失对每个时刻的状态的梯度。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/window_dialogs.py"/>
-        <source>A run is training. Quit now and the run stops after this batch; its checkpoint is kept, and nndesk offers to resume it at the next start.
-
-Stop training and quit?</source>
-        <translation>正在训练。现在退出的话，训练会在这个批次后停止；检查点会保留，下次启动 nndesk 时可以继续。
-
-停止训练并退出？</translation>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>A run is training. Quit now and the run stops after this batch; its checkpoint is kept, and nndesk offers to resume it at the next start.</source>
+        <translation>正在训练。现在退出的话，训练会在这个批次后停止；检查点会保留，下次启动 nndesk 时可以继续。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
@@ -448,6 +464,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/health_figures.py"/>
         <source>BatchNorm {n}: running mean {m}, running variance {v} (averaged over {k} features)</source>
         <translation>BatchNorm {n}：移动平均 {m}，移动方差 {v}（{k} 个特征的平均）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>Before fine-tuning, the model it started from ({name}):</source>
+        <translation>微调之前，作为起点的模型（{name}）：</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
@@ -1056,6 +1077,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -1120,14 +1142,29 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>在我的数字上微调</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>Fine-tuned from {name} on {n} of your digits ({held} kept aside to check it)</source>
+        <translation>从 {name} 出发，用你的 {n} 个数字微调（另有 {held} 个留作测试）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/my_digits.py"/>
         <source>Fine-tune…</source>
         <translation>微调…</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Fine-tuning is running. Quit now and it stops: the fine-tuned model is not kept (the model you started from is unchanged).</source>
+        <translation>正在微调。现在退出的话，微调会停止，微调后的模型不会保留（作为起点的模型不变）。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>Fine-tuning: batch {done} of {total}</source>
         <translation>微调中：第 {done} 个批次，共 {total} 个</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>Fine-tuning: {epochs} epochs, Adam, learning rate {lr}, MNIST digits mixed in: {mixed}</source>
+        <translation>微调：{epochs} 轮，Adam，学习率 {lr}，混入的 MNIST 数字：{mixed}</translation>
     </message>
     <message numerus="yes">
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -1618,6 +1655,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>还没有 MNIST 数据集</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>MNIST test ({n}): {before} → {after}</source>
         <translation>MNIST 测试数据（{n} 个）：{before} → {after}</translation>
@@ -2005,6 +2043,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>PyTorch：{files}（文件夹）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Quit without saving the fine-tuned model?</source>
+        <translation>不保存微调后的模型就退出？</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/terms.py"/>
         <source>RNN: a hidden state h carried from time step to time step, h = tanh(x W + h U + b). Deep Learning from Scratch 2, ch. 5.</source>
         <translation>RNN：隐藏状态 h 从一个时刻传到下一个时刻，h = tanh(x W + h U + b)。见《深度学习进阶》第 5 章。</translation>
@@ -2141,6 +2184,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>保存网络设计</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>Save the design first?</source>
+        <translation>先保存设计吗？</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>Save the fine-tuned model as a new file</source>
         <translation>把微调后的模型保存为新文件</translation>
@@ -2271,12 +2319,32 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>验证准确率连续这么多轮没有提高时停止训练，并回到最佳的一轮。3～5；“关闭”则训练完所有轮。见书 6.4 节。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Stop fine-tuning and quit?</source>
+        <translation>停止微调并退出？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Stop the experiment and quit?</source>
+        <translation>停止实验并退出？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Stop the export and quit?</source>
+        <translation>停止导出并退出？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>Stop the work under way and quit?</source>
+        <translation>停止正在进行的工作并退出？</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/train_panel.py"/>
         <source>Stop training and keep a checkpoint (Ctrl+.)</source>
         <translation>停止训练并保存检查点（Ctrl+.）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/window_dialogs.py"/>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
         <source>Stop training and quit?</source>
         <translation>停止训练并退出？</translation>
     </message>
@@ -2326,6 +2394,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>测试准确率：{acc}%</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
+        <source>Test accuracy: {acc}% ({n} test images)</source>
+        <translation>测试准确率：{acc}%（{n} 张测试图像）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/digit_preview.py"/>
         <source>The 28x28 image the network sees (after preprocessing)</source>
         <translation>网络看到的 28×28 图像（预处理之后）</translation>
@@ -2356,6 +2429,15 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>网络设计有问题</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>The design in the designer was changed and is not saved anywhere; what you open now replaces it.
+
+Save the design first?</source>
+        <translation>设计器中的设计已被修改，且没有保存在任何地方；现在打开的文件会替换它。
+
+先保存设计吗？</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/my_digits.py"/>
         <source>The digit you drew: it is saved under this label</source>
         <translation>你画的数字：按这个标签保存</translation>
@@ -2369,6 +2451,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>The experiment failed: {error}</source>
         <translation>实验失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/quit_guard.py"/>
+        <source>The fine-tuned model is not saved yet (Save… in the fine-tuning window). Quit now and it is lost.</source>
+        <translation>微调后的模型还没有保存（在微调窗口中点“保存…”）。现在退出的话，它会丢失。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
@@ -2421,6 +2508,15 @@ Resume it with: nndesk train --resume "{path}" --out model.npz</source>
         <location filename="../../nndesk/gui/why_panel.py"/>
         <source>The maps could not be computed: {reason}. The rest of the window keeps working; draw again to try once more, or open another model.</source>
         <translation>无法计算这两张图：{reason}。窗口的其他部分照常工作；再画一次即可重试，或者打开另一个模型。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/window_dialogs.py"/>
+        <source>The model just trained reaches {new}% on the test images; the model the canvas uses now has no test accuracy recorded, so it may be better.
+
+Use the new model on the canvas? (No keeps the current one; the new one is saved either way.)</source>
+        <translation>刚训练好的模型在测试图像上的识别精度为 {new}%；画布当前使用的模型没有记录测试识别精度，它可能更好。
+
+要在画布上使用新模型吗？（选“否”则保留当前模型；新模型无论如何都会保存。）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/window_dialogs.py"/>
@@ -2564,8 +2660,8 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
     </message>
     <message>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
-        <source>Train the current model a little more on the digits you saved. A quarter of them are kept aside to measure the gain; MNIST digits are mixed in so it keeps reading other hands. The loaded model is not changed.</source>
-        <translation>用你保存的数字对当前模型再稍加训练（微调）。其中四分之一留作测试，用来衡量提升；训练时混入 MNIST 数字，使模型仍能识别别人的笔迹。已加载的模型不会被改变。</translation>
+        <source>Train the current model a little more on the digits you saved; MNIST digits are mixed in so it keeps reading other hands. The loaded model is not changed.</source>
+        <translation>用你保存的数字对当前模型再稍加训练（微调）；训练时混入 MNIST 数字，使模型仍能识别别人的笔迹。已加载的模型不会被改变。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/my_digits.py"/>
@@ -2882,6 +2978,7 @@ Resume that run now?
         <translation>你的网络中的卷积层：</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/files.py"/>
         <location filename="../../nndesk/gui/finetune_dialog.py"/>
         <source>Your held-out digits ({n}): {before} → {after}</source>
         <translation>你留作测试的数字（{n} 个）：{before} → {after}</translation>
@@ -4641,6 +4738,11 @@ Use Train again to download MNIST, or put the files there.</source>
         <translation>{first} 还是 {second}？</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <source>{held} of your {n} digits are kept aside to check the gain (each file's content decides, about one in four); the model learns from the other {train}.</source>
+        <translation>你的 {n} 个数字中有 {held} 个留作测试，用来衡量提升（由每个文件的内容决定，约四分之一）；模型用其余 {train} 个学习。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>{k} of 4 rows are wrong (red).</source>
         <translation>4 行中有 {k} 行错误（红色）。</translation>
@@ -4812,6 +4914,11 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <location filename="../../nndesk/gui/engine_text.py"/>
         <source>{path} is a folder: an {kind} export is one file — try {better}</source>
         <translation>{path} 是一个文件夹：{kind}导出是单个文件——试试 {better}</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/engine_text.py"/>
+        <source>{path}: a damaged {format} image, cut short or corrupted ({reason})</source>
+        <translation>{path}：{format} 图像文件已损坏（被截断或数据有误）{reason}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -5078,6 +5185,11 @@ Fix the marked layer in the designer, then train.</source>
         <location filename="../../nndesk/gui/file_actions.py"/>
         <source>“{name}” cannot be opened ({reason}). Open a picture of one digit: {formats}.</source>
         <translation>无法打开“{name}”（{reason}）。请打开一张只有一个数字的图片：{formats}。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>“{name}” is a {format} image, but the file is damaged (cut short or corrupted), so it cannot be read. Open a whole copy of it, or another picture of one digit.</source>
+        <translation>“{name}” 是 {format} 图像，但文件已损坏（被截断或数据有误），无法读取。请打开它的完整副本，或另一张只有一个数字的图片。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>

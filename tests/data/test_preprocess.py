@@ -161,7 +161,7 @@ def test_not_an_image(tmp_path):
     with pytest.raises(ImageError, match="a text file, not an image"):  # what it is
         preprocess(tmp_path / "x.png")
     (tmp_path / "y.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\xff" * 40)  # a damaged PNG
-    with pytest.raises(ImageError, match="not a readable image"):
+    with pytest.raises(ImageError, match="a damaged PNG image, cut short or corrupted"):
         preprocess(tmp_path / "y.png")
 
 
@@ -229,3 +229,18 @@ def test_exif_orientation_is_honoured(tmp_path):
     got = preprocess(tmp_path / "phone.jpg")
     assert np.abs(got - expected).max() < 0.15
     assert np.abs(preprocess(np.ascontiguousarray(sideways)) - expected).max() > 0.5
+
+
+def test_a_truncated_jpeg_is_named_as_a_damaged_jpeg(tmp_path):
+    """One reading of a decoding failure for the CLI and the window (data.preprocess)."""
+    import io
+
+    buf = io.BytesIO()
+    Image.fromarray(np.full((64, 64), 200, np.uint8)).save(buf, format="JPEG")
+    data = buf.getvalue()
+    for cut, reason in ((len(data) // 2, "Truncated File Read"),  # in the header
+                        (len(data) - 20, "image file is truncated")):  # in the pixels
+        (tmp_path / "cut.jpg").write_bytes(data[:cut])
+        with pytest.raises(ImageError, match=r"cut\.jpg: a damaged JPEG image, cut short or "
+                                             rf"corrupted \({reason}"):
+            preprocess(tmp_path / "cut.jpg")

@@ -184,3 +184,20 @@ def test_written_files_are_the_files_written(kind, tmp_path):
 SPEC_IMAGE = {"name": "Img", "input_shape": [784],
               "layers": [{"type": "Dense", "units": 8}, {"type": "ReLU"},
                          {"type": "Dense", "units": 10}]}
+
+
+def test_import_of_an_export_folder_names_the_file_to_pass(every_layer_path, tmp_path, capsys):
+    """QA: `nndesk import d_pt` (the folder an export wrote) said "file not found: d_pt"."""
+    folder = tmp_path / "d_pt"
+    assert main(["export", str(every_layer_path), "--to", "pytorch", str(folder)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(folder), "--out", str(tmp_path / "b.npz")]) == 2
+    err = capsys.readouterr().err
+    assert "file not found" not in err
+    assert f"{folder} is a folder (an nndesk export for PyTorch), not a model file" in err
+    assert f"nndesk import {folder / 'weights.pt'} --out" in err
+    assert main(["import", str(folder / "weights.pt"), "--out", str(tmp_path / "b.npz")]) == 0
+    (tmp_path / "empty").mkdir()
+    assert main(["import", str(tmp_path / "empty"), "--out", str(tmp_path / "c.npz")]) == 2
+    assert "is a folder, not a model file; give a .pt/.pth state_dict or an .onnx" in \
+        capsys.readouterr().err

@@ -95,7 +95,8 @@ def window(qtbot):
 @pytest.fixture(autouse=True)
 def questions(monkeypatch):
     """Every yes/no question is recorded and answered Yes (a modal dialog would block the
-    test); a test wanting No sets `questions.answer`."""
+    test), a Save/Discard/Cancel one Discard (go on); a test wanting another answer sets
+    `questions.answer`."""
 
     class Asked(list):
         answer = QMessageBox.StandardButton.Yes
@@ -104,6 +105,11 @@ def questions(monkeypatch):
 
     def question(parent, title, text, *args, **kwargs):
         asked.append((title, text))
+        buttons = args[0] if args else kwargs.get("buttons")
+        if (asked.answer == QMessageBox.StandardButton.Yes and buttons is not None
+                and buttons & QMessageBox.StandardButton.Discard
+                and not buttons & QMessageBox.StandardButton.Yes):
+            return QMessageBox.StandardButton.Discard  # Save/Discard/Cancel: go on, unsaved
         return asked.answer
 
     monkeypatch.setattr(QMessageBox, "question", question)

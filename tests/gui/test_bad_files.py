@@ -29,6 +29,20 @@ def _png() -> bytes:
             + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
+def _jpeg_cut() -> bytes:
+    """A real JPEG of a dark stroke on paper, cut after 60% of its bytes (a copy broken off)."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (120, 120), 255)
+    ImageDraw.Draw(image).line([(60, 20), (60, 100)], fill=0, width=12)
+    buf = io.BytesIO()
+    image.save(buf, format="JPEG", quality=90)
+    data = buf.getvalue()
+    return data[:len(data) * 6 // 10]
+
+
 JSON = "a JSON text file"
 EMPTY, TEXT, FOLDER = "empty or all zero bytes", "a text file", "a folder"
 OPENERS = ("model", "design", "image", "folder", "idx")
@@ -45,6 +59,10 @@ BAD_FILES = {
     "a PNG renamed": (_png(), ["a PNG image", "a PNG image", "looks empty (no ink)",
                                "no digit found", "a PNG image"]),  # white: opens, no ink
     "text": (b"hello world\n", [TEXT] * 5),
+    # QA: "not a picture nndesk can read", then JPEG listed as read; the CLI said truncated
+    "a JPEG cut short": (_jpeg_cut(), ["a JPEG image", "a JPEG image",
+                                       "is a JPEG image, but the file is damaged (cut short",
+                                       "JPEG", "a JPEG image"]),
     "a folder": (None, [FOLDER, FOLDER, FOLDER, "hold no images", FOLDER]),  # 3/x.png/ skipped
 }
 # what a message never says of these files (the misleading reasons QA met)

@@ -52,7 +52,11 @@ def test_finetune_in_the_background_then_save_and_use(bar, qtbot, tmp_path, trai
     assert dialog.result.settings["lr"] == 3e-5        # the rate typed is the rate used
     assert dialog.save(str(tmp_path / "mine.npz"))
     saved = load_model(tmp_path / "mine.npz")
-    assert saved.metadata["finetuned"]["from"] == {"name": "src.npz"}
+    assert saved.metadata["finetuned"]["from"]["name"] == "src.npz"
+    assert saved.metadata["finetuned"]["from"]["accuracy"] == 0.8
+    assert saved.metadata["accuracy"] == dialog.result.after["mnist"]  # measured: recorded
+    assert saved.metadata["accuracy_images"] == 2000 and saved.metadata["parent"] == {
+        "accuracy": 0.8}
     assert saved.metadata["finetuned"]["after"] == dialog.result.after
     dialog.use_button.click()
     assert bar.state.network is dialog.result.network
@@ -156,3 +160,28 @@ def test_at_its_least_width_nothing_in_the_dialog_is_cut_or_crushed(qtbot, tmp_p
                 hint = w.minimumSizeHint()
                 assert w.width() >= hint.width() and w.height() >= hint.height(), \
                     (lang, type(w).__name__, getattr(w, "text", str)(), w.size(), hint)
+
+
+def test_the_intro_says_how_many_digits_are_kept_aside_and_the_choices_come_back(
+        bar, qtbot, trained_softmax):
+    """QA: the text said a quarter is kept aside while 4 of 10 were; the epochs went back to
+    10 at every opening."""
+    from nndesk.gui.finetune_dialog import FinetuneDialog
+    from nndesk.insight.handwriting import load_split
+
+    split = load_split(bar.folder)
+    held, n = len(split.t_held), len(split.t_held) + len(split.t_train)
+    bar.open_finetune()
+    dialog = bar.dialog
+    qtbot.addWidget(dialog)
+    assert f"{held} of your {n} digits are kept aside to check the gain" in dialog.intro.text()
+    assert f"learns from the other {n - held}." in dialog.intro.text()
+    assert "quarter" not in dialog.intro.text()
+    dialog.epochs.setValue(2)
+    dialog.lr.setValue(3e-5)
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=60_000)
+    assert dialog.result.n_held_out == held and dialog.result.n_train == n - held
+    again = FinetuneDialog(bar.state, bar.folder)  # the next opening (and the next start)
+    qtbot.addWidget(again)
+    assert again.epochs.value() == 2 and again.lr.value() == 3e-5

@@ -12,11 +12,12 @@ import nndesk.gui.health_panel as hp
 
 
 @pytest.fixture
-def health_window(window, small_data, monkeypatch, tmp_path, qtbot):
+def health_window(window, small_data, monkeypatch, tmp_path, qtbot, questions):
     """The shipped model on the canvas, the tiny design ready to train, Layer health shown,
     measuring every snapshot (no 2 s wait) so a short run has a history."""
     monkeypatch.setenv("NNDESK_HOME", str(tmp_path))
     assert window.files.load_model(str(default_model()))
+    questions.clear()  # TinyConv was replaced (Discard): not the test's question
     window.state.set_spec(TINY_SPEC)
     window.training.data = small_data
     window.state.set_config(epochs=3, batch_size=50, lr=0.01, tensorboard=False)

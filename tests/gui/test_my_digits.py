@@ -79,3 +79,28 @@ def test_a_test_digit_sent_to_the_canvas_is_saved_under_its_true_label(panel, qt
     assert panel.my_digits.label.value() == 3
     panel.canvas.clear()
     assert panel.my_digits.label.text() == "?"
+
+
+def test_an_opened_image_is_saved_as_the_digit_the_network_read(panel, qtbot, model, tmp_path,
+                                                                 trained_softmax):
+    """QA: a photo opened and read as 3 was "Nothing to save / draw a digit first"; a test
+    digit sent from the evaluation could be saved. Every input the canvas shows can."""
+    from PIL import Image
+
+    from nndesk.data.strokes import image_to_bitmap
+
+    _, d = trained_softmax
+    digit = d.x_test[0, 0]  # a 7, as dark ink on light paper, photographed large
+    photo = Image.fromarray((255 - 255 * digit).astype("uint8")).resize((300, 300))
+    path = tmp_path / "photo.jpg"
+    photo.convert("RGB").save(path, quality=90)
+    panel.state.set_model(model[0], path=None, metadata=model[1])
+    panel.open_image(str(path))
+    assert panel.canvas.shows_image() and panel.state.digit is not None
+    seen = panel.state.digit.copy()
+    label = panel.my_digits.label.value()
+    assert 0 <= label <= 9                              # the answer shown is the label
+    _save(panel, qtbot)
+    saved = sorted((tmp_path / "mine" / str(label)).iterdir())
+    assert len(saved) == 1
+    assert np.array_equal(np.asarray(Image.open(saved[0])), image_to_bitmap(seen))

@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QMessageBox
 
 
 @pytest.fixture
-def trained_before(window, small_data, monkeypatch, tmp_path):
+def trained_before(window, small_data, monkeypatch, tmp_path, questions):
     """The window with the shipped model on the canvas and a tiny design ready to train."""
     monkeypatch.setenv("NNDESK_HOME", str(tmp_path))  # this test's own runs folder
     assert window.files.load_model(str(default_model()))
+    questions.clear()  # TinyConv was replaced (Discard): not the test's question
     window.state.set_spec(TINY_SPEC)
     window.training.data = small_data
     window.state.set_config(epochs=1, batch_size=50, lr=0.01, tensorboard=False)

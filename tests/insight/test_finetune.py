@@ -87,9 +87,13 @@ def test_finetuning_learns_the_hand_and_keeps_mnist(split, trained_softmax):
     assert result.n_train == len(split.t_train)
     assert result.n_mnist_mixed == max(256, 3 * len(split.t_train))  # 3 per digit, at least 256
     assert not result.stopped and result.epochs_done == 8
-    md = finetuned_metadata({"accuracy": 0.9, "calibration": {"temperature": 1.5}}, result,
+    md = finetuned_metadata({"accuracy": 0.9, "calibration": {"temperature": 1.5},
+                             "command": "nndesk train --out m.npz", "epochs": 3}, result,
                             source={"name": "m.npz"})
-    assert "accuracy" not in md  # measured on 1000 test images, not the whole test set
+    assert md["accuracy"] == result.after["mnist"] and md["accuracy_images"] == 1000
+    assert md["parent"] == {"accuracy": 0.9, "command": "nndesk train --out m.npz",
+                            "epochs": 3}  # the start model's story, as its own
+    assert "command" not in md and "epochs" not in md and md["finetuned"]["time_s"] > 0
     assert md["finetuned"]["after"] == result.after and md["finetuned"]["from"]["name"] == "m.npz"
     assert "fitted before fine-tuning" in md["calibration"]["info"]["carried_over"]
 
