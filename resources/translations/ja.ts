@@ -221,6 +221,16 @@
         <translation>3ボタン</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>3.4.3's forward() ends with the identity function: the outputs are the scores A3 unchanged.</source>
+        <translation>3.4.3 節の forward() は恒等関数で終わります。出力はスコア A3 そのままです。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>3.6's predict() ends with softmax: the 10 outputs are probabilities, each row sums to 1 (here {total}). The weights are untrained (std 0.01), so every digit gets about 0.1.</source>
+        <translation>3.6 節の predict() はソフトマックス関数で終わります。10 個の出力は確率で、各行の和は 1 です（ここでは {total}）。重みは未学習（標準偏差 0.01）なので、どの数字もおよそ 0.1 になります。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/compare_view.py"/>
         <source>&lt;b style='color:{color}'&gt;■ {tag}&lt;/b&gt; {name}&lt;br&gt;final validation accuracy {val} (best {best}), training {train}</source>
         <translation>&lt;b style='color:{color}'&gt;■ {tag}&lt;/b&gt; {name}&lt;br&gt;最終の検証データの認識精度 {val}（最高 {best}）、訓練データ {train}</translation>

@@ -221,6 +221,16 @@
         <translation>三键</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>3.4.3's forward() ends with the identity function: the outputs are the scores A3 unchanged.</source>
+        <translation>3.4.3 节的 forward() 以恒等函数结束：输出就是原样的得分 A3。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>3.6's predict() ends with softmax: the 10 outputs are probabilities, each row sums to 1 (here {total}). The weights are untrained (std 0.01), so every digit gets about 0.1.</source>
+        <translation>3.6 节的 predict() 以 softmax 结束：10 个输出是概率，每一行的和为 1（这里是 {total}）。权重未经训练（标准差 0.01），所以每个数字的概率都约为 0.1。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/compare_view.py"/>
         <source>&lt;b style='color:{color}'&gt;■ {tag}&lt;/b&gt; {name}&lt;br&gt;final validation accuracy {val} (best {best}), training {train}</source>
         <translation>&lt;b style='color:{color}'&gt;■ {tag}&lt;/b&gt; {name}&lt;br&gt;最终验证准确率 {val}（最佳 {best}），训练准确率 {train}</translation>

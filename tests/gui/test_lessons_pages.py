@@ -103,6 +103,27 @@ def test_activations_page_curves_softmax_and_shapes(panel):
     assert "A3 (100, 10)" in text
 
 
+def test_forward_tab_ends_each_network_with_the_books_output_function(panel):
+    """QA: "MNIST: 784-50-100-10 (3.6)" showed Y = identity(A3); the book's 3.6 predict()
+    ends with softmax. The formula and the values shown follow each network's own."""
+    import re
+
+    page = panel.show_lesson("activations")
+    page.network_choice.setCurrentIndex(page.network_choice.findData("mnist"))
+    text = page.forward_text.toPlainText()
+    assert "Y = softmax(A3) (10,)" in text and "identity(" not in text
+    found = re.search(r"A3 = \[([^\]]+)\] → Y = \[([^\]]+)\]", text)
+    a3, y = (np.array(part.split(), dtype=float) for part in found.groups())
+    assert len(a3) == len(y) == 10 and y.sum() == pytest.approx(1, abs=1e-3)
+    assert np.allclose(y, np.exp(a3) / np.exp(a3).sum(), atol=2e-4)   # shown to 4 digits
+    page.batch.setValue(2)
+    assert "Y = softmax(A3) (2, 10)" in page.forward_text.toPlainText()
+    page.network_choice.setCurrentIndex(page.network_choice.findData("book"))
+    page.batch.setValue(0)
+    text = page.forward_text.toPlainText()
+    assert "Y = identity(A3) (2,)" in text and "→ Y = [0.31682708 0.69627909]" in text
+
+
 def test_learning_page_losses_derivative_and_descent(panel):
     page = panel.show_lesson("learning")
     assert "0.0975" in page.loss_text.text() and "0.5108" in page.loss_text.text()
