@@ -26,10 +26,9 @@ from nndesk.fileio import loads_json
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.float_box import IntBox
 from nndesk.gui.i18n import N_, tr
-from nndesk.gui.lessons.common import PENS, header, plot
+from nndesk.gui.lessons.common import PENS, FittedLegend, header, plot
 from nndesk.gui.lessons.experiments_run import ExperimentRun
 from nndesk.gui.nobreak import WrapLabel
-from nndesk.gui.run_curves import legend_under
 
 __all__ = ["ExperimentsPage"]
 
@@ -119,8 +118,7 @@ class ExperimentsPage(QWidget):
         buttons.addWidget(self.status, 2)
         self.curve_plot = plot()
         self.curve_plot.getAxis("left").enableAutoSIPrefix(False)
-        self.legend = legend_under(self.curve_plot)  # under the plot: no curve runs over it
-        self.legend.setColumnCount(4)
+        self.legend = FittedLegend(self.curve_plot, 4)  # under the plot, within its width
         self.scatter_plot = plot(tr("Validation accuracy by setting"), "log10(lr)",
                                  "log10(weight decay)")
         self.scatter = pg.ScatterPlotItem(size=12, pen=pg.mkPen("k"))

@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.float_box import FloatBox, IntBox
 from nndesk.gui.i18n import tr
-from nndesk.gui.lessons.common import PENS, header, plot
+from nndesk.gui.lessons.common import PENS, FittedLegend, header, plot
 from nndesk.gui.nobreak import WrapLabel
-from nndesk.gui.run_curves import legend_under
 from nndesk.lessons.learning import (
     BOOK_Y,
     derivative_errors,
@@ -124,7 +123,7 @@ class LearningPage(QWidget):
         self.h_plot = plot(tr("Error of the derivative of 0.01x² + 0.1x at x = 5"), "h",
                            tr("|error|"))
         self.h_plot.setLogMode(True, True)
-        legend_under(self.h_plot).setColumnCount(1)  # under: the curves fill the plot
+        FittedLegend(self.h_plot, 1)  # under: the curves fill the plot
         self.h_curves = {k: self.h_plot.plot([], [], pen=pg.mkPen(PENS[i], width=2),
                                              symbol="o", symbolSize=4, name=name)
                          for i, (k, name) in enumerate((

@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.float_box import FloatBox, IntBox
 from nndesk.gui.i18n import tr
-from nndesk.gui.lessons.common import PENS, header, plot
+from nndesk.gui.lessons.common import PENS, FittedLegend, header, plot
 from nndesk.gui.nobreak import WrapLabel
-from nndesk.gui.run_curves import legend_under
 from nndesk.lessons.nielsen import approximate, nielsen_function, slowdown
 
 __all__ = ["NielsenPage"]
@@ -86,7 +85,7 @@ class NielsenPage(QWidget):
         row.addStretch(1)
         self.cost_plot = plot(tr("Cost per epoch (input 1, target 0)"), tr("epoch"), tr("cost"))
         self.out_plot = plot(tr("Output a = σ(w·1 + b)"), tr("epoch"), "a")
-        legend_under(self.cost_plot)  # under the plot: the quadratic cost stays near 1
+        FittedLegend(self.cost_plot, 2)  # under the plot: the quadratic cost stays near 1
         self.cost_curves, self.out_curves = {}, {}
         for i, (key, name) in enumerate((("quadratic", tr("quadratic cost")),
                                          ("cross_entropy", tr("cross-entropy cost")))):

@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.jobs import Relay, start_thread
-from nndesk.gui.lessons.common import PENS, ValueSlider, header, plot
+from nndesk.gui.lessons.common import PENS, FittedLegend, ValueSlider, header, plot
 from nndesk.gui.nobreak import WrapLabel
-from nndesk.gui.run_curves import legend_under
 from nndesk.lessons.recurrent import GATES, KINDS, drawing_sequence, pen_examples, trace
 
 __all__ = ["RecurrentPage"]
@@ -100,7 +99,7 @@ class RecurrentPage(QWidget):
         self.grad = plot(tr("Gradient reaching each step"), tr("time step t"),
                          tr("‖∂L/∂h_t‖ (log)"))
         self.grad.getPlotItem().setLogMode(y=True)
-        legend_under(self.grad).setColumnCount(len(KINDS))  # under the plot: no curve covers it
+        FittedLegend(self.grad, len(KINDS))  # under the plot: no curve covers it
         self.curves = {kind: self.grad.plot([], [], pen=pg.mkPen(PENS[i], width=2), name=kind)
                        for i, kind in enumerate(KINDS)}
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#888888",
