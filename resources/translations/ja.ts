@@ -2351,6 +2351,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>上の答えは2つのニューラルネットワークを組み合わせたものです。1つは描いた画像を、もう1つはペンの軌跡（書き順と方向）を読み取ります。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>The best settings were found on the search's own network (6 hidden layers of 100, SGD, 400 images); Use the best puts them into the training settings of whatever design the designer holds.</source>
+        <translation>最良の設定は、探索用のネットワーク（100 ユニットの隠れ層 6 つ、SGD、400 枚の画像）で見つけたものです。「最良の設定を使う」は、いまデザイナーにあるネットワークの学習の設定にそれを入れます。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>The book's 2-3-2-2 network (3.4.3)</source>
         <translation>本の 2-3-2-2 ネットワーク（3.4.3）</translation>
@@ -3743,14 +3748,30 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>log10(learning rate)</source>
+        <translation>log10（学習率）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>log10(weight decay)</source>
+        <translation>log10（荷重減衰）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/loss_plot.py"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>loss (mean of the last %n step(s))</source>
+        <translation>
+            <numerusform>損失（最後の %n ステップの平均）</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
-        <source>loss (last 50 steps)</source>
-        <translation>損失（最後の 50 ステップ）</translation>
+        <source>loss (moving average of {n} steps)</source>
+        <translation>損失（{n} ステップの移動平均）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4525,6 +4546,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>validation accuracy</source>
         <translation>検証データの認識精度</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>validation accuracy %</source>
+        <translation>検証データの認識精度 %</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_job.py"/>

@@ -2351,6 +2351,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>上面的答案综合了两个神经网络：一个读取你所画的图像，另一个读取笔的轨迹（笔画顺序和方向）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>The best settings were found on the search's own network (6 hidden layers of 100, SGD, 400 images); Use the best puts them into the training settings of whatever design the designer holds.</source>
+        <translation>最佳设置是在搜索自己的网络上找到的（6 个 100 单元的隐藏层，SGD，400 张图像）；“采用最佳设置”会把它们填入训练设置，用于设计器中当前的任何网络。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>The book's 2-3-2-2 network (3.4.3)</source>
         <translation>书中的 2-3-2-2 网络（3.4.3）</translation>
@@ -3743,14 +3748,30 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>log10(learning rate)</source>
+        <translation>log10（学习率）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>log10(weight decay)</source>
+        <translation>log10（权值衰减）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/loss_plot.py"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>loss (mean of the last %n step(s))</source>
+        <translation>
+            <numerusform>损失（最后 %n 步的平均）</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
-        <source>loss (last 50 steps)</source>
-        <translation>损失（最后 50 步）</translation>
+        <source>loss (moving average of {n} steps)</source>
+        <translation>损失（{n} 步的移动平均）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4525,6 +4546,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>validation accuracy</source>
         <translation>验证准确率</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>validation accuracy %</source>
+        <translation>验证准确率 %</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/health_job.py"/>

@@ -64,7 +64,7 @@ def test_experiment_plot_and_legend_fit_the_page(qtbot, lang, name, epochs):
     entries = page.legend.items
     assert len(entries) == len(page.curves) == len(EXPERIMENTS[name].runs) * len(
         EXPERIMENTS[name].metrics)
-    for sample, label in entries:
+    for _, label in entries:
         rect = view.mapFromScene(label.sceneBoundingRect()).boundingRect()
         assert seen.contains(rect), (lang, label.text, rect, seen)
 

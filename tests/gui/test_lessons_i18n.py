@@ -72,4 +72,4 @@ def test_experiment_runs_and_measures_are_named_in_japanese():
     assert run_label("lr 3.5e-04, decay 1.2e-07") == "学習率 3.5e-04、荷重減衰 1.2e-07"
     assert run_label("Adam") == "Adam"
     assert metric_value("test_acc", 0.9731) == "テストデータの認識精度 97.3%"
-    assert metric_value("final_loss", 0.1537) == "損失（最後の 50 ステップ） 0.154"
+    assert metric_value("final_loss", 0.1537, 16) == "損失（最後の 16 ステップの平均） 0.154"

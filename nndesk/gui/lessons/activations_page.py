@@ -119,7 +119,7 @@ class ActivationsPage(QWidget):
         layout = QVBoxLayout(tab)
         layout.addWidget(QLabel(tr("Scores a (comma-separated; try 1010, 1000, 990):")))
         layout.addWidget(self.vector)
-        self.bars_plot = plot(tr("softmax(a): probabilities"), "k", "y")
+        self.bars_plot = plot(tr("softmax(a): probabilities"), "k", "y", integer_x=True)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=PENS[0])
         self.bars_plot.addItem(self.bars)
         self.bars_plot.setYRange(0, 1)

@@ -85,9 +85,14 @@ class ValueSlider(QWidget):
             self.value_changed.emit(self.field.value())
 
 
-def plot(title: str = "", x: str = "", y: str = "", square: bool = False) -> pg.PlotWidget:
-    """A white plot with a grid; `square` locks the aspect ratio (geometry: lines, paths)."""
-    w = pg.PlotWidget(background="w")
+def plot(title: str = "", x: str = "", y: str = "", square: bool = False,
+         integer_x: bool = False) -> pg.PlotWidget:
+    """A white plot with a grid; `square` locks the aspect ratio (geometry: lines, paths);
+    `integer_x`: ticks on whole numbers only, for a count (epoch, step, class k, time t)."""
+    from nndesk.gui.run_curves import IntegerAxis
+
+    axes = {"bottom": IntegerAxis("bottom")} if integer_x else None
+    w = pg.PlotWidget(background="w", axisItems=axes)
     item = w.getPlotItem()
     if title:
         item.setTitle(title, color="k")

@@ -63,7 +63,8 @@ class LearningPage(QWidget):
         self.label.setRange(0, 9)
         self.loss_text = WrapLabel()
         self.loss_text.setWordWrap(True)
-        self.y_plot = plot(tr("Network output y and the one-hot label t"), tr("class"), "y")
+        self.y_plot = plot(tr("Network output y and the one-hot label t"), tr("class"), "y",
+                           integer_x=True)
         self.y_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=PENS[0])
         self.t_bars = pg.BarGraphItem(x=[], height=[], width=0.2, brush=PENS[1])
         self.y_plot.addItem(self.y_bars)

@@ -83,8 +83,9 @@ class NielsenPage(QWidget):
         row.addWidget(QLabel(tr("epochs")))
         row.addWidget(self.epochs)
         row.addStretch(1)
-        self.cost_plot = plot(tr("Cost per epoch (input 1, target 0)"), tr("epoch"), tr("cost"))
-        self.out_plot = plot(tr("Output a = σ(w·1 + b)"), tr("epoch"), "a")
+        self.cost_plot = plot(tr("Cost per epoch (input 1, target 0)"), tr("epoch"), tr("cost"),
+                              integer_x=True)
+        self.out_plot = plot(tr("Output a = σ(w·1 + b)"), tr("epoch"), "a", integer_x=True)
         FittedLegend(self.cost_plot, 2)  # under the plot: the quadratic cost stays near 1
         self.cost_curves, self.out_curves = {}, {}
         for i, (key, name) in enumerate((("quadratic", tr("quadratic cost")),

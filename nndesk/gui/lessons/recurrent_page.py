@@ -97,7 +97,7 @@ class RecurrentPage(QWidget):
                 box.addItem(item)
                 self.images[(kind, name)] = item
         self.grad = plot(tr("Gradient reaching each step"), tr("time step t"),
-                         tr("‖∂L/∂h_t‖ (log)"))
+                         tr("‖∂L/∂h_t‖ (log)"), integer_x=True)
         self.grad.getPlotItem().setLogMode(y=True)
         FittedLegend(self.grad, len(KINDS))  # under the plot: no curve covers it
         self.curves = {kind: self.grad.plot([], [], pen=pg.mkPen(PENS[i], width=2), name=kind)
