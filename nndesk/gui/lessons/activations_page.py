@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.float_box import IntBox
 from nndesk.gui.i18n import N_, tr
-from nndesk.gui.lessons.common import PENS, header, plot
+from nndesk.gui.lessons.common import PENS, header, parse_numbers, plot
 from nndesk.gui.nobreak import WrapLabel
 from nndesk.lessons.activations import (
     ACTIVATIONS,
@@ -136,13 +136,12 @@ class ActivationsPage(QWidget):
 
     def _on_vector_changed(self, _=None) -> None:
         try:
-            a = np.array([float(v) for v in self.vector.text().replace(";", ",").split(",")
-                          if v.strip()])
+            a = np.array(parse_numbers(self.vector.text()))
         except ValueError:
-            self.softmax_note.setText(tr("Type numbers separated by commas."))
+            self._clear_softmax(tr("Type numbers separated by commas."))
             return
         if a.size == 0 or a.size > 20:
-            self.softmax_note.setText(tr("Type between 1 and 20 numbers."))
+            self._clear_softmax(tr("Type between 1 and 20 numbers."))
             return
         naive, overflowed = softmax_naive(a)
         shifted, y = softmax_stable(a)
@@ -165,6 +164,12 @@ class ActivationsPage(QWidget):
                    "sum to {total} and keep the order of the scores.").format(
                     total=f"{y.sum():.6f}"))
         self.softmax_note.setText(note)
+
+    def _clear_softmax(self, why: str) -> None:
+        """A list that is not numbers: no table or bars of the list before it, only why."""
+        self.softmax_table.setRowCount(0)
+        self.bars.setOpts(x=[], height=[])
+        self.softmax_note.setText(why)
 
     # -- forward pass (3.4.3, 3.6.3) --------------------------------------------------------
     def _forward_tab(self) -> QWidget:

@@ -17,10 +17,27 @@ from nndesk.gui.float_box import FloatBox
 from nndesk.gui.i18n import tr
 from nndesk.gui.nobreak import TitleLabel, WrapLabel
 
-__all__ = ["header", "ValueSlider", "plot", "PENS", "tensor_label", "FittedLegend"]
+__all__ = ["header", "ValueSlider", "plot", "PENS", "tensor_label", "FittedLegend",
+           "parse_numbers"]
 
 # one colour per curve, readable on white and for most colour-blind readers (Okabe-Ito)
 PENS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
+
+
+def parse_numbers(text: str) -> list[float]:
+    """The numbers of a typed list, as a learner types it: commas or semicolons between them,
+    full-width digits and signs (an input method's "１．５"), the full-width comma "，" and the
+    ideographic comma "、" too. ValueError for anything else, and for inf or nan (a result
+    made of them is not a lesson's)."""
+    import math
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text)        # "１，２" -> "1,2", "－" -> "-"
+    text = text.replace("、", ",").replace(";", ",").replace("−", "-")
+    values = [float(v) for v in text.split(",") if v.strip()]
+    if not all(math.isfinite(v) for v in values):
+        raise ValueError("not a finite number")
+    return values
 
 
 def header(source: str, title: str, text: str) -> QWidget:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.float_box import FloatBox, IntBox
 from nndesk.gui.i18n import tr
-from nndesk.gui.lessons.common import PENS, FittedLegend, header, plot
+from nndesk.gui.lessons.common import PENS, FittedLegend, header, parse_numbers, plot
 from nndesk.gui.nobreak import WrapLabel
 from nndesk.lessons.learning import (
     BOOK_Y,
@@ -90,11 +90,13 @@ class LearningPage(QWidget):
 
     def _on_loss_changed(self, _=None) -> None:
         try:
-            y = np.array([float(v) for v in self.output.text().split(",") if v.strip()])
+            y = np.array(parse_numbers(self.output.text()))
         except ValueError:
             y = np.array([])
         if y.size != 10 or np.any(y < 0):
             self.loss_text.setText(tr("Type 10 numbers from 0 to 1, separated by commas."))
+            self.y_bars.setOpts(x=[], height=[])     # not the bars of the list before
+            self.t_bars.setOpts(x=[], height=[])
             return
         t = np.zeros(10)
         t[self.label.value()] = 1
