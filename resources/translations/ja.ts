@@ -945,6 +945,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>計算はすべて nndesk のシグモイド関数と Network で行います。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Each cost has its own η, as in Nielsen's demo (0.15 and 0.005). He remarks that different rates make the comparison imperfect; what counts is how the speed changes: the quadratic cost learns slowest while the neuron is badly wrong, cross-entropy fastest.</source>
+        <translation>Nielsen のデモと同じく、コストごとに η を別にしています（0.15 と 0.005）。学習率が違うので比較は完全ではない、と Nielsen は述べています。大事なのは学習の速さがどう変わるかです：ニューロンが大きく間違っているとき、2次コストでは学習が最も遅く、交差エントロピーでは最も速くなります。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Each experiment trains the book's small networks from the same seed, changing one thing. It runs in the background; stop it at any time.</source>
         <translation>どの実験も同じシードから本の小さなネットワークを学習し、1か所だけを変えます。バックグラウンドで実行され、いつでも停止できます。</translation>
@@ -3732,11 +3737,6 @@ Resume that run now?
         <translation>学習率 {i}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
-        <source>learning rate η</source>
-        <translation>学習率 η</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source>least confident first</source>
         <translation>確信度の低い順</translation>
@@ -5104,6 +5104,16 @@ Fix the marked layer in the designer, then train.</source>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>|error|</source>
         <translation>|誤差|</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>η, cross-entropy</source>
+        <translation>η（交差エントロピー）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>η, quadratic</source>
+        <translation>η（2次コスト）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>

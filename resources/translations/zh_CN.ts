@@ -945,6 +945,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>所有计算都使用 nndesk 的 sigmoid 函数和 Network。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Each cost has its own η, as in Nielsen's demo (0.15 and 0.005). He remarks that different rates make the comparison imperfect; what counts is how the speed changes: the quadratic cost learns slowest while the neuron is badly wrong, cross-entropy fastest.</source>
+        <translation>和 Nielsen 的演示一样，每种代价函数有自己的 η（0.15 和 0.005）。他指出，学习率不同使这种比较并不完美；重要的是学习速度如何变化：神经元错得越离谱，二次代价学得越慢，交叉熵则学得越快。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Each experiment trains the book's small networks from the same seed, changing one thing. It runs in the background; stop it at any time.</source>
         <translation>每个实验都从相同的随机种子训练书中的小型网络，只改变一处。实验在后台运行，可随时停止。</translation>
@@ -3732,11 +3737,6 @@ Resume that run now?
         <translation>学习率 {i}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
-        <source>learning rate η</source>
-        <translation>学习率 η</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source>least confident first</source>
         <translation>置信度低的在前</translation>
@@ -5104,6 +5104,16 @@ Fix the marked layer in the designer, then train.</source>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>|error|</source>
         <translation>|误差|</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>η, cross-entropy</source>
+        <translation>η（交叉熵）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>η, quadratic</source>
+        <translation>η（二次代价）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>

@@ -238,10 +238,21 @@ def test_conv_page_im2col_selection_edits_and_filters(qtbot):
 
 def test_nielsen_page_slowdown_and_universality(panel):
     page = panel.show_lesson("nielsen")
+    # Nielsen's demo: η 0.15 for the quadratic cost, 0.005 for cross-entropy (QA: both 0.15)
+    assert (page.start["quadratic"].value(), page.start["cross_entropy"].value()) == (
+        0.15, 0.005)
+    assert "0.005" in page.slow_note.text() and "imperfect" in page.slow_note.text()
     _, quad = page.out_curves["quadratic"].getData()
-    _, ce = page.out_curves["cross_entropy"].getData()
-    assert quad[50] > 0.97 and ce[50] < 0.15 and len(quad) == 301
-    page.start["η"].setValue(2.0)                                  # a larger rate: faster
+    assert quad[50] > 0.97 and len(quad) == 301
+    # the shape Nielsen points at: cross-entropy learns fastest while badly wrong (the cost's
+    # first drops are its largest), the quadratic cost slowest (its drops grow)
+    ce_drop = -np.diff(page.cost_curves["cross_entropy"].getData()[1])
+    quad_drop = -np.diff(page.cost_curves["quadratic"].getData()[1])
+    assert ce_drop[0] > ce_drop[100] > ce_drop[200]
+    assert quad_drop[0] < quad_drop[100] < quad_drop[200]
+    page.start["cross_entropy"].setValue(0.15)                     # the same rate as quadratic
+    assert page.out_curves["cross_entropy"].getData()[1][50] < 0.15
+    page.start["quadratic"].setValue(2.0)                          # a larger rate: faster
     assert page.out_curves["quadratic"].getData()[1][50] < quad[50]
     page.tabs.setCurrentIndex(1)
     page.bumps.setValue(4)
