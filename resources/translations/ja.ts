@@ -386,8 +386,8 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
-        <source>At the first step the gradient is {rnn:.1e} of the last step's for the RNN and {lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the path sooner; the LSTM's forget gate bias of 3 (f ≈ 0.95) lets it remember, one of 0 (f = 0.5) makes it forget too.</source>
-        <translation>最初の時刻の勾配は、最後の時刻に比べて RNN で {rnn:.1e} 倍、LSTM で {lstm:.1e} 倍です。U を小さくすると RNN は軌跡の始まりをより早く忘れます。LSTM は forgetゲートのバイアスが 3（f ≈ 0.95）なら覚えていて、0（f = 0.5）にすると忘れます。</translation>
+        <source>At the first step the gradient is {rnn:.1e} of the last step's for the RNN, {gru:.1e} for the GRU and {lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the path sooner; the LSTM's forget gate bias of 3 (f ≈ 0.95) lets it remember, one of 0 (f = 0.5) makes it forget too. Gates help only when they are open: the GRU starts with an update gate bias of 0, so z = 0.5 keeps half of h at each step and the gradient halves with it, faster than the RNN's; a bias of 3 (z ≈ 0.95) lets the GRU keep its gradient like the LSTM.</source>
+        <translation>最初の時刻の勾配は、最後の時刻に比べて RNN で {rnn:.1e}、GRU で {gru:.1e}、LSTM で {lstm:.1e} です。U を小さくすると RNN は経路の始まりをより早く忘れます。LSTM のforgetゲートのバイアスが 3（f ≈ 0.95）なら記憶を保ち、0（f = 0.5）なら忘れてしまいます。ゲートが役立つのは開いているときだけです：GRU はupdateゲートのバイアス 0 から始まるので、z = 0.5 で各時刻 h の半分しか残さず、勾配も半分ずつになり、RNN より速く消えます。バイアスを 3（z ≈ 0.95）にすると、GRU も LSTM のように勾配を保ちます。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/pg_i18n.py"/>
@@ -1216,6 +1216,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <source>GRU: reset gate r</source>
         <translation>GRU：resetゲート r</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>GRU: update gate bias</source>
+        <translation>GRU：updateゲートのバイアス</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>

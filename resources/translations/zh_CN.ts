@@ -386,8 +386,8 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
-        <source>At the first step the gradient is {rnn:.1e} of the last step's for the RNN and {lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the path sooner; the LSTM's forget gate bias of 3 (f ≈ 0.95) lets it remember, one of 0 (f = 0.5) makes it forget too.</source>
-        <translation>在第一个时刻，RNN 的梯度是最后时刻的 {rnn:.1e} 倍，LSTM 是 {lstm:.1e} 倍。把 U 调小，RNN 会更快忘记轨迹的开头；LSTM 的遗忘门偏置为 3（f ≈ 0.95）时它能记住，设为 0（f = 0.5）时它也会忘记。</translation>
+        <source>At the first step the gradient is {rnn:.1e} of the last step's for the RNN, {gru:.1e} for the GRU and {lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the path sooner; the LSTM's forget gate bias of 3 (f ≈ 0.95) lets it remember, one of 0 (f = 0.5) makes it forget too. Gates help only when they are open: the GRU starts with an update gate bias of 0, so z = 0.5 keeps half of h at each step and the gradient halves with it, faster than the RNN's; a bias of 3 (z ≈ 0.95) lets the GRU keep its gradient like the LSTM.</source>
+        <translation>在第一步，RNN 的梯度是最后一步的 {rnn:.1e}，GRU 是 {gru:.1e}，LSTM 是 {lstm:.1e}。把 U 调小，RNN 会更早忘记路径的开头；LSTM 的遗忘门偏置为 3（f ≈ 0.95）时能记住，为 0（f = 0.5）时也会遗忘。门只有打开时才有帮助：GRU 的更新门偏置初始为 0，z = 0.5 每一步只保留一半的 h，梯度也随之减半，比 RNN 衰减得更快；偏置为 3（z ≈ 0.95）时，GRU 也能像 LSTM 一样保住梯度。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/pg_i18n.py"/>
@@ -1216,6 +1216,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <source>GRU: reset gate r</source>
         <translation>GRU：重置门 r</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>GRU: update gate bias</source>
+        <translation>GRU：更新门偏置</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
