@@ -2497,6 +2497,11 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>{f}×{f} のフィルターはパディング後の {m}×{m} の入力に収まりません。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>Their weights (w1, w2, b) are the book's: NAND {nand}; OR {or_}; AND {and_}. The sliders are one perceptron's: Find weights or another gate brings them back.</source>
+        <translation>重み（w1、w2、b）は本のものです：NAND {nand}、OR {or_}、AND {and_}。スライダーは 1 つのパーセプトロン用です：「重みを求める」を押すか、別のゲートを選ぶと戻ります。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
         <source>This export needs an optional library: pip install '{extra}'</source>
         <translation>このエクスポートには追加のライブラリが必要です：pip install '{extra}'</translation>

@@ -2497,6 +2497,11 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>{f}×{f} 的滤波器放不进填充后的 {m}×{m} 输入。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>Their weights (w1, w2, b) are the book's: NAND {nand}; OR {or_}; AND {and_}. The sliders are one perceptron's: Find weights or another gate brings them back.</source>
+        <translation>它们的权重（w1、w2、b）取自书中：与非门 {nand}；或门 {or_}；与门 {and_}。滑块只属于单个感知机：点击“求权重”或选择其他门即可恢复。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
         <source>This export needs an optional library: pip install '{extra}'</source>
         <translation>此导出需要一个可选库：pip install '{extra}'</translation>

@@ -48,6 +48,11 @@ def test_xor_is_not_found_then_built_from_two_lines(panel, qtbot):
     qtbot.mouseClick(page.xor_button, Qt.MouseButton.LeftButton)
     assert _column(page.table, 4) == ["0", "1", "1", "0"]
     assert all(len(line.getData()[0]) == 2 for line in page.lines)
+    # QA: the w1/w2/b sliders stayed active with values unrelated to the two layers
+    assert not any(s.isEnabled() for s in page.sliders)
+    assert "NAND -0.5, -0.5, 0.7; OR 0.5, 0.5, -0.2; AND 0.5, 0.5, -0.7" in page.status.text()
+    qtbot.mouseClick(page.find_button, Qt.MouseButton.LeftButton)   # one perceptron again
+    assert all(s.isEnabled() for s in page.sliders)
 
 
 def test_every_lesson_page_builds_and_names_its_chapter(panel):
