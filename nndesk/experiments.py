@@ -118,7 +118,7 @@ EXPERIMENTS: dict[str, Experiment] = {
     "optimizers": Experiment(
         "optimizers", "Optimizers on MNIST (5-layer MLP, batch 128)",
         [Run("SGD", _MLP5, "SGD", 0.01), Run("Momentum", _MLP5, "Momentum", 0.01),
-         Run("AdaGrad", _MLP5, "AdaGrad", 0.01), Run("RMSProp", _MLP5, "RMSProp", 0.001),
+         Run("AdaGrad", _MLP5, "AdaGrad", 0.01), Run("RMSprop", _MLP5, "RMSprop", 0.001),
          Run("Adam", _MLP5, "Adam", 0.001)],
         epochs=4, subset=None, metrics=("train_loss",), batch_size=128),
     "init": Experiment(

@@ -352,7 +352,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>After {n} epochs the rule still gets {k} of 4 rows wrong: no single line separates XOR (fig. 2-7).</source>
-        <translation>{n} エポック後も4行中 {k} 行が不正解：XORを分ける直線は1本では引けません（図2-7）。</translation>
+        <translation>{n} エポック後も 4 行中 {k} 行が不正解：XOR を分ける直線は 1 本では引けません（図2-7）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
@@ -477,7 +477,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Book (figs. 6-24, 6-25): the best runs have a learning rate near 0.001-0.01 and weight decay near 1e-8-1e-6; narrow the ranges and search again.</source>
-        <translation>本（図6-24、6-25）：良い結果は学習率 0.001～0.01、Weight decay 係数 1e-8～1e-6 あたりにあります。範囲を絞って再び探索します。</translation>
+        <translation>本（図6-24、6-25）：良い結果は学習率 0.001～0.01、荷重減衰の係数 1e-8～1e-6 あたりにあります。範囲を絞って再び探索します。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/panel.py"/>
@@ -507,7 +507,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Book: plain training reaches 100% on the 300 images but far less on test data (fig. 6-20); weight decay 0.1 narrows the gap (fig. 6-21), so does Dropout (fig. 6-23). L1 does the same by pushing weights to 0.</source>
-        <translation>本：普通の学習では300枚の訓練データで100%になりますが、テストデータでははるかに低くなります（図6-20）。Weight decay 0.1 で差が縮まり（図6-21）、Dropout も同様です（図6-23）。L1 は重みを0に押しやることで同じ効果を得ます。</translation>
+        <translation>本：普通の学習では300枚の訓練データで100%になりますが、テストデータでははるかに低くなります（図6-20）。荷重減衰 0.1 で差が縮まり（図6-21）、Dropout も同様です（図6-23）。L1 は重みを0に押しやることで同じ効果を得ます。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
@@ -1926,7 +1926,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Overfitting: weight decay, L1, Dropout (figs. 6-20, 6-21, 6-23)</source>
-        <translation>過学習：Weight decay・L1・Dropout（図6-20、6-21、6-23）</translation>
+        <translation>過学習：荷重減衰・L1・Dropout（図6-20、6-21、6-23）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/plots.py"/>
@@ -2017,7 +2017,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Put the best run's learning rate and weight decay into the training settings (SGD)</source>
-        <translation>最良の結果の学習率と Weight decay を学習の設定（SGD）に入れます</translation>
+        <translation>最良の結果の学習率と荷重減衰を学習の設定（SGD）に入れます</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
@@ -2674,7 +2674,7 @@ Download them now (about 11 MB)? Drawing digits works without them.</source>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Training settings now: SGD, learning rate {lr}, weight decay {wd}.</source>
-        <translation>学習の設定を変更しました：SGD、学習率 {lr}、Weight decay {wd}。</translation>
+        <translation>学習の設定を変更しました：SGD、学習率 {lr}、荷重減衰 {wd}。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>
@@ -4689,7 +4689,7 @@ Use Train again to download MNIST, or put the files there.</source>
     <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>{k} of 4 rows are wrong (red).</source>
-        <translation>4行中 {k} 行が不正解（赤）。</translation>
+        <translation>4 行中 {k} 行が不正解（赤）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>
