@@ -67,6 +67,7 @@ def test_experiment_plot_and_legend_fit_the_page(qtbot, lang, name, epochs):
     for _, label in entries:
         rect = view.mapFromScene(label.sceneBoundingRect()).boundingRect()
         assert seen.contains(rect), (lang, label.text, rect, seen)
+    assert not page.legend.sceneBoundingRect().intersects(box.sceneBoundingRect())  # under it
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN", "ja"])
@@ -97,6 +98,8 @@ def test_every_lesson_legend_is_inside_its_page(qtbot, lang):
                 if not view.isVisible() or legend is None:
                     continue
                 seen = _visible(page, view).adjusted(-1, -1, 1, 1)
+                box = view.getPlotItem().getViewBox()
+                assert not legend.sceneBoundingRect().intersects(box.sceneBoundingRect()), key
                 for _, label in legend.items:
                     rect = view.mapFromScene(label.sceneBoundingRect()).boundingRect()
                     assert seen.contains(rect), (key, t, label.text, rect, seen)

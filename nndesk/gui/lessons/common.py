@@ -191,6 +191,14 @@ class FittedLegend(pg.LegendItem):
         self.layout.setColumnSpacing(2 * col + 1, self.GAP)
         self.rowCount = row + 1
 
+    def updateSize(self) -> None:  # noqa: N802 (pyqtgraph's name)
+        """pyqtgraph's size, kept where the plot's layout put the legend (its setGeometry(0,
+        0, ...) moved it over the plot's top left corner); the layout is told the new size."""
+        pos = self.pos()
+        super().updateSize()
+        self.setPos(pos)
+        self.updateGeometry()
+
     def addItem(self, item, name) -> None:  # noqa: N802 (pyqtgraph's name)
         super().addItem(item, name)
         self.fit()
