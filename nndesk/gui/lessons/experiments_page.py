@@ -141,8 +141,11 @@ class ExperimentsPage(QWidget):
         self.scatter = pg.ScatterPlotItem(size=12, pen=pg.mkPen("k"))
         self.scatter_plot.addItem(self.scatter)
         self.colour_bar = pg.ColorBarItem(values=(0, 100), colorMap="viridis", width=12,
-                                          interactive=False, label=tr("validation accuracy %"))
+                                          interactive=False)
         self.colour_bar.setImageItem([], insert_in=self.scatter_plot.getPlotItem())
+        for pen in (self.colour_bar.axis.setPen, self.colour_bar.axis.setTextPen):
+            pen("k")                                       # as the plot's own axes
+        self.colour_bar.axis.setLabel(tr("validation accuracy %"), color="k")
         self.best_note = WrapLabel(tr(
             "The best settings were found on the search's own network (6 hidden layers of "
             "100, SGD, 400 images); Use the best puts them into the training settings of "
