@@ -23,8 +23,24 @@ from nndesk.fileio import atomic_write_text
 if TYPE_CHECKING:
     from nndesk.data.mnist import Splits
 
-__all__ = ["Run", "Experiment", "Curves", "EXPERIMENTS", "mlp_spec", "run_experiment",
-           "write_csv", "read_csv"]
+__all__ = ["Run", "Experiment", "Curves", "EXPERIMENTS", "LOSS_WINDOW", "moving_average",
+           "mlp_spec", "run_experiment", "write_csv", "read_csv"]
+
+# the per-step loss is shown and summed up over this many steps (the book's smooth_curve
+# idea): the window's plot, the final loss of each run and the command line's figure
+LOSS_WINDOW = 25
+
+
+def moving_average(values, window: int = LOSS_WINDOW) -> np.ndarray:
+    """A trailing moving average over `window` steps (fewer at the start; non-finite values
+    poison the windows they are in, as a blow-up should)."""
+    y = np.asarray(values, dtype=np.float64)
+    if len(y) < 2 or window < 2:
+        return y
+    cumsum = np.cumsum(np.insert(np.where(np.isfinite(y), y, np.nan), 0, 0.0))
+    counts = np.minimum(np.arange(1, len(y) + 1), window)
+    starts = np.arange(1, len(y) + 1) - counts
+    return (cumsum[1:] - cumsum[starts]) / counts
 
 
 def mlp_spec(hidden: int = 4, units: int = 100, init: str | float = "auto",
@@ -102,7 +118,7 @@ EXPERIMENTS: dict[str, Experiment] = {
     "optimizers": Experiment(
         "optimizers", "Optimizers on MNIST (5-layer MLP, batch 128)",
         [Run("SGD", _MLP5, "SGD", 0.01), Run("Momentum", _MLP5, "Momentum", 0.01),
-         Run("AdaGrad", _MLP5, "AdaGrad", 0.01), Run("RMSProp", _MLP5, "RMSProp", 0.001),
+         Run("AdaGrad", _MLP5, "AdaGrad", 0.01), Run("RMSprop", _MLP5, "RMSprop", 0.001),
          Run("Adam", _MLP5, "Adam", 0.001)],
         epochs=4, subset=None, metrics=("train_loss",), batch_size=128),
     "init": Experiment(
@@ -207,13 +223,16 @@ def _train_run(exp: Experiment, run: Run, data: _Subset, epochs: int, seed: int,
                 break
             measure(epoch)
             if per_step:
-                hooks.progress(f"  epoch {epoch}/{epochs}: loss {np.mean(losses[-50:]):.4f}")
+                hooks.progress(f"  epoch {epoch}/{epochs}: loss "
+                               f"{np.mean(losses[-LOSS_WINDOW:]):.4f}")
         final = {metric: _accuracy(net, *xt) for metric, xt in sets.items()}
     if per_step:
         curves.columns[f"{run.key}/train_loss"] = losses
     for metric, values in accs.items():
         curves.columns[f"{run.key}/{metric}"] = values
-    return {"run": run.key, "final_loss": float(np.mean(losses[-50:])) if losses else math.nan,
+    return {"run": run.key,
+            "final_loss": float(np.mean(losses[-LOSS_WINDOW:])) if losses else math.nan,
+            "loss_steps": min(len(losses), LOSS_WINDOW),   # how many steps final_loss means
             **final}
 
 

@@ -42,7 +42,7 @@ def test_the_book_networks():
         ["Dense", "BatchNorm", "ReLU", "Dropout"] * 2 + ["Dense"])
     assert {layer.get("init") for layer in spec["layers"] if layer["type"] == "Dense"} == {0.01}
     optimizers = EXPERIMENTS["optimizers"].runs
-    assert [r.optimizer for r in optimizers] == ["SGD", "Momentum", "AdaGrad", "RMSProp", "Adam"]
+    assert [r.optimizer for r in optimizers] == ["SGD", "Momentum", "AdaGrad", "RMSprop", "Adam"]
     overfit = EXPERIMENTS["overfit"]
     assert overfit.subset == 300 and overfit.epochs == 200
     assert [r.weight_decay for r in overfit.runs] == [0.0, 0.1, 0.0, 0.0]
@@ -54,7 +54,7 @@ def test_optimizers_record_one_loss_per_step_and_learn(blobs):
     steps = 10 * math.ceil(256 / exp.batch_size)
     assert curves.x_name == "step" and curves.x == list(range(1, steps + 1))
     assert set(curves.columns) == {f"{r.label}/train_loss" for r in exp.runs}
-    for name in ("Momentum", "AdaGrad", "RMSProp", "Adam"):
+    for name in ("Momentum", "AdaGrad", "RMSprop", "Adam"):
         loss = curves.columns[f"{name}/train_loss"]
         assert len(loss) == steps and loss[-1] < 0.5 * loss[0], name
     adam = next(s for s in summaries if s["run"] == "Adam")

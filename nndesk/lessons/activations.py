@@ -12,7 +12,8 @@ from nndesk.nn import functions
 from nndesk.nn.layers import LeakyReLU, ReLU, Sigmoid, Tanh
 
 __all__ = ["ACTIVATIONS", "activation_curve", "softmax_naive", "softmax_stable",
-           "BOOK_NETWORK", "BOOK_X", "ForwardStep", "forward_steps"]
+           "BOOK_NETWORK", "BOOK_X", "MNIST_NETWORK", "NETWORKS", "OUTPUTS", "ForwardStep",
+           "forward_steps"]
 
 
 def _engine_derivative(layer_cls, **settings) -> Callable[[np.ndarray], np.ndarray]:
@@ -69,6 +70,31 @@ BOOK_NETWORK: dict[str, np.ndarray] = {
 BOOK_X = np.array([1.0, 0.5])
 
 
+def _mnist_network(seed: int = 0) -> dict[str, np.ndarray]:
+    """The book's 3.6 MNIST network, 784 -> 50 -> 100 -> 10, with untrained weights (normal,
+    std 0.01, as ch. 4's TwoLayerNet starts; sample_weight.pkl is not shipped)."""
+    rng = np.random.default_rng(seed)
+    sizes = (784, 50, 100, 10)
+    net = {}
+    for i, (n_in, n_out) in enumerate(zip(sizes, sizes[1:], strict=False), 1):
+        net[f"W{i}"] = 0.01 * rng.standard_normal((n_in, n_out))
+        net[f"b{i}"] = np.zeros(n_out)
+    return net
+
+
+MNIST_NETWORK: dict[str, np.ndarray] = _mnist_network()
+
+# the output layer's function: identity for 3.4.3's forward(), softmax for 3.6's predict()
+OUTPUTS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+    "identity": functions.identity, "softmax": functions.softmax}
+
+# each network of the chapter with the output function the book's code ends with
+NETWORKS: dict[str, tuple[dict[str, np.ndarray], str]] = {
+    "book": (BOOK_NETWORK, "identity"),     # 3.4.3 forward(): y = identity_function(a3)
+    "mnist": (MNIST_NETWORK, "softmax"),    # 3.6.2 predict(): y = softmax(a3)
+}
+
+
 @dataclass
 class ForwardStep:
     """One line of the forward pass: `out = act(x @ W + b)` with every shape."""
@@ -78,17 +104,19 @@ class ForwardStep:
     w_shape: tuple[int, ...]
     b_shape: tuple[int, ...]
     a_shape: tuple[int, ...]       # x @ W + b (broadcast b over the batch)
-    activation: str                # "sigmoid" (hidden) or "identity" (output)
+    activation: str                # "sigmoid" (hidden), else the output's: a key of OUTPUTS
     a: np.ndarray
     z: np.ndarray
 
 
-def forward_steps(x: np.ndarray = BOOK_X, network: dict[str, np.ndarray] | None = None
-                  ) -> list[ForwardStep]:
-    """The 3-layer forward pass (the book's 3.4.3 `forward`) for one sample x (D,) or a batch
-    (N, D): sigmoid on the hidden layers, identity at the output. ValueError names the layer
-    whose shapes do not chain."""
+def forward_steps(x: np.ndarray = BOOK_X, network: dict[str, np.ndarray] | None = None,
+                  output: str = "identity") -> list[ForwardStep]:
+    """The 3-layer forward pass for one sample x (D,) or a batch (N, D): sigmoid on the hidden
+    layers, `output` (a key of OUTPUTS) at the last: "identity" is 3.4.3's `forward`,
+    "softmax" 3.6's `predict` (NETWORKS pairs each network with its own). ValueError names the
+    layer whose shapes do not chain."""
     network = BOOK_NETWORK if network is None else network
+    out_fn = OUTPUTS[output]
     z = np.asarray(x, dtype=np.float64)
     steps: list[ForwardStep] = []
     n_layers = len(network) // 2
@@ -98,8 +126,8 @@ def forward_steps(x: np.ndarray = BOOK_X, network: dict[str, np.ndarray] | None 
             raise ValueError(f"layer {i}: input has {z.shape[-1]} values per sample but "
                              f"W{i} has {w.shape[0]} rows")
         a = z @ w + b
-        act = "identity" if i == n_layers else "sigmoid"
-        out = functions.sigmoid(a) if act == "sigmoid" else functions.identity(a)
+        act = output if i == n_layers else "sigmoid"
+        out = functions.sigmoid(a) if act == "sigmoid" else out_fn(a)
         steps.append(ForwardStep(i, z.shape, w.shape, b.shape, a.shape, act, a, out))
         z = out
     return steps

@@ -33,17 +33,22 @@ class Trace:
 
 
 def make_layer(kind: str, features: int, units: int = 16, seed: int = 0,
-               recurrent_scale: float = 1.0, forget_bias: float = 1.0) -> Recurrent:
+               recurrent_scale: float = 1.0, forget_bias: float = 1.0,
+               update_bias: float = 0.0) -> Recurrent:
     """A float64 `kind` layer with the engine's initial weights (seeded), its recurrent weights
     U times `recurrent_scale` (U starts orthogonal: every singular value is 1, so the scale is
     the factor each step multiplies a gradient by before tanh's own factor, ch. 6.1.4) and,
-    for an LSTM, the forget gate's bias set to `forget_bias` (f = sigmoid(bias) at the start).
+    for an LSTM, the forget gate's bias set to `forget_bias` (f = sigmoid(bias) at the start),
+    for a GRU the update gate's bias to `update_bias` (z = sigmoid(bias), the share of h_{t-1}
+    kept: 0, the engine's start, keeps half, so the carried gradient halves every step).
     KeyError for an unknown kind."""
     layer = KINDS[kind](units=units)
     layer.build((None, features), np.random.default_rng(seed), np.float64, None)
     layer.params["U"] *= recurrent_scale
     if kind == "LSTM":
         layer.params["b"][:units] = forget_bias
+    if kind == "GRU":                                 # blocks [z | r | h~]
+        layer.params["b"][:units] = update_bias
     return layer
 
 
@@ -60,9 +65,11 @@ def gradient_through_time(layer: Recurrent, seq: np.ndarray,
 
 
 def trace(kind: str, seq: np.ndarray, units: int = 16, seed: int = 0,
-          recurrent_scale: float = 1.0, forget_bias: float = 1.0) -> Trace:
+          recurrent_scale: float = 1.0, forget_bias: float = 1.0,
+          update_bias: float = 0.0) -> Trace:
     """The heat maps and the gradient curve of one kind of layer on one sequence (T, F)."""
-    layer = make_layer(kind, np.shape(seq)[1], units, seed, recurrent_scale, forget_bias)
+    layer = make_layer(kind, np.shape(seq)[1], units, seed, recurrent_scale, forget_bias,
+                       update_bias)
     _, norms = gradient_through_time(layer, seq, seed)
     values = {name: layer.gate_history(name)[0] for name in GATES[kind]}
     return Trace(kind, values, norms)

@@ -13,6 +13,14 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>loss (mean of the last %n step(s))</source>
+        <translation>
+            <numerusform>loss (mean of the last %n step)</numerusform>
+            <numerusform>loss (mean of the last %n steps)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../nndesk/gui/my_digits.py"/>
         <source>your handwriting: %n digit(s), accuracy {acc}%</source>
         <translation>

@@ -231,6 +231,16 @@
         <translation>3ボタン</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>3.4.3's forward() ends with the identity function: the outputs are the scores A3 unchanged.</source>
+        <translation>3.4.3 節の forward() は恒等関数で終わります。出力はスコア A3 そのままです。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>3.6's predict() ends with softmax: the 10 outputs are probabilities, each row sums to 1 (here {total}). The weights are untrained (std 0.01), so every digit gets about 0.1.</source>
+        <translation>3.6 節の predict() はソフトマックス関数で終わります。10 個の出力は確率で、各行の和は 1 です（ここでは {total}）。重みは未学習（標準偏差 0.01）なので、どの数字もおよそ 0.1 になります。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/compare_view.py"/>
         <source>&lt;b style='color:{color}'&gt;■ {tag}&lt;/b&gt; {name}&lt;br&gt;final validation accuracy {val} (best {best}), training {train}</source>
         <translation>&lt;b style='color:{color}'&gt;■ {tag}&lt;/b&gt; {name}&lt;br&gt;最終の検証データの認識精度 {val}（最高 {best}）、訓練データ {train}</translation>
@@ -358,7 +368,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>After {n} epochs the rule still gets {k} of 4 rows wrong: no single line separates XOR (fig. 2-7).</source>
-        <translation>{n} エポック後も4行中 {k} 行が不正解：XORを分ける直線は1本では引けません（図2-7）。</translation>
+        <translation>{n} エポック後も 4 行中 {k} 行が不正解：XOR を分ける直線は 1 本では引けません（図2-7）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
@@ -392,8 +402,8 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
-        <source>At the first step the gradient is {rnn:.1e} of the last step's for the RNN and {lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the path sooner; the LSTM's forget gate bias of 3 (f ≈ 0.95) lets it remember, one of 0 (f = 0.5) makes it forget too.</source>
-        <translation>最初の時刻の勾配は、最後の時刻に比べて RNN で {rnn:.1e} 倍、LSTM で {lstm:.1e} 倍です。U を小さくすると RNN は軌跡の始まりをより早く忘れます。LSTM は forgetゲートのバイアスが 3（f ≈ 0.95）なら覚えていて、0（f = 0.5）にすると忘れます。</translation>
+        <source>At the first step the gradient is {rnn:.1e} of the last step's for the RNN, {gru:.1e} for the GRU and {lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the path sooner; the LSTM's forget gate bias of 3 (f ≈ 0.95) lets it remember, one of 0 (f = 0.5) makes it forget too. Gates help only when they are open: the GRU starts with an update gate bias of 0, so z = 0.5 keeps half of h at each step and the gradient halves with it, faster than the RNN's; a bias of 3 (z ≈ 0.95) lets the GRU keep its gradient like the LSTM.</source>
+        <translation>最初の時刻の勾配は、最後の時刻に比べて RNN で {rnn:.1e}、GRU で {gru:.1e}、LSTM で {lstm:.1e} です。U を小さくすると RNN は経路の始まりをより早く忘れます。LSTM のforgetゲートのバイアスが 3（f ≈ 0.95）なら記憶を保ち、0（f = 0.5）なら忘れてしまいます。ゲートが役立つのは開いているときだけです：GRU はupdateゲートのバイアス 0 から始まるので、z = 0.5 で各時刻 h の半分しか残さず、勾配も半分ずつになり、RNN より速く消えます。バイアスを 3（z ≈ 0.95）にすると、GRU も LSTM のように勾配を保ちます。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/pg_i18n.py"/>
@@ -488,7 +498,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Book (figs. 6-24, 6-25): the best runs have a learning rate near 0.001-0.01 and weight decay near 1e-8-1e-6; narrow the ranges and search again.</source>
-        <translation>本（図6-24、6-25）：良い結果は学習率 0.001～0.01、Weight decay 係数 1e-8～1e-6 あたりにあります。範囲を絞って再び探索します。</translation>
+        <translation>本（図6-24、6-25）：良い結果は学習率 0.001～0.01、荷重減衰の係数 1e-8～1e-6 あたりにあります。範囲を絞って再び探索します。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/panel.py"/>
@@ -518,7 +528,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Book: plain training reaches 100% on the 300 images but far less on test data (fig. 6-20); weight decay 0.1 narrows the gap (fig. 6-21), so does Dropout (fig. 6-23). L1 does the same by pushing weights to 0.</source>
-        <translation>本：普通の学習では300枚の訓練データで100%になりますが、テストデータでははるかに低くなります（図6-20）。Weight decay 0.1 で差が縮まり（図6-21）、Dropout も同様です（図6-23）。L1 は重みを0に押しやることで同じ効果を得ます。</translation>
+        <translation>本：普通の学習では300枚の訓練データで100%になりますが、テストデータでははるかに低くなります（図6-20）。荷重減衰 0.1 で差が縮まり（図6-21）、Dropout も同様です（図6-23）。L1 は重みを0に押しやることで同じ効果を得ます。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
@@ -956,6 +966,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>計算はすべて nndesk のシグモイド関数と Network で行います。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Each cost has its own η, as in Nielsen's demo (0.15 and 0.005). He remarks that different rates make the comparison imperfect; what counts is how the speed changes: the quadratic cost learns slowest while the neuron is badly wrong, cross-entropy fastest.</source>
+        <translation>Nielsen のデモと同じく、コストごとに η を別にしています（0.15 と 0.005）。学習率が違うので比較は完全ではない、と Nielsen は述べています。大事なのは学習の速さがどう変わるかです：ニューロンが大きく間違っているとき、2次コストでは学習が最も遅く、交差エントロピーでは最も速くなります。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Each experiment trains the book's small networks from the same seed, changing one thing. It runs in the background; stop it at any time.</source>
         <translation>どの実験も同じシードから本の小さなネットワークを学習し、1か所だけを変えます。バックグラウンドで実行され、いつでも停止できます。</translation>
@@ -1238,6 +1253,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <source>GRU: reset gate r</source>
         <translation>GRU：resetゲート r</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>GRU: update gate bias</source>
+        <translation>GRU：updateゲートのバイアス</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
@@ -1944,7 +1964,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Overfitting: weight decay, L1, Dropout (figs. 6-20, 6-21, 6-23)</source>
-        <translation>過学習：Weight decay・L1・Dropout（図6-20、6-21、6-23）</translation>
+        <translation>過学習：荷重減衰・L1・Dropout（図6-20、6-21、6-23）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/plots.py"/>
@@ -2035,7 +2055,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Put the best run's learning rate and weight decay into the training settings (SGD)</source>
-        <translation>最良の結果の学習率と Weight decay を学習の設定（SGD）に入れます</translation>
+        <translation>最良の結果の学習率と荷重減衰を学習の設定（SGD）に入れます</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
@@ -2414,6 +2434,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>上の答えは2つのニューラルネットワークを組み合わせたものです。1つは描いた画像を、もう1つはペンの軌跡（書き順と方向）を読み取ります。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>The best settings were found on the search's own network (6 hidden layers of 100, SGD, 400 images); Use the best puts them into the training settings of whatever design the designer holds.</source>
+        <translation>最良の設定は、探索用のネットワーク（100 ユニットの隠れ層 6 つ、SGD、400 枚の画像）で見つけたものです。「最良の設定を使う」は、いまデザイナーにあるネットワークの学習の設定にそれを入れます。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>The book's 2-3-2-2 network (3.4.3)</source>
         <translation>本の 2-3-2-2 ネットワーク（3.4.3）</translation>
@@ -2566,6 +2591,11 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>The {f}×{f} filter does not fit the padded {m}×{m} input.</source>
         <translation>{f}×{f} のフィルターはパディング後の {m}×{m} の入力に収まりません。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>Their weights (w1, w2, b) are the book's: NAND {nand}; OR {or_}; AND {and_}. The sliders are one perceptron's: Find weights or another gate brings them back.</source>
+        <translation>重み（w1、w2、b）は本のものです：NAND {nand}、OR {or_}、AND {and_}。スライダーは 1 つのパーセプトロン用です：「重みを求める」を押すか、別のゲートを選ぶと戻ります。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
@@ -2740,7 +2770,7 @@ Download them now (about 11 MB)? Drawing digits works without them.</source>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Training settings now: SGD, learning rate {lr}, weight decay {wd}.</source>
-        <translation>学習の設定を変更しました：SGD、学習率 {lr}、Weight decay {wd}。</translation>
+        <translation>学習の設定を変更しました：SGD、学習率 {lr}、荷重減衰 {wd}。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>
@@ -3814,11 +3844,6 @@ Resume that run now?
         <translation>学習率 {i}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
-        <source>learning rate η</source>
-        <translation>学習率 η</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source>least confident first</source>
         <translation>確信度の低い順</translation>
@@ -3830,14 +3855,30 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>log10(learning rate)</source>
+        <translation>log10（学習率）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>log10(weight decay)</source>
+        <translation>log10（荷重減衰）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/loss_plot.py"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>loss (mean of the last %n step(s))</source>
+        <translation>
+            <numerusform>損失（最後の %n ステップの平均）</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
-        <source>loss (last 50 steps)</source>
-        <translation>損失（最後の 50 ステップ）</translation>
+        <source>loss (moving average of {n} steps)</source>
+        <translation>損失（{n} ステップの移動平均）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4614,6 +4655,11 @@ Resume that run now?
         <translation>検証データの認識精度</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>validation accuracy %</source>
+        <translation>検証データの認識精度 %</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/health_job.py"/>
         <source>vanishing</source>
         <translation>消失</translation>
@@ -4745,7 +4791,7 @@ Use Train again to download MNIST, or put the files there.</source>
     <message>
         <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
         <source>{k} of 4 rows are wrong (red).</source>
-        <translation>4行中 {k} 行が不正解（赤）。</translation>
+        <translation>4 行中 {k} 行が不正解（赤）。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/training.py"/>
@@ -5175,6 +5221,16 @@ Fix the marked layer in the designer, then train.</source>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>|error|</source>
         <translation>|誤差|</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>η, cross-entropy</source>
+        <translation>η（交差エントロピー）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>η, quadratic</source>
+        <translation>η（2次コスト）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>

@@ -231,6 +231,16 @@
         <translation>三键</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>3.4.3's forward() ends with the identity function: the outputs are the scores A3 unchanged.</source>
+        <translation>3.4.3 节的 forward() 以恒等函数结束：输出就是原样的得分 A3。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/activations_page.py"/>
+        <source>3.6's predict() ends with softmax: the 10 outputs are probabilities, each row sums to 1 (here {total}). The weights are untrained (std 0.01), so every digit gets about 0.1.</source>
+        <translation>3.6 节的 predict() 以 softmax 结束：10 个输出是概率，每一行的和为 1（这里是 {total}）。权重未经训练（标准差 0.01），所以每个数字的概率都约为 0.1。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/compare_view.py"/>
         <source>&lt;b style='color:{color}'&gt;■ {tag}&lt;/b&gt; {name}&lt;br&gt;final validation accuracy {val} (best {best}), training {train}</source>
         <translation>&lt;b style='color:{color}'&gt;■ {tag}&lt;/b&gt; {name}&lt;br&gt;最终验证准确率 {val}（最佳 {best}），训练准确率 {train}</translation>
@@ -392,8 +402,8 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
-        <source>At the first step the gradient is {rnn:.1e} of the last step's for the RNN and {lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the path sooner; the LSTM's forget gate bias of 3 (f ≈ 0.95) lets it remember, one of 0 (f = 0.5) makes it forget too.</source>
-        <translation>在第一个时刻，RNN 的梯度是最后时刻的 {rnn:.1e} 倍，LSTM 是 {lstm:.1e} 倍。把 U 调小，RNN 会更快忘记轨迹的开头；LSTM 的遗忘门偏置为 3（f ≈ 0.95）时它能记住，设为 0（f = 0.5）时它也会忘记。</translation>
+        <source>At the first step the gradient is {rnn:.1e} of the last step's for the RNN, {gru:.1e} for the GRU and {lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the path sooner; the LSTM's forget gate bias of 3 (f ≈ 0.95) lets it remember, one of 0 (f = 0.5) makes it forget too. Gates help only when they are open: the GRU starts with an update gate bias of 0, so z = 0.5 keeps half of h at each step and the gradient halves with it, faster than the RNN's; a bias of 3 (z ≈ 0.95) lets the GRU keep its gradient like the LSTM.</source>
+        <translation>在第一步，RNN 的梯度是最后一步的 {rnn:.1e}，GRU 是 {gru:.1e}，LSTM 是 {lstm:.1e}。把 U 调小，RNN 会更早忘记路径的开头；LSTM 的遗忘门偏置为 3（f ≈ 0.95）时能记住，为 0（f = 0.5）时也会遗忘。门只有打开时才有帮助：GRU 的更新门偏置初始为 0，z = 0.5 每一步只保留一半的 h，梯度也随之减半，比 RNN 衰减得更快；偏置为 3（z ≈ 0.95）时，GRU 也能像 LSTM 一样保住梯度。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/pg_i18n.py"/>
@@ -956,6 +966,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>所有计算都使用 nndesk 的 sigmoid 函数和 Network。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>Each cost has its own η, as in Nielsen's demo (0.15 and 0.005). He remarks that different rates make the comparison imperfect; what counts is how the speed changes: the quadratic cost learns slowest while the neuron is badly wrong, cross-entropy fastest.</source>
+        <translation>和 Nielsen 的演示一样，每种代价函数有自己的 η（0.15 和 0.005）。他指出，学习率不同使这种比较并不完美；重要的是学习速度如何变化：神经元错得越离谱，二次代价学得越慢，交叉熵则学得越快。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
         <source>Each experiment trains the book's small networks from the same seed, changing one thing. It runs in the background; stop it at any time.</source>
         <translation>每个实验都从相同的随机种子训练书中的小型网络，只改变一处。实验在后台运行，可随时停止。</translation>
@@ -1238,6 +1253,11 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
         <source>GRU: reset gate r</source>
         <translation>GRU：重置门 r</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
+        <source>GRU: update gate bias</source>
+        <translation>GRU：更新门偏置</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>
@@ -2414,6 +2434,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>上面的答案综合了两个神经网络：一个读取你所画的图像，另一个读取笔的轨迹（笔画顺序和方向）。</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>The best settings were found on the search's own network (6 hidden layers of 100, SGD, 400 images); Use the best puts them into the training settings of whatever design the designer holds.</source>
+        <translation>最佳设置是在搜索自己的网络上找到的（6 个 100 单元的隐藏层，SGD，400 张图像）；“采用最佳设置”会把它们填入训练设置，用于设计器中当前的任何网络。</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>The book's 2-3-2-2 network (3.4.3)</source>
         <translation>书中的 2-3-2-2 网络（3.4.3）</translation>
@@ -2566,6 +2591,11 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <location filename="../../nndesk/gui/lessons/conv_page.py"/>
         <source>The {f}×{f} filter does not fit the padded {m}×{m} input.</source>
         <translation>{f}×{f} 的滤波器放不进填充后的 {m}×{m} 输入。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/perceptron_page.py"/>
+        <source>Their weights (w1, w2, b) are the book's: NAND {nand}; OR {or_}; AND {and_}. The sliders are one perceptron's: Find weights or another gate brings them back.</source>
+        <translation>它们的权重（w1、w2、b）取自书中：与非门 {nand}；或门 {or_}；与门 {and_}。滑块只属于单个感知机：点击“求权重”或选择其他门即可恢复。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/export_dialog.py"/>
@@ -3814,11 +3844,6 @@ Resume that run now?
         <translation>学习率 {i}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
-        <source>learning rate η</source>
-        <translation>学习率 η</translation>
-    </message>
-    <message>
         <location filename="../../nndesk/gui/mistake_gallery.py"/>
         <source>least confident first</source>
         <translation>置信度低的在前</translation>
@@ -3830,14 +3855,30 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>log10(learning rate)</source>
+        <translation>log10（学习率）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>log10(weight decay)</source>
+        <translation>log10（权值衰减）</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/loss_plot.py"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>loss (mean of the last %n step(s))</source>
+        <translation>
+            <numerusform>损失（最后 %n 步的平均）</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
-        <source>loss (last 50 steps)</source>
-        <translation>损失（最后 50 步）</translation>
+        <source>loss (moving average of {n} steps)</source>
+        <translation>损失（{n} 步的移动平均）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_text.py"/>
@@ -4614,6 +4655,11 @@ Resume that run now?
         <translation>验证准确率</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <source>validation accuracy %</source>
+        <translation>验证准确率 %</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/health_job.py"/>
         <source>vanishing</source>
         <translation>消失</translation>
@@ -5175,6 +5221,16 @@ Fix the marked layer in the designer, then train.</source>
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>|error|</source>
         <translation>|误差|</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>η, cross-entropy</source>
+        <translation>η（交叉熵）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/nielsen_page.py"/>
+        <source>η, quadratic</source>
+        <translation>η（二次代价）</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/recurrent_page.py"/>

@@ -72,4 +72,31 @@ def test_experiment_runs_and_measures_are_named_in_japanese():
     assert run_label("lr 3.5e-04, decay 1.2e-07") == "学習率 3.5e-04、荷重減衰 1.2e-07"
     assert run_label("Adam") == "Adam"
     assert metric_value("test_acc", 0.9731) == "テストデータの認識精度 97.3%"
-    assert metric_value("final_loss", 0.1537) == "損失（最後の 50 ステップ） 0.154"
+    assert metric_value("final_loss", 0.1537, 16) == "損失（最後の 16 ステップの平均） 0.154"
+
+
+def test_translations_keep_the_house_words():
+    """QA: zh_CN wrote the Japanese wave dash 〜 (第5〜6章) where Chinese writes ～; "RMSProp"
+    beside Keras's "RMSprop"; "Weight decay 8.38e-05" beside 荷重減衰 on one page."""
+    from pathlib import Path
+
+    from nndesk.experiments import EXPERIMENTS
+    from nndesk.gui.i18n_tools import extract, read_ts
+
+    folder = Path(__file__).resolve().parents[2] / "resources" / "translations"
+    texts = {code: [f for e in read_ts(folder / f"{code}.ts").values() for f in e.forms]
+             for code in ("zh_CN", "ja")}
+    assert not [t for t in texts["zh_CN"] if "〜" in t]
+    for code, found in texts.items():
+        assert not [t for t in found if "weight decay" in t.lower()], code
+        assert not [t for t in found if "RMSProp" in t], code
+    assert not [s for s in extract() if "RMSProp" in s]
+    assert not [r.label for e in EXPERIMENTS.values() for r in e.runs if "RMSProp" in r.label]
+
+
+def test_japanese_counts_are_spaced_alike():
+    i18n.set_language("ja")
+    assert i18n.tr("{k} of 4 rows are wrong (red).").format(k=3) == "4 行中 3 行が不正解（赤）。"
+    assert "後も 4 行中 3 行" in i18n.tr(
+        "After {n} epochs the rule still gets {k} of 4 rows wrong: no single line separates "
+        "XOR (fig. 2-7).").format(n=100, k=3)

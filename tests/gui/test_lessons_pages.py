@@ -48,6 +48,11 @@ def test_xor_is_not_found_then_built_from_two_lines(panel, qtbot):
     qtbot.mouseClick(page.xor_button, Qt.MouseButton.LeftButton)
     assert _column(page.table, 4) == ["0", "1", "1", "0"]
     assert all(len(line.getData()[0]) == 2 for line in page.lines)
+    # QA: the w1/w2/b sliders stayed active with values unrelated to the two layers
+    assert not any(s.isEnabled() for s in page.sliders)
+    assert "NAND -0.5, -0.5, 0.7; OR 0.5, 0.5, -0.2; AND 0.5, 0.5, -0.7" in page.status.text()
+    qtbot.mouseClick(page.find_button, Qt.MouseButton.LeftButton)   # one perceptron again
+    assert all(s.isEnabled() for s in page.sliders)
 
 
 def test_every_lesson_page_builds_and_names_its_chapter(panel):
@@ -101,6 +106,27 @@ def test_activations_page_curves_softmax_and_shapes(panel):
     assert "X (100, 784)" in text
     assert "A1 (100, 50) = X (100, 784) · W1 (784, 50) + b1 (50,)" in text
     assert "A3 (100, 10)" in text
+
+
+def test_forward_tab_ends_each_network_with_the_books_output_function(panel):
+    """QA: "MNIST: 784-50-100-10 (3.6)" showed Y = identity(A3); the book's 3.6 predict()
+    ends with softmax. The formula and the values shown follow each network's own."""
+    import re
+
+    page = panel.show_lesson("activations")
+    page.network_choice.setCurrentIndex(page.network_choice.findData("mnist"))
+    text = page.forward_text.toPlainText()
+    assert "Y = softmax(A3) (10,)" in text and "identity(" not in text
+    found = re.search(r"A3 = \[([^\]]+)\] → Y = \[([^\]]+)\]", text)
+    a3, y = (np.array(part.split(), dtype=float) for part in found.groups())
+    assert len(a3) == len(y) == 10 and y.sum() == pytest.approx(1, abs=1e-3)
+    assert np.allclose(y, np.exp(a3) / np.exp(a3).sum(), atol=2e-4)   # shown to 4 digits
+    page.batch.setValue(2)
+    assert "Y = softmax(A3) (2, 10)" in page.forward_text.toPlainText()
+    page.network_choice.setCurrentIndex(page.network_choice.findData("book"))
+    page.batch.setValue(0)
+    text = page.forward_text.toPlainText()
+    assert "Y = identity(A3) (2,)" in text and "→ Y = [0.31682708 0.69627909]" in text
 
 
 def test_learning_page_losses_derivative_and_descent(panel):
@@ -217,10 +243,21 @@ def test_conv_page_im2col_selection_edits_and_filters(qtbot):
 
 def test_nielsen_page_slowdown_and_universality(panel):
     page = panel.show_lesson("nielsen")
+    # Nielsen's demo: η 0.15 for the quadratic cost, 0.005 for cross-entropy (QA: both 0.15)
+    assert (page.start["quadratic"].value(), page.start["cross_entropy"].value()) == (
+        0.15, 0.005)
+    assert "0.005" in page.slow_note.text() and "imperfect" in page.slow_note.text()
     _, quad = page.out_curves["quadratic"].getData()
-    _, ce = page.out_curves["cross_entropy"].getData()
-    assert quad[50] > 0.97 and ce[50] < 0.15 and len(quad) == 301
-    page.start["η"].setValue(2.0)                                  # a larger rate: faster
+    assert quad[50] > 0.97 and len(quad) == 301
+    # the shape Nielsen points at: cross-entropy learns fastest while badly wrong (the cost's
+    # first drops are its largest), the quadratic cost slowest (its drops grow)
+    ce_drop = -np.diff(page.cost_curves["cross_entropy"].getData()[1])
+    quad_drop = -np.diff(page.cost_curves["quadratic"].getData()[1])
+    assert ce_drop[0] > ce_drop[100] > ce_drop[200]
+    assert quad_drop[0] < quad_drop[100] < quad_drop[200]
+    page.start["cross_entropy"].setValue(0.15)                     # the same rate as quadratic
+    assert page.out_curves["cross_entropy"].getData()[1][50] < 0.15
+    page.start["quadratic"].setValue(2.0)                          # a larger rate: faster
     assert page.out_curves["quadratic"].getData()[1][50] < quad[50]
     page.tabs.setCurrentIndex(1)
     page.bumps.setValue(4)
@@ -275,7 +312,8 @@ def test_experiments_page_runs_in_the_background_draws_and_stops(qtbot, small_da
     assert len(page.scatter.data) == len(page.finals)
     best = page.best_run()
     page.best_button.click()
-    assert state.config["lr"] == best.lr and state.config["weight_decay"] == best.weight_decay
+    assert state.config["lr"] == float(f"{best.lr:.3g}")          # as a person writes it
+    assert state.config["weight_decay"] == float(f"{best.weight_decay:.3g}")
 
 
 def test_the_run_button_starts_an_experiment_on_mnist(qtbot, monkeypatch):
@@ -340,7 +378,7 @@ def test_experiments_accuracy_axis_is_in_percent_and_sizes_clamp_visibly(qtbot, 
 
     page._job = Job()
     page._drain()
-    xs, ys = next(c for k, c in page.curves.items() if k.endswith("/test_acc")).getData()
+    xs, ys = page.curves["dropout 0.2/test_acc"].getData()
     assert list(ys) == pytest.approx([97.3])
 
     for box, typed, low in ((page.images, "0", 50), (page.epochs, "0", 1)):

@@ -65,7 +65,10 @@ def test_gradient_curves_follow_the_sliders(page):
     assert page.curves["RNN"].yData[0] < first["RNN"] / 100  # smaller U: it vanishes
     page.forget.set_value(0.0, emit=True)
     assert page.curves["LSTM"].yData[0] < first["LSTM"] / 100  # f = 0.5: it forgets too
-    assert "for the RNN" in page.status.text()
+    assert "for the RNN" in page.status.text() and "for the GRU" in page.status.text()
+    page.update.set_value(3.0, emit=True)                     # z ≈ 0.95: the GRU keeps it
+    assert page.curves["GRU"].yData[0] > 100 * first["GRU"]
+    assert f"{page.traces['GRU'].grad_norms[0]:.1e}" in page.status.text()
     page.digit.setCurrentIndex(1)
     xs, ys = page.ink.getData()
     np.testing.assert_array_equal(ys, _examples()[1][:, 1])
@@ -96,18 +99,21 @@ def test_the_computed_sentence_follows_the_live_language_switch(page, qtbot):
     from nndesk.gui.retranslate import retranslate_widgets
 
     english = page.status.text()
-    rnn, lstm = page.traces["RNN"].grad_norms, page.traces["LSTM"].grad_norms
-    ratios = {"rnn": rnn[0] / rnn[-1], "lstm": lstm[0] / lstm[-1]}
+    ratios = {k.lower(): page.traces[k].grad_norms[0] / page.traces[k].grad_norms[-1]
+              for k in ("RNN", "GRU", "LSTM")}
     assert f"{ratios['rnn']:.1e}" in english
     for old, new in (("en", "zh_CN"), ("zh_CN", "ja"), ("ja", "en")):
         i18n.set_language(new)
         retranslate_widgets([page], old, new)
         QCoreApplication.processEvents()               # the LanguageChange Qt posts
         expected = i18n.tr(
-            "At the first step the gradient is {rnn:.1e} of the last step's for the RNN and "
-            "{lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the "
-            "path sooner; the LSTM's forget gate bias of 3 (f ≈ 0.95) lets it remember, one of "
-            "0 (f = 0.5) makes it forget too.")
+            "At the first step the gradient is {rnn:.1e} of the last step's for the RNN, "
+            "{gru:.1e} for the GRU and {lstm:.1e} for the LSTM. Make U smaller and the RNN "
+            "forgets the start of the path sooner; the LSTM's forget gate bias of 3 (f ≈ 0.95) "
+            "lets it remember, one of 0 (f = 0.5) makes it forget too. Gates help only when "
+            "they are open: the GRU starts with an update gate bias of 0, so z = 0.5 keeps "
+            "half of h at each step and the gradient halves with it, faster than the RNN's; "
+            "a bias of 3 (z ≈ 0.95) lets the GRU keep its gradient like the LSTM.")
         assert page.status.text() == expected.format(**ratios)
         assert new == "en" or page.status.text() != english
     assert page.status.text() == english

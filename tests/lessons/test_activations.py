@@ -64,3 +64,21 @@ def test_shapes_that_do_not_chain_name_the_layer():
     net = dict(BOOK_NETWORK, W2=np.zeros((4, 2)))
     with pytest.raises(ValueError, match="layer 2"):
         forward_steps(network=net)
+
+
+def test_each_network_ends_with_its_books_output_function():
+    """QA: the 3.6 MNIST network showed Y = identity(A3); the book's predict() ends with
+    softmax, 3.4.3's forward() with the identity."""
+    from nndesk.lessons.activations import NETWORKS, OUTPUTS
+
+    assert NETWORKS["book"][1] == "identity" and NETWORKS["mnist"][1] == "softmax"
+    for net, output in NETWORKS.values():
+        x = np.full((3, net["W1"].shape[0]), 0.5)
+        last = forward_steps(x, net, output)[-1]
+        assert last.activation == output
+        assert np.allclose(last.z, OUTPUTS[output](last.a))
+    net, output = NETWORKS["mnist"]
+    y = forward_steps(np.full((3, 784), 0.5), net, output)[-1].z
+    assert y.shape == (3, 10) and np.allclose(y.sum(axis=1), 1) and (y > 0).all()
+    book = forward_steps(network=NETWORKS["book"][0], output=NETWORKS["book"][1])[-1].z
+    assert np.allclose(book, [0.31682708, 0.69627909])     # unchanged: the identity

@@ -3,6 +3,7 @@ shapes of the 3-layer forward pass for one sample and for a batch."""
 
 from __future__ import annotations
 
+import functools
 import html
 
 import numpy as np
@@ -25,11 +26,12 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.float_box import IntBox
 from nndesk.gui.i18n import N_, tr
-from nndesk.gui.lessons.common import PENS, header, plot
+from nndesk.gui.lessons.common import PENS, header, parse_numbers, plot
 from nndesk.gui.nobreak import WrapLabel
 from nndesk.lessons.activations import (
     ACTIVATIONS,
-    BOOK_NETWORK,
+    BOOK_X,
+    NETWORKS,
     activation_curve,
     forward_steps,
     softmax_naive,
@@ -42,9 +44,8 @@ _NAMES = {"step": N_("step function"), "sigmoid": N_("sigmoid function"),
           "tanh": N_("tanh function"), "ReLU": N_("ReLU function"),
           "leaky ReLU": N_("leaky ReLU (α = 0.1)"), "identity": N_("identity function")}
 
-# the book's 3.6 MNIST network: 784 -> 50 -> 100 -> 10 (weights irrelevant: shapes only)
-_MNIST = {"W1": np.zeros((784, 50)), "b1": np.zeros(50), "W2": np.zeros((50, 100)),
-          "b2": np.zeros(100), "W3": np.zeros((100, 10)), "b3": np.zeros(10)}
+# how a step's function is written in the formulas
+_FUNCTIONS = {"sigmoid": "σ", "identity": N_("identity"), "softmax": "softmax"}
 
 
 class ActivationsPage(QWidget):
@@ -118,7 +119,7 @@ class ActivationsPage(QWidget):
         layout = QVBoxLayout(tab)
         layout.addWidget(QLabel(tr("Scores a (comma-separated; try 1010, 1000, 990):")))
         layout.addWidget(self.vector)
-        self.bars_plot = plot(tr("softmax(a): probabilities"), "k", "y")
+        self.bars_plot = plot(tr("softmax(a): probabilities"), "k", "y", integer_x=True)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=PENS[0])
         self.bars_plot.addItem(self.bars)
         self.bars_plot.setYRange(0, 1)
@@ -135,13 +136,12 @@ class ActivationsPage(QWidget):
 
     def _on_vector_changed(self, _=None) -> None:
         try:
-            a = np.array([float(v) for v in self.vector.text().replace(";", ",").split(",")
-                          if v.strip()])
+            a = np.array(parse_numbers(self.vector.text()))
         except ValueError:
-            self.softmax_note.setText(tr("Type numbers separated by commas."))
+            self._clear_softmax(tr("Type numbers separated by commas."))
             return
         if a.size == 0 or a.size > 20:
-            self.softmax_note.setText(tr("Type between 1 and 20 numbers."))
+            self._clear_softmax(tr("Type between 1 and 20 numbers."))
             return
         naive, overflowed = softmax_naive(a)
         shifted, y = softmax_stable(a)
@@ -164,6 +164,12 @@ class ActivationsPage(QWidget):
                    "sum to {total} and keep the order of the scores.").format(
                     total=f"{y.sum():.6f}"))
         self.softmax_note.setText(note)
+
+    def _clear_softmax(self, why: str) -> None:
+        """A list that is not numbers: no table or bars of the list before it, only why."""
+        self.softmax_table.setRowCount(0)
+        self.bars.setOpts(x=[], height=[])
+        self.softmax_note.setText(why)
 
     # -- forward pass (3.4.3, 3.6.3) --------------------------------------------------------
     def _forward_tab(self) -> QWidget:
@@ -188,32 +194,52 @@ class ActivationsPage(QWidget):
         return tab
 
     def _on_forward_changed(self, _=None) -> None:
-        book = self.network_choice.currentData() == "book"
-        net = BOOK_NETWORK if book else _MNIST
-        d = net["W1"].shape[0]
+        key = self.network_choice.currentData()
+        net, output = NETWORKS[key]
         n = self.batch.value()
-        x = np.array([1.0, 0.5]) if book else np.zeros(d)
+        x = BOOK_X if key == "book" else _digit()
         if n:
             x = np.tile(x, (n, 1))
         lines = [tr("X {shape}: {what}").format(
             shape=_shape(x.shape), what=tr("one sample") if not n else
             tr("{n} samples, one per row").format(n=n))]
-        for s in forward_steps(x, net):
+        steps = forward_steps(x, net, output)
+        for s in steps:
             i = s.layer
             lines.append(f"<b>A{i} {_shape(s.a_shape)}</b> = "
                          f"{'X' if i == 1 else f'Z{i - 1}'} {_shape(s.x_shape)} · "
                          f"W{i} {_shape(s.w_shape)} + b{i} {_shape(s.b_shape)}")
-            act = "σ" if s.activation == "sigmoid" else tr("identity")
-            out = "Y" if s.activation == "identity" else f"Z{i}"
+            act = tr(_FUNCTIONS[s.activation])
+            out = "Z" + str(i) if s.activation == "sigmoid" else "Y"
             lines.append(f"&nbsp;&nbsp;{out} = {act}(A{i}) {_shape(s.a_shape)}")
-            if book and not n:
+            if not n and (key == "book" or out == "Y"):   # MNIST: only the 10 outputs
                 lines.append(f"&nbsp;&nbsp;<span style='color:#555'>A{i} = "
-                             f"{html.escape(np.array2string(s.a, precision=4))} → {out} = "
-                             f"{html.escape(np.array2string(s.z, precision=8))}</span>")
+                             f"{html.escape(_values(s.a, 4))} → {out} = "
+                             f"{html.escape(_values(s.z, 8 if key == 'book' else 4))}</span>")
+        if output == "softmax":
+            lines.append(tr("3.6's predict() ends with softmax: the 10 outputs are "
+                            "probabilities, each row sums to 1 (here {total}). The weights "
+                            "are untrained (std 0.01), so every digit gets about 0.1.").format(
+                total=f"{steps[-1].z.reshape(-1, 10)[0].sum():.6f}"))
+        else:
+            lines.append(tr("3.4.3's forward() ends with the identity function: the outputs "
+                            "are the scores A3 unchanged."))
         lines.append(tr("The inner sizes must match: the columns of the left matrix equal the "
                         "rows of W; b is added to every row (broadcasting)."))
         self.forward_text.setHtml("<div style='font-size: 11pt; line-height: 140%'>"
                                   + "<br>".join(lines) + "</div>")
+
+
+@functools.cache
+def _digit() -> np.ndarray:
+    """A drawn "7" as the 784 input values of 3.6 (the same for every row of a batch)."""
+    from nndesk.lessons.convolution import sample_digit
+
+    return sample_digit().reshape(-1).astype(np.float64)
+
+
+def _values(v: np.ndarray, precision: int) -> str:
+    return np.array2string(np.asarray(v), precision=precision, max_line_width=200)
 
 
 def _shape(shape: tuple[int, ...]) -> str:

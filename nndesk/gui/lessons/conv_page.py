@@ -156,6 +156,11 @@ class ConvPage(QWidget):
         except ValueError:
             self.formula.setText(tr("The {f}×{f} filter does not fit the padded {m}×{m} input.")
                                  .format(f=f, m=n + 2 * p))
+            for table in (self.x_table, self.w_table, self.col_table, self.out_table):
+                with QSignalBlocker(table):       # no result of the sizes before
+                    table.setRowCount(0)
+                    table.setColumnCount(0)
+            self.demo = None
             return
         self.formula.setText(tr("OH = OW = (n + 2p − f) / s + 1 = ({n} + 2·{p} − {f}) / {s} + 1 "
                                 "= {size}").format(n=n, p=p, f=f, s=s, size=size) + (
@@ -170,7 +175,7 @@ class ConvPage(QWidget):
 
     def select_column(self, k: int) -> None:
         """Highlight column k of col, its window in the input and its output pixel."""
-        if not hasattr(self, "demo") or not 0 <= k < len(self.demo.windows):
+        if getattr(self, "demo", None) is None or not 0 <= k < len(self.demo.windows):
             return
         f = self.f.value()
         r0, c0 = self.demo.windows[k]

@@ -21,15 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nndesk.experiments import EXPERIMENTS
+from nndesk.experiments import EXPERIMENTS, LOSS_WINDOW, Experiment, Run, moving_average
 from nndesk.fileio import loads_json
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.float_box import IntBox
-from nndesk.gui.i18n import N_, tr
-from nndesk.gui.lessons.common import PENS, header, plot
+from nndesk.gui.i18n import N_, tr, tr_n
+from nndesk.gui.lessons.common import PENS, FittedLegend, header, plot
 from nndesk.gui.lessons.experiments_run import ExperimentRun
 from nndesk.gui.nobreak import WrapLabel
-from nndesk.gui.run_curves import legend_under
 
 __all__ = ["ExperimentsPage"]
 
@@ -55,8 +54,7 @@ _LABELS = {"optimizers": N_("Optimizers (fig. 6-9)"),
            "hyperparams": N_("Hyperparameter search (figs. 6-24, 6-25)")}
 _SOLID = ("train_loss", "train_acc")
 _METRICS = {"train_loss": N_("training loss"), "train_acc": N_("training accuracy"),
-            "val_acc": N_("validation accuracy"), "test_acc": N_("test accuracy"),
-            "final_loss": N_("loss (last 50 steps)")}
+            "val_acc": N_("validation accuracy"), "test_acc": N_("test accuracy")}
 _RUN_WORDS = [  # the experiments' run keys (nndesk.experiments) in the reader's language
     (r"init std (\S+), BatchNorm", N_("init std {0}, BatchNorm")),
     (r"init std (\S+), no BatchNorm", N_("init std {0}, no BatchNorm")),
@@ -76,10 +74,28 @@ def run_label(key: str) -> str:
     return key
 
 
-def metric_value(metric: str, value: float) -> str:
-    """"test accuracy 97.3%" / "loss (last 50 steps) 0.154", in the reader's language."""
+def metric_value(metric: str, value: float, steps: int = LOSS_WINDOW) -> str:
+    """"test accuracy 97.3%" / "loss (mean of the last 16 steps) 0.154" (`steps`: how many
+    the final loss is the mean of), in the reader's language."""
     text = f"{value:.1%}" if metric.endswith("_acc") else f"{value:.3f}"
+    if metric == "final_loss":
+        return f"{tr_n('loss (mean of the last %n step(s))', steps)} {text}"
     return f"{tr(_METRICS[metric])} {text}" if metric in _METRICS else f"{metric} {text}"
+
+
+def _has_batchnorm(run: Run) -> bool:
+    return any(layer["type"] == "BatchNorm" for layer in run.spec["layers"])
+
+
+def pen_for(exp: Experiment, run: Run, metric: str) -> tuple[str, Qt.PenStyle]:
+    """A curve's colour and line: one colour per run, or per init scale when the runs come in
+    pairs (BatchNorm: with and without at each scale, as figs. 6-18/6-19 pair them);
+    dashed for held-out data and for the run without BatchNorm (the book's dashed line)."""
+    panels = list(dict.fromkeys(r.panel for r in exp.runs))
+    paired = "" not in panels and len(panels) < len(exp.runs)
+    index = panels.index(run.panel) if paired else exp.runs.index(run)
+    dashed = metric not in _SOLID or (paired and not _has_batchnorm(run))
+    return PENS[index % len(PENS)], Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
 _SAVED = "lessons/experiments"  # QSettings: {"choice": name, "sizes": {name: [epochs, images]}}
 
 
@@ -117,14 +133,25 @@ class ExperimentsPage(QWidget):
             buttons.addWidget(w)
         buttons.addWidget(self.progress, 1)
         buttons.addWidget(self.status, 2)
-        self.curve_plot = plot()
+        self.curve_plot = plot(integer_x=True)
         self.curve_plot.getAxis("left").enableAutoSIPrefix(False)
-        self.legend = legend_under(self.curve_plot)  # under the plot: no curve runs over it
-        self.legend.setColumnCount(4)
-        self.scatter_plot = plot(tr("Validation accuracy by setting"), "log10(lr)",
-                                 "log10(weight decay)")
+        self.legend = FittedLegend(self.curve_plot, 4)  # under the plot, within its width
+        self.scatter_plot = plot(tr("Validation accuracy by setting"),
+                                 tr("log10(learning rate)"), tr("log10(weight decay)"))
         self.scatter = pg.ScatterPlotItem(size=12, pen=pg.mkPen("k"))
         self.scatter_plot.addItem(self.scatter)
+        self.colour_bar = pg.ColorBarItem(values=(0, 100), colorMap="viridis", width=12,
+                                          interactive=False)
+        self.colour_bar.setImageItem([], insert_in=self.scatter_plot.getPlotItem())
+        for pen in (self.colour_bar.axis.setPen, self.colour_bar.axis.setTextPen):
+            pen("k")                                       # as the plot's own axes
+        self.colour_bar.axis.setLabel(tr("validation accuracy %"), color="k")
+        self.best_note = WrapLabel(tr(
+            "The best settings were found on the search's own network (6 hidden layers of "
+            "100, SGD, 400 images); Use the best puts them into the training settings of "
+            "whatever design the designer holds."))
+        self.best_note.setWordWrap(True)
+        self.best_note.setStyleSheet("color: #555;")
         plots = QHBoxLayout()
         plots.addWidget(self.curve_plot, 3)
         plots.addWidget(self.scatter_plot, 2)
@@ -136,6 +163,7 @@ class ExperimentsPage(QWidget):
         layout.addLayout(row)
         layout.addLayout(buttons)
         layout.addLayout(plots, 1)
+        layout.addWidget(self.best_note)
         layout.addWidget(self.book)
         layout.addWidget(self.ours)
         self.curves: dict[str, pg.PlotDataItem] = {}  # "run/metric" -> its curve, its points
@@ -172,12 +200,14 @@ class ExperimentsPage(QWidget):
         self._remember()
         self.book.setText(tr(_BOOK.get(exp.name, "")) if exp.name in _BOOK else "")
         self.scatter_plot.setVisible(exp.name == "hyperparams")
+        self.best_note.setVisible(exp.name == "hyperparams")
         per_step = "train_loss" in exp.metrics
         self.curve_plot.setTitle(self.choice.currentText(), color="k")
         self.curve_plot.setLabel("bottom", tr("step") if per_step else tr("epoch"), color="k")
-        self.curve_plot.setLabel("left", tr("loss") if per_step else tr("accuracy %"),
-                                 color="k")
+        self.curve_plot.setLabel("left", tr("loss (moving average of {n} steps)").format(
+            n=LOSS_WINDOW) if per_step else tr("accuracy %"), color="k")
         self._clear()
+        self.status.setText("")      # the last run's "Finished." is not this experiment's
         self._set_buttons()
 
     def _remember(self, _=None) -> None:
@@ -196,6 +226,16 @@ class ExperimentsPage(QWidget):
         self.scatter.setData([], [])
         self.ours.setText("")
         self.progress.setValue(0)
+        exp = EXPERIMENTS[self.choice.currentData()]
+        per_step = "train_loss" in exp.metrics   # the empty plot: this experiment's axes
+        steps = self.epochs.value() * -(-min(self.images.value(), 55_000) // exp.batch_size)
+        box = self.curve_plot.getPlotItem().getViewBox()
+        box.setRange(xRange=(1, max(2, steps)) if per_step else (0, self.epochs.value()),
+                     yRange=(0, 2.5) if per_step else (0, 100), padding=0.02)
+        box.enableAutoRange()       # the curves then take the room they need
+        for run in exp.runs:        # the legend in the experiment's order, not arrival's
+            for metric in exp.metrics:
+                self._curve(f"{run.key}/{metric}")
 
     def _set_buttons(self) -> None:
         busy = self.running
@@ -241,7 +281,10 @@ class ExperimentsPage(QWidget):
             else:
                 self._finish(kind, payload)
         for key in changed:
-            self._curve(key).setData(*self.data[key])
+            xs, ys = self.data[key]
+            if key.endswith("/train_loss"):     # as the command line's figure
+                ys = moving_average(ys, LOSS_WINDOW)
+            self._curve(key).setData(xs, ys)
         if self.choice.currentData() == "hyperparams" and changed:
             self._draw_scatter()
         if job.total:
@@ -251,11 +294,12 @@ class ExperimentsPage(QWidget):
         item = self.curves.get(key)
         if item is None:
             run, metric = key.rsplit("/", 1)
-            runs = [r.key for r in EXPERIMENTS[self.choice.currentData()].runs]
-            color = PENS[runs.index(run) % len(PENS)] if run in runs else "k"
-            style = Qt.PenStyle.SolidLine if metric in _SOLID else Qt.PenStyle.DashLine
+            exp = EXPERIMENTS[self.choice.currentData()]
+            runs = [r.key for r in exp.runs]
+            color, style = (pen_for(exp, exp.runs[runs.index(run)], metric) if run in runs
+                            else ("k", Qt.PenStyle.SolidLine))
             width = 1 if len(runs) > 10 else 2
-            metrics = EXPERIMENTS[self.choice.currentData()].metrics
+            metrics = exp.metrics
             name = (run_label(run) if len(metrics) == 1 else
                     f"{run_label(run)} · {tr(_METRICS.get(metric, metric))}")
             name = name if len(runs) <= 10 else None
@@ -271,6 +315,7 @@ class ExperimentsPage(QWidget):
         acc = np.array([self.finals[k] for k in keys])
         span = max(float(acc.max() - acc.min()), 1e-9)   # colour: worst dark, best yellow
         colors = pg.colormap.get("viridis").map((acc - acc.min()) / span, mode="qcolor")
+        self.colour_bar.setLevels((100 * float(acc.min()), 100 * float(acc.min()) + 100 * span))
         self.scatter.setData([math.log10(runs[k].lr) for k in keys],
                              [math.log10(runs[k].weight_decay) for k in keys], brush=colors)
 
@@ -290,7 +335,8 @@ class ExperimentsPage(QWidget):
             if len(payload) > 6:   # the search: its five best runs, judged on validation
                 payload = sorted(payload, key=lambda s: -s.get("val_acc", 0.0))[:5]
             self.ours.setText(tr("Ours: ") + "; ".join(
-                f"{run_label(s['run'])}: " + ", ".join(metric_value(k, s[k]) for k in keys
+                f"{run_label(s['run'])}: " + ", ".join(metric_value(k, s[k], s.get(
+                    "loss_steps", LOSS_WINDOW)) for k in keys
                                             if isinstance(s.get(k), float)
                                             and math.isfinite(s[k])) for s in payload))
         self._set_buttons()
@@ -306,9 +352,10 @@ class ExperimentsPage(QWidget):
         run = self.best_run()
         if run is None or self.state is None:
             return
-        self.state.set_config(optimizer="SGD", lr=run.lr, weight_decay=run.weight_decay)
+        lr, decay = (float(f"{v:.3g}") for v in (run.lr, run.weight_decay))  # as one writes
+        self.state.set_config(optimizer="SGD", lr=lr, weight_decay=decay)
         self.status.setText(tr("Training settings now: SGD, learning rate {lr}, weight decay "
-                               "{wd}.").format(lr=f"{run.lr:.2e}", wd=f"{run.weight_decay:.2e}"))
+                               "{wd}.").format(lr=f"{lr:g}", wd=f"{decay:g}"))
 
     def shutdown(self, timeout: float = 10.0) -> None:
         """Stop a run and wait for its thread (the window closing, a test ending)."""

@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.float_box import FloatBox, IntBox
 from nndesk.gui.i18n import tr
-from nndesk.gui.lessons.common import PENS, header, plot
+from nndesk.gui.lessons.common import PENS, FittedLegend, header, parse_numbers, plot
 from nndesk.gui.nobreak import WrapLabel
-from nndesk.gui.run_curves import legend_under
 from nndesk.lessons.learning import (
     BOOK_Y,
     derivative_errors,
@@ -64,7 +63,8 @@ class LearningPage(QWidget):
         self.label.setRange(0, 9)
         self.loss_text = WrapLabel()
         self.loss_text.setWordWrap(True)
-        self.y_plot = plot(tr("Network output y and the one-hot label t"), tr("class"), "y")
+        self.y_plot = plot(tr("Network output y and the one-hot label t"), tr("class"), "y",
+                           integer_x=True)
         self.y_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=PENS[0])
         self.t_bars = pg.BarGraphItem(x=[], height=[], width=0.2, brush=PENS[1])
         self.y_plot.addItem(self.y_bars)
@@ -90,11 +90,13 @@ class LearningPage(QWidget):
 
     def _on_loss_changed(self, _=None) -> None:
         try:
-            y = np.array([float(v) for v in self.output.text().split(",") if v.strip()])
+            y = np.array(parse_numbers(self.output.text()))
         except ValueError:
             y = np.array([])
         if y.size != 10 or np.any(y < 0):
             self.loss_text.setText(tr("Type 10 numbers from 0 to 1, separated by commas."))
+            self.y_bars.setOpts(x=[], height=[])     # not the bars of the list before
+            self.t_bars.setOpts(x=[], height=[])
             return
         t = np.zeros(10)
         t[self.label.value()] = 1
@@ -124,7 +126,7 @@ class LearningPage(QWidget):
         self.h_plot = plot(tr("Error of the derivative of 0.01x² + 0.1x at x = 5"), "h",
                            tr("|error|"))
         self.h_plot.setLogMode(True, True)
-        legend_under(self.h_plot).setColumnCount(1)  # under: the curves fill the plot
+        FittedLegend(self.h_plot, 1)  # under: the curves fill the plot
         self.h_curves = {k: self.h_plot.plot([], [], pen=pg.mkPen(PENS[i], width=2),
                                              symbol="o", symbolSize=4, name=name)
                          for i, (k, name) in enumerate((

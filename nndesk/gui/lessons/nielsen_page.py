@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
 
 from nndesk.gui.float_box import FloatBox, IntBox
 from nndesk.gui.i18n import tr
-from nndesk.gui.lessons.common import PENS, header, plot
+from nndesk.gui.lessons.common import PENS, FittedLegend, header, plot
 from nndesk.gui.nobreak import WrapLabel
-from nndesk.gui.run_curves import legend_under
 from nndesk.lessons.nielsen import approximate, nielsen_function, slowdown
 
 __all__ = ["NielsenPage"]
@@ -70,11 +69,14 @@ class NielsenPage(QWidget):
         tab = QWidget()
         self.start = {}
         row = QHBoxLayout()
-        for key, value, low, high in (("w", 2.0, -5.0, 5.0), ("b", 2.0, -5.0, 5.0),
-                                      ("η", 0.15, 0.001, 2.0)):
-            box = FloatBox(low, high, value, step=0.05)
+        # Nielsen's demos: η = 0.15 for the quadratic cost, 0.005 for cross-entropy
+        for key, label, value, low, high, step in (
+                ("w", "w", 2.0, -5.0, 5.0, 0.05), ("b", "b", 2.0, -5.0, 5.0, 0.05),
+                ("quadratic", tr("η, quadratic"), 0.15, 0.001, 2.0, 0.05),
+                ("cross_entropy", tr("η, cross-entropy"), 0.005, 0.001, 2.0, 0.001)):
+            box = FloatBox(low, high, value, step=step)
             box.valueChanged.connect(self._on_slowdown_changed)
-            row.addWidget(QLabel(key if key != "η" else tr("learning rate η")))
+            row.addWidget(QLabel(label))
             row.addWidget(box)
             self.start[key] = box
         self.epochs = IntBox()
@@ -84,9 +86,10 @@ class NielsenPage(QWidget):
         row.addWidget(QLabel(tr("epochs")))
         row.addWidget(self.epochs)
         row.addStretch(1)
-        self.cost_plot = plot(tr("Cost per epoch (input 1, target 0)"), tr("epoch"), tr("cost"))
-        self.out_plot = plot(tr("Output a = σ(w·1 + b)"), tr("epoch"), "a")
-        legend_under(self.cost_plot)  # under the plot: the quadratic cost stays near 1
+        self.cost_plot = plot(tr("Cost per epoch (input 1, target 0)"), tr("epoch"), tr("cost"),
+                              integer_x=True)
+        self.out_plot = plot(tr("Output a = σ(w·1 + b)"), tr("epoch"), "a", integer_x=True)
+        FittedLegend(self.cost_plot, 2)  # under the plot: the quadratic cost stays near 1
         self.cost_curves, self.out_curves = {}, {}
         for i, (key, name) in enumerate((("quadratic", tr("quadratic cost")),
                                          ("cross_entropy", tr("cross-entropy cost")))):
@@ -106,20 +109,26 @@ class NielsenPage(QWidget):
         return tab
 
     def _on_slowdown_changed(self, _=None) -> None:
-        w, b, eta = (self.start[k].value() for k in ("w", "b", "η"))
-        runs = {c: slowdown(c, w, b, eta, self.epochs.value()) for c in self.cost_curves}
+        w, b = self.start["w"].value(), self.start["b"].value()
+        runs = {c: slowdown(c, w, b, self.start[c].value(), self.epochs.value())
+                for c in self.cost_curves}
         for key, run in runs.items():
             epochs = np.arange(len(run.cost))
             self.cost_curves[key].setData(epochs, run.cost / max(run.cost[0], 1e-12))
             self.out_curves[key].setData(epochs, run.output)
         self.cost_plot.setYRange(0, 1.05)
-        self.slow_note.setText(tr(
+        first = tr(
             "Costs are shown relative to their start. After 50 epochs the output is {q} with "
             "the quadratic cost and {ce} with cross-entropy: σ'(z) ≈ {d} at the start slows the "
             "quadratic cost's gradient, and cross-entropy has no σ'(z) in it.").format(
             q=f"{runs['quadratic'].output[min(50, self.epochs.value())]:.3f}",
             ce=f"{runs['cross_entropy'].output[min(50, self.epochs.value())]:.3f}",
-            d=f"{runs['quadratic'].output[0] * (1 - runs['quadratic'].output[0]):.3f}"))
+            d=f"{runs['quadratic'].output[0] * (1 - runs['quadratic'].output[0]):.3f}")
+        self.slow_note.setText(first + ("" if first.endswith("。") else " ") + tr(
+            "Each cost has its own η, as in Nielsen's demo (0.15 and 0.005). He remarks that "
+            "different rates make the comparison imperfect; what counts is how the speed "
+            "changes: the quadratic cost learns slowest while the neuron is badly wrong, "
+            "cross-entropy fastest."))
 
     # -- ch. 4: universality ----------------------------------------------------------------
     def _universality_tab(self) -> QWidget:

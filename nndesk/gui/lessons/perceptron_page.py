@@ -136,6 +136,8 @@ class PerceptronPage(QWidget):
 
     def _on_weights_changed(self, _=None) -> None:
         self.two_layers = False
+        for slider in self.sliders:       # one perceptron again: its weights are these
+            slider.setEnabled(True)
         w1, w2, b = self.weights()
         y = truth_table(w1, w2, b)
         t = np.array(self._target())
@@ -154,6 +156,8 @@ class PerceptronPage(QWidget):
     def show_two_layers(self) -> None:
         """Fig. 2-13: the NAND and OR lines; the AND of the two half-planes is XOR."""
         self.two_layers = True
+        for slider in self.sliders:       # three perceptrons now, not the sliders' one
+            slider.setEnabled(False)
         out = xor_layers()
         self._fill_table(["x1", "x2", "s1 = NAND", "s2 = OR", "y = AND(s1, s2)"],
                          [INPUTS[:, 0], INPUTS[:, 1], out["s1"], out["s2"], out["y"]],
@@ -161,8 +165,13 @@ class PerceptronPage(QWidget):
         for item, gate in zip(self.lines, ("NAND", "OR"), strict=True):
             item.setData(*decision_line(*GATES[gate]))
         self._shade(xor_layers(_GRID)["y"])
-        self.status.setText(tr("Two lines: the output is 1 between them. Layer 1 computes NAND "
-                               "and OR, layer 2 computes AND of their outputs."))
+        weights = {g: ", ".join(f"{v:g}" for v in GATES[g]) for g in ("NAND", "OR", "AND")}
+        first = tr("Two lines: the output is 1 between them. Layer 1 computes NAND and OR, "
+                   "layer 2 computes AND of their outputs.")
+        self.status.setText(first + ("" if first.endswith("。") else " ") + tr(
+            "Their weights (w1, w2, b) are the book's: NAND {nand}; OR {or_}; AND {and_}. The "
+            "sliders are one perceptron's: Find weights or another gate brings them back.")
+            .format(nand=weights["NAND"], or_=weights["OR"], and_=weights["AND"]))
 
     def _shade(self, y: np.ndarray) -> None:
         """Tint the plane: blue where the output is 1, grey where it is 0."""

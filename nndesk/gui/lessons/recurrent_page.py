@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import N_, tr
 from nndesk.gui.jobs import Relay, start_thread
-from nndesk.gui.lessons.common import PENS, ValueSlider, header, plot
+from nndesk.gui.lessons.common import PENS, FittedLegend, ValueSlider, header, plot
 from nndesk.gui.nobreak import WrapLabel
-from nndesk.gui.run_curves import legend_under
 from nndesk.lessons.recurrent import GATES, KINDS, drawing_sequence, pen_examples, trace
 
 __all__ = ["RecurrentPage"]
@@ -52,7 +51,7 @@ class RecurrentPage(QWidget):
         self.state = state
         self.examples: dict = {}                # label (or MINE) -> sequence (T, F)
         self.traces: dict = {}
-        self._ratios: tuple[float, float] | None = None  # gradient at step 1 / last: RNN, LSTM
+        self._ratios: tuple[float, ...] | None = None  # gradient at step 1 / last: RNN, GRU, LSTM
         self.seq: np.ndarray | None = None
         self.digit = QComboBox()
         self.digit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -65,6 +64,7 @@ class RecurrentPage(QWidget):
         self.step_label = QLabel()
         self.scale = ValueSlider(tr("RNN: scale of U"), 0.25, 3.0, 1.0, 0.05)
         self.forget = ValueSlider(tr("LSTM: forget gate bias"), -2.0, 5.0, FORGET_BIAS, 0.1, 1)
+        self.update = ValueSlider(tr("GRU: update gate bias"), -2.0, 5.0, 0.0, 0.1, 1)
         self.status = WrapLabel(tr("Reading the pen digits…"))
         self.status.setWordWrap(True)
         row = QHBoxLayout()
@@ -98,9 +98,9 @@ class RecurrentPage(QWidget):
                 box.addItem(item)
                 self.images[(kind, name)] = item
         self.grad = plot(tr("Gradient reaching each step"), tr("time step t"),
-                         tr("‖∂L/∂h_t‖ (log)"))
+                         tr("‖∂L/∂h_t‖ (log)"), integer_x=True)
         self.grad.getPlotItem().setLogMode(y=True)
-        legend_under(self.grad).setColumnCount(len(KINDS))  # under the plot: no curve covers it
+        FittedLegend(self.grad, len(KINDS))  # under the plot: no curve covers it
         self.curves = {kind: self.grad.plot([], [], pen=pg.mkPen(PENS[i], width=2), name=kind)
                        for i, kind in enumerate(KINDS)}
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#888888",
@@ -115,6 +115,7 @@ class RecurrentPage(QWidget):
         sliders = QHBoxLayout()
         sliders.addWidget(self.scale, 1)
         sliders.addWidget(self.forget, 1)
+        sliders.addWidget(self.update, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(header(tr("Ch. 5-6 of book 2 · figs. 6-8, 6-9"), tr(
             "Recurrent networks: the state over time and the vanishing gradient"), tr(
@@ -139,6 +140,7 @@ class RecurrentPage(QWidget):
         self.step.valueChanged.connect(self._show_step)
         self.scale.value_changed.connect(self._recompute)
         self.forget.value_changed.connect(self._recompute)
+        self.update.value_changed.connect(self._recompute)
         self._loaded: dict | None = None
         self._relay = Relay()  # the loader's thread holds this, never the page
         self._relay.done.connect(self._on_loaded)
@@ -206,12 +208,13 @@ class RecurrentPage(QWidget):
         if self.seq is None:
             return
         self.traces = {kind: trace(kind, self.seq, UNITS, recurrent_scale=self.scale.value(),
-                                   forget_bias=self.forget.value()) for kind in KINDS}
+                                   forget_bias=self.forget.value(),
+                                   update_bias=self.update.value()) for kind in KINDS}
         steps = np.arange(1, len(self.seq) + 1)
         for kind, tr_ in self.traces.items():
             self.curves[kind].setData(steps, np.maximum(tr_.grad_norms, 1e-30))
-        rnn, lstm = self.traces["RNN"].grad_norms, self.traces["LSTM"].grad_norms
-        self._ratios = (rnn[0] / rnn[-1], lstm[0] / lstm[-1])
+        self._ratios = tuple(self.traces[k].grad_norms[0] / self.traces[k].grad_norms[-1]
+                             for k in ("RNN", "GRU", "LSTM"))
         self._show_sentence()
         self._show_step(self.step.value())
 
@@ -219,11 +222,16 @@ class RecurrentPage(QWidget):
         """The sentence under the plots, from the numbers kept (again at a language switch)."""
         if self._ratios is None:
             return
+        rnn, gru, lstm = self._ratios
         self.status.setText(tr(
-            "At the first step the gradient is {rnn:.1e} of the last step's for the RNN and "
-            "{lstm:.1e} for the LSTM. Make U smaller and the RNN forgets the start of the "
-            "path sooner; the LSTM's forget gate bias of 3 (f ≈ 0.95) lets it remember, one of "
-            "0 (f = 0.5) makes it forget too.").format(rnn=self._ratios[0], lstm=self._ratios[1]))
+            "At the first step the gradient is {rnn:.1e} of the last step's for the RNN, "
+            "{gru:.1e} for the GRU and {lstm:.1e} for the LSTM. Make U smaller and the RNN "
+            "forgets the start of the path sooner; the LSTM's forget gate bias of 3 (f ≈ 0.95) "
+            "lets it remember, one of 0 (f = 0.5) makes it forget too. Gates help only when "
+            "they are open: the GRU starts with an update gate bias of 0, so z = 0.5 keeps "
+            "half of h at each step and the gradient halves with it, faster than the RNN's; "
+            "a bias of 3 (z ≈ 0.95) lets the GRU keep its gradient like the LSTM.").format(
+            rnn=rnn, gru=gru, lstm=lstm))
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """View ▸ Language: the computed sentence is written anew in the new language."""
