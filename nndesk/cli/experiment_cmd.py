@@ -12,23 +12,14 @@ import numpy as np
 from nndesk.cli.common import load_data, set_threads
 from nndesk.cli.plot import PALETTE, Line, Panel, render
 from nndesk.cli.progress import format_duration
-from nndesk.experiments import Curves, Experiment
+from nndesk.experiments import LOSS_WINDOW, Curves, Experiment, moving_average
 
 __all__ = ["experiment", "plot_curves", "smooth"]
 
+smooth = moving_average  # the one moving average of the window and the command line
+
 _METRIC_LABELS = {"train_loss": "train", "train_acc": "train", "val_acc": "validation",
                   "test_acc": "test"}
-
-
-def smooth(values: list[float], window: int = 25) -> np.ndarray:
-    """A trailing moving average (the book's smooth_curve, without looking ahead)."""
-    y = np.asarray(values, dtype=np.float64)
-    if len(y) < 2 or window < 2:
-        return y
-    cumsum = np.cumsum(np.insert(np.where(np.isfinite(y), y, np.nan), 0, 0.0))
-    counts = np.minimum(np.arange(1, len(y) + 1), window)
-    starts = np.arange(1, len(y) + 1) - counts
-    return (cumsum[1:] - cumsum[starts]) / counts
 
 
 def plot_curves(exp: Experiment, curves: Curves, path: str | Path) -> Path:
@@ -40,7 +31,7 @@ def plot_curves(exp: Experiment, curves: Curves, path: str | Path) -> Path:
         last = exp.metrics[-1]
         runs = sorted(runs, key=lambda r: -np.nan_to_num(curves.columns[f"{r.key}/{last}"][-1],
                                                          nan=-1.0))[:exp.best_panels]
-    ylabel = "loss (moving average of 25 steps)" if loss else "accuracy"
+    ylabel = f"loss (moving average of {LOSS_WINDOW} steps)" if loss else "accuracy"
     for run in runs:
         panel = panels.setdefault(run.panel, Panel(run.panel or exp.title, curves.x_name, ylabel,
                                                    ylim=None if loss else (0.0, 1.0)))

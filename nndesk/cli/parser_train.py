@@ -92,7 +92,7 @@ def experiment_parser(sub: argparse._SubParsersAction) -> None:
     """`nndesk experiment`: the book's ch. 6 comparisons."""
     p = command(sub, "experiment", "the book's ch. 6 experiments, as CSV and PNG",
                  "Re-run a comparison from chapter 6 of Deep Learning from Scratch: "
-                 "optimizers (SGD, Momentum, AdaGrad, RMSProp, Adam), init (std 0.01, Xavier, "
+                 "optimizers (SGD, Momentum, AdaGrad, RMSprop, Adam), init (std 0.01, Xavier, "
                  "He), batchnorm (on/off at several weight scales), overfit (300 images, plain, "
                  "weight decay 0.1, dropout), hyperparams (random search of learning rate and "
                  "weight decay, judged on validation images). Writes NAME.csv and NAME.png.",
