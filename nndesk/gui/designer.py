@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 
 from PySide6.QtCore import QSignalBlocker, QTimer
 from PySide6.QtGui import QAction
@@ -38,13 +39,18 @@ class DesignerPanel(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        # asked before a preset replaces the design (the window's FileActions.may_replace_design:
+        # an edited design kept nowhere is saved, discarded or kept); True: go on
+        self.may_replace: Callable[[dict], bool] = lambda spec: True
         from nndesk.presets import list_presets
 
         self.preset = QComboBox()
         self.preset.addItems([tr(CUSTOM), *list_presets()])
         self.preset.setToolTip(tr("Start from a network of the book (you can edit it afterwards)"))
         self.preset.currentTextChanged.connect(self._on_preset_chosen)
-        self.preset.activated.connect(lambda i: self._on_preset_chosen(self.preset.itemText(i)))
+        self.preset.activated.connect(  # (unless the choice was just cancelled: not asked twice)
+            lambda i: i == self.preset.currentIndex() and self._on_preset_chosen(
+                self.preset.itemText(i)))
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Preset")))
         top.addWidget(self.preset, 1)
@@ -223,11 +229,17 @@ class DesignerPanel(QWidget):
             return  # "(custom)" is a name for any design, not one to load
         from nndesk.presets import load_preset
 
-        if self.state.spec == load_preset(name):
+        preset = load_preset(name)
+        if self.state.spec == preset:
             return  # already this preset (the list's two signals both ask)
+        if not self.may_replace(preset):  # Cancel: the edited design stays, named "(custom)"
+            with QSignalBlocker(self.preset):
+                self.preset.setCurrentIndex(max(self.preset.findText(preset_of(self.state.spec)
+                                                                     or ""), 0))
+            return
         self._editing = False
         self.settings_box.forget()
-        self.state.set_spec(load_preset(name))
+        self.state.set_spec(preset)
         self.select(0)
 
     # -- state -> widgets -------------------------------------------------------------------

@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self.state, self.settings, self, self.show_error,
                                  lambda text: self.statusBar().showMessage(text, 8000))
         self.designer = DesignerPanel(self.state)
+        self.designer.may_replace = self.files.may_replace_design
         self.train_panel = TrainPanel(self.state, lazy=True)
         self.plots = None  # PlotsPanel and InsidePanel need pyqtgraph (slow to import):
         self.inside = None  # build_views() makes them, right after the window is shown

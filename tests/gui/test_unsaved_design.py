@@ -89,3 +89,23 @@ def test_a_preset_is_never_asked_about(window, questions):
     window.state.set_spec(load_preset("LeNet5"))
     assert not window.files.design_unsaved()
     assert window.files.load_model(str(default_model())) and not questions
+
+
+@pytest.mark.parametrize("answer", [Button.Cancel, Button.Discard])
+def test_choosing_a_preset_asks_before_it_replaces_an_edited_design(edited, questions, answer):
+    """QA: picking a preset in the designer's list replaced an edited design unasked."""
+    from nndesk.presets import load_preset
+
+    w = edited
+    questions.answer = answer
+    index = w.designer.preset.findText("LeNet5")
+    w.designer.preset.setCurrentIndex(index)
+    w.designer.preset.activated.emit(index)  # as a click in the list sends both signals
+    assert questions[-1][0] == "Save the design first?"
+    assert len(questions) == 1                   # asked once, not once per signal
+    if answer == Button.Cancel:
+        assert same_design(w.state.spec, TINY_SPEC)
+        assert w.designer.preset.currentIndex() == 0       # "(custom)" again, not "LeNet5"
+    else:
+        assert w.state.spec == load_preset("LeNet5")
+        assert w.designer.preset.currentText() == "LeNet5"
