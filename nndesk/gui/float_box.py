@@ -21,7 +21,7 @@ number in scientific notation as a FloatBox does ("5e3" is 5000, "1e1" 10: QSpin
 the "e" key, so "5e3" silently became 53); a number that is not whole ("1.5", "1e-3") stands
 while typed and becomes the nearest whole number in the range, shown, when the edit ends.
 
-Steps (arrows, Page Up/Down, the wheel once the box has the focus: `wheel_guard.py`) change
+Steps (arrows, Page Up/Down, the wheel once the box was clicked: `wheel_guard.py`) change
 the last digit written by one (0.001 -> 0.002, 1e-06 -> 2e-06, 0.0015 -> 0.0016, 0.01 down
 -> 0.009), so a value spanning decades steps at its own scale; from 0 the first step is
 `singleStep()`, and a step toward 0 from it is 0. A box given `step=` steps by that fixed
