@@ -40,6 +40,11 @@ def choose_language(code: str, window: QWidget, settings: QSettings) -> None:
     settings.setValue(SETTINGS_KEY, code)
     settings.sync()
     set_language(code)
+    from PySide6.QtCore import QEvent
+
+    # the panels that write their texts anew (changeEvent) do it now, before the walk reads
+    # the rest: every text is in the new language when the menu's action returns
+    QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     retranslate_widgets([w for w in QApplication.topLevelWidgets()
                          if w is window or w.isVisible()], old, language())
     retranslate_pyqtgraph(window)
