@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 
 from nndesk.gui.i18n import tr
+from nndesk.gui.nobreak import phrase_glued
 
 if TYPE_CHECKING:
     import numpy as np
@@ -68,7 +69,7 @@ def paint_canvas(canvas, repaint: QRect) -> None:
         # wrapped inside the square: a 160 px canvas cut the Japanese hint at both sides
         p.drawText(r.adjusted(8, 8, -8, -8), int(Qt.AlignmentFlag.AlignCenter
                                                  | Qt.TextFlag.TextWordWrap),
-                   tr("draw a digit here"))
+                   phrase_glued(tr("draw a digit here")))  # no 「くださ」/「い」
     if not canvas.strokes:
         p.end()
         return

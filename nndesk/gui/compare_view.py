@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -61,6 +62,24 @@ def init_text(value: object) -> str:
     from nndesk.gui.terms import choice_label
 
     return choice_label(value) if isinstance(value, str) else str(value)
+
+
+def architecture_text(value: object) -> str:
+    """A block of `insight.compare` as text ("Conv2D(...) · init auto → BatchNorm") with its
+    init in the window's words, as `block_text` writes it in the layer table (the settings
+    table showed "init auto" in English beside the layer table's 「初期化 自動」)."""
+    def init(m: re.Match) -> str:
+        word = m.group(1)
+        try:
+            word = float(word)  # a normal's std, as a number
+        except ValueError:
+            pass
+        return " · " + tr("init {init}").format(init=init_text(word))
+
+    return _INIT.sub(init, str(value))
+
+
+_INIT = re.compile(r" · init (\S+?)(?= →|$)")
 
 
 def value_text(value: object) -> str:
@@ -147,7 +166,8 @@ class CompareView(QDialog):
             head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         _wrapping(self.table)
         for row, d in enumerate(self.differences):
-            shown = init_text if d.group == "init" else value_text
+            shown = {"init": init_text, "architecture": architecture_text}.get(d.group,
+                                                                                value_text)
             group, setting = tr(GROUP_NAMES[d.group]), setting_text(d.group, d.setting)
             cells = (group, "" if setting == group else setting,  # "optimizer" said once
                      "–" if d.a is None else shown(d.a),

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QPainter, QTextLayout
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
-from nndesk.gui.nobreak import glued, shown
+from nndesk.gui.nobreak import phrase_glued, shown
 
 __all__ = ["ElidedLabel", "ClampedLabel"]
 
@@ -66,7 +66,7 @@ class ClampedLabel(QLabel):
         """The lines as drawn at `width` (default: the label's): the text wrapped, the last of
         at most `lines` ended with "…" when the text needs more."""
         width = self.contentsRect().width() if width is None else width
-        text = glued(self.text()).replace("\n", "\u2028")  # no break inside a quoted name
+        text = phrase_glued(self.text()).replace("\n", "\u2028")  # no break inside a name
         if not text or width <= 0:
             return [text] if text else []
         layout = QTextLayout(text, self.font())

@@ -71,6 +71,7 @@ class ExportDialog(QDialog):
         self.status = WrapLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)     # file names are not markup
         self.status.setWordWrap(True)
+        self.status.hide()  # until there is something to say (`_say`)
         self.buttons = QDialogButtonBox()
         self.buttons.addButton(tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         self.export_button = self.buttons.addButton(tr("Export"),
@@ -84,13 +85,14 @@ class ExportDialog(QDialog):
         # Return exports, Escape closes (QDialog's); set once in the dialog, or it is lost
         self.export_button.setDefault(True)
         self.target.currentIndexChanged.connect(self._on_target_changed)
+        self.path.textChanged.connect(lambda _: self._say(""))  # a new place: the old error
         enabled = [i for i in range(self.target.count())
                    if self.target.model().item(i).isEnabled()]
         if enabled:
             self.target.setCurrentIndex(enabled[0])
         else:   # no target expresses this network: say why, offer nothing
             self.export_button.setEnabled(False)
-            self.status.setText(self.target.model().item(0).toolTip())
+            self._say(self.target.model().item(0).toolTip())
         self._done = Relay()  # done: (ok, text); the job holds it, never the dialog
         self._done.done.connect(self._on_finished)
 
@@ -115,6 +117,22 @@ class ExportDialog(QDialog):
     def _on_target_changed(self) -> None:
         folder = Path(self.path.text()).parent
         self.path.setText(str(folder / self._default_name(self.target.currentData())))
+        self._say("")  # what was said was about the other format
+
+    def _say(self, text: str) -> None:
+        """Show `text` under the form ("" clears it), the dialog grown to fit it: a reason
+        on two lines squashed the format box and the place field (QA, ja)."""
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        layout.activate()
+        need = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
+                else layout.totalSizeHint().height())
+        need = max(need, layout.totalMinimumSize().height())
+        if self.height() < need:
+            self.resize(self.width(), need)
 
     def _browse(self) -> None:
         from nndesk.export import FILE_SUFFIX
@@ -139,7 +157,7 @@ class ExportDialog(QDialog):
         target, out = self.target.currentData(), self.path.text().strip()
         problem = place_problem(target, out)  # the CLI's rule: no name, a wrong ending
         if problem is not None:
-            self.status.setText(tr("Not exported: {err}").format(err=translate_engine(problem)))
+            self._say(tr("Not exported: {err}").format(err=translate_engine(problem)))
             return
         replace = _taken(Path(out), target)
         if replace and QMessageBox.question(
@@ -150,7 +168,7 @@ class ExportDialog(QDialog):
                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return
         self.export_button.setEnabled(False)
-        self.status.setText(tr("Exporting…"))
+        self._say(tr("Exporting…"))
         model, done = self.model, self._done.done
         start_thread(lambda: done.emit(_export(model, target, out, replace)), self._done,
                      name="nndesk-export")
@@ -158,7 +176,7 @@ class ExportDialog(QDialog):
     def _on_finished(self, result: tuple[bool, str]) -> None:
         ok, text = result
         self.export_button.setEnabled(True)
-        self.status.setText(text if ok else tr("Not exported: {err}").format(err=text))
+        self._say(text if ok else tr("Not exported: {err}").format(err=text))
 
 
 def _taken(out: Path, target: str) -> bool:

@@ -16,9 +16,12 @@ before the edit back.
 clamped to the nearest bound and shown when the edit ends, as a FloatBox's (QSpinBox's own
 behaviour put the value from before back: 0 typed into a 50..55,000 box silently became
 55000 again; and it refused a minus below a minimum of 0, so "-5" became 5, not 0); an
-emptied one, or a lone sign, gives the value from before the edit back.
+emptied one, or a lone sign, gives the value from before the edit back. It reads a whole
+number in scientific notation as a FloatBox does ("5e3" is 5000, "1e1" 10: QSpinBox refused
+the "e" key, so "5e3" silently became 53); a number that is not whole ("1.5", "1e-3") stands
+while typed and becomes the nearest whole number in the range, shown, when the edit ends.
 
-Steps (arrows, Page Up/Down, the wheel once the box has the focus: `wheel_guard.py`) change
+Steps (arrows, Page Up/Down, the wheel once the box was clicked: `wheel_guard.py`) change
 the last digit written by one (0.001 -> 0.002, 1e-06 -> 2e-06, 0.0015 -> 0.0016, 0.01 down
 -> 0.009), so a value spanning decades steps at its own scale; from 0 the first step is
 `singleStep()`, and a step toward 0 from it is 0. A box given `step=` steps by that fixed
@@ -30,7 +33,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QSpinBox, QWidget
@@ -192,10 +195,22 @@ class IntBox(QSpinBox):
         text = _ascii(text).strip()
         return text.removeprefix(_ascii(self.prefix())).removesuffix(_ascii(self.suffix())).strip()
 
-    def _typed(self, text: str) -> int | None:
-        """The whole number in `text` (its prefix and suffix aside, full-width digits too)."""
+    def _number(self, text: str) -> Decimal | None:
+        """The number in `text` ("12", "5e3", "1.5", "1e-3"; its prefix and suffix aside,
+        full-width digits too), exactly; None for no number."""
         text = self._bare(text)
-        return int(text) if _INT.fullmatch(text) else None
+        return Decimal(text) if _NUMBER.fullmatch(text) else None
+
+    def _whole(self, number: Decimal) -> int:
+        """`number` clamped to the range, then the nearest whole number (half to even)."""
+        number = min(max(number, Decimal(self.minimum())), Decimal(self.maximum()))
+        return int(number.to_integral_value(ROUND_HALF_EVEN))
+
+    def valueFromText(self, text: str) -> int:  # noqa: N802 (Qt name)
+        number = self._number(text)
+        if number is None or _INT.fullmatch(self._bare(text)):
+            return super().valueFromText(text)
+        return self._whole(number)  # "5e3": 5000
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         if self.specialValueText() and text == self.specialValueText():
@@ -204,14 +219,25 @@ class IntBox(QSpinBox):
             # the training panel showed the new setting before the edit had ended)
             return QValidator.State.Acceptable, text, pos
         state, text, pos = super().validate(text, pos)
-        if state == QValidator.State.Invalid and _INT_TYPING.fullmatch(self._bare(text)):
+        if state == QValidator.State.Acceptable:
+            return state, text, pos
+        bare = self._bare(text)
+        number = self._number(text)
+        if number is not None and not _INT.fullmatch(bare):
+            # scientific notation: acceptable when it is a whole number in the range ("5e3");
+            # else kept, and made the nearest whole number in the range when the edit ends
+            whole = number == number.to_integral_value() and (
+                self.minimum() <= number <= self.maximum())
+            state = QValidator.State.Acceptable if whole else QValidator.State.Intermediate
+        elif _INT_TYPING.fullmatch(bare) or _TYPING.fullmatch(bare):
             # a number outside the range, kept and clamped at the end: too many digits, or a
-            # minus below a minimum of 0 (QSpinBox refused the "-": "-5" became 5)
+            # minus below a minimum of 0 (QSpinBox refused the "-": "-5" became 5); or a
+            # number on its way ("5e", "1e-", "1.")
             state = QValidator.State.Intermediate
         return state, text, pos
 
     def fixup(self, text: str) -> str:
-        value = self._typed(text)
-        if value is None:  # no number: Qt's nearest value to its 0 (epochs 20 emptied was 1)
+        number = self._number(text)
+        if number is None:  # no number: Qt's nearest value to its 0 (epochs 20 emptied was 1)
             return text if self._before is None else self.textFromValue(self._before)
-        return self.textFromValue(min(max(value, self.minimum()), self.maximum()))
+        return self.textFromValue(self._whole(number))

@@ -3,7 +3,7 @@ output shape and parameter count; the faulty layer marked with the engine's reas
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
@@ -11,7 +11,7 @@ from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import tr
 from nndesk.gui.layer_schema import describe, weights_text
 
-__all__ = ["LayerTable", "shape_text", "TABLE_ROWS"]
+__all__ = ["LayerTable", "shape_text", "row_tip", "TABLE_ROWS"]
 
 TABLE_ROWS = 4  # layers the list shows at least, however short the window
 BAD, BAD_TEXT = QColor("#fde2e1"), QColor("#b42318")
@@ -27,6 +27,7 @@ class LayerTable(QTableWidget):
 
     def __init__(self) -> None:
         super().__init__(0, 4)
+        self._shown: tuple | None = None  # show_layers' arguments: written anew in a language
         self.setHorizontalHeaderLabels(["#", tr("Layer"), tr("Output"), tr("Params")])
         self.verticalHeader().setVisible(False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -52,9 +53,16 @@ class LayerTable(QTableWidget):
         hint.setHeight(self.minimumHeight())
         return hint
 
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """View ▸ Language: the rows' tooltips (and a faulty layer's reason) written anew."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and self._shown is not None:
+            self.show_layers(*self._shown)
+
     def show_layers(self, layers: list[dict], infos: list, err) -> None:
         """One row per layer (`infos`: `infer`'s rows, those before a faulty layer; `err`: the
         SpecError or None), the selection kept, no selection signal sent."""
+        self._shown = (layers, infos, err)
         selected = self.selectionModel().selectedRows()
         selected = selected[0].row() if selected else None
         blocker = QSignalBlocker(self)
@@ -65,16 +73,13 @@ class LayerTable(QTableWidget):
             cells = [f"⚠ {i + 1}" if bad else str(i + 1), describe(layer),
                      shape_text(info.output_shape) if info else "—",
                      f"{info.params:,}" if info else "—"]
+            tip = row_tip(i, layer, info)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col in (0, 2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
-                if col == 1:
-                    item.setToolTip(text)
-                if col == 3 and info and info.params:
-                    item.setToolTip(tr("Weights: {shapes}").format(
-                        shapes=weights_text(layer, info.input_shape)))
+                item.setToolTip(tip)  # the whole row: a cell shows "BatchNorm" or "…"
                 if bad:
                     item.setBackground(BAD)
                     item.setForeground(BAD_TEXT)
@@ -83,3 +88,29 @@ class LayerTable(QTableWidget):
         if selected is not None and selected < len(layers):
             self.selectRow(selected)
         blocker.unblock()
+
+
+def row_tip(index: int, layer: dict, info) -> str:
+    """A layer row's tooltip, the whole row: the layer with every setting by the settings
+    form's labels ("BatchNorm: momentum 0.9, epsilon 1e-05"), its output shape and
+    parameters, the weights' shapes (QA: the tooltip said "BatchNorm" alone)."""
+    from nndesk.gui.compare_view import init_text
+    from nndesk.gui.terms import setting_label
+    from nndesk.nn import LAYERS
+
+    kind = LAYERS.get(layer.get("type"))
+    full = dict(layer)
+    if kind is not None:
+        for name, setting in kind.SETTINGS.items():
+            full.setdefault(name, setting.default)
+    settings = [f"{setting_label(k)} {init_text(v) if k == 'init' else v}"
+                for k, v in full.items() if k != "type" and v is not None]
+    text = str(layer.get("type")) + (": " + ", ".join(settings) if settings else "")
+    lines = [tr("Layer {n}: {type}").format(n=index + 1, type=text)]
+    if info is not None:
+        lines.append(tr("Output {shape} · {params} parameters").format(
+            shape=shape_text(info.output_shape), params=f"{info.params:,}"))
+        if info.params:
+            lines.append(tr("Weights: {shapes}").format(
+                shapes=weights_text(layer, info.input_shape)))
+    return "\n".join(lines)

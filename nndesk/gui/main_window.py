@@ -167,7 +167,8 @@ class MainWindow(QMainWindow):
     def _on_run_started(self, name: str, history: list) -> None:
         self.build_views()
         self._run_id = self.plots.start_run(name, settings=self.training.run_settings,
-                                            title=self.training.run_title)
+                                            title=self.training.run_title,
+                                            tip=self.training.run_tip)
         for record in history:
             self._on_epoch_done(record)
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QCheckBox, QSizePolicy, QVBoxLayout, QWidget
 
 from nndesk.gui.elided_label import ElidedLabel
 from nndesk.gui.i18n import tr
 
-__all__ = ["ModelAnswers", "AnswerLine"]
+__all__ = ["ModelAnswers", "AnswerLine", "SMALLEST"]
 
 
 def _answer(probabilities) -> str:
@@ -29,13 +30,38 @@ def _verdict(verdict) -> str:
     return _answer(verdict.probabilities)
 
 
+SMALLEST = 0.7  # of its font's size: how far a line's text shrinks to be shown whole
+
+
 class AnswerLine(ElidedLabel):
-    """One model's line, "Pen path model: 7 (99.9%)": where it does not fit, the name before
-    the colon is cut in its middle ("ペン軌…ル：7 (99.9%)") and the answer after it stays whole;
-    a line without a colon, or whose answer alone is too wide, is cut at its end."""
+    """One model's line, "Pen path model: 7 (99.9%)", on one row: where it does not fit, its
+    font shrinks (down to SMALLEST of its size) so the line is shown whole (QA, ja: 「ペン…ル：
+    なし（開いた画像）」 was cut in the middle of the model's name); only where even that does
+    not fit is the name before the colon cut in its middle and the answer after it kept; a
+    line without a colon, or whose answer alone is too wide, is cut at its end."""
+
+    def fitted_font(self) -> QFont:
+        """The label's font, made smaller (to SMALLEST of it at most) until the text fits."""
+        font, width = QFont(self.font()), self.contentsRect().width()
+        size = font.pointSizeF()
+        if size <= 0 or not self.text() or width <= 0:
+            return font
+        least = size * SMALLEST
+        while QFontMetrics(font).horizontalAdvance(self.text()) > width and size > least:
+            size = max(least, size - 0.25)
+            font.setPointSizeF(size)
+        return font
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        painter = QPainter(self)
+        painter.setFont(self.fitted_font())
+        self.style().drawItemText(painter, self.contentsRect(), int(self.alignment()),
+                                  self.palette(), self.isEnabled(), self.shown_text(),
+                                  self.foregroundRole())
 
     def shown_text(self) -> str:
-        text, fm, width = self.text(), self.fontMetrics(), self.contentsRect().width()
+        text, width = self.text(), self.contentsRect().width()
+        fm = QFontMetrics(self.fitted_font())
         if fm.horizontalAdvance(text) <= width:
             return text
         colon = min((i for i in (text.find(":"), text.find("：")) if i >= 0), default=-1)

@@ -13,7 +13,8 @@ import re
 from PySide6.QtGui import Qt
 from PySide6.QtWidgets import QLabel
 
-__all__ = ["WrapLabel", "TitleLabel", "glued", "title_glued", "spans", "shown", "WJ", "NBSP"]
+__all__ = ["WrapLabel", "TitleLabel", "glued", "title_glued", "phrase_glued", "spans", "shown",
+           "WJ", "NBSP"]
 
 WJ, NBSP = "\u2060", "\u00a0"
 # a quoted name (at most 40 characters: a longer quote, a file's path, may break) or key=value
@@ -62,14 +63,63 @@ def title_glued(text: str) -> str:
     return glued(_CJK_WORD.sub(glue, text))
 
 
+# a phrase of a Chinese or Japanese sentence: kanji (or a katakana word) with the kana after
+# it (数字では…, フィルター), a run of kana alone, or a number with the counter after it (32 枚)
+_PHRASE = re.compile(r"[\u3400-\u9fff々〆]+[\u3041-\u309f]*|[\u30a1-\u30fa\u30fc-\u30ff]+"
+                     r"[\u3041-\u309f]*|[\u3041-\u309f]+|\d[\d.,]*%?[ \u00a0]?(?=[\u3400-\u9fff])"
+                     r"[\u3400-\u9fff]")
+
+
+_PARTICLES = ("では", "には", "とは", "から", "まで", "より", "を", "が", "は", "に", "で", "と",
+              "も", "へ")  # a Japanese phrase may break after one (数字では / ありません)
+
+
+def _after_particles(word: str) -> list[str]:
+    """`word` cut after each particle of its kana that 3+ kana follow: 「数字では」「ありません」"""
+    parts, start, i = [], 0, 1
+    while i < len(word):
+        hit = next((p for p in _PARTICLES if word.startswith(p, i)
+                    and len(word) - (i + len(p)) >= 3 and "\u3041" <= word[i] <= "\u309f"), None)
+        if hit is None:
+            i += 1
+            continue
+        parts.append(word[start:i + len(hit)])
+        start = i = i + len(hit)
+    return parts + [word[start:]] if start < len(word) else parts
+
+
+def phrase_glued(text: str) -> str:
+    """`glued(text)`, and each short phrase of Chinese or Japanese kept on one line: a word
+    (kanji or katakana) with the kana after it, up to TITLE_WORD characters (a longer one
+    keeps its last two together), and a number with its counter, so a wrapped sentence
+    breaks between phrases, never one character from its end (QA, ja: 「数字ではありま」 /
+    「せん」, 「ここに数字を描いてくださ」 / 「い」, 「フィルター 8」 / 「枚」). Chinese has no
+    kana: its runs of up to TITLE_WORD characters between punctuation stay whole."""
+    def glue(word: str) -> str:
+        if len(word) <= TITLE_WORD:
+            return WJ.join(word)
+        return word[:-2] + WJ.join(word[-2:])
+
+    def phrase(m: re.Match) -> str:
+        return "".join(glue(part) for part in _after_particles(m.group().replace(" ", NBSP)))
+
+    def plain(part: str) -> str:
+        return _PHRASE.sub(phrase, part) if _CJK.search(part) else part
+
+    if not Qt.mightBeRichText(text):
+        return glued(plain(text))
+    parts = _TAG.split(text)
+    return glued("".join(part if i % 2 else plain(part) for i, part in enumerate(parts)))
+
+
 def shown(text: str) -> str:
     """A glued text as read (word joiners out, no-break spaces as spaces)."""
     return text.replace(WJ, "").replace(NBSP, " ")
 
 
 class WrapLabel(QLabel):
-    """A word-wrapped QLabel that never breaks inside a name (`glued`); `text()` and
-    `setText()` speak the text as given."""
+    """A word-wrapped QLabel that never breaks inside a name or a short Chinese or Japanese
+    phrase (`phrase_glued`); `text()` and `setText()` speak the text as given."""
 
     def __init__(self, text: str = "", parent=None) -> None:
         super().__init__(parent)
@@ -79,7 +129,7 @@ class WrapLabel(QLabel):
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt name)
         self._given = text
-        super().setText(glued(text))
+        super().setText(phrase_glued(text))
 
     def text(self) -> str:
         return self._given

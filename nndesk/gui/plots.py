@@ -147,17 +147,19 @@ class PlotsPanel(QWidget):
                 run.name = run.title()
                 with QSignalBlocker(self.run_list):  # a new text, not a ticked box
                     item.setText(run.name)
-                    item.setToolTip(run.name)
+                    item.setToolTip(run.tip() if run.tip is not None else run.name)
 
     # -- data in ----------------------------------------------------------------------------
     def start_run(self, name: str, settings: dict | None = None,
-                  title: Callable[[], str] | None = None) -> int:
+                  title: Callable[[], str] | None = None,
+                  tip: Callable[[], str] | None = None) -> int:
         """A new run on the plots; returns its id for add_batches / add_epoch. `settings`:
         {"spec", "config"} it trains with (for Compare); `title`: writes its name in the
-        window's language (View ▸ Language renames the run with it)."""
+        window's language (View ▸ Language renames the run with it); `tip`: writes its
+        tooltip, the whole name (the name stops at two differences), likewise."""
         run_id, self._next_id = self._next_id, self._next_id + 1
         color = PALETTE[run_id % len(PALETTE)]
-        run = Run(name=name, color=color, settings=settings, title=title)
+        run = Run(name=name, color=color, settings=settings, title=title, tip=tip)
         self.acc_plot.add_run(run)
         self.runs[run_id] = run
         self.loss_plot.add_run(run)
@@ -166,7 +168,7 @@ class PlotsPanel(QWidget):
         pix.fill(QColor(color))
         item.setIcon(QIcon(pix))
         item.setData(Qt.ItemDataRole.UserRole, run_id)
-        item.setToolTip(name)  # the whole name (the list cuts a long one in the middle)
+        item.setToolTip(tip() if tip is not None else name)  # whole: the list cuts the name
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked)
         with QSignalBlocker(self.run_list):

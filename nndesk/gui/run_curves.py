@@ -56,6 +56,7 @@ class Run:
     visible: bool = True
     settings: dict | None = None  # {"spec", "config"} the run trained with (compare runs)
     title: Callable[[], str] | None = None  # writes `name` in the window's language anew
+    tip: Callable[[], str] | None = None  # writes its tooltip (the whole name) likewise
 
     def append(self, steps: np.ndarray, losses: np.ndarray) -> None:
         """Store finite losses and their debiased moving average (amortised O(1) each)."""

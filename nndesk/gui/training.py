@@ -12,7 +12,7 @@ from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.i18n import tr
 from nndesk.gui.jobs import install_quit_hook
 from nndesk.gui.run_health import RunHealth
-from nndesk.gui.run_names import run_name
+from nndesk.gui.run_names import run_name, run_tip
 from nndesk.gui.run_verdicts import RunVerdicts
 from nndesk.gui.run_watch import finish_line, keeps_model_before, untrainable
 from nndesk.gui.snapshot_net import SnapshotNetwork
@@ -52,6 +52,7 @@ class TrainingController(QObject):
         self._run_spec: dict = {}
         self.run_settings: dict | None = None  # {"spec", "config"} of the run started last
         self.run_title: Callable[[], str] | None = None  # its name, in the current language
+        self.run_tip: Callable[[], str] | None = None  # its tooltip: the whole name
         self._model_before = None  # (network, path, metadata) to restore if nothing trained
         self._last_where: dict | None = None  # the last batch reported: its step, epoch, batch
         # confirm_worse(new, old) -> bool: asked when the trained model's test accuracy is
@@ -167,6 +168,7 @@ class TrainingController(QObject):
         cfg, spec = info["config"], info["spec"]
         number, before = self.runs, self.run_settings
         self.run_title = lambda: run_name(number, spec, cfg, before)  # anew at View ▸ Language
+        self.run_tip = lambda: run_tip(number, spec, cfg, before)  # the whole, in the list
         name = self.run_title()
         self._run_spec = spec
         self.snapshots.start(spec)  # the canvas's copy of the network, made off this thread

@@ -3,8 +3,11 @@
 A spin box or a combo box inside a scrolling panel takes every wheel step once the pointer
 is over it, and the designer's settings changed silently while the learner scrolled (a
 Dense layer's units went from 100 to 104). `WheelGuard`, an event filter on each spin box
-and combo box, gives a box the wheel only when it has the keyboard focus (click it, or Tab
-to it); any other wheel step goes to the panel around it. A real wheel event (spontaneous)
+and combo box, gives a box the wheel only when the learner chose it with the mouse: it has
+the focus and got it by a click on it. Any other wheel step goes to the panel around it: a
+box reached by Tab is being typed into, not chosen for the wheel (QA: 5000 typed into the
+training images and Tab put the focus in the early stop below; scrolling the panel over it
+then set early stop from "off" to 3). A real wheel event (spontaneous)
 gives a box with Qt's `WheelFocus` policy the focus before any event filter sees it, so each
 box is set to `StrongFocus` when it is polished (before it is first shown).
 
@@ -31,15 +34,23 @@ from PySide6.QtWidgets import (
 __all__ = ["WheelGuard", "install"]
 
 BOXES = (QAbstractSpinBox, QComboBox)
+_CHOSEN = "nndesk_wheel_chosen"  # a box's property: its focus came from a click on it
+_KEEPS = (Qt.FocusReason.ActiveWindowFocusReason,  # the focus back, as it was given before
+          Qt.FocusReason.PopupFocusReason, Qt.FocusReason.MenuBarFocusReason)
 
 
 class WheelGuard(QObject):
-    """An event filter on a spin box or combo box: a wheel event while it has no focus goes
-    to the scrolling panel around it (none: it is dropped)."""
+    """An event filter on a spin box or combo box: a wheel event goes to the scrolling panel
+    around it (none: it is dropped) unless the box has the focus, given by a click on it."""
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if (event.type() != QEvent.Type.Wheel
-                or not isinstance(obj, BOXES) or obj.hasFocus()):
+        kind = event.type()
+        if kind == QEvent.Type.FocusIn and isinstance(obj, BOXES):
+            if event.reason() not in _KEEPS:
+                obj.setProperty(_CHOSEN, event.reason() == Qt.FocusReason.MouseFocusReason)
+            return False
+        if (kind != QEvent.Type.Wheel or not isinstance(obj, BOXES)
+                or (obj.hasFocus() and obj.property(_CHOSEN))):
             return False
         if obj.focusPolicy() == Qt.FocusPolicy.WheelFocus:
             obj.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel gives it no focus

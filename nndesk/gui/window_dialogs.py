@@ -40,12 +40,33 @@ def choose_language(code: str, window: QWidget, settings: QSettings) -> None:
     settings.setValue(SETTINGS_KEY, code)
     settings.sync()
     set_language(code)
+    from PySide6.QtCore import QEvent
+
+    # the panels that write their texts anew (changeEvent) do it now, before the walk reads
+    # the rest: every text is in the new language when the menu's action returns
+    QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     retranslate_widgets([w for w in QApplication.topLevelWidgets()
                          if w is window or w.isVisible()], old, language())
     retranslate_pyqtgraph(window)
+    fit_docks_to_language(window)
     for action in window.findChildren(QAction):
         if action.objectName().startswith("language_"):
             action.setChecked(action.objectName() == f"language_{language()}")
+
+
+def fit_docks_to_language(window: QWidget) -> None:
+    """After a language switch, widen each side dock to its panel's width in the new language,
+    as at a start in it (zh_CN -> en: English texts are wider, and the docks kept the Chinese
+    width: horizontal scroll bars, "Show each model's answ" cut). The panels' layouts are
+    brought up to date with their new texts first."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QMainWindow
+
+    from nndesk.gui.session import widen_docks
+
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    if isinstance(window, QMainWindow):
+        widen_docks(window)
 
 
 def resume_checkpoint(parent: QWidget, settings: QSettings) -> str | None:

@@ -1546,6 +1546,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/layer_form.py"/>
+        <location filename="../../nndesk/gui/layer_table.py"/>
         <source>Layer {n}: {type}</source>
         <translation>レイヤ {n}：{type}</translation>
     </message>
@@ -1960,6 +1961,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Output y (10 values, e.g. softmax):</source>
         <translation>出力 y（10個の値。例：ソフトマックスの出力）：</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/layer_table.py"/>
+        <source>Output {shape} · {params} parameters</source>
+        <translation>出力 {shape} · パラメータ {params} 個</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>

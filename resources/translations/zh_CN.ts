@@ -1546,6 +1546,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/layer_form.py"/>
+        <location filename="../../nndesk/gui/layer_table.py"/>
         <source>Layer {n}: {type}</source>
         <translation>第 {n} 层：{type}</translation>
     </message>
@@ -1960,6 +1961,11 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <location filename="../../nndesk/gui/lessons/learning_page.py"/>
         <source>Output y (10 values, e.g. softmax):</source>
         <translation>输出 y（10 个值，例如 softmax 的输出）：</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/layer_table.py"/>
+        <source>Output {shape} · {params} parameters</source>
+        <translation>输出 {shape} · 参数 {params} 个</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/lessons/experiments_page.py"/>

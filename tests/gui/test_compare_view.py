@@ -244,3 +244,28 @@ def test_a_one_epoch_runs_points_are_marked_and_inside_the_plot(qtbot):
     for value in (92.88, 93.79):
         assert y0 + 0.5 <= value <= y1 - 0.5, (y0, value, y1)
     assert x0 < 1 < x1
+
+
+def test_a_layer_only_one_run_has_says_its_init_as_the_layer_table_does(qtbot):
+    """QA (ja): the settings table said "Conv2D(...) · init auto" in English where the layer
+    table below said 「初期化 自動」: one translated label for init everywhere."""
+    from nndesk.gui import i18n
+    from nndesk.gui.run_curves import Run
+
+    i18n.set_language("ja")
+    conv = [{"type": "Conv2D", "filters": 8, "kernel_size": 3, "init": "auto"},
+            {"type": "ReLU"}]
+    base = load_preset("TwoLayerNet")
+    spec_b = {**base, "layers": conv + base["layers"]}
+    runs = [Run(name=n, color=c, settings={"spec": s, "config": {}})
+            for n, c, s in (("A", "#2f6fdb", base), ("B", "#b5522b", spec_b))]
+    view = CompareView(AppState(), *runs)
+    qtbot.addWidget(view)
+    rows = [[view.table.item(r, c).text() for c in range(4)]
+            for r in range(view.table.rowCount())]
+    added = next(row for row in rows if row[3].startswith("Conv2D("))
+    layer_cells = [view.layers.item(r, 2).text() for r in range(view.layers.rowCount())
+                   if view.layers.item(r, 2) is not None]
+    said = i18n.tr("init {init}").format(init=i18n.tr("auto"))
+    assert " init " not in added[3] and said in added[3]
+    assert any(said in cell for cell in layer_cells)   # the same words as the layer table

@@ -251,3 +251,41 @@ def test_a_name_chosen_for_onnx_gets_its_ending(qtbot, tmp_path, monkeypatch):
                             lambda *a, t=typed, **k: (str(tmp_path / t), "ONNX (*.onnx)"))
         choose.click()
         assert dialog.path.text() == str(tmp_path / shown)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN", "ja"])
+def test_an_error_fits_the_dialog_and_goes_when_the_format_or_place_changes(qtbot, tmp_path,
+                                                                           language):
+    """QA (ja): exporting to an existing photo3.jpg said why, but the dialog did not grow:
+    the format box and the place field were squashed and cut; after a new format and a new
+    place the old error still showed. At the dialog's shown size, in en/zh_CN/ja."""
+    from nndesk.gui import i18n
+
+    i18n.set_language(language)
+    dialog = _dialog(qtbot, tmp_path)
+    (tmp_path / "photo3.jpg").write_bytes(b"\xff\xd8\xff a photo")
+
+    def fails() -> None:
+        dialog.target.setCurrentIndex(dialog.target.findData("pytorch"))
+        dialog.path.setText(str(tmp_path / "photo3.jpg"))
+        with qtbot.waitSignal(dialog._done.done, timeout=60_000):
+            dialog.export_button.click()
+        qtbot.wait(20)  # the dialog's new size, laid out
+        assert dialog.status.isVisible() and dialog.status.text()
+
+    fails()
+    inside = dialog.rect()
+    for field in (dialog.target, dialog.path, dialog.export_button):
+        assert field.height() >= field.minimumSizeHint().height(), type(field).__name__
+        assert inside.contains(field.geometry().translated(
+            field.mapTo(dialog, field.rect().topLeft()) - field.geometry().topLeft()))
+    status = dialog.status
+    assert status.height() >= status.heightForWidth(status.width())  # every line of it
+    assert inside.contains(status.geometry())
+
+    dialog.target.setCurrentIndex(dialog.target.findData("numpy"))  # another format
+    assert dialog.status.text() == "" and not dialog.status.isVisible()
+    fails()
+    dialog.path.selectAll()
+    qtbot.keyClicks(dialog.path, str(tmp_path / "elsewhere"))          # another place
+    assert dialog.status.text() == ""

@@ -7,7 +7,7 @@ from gui_helpers import TINY_SPEC
 from PySide6.QtWidgets import QLabel
 
 from nndesk.gui import i18n
-from nndesk.gui.run_names import run_name
+from nndesk.gui.run_names import run_name, run_tip
 from nndesk.gui.state import AppState
 from nndesk.gui.terms import train_label
 from nndesk.gui.train_panel import TrainPanel
@@ -54,6 +54,10 @@ def test_run_names_in_the_list_follow_view_language(window, qtbot):
         return [run_name(1, specs[0], config, None),
                 run_name(2, specs[1], config, {"spec": specs[0], "config": config})]
 
+    def tips() -> list[str]:
+        return [run_tip(1, specs[0], config, None),
+                run_tip(2, specs[1], config, {"spec": specs[0], "config": config})]
+
     english = expected()
     assert [item.text() for item in items] == english and "custom" in english[1]
     for code in ("ja", "en"):
@@ -61,6 +65,25 @@ def test_run_names_in_the_list_follow_view_language(window, qtbot):
         QCoreApplication.processEvents()  # the LanguageChange events Qt posts
         names = expected()
         assert [item.text() for item in items] == names, (code, names)
-        assert [item.toolTip() for item in items] == names
+        assert [item.toolTip() for item in items] == tips()
         assert [r.name for r in window.plots.runs.values()] == names
         assert (names == english) == (code == "en"), names
+
+
+def test_a_runs_tooltip_shows_its_whole_name(window, qtbot):
+    """QA: hovering a run showed "2: TwoLayerNet · SGD lr 0.1 · Conv2D 1 –, Conv2D 2 –, …",
+    the tooltip cut as the name is. The tooltip names every difference, one a line."""
+    from nndesk.presets import load_preset
+
+    tc, config = window.training, {"optimizer": "SGD", "lr": 0.1, "epochs": 1}
+    specs = [load_preset("DigitNet"), load_preset("TwoLayerNet")]
+    for spec in specs:  # two runs start, as the worker reports them
+        tc.runs += 1
+        tc._on_started({"config": config, "spec": spec, "history": [], "epochs": 1,
+                        "batches": 1})
+    item = window.plots.run_list.item(1)
+    assert "…" in item.text()                            # the name stops at two differences
+    lines = item.toolTip().split("\n")
+    assert "…" not in item.toolTip() and len(lines) > 3, lines
+    assert lines[0] == "2: TwoLayerNet · SGD lr 0.1"
+    assert all(line in item.toolTip() for line in item.text().split(" · ")[2].split(", ")[:2])

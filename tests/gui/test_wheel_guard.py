@@ -55,9 +55,14 @@ def test_the_wheel_scrolls_the_panel_and_sets_a_box_only_with_the_focus(qtbot, m
     _wheel(box, 2)                                     # passing over it while scrolling
     assert box.value() == start and bar.value() > 0    # the panel scrolled, the box did not
     area.ensureWidgetVisible(box)
-    box.setFocus()
+    box.setFocus(Qt.FocusReason.TabFocusReason)        # reached by Tab: typed into
     qtbot.waitUntil(box.hasFocus)
-    _wheel(box, 1)                                     # chosen: the wheel sets it
+    _wheel(box, 1)
+    assert box.value() == start
+    box.clearFocus()
+    qtbot.mouseClick(box.lineEdit(), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(box.hasFocus)
+    _wheel(box, 1)                                     # chosen by a click: the wheel sets it
     assert box.value() == (99 if make is _spin_box else 0.0009)
 
 
@@ -114,3 +119,35 @@ def test_a_combo_box_made_later_under_a_style_sheet_is_guarded_too(qtbot):
     assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus  # the wheel gives it no focus
     _wheel(combo, 2)
     assert combo.currentIndex() == 0 and bar.value() > 0
+
+
+@pytest.mark.parametrize("focus", ["tab", "other field"])
+def test_scrolling_the_training_panel_over_a_box_reached_by_tab_leaves_it(window, qtbot, focus):
+    """QA (ja): 5000 typed into the training images, Tab (the focus went to the early stop
+    below), then the wheel over the early stop to scroll the panel: early stop went from
+    "off" to 3. A box reached by Tab, or any other box focused, does not take the wheel; the
+    panel scrolls. Sent through the window as the platform does, at 1280x720."""
+    from PySide6.QtTest import QTest
+
+    window.resize(1280, 720)
+    panel = window.train_panel
+    area = panel.parentWidget().parentWidget()
+    window.left_splitter.setSizes([10_000, 60])         # short: the training panel scrolls
+    qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() > 0)
+    area.ensureWidgetVisible(panel.early_stop, 0, 0)
+    window.activateWindow()
+    panel.train_limit.setFocus(Qt.FocusReason.MouseFocusReason)  # clicked into it
+    qtbot.waitUntil(panel.train_limit.hasFocus)
+    qtbot.keyClicks(panel.train_limit.lineEdit(), "5000")
+    if focus == "tab":
+        qtbot.keyClick(panel.train_limit.lineEdit(), Qt.Key.Key_Tab)
+        qtbot.waitUntil(panel.early_stop.hasFocus)
+    box, bar = panel.early_stop, area.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    area.ensureWidgetVisible(box, 0, 0)
+    before, start = box.text(), bar.value()
+    at = box.mapTo(window, box.rect().center())
+    QTest.wheelEvent(window.windowHandle(), QPointF(at), QPoint(0, -120))
+    qtbot.wait(50)
+    assert box.text() == before and window.state.config["early_stop"] == 0
+    assert bar.value() > start                           # the panel scrolled instead
