@@ -85,7 +85,8 @@ class ExportDialog(QDialog):
         # Return exports, Escape closes (QDialog's); set once in the dialog, or it is lost
         self.export_button.setDefault(True)
         self.target.currentIndexChanged.connect(self._on_target_changed)
-        self.path.textChanged.connect(lambda _: self._say(""))  # a new place: the old error
+        self.path.textChanged.connect(self._on_path_edited)  # (a method: a lambda holding
+        # self in a child's connection keeps the dialog alive after it is dropped)
         enabled = [i for i in range(self.target.count())
                    if self.target.model().item(i).isEnabled()]
         if enabled:
@@ -118,6 +119,9 @@ class ExportDialog(QDialog):
         folder = Path(self.path.text()).parent
         self.path.setText(str(folder / self._default_name(self.target.currentData())))
         self._say("")  # what was said was about the other format
+
+    def _on_path_edited(self, _text: str) -> None:
+        self._say("")  # a new place: what was said was about the old one
 
     def _say(self, text: str) -> None:
         """Show `text` under the form ("" clears it), the dialog grown to fit it: a reason
