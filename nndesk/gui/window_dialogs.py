@@ -46,6 +46,14 @@ def choose_language(code: str, window: QWidget, settings: QSettings) -> None:
     for action in window.findChildren(QAction):
         if action.objectName().startswith("language_"):
             action.setChecked(action.objectName() == f"language_{language()}")
+    if isinstance(window, QMainWindow) and window.isVisible():
+        from nndesk.gui.session import widen_docks
+
+        # once the panels are laid out anew: their new texts may be wider (QA, zh_CN -> en:
+        # the digit dock's "Show each model's answers" and percentages were cut under a
+        # sideways scroll bar)
+        QApplication.sendPostedEvents()  # the panels' LanguageChange and layout requests
+        widen_docks(window)
 
 
 def resume_checkpoint(parent: QWidget, settings: QSettings) -> str | None:
