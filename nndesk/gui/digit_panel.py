@@ -285,7 +285,10 @@ class DigitPanel(QWidget):
         elif s.model_source == "snapshot":
             text = tr("Predicting with the network being trained (latest weights).")
         else:
-            name = (s.model_path or "model").replace("\\", "/").rsplit("/", 1)[-1]
+            # a fine-tuned model used before it is saved has no file yet (QA, ja: it was
+            # named "model", an English word that is no file)
+            name = (s.model_path.replace("\\", "/").rsplit("/", 1)[-1] if s.model_path
+                    else tr("not saved yet"))
             acc = s.metadata.get("accuracy")
             text = tr("Model: {name}").format(name=name) + (
                 tr(" · test accuracy {acc}%").format(acc=f"{100 * float(acc):.2f}")

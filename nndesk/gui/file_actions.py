@@ -65,11 +65,11 @@ class FileActions:
         asks nothing."""
         self._kept_design = dict(spec)
 
-    def may_replace_design(self, new_spec: dict) -> bool:
-        """Before a model or design file replaces the designer's design: True to go on. An
-        edited design kept nowhere is asked about as a desktop app does (Save / Discard /
-        Cancel; QA: opening a model silently replaced a custom design); Save saves it first
-        (the file dialog cancelled: nothing is opened)."""
+    def may_replace_design(self, new_spec: dict, *, preset: bool = False) -> bool:
+        """Before a model or design file (`preset`: a preset chosen in the designer) replaces
+        the designer's design: True to go on. An edited design kept nowhere is asked about as
+        a desktop app does (Save / Discard / Cancel; QA: opening a model silently replaced a
+        custom design); Save saves it first (the file dialog cancelled: nothing is opened)."""
         from nndesk.gui.layer_schema import same_design
 
         if not self.design_unsaved() or same_design(new_spec, self.state.spec):
@@ -77,6 +77,8 @@ class FileActions:
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
             self.parent, tr("Save the design first?"),
+            tr("The design in the designer was changed and is not saved anywhere; the "
+               "preset you chose replaces it.\n\nSave the design first?") if preset else
             tr("The design in the designer was changed and is not saved anywhere; what "
                "you open now replaces it.\n\nSave the design first?"),
             buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)

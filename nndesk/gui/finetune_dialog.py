@@ -304,6 +304,8 @@ class FinetuneDialog(QDialog):
                 error=_one_line(err)))
             return False
         self.saved_path = path
+        if self.state.network is self.result.network:  # used already: the canvas names the
+            self.use()  # file now (and the session reopens it; QA: "model" stayed unsaved)
         self.say(self.summary(self.result) + "\n" + tr("Saved as {name}").format(
             name=Path(path).name))
         return True

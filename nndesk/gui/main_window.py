@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter
 
@@ -43,7 +45,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self.state, self.settings, self, self.show_error,
                                  lambda text: self.statusBar().showMessage(text, 8000))
         self.designer = DesignerPanel(self.state)
-        self.designer.may_replace = self.files.may_replace_design
+        self.designer.may_replace = partial(self.files.may_replace_design, preset=True)
         self.train_panel = TrainPanel(self.state, lazy=True)
         self.plots = None  # PlotsPanel and InsidePanel need pyqtgraph (slow to import):
         self.inside = None  # build_views() makes them, right after the window is shown

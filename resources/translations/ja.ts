@@ -2461,6 +2461,15 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>The design in the designer was changed and is not saved anywhere; the preset you chose replaces it.
+
+Save the design first?</source>
+        <translation>ネットワーク設計の内容は変更されていて、どこにも保存されていません。選んだプリセットで置き換えられます。
+
+先に設計を保存しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
         <source>The design in the designer was changed and is not saved anywhere; what you open now replaces it.
 
 Save the design first?</source>
@@ -2486,7 +2495,7 @@ Save the design first?</source>
     <message>
         <location filename="../../nndesk/gui/quit_guard.py"/>
         <source>The fine-tuned model is not saved yet (Save… in the fine-tuning window). Quit now and it is lost.</source>
-        <translation>ファインチューニングしたモデルはまだ保存されていません（ファインチューニングの画面の「保存…」）。いま終了すると失われます。</translation>
+        <translation>ファインチューニングしたモデルはまだ保存されていません（ファインチューニングの画面の「別名で保存…」）。いま終了すると失われます。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
@@ -4108,6 +4117,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/model_answers.py"/>
         <source>not a digit</source>
         <translation>数字ではありません</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>not saved yet</source>
+        <translation>未保存</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/answer_words.py"/>

@@ -2461,6 +2461,15 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/file_actions.py"/>
+        <source>The design in the designer was changed and is not saved anywhere; the preset you chose replaces it.
+
+Save the design first?</source>
+        <translation>设计器中的设计已被修改，且没有保存在任何地方；你选择的预设会替换它。
+
+先保存设计吗？</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/file_actions.py"/>
         <source>The design in the designer was changed and is not saved anywhere; what you open now replaces it.
 
 Save the design first?</source>
@@ -2486,7 +2495,7 @@ Save the design first?</source>
     <message>
         <location filename="../../nndesk/gui/quit_guard.py"/>
         <source>The fine-tuned model is not saved yet (Save… in the fine-tuning window). Quit now and it is lost.</source>
-        <translation>微调后的模型还没有保存（在微调窗口中点“保存…”）。现在退出的话，它会丢失。</translation>
+        <translation>微调后的模型还没有保存（在微调窗口中点“另存为…”）。现在退出的话，它会丢失。</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
@@ -4108,6 +4117,11 @@ Resume that run now?
         <location filename="../../nndesk/gui/model_answers.py"/>
         <source>not a digit</source>
         <translation>不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/digit_panel.py"/>
+        <source>not saved yet</source>
+        <translation>尚未保存</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/answer_words.py"/>

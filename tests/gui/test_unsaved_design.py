@@ -102,6 +102,7 @@ def test_choosing_a_preset_asks_before_it_replaces_an_edited_design(edited, ques
     w.designer.preset.setCurrentIndex(index)
     w.designer.preset.activated.emit(index)  # as a click in the list sends both signals
     assert questions[-1][0] == "Save the design first?"
+    assert "the preset you chose replaces it" in questions[-1][1]  # (QA: "what you open now")
     assert len(questions) == 1                   # asked once, not once per signal
     if answer == Button.Cancel:
         assert same_design(w.state.spec, TINY_SPEC)
