@@ -23,8 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.finetune_job import MNIST_TEST_IMAGES, FinetuneJob
+from nndesk.gui.finetune_text import (
+    digit_counts,
+    intro_text,
+    no_digits_text,
+    one_line,
+    result_metadata,
+    summary,
+)
 from nndesk.gui.float_box import LR_MIN, FloatBox, IntBox
 from nndesk.gui.i18n import tr
 from nndesk.gui.nobreak import WrapLabel
@@ -108,40 +115,20 @@ class FinetuneDialog(QDialog):
         self.refresh_digits()
 
     def no_digits_text(self) -> str:
-        """What to do when no digit is saved yet, naming the canvas's button by its label."""
-        return tr("No digits saved yet: draw a digit on the canvas, set its label and press "
-                  "“{save}”; then start.").format(save=tr("Save as my digit"))
+        """What to do when no digit is saved yet (`finetune_text.no_digits_text`)."""
+        return no_digits_text()
 
     def saved_digits(self) -> int:
         """How many digit images the folder holds (0 when it does not exist yet)."""
         return self.digit_counts()[0]
 
     def digit_counts(self) -> tuple[int, int]:
-        """(digit images in the folder, how many of them are kept aside to measure the gain:
-        `handwriting.is_held_out`, the rule the fine-tuning splits by); (0, 0) without a
-        folder."""
-        from nndesk.data.folder import FolderError
-        from nndesk.insight.handwriting import folder_files, is_held_out, my_digits_dir
-
-        try:
-            files = folder_files(self.folder if self.folder is not None else my_digits_dir())
-            return len(files), sum(is_held_out(path) for path, _ in files)
-        except (FolderError, OSError):
-            return 0, 0
+        """(digit images in the folder, how many of them are kept aside to measure the gain)."""
+        return digit_counts(self.folder)
 
     def intro_text(self, counts: tuple[int, int] | None = None) -> str:
-        """What the dialog does, with the real numbers of digits learned from and kept aside
-        (QA: "a quarter are kept aside" while 4 of 10 were: each file's content decides)."""
-        n, held = self.digit_counts() if counts is None else counts
-        text = tr("Train the current model a little more on the digits you saved; MNIST "
-                  "digits are mixed in so it keeps reading other hands. The loaded model is "
-                  "not changed.")
-        if n:
-            text += "\n" + tr("{held} of your {n} digits are kept aside to check the gain "
-                              "(each file's content decides, about one in four); the model "
-                              "learns from the other {train}.").format(
-                held=held, n=n, train=n - held)
-        return text
+        """What the dialog does, with the real numbers of digits learned from and kept aside."""
+        return intro_text(*(self.digit_counts() if counts is None else counts))
 
     def refresh_digits(self) -> None:
         """Start only with saved digits (QA: with none, Start said "…/my_digits: not a
@@ -233,7 +220,7 @@ class FinetuneDialog(QDialog):
         self.progress.setRange(0, 1)
         if isinstance(result, Exception):
             self.progress.setValue(0)
-            self.say(tr("Cannot fine-tune: {error}").format(error=_one_line(result)))
+            self.say(tr("Cannot fine-tune: {error}").format(error=one_line(result)))
             return
         if result is None or result.stopped:
             self.progress.setValue(0)
@@ -246,18 +233,7 @@ class FinetuneDialog(QDialog):
         self.save_button.setEnabled(True)
         self.use_button.setEnabled(True)
 
-    @staticmethod
-    def summary(result: Any) -> str:
-        """The figures before -> after, in words."""
-        def pct(v: float | None) -> str:
-            return "–" if v is None else f"{100 * v:.1f}%"
-
-        b, a = result.before, result.after
-        return (tr("Your held-out digits ({n}): {before} → {after}").format(
-                    n=result.n_held_out, before=pct(b["held_out"]), after=pct(a["held_out"]))
-                + "\n" + tr("MNIST test ({n}): {before} → {after}").format(
-                    n=f"{result.n_mnist_test:,}", before=pct(b["mnist"]),
-                    after=pct(a["mnist"])))
+    summary = staticmethod(summary)  # the figures before -> after, in words
 
     def metadata(self) -> dict:
         """The fine-tuned model's metadata (nndesk.insight.handwriting.finetuned_metadata):
@@ -269,18 +245,7 @@ class FinetuneDialog(QDialog):
         return self._metadata or {}
 
     def _result_metadata(self) -> dict:
-        from nndesk.data.folder import FolderError, folder_sha256
-        from nndesk.insight.handwriting import finetuned_metadata, model_source, my_digits_dir
-
-        start = self._started_from or (None, {})
-        source = model_source(start[0], start[1]) if start[0] else None
-        try:
-            folder_sum = folder_sha256(self.folder if self.folder is not None
-                                       else my_digits_dir())
-        except (FolderError, OSError):
-            folder_sum = None
-        return finetuned_metadata(start[1], self.result, source=source,
-                                  folder_sha256=folder_sum)
+        return result_metadata(self._started_from, self.result, self.folder)
 
     def ask_save(self) -> None:
         """Ask where, then save the fine-tuned model (the loaded one is untouched)."""
@@ -301,7 +266,7 @@ class FinetuneDialog(QDialog):
             write_model(path, self.result.network, self.metadata())
         except (OSError, ValueError) as err:
             self.say(tr("Cannot save the model: {error}").format(
-                error=_one_line(err)))
+                error=one_line(err)))
             return False
         self.saved_path = path
         if self.state.network is self.result.network:  # used already: the canvas names the
@@ -321,10 +286,4 @@ class FinetuneDialog(QDialog):
         self.cancel()
         self.job.forget()
         super().done(code)
-
-
-def _one_line(err: BaseException) -> str:
-    from nndesk.fileio import printable
-
-    return printable(translate_engine(err) or type(err).__name__, 300)
 

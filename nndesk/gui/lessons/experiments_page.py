@@ -4,13 +4,8 @@ stop, the book's expected result beside ours. The run itself: `experiments_run.p
 
 from __future__ import annotations
 
-import json
-import math
-import re
-
-import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,82 +16,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nndesk.experiments import EXPERIMENTS, LOSS_WINDOW, Experiment, Run, moving_average
-from nndesk.fileio import loads_json
+from nndesk.experiments import EXPERIMENTS, LOSS_WINDOW, moving_average
 from nndesk.gui.engine_text import translate_engine
 from nndesk.gui.float_box import IntBox
-from nndesk.gui.i18n import N_, tr, tr_n
-from nndesk.gui.lessons.common import PENS, FittedLegend, header, plot
+from nndesk.gui.i18n import tr
+from nndesk.gui.lessons.common import FittedLegend, header, plot
 from nndesk.gui.lessons.experiments_run import ExperimentRun
+from nndesk.gui.lessons.experiments_saved import read_saved, write_saved
+from nndesk.gui.lessons.experiments_search import best_run as search_best
+from nndesk.gui.lessons.experiments_search import draw_search, search_plot
+from nndesk.gui.lessons.experiments_text import (  # noqa: F401 (metric_value, run_label: old home)
+    BOOK,
+    LABELS,
+    curve_name,
+    metric_value,
+    ours_line,
+    pen_for,
+    run_label,
+)
+from nndesk.gui.live_text import LiveTexts
 from nndesk.gui.nobreak import WrapLabel
 
 __all__ = ["ExperimentsPage"]
-
-_BOOK = {
-    "optimizers": N_("Book (fig. 6-9): SGD learns the slowest; Momentum, AdaGrad and Adam all "
-                     "beat it, AdaGrad a little the fastest."),
-    "init": N_("Book (fig. 6-15): with std 0.01 the loss hardly moves; Xavier and He learn, "
-               "He the fastest."),
-    "batchnorm": N_("Book (figs. 6-18, 6-19): with Batch Normalization the training accuracy "
-                    "rises faster at almost every init scale; without it a bad scale does not "
-                    "learn at all."),
-    "overfit": N_("Book: plain training reaches 100% on the 300 images but far less on test "
-                  "data (fig. 6-20); weight decay 0.1 narrows the gap (fig. 6-21), so does "
-                  "Dropout (fig. 6-23). L1 does the same by pushing weights to 0."),
-    "hyperparams": N_("Book (figs. 6-24, 6-25): the best runs have a learning rate near "
-                      "0.001-0.01 and weight decay near 1e-8-1e-6; narrow the ranges and "
-                      "search again."),
-}
-_LABELS = {"optimizers": N_("Optimizers (fig. 6-9)"),
-           "init": N_("Initial weights (fig. 6-15)"),
-           "batchnorm": N_("Batch Normalization (figs. 6-18, 6-19)"),
-           "overfit": N_("Overfitting: weight decay, L1, Dropout (figs. 6-20, 6-21, 6-23)"),
-           "hyperparams": N_("Hyperparameter search (figs. 6-24, 6-25)")}
-_SOLID = ("train_loss", "train_acc")
-_METRICS = {"train_loss": N_("training loss"), "train_acc": N_("training accuracy"),
-            "val_acc": N_("validation accuracy"), "test_acc": N_("test accuracy")}
-_RUN_WORDS = [  # the experiments' run keys (nndesk.experiments) in the reader's language
-    (r"init std (\S+), BatchNorm", N_("init std {0}, BatchNorm")),
-    (r"init std (\S+), no BatchNorm", N_("init std {0}, no BatchNorm")),
-    (r"weight decay (\S+)", N_("weight decay {0}")),
-    (r"dropout (\S+)", N_("Dropout {0}")),
-    (r"plain", N_("plain")),
-    (r"lr (\S+), decay (\S+)", N_("lr {0}, decay {1}")),
-]
-
-
-def run_label(key: str) -> str:
-    """A run's name as shown in the legend and the results line ("SGD", "Xavier" as is)."""
-    for pattern, words in _RUN_WORDS:
-        found = re.fullmatch(pattern, key)
-        if found:
-            return tr(words).format(*found.groups())
-    return key
-
-
-def metric_value(metric: str, value: float, steps: int = LOSS_WINDOW) -> str:
-    """"test accuracy 97.3%" / "loss (mean of the last 16 steps) 0.154" (`steps`: how many
-    the final loss is the mean of), in the reader's language."""
-    text = f"{value:.1%}" if metric.endswith("_acc") else f"{value:.3f}"
-    if metric == "final_loss":
-        return f"{tr_n('loss (mean of the last %n step(s))', steps)} {text}"
-    return f"{tr(_METRICS[metric])} {text}" if metric in _METRICS else f"{metric} {text}"
-
-
-def _has_batchnorm(run: Run) -> bool:
-    return any(layer["type"] == "BatchNorm" for layer in run.spec["layers"])
-
-
-def pen_for(exp: Experiment, run: Run, metric: str) -> tuple[str, Qt.PenStyle]:
-    """A curve's colour and line: one colour per run, or per init scale when the runs come in
-    pairs (BatchNorm: with and without at each scale, as figs. 6-18/6-19 pair them);
-    dashed for held-out data and for the run without BatchNorm (the book's dashed line)."""
-    panels = list(dict.fromkeys(r.panel for r in exp.runs))
-    paired = "" not in panels and len(panels) < len(exp.runs)
-    index = panels.index(run.panel) if paired else exp.runs.index(run)
-    dashed = metric not in _SOLID or (paired and not _has_batchnorm(run))
-    return PENS[index % len(PENS)], Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
-_SAVED = "lessons/experiments"  # QSettings: {"choice": name, "sizes": {name: [epochs, images]}}
 
 
 class ExperimentsPage(QWidget):
@@ -107,7 +48,7 @@ class ExperimentsPage(QWidget):
         self.state = state
         self.choice = QComboBox()
         for name in EXPERIMENTS:
-            self.choice.addItem(tr(_LABELS[name]) if name in _LABELS else name, name)
+            self.choice.addItem(tr(LABELS[name]) if name in LABELS else name, name)
         self.epochs, self.images = IntBox(), IntBox()
         self.epochs.setRange(1, 500)
         self.images.setRange(50, 55_000)
@@ -123,6 +64,7 @@ class ExperimentsPage(QWidget):
         self.book.setWordWrap(True)
         self.ours = WrapLabel()
         self.ours.setWordWrap(True)
+        self.live = LiveTexts(ours=self.ours.setText)  # written anew at View ▸ Language
         row = QHBoxLayout()
         for w in (self.choice, QLabel(tr("epochs")), self.epochs, QLabel(tr("training images")),
                   self.images):
@@ -136,16 +78,7 @@ class ExperimentsPage(QWidget):
         self.curve_plot = plot(integer_x=True)
         self.curve_plot.getAxis("left").enableAutoSIPrefix(False)
         self.legend = FittedLegend(self.curve_plot, 4)  # under the plot, within its width
-        self.scatter_plot = plot(tr("Validation accuracy by setting"),
-                                 tr("log10(learning rate)"), tr("log10(weight decay)"))
-        self.scatter = pg.ScatterPlotItem(size=12, pen=pg.mkPen("k"))
-        self.scatter_plot.addItem(self.scatter)
-        self.colour_bar = pg.ColorBarItem(values=(0, 100), colorMap="viridis", width=12,
-                                          interactive=False)
-        self.colour_bar.setImageItem([], insert_in=self.scatter_plot.getPlotItem())
-        for pen in (self.colour_bar.axis.setPen, self.colour_bar.axis.setTextPen):
-            pen("k")                                       # as the plot's own axes
-        self.colour_bar.axis.setLabel(tr("validation accuracy %"), color="k")
+        self.scatter_plot, self.scatter, self.colour_bar = search_plot()
         self.best_note = WrapLabel(tr(
             "The best settings were found on the search's own network (6 hidden layers of "
             "100, SGD, 400 images); Use the best puts them into the training settings of "
@@ -177,7 +110,7 @@ class ExperimentsPage(QWidget):
         self.run_button.clicked.connect(lambda: self.start())  # not clicked(bool) as splits
         self.stop_button.clicked.connect(self.stop)
         self.best_button.clicked.connect(self.use_best)
-        self._saved = _read_saved()
+        self._saved = read_saved()
         index = self.choice.findData(self._saved["choice"])
         if index > 0:
             with QSignalBlocker(self.choice):
@@ -198,7 +131,7 @@ class ExperimentsPage(QWidget):
             self.epochs.setValue(epochs)
             self.images.setValue(images)
         self._remember()
-        self.book.setText(tr(_BOOK.get(exp.name, "")) if exp.name in _BOOK else "")
+        self.book.setText(tr(BOOK[exp.name]) if exp.name in BOOK else "")
         self.scatter_plot.setVisible(exp.name == "hyperparams")
         self.best_note.setVisible(exp.name == "hyperparams")
         per_step = "train_loss" in exp.metrics
@@ -215,8 +148,7 @@ class ExperimentsPage(QWidget):
         name = self.choice.currentData()
         self._saved["choice"] = name
         self._saved["sizes"][name] = (self.epochs.value(), self.images.value())
-        QSettings("nndesk", "nndesk").setValue(_SAVED, json.dumps(
-            {"choice": name, "sizes": {k: list(v) for k, v in self._saved["sizes"].items()}}))
+        write_saved(self._saved)
 
     def _clear(self) -> None:
         for item in self.curves.values():
@@ -224,6 +156,7 @@ class ExperimentsPage(QWidget):
         self.legend.clear()
         self.curves, self.data, self.finals = {}, {}, {}
         self.scatter.setData([], [])
+        self.live.forget("ours")
         self.ours.setText("")
         self.progress.setValue(0)
         exp = EXPERIMENTS[self.choice.currentData()]
@@ -286,7 +219,7 @@ class ExperimentsPage(QWidget):
                 ys = moving_average(ys, LOSS_WINDOW)
             self._curve(key).setData(xs, ys)
         if self.choice.currentData() == "hyperparams" and changed:
-            self._draw_scatter()
+            draw_search(self.scatter, self.colour_bar, self.finals)
         if job.total:
             self.progress.setValue(round(100 * job.fraction))
 
@@ -299,25 +232,21 @@ class ExperimentsPage(QWidget):
             color, style = (pen_for(exp, exp.runs[runs.index(run)], metric) if run in runs
                             else ("k", Qt.PenStyle.SolidLine))
             width = 1 if len(runs) > 10 else 2
-            metrics = exp.metrics
-            name = (run_label(run) if len(metrics) == 1 else
-                    f"{run_label(run)} · {tr(_METRICS.get(metric, metric))}")
-            name = name if len(runs) <= 10 else None
             item = self.curves[key] = self.curve_plot.plot(
-                [], [], pen=pg.mkPen(color, width=width, style=style), name=name)
+                [], [], pen=pg.mkPen(color, width=width, style=style),
+                name=curve_name(exp, run, metric))
         return item
 
-    def _draw_scatter(self) -> None:
-        runs = {r.key: r for r in EXPERIMENTS["hyperparams"].runs}
-        keys = [k for k in self.finals if k in runs]
-        if not keys:
-            return
-        acc = np.array([self.finals[k] for k in keys])
-        span = max(float(acc.max() - acc.min()), 1e-9)   # colour: worst dark, best yellow
-        colors = pg.colormap.get("viridis").map((acc - acc.min()) / span, mode="qcolor")
-        self.colour_bar.setLevels((100 * float(acc.min()), 100 * float(acc.min()) + 100 * span))
-        self.scatter.setData([math.log10(runs[k].lr) for k in keys],
-                             [math.log10(runs[k].weight_decay) for k in keys], brush=colors)
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """View ▸ Language: the legend's run names and the results line in the new language."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            exp = EXPERIMENTS[self.choice.currentData()]
+            for key, item in self.curves.items():
+                label = self.legend.getLabel(item)
+                if label is not None:
+                    label.setText(curve_name(exp, *key.rsplit("/", 1)))
+            self.live.refresh()
 
     def _finish(self, kind: str, payload) -> None:
         self._timer.stop()
@@ -334,18 +263,12 @@ class ExperimentsPage(QWidget):
             keys = ("final_loss",) if self._job.unit == "train_loss" else metrics
             if len(payload) > 6:   # the search: its five best runs, judged on validation
                 payload = sorted(payload, key=lambda s: -s.get("val_acc", 0.0))[:5]
-            self.ours.setText(tr("Ours: ") + "; ".join(
-                f"{run_label(s['run'])}: " + ", ".join(metric_value(k, s[k], s.get(
-                    "loss_steps", LOSS_WINDOW)) for k in keys
-                                            if isinstance(s.get(k), float)
-                                            and math.isfinite(s[k])) for s in payload))
+            self.live.show("ours", lambda: ours_line(payload, keys))
         self._set_buttons()
 
     def best_run(self):
         """The hyperparameter run with the best latest validation accuracy, or None."""
-        runs = {r.key: r for r in EXPERIMENTS["hyperparams"].runs}
-        found = [(acc, runs[k]) for k, acc in self.finals.items() if k in runs]
-        return max(found, key=lambda pair: pair[0])[1] if found else None
+        return search_best(self.finals)
 
     def use_best(self) -> None:
         """Put the best run's settings into the window's training settings."""
@@ -362,23 +285,3 @@ class ExperimentsPage(QWidget):
         if self._job is not None:
             self._job.join(timeout)
         self._timer.stop()
-
-
-def _read_saved() -> dict:
-    """The experiment chosen last and the epochs and images set per experiment (checked:
-    a value of the wrong shape or out of the boxes' range is dropped)."""
-    from nndesk.gui.settings_check import read_setting
-
-    text = read_setting(QSettings("nndesk", "nndesk"), _SAVED, str, "{}",
-                        lambda v: len(v) < 10_000)
-    try:
-        saved = loads_json(text)
-    except ValueError:
-        saved = {}
-    saved = saved if isinstance(saved, dict) else {}
-    sizes = saved.get("sizes") if isinstance(saved.get("sizes"), dict) else {}
-    return {"choice": saved.get("choice") if saved.get("choice") in EXPERIMENTS else None,
-            "sizes": {name: (v[0], v[1]) for name, v in sizes.items()
-                      if name in EXPERIMENTS and isinstance(v, list) and len(v) == 2
-                      and all(type(n) is int for n in v)
-                      and 1 <= v[0] <= 500 and 50 <= v[1] <= 55_000}}
