@@ -4,7 +4,7 @@
 <context>
     <name>nndesk</name>
     <message numerus="yes">
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <location filename="../../nndesk/gui/run_watch.py"/>
         <source>Finished %n epoch(s)</source>
         <translation>
@@ -13,7 +13,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>loss (mean of the last %n step(s))</source>
         <translation>
             <numerusform>loss (mean of the last %n step)</numerusform>

@@ -211,7 +211,7 @@
         <translation>1ボタン</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>1 step</source>
         <translation>1 ステップ</translation>
     </message>
@@ -446,7 +446,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>誤差逆伝播法</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Batch Normalization (figs. 6-18, 6-19)</source>
         <translation>Batch Normalization（図6-18、6-19）</translation>
     </message>
@@ -466,7 +466,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>BatchNorm レイヤ</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>BatchNorm needs a vector or an image, not shape {shape}</source>
         <translation>BatchNorm の入力はベクトルか画像でなければなりません（形状 {shape} ではなく）</translation>
     </message>
@@ -481,22 +481,22 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>ファインチューニング前の元のモデル（{name}）：</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Book (fig. 6-15): with std 0.01 the loss hardly moves; Xavier and He learn, He the fastest.</source>
         <translation>本（図6-15）：標準偏差 0.01 では損失がほとんど下がらず、Xavier と He は学習が進み、He が最も速いです。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Book (fig. 6-9): SGD learns the slowest; Momentum, AdaGrad and Adam all beat it, AdaGrad a little the fastest.</source>
         <translation>本（図6-9）：SGD の学習が最も遅く、Momentum・AdaGrad・Adam はどれもそれより速く、AdaGrad がわずかに最速です。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Book (figs. 6-18, 6-19): with Batch Normalization the training accuracy rises faster at almost every init scale; without it a bad scale does not learn at all.</source>
         <translation>本（図6-18、6-19）：Batch Normalization を使うと、ほぼどの初期値のスケールでも認識精度が速く上がり、使わないとスケールが悪ければまったく学習しません。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Book (figs. 6-24, 6-25): the best runs have a learning rate near 0.001-0.01 and weight decay near 1e-8-1e-6; narrow the ranges and search again.</source>
         <translation>本（図6-24、6-25）：良い結果は学習率 0.001～0.01、荷重減衰の係数 1e-8～1e-6 あたりにあります。範囲を絞って再び探索します。</translation>
     </message>
@@ -526,7 +526,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>本の重み</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Book: plain training reaches 100% on the 300 images but far less on test data (fig. 6-20); weight decay 0.1 narrows the gap (fig. 6-21), so does Dropout (fig. 6-23). L1 does the same by pushing weights to 0.</source>
         <translation>本：普通の学習では300枚の訓練データで100%になりますが、テストデータでははるかに低くなります（図6-20）。荷重減衰 0.1 で差が縮まり（図6-21）、Dropout も同様です（図6-23）。L1 は重みを0に押しやることで同じ効果を得ます。</translation>
     </message>
@@ -951,7 +951,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>ドライブ</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Dropout {0}</source>
         <translation>Dropout（比率 {0}）</translation>
     </message>
@@ -1182,7 +1182,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>ファインチューニング：{epochs} エポック、Adam、学習率 {lr}、混ぜた MNIST の数字：{mixed}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <location filename="../../nndesk/gui/run_watch.py"/>
         <source>Finished %n epoch(s)</source>
         <translation>
@@ -1370,7 +1370,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>重みの初期値：「自動」は ReLU の前なら He、sigmoid や tanh の前なら Xavier を選びます。数値は正規分布の標準偏差です（本の最初の例は 0.01）。本の 6.2 節。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Hyperparameter search (figs. 6-24, 6-25)</source>
         <translation>ハイパーパラメータの探索（図6-24、6-25）</translation>
     </message>
@@ -1400,7 +1400,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>重みの初期値</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Initial weights (fig. 6-15)</source>
         <translation>重みの初期値（図6-15）</translation>
     </message>
@@ -1677,7 +1677,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
-        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <location filename="../../nndesk/gui/finetune_text.py"/>
         <source>MNIST test ({n}): {before} → {after}</source>
         <translation>MNIST テストデータ（{n} 個）：{before} → {after}</translation>
     </message>
@@ -1808,7 +1808,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>ステップ {n}（{step}）の後に数字が見つかりません：ネットワークには何も渡されません。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <location filename="../../nndesk/gui/finetune_text.py"/>
         <source>No digits saved yet: draw a digit on the canvas, set its label and press “{save}”; then start.</source>
         <translation>まだ数字が保存されていません。キャンバスに数字を描き、ラベルを設定して「{save}」を押してから開始してください。</translation>
     </message>
@@ -1928,7 +1928,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>最適化手法：SGD、Momentum、AdaGrad、Adam</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Optimizers (fig. 6-9)</source>
         <translation>最適化手法（図6-9）</translation>
     </message>
@@ -1938,7 +1938,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>f(x, y) = x²/20 + y² での最適化手法</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Ours: </source>
         <translation>この実行の結果：</translation>
     </message>
@@ -1968,7 +1968,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>出力 {shape} · パラメータ {params} 個</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Overfitting: weight decay, L1, Dropout (figs. 6-20, 6-21, 6-23)</source>
         <translation>過学習：荷重減衰・L1・Dropout（図6-20、6-21、6-23）</translation>
     </message>
@@ -2194,7 +2194,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>設定はすべて同じです：違いは偶然によるものだけです。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <location filename="../../nndesk/gui/finetune_text.py"/>
         <location filename="../../nndesk/gui/my_digits.py"/>
         <source>Save as my digit</source>
         <translation>自分の数字として保存</translation>
@@ -2704,7 +2704,7 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>最初の N 枚だけで学習（手早い実験用）。「すべて」は検証データを除いた 55000 枚。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <location filename="../../nndesk/gui/finetune_text.py"/>
         <source>Train the current model a little more on the digits you saved; MNIST digits are mixed in so it keeps reading other hands. The loaded model is not changed.</source>
         <translation>保存した数字で、いまのモデルをもう少し学習させます（ファインチューニング）。ほかの人の筆跡も読めるように MNIST の数字を混ぜて学習します。読み込んだモデルは変更されません。</translation>
     </message>
@@ -2903,7 +2903,7 @@ Resume that run now?
         <translation>エポック {epoch} の後の検証精度は {acc}% で、当て推量の 2 倍（{chance}%）未満です：ネットワークは学習していません。{hint}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_search.py"/>
         <source>Validation accuracy by setting</source>
         <translation>設定ごとの検証データの認識精度</translation>
     </message>
@@ -3024,7 +3024,7 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
-        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <location filename="../../nndesk/gui/finetune_text.py"/>
         <source>Your held-out digits ({n}): {before} → {after}</source>
         <translation>テスト用に取っておいた自分の数字（{n} 個）：{before} → {after}</translation>
     </message>
@@ -3039,82 +3039,82 @@ Resume that run now?
         <translation>入力の周りに足す 0 の画素。（フィルターサイズ − 1）/ 2 で大きさが変わりません：3×3 なら 1、5×5 なら 2。本の 7.2 節。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a BMP image</source>
         <translation>BMP 画像</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a CSV text file (curves an experiment wrote?)</source>
         <translation>CSV のテキストファイル（実験が書き出した曲線？）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a GIF image</source>
         <translation>GIF 画像</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a JPEG image</source>
         <translation>JPEG 画像</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a JSON text file (a network spec?)</source>
         <translation>JSON のテキストファイル（ネットワークの定義？）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a PDF document</source>
         <translation>PDF 文書</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a PNG image</source>
         <translation>PNG 画像</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a Python pickle</source>
         <translation>Python の pickle</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a binary file of an unknown kind</source>
         <translation>種類のわからないバイナリファイル</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a gzip file (MNIST's IDX data are gzip files)</source>
         <translation>gzip ファイル（MNIST の IDX データは gzip ファイルです）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a layer must be a dict with a "type", e.g. {example}</source>
         <translation>レイヤは "type" を持つ辞書でなければなりません。例：{example}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a model file is an .npz archive written by 'nndesk train' or the window's File ▸ Save model as…</source>
         <translation>モデルファイルは「nndesk train」かウィンドウの「ファイル ▸ 名前を付けてモデルを保存…」で書き出した .npz アーカイブです</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a model file is an .npz written by 'nndesk train'</source>
         <translation>モデルファイルは「nndesk train」で書き出した .npz です</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a model file is an .npz written by 'nndesk train' or the window's File ▸ Save model as…</source>
         <translation>モデルファイルは「nndesk train」かウィンドウの「ファイル ▸ 名前を付けてモデルを保存…」で書き出した .npz です</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a network needs a non-empty list of "layers"</source>
         <translation>ネットワークには空でない "layers" のリストが必要です</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a network spec must be a dict with "input_shape" and "layers"</source>
         <translation>ネットワークの定義は "input_shape" と "layers" を持つ辞書でなければなりません</translation>
     </message>
@@ -3124,42 +3124,42 @@ Resume that run now?
         <translation>見本の 7（キャンバスに書けます）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a single NumPy array (.npy)</source>
         <translation>NumPy の配列 1 つ（.npy）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a spec is trained with 'nndesk train --spec FILE.json' or opened in the designer; a model file is an .npz</source>
         <translation>ネットワークの定義は「nndesk train --spec FILE.json」で学習させるか、デザイナーで開きます。モデルファイルは .npz です</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a text file</source>
         <translation>テキストファイル</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a text file (Markdown)</source>
         <translation>テキストファイル（Markdown）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a zip archive (an nndesk model file?)</source>
         <translation>zip アーカイブ（nndesk のモデルファイル？）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a {k}x{k} kernel does not fit a {h}x{w} input</source>
         <translation>{k}×{k} のフィルターは {h}×{w} の入力に収まりません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a {k}x{k} kernel does not fit a {h}x{w} input padded by {p}</source>
         <translation>{k}×{k} のフィルターは、パディング {p} の {h}×{w} の入力に収まりません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a {p}x{p} window does not fit a {h}x{w} input</source>
         <translation>{p}×{p} の窓は {h}×{w} の入力に収まりません</translation>
     </message>
@@ -3171,7 +3171,7 @@ Resume that run now?
         <translation>認識精度 %</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>accuracy fell to chance while the loss rose above its start</source>
         <translation>認識精度があてずっぽうと同じ水準まで落ち、損失は最初の値より大きくなりました</translation>
     </message>
@@ -3196,12 +3196,12 @@ Resume that run now?
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>an IDX data file (MNIST images or labels)</source>
         <translation>IDX データファイル（MNIST の画像かラベル）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>an image</source>
         <translation>画像</translation>
     </message>
@@ -3211,7 +3211,7 @@ Resume that run now?
         <translation>開いた画像</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>any number of steps</source>
         <translation>任意のステップ数</translation>
     </message>
@@ -3321,12 +3321,12 @@ Resume that run now?
         <translation>こぶの数（それぞれ隠れニューロン2個）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>cannot read {path}: {reason}</source>
         <translation>{path} を読み込めません：{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>cannot write {path}: {reason}; {kept}</source>
         <translation>{path} に書き込めません：{reason}。{kept}</translation>
     </message>
@@ -3456,7 +3456,7 @@ Resume that run now?
         <translation>交差エントロピーコスト関数</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>curves are plotted with 'nndesk experiment'; a model file is an .npz written by 'nndesk train' or the window's File ▸ Save model as…</source>
         <translation>曲線は「nndesk experiment」で描けます。モデルファイルは「nndesk train」かウィンドウの「ファイル ▸ 名前を付けてモデルを保存…」で書き出した .npz です</translation>
     </message>
@@ -3466,7 +3466,7 @@ Resume that run now?
         <translation>カスタム</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>data files go in the data folder (--data-dir); a model file is an .npz</source>
         <translation>データファイルはデータフォルダ（--data-dir）に置きます。モデルファイルは .npz です</translation>
     </message>
@@ -3546,12 +3546,12 @@ Resume that run now?
         <translation>早期終了</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>early_stop, val_split and train_limit cannot be negative</source>
         <translation>early_stop・val_split・train_limit は負の数にできません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>elastic distortion needs alpha &gt;= 0 and sigma &gt; 0, not {alpha} and {sigma}</source>
         <translation>弾性変形には alpha &gt;= 0 と sigma &gt; 0 が必要です（{alpha} と {sigma} ではなく）</translation>
     </message>
@@ -3566,7 +3566,7 @@ Resume that run now?
         <translation>弾性変形の強さ</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>empty or all zero bytes</source>
         <translation>空か、すべてゼロのバイト</translation>
     </message>
@@ -3687,7 +3687,7 @@ Resume that run now?
         <translation>グレースケール</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>has {params} parameters; nndesk trains at most {limit} ({size} for the weights alone)</source>
         <translation>パラメータが {params} 個あります。nndesk が学習できるのは {limit} 個までです（重みだけで {size}）</translation>
     </message>
@@ -3722,22 +3722,22 @@ Resume that run now?
         <translation>画像 {index}：正解 {true}、認識結果 {pred}（{p}%）、2番目 {second}（{q}%）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>infinite</source>
         <translation>無限大</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>init must be at most {high} (the std of the weights), not {value}</source>
         <translation>重みの初期値は {high} 以下でなければなりません（重みの標準偏差。{value} ではなく）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>init std {0}, BatchNorm</source>
         <translation>初期値の標準偏差 {0}、Batch Norm あり</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>init std {0}, no BatchNorm</source>
         <translation>初期値の標準偏差 {0}、Batch Norm なし</translation>
     </message>
@@ -3778,7 +3778,7 @@ Resume that run now?
         <translation>入力 x</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>input_shape must be [features], [steps, features] (steps may be null: any length) or [channels, height, width] of positive whole numbers, e.g. [1, 28, 28]; got {value}</source>
         <translation>input_shape は正の整数による [特徴量数]、[ステップ数, 特徴量数]（ステップ数は null で任意の長さ）または [チャンネル, 高さ, 幅] でなければなりません（例：[1, 28, 28]）。実際は {value} でした</translation>
     </message>
@@ -3793,7 +3793,7 @@ Resume that run now?
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>labels must be in 0..{high}; got {low}..{top}</source>
         <translation>ラベルは 0〜{high} でなければなりませんが、{low}〜{top} でした</translation>
     </message>
@@ -3808,22 +3808,22 @@ Resume that run now?
         <translation>{n} 層目</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>layer {n} (BatchNorm) on a sequence cannot be exported yet</source>
         <translation>系列にかかるレイヤ {n}（BatchNorm）はまだ書き出せません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>layer {n} ({type}) cannot be exported as book-style NumPy; export it to pytorch or onnx</source>
         <translation>レイヤ {n}（{type}）は本のスタイルの NumPy には書き出せません。pytorch か onnx に書き出してください</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>layer {n} ({type}) cannot be exported yet; supported: {known}</source>
         <translation>レイヤ {n}（{type}）はまだ書き出せません。対応しているレイヤ：{known}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>layer {n} ({type}): {reason}</source>
         <translation>レイヤ {n}（{type}）：{reason}</translation>
     </message>
@@ -3869,12 +3869,12 @@ Resume that run now?
         <translation>対数目盛</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_search.py"/>
         <source>log10(learning rate)</source>
         <translation>log10（学習率）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_search.py"/>
         <source>log10(weight decay)</source>
         <translation>log10（荷重減衰）</translation>
     </message>
@@ -3884,7 +3884,7 @@ Resume that run now?
         <translation>損失</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>loss (mean of the last %n step(s))</source>
         <translation>
             <numerusform>損失（最後の %n ステップの平均）</numerusform>
@@ -3896,12 +3896,12 @@ Resume that run now?
         <translation>損失（{n} ステップの移動平均）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>loss {loss} has no exported equivalent ({known})</source>
         <translation>損失関数 {loss} には書き出し先で対応するものがありません（{known}）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>lr {0}, decay {1}</source>
         <translation>学習率 {0}、荷重減衰 {1}</translation>
     </message>
@@ -3956,7 +3956,7 @@ Resume that run now?
         <translation>素直なソフトマックス</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>name must be text, not {value}</source>
         <translation>名前は文字列でなければなりません（{value} ではなく）</translation>
     </message>
@@ -3971,32 +3971,32 @@ Resume that run now?
         <translation>ピクセルで近いもの</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>needs a fixed number of inputs, but its input is a sequence of any number of steps (x {f}); turn {name} off on the recurrent layer before it, so that only its last state comes out</source>
         <translation>決まった数の入力が必要ですが、入力は任意のステップ数の系列（×{f}）です。前のリカレントレイヤの「{name}」をオフにして、最後の状態だけが出るようにしてください</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>needs a sequence (steps x features), but its input is {what}; a recurrent layer reads the input sequence or the output of another recurrent layer with {name} on</source>
         <translation>系列（ステップ数×特徴量数）が必要ですが、入力は{what}です。リカレントレイヤが読むのは入力の系列か、「{name}」をオンにした別のリカレントレイヤの出力です</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>needs an image (channels x height x width), but its input is a sequence ({steps} x {f} features); {layer} reads images, RNN, GRU and LSTM read sequences</source>
         <translation>画像（チャンネル×高さ×幅）が必要ですが、入力は系列（{steps}×{f} 個の特徴量）です。{layer} は画像を読み、RNN・GRU・LSTM は系列を読みます</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>needs an image (channels x height x width), but its input is {size} numbers in a row; put {layer} before any Dense or Flatten</source>
         <translation>画像（チャンネル×高さ×幅）が必要ですが、入力は一列に並んだ {size} 個の数です。{layer} は Dense や Flatten より前に置いてください</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>needs {size} for the weights; this computer has {have}</source>
         <translation>重みだけで {size} 必要ですが、このコンピュータには {have} しかありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>needs {size} to train on a batch of {batch} (weights, gradients, optimizer state and each layer's outputs); this computer has {have}</source>
         <translation>バッチサイズ {batch} での学習には {size} 必要です（重み、勾配、最適化手法の状態、各レイヤの出力）が、このコンピュータには {have} しかありません</translation>
     </message>
@@ -4027,7 +4027,7 @@ Resume that run now?
         <translation>nndesk モデル (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>nndesk never loads pickles (they can run code); a model file is an .npz written by nndesk</source>
         <translation>nndesk は pickle を読み込みません（コードを実行できるため）。モデルファイルは nndesk が書き出した .npz です</translation>
     </message>
@@ -4047,7 +4047,7 @@ Resume that run now?
         <translation>TensorBoard ログなし：{err}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>no checkpoint was saved before</source>
         <translation>それまでにチェックポイントは保存されていません</translation>
     </message>
@@ -4058,22 +4058,22 @@ Resume that run now?
         <translation>数字を検出できず</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>no digits to fine-tune on</source>
         <translation>ファインチューニングに使える数字がありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>no digits to fine-tune on: save some digits first (all were held out to measure)</source>
         <translation>ファインチューニングに使える数字がありません。先にもう少し数字を保存してください（今ある数字はすべて精度の測定用に取り分けられました）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>no file name given: an {kind} export is one file, e.g. {example}</source>
         <translation>ファイル名がありません：{kind}のエクスポートは 1 つのファイルです（例：{example}）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>no folder name given: a {kind} export is a folder, e.g. {example}</source>
         <translation>フォルダー名がありません：{kind}のエクスポートはフォルダーです（例：{example}）</translation>
     </message>
@@ -4097,7 +4097,7 @@ Resume that run now?
         <translation>モデルなし</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>no such file or folder</source>
         <translation>そのファイルやフォルダはありません</translation>
     </message>
@@ -4129,7 +4129,7 @@ Resume that run now?
         <translation>自信なし：{first} {p1}%、{second} {p2}%</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>nothing drawn: the bitmap is empty</source>
         <translation>何も描かれていません：ビットマップが空です</translation>
     </message>
@@ -4226,7 +4226,7 @@ Resume that run now?
         <translation>ペン入力の数字（書き手 21-30）の画像</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>pen digits not found at {path}</source>
         <translation>{path} にペン数字のデータが見つかりません</translation>
     </message>
@@ -4236,12 +4236,12 @@ Resume that run now?
         <translation>バッチごと</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>permission denied</source>
         <translation>アクセス権がありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>plain</source>
         <translation>抑制なし</translation>
     </message>
@@ -4397,17 +4397,17 @@ Resume that run now?
         <translation>停止しました</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>stopped early: no better validation accuracy for {n} epochs (best: epoch {best}, {acc})</source>
         <translation>早期終了：{n} エポックのあいだ検証データの認識精度が上がりませんでした（最良：エポック {best}、{acc}）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>stopped early: no better validation accuracy for {n} epochs (best: epoch {best}, {acc}); weights of epoch {restored} restored</source>
         <translation>早期終了：{n} エポックのあいだ検証データの認識精度が上がりませんでした（最良：エポック {best}、{acc}）。エポック {restored} の重みに戻しました</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>stopped in epoch {epoch} after batch {batch} of {batches}</source>
         <translation>エポック {epoch} のバッチ {batch}/{batches} のあとで停止しました</translation>
     </message>
@@ -4432,7 +4432,7 @@ Resume that run now?
         <translation>正解</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>test accuracy</source>
         <translation>テストデータの認識精度</translation>
     </message>
@@ -4452,52 +4452,52 @@ Resume that run now?
         <translation>認識結果</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the disk is full</source>
         <translation>ディスクがいっぱいです</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the file system is read-only</source>
         <translation>ファイルシステムが読み取り専用です</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the label must be a digit 0-9, not {label}</source>
         <translation>ラベルは 0〜9 の数字でなければなりません（{label} ではなく）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the last good checkpoint (epoch {epoch}) is kept</source>
         <translation>最後の正常なチェックポイント（エポック {epoch}）は残っています</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the last good weights (step {step}) were kept in {path}</source>
         <translation>最後の正常な重み（ステップ {step}）に戻し、{path} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the last good weights (step {step}) were put back</source>
         <translation>最後の正常な重み（ステップ {step}）に戻しました</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the last good weights (step {step}) were put back (writing them to {path} failed: {reason})</source>
         <translation>最後の正常な重み（ステップ {step}）に戻しました（{path} への保存は失敗：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a sequence ({steps} x {f}); turn {name} off on the last recurrent layer</source>
         <translation>最後のレイヤはクラスごとに 1 つのスコアを出す必要があります（例：ユニット数 10 の Dense）が、系列（{steps}×{f}）を出しています。最後のリカレントレイヤの「{name}」をオフにしてください</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a {size} map</source>
         <translation>最後のレイヤはクラスごとに 1 つのスコアを出す必要があります（例：ユニット数 10 の Dense）が、{size} のマップを出しています</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the learning rate must be above 0, not {value}</source>
         <translation>学習率は 0 より大きくなければなりません（{value} ではなく）</translation>
     </message>
@@ -4508,17 +4508,17 @@ Resume that run now?
         <translation>読み込んだモデル</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the loss became {kind}</source>
         <translation>損失が{kind}になりました</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the loss exploded (running mean {ema}; it started at {start})</source>
         <translation>損失が爆発しました（移動平均 {ema}、最初は {start}）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the magic number</source>
         <translation>マジックナンバー</translation>
     </message>
@@ -4539,12 +4539,12 @@ Resume that run now?
         <translation>学習中のネットワーク、ステップ {step}（{time}）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the network does not build: {reason}</source>
         <translation>ネットワークを組み立てられません：{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the network expects images shaped {want}, the training data is {have}</source>
         <translation>ネットワークは形状 {want} の画像を受け取りますが、訓練データは {have} です</translation>
     </message>
@@ -4574,7 +4574,7 @@ Resume that run now?
         <translation>数字には見えません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>this network has no hidden layer: its features are the pixels</source>
         <translation>このネットワークには隠れ層がありません：特徴量は画素そのものです</translation>
     </message>
@@ -4584,7 +4584,7 @@ Resume that run now?
         <translation>時刻 t</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>to recognize the digit in it: nndesk predict IMAGE</source>
         <translation>画像の数字を認識するには：nndesk predict 画像ファイル</translation>
     </message>
@@ -4599,7 +4599,7 @@ Resume that run now?
         <translation>訓練画像の数</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>training accuracy</source>
         <translation>訓練データの認識精度</translation>
     </message>
@@ -4619,7 +4619,7 @@ Resume that run now?
         <translation>精度を測る訓練画像の数</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>training loss</source>
         <translation>訓練データの損失</translation>
     </message>
@@ -4634,32 +4634,32 @@ Resume that run now?
         <translation>ユニット数</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>unknown layer type; did you mean {close}? known types: {known}</source>
         <translation>未知のレイヤの種類です。{close} のことですか？ 使える種類：{known}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>unknown layer type; known types: {known}</source>
         <translation>未知のレイヤの種類です。使える種類：{known}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>unknown loss {loss}; choose one of {known}</source>
         <translation>未知の損失関数 {loss} です。{known} から選んでください</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>unknown optimizer {value}; choose one of {known}</source>
         <translation>未知の最適化手法 {value} です。{known} から選んでください</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>unknown schedule {value}; choose one of {known}</source>
         <translation>未知の学習率スケジュール {value} です。{known} から選んでください</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>unknown setting {name} (settings: {known})</source>
         <translation>未知の設定 {name}（設定できるもの：{known}）</translation>
     </message>
@@ -4670,12 +4670,12 @@ Resume that run now?
         <translation>検証データ</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>validation accuracy</source>
         <translation>検証データの認識精度</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_search.py"/>
         <source>validation accuracy %</source>
         <translation>検証データの認識精度 %</translation>
     </message>
@@ -4700,7 +4700,7 @@ Resume that run now?
         <translation>荷重減衰</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>weight decay {0}</source>
         <translation>荷重減衰 {0}</translation>
     </message>
@@ -4804,7 +4804,7 @@ Use Train again to download MNIST, or put the files there.</source>
         <translation>{first} か {second}？</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <location filename="../../nndesk/gui/finetune_text.py"/>
         <source>{held} of your {n} digits are kept aside to check the gain (each file's content decides, about one in four); the model learns from the other {train}.</source>
         <translation>自分の数字 {n} 個のうち {held} 個は、効果を測るためにテスト用として取っておきます（どれになるかは各ファイルの内容で決まり、約4分の1です）。モデルは残りの {train} 個から学習します。</translation>
     </message>
@@ -4828,92 +4828,92 @@ Lower the learning rate in the Training settings and train again.</source>
         <translation>{model}：{n} 枚の画像（{what}）での認識精度 {acc}%</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} cannot be negative ({value})</source>
         <translation>{name}は負の数にできません（{value}）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} has no "layers" list: it is not a network design</source>
         <translation>{name} には "layers" のリストがありません：ネットワーク設計ではありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} is a folder, not a file</source>
         <translation>{name} はフォルダで、ファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} is far too large ({value})</source>
         <translation>{name}が大きすぎます（{value}）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} is nested more than {n} levels deep: not something nndesk writes</source>
         <translation>{name} は {n} 段より深く入れ子になっています：nndesk が書き出すものではありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} is not UTF-8 text</source>
         <translation>{name} は UTF-8 のテキストではありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} is not valid JSON ({reason}, line {line} column {column})</source>
         <translation>{name} は正しい JSON ではありません（{line} 行 {column} 列）{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} is too large to be a design file</source>
         <translation>{name} はネットワーク設計のファイルにしては大きすぎます</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} is truncated JSON: the text ends before it is complete (line {line} column {column})</source>
         <translation>{name} は途中で切れた JSON です：テキストが完結する前に終わっています（{line} 行 {column} 列）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} is {what}, not a network design</source>
         <translation>{name} は{what}で、ネットワーク設計ではありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} must be a finite number, not {value}</source>
         <translation>{name}は有限の数値でなければなりません（{value} ではなく）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} must be a number, not {value}</source>
         <translation>{name}は数値でなければなりません（{value} ではなく）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} must be a whole number, not {value}</source>
         <translation>{name}は整数でなければなりません（{value} ではなく）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} must be above {low}, not {value}</source>
         <translation>{name}は {low} より大きくなければなりません（{value} ではなく）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} must be at least {low}, not {value}</source>
         <translation>{name}は {low} 以上でなければなりません（{value} ではなく）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} must be at most {high}, not {value}</source>
         <translation>{name}は {high} 以下でなければなりません（{value} ではなく）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} must be one of {choices} or a number (the std of a normal distribution), not {value}</source>
         <translation>{name}は {choices} のどれか、または数値（正規分布の標準偏差）でなければなりません（{value} ではなく）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} must be true or false, not {value}</source>
         <translation>{name}はオンかオフ（true か false）でなければなりません（{value} ではなく）</translation>
     </message>
@@ -4928,7 +4928,7 @@ Lower the learning rate in the Training settings and train again.</source>
         <translation>{n} 個のこぶ = {h} 個の急峻なシグモイドニューロン。各ステップは s = −b/w にあり、高さ f(中点) が出力の重みです。平均 |誤差| = {e}。ステップを増やす（またはうまく置く）ほど近づきます：隠れ層1つで任意の連続関数を近似できます。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{n} dimension sizes</source>
         <translation>{n} 個の次元の大きさ</translation>
     </message>
@@ -4938,7 +4938,7 @@ Lower the learning rate in the Training settings and train again.</source>
         <translation>{n} 件のデータ（1行に1件）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{n} steps</source>
         <translation>{n} ステップ</translation>
     </message>
@@ -4957,227 +4957,227 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <translation>{path} はすでに存在します。このエクスポートが書き込むファイルを置き換えますか？ほかのファイルはそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path} exists (use --force to replace it)</source>
         <translation>{path} はすでにあります（別の名前を選んでください。コマンドラインでは --force で置き換えられます）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path} exists and is not a folder</source>
         <translation>{path} はすでにあり、フォルダではありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path} exists and is not empty (use --force to replace it)</source>
         <translation>{path} はすでにあり、空ではありません（別の場所を選んでください。コマンドラインでは --force で置き換えられます）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path} is a folder, not a file an export writes</source>
         <translation>{path} はフォルダーです。エクスポートが書き込むファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path} is a folder: an {kind} export is one file — try {better}</source>
         <translation>{path} はフォルダーです：{kind}のエクスポートは 1 つのファイルです。{better} にしてみてください</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: a damaged {format} image, cut short or corrupted ({reason})</source>
         <translation>{path}：{format} 画像のファイルが壊れています（途中で切れているか、データが破損しています）{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: a folder, not a file</source>
         <translation>{path}：これはフォルダで、ファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: a folder, not an IDX file</source>
         <translation>{path}：これはフォルダで、IDX ファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: a {kind} export is a folder, not a {suffix} file — try {better}</source>
         <translation>{path}：{kind}のエクスポートは {suffix} ファイルではなくフォルダーです。{better} にしてみてください</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: an {kind} file ends in {suffix} — try {better}</source>
         <translation>{path}：{kind}ファイルの名前は {suffix} で終わります。{better} にしてみてください</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: cannot be opened ({reason})</source>
         <translation>{path}：開けません（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: cannot open ({reason})</source>
         <translation>{path}：開けません（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: corrupt or truncated gzip data at the end ({reason})</source>
         <translation>{path}：ファイル末尾の gzip データが壊れているか途切れています{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: corrupt or truncated gzip data while reading the data for dimensions {dims} ({reason})</source>
         <translation>{path}：次元 {dims} のデータを読む途中で、壊れたか途切れた gzip データに当たりました{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: corrupt or truncated gzip data while reading {part} ({reason})</source>
         <translation>{path}：{part}を読む途中で、壊れたか途切れた gzip データに当たりました{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: damaged or truncated (no zip directory at its end)</source>
         <translation>{path}：壊れているか途切れています（末尾に zip のディレクトリがありません）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: damaged or truncated (not a readable .npz archive: {reason})</source>
         <translation>{path}：壊れているか途切れています（読み込める .npz アーカイブではありません）{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: give the file a name before {suffix}, e.g. {example}</source>
         <translation>{path}：{suffix} の前にファイル名を付けてください（例：{example}）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: holds 0 images: nothing to train or measure on</source>
         <translation>{path}：画像が 1 枚もないので、学習も測定もできません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: its network spec does not build: {reason}</source>
         <translation>{path}：ネットワークの定義から組み立てられません：{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: labels must be 0-9, found {low}..{high}</source>
         <translation>{path}：ラベルは 0〜9 でなければなりませんが、{low}〜{high} でした</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: no digit found in the image (blank?)</source>
         <translation>{path}：画像の中に数字が見つかりません（白紙？）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: no digit sub-folders; put each digit's images in {first}, {second}, ... {last}</source>
         <translation>{path}：数字ごとのサブフォルダがありません。各数字の画像を {first}、{second}、… {last} に入れてください</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: no readable digit images in 0/ ... 9/</source>
         <translation>{path}：0/ … 9/ に読み込める数字の画像がありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: no such model file</source>
         <translation>{path}：そのモデルファイルはありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: not a file</source>
         <translation>{path}：ファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: not a folder</source>
         <translation>{path}：フォルダではありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: not a readable image ({reason})</source>
         <translation>{path}：読み込める画像ではありません{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: not a regular file</source>
         <translation>{path}：通常のファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: not a regular file (a pipe or a device?)</source>
         <translation>{path}：通常のファイルではありません（パイプかデバイス？）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: not an IDX file (magic number bytes {magic}, expected 0x0000 then a type code and 1-8 dimensions)</source>
         <translation>{path}：IDX ファイルではありません（マジックナンバーのバイトは {magic}。0x0000 のあとに型コードと 1〜8 の次元数が来るはずです）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: refused as a possible decompression bomb ({reason})</source>
         <translation>{path}：解凍爆弾のおそれがあるため読み込みを拒否しました{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: the digit sub-folders hold no images ({suffixes})</source>
         <translation>{path}：数字のサブフォルダに画像がありません（{suffixes}）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: too short to be a model file (1 byte)</source>
         <translation>{path}：モデルファイルにしては短すぎます（1 バイト）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: too short to be a model file ({n} bytes)</source>
         <translation>{path}：モデルファイルにしては短すぎます（{n} バイト）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: truncated: data for dimensions {dims} needs {n} bytes, the file has only {size}</source>
         <translation>{path}：途切れています：次元 {dims} のデータには {n} バイト必要ですが、ファイルには {size} バイトしかありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: truncated: the header's dimensions {dims} need {n} bytes, the file has {size}</source>
         <translation>{path}：途切れています：ヘッダの次元 {dims} には {n} バイト必要ですが、ファイルは {size} バイトです</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: truncated: {part} needs {n} bytes, the file has only {size}</source>
         <translation>{path}：途切れています：{part}には {n} バイト必要ですが、ファイルには {size} バイトしかありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: {n} labels for the {images} images in {name}</source>
         <translation>{path}：{name} の画像 {images} 枚に対してラベルが {n} 個あります</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: {reason}</source>
         <translation>{path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: {what}, not an IDX file</source>
         <translation>{path}：これは{what}で、IDX ファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: {what}, not an image</source>
         <translation>{path}：これは{what}で、画像ではありません</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: {what}, not an nndesk model file</source>
         <translation>{path}：これは{what}で、nndesk のモデルファイルではありません。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: {what}, not an nndesk model file; {advice}</source>
         <translation>{path}：これは{what}で、nndesk のモデルファイルではありません。{advice}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: {w}x{h} pixels is too large (limit {limit} pixels)</source>
         <translation>{path}：{w}×{h} 画素は大きすぎます（上限 {limit} 画素）</translation>
     </message>
@@ -5206,7 +5206,7 @@ Fix the marked layer in the designer, then train.</source>
         <translation>{reason}（予期しないエラーです。ウィンドウのほかの部分はそのまま使えます。「勾配確認を実行」を押すと再試行します）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{size} numbers in a row</source>
         <translation>一列に並んだ {size} 個の数</translation>
     </message>
@@ -5221,19 +5221,19 @@ Fix the marked layer in the designer, then train.</source>
         <translation>{tag} 検証データ</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{title} files missing in {folder}: {files}. Put them in that folder (from {url}), set {env} to a folder that has them, or download them (`download=True`).</source>
         <translation>{folder} に {title} のファイルがありません：{files}。このフォルダに入れる（入手先：{url}）か、{env} をファイルのあるフォルダに設定するか、ダウンロードしてください。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{title} files missing in {folder}: {files}. Put them in that folder (from {url}), set {env} to a folder that has them, or download them (`download=True`).
 {detail}</source>
         <translation>{folder} に {title} のファイルがありません：{files}。このフォルダに入れる（入手先：{url}）か、{env} をファイルのあるフォルダに設定するか、ダウンロードしてください。
 {detail}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{what} at step {step}: the learning rate {lr} is probably too high; try {suggest} ({kept})</source>
         <translation>ステップ {step} で{what}。学習率 {lr} はおそらく大きすぎます。{suggest} を試してください（{kept}）</translation>
     </message>

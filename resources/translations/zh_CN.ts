@@ -211,7 +211,7 @@
         <translation>单键</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>1 step</source>
         <translation>1 步</translation>
     </message>
@@ -446,7 +446,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>误差反向传播法</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Batch Normalization (figs. 6-18, 6-19)</source>
         <translation>Batch Normalization（图6-18、6-19）</translation>
     </message>
@@ -466,7 +466,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>BatchNorm 层</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>BatchNorm needs a vector or an image, not shape {shape}</source>
         <translation>BatchNorm 需要向量或图像作为输入，而不是形状 {shape}</translation>
     </message>
@@ -481,22 +481,22 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>微调之前，作为起点的模型（{name}）：</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Book (fig. 6-15): with std 0.01 the loss hardly moves; Xavier and He learn, He the fastest.</source>
         <translation>书中（图6-15）：标准差 0.01 时损失几乎不变；Xavier 和 He 都能学习，He 最快。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Book (fig. 6-9): SGD learns the slowest; Momentum, AdaGrad and Adam all beat it, AdaGrad a little the fastest.</source>
         <translation>书中（图6-9）：SGD 学习最慢；Momentum、AdaGrad、Adam 都比它快，AdaGrad 稍快一些。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Book (figs. 6-18, 6-19): with Batch Normalization the training accuracy rises faster at almost every init scale; without it a bad scale does not learn at all.</source>
         <translation>书中（图6-18、6-19）：使用 Batch Normalization 时，几乎在所有初始值尺度下识别精度都上升得更快；不使用时，尺度不好就完全无法学习。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Book (figs. 6-24, 6-25): the best runs have a learning rate near 0.001-0.01 and weight decay near 1e-8-1e-6; narrow the ranges and search again.</source>
         <translation>书中（图6-24、6-25）：最好的结果出现在学习率约 0.001～0.01、权值衰减系数约 1e-8～1e-6 附近；缩小范围后再搜索。</translation>
     </message>
@@ -526,7 +526,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>书中的权重</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Book: plain training reaches 100% on the 300 images but far less on test data (fig. 6-20); weight decay 0.1 narrows the gap (fig. 6-21), so does Dropout (fig. 6-23). L1 does the same by pushing weights to 0.</source>
         <translation>书中：普通训练在 300 张训练图像上达到 100%，测试数据上却低得多（图6-20）；权值衰减 0.1 缩小了差距（图6-21），Dropout 也一样（图6-23）。L1 通过把权重推向 0 达到同样效果。</translation>
     </message>
@@ -951,7 +951,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>驱动器</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Dropout {0}</source>
         <translation>Dropout（丢弃比例 {0}）</translation>
     </message>
@@ -1182,7 +1182,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>微调：{epochs} 轮，Adam，学习率 {lr}，混入的 MNIST 数字：{mixed}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <location filename="../../nndesk/gui/run_watch.py"/>
         <source>Finished %n epoch(s)</source>
         <translation>
@@ -1370,7 +1370,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>权重的初始值：“自动”在 ReLU 前选 He 初始值，在 sigmoid 或 tanh 前选 Xavier 初始值；数值表示正态分布的标准差（书中最初用 0.01）。见书 6.2 节。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Hyperparameter search (figs. 6-24, 6-25)</source>
         <translation>超参数的搜索（图6-24、6-25）</translation>
     </message>
@@ -1400,7 +1400,7 @@ Stop the run (Ctrl+.) or wait for it to finish, then open the file.</source>
         <translation>权重的初始值</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Initial weights (fig. 6-15)</source>
         <translation>权重的初始值（图6-15）</translation>
     </message>
@@ -1677,7 +1677,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
-        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <location filename="../../nndesk/gui/finetune_text.py"/>
         <source>MNIST test ({n}): {before} → {after}</source>
         <translation>MNIST 测试数据（{n} 个）：{before} → {after}</translation>
     </message>
@@ -1808,7 +1808,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>第 {n} 步（{step}）之后没有找到数字：网络没有得到输入。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <location filename="../../nndesk/gui/finetune_text.py"/>
         <source>No digits saved yet: draw a digit on the canvas, set its label and press “{save}”; then start.</source>
         <translation>还没有保存任何数字：请在画布上写一个数字，设置它的标签，然后按“{save}”；之后再开始。</translation>
     </message>
@@ -1928,7 +1928,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>优化器：SGD、Momentum、AdaGrad、Adam</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Optimizers (fig. 6-9)</source>
         <translation>最优化方法（图6-9）</translation>
     </message>
@@ -1938,7 +1938,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>f(x, y) = x²/20 + y² 上的最优化方法</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Ours: </source>
         <translation>我们的结果：</translation>
     </message>
@@ -1968,7 +1968,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>输出 {shape} · 参数 {params} 个</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>Overfitting: weight decay, L1, Dropout (figs. 6-20, 6-21, 6-23)</source>
         <translation>过拟合：权值衰减、L1、Dropout（图6-20、6-21、6-23）</translation>
     </message>
@@ -2194,7 +2194,7 @@ nndesk train --spec DESIGN.json --dataset pendigits --augment --out path.npz</tr
         <translation>设置完全相同：两次训练的差别只是偶然。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <location filename="../../nndesk/gui/finetune_text.py"/>
         <location filename="../../nndesk/gui/my_digits.py"/>
         <source>Save as my digit</source>
         <translation>存为我的数字</translation>
@@ -2704,7 +2704,7 @@ Use the new model on the canvas? (No keeps the current one; the new one is saved
         <translation>只用前 N 张图像训练（快速实验）；“全部”即分出验证数据后的 55000 张。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <location filename="../../nndesk/gui/finetune_text.py"/>
         <source>Train the current model a little more on the digits you saved; MNIST digits are mixed in so it keeps reading other hands. The loaded model is not changed.</source>
         <translation>用你保存的数字对当前模型再稍加训练（微调）；训练时混入 MNIST 数字，使模型仍能识别别人的笔迹。已加载的模型不会被改变。</translation>
     </message>
@@ -2903,7 +2903,7 @@ Resume that run now?
         <translation>第 {epoch} 轮后的验证准确率为 {acc}%，低于随机猜测的两倍（{chance}%）：网络没有在学习。{hint}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_search.py"/>
         <source>Validation accuracy by setting</source>
         <translation>各设置的验证数据识别精度</translation>
     </message>
@@ -3024,7 +3024,7 @@ Resume that run now?
     </message>
     <message>
         <location filename="../../nndesk/gui/files.py"/>
-        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <location filename="../../nndesk/gui/finetune_text.py"/>
         <source>Your held-out digits ({n}): {before} → {after}</source>
         <translation>你留作测试的数字（{n} 个）：{before} → {after}</translation>
     </message>
@@ -3039,82 +3039,82 @@ Resume that run now?
         <translation>在输入周围补 0 的像素数。（滤波器大小 − 1）/ 2 可保持大小不变：3×3 用 1，5×5 用 2。见书 7.2 节。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a BMP image</source>
         <translation>BMP 图像</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a CSV text file (curves an experiment wrote?)</source>
         <translation>CSV 文本文件（实验写出的曲线？）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a GIF image</source>
         <translation>GIF 图像</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a JPEG image</source>
         <translation>JPEG 图像</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a JSON text file (a network spec?)</source>
         <translation>JSON 文本文件（网络描述？）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a PDF document</source>
         <translation>PDF 文档</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a PNG image</source>
         <translation>PNG 图像</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a Python pickle</source>
         <translation>Python pickle 文件</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a binary file of an unknown kind</source>
         <translation>未知类型的二进制文件</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a gzip file (MNIST's IDX data are gzip files)</source>
         <translation>gzip 文件（MNIST 的 IDX 数据就是 gzip 文件）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a layer must be a dict with a "type", e.g. {example}</source>
         <translation>每一层必须是带有 "type" 的字典，例如 {example}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a model file is an .npz archive written by 'nndesk train' or the window's File ▸ Save model as…</source>
         <translation>模型文件是由 “nndesk train” 或窗口的“文件 ▸ 模型另存为…”写出的 .npz 归档</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a model file is an .npz written by 'nndesk train'</source>
         <translation>模型文件是由 “nndesk train” 写出的 .npz</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a model file is an .npz written by 'nndesk train' or the window's File ▸ Save model as…</source>
         <translation>模型文件是由 “nndesk train” 或窗口的“文件 ▸ 模型另存为…”写出的 .npz</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a network needs a non-empty list of "layers"</source>
         <translation>网络需要一个非空的 "layers" 列表</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a network spec must be a dict with "input_shape" and "layers"</source>
         <translation>网络描述必须是带有 "input_shape" 和 "layers" 的字典</translation>
     </message>
@@ -3124,42 +3124,42 @@ Resume that run now?
         <translation>示例数字 7（可在画布上书写）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a single NumPy array (.npy)</source>
         <translation>单个 NumPy 数组（.npy）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a spec is trained with 'nndesk train --spec FILE.json' or opened in the designer; a model file is an .npz</source>
         <translation>网络描述可以用 “nndesk train --spec FILE.json” 训练，或在设计器中打开；模型文件是 .npz</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a text file</source>
         <translation>文本文件</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a text file (Markdown)</source>
         <translation>文本文件（Markdown）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a zip archive (an nndesk model file?)</source>
         <translation>zip 压缩文件（nndesk 的模型文件？）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a {k}x{k} kernel does not fit a {h}x{w} input</source>
         <translation>{k}×{k} 的滤波器放不进 {h}×{w} 的输入</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a {k}x{k} kernel does not fit a {h}x{w} input padded by {p}</source>
         <translation>{k}×{k} 的滤波器放不进填充 {p} 后的 {h}×{w} 输入</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>a {p}x{p} window does not fit a {h}x{w} input</source>
         <translation>{p}×{p} 的窗口放不进 {h}×{w} 的输入</translation>
     </message>
@@ -3171,7 +3171,7 @@ Resume that run now?
         <translation>准确率 %</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>accuracy fell to chance while the loss rose above its start</source>
         <translation>准确率跌到了随机猜测的水平，而损失升到了起始值之上</translation>
     </message>
@@ -3196,12 +3196,12 @@ Resume that run now?
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>an IDX data file (MNIST images or labels)</source>
         <translation>IDX 数据文件（MNIST 的图像或标签）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>an image</source>
         <translation>图像</translation>
     </message>
@@ -3211,7 +3211,7 @@ Resume that run now?
         <translation>打开的图像</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>any number of steps</source>
         <translation>任意步数</translation>
     </message>
@@ -3321,12 +3321,12 @@ Resume that run now?
         <translation>凸起个数（每个用 2 个隐藏神经元）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>cannot write {path}: {reason}; {kept}</source>
         <translation>无法写入 {path}：{reason}；{kept}</translation>
     </message>
@@ -3456,7 +3456,7 @@ Resume that run now?
         <translation>交叉熵代价函数</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>curves are plotted with 'nndesk experiment'; a model file is an .npz written by 'nndesk train' or the window's File ▸ Save model as…</source>
         <translation>曲线可以用 “nndesk experiment” 绘制；模型文件是由 “nndesk train” 或窗口的“文件 ▸ 模型另存为…”写出的 .npz</translation>
     </message>
@@ -3466,7 +3466,7 @@ Resume that run now?
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>data files go in the data folder (--data-dir); a model file is an .npz</source>
         <translation>数据文件应放在数据文件夹中（--data-dir）；模型文件是 .npz</translation>
     </message>
@@ -3546,12 +3546,12 @@ Resume that run now?
         <translation>早停</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>early_stop, val_split and train_limit cannot be negative</source>
         <translation>early_stop、val_split 和 train_limit 都不能为负数</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>elastic distortion needs alpha &gt;= 0 and sigma &gt; 0, not {alpha} and {sigma}</source>
         <translation>弹性形变需要 alpha &gt;= 0 且 sigma &gt; 0，而不是 {alpha} 和 {sigma}</translation>
     </message>
@@ -3566,7 +3566,7 @@ Resume that run now?
         <translation>弹性形变强度</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>empty or all zero bytes</source>
         <translation>空文件或全是零字节</translation>
     </message>
@@ -3687,7 +3687,7 @@ Resume that run now?
         <translation>灰度图</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>has {params} parameters; nndesk trains at most {limit} ({size} for the weights alone)</source>
         <translation>有 {params} 个参数；nndesk 最多训练 {limit} 个（仅权重就需要 {size}）</translation>
     </message>
@@ -3722,22 +3722,22 @@ Resume that run now?
         <translation>图像 {index}：正确标签 {true}，识别为 {pred}（{p}%），第二可能 {second}（{q}%）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>infinite</source>
         <translation>无穷大</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>init must be at most {high} (the std of the weights), not {value}</source>
         <translation>初始权重最多为 {high}（权重的标准差），而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>init std {0}, BatchNorm</source>
         <translation>初始标准差 {0}，有 BatchNorm</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>init std {0}, no BatchNorm</source>
         <translation>初始标准差 {0}，无 BatchNorm</translation>
     </message>
@@ -3778,7 +3778,7 @@ Resume that run now?
         <translation>输入 x</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>input_shape must be [features], [steps, features] (steps may be null: any length) or [channels, height, width] of positive whole numbers, e.g. [1, 28, 28]; got {value}</source>
         <translation>input_shape 必须是由正整数组成的 [特征数]、[步数, 特征数]（步数可以为 null：任意长度）或 [通道, 高, 宽]，例如 [1, 28, 28]；实际为 {value}</translation>
     </message>
@@ -3793,7 +3793,7 @@ Resume that run now?
         <translation>种类</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>labels must be in 0..{high}; got {low}..{top}</source>
         <translation>标签必须在 0..{high} 之间，实际为 {low}..{top}</translation>
     </message>
@@ -3808,22 +3808,22 @@ Resume that run now?
         <translation>第 {n} 层</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>layer {n} (BatchNorm) on a sequence cannot be exported yet</source>
         <translation>第 {n} 层（BatchNorm）作用于序列，暂时无法导出</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>layer {n} ({type}) cannot be exported as book-style NumPy; export it to pytorch or onnx</source>
         <translation>第 {n} 层（{type}）无法导出为书中风格的 NumPy 代码；请导出为 pytorch 或 onnx</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>layer {n} ({type}) cannot be exported yet; supported: {known}</source>
         <translation>第 {n} 层（{type}）暂时无法导出；支持的层：{known}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>layer {n} ({type}): {reason}</source>
         <translation>第 {n} 层（{type}）：{reason}</translation>
     </message>
@@ -3869,12 +3869,12 @@ Resume that run now?
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_search.py"/>
         <source>log10(learning rate)</source>
         <translation>log10（学习率）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_search.py"/>
         <source>log10(weight decay)</source>
         <translation>log10（权值衰减）</translation>
     </message>
@@ -3884,7 +3884,7 @@ Resume that run now?
         <translation>损失</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>loss (mean of the last %n step(s))</source>
         <translation>
             <numerusform>损失（最后 %n 步的平均）</numerusform>
@@ -3896,12 +3896,12 @@ Resume that run now?
         <translation>损失（{n} 步的移动平均）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>loss {loss} has no exported equivalent ({known})</source>
         <translation>损失函数 {loss} 没有可导出的对应项（{known}）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>lr {0}, decay {1}</source>
         <translation>学习率 {0}，权值衰减 {1}</translation>
     </message>
@@ -3956,7 +3956,7 @@ Resume that run now?
         <translation>直接实现的 softmax</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>name must be text, not {value}</source>
         <translation>名称必须是文本，而不是 {value}</translation>
     </message>
@@ -3971,32 +3971,32 @@ Resume that run now?
         <translation>像素上最近的</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>needs a fixed number of inputs, but its input is a sequence of any number of steps (x {f}); turn {name} off on the recurrent layer before it, so that only its last state comes out</source>
         <translation>需要固定数量的输入，但它的输入是任意步数的序列（×{f}）；请关闭它前面那个循环层的“{name}”，只输出最后的状态</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>needs a sequence (steps x features), but its input is {what}; a recurrent layer reads the input sequence or the output of another recurrent layer with {name} on</source>
         <translation>需要序列（步数×特征数）作为输入，但它的输入是{what}；循环层读取的是输入序列，或另一个开启了“{name}”的循环层的输出</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>needs an image (channels x height x width), but its input is a sequence ({steps} x {f} features); {layer} reads images, RNN, GRU and LSTM read sequences</source>
         <translation>需要图像（通道×高×宽）作为输入，但它的输入是序列（{steps}×{f} 个特征）；{layer} 读取图像，RNN、GRU 和 LSTM 读取序列</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>needs an image (channels x height x width), but its input is {size} numbers in a row; put {layer} before any Dense or Flatten</source>
         <translation>需要图像（通道×高×宽）作为输入，但它的输入是排成一行的 {size} 个数；请把 {layer} 放在所有 Dense 或 Flatten 之前</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>needs {size} for the weights; this computer has {have}</source>
         <translation>仅权重就需要 {size}；这台计算机只有 {have}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>needs {size} to train on a batch of {batch} (weights, gradients, optimizer state and each layer's outputs); this computer has {have}</source>
         <translation>以批大小 {batch} 训练需要 {size}（权重、梯度、优化器状态和每一层的输出）；这台计算机只有 {have}</translation>
     </message>
@@ -4027,7 +4027,7 @@ Resume that run now?
         <translation>nndesk 模型 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>nndesk never loads pickles (they can run code); a model file is an .npz written by nndesk</source>
         <translation>nndesk 从不加载 pickle 文件（它们可以执行代码）；模型文件是 nndesk 写出的 .npz</translation>
     </message>
@@ -4047,7 +4047,7 @@ Resume that run now?
         <translation>未写 TensorBoard 日志：{err}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>no checkpoint was saved before</source>
         <translation>此前没有保存过检查点</translation>
     </message>
@@ -4058,22 +4058,22 @@ Resume that run now?
         <translation>未检测到数字</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>no digits to fine-tune on</source>
         <translation>没有可用于微调的数字</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>no digits to fine-tune on: save some digits first (all were held out to measure)</source>
         <translation>没有可用于微调的数字：请先多保存一些数字（现有的都被留作测量之用）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>no file name given: an {kind} export is one file, e.g. {example}</source>
         <translation>没有给出文件名：{kind}导出是单个文件，例如 {example}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>no folder name given: a {kind} export is a folder, e.g. {example}</source>
         <translation>没有给出文件夹名：{kind}导出是一个文件夹，例如 {example}</translation>
     </message>
@@ -4097,7 +4097,7 @@ Resume that run now?
         <translation>没有模型</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>no such file or folder</source>
         <translation>找不到该文件或文件夹</translation>
     </message>
@@ -4129,7 +4129,7 @@ Resume that run now?
         <translation>不确定：{first} {p1}%，{second} {p2}%</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>nothing drawn: the bitmap is empty</source>
         <translation>什么都没画：位图是空的</translation>
     </message>
@@ -4226,7 +4226,7 @@ Resume that run now?
         <translation>手写笔数字（书写者 21-30）的图像</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>pen digits not found at {path}</source>
         <translation>在 {path} 找不到笔迹数字</translation>
     </message>
@@ -4236,12 +4236,12 @@ Resume that run now?
         <translation>每个批次</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>permission denied</source>
         <translation>没有权限</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>plain</source>
         <translation>不加抑制</translation>
     </message>
@@ -4397,17 +4397,17 @@ Resume that run now?
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>stopped early: no better validation accuracy for {n} epochs (best: epoch {best}, {acc})</source>
         <translation>早停：验证准确率连续 {n} 轮没有提高（最佳：第 {best} 轮，{acc}）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>stopped early: no better validation accuracy for {n} epochs (best: epoch {best}, {acc}); weights of epoch {restored} restored</source>
         <translation>早停：验证准确率连续 {n} 轮没有提高（最佳：第 {best} 轮，{acc}）；已恢复第 {restored} 轮的权重</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>stopped in epoch {epoch} after batch {batch} of {batches}</source>
         <translation>在第 {epoch} 轮的第 {batch}/{batches} 个批次之后停止</translation>
     </message>
@@ -4432,7 +4432,7 @@ Resume that run now?
         <translation>正确解</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -4452,52 +4452,52 @@ Resume that run now?
         <translation>识别结果</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the file system is read-only</source>
         <translation>文件系统是只读的</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the label must be a digit 0-9, not {label}</source>
         <translation>标签必须是 0-9 的数字，而不是 {label}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the last good checkpoint (epoch {epoch}) is kept</source>
         <translation>保留了最后一个正常的检查点（第 {epoch} 轮）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the last good weights (step {step}) were kept in {path}</source>
         <translation>最后一组正常的权重（第 {step} 步）已恢复，并保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the last good weights (step {step}) were put back</source>
         <translation>已恢复最后一组正常的权重（第 {step} 步）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the last good weights (step {step}) were put back (writing them to {path} failed: {reason})</source>
         <translation>已恢复最后一组正常的权重（第 {step} 步）（写入 {path} 失败：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a sequence ({steps} x {f}); turn {name} off on the last recurrent layer</source>
         <translation>最后一层必须为每个类别给出一个分数（例如 10 个单元的 Dense），但它输出的是序列（{steps}×{f}）；请关闭最后一个循环层的“{name}”</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the last layer must give one score per class (e.g. Dense with 10 units), but it gives a {size} map</source>
         <translation>最后一层必须为每个类别给出一个分数（例如 10 个单元的 Dense），但它输出的是 {size} 的特征图</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the learning rate must be above 0, not {value}</source>
         <translation>学习率必须大于 0，而不是 {value}</translation>
     </message>
@@ -4508,17 +4508,17 @@ Resume that run now?
         <translation>已加载的模型</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the loss became {kind}</source>
         <translation>损失变成了{kind}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the loss exploded (running mean {ema}; it started at {start})</source>
         <translation>损失爆炸了（滑动平均 {ema}；起始值为 {start}）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the magic number</source>
         <translation>魔数</translation>
     </message>
@@ -4539,12 +4539,12 @@ Resume that run now?
         <translation>训练中的网络，第 {step} 步（{time}）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the network does not build: {reason}</source>
         <translation>网络无法构建：{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>the network expects images shaped {want}, the training data is {have}</source>
         <translation>网络需要形状为 {want} 的图像，而训练数据的形状是 {have}</translation>
     </message>
@@ -4574,7 +4574,7 @@ Resume that run now?
         <translation>这看起来不像数字</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>this network has no hidden layer: its features are the pixels</source>
         <translation>这个网络没有隐藏层：它的特征就是像素本身</translation>
     </message>
@@ -4584,7 +4584,7 @@ Resume that run now?
         <translation>时刻 t</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>to recognize the digit in it: nndesk predict IMAGE</source>
         <translation>要识别其中的数字：nndesk predict 图像文件</translation>
     </message>
@@ -4599,7 +4599,7 @@ Resume that run now?
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>training accuracy</source>
         <translation>训练准确率</translation>
     </message>
@@ -4619,7 +4619,7 @@ Resume that run now?
         <translation>用于测量的训练图像数</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
@@ -4634,32 +4634,32 @@ Resume that run now?
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>unknown layer type; did you mean {close}? known types: {known}</source>
         <translation>未知的层类型；你是指 {close} 吗？可用的类型：{known}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>unknown layer type; known types: {known}</source>
         <translation>未知的层类型；可用的类型：{known}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>unknown loss {loss}; choose one of {known}</source>
         <translation>未知的损失函数 {loss}；请从 {known} 中选择</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>unknown optimizer {value}; choose one of {known}</source>
         <translation>未知的优化器 {value}；请从 {known} 中选择</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>unknown schedule {value}; choose one of {known}</source>
         <translation>未知的学习率调度 {value}；请从 {known} 中选择</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>unknown setting {name} (settings: {known})</source>
         <translation>未知的设置 {name}（可用的设置：{known}）</translation>
     </message>
@@ -4670,12 +4670,12 @@ Resume that run now?
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_search.py"/>
         <source>validation accuracy %</source>
         <translation>验证准确率 %</translation>
     </message>
@@ -4700,7 +4700,7 @@ Resume that run now?
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/lessons/experiments_page.py"/>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
         <source>weight decay {0}</source>
         <translation>权值衰减 {0}</translation>
     </message>
@@ -4804,7 +4804,7 @@ Use Train again to download MNIST, or put the files there.</source>
         <translation>{first} 还是 {second}？</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/finetune_dialog.py"/>
+        <location filename="../../nndesk/gui/finetune_text.py"/>
         <source>{held} of your {n} digits are kept aside to check the gain (each file's content decides, about one in four); the model learns from the other {train}.</source>
         <translation>你的 {n} 个数字中有 {held} 个留作测试，用来衡量提升（由每个文件的内容决定，约四分之一）；模型用其余 {train} 个学习。</translation>
     </message>
@@ -4828,92 +4828,92 @@ Lower the learning rate in the Training settings and train again.</source>
         <translation>{model}：在 {n} 张图像（{what}）上的准确率 {acc}%</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} cannot be negative ({value})</source>
         <translation>{name}不能为负数（{value}）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} has no "layers" list: it is not a network design</source>
         <translation>{name} 没有 "layers" 列表：它不是网络设计</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} is a folder, not a file</source>
         <translation>{name} 是文件夹，不是文件</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} is far too large ({value})</source>
         <translation>{name}太大了（{value}）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} is nested more than {n} levels deep: not something nndesk writes</source>
         <translation>{name} 的嵌套超过 {n} 层：这不是 nndesk 写出的文件</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} is not UTF-8 text</source>
         <translation>{name} 不是 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} is not valid JSON ({reason}, line {line} column {column})</source>
         <translation>{name} 不是有效的 JSON（第 {line} 行第 {column} 列）{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} is too large to be a design file</source>
         <translation>{name} 太大了，不可能是网络设计文件</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} is truncated JSON: the text ends before it is complete (line {line} column {column})</source>
         <translation>{name} 是被截断的 JSON：文本在完整之前就结束了（第 {line} 行第 {column} 列）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} is {what}, not a network design</source>
         <translation>{name} 是{what}，不是网络设计</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} must be a finite number, not {value}</source>
         <translation>{name}必须是有限的数值，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} must be a number, not {value}</source>
         <translation>{name}必须是数值，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} must be a whole number, not {value}</source>
         <translation>{name}必须是整数，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} must be above {low}, not {value}</source>
         <translation>{name}必须大于 {low}，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} must be at least {low}, not {value}</source>
         <translation>{name}至少为 {low}，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} must be at most {high}, not {value}</source>
         <translation>{name}最多为 {high}，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} must be one of {choices} or a number (the std of a normal distribution), not {value}</source>
         <translation>{name}必须是 {choices} 之一或一个数值（正态分布的标准差），而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{name} must be true or false, not {value}</source>
         <translation>{name}必须是开或关（true 或 false），而不是 {value}</translation>
     </message>
@@ -4928,7 +4928,7 @@ Lower the learning rate in the Training settings and train again.</source>
         <translation>{n} 个凸起 = {h} 个陡峭的 sigmoid 神经元，每个阶跃位于 s = −b/w；高度 f(中点) 就是输出权重。平均 |误差| = {e}。阶跃越多（或放得越好）拟合越好：一个隐藏层就能逼近任意连续函数。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{n} dimension sizes</source>
         <translation>{n} 个维度的大小</translation>
     </message>
@@ -4938,7 +4938,7 @@ Lower the learning rate in the Training settings and train again.</source>
         <translation>{n} 个数据，每行一个</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{n} steps</source>
         <translation>{n} 步</translation>
     </message>
@@ -4957,227 +4957,227 @@ The image looks empty (no ink). Open a picture of one dark digit on light paper,
         <translation>{path} 已存在。要替换本次导出会写入的那些文件吗？其中的其他文件都会保留。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path} exists (use --force to replace it)</source>
         <translation>{path} 已存在（请换一个名称；命令行中可用 --force 替换）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path} exists and is not a folder</source>
         <translation>{path} 已存在，而且不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path} exists and is not empty (use --force to replace it)</source>
         <translation>{path} 已存在且不是空的（请换一个位置；命令行中可用 --force 替换）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path} is a folder, not a file an export writes</source>
         <translation>{path} 是一个文件夹，不是导出会写入的文件</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path} is a folder: an {kind} export is one file — try {better}</source>
         <translation>{path} 是一个文件夹：{kind}导出是单个文件——试试 {better}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: a damaged {format} image, cut short or corrupted ({reason})</source>
         <translation>{path}：{format} 图像文件已损坏（被截断或数据有误）{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: a folder, not a file</source>
         <translation>{path}：这是文件夹，不是文件</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: a folder, not an IDX file</source>
         <translation>{path}：这是文件夹，不是 IDX 文件</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: a {kind} export is a folder, not a {suffix} file — try {better}</source>
         <translation>{path}：{kind}导出是一个文件夹，不是 {suffix} 文件——试试 {better}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: an {kind} file ends in {suffix} — try {better}</source>
         <translation>{path}：{kind}文件的名字以 {suffix} 结尾——试试 {better}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: cannot be opened ({reason})</source>
         <translation>{path}：无法打开（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: cannot open ({reason})</source>
         <translation>{path}：无法打开（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: corrupt or truncated gzip data at the end ({reason})</source>
         <translation>{path}：文件末尾的 gzip 数据损坏或不完整{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: corrupt or truncated gzip data while reading the data for dimensions {dims} ({reason})</source>
         <translation>{path}：读取维度为 {dims} 的数据时遇到损坏或不完整的 gzip 数据{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: corrupt or truncated gzip data while reading {part} ({reason})</source>
         <translation>{path}：读取{part}时遇到损坏或不完整的 gzip 数据{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: damaged or truncated (no zip directory at its end)</source>
         <translation>{path}：文件已损坏或不完整（末尾没有 zip 目录）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: damaged or truncated (not a readable .npz archive: {reason})</source>
         <translation>{path}：文件已损坏或不完整（不是可读取的 .npz 归档）{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: give the file a name before {suffix}, e.g. {example}</source>
         <translation>{path}：请在 {suffix} 前面写上文件名，例如 {example}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: holds 0 images: nothing to train or measure on</source>
         <translation>{path}：其中没有图像，无法训练或测量</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: its network spec does not build: {reason}</source>
         <translation>{path}：其中的网络描述无法构建：{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: labels must be 0-9, found {low}..{high}</source>
         <translation>{path}：标签必须是 0-9，实际为 {low}..{high}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: no digit found in the image (blank?)</source>
         <translation>{path}：图像中找不到数字（空白图像？）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: no digit sub-folders; put each digit's images in {first}, {second}, ... {last}</source>
         <translation>{path}：没有按数字命名的子文件夹；请把每个数字的图像放进 {first}、{second} …… {last}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: no readable digit images in 0/ ... 9/</source>
         <translation>{path}：0/ … 9/ 中没有可读取的数字图像</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: no such model file</source>
         <translation>{path}：没有这个模型文件</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: not a file</source>
         <translation>{path}：不是文件</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: not a folder</source>
         <translation>{path}：不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: not a readable image ({reason})</source>
         <translation>{path}：不是可读取的图像{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: not a regular file</source>
         <translation>{path}：不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: not a regular file (a pipe or a device?)</source>
         <translation>{path}：不是普通文件（是管道或设备？）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: not an IDX file (magic number bytes {magic}, expected 0x0000 then a type code and 1-8 dimensions)</source>
         <translation>{path}：不是 IDX 文件（魔数字节为 {magic}，应为 0x0000，随后是类型代码和 1-8 个维度）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: refused as a possible decompression bomb ({reason})</source>
         <translation>{path}：可能是解压炸弹，已拒绝读取{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: the digit sub-folders hold no images ({suffixes})</source>
         <translation>{path}：数字子文件夹中没有图像（{suffixes}）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: too short to be a model file (1 byte)</source>
         <translation>{path}：文件太短，不可能是模型文件（1 字节）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: too short to be a model file ({n} bytes)</source>
         <translation>{path}：文件太短，不可能是模型文件（{n} 字节）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: truncated: data for dimensions {dims} needs {n} bytes, the file has only {size}</source>
         <translation>{path}：文件不完整：维度为 {dims} 的数据需要 {n} 字节，文件只有 {size} 字节</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: truncated: the header's dimensions {dims} need {n} bytes, the file has {size}</source>
         <translation>{path}：文件不完整：文件头中的维度 {dims} 需要 {n} 字节，文件只有 {size} 字节</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: truncated: {part} needs {n} bytes, the file has only {size}</source>
         <translation>{path}：文件不完整：{part}需要 {n} 字节，文件只有 {size} 字节</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: {n} labels for the {images} images in {name}</source>
         <translation>{path}：{name} 中有 {images} 张图像，却有 {n} 个标签</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: {reason}</source>
         <translation>{path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: {what}, not an IDX file</source>
         <translation>{path}：这是{what}，不是 IDX 文件</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: {what}, not an image</source>
         <translation>{path}：这是{what}，不是图像</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: {what}, not an nndesk model file</source>
         <translation>{path}：这是{what}，不是 nndesk 的模型文件</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: {what}, not an nndesk model file; {advice}</source>
         <translation>{path}：这是{what}，不是 nndesk 的模型文件；{advice}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{path}: {w}x{h} pixels is too large (limit {limit} pixels)</source>
         <translation>{path}：{w}×{h} 像素太大了（上限为 {limit} 像素）</translation>
     </message>
@@ -5206,7 +5206,7 @@ Fix the marked layer in the designer, then train.</source>
         <translation>{reason}（意外错误：窗口的其他部分照常工作；按“确认梯度”即可重试）</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{size} numbers in a row</source>
         <translation>排成一行的 {size} 个数</translation>
     </message>
@@ -5221,19 +5221,19 @@ Fix the marked layer in the designer, then train.</source>
         <translation>{tag} 验证数据</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{title} files missing in {folder}: {files}. Put them in that folder (from {url}), set {env} to a folder that has them, or download them (`download=True`).</source>
         <translation>{folder} 中缺少 {title} 文件：{files}。请把它们放进这个文件夹（来源：{url}），或把 {env} 设为存有这些文件的文件夹，或者下载它们。</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{title} files missing in {folder}: {files}. Put them in that folder (from {url}), set {env} to a folder that has them, or download them (`download=True`).
 {detail}</source>
         <translation>{folder} 中缺少 {title} 文件：{files}。请把它们放进这个文件夹（来源：{url}），或把 {env} 设为存有这些文件的文件夹，或者下载它们。
 {detail}</translation>
     </message>
     <message>
-        <location filename="../../nndesk/gui/engine_text.py"/>
+        <location filename="../../nndesk/gui/engine_sentences.py"/>
         <source>{what} at step {step}: the learning rate {lr} is probably too high; try {suggest} ({kept})</source>
         <translation>第 {step} 步时{what}：学习率 {lr} 可能太高了；试试 {suggest}（{kept}）</translation>
     </message>
