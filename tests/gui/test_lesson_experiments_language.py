@@ -66,3 +66,35 @@ def test_a_finished_experiment_follows_the_language(window):
             assert set(legend).isdisjoint(english_legend) and page.ours.text() != english_ours
             assert "weight decay" not in page.ours.text() + " ".join(legend)
     assert legend == english_legend and page.ours.text() == english_ours
+
+
+def test_after_a_switch_to_japanese_the_plot_and_legend_stay_in_the_page(window, qtbot):
+    """The Lessons window as wide as a 1280x720 screen, a finished 59-epoch experiment, View ▸
+    Language ▸ 日本語: the legend's three columns were given pyqtgraph's width (1079 px, the
+    items' stretched widths added up) and the plot stayed that wide, past its view: the x
+    axis stopped at 55 and the third column was cut."""
+    from nndesk.gui.lessons.panel import LessonsPanel
+
+    window.findChild(QAction, "lesson_experiments").trigger()
+    panel = window.findChild(LessonsPanel)
+    page = panel.show_lesson("experiments")
+    page.choice.setCurrentIndex(page.choice.findData("overfit"))
+    exp = EXPERIMENTS["overfit"]
+    summaries = [{"run": r.key, "train_acc": 0.9, "test_acc": 0.75} for r in exp.runs]
+    page._job = Finished([("value", (r.key, m, x, 0.5 + 0.002 * x + 0.01 * i))
+                          for i, r in enumerate(exp.runs) for m in exp.metrics
+                          for x in range(1, 60)] + [("done", summaries)])
+    page._timer.start()
+    page._drain()
+    panel.resize(1280, 720)
+    for code in ("zh_CN", "ja"):
+        _switch(window, code)
+        qtbot.wait(50)  # the legend's refit and the layouts settle
+        view = page.curve_plot
+        item = view.getPlotItem()
+        assert item.geometry().width() <= view.width() + 0.5, code   # the plot in its view
+        legend = page.legend.sceneBoundingRect()
+        assert legend.right() <= view.width() + 0.5, (code, legend.right(), view.width())
+        box = item.getViewBox()
+        assert view.mapFromScene(box.sceneBoundingRect()).boundingRect().right() <= view.width()
+        assert box.viewRange()[0][1] >= 59, code   # every epoch in view

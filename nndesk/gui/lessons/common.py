@@ -4,7 +4,7 @@ and a pyqtgraph plot with the book's look (white background, dark axes)."""
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -195,9 +195,16 @@ class FittedLegend(pg.LegendItem):
         """pyqtgraph's size, kept where the plot's layout put the legend (its setGeometry(0,
         0, ...) moved it over the plot's top left corner); the layout is told the new size."""
         pos = self.pos()
-        super().updateSize()
-        self.setPos(pos)
+        # its grid's own preferred size: pyqtgraph's sum of the items' current widths grew
+        # with each relayout once the plot had stretched them (ja: 3 columns measured 857 px
+        # were given 1079 and widened the plot past the page)
+        hint = self.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize)
+        self.setGeometry(pos.x(), pos.y(), hint.width(), hint.height())
         self.updateGeometry()
+        # and the plot back to its view's size: pyqtgraph sets it only when the view is
+        # resized, so a plot once widened by a wider legend stayed wider than its view
+        view = self.plot_widget
+        view.getPlotItem().setGeometry(QRectF(0, 0, view.width(), view.height()))
 
     def addItem(self, item, name) -> None:  # noqa: N802 (pyqtgraph's name)
         super().addItem(item, name)
