@@ -181,6 +181,11 @@
         <translation>（カスタム）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/files.py"/>
         <source>, no epoch finished yet</source>
         <translation>、まだ1エポックも終わっていません</translation>
@@ -239,6 +244,11 @@
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>3.6's predict() ends with softmax: the 10 outputs are probabilities, each row sums to 1 (here {total}). The weights are untrained (std 0.01), so every digit gets about 0.1.</source>
         <translation>3.6 節の predict() はソフトマックス関数で終わります。10 個の出力は確率で、各行の和は 1 です（ここでは {total}）。重みは未学習（標準偏差 0.01）なので、どの数字もおよそ 0.1 になります。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/compare_view.py"/>
@@ -5204,6 +5214,11 @@ Fix the marked layer in the designer, then train.</source>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <source>{reason} (an unexpected error: the rest of the window keeps working; press Check gradients to try again)</source>
         <translation>{reason}（予期しないエラーです。ウィンドウのほかの部分はそのまま使えます。「勾配確認を実行」を押すと再試行します）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
+        <source>{run}: {values}</source>
+        <translation>{run}：{values}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_sentences.py"/>

@@ -181,6 +181,11 @@
         <translation>（自定义）</translation>
     </message>
     <message>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <location filename="../../nndesk/gui/files.py"/>
         <source>, no epoch finished yet</source>
         <translation>，还没有完成任何一轮</translation>
@@ -239,6 +244,11 @@
         <location filename="../../nndesk/gui/lessons/activations_page.py"/>
         <source>3.6's predict() ends with softmax: the 10 outputs are probabilities, each row sums to 1 (here {total}). The weights are untrained (std 0.01), so every digit gets about 0.1.</source>
         <translation>3.6 节的 predict() 以 softmax 结束：10 个输出是概率，每一行的和为 1（这里是 {total}）。权重未经训练（标准差 0.01），所以每个数字的概率都约为 0.1。</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/compare_view.py"/>
@@ -5204,6 +5214,11 @@ Fix the marked layer in the designer, then train.</source>
         <location filename="../../nndesk/gui/gradcheck_panel.py"/>
         <source>{reason} (an unexpected error: the rest of the window keeps working; press Check gradients to try again)</source>
         <translation>{reason}（意外错误：窗口的其他部分照常工作；按“确认梯度”即可重试）</translation>
+    </message>
+    <message>
+        <location filename="../../nndesk/gui/lessons/experiments_text.py"/>
+        <source>{run}: {values}</source>
+        <translation>{run}：{values}</translation>
     </message>
     <message>
         <location filename="../../nndesk/gui/engine_sentences.py"/>

@@ -93,8 +93,9 @@ def curve_name(exp: Experiment, run: str, metric: str) -> str | None:
 
 def ours_line(summaries: list[dict], keys) -> str:
     """"Ours: SGD: test accuracy 97.3%; …": each run's finite final values of `keys`."""
-    return tr("Ours: ") + "; ".join(
-        f"{run_label(s['run'])}: " + ", ".join(
+    # the punctuation is the reader's too: 「抑制なし：…、…；荷重減衰 0.1：…」
+    return tr("Ours: ") + tr("; ").join(
+        tr("{run}: {values}").format(run=run_label(s["run"]), values=tr(", ").join(
             metric_value(k, s[k], s.get("loss_steps", LOSS_WINDOW)) for k in keys
-            if isinstance(s.get(k), float) and math.isfinite(s[k]))
+            if isinstance(s.get(k), float) and math.isfinite(s[k])))
         for s in summaries)
