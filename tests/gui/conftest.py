@@ -130,3 +130,23 @@ def _no_trajectory_model(tmp_path, monkeypatch):
     """The canvas reads the image model alone unless a test gives it a trajectory model
     (NNDESK_TRAJECTORY_MODEL): the tests of the image model's answers stay exact."""
     monkeypatch.setenv("NNDESK_TRAJECTORY_MODEL", str(tmp_path / "no-trajectory-model.npz"))
+
+
+@pytest.fixture
+def finetuning(window, trained_softmax, tmp_path):
+    """The window with a model from a file, 40 of the user's digits (MNIST test digits
+    saved as real PNG files), and its fine-tune dialog open: (window, dialog)."""
+    from PIL import Image
+
+    net, d = trained_softmax
+    folder = tmp_path / "mine"
+    for i in range(40):  # MNIST test digits as the user's saved digits (real files)
+        (folder / str(d.t_test[i])).mkdir(parents=True, exist_ok=True)
+        Image.fromarray((255 * d.x_test[i, 0]).astype("uint8")).save(
+            folder / str(d.t_test[i]) / f"{i:03d}.png")
+    window.state.set_model(net, path=str(tmp_path / "src.npz"), metadata={"accuracy": 0.8},
+                           source="file")
+    bar = window.digit.my_digits
+    bar.folder = folder
+    bar.finetune_button.click()
+    return window, bar.dialog

@@ -7,23 +7,11 @@ question names the fine-tuning window's save button as that button reads (QA, zh
 from __future__ import annotations
 
 import pytest
-from PIL import Image
 
 
 @pytest.fixture
-def fine_tuned(window, trained_softmax, tmp_path, qtbot):
-    net, d = trained_softmax
-    folder = tmp_path / "mine"
-    for i in range(40):  # MNIST test digits as the user's saved digits (real files)
-        (folder / str(d.t_test[i])).mkdir(parents=True, exist_ok=True)
-        Image.fromarray((255 * d.x_test[i, 0]).astype("uint8")).save(
-            folder / str(d.t_test[i]) / f"{i:03d}.png")
-    window.state.set_model(net, path=str(tmp_path / "src.npz"), metadata={"accuracy": 0.8},
-                           source="file")
-    bar = window.digit.my_digits
-    bar.folder = folder
-    bar.finetune_button.click()
-    dialog = bar.dialog
+def fine_tuned(finetuning, qtbot):
+    window, dialog = finetuning
     dialog.epochs.setValue(1)
     dialog.start_button.click()
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=60_000)

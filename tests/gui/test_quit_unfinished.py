@@ -4,25 +4,6 @@ training run; No keeps the window and the job, Yes stops it and closes."""
 
 from __future__ import annotations
 
-import pytest
-from PIL import Image
-
-
-@pytest.fixture
-def finetuning(window, trained_softmax, tmp_path):
-    net, d = trained_softmax
-    folder = tmp_path / "mine"
-    for i in range(40):  # MNIST test digits as the user's saved digits (real files)
-        (folder / str(d.t_test[i])).mkdir(parents=True, exist_ok=True)
-        Image.fromarray((255 * d.x_test[i, 0]).astype("uint8")).save(
-            folder / str(d.t_test[i]) / f"{i:03d}.png")
-    window.state.set_model(net, path=str(tmp_path / "src.npz"), metadata={"accuracy": 0.8},
-                           source="file")
-    bar = window.digit.my_digits
-    bar.folder = folder
-    bar.finetune_button.click()
-    return window, bar.dialog
-
 
 def test_closing_while_fine_tuning_asks_no_keeps_it_yes_stops_it(finetuning, qtbot, questions):
     """QA (ja): closing 3 s into a fine-tuning closed at once, without a word."""
