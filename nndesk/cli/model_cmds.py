@@ -55,7 +55,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 def _print_metadata(metadata: dict, indent: int, depth: int = 0) -> None:
     """One line per entry; a fine-tuned model's start model's story (`parent`) as a block of
     its own, indented, named as that model's (`nndesk info --json` gives it all)."""
-    from nndesk.train.modelfile import parent_story
+    from nndesk.train.modelfile import finetuning, parent_story
 
     parent = parent_story(metadata)
     keys = [k for k in metadata if k != "parent" or parent is None]
@@ -70,9 +70,8 @@ def _print_metadata(metadata: dict, indent: int, depth: int = 0) -> None:
         for line in more:
             print(f"{' ' * (indent + width + 2)}{printable(line, limit=room)}")
     if parent is not None:
-        start = (metadata.get("finetuned") or {}).get("from") if isinstance(
-            metadata.get("finetuned"), dict) else None
-        name = start.get("name") if isinstance(start, dict) else None
+        ft = finetuning(metadata)
+        name = ft["from"].get("name") if ft else None
         print(f"{' ' * indent}parent: the model it started from"
               f"{' (' + printable(str(name), 80) + ')' if name else ''}, as that model's")
         if depth < 3:
@@ -93,7 +92,9 @@ def _meta_text(key: str, value) -> str:
         official = "official files" if value.get("official") else "files differ from official"
         return f"{value.get('dataset')}, {official} (sha256 in --json)"
     if key == "finetuned" and isinstance(value, dict):
-        return _finetuned_text(value)
+        from nndesk.train.modelfile import finetuning
+
+        return _finetuned_text(finetuning({key: value}))
     if key == "init_from" and isinstance(value, dict):
         acc = value.get("accuracy")
         return f"{value.get('name')}" + (f" (test accuracy {acc:.2%})"
@@ -148,13 +149,12 @@ def cmd_presets(args: argparse.Namespace) -> int:
 def _finetuned_text(ft: dict) -> str:
     """A fine-tuned model's own story on three lines: from what, on which digits; how; the
     figures before -> after."""
+    from nndesk.train.modelfile import STORY_PARTS
+
     def pct(v: object) -> str:
         return f"{v:.1%}" if isinstance(v, (int, float)) else "-"
 
-    start = ft.get("from") if isinstance(ft.get("from"), dict) else {}
-    cfg = ft.get("settings") if isinstance(ft.get("settings"), dict) else {}
-    before = ft.get("before") if isinstance(ft.get("before"), dict) else {}
-    after = ft.get("after") if isinstance(ft.get("after"), dict) else {}
+    start, cfg, before, after = (ft[part] for part in STORY_PARTS)
     text = (f"from {start.get('name', '?')} on {ft.get('n_train', '?')} of your digits "
             f"({ft.get('n_held_out', '?')} held out)\n{ft.get('epochs_done', '?')} epochs, "
             f"adam lr {cfg.get('lr', '?')}, {ft.get('n_mnist_mixed', 0):,} MNIST images mixed in")

@@ -95,6 +95,7 @@ class ExportDialog(QDialog):
             self.export_button.setEnabled(False)
             self._say(self.target.model().item(0).toolTip())
         self._done = Relay()  # done: (ok, text); the job holds it, never the dialog
+        self.running = False  # an export is being written (quit_guard asks before a close)
         self._done.done.connect(self._on_finished)
 
     def _add_target(self, key: str, label: str) -> None:
@@ -172,6 +173,7 @@ class ExportDialog(QDialog):
                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return
         self.export_button.setEnabled(False)
+        self.running = True
         self._say(tr("Exporting…"))
         model, done = self.model, self._done.done
         start_thread(lambda: done.emit(_export(model, target, out, replace)), self._done,
@@ -180,6 +182,7 @@ class ExportDialog(QDialog):
     def _on_finished(self, result: tuple[bool, str]) -> None:
         ok, text = result
         self.export_button.setEnabled(True)
+        self.running = False
         self._say(text if ok else tr("Not exported: {err}").format(err=text))
 
 

@@ -155,8 +155,7 @@ def _story_lines(metadata: dict, depth: int = 0) -> list[str]:
         lines.append(tr("Created: {created}").format(created=printable(metadata["created"], 80)))
     parent = parent_story(metadata)
     if parent is not None and depth < 3:
-        start = (ft or {}).get("from") if isinstance((ft or {}).get("from"), dict) else {}
-        name = printable(str(start.get("name") or "—"), 80)
+        name = printable(str((ft["from"] if ft else {}).get("name") or "—"), 80)
         lines.append(fill(tr("Before fine-tuning, the model it started from ({name}):"),
                           name=name))
         lines += ["    " + line for line in _story_lines(parent, depth + 1)]
@@ -169,14 +168,12 @@ def _finetuning_lines(ft: dict) -> list[str]:
     from nndesk.fileio import printable
     from nndesk.gui.float_box import compact
     from nndesk.gui.i18n import fill, tr
+    from nndesk.train.modelfile import STORY_PARTS
 
     def pct(v: object) -> str:
         return f"{100 * v:.1f}%" if isinstance(v, (int, float)) else "–"
 
-    start = ft.get("from") if isinstance(ft.get("from"), dict) else {}
-    settings = ft.get("settings") if isinstance(ft.get("settings"), dict) else {}
-    before = ft.get("before") if isinstance(ft.get("before"), dict) else {}
-    after = ft.get("after") if isinstance(ft.get("after"), dict) else {}
+    start, settings, before, after = (ft[part] for part in STORY_PARTS)
     lines = [fill(tr("Fine-tuned from {name} on {n} of your digits ({held} kept aside to "
                      "check it)"), name=printable(str(start.get("name") or "—"), 80),
                   n=ft.get("n_train", "?"), held=ft.get("n_held_out", "?"))]

@@ -55,12 +55,16 @@ def title_glued(text: str) -> str:
     last line (QA, ja: 「…ソフトマックス・形」 then 「状」). Latin words are left to Qt."""
     def glue(m: re.Match) -> str:
         word = m.group()
-        if not _CJK.search(word):
-            return word
-        if len(word) <= TITLE_WORD:
-            return WJ.join(word)
-        return word[:-2] + WJ.join(word[-2:])
+        return _kept_together(word) if _CJK.search(word) else word
     return glued(_CJK_WORD.sub(glue, text))
+
+
+def _kept_together(word: str) -> str:
+    """`word` on one line (word joiners between its characters) up to TITLE_WORD characters;
+    a longer one may break inside, never before its last two."""
+    if len(word) <= TITLE_WORD:
+        return WJ.join(word)
+    return word[:-2] + WJ.join(word[-2:])
 
 
 # a phrase of a Chinese or Japanese sentence: kanji (or a katakana word) with the kana after
@@ -95,13 +99,9 @@ def phrase_glued(text: str) -> str:
     breaks between phrases, never one character from its end (QA, ja: 「数字ではありま」 /
     「せん」, 「ここに数字を描いてくださ」 / 「い」, 「フィルター 8」 / 「枚」). Chinese has no
     kana: its runs of up to TITLE_WORD characters between punctuation stay whole."""
-    def glue(word: str) -> str:
-        if len(word) <= TITLE_WORD:
-            return WJ.join(word)
-        return word[:-2] + WJ.join(word[-2:])
-
     def phrase(m: re.Match) -> str:
-        return "".join(glue(part) for part in _after_particles(m.group().replace(" ", NBSP)))
+        return "".join(_kept_together(part)
+                       for part in _after_particles(m.group().replace(" ", NBSP)))
 
     def plain(part: str) -> str:
         return _PHRASE.sub(phrase, part) if _CJK.search(part) else part

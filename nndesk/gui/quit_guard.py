@@ -62,18 +62,14 @@ def unfinished_work(window: QWidget) -> list[Work]:
             work.append(Work(*FINETUNING, stop=dialog.job.forget))
         elif dialog.result is not None and dialog.saved_path is None:
             work.append(Work(*FINETUNED))
-    try:  # built with the Lessons dock only
-        from nndesk.gui.lessons.experiments_page import ExperimentsPage
-    except ImportError:  # pragma: no cover (always shipped)
-        ExperimentsPage = None  # noqa: N806
-    if ExperimentsPage is not None:
-        for page in window.findChildren(ExperimentsPage):
-            if page.running:
-                work.append(Work(*EXPERIMENT, stop=page.stop))
     from nndesk.gui.export_dialog import ExportDialog
+    from nndesk.gui.lessons.experiments_page import ExperimentsPage
 
+    for page in window.findChildren(ExperimentsPage):
+        if page.running:
+            work.append(Work(*EXPERIMENT, stop=page.stop))
     for dialog in window.findChildren(ExportDialog):
-        if dialog.isVisible() and dialog.status.text() == tr("Exporting…"):
+        if dialog.isVisible() and dialog.running:
             work.append(Work(*EXPORT))
     return work
 

@@ -290,8 +290,15 @@ def parent_story(metadata: dict) -> dict | None:
     return story if isinstance(story, dict) else None
 
 
+STORY_PARTS = ("from", "settings", "before", "after")  # a fine-tuning story's dicts
+
+
 def finetuning(metadata: dict) -> dict | None:
     """A fine-tuned model's own story ("finetuned": from, settings, digits used, figures
-    before/after, time), else None."""
+    before/after, time), its `STORY_PARTS` always dicts; else None."""
     story = metadata.get("finetuned") if isinstance(metadata, dict) else None
-    return story if isinstance(story, dict) else None
+    if not isinstance(story, dict):
+        return None
+    # its parts as dicts ({} for a missing or malformed one: the file is not trusted)
+    return {**story, **{part: story[part] if isinstance(story.get(part), dict) else {}
+                        for part in STORY_PARTS}}
